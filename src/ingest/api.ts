@@ -1,0 +1,45 @@
+/**
+ * The contract between ingest and its callers (session, CLI, UI worker).
+ * Implementation: src/ingest/load.ts (`loadFile`).
+ */
+import type { TableSchema } from '../schema/catalog.ts';
+
+/** A file to load: bytes (Node, tests, small files) or a Blob/File (browser, read in place). */
+export interface LoadSource {
+  readonly name: string;
+  readonly bytes?: Uint8Array;
+  readonly blob?: Blob;
+}
+
+export interface LoadProgress {
+  readonly file: string;
+  readonly bytesRead: number;
+  readonly bytesTotal: number;
+  readonly rows: number;
+}
+
+export interface LoadOptions {
+  /** Table to load into, overriding detection (the analyst's choice in the UI). */
+  readonly table?: string;
+  /** What to do when the table already exists. Default: 'replace'. */
+  readonly mode?: 'replace' | 'append';
+  readonly onProgress?: (p: LoadProgress) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** A table as it stands after loading, for the table list and the translator. */
+export interface LoadedTable {
+  readonly name: string;
+  /** The table's columns with KQL types, in table order. */
+  readonly schema: TableSchema;
+  readonly rowCount: number;
+  /** min/max TimeGenerated as epoch ms, or null when the table has no TimeGenerated (a snapshot). */
+  readonly timeRange: { readonly min: number; readonly max: number } | null;
+  /** Files loaded into it. */
+  readonly files: readonly string[];
+  /** Detected shape, e.g. 'la-portal-csv', 'csv', 'la-api-json'. */
+  readonly format: string;
+  /** Rows that could not be read and were set aside (never silently dropped). */
+  readonly rejectedRows: number;
+  readonly warnings: readonly string[];
+}

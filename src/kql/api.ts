@@ -1,0 +1,62 @@
+/**
+ * The contract between the KQL translator and its callers (rule engine, session, CLI, UI).
+ * Implementation: src/kql/translate.ts (`translate`), src/kql/runtime/ (`installKqlRuntime`),
+ * src/kql/values.ts (`decodeValue`).
+ */
+import type { ColumnSchema, TableSchema } from '../schema/catalog.ts';
+import type { SourcePosition } from '../errors.ts';
+
+export interface TranslateOptions {
+  /** The schema of a table the query names, or undefined when no such table exists. */
+  resolveTable(name: string): TableSchema | undefined;
+  /**
+   * SQL that reads a table, e.g. a time-windowed subquery supplied by the rule engine.
+   * Default: the quoted table name.
+   */
+  tableSql?(name: string, schema: TableSchema): string;
+  /**
+   * SQL expression for KQL's now() (and so ago()). Default: `getvariable('loupe_now')`, which the
+   * rule engine sets once per scheduled run (`SET VARIABLE loupe_now = TIMESTAMP '…'`), so one
+   * translation serves every run.
+   */
+  nowSql?: string;
+}
+
+/** One KQL pipeline step and the SQL that implements it, for the side-by-side view. */
+export interface TranslationStep {
+  /** Where the step is in the KQL text. */
+  readonly span: { readonly start: number; readonly end: number };
+  /** The KQL text of the step (e.g. `where ResultType == 0`). */
+  readonly kql: string;
+  /** The SQL CTE name in `sql` holding this step's result, when it has one. */
+  readonly cte?: string;
+}
+
+export interface Translation {
+  readonly kql: string;
+  /** A single SQL statement (a SELECT, usually WITH … SELECT) for DuckDB-WASM. */
+  readonly sql: string;
+  /** The output columns in order, with their KQL types (dynamic columns are JSON text in SQL). */
+  readonly columns: readonly ColumnSchema[];
+  /** Tables the query reads, in order of first use. */
+  readonly tables: readonly string[];
+  readonly steps: readonly TranslationStep[];
+  /** Whether the query's output order is defined (sort/order/top/serialize last). */
+  readonly ordered: boolean;
+}
+
+/** Error codes of the translator; the message says what was expected and what was found. */
+export type KqlErrorCode =
+  | 'syntax' // the lexer or parser could not read the text
+  | 'unsupported' // valid KQL that Loupe does not translate (names the construct)
+  | 'unknown-table'
+  | 'unknown-column'
+  | 'unknown-function'
+  | 'type'; // an operand of the wrong type
+
+export interface KqlErrorInfo {
+  readonly code: KqlErrorCode;
+  readonly message: string;
+  /** line/column (1-based) and length within the KQL text. */
+  readonly position: SourcePosition;
+}

@@ -1,0 +1,13 @@
+/** Every table file of the schema catalog. Add a table: add its JSON beside this file and list it here. */
+import AADNonInteractiveUserSignInLogs from './AADNonInteractiveUserSignInLogs.json';
+import AADRiskyUsers from './AADRiskyUsers.json';
+import AADUserRiskEvents from './AADUserRiskEvents.json';
+
+export interface TableFile {
+  name: string;
+  /** Where the column list comes from (Microsoft's table reference, Sentinel's own schemas). */
+  source?: string;
+  columns: { name: string; type: string }[];
+}
+
+export const TABLE_FILES: readonly TableFile[] = [AADNonInteractiveUserSignInLogs, AADRiskyUsers, AADUserRiskEvents];
