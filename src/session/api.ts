@@ -1,0 +1,42 @@
+/**
+ * A Loupe session: the loaded tables, and the operations the UI and the CLI perform on them.
+ * One implementation (src/session/session.ts) serves both: the CLI calls it directly under Node,
+ * the browser calls it inside the engine worker (src/worker/) through a typed message protocol.
+ */
+import type { LoadedTable, LoadOptions, LoadSource } from '../ingest/api.ts';
+import type { Translation } from '../kql/api.ts';
+import type { ReplayOptions, ReplayReport } from '../rules/api.ts';
+import type { ColumnSchema } from '../schema/catalog.ts';
+
+/** A rule file as read: the rule's display fields plus diagnostics (warnings keep their lines). */
+export interface RuleSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'Scheduled' | 'NRT' | 'KQL';
+  readonly query: string;
+  readonly queryFrequency?: string;
+  readonly queryPeriod?: string;
+  readonly severity?: string;
+  readonly diagnostics: readonly { severity: 'error' | 'warning'; message: string; line?: number; column?: number }[];
+}
+
+/** Rows of a query for display: values already decoded for JSON (dynamic parsed, datetimes ISO). */
+export interface RowsResult {
+  readonly columns: readonly ColumnSchema[];
+  readonly rows: readonly (readonly unknown[])[];
+  readonly sql: string;
+}
+
+export interface LoupeSession {
+  tables(): readonly LoadedTable[];
+  load(source: LoadSource, options?: LoadOptions): Promise<LoadedTable>;
+  dropTable(name: string): void;
+  /** Reads a rule file (YAML, ARM JSON or bare KQL). Throws LoupeError with a position. */
+  readRule(text: string, fileName: string): RuleSummary;
+  /** Translates the rule's (or any) KQL against the loaded tables. Throws KqlError. */
+  translate(kql: string): Translation;
+  /** Replays the rule last read by readRule. */
+  replay(options?: ReplayOptions): ReplayReport;
+  /** Runs KQL (or SQL when `language` is 'sql') once, with now() = the latest TimeGenerated loaded. */
+  run(text: string, language: 'kql' | 'sql', limit?: number): RowsResult;
+}
