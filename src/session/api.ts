@@ -39,4 +39,6 @@ export interface LoupeSession {
   replay(options?: ReplayOptions): ReplayReport;
   /** Runs KQL (or SQL when `language` is 'sql') once, with now() = the latest TimeGenerated loaded. */
   run(text: string, language: 'kql' | 'sql', limit?: number): RowsResult;
+  /** Releases the engine. */
+  close(): void;
 }

@@ -1,12 +1,11 @@
 /** The CLI's commands. Each lives in its own file and is listed here. */
-export interface Command {
-  readonly name: string;
-  readonly summary: string;
-  readonly usage: string;
-  run(argv: string[]): Promise<number>;
-}
+import type { Command } from './command.ts';
+import { replayCommand } from './replay.ts';
+import { translateCommand } from './translate.ts';
 
-export const COMMANDS: Command[] = [];
+export type { Command } from './command.ts';
+
+export const COMMANDS: Command[] = [replayCommand, translateCommand];
 
 export function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);
