@@ -1,7 +1,11 @@
 /** Every table file of the schema catalog. Add a table: add its JSON beside this file and list it here. */
+import AADManagedIdentitySignInLogs from './AADManagedIdentitySignInLogs.json';
 import AADNonInteractiveUserSignInLogs from './AADNonInteractiveUserSignInLogs.json';
 import AADRiskyUsers from './AADRiskyUsers.json';
+import AADServicePrincipalSignInLogs from './AADServicePrincipalSignInLogs.json';
 import AADUserRiskEvents from './AADUserRiskEvents.json';
+import AuditLogs from './AuditLogs.json';
+import SigninLogs from './SigninLogs.json';
 
 export interface TableFile {
   name: string;
@@ -10,4 +14,12 @@ export interface TableFile {
   columns: { name: string; type: string }[];
 }
 
-export const TABLE_FILES: readonly TableFile[] = [AADNonInteractiveUserSignInLogs, AADRiskyUsers, AADUserRiskEvents];
+export const TABLE_FILES: readonly TableFile[] = [
+  AADManagedIdentitySignInLogs,
+  AADNonInteractiveUserSignInLogs,
+  AADRiskyUsers,
+  AADServicePrincipalSignInLogs,
+  AADUserRiskEvents,
+  AuditLogs,
+  SigninLogs,
+];
