@@ -1,10 +1,22 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 
 // One config for the app build (dist/site) and both test projects.
 export default defineConfig({
   plugins: [svelte()],
   base: './',
+  resolve: {
+    alias: {
+      // DuckDB-WASM's blocking browser build (run in Loupe's engine worker) is shipped in the
+      // package but not listed in its `exports`; reach the file directly. Types: src/db/duckdb-browser-blocking.d.ts.
+      '@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs': require
+        .resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm')
+        .replace(/duckdb-eh\.wasm$/, 'duckdb-browser-blocking.mjs'),
+    },
+  },
   build: {
     outDir: 'dist/site',
     emptyOutDir: true,

@@ -1,0 +1,13 @@
+/**
+ * Starts the engine worker for the hosted build: the worker and DuckDB's wasm are assets next to
+ * the page, so the worker loads as a module and DuckDB streams the wasm from its URL.
+ */
+import wasmAsset from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import { EngineClient } from '../worker/client.ts';
+
+export function startEngine(): EngineClient {
+  const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'loupe-engine' });
+  const client = new EngineClient(worker);
+  client.init({ kind: 'url', url: new URL(wasmAsset, document.baseURI).href });
+  return client;
+}

@@ -1,0 +1,42 @@
+/**
+ * How Loupe writes numbers and times: always UTC (KQL datetimes are UTC; analysts compare them
+ * with Sentinel's), ISO-like so they sort and read the same everywhere, with the zone shown.
+ */
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** "2026-06-15 16:00:00 UTC" (milliseconds shown only when present). */
+export function formatUtc(t: number | string | null | undefined): string {
+  if (t === null || t === undefined || t === '') return '—';
+  const d = new Date(t);
+  if (Number.isNaN(d.getTime())) return String(t);
+  const ms = d.getUTCMilliseconds();
+  return (
+    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}${ms ? `.${pad(ms, 3)}` : ''} UTC`
+  );
+}
+
+/** "16:00" — for dense places (the run strip) where the date is shown around it. */
+export function formatUtcClock(t: number | string): string {
+  const d = new Date(t);
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A result value as text: strings as they are, dynamic values (arrays, bags) as JSON. */
+export function formatValue(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return JSON.stringify(v);
+}

@@ -1,0 +1,164 @@
+/**
+ * The state of the analyst's workspace on the page, and the actions that change it. Everything
+ * that computes runs in the engine worker; this only sends requests and keeps their answers in
+ * Svelte state for the components.
+ */
+import type { LoadedTable } from '../../ingest/api.ts';
+import type { Translation } from '../../kql/api.ts';
+import type { ReplayReport } from '../../rules/api.ts';
+import type { RuleSummary } from '../../session/api.ts';
+import type { EngineClient } from '../../worker/client.ts';
+import type { EngineStatus } from '../../worker/protocol.ts';
+import { problemOf, type Problem } from './problem.ts';
+
+export type FileJobState = 'queued' | 'loading' | 'loaded' | 'failed';
+
+/** One file the analyst gave Loupe, and what became of it. */
+export interface FileJob {
+  readonly id: number;
+  readonly file: File;
+  state: FileJobState;
+  bytesRead: number;
+  rows: number;
+  table?: string;
+  problem?: Problem;
+}
+
+export interface RuleSource {
+  readonly text: string;
+  readonly fileName: string;
+}
+
+export class Workspace {
+  engine = $state<EngineStatus>({ state: 'starting', step: 'waiting' });
+  tables = $state<LoadedTable[]>([]);
+  jobs = $state<FileJob[]>([]);
+
+  ruleSource = $state<RuleSource | null>(null);
+  rule = $state<RuleSummary | null>(null);
+  ruleProblem = $state<Problem | null>(null);
+  translation = $state<Translation | null>(null);
+  translationProblem = $state<Problem | null>(null);
+
+  report = $state<ReplayReport | null>(null);
+  replayProblem = $state<Problem | null>(null);
+  replaying = $state(false);
+  demoLoading = $state(false);
+
+  private nextJob = 1;
+
+  constructor(readonly client: EngineClient) {
+    client.onStatus((s) => (this.engine = s));
+  }
+
+  get loading(): boolean {
+    return this.jobs.some((j) => j.state === 'queued' || j.state === 'loading');
+  }
+
+  /** Loads files (several at once). A file that fails keeps its message; loaded tables stay. */
+  async loadFiles(files: readonly File[], table?: string): Promise<void> {
+    const started = files.map((file) => this.loadOne(file, table));
+    await Promise.all(started);
+  }
+
+  /** Loads a failed file again into the table the analyst chose. */
+  async retryAs(job: FileJob, table: string): Promise<void> {
+    this.jobs = this.jobs.filter((j) => j.id !== job.id);
+    await this.loadOne(job.file, table);
+  }
+
+  dismissJob(job: FileJob): void {
+    this.jobs = this.jobs.filter((j) => j.id !== job.id);
+  }
+
+  private async loadOne(file: File, table?: string): Promise<void> {
+    const id = this.nextJob++;
+    this.jobs.push({ id, file, state: 'queued', bytesRead: 0, rows: 0 });
+    // Mutate the proxied entry (not the local object) so the list updates.
+    const job = () => this.jobs.find((j) => j.id === id);
+    try {
+      const loaded = await this.client.request(
+        'load',
+        { name: file.name, file, ...(table !== undefined && { table }) },
+        {
+          onProgress: (p) => {
+            const j = job();
+            if (j) Object.assign(j, { state: 'loading', bytesRead: p.bytesRead, rows: p.rows });
+          },
+        },
+      );
+      const j = job();
+      if (j) Object.assign(j, { state: 'loaded', table: loaded.name, rows: loaded.rowCount, bytesRead: file.size });
+      await this.tablesChanged();
+    } catch (e) {
+      const j = job();
+      if (j) Object.assign(j, { state: 'failed', problem: problemOf(e) });
+    }
+  }
+
+  async dropTable(name: string): Promise<void> {
+    await this.client.request('dropTable', { name });
+    await this.tablesChanged();
+  }
+
+  /** Loads the bundled demo: a real Log Analytics export plus synthetic risky users, and the seed rule. */
+  async loadDemo(): Promise<void> {
+    this.demoLoading = true;
+    try {
+      const demo = await import('../demo.ts');
+      await Promise.all([this.loadFiles(demo.demoFiles()), this.useRule(demo.seedRule())]);
+    } finally {
+      this.demoLoading = false;
+    }
+  }
+
+  async useRule(source: RuleSource): Promise<void> {
+    this.ruleSource = source;
+    this.rule = null;
+    this.ruleProblem = null;
+    this.translation = null;
+    this.translationProblem = null;
+    this.report = null;
+    this.replayProblem = null;
+    try {
+      this.rule = await this.client.request('readRule', source);
+    } catch (e) {
+      this.ruleProblem = problemOf(e);
+      return;
+    }
+    await this.retranslate();
+  }
+
+  /** The translation depends on the loaded tables' schemas, so it is redone when they change. */
+  private async retranslate(): Promise<void> {
+    if (!this.rule) return;
+    try {
+      this.translation = await this.client.request('translate', { kql: this.rule.query });
+      this.translationProblem = null;
+    } catch (e) {
+      this.translation = null;
+      this.translationProblem = problemOf(e);
+    }
+  }
+
+  private async tablesChanged(): Promise<void> {
+    this.tables = [...(await this.client.request('tables', null))];
+    // A replay over other data would be misleading: clear it and translate again.
+    this.report = null;
+    await this.retranslate();
+  }
+
+  async replay(): Promise<void> {
+    if (!this.rule) return;
+    this.replaying = true;
+    this.replayProblem = null;
+    try {
+      this.report = await this.client.request('replay', {});
+    } catch (e) {
+      this.report = null;
+      this.replayProblem = problemOf(e);
+    } finally {
+      this.replaying = false;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The worker side of the protocol: starts the engine when the page sends `init`, then answers
+ * requests one at a time, in the order they arrived. The engine is synchronous (DuckDB's blocking
+ * build), so serialising is what it needs anyway; it also means files dropped while the engine is
+ * still starting simply wait in line.
+ */
+import type { LoupeSession } from '../session/api.ts';
+import type { LoadProgress } from '../ingest/api.ts';
+import type { EngineInfo, EngineStatus, FromWorker, PayloadOf, RequestType, ResultOf, ToWorker, WasmSource } from './protocol.ts';
+import { toWire } from './wire-error.ts';
+
+export interface StartedSession {
+  readonly session: LoupeSession;
+  readonly info: EngineInfo;
+}
+
+/** How the host starts a session; engine.worker.ts supplies the real one, tests may supply others. */
+export type SessionStarter = (wasm: WasmSource, step: (s: Extract<EngineStatus, { state: 'starting' }>['step']) => void) => Promise<StartedSession>;
+
+interface RequestContext {
+  readonly signal: AbortSignal;
+  readonly onProgress: (p: LoadProgress) => void;
+}
+
+type Handlers = { [K in RequestType]: (s: StartedSession, p: PayloadOf<K>, ctx: RequestContext) => ResultOf<K> | Promise<ResultOf<K>> };
+
+const handlers: Handlers = {
+  info: (s) => s.info,
+  tables: (s) => s.session.tables(),
+  load: (s, p, ctx) =>
+    s.session.load(
+      { name: p.name, blob: p.file },
+      { ...(p.table !== undefined && { table: p.table }), ...(p.mode !== undefined && { mode: p.mode }), onProgress: ctx.onProgress, signal: ctx.signal },
+    ),
+  dropTable: (s, p) => {
+    s.session.dropTable(p.name);
+    return null;
+  },
+  readRule: (s, p) => s.session.readRule(p.text, p.fileName),
+  translate: (s, p) => s.session.translate(p.kql),
+  replay: (s, p) => s.session.replay(p),
+  run: (s, p) => s.session.run(p.text, p.language, p.limit),
+};
+
+export interface Port {
+  postMessage(m: FromWorker): void;
+  addEventListener(type: 'message', fn: (e: MessageEvent<ToWorker>) => void): void;
+}
+
+export function hostSession(port: Port, start: SessionStarter): void {
+  let started: Promise<StartedSession> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  const aborts = new Map<number, AbortController>();
+  const status = (s: EngineStatus) => port.postMessage({ kind: 'status', status: s });
+
+  function handle<K extends RequestType>(id: number, type: K, payload: PayloadOf<K>): void {
+    const abort = new AbortController();
+    aborts.set(id, abort);
+    queue = queue.then(async () => {
+      try {
+        if (!started) throw new Error('The engine was not initialised (no init message).');
+        const s = await started;
+        abort.signal.throwIfAborted();
+        const handler = handlers[type] as Handlers[K];
+        const result = await handler(s, payload, {
+          signal: abort.signal,
+          onProgress: (progress) => port.postMessage({ kind: 'progress', id, progress }),
+        });
+        port.postMessage({ kind: 'result', id, type, result } as FromWorker);
+      } catch (e) {
+        port.postMessage({ kind: 'error', id, error: toWire(e) });
+      } finally {
+        aborts.delete(id);
+      }
+    });
+  }
+
+  port.addEventListener('message', (e) => {
+    const m = e.data;
+    switch (m.kind) {
+      case 'init':
+        if (started) return;
+        status({ state: 'starting', step: 'loading-wasm' });
+        started = start(m.wasm, (step) => status({ state: 'starting', step }));
+        started.then(
+          (s) => status({ state: 'ready', info: s.info }),
+          (err) => status({ state: 'failed', error: toWire(err) }),
+        );
+        return;
+      case 'request':
+        handle(m.id, m.type, m.payload);
+        return;
+      case 'cancel':
+        aborts.get(m.id)?.abort(new DOMException('Cancelled by the user', 'AbortError'));
+        return;
+    }
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * The messages between the page and the engine worker. Each request type is paired with its
+ * payload and its result in `RequestMap`, so that the client (client.ts) and the worker (host.ts)
+ * are type-checked end to end: a request of type K always resolves to `RequestMap[K]['result']`.
+ *
+ * Everything here crosses `postMessage`, so it must be structured-clonable: plain data, Blobs and
+ * Files (passed by reference, read inside the worker), never functions or class instances.
+ */
+import type { LoadedTable, LoadProgress } from '../ingest/api.ts';
+import type { Translation } from '../kql/api.ts';
+import type { ReplayOptions, ReplayReport } from '../rules/api.ts';
+import type { RowsResult, RuleSummary } from '../session/api.ts';
+import type { SourcePosition } from '../errors.ts';
+
+/** Where the worker gets DuckDB's wasm from (see src/worker/wasm-source.ts). */
+export type WasmSource =
+  /** Hosted build: an http(s) URL of `duckdb-eh.wasm`, compiled while it downloads. */
+  | { readonly kind: 'url'; readonly url: string }
+  /** Single-file build: the gzip-compressed wasm, held in the page (file:// cannot fetch it). */
+  | { readonly kind: 'gzip'; readonly bytes: Uint8Array };
+
+export interface EngineInfo {
+  /** DuckDB's version string, e.g. "v1.4.3" (the answer to the first query). */
+  readonly duckdbVersion: string;
+  /** Milliseconds from the worker receiving `init` to the first query answered. */
+  readonly startMs: number;
+}
+
+export interface RequestMap {
+  /** Resolves once the engine has answered its first query. */
+  info: { payload: null; result: EngineInfo };
+  tables: { payload: null; result: readonly LoadedTable[] };
+  load: {
+    payload: { readonly name: string; readonly file: Blob; readonly table?: string; readonly mode?: 'replace' | 'append' };
+    result: LoadedTable;
+  };
+  dropTable: { payload: { readonly name: string }; result: null };
+  readRule: { payload: { readonly text: string; readonly fileName: string }; result: RuleSummary };
+  translate: { payload: { readonly kql: string }; result: Translation };
+  replay: { payload: ReplayOptions; result: ReplayReport };
+  run: { payload: { readonly text: string; readonly language: 'kql' | 'sql'; readonly limit?: number }; result: RowsResult };
+}
+
+export type RequestType = keyof RequestMap;
+export type PayloadOf<K extends RequestType> = RequestMap[K]['payload'];
+export type ResultOf<K extends RequestType> = RequestMap[K]['result'];
+
+/** Page → worker. */
+export type ToWorker =
+  | { readonly kind: 'init'; readonly wasm: WasmSource }
+  | { [K in RequestType]: { readonly kind: 'request'; readonly id: number; readonly type: K; readonly payload: PayloadOf<K> } }[RequestType]
+  /** Asks the worker to abort request `id` at its next opportunity (loads check between chunks). */
+  | { readonly kind: 'cancel'; readonly id: number };
+
+/** An error as it crosses the thread boundary: a LoupeError's fields, or a plain Error's message. */
+export interface WireError {
+  readonly name: string;
+  readonly message: string;
+  /** Set for LoupeErrors: which stage failed, its code, and where in which source. */
+  readonly stage?: string;
+  readonly code?: string;
+  readonly position?: SourcePosition;
+}
+
+export type EngineStatus =
+  | { readonly state: 'starting'; readonly step: 'waiting' | 'loading-wasm' | 'instantiating' | 'session' }
+  | { readonly state: 'ready'; readonly info: EngineInfo }
+  | { readonly state: 'failed'; readonly error: WireError };
+
+/** Worker → page. */
+export type FromWorker =
+  | { [K in RequestType]: { readonly kind: 'result'; readonly id: number; readonly type: K; readonly result: ResultOf<K> } }[RequestType]
+  | { readonly kind: 'error'; readonly id: number; readonly error: WireError }
+  | { readonly kind: 'progress'; readonly id: number; readonly progress: LoadProgress }
+  | { readonly kind: 'status'; readonly status: EngineStatus };
