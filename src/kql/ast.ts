@@ -1,0 +1,99 @@
+/**
+ * The KQL syntax tree: discriminated unions, every node with the [start, end) offsets of its text.
+ * Tabular operators are listed in `Operator`; each has its parser and translator in
+ * ./operators/<name>.ts (see ./operators/registry.ts).
+ */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+// ---------- scalar expressions ----------
+export type Expr =
+  | { kind: 'literal'; type: 'string' | 'long' | 'real' | 'bool' | 'timespan' | 'datetime' | 'null'; value: string | number | boolean | null; span: Span }
+  | { kind: 'name'; name: string; span: Span }
+  /** `$left.X` / `$right.X` inside join conditions. */
+  | { kind: 'side'; side: 'left' | 'right'; name: string; span: Span }
+  | { kind: 'call'; name: string; nameSpan: Span; args: Expr[]; span: Span }
+  | { kind: 'star'; span: Span }
+  | { kind: 'unary'; op: '-' | '+'; operand: Expr; span: Span }
+  | { kind: 'binary'; op: string; opSpan: Span; left: Expr; right: Expr; span: Span }
+  /** `x in (a, b)`, `x !in~ (…)`. */
+  | { kind: 'in'; op: 'in' | '!in' | 'in~' | '!in~'; left: Expr; items: Expr[]; span: Span }
+  | { kind: 'index'; target: Expr; index: Expr; span: Span }
+  | { kind: 'member'; target: Expr; name: string; span: Span };
+
+/** `Name = expr` or bare `expr` in extend/project/summarize lists. */
+export interface Assignment {
+  readonly name?: { readonly text: string; readonly span: Span };
+  readonly expr: Expr;
+  readonly span: Span;
+}
+
+// ---------- tabular ----------
+export interface SortKey {
+  readonly expr: Expr;
+  readonly desc: boolean;
+  readonly nullsFirst: boolean;
+  readonly span: Span;
+}
+
+export type JoinKind = 'innerunique' | 'inner' | 'leftouter' | 'rightouter' | 'fullouter' | 'leftsemi' | 'leftanti' | 'rightsemi' | 'rightanti';
+
+export interface JoinCondition {
+  readonly left: string;
+  readonly right: string;
+  readonly span: Span;
+}
+
+export type Operator =
+  | { kind: 'where'; predicate: Expr; span: Span }
+  | { kind: 'extend'; items: Assignment[]; span: Span }
+  | { kind: 'project'; items: Assignment[]; span: Span }
+  | { kind: 'summarize'; aggregates: Assignment[]; by: Assignment[]; span: Span }
+  | { kind: 'join'; joinKind: JoinKind; kindSpan?: Span; right: Tabular; on: JoinCondition[]; span: Span }
+  | { kind: 'sort'; keys: SortKey[]; span: Span }
+  | { kind: 'take'; count: Expr; span: Span };
+
+export type OperatorKind = Operator['kind'];
+
+/** A tabular source: a table or a `let`-bound tabular name, or a parenthesised pipeline. */
+export type Source =
+  | { kind: 'table-ref'; name: string; span: Span }
+  | { kind: 'subquery'; pipeline: Pipeline; span: Span };
+
+export interface Pipeline {
+  readonly kind: 'pipeline';
+  readonly source: Source;
+  readonly operators: Operator[];
+  readonly span: Span;
+}
+
+export type Tabular = Pipeline;
+
+export interface FunctionParam {
+  readonly name: string;
+  readonly type: string;
+  readonly span: Span;
+}
+
+export type LetValue =
+  | { kind: 'scalar'; expr: Expr; span: Span }
+  | { kind: 'tabular'; pipeline: Pipeline; span: Span }
+  /** A name that is a table or another let, resolved at translation (`let T = AADRiskyUsers;`). */
+  | { kind: 'name'; name: string; span: Span }
+  | { kind: 'function'; params: FunctionParam[]; body: { lets: LetStatement[]; value: LetValue }; span: Span };
+
+export interface LetStatement {
+  readonly kind: 'let';
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly value: LetValue;
+  readonly span: Span;
+}
+
+export interface Query {
+  readonly lets: LetStatement[];
+  readonly body: Pipeline;
+  readonly span: Span;
+}

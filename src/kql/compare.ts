@@ -1,0 +1,77 @@
+/**
+ * Comparisons and `in` with KQL's rules:
+ * - string `==`/`!=`/`in` are case-sensitive (DuckDB's default binary collation), `=~`/`!~`/`in~`
+ *   compare lower-cased text;
+ * - a string compared with a non-string compares with that value's tostring: Sentinel templates
+ *   write `ResultType == 0` where ResultType is a string, and it must match "0";
+ * - non-string nulls: `null == v` is false, `null != v` is true (SQL would give null for both).
+ */
+import type { Span } from './ast.ts';
+import type { TranslateContext } from './context.ts';
+import { toStringSql } from './convert.ts';
+import { isNumeric, isStringy, type Typed } from './types.ts';
+
+export type ComparisonOp = '==' | '!=' | '<' | '<=' | '>' | '>=' | '=~' | '!~';
+
+function comparable(a: Typed['type'], b: Typed['type']): boolean {
+  if (a === 'null' || b === 'null') return true;
+  if (isNumeric(a) && isNumeric(b)) return true;
+  return a === b;
+}
+
+/** Brings both sides to a type SQL can compare; strings win (by tostring of the other side). */
+function align(l: Typed, r: Typed, ctx: TranslateContext, span: Span): [string, string, 'string' | 'other'] {
+  if (isStringy(l.type) || isStringy(r.type)) {
+    return [toStringSql(l), toStringSql(r), 'string'];
+  }
+  if (l.type === 'dynamic' || r.type === 'dynamic') {
+    // A dynamic scalar compared with a typed value: compare its text form with the value's.
+    if (l.type === r.type) return [l.sql, r.sql, 'other'];
+    return [toStringSql(l), toStringSql(r), 'string'];
+  }
+  if (!comparable(l.type, r.type)) throw ctx.error('type', `cannot compare ${l.type} with ${r.type}`, span);
+  return [l.sql, r.sql, 'other'];
+}
+
+export function compare(op: ComparisonOp, l: Typed, r: Typed, ctx: TranslateContext, span: Span): Typed {
+  const [a, b, kind] = align(l, r, ctx, span);
+  switch (op) {
+    case '==':
+      return { sql: `(${a} = ${b})`, type: 'bool' };
+    case '!=':
+      // Strings are never null; for other types one null side makes `!=` true.
+      if (kind === 'string') return { sql: `(${a} <> ${b})`, type: 'bool' };
+      return { sql: `coalesce(${a} <> ${b}, (${a} IS NULL) <> (${b} IS NULL))`, type: 'bool' };
+    case '=~':
+    case '!~': {
+      if (kind !== 'string') throw ctx.error('type', `${op} compares strings, got ${l.type} and ${r.type}`, span);
+      return { sql: `(lower(${a}) ${op === '=~' ? '=' : '<>'} lower(${b}))`, type: 'bool' };
+    }
+    default:
+      return { sql: `(${a} ${op} ${b})`, type: 'bool' };
+  }
+}
+
+export function inList(op: 'in' | '!in' | 'in~' | '!in~', left: Typed, items: readonly Typed[], ctx: TranslateContext, span: Span): Typed {
+  if (items.length === 0) return { sql: op.startsWith('!') ? 'TRUE' : 'FALSE', type: 'bool' };
+  const insensitive = op.endsWith('~');
+  const negate = op.startsWith('!');
+  let l: string;
+  let rs: string[];
+  if (isStringy(left.type) || items.some((i) => isStringy(i.type)) || insensitive) {
+    l = toStringSql(left);
+    rs = items.map(toStringSql);
+    if (insensitive) {
+      l = `lower(${l})`;
+      rs = rs.map((x) => `lower(${x})`);
+    }
+  } else {
+    for (const i of items) if (!comparable(left.type, i.type)) throw ctx.error('type', `cannot look for a ${left.type} among ${i.type} values`, span);
+    l = left.sql;
+    rs = items.map((i) => i.sql);
+    // `null in (…)` is false and `null !in (…)` true, never SQL's null.
+    const test = `coalesce(${l} IN (${rs.join(', ')}), FALSE)`;
+    return { sql: negate ? `(NOT ${test})` : `(${test})`, type: 'bool' };
+  }
+  return { sql: `(${l} ${negate ? 'NOT IN' : 'IN'} (${rs.join(', ')}))`, type: 'bool' };
+}

@@ -1,0 +1,166 @@
+/**
+ * The state of one translation: the CTEs emitted so far (one per KQL operator), the steps shown
+ * beside them, `let` bindings, and the tables read. Tabular expressions are translated here by
+ * handing each operator to its module in ./operators/.
+ */
+import type { ColumnSchema, TableSchema } from '../schema/catalog.ts';
+import type { KqlErrorCode, TranslateOptions, TranslationStep } from './api.ts';
+import type { Expr, LetStatement, LetValue, Pipeline, Span } from './ast.ts';
+import { kqlError, type KqlError } from './errors.ts';
+import { operatorFor } from './operators/registry.ts';
+import { quoteIdent } from './sql.ts';
+import type { Relation, ScopeColumn, Typed } from './types.ts';
+import { translateExpr } from './expr.ts';
+
+export type Binding =
+  | { kind: 'scalar'; value: Typed }
+  | { kind: 'tabular'; pipeline: Pipeline; relation?: Relation }
+  | { kind: 'table-alias'; table: string }
+  | { kind: 'function'; span: Span };
+
+/** Columns of a relation, in scope for an expression evaluated on its rows. */
+export class Scope {
+  private readonly byName: Map<string, ScopeColumn>;
+  /** Names of the columns the expressions read (for keeping a sort order alive). */
+  readonly used = new Set<string>();
+  constructor(readonly columns: readonly ScopeColumn[]) {
+    this.byName = new Map(columns.map((c) => [c.name, c]));
+  }
+  static of(rel: Relation | readonly ColumnSchema[]): Scope {
+    const cols = 'cte' in rel ? rel.columns : rel;
+    return new Scope(cols.map((c) => ({ name: c.name, type: c.type, sql: quoteIdent(c.name) })));
+  }
+  get(name: string): ScopeColumn | undefined {
+    const c = this.byName.get(name);
+    if (c) this.used.add(name);
+    return c;
+  }
+  with(col: ScopeColumn): Scope {
+    const cols = this.columns.some((c) => c.name === col.name) ? this.columns.map((c) => (c.name === col.name ? col : c)) : [...this.columns, col];
+    const s = new Scope(cols);
+    for (const u of this.used) s.used.add(u);
+    return s;
+  }
+}
+
+export class TranslateContext {
+  readonly ctes: { name: string; sql: string }[] = [];
+  readonly steps: TranslationStep[] = [];
+  readonly tables: string[] = [];
+  private readonly lets = new Map<string, Binding>();
+  readonly nowSql: string;
+
+  constructor(
+    readonly text: string,
+    readonly options: TranslateOptions,
+  ) {
+    this.nowSql = options.nowSql ?? `CAST(getvariable('loupe_now') AS TIMESTAMP)`;
+  }
+
+  error(code: KqlErrorCode, message: string, span: Span): KqlError {
+    return kqlError(this.text, code, message, span);
+  }
+
+  /** Adds a CTE (and a step when it implements a KQL operator) and returns its name. */
+  addCte(label: string, sql: string, step?: Span): string {
+    const name = `t${this.ctes.length + 1}_${label.replace(/[^A-Za-z0-9]/g, '_')}`;
+    this.ctes.push({ name, sql });
+    if (step) this.steps.push({ span: { start: step.start, end: step.end }, kql: this.text.slice(step.start, step.end), cte: name });
+    return name;
+  }
+
+  scalarBinding(name: string): Typed | undefined {
+    const b = this.lets.get(name);
+    return b?.kind === 'scalar' ? b.value : undefined;
+  }
+
+  binding(name: string): Binding | undefined {
+    return this.lets.get(name);
+  }
+
+  bindLet(stmt: LetStatement): void {
+    this.lets.set(stmt.name, this.letBinding(stmt.value));
+  }
+
+  private letBinding(v: LetValue): Binding {
+    switch (v.kind) {
+      case 'scalar':
+        return { kind: 'scalar', value: translateExpr(v.expr, new Scope([]), this) };
+      case 'tabular':
+        return { kind: 'tabular', pipeline: v.pipeline };
+      case 'function':
+        return { kind: 'function', span: v.span };
+      case 'name': {
+        const b = this.lets.get(v.name);
+        if (b) return b;
+        if (this.options.resolveTable(v.name)) return { kind: 'table-alias', table: v.name };
+        throw this.error('unknown-table', `"${v.name}" is neither a table nor a let`, v.span);
+      }
+    }
+  }
+
+  /** Checks a relation's output for names DuckDB would merge (its identifiers ignore case). */
+  checkColumns(columns: readonly ColumnSchema[], span: Span): void {
+    const seen = new Map<string, string>();
+    for (const c of columns) {
+      const k = c.name.toLowerCase();
+      const prev = seen.get(k);
+      if (prev !== undefined) {
+        throw this.error(
+          'unsupported',
+          prev === c.name
+            ? `the column "${c.name}" appears twice`
+            : `the columns "${prev}" and "${c.name}" differ only in letter case, which DuckDB cannot keep apart`,
+          span,
+        );
+      }
+      seen.set(k, c.name);
+    }
+  }
+
+  translatePipeline(p: Pipeline): Relation {
+    let rel = this.translateSource(p);
+    for (const op of p.operators) {
+      const spec = operatorFor(op.kind);
+      if (!spec) throw this.error('unsupported', `the operator "${op.kind}" is not supported yet`, op.span);
+      rel = spec.translate(op as never, rel, this);
+      this.checkColumns(rel.columns, op.span);
+    }
+    return rel;
+  }
+
+  private translateSource(p: Pipeline): Relation {
+    const src = p.source;
+    if (src.kind === 'subquery') return this.translatePipeline(src.pipeline);
+    return this.tabularByName(src.name, src.span);
+  }
+
+  tabularByName(name: string, span: Span): Relation {
+    const b = this.lets.get(name);
+    if (b?.kind === 'tabular') {
+      b.relation ??= this.translatePipeline(b.pipeline);
+      return b.relation;
+    }
+    if (b?.kind === 'function') throw this.error('unsupported', `using the user-defined function "${name}" is not supported yet`, span);
+    if (b?.kind === 'scalar') throw this.error('type', `"${name}" is a scalar, not a table`, span);
+    const table = b?.kind === 'table-alias' ? b.table : name;
+    const schema = this.options.resolveTable(table);
+    if (!schema) throw this.error('unknown-table', `unknown table "${name}"`, span);
+    return this.readTable(schema, span);
+  }
+
+  private readTable(schema: TableSchema, span: Span): Relation {
+    this.checkColumns(schema.columns, span);
+    if (!this.tables.includes(schema.name)) this.tables.push(schema.name);
+    const from = this.options.tableSql?.(schema.name, schema) ?? quoteIdent(schema.name);
+    // KQL strings are never null: a missing string reads as "" whatever the loader stored.
+    const cols = schema.columns.map((c) => (c.type === 'string' ? `coalesce(${quoteIdent(c.name)}, '') AS ${quoteIdent(c.name)}` : quoteIdent(c.name)));
+    const cte = this.addCte(schema.name, `SELECT ${cols.join(', ')} FROM ${from}`, span);
+    return { cte, columns: schema.columns };
+  }
+
+  /** Translates an expression over a relation's rows (convenience for operators). */
+  expr(e: Expr, scope: Scope): Typed {
+    return translateExpr(e, scope, this);
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Conversions between KQL types in SQL, shared by functions and operators: tostring (KQL's text
+ * forms), and the JSON encoding of a scalar as a `dynamic` element (make_set, make_list, pack…).
+ */
+import { microsFromInterval } from './sql.ts';
+import type { Typed } from './types.ts';
+
+/** KQL's datetime text: `2024-01-02T03:04:05Z`, or with 7 fraction digits when there is a fraction. */
+function datetimeText(sql: string): string {
+  return (
+    `(strftime(${sql}, '%Y-%m-%dT%H:%M:%S') || CASE WHEN epoch_us(${sql}) % 1000000 = 0 THEN '' ` +
+    `ELSE '.' || lpad(CAST(((epoch_us(${sql}) % 1000000) + 1000000) % 1000000 AS VARCHAR), 6, '0') || '0' END || 'Z')`
+  );
+}
+
+/**
+ * `tostring(x)`: never null (KQL: tostring(null) is ""). Dynamic strings lose their quotes, other
+ * dynamic values become their JSON text.
+ */
+export function toStringSql(x: Typed): string {
+  switch (x.type) {
+    case 'string':
+    case 'guid':
+      return x.sql;
+    case 'null':
+      return `''`;
+    case 'dynamic':
+      return `kql_dyn_tostring(${x.sql})`;
+    case 'long':
+    case 'int':
+      return `coalesce(CAST(${x.sql} AS VARCHAR), '')`;
+    case 'real':
+    case 'decimal':
+      return `coalesce(kql_real_tostring(CAST(${x.sql} AS DOUBLE)), '')`;
+    case 'bool':
+      return `CASE WHEN ${x.sql} IS NULL THEN '' WHEN ${x.sql} THEN 'true' ELSE 'false' END`;
+    case 'datetime':
+      return `coalesce(${datetimeText(x.sql)}, '')`;
+    case 'timespan':
+      return `coalesce(kql_timespan_text(CAST(${microsFromInterval(x.sql)} AS DOUBLE)), '')`;
+  }
+}
+
+/** The canonical JSON text of a scalar as a dynamic value; SQL NULL for KQL null. */
+export function toJsonSql(x: Typed): string {
+  switch (x.type) {
+    case 'dynamic':
+      return x.sql;
+    case 'null':
+      return 'NULL';
+    case 'string':
+    case 'guid':
+      return `kql_json_string(${x.sql})`;
+    case 'long':
+    case 'int':
+      return `CAST(${x.sql} AS VARCHAR)`;
+    case 'real':
+    case 'decimal':
+      return `kql_json_real(CAST(${x.sql} AS DOUBLE))`;
+    case 'bool':
+      return `CASE WHEN ${x.sql} THEN 'true' WHEN NOT ${x.sql} THEN 'false' END`;
+    case 'datetime':
+      return `('"' || ${datetimeText(x.sql)} || '"')`;
+    case 'timespan':
+      return `('"' || kql_timespan_text(CAST(${microsFromInterval(x.sql)} AS DOUBLE)) || '"')`;
+  }
+}

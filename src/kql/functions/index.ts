@@ -1,0 +1,32 @@
+/** The function registry: every family's entries, looked up by name (KQL names are case-sensitive). */
+import { AGGREGATE_FUNCTIONS } from './aggregates.ts';
+import { CONVERSION_FUNCTIONS } from './conversion.ts';
+import { DATETIME_FUNCTIONS } from './datetime.ts';
+import { DYNAMIC_FUNCTIONS } from './dynamic.ts';
+import { LOGIC_FUNCTIONS } from './logic.ts';
+import type { AggregateFunction, ScalarFunction } from './registry.ts';
+import { STRING_FUNCTIONS } from './strings.ts';
+
+export type { AggregateFunction, CallSite, ScalarFunction } from './registry.ts';
+
+function byName<T extends { name: string; aliases?: readonly string[] }>(entries: readonly T[]): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const e of entries) {
+    for (const n of [e.name, ...(e.aliases ?? [])]) {
+      if (m.has(n)) throw new Error(`KQL function registry: "${n}" is defined twice`);
+      m.set(n, e);
+    }
+  }
+  return m;
+}
+
+const SCALARS = byName([...STRING_FUNCTIONS, ...DATETIME_FUNCTIONS, ...DYNAMIC_FUNCTIONS, ...CONVERSION_FUNCTIONS, ...LOGIC_FUNCTIONS]);
+const AGGREGATES = byName(AGGREGATE_FUNCTIONS);
+
+export function scalarFunction(name: string): ScalarFunction | undefined {
+  return SCALARS.get(name);
+}
+
+export function aggregateFunction(name: string): AggregateFunction | undefined {
+  return AGGREGATES.get(name);
+}

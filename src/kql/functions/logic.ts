@@ -1,0 +1,42 @@
+/** Conditionals and null tests. */
+import type { ScalarFunction } from './registry.ts';
+import type { Typed } from '../types.ts';
+
+/** The common type of branches (KQL requires them to agree; null adapts). */
+function unify(xs: readonly Typed[], fail: (m: string) => never): Typed['type'] {
+  const types = [...new Set(xs.map((x) => x.type).filter((t) => t !== 'null'))];
+  if (types.length === 0) return 'null';
+  if (types.length === 1) return types[0]!;
+  if (types.every((t) => t === 'long' || t === 'int' || t === 'real')) return types.includes('real') ? 'real' : 'long';
+  return fail(`the branches have different types: ${types.join(', ')}`);
+}
+
+export const LOGIC_FUNCTIONS: readonly ScalarFunction[] = [
+  {
+    name: 'iff', aliases: ['iif'], minArgs: 3, maxArgs: 3,
+    translate: (a, s) => {
+      if (a[0]!.type !== 'bool') s.fail('iff() expects a bool condition', 0);
+      const type = unify([a[1]!, a[2]!], (m) => s.fail(m));
+      // A null condition takes the else branch, as in KQL.
+      return { sql: `CASE WHEN ${a[0]!.sql} THEN ${a[1]!.sql} ELSE ${a[2]!.sql} END`, type };
+    },
+  },
+  {
+    name: 'coalesce', minArgs: 1, maxArgs: 64,
+    translate: (a, s) => {
+      const type = unify(a, (m) => s.fail(m));
+      // For strings, KQL's coalesce skips empty strings (they are its "null").
+      if (type === 'string') return { sql: `coalesce(${a.map((x) => `nullif(${x.sql}, '')`).join(', ')}, '')`, type };
+      return { sql: `coalesce(${a.map((x) => x.sql).join(', ')})`, type };
+    },
+  },
+  { name: 'isnull', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: a[0]!.type === 'string' ? 'FALSE' : `(${a[0]!.sql} IS NULL)`, type: 'bool' }) },
+  { name: 'isnotnull', aliases: ['notnull'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: a[0]!.type === 'string' ? 'TRUE' : `(${a[0]!.sql} IS NOT NULL)`, type: 'bool' }) },
+  {
+    name: 'not', minArgs: 1, maxArgs: 1,
+    translate: (a, s) => {
+      if (a[0]!.type !== 'bool') s.fail('not() expects a bool', 0);
+      return { sql: `(NOT ${a[0]!.sql})`, type: 'bool' };
+    },
+  },
+];

@@ -1,0 +1,56 @@
+/**
+ * Scalar functions and aggregates as data: one entry per KQL function (name, arity, how to build
+ * its SQL from typed arguments). Families live in sibling files and are collected in ./index.ts;
+ * adding a function means adding an entry there.
+ */
+import type { Expr, Span } from '../ast.ts';
+import type { TranslateContext } from '../context.ts';
+import type { Typed } from '../types.ts';
+
+/** What a function's translation can see besides its arguments. */
+export interface CallSite {
+  readonly ctx: TranslateContext;
+  readonly name: string;
+  readonly span: Span;
+  /** The argument expressions as written (e.g. to name an aggregate's column after its argument). */
+  readonly args: readonly Expr[];
+  /** Throws a 'type' error about argument `i` (or the call). */
+  fail(message: string, i?: number): never;
+}
+
+export interface ScalarFunction {
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  readonly minArgs: number;
+  readonly maxArgs: number;
+  translate(args: readonly Typed[], site: CallSite): Typed;
+}
+
+export interface AggregateFunction {
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  readonly minArgs: number;
+  readonly maxArgs: number;
+  /**
+   * The default output column name (KQL: `count_`, `set_X`, `max_X`…), given the argument
+   * expressions; undefined when KQL's rule cannot be applied and the user must name it.
+   */
+  defaultName(args: readonly Expr[]): string | undefined;
+  translate(args: readonly Typed[], site: CallSite): Typed;
+}
+
+/** `prefix_Column` when the first argument is a plain column, the naming rule of most aggregates. */
+export function namedAfterColumn(prefix: string) {
+  return (args: readonly Expr[]): string | undefined => {
+    const a = args[0];
+    if (a?.kind === 'name') return `${prefix}_${a.name}`;
+    return undefined;
+  };
+}
+
+/** Requires argument `i` to have one of `types`. */
+export function expectType(args: readonly Typed[], i: number, site: CallSite, ...types: Typed['type'][]): Typed {
+  const a = args[i]!;
+  if (!types.includes(a.type) && a.type !== 'null') site.fail(`${site.name}() expects ${types.join(' or ')} as argument ${i + 1}, got ${a.type}`, i);
+  return a;
+}

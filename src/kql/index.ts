@@ -1,0 +1,6 @@
+/** The KQL stage: translate KQL to DuckDB SQL, the runtime it needs, and result decoding. */
+export { translate } from './translate.ts';
+export { installKqlRuntime } from './runtime/index.ts';
+export { decodeValue } from './values.ts';
+export { KqlError } from './errors.ts';
+export type { KqlErrorCode, KqlErrorInfo, TranslateOptions, Translation, TranslationStep } from './api.ts';

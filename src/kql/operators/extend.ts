@@ -1,0 +1,47 @@
+/**
+ * `extend Name = Expr, …`: adds columns; a name that already exists is replaced in place (same
+ * position). Later assignments see earlier ones, as in KQL.
+ */
+import type { ColumnSchema } from '../../schema/catalog.ts';
+import type { KqlType } from '../../schema/kql-types.ts';
+import { Scope } from '../context.ts';
+import { carryOrder, orderBySuffix, selectList, spanFrom } from './common.ts';
+import { defineOperator } from './registry.ts';
+import type { Assignment } from '../ast.ts';
+import type { TranslateContext } from '../context.ts';
+import type { Typed } from '../types.ts';
+
+/** The output name of an unnamed extend/project expression, or a refusal. */
+export function assignmentName(item: Assignment, ctx: TranslateContext, what: string): string {
+  if (item.name) return item.name.text;
+  if (item.expr.kind === 'name') return item.expr.name;
+  throw ctx.error('unsupported', `an unnamed ${what} expression (write Name = …)`, item.expr.span);
+}
+
+/** A column's storage type: the untyped null literal is stored as a dynamic null. */
+export function columnType(t: Typed): KqlType {
+  return t.type === 'null' ? 'dynamic' : t.type;
+}
+
+export const EXTEND = defineOperator({
+  kind: 'extend',
+  names: ['extend'],
+  parse(p, kw) {
+    return { kind: 'extend', items: p.parseAssignments(), span: spanFrom(p, kw) };
+  },
+  translate(op, input, ctx) {
+    let scope = Scope.of(input);
+    const changed = new Set<string>();
+    for (const item of op.items) {
+      const name = assignmentName(item, ctx, 'extend');
+      const v = ctx.expr(item.expr, scope);
+      scope = scope.with({ name, type: columnType(v), sql: v.type === 'null' ? 'CAST(NULL AS VARCHAR)' : `(${v.sql})` });
+      changed.add(name);
+    }
+    const columns: ColumnSchema[] = scope.columns.map((c) => ({ name: c.name, type: c.type }));
+    const unchanged = new Set(input.columns.map((c) => c.name).filter((n) => !changed.has(n)));
+    const order = carryOrder(input, unchanged);
+    const cte = ctx.addCte('extend', `SELECT ${selectList(scope.columns.map((c) => ({ name: c.name, sql: c.sql })))} FROM ${input.cte}${orderBySuffix(order)}`, op.span);
+    return { cte, columns, order };
+  },
+});

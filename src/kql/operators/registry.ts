@@ -1,0 +1,52 @@
+/**
+ * Tabular operators: each module in this folder parses and translates one KQL operator and is
+ * listed here. An operator's translation receives its input relation (CTE + KQL schema) and
+ * returns its output relation, adding exactly one CTE (one step of the side-by-side view).
+ */
+import type { Operator, OperatorKind } from '../ast.ts';
+import type { TranslateContext } from '../context.ts';
+import type { Token } from '../lexer.ts';
+import type { Parser } from '../parser.ts';
+import type { Relation } from '../types.ts';
+import { EXTEND } from './extend.ts';
+import { JOIN } from './join.ts';
+import { PROJECT } from './project.ts';
+import { SORT } from './sort.ts';
+import { SUMMARIZE } from './summarize.ts';
+import { TAKE } from './take.ts';
+import { WHERE } from './where.ts';
+
+export interface OperatorSpec<K extends OperatorKind = OperatorKind> {
+  readonly kind: K;
+  /** The KQL spellings (`where`, `filter`). */
+  readonly names: readonly string[];
+  /** Parses the operator's arguments; `keyword` is its name token, already consumed. */
+  parse(p: Parser, keyword: Token): Extract<Operator, { kind: K }>;
+  translate(op: Extract<Operator, { kind: K }>, input: Relation, ctx: TranslateContext): Relation;
+}
+
+/** Defines an operator module with its kind's types checked. */
+export function defineOperator<K extends OperatorKind>(spec: OperatorSpec<K>): OperatorSpec<K> {
+  return spec;
+}
+
+const SPECS: readonly OperatorSpec<any>[] = [WHERE, EXTEND, PROJECT, SUMMARIZE, JOIN, SORT, TAKE];
+
+const BY_NAME = new Map<string, OperatorSpec<any>>();
+for (const s of SPECS) {
+  BY_NAME.set(s.kind, s);
+  for (const n of s.names) BY_NAME.set(n, s);
+}
+
+/** The operator module for a KQL operator name or an AST kind. */
+export function operatorFor(nameOrKind: string): OperatorSpec | undefined {
+  return BY_NAME.get(nameOrKind);
+}
+
+/** KQL operators Loupe does not translate yet: refused as 'unsupported' rather than 'syntax'. */
+export const KNOWN_UNSUPPORTED_OPERATORS: ReadonlySet<string> = new Set([
+  'project-away', 'project-keep', 'project-rename', 'project-reorder', 'distinct', 'top', 'count', 'union', 'mv-expand', 'mv-apply',
+  'parse', 'parse-where', 'parse-kv', 'make-series', 'lookup', 'as', 'serialize', 'evaluate', 'render', 'invoke', 'sample',
+  'sample-distinct', 'top-nested', 'top-hitters', 'getschema', 'fork', 'facet', 'partition', 'scan', 'reduce', 'consume',
+  'search', 'find', 'range', 'print', 'datatable', 'externaldata', 'materialize',
+]);

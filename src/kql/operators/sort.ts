@@ -1,0 +1,44 @@
+/**
+ * `sort by` / `order by`: KQL's default direction is **descending**; nulls go last when
+ * descending and first when ascending unless `nulls first|last` says otherwise.
+ */
+import type { SortKey } from '../ast.ts';
+import { Scope } from '../context.ts';
+import { spanFrom } from './common.ts';
+import { defineOperator } from './registry.ts';
+
+export const SORT = defineOperator({
+  kind: 'sort',
+  names: ['sort', 'order'],
+  parse(p, kw) {
+    p.expectWord('by');
+    const keys: SortKey[] = [];
+    do {
+      const expr = p.parseExpr();
+      let desc = true;
+      if (p.acceptWord('asc')) desc = false;
+      else p.acceptWord('desc');
+      let nullsFirst = !desc;
+      if (p.acceptWord('nulls')) {
+        if (p.acceptWord('first')) nullsFirst = true;
+        else {
+          p.expectWord('last');
+          nullsFirst = false;
+        }
+      }
+      keys.push({ expr, desc, nullsFirst, span: { start: expr.span.start, end: p.lastEnd() } });
+    } while (p.acceptPunct(','));
+    return { kind: 'sort', keys, span: spanFrom(p, kw) };
+  },
+  translate(op, input, ctx) {
+    const scope = Scope.of(input);
+    const items = op.keys.map((k) => {
+      const v = ctx.expr(k.expr, scope);
+      if (v.type === 'dynamic') throw ctx.error('unsupported', 'sorting by a dynamic value', k.expr.span);
+      return `${v.sql} ${k.desc ? 'DESC' : 'ASC'} NULLS ${k.nullsFirst ? 'FIRST' : 'LAST'}`;
+    });
+    const clause = items.join(', ');
+    const cte = ctx.addCte('sort', `SELECT * FROM ${input.cte} ORDER BY ${clause}`, op.span);
+    return { cte, columns: input.columns, order: { clause, columns: [...scope.used] } };
+  },
+});

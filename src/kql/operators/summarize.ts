@@ -1,0 +1,77 @@
+/**
+ * `summarize Agg, Name = Agg(…) by Key, Name = Expr`: one row per distinct key combination (none
+ * for empty input), or exactly one row without `by` (count 0, make_set `[]`, max null). Output:
+ * the `by` columns first, then the aggregates. Unnamed aggregates get KQL's names (`count_`,
+ * `set_X`, `max_X`), a clash adding 1, 2… (`set_y1`).
+ */
+import type { ColumnSchema } from '../../schema/catalog.ts';
+import type { Assignment } from '../ast.ts';
+import { Scope, type TranslateContext } from '../context.ts';
+import { callSite } from '../expr.ts';
+import { aggregateFunction } from '../functions/index.ts';
+import { spanFrom, selectList } from './common.ts';
+import { columnType } from './extend.ts';
+import { defineOperator } from './registry.ts';
+
+/** The column a `by` expression is named after: `X`, or `bin(X, …)` → `X`. */
+function byName(item: Assignment, ctx: TranslateContext): string {
+  if (item.name) return item.name.text;
+  const e = item.expr;
+  if (e.kind === 'name') return e.name;
+  if (e.kind === 'call' && (e.name === 'bin' || e.name === 'floor' || e.name === 'bin_at') && e.args[0]?.kind === 'name') return e.args[0].name;
+  throw ctx.error('unsupported', 'an unnamed summarize-by expression (write Name = …)', e.span);
+}
+
+function unique(name: string, taken: Set<string>): string {
+  if (!taken.has(name)) return name;
+  for (let i = 1; ; i++) if (!taken.has(`${name}${i}`)) return `${name}${i}`;
+}
+
+export const SUMMARIZE = defineOperator({
+  kind: 'summarize',
+  names: ['summarize'],
+  parse(p, kw) {
+    if (p.peek().kind === 'ident' && p.peek().value.startsWith('hint.')) throw p.error('unsupported', 'summarize hints', p.peek());
+    const aggregates = p.isWord('by') ? [] : p.parseAssignments(['by']);
+    const by = p.acceptWord('by') ? p.parseAssignments() : [];
+    return { kind: 'summarize', aggregates, by, span: spanFrom(p, kw) };
+  },
+  translate(op, input, ctx) {
+    const scope = Scope.of(input);
+    const out: { name: string; sql: string }[] = [];
+    const columns: ColumnSchema[] = [];
+    const taken = new Set<string>();
+    for (const item of op.by) {
+      const name = byName(item, ctx);
+      const v = ctx.expr(item.expr, scope);
+      if (v.type === 'dynamic') throw ctx.error('unsupported', 'summarizing by a dynamic value', item.expr.span);
+      out.push({ name, sql: v.sql });
+      columns.push({ name, type: columnType(v) });
+      taken.add(name);
+    }
+    for (const item of op.aggregates) {
+      const e = item.expr;
+      const fn = e.kind === 'call' ? aggregateFunction(e.name) : undefined;
+      if (e.kind !== 'call' || !fn) {
+        throw ctx.error('unsupported', 'a summarize expression that is not a single aggregate call (e.g. count(), max(X))', e.span);
+      }
+      if (e.args.length < fn.minArgs || e.args.length > fn.maxArgs) throw ctx.error('type', `${e.name}() takes ${fn.minArgs}–${fn.maxArgs} argument(s)`, e.span);
+      let name: string;
+      if (item.name) name = item.name.text;
+      else {
+        const auto = fn.defaultName(e.args);
+        if (!auto) throw ctx.error('unsupported', `an unnamed ${e.name}() of an expression (write Name = ${e.name}(…))`, e.span);
+        name = unique(auto, taken);
+      }
+      const args = e.args.map((a) => ctx.expr(a, scope));
+      const v = fn.translate(args, callSite(e, ctx));
+      out.push({ name, sql: v.sql });
+      columns.push({ name, type: columnType(v) });
+      taken.add(name);
+    }
+    ctx.checkColumns(columns, op.span);
+    const groupBy = op.by.length ? ` GROUP BY ${op.by.map((_, i) => i + 1).join(', ')}` : '';
+    const cte = ctx.addCte('summarize', `SELECT ${selectList(out)} FROM ${input.cte}${groupBy}`, op.span);
+    return { cte, columns };
+  },
+});

@@ -1,0 +1,19 @@
+/** `where Predicate` (alias `filter`): rows whose predicate is true; a null predicate drops the row. */
+import { Scope } from '../context.ts';
+import { orderBySuffix, spanFrom } from './common.ts';
+import { defineOperator } from './registry.ts';
+
+export const WHERE = defineOperator({
+  kind: 'where',
+  names: ['where', 'filter'],
+  parse(p, kw) {
+    const predicate = p.parseExpr();
+    return { kind: 'where', predicate, span: spanFrom(p, kw) };
+  },
+  translate(op, input, ctx) {
+    const pred = ctx.expr(op.predicate, Scope.of(input));
+    if (pred.type !== 'bool' && pred.type !== 'null') throw ctx.error('type', `where needs a bool predicate, this is a ${pred.type}`, op.predicate.span);
+    const cte = ctx.addCte('where', `SELECT * FROM ${input.cte} WHERE ${pred.sql}${orderBySuffix(input.order)}`, op.span);
+    return { cte, columns: input.columns, order: input.order };
+  },
+});

@@ -1,0 +1,27 @@
+/** KQL's text forms of values (tostring and the report), shared by SQL UDFs and decodeValue. */
+
+/** A timespan in microseconds as KQL prints it: `[-][d.]hh:mm:ss[.fffffff]`. */
+export function timespanText(us: number | null): string | null {
+  if (us === null || !Number.isFinite(us)) return null;
+  const neg = us < 0;
+  let rest = Math.round(Math.abs(us));
+  const frac = rest % 1_000_000;
+  rest = (rest - frac) / 1_000_000;
+  const s = rest % 60;
+  rest = (rest - s) / 60;
+  const m = rest % 60;
+  rest = (rest - m) / 60;
+  const h = rest % 24;
+  const d = (rest - h) / 24;
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  const f = frac ? `.${String(frac).padStart(6, '0')}0` : '';
+  return `${neg ? '-' : ''}${d ? `${d}.` : ''}${p2(h)}:${p2(m)}:${p2(s)}${f}`;
+}
+
+/** A real as KQL's tostring prints it (shortest round-trip form, e.g. 1 not 1.0). */
+export function realText(x: number | null): string | null {
+  if (x === null) return null;
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
+  return String(x);
+}

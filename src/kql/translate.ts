@@ -1,0 +1,27 @@
+/**
+ * KQL text → one DuckDB SELECT (see api.ts for the contract).
+ *
+ *   text ─ lexer.ts ─▶ tokens ─ parser.ts ─▶ AST (ast.ts) ─ context.ts + operators/* ─▶ CTEs ─▶ SQL
+ *
+ * Each KQL operator becomes one CTE (listed in `steps` for the side-by-side view); expressions
+ * are typed (expr.ts) so that each operator and function emits the SQL with KQL's semantics.
+ */
+import type { TranslateOptions, Translation } from './api.ts';
+import { TranslateContext } from './context.ts';
+import { orderBySuffix } from './operators/common.ts';
+import { parseQuery } from './parser.ts';
+import { microsFromInterval, quoteIdent } from './sql.ts';
+
+export function translate(kql: string, options: TranslateOptions): Translation {
+  const query = parseQuery(kql);
+  const ctx = new TranslateContext(kql, options);
+  for (const stmt of query.lets) ctx.bindLet(stmt);
+  const rel = ctx.translatePipeline(query.body);
+  // INTERVAL does not survive DuckDB-WASM's Arrow output, so timespans leave as microseconds.
+  const cols = rel.columns.map((c) =>
+    c.type === 'timespan' ? `${microsFromInterval(quoteIdent(c.name))} AS ${quoteIdent(c.name)}` : quoteIdent(c.name),
+  );
+  const withClause = ctx.ctes.map((c) => `${quoteIdent(c.name)} AS (\n  ${c.sql}\n)`).join(',\n');
+  const sql = `WITH ${withClause}\nSELECT ${cols.join(', ')} FROM ${rel.cte}${orderBySuffix(rel.order)}`;
+  return { kql, sql, columns: rel.columns, tables: ctx.tables, steps: ctx.steps, ordered: rel.order !== undefined };
+}

@@ -1,0 +1,42 @@
+/**
+ * The typed intermediate form of the translator: a SQL expression with its KQL type, columns in
+ * scope, and a relation (one CTE) with its output schema.
+ */
+import type { ColumnSchema } from '../schema/catalog.ts';
+import type { KqlType } from '../schema/kql-types.ts';
+
+export type { KqlType };
+
+/** A translated scalar: SQL text and the KQL type of its value. `null` is KQL's untyped null literal. */
+export interface Typed {
+  readonly sql: string;
+  readonly type: KqlType | 'null';
+  /** Set when the expression is a literal, for rules that depend on it (e.g. `string == 0`). */
+  readonly literal?: string | number | boolean | null;
+}
+
+/** A column visible to an expression: its KQL name and type, and the SQL that reads it. */
+export interface ScopeColumn {
+  readonly name: string;
+  readonly type: KqlType;
+  readonly sql: string;
+}
+
+/** The defined row order of a relation, kept while later operators do not disturb it. */
+export interface RowOrder {
+  /** ORDER BY items over the relation's own column names. */
+  readonly clause: string;
+  /** The columns the clause reads; an operator that drops or changes one drops the order. */
+  readonly columns: readonly string[];
+}
+
+/** The result of a tabular operator: a CTE and its KQL schema. */
+export interface Relation {
+  readonly cte: string;
+  readonly columns: readonly ColumnSchema[];
+  readonly order?: RowOrder;
+}
+
+export const isNumeric = (t: Typed['type']): boolean => t === 'long' || t === 'int' || t === 'real' || t === 'decimal';
+export const isIntegral = (t: Typed['type']): boolean => t === 'long' || t === 'int';
+export const isStringy = (t: Typed['type']): boolean => t === 'string' || t === 'guid';

@@ -1,0 +1,31 @@
+/**
+ * A translated query's result cell → the value the report and UI show (JSON-serialisable).
+ * - dynamic: JSON text → the parsed JSON (arrays and bags as arrays and objects);
+ * - datetime: epoch milliseconds → ISO-8601 UTC text ending in `Z`;
+ * - timespan: microseconds (translate() outputs timespans so) → KQL text like `01:00:00`;
+ * - long/int: number (or its decimal text beyond ±2^53, as the engine gives it);
+ * - string: never null ("").
+ */
+import type { KqlType } from '../schema/kql-types.ts';
+import { timespanText } from './runtime/format.ts';
+
+export function decodeValue(value: unknown, type: KqlType): unknown {
+  if (type === 'string' || type === 'guid') return value === null || value === undefined ? '' : String(value);
+  if (value === null || value === undefined) return null;
+  switch (type) {
+    case 'dynamic':
+      return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+    case 'datetime':
+      return new Date(typeof value === 'number' ? value : Number(value)).toISOString();
+    case 'timespan':
+      return timespanText(typeof value === 'number' ? value : Number(value));
+    case 'long':
+    case 'int':
+      return typeof value === 'bigint' ? Number(value) : value;
+    case 'real':
+    case 'decimal':
+      return typeof value === 'number' ? value : Number(value);
+    case 'bool':
+      return Boolean(value);
+  }
+}
