@@ -10,10 +10,37 @@ import type { TableSchema } from '../schema/catalog.ts';
 export type IsoTime = string;
 
 export interface ReplayReport {
-  rule: { id: string; name: string; queryFrequency: string; queryPeriod: string };
+  rule: ReportRule;
   runs: ReportRun[];
   alerts: ReportAlert[];
   incidents: ReportIncident[];
+  /** Tables the rule read without a time window: they have no TimeGenerated column (snapshots
+   * such as a Graph risky-users export), so every run saw all their rows. */
+  snapshotTables?: string[];
+  /** Tables the rule read that were not loaded: created empty from the catalog schema. */
+  emptyTables?: string[];
+  /** Rule diagnostics (Sentinel limits, unknown values) as "file:line:column: message". */
+  warnings?: string[];
+}
+
+export interface ReportRule {
+  id: string;
+  name: string;
+  queryFrequency: string;
+  queryPeriod: string;
+  /** Scheduled, NRT (every minute over the last minute) or KQL (bare query: one run, no alerts). */
+  kind?: 'Scheduled' | 'NRT' | 'KQL';
+  triggerOperator?: string;
+  triggerThreshold?: number;
+  eventGrouping?: 'SingleAlert' | 'AlertPerResult';
+  severity?: string;
+}
+
+/** A table as one run read it: windowStart/windowEnd null for a snapshot table (not restricted). */
+export interface ReportRunTable {
+  name: string;
+  windowStart: IsoTime | null;
+  windowEnd: IsoTime | null;
 }
 
 export interface ReportRun {
@@ -22,6 +49,14 @@ export interface ReportRun {
   windowEnd: IsoTime;
   resultCount: number;
   triggered: boolean;
+  /** The tables the run read and the window applied to each. */
+  tables?: ReportRunTable[];
+  /** True when the run was skipped by suppression (suppressionEnabled after an alert). */
+  suppressed?: boolean;
+  /** Ids of the alerts this run raised. */
+  alertIds?: string[];
+  /** Bare KQL only: the result rows of the run (rules carry their rows on alerts). */
+  rows?: Record<string, unknown>[];
 }
 
 export interface ReportEntity {
@@ -42,6 +77,14 @@ export interface ReportAlert {
   customDetails: Record<string, unknown[]>;
   /** The query's output rows for this alert: output columns in order, dynamic values as JSON. */
   rows: Record<string, unknown>[];
+  /** SingleAlert or AlertPerResult (the 150th alert of a larger run summarises every row). */
+  eventGrouping?: 'SingleAlert' | 'AlertPerResult';
+  /** Why the alert was raised: the trigger comparison and which rows it carries. */
+  reason?: string;
+  /** alertDynamicProperties filled from the first row (AlertLink, ProductName, …). */
+  dynamicProperties?: Record<string, string>;
+  /** Things an analyst should know (override values differing across rows, entities dropped…). */
+  notes?: string[];
 }
 
 export interface ReportIncident {
@@ -49,6 +92,13 @@ export interface ReportIncident {
   title: string;
   severity: string;
   alertIds: string[];
+  description?: string;
+  /** 'AnyAlert' | 'AllEntities' | 'Selected', or 'None' when grouping is off (one per alert). */
+  matchingMethod?: string;
+  /** What the alerts of the incident share under its matching method (readable), or null. */
+  matchingKey?: string | null;
+  /** Run time of the incident's first alert: the start of its lookback. */
+  firstAlertAt?: IsoTime;
 }
 
 /** What the rule engine needs from the loaded data. */
@@ -64,4 +114,10 @@ export interface ReplayOptions {
   /** Overrides of the replay range (first and last run considered), epoch ms. */
   readonly from?: number;
   readonly to?: number;
+  /** A workspace's real first run, epoch ms: runs are firstRun + k·queryFrequency (--first-run). */
+  readonly firstRun?: number;
+  /** Bare KQL: the time of its single run (default: the latest TimeGenerated loaded). */
+  readonly at?: number;
+  /** Compare Account and Host identifier values case-insensitively when matching incidents. */
+  readonly caseInsensitiveEntities?: boolean;
 }
