@@ -199,7 +199,7 @@ export class Parser {
       throw this.error('unsupported', `the tabular source "${t.value}" is not supported yet`, t);
     }
     if (t.kind === 'ident' && this.isPunct('(', 1)) {
-      throw this.error('unsupported', `calling the tabular function "${t.value}(…)" is not supported yet`, t);
+      throw this.error('unsupported', `calling the function "${t.value}(…)" as a table (user-defined or built-in) is not supported yet`, t);
     }
     const name = this.expectIdent('a table name');
     return { kind: 'table-ref', name: name.value, span: name };
@@ -217,6 +217,23 @@ export class Parser {
     return spec.parse(this, t);
   }
 
+  /** `['name']` or `["name"]`: an identifier that is not a plain word. */
+  bracketName(): { text: string; span: Span } | undefined {
+    if (!(this.isPunct('[') && this.peek(1).kind === 'string' && this.isPunct(']', 2))) return undefined;
+    const open = this.next();
+    const str = this.next();
+    this.next();
+    return { text: str.value, span: { start: open.start, end: this.lastEnd() } };
+  }
+
+  /** A column or table name: a word or `['name']`. */
+  parseName(what: string): { text: string; span: Span } {
+    const b = this.bracketName();
+    if (b) return b;
+    const t = this.expectIdent(what);
+    return { text: t.value, span: { start: t.start, end: t.end } };
+  }
+
   // ---------- lists ----------
   /** `Name = expr, expr, (A, B) = expr…` as used by extend/project/summarize. */
   parseAssignments(stopWords: readonly string[] = []): Assignment[] {
@@ -231,6 +248,9 @@ export class Parser {
         const n = this.next();
         this.next();
         name = { text: n.value, span: n };
+      } else if (this.isPunct('[') && this.peek(1).kind === 'string' && this.isPunct(']', 2) && this.isPunct('=', 3)) {
+        name = this.bracketName();
+        this.next();
       }
       const expr = this.parseExpr();
       items.push({ name, expr, span: { start, end: this.lastEnd() } });
@@ -399,6 +419,11 @@ export class Parser {
         if (t.value === '*') {
           this.next();
           return { kind: 'star', span };
+        }
+        if (t.value === '[' && this.peek(1).kind === 'string' && this.isPunct(']', 2)) {
+          // ['Column name']: KQL's quoted identifier.
+          const n = this.bracketName()!;
+          return { kind: 'name', name: n.text, span: n.span };
         }
         break;
       case 'ident': {

@@ -22,13 +22,18 @@ export interface ScopeColumn {
   readonly sql: string;
 }
 
-/** The defined row order of a relation, kept while later operators do not disturb it. */
+/**
+ * The defined row order of a relation. `sort` numbers its rows in a hidden column
+ * (ORDER_COLUMN) that order-preserving operators (where, take, extend, project) pass on, so the
+ * order survives even when the sort keys are projected away; the final SELECT orders by it.
+ */
 export interface RowOrder {
-  /** ORDER BY items over the relation's own column names. */
+  /** ORDER BY items over the relation's columns (the hidden order column). */
   readonly clause: string;
-  /** The columns the clause reads; an operator that drops or changes one drops the order. */
-  readonly columns: readonly string[];
 }
+
+/** The hidden column holding a sorted relation's row rank; never part of `Relation.columns`. */
+export const ORDER_COLUMN = '__loupe_order';
 
 /** The result of a tabular operator: a CTE and its KQL schema. */
 export interface Relation {

@@ -2,17 +2,16 @@
 import type { Span } from '../ast.ts';
 import type { Parser } from '../parser.ts';
 import { quoteIdent } from '../sql.ts';
-import type { Relation, RowOrder } from '../types.ts';
+import { ORDER_COLUMN, type Relation, type RowOrder } from '../types.ts';
 
 /** `expr AS "Name", …`, the select list of an operator's CTE. */
 export function selectList(cols: readonly { name: string; sql: string }[]): string {
   return cols.map((c) => (c.sql === quoteIdent(c.name) ? c.sql : `${c.sql} AS ${quoteIdent(c.name)}`)).join(', ');
 }
 
-/** The input's row order, if every column it reads passes through unchanged. */
-export function carryOrder(input: Relation, unchanged: ReadonlySet<string>): RowOrder | undefined {
-  const o = input.order;
-  return o && o.columns.every((c) => unchanged.has(c)) ? o : undefined;
+/** Select-list items that carry the input's hidden order column, when it has one. */
+export function orderCarry(input: Relation): { name: string; sql: string }[] {
+  return input.order ? [{ name: ORDER_COLUMN, sql: quoteIdent(ORDER_COLUMN) }] : [];
 }
 
 export function orderBySuffix(order: RowOrder | undefined): string {

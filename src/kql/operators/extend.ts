@@ -5,7 +5,7 @@
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import type { KqlType } from '../../schema/kql-types.ts';
 import { Scope } from '../context.ts';
-import { carryOrder, orderBySuffix, selectList, spanFrom } from './common.ts';
+import { orderCarry, orderBySuffix, selectList, spanFrom } from './common.ts';
 import { defineOperator } from './registry.ts';
 import type { Assignment } from '../ast.ts';
 import type { TranslateContext } from '../context.ts';
@@ -39,9 +39,9 @@ export const EXTEND = defineOperator({
       changed.add(name);
     }
     const columns: ColumnSchema[] = scope.columns.map((c) => ({ name: c.name, type: c.type }));
-    const unchanged = new Set(input.columns.map((c) => c.name).filter((n) => !changed.has(n)));
-    const order = carryOrder(input, unchanged);
-    const cte = ctx.addCte('extend', `SELECT ${selectList(scope.columns.map((c) => ({ name: c.name, sql: c.sql })))} FROM ${input.cte}${orderBySuffix(order)}`, op.span);
+    const order = input.order;
+    const items = [...scope.columns.map((c) => ({ name: c.name, sql: c.sql })), ...orderCarry(input)];
+    const cte = ctx.addCte('extend', `SELECT ${selectList(items)} FROM ${input.cte}${orderBySuffix(order)}`, op.span);
     return { cte, columns, order };
   },
 });

@@ -1,7 +1,7 @@
 /** `project A, B = Expr, …`: exactly these columns, in this order, computed from the input row. */
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import { Scope } from '../context.ts';
-import { carryOrder, orderBySuffix, selectList, spanFrom } from './common.ts';
+import { orderCarry, orderBySuffix, selectList, spanFrom } from './common.ts';
 import { assignmentName, columnType } from './extend.ts';
 import { defineOperator } from './registry.ts';
 
@@ -15,17 +15,15 @@ export const PROJECT = defineOperator({
     const scope = Scope.of(input);
     const out: { name: string; sql: string }[] = [];
     const columns: ColumnSchema[] = [];
-    const unchanged = new Set<string>();
     for (const item of op.items) {
       const name = assignmentName(item, ctx, 'project');
       const v = ctx.expr(item.expr, scope);
-      if (item.expr.kind === 'name' && item.expr.name === name) unchanged.add(name);
       out.push({ name, sql: v.type === 'null' ? 'CAST(NULL AS VARCHAR)' : v.sql });
       columns.push({ name, type: columnType(v) });
     }
     ctx.checkColumns(columns, op.span);
-    const order = carryOrder(input, unchanged);
-    const cte = ctx.addCte('project', `SELECT ${selectList(out)} FROM ${input.cte}${orderBySuffix(order)}`, op.span);
+    const order = input.order;
+    const cte = ctx.addCte('project', `SELECT ${selectList([...out, ...orderCarry(input)])} FROM ${input.cte}${orderBySuffix(order)}`, op.span);
     return { cte, columns, order };
   },
 });

@@ -4,6 +4,8 @@
  */
 import type { SortKey } from '../ast.ts';
 import { Scope } from '../context.ts';
+import { quoteIdent } from '../sql.ts';
+import { ORDER_COLUMN } from '../types.ts';
 import { spanFrom } from './common.ts';
 import { defineOperator } from './registry.ts';
 
@@ -37,8 +39,12 @@ export const SORT = defineOperator({
       if (v.type === 'dynamic') throw ctx.error('unsupported', 'sorting by a dynamic value', k.expr.span);
       return `${v.sql} ${k.desc ? 'DESC' : 'ASC'} NULLS ${k.nullsFirst ? 'FIRST' : 'LAST'}`;
     });
-    const clause = items.join(', ');
-    const cte = ctx.addCte('sort', `SELECT * FROM ${input.cte} ORDER BY ${clause}`, op.span);
-    return { cte, columns: input.columns, order: { clause, columns: [...scope.used] } };
+    const keys = items.join(', ');
+    // The rank column keeps this order through later where/extend/project/take (see RowOrder).
+    const cols = input.columns.map((c) => quoteIdent(c.name)).join(', ');
+    const rank = `row_number() OVER (ORDER BY ${keys}) AS ${quoteIdent(ORDER_COLUMN)}`;
+    const clause = quoteIdent(ORDER_COLUMN);
+    const cte = ctx.addCte('sort', `SELECT ${cols}, ${rank} FROM ${input.cte} ORDER BY ${clause}`, op.span);
+    return { cte, columns: input.columns, order: { clause } };
   },
 });
