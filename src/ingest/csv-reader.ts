@@ -1,0 +1,124 @@
+/**
+ * CSV through DuckDB's own reader (`read_csv` over a registered file): it is several times faster
+ * than parsing in JavaScript, reads browser files in place, and handles quoted multi-line cells,
+ * doubled quotes, BOM and CRLF. Every field is read as VARCHAR with the column list fixed by Loupe
+ * (no sniffing), so that typing follows the schema catalog, not DuckDB's guesses. The header row
+ * itself is read with papaparse: it is tiny, and DuckDB would rename duplicate names silently.
+ */
+import Papa from 'papaparse';
+import type { SqlEngine } from '../db/engine.ts';
+import type { SourceField } from './column-mapping.ts';
+import { ingestError } from './errors.ts';
+import { HEAD_BYTES, hasUtf8Bom } from './formats.ts';
+import { offsetOfRecord, positionOfOffset } from './positions.ts';
+import { rawColumn, type RawRelation } from './raw-relation.ts';
+import type { ByteSource } from './source.ts';
+import { quoteIdent, quoteString } from './sql-text.ts';
+
+let counter = 0;
+
+/** The header record's text: everything up to the first newline outside double quotes. */
+async function readHeaderText(src: ByteSource): Promise<string> {
+  let inQuotes = false;
+  for (let end = HEAD_BYTES; ; end *= 4) {
+    const head = await src.read(0, end);
+    for (let i = 0; i < head.length; i++) {
+      const b = head[i];
+      if (b === 0x22) inQuotes = !inQuotes;
+      else if (b === 0x0a && !inQuotes) return new TextDecoder().decode(head.subarray(hasUtf8Bom(head) ? 3 : 0, i)).replace(/\r$/, '');
+    }
+    if (end >= src.size) {
+      return new TextDecoder().decode(head.subarray(hasUtf8Bom(head) ? 3 : 0)).replace(/\r$/, '');
+    }
+    inQuotes = false;
+  }
+}
+
+export async function openCsv(engine: SqlEngine, src: ByteSource): Promise<RawRelation> {
+  const headerText = await readHeaderText(src);
+  const parsed = Papa.parse<string[]>(headerText, { header: false, delimiter: ',', quoteChar: '"' });
+  const header = parsed.data[0] ?? [];
+  if (parsed.errors.length > 0 || header.length === 0) {
+    const e = parsed.errors[0];
+    throw ingestError('bad-csv', src.name, `${src.name}: the header row cannot be read as CSV${e ? ` (${e.message})` : ''}; expected comma-separated column names.`, { line: 1 });
+  }
+  const fields: SourceField[] = header.map((h) => ({ source: h }));
+  const format = header.some((h) => / \[UTC\]\s*$/.test(h)) ? 'la-portal-csv' : 'csv';
+
+  const id = ++counter;
+  const fileName = `loupe_ingest_${id}.csv`;
+  if (src.blob && engine.registerFileHandle) engine.registerFileHandle(fileName, src.blob);
+  else if (src.bytes) engine.registerFileBuffer(fileName, src.bytes);
+  else engine.registerFileBuffer(fileName, await src.read(0, src.size));
+
+  const rejects = `loupe_ingest_rejects_${id}`;
+  const rejectScans = `loupe_ingest_reject_scans_${id}`;
+  const columns = `{${fields.map((_, i) => `${quoteString(rawColumn(i))}: 'VARCHAR'`).join(', ')}}`;
+  const baseOptions = `header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = ${columns}`;
+  const reader = (extra: string) => `read_csv(${quoteString(fileName)}, ${baseOptions}${extra})`;
+  const fromSql = reader(`, store_rejects = true, rejects_table = ${quoteString(rejects)}, rejects_scan = ${quoteString(rejectScans)}`);
+
+  const typeIndex = fields.findIndex((f) => f.source.trim() === 'Type');
+
+  return {
+    format,
+    fields,
+    fromSql,
+    warnings: [],
+    firstTypeValue() {
+      if (typeIndex < 0) return undefined;
+      try {
+        const r = engine.query(`SELECT ${quoteIdent(rawColumn(typeIndex))} FROM ${reader('')} LIMIT 1`);
+        const v = r.rows[0]?.[0];
+        return typeof v === 'string' ? v.trim() : undefined;
+      } catch {
+        return undefined; // the full scan reports what is wrong with the file
+      }
+    },
+    async checkScan() {
+      const count = engine.query(`SELECT count(*) FROM ${quoteIdent(rejects)}`).rows[0]?.[0] as number;
+      if (!count) return;
+      const first = engine.query(
+        `SELECT line_byte_position, byte_position, column_idx, CAST(error_type AS VARCHAR), error_message FROM ${quoteIdent(rejects)} ORDER BY byte_position LIMIT 1`,
+      ).rows[0]!;
+      const [lineStart, bytePos, columnIdx, errorType, message] = first as [number, number, number, string, string];
+      const more = count > 1 ? ` (${count} records in all could not be read; nothing was loaded)` : ' (nothing was loaded)';
+      const { line } = await positionOfOffset(src, lineStart);
+      if (errorType === 'UNQUOTED VALUE') {
+        const at = await positionOfOffset(src, Math.max(bytePos - 1, lineStart));
+        throw ingestError('unbalanced-quote', src.name, `${src.name}:${at.line}: a quoted value that starts here never ends: expected a closing double quote (") before the end of the file${more}.`, at);
+      }
+      if (errorType === 'TOO MANY COLUMNS' || errorType === 'MISSING COLUMNS') {
+        const found = /Found: (\d+)/.exec(message)?.[1];
+        throw ingestError(
+          'ragged-row',
+          src.name,
+          `${src.name}:${line}: this row has ${found ?? 'a different number of'} fields; expected ${fields.length}, one per header column${more}.`,
+          { line, column: 1 },
+        );
+      }
+      const at = await positionOfOffset(src, Math.max(bytePos - 1, lineStart));
+      throw ingestError('bad-csv', src.name, `${src.name}:${at.line}: ${message} (field ${columnIdx})${more}.`, at);
+    },
+    async locate(index) {
+      const offset = await offsetOfRecord(src, index + 1);
+      const { line } = await positionOfOffset(src, offset);
+      return { position: { line }, label: `line ${line}` };
+    },
+    rawCell(index, field) {
+      const r = engine.query(`SELECT ${quoteIdent(rawColumn(field))} FROM ${reader('')} LIMIT 1 OFFSET ${Math.trunc(index)}`);
+      const v = r.rows[0]?.[0];
+      return typeof v === 'string' ? v : null;
+    },
+    dispose() {
+      for (const t of [rejects, rejectScans]) {
+        try {
+          engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
+        } catch {
+          /* the reject tables exist only after a scan */
+        }
+      }
+      engine.dropFile(fileName);
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The shapes of file ingest recognises, and the first look at a file's bytes that tells them apart.
+ * Detection reads only the head of the file: the rest may be gigabytes.
+ */
+import { ingestError } from './errors.ts';
+
+/** A recognised file shape (LoadedTable.format). */
+export type IngestFormat =
+  /** Log Analytics portal "Export to CSV": `Name [UTC]` datetime headers, `M/D/YYYY, h:mm:ss.fff AM/PM`. */
+  | 'la-portal-csv'
+  /** Any other CSV with a header row (plain column names, ISO-8601 datetimes). */
+  | 'csv'
+  /** Log Analytics query API response: `{"tables":[{"name","columns":[{"name","type"}],"rows":[[…]]}]}`. */
+  | 'la-api-json';
+
+/** What the head of a file says about it before any parsing. */
+export type Sniffed = { readonly family: 'csv' } | { readonly family: 'json' };
+
+/** Bytes read to detect a file's shape and to find its CSV header. */
+export const HEAD_BYTES = 64 * 1024;
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+export function hasUtf8Bom(b: Uint8Array): boolean {
+  return b.length >= 3 && b[0] === UTF8_BOM[0] && b[1] === UTF8_BOM[1] && b[2] === UTF8_BOM[2];
+}
+
+function isSpace(b: number): boolean {
+  return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+}
+
+export function sniff(file: string, head: Uint8Array): Sniffed {
+  const start = hasUtf8Bom(head) ? 3 : 0;
+  let i = start;
+  while (i < head.length && isSpace(head[i]!)) i++;
+  if (i >= head.length) throw ingestError('empty-file', file, `${file} is empty: expected a CSV header row or a JSON document.`);
+  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
+    throw ingestError('bad-encoding', file, `${file} is UTF-16 text, which Loupe does not read yet: save it as UTF-8 (CSV UTF-8 in Excel).`, { line: 1, column: 1 });
+  }
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    throw ingestError('unknown-format', file, `${file} is gzip-compressed, which Loupe does not read yet: decompress it first.`, { line: 1, column: 1 });
+  }
+  const nul = head.indexOf(0);
+  if (nul >= 0) {
+    throw ingestError('binary-file', file, `${file} is not a text file (a NUL byte at offset ${nul}): expected CSV or JSON text.`);
+  }
+  const c = head[i]!;
+  if (c === 0x7b /* { */ || c === 0x5b /* [ */) return { family: 'json' };
+  return { family: 'csv' };
+}

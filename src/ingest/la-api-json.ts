@@ -1,0 +1,89 @@
+/**
+ * The Log Analytics query API response (`POST …/v1/workspaces/{id}/query`):
+ * `{"tables":[{"name":"PrimaryResult","columns":[{"name","type"}],"rows":[[…]]}]}`.
+ * Rows are positional arrays, so they are parsed in JavaScript and bound into a raw table; the
+ * declared column types type the columns the catalog does not know. Datetimes arrive as ISO-8601
+ * with 7 fractional digits (100-ns ticks), stored to the microsecond.
+ */
+import type { SqlEngine } from '../db/engine.ts';
+import { parseKqlType } from '../schema/kql-types.ts';
+import type { SourceField } from './column-mapping.ts';
+import { ingestError } from './errors.ts';
+import { cellText } from './json-text.ts';
+import { RawTableWriter } from './raw-table.ts';
+import type { RawRelation } from './raw-relation.ts';
+import { quoteIdent } from './sql-text.ts';
+
+let counter = 0;
+
+interface ApiTable {
+  name?: unknown;
+  columns: { name: string; type?: string }[];
+  rows: unknown[][];
+}
+
+/** Whether a parsed document is an API response (checked before any other JSON shape). */
+export function isLaApiResponse(doc: unknown): boolean {
+  return typeof doc === 'object' && doc !== null && !Array.isArray(doc) && Array.isArray((doc as { tables?: unknown }).tables);
+}
+
+function validate(file: string, doc: unknown): ApiTable {
+  const tables = (doc as { tables: unknown[] }).tables;
+  const t = tables[0] as Partial<ApiTable> | undefined;
+  const where = 'tables[0]';
+  if (!t || typeof t !== 'object') throw ingestError('bad-json', file, `${file}: "tables" is empty; expected at least one table with columns and rows.`);
+  if (!Array.isArray(t.columns) || t.columns.some((c) => typeof c !== 'object' || c === null || typeof (c as { name?: unknown }).name !== 'string')) {
+    throw ingestError('bad-json', file, `${file}: ${where}.columns must be a list of {"name", "type"} objects.`);
+  }
+  if (!Array.isArray(t.rows)) throw ingestError('bad-json', file, `${file}: ${where}.rows must be a list of row arrays.`);
+  return t as ApiTable;
+}
+
+export function openLaApiJson(engine: SqlEngine, file: string, doc: unknown): RawRelation {
+  const t = validate(file, doc);
+  const warnings: string[] = [];
+  const tables = (doc as { tables: unknown[] }).tables;
+  if (tables.length > 1) warnings.push(`${file} holds ${tables.length} result tables; only the first (${String(t.name ?? 'PrimaryResult')}) was loaded.`);
+  const fields: SourceField[] = t.columns.map((c) => {
+    const declared = c.type === undefined ? undefined : parseKqlType(c.type);
+    return declared ? { source: c.name, declared } : { source: c.name };
+  });
+  const width = fields.length;
+  const raw = `loupe_ingest_raw_${++counter}`;
+  const writer = new RawTableWriter(engine, raw, width);
+  try {
+    t.rows.forEach((row, i) => {
+      if (!Array.isArray(row) || row.length !== width) {
+        const n = Array.isArray(row) ? `${row.length} values` : 'not an array';
+        throw ingestError('ragged-row', file, `${file}: tables[0].rows[${i}] has ${n}; expected ${width} values, one per column.`);
+      }
+      writer.add(row.map(cellText));
+    });
+    writer.flush();
+  } catch (e) {
+    engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(raw)}`);
+    throw e;
+  }
+  const typeIndex = fields.findIndex((f) => f.source === 'Type');
+  return {
+    format: 'la-api-json',
+    fields,
+    fromSql: quoteIdent(raw),
+    warnings,
+    firstTypeValue() {
+      if (typeIndex < 0) return undefined;
+      const v = t.rows[0]?.[typeIndex];
+      return typeof v === 'string' ? v : undefined;
+    },
+    async checkScan() {},
+    async locate(index) {
+      return { position: {}, label: `tables[0].rows[${index}]` };
+    },
+    rawCell(index, field) {
+      return cellText(t.rows[index]?.[field]);
+    },
+    dispose() {
+      engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(raw)}`);
+    },
+  };
+}

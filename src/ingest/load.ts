@@ -1,0 +1,163 @@
+/**
+ * loadFile: one exported log file → one typed Sentinel table (the contract is ./api.ts).
+ *
+ *   bytes ─ sniff ─┬─ CSV  → DuckDB read_csv (all VARCHAR) ─┐
+ *                  └─ JSON → parsed in JS → raw table ──────┴→ typed staging (catalog types, one
+ *   CREATE TABLE AS SELECT, every conversion checked) → replace or append the real table in one
+ *   transaction.
+ *
+ * A failed file never alters the tables already loaded: everything happens in uniquely named
+ * staging tables that are dropped on the way out, and the real table changes only in the final
+ * transaction.
+ */
+import type { SqlEngine } from '../db/engine.ts';
+import { knownTable, type ColumnSchema } from '../schema/catalog.ts';
+import type { KqlType } from '../schema/kql-types.ts';
+import type { LoadedTable, LoadOptions, LoadSource } from './api.ts';
+import { planColumns, type ColumnMapping } from './column-mapping.ts';
+import { commitAppend, commitReplace } from './commit.ts';
+import { openCsv } from './csv-reader.ts';
+import { ensureDynamicUdf } from './dynamic-text.ts';
+import { ingestError } from './errors.ts';
+import { HEAD_BYTES, hasUtf8Bom, sniff } from './formats.ts';
+import { parseJsonDocument } from './json-text.ts';
+import { isLaApiResponse, openLaApiJson } from './la-api-json.ts';
+import type { RawRelation } from './raw-relation.ts';
+import { loadedTable, registryOf, tableExists } from './registry.ts';
+import { byteSource, readAll, type ByteSource } from './source.ts';
+import { quoteIdent } from './sql-text.ts';
+import { resolveTableName } from './table-name.ts';
+import { buildTypedStaging } from './typed-staging.ts';
+
+let stagingCounter = 0;
+
+function checkAborted(file: string, signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw ingestError('cancelled', file, `Loading ${file} was cancelled; the tables already loaded are unchanged.`);
+}
+
+async function openRaw(engine: SqlEngine, src: ByteSource): Promise<RawRelation> {
+  const head = await src.read(0, HEAD_BYTES);
+  const sniffed = sniff(src.name, head);
+  if (sniffed.family === 'csv') return openCsv(engine, src);
+  const bytes = await readAll(src);
+  const text = new TextDecoder('utf-8').decode(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes);
+  const doc = parseJsonDocument(src.name, text);
+  if (isLaApiResponse(doc)) return openLaApiJson(engine, src.name, doc);
+  throw ingestError(
+    'unknown-format',
+    src.name,
+    `${src.name} is JSON but not a shape Loupe reads yet: expected a Log Analytics query API response {"tables":[{"columns":[…],"rows":[…]}]}.`,
+  );
+}
+
+const SQL_TO_KQL: Record<string, KqlType> = {
+  VARCHAR: 'string',
+  BIGINT: 'long',
+  INTEGER: 'int',
+  DOUBLE: 'real',
+  BOOLEAN: 'bool',
+  TIMESTAMP: 'datetime',
+  INTERVAL: 'timespan',
+};
+
+/** The schema of an existing table: from ingest's registry, or (a table made elsewhere) from DuckDB. */
+function existingSchema(engine: SqlEngine, name: string): ColumnSchema[] {
+  const known = loadedTable(engine, name);
+  if (known) return [...known.schema.columns];
+  const catalog = knownTable(name);
+  const r = engine.query(`DESCRIBE ${quoteIdent(name)}`);
+  return r.rows.map(([col, type]) => {
+    const n = String(col);
+    const fromCatalog = catalog?.columns.find((c) => c.name === n)?.type;
+    return { name: n, type: fromCatalog ?? SQL_TO_KQL[String(type)] ?? 'string' };
+  });
+}
+
+function timeRangeOf(engine: SqlEngine, table: string, schema: readonly ColumnSchema[]): LoadedTable['timeRange'] {
+  if (!schema.some((c) => c.name === 'TimeGenerated' && c.type === 'datetime')) return null;
+  const [min, max] = engine.query(`SELECT min("TimeGenerated"), max("TimeGenerated") FROM ${quoteIdent(table)}`).rows[0] as [number | null, number | null];
+  return min === null || max === null ? null : { min, max };
+}
+
+/** Loads one file into the Sentinel table it belongs to. Throws an IngestError (a LoupeError, stage 'ingest'). */
+export async function loadFile(engine: SqlEngine, source: LoadSource, options: LoadOptions = {}): Promise<LoadedTable> {
+  const src = byteSource(source);
+  const file = src.name;
+  const report = (bytesRead: number, rows: number) => options.onProgress?.({ file, bytesRead, bytesTotal: src.size, rows });
+  checkAborted(file, options.signal);
+  report(0, 0);
+  ensureDynamicUdf(engine);
+
+  const raw = await openRaw(engine, src);
+  const staging = `loupe_ingest_staging_${++stagingCounter}`;
+  try {
+    checkAborted(file, options.signal);
+    const typeValue = raw.firstTypeValue();
+    const { name: target, source: nameSource } = resolveTableName(file, options.table, typeValue);
+    const warnings: string[] = [...raw.warnings];
+    if (nameSource === 'option' && typeValue && typeValue !== target) {
+      warnings.push(`${file}: its Type column says ${typeValue}; loaded into ${target} as chosen.`);
+    }
+    const catalog = knownTable(target);
+    if (!catalog) warnings.push(`${target} is not in Loupe's schema catalog: its columns are typed from the file (${raw.format}).`);
+    const mapping: ColumnMapping[] = planColumns(file, raw.fields, catalog);
+    const rows = await buildTypedStaging(engine, file, raw, mapping, staging);
+    if (rows === 0) {
+      throw ingestError('header-only', file, `${file} has column names but no rows: expected at least one record after the header.`, { line: 2 });
+    }
+    checkAborted(file, options.signal);
+    report(src.size, rows);
+
+    const typeColumn = mapping.find((m) => m.column === 'Type');
+    if (typeColumn && nameSource !== 'option') {
+      const distinct = engine.query(`SELECT DISTINCT "Type" FROM ${quoteIdent(staging)} WHERE "Type" <> '' LIMIT 3`).rows.map((r) => String(r[0]));
+      if (distinct.length > 1) {
+        throw ingestError(
+          'mixed-tables',
+          file,
+          `${file} mixes records of several tables (Type ${distinct.map((d) => `"${d}"`).join(', ')}); expected one table per file: export each table separately.`,
+        );
+      }
+    }
+
+    const stagingSchema: ColumnSchema[] = mapping.map((m) => ({ name: m.column, type: m.type }));
+    const mode = options.mode ?? 'replace';
+    const registry = registryOf(engine);
+    const previous = loadedTable(engine, target);
+    let schema: ColumnSchema[];
+    let files: string[];
+    if (mode === 'append' && tableExists(engine, target)) {
+      schema = commitAppend(engine, file, staging, stagingSchema, target, existingSchema(engine, target));
+      files = [...(previous?.files ?? []), file];
+    } else {
+      commitReplace(engine, staging, target);
+      schema = stagingSchema;
+      files = [file];
+    }
+    if (!schema.some((c) => c.name === 'TimeGenerated')) {
+      warnings.push(`${target} has no TimeGenerated column: it is treated as a snapshot, which rule time windows do not restrict.`);
+    }
+    const rowCount = engine.query(`SELECT count(*) FROM ${quoteIdent(target)}`).rows[0]![0] as number;
+    const format = mode === 'append' && previous && previous.format !== raw.format ? `${previous.format}+${raw.format}` : raw.format;
+    const loaded: LoadedTable = {
+      name: target,
+      schema: { name: target, columns: schema },
+      rowCount,
+      timeRange: timeRangeOf(engine, target, schema),
+      files,
+      format,
+      rejectedRows: (mode === 'append' ? (previous?.rejectedRows ?? 0) : 0),
+      warnings: mode === 'append' ? [...(previous?.warnings ?? []), ...warnings] : warnings,
+    };
+    for (const k of registry.keys()) if (k.toLowerCase() === target.toLowerCase()) registry.delete(k);
+    registry.set(target, loaded);
+    report(src.size, rows);
+    return loaded;
+  } finally {
+    try {
+      engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`);
+    } finally {
+      raw.dispose();
+    }
+  }
+}

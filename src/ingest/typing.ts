@@ -1,0 +1,95 @@
+/**
+ * SQL that turns a raw text cell (VARCHAR, NULL for an empty field) into its KQL type's storage
+ * (src/schema/kql-types.ts), and SQL that tells a value that failed to convert from an empty one.
+ * Conversion never silently yields NULL for a non-empty cell: the loader checks every typed column
+ * and refuses the file, naming the line, when a value does not fit.
+ */
+import type { KqlType } from '../schema/kql-types.ts';
+import { DYNAMIC_UDF } from './dynamic-text.ts';
+import { quoteString } from './sql-text.ts';
+
+/**
+ * Datetime text forms read, tried in order with `try_strptime`. The Log Analytics portal writes
+ * `6/15/2026, 9:56:49.975 AM` (UTC); Excel re-saves drop the comma and the milliseconds.
+ * ISO-8601 (with `T` or a space, any fraction up to 7 digits, `Z` or an offset) goes through
+ * TIMESTAMPTZ, which applies the offset, and then to TIMESTAMP, which is the UTC instant.
+ */
+export const DATETIME_FORMATS: readonly string[] = [
+  '%m/%d/%Y, %I:%M:%S.%g %p',
+  '%m/%d/%Y, %I:%M:%S.%f %p',
+  '%m/%d/%Y, %I:%M:%S %p',
+  '%m/%d/%Y %I:%M:%S.%g %p',
+  '%m/%d/%Y %I:%M:%S %p',
+  '%m/%d/%Y %I:%M %p',
+  '%m/%d/%Y %H:%M:%S.%g',
+  '%m/%d/%Y %H:%M:%S',
+  '%m/%d/%Y %H:%M',
+];
+
+/** What an analyst is told a datetime should look like. */
+export const DATETIME_EXPECTED = 'M/D/YYYY, h:mm:ss.fff AM/PM (Log Analytics export, UTC) or ISO-8601 such as 2026-06-15T09:56:49.975Z';
+
+const formatList = `[${DATETIME_FORMATS.map(quoteString).join(', ')}]`;
+
+/** SQL for the typed value of raw text `r` (an SQL expression of type VARCHAR). */
+export function typedSql(r: string, type: KqlType): string {
+  const v = `NULLIF(trim(${r}), '')`;
+  switch (type) {
+    case 'string':
+    case 'guid':
+      // KQL strings are never null: a missing string is "".
+      return `COALESCE(${r}, '')`;
+    case 'dynamic':
+      return `${DYNAMIC_UDF}(${r})`;
+    case 'long':
+      return `TRY_CAST(${v} AS BIGINT)`;
+    case 'int':
+      return `TRY_CAST(${v} AS INTEGER)`;
+    case 'real':
+    case 'decimal':
+      return `TRY_CAST(${v} AS DOUBLE)`;
+    case 'bool':
+      // Log Analytics writes true/false, Excel re-saves TRUE/FALSE; KQL also reads 1/0.
+      return `CASE lower(${v}) WHEN 'true' THEN true WHEN '1' THEN true WHEN 'false' THEN false WHEN '0' THEN false END`;
+    case 'datetime':
+      return `COALESCE(try_strptime(${v}, ${formatList}), TRY_CAST(TRY_CAST(${v} AS TIMESTAMPTZ) AS TIMESTAMP))`;
+    case 'timespan':
+      // KQL timespan text: [-][d.]hh:mm:ss[.fffffff], stored as an INTERVAL of microseconds only.
+      return timespanSql(v);
+  }
+}
+
+function timespanSql(v: string): string {
+  const re = quoteString('^(-?)(?:(\\d+)\\.)?(\\d{1,2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,7}))?$');
+  const g = (n: number) => `regexp_extract(${v}, ${re}, ${n})`;
+  const us =
+    `(COALESCE(TRY_CAST(NULLIF(${g(2)}, '') AS BIGINT), 0) * 86400000000 + CAST(${g(3)} AS BIGINT) * 3600000000 + ` +
+    `CAST(${g(4)} AS BIGINT) * 60000000 + CAST(${g(5)} AS BIGINT) * 1000000 + ` +
+    `COALESCE(TRY_CAST(NULLIF(rpad(left(${g(6)}, 6), 6, '0'), '000000') AS BIGINT), 0))`;
+  return `CASE WHEN regexp_matches(${v}, ${re}) THEN to_microseconds(CASE WHEN ${g(1)} = '-' THEN -1 ELSE 1 END * ${us}) END`;
+}
+
+/** Whether a type's conversion can fail (strings and dynamic take any text). */
+export function canFail(type: KqlType): boolean {
+  return !(type === 'string' || type === 'guid' || type === 'dynamic');
+}
+
+/** What a value of the type should look like, for error messages. */
+export function expectedText(type: KqlType): string {
+  switch (type) {
+    case 'datetime':
+      return `a datetime: ${DATETIME_EXPECTED}`;
+    case 'long':
+    case 'int':
+      return 'a whole number';
+    case 'real':
+    case 'decimal':
+      return 'a number';
+    case 'bool':
+      return 'true or false';
+    case 'timespan':
+      return 'a timespan such as 00:05:00 or 1.02:03:04.5';
+    default:
+      return `a ${type}`;
+  }
+}
