@@ -1,55 +1,75 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { viteSingleFile } from 'vite-plugin-singlefile';
 import { createRequire } from 'node:module';
+import type { Plugin } from 'vite';
+import { cspMeta, HOSTED_CSP } from './build/csp.ts';
+import { loupeSingleFile } from './build/single-file.ts';
 
 const require = createRequire(import.meta.url);
 
-// One config for the app build (dist/site) and both test projects.
-export default defineConfig({
-  plugins: [svelte()],
-  base: './',
-  resolve: {
-    alias: {
-      // DuckDB-WASM's blocking browser build (run in Loupe's engine worker) is shipped in the
-      // package but not listed in its `exports`; reach the file directly. Types: src/db/duckdb-browser-blocking.d.ts.
-      '@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs': require
-        .resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm')
-        .replace(/duckdb-eh\.wasm$/, 'duckdb-browser-blocking.mjs'),
+/** The hosted build's Content-Security-Policy, as the first thing in <head> (build/csp.ts). */
+const hostedCsp: Plugin = {
+  name: 'loupe:csp',
+  apply: 'build',
+  transformIndexHtml: (html) => html.replace(/<meta charset="utf-8" \/>/i, (m) => `${m}\n    ${cspMeta(HOSTED_CSP)}`),
+};
+
+// One config for the app builds and both test projects.
+//   vite build                → dist/site: the static site (relative paths, hashed long-cache assets)
+//   vite build --mode single  → dist/loupe.html: one self-contained file that works from file://
+export default defineConfig(({ mode }) => {
+  const single = mode === 'single';
+  return {
+    plugins: single
+      ? [svelte(), viteSingleFile({ removeViteModuleLoader: true }), loupeSingleFile({ tempDir: 'dist/.single', output: 'dist/loupe.html' })]
+      : [svelte(), hostedCsp],
+    base: './',
+    resolve: {
+      alias: {
+        // DuckDB-WASM's blocking browser build (run in Loupe's engine worker) is shipped in the
+        // package but not listed in its `exports`; reach the file directly. Types: src/db/duckdb-browser-blocking.d.ts.
+        '@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs': require
+          .resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm')
+          .replace(/duckdb-eh\.wasm$/, 'duckdb-browser-blocking.mjs'),
+      },
     },
-  },
-  build: {
-    outDir: 'dist/site',
-    emptyOutDir: true,
-    target: 'es2022',
-    // The DuckDB wasm is 34 MB; it is an asset, never inlined into JavaScript.
-    assetsInlineLimit: 0,
-    chunkSizeWarningLimit: 4096,
-  },
-  worker: { format: 'es' },
-  test: {
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'unit',
-          include: ['tests/unit/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+    build: single
+      ? { outDir: 'dist/.single', emptyOutDir: true, target: 'es2022' }
+      : {
+          outDir: 'dist/site',
+          emptyOutDir: true,
+          target: 'es2022',
+          // The DuckDB wasm is 34 MB; it is an asset, never inlined into JavaScript.
+          assetsInlineLimit: 0,
+          chunkSizeWarningLimit: 4096,
         },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'browser',
-          include: ['tests/browser/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
-          // One Chromium at a time: CI has 2 cores.
-          fileParallelism: false,
+    worker: { format: 'es' as const },
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            include: ['tests/unit/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
+          },
         },
-      },
-    ],
-  },
+        {
+          extends: true,
+          test: {
+            name: 'browser',
+            include: ['tests/browser/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 120_000,
+            hookTimeout: 180_000,
+            // One Chromium at a time: CI has 2 cores.
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  };
 });

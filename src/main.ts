@@ -1,8 +1,12 @@
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
-import { startEngine } from './ui/engine.ts';
 import { Workspace } from './ui/state/workspace.svelte.ts';
 import './ui/theme.css';
+
+// The build mode picks how the engine starts (hosted assets, or everything inside one file); the
+// other branch is removed at build time, so the single file never references an external asset.
+const { startEngine } =
+  import.meta.env.MODE === 'single' ? await import('./ui/engine-single.ts') : await import('./ui/engine-hosted.ts');
 
 // The page renders at once; the engine starts in the background and requests wait for it.
 const workspace = new Workspace(startEngine());

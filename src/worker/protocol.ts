@@ -16,8 +16,8 @@ import type { SourcePosition } from '../errors.ts';
 export type WasmSource =
   /** Hosted build: an http(s) URL of `duckdb-eh.wasm`, compiled while it downloads. */
   | { readonly kind: 'url'; readonly url: string }
-  /** Single-file build: the gzip-compressed wasm, held in the page (file:// cannot fetch it). */
-  | { readonly kind: 'gzip'; readonly bytes: Uint8Array };
+  /** Single-file build: the gzip-compressed wasm as base64 text held in the page (file:// cannot fetch it). */
+  | { readonly kind: 'gzip-base64'; readonly base64: string };
 
 export interface EngineInfo {
   /** DuckDB's version string, e.g. "v1.4.3" (the answer to the first query). */

@@ -1,6 +1,7 @@
 /**
- * Starts the engine worker for the hosted build: the worker and DuckDB's wasm are assets next to
- * the page, so the worker loads as a module and DuckDB streams the wasm from its URL.
+ * Starts the engine worker in the hosted build (dist/site): the worker and DuckDB's wasm are hashed
+ * assets next to the page, so the worker loads as a module and DuckDB compiles the wasm while it
+ * downloads.
  */
 import wasmAsset from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { EngineClient } from '../worker/client.ts';

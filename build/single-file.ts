@@ -1,0 +1,58 @@
+/**
+ * Vite plugin for Loupe's single-file build (`vite build --mode single` → dist/loupe.html), the
+ * file analysts carry to an air-gapped machine and open from file://. vite-plugin-singlefile inlines
+ * the JavaScript and CSS (the engine worker is inlined by `?worker&inline`); this plugin adds what
+ * it cannot: DuckDB's 34 MB wasm, gzip-compressed and base64-encoded in a non-executed <script>
+ * element (src/ui/engine-single.ts hands it to the worker), and a CSP allowing exactly the inline
+ * scripts by hash. It then writes dist/loupe.html and prints its size and SHA-256 for verification.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { gzipSync, constants } from 'node:zlib';
+import type { Plugin } from 'vite';
+import { cspMeta, singleFileCsp } from './csp.ts';
+
+/** Must match EMBEDDED_WASM_ELEMENT_ID in src/ui/engine-single.ts. */
+const WASM_ELEMENT_ID = 'loupe-duckdb-wasm';
+
+export interface SingleFileOptions {
+  /** Where the intermediate build lands (deleted afterwards). */
+  readonly tempDir: string;
+  /** The file to write, e.g. dist/loupe.html. */
+  readonly output: string;
+}
+
+export function loupeSingleFile(options: SingleFileOptions): Plugin {
+  const require = createRequire(import.meta.url);
+  return {
+    name: 'loupe:single-file',
+    apply: 'build',
+    enforce: 'post',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const wasm = readFileSync(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+        const gz = gzipSync(wasm, { level: constants.Z_BEST_COMPRESSION, memLevel: 9 });
+        const holder = `<script type="application/octet-stream" id="${WASM_ELEMENT_ID}">${gz.toString('base64')}</script>`;
+        return html.replace('</body>', `${holder}\n</body>`);
+      },
+    },
+    closeBundle() {
+      const html = readFileSync(join(options.tempDir, 'index.html'), 'utf8');
+      const hashes: string[] = [];
+      for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+        if (/type="application\/octet-stream"/.test(m[1]!)) continue; // data, never executed
+        hashes.push(createHash('sha256').update(m[2]!, 'utf8').digest('base64'));
+      }
+      // The policy goes first in <head>, before anything it must govern.
+      const out = html.replace(/<meta charset="utf-8" \/>/i, (m) => `${m}\n    ${cspMeta(singleFileCsp(hashes))}`);
+      if (out === html) throw new Error('loupe:single-file: no <meta charset> to place the CSP after');
+      writeFileSync(options.output, out);
+      rmSync(options.tempDir, { recursive: true, force: true });
+      const sha = createHash('sha256').update(out).digest('hex');
+      console.error(`\nloupe: wrote ${options.output} (${(Buffer.byteLength(out) / 1024 / 1024).toFixed(2)} MB)\nloupe: SHA-256 ${sha}`);
+    },
+  };
+}
