@@ -39,7 +39,6 @@ const HYPHENATED = new Set([
   'project-away', 'project-keep', 'project-rename', 'project-reorder', 'mv-expand', 'mv-apply', 'make-series', 'top-nested', 'top-hitters',
 ]);
 
-const PUNCT3 = ['!in~'];
 const PUNCT2 = ['==', '!=', '<>', '<=', '>=', '=~', '!~', '=>', '..'];
 const PUNCT1 = '|()[]{},;.=<>+-*/%:$!@~?';
 
@@ -198,8 +197,7 @@ export function tokenize(text: string): Token[] {
       i = j;
       continue;
     }
-    const p3 = PUNCT3.find((p) => text.startsWith(p, i));
-    const p2 = p3 ?? PUNCT2.find((p) => text.startsWith(p, i));
+    const p2 = PUNCT2.find((p) => text.startsWith(p, i));
     if (p2) {
       out.push({ kind: 'punct', value: p2, start, end: i + p2.length });
       i += p2.length;
