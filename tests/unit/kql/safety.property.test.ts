@@ -1,0 +1,54 @@
+/**
+ * Property: no identifier or string from a query can change the SQL's structure. Random column
+ * names (via ['…']) and string literals — quotes, backslashes, newlines, `'; DROP TABLE`, unicode —
+ * must come back exactly as data, and the table must survive.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type KqlHarness } from './harness.ts';
+
+let h: KqlHarness;
+beforeAll(async () => {
+  h = await createHarness();
+  h.table('S', [{ name: 'v', type: 'string' }], [`'other'`]);
+});
+afterAll(() => h.engine.close());
+
+const nasty = fc.constantFrom("'; DROP TABLE \"S\"; --", '"', "'", '\\', '\\"', '\n', '\u2028', '👍🏽', '$left', '"; SELECT 1; --', '`', ')) OR 1=1 --');
+const text = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.string({ unit: 'binary-ascii', maxLength: 20 }),
+  fc.array(nasty, { minLength: 1, maxLength: 4 }).map((xs) => xs.join('')),
+);
+/** KQL string literal: JSON's escapes are a subset of KQL's. */
+const kqlString = (s: string) => JSON.stringify(s);
+
+describe('quoting (property)', () => {
+  it('a string literal is matched as data', () => {
+    fc.assert(
+      fc.property(text.filter((s) => !s.includes('\0')), (s) => {
+        h.engine.exec(`DELETE FROM "S" WHERE v <> 'other'`);
+        h.engine.queryParams('INSERT INTO "S" VALUES (?)', [s]);
+        const rows = h.run(`S | where v == ${kqlString(s)} | project v, w = ${kqlString(s)}`);
+        expect(rows).toEqual(s === 'other' ? [{ v: s, w: s }, { v: s, w: s }] : [{ v: s, w: s }]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a column name is an identifier, whatever it contains', () => {
+    fc.assert(
+      fc.property(
+        text.filter((s) => s.length > 0 && !s.includes('\0') && s.toLowerCase() !== 'v' && !s.startsWith('__loupe')),
+        text.filter((s) => !s.includes('\0')),
+        (name, value) => {
+          const rows = h.run(`S | where v == "other" | extend [${kqlString(name)}] = ${kqlString(value)} | project [${kqlString(name)}], v`);
+          expect(rows).toEqual([{ [name]: value, v: 'other' }]);
+          expect(Object.keys(rows[0]!)).toEqual([name, 'v']);
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(h.engine.query('SELECT count(*) AS n FROM "S"').rows[0]![0]).toBeGreaterThan(0);
+  });
+});
