@@ -6,7 +6,7 @@ import { queryPositionInFile } from '../../../src/rules/rule.ts';
 import { RuleFileError } from '../../../src/rules/rule-error.ts';
 import { ruleWith, yamlRule } from './helpers.ts';
 
-const SHARED = '/work/shared/rules';
+const SHARED = new URL('../../fixtures/rules', import.meta.url).pathname;
 const seedText = readFileSync(`${SHARED}/risky-user-silent-signins.yaml`, 'utf8');
 
 function thrown(f: () => unknown): LoupeError {

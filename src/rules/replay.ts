@@ -1,0 +1,214 @@
+/**
+ * Replays a rule over the loaded tables as Sentinel would have run it (sentinel-semantics.md §12):
+ * translate the query once; for each scheduled run E set now() = E and the window
+ * [E − queryPeriod, E] on every table with a TimeGenerated column; compare the row count with the
+ * threshold; build the run's alerts; then group all alerts into incidents.
+ */
+import { LoupeError, isLoupeError } from '../errors.ts';
+import { decodeValue, translate } from '../kql/index.ts';
+import type { Translation } from '../kql/api.ts';
+import { createEmptyTableSql } from '../schema/ddl.ts';
+import { quoteIdent } from '../db/sql-text.ts';
+import type { TableSchema } from '../schema/catalog.ts';
+import type { ReplayData, ReplayOptions, ReplayReport, ReportAlert, ReportRun, ReportRunTable } from './api.ts';
+import { buildAlerts } from './alerts.ts';
+import { groupIncidents } from './incidents.ts';
+import { isScheduled, queryPositionInFile, type KqlOnlyRule, type Rule, type ScheduledRule } from './rule.ts';
+import { scheduleRuns, type ScheduledRun } from './schedule.ts';
+import { describeTrigger, isTriggered } from './trigger.ts';
+import { isoTime, type ReportRow } from './values.ts';
+import { isWindowed, setRunVariables, windowedTableSql } from './windows.ts';
+
+/** A rule translated against the loaded data, with the tables it reads prepared. */
+interface PreparedQuery {
+  readonly translation: Translation;
+  /** Tables read, with their schema and whether the window applies. */
+  readonly tables: readonly { readonly name: string; readonly schema: TableSchema; readonly windowed: boolean }[];
+  /** Tables created empty because the analyst did not load them (dropped after the replay). */
+  readonly created: readonly string[];
+}
+
+/** Translates the rule's query; a KQL error is reported at its place in the rule file. */
+export function translateRule(data: ReplayData, rule: Rule): Translation {
+  try {
+    // Bare KQL is not scheduled: its tables are read whole.
+    const tableSql = isScheduled(rule) ? { tableSql: windowedTableSql } : {};
+    return translate(rule.query, { resolveTable: (n) => data.resolveTable(n), ...tableSql });
+  } catch (e) {
+    if (isLoupeError(e) && e.stage === 'kql') {
+      throw new LoupeError('kql', e.code, e.message, queryPositionInFile(rule, e.position));
+    }
+    throw e;
+  }
+}
+
+function prepare(data: ReplayData, rule: Rule): PreparedQuery {
+  const translation = translateRule(data, rule);
+  const loaded = new Set(data.loadedTables());
+  const created: string[] = [];
+  const tables = translation.tables.map((name) => {
+    const schema = data.resolveTable(name);
+    if (!schema) throw new LoupeError('replay', 'unknown-table', `the rule reads table "${name}", which is neither loaded nor in the schema catalog`, { file: rule.file });
+    if (!loaded.has(name) && !tableExists(data, name)) {
+      // A table the rule reads but no file provided: empty, with the catalog's columns.
+      data.engine.exec(createEmptyTableSql(schema));
+      created.push(name);
+    }
+    return { name, schema, windowed: isScheduled(rule) && isWindowed(schema) };
+  });
+  return { translation, tables, created };
+}
+
+function tableExists(data: ReplayData, name: string): boolean {
+  return data.engine.queryParams(`SELECT 1 FROM duckdb_tables() WHERE table_name = ? AND schema_name = 'main'`, [name]).rows.length > 0;
+}
+
+function dropCreated(data: ReplayData, created: readonly string[]): void {
+  for (const name of created) data.engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+}
+
+/** Earliest and latest TimeGenerated over the loaded tables that have one. */
+export function loadedTimeRange(data: ReplayData): { min: number; max: number } | undefined {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const name of data.loadedTables()) {
+    const schema = data.resolveTable(name);
+    if (!schema || !isWindowed(schema)) continue;
+    const r = data.engine.query(`SELECT min("TimeGenerated") AS lo, max("TimeGenerated") AS hi FROM ${quoteIdent(name)}`);
+    const [lo, hi] = r.rows[0] ?? [];
+    if (typeof lo === 'number' && lo < min) min = lo;
+    if (typeof hi === 'number' && hi > max) max = hi;
+  }
+  return min === Infinity ? undefined : { min, max };
+}
+
+/** Runs the prepared query for one run and returns its rows in report form, in output order. */
+function runQuery(data: ReplayData, q: PreparedQuery, run: ScheduledRun): ReportRow[] {
+  setRunVariables(data.engine, run.at, run.windowStart, run.windowEnd);
+  const result = data.engine.query(q.translation.sql);
+  const columns = q.translation.columns;
+  return result.rows.map((row) => {
+    const out: ReportRow = {};
+    columns.forEach((c, i) => {
+      out[c.name] = decodeValue(row[i], c.type);
+    });
+    return out;
+  });
+}
+
+function runTables(q: PreparedQuery, run: ScheduledRun): ReportRunTable[] {
+  return q.tables.map((t) =>
+    t.windowed ? { name: t.name, windowStart: isoTime(run.windowStart), windowEnd: isoTime(run.windowEnd) } : { name: t.name, windowStart: null, windowEnd: null },
+  );
+}
+
+function warningsOf(rule: Rule): string[] {
+  return rule.diagnostics
+    .filter((d) => d.severity === 'warning')
+    .map((d) => new LoupeError('rule', d.code, d.message, d.position).describe());
+}
+
+export function replay(data: ReplayData, rule: Rule, options: ReplayOptions = {}): ReplayReport {
+  const q = prepare(data, rule);
+  try {
+    return isScheduled(rule) ? replayScheduled(data, rule, q, options) : replayKql(data, rule, q, options);
+  } finally {
+    dropCreated(data, q.created);
+  }
+}
+
+function replayScheduled(data: ReplayData, rule: ScheduledRule, q: PreparedQuery, options: ReplayOptions): ReplayReport {
+  const range = loadedTimeRange(data);
+  const start = options.from ?? range?.min;
+  const end = options.to ?? range?.max;
+  if (start === undefined || end === undefined) {
+    throw new LoupeError('replay', 'no-time-range', 'no loaded table has a TimeGenerated column to schedule runs over: give the replay range (--from/--to)');
+  }
+  const runs = scheduleRuns({
+    frequencyMs: rule.queryFrequency.ms,
+    periodMs: rule.queryPeriod.ms,
+    start,
+    end,
+    ...(options.firstRun !== undefined ? { firstRun: options.firstRun } : {}),
+  });
+  const columnNames = q.translation.columns.map((c) => c.name);
+  const reportRuns: ReportRun[] = [];
+  const alerts: ReportAlert[] = [];
+  const alertTimes: number[] = [];
+  let suppressedUntil = -Infinity;
+  for (const run of runs) {
+    const base = { at: isoTime(run.at), windowStart: isoTime(run.windowStart), windowEnd: isoTime(run.windowEnd) };
+    // suppressionEnabled: "stop running query after alert is generated" for suppressionDuration.
+    if (run.at < suppressedUntil) {
+      reportRuns.push({ ...base, resultCount: 0, triggered: false, suppressed: true, tables: runTables(q, run), alertIds: [] });
+      continue;
+    }
+    const rows = runQuery(data, q, run);
+    const triggered = isTriggered(rows.length, rule.triggerOperator, rule.triggerThreshold);
+    const alertIds: string[] = [];
+    if (triggered) {
+      const drafts = buildAlerts({ rule, run, rows, columns: columnNames, trigger: describeTrigger(rows.length, rule.triggerOperator, rule.triggerThreshold) });
+      for (const d of drafts) {
+        const id = `alert-${alerts.length + 1}`;
+        alerts.push({ id, ...d });
+        alertTimes.push(run.at);
+        alertIds.push(id);
+      }
+      if (rule.suppression.enabled) suppressedUntil = run.at + rule.suppression.duration.ms;
+    }
+    reportRuns.push({ ...base, resultCount: rows.length, triggered, tables: runTables(q, run), alertIds });
+  }
+  const incidents = groupIncidents(
+    alerts.map((a, i) => ({ id: a.id, at: alertTimes[i]!, displayName: a.displayName, description: a.description, severity: a.severity, entities: a.entities, customDetails: a.customDetails })),
+    rule.incidentConfiguration,
+    { caseInsensitiveEntities: options.caseInsensitiveEntities ?? false },
+  );
+  return {
+    rule: {
+      id: rule.id,
+      name: rule.name,
+      queryFrequency: rule.queryFrequency.text,
+      queryPeriod: rule.queryPeriod.text,
+      kind: rule.kind,
+      triggerOperator: rule.triggerOperator,
+      triggerThreshold: rule.triggerThreshold,
+      eventGrouping: rule.eventGroupingSettings.aggregationKind,
+      severity: rule.severity,
+    },
+    runs: reportRuns,
+    alerts,
+    incidents,
+    snapshotTables: q.tables.filter((t) => !t.windowed).map((t) => t.name),
+    emptyTables: [...q.created],
+    warnings: warningsOf(rule),
+  };
+}
+
+/** Bare KQL: one run at the chosen time (default: the latest TimeGenerated loaded), no window, no alerts. */
+function replayKql(data: ReplayData, rule: KqlOnlyRule, q: PreparedQuery, options: ReplayOptions): ReplayReport {
+  const range = loadedTimeRange(data);
+  const at = options.at ?? options.to ?? range?.max ?? Date.now();
+  // Bare KQL is not a scheduled rule: tables are read whole; the "window" shown is the data seen.
+  const run: ScheduledRun = { at, windowStart: range?.min ?? at, windowEnd: at };
+  const rows = runQuery(data, q, run);
+  return {
+    rule: { id: rule.id, name: rule.name, queryFrequency: '', queryPeriod: '', kind: 'KQL' },
+    runs: [
+      {
+        at: isoTime(run.at),
+        windowStart: isoTime(run.windowStart),
+        windowEnd: isoTime(run.windowEnd),
+        resultCount: rows.length,
+        triggered: false,
+        tables: q.tables.map((t) => ({ name: t.name, windowStart: null, windowEnd: null })),
+        alertIds: [],
+        rows,
+      },
+    ],
+    alerts: [],
+    incidents: [],
+    snapshotTables: q.tables.filter((t) => !isWindowed(t.schema)).map((t) => t.name),
+    emptyTables: [...q.created],
+    warnings: [],
+  };
+}
