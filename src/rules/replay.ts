@@ -36,7 +36,10 @@ export function translateRule(data: ReplayData, rule: Rule): Translation {
     return translate(rule.query, { resolveTable: (n) => data.resolveTable(n), ...tableSql });
   } catch (e) {
     if (isLoupeError(e) && e.stage === 'kql') {
-      throw new LoupeError('kql', e.code, e.message, queryPositionInFile(rule, e.position));
+      // The translator counts lines within the query; the analyst reads the rule file.
+      const at = e.position.line !== undefined ? ` (query line ${e.position.line}, column ${e.position.column ?? 1})` : '';
+      const message = e.message.replace(/\s*\(line \d+, column \d+\)$/, '') + at;
+      throw new LoupeError('kql', e.code, message, queryPositionInFile(rule, e.position));
     }
     throw e;
   }
