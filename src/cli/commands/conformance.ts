@@ -1,0 +1,76 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from './command.ts';
+import { parseArgs, single, UsageError } from '../args.ts';
+import { readText } from '../files.ts';
+import { createNodeEngine } from '../../db/node-engine.ts';
+import { parseCases } from '../../conformance/cases.ts';
+import { diffKnownFailures, formatKnownFailures, knownFailuresOf, listedReason, parseKnownFailures, updateKnownFailures } from '../../conformance/known-failures.ts';
+import { DEFAULT_CASES_PATH, KNOWN_FAILURES_PATH } from '../../conformance/paths.ts';
+import { summaryText } from '../../conformance/report-text.ts';
+import { countStatuses, prepareEngine, runCorpus } from '../../conformance/run-corpus.ts';
+
+const USAGE = `Usage: npm run --silent loupe -- conformance [CASES.json] [--json] [--filter SUBSTRING]
+                                    [--update-known-failures] [--known-failures FILE]
+
+Runs KQL examples from the Kusto documentation through Loupe's translator and DuckDB-WASM and
+compares each result with the one the Kusto engine returned (docs/conformance.md says how).
+CASES.json defaults to ../shared/kql-conformance/cases.json next to the repository.
+--json prints { total, passed, results: [{ id, status, reason }] } alone on standard output.
+--filter runs only the cases whose id contains SUBSTRING.
+--update-known-failures rewrites the known-failures list (default
+tests/conformance/known-failures.json) from this run and prints what changed.`;
+
+export const conformanceCommand: Command = {
+  name: 'conformance',
+  summary: 'check the KQL translator against Kusto’s own answers',
+  usage: USAGE,
+  async run(argv) {
+    const args = parseArgs(argv, { values: ['filter', 'known-failures'], booleans: ['json', 'update-known-failures', 'help'] });
+    if (args.booleans.has('help')) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (args.positional.length > 1) throw new UsageError('give one CASES.json file');
+    const casesPath = args.positional[0] ?? DEFAULT_CASES_PATH;
+    const filter = single(args, 'filter');
+    const json = args.booleans.has('json');
+    const log = (m: string) => process.stderr.write(`${m}\n`);
+
+    const all = parseCases(readText(casesPath, 'conformance cases'), casesPath);
+    const cases = filter === undefined ? all : all.filter((c) => c.id.includes(filter));
+    if (cases.length === 0) throw new UsageError(`no case id contains "${filter}"`);
+
+    const engine = await createNodeEngine();
+    let run;
+    try {
+      prepareEngine(engine, new Date());
+      run = runCorpus(engine, cases);
+    } finally {
+      engine.close();
+    }
+    const counts = countStatuses(run.results);
+    if (json) {
+      const results = run.results.map((r) => ({ id: r.id, status: r.status, reason: r.reason }));
+      process.stdout.write(`${JSON.stringify({ total: counts.total, passed: counts.pass, results }, null, 2)}\n`);
+    } else {
+      process.stdout.write(summaryText(run));
+    }
+    if (run.leaked.length) log(`warning: cases left tables or views behind: ${run.leaked.join(', ')}`);
+
+    if (args.booleans.has('update-known-failures')) {
+      const listPath = single(args, 'known-failures') ?? KNOWN_FAILURES_PATH;
+      const before = existsSync(listPath) ? parseKnownFailures(readFileSync(listPath, 'utf8'), listPath) : {};
+      // A full run regenerates the list; a filtered run updates only the cases it ran.
+      const after = filter === undefined ? knownFailuresOf(run.results) : updateKnownFailures(before, run.results);
+      const diff = diffKnownFailures(before, run.results, all.map((c) => c.id));
+      writeFileSync(listPath, formatKnownFailures(after));
+      const out = json ? log : (m: string) => process.stdout.write(`${m}\n`);
+      out(`\nupdated ${listPath}: ${Object.keys(after).length} known failures (was ${Object.keys(before).length})`);
+      for (const id of diff.nowPassing) out(`  - ${id} passes now`);
+      for (const r of diff.unexpectedFailures) out(`  + ${r.id}: ${listedReason(r)}`);
+      for (const c of diff.reasonChanged) out(`  ~ ${c.id}: ${c.after} (was: ${c.before})`);
+      if (diff.unknownIds.length) out(`  ! listed ids not in the corpus${filter === undefined ? ' (removed)' : ' (kept)'}: ${diff.unknownIds.join(', ')}`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,221 @@
+/**
+ * Brings a Kusto cell and a Loupe cell to one comparable form per column type, so that the
+ * comparison can be exact about meaning without being fooled by representation:
+ * - long/int as BigInt (Kusto's JSON gives numbers, or text beyond ±2^53; Loupe gives numbers or text);
+ * - datetime and timespan as 100-ns ticks (Kusto gives ISO text and `[-][d.]hh:mm:ss[.fffffff]`;
+ *   Loupe gives epoch milliseconds and microseconds);
+ * - bool as boolean (Kusto's SByte arrives as true/false or 1/0);
+ * - guid as lowercase text; real and decimal as numbers (NaN and ±Infinity arrive as text);
+ * - dynamic as the JSON value (Loupe keeps it as canonical JSON text).
+ * A value that cannot be read as its type becomes `{ unreadable }`, which equals nothing.
+ */
+import type { KqlType } from '../schema/kql-types.ts';
+import type { KustoType } from './cases.ts';
+import { parseJsonLossless } from './lossless-json.ts';
+
+export type Norm =
+  | { readonly k: 'null' }
+  | { readonly k: 'int'; readonly v: bigint }
+  | { readonly k: 'real'; readonly v: number }
+  | { readonly k: 'bool'; readonly v: boolean }
+  | { readonly k: 'ticks'; readonly v: bigint }
+  | { readonly k: 'text'; readonly v: string }
+  | { readonly k: 'json'; readonly v: unknown }
+  | { readonly k: 'unreadable'; readonly v: unknown };
+
+const NULL: Norm = { k: 'null' };
+const unreadable = (v: unknown): Norm => ({ k: 'unreadable', v });
+
+/** Loupe's KQL type → the CLR type name Kusto reports for a column of that type. */
+export function kustoTypeOf(t: KqlType): KustoType {
+  switch (t) {
+    case 'string':
+      return 'String';
+    case 'long':
+      return 'Int64';
+    case 'int':
+      return 'Int32';
+    case 'real':
+      return 'Double';
+    case 'decimal':
+      return 'SqlDecimal';
+    case 'bool':
+      return 'SByte';
+    case 'datetime':
+      return 'DateTime';
+    case 'timespan':
+      return 'TimeSpan';
+    case 'dynamic':
+      return 'Object';
+    case 'guid':
+      return 'Guid';
+  }
+}
+
+const TICKS_PER_MS = 10_000n;
+
+/** `2017-08-01T00:00:00Z`, `2017-08-01T00:00:00.1234567Z` (also without Z: Kusto datetimes are UTC). */
+export function isoToTicks(text: string): bigint | undefined {
+  const m = /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.(\d{1,7}))?)?)?Z?$/.exec(text.trim());
+  if (!m) return undefined;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
+  if (!Number.isFinite(ms)) return undefined;
+  // Date.UTC maps years 0–99 to 1900–1999; Kusto's datetime range starts at year 1.
+  const fixed = Number(m[1]) < 100 ? new Date(ms).setUTCFullYear(Number(m[1])) : ms;
+  const frac = BigInt((m[7] ?? '').padEnd(7, '0'));
+  return BigInt(fixed) * TICKS_PER_MS + frac;
+}
+
+/** `[-][d.]hh:mm:ss[.fffffff]` → ticks. */
+export function timespanToTicks(text: string): bigint | undefined {
+  const m = /^(-)?(?:(\d+)\.)?(\d+):(\d\d):(\d\d)(?:\.(\d{1,7}))?$/.exec(text.trim());
+  if (!m) return undefined;
+  const seconds = ((BigInt(m[2] ?? 0) * 24n + BigInt(m[3]!)) * 60n + BigInt(m[4]!)) * 60n + BigInt(m[5]!);
+  const ticks = seconds * 10_000_000n + BigInt((m[6] ?? '').padEnd(7, '0'));
+  return m[1] ? -ticks : ticks;
+}
+
+function toBigInt(v: unknown): bigint | undefined {
+  if (typeof v === 'bigint') return v;
+  if (typeof v === 'number') return Number.isInteger(v) ? BigInt(v) : undefined;
+  if (typeof v === 'string' && /^-?\d+$/.test(v.trim())) return BigInt(v.trim());
+  return undefined;
+}
+
+function toReal(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'string') {
+    const t = v.trim();
+    if (t === 'NaN') return NaN;
+    if (t === 'Infinity' || t === '+Infinity') return Infinity;
+    if (t === '-Infinity') return -Infinity;
+    if (t !== '' && Number.isFinite(Number(t))) return Number(t);
+  }
+  return undefined;
+}
+
+function toBool(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (v === 1 || v === 0) return v === 1;
+  if (v === 'true' || v === 'True' || v === '1') return true;
+  if (v === 'false' || v === 'False' || v === '0') return false;
+  return undefined;
+}
+
+const orUnreadable = <T,>(v: unknown, x: T | undefined, wrap: (x: T) => Norm): Norm => (x === undefined ? unreadable(v) : wrap(x));
+
+/** A cell of Kusto's answer, read as its column's CLR type. */
+export function normalizeExpected(v: unknown, t: KustoType): Norm {
+  if (v === null || v === undefined) return NULL;
+  switch (t) {
+    case 'Int64':
+    case 'Int32':
+      return orUnreadable(v, toBigInt(v), (x) => ({ k: 'int', v: x }));
+    case 'Double':
+    case 'SqlDecimal':
+      return orUnreadable(v, toReal(v), (x) => ({ k: 'real', v: x }));
+    case 'SByte':
+      return orUnreadable(v, toBool(v), (x) => ({ k: 'bool', v: x }));
+    case 'DateTime':
+      return orUnreadable(v, typeof v === 'string' ? isoToTicks(v) : undefined, (x) => ({ k: 'ticks', v: x }));
+    case 'TimeSpan':
+      return orUnreadable(v, typeof v === 'string' ? timespanToTicks(v) : undefined, (x) => ({ k: 'ticks', v: x }));
+    case 'String':
+      return typeof v === 'string' ? { k: 'text', v } : unreadable(v);
+    case 'Guid':
+      return typeof v === 'string' ? { k: 'text', v: v.toLowerCase() } : unreadable(v);
+    case 'Object':
+      return { k: 'json', v };
+  }
+}
+
+/**
+ * A cell of Loupe's result as DuckDB-WASM returned it (src/db/arrow-values.ts), read as the KQL
+ * type the translator declared for the column. This follows decodeValue (src/kql/values.ts) —
+ * strings and guids are never null, dynamic is JSON text — but keeps what decodeValue rounds for
+ * display: datetimes below the millisecond, and integers beyond ±2^53 inside dynamic values.
+ */
+export function normalizeActual(v: unknown, t: KqlType): Norm {
+  if (t === 'string') return { k: 'text', v: v === null || v === undefined ? '' : String(v) };
+  if (t === 'guid') return { k: 'text', v: v === null || v === undefined ? '' : String(v).toLowerCase() };
+  if (v === null || v === undefined) return NULL;
+  switch (t) {
+    case 'long':
+    case 'int':
+      return orUnreadable(v, toBigInt(v), (x) => ({ k: 'int', v: x }));
+    case 'real':
+    case 'decimal':
+      return orUnreadable(v, toReal(v), (x) => ({ k: 'real', v: x }));
+    case 'bool':
+      return orUnreadable(v, toBool(v), (x) => ({ k: 'bool', v: x }));
+    case 'datetime': {
+      // Epoch milliseconds, fractional below the millisecond (TIMESTAMP keeps microseconds).
+      const ms = typeof v === 'number' ? v : Number(v);
+      return Number.isFinite(ms) ? { k: 'ticks', v: BigInt(Math.round(ms * 10_000)) } : unreadable(v);
+    }
+    case 'timespan': {
+      // The translator outputs timespans as microseconds.
+      const us = typeof v === 'number' ? v : Number(v);
+      return Number.isFinite(us) ? { k: 'ticks', v: BigInt(Math.round(us * 10)) } : unreadable(v);
+    }
+    case 'dynamic':
+      if (typeof v !== 'string') return { k: 'json', v };
+      try {
+        return { k: 'json', v: parseJsonLossless(v) };
+      } catch {
+        return unreadable(v);
+      }
+  }
+}
+
+/** How a normalised value is shown in a failure message (short, one line). */
+export function showNorm(n: Norm, t: KustoType): string {
+  switch (n.k) {
+    case 'null':
+      return 'null';
+    case 'int':
+      return n.v.toString();
+    case 'real':
+      return String(n.v);
+    case 'bool':
+      return String(n.v);
+    case 'ticks':
+      return t === 'DateTime' ? ticksToIso(n.v) : t === 'TimeSpan' ? ticksToTimespan(n.v) : `${n.v.toString()} ticks`;
+    case 'text':
+      return JSON.stringify(n.v);
+    case 'json':
+      return showJson(n.v);
+    case 'unreadable':
+      return `unreadable ${showJson(n.v)}`;
+  }
+}
+
+export function showJson(v: unknown): string {
+  const s = JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x)) ?? String(v);
+  return s.length > 120 ? `${s.slice(0, 117)}...` : s;
+}
+
+function ticksToIso(ticks: bigint): string {
+  const ms = ticks / TICKS_PER_MS;
+  const rest = ticks % TICKS_PER_MS;
+  const d = new Date(Number(rest < 0n ? ms - 1n : ms));
+  if (Number.isNaN(d.getTime())) return `${ticks.toString()} ticks`;
+  const sub = (rest < 0n ? rest + TICKS_PER_MS : rest).toString().padStart(4, '0');
+  return d.toISOString().replace('Z', `${sub}Z`);
+}
+
+function ticksToTimespan(ticks: bigint): string {
+  const neg = ticks < 0n;
+  let t = neg ? -ticks : ticks;
+  const frac = t % 10_000_000n;
+  t /= 10_000_000n;
+  const s = t % 60n;
+  t /= 60n;
+  const m = t % 60n;
+  t /= 60n;
+  const h = t % 24n;
+  const d = t / 24n;
+  const p2 = (x: bigint) => x.toString().padStart(2, '0');
+  return `${neg ? '-' : ''}${d ? `${d}.` : ''}${p2(h)}:${p2(m)}:${p2(s)}${frac ? `.${frac.toString().padStart(7, '0')}` : ''}`;
+}

@@ -1,0 +1,31 @@
+/** The readable summary of a corpus run (the CLI without --json). */
+import type { CorpusRun } from './run-corpus.ts';
+import { countStatuses, groupReasons } from './run-corpus.ts';
+
+const pct = (n: number, total: number) => (total ? `${((100 * n) / total).toFixed(1)}%` : '-');
+
+export function summaryText(run: CorpusRun, options: { groups?: number; slowest?: number } = {}): string {
+  const c = countStatuses(run.results);
+  const lines = [
+    `${c.total} cases: ${c.pass} pass (${pct(c.pass, c.total)}), ${c.fail} fail, ${c.unsupported} unsupported`,
+    `ran in ${(run.durationMs / 1000).toFixed(1)} s (engine start-up not included)`,
+  ];
+  if (run.leaked.length) lines.push(`WARNING: tables or views left behind by cases: ${run.leaked.join(', ')}`);
+
+  const groups = groupReasons(run.results);
+  if (groups.length) {
+    lines.push('', 'Top reasons (cases, status, reason — e.g. ids):');
+    for (const g of groups.slice(0, options.groups ?? 25)) {
+      const eg = g.ids.slice(0, 3).join(', ') + (g.ids.length > 3 ? ', …' : '');
+      lines.push(`${String(g.ids.length).padStart(5)}  ${g.status.padEnd(11)} ${g.group}  — ${eg}`);
+    }
+    if (groups.length > (options.groups ?? 25)) lines.push(`  … ${groups.length - (options.groups ?? 25)} more groups (--json lists every case)`);
+  }
+
+  const slow = [...run.results].sort((a, b) => b.durationMs - a.durationMs).slice(0, options.slowest ?? 5);
+  if (slow.length) {
+    lines.push('', 'Slowest cases:');
+    for (const r of slow) lines.push(`${r.durationMs.toFixed(0).padStart(7)} ms  ${r.id} (${r.status})`);
+  }
+  return `${lines.join('\n')}\n`;
+}

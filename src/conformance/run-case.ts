@@ -1,0 +1,100 @@
+/**
+ * Runs one conformance case: KQL → translator → DuckDB-WASM → comparison with Kusto's answer.
+ *
+ * Status: "unsupported" when the translator refuses the query as beyond what Loupe translates
+ * (KqlError `unsupported` or `unknown-function`, or a syntax error — every case is valid KQL, Kusto
+ * ran it); "fail" when it ran and differs, when the SQL failed at run time, or on any other error.
+ */
+import type { SqlEngine } from '../db/engine.ts';
+import { KqlError, translate, type Translation } from '../kql/index.ts';
+import type { ConformanceCase } from './cases.ts';
+import { compareResults, describeMismatch, mismatchGroup } from './compare.ts';
+import { hasUnorderedArrays, sortsRows, stripRender } from './query-shape.ts';
+
+export type CaseStatus = 'pass' | 'fail' | 'unsupported';
+
+export interface CaseResult {
+  readonly id: string;
+  readonly status: CaseStatus;
+  /** Why it did not pass (first line of the message); empty on pass. */
+  readonly reason: string;
+  /** The reason with case-specific positions removed, to group cases by what needs fixing. */
+  readonly group: string;
+  /** Translation and execution time. */
+  readonly durationMs: number;
+}
+
+const UNSUPPORTED_CODES: ReadonlySet<string> = new Set(['unsupported', 'unknown-function', 'syntax']);
+
+function firstLine(s: string): string {
+  return (s.split('\n')[0] ?? '').trim();
+}
+
+/** Removes the `(line 3, column 14)` the translator appends, so equal causes group together. */
+export function withoutPosition(message: string): string {
+  return message.replace(/\s*\(line \d+, column \d+\)/g, '').trim();
+}
+
+/** The group of a translator message: without position, and without the token a syntax error found. */
+export function translatorGroup(message: string): string {
+  return withoutPosition(message).replace(/ but found (?:"[^"]*"|\S+)$/, ' but found …');
+}
+
+/** How a case's KQL becomes SQL: Loupe's translator; tests substitute their own to exercise the runner. */
+export type Translate = (kql: string) => Translation;
+
+const loupeTranslate: Translate = (kql) => translate(kql, { resolveTable: () => undefined }); // cases are self-contained
+
+export function runCase(engine: SqlEngine, c: ConformanceCase, translateKql: Translate = loupeTranslate): CaseResult {
+  const started = performance.now();
+  const done = (status: CaseStatus, reason: string, group: string): CaseResult => ({
+    id: c.id,
+    status,
+    reason,
+    group,
+    durationMs: performance.now() - started,
+  });
+
+  let translation: Translation;
+  try {
+    translation = translateKql(stripRender(c.kql));
+  } catch (e) {
+    if (e instanceof KqlError) {
+      const reason = firstLine(e.message);
+      const status = UNSUPPORTED_CODES.has(e.code) ? 'unsupported' : 'fail';
+      return done(status, `${e.code}: ${reason}`, `${e.code}: ${translatorGroup(reason)}`);
+    }
+    const reason = firstLine(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+    return done('fail', `translator crashed: ${reason}`, `translator crashed: ${reason}`);
+  }
+
+  let rows: readonly (readonly unknown[])[];
+  try {
+    rows = runIsolated(engine, translation.sql);
+  } catch (e) {
+    const reason = firstLine(e instanceof Error ? e.message : String(e));
+    return done('fail', `SQL failed: ${reason}`, `SQL failed: ${sqlErrorGroup(reason)}`);
+  }
+
+  const mismatch = compareResults(c.expected, { columns: translation.columns, rows }, { orderedRows: sortsRows(c), unorderedArrays: hasUnorderedArrays(c) });
+  if (!mismatch) return done('pass', '', '');
+  return done('fail', describeMismatch(mismatch), mismatchGroup(mismatch));
+}
+
+/**
+ * Runs the query inside a transaction that is always rolled back, so that nothing a case might
+ * create (a table, a view, a macro) is seen by the next case.
+ */
+function runIsolated(engine: SqlEngine, sql: string): readonly (readonly unknown[])[] {
+  engine.exec('BEGIN TRANSACTION');
+  try {
+    return engine.query(sql).rows;
+  } finally {
+    engine.exec('ROLLBACK');
+  }
+}
+
+/** DuckDB error messages name the function or type at fault in their first clause. */
+function sqlErrorGroup(reason: string): string {
+  return reason.replace(/LINE \d+:.*$/, '').replace(/\s+/g, ' ').slice(0, 160).trim();
+}
