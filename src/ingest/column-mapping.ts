@@ -18,7 +18,9 @@ export type TypeOrigin =
   /** TimeGenerated, which every Log Analytics table has as a datetime (custom `_CL` tables too). */
   | 'standard-column'
   /** A column the catalog does not know: kept, as a string (no guessing from values). */
-  | 'unknown-string';
+  | 'unknown-string'
+  /** Renamed by the analyst (LoadOptions.columns). */
+  | 'override';
 
 export interface ColumnMapping {
   /** The field as the file names it (e.g. `TimeGenerated [UTC]`). */
@@ -34,6 +36,8 @@ export interface ColumnMapping {
 /** A field of the file before typing: its header text and any type the file itself declares. */
 export interface SourceField {
   readonly source: string;
+  /** The column it fills, when the reader's shape mapping decided it (record shapes, Entra downloads). */
+  readonly column?: string;
   readonly declared?: KqlType;
 }
 
@@ -47,7 +51,7 @@ export function columnNameOf(header: string): string {
 export function planColumns(file: string, fields: readonly SourceField[], table: TableSchema | undefined): ColumnMapping[] {
   const seen = new Map<string, number>();
   return fields.map((f, index) => {
-    let column = columnNameOf(f.source);
+    let column = f.column ?? columnNameOf(f.source);
     if (column === '') column = `Column${index + 1}`;
     // DuckDB identifiers are case-insensitive, so `Type` and `type` would be the same column.
     const key = column.toLowerCase();

@@ -12,6 +12,7 @@ export type IngestErrorCode =
   | 'unknown-format'
   | 'unknown-table'
   | 'mixed-tables'
+  | 'other-table'
   | 'duplicate-column'
   | 'ragged-row'
   | 'unbalanced-quote'

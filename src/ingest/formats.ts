@@ -10,8 +10,24 @@ export type IngestFormat =
   | 'la-portal-csv'
   /** Any other CSV with a header row (plain column names, ISO-8601 datetimes). */
   | 'csv'
-  /** Log Analytics query API response: `{"tables":[{"name","columns":[{"name","type"}],"rows":[[…]]}]}`. */
-  | 'la-api-json';
+  /** Log Analytics query API response (`{"tables":[…]}`), or a Kusto v1/v2 response converted to it. */
+  | 'la-api-json'
+  /** Entra admin center sign-in download, CSV ("Date (UTC)", "Username", …). */
+  | 'entra-csv'
+  /** Entra admin center sign-in download, JSON (an array of Graph sign-in objects). */
+  | 'entra-json'
+  /** Microsoft Graph responses `{"value":[…]}` (signIns, riskyUsers, riskDetections), pages concatenated or not. */
+  | 'graph-json'
+  /** Diagnostic settings to a storage account: one record per line (`time`, `category`, `properties`…). */
+  | 'diagnostic-ndjson'
+  /** Diagnostic records in a JSON array. */
+  | 'diagnostic-json'
+  /** Event Hub batches of diagnostic records: `{"records":[…]}`. */
+  | 'event-hub-json'
+  /** NDJSON of flat records named like the Log Analytics columns. */
+  | 'ndjson'
+  /** A JSON array of flat records named like the Log Analytics columns. */
+  | 'json-array';
 
 /** What the head of a file says about it before any parsing. */
 export type Sniffed = { readonly family: 'csv' } | { readonly family: 'json' };

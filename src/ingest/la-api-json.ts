@@ -27,6 +27,33 @@ export function isLaApiResponse(doc: unknown): boolean {
   return typeof doc === 'object' && doc !== null && !Array.isArray(doc) && Array.isArray((doc as { tables?: unknown }).tables);
 }
 
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Kusto / Azure Data Explorer results in the API shape: v1 `{"Tables":[{"TableName","Columns":
+ * [{"ColumnName","DataType"|"ColumnType"}],"Rows"}]}` and v2 (a list of frames, the DataTable frame
+ * with TableKind PrimaryResult holding Columns and Rows). Undefined for anything else.
+ */
+export function kustoToApiResponse(doc: unknown): { tables: unknown[] } | undefined {
+  const convert = (t: Record<string, unknown>) => ({
+    name: t.TableName ?? 'PrimaryResult',
+    columns: Array.isArray(t.Columns)
+      ? t.Columns.map((c) => (isObj(c) ? { name: c.ColumnName, type: c.ColumnType ?? c.DataType } : c))
+      : t.Columns,
+    rows: t.Rows,
+  });
+  if (isObj(doc) && Array.isArray(doc.Tables) && doc.Tables.length > 0 && isObj(doc.Tables[0]) && 'Rows' in doc.Tables[0]) {
+    return { tables: doc.Tables.filter(isObj).map(convert) };
+  }
+  if (Array.isArray(doc)) {
+    const primary = doc.find((f) => isObj(f) && f.FrameType === 'DataTable' && f.TableKind === 'PrimaryResult');
+    if (isObj(primary)) return { tables: [convert(primary)] };
+  }
+  return undefined;
+}
+
 function validate(file: string, doc: unknown): ApiTable {
   const tables = (doc as { tables: unknown[] }).tables;
   const t = tables[0] as Partial<ApiTable> | undefined;

@@ -19,12 +19,11 @@ import { commitAppend, commitReplace } from './commit.ts';
 import { openCsv } from './csv-reader.ts';
 import { ensureDynamicUdf } from './dynamic-text.ts';
 import { ingestError } from './errors.ts';
-import { HEAD_BYTES, hasUtf8Bom, sniff } from './formats.ts';
-import { parseJsonDocument } from './json-text.ts';
-import { isLaApiResponse, openLaApiJson } from './la-api-json.ts';
+import { HEAD_BYTES, sniff } from './formats.ts';
+import { openJson, type ReadControl } from './json-reader.ts';
 import type { RawRelation } from './raw-relation.ts';
 import { loadedTable, registryOf, tableExists } from './registry.ts';
-import { byteSource, readAll, type ByteSource } from './source.ts';
+import { byteSource, type ByteSource } from './source.ts';
 import { quoteIdent } from './sql-text.ts';
 import { resolveTableName } from './table-name.ts';
 import { buildTypedStaging } from './typed-staging.ts';
@@ -35,19 +34,11 @@ function checkAborted(file: string, signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw ingestError('cancelled', file, `Loading ${file} was cancelled; the tables already loaded are unchanged.`);
 }
 
-async function openRaw(engine: SqlEngine, src: ByteSource): Promise<RawRelation> {
+async function openRaw(engine: SqlEngine, src: ByteSource, control: ReadControl): Promise<RawRelation> {
   const head = await src.read(0, HEAD_BYTES);
   const sniffed = sniff(src.name, head);
   if (sniffed.family === 'csv') return openCsv(engine, src);
-  const bytes = await readAll(src);
-  const text = new TextDecoder('utf-8').decode(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes);
-  const doc = parseJsonDocument(src.name, text);
-  if (isLaApiResponse(doc)) return openLaApiJson(engine, src.name, doc);
-  throw ingestError(
-    'unknown-format',
-    src.name,
-    `${src.name} is JSON but not a shape Loupe reads yet: expected a Log Analytics query API response {"tables":[{"columns":[…],"rows":[…]}]}.`,
-  );
+  return openJson(engine, src, control);
 }
 
 const SQL_TO_KQL: Record<string, KqlType> = {
@@ -88,7 +79,10 @@ export async function loadFile(engine: SqlEngine, source: LoadSource, options: L
   report(0, 0);
   ensureDynamicUdf(engine);
 
-  const raw = await openRaw(engine, src);
+  const raw = await openRaw(engine, src, {
+    onChunk: (bytesRead, rows) => report(bytesRead, rows),
+    checkAborted: () => checkAborted(file, options.signal),
+  });
   const staging = `loupe_ingest_staging_${++stagingCounter}`;
   try {
     checkAborted(file, options.signal);
@@ -101,6 +95,19 @@ export async function loadFile(engine: SqlEngine, source: LoadSource, options: L
     const catalog = knownTable(target);
     if (!catalog) warnings.push(`${target} is not in Loupe's schema catalog: its columns are typed from the file (${raw.format}).`);
     const mapping: ColumnMapping[] = planColumns(file, raw.fields, catalog);
+    if (catalog && !mapping.some((m) => m.origin === 'catalog' && m.column !== 'Type' && m.column !== 'TenantId')) {
+      throw ingestError(
+        'other-table',
+        file,
+        `${file}: none of its columns (${mapping.slice(0, 5).map((m) => m.column).join(', ')}${mapping.length > 5 ? ', …' : ''}) is a column of ${target}; expected a ${target} export such as ${catalog.columns
+          .slice(0, 3)
+          .map((c) => c.name)
+          .join(', ')}, … Choose the table this file belongs to.`,
+      );
+    }
+    if (typeValue && typeValue !== target && nameSource === 'option' && (options.mode ?? 'replace') === 'append') {
+      throw ingestError('other-table', file, `${file} holds ${typeValue} records (its Type column); expected ${target} records to append to ${target}.`);
+    }
     const rows = await buildTypedStaging(engine, file, raw, mapping, staging);
     if (rows === 0) {
       throw ingestError('header-only', file, `${file} has column names but no rows: expected at least one record after the header.`, { line: 2 });

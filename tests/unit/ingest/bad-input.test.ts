@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../../src/db/node-engine.ts';
 import type { SqlEngine } from '../../../src/db/engine.ts';
 import { IngestError, listTables, loadFile, type LoadSource } from '../../../src/ingest/index.ts';
-import { fixtureSource, snapshot, textSource, userTables } from './helpers.ts';
+import { fixtureSource, sampleSource, snapshot, textSource, userTables } from './helpers.ts';
 
 let db: SqlEngine;
 let before: string;
@@ -136,13 +136,22 @@ describe('bad input: a clear message naming file, line and expectation; nothing 
 
   it('truncated JSON says where it ends', async () => {
     const e = await failure(textSource('SigninLogs.json', '{"tables":[{"name":"PrimaryResult","columns":[{"name":"A","type":"string"}],\n"rows":[["x"'));
-    expect(e.message).toBe("SigninLogs.json:2:13: invalid JSON: expected ',' or ']' after the array element.");
+    expect(e.code).toBe('bad-json');
+    expect(e.message).toBe('SigninLogs.json:2:13: invalid JSON: expected more JSON: the file ends inside a value (truncated?).');
     expectNothingLost();
   });
 
-  it('JSON of a shape Loupe does not read', async () => {
+  it('a file of another table: no column in common with the table it would fill', async () => {
     const e = await failure(textSource('SigninLogs.json', '{"something":[1,2,3]}'));
-    expect(e.code).toBe('unknown-format');
+    expect(e.code).toBe('other-table');
+    expect(e.message).toMatch(/^SigninLogs\.json: none of its columns \(Something\) is a column of SigninLogs; expected a SigninLogs export/);
+    expectNothingLost();
+  });
+
+  it('a file of another table appended to a chosen table', async () => {
+    const e = await failure(sampleSource('la-export-bec/AuditLogs.csv'), { table: 'SigninLogs', mode: 'append' });
+    expect(e.code).toBe('other-table');
+    expect(e.message).toBe('AuditLogs.csv holds AuditLogs records (its Type column); expected SigninLogs records to append to SigninLogs.');
     expectNothingLost();
   });
 

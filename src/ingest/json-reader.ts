@@ -1,0 +1,176 @@
+/**
+ * JSON files of every shape ingest knows, read in chunks: the file is decoded piece by piece,
+ * split into records by JsonRecordStream, each record parsed and mapped onto table columns
+ * (record-shapes.ts) and bound into a raw table in batches. Only a Log Analytics / Kusto query
+ * response, a single document of positional rows, is parsed whole.
+ */
+import type { SqlEngine } from '../db/engine.ts';
+import type { SourceField } from './column-mapping.ts';
+import { ingestError } from './errors.ts';
+import type { IngestFormat } from './formats.ts';
+import { cellText } from './json-text.ts';
+import { findJsonSyntaxError } from './json-syntax.ts';
+import { JsonRecordStream, JsonStreamError, type JsonItem } from './json-stream.ts';
+import { isLaApiResponse, kustoToApiResponse, openLaApiJson } from './la-api-json.ts';
+import { positionInText } from './positions.ts';
+import { RawTableWriter } from './raw-table.ts';
+import { rawColumn, type RawRelation } from './raw-relation.ts';
+import { classifyRecord, mapRecord, tableOfRecord, type RecordKind } from './record-shapes.ts';
+import type { ByteSource } from './source.ts';
+import { quoteIdent } from './sql-text.ts';
+
+/** Bytes decoded per step: small enough to keep memory flat, large enough to be fast. */
+export const JSON_CHUNK_BYTES = 4 * 1024 * 1024;
+
+export interface ReadControl {
+  readonly onChunk?: (bytesRead: number, rows: number) => void;
+  readonly checkAborted?: () => void;
+}
+
+let counter = 0;
+
+function formatOf(kind: RecordKind, container: JsonItem['container']): IngestFormat {
+  if (kind === 'diagnostic') return container === 'records' ? 'event-hub-json' : container === 'array' ? 'diagnostic-json' : 'diagnostic-ndjson';
+  if (kind === 'graph-signin' || kind === 'graph-risky-user' || kind === 'graph-risk-detection') return container === 'array' ? 'entra-json' : 'graph-json';
+  return container === 'array' ? 'json-array' : container === 'top' ? 'ndjson' : 'graph-json';
+}
+
+function parseItem(file: string, item: JsonItem): unknown {
+  try {
+    return JSON.parse(item.text);
+  } catch {
+    const found = findJsonSyntaxError(item.text);
+    const rel = positionInText(item.text, found?.offset ?? item.text.length);
+    const line = item.line + rel.line - 1;
+    const column = rel.line === 1 ? item.column + rel.column - 1 : rel.column;
+    throw ingestError('bad-json', file, `${file}:${line}:${column}: invalid JSON: expected ${found?.expected ?? 'a complete JSON value'}.`, { line, column });
+  }
+}
+
+export async function openJson(engine: SqlEngine, src: ByteSource, control: ReadControl = {}): Promise<RawRelation> {
+  const file = src.name;
+  const stream = new JsonRecordStream();
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
+  const raw = `loupe_ingest_raw_${++counter}`;
+  let writer: RawTableWriter | undefined;
+  const columns = new Map<string, number>(); // lower-case column → raw index
+  const fields: SourceField[] = [];
+  const lines: number[] = [];
+  let kind: RecordKind | undefined;
+  let format: IngestFormat | undefined;
+  let table: string | undefined;
+  let whole: { doc: unknown; item: JsonItem } | undefined;
+  const frames: unknown[] = [];
+  const warnings: string[] = [];
+
+  const handle = (item: JsonItem) => {
+    if (whole) throw ingestError('unknown-format', file, `${file}:${item.line}:${item.column}: a query response must be the only JSON document in its file.`, { line: item.line, column: item.column });
+    const rec = parseItem(file, item);
+    if (kind === undefined) {
+      if (item.container === 'top' && (isLaApiResponse(rec) || kustoToApiResponse(rec))) {
+        whole = { doc: rec, item };
+        return;
+      }
+      if (item.container === 'array' && typeof rec === 'object' && rec !== null && 'FrameType' in rec) {
+        kind = 'flat';
+        format = 'la-api-json';
+      } else {
+        kind = classifyRecord(rec, item.container);
+        format = formatOf(kind, item.container);
+      }
+    }
+    if (format === 'la-api-json') {
+      frames.push(rec); // Kusto v2 frames: a handful of objects
+      return;
+    }
+    if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) {
+      throw ingestError('bad-json', file, `${file}:${item.line}:${item.column}: expected a JSON object (one record), found ${Array.isArray(rec) ? 'an array' : JSON.stringify(rec)}.`, {
+        line: item.line,
+        column: item.column,
+      });
+    }
+    const record = rec as Record<string, unknown>;
+    const recTable = tableOfRecord(kind!, record);
+    if (lines.length === 0) table = recTable;
+    else if (recTable !== undefined && table !== undefined && recTable !== table) {
+      throw ingestError(
+        'mixed-tables',
+        file,
+        `${file}:${item.line}: this record belongs to ${recTable}, the first one to ${table}; expected one table per file: split the file by category.`,
+        { line: item.line, column: item.column },
+      );
+    }
+    writer ??= new RawTableWriter(engine, raw, 0);
+    const row: (string | null)[] = new Array(writer.columns).fill(null);
+    for (const m of mapRecord(kind!, record, table)) {
+      const key = m.column.toLowerCase();
+      let i = columns.get(key);
+      if (i === undefined) {
+        i = writer.widen();
+        columns.set(key, i);
+        fields.push({ source: m.source, column: m.column });
+      }
+      row[i] = cellText(m.value);
+    }
+    writer.add(row);
+    lines.push(item.line);
+  };
+
+  try {
+    for (let offset = 0; offset < src.size; offset += JSON_CHUNK_BYTES) {
+      control.checkAborted?.();
+      const bytes = await src.read(offset, offset + JSON_CHUNK_BYTES);
+      const text = decoder.decode(bytes, { stream: offset + JSON_CHUNK_BYTES < src.size });
+      for (const item of stream.push(text)) handle(item);
+      control.onChunk?.(Math.min(src.size, offset + JSON_CHUNK_BYTES), lines.length);
+    }
+    for (const item of stream.end()) handle(item);
+  } catch (e) {
+    if (writer) engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(raw)}`);
+    if (e instanceof JsonStreamError) {
+      throw ingestError('bad-json', file, `${file}:${e.line}:${e.column}: invalid JSON: expected ${e.expected}.`, { line: e.line, column: e.column });
+    }
+    throw e;
+  }
+
+  if (whole) {
+    const doc = isLaApiResponse(whole.doc) ? whole.doc : kustoToApiResponse(whole.doc);
+    return openLaApiJson(engine, file, doc);
+  }
+  if (format === 'la-api-json') {
+    const doc = kustoToApiResponse(frames);
+    if (!doc) throw ingestError('unknown-format', file, `${file} is a Kusto v2 response without a PrimaryResult DataTable frame; expected one.`);
+    return openLaApiJson(engine, file, doc);
+  }
+  if (!writer) {
+    throw ingestError('header-only', file, `${file} holds no records: expected JSON objects (one per line, in an array, or in a "value"/"records" list).`);
+  }
+  writer.flush();
+  if (kind === 'graph-signin' || (kind === 'diagnostic' && fields.some((f) => f.source === 'properties.createdDateTime' && f.column === 'TimeGenerated'))) {
+    warnings.push(`${file}: Graph sign-ins carry no TimeGenerated; it was taken from createdDateTime (the sign-in time, a few minutes before Log Analytics would have stored it).`);
+  }
+  const rawName = raw;
+  return {
+    format: format!,
+    fields,
+    fromSql: quoteIdent(rawName),
+    warnings,
+    firstTypeValue() {
+      return table;
+    },
+    async checkScan() {},
+    async locate(index) {
+      const line = lines[index];
+      return line === undefined ? { position: {}, label: `record ${index + 1}` } : { position: { line }, label: `line ${line}` };
+    },
+    rawCell(index, field) {
+      const r = engine.queryParams(`SELECT ${quoteIdent(rawColumn(field))} FROM ${quoteIdent(rawName)} WHERE rowid = ?`, [index]);
+      const v = r.rows[0]?.[0];
+      return typeof v === 'string' ? v : null;
+    },
+    dispose() {
+      engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(rawName)}`);
+    },
+  };
+}
+
