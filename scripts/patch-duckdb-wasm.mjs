@@ -19,19 +19,67 @@ const BUG =
   /let (\w+)=e\._malloc\((\w+)\),(\w+)=e\.HEAPU8\.subarray\(\1,\1\+\2\),(\w+)=0;for\(let (\w+)=0;\5<u\.rows;\+\+\5\)\{(\w+)\[\5\]=\4;/g;
 const FIXED = /let (\w+)=e\._malloc\((\w+)\),(\w+)=e\.HEAPU8\.subarray\(\1,\1\+\2\),(\w+)=0;for\(let (\w+)=0;\5<u\.rows;\+\+\5\)\{(\w+)\[\5\]=\1\+\4;/;
 
+/**
+ * Second bug: the UDF glue makes a typed-array view of the result buffer, then calls _malloc again
+ * (validity mask, string lengths, string bytes). When one of those calls grows the wasm memory the
+ * view is detached and later writes to it are silently dropped: for large inputs (measured: a
+ * 400,000-row query) one 2048-row chunk of a VARCHAR UDF's results read as NUL bytes, and DOUBLE/
+ * INTEGER results can be lost the same way. The fix re-creates the view after each such _malloc.
+ */
+const VIEWS = /(\w+)=e\._malloc\((\w+)\),(\w+)=(\w+)\(e,\1,u\.ret\.physicalType,u\.rows\),(\w+)=e\._malloc\(u\.rows\),(\w+)=(\w+)\(e,\5,u\.rows\);/;
+const VIEWS_MARK = '/*loupe:views*/';
+function fixDetachedViews(src, name) {
+  if (src.includes(VIEWS_MARK)) return src;
+  const m = VIEWS.exec(src);
+  if (!m) {
+    console.error(`patch-duckdb-wasm: the UDF result-view code was not found in ${name}; re-check the fix for this duckdb-wasm version.`);
+    process.exit(1);
+  }
+  const [whole, addr, , view, makeView] = m;
+  const remake = `${view}=${makeView}(e,${addr},u.ret.physicalType,u.rows);${VIEWS_MARK}`;
+  let out = src.replace(whole, `${whole}${remake}`);
+  // Before writing the string pointers, after the _malloc of the string bytes.
+  const before = out;
+  out = out.replace(FIXED, (m0) => m0.replace(/;for\(let /, `;${remake}for(let `));
+  if (out === before) {
+    console.error(`patch-duckdb-wasm: the UDF string-pointer loop was not found in ${name}.`);
+    process.exit(1);
+  }
+  // Numeric arguments and their validity masks are read lazily through views made before the
+  // result _mallocs: copy them while they are valid.
+  const ARGS = /let (\w+)=(\w+)\(e,d\[(\w+)\.dataBuffer\],\3\.physicalType,u\.rows\);return (\w+)!=null\?(\w+)=>\4\[\5\]\?\1\[\5\]:null:\5=>\1\[\5\]/;
+  const a = ARGS.exec(out);
+  if (!a) {
+    console.error(`patch-duckdb-wasm: the UDF argument-view code was not found in ${name}.`);
+    process.exit(1);
+  }
+  const [argWhole, data, mk, desc, valid, row] = a;
+  out = out.replace(
+    argWhole,
+    `let ${data}=Array.from(${mk}(e,d[${desc}.dataBuffer],${desc}.physicalType,u.rows));${valid}=${valid}&&Array.from(${valid});` +
+      `return ${valid}!=null?${row}=>${valid}[${row}]?${data}[${row}]:null:${row}=>${data}[${row}]`,
+  );
+  return out;
+}
+
 const targets = ['duckdb-node-blocking.cjs', 'duckdb-browser-blocking.mjs', 'duckdb-browser-blocking.cjs'];
 let patched = 0;
 for (const name of readdirSync(dist)) {
   if (!targets.includes(name)) continue;
   const file = join(dist, name);
   const src = readFileSync(file, 'utf8');
-  if (FIXED.test(src)) continue;
-  const out = src.replace(BUG, (_m, buf, total, view, off, i, ptrs) =>
-    `let ${buf}=e._malloc(${total}),${view}=e.HEAPU8.subarray(${buf},${buf}+${total}),${off}=0;for(let ${i}=0;${i}<u.rows;++${i}){${ptrs}[${i}]=${buf}+${off};`);
-  if (out === src) {
+  // The views fix (VIEWS_MARK) is applied after the offsets fix, so its mark implies both.
+  const offsetsFixed = src.includes(VIEWS_MARK) || FIXED.test(src);
+  let out = offsetsFixed
+    ? src
+    : src.replace(BUG, (_m, buf, total, view, off, i, ptrs) =>
+        `let ${buf}=e._malloc(${total}),${view}=e.HEAPU8.subarray(${buf},${buf}+${total}),${off}=0;for(let ${i}=0;${i}<u.rows;++${i}){${ptrs}[${i}]=${buf}+${off};`);
+  if (!offsetsFixed && out === src) {
     console.error(`patch-duckdb-wasm: the UDF string-return code was not found in ${name}; re-check the fix for this duckdb-wasm version.`);
     process.exit(1);
   }
+  out = fixDetachedViews(out, name);
+  if (out === src) continue;
   writeFileSync(file, out);
   patched++;
 }
