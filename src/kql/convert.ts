@@ -50,7 +50,12 @@ export function toJsonSql(x: Typed): string {
       return 'NULL';
     case 'string':
     case 'guid':
-      return `kql_json_string(${x.sql})`;
+      // Escaping `\` and `"` in SQL is ~4× faster than a JavaScript UDF per row (docs/kql.md);
+      // the rare strings with control characters (which JSON writes as \uXXXX) take the UDF.
+      return (
+        `CASE WHEN regexp_matches(${x.sql}, '[\\x00-\\x1f]') THEN kql_json_string(${x.sql}) ` +
+        `ELSE '"' || replace(replace(${x.sql}, '\\', '\\\\'), '"', '\\"') || '"' END`
+      );
     case 'long':
     case 'int':
       return `CAST(${x.sql} AS VARCHAR)`;

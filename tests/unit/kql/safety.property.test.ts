@@ -51,4 +51,18 @@ describe('quoting (property)', () => {
     );
     expect(h.engine.query('SELECT count(*) AS n FROM "S"').rows[0]![0]).toBeGreaterThan(0);
   });
+
+  it('make_set encodes any strings as JSON that parses back to the same values', () => {
+    fc.assert(
+      fc.property(fc.array(text.filter((s) => !s.includes('\0')), { maxLength: 6 }), (values) => {
+        h.engine.exec('CREATE OR REPLACE TABLE "Z" ("z" VARCHAR)');
+        h.schemas.set('Z', { name: 'Z', columns: [{ name: 'z', type: 'string' }] });
+        for (const v of values) h.engine.queryParams('INSERT INTO "Z" VALUES (?)', [v]);
+        const got = h.run('Z | summarize s = make_set(z), l = make_list(z)')[0]!;
+        expect([...(got.s as string[])].sort()).toEqual([...new Set(values)].sort());
+        expect([...(got.l as string[])].sort()).toEqual([...values].sort());
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
