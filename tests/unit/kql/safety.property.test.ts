@@ -6,6 +6,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type KqlHarness } from './harness.ts';
+import { parseQuery } from '../../../src/kql/parser.ts';
+import { KqlError } from '../../../src/kql/errors.ts';
 
 let h: KqlHarness;
 beforeAll(async () => {
@@ -63,6 +65,24 @@ describe('quoting (property)', () => {
         expect([...(got.l as string[])].sort()).toEqual([...values].sort());
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('the parser answers any text with a tree or a KqlError, never another exception', () => {
+    const kqlish = fc.array(
+      fc.oneof(fc.constantFrom('T', '|', 'where', 'let', '=', ';', '(', ')', '[', ']', '"', "'", '@"', '==', 'in', '!in~', 'summarize', 'by', 'join', 'kind', 'on', '$left', '.', '1h', '5', 'datetime(', '//', '\n', ','), fc.string({ maxLength: 3 })),
+      { maxLength: 25 },
+    ).map((xs) => xs.join(' '));
+    fc.assert(
+      fc.property(fc.oneof(kqlish, fc.string({ maxLength: 60 })), (text) => {
+        try {
+          parseQuery(text);
+        } catch (e) {
+          expect(e).toBeInstanceOf(KqlError);
+          expect((e as KqlError).position.line).toBeGreaterThanOrEqual(1);
+        }
+      }),
+      { numRuns: 2000 },
     );
   });
 });
