@@ -36,7 +36,10 @@ export interface Translation {
   readonly kql: string;
   /** A single SQL statement (a SELECT, usually WITH … SELECT) for DuckDB-WASM. */
   readonly sql: string;
-  /** The output columns in order, with their KQL types (dynamic columns are JSON text in SQL). */
+  /**
+   * The output columns in order, with their KQL types. In the result, dynamic columns are JSON
+   * text and timespan columns are microseconds (BIGINT); decodeValue turns cells into report values.
+   */
   readonly columns: readonly ColumnSchema[];
   /** Tables the query reads, in order of first use. */
   readonly tables: readonly string[];

@@ -25,9 +25,14 @@ function align(l: Typed, r: Typed, ctx: TranslateContext, span: Span): [string, 
     return [toStringSql(l), toStringSql(r), 'string'];
   }
   if (l.type === 'dynamic' || r.type === 'dynamic') {
-    // A dynamic scalar compared with a typed value: compare its text form with the value's.
-    if (l.type === r.type) return [l.sql, r.sql, 'other'];
-    return [toStringSql(l), toStringSql(r), 'string'];
+    if (l.type === r.type || l.type === 'null' || r.type === 'null') return [l.sql, r.sql, 'other'];
+    // A dynamic scalar compared with a typed value is read as that type (null when it is not one),
+    // so that `d.n > 9` compares numbers, not text.
+    const other = l.type === 'dynamic' ? r : l;
+    const sqlType = isNumeric(other.type) ? 'DOUBLE' : other.type === 'datetime' ? 'TIMESTAMP' : other.type === 'bool' ? 'BOOLEAN' : undefined;
+    if (!sqlType) throw ctx.error('unsupported', `comparing a dynamic value with a ${other.type}`, span);
+    const read = (x: Typed) => (x.type === 'dynamic' ? `TRY_CAST(kql_dyn_tostring(${x.sql}) AS ${sqlType})` : x.sql);
+    return [read(l), read(r), 'other'];
   }
   if (!comparable(l.type, r.type)) throw ctx.error('type', `cannot compare ${l.type} with ${r.type}`, span);
   return [l.sql, r.sql, 'other'];

@@ -16,6 +16,11 @@ function jsonArray(elements: string, distinct: boolean, maxSize: Typed | undefin
   return `('[' || coalesce(array_to_string(list_slice(list(${d}${elements}), 1, least(${maxSize.sql}, ${MAX_ARRAY})), ','), '') || ']')`;
 }
 
+/** An aggregate over an empty group is SQL NULL; a KQL string result is "" instead. */
+function neverNullString(sql: string, arg: Typed): Typed {
+  return arg.type === 'string' || arg.type === 'guid' ? { sql: `coalesce(${sql}, '')`, type: arg.type } : { sql, type: arg.type };
+}
+
 export const AGGREGATE_FUNCTIONS: readonly AggregateFunction[] = [
   { name: 'count', minArgs: 0, maxArgs: 0, defaultName: () => 'count_', translate: () => ({ sql: 'CAST(count(*) AS BIGINT)', type: 'long' }) },
   {
@@ -29,11 +34,11 @@ export const AGGREGATE_FUNCTIONS: readonly AggregateFunction[] = [
   },
   {
     name: 'max', minArgs: 1, maxArgs: 1, defaultName: namedAfterColumn('max'),
-    translate: (a, s) => ({ sql: `max(${expectType(a, 0, s, 'long', 'int', 'real', 'decimal', 'datetime', 'timespan', 'string', 'bool').sql})`, type: a[0]!.type }),
+    translate: (a, s) => neverNullString(`max(${expectType(a, 0, s, 'long', 'int', 'real', 'decimal', 'datetime', 'timespan', 'string', 'bool').sql})`, a[0]!),
   },
   {
     name: 'min', minArgs: 1, maxArgs: 1, defaultName: namedAfterColumn('min'),
-    translate: (a, s) => ({ sql: `min(${expectType(a, 0, s, 'long', 'int', 'real', 'decimal', 'datetime', 'timespan', 'string', 'bool').sql})`, type: a[0]!.type }),
+    translate: (a, s) => neverNullString(`min(${expectType(a, 0, s, 'long', 'int', 'real', 'decimal', 'datetime', 'timespan', 'string', 'bool').sql})`, a[0]!),
   },
   {
     name: 'sum', minArgs: 1, maxArgs: 1, defaultName: namedAfterColumn('sum'),
@@ -57,6 +62,6 @@ export const AGGREGATE_FUNCTIONS: readonly AggregateFunction[] = [
   },
   {
     name: 'take_any', aliases: ['any'], minArgs: 1, maxArgs: 1, defaultName: namedAfterColumn('any'),
-    translate: (a) => ({ sql: `any_value(${a[0]!.sql})`, type: a[0]!.type }),
+    translate: (a) => neverNullString(`any_value(${a[0]!.sql})`, a[0]!),
   },
 ];

@@ -81,6 +81,8 @@ const CASES: Case[] = [
   },
   { rule: 'property access and tostring of a bag', kql: 'T | where Code == "00" | project k = J.k, t = tostring(J), n = tostring(J["nope"])', rows: [{ k: 1, t: '{"k":1}', n: '' }] },
   { rule: 'indexing a bag or a missing value gives null', kql: 'T | where Code != "0" | project x = J[0]', rows: [{ x: null }, { x: null }] },
+  { rule: 'a dynamic number compares as a number (naive text comparison puts "10" before "9")', kql: 'T | where Name == "Bob" | project big = J[2] > 2, small = J[0] < 1, eq = J[1] == 2', rows: [{ big: true, small: false, eq: true }] },
+  { rule: 'max of strings over an empty group is "" (strings are never null)', kql: 'T | where false | summarize m = max(Name) | where m == ""', rows: [{ m: '' }] },
   // Sorting: default desc, KQL null order.
   { rule: 'order by defaults to desc with nulls last (naive SQL: asc)', kql: 'T | order by N | project Code', rows: [{ Code: '0' }, { Code: '0' }, { Code: '00' }, { Code: '1' }], ordered: true },
   { rule: 'asc puts nulls first', kql: 'T | order by N asc | project Code', rows: [{ Code: '1' }, { Code: '00' }, { Code: '0' }, { Code: '0' }], ordered: true },
