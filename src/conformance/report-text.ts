@@ -4,11 +4,12 @@ import { countStatuses, groupReasons } from './run-corpus.ts';
 
 const pct = (n: number, total: number) => (total ? `${((100 * n) / total).toFixed(1)}%` : '-');
 
-export function summaryText(run: CorpusRun, options: { groups?: number; slowest?: number } = {}): string {
+export function summaryText(run: CorpusRun & { wallMs?: number; children?: number }, options: { groups?: number; slowest?: number } = {}): string {
   const c = countStatuses(run.results);
   const lines = [
     `${c.total} cases: ${c.pass} pass (${pct(c.pass, c.total)}), ${c.fail} fail, ${c.unsupported} unsupported`,
-    `ran in ${(run.durationMs / 1000).toFixed(1)} s (engine start-up not included)`,
+    `cases ran in ${(run.durationMs / 1000).toFixed(1)} s` +
+      (run.wallMs !== undefined ? ` (${(run.wallMs / 1000).toFixed(1)} s with engine start-up${run.children && run.children > 1 ? ` of ${run.children} engines` : ''})` : ''),
   ];
   if (run.leaked.length) lines.push(`WARNING: tables or views left behind by cases: ${run.leaked.join(', ')}`);
 

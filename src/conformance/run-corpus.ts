@@ -26,10 +26,14 @@ export function runCorpus(engine: SqlEngine, cases: readonly ConformanceCase[], 
   for (const c of cases) {
     results.push(runCase(engine, c, translateKql));
   }
-  const leaked = engine
-    .query("SELECT table_name AS name FROM duckdb_tables() WHERE NOT internal UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal")
+  return { results, durationMs: performance.now() - started, leaked: leftBehind(engine) };
+}
+
+/** User tables and views in the engine (none should survive a case: each runs in a rolled-back transaction). */
+export function leftBehind(engine: SqlEngine): string[] {
+  return engine
+    .query('SELECT table_name FROM duckdb_tables() WHERE NOT internal UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal')
     .rows.map((r) => String(r[0]));
-  return { results, durationMs: performance.now() - started, leaked };
 }
 
 export interface StatusCounts {

@@ -2,21 +2,22 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from './command.ts';
 import { parseArgs, single, UsageError } from '../args.ts';
 import { readText } from '../files.ts';
-import { createNodeEngine } from '../../db/node-engine.ts';
 import { parseCases } from '../../conformance/cases.ts';
 import { diffKnownFailures, formatKnownFailures, knownFailuresOf, listedReason, parseKnownFailures, updateKnownFailures } from '../../conformance/known-failures.ts';
 import { DEFAULT_CASES_PATH, KNOWN_FAILURES_PATH } from '../../conformance/paths.ts';
 import { summaryText } from '../../conformance/report-text.ts';
-import { countStatuses, prepareEngine, runCorpus } from '../../conformance/run-corpus.ts';
+import { countStatuses } from '../../conformance/run-corpus.ts';
+import { runCorpusInChild } from '../../conformance/run-in-child.ts';
 
 const USAGE = `Usage: npm run --silent loupe -- conformance [CASES.json] [--json] [--filter SUBSTRING]
-                                    [--update-known-failures] [--known-failures FILE]
+                     [--timeout SECONDS] [--update-known-failures] [--known-failures FILE]
 
 Runs KQL examples from the Kusto documentation through Loupe's translator and DuckDB-WASM and
 compares each result with the one the Kusto engine returned (docs/conformance.md says how).
 CASES.json defaults to ../shared/kql-conformance/cases.json next to the repository.
 --json prints { total, passed, results: [{ id, status, reason }] } alone on standard output.
 --filter runs only the cases whose id contains SUBSTRING.
+--timeout fails a case that runs longer (default 30 s); the run goes on in a fresh engine.
 --update-known-failures rewrites the known-failures list (default
 tests/conformance/known-failures.json) from this run and prints what changed.`;
 
@@ -25,7 +26,7 @@ export const conformanceCommand: Command = {
   summary: 'check the KQL translator against Kusto’s own answers',
   usage: USAGE,
   async run(argv) {
-    const args = parseArgs(argv, { values: ['filter', 'known-failures'], booleans: ['json', 'update-known-failures', 'help'] });
+    const args = parseArgs(argv, { values: ['filter', 'known-failures', 'timeout'], booleans: ['json', 'update-known-failures', 'help'] });
     if (args.booleans.has('help')) {
       process.stdout.write(`${USAGE}\n`);
       return 0;
@@ -40,14 +41,11 @@ export const conformanceCommand: Command = {
     const cases = filter === undefined ? all : all.filter((c) => c.id.includes(filter));
     if (cases.length === 0) throw new UsageError(`no case id contains "${filter}"`);
 
-    const engine = await createNodeEngine();
-    let run;
-    try {
-      prepareEngine(engine, new Date());
-      run = runCorpus(engine, cases);
-    } finally {
-      engine.close();
-    }
+    const timeoutText = single(args, 'timeout') ?? '30';
+    const timeout = Number(timeoutText);
+    if (!(timeout > 0)) throw new UsageError(`--timeout needs a positive number of seconds, not "${timeoutText}"`);
+
+    const run = await runCorpusInChild({ casesPath, ids: cases.map((c) => c.id), now: new Date(), caseTimeoutMs: timeout * 1000, log });
     const counts = countStatuses(run.results);
     if (json) {
       const results = run.results.map((r) => ({ id: r.id, status: r.status, reason: r.reason }));

@@ -5,17 +5,15 @@
  * Regenerate the list with `npm run --silent loupe -- conformance --update-known-failures`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeEngine } from '../../../src/db/node-engine.ts';
-import type { SqlEngine } from '../../../src/db/engine.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCases, type ConformanceCase } from '../../../src/conformance/cases.ts';
 import { diffKnownFailures, listedReason, parseKnownFailures, type KnownFailuresDiff } from '../../../src/conformance/known-failures.ts';
 import { DEFAULT_CASES_PATH, KNOWN_FAILURES_PATH } from '../../../src/conformance/paths.ts';
-import { countStatuses, prepareEngine, runCorpus, type CorpusRun } from '../../../src/conformance/run-corpus.ts';
+import { countStatuses, type CorpusRun } from '../../../src/conformance/run-corpus.ts';
+import { runCorpusInChild } from '../../../src/conformance/run-in-child.ts';
 
 const UPDATE = 'npm run --silent loupe -- conformance --update-known-failures';
 
-let engine: SqlEngine;
 let cases: ConformanceCase[];
 let run: CorpusRun;
 let diff: KnownFailuresDiff;
@@ -24,14 +22,12 @@ beforeAll(async () => {
   if (!existsSync(DEFAULT_CASES_PATH)) throw new Error(`the conformance corpus is missing: ${DEFAULT_CASES_PATH} (shared/ must sit next to the repository)`);
   cases = parseCases(readFileSync(DEFAULT_CASES_PATH, 'utf8'), DEFAULT_CASES_PATH);
   const known = parseKnownFailures(readFileSync(KNOWN_FAILURES_PATH, 'utf8'), KNOWN_FAILURES_PATH);
-  engine = await createNodeEngine();
-  prepareEngine(engine, new Date());
-  run = runCorpus(engine, cases);
+  // In a child process with a per-case timeout: a hanging case fails instead of stalling the suite.
+  run = await runCorpusInChild({ casesPath: DEFAULT_CASES_PATH, ids: cases.map((c) => c.id), now: new Date(), caseTimeoutMs: 30_000 });
   diff = diffKnownFailures(known, run.results, cases.map((c) => c.id));
   const n = countStatuses(run.results);
   console.log(`conformance: ${n.pass}/${n.total} pass, ${n.fail} fail, ${n.unsupported} unsupported (${(run.durationMs / 1000).toFixed(1)} s)`);
 }, 600_000);
-afterAll(() => engine?.close());
 
 describe('Kusto conformance corpus', () => {
   it('has no failure off the known-failures list', () => {
