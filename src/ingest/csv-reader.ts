@@ -9,7 +9,9 @@ import Papa from 'papaparse';
 import type { SqlEngine } from '../db/engine.ts';
 import type { SourceField } from './column-mapping.ts';
 import { ingestError } from './errors.ts';
+import { isEntraSignInHeader, openEntraCsv } from './entra-csv.ts';
 import { HEAD_BYTES, hasUtf8Bom } from './formats.ts';
+import type { ReadControl } from './json-reader.ts';
 import { offsetOfRecord, positionOfOffset } from './positions.ts';
 import { rawColumn, type RawRelation } from './raw-relation.ts';
 import type { ByteSource } from './source.ts';
@@ -34,7 +36,7 @@ async function readHeaderText(src: ByteSource): Promise<string> {
   }
 }
 
-export async function openCsv(engine: SqlEngine, src: ByteSource): Promise<RawRelation> {
+export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadControl = {}): Promise<RawRelation> {
   const headerText = await readHeaderText(src);
   const parsed = Papa.parse<string[]>(headerText, { header: false, delimiter: ',', quoteChar: '"' });
   const header = parsed.data[0] ?? [];
@@ -42,6 +44,7 @@ export async function openCsv(engine: SqlEngine, src: ByteSource): Promise<RawRe
     const e = parsed.errors[0];
     throw ingestError('bad-csv', src.name, `${src.name}: the header row cannot be read as CSV${e ? ` (${e.message})` : ''}; expected comma-separated column names.`, { line: 1 });
   }
+  if (isEntraSignInHeader(header)) return openEntraCsv(engine, src, header, control.onChunk, control.checkAborted);
   const fields: SourceField[] = header.map((h) => ({ source: h }));
   const format = header.some((h) => / \[UTC\]\s*$/.test(h)) ? 'la-portal-csv' : 'csv';
 

@@ -5,19 +5,16 @@
  * response, a single document of positional rows, is parsed whole.
  */
 import type { SqlEngine } from '../db/engine.ts';
-import type { SourceField } from './column-mapping.ts';
 import { ingestError } from './errors.ts';
 import type { IngestFormat } from './formats.ts';
-import { cellText } from './json-text.ts';
 import { findJsonSyntaxError } from './json-syntax.ts';
 import { JsonRecordStream, JsonStreamError, type JsonItem } from './json-stream.ts';
 import { isLaApiResponse, kustoToApiResponse, openLaApiJson } from './la-api-json.ts';
 import { positionInText } from './positions.ts';
-import { RawTableWriter } from './raw-table.ts';
-import { rawColumn, type RawRelation } from './raw-relation.ts';
+import type { RawRelation } from './raw-relation.ts';
+import { RecordSink } from './record-sink.ts';
 import { classifyRecord, mapRecord, tableOfRecord, type RecordKind } from './record-shapes.ts';
 import type { ByteSource } from './source.ts';
-import { quoteIdent } from './sql-text.ts';
 
 /** Bytes decoded per step: small enough to keep memory flat, large enough to be fast. */
 export const JSON_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -26,8 +23,6 @@ export interface ReadControl {
   readonly onChunk?: (bytesRead: number, rows: number) => void;
   readonly checkAborted?: () => void;
 }
-
-let counter = 0;
 
 function formatOf(kind: RecordKind, container: JsonItem['container']): IngestFormat {
   if (kind === 'diagnostic') return container === 'records' ? 'event-hub-json' : container === 'array' ? 'diagnostic-json' : 'diagnostic-ndjson';
@@ -51,11 +46,7 @@ export async function openJson(engine: SqlEngine, src: ByteSource, control: Read
   const file = src.name;
   const stream = new JsonRecordStream();
   const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
-  const raw = `loupe_ingest_raw_${++counter}`;
-  let writer: RawTableWriter | undefined;
-  const columns = new Map<string, number>(); // lower-case column → raw index
-  const fields: SourceField[] = [];
-  const lines: number[] = [];
+  const sink = new RecordSink(engine);
   let kind: RecordKind | undefined;
   let format: IngestFormat | undefined;
   let table: string | undefined;
@@ -91,7 +82,7 @@ export async function openJson(engine: SqlEngine, src: ByteSource, control: Read
     }
     const record = rec as Record<string, unknown>;
     const recTable = tableOfRecord(kind!, record);
-    if (lines.length === 0) table = recTable;
+    if (sink.rows === 0) table = recTable;
     else if (recTable !== undefined && table !== undefined && recTable !== table) {
       throw ingestError(
         'mixed-tables',
@@ -100,20 +91,7 @@ export async function openJson(engine: SqlEngine, src: ByteSource, control: Read
         { line: item.line, column: item.column },
       );
     }
-    writer ??= new RawTableWriter(engine, raw, 0);
-    const row: (string | null)[] = new Array(writer.columns).fill(null);
-    for (const m of mapRecord(kind!, record, table)) {
-      const key = m.column.toLowerCase();
-      let i = columns.get(key);
-      if (i === undefined) {
-        i = writer.widen();
-        columns.set(key, i);
-        fields.push({ source: m.source, column: m.column });
-      }
-      row[i] = cellText(m.value);
-    }
-    writer.add(row);
-    lines.push(item.line);
+    sink.add(mapRecord(kind!, record, table), item.line);
   };
 
   try {
@@ -122,11 +100,11 @@ export async function openJson(engine: SqlEngine, src: ByteSource, control: Read
       const bytes = await src.read(offset, offset + JSON_CHUNK_BYTES);
       const text = decoder.decode(bytes, { stream: offset + JSON_CHUNK_BYTES < src.size });
       for (const item of stream.push(text)) handle(item);
-      control.onChunk?.(Math.min(src.size, offset + JSON_CHUNK_BYTES), lines.length);
+      control.onChunk?.(Math.min(src.size, offset + JSON_CHUNK_BYTES), sink.rows);
     }
     for (const item of stream.end()) handle(item);
   } catch (e) {
-    if (writer) engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(raw)}`);
+    sink.dispose();
     if (e instanceof JsonStreamError) {
       throw ingestError('bad-json', file, `${file}:${e.line}:${e.column}: invalid JSON: expected ${e.expected}.`, { line: e.line, column: e.column });
     }
@@ -142,35 +120,12 @@ export async function openJson(engine: SqlEngine, src: ByteSource, control: Read
     if (!doc) throw ingestError('unknown-format', file, `${file} is a Kusto v2 response without a PrimaryResult DataTable frame; expected one.`);
     return openLaApiJson(engine, file, doc);
   }
-  if (!writer) {
+  if (sink.rows === 0) {
+    sink.dispose();
     throw ingestError('header-only', file, `${file} holds no records: expected JSON objects (one per line, in an array, or in a "value"/"records" list).`);
   }
-  writer.flush();
-  if (kind === 'graph-signin' || (kind === 'diagnostic' && fields.some((f) => f.source === 'properties.createdDateTime' && f.column === 'TimeGenerated'))) {
+  if (kind === 'graph-signin' || (kind === 'diagnostic' && sink.fields.some((f) => f.source === 'properties.createdDateTime' && f.column === 'TimeGenerated'))) {
     warnings.push(`${file}: Graph sign-ins carry no TimeGenerated; it was taken from createdDateTime (the sign-in time, a few minutes before Log Analytics would have stored it).`);
   }
-  const rawName = raw;
-  return {
-    format: format!,
-    fields,
-    fromSql: quoteIdent(rawName),
-    warnings,
-    firstTypeValue() {
-      return table;
-    },
-    async checkScan() {},
-    async locate(index) {
-      const line = lines[index];
-      return line === undefined ? { position: {}, label: `record ${index + 1}` } : { position: { line }, label: `line ${line}` };
-    },
-    rawCell(index, field) {
-      const r = engine.queryParams(`SELECT ${quoteIdent(rawColumn(field))} FROM ${quoteIdent(rawName)} WHERE rowid = ?`, [index]);
-      const v = r.rows[0]?.[0];
-      return typeof v === 'string' ? v : null;
-    },
-    dispose() {
-      engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(rawName)}`);
-    },
-  };
+  return sink.relation(format!, table, warnings);
 }
-

@@ -37,7 +37,7 @@ function checkAborted(file: string, signal: AbortSignal | undefined): void {
 async function openRaw(engine: SqlEngine, src: ByteSource, control: ReadControl): Promise<RawRelation> {
   const head = await src.read(0, HEAD_BYTES);
   const sniffed = sniff(src.name, head);
-  if (sniffed.family === 'csv') return openCsv(engine, src);
+  if (sniffed.family === 'csv') return openCsv(engine, src, control);
   return openJson(engine, src, control);
 }
 

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeEngine } from '../../../src/db/node-engine.ts';
+import type { SqlEngine } from '../../../src/db/engine.ts';
+import { loadFile } from '../../../src/ingest/index.ts';
+import { entraTableOfFile, pascalHeader } from '../../../src/ingest/entra-csv.ts';
+import { FIXTURES, fixtureSource } from './helpers.ts';
+
+let db: SqlEngine;
+beforeAll(async () => {
+  db = await createNodeEngine();
+});
+afterAll(() => db.close());
+
+const NAME = 'InteractiveSignIns_2026-06-15_2026-06-16.csv';
+
+function fixtureRows(): string[][] {
+  const text = readFileSync(join(FIXTURES, NAME), 'utf8').replace(/^\uFEFF/, '');
+  return Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+}
+
+describe('Entra admin center sign-in download (CSV)', () => {
+  it('maps display-name columns onto SigninLogs, building Status, LocationDetails and DeviceDetail', async () => {
+    const [header, ...rows] = fixtureRows();
+    const col = (row: string[], h: string) => row[header!.indexOf(h)]!;
+    const t = await loadFile(db, fixtureSource(NAME));
+    expect([t.name, t.format, t.rowCount]).toEqual(['SigninLogs', 'entra-csv', rows.length]);
+    expect(t.warnings.join(' ')).toMatch(/no TimeGenerated; it was taken from "Date \(UTC\)"/);
+    const typeOf = (n: string) => t.schema.columns.find((c) => c.name === n)?.type;
+    expect([typeOf('TimeGenerated'), typeOf('Status'), typeOf('LocationDetails'), typeOf('DeviceDetail'), typeOf('ResultType')]).toEqual(['datetime', 'dynamic', 'dynamic', 'dynamic', 'string']);
+    const got = db.query(
+      `SELECT Id, TimeGenerated, UserPrincipalName, UserDisplayName, IPAddress, AppId, ResourceIdentity, ResultType, Status, Location, LocationDetails, DeviceDetail, ConditionalAccessStatus, AutonomousSystemNumber, IncomingTokenType, IncomingTokenType_48, TokenProtectionSignInSession FROM SigninLogs`,
+    ).rows;
+    for (const row of rows) {
+      const r = got.find((x) => x[0] === col(row, 'Request ID'))!;
+      const [city, state, country] = col(row, 'Location').split(', ');
+      expect(new Date(r[1] as number).toISOString().replace('.000Z', 'Z')).toBe(col(row, 'Date (UTC)'));
+      expect(r.slice(2, 8)).toEqual([col(row, 'Username'), col(row, 'User'), col(row, 'IP address'), col(row, 'Application ID '), col(row, 'Resource ID '), col(row, 'Sign-in error code')]);
+      expect(JSON.parse(r[8] as string)).toEqual({ errorCode: Number(col(row, 'Sign-in error code')), failureReason: col(row, 'Failure reason') });
+      expect(r[9]).toBe(country);
+      expect(JSON.parse(r[10] as string)).toEqual({ city, state, countryOrRegion: country });
+      expect(JSON.parse(r[11] as string)).toMatchObject({ browser: col(row, 'Browser'), operatingSystem: col(row, 'Operating System'), isCompliant: false, isManaged: false });
+      expect(r[12]).toBe('notApplied');
+      expect(r[13]).toBe(col(row, 'Autonomous system  number'));
+      expect([r[14], r[15]]).toEqual([row[9], row[47]]); // the two "Incoming token type" columns, both kept
+      expect(r[16]).toBe('Unbound');
+    }
+    expect(got.filter((r) => r[7] === '50126')).toHaveLength(1);
+  });
+
+  it('knows the download file names', () => {
+    expect(entraTableOfFile('NonInteractiveSignIns_2026-06-01_2026-06-02.csv')).toBe('AADNonInteractiveUserSignInLogs');
+    expect(entraTableOfFile('ApplicationSignIns_x.csv')).toBe('AADServicePrincipalSignInLogs');
+    expect(entraTableOfFile('MSISignIns_x.csv')).toBe('AADManagedIdentitySignInLogs');
+    expect(entraTableOfFile('InteractiveSignIns_AuthDetails_x.csv')).toBeUndefined();
+    expect(pascalHeader('Token Protection - Sign In Session StatusCode')).toBe('TokenProtectionSignInSessionStatusCode');
+  });
+});
