@@ -44,7 +44,16 @@ export default defineConfig(({ mode }) => {
           assetsInlineLimit: 0,
           chunkSizeWarningLimit: 4096,
         },
-    worker: { format: 'es' as const },
+    worker: {
+      // From file://, Chromium refuses a *module* worker from a Blob URL (the page's origin is
+      // opaque) but runs a classic one: the single file's worker is an IIFE.
+      format: single ? ('iife' as const) : ('es' as const),
+      // The engine worker is one file: the single-file build starts it from a Blob URL, where
+      // relative imports of further chunks cannot resolve. Without strictExecutionOrder, Rolldown
+      // 1.2 still splits apache-arrow's re-export barrel (imported as a namespace by DuckDB) into
+      // a second chunk, which an IIFE cannot have.
+      rolldownOptions: { output: { codeSplitting: false, strictExecutionOrder: true } },
+    },
     test: {
       projects: [
         {

@@ -26,6 +26,7 @@ export interface SingleFileOptions {
 
 export function loupeSingleFile(options: SingleFileOptions): Plugin {
   const require = createRequire(import.meta.url);
+  let failed = false;
   return {
     name: 'loupe:single-file',
     apply: 'build',
@@ -39,7 +40,15 @@ export function loupeSingleFile(options: SingleFileOptions): Plugin {
         return html.replace('</body>', `${holder}\n</body>`);
       },
     },
+    // closeBundle also runs after a failed build; let that failure be the one reported.
+    buildEnd(error) {
+      failed = error !== undefined;
+    },
+    renderError() {
+      failed = true;
+    },
     closeBundle() {
+      if (failed) return;
       const html = readFileSync(join(options.tempDir, 'index.html'), 'utf8');
       const hashes: string[] = [];
       for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {

@@ -1,7 +1,7 @@
 /**
  * Starts the engine worker in the single-file build (dist/loupe.html), which must work from
  * file://, where browsers fetch neither workers nor wasm: the worker's code is inlined and started
- * from a Blob URL, and the wasm travels in the page as gzip+base64 text (a non-executed script
+ * from a Blob URL (as a classic script: Chromium refuses module workers from blob: under file://), and the wasm travels in the page as gzip+base64 text (a non-executed script
  * element the build adds, see build/single-file.ts) that the worker decodes and decompresses.
  */
 import EngineWorker from '../worker/engine.worker.ts?worker&inline';

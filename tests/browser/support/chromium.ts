@@ -61,14 +61,14 @@ export async function openBrowser(): Promise<Browser> {
 }
 
 /**
- * Requests that left the page: anything not to the app's own origin, `blob:` or `data:`.
- * (Loupe must work air-gapped; a request elsewhere is a bug even when it would fail offline.)
+ * Requests that left the page: anything not to the app's own origin, `blob:` or `data:`; for a
+ * page opened from file://, anything but the page itself. (Loupe must work air-gapped; a request
+ * elsewhere is a bug even when it would fail offline.)
  */
 export function foreignRequests(requests: readonly string[], appUrl: string): string[] {
-  const origin = new URL(appUrl).origin;
   return requests.filter((u) => {
     if (u.startsWith('blob:') || u.startsWith('data:')) return false;
-    if (appUrl.startsWith('file:')) return !u.startsWith('file:');
-    return new URL(u).origin !== origin;
+    if (appUrl.startsWith('file:')) return u !== appUrl;
+    return new URL(u).origin !== new URL(appUrl).origin;
   });
 }

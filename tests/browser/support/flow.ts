@@ -4,6 +4,7 @@
  * Controls are found by role and accessible name, as an analyst (or a screen reader) finds them.
  */
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { join } from 'node:path';
 import { ROOT } from './site.ts';
 
@@ -13,6 +14,12 @@ export const DEMO_LOGS = ['AADNonInteractiveUserSignInLogs.csv', 'SigninLogs.csv
 );
 /** The victim of the demo's phishing story (static/demo/README.md). */
 export const VICTIM = 'isaacdunham@corp.local';
+
+/** Opens Loupe and waits for its page to render (the engine keeps starting in the background). */
+export async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url, { timeout: 30_000 });
+  await page.getByRole('heading', { name: 'Loupe', level: 1 }).waitFor({ timeout: 10_000 });
+}
 
 export async function loadLogs(page: Page, files: readonly string[]): Promise<void> {
   await page.getByLabel('Add log files (CSV or JSON)').setInputFiles([...files]);
@@ -44,5 +51,50 @@ export async function useSeedRuleAndReplay(page: Page): Promise<void> {
   await page.getByRole('figure').filter({ hasText: 'DuckDB SQL' }).waitFor({ timeout: 30_000 });
   const replay = page.getByRole('button', { name: 'Replay', exact: true });
   await replay.click();
-  await page.getByRole('heading', { name: /^Alerts \(\d+\)$/ }).waitFor({ timeout: 60_000 });
+  // Either the results or the error the page shows (so a failure says why).
+  const alerts = page.getByRole('heading', { name: /^Alerts \(\d+\)$/ });
+  const failed = page.getByRole('alert').filter({ hasText: /failed|error/i });
+  await alerts.or(failed).first().waitFor({ timeout: 60_000 });
+  if (await failed.count()) throw new Error(`the page shows: ${await failed.first().innerText()}`);
+}
+
+/**
+ * What the seed rule must produce on the demo logs (static/demo/README.md): with hourly runs it
+ * fires at 16:00 and 17:00 UTC, and the two alerts form one incident (grouped by Account, 5 h).
+ */
+export async function expectSeedRuleResults(page: Page): Promise<void> {
+  const fired = page.getByRole('table', { name: 'Runs that fired' }).locator('tbody tr');
+  expect(await fired.allInnerTexts()).toEqual([
+    expect.stringContaining('2026-06-15 16:00:00 UTC'),
+    expect.stringContaining('2026-06-15 17:00:00 UTC'),
+  ]);
+  expect(await page.getByRole('heading', { name: 'Alerts (2)' }).isVisible()).toBe(true);
+  const alertTitles = await page.getByRole('list', { name: 'Alerts (2)' }).getByRole('heading', { level: 4 }).allInnerTexts();
+  expect(alertTitles).toHaveLength(2);
+  for (const t of alertTitles) expect(t).toContain(`Risky User Silent Auth - ${VICTIM}`);
+  // The case-differing UPN (IsaacDunham@Corp.local) must not match: KQL's join is case-sensitive.
+  const entities = (await page.getByRole('list', { name: /^Entities of / }).allInnerTexts()).join('\n');
+  expect(entities).toContain(`FullName=${VICTIM}`);
+  expect(entities).not.toContain('IsaacDunham@Corp.local');
+
+  expect(await page.getByRole('heading', { name: 'Incidents (1)' }).isVisible()).toBe(true);
+  const incidentAlerts = page.getByRole('list', { name: /^Alerts in / }).getByRole('link');
+  expect(await incidentAlerts.allInnerTexts()).toEqual([
+    expect.stringMatching(/^2026-06-15 16:00:00 UTC — Risky User Silent Auth/),
+    expect.stringMatching(/^2026-06-15 17:00:00 UTC — Risky User Silent Auth/),
+  ]);
+}
+
+/** Loads the demo logs through the file input and checks the table list. */
+export async function loadDemoLogsThroughInput(page: Page): Promise<void> {
+  await loadLogs(page, DEMO_LOGS);
+  await waitForFiles(page);
+  const tables = await tableRows(page);
+  expect(tables.map(([name]) => name).sort()).toEqual(['AADNonInteractiveUserSignInLogs', 'AADRiskyUsers', 'AuditLogs', 'SigninLogs']);
+  // Six synthetic risky-user rows (static/demo/AADRiskyUsers.csv).
+  expect(Object.fromEntries(tables)['AADRiskyUsers']).toBe('6');
+}
+
+export async function waitForEngineReady(page: Page, timeout = 30_000): Promise<void> {
+  await page.getByRole('status', { name: 'Engine status' }).filter({ hasText: 'Engine ready' }).waitFor({ timeout });
 }

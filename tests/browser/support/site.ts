@@ -20,6 +20,18 @@ export function ensureBuilt(): void {
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], timeout: 170_000 });
 }
 
+/** The single-file build, opened from file:// by its tests. */
+export const SINGLE_FILE = process.env.LOUPE_SINGLE_FILE ?? join(ROOT, 'dist', 'loupe.html');
+
+export function ensureSingleFileBuilt(): void {
+  if (existsSync(SINGLE_FILE) && !process.env.LOUPE_REBUILD) return;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--mode', 'single'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    timeout: 170_000,
+  });
+}
+
 export async function serveSite(base = '/'): Promise<{ url: string; close(): Promise<void> }> {
   const specifier: string = join(ROOT, 'scripts', 'serve.mjs');
   const { serve } = (await import(specifier)) as ServeModule;
