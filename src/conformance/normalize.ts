@@ -107,6 +107,8 @@ const orUnreadable = <T,>(v: unknown, x: T | undefined, wrap: (x: T) => Norm): N
 
 /** A cell of Kusto's answer, read as its column's CLR type. */
 export function normalizeExpected(v: unknown, t: KustoType): Norm {
+  // A null dynamic is the JSON null (Kusto makes no difference between dynamic(null) and null).
+  if (t === 'Object') return { k: 'json', v: v ?? null };
   if (v === null || v === undefined) return NULL;
   switch (t) {
     case 'Int64':
@@ -125,8 +127,6 @@ export function normalizeExpected(v: unknown, t: KustoType): Norm {
       return typeof v === 'string' ? { k: 'text', v } : unreadable(v);
     case 'Guid':
       return typeof v === 'string' ? { k: 'text', v: v.toLowerCase() } : unreadable(v);
-    case 'Object':
-      return { k: 'json', v };
   }
 }
 
@@ -139,6 +139,7 @@ export function normalizeExpected(v: unknown, t: KustoType): Norm {
 export function normalizeActual(v: unknown, t: KqlType): Norm {
   if (t === 'string') return { k: 'text', v: v === null || v === undefined ? '' : String(v) };
   if (t === 'guid') return { k: 'text', v: v === null || v === undefined ? '' : String(v).toLowerCase() };
+  if (t === 'dynamic' && (v === null || v === undefined)) return { k: 'json', v: null };
   if (v === null || v === undefined) return NULL;
   switch (t) {
     case 'long':

@@ -49,9 +49,9 @@ export const conformanceCommand: Command = {
     const counts = countStatuses(run.results);
     if (json) {
       const results = run.results.map((r) => ({ id: r.id, status: r.status, reason: r.reason }));
-      process.stdout.write(`${JSON.stringify({ total: counts.total, passed: counts.pass, results }, null, 2)}\n`);
+      await writeOut(`${JSON.stringify({ total: counts.total, passed: counts.pass, results }, null, 2)}\n`);
     } else {
-      process.stdout.write(summaryText(run));
+      await writeOut(summaryText(run));
     }
     if (run.leaked.length) log(`warning: cases left tables or views behind: ${run.leaked.join(', ')}`);
 
@@ -62,13 +62,20 @@ export const conformanceCommand: Command = {
       const after = filter === undefined ? knownFailuresOf(run.results) : updateKnownFailures(before, run.results);
       const diff = diffKnownFailures(before, run.results, all.map((c) => c.id));
       writeFileSync(listPath, formatKnownFailures(after));
-      const out = json ? log : (m: string) => process.stdout.write(`${m}\n`);
-      out(`\nupdated ${listPath}: ${Object.keys(after).length} known failures (was ${Object.keys(before).length})`);
-      for (const id of diff.nowPassing) out(`  - ${id} passes now`);
-      for (const r of diff.unexpectedFailures) out(`  + ${r.id}: ${listedReason(r)}`);
-      for (const c of diff.reasonChanged) out(`  ~ ${c.id}: ${c.after} (was: ${c.before})`);
-      if (diff.unknownIds.length) out(`  ! listed ids not in the corpus${filter === undefined ? ' (removed)' : ' (kept)'}: ${diff.unknownIds.join(', ')}`);
+      const lines = [`\nupdated ${listPath}: ${Object.keys(after).length} known failures (was ${Object.keys(before).length})`];
+      for (const id of diff.nowPassing) lines.push(`  - ${id} passes now`);
+      for (const r of diff.unexpectedFailures) lines.push(`  + ${r.id}: ${listedReason(r)}`);
+      for (const c of diff.reasonChanged) lines.push(`  ~ ${c.id}: ${c.after} (was: ${c.before})`);
+      if (diff.unknownIds.length) lines.push(`  ! listed ids not in the corpus${filter === undefined ? ' (removed)' : ' (kept)'}: ${diff.unknownIds.join(', ')}`);
+      // With --json, standard output carries the JSON alone.
+      if (json) log(lines.join('\n'));
+      else await writeOut(`${lines.join('\n')}\n`);
     }
     return 0;
   },
 };
+
+/** Writes to standard output and waits until it is flushed: the CLI exits right after, which would cut a piped output short. */
+function writeOut(text: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+}

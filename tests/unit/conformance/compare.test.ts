@@ -131,6 +131,11 @@ describe('dynamic values', () => {
     expect(d({ a: 1 }, '{"a":1,"b":null}')).not.toBe('');
     expect(d({ a: 1 }, '{"A":1}')).not.toBe('');
   });
+  it('takes a SQL NULL dynamic as the JSON null', () => {
+    expect(d(null, null as unknown as string)).toBe('');
+    expect(d(null, 'null')).toBe('');
+    expect(d(null, '0')).not.toBe('');
+  });
   it('tells a number from its text and an array from a bag', () => {
     expect(d(1, '"1"')).not.toBe('');
     expect(d([1], '{"0":1}')).not.toBe('');
