@@ -36,9 +36,26 @@ async function readHeaderText(src: ByteSource): Promise<string> {
   }
 }
 
+/**
+ * Comma, or tab for Excel's "Unicode text" / "Text (tab delimited)" saves: whichever the header
+ * row uses outside quotes (a header of one column is comma-separated by convention).
+ */
+export function delimiterOf(headerText: string): ',' | '\t' {
+  let commas = 0;
+  let tabs = 0;
+  let inQuotes = false;
+  for (const ch of headerText) {
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && ch === ',') commas++;
+    else if (!inQuotes && ch === '\t') tabs++;
+  }
+  return tabs > commas ? '\t' : ',';
+}
+
 export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadControl = {}): Promise<RawRelation> {
   const headerText = await readHeaderText(src);
-  const parsed = Papa.parse<string[]>(headerText, { header: false, delimiter: ',', quoteChar: '"' });
+  const delimiter = delimiterOf(headerText);
+  const parsed = Papa.parse<string[]>(headerText, { header: false, delimiter, quoteChar: '"' });
   const header = parsed.data[0] ?? [];
   if (parsed.errors.length > 0 || header.length === 0) {
     const e = parsed.errors[0];
@@ -57,7 +74,7 @@ export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadC
   const rejects = `loupe_ingest_rejects_${id}`;
   const rejectScans = `loupe_ingest_reject_scans_${id}`;
   const columns = `{${fields.map((_, i) => `${quoteString(rawColumn(i))}: 'VARCHAR'`).join(', ')}}`;
-  const baseOptions = `header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = ${columns}`;
+  const baseOptions = `header = true, auto_detect = false, delim = ${quoteString(delimiter)}, quote = '"', escape = '"', columns = ${columns}`;
   const reader = (extra: string) => `read_csv(${quoteString(fileName)}, ${baseOptions}${extra})`;
   const fromSql = reader(`, store_rejects = true, rejects_table = ${quoteString(rejects)}, rejects_scan = ${quoteString(rejectScans)}`);
 

@@ -22,6 +22,7 @@ export type IngestErrorCode =
   | 'bad-value'
   | 'schema-conflict'
   | 'bad-encoding'
+  | 'bad-gzip'
   | 'cancelled';
 
 export class IngestError extends LoupeError {

@@ -50,15 +50,9 @@ export function sniff(file: string, head: Uint8Array): Sniffed {
   let i = start;
   while (i < head.length && isSpace(head[i]!)) i++;
   if (i >= head.length) throw ingestError('empty-file', file, `${file} is empty: expected a CSV header row or a JSON document.`);
-  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
-    throw ingestError('bad-encoding', file, `${file} is UTF-16 text, which Loupe does not read yet: save it as UTF-8 (CSV UTF-8 in Excel).`, { line: 1, column: 1 });
-  }
-  if (head[0] === 0x1f && head[1] === 0x8b) {
-    throw ingestError('unknown-format', file, `${file} is gzip-compressed, which Loupe does not read yet: decompress it first.`, { line: 1, column: 1 });
-  }
   const nul = head.indexOf(0);
   if (nul >= 0) {
-    throw ingestError('binary-file', file, `${file} is not a text file (a NUL byte at offset ${nul}): expected CSV or JSON text.`);
+    throw ingestError('binary-file', file, `${file} is not a text file (a NUL byte at offset ${nul}): expected CSV or JSON text (UTF-8 or UTF-16 with a byte-order mark), optionally gzip-compressed.`);
   }
   const c = head[i]!;
   if (c === 0x7b /* { */ || c === 0x5b /* [ */) return { family: 'json' };

@@ -17,6 +17,7 @@ import type { LoadedTable, LoadOptions, LoadSource } from './api.ts';
 import { planColumns, type ColumnMapping } from './column-mapping.ts';
 import { commitAppend, commitReplace } from './commit.ts';
 import { openCsv } from './csv-reader.ts';
+import { unwrap, type Wrapping } from './decode.ts';
 import { ensureDynamicUdf } from './dynamic-text.ts';
 import { ingestError } from './errors.ts';
 import { HEAD_BYTES, sniff } from './formats.ts';
@@ -34,11 +35,12 @@ function checkAborted(file: string, signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw ingestError('cancelled', file, `Loading ${file} was cancelled; the tables already loaded are unchanged.`);
 }
 
-async function openRaw(engine: SqlEngine, src: ByteSource, control: ReadControl): Promise<RawRelation> {
+async function openRaw(engine: SqlEngine, original: ByteSource, control: ReadControl): Promise<{ raw: RawRelation; unwrapped: Wrapping[] }> {
+  const { src, unwrapped } = await unwrap(original, await original.read(0, 4));
   const head = await src.read(0, HEAD_BYTES);
   const sniffed = sniff(src.name, head);
-  if (sniffed.family === 'csv') return openCsv(engine, src, control);
-  return openJson(engine, src, control);
+  const raw = sniffed.family === 'csv' ? await openCsv(engine, src, control) : await openJson(engine, src, control);
+  return { raw, unwrapped };
 }
 
 const SQL_TO_KQL: Record<string, KqlType> = {
@@ -79,7 +81,7 @@ export async function loadFile(engine: SqlEngine, source: LoadSource, options: L
   report(0, 0);
   ensureDynamicUdf(engine);
 
-  const raw = await openRaw(engine, src, {
+  const { raw, unwrapped } = await openRaw(engine, src, {
     onChunk: (bytesRead, rows) => report(bytesRead, rows),
     checkAborted: () => checkAborted(file, options.signal),
   });
@@ -89,6 +91,7 @@ export async function loadFile(engine: SqlEngine, source: LoadSource, options: L
     const typeValue = raw.firstTypeValue();
     const { name: target, source: nameSource } = resolveTableName(file, options.table, typeValue);
     const warnings: string[] = [...raw.warnings];
+    const format = unwrapped.includes('gzip') ? `${raw.format}+gzip` : raw.format;
     if (nameSource === 'option' && typeValue && typeValue !== target) {
       warnings.push(`${file}: its Type column says ${typeValue}; loaded into ${target} as chosen.`);
     }
@@ -141,18 +144,25 @@ export async function loadFile(engine: SqlEngine, source: LoadSource, options: L
       schema = stagingSchema;
       files = [file];
     }
+    if (schema.some((c) => c.name === 'TimeGenerated' && c.type === 'datetime')) {
+      // Excel re-saves show datetimes as "6/15/2026 9:56": seconds and milliseconds are gone for good.
+      const [n, whole] = engine.query(
+        `SELECT count("TimeGenerated"), count(*) FILTER (WHERE epoch_us("TimeGenerated") % 60000000 = 0) FROM ${quoteIdent(target)}`,
+      ).rows[0] as [number, number];
+      if (n > 1 && whole === n) warnings.push(`${file}: every TimeGenerated is a whole minute; the file was probably re-saved by Excel, which drops seconds. Rule windows are exact only to the minute.`);
+    }
     if (!schema.some((c) => c.name === 'TimeGenerated')) {
       warnings.push(`${target} has no TimeGenerated column: it is treated as a snapshot, which rule time windows do not restrict.`);
     }
     const rowCount = engine.query(`SELECT count(*) FROM ${quoteIdent(target)}`).rows[0]![0] as number;
-    const format = mode === 'append' && previous && previous.format !== raw.format ? `${previous.format}+${raw.format}` : raw.format;
+    const tableFormat = mode === 'append' && previous && previous.format !== format ? `${previous.format}, ${format}` : format;
     const loaded: LoadedTable = {
       name: target,
       schema: { name: target, columns: schema },
       rowCount,
       timeRange: timeRangeOf(engine, target, schema),
       files,
-      format,
+      format: tableFormat,
       rejectedRows: (mode === 'append' ? (previous?.rejectedRows ?? 0) : 0),
       warnings: mode === 'append' ? [...(previous?.warnings ?? []), ...warnings] : warnings,
     };

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeEngine } from '../../../src/db/node-engine.ts';
+import type { SqlEngine } from '../../../src/db/engine.ts';
+import { IngestError, listTables, loadFile } from '../../../src/ingest/index.ts';
+import { FIXTURES, fixtureSource, papaRecords, sampleSource, snapshot } from './helpers.ts';
+
+let db: SqlEngine;
+beforeAll(async () => {
+  db = await createNodeEngine();
+});
+afterAll(() => db.close());
+
+describe('gzip, UTF-16 and Excel re-saves', () => {
+  it('a gzip of the portal export loads like the export itself', async () => {
+    const plain = sampleSource('la-export-bec/AADNonInteractiveUserSignInLogs.csv');
+    const { records } = papaRecords(plain.bytes!);
+    const t = await loadFile(db, fixtureSource('AADNonInteractiveUserSignInLogs.csv.gz'));
+    expect([t.name, t.format, t.rowCount]).toEqual(['AADNonInteractiveUserSignInLogs', 'la-portal-csv+gzip', records.length]);
+    const viaGzip = snapshot(db, 'AADNonInteractiveUserSignInLogs');
+    await loadFile(db, plain);
+    expect(snapshot(db, 'AADNonInteractiveUserSignInLogs')).toBe(viaGzip);
+  });
+
+  it('a gzip of diagnostic NDJSON (PT1H.json.gz) and a Blob source', async () => {
+    const bytes = readFileSync(join(FIXTURES, 'PT1H.json.gz'));
+    const t = await loadFile(db, { name: 'PT1H.json.gz', blob: new Blob([bytes]) });
+    expect([t.name, t.format, t.rowCount]).toEqual(['AADNonInteractiveUserSignInLogs', 'diagnostic-ndjson+gzip', 5]);
+  });
+
+  it('a truncated gzip is refused, and the table loaded before stays', async () => {
+    const before = snapshot(db, 'AADNonInteractiveUserSignInLogs');
+    const bytes = readFileSync(join(FIXTURES, 'AADNonInteractiveUserSignInLogs.csv.gz'));
+    const e = await loadFile(db, { name: 'AADNonInteractiveUserSignInLogs.csv.gz', bytes: bytes.subarray(0, bytes.length >> 1) }).catch((x) => x);
+    expect(e).toBeInstanceOf(IngestError);
+    expect((e as IngestError).code).toBe('bad-gzip');
+    expect((e as IngestError).message).toMatch(/^AADNonInteractiveUserSignInLogs\.csv\.gz is a damaged or truncated gzip file \(.+\); expected a complete \.gz archive/);
+    expect(snapshot(db, 'AADNonInteractiveUserSignInLogs')).toBe(before);
+  });
+
+  it('Excel "Unicode text": UTF-16 LE with BOM, tab-separated, CRLF', async () => {
+    const text = new TextDecoder('utf-16le').decode(readFileSync(join(FIXTURES, 'AADNonInteractiveUserSignInLogs_unicode.txt')).subarray(2));
+    const lines = text.split('\r\n').filter((l) => l !== '');
+    const t = await loadFile(db, fixtureSource('AADNonInteractiveUserSignInLogs_unicode.txt'));
+    expect([t.name, t.format, t.rowCount]).toEqual(['AADNonInteractiveUserSignInLogs', 'la-portal-csv', lines.length - 1]);
+    const r = db.query(`SELECT TimeGenerated, LocationDetails FROM AADNonInteractiveUserSignInLogs ORDER BY TimeGenerated LIMIT 1`).rows[0]!;
+    expect(r[0]).toBe(Date.UTC(2026, 5, 15, 9, 56, 49, 975));
+    expect(JSON.parse(r[1] as string).city).toBe('Seattle');
+  });
+
+  it('UTF-16 BE with BOM', async () => {
+    const csv = 'TimeGenerated,UserPrincipalName,Type\r\n2026-06-15T10:00:00Z,zoë@corp.local,SigninLogs\r\n';
+    const le = new Uint8Array(Buffer.from(csv, 'utf16le'));
+    const be = new Uint8Array(le.length + 2);
+    be.set([0xfe, 0xff]);
+    for (let i = 0; i < le.length; i += 2) {
+      be[i + 2] = le[i + 1]!;
+      be[i + 3] = le[i]!;
+    }
+    const t = await loadFile(db, { name: 'x.csv', bytes: be });
+    expect(t.rowCount).toBe(1);
+    expect(db.query(`SELECT UserPrincipalName FROM SigninLogs`).rows).toEqual([['zoë@corp.local']]);
+  });
+
+  it('an Excel re-save (no seconds, TRUE/FALSE) loads with a warning about the lost seconds', async () => {
+    const src = fixtureSource('SigninLogs_excel-resave.csv');
+    const { records } = papaRecords(src.bytes!);
+    const t = await loadFile(db, src);
+    expect([t.name, t.format, t.rowCount]).toEqual(['SigninLogs', 'la-portal-csv', records.length]);
+    expect(t.warnings.join(' ')).toMatch(/probably re-saved by Excel, which drops seconds/);
+    const first = records[0]!;
+    expect(first['TimeGenerated [UTC]']).toBe('6/15/2026 12:40');
+    const r = db.query(`SELECT TimeGenerated, IsInteractive FROM SigninLogs WHERE Id = '${first.Id}'`).rows[0]!;
+    expect(r).toEqual([Date.UTC(2026, 5, 15, 12, 40), first.IsInteractive === 'TRUE']);
+    expect(listTables(db).find((x) => x.name === 'SigninLogs')?.files).toEqual(['SigninLogs_excel-resave.csv']);
+  });
+
+  it('gzip of gzip is unwrapped too (a re-compressed download)', async () => {
+    const inner = readFileSync(join(FIXTURES, 'PT1H.json.gz'));
+    const t = await loadFile(db, { name: 'PT1H.json.gz.gz', bytes: gzipSync(inner) });
+    expect(t.rowCount).toBe(5);
+  });
+});
