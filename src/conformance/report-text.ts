@@ -1,10 +1,16 @@
 /** The readable summary of a corpus run (the CLI without --json). */
+import type { ConformanceCase } from './cases.ts';
+import { CATEGORY_LABEL, caseCategory, type CaseCategory } from './categories.ts';
 import type { CorpusRun } from './run-corpus.ts';
 import { countStatuses, groupReasons } from './run-corpus.ts';
 
 const pct = (n: number, total: number) => (total ? `${((100 * n) / total).toFixed(1)}%` : '-');
 
-export function summaryText(run: CorpusRun & { wallMs?: number; children?: number }, options: { groups?: number; slowest?: number } = {}): string {
+export function summaryText(
+  run: CorpusRun & { wallMs?: number; children?: number },
+  cases: readonly ConformanceCase[],
+  options: { groups?: number; slowest?: number } = {},
+): string {
   const c = countStatuses(run.results);
   const lines = [
     `${c.total} cases: ${c.pass} pass (${pct(c.pass, c.total)}), ${c.fail} fail, ${c.unsupported} unsupported`,
@@ -12,6 +18,13 @@ export function summaryText(run: CorpusRun & { wallMs?: number; children?: numbe
       (run.wallMs !== undefined ? ` (${(run.wallMs / 1000).toFixed(1)} s with engine start-up${run.children && run.children > 1 ? ` of ${run.children} engines` : ''})` : ''),
   ];
   if (run.leaked.length) lines.push(`WARNING: tables or views left behind by cases: ${run.leaked.join(', ')}`);
+
+  const categoryOf = new Map(cases.map((c) => [c.id, caseCategory(c)]));
+  lines.push('', 'By category:');
+  for (const cat of ['core', 'nondeterministic', 'plugin-graph-geo'] as CaseCategory[]) {
+    const n = countStatuses(run.results.filter((r) => categoryOf.get(r.id) === cat));
+    if (n.total) lines.push(`${String(n.total).padStart(5)} ${CATEGORY_LABEL[cat]}: ${n.pass} pass, ${n.fail} fail, ${n.unsupported} unsupported`);
+  }
 
   const groups = groupReasons(run.results);
   if (groups.length) {

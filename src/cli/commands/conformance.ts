@@ -51,7 +51,7 @@ export const conformanceCommand: Command = {
       const results = run.results.map((r) => ({ id: r.id, status: r.status, reason: r.reason }));
       await writeOut(`${JSON.stringify({ total: counts.total, passed: counts.pass, results }, null, 2)}\n`);
     } else {
-      await writeOut(summaryText(run));
+      await writeOut(summaryText(run, cases));
     }
     if (run.leaked.length) log(`warning: cases left tables or views behind: ${run.leaked.join(', ')}`);
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConformanceCase } from '../../../src/conformance/cases.ts';
 import { hasUnorderedArrays, sortsRows, stripRender } from '../../../src/conformance/query-shape.ts';
 import { parseJsonLossless } from '../../../src/conformance/lossless-json.ts';
+import { caseCategory } from '../../../src/conformance/categories.ts';
 
 const kase = (kql: string, operators: string[] = [], functions: string[] = []): ConformanceCase => ({
   id: 't',
@@ -57,5 +58,16 @@ describe('lossless JSON', () => {
   });
   it('is not fooled by digits and escaped quotes inside strings', () => {
     expect(parseJsonLossless('["a\\"12345678901234567890", 12345678901234567890]')).toEqual(['a"12345678901234567890', 12345678901234567890n]);
+  });
+});
+
+describe('categories', () => {
+  it('sets plugins, graph and geospatial cases apart, then those depending on chance or the clock', () => {
+    expect(caseCategory(kase('T | evaluate bag_unpack(d)'))).toBe('plugin-graph-geo');
+    expect(caseCategory(kase('print geo_point_to_s2cell(1, 2)'))).toBe('plugin-graph-geo');
+    expect(caseCategory(kase('range x from 1 to 3 step 1 | extend r = rand()'))).toBe('nondeterministic');
+    expect(caseCategory(kase('T | sample 3'))).toBe('nondeterministic');
+    expect(caseCategory(kase("print s = 'rand()'"))).toBe('core');
+    expect(caseCategory(kase('print x = 1'))).toBe('core');
   });
 });
