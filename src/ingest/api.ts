@@ -3,6 +3,7 @@
  * Implementation: src/ingest/load.ts (`loadFile`).
  */
 import type { TableSchema } from '../schema/catalog.ts';
+import type { ColumnMapping } from './column-mapping.ts';
 
 /** A file to load: bytes (Node, tests, small files) or a Blob/File (browser, read in place). */
 export interface LoadSource {
@@ -23,6 +24,11 @@ export interface LoadOptions {
   readonly table?: string;
   /** What to do when the table already exists. Default: 'replace'. */
   readonly mode?: 'replace' | 'append';
+  /**
+   * Column renames chosen by the analyst: source field (ColumnMapping.source, e.g. `Username` or
+   * `properties.userPrincipalName`) → table column. A renamed column takes the catalog type of its new name.
+   */
+  readonly columns?: Readonly<Record<string, string>>;
   readonly onProgress?: (p: LoadProgress) => void;
   readonly signal?: AbortSignal;
 }
@@ -42,4 +48,6 @@ export interface LoadedTable {
   /** Rows that could not be read and were set aside (never silently dropped). */
   readonly rejectedRows: number;
   readonly warnings: readonly string[];
+  /** Where each column came from in the last file loaded (source field → column → type, and why). */
+  readonly mapping?: readonly ColumnMapping[];
 }

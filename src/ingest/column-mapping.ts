@@ -48,10 +48,28 @@ export function columnNameOf(header: string): string {
   return header.replace(/^\uFEFF/, '').trim().replace(UTC_SUFFIX, '').trim();
 }
 
-export function planColumns(file: string, fields: readonly SourceField[], table: TableSchema | undefined): ColumnMapping[] {
+/**
+ * The mapping of a file's fields. `renames` (source → column) are the analyst's overrides; a
+ * renamed column takes the catalog type of its new name.
+ */
+export function planColumns(
+  file: string,
+  fields: readonly SourceField[],
+  table: TableSchema | undefined,
+  renames: Readonly<Record<string, string>> = {},
+): ColumnMapping[] {
   const seen = new Map<string, number>();
+  for (const [source, to] of Object.entries(renames)) {
+    if (!fields.some((f) => f.source === source)) {
+      throw ingestError('bad-mapping', file, `${file}: the rename of "${source}" names no field of this file; expected one of ${fields.slice(0, 6).map((f) => `"${f.source}"`).join(', ')}${fields.length > 6 ? ', …' : ''}.`);
+    }
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(to)) {
+      throw ingestError('bad-mapping', file, `${file}: "${to}" is not a valid column name for "${source}": expected letters, digits and underscores.`);
+    }
+  }
   return fields.map((f, index) => {
-    let column = f.column ?? columnNameOf(f.source);
+    const renamed = renames[f.source];
+    let column = renamed ?? f.column ?? columnNameOf(f.source);
     if (column === '') column = `Column${index + 1}`;
     // DuckDB identifiers are case-insensitive, so `Type` and `type` would be the same column.
     const key = column.toLowerCase();
@@ -66,6 +84,7 @@ export function planColumns(file: string, fields: readonly SourceField[], table:
     }
     seen.set(key, index);
     const known = table ? columnType(table, column) : undefined;
+    if (renamed !== undefined) return { source: f.source, index, column, type: known ?? f.declared ?? (column === 'TimeGenerated' ? 'datetime' : 'string'), origin: 'override' as const };
     if (known) return { source: f.source, index, column, type: known, origin: 'catalog' as const };
     if (f.declared) return { source: f.source, index, column, type: f.declared, origin: 'declared' as const };
     if (UTC_SUFFIX.test(f.source.trim())) return { source: f.source, index, column, type: 'datetime' as const, origin: 'utc-header' as const };

@@ -61,7 +61,7 @@ export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadC
     const e = parsed.errors[0];
     throw ingestError('bad-csv', src.name, `${src.name}: the header row cannot be read as CSV${e ? ` (${e.message})` : ''}; expected comma-separated column names.`, { line: 1 });
   }
-  if (isEntraSignInHeader(header)) return openEntraCsv(engine, src, header, control.onChunk, control.checkAborted);
+  if (isEntraSignInHeader(header)) return openEntraCsv(engine, src, header, control);
   const fields: SourceField[] = header.map((h) => ({ source: h }));
   const format = header.some((h) => / \[UTC\]\s*$/.test(h)) ? 'la-portal-csv' : 'csv';
 

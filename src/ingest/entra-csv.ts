@@ -9,6 +9,7 @@
 import Papa from 'papaparse';
 import type { SqlEngine } from '../db/engine.ts';
 import { ingestError } from './errors.ts';
+import type { ReadControl } from './json-reader.ts';
 import { offsetOfRecord, positionOfOffset } from './positions.ts';
 import type { RawRelation } from './raw-relation.ts';
 import { RecordSink } from './record-sink.ts';
@@ -179,7 +180,8 @@ export function mapEntraRow(header: readonly string[], row: readonly string[]): 
   return out;
 }
 
-export async function openEntraCsv(engine: SqlEngine, src: ByteSource, header: readonly string[], onChunk?: (bytes: number, rows: number) => void, checkAborted?: () => void): Promise<RawRelation> {
+export async function openEntraCsv(engine: SqlEngine, src: ByteSource, header: readonly string[], control: ReadControl = {}): Promise<RawRelation> {
+  const { onChunk, checkAborted, maxRecords } = control;
   const sink = new RecordSink(engine);
   const input: Blob | string = src.blob ?? new TextDecoder().decode(src.bytes ?? (await src.read(0, src.size)));
   let first = true;
@@ -190,6 +192,7 @@ export async function openEntraCsv(engine: SqlEngine, src: ByteSource, header: r
       Papa.parse<string[]>(input as string, {
         header: false,
         skipEmptyLines: 'greedy',
+        ...(maxRecords !== undefined ? { preview: maxRecords + 1 } : {}),
         chunkSize: 4 * 1024 * 1024,
         chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
           try {

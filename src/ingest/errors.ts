@@ -23,6 +23,7 @@ export type IngestErrorCode =
   | 'schema-conflict'
   | 'bad-encoding'
   | 'bad-gzip'
+  | 'bad-mapping'
   | 'cancelled';
 
 export class IngestError extends LoupeError {

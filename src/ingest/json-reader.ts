@@ -22,6 +22,8 @@ export const JSON_CHUNK_BYTES = 4 * 1024 * 1024;
 export interface ReadControl {
   readonly onChunk?: (bytesRead: number, rows: number) => void;
   readonly checkAborted?: () => void;
+  /** Stop after about this many records (previews). */
+  readonly maxRecords?: number;
 }
 
 function formatOf(kind: RecordKind, container: JsonItem['container']): IngestFormat {
@@ -47,6 +49,7 @@ export async function openJson(engine: SqlEngine, src: ByteSource, control: Read
   const stream = new JsonRecordStream();
   const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
   const sink = new RecordSink(engine);
+  let truncated = false;
   let kind: RecordKind | undefined;
   let format: IngestFormat | undefined;
   let table: string | undefined;
@@ -101,8 +104,12 @@ export async function openJson(engine: SqlEngine, src: ByteSource, control: Read
       const text = decoder.decode(bytes, { stream: offset + JSON_CHUNK_BYTES < src.size });
       for (const item of stream.push(text)) handle(item);
       control.onChunk?.(Math.min(src.size, offset + JSON_CHUNK_BYTES), sink.rows);
+      if (control.maxRecords !== undefined && sink.rows >= control.maxRecords) {
+        truncated = true;
+        break;
+      }
     }
-    for (const item of stream.end()) handle(item);
+    if (!truncated) for (const item of stream.end()) handle(item);
   } catch (e) {
     sink.dispose();
     if (e instanceof JsonStreamError) {

@@ -14,7 +14,6 @@ import type { SqlEngine } from '../db/engine.ts';
 import { knownTable, type ColumnSchema } from '../schema/catalog.ts';
 import type { KqlType } from '../schema/kql-types.ts';
 import type { LoadedTable, LoadOptions, LoadSource } from './api.ts';
-import { planColumns, type ColumnMapping } from './column-mapping.ts';
 import { commitAppend, commitReplace } from './commit.ts';
 import { openCsv } from './csv-reader.ts';
 import { unwrap, type Wrapping } from './decode.ts';
@@ -26,16 +25,16 @@ import type { RawRelation } from './raw-relation.ts';
 import { loadedTable, registryOf, tableExists } from './registry.ts';
 import { byteSource, type ByteSource } from './source.ts';
 import { quoteIdent } from './sql-text.ts';
-import { resolveTableName } from './table-name.ts';
+import { planLoad } from './plan.ts';
 import { buildTypedStaging } from './typed-staging.ts';
 
 let stagingCounter = 0;
 
-function checkAborted(file: string, signal: AbortSignal | undefined): void {
+export function checkAborted(file: string, signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw ingestError('cancelled', file, `Loading ${file} was cancelled; the tables already loaded are unchanged.`);
 }
 
-async function openRaw(engine: SqlEngine, original: ByteSource, control: ReadControl): Promise<{ raw: RawRelation; unwrapped: Wrapping[] }> {
+export async function openRaw(engine: SqlEngine, original: ByteSource, control: ReadControl): Promise<{ raw: RawRelation; unwrapped: Wrapping[] }> {
   const { src, unwrapped } = await unwrap(original, await original.read(0, 4));
   const head = await src.read(0, HEAD_BYTES);
   const sniffed = sniff(src.name, head);
@@ -88,29 +87,7 @@ export async function loadFile(engine: SqlEngine, source: LoadSource, options: L
   const staging = `loupe_ingest_staging_${++stagingCounter}`;
   try {
     checkAborted(file, options.signal);
-    const typeValue = raw.firstTypeValue();
-    const { name: target, source: nameSource } = resolveTableName(file, options.table, typeValue);
-    const warnings: string[] = [...raw.warnings];
-    const format = unwrapped.includes('gzip') ? `${raw.format}+gzip` : raw.format;
-    if (nameSource === 'option' && typeValue && typeValue !== target) {
-      warnings.push(`${file}: its Type column says ${typeValue}; loaded into ${target} as chosen.`);
-    }
-    const catalog = knownTable(target);
-    if (!catalog) warnings.push(`${target} is not in Loupe's schema catalog: its columns are typed from the file (${raw.format}).`);
-    const mapping: ColumnMapping[] = planColumns(file, raw.fields, catalog);
-    if (catalog && !mapping.some((m) => m.origin === 'catalog' && m.column !== 'Type' && m.column !== 'TenantId')) {
-      throw ingestError(
-        'other-table',
-        file,
-        `${file}: none of its columns (${mapping.slice(0, 5).map((m) => m.column).join(', ')}${mapping.length > 5 ? ', …' : ''}) is a column of ${target}; expected a ${target} export such as ${catalog.columns
-          .slice(0, 3)
-          .map((c) => c.name)
-          .join(', ')}, … Choose the table this file belongs to.`,
-      );
-    }
-    if (typeValue && typeValue !== target && nameSource === 'option' && (options.mode ?? 'replace') === 'append') {
-      throw ingestError('other-table', file, `${file} holds ${typeValue} records (its Type column); expected ${target} records to append to ${target}.`);
-    }
+    const { target, nameSource, typeValue, mapping, warnings, format } = planLoad(file, raw, unwrapped, options);
     const rows = await buildTypedStaging(engine, file, raw, mapping, staging);
     if (rows === 0) {
       throw ingestError('header-only', file, `${file} has column names but no rows: expected at least one record after the header.`, { line: 2 });
@@ -165,6 +142,7 @@ export async function loadFile(engine: SqlEngine, source: LoadSource, options: L
       format: tableFormat,
       rejectedRows: (mode === 'append' ? (previous?.rejectedRows ?? 0) : 0),
       warnings: mode === 'append' ? [...(previous?.warnings ?? []), ...warnings] : warnings,
+      mapping,
     };
     for (const k of registry.keys()) if (k.toLowerCase() === target.toLowerCase()) registry.delete(k);
     registry.set(target, loaded);
