@@ -10,7 +10,8 @@ export interface Span {
 
 // ---------- scalar expressions ----------
 export type Expr =
-  | { kind: 'literal'; type: 'string' | 'long' | 'real' | 'bool' | 'timespan' | 'datetime' | 'null'; value: string | number | boolean | null; span: Span }
+  /** `dynamic(…)` literals hold their canonical JSON text (null for `dynamic(null)`); typed nulls (`long(null)`) hold null. */
+  | { kind: 'literal'; type: 'string' | 'long' | 'int' | 'real' | 'bool' | 'timespan' | 'datetime' | 'dynamic' | 'null'; value: string | number | boolean | null; span: Span }
   | { kind: 'name'; name: string; span: Span }
   /** `$left.X` / `$right.X` inside join conditions. */
   | { kind: 'side'; side: 'left' | 'right'; name: string; span: Span }
@@ -20,6 +21,10 @@ export type Expr =
   | { kind: 'binary'; op: string; opSpan: Span; left: Expr; right: Expr; span: Span }
   /** `x in (a, b)`, `x !in~ (…)`. */
   | { kind: 'in'; op: 'in' | '!in' | 'in~' | '!in~'; left: Expr; items: Expr[]; span: Span }
+  /** `x between (low .. high)`, `x !between (…)`. */
+  | { kind: 'between'; negated: boolean; left: Expr; low: Expr; high: Expr; span: Span }
+  /** `x has_any ("a", "b")`, `x has_all (dynamicList)`. */
+  | { kind: 'has-list'; op: 'has_any' | 'has_all'; left: Expr; items: Expr[]; span: Span }
   | { kind: 'index'; target: Expr; index: Expr; span: Span }
   | { kind: 'member'; target: Expr; name: string; span: Span };
 

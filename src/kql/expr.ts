@@ -8,7 +8,10 @@ import { compare, inList, type ComparisonOp } from './compare.ts';
 import type { Scope, TranslateContext } from './context.ts';
 import { toStringSql } from './convert.ts';
 import { aggregateFunction, scalarFunction, type CallSite } from './functions/index.ts';
+import { between, hasList, spreadConstantArrays } from './predicates.ts';
 import { escapeRegex, intervalFromMicros, microsFromInterval, sqlString } from './sql.ts';
+import { inTabular, tabularInSide, toScalar } from './subqueries.ts';
+import { invokeScalar } from './user-functions.ts';
 import { isIntegral, isNumeric, isStringy, type Typed } from './types.ts';
 
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=', '=~', '!~']);
@@ -23,7 +26,7 @@ export function translateExpr(e: Expr, scope: Scope, ctx: TranslateContext): Typ
       const v = ctx.scalarBinding(e.name);
       if (v) return v;
       const b = ctx.binding(e.name);
-      if (b?.kind === 'function') throw ctx.error('unsupported', `using the user-defined function "${e.name}" is not supported yet`, e.span);
+      if (b?.kind === 'function') throw ctx.error('type', `"${e.name}" is a function: call it as ${e.name}(…)`, e.span);
       if (b || ctx.options.resolveTable(e.name)) throw ctx.error('type', `"${e.name}" is a table, not a scalar`, e.span);
       throw ctx.error('unknown-column', `unknown column or variable "${e.name}"`, e.span);
     }
@@ -48,8 +51,16 @@ export function translateExpr(e: Expr, scope: Scope, ctx: TranslateContext): Typ
     }
     case 'in': {
       const left = translateExpr(e.left, scope, ctx);
-      return inList(e.op, left, e.items.map((i) => translateExpr(i, scope, ctx)), ctx, e.span);
+      const set = tabularInSide(e, scope, ctx);
+      if (set) return inTabular(e.op, left, set, ctx, e.span);
+      return inList(e.op, left, spreadConstantArrays(e.items.map((i) => translateExpr(i, scope, ctx))), ctx, e.span);
     }
+    case 'toscalar':
+      return toScalar(e.pipeline, ctx, e.span);
+    case 'between':
+      return between(e.negated, translateExpr(e.left, scope, ctx), translateExpr(e.low, scope, ctx), translateExpr(e.high, scope, ctx), ctx, e.span);
+    case 'has-list':
+      return hasList(e.op, translateExpr(e.left, scope, ctx), e.items.map((i) => translateExpr(i, scope, ctx)), ctx, e.span);
     case 'binary':
       return binary(e as Extract<Expr, { kind: 'binary' }>, scope, ctx);
     case 'call':
@@ -62,15 +73,30 @@ function literal(e: Extract<Expr, { kind: 'literal' }>, ctx: TranslateContext): 
     case 'string':
       return { sql: sqlString(e.value as string), type: 'string', literal: e.value };
     case 'long':
+    case 'int': {
+      const sqlType = e.type === 'int' ? 'INTEGER' : 'BIGINT';
+      // Typed nulls (`long(null)`) are null values of that type.
+      if (e.value === null) return { sql: `CAST(NULL AS ${sqlType})`, type: e.type };
       if (!Number.isSafeInteger(e.value)) throw ctx.error('unsupported', 'integer literals beyond ±2^53', e.span);
-      return { sql: `CAST(${e.value} AS BIGINT)`, type: 'long', literal: e.value };
-    case 'real':
-      return { sql: `CAST(${String(e.value)} AS DOUBLE)`, type: 'real', literal: e.value };
+      return { sql: `CAST(${e.value} AS ${sqlType})`, type: e.type, literal: e.value };
+    }
+    case 'real': {
+      if (e.value === null) return { sql: 'CAST(NULL AS DOUBLE)', type: 'real' };
+      const x = Number(e.value);
+      // real(nan), real(+inf): DuckDB reads these spellings of the special values.
+      if (!Number.isFinite(x)) return { sql: `CAST('${Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity'}' AS DOUBLE)`, type: 'real' };
+      return { sql: `CAST(${String(x)} AS DOUBLE)`, type: 'real', literal: x };
+    }
     case 'bool':
+      if (e.value === null) return { sql: 'CAST(NULL AS BOOLEAN)', type: 'bool' };
       return { sql: e.value ? 'TRUE' : 'FALSE', type: 'bool', literal: e.value };
     case 'null':
       return { sql: 'NULL', type: 'null', literal: null };
+    case 'dynamic':
+      // Canonical JSON text (see literals.ts); dynamic(null) is SQL NULL.
+      return { sql: e.value === null ? 'CAST(NULL AS VARCHAR)' : sqlString(String(e.value)), type: 'dynamic' };
     case 'timespan':
+      if (e.value === null) return { sql: 'CAST(NULL AS INTERVAL)', type: 'timespan' };
       return { sql: intervalFromMicros(String(e.value)), type: 'timespan' };
     case 'datetime':
       return datetimeLiteral(String(e.value), e.span, ctx);
@@ -191,10 +217,11 @@ export function callSite(e: Extract<Expr, { kind: 'call' }>, ctx: TranslateConte
 }
 
 function call(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx: TranslateContext): Typed {
+  // A user-defined function (a let) shadows a built-in of the same name.
+  if (ctx.binding(e.name)?.kind === 'function') return invokeScalar(e.name, e.args, e.span, scope, ctx);
   const fn = scalarFunction(e.name);
   if (!fn) {
     if (aggregateFunction(e.name)) throw ctx.error('type', `the aggregate ${e.name}() can only be used in summarize`, e.nameSpan);
-    if (ctx.binding(e.name)?.kind === 'function') throw ctx.error('unsupported', `calling the user-defined function "${e.name}" is not supported yet`, e.nameSpan);
     throw ctx.error('unknown-function', `unknown or unsupported function "${e.name}"`, e.nameSpan);
   }
   if (e.args.length < fn.minArgs || e.args.length > fn.maxArgs) {

@@ -10,6 +10,7 @@ import type { Assignment, Expr, FunctionParam, JoinCondition, LetStatement, LetV
 import type { KqlErrorCode } from './api.ts';
 import { kqlError } from './errors.ts';
 import { tokenize, type Token } from './lexer.ts';
+import { parseDynamicLiteral, parseTypedLiteral, TYPED_LITERALS } from './literals.ts';
 import { operatorFor, KNOWN_UNSUPPORTED_OPERATORS } from './operators/registry.ts';
 
 const COMPARISON = new Set(['==', '!=', '<>', '<', '<=', '>', '>=', '=~', '!~']);
@@ -322,6 +323,26 @@ export class Parser {
         // Parsed generically so the translator can name the operator when it refuses it.
         this.next();
         if (bare === 'matches') this.expectWord('regex');
+        if (bare === 'between') {
+          this.expectPunct('(', 'after between');
+          const low = this.parseAdditive();
+          this.expectPunct('..', 'between the bounds of between');
+          const high = this.parseAdditive();
+          this.expectPunct(')', 'to close between');
+          left = { kind: 'between', negated: t.value.startsWith('!'), left, low, high, span: { start: left.span.start, end: this.lastEnd() } };
+          continue;
+        }
+        if ((t.value === 'has_any' || t.value === 'has_all') && this.isPunct('(')) {
+          this.next();
+          const items: Expr[] = [];
+          if (!this.isPunct(')')) {
+            do items.push(this.parseExpr());
+            while (this.acceptPunct(','));
+          }
+          this.expectPunct(')', `to close ${t.value}`);
+          left = { kind: 'has-list', op: t.value, left, items, span: { start: left.span.start, end: this.lastEnd() } };
+          continue;
+        }
         if (bare === 'between' || bare === 'has_any' || bare === 'has_all' || bare.endsWith('~')) {
           throw this.error('unsupported', `the operator "${t.value}" is not supported yet`, t);
         }
@@ -397,6 +418,7 @@ export class Parser {
       case 'timespan':
         this.next();
         if (t.num !== undefined) return { kind: 'literal', type: 'timespan', value: t.num, span };
+        if (t.value.trim() === 'null') return { kind: 'literal', type: 'timespan', value: null, span };
         return { kind: 'literal', type: 'timespan', value: parseTimespanText(this, t), span };
       case 'datetime':
         this.next();
@@ -431,7 +453,11 @@ export class Parser {
         if (t.value === 'true' || t.value === 'false') return { kind: 'literal', type: 'bool', value: t.value === 'true', span };
         if (t.value === 'null') return { kind: 'literal', type: 'null', value: null, span };
         if (this.acceptPunct('(')) {
-          if (t.value === 'dynamic') throw this.error('unsupported', 'dynamic(…) literals are not supported yet', t);
+          if (t.value === 'dynamic') return parseDynamicLiteral(this, t);
+          if (Object.hasOwn(TYPED_LITERALS, t.value)) {
+            const typed = parseTypedLiteral(this, t);
+            if (typed) return typed;
+          }
           const args: Expr[] = [];
           if (!this.isPunct(')')) {
             do args.push(this.parseExpr());

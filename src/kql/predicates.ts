@@ -1,0 +1,88 @@
+/**
+ * Scalar predicates with list or range operands: `between`/`!between`, `has_any`/`has_all`, and
+ * the expansion of constant dynamic arrays inside `in (…)` lists (`x in (dynamic(["a","b"]))` and
+ * `let L = dynamic([…]); … x in (L)` test each element, as in Kusto).
+ */
+import type { Span } from './ast.ts';
+import type { TranslateContext } from './context.ts';
+import { toStringSql } from './convert.ts';
+import { escapeRegex, sqlString } from './sql.ts';
+import { isNumeric, type Typed } from './types.ts';
+
+/**
+ * The value of a constant dynamic expression (a `dynamic(…)` literal, possibly through a scalar
+ * `let`): its SQL is the quoted canonical JSON text. Undefined for anything computed per row.
+ */
+export function constantDynamic(x: Typed): unknown {
+  if (x.type !== 'dynamic') return undefined;
+  const m = /^'((?:[^']|'')*)'$/.exec(x.sql);
+  if (!m) return undefined;
+  try {
+    return JSON.parse(m[1]!.replace(/''/g, "'")) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A JSON scalar as a typed SQL constant (used when a constant array is spread into a list). */
+function scalarConstant(v: unknown): Typed {
+  if (typeof v === 'string') return { sql: sqlString(v), type: 'string', literal: v };
+  if (typeof v === 'boolean') return { sql: v ? 'TRUE' : 'FALSE', type: 'bool', literal: v };
+  if (typeof v === 'number') {
+    return Number.isInteger(v) ? { sql: `CAST(${v} AS BIGINT)`, type: 'long', literal: v } : { sql: `CAST(${v} AS DOUBLE)`, type: 'real', literal: v };
+  }
+  if (v === null) return { sql: 'NULL', type: 'null', literal: null };
+  return { sql: sqlString(JSON.stringify(v)), type: 'dynamic' };
+}
+
+/** List items with constant dynamic arrays replaced by their elements. */
+export function spreadConstantArrays(items: readonly Typed[]): Typed[] {
+  const out: Typed[] = [];
+  for (const i of items) {
+    const v = constantDynamic(i);
+    if (Array.isArray(v)) out.push(...v.map(scalarConstant));
+    else out.push(i);
+  }
+  return out;
+}
+
+/**
+ * `x between (low .. high)`: inclusive on both ends. For datetimes and timespans the high end may
+ * be a timespan, meaning `low + high` (`d between (start .. 1h)`). A null value is not between.
+ */
+export function between(negated: boolean, x: Typed, low: Typed, high: Typed, ctx: TranslateContext, span: Span): Typed {
+  let hi = high.sql;
+  if (x.type === 'datetime' || x.type === 'null') {
+    if (low.type !== 'datetime' && low.type !== 'null') throw ctx.error('type', `between on a datetime needs datetime bounds, got ${low.type}`, span);
+    if (high.type === 'timespan') hi = `(${low.sql} + ${high.sql})`;
+    else if (high.type !== 'datetime' && high.type !== 'null') throw ctx.error('type', `between on a datetime needs a datetime or timespan upper bound, got ${high.type}`, span);
+  } else if (x.type === 'timespan') {
+    for (const b of [low, high]) if (b.type !== 'timespan' && b.type !== 'null') throw ctx.error('type', `between on a timespan needs timespan bounds, got ${b.type}`, span);
+  } else if (isNumeric(x.type)) {
+    for (const b of [low, high]) if (!isNumeric(b.type) && b.type !== 'null') throw ctx.error('type', `between on a number needs numeric bounds, got ${b.type}`, span);
+  } else if (x.type === 'dynamic') {
+    const read = `TRY_CAST(kql_dyn_tostring(${x.sql}) AS DOUBLE)`;
+    return between(negated, { sql: read, type: 'real' }, low, high, ctx, span);
+  } else {
+    throw ctx.error('type', `between needs a number, datetime or timespan, got ${x.type}`, span);
+  }
+  const test = `coalesce(${x.sql} BETWEEN ${low.sql} AND ${hi}, FALSE)`;
+  return { sql: negated ? `(NOT ${test})` : `(${test})`, type: 'bool' };
+}
+
+/**
+ * `has_any`/`has_all`: whole-term matches (as `has`), case-insensitive, of any/all of the listed
+ * terms; constant dynamic arrays in the list are spread. An empty list: has_any is false, has_all true.
+ */
+export function hasList(op: 'has_any' | 'has_all', x: Typed, items: readonly Typed[], ctx: TranslateContext, span: Span): Typed {
+  const terms: string[] = [];
+  for (const i of spreadConstantArrays(items)) {
+    if (i.literal === undefined || i.literal === null) throw ctx.error('unsupported', `${op} with a non-constant term`, span);
+    terms.push(String(i.literal));
+  }
+  if (terms.length === 0) return { sql: op === 'has_any' ? 'FALSE' : 'TRUE', type: 'bool' };
+  const text = toStringSql(x);
+  const pattern = (alts: string[]) => sqlString(`(?i)(^|[^[:alnum:]])(${alts.map(escapeRegex).join('|')})($|[^[:alnum:]])`);
+  if (op === 'has_any') return { sql: `regexp_matches(${text}, ${pattern(terms)})`, type: 'bool' };
+  return { sql: `(${terms.map((t) => `regexp_matches(${text}, ${pattern([t])})`).join(' AND ')})`, type: 'bool' };
+}

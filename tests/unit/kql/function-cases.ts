@@ -1,0 +1,55 @@
+/**
+ * Table-driven checks for scalar functions: each case is KQL run through the translator and
+ * DuckDB-WASM against a one-row table `P` (column `x` = 1) and the rows it must give. Shared by the
+ * tests/unit/kql/functions-<family>.test.ts files.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KqlError } from '../../../src/kql/index.ts';
+import { createHarness, type KqlHarness } from './harness.ts';
+
+export type Row = Record<string, unknown>;
+
+export interface FunctionCase {
+  /** What the case pins; for traps, why the naive SQL gives another answer. */
+  readonly rule: string;
+  readonly kql: string;
+  readonly rows: Row[];
+}
+
+export interface ErrorCase {
+  readonly rule: string;
+  readonly kql: string;
+  readonly code: string;
+  readonly message: RegExp;
+}
+
+/** Runs `cases` (and `errors`) in a describe block with its own engine; `setup` adds tables. */
+export function functionCases(title: string, cases: readonly FunctionCase[], errors: readonly ErrorCase[] = [], setup?: (h: KqlHarness) => void): void {
+  describe(title, () => {
+    let h: KqlHarness;
+    beforeAll(async () => {
+      h = await createHarness();
+      h.table('P', [{ name: 'x', type: 'long' }], ['1']);
+      h.setNow('2026-03-01T10:00:00Z');
+      setup?.(h);
+    });
+    afterAll(() => h.engine.close());
+
+    it.each(cases.map((c) => [c.rule, c] as const))('%s', (_rule, c) => {
+      expect(h.run(c.kql)).toEqual(c.rows);
+    });
+    if (errors.length) {
+      it.each(errors.map((c) => [c.rule, c] as const))('refused: %s', (_rule, c) => {
+        let caught: unknown;
+        try {
+          h.translate(c.kql);
+        } catch (e) {
+          caught = e;
+        }
+        expect(caught).toBeInstanceOf(KqlError);
+        expect((caught as KqlError).code).toBe(c.code);
+        expect((caught as KqlError).message).toMatch(c.message);
+      });
+    }
+  });
+}

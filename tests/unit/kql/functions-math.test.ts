@@ -1,0 +1,33 @@
+/** Numeric functions: KQL types and the inputs where DuckDB would fail and KQL gives a value. */
+import { functionCases } from './function-cases.ts';
+
+functionCases('KQL math functions', [
+  { rule: 'abs keeps long, ceiling gives real (Kusto docs: ceiling(0) is 0.0 Double)', kql: 'P | project a = abs(-5), b = ceiling(-1.1), c = ceiling(0.9)', rows: [{ a: 5, b: -1, c: 1 }] },
+  {
+    rule: 'log of 0 is -inf and of a negative null (naive: DuckDB raises "cannot take logarithm")',
+    kql: 'P | project a = log(0) < -1e308, b = isnull(log(-1)), c = log10(100), d = log2(8), e = exp2(3), f = pow(2, 3)',
+    rows: [{ a: true, b: true, c: 2, d: 3, e: 8, f: 8 }],
+  },
+  { rule: 'sqrt of a negative is NaN, not an error', kql: 'P | project a = isnan(sqrt(-1)), b = sqrt(16)', rows: [{ a: true, b: 4 }] },
+  { rule: 'round: half away from zero, optional precision', kql: 'P | project a = round(2.5), b = round(-2.5), c = round(3.14159, 2)', rows: [{ a: 3, b: -3, c: 3.14 }] },
+  {
+    rule: 'min_of/max_of ignore nulls (naive: SQL least with a null gives null in many engines)',
+    kql: 'P | project a = min_of(10, 1, -3, 17), b = max_of(int(null), int(2)), c = min_of(long(null), long(null)), d = max_of(1, 2.5)',
+    rows: [{ a: -3, b: 2, c: null, d: 2.5 }],
+  },
+  {
+    rule: 'real division by zero gives ±inf/NaN; isfinite/isinf/isnan test them',
+    kql: 'P | project a = isinf(1.0 / 0.0), b = isnan(0.0 / 0.0), c = isfinite(1.0 / 0.0), d = isfinite(2.0)',
+    rows: [{ a: true, b: true, c: false, d: true }],
+  },
+  {
+    rule: 'bitwise functions on longs',
+    kql: 'P | project a = binary_and(12, 10), b = binary_or(12, 10), c = binary_xor(12, 10), d = binary_not(0), e = binary_shift_left(1, 4), f = binary_shift_right(32, 2), g = bitset_count_ones(255)',
+    rows: [{ a: 8, b: 14, c: 6, d: -1, e: 16, f: 8, g: 8 }],
+  },
+  { rule: 'sign keeps integer type; pi()', kql: 'P | project a = sign(-3), b = sign(0.5), c = round(pi(), 5)', rows: [{ a: -1, b: 1, c: 3.14159 }] },
+  { rule: 'rand(N) draws a long in [0, N); rand() a real in [0, 1)', kql: 'P | project a = rand(10) between (0 .. 9), b = rand() < 1.0', rows: [{ a: true, b: true }] },
+  { rule: '% is the remainder with the sign of the dividend (as in Kusto and C#)', kql: 'P | project a = -7 % 3, b = 7 % -3', rows: [{ a: -1, b: 1 }] },
+], [
+  { rule: 'math on a string is a type error', kql: 'P | project a = sqrt("4")', code: 'type', message: /sqrt\(\) expects/ },
+]);
