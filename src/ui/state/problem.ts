@@ -14,6 +14,11 @@ export interface Problem {
   readonly length?: number;
 }
 
+/** Ingest errors the analyst can fix by naming the table the file belongs to. */
+export function asksForTable(p: Problem): boolean {
+  return p.stage === 'ingest' && (p.code === 'unknown-table' || p.code === 'other-table');
+}
+
 export function problemOf(e: unknown): Problem {
   if (isLoupeError(e)) {
     const { file, line, column, length } = e.position;
@@ -35,4 +40,18 @@ export function problemOf(e: unknown): Problem {
 export function whereOf(p: Problem): string {
   if (p.line === undefined) return '';
   return p.column !== undefined ? `line ${p.line}, column ${p.column}` : `line ${p.line}`;
+}
+
+/**
+ * "<file> (line 7, column 12): message" — the place first, as compilers print it. Parts already
+ * in the message (the core often writes "(line 7, column 12)" itself) are not repeated.
+ */
+export function describeProblem(p: Problem, fileName?: string): string {
+  const file = p.file ?? fileName;
+  const where = whereOf(p);
+  const mentions = (s: string) => p.message.includes(s);
+  // "file.json:2:4: …" (compiler style) also names the place.
+  const placed = p.line !== undefined && (mentions(`:${p.line}:`) || mentions(where));
+  const head = [file && !mentions(file) ? file : '', where && !placed ? `(${where})` : ''].filter(Boolean).join(' ');
+  return head ? `${head}: ${p.message}` : p.message;
 }

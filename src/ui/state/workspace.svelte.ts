@@ -87,9 +87,10 @@ export class Workspace {
           },
         },
       );
+      // The table list first, so that a file shown as loaded always has its table listed.
+      await this.tablesChanged();
       const j = job();
       if (j) Object.assign(j, { state: 'loaded', table: loaded.name, rows: loaded.rowCount, bytesRead: file.size });
-      await this.tablesChanged();
     } catch (e) {
       const j = job();
       if (j) Object.assign(j, { state: 'failed', problem: problemOf(e) });

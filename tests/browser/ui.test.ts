@@ -1,0 +1,93 @@
+/**
+ * The analyst-facing behaviours of the page (hosted build): bad input gets a message naming the
+ * file and the place, what was loaded stays; log and rule content is shown as text, never markup;
+ * the demo button works; everything is reachable with the keyboard.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { foreignRequests, openBrowser, type Browser } from './support/chromium.ts';
+import { ensureBuilt, ROOT, serveSite } from './support/site.ts';
+import { DEMO, loadLogs, openApp, tableRows, waitForEngineReady, waitForFiles } from './support/flow.ts';
+
+const FIXTURES = join(ROOT, 'tests', 'fixtures', 'browser');
+const SHOTS = join(ROOT, 'tests', 'screenshots');
+
+let browser: Browser;
+let site: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  ensureBuilt();
+  site = await serveSite();
+  browser = await openBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+beforeEach(async () => {
+  // A fresh page (and worker) per test: no state carried between them.
+  await openApp(browser.page, site.url);
+  await waitForEngineReady(browser.page);
+});
+
+describe('page behaviour', () => {
+  it('names the file and the place when a file cannot be read, and keeps the tables already loaded', async () => {
+    const { page } = browser;
+    await loadLogs(page, [join(DEMO, 'AADRiskyUsers.csv')]);
+    await waitForFiles(page);
+    await loadLogs(page, [join(FIXTURES, 'broken-query-api.json')]);
+    await waitForFiles(page);
+
+    const problem = page.getByRole('list', { name: 'Files' }).getByRole('alert');
+    await problem.waitFor({ timeout: 10_000 });
+    const text = await problem.innerText();
+    expect(text).toContain('broken-query-api.json');
+    expect(text).toMatch(/line \d+/);
+    expect((await tableRows(page)).map(([n]) => n)).toEqual(['AADRiskyUsers']);
+    await page.screenshot({ path: join(SHOTS, 'ui-bad-file.png'), fullPage: true });
+  });
+
+  it('shows a translation error at its line and column, marked in the KQL', async () => {
+    const { page } = browser;
+    await page.getByLabel('Open a rule file (Sentinel YAML, ARM JSON or KQL)').setInputFiles(join(FIXTURES, 'unsupported-operator.kql'));
+    const error = page.getByRole('alert').filter({ hasText: 'Translation error' });
+    await error.waitFor({ timeout: 10_000 });
+    // `frobnicate` starts at line 3, column 3 of the query.
+    expect(await error.innerText()).toMatch(/line 3, column 3/);
+    const mark = page.getByRole('figure').filter({ hasText: 'KQL' }).locator('mark');
+    expect(await mark.innerText()).toMatch(/^f/);
+    expect(await page.getByRole('button', { name: 'Replay', exact: true }).isDisabled()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'ui-translation-error.png'), fullPage: true });
+  });
+
+  it('shows rule and log content as text, never as markup', async () => {
+    const { page } = browser;
+    await page.getByLabel('Open a rule file (Sentinel YAML, ARM JSON or KQL)').setInputFiles(join(FIXTURES, 'markup-rule.yaml'));
+    const summary = page.getByRole('definition').filter({ hasText: 'Rule with markup in its name' });
+    await summary.waitFor({ timeout: 10_000 });
+    expect(await summary.innerText()).toContain('<img src=x onerror=');
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.title()).not.toBe('pwned');
+  });
+
+  it('loads the demo with one button and replays it from the keyboard', async () => {
+    const { page } = browser;
+    const demo = page.getByRole('button', { name: 'Load demo data' });
+    await demo.focus();
+    await page.keyboard.press('Enter');
+    await waitForFiles(page);
+    expect((await tableRows(page)).length).toBe(4);
+    const replay = page.getByRole('button', { name: 'Replay', exact: true });
+    await page.waitForFunction(() => {
+      const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === 'Replay');
+      return b !== undefined && !b.disabled;
+    }, null, { timeout: 30_000 });
+    await replay.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('heading', { name: 'Incidents (1)' }).isVisible()).toBe(true);
+    expect(foreignRequests(browser.requests, site.url)).toEqual([]);
+  });
+});
