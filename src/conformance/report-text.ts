@@ -2,7 +2,8 @@
 import type { ConformanceCase } from './cases.ts';
 import { CATEGORY_LABEL, caseCategory, type CaseCategory } from './categories.ts';
 import type { CorpusRun } from './run-corpus.ts';
-import { countStatuses, groupReasons } from './run-corpus.ts';
+import { countStatuses } from './run-corpus.ts';
+import { familiesOf, groupReasons } from './reasons.ts';
 
 const pct = (n: number, total: number) => (total ? `${((100 * n) / total).toFixed(1)}%` : '-');
 
@@ -26,14 +27,23 @@ export function summaryText(
     if (n.total) lines.push(`${String(n.total).padStart(5)} ${CATEGORY_LABEL[cat]}: ${n.pass} pass, ${n.fail} fail, ${n.unsupported} unsupported`);
   }
 
-  const groups = groupReasons(run.results);
-  if (groups.length) {
-    lines.push('', 'Top reasons (cases, status, reason — e.g. ids):');
-    for (const g of groups.slice(0, options.groups ?? 25)) {
-      const eg = g.ids.slice(0, 3).join(', ') + (g.ids.length > 3 ? ', …' : '');
-      lines.push(`${String(g.ids.length).padStart(5)}  ${g.status.padEnd(11)} ${g.group}  — ${eg}`);
+  const groups = groupReasons(run.results, (id) => categoryOf.get(id));
+  const families = familiesOf(groups).filter((f) => f.members.length > 1);
+  const shown = options.groups ?? 25;
+  if (families.length) {
+    lines.push('', 'Reason families (cases, of which not lowest priority, status, cause: members):');
+    for (const f of families.slice(0, 10)) {
+      const members = f.members.slice(0, 10).map((m) => `${m.name} ${m.cases}`).join(', ') + (f.members.length > 10 ? ', …' : '');
+      lines.push(`${String(f.cases).padStart(5)} ${`(${f.priority})`.padStart(6)}  ${f.status.padEnd(11)} ${f.family}: ${members}`);
     }
-    if (groups.length > (options.groups ?? 25)) lines.push(`  … ${groups.length - (options.groups ?? 25)} more groups (--json lists every case)`);
+  }
+  if (groups.length) {
+    lines.push('', 'Top reasons, most valuable fix first (cases, of which not lowest priority, status, reason — e.g. ids):');
+    for (const g of groups.slice(0, shown)) {
+      const eg = g.ids.slice(0, 3).join(', ') + (g.ids.length > 3 ? ', …' : '');
+      lines.push(`${String(g.ids.length).padStart(5)} ${`(${g.priority})`.padStart(6)}  ${g.status.padEnd(11)} ${g.group}  — ${eg}`);
+    }
+    if (groups.length > shown) lines.push(`  … ${groups.length - shown} more groups (--json lists every case)`);
   }
 
   const slow = [...run.results].sort((a, b) => b.durationMs - a.durationMs).slice(0, options.slowest ?? 5);

@@ -47,16 +47,3 @@ export function countStatuses(results: readonly CaseResult[]): StatusCounts {
   const n = (s: CaseResult['status']) => results.filter((r) => r.status === s).length;
   return { total: results.length, pass: n('pass'), fail: n('fail'), unsupported: n('unsupported') };
 }
-
-/** Non-passing cases grouped by cause, biggest group first (the most valuable fix first). */
-export function groupReasons(results: readonly CaseResult[]): { group: string; status: CaseResult['status']; ids: string[] }[] {
-  const groups = new Map<string, { group: string; status: CaseResult['status']; ids: string[] }>();
-  for (const r of results) {
-    if (r.status === 'pass') continue;
-    const key = `${r.status}\u0000${r.group}`;
-    const g = groups.get(key) ?? { group: r.group, status: r.status, ids: [] };
-    g.ids.push(r.id);
-    groups.set(key, g);
-  }
-  return [...groups.values()].sort((a, b) => b.ids.length - a.ids.length || a.group.localeCompare(b.group));
-}
