@@ -43,8 +43,8 @@ describe('page behaviour', () => {
     const problem = page.getByRole('list', { name: 'Files' }).getByRole('alert');
     await problem.waitFor({ timeout: 10_000 });
     const text = await problem.innerText();
-    expect(text).toContain('broken-query-api.json');
-    expect(text).toMatch(/line \d+/);
+    // `[oops]` is at line 2, column 4 of the file: "file:2:4" or "file (line 2, column 4)".
+    expect(text).toMatch(/broken-query-api\.json(:2:4| \(line 2, column 4\))/);
     expect((await tableRows(page)).map(([n]) => n)).toEqual(['AADRiskyUsers']);
     await page.screenshot({ path: join(SHOTS, 'ui-bad-file.png'), fullPage: true });
   });
