@@ -1,0 +1,270 @@
+/**
+ * Run-time functions over dynamic arrays and bags (canonical JSON text, see ./dynamic.ts), for the
+ * KQL functions SQL cannot express without a JSON extension: array_*, set_*, bag_*, gettype, split,
+ * strcat_array. Elements are compared by their canonical JSON text (KQL compares dynamic values by
+ * value). Every function returns null (SQL NULL) for a non-array/non-bag input, as KQL does.
+ */
+import { parseDynamic } from './dynamic.ts';
+
+type Json = ReturnType<typeof parseDynamic>;
+type Bag = { [k: string]: Json };
+
+function array(text: string | null): Json[] | undefined {
+  if (text === null) return undefined;
+  const v = parseDynamic(text);
+  return Array.isArray(v) ? v : undefined;
+}
+
+function bag(text: string | null): Bag | undefined {
+  if (text === null) return undefined;
+  const v = parseDynamic(text);
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
+}
+
+const key = (v: Json): string => JSON.stringify(v);
+const out = (v: Json[] | Bag): string => JSON.stringify(v);
+
+/** A JSON text given by the translator for a scalar argument (SQL NULL = KQL null). */
+function scalar(text: string | null): Json {
+  return text === null ? null : parseDynamic(text);
+}
+
+/** array_concat(a, b, …): null when any argument is not an array. */
+export function arrConcat(...texts: (string | null)[]): string | null {
+  const parts = texts.map(array);
+  if (parts.some((p) => p === undefined)) return null;
+  return out(parts.flatMap((p) => p!));
+}
+
+/** array_slice(a, start, end): end inclusive, negative indexes from the end, clamped. */
+export function arrSlice(text: string | null, start: number | null, end: number | null): string | null {
+  const a = array(text);
+  if (!a || start === null || end === null) return null;
+  const n = a.length;
+  const s = Math.max(0, start < 0 ? n + start : start);
+  const e = Math.min(n - 1, end < 0 ? n + end : end);
+  return out(e >= s ? a.slice(s, e + 1) : []);
+}
+
+export function arrReverse(text: string | null): string | null {
+  const a = array(text);
+  return a ? out([...a].reverse()) : null;
+}
+
+/** Kusto's sort order of mixed elements: numbers, then strings, then the rest; nulls at the end (or start). */
+function compareJson(x: Json, y: Json): number {
+  const rank = (v: Json) => (typeof v === 'number' ? 0 : typeof v === 'boolean' ? 1 : typeof v === 'string' ? 2 : 3);
+  if (rank(x) !== rank(y)) return rank(x) - rank(y);
+  if (typeof x === 'number' && typeof y === 'number') return x - y;
+  if (typeof x === 'string' && typeof y === 'string') return x < y ? -1 : x > y ? 1 : 0;
+  if (typeof x === 'boolean' && typeof y === 'boolean') return Number(x) - Number(y);
+  return key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0;
+}
+
+/** array_sort_asc/desc(a[, nulls_last]): nulls last by default. */
+export function arrSort(text: string | null, desc: number | null, nullsLast: number | null): string | null {
+  const a = array(text);
+  if (!a) return null;
+  const values = a.filter((v) => v !== null).sort((x, y) => (desc ? -compareJson(x, y) : compareJson(x, y)));
+  const nulls = a.filter((v) => v === null);
+  return out(nullsLast === 0 ? [...nulls, ...values] : [...values, ...nulls]);
+}
+
+/**
+ * A real result as text: DuckDB-WASM 1.32 declares a Float64 UDF result as FLOAT (its type switch
+ * matches Arrow's generic Float id first), which would round every real to 32 bits. Real results
+ * therefore travel as text and are CAST to DOUBLE in SQL (NaN/Infinity spellings included).
+ */
+const realOut = (x: number): string => String(x);
+
+/** array_sum: the sum of the numeric elements as a real; null when not an array. */
+export function arrSum(text: string | null): string | null {
+  const a = array(text);
+  if (!a) return null;
+  let s = 0;
+  for (const v of a) if (typeof v === 'number') s += v;
+  return realOut(s);
+}
+
+/**
+ * array_index_of(a, value[, start[, length[, occurrence]]]): the index of the `occurrence`-th
+ * match at or after `start` within `length` elements; -1 when absent, null when not an array.
+ */
+export function arrIndexOf(text: string | null, value: string | null, start: number | null, length: number | null, occurrence: number | null): number | null {
+  // Returned as INTEGER (exact); see realOut for why not DOUBLE.
+  const a = array(text);
+  if (!a) return null;
+  const want = key(scalar(value));
+  const n = a.length;
+  let s = start ?? 0;
+  if (s < 0) s = Math.max(0, n + s);
+  const end = length === null || length < 0 ? n : Math.min(n, s + length);
+  let seen = 0;
+  for (let i = s; i < end; i++) {
+    if (key(a[i]!) === want && ++seen === (occurrence ?? 1)) return i;
+  }
+  return -1;
+}
+
+/** array_shift_left/right(a, n[, fill]): moves elements, filling with `fill` (null by default). */
+export function arrShift(text: string | null, n: number | null, fill: string | null): string | null {
+  const a = array(text);
+  if (!a || n === null) return null;
+  const f = scalar(fill);
+  const len = a.length;
+  return out(a.map((_, i) => {
+    const j = i + n;
+    return j >= 0 && j < len ? a[j]! : f;
+  }));
+}
+
+/** array_rotate_left(a, n) = rotate by n to the left; right uses -n. */
+export function arrRotate(text: string | null, n: number | null): string | null {
+  const a = array(text);
+  if (!a || n === null) return null;
+  const len = a.length;
+  if (len === 0) return out([]);
+  const k = ((n % len) + len) % len;
+  return out([...a.slice(k), ...a.slice(0, k)]);
+}
+
+/** array_split(a, indices): the array cut before each index (a long or an array of longs). */
+export function arrSplit(text: string | null, indices: string | null): string | null {
+  const a = array(text);
+  const idx = scalar(indices);
+  if (!a) return null;
+  const cuts = (Array.isArray(idx) ? idx : [idx]).filter((x): x is number => typeof x === 'number').map((i) => Math.max(0, Math.min(a.length, i < 0 ? a.length + i : i)));
+  const parts: Json[] = [];
+  let prev = 0;
+  for (const c of [...cuts, a.length]) {
+    parts.push(a.slice(prev, Math.max(prev, c)));
+    prev = Math.max(prev, c);
+  }
+  return out(parts);
+}
+
+/** array_iff(conditions, whenTrue, whenFalse): element-wise; scalars broadcast; non-bool conditions give null. */
+export function arrIff(cond: string | null, whenTrue: string | null, whenFalse: string | null): string | null {
+  const c = array(cond);
+  if (!c) return null;
+  const t = scalar(whenTrue);
+  const f = scalar(whenFalse);
+  const at = (v: Json, i: number): Json => (Array.isArray(v) ? (v[i] ?? null) : v);
+  return out(c.map((x, i) => (typeof x === 'boolean' || typeof x === 'number' ? (x ? at(t, i) : at(f, i)) : null)));
+}
+
+/** strcat_array(a, delimiter): elements as text (strings without quotes), joined. */
+export function strcatArray(text: string | null, delim: string | null): string {
+  const a = array(text);
+  if (!a) return '';
+  return a.map((v) => (v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v))).join(delim ?? '');
+}
+
+export function bagKeys(text: string | null): string | null {
+  const b = bag(text);
+  return b ? out(Object.keys(b)) : null;
+}
+
+/** bag_merge(b1, b2, …): the first bag holding a key wins. */
+export function bagMerge(...texts: (string | null)[]): string | null {
+  const merged: Bag = {};
+  for (const t of texts) {
+    const b = bag(t);
+    if (!b) return null;
+    for (const [k, v] of Object.entries(b)) if (!Object.hasOwn(merged, k)) merged[k] = v;
+  }
+  return out(merged);
+}
+
+/** bag_remove_keys(bag, keys): keys as an array of names (`a.b` paths are not followed). */
+export function bagRemoveKeys(text: string | null, keys: string | null): string | null {
+  const b = bag(text);
+  const ks = array(keys);
+  if (!b || !ks) return null;
+  const drop = new Set(ks.map((k) => String(k)));
+  return out(Object.fromEntries(Object.entries(b).filter(([k]) => !drop.has(k))));
+}
+
+/** bag_has_key(bag, key): 1/0; a `$.a.b` or `a.b` path looks into nested bags. */
+export function bagHasKey(text: string | null, k: string | null): number | null {
+  if (text === null || k === null) return null;
+  let v: Json = parseDynamic(text);
+  const path = k.startsWith('$.') ? k.slice(2).split('.') : k.startsWith('$[') ? [k] : [k];
+  for (const p of path) {
+    if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.hasOwn(v, p)) return 0;
+    v = v[p]!;
+  }
+  return 1;
+}
+
+function distinct(values: Json[]): Json[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const k = key(v);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** set_union(a, b, …): distinct elements of all arrays, first occurrence order. */
+export function setUnion(...texts: (string | null)[]): string | null {
+  const parts = texts.map(array);
+  if (parts.some((p) => p === undefined)) return null;
+  return out(distinct(parts.flatMap((p) => p!)));
+}
+
+export function setIntersect(...texts: (string | null)[]): string | null {
+  const parts = texts.map(array);
+  if (parts.some((p) => p === undefined)) return null;
+  const rest = parts.slice(1).map((p) => new Set(p!.map(key)));
+  return out(distinct(parts[0]!.filter((v) => rest.every((s) => s.has(key(v))))));
+}
+
+/** set_difference(a, b, …): distinct elements of a found in none of the others. */
+export function setDifference(...texts: (string | null)[]): string | null {
+  const parts = texts.map(array);
+  if (parts.some((p) => p === undefined)) return null;
+  const other = new Set(parts.slice(1).flatMap((p) => p!.map(key)));
+  return out(distinct(parts[0]!.filter((v) => !other.has(key(v)))));
+}
+
+export function setHasElement(text: string | null, value: string | null): number | null {
+  const a = array(text);
+  if (!a) return null;
+  const want = key(scalar(value));
+  return a.some((v) => key(v) === want) ? 1 : 0;
+}
+
+/** jaccard_index(a, b): |a ∩ b| / |a ∪ b| over distinct elements; NaN for two empty sets (as Kusto). */
+export function jaccardIndex(x: string | null, y: string | null): string | null {
+  const a = array(x);
+  const b = array(y);
+  if (!a || !b) return null;
+  const sa = new Set(a.map(key));
+  const sb = new Set(b.map(key));
+  const union = new Set([...sa, ...sb]);
+  let inter = 0;
+  for (const k of sa) if (sb.has(k)) inter++;
+  return realOut(union.size === 0 ? Number.NaN : inter / union.size);
+}
+
+/** gettype() of a dynamic value: Kusto's names (`array`, `dictionary`, `long`, `real`, `string`, `bool`, `null`). */
+export function dynTypeOf(text: string | null): string {
+  if (text === null) return 'null';
+  const v = parseDynamic(text);
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'object') return 'dictionary';
+  if (typeof v === 'number') return Number.isInteger(v) && !/[.eE]/.test(text) ? 'long' : 'real';
+  if (typeof v === 'boolean') return 'bool';
+  return 'string';
+}
+
+/** split(text, delimiter): KQL splits "" into [""]; an empty delimiter keeps the whole text. */
+export function splitText(text: string | null, delim: string | null): string {
+  const s = text ?? '';
+  if (!delim) return out([s]);
+  return out(s.split(delim));
+}
+

@@ -1,0 +1,88 @@
+/** Functions over dynamic arrays, bags and sets (runtime/arrays.ts UDFs and SQL-built JSON). */
+import { functionCases } from './function-cases.ts';
+
+functionCases('KQL dynamic functions', [
+  {
+    rule: 'pack_array keeps each element its type; timespans become KQL text, nulls stay null',
+    kql: 'P | project a = pack_array(x, tostring(x * 2), 2s, long(null))',
+    rows: [{ a: [1, '2', '00:00:02', null] }],
+  },
+  {
+    rule: 'bag_pack/pack nest bags (Kusto docs example)',
+    kql: 'P | project b = bag_pack("Level", "Information", "ProcessID", 1234, "Data", bag_pack("url", "www.bing.com")), c = pack("k", "v")',
+    rows: [{ b: { Level: 'Information', ProcessID: 1234, Data: { url: 'www.bing.com' } }, c: { k: 'v' } }],
+  },
+  {
+    rule: 'array_length: null for a bag or a scalar, not 1 or an error',
+    kql: 'P | project a = array_length(dynamic([1, 2])), b = array_length(dynamic({"a": 1})), c = array_length(dynamic(5)), d = array_length(dynamic([]))',
+    rows: [{ a: 2, b: null, c: null, d: 0 }],
+  },
+  {
+    rule: 'gettype names arrays "array" and bags "dictionary"',
+    kql: 'P | project a = gettype(dynamic([1])), b = gettype(dynamic({})), c = gettype(x), d = gettype(dynamic(1.5)), e = gettype("s"), f = gettype(dynamic(null))',
+    rows: [{ a: 'array', b: 'dictionary', c: 'long', d: 'real', e: 'string', f: 'null' }],
+  },
+  {
+    rule: 'array_concat; null when an argument is not an array',
+    kql: 'P | project a = array_concat(dynamic([1]), dynamic([2, 3])), b = array_concat(dynamic([1]), dynamic({"a": 1}))',
+    rows: [{ a: [1, 2, 3], b: null }],
+  },
+  {
+    rule: 'array_slice: end inclusive, negative indexes from the end',
+    kql: 'P | project a = array_slice(dynamic([1, 2, 3, 4]), 1, -2), b = array_slice(dynamic([1, 2, 3]), 2, 10), c = array_slice(dynamic([1, 2, 3]), 2, 1)',
+    rows: [{ a: [2, 3], b: [3], c: [] }],
+  },
+  {
+    rule: 'array_sort_asc/desc put nulls last by default, first when asked',
+    kql: 'P | project a = array_sort_asc(dynamic([3, null, 1, 2])), b = array_sort_desc(dynamic(["b", "a", "c"])), c = array_sort_asc(dynamic([2, null, 1]), false)',
+    rows: [{ a: [1, 2, 3, null], b: ['c', 'b', 'a'], c: [null, 1, 2] }],
+  },
+  {
+    rule: 'array_index_of: -1 when absent, null for a non-array',
+    kql: 'P | project a = array_index_of(dynamic(["a", "b", "a"]), "a", 1), b = array_index_of(dynamic([1, 2]), 3), c = array_index_of(dynamic({"a": 1}), 1)',
+    rows: [{ a: 2, b: -1, c: null }],
+  },
+  {
+    rule: 'array_shift_* fill with null or the given value; array_rotate_* wrap around',
+    kql: 'P | project a = array_shift_left(dynamic([1, 2, 3]), 1), b = array_shift_right(dynamic([1, 2, 3]), 1, -1), c = array_rotate_left(dynamic([1, 2, 3, 4]), 1), d = array_rotate_right(dynamic([1, 2, 3, 4]), 1)',
+    rows: [{ a: [2, 3, null], b: [-1, 1, 2], c: [2, 3, 4, 1], d: [4, 1, 2, 3] }],
+  },
+  {
+    rule: 'array_split at one index or several; array_reverse; array_sum (a real)',
+    kql: 'P | project a = array_split(dynamic([1, 2, 3, 4, 5]), dynamic([2, 4])), b = array_split(dynamic([1, 2, 3]), 1), c = array_reverse(dynamic([1, "a"])), d = array_sum(dynamic([0.5, 2]))',
+    rows: [{ a: [[1, 2], [3, 4], [5]], b: [[1], [2, 3]], c: ['a', 1], d: 2.5 }],
+  },
+  {
+    rule: 'array_iff picks element-wise, broadcasting scalars',
+    kql: 'P | project a = array_iff(dynamic([true, false, true]), dynamic([1, 2, 3]), 0)',
+    rows: [{ a: [1, 0, 3] }],
+  },
+  {
+    rule: 'strcat_array joins elements as text (strings without quotes)',
+    kql: 'P | project a = strcat_array(dynamic([1, "a", true]), "-"), b = strcat_array(dynamic([]), ",")',
+    rows: [{ a: '1-a-true', b: '' }],
+  },
+  {
+    rule: 'bag_keys, bag_merge (first wins), bag_remove_keys, bag_has_key with a path',
+    kql: 'P | project a = bag_keys(dynamic({"a": 1, "b": 2})), b = bag_merge(dynamic({"a": 1}), dynamic({"a": 2, "c": 3})), c = bag_remove_keys(dynamic({"a": 1, "b": 2}), dynamic(["a"])), d = bag_has_key(dynamic({"a": {"b": 1}}), "$.a.b"), e = bag_has_key(dynamic({"a": 1}), "z")',
+    rows: [{ a: ['a', 'b'], b: { a: 1, c: 3 }, c: { b: 2 }, d: true, e: false }],
+  },
+  {
+    rule: 'set functions are distinct; set_has_element; jaccard_index',
+    kql: 'P | project a = set_union(dynamic([1, 2]), dynamic([2, 3])), b = set_intersect(dynamic([1, 2, 2]), dynamic([2, 3])), c = set_difference(dynamic([1, 2, 3]), dynamic([2]), dynamic([3])), d = set_has_element(dynamic(["a"]), "a"), e = jaccard_index(dynamic([1, 2]), dynamic([2, 3]))',
+    rows: [{ a: [1, 2, 3], b: [2], c: [1], d: true, e: 1 / 3 }],
+  },
+  {
+    rule: 'split of "" is [""] (naive string_split gives []); split with an index is a one-element array',
+    kql: 'P | project a = split("", ","), b = split("a_b_c", "_"), c = split("a_b_c", "_", 1), d = split("a_b", "_", 5)',
+    rows: [{ a: [''], b: ['a', 'b', 'c'], c: ['b'], d: [] }],
+  },
+  {
+    rule: 'in (dynamic array) tests each element; has_any with a dynamic list is a term match',
+    kql: 'let L = dynamic(["b", "c"]); P | project a = "c" in (L), b = "cc" in (L), c = "a-b x" has_any (L), d = "abc" has_any (L)',
+    rows: [{ a: true, b: false, c: true, d: false }],
+  },
+], [
+  { rule: 'bag_pack needs pairs', kql: 'P | project b = bag_pack("a")', code: 'type', message: /key\/value pairs/ },
+  { rule: 'array functions need a dynamic', kql: 'P | project b = array_reverse("abc")', code: 'type', message: /array_reverse\(\) expects dynamic/ },
+]);
