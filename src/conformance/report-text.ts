@@ -1,5 +1,6 @@
 /** The readable summary of a corpus run (the CLI without --json). */
 import type { ConformanceCase } from './cases.ts';
+import type { CaseResult } from './run-case.ts';
 import { CATEGORY_LABEL, caseCategory, type CaseCategory } from './categories.ts';
 import type { CorpusRun } from './run-corpus.ts';
 import { countStatuses } from './run-corpus.ts';
@@ -52,4 +53,25 @@ export function summaryText(
     for (const r of slow) lines.push(`${r.durationMs.toFixed(0).padStart(7)} ms  ${r.id} (${r.status})`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Each non-passing case in full: the KQL, Kusto's result, Loupe's result and the SQL. */
+export function detailsText(results: readonly CaseResult[], cases: readonly ConformanceCase[]): string {
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  const json = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
+  const out: string[] = [];
+  for (const r of results) {
+    const c = byId.get(r.id);
+    if (r.status === 'pass' || !c) continue;
+    out.push(`=== ${r.id} (${r.status}): ${r.reason}`, c.kql.trimEnd(), '--- Kusto');
+    out.push(c.expected.columns.map((n, i) => `${n}:${c.expected.columnTypes[i]}`).join(' | '));
+    for (const row of c.expected.rows) out.push(json(row));
+    if (r.detail?.actual) {
+      out.push('--- Loupe', r.detail.actual.columns.join(' | '));
+      for (const row of r.detail.actual.rows) out.push(json(row));
+    }
+    if (r.detail?.sql) out.push('--- SQL', r.detail.sql.trimEnd());
+    out.push('');
+  }
+  return out.length ? `${out.join('\n')}\n` : '';
 }

@@ -6,7 +6,7 @@
  * ran it); "fail" when it ran and differs, when the SQL failed at run time, or on any other error.
  */
 import type { SqlEngine } from '../db/engine.ts';
-import { KqlError, translate, type Translation } from '../kql/index.ts';
+import { decodeValue, KqlError, translate, type Translation } from '../kql/index.ts';
 import type { ConformanceCase } from './cases.ts';
 import { compareResults, describeMismatch, mismatchGroup } from './compare.ts';
 import { hasUnorderedArrays, sortsRows, stripRender } from './query-shape.ts';
@@ -22,6 +22,15 @@ export interface CaseResult {
   readonly group: string;
   /** Translation and execution time. */
   readonly durationMs: number;
+  /** For a case that does not pass: what Loupe made of it, for `conformance --details`. */
+  readonly detail?: CaseDetail;
+}
+
+export interface CaseDetail {
+  /** The SQL the translator produced, when it produced one. */
+  readonly sql?: string;
+  /** Loupe's result as the report shows it (decodeValue), when the SQL ran. */
+  readonly actual?: { readonly columns: readonly string[]; readonly rows: readonly (readonly unknown[])[] };
 }
 
 const UNSUPPORTED_CODES: ReadonlySet<string> = new Set(['unsupported', 'unknown-function', 'syntax']);
@@ -47,12 +56,13 @@ const loupeTranslate: Translate = (kql) => translate(kql, { resolveTable: () => 
 
 export function runCase(engine: SqlEngine, c: ConformanceCase, translateKql: Translate = loupeTranslate): CaseResult {
   const started = performance.now();
-  const done = (status: CaseStatus, reason: string, group: string): CaseResult => ({
+  const done = (status: CaseStatus, reason: string, group: string, detail?: CaseDetail): CaseResult => ({
     id: c.id,
     status,
     reason,
     group,
     durationMs: performance.now() - started,
+    ...(detail && { detail }),
   });
 
   let translation: Translation;
@@ -73,12 +83,16 @@ export function runCase(engine: SqlEngine, c: ConformanceCase, translateKql: Tra
     rows = runIsolated(engine, translation.sql);
   } catch (e) {
     const reason = firstLine(e instanceof Error ? e.message : String(e));
-    return done('fail', `SQL failed: ${reason}`, `SQL failed: ${sqlErrorGroup(reason)}`);
+    return done('fail', `SQL failed: ${reason}`, `SQL failed: ${sqlErrorGroup(reason)}`, { sql: translation.sql });
   }
 
   const mismatch = compareResults(c.expected, { columns: translation.columns, rows }, { orderedRows: sortsRows(c), unorderedArrays: hasUnorderedArrays(c) });
   if (!mismatch) return done('pass', '', '');
-  return done('fail', describeMismatch(mismatch), mismatchGroup(mismatch));
+  const actual = {
+    columns: translation.columns.map((col) => `${col.name}:${col.type}`),
+    rows: rows.map((row) => row.map((v, i) => safeDecode(v, translation.columns[i]?.type))),
+  };
+  return done('fail', describeMismatch(mismatch), mismatchGroup(mismatch), { sql: translation.sql, actual });
 }
 
 /**
@@ -91,6 +105,15 @@ function runIsolated(engine: SqlEngine, sql: string): readonly (readonly unknown
     return engine.query(sql).rows;
   } finally {
     engine.exec('ROLLBACK');
+  }
+}
+
+/** decodeValue, or the raw cell when it cannot be decoded as the declared type (itself a finding). */
+function safeDecode(v: unknown, type: Translation['columns'][number]['type'] | undefined): unknown {
+  try {
+    return type ? decodeValue(v, type) : v;
+  } catch {
+    return v;
   }
 }
 

@@ -20,6 +20,13 @@ export interface TranslateOptions {
    * translation serves every run.
    */
   nowSql?: string;
+  /**
+   * `externaldata(…) [ "URL" ]` cannot be fetched offline: the caller maps the URL to a table it has
+   * loaded from a file the user supplied (CLI `--external URL=FILE`, UI prompt). Returns the
+   * table's name and schema, or undefined when the user gave no file (the translation then fails
+   * with an error naming the URL). The query's declared columns are read from that table by name.
+   */
+  externalData?(url: string): { readonly name: string; readonly schema: TableSchema } | undefined;
 }
 
 /** One KQL pipeline step and the SQL that implements it, for the side-by-side view. */

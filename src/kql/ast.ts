@@ -20,7 +20,9 @@ export type Expr =
   | { kind: 'unary'; op: '-' | '+'; operand: Expr; span: Span }
   | { kind: 'binary'; op: string; opSpan: Span; left: Expr; right: Expr; span: Span }
   /** `x in (a, b)`, `x !in~ (…)`. */
-  | { kind: 'in'; op: 'in' | '!in' | 'in~' | '!in~'; left: Expr; items: Expr[]; span: Span }
+  | { kind: 'in'; op: 'in' | '!in' | 'in~' | '!in~'; left: Expr; items: Expr[]; span: Span; /** `x in (T | project c)`: a one-column tabular right side. */ tabular?: Pipeline }
+  /** `toscalar(T | …)`: the first column of the first row of a tabular expression. */
+  | { kind: 'toscalar'; pipeline: Pipeline; span: Span }
   /** `x between (low .. high)`, `x !between (…)`. */
   | { kind: 'between'; negated: boolean; left: Expr; low: Expr; high: Expr; span: Span }
   /** `x has_any ("a", "b")`, `x has_all (dynamicList)`. */
@@ -58,7 +60,43 @@ export type Operator =
   | { kind: 'summarize'; aggregates: Assignment[]; by: Assignment[]; span: Span }
   | { kind: 'join'; joinKind: JoinKind; kindSpan?: Span; right: Tabular; on: JoinCondition[]; span: Span }
   | { kind: 'sort'; keys: SortKey[]; span: Span }
-  | { kind: 'take'; count: Expr; span: Span };
+  | { kind: 'take'; count: Expr; span: Span }
+  | { kind: 'lookup'; lookupKind: 'leftouter' | 'inner'; kindSpan?: Span; right: Tabular; on: JoinCondition[]; span: Span }
+  | { kind: 'mv-expand'; expand: MvExpandArgs; span: Span }
+  /** `mv-apply … on ( operators )`: the operators run on each input row's expanded rows. */
+  | { kind: 'mv-apply'; expand: MvExpandArgs; operators: Operator[]; span: Span }
+  | { kind: 'parse'; where: boolean; regex: boolean; flags?: string; target: Expr; parts: ParsePart[]; span: Span }
+  | { kind: 'serialize'; items: Assignment[]; span: Span }
+  | { kind: 'make-series'; aggregates: SeriesAggregate[]; axis: Expr; from?: Expr; to?: Expr; step: Expr; by: Assignment[]; span: Span };
+
+/** One column of `mv-expand`/`mv-apply`: `[Name =] expr [to typeof(T)]`. */
+export interface MvExpandItem {
+  readonly name?: { readonly text: string; readonly span: Span };
+  readonly expr: Expr;
+  readonly toType?: { readonly text: string; readonly span: Span };
+  readonly span: Span;
+}
+
+export interface MvExpandArgs {
+  readonly items: MvExpandItem[];
+  /** `bagexpansion=array` expands a bag into [key, value] arrays instead of one-key bags. */
+  readonly bagExpansion: 'bag' | 'array';
+  /** `with_itemindex=Name`: a long column with the element's 0-based index. */
+  readonly itemIndex?: { readonly text: string; readonly span: Span };
+  readonly limit?: Expr;
+}
+
+/** A piece of a `parse` pattern: literal text, a column to extract (`Name:type`), or `*`. */
+export type ParsePart =
+  | { kind: 'text'; text: string; span: Span }
+  | { kind: 'column'; name: string; type: string; span: Span }
+  | { kind: 'star'; span: Span };
+
+/** `Name = Agg(…) [default = value]` in make-series. */
+export interface SeriesAggregate {
+  readonly item: Assignment;
+  readonly default?: Expr;
+}
 
 export type OperatorKind = Operator['kind'];
 

@@ -16,7 +16,7 @@ export type Binding =
   | { kind: 'scalar'; value: Typed }
   | { kind: 'tabular'; pipeline: Pipeline; relation?: Relation }
   | { kind: 'table-alias'; table: string }
-  | { kind: 'function'; span: Span };
+  | { kind: 'function'; fn: Extract<LetValue, { kind: 'function' }> };
 
 /** Columns of a relation, in scope for an expression evaluated on its rows. */
 export class Scope {
@@ -47,7 +47,7 @@ export class TranslateContext {
   readonly ctes: { name: string; sql: string }[] = [];
   readonly steps: TranslationStep[] = [];
   readonly tables: string[] = [];
-  private readonly lets = new Map<string, Binding>();
+  private lets = new Map<string, Binding>();
   readonly nowSql: string;
 
   constructor(
@@ -89,13 +89,27 @@ export class TranslateContext {
       case 'tabular':
         return { kind: 'tabular', pipeline: v.pipeline };
       case 'function':
-        return { kind: 'function', span: v.span };
+        return { kind: 'function', fn: v };
       case 'name': {
         const b = this.lets.get(v.name);
         if (b) return b;
         if (this.options.resolveTable(v.name)) return { kind: 'table-alias', table: v.name };
         throw this.error('unknown-table', `"${v.name}" is neither a table nor a let`, v.span);
       }
+    }
+  }
+
+  /**
+   * Runs `fn` with extra let bindings visible (a user function's parameters, then its body's lets),
+   * restoring the outer bindings afterwards: the body's names do not leak to the caller.
+   */
+  withBindings<T>(extra: ReadonlyMap<string, Binding>, fn: () => T): T {
+    const saved = this.lets;
+    this.lets = new Map([...saved, ...extra]);
+    try {
+      return fn();
+    } finally {
+      this.lets = saved;
     }
   }
 

@@ -21,7 +21,7 @@ const WORD_OPS = new Set([
 ]);
 const IN_OPS = new Set(['in', '!in', 'in~', '!in~']);
 /** Tabular sources Kusto has but Loupe does not translate yet (refused by name, with position). */
-const UNSUPPORTED_SOURCES = new Set(['print', 'range', 'datatable', 'union', 'externaldata', 'materialize', 'evaluate', 'find', 'search', 'table', 'toscalar', 'view']);
+const UNSUPPORTED_SOURCES = new Set(['print', 'range', 'datatable', 'union', 'externaldata', 'materialize', 'evaluate', 'find', 'search', 'table', 'view']);
 
 export function parseQuery(text: string): Query {
   return new Parser(text).parseQuery();
@@ -30,6 +30,8 @@ export function parseQuery(text: string): Query {
 export class Parser {
   private readonly tokens: Token[];
   private pos = 0;
+  /** Names of the user-defined functions declared so far whose body is tabular: `f(…)` starts a pipeline. */
+  readonly tabularFunctions = new Set<string>();
 
   constructor(readonly text: string) {
     this.tokens = tokenize(text);
@@ -107,6 +109,7 @@ export class Parser {
     const name = this.expectIdent('a name after let');
     this.expectPunct('=');
     const value = this.parseLetValue();
+    if (value.kind === 'function' && value.body.value.kind !== 'scalar') this.tabularFunctions.add(name.value);
     return { kind: 'let', name: name.value, nameSpan: name, value, span: { start: kw.start, end: this.lastEnd() } };
   }
 
@@ -261,15 +264,17 @@ export class Parser {
 
   parseJoinConditions(): JoinCondition[] {
     const out: JoinCondition[] = [];
-    do {
-      const e = this.parseExpr();
+    // `on A, $left.B == $right.C and $left.D == $right.E`: `and` separates conditions like ",".
+    const conjuncts = (e: Expr): Expr[] => (e.kind === 'binary' && e.op === 'and' ? [...conjuncts(e.left), ...conjuncts(e.right)] : [e]);
+    do for (const e of conjuncts(this.parseExpr())) {
       if (e.kind === 'name') out.push({ left: e.name, right: e.name, span: e.span });
       else if (e.kind === 'binary' && e.op === '==' && e.left.kind === 'side' && e.right.kind === 'side' && e.left.side !== e.right.side) {
         const l = e.left.side === 'left' ? e.left : e.right;
         const r = e.left.side === 'left' ? e.right : e.left;
         out.push({ left: l.name, right: r.name, span: e.span });
       } else throw this.error('unsupported', 'join condition other than "Column" or "$left.A == $right.B"', e.span);
-    } while (this.acceptPunct(','));
+    }
+    while (this.acceptPunct(','));
     return out;
   }
 
@@ -308,7 +313,11 @@ export class Parser {
         this.expectPunct('(', `after ${t.value}`);
         const items: Expr[] = [];
         if (this.peek().kind === 'ident' && this.isPunct('|', 1)) {
-          throw this.error('unsupported', `"${t.value}" with a tabular right side`, this.peek());
+          // `x in (T | project c)`: a tabular right side (its single column is the set).
+          const tabular = this.parsePipeline();
+          this.expectPunct(')');
+          left = { kind: 'in', op: t.value as 'in', left, items, tabular, span: { start: left.span.start, end: this.lastEnd() } };
+          continue;
         }
         if (!this.isPunct(')')) {
           do items.push(this.parseExpr());
@@ -454,6 +463,11 @@ export class Parser {
         if (t.value === 'null') return { kind: 'literal', type: 'null', value: null, span };
         if (this.acceptPunct('(')) {
           if (t.value === 'dynamic') return parseDynamicLiteral(this, t);
+          if (t.value === 'toscalar') {
+            const pipeline = this.parsePipelineValue();
+            this.expectPunct(')', 'to close toscalar(');
+            return { kind: 'toscalar', pipeline, span: { start: t.start, end: this.lastEnd() } };
+          }
           if (Object.hasOwn(TYPED_LITERALS, t.value)) {
             const typed = parseTypedLiteral(this, t);
             if (typed) return typed;

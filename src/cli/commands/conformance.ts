@@ -5,11 +5,11 @@ import { readText } from '../files.ts';
 import { parseCases } from '../../conformance/cases.ts';
 import { diffKnownFailures, formatKnownFailures, knownFailuresOf, listedReason, parseKnownFailures, updateKnownFailures } from '../../conformance/known-failures.ts';
 import { DEFAULT_CASES_PATH, KNOWN_FAILURES_PATH } from '../../conformance/paths.ts';
-import { summaryText } from '../../conformance/report-text.ts';
+import { detailsText, summaryText } from '../../conformance/report-text.ts';
 import { countStatuses } from '../../conformance/run-corpus.ts';
 import { runCorpusInChild } from '../../conformance/run-in-child.ts';
 
-const USAGE = `Usage: npm run --silent loupe -- conformance [CASES.json] [--json] [--filter SUBSTRING]
+const USAGE = `Usage: npm run --silent loupe -- conformance [CASES.json] [--json] [--filter SUBSTRING] [--details]
                      [--timeout SECONDS] [--update-known-failures] [--known-failures FILE]
 
 Runs KQL examples from the Kusto documentation through Loupe's translator and DuckDB-WASM and
@@ -17,6 +17,7 @@ compares each result with the one the Kusto engine returned (docs/conformance.md
 CASES.json defaults to ../shared/kql-conformance/cases.json next to the repository.
 --json prints { total, passed, results: [{ id, status, reason }] } alone on standard output.
 --filter runs only the cases whose id contains SUBSTRING.
+--details prints, for each case that does not pass, its KQL, Kusto's result, Loupe's and the SQL.
 --timeout fails a case that runs longer (default 30 s); the run goes on in a fresh engine.
 --update-known-failures rewrites the known-failures list (default
 tests/conformance/known-failures.json) from this run and prints what changed.`;
@@ -26,7 +27,7 @@ export const conformanceCommand: Command = {
   summary: 'check the KQL translator against Kusto’s own answers',
   usage: USAGE,
   async run(argv) {
-    const args = parseArgs(argv, { values: ['filter', 'known-failures', 'timeout'], booleans: ['json', 'update-known-failures', 'help'] });
+    const args = parseArgs(argv, { values: ['filter', 'known-failures', 'timeout'], booleans: ['json', 'details', 'update-known-failures', 'help'] });
     if (args.booleans.has('help')) {
       process.stdout.write(`${USAGE}\n`);
       return 0;
@@ -51,7 +52,12 @@ export const conformanceCommand: Command = {
       const results = run.results.map((r) => ({ id: r.id, status: r.status, reason: r.reason }));
       await writeOut(`${JSON.stringify({ total: counts.total, passed: counts.pass, results }, null, 2)}\n`);
     } else {
+      if (args.booleans.has('details')) await writeOut(detailsText(run.results, cases));
       await writeOut(summaryText(run, cases));
+    }
+    if (json) {
+      const slow = [...run.results].sort((a, b) => b.durationMs - a.durationMs).slice(0, 3);
+      log(`conformance: cases ran in ${(run.durationMs / 1000).toFixed(1)} s; slowest: ${slow.map((r) => `${r.id} ${r.durationMs.toFixed(0)} ms`).join(', ')}`);
     }
     if (run.leaked.length) log(`warning: cases left tables or views behind: ${run.leaked.join(', ')}`);
 

@@ -15,6 +15,7 @@ import { SORT } from './sort.ts';
 import { SUMMARIZE } from './summarize.ts';
 import { TAKE } from './take.ts';
 import { WHERE } from './where.ts';
+import { LOOKUP } from './lookup.ts';
 
 export interface OperatorSpec<K extends OperatorKind = OperatorKind> {
   readonly kind: K;
@@ -30,7 +31,7 @@ export function defineOperator<K extends OperatorKind>(spec: OperatorSpec<K>): O
   return spec;
 }
 
-const SPECS: readonly OperatorSpec<any>[] = [WHERE, EXTEND, PROJECT, SUMMARIZE, JOIN, SORT, TAKE];
+const SPECS: readonly OperatorSpec<any>[] = [WHERE, EXTEND, PROJECT, SUMMARIZE, JOIN, SORT, TAKE, LOOKUP];
 
 const BY_NAME = new Map<string, OperatorSpec<any>>();
 for (const s of SPECS) {
@@ -46,7 +47,7 @@ export function operatorFor(nameOrKind: string): OperatorSpec | undefined {
 /** KQL operators Loupe does not translate yet: refused as 'unsupported' rather than 'syntax'. */
 export const KNOWN_UNSUPPORTED_OPERATORS: ReadonlySet<string> = new Set([
   'project-away', 'project-keep', 'project-rename', 'project-reorder', 'distinct', 'top', 'count', 'union', 'mv-expand', 'mv-apply',
-  'parse', 'parse-where', 'parse-kv', 'make-series', 'lookup', 'as', 'serialize', 'evaluate', 'render', 'invoke', 'sample',
+  'parse', 'parse-where', 'parse-kv', 'make-series', 'as', 'serialize', 'evaluate', 'render', 'invoke', 'sample',
   'sample-distinct', 'top-nested', 'top-hitters', 'getschema', 'fork', 'facet', 'partition', 'scan', 'reduce', 'consume',
   'search', 'find', 'range', 'print', 'datatable', 'externaldata', 'materialize',
 ]);

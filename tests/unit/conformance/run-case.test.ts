@@ -44,6 +44,7 @@ describe('runCase', () => {
     expect(runCase(engine, c, sqlFor('SELECT 2::BIGINT AS x', [['x', 'long']]))).toMatchObject({
       status: 'fail',
       reason: 'row 0, column x (Int64): expected 1, got 2',
+      detail: { sql: 'SELECT 2::BIGINT AS x', actual: { columns: ['x:long'], rows: [[2]] } },
     });
   });
   it('fails SQL that fails at run time', () => {
