@@ -151,14 +151,17 @@ export function normalizeActual(v: unknown, t: KqlType): Norm {
     case 'bool':
       return orUnreadable(v, toBool(v), (x) => ({ k: 'bool', v: x }));
     case 'datetime': {
-      // Epoch milliseconds, fractional below the millisecond (TIMESTAMP keeps microseconds).
+      // Epoch milliseconds, fractional below the millisecond: TIMESTAMP keeps microseconds. Ticks
+      // exceed 2^53, so whole milliseconds and microseconds are converted apart, in integers.
       const ms = typeof v === 'number' ? v : Number(v);
-      return Number.isFinite(ms) ? { k: 'ticks', v: BigInt(Math.round(ms * 10_000)) } : unreadable(v);
+      if (!Number.isFinite(ms)) return unreadable(v);
+      const whole = Math.floor(ms);
+      return { k: 'ticks', v: BigInt(whole) * TICKS_PER_MS + BigInt(Math.round((ms - whole) * 1000)) * 10n };
     }
     case 'timespan': {
       // The translator outputs timespans as microseconds.
       const us = typeof v === 'number' ? v : Number(v);
-      return Number.isFinite(us) ? { k: 'ticks', v: BigInt(Math.round(us * 10)) } : unreadable(v);
+      return Number.isFinite(us) ? { k: 'ticks', v: BigInt(Math.round(us)) * 10n } : unreadable(v);
     }
     case 'dynamic':
       if (typeof v !== 'string') return { k: 'json', v };

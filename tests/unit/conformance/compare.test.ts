@@ -103,6 +103,9 @@ describe('values', () => {
     expect(verdict(exp([['d', 'DateTime']], [['2017-08-01T10:00:00.1230000Z']]), act([['d', 'datetime']], [[ms]]))).toBe('');
     expect(verdict(exp([['d', 'DateTime']], [['2017-08-01T10:00:00.123Z']]), act([['d', 'datetime']], [[ms]]))).toBe('');
     expect(verdict(exp([['d', 'DateTime']], [['2017-08-01T10:00:00.1234Z']]), act([['d', 'datetime']], [[ms + 0.4]]))).toBe('');
+    // Microseconds of a present-day instant (beyond 2^53 when counted in ticks) are kept exactly.
+    expect(verdict(exp([['d', 'DateTime']], [['2020-01-01T10:00:00.1234560Z']]), act([['d', 'datetime']], [[1577872800123.456]]))).toBe('');
+    expect(verdict(exp([['d', 'DateTime']], [['2020-01-01T10:00:00.1234570Z']]), act([['d', 'datetime']], [[1577872800123.456]]))).not.toBe('');
     // Loupe keeping only milliseconds, or an hour of time-zone shift, is wrong.
     expect(verdict(exp([['d', 'DateTime']], [['2017-08-01T10:00:00.1234567Z']]), act([['d', 'datetime']], [[ms]]))).toBe(
       'row 0, column d (DateTime): expected 2017-08-01T10:00:00.1234567Z, got 2017-08-01T10:00:00.1230000Z',
