@@ -9,6 +9,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { LoupeError } from '../errors.ts';
 import type { FromChild, ToChild } from './child-protocol.ts';
 import { REPO_ROOT } from './paths.ts';
 import type { CaseResult } from './run-case.ts';
@@ -100,7 +101,7 @@ function runChild(options: ChildRunOptions, ids: readonly string[], onResult: (r
     };
     arm(options.startTimeoutMs ?? 120_000, () => {
       child.kill('SIGKILL');
-      finish(() => reject(new Error('the conformance child process did not start its engine in time')));
+      finish(() => reject(childError('the conformance process did not start its engine in time')));
     });
     child.on('message', (m: FromChild) => {
       switch (m.type) {
@@ -118,17 +119,22 @@ function runChild(options: ChildRunOptions, ids: readonly string[], onResult: (r
           break;
         case 'error':
           child.kill('SIGKILL');
-          finish(() => reject(new Error(`conformance child process: ${m.message}`)));
+          finish(() => reject(childError(`the conformance process failed: ${m.message}`)));
           break;
       }
     });
     child.on('exit', (code, signal) => {
       const reason = `the engine process died (${signal ?? `exit code ${code}`})`;
-      if (!ready) return finish(() => reject(new Error(`conformance child process: ${reason} before its engine started`)));
+      if (!ready) return finish(() => reject(childError(`${reason} before its engine started (its error is above)`)));
       finish(() => resolve({ kind: 'stopped', reason, group: 'engine process died', elapsedMs: performance.now() - caseStarted, runningMs: running() }));
     });
     child.on('error', (e) => finish(() => reject(e)));
     const message: ToChild = { type: 'run', casesPath: options.casesPath, ids, now: options.now.toISOString() };
     child.send(message);
   });
+}
+
+/** The run itself cannot go on (not a case's fault): a CLI error, not a crash. */
+function childError(message: string): LoupeError {
+  return new LoupeError('cli', 'conformance', message);
 }
