@@ -61,6 +61,18 @@ export type Operator =
   | { kind: 'join'; joinKind: JoinKind; kindSpan?: Span; right: Tabular; on: JoinCondition[]; span: Span }
   | { kind: 'sort'; keys: SortKey[]; span: Span }
   | { kind: 'take'; count: Expr; span: Span }
+  | { kind: 'union'; union: UnionArgs; span: Span }
+  | { kind: 'distinct'; columns: { text: string; span: Span }[] | 'all'; span: Span }
+  | { kind: 'top'; count: Expr; key: SortKey; span: Span }
+  | { kind: 'count'; span: Span }
+  /** project-away/-keep: names or wildcard patterns (`*1`, `Prefix*`). */
+  | { kind: 'project-away'; patterns: { text: string; span: Span }[]; span: Span }
+  | { kind: 'project-keep'; patterns: { text: string; span: Span }[]; span: Span }
+  | { kind: 'project-rename'; renames: { to: { text: string; span: Span }; from: { text: string; span: Span } }[]; span: Span }
+  | { kind: 'project-reorder'; patterns: { text: string; span: Span; dir?: 'asc' | 'desc' }[]; span: Span }
+  | { kind: 'as'; name: { text: string; span: Span }; span: Span }
+  | { kind: 'getschema'; span: Span }
+  | { kind: 'sample'; count: Expr; span: Span }
   | { kind: 'lookup'; lookupKind: 'leftouter' | 'inner'; kindSpan?: Span; right: Tabular; on: JoinCondition[]; span: Span }
   | { kind: 'mv-expand'; expand: MvExpandArgs; span: Span }
   /** `mv-apply … on ( operators )`: the operators run on each input row's expanded rows. */
@@ -103,7 +115,31 @@ export type OperatorKind = Operator['kind'];
 /** A tabular source: a table or a `let`-bound tabular name, or a parenthesised pipeline. */
 export type Source =
   | { kind: 'table-ref'; name: string; span: Span }
-  | { kind: 'subquery'; pipeline: Pipeline; span: Span };
+  | { kind: 'subquery'; pipeline: Pipeline; span: Span }
+  // Sources with their own syntax (parsed and translated by ./operators/<kind>.ts, see SOURCES there).
+  | { kind: 'print'; items: Assignment[]; span: Span }
+  | { kind: 'datatable'; columns: DatatableColumn[]; values: Expr[]; span: Span }
+  | { kind: 'range'; column: { text: string; span: Span }; from: Expr; to: Expr; step: Expr; span: Span }
+  | { kind: 'union'; union: UnionArgs; span: Span };
+
+export type SourceKind = Source['kind'];
+
+/** `Name:type` in `datatable(…)`. */
+export interface DatatableColumn {
+  readonly name: string;
+  readonly type: string;
+  readonly span: Span;
+}
+
+/** The arguments of `union` (as a source or as an operator, whose input is then the first leg). */
+export interface UnionArgs {
+  readonly unionKind: 'inner' | 'outer';
+  /** `withsource=Col`: a first column naming the leg each row came from. */
+  readonly withSource?: { text: string; span: Span };
+  /** `isfuzzy=true`: legs naming missing tables are left out instead of failing. */
+  readonly isFuzzy: boolean;
+  readonly legs: Pipeline[];
+}
 
 export interface Pipeline {
   readonly kind: 'pipeline';

@@ -7,7 +7,7 @@ import type { ColumnSchema, TableSchema } from '../schema/catalog.ts';
 import type { KqlErrorCode, TranslateOptions, TranslationStep } from './api.ts';
 import type { Expr, LetStatement, LetValue, Pipeline, Span } from './ast.ts';
 import { kqlError, type KqlError } from './errors.ts';
-import { operatorFor } from './operators/registry.ts';
+import { operatorFor, sourceFor } from './operators/registry.ts';
 import { quoteIdent } from './sql.ts';
 import type { Relation, ScopeColumn, Typed } from './types.ts';
 import { translateExpr } from './expr.ts';
@@ -146,7 +146,12 @@ export class TranslateContext {
   private translateSource(p: Pipeline): Relation {
     const src = p.source;
     if (src.kind === 'subquery') return this.translatePipeline(src.pipeline);
-    return this.tabularByName(src.name, src.span);
+    if (src.kind === 'table-ref') return this.tabularByName(src.name, src.span);
+    const spec = sourceFor(src.kind);
+    if (!spec) throw this.error('unsupported', `the tabular source "${src.kind}" is not supported yet`, src.span);
+    const rel = spec.translate(src as never, this);
+    this.checkColumns(rel.columns, src.span);
+    return rel;
   }
 
   tabularByName(name: string, span: Span): Relation {

@@ -11,7 +11,7 @@ import type { KqlErrorCode } from './api.ts';
 import { kqlError } from './errors.ts';
 import { tokenize, type Token } from './lexer.ts';
 import { parseDynamicLiteral, parseTypedLiteral, TYPED_LITERALS } from './literals.ts';
-import { operatorFor, KNOWN_UNSUPPORTED_OPERATORS } from './operators/registry.ts';
+import { operatorFor, KNOWN_UNSUPPORTED_OPERATORS, sourceAt } from './operators/registry.ts';
 
 const COMPARISON = new Set(['==', '!=', '<>', '<', '<=', '>', '>=', '=~', '!~']);
 /** Word operators between two scalars (string predicates). The translator decides which it supports. */
@@ -164,6 +164,7 @@ export class Parser {
 
   /** Whether the next tokens start a tabular expression rather than a scalar one. */
   private startsPipeline(): boolean {
+    if (sourceAt(this)) return true;
     const t = this.peek();
     if (t.kind === 'ident' && !this.isPunct('(', 1) && !this.isPunct('.', 1) && !this.isPunct('[', 1)) {
       const after = this.peek(1);
@@ -176,6 +177,7 @@ export class Parser {
 
   /** The body of a query (or a join's right side): a pipeline. */
   parsePipelineValue(): Pipeline {
+    if (sourceAt(this)) return this.parsePipeline();
     const t = this.peek();
     if (t.kind === 'ident' && UNSUPPORTED_SOURCES.has(t.value)) {
       throw this.error('unsupported', `the tabular source "${t.value}" is not supported yet`, t);
@@ -199,6 +201,8 @@ export class Parser {
       this.expectPunct(')');
       return { kind: 'subquery', pipeline, span: { start: t.start, end: this.lastEnd() } };
     }
+    const spec = sourceAt(this);
+    if (spec) return spec.parse(this);
     if (t.kind === 'ident' && UNSUPPORTED_SOURCES.has(t.value)) {
       throw this.error('unsupported', `the tabular source "${t.value}" is not supported yet`, t);
     }

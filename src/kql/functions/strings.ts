@@ -1,6 +1,7 @@
 /** String functions. KQL strings are never null, so every string result is coalesced to "". */
-import { toStringSql } from '../convert.ts';
-import { expectType, type ScalarFunction } from './registry.ts';
+import { toJsonSql, toStringSql } from '../convert.ts';
+import type { Typed } from '../types.ts';
+import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
 
 export const STRING_FUNCTIONS: readonly ScalarFunction[] = [
   {
@@ -38,5 +39,122 @@ export const STRING_FUNCTIONS: readonly ScalarFunction[] = [
       const len = a[2] ? `, greatest(${expectType(a, 2, s, 'long', 'int').sql}, 0)` : '';
       return { sql: `coalesce(substring(${text}, greatest(${start}, 0) + 1${len}), '')`, type: 'string' };
     },
+  },
+];
+
+/** Arguments for runtime UDFs: only VARCHAR/DOUBLE/INTEGER, and a bare NULL has no type. */
+const varchar = (sql: string) => `CAST(${sql} AS VARCHAR)`;
+const double = (sql: string) => `CAST(${sql} AS DOUBLE)`;
+const str = (a: readonly Typed[], i: number) => toStringSql(a[i]!);
+/** An optional integer argument as DOUBLE (NULL when absent). */
+const optLong = (a: readonly Typed[], i: number, s: CallSite) => (a[i] ? double(expectType(a, i, s, 'long', 'int').sql) : 'CAST(NULL AS DOUBLE)');
+/** A regex argument: KQL regexes are RE2, DuckDB's too, so patterns pass through unchanged. */
+const regex = (a: readonly Typed[], i: number, s: CallSite) => toStringSql(expectType(a, i, s, 'string'));
+
+export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
+  {
+    // strcat_delim(delimiter, a, b, …): every argument through tostring, so nulls become "".
+    name: 'strcat_delim', minArgs: 3, maxArgs: 65,
+    translate: (a) => ({ sql: `(${a.slice(1).map(toStringSql).join(` || ${str(a, 0)} || `)})`, type: 'string' }),
+  },
+  {
+    // trim(regex, text): removes every leading and trailing match of the regex.
+    name: 'trim', minArgs: 2, maxArgs: 2,
+    translate: (a, s) => ({ sql: `regexp_replace(regexp_replace(${str(a, 1)}, '^(?:' || ${regex(a, 0, s)} || ')+', ''), '(?:' || ${regex(a, 0, s)} || ')+$', '')`, type: 'string' }),
+  },
+  { name: 'trim_start', minArgs: 2, maxArgs: 2, translate: (a, s) => ({ sql: `regexp_replace(${str(a, 1)}, '^(?:' || ${regex(a, 0, s)} || ')+', '')`, type: 'string' }) },
+  { name: 'trim_end', minArgs: 2, maxArgs: 2, translate: (a, s) => ({ sql: `regexp_replace(${str(a, 1)}, '(?:' || ${regex(a, 0, s)} || ')+$', '')`, type: 'string' }) },
+  {
+    // replace_string(text, lookup, rewrite): every non-overlapping occurrence, case-sensitive.
+    name: 'replace_string', minArgs: 3, maxArgs: 3,
+    translate: (a) => ({ sql: `CASE WHEN ${str(a, 1)} = '' THEN ${str(a, 0)} ELSE replace(${str(a, 0)}, ${str(a, 1)}, ${str(a, 2)}) END`, type: 'string' }),
+  },
+  {
+    // replace_regex(text, regex, rewrite): all matches; \1 in the rewrite is a capture group (RE2, as in Kusto).
+    name: 'replace_regex', minArgs: 3, maxArgs: 3,
+    translate: (a, s) => ({ sql: `regexp_replace(${str(a, 0)}, ${regex(a, 1, s)}, ${str(a, 2)}, 'g')`, type: 'string' }),
+  },
+  {
+    // The deprecated replace(regex, rewrite, text), arguments in that order.
+    name: 'replace', minArgs: 3, maxArgs: 3,
+    translate: (a, s) => ({ sql: `regexp_replace(${str(a, 2)}, ${regex(a, 0, s)}, ${str(a, 1)}, 'g')`, type: 'string' }),
+  },
+  {
+    // extract(regex, group, text): "" when nothing matches (KQL), as DuckDB's regexp_extract gives.
+    name: 'extract', minArgs: 3, maxArgs: 3,
+    translate: (a, s) => {
+      const g = a[1]!;
+      if (typeof g.literal !== 'number') return s.fail('extract() needs a constant capture group number', 1);
+      return { sql: `coalesce(regexp_extract(${str(a, 2)}, ${regex(a, 0, s)}, ${g.literal}), '')`, type: 'string' };
+    },
+  },
+  {
+    name: 'extract_all', minArgs: 2, maxArgs: 3,
+    translate: (a, s) => {
+      const groups = a.length === 3 ? varchar(expectType(a, 1, s, 'dynamic').sql) : 'CAST(NULL AS VARCHAR)';
+      return { sql: `kql_extract_all(${regex(a, 0, s)}, ${groups}, ${str(a, a.length - 1)})`, type: 'dynamic' };
+    },
+  },
+  {
+    // indexof(source, lookup[, start[, length[, occurrence]]]): non-strings are converted with tostring.
+    name: 'indexof', minArgs: 2, maxArgs: 5,
+    translate: (a, s) => {
+      if (a.length === 2) return { sql: `CAST(strpos(${str(a, 0)}, ${str(a, 1)}) - 1 AS BIGINT)`, type: 'long' };
+      return { sql: `CAST(kql_indexof(${str(a, 0)}, ${str(a, 1)}, ${optLong(a, 2, s)}, ${optLong(a, 3, s)}, ${optLong(a, 4, s)}) AS BIGINT)`, type: 'long' };
+    },
+  },
+  {
+    name: 'countof', minArgs: 2, maxArgs: 3,
+    translate: (a, s) => {
+      const kind = a[2]?.literal;
+      if (a[2] && kind !== 'normal' && kind !== 'regex') return s.fail('countof() kind must be "normal" or "regex"', 2);
+      return { sql: `CAST(kql_countof(${str(a, 0)}, ${str(a, 1)}, CAST(${kind === 'regex' ? 1 : 0} AS INTEGER)) AS BIGINT)`, type: 'long' };
+    },
+  },
+  { name: 'reverse', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `reverse(${str(a, 0)})`, type: 'string' }) },
+  {
+    // strrep(value, n[, delimiter]): n copies joined by the delimiter.
+    name: 'strrep', minArgs: 2, maxArgs: 3,
+    translate: (a, s) => {
+      const n = expectType(a, 1, s, 'long', 'int').sql;
+      const d = a[2] ? str(a, 2) : `''`;
+      return { sql: `CASE WHEN ${n} > 0 THEN repeat(${str(a, 0)} || ${d}, CAST(${n} AS BIGINT) - 1) || ${str(a, 0)} ELSE '' END`, type: 'string' };
+    },
+  },
+  {
+    // hash(x[, mod]): xxHash64 of the UTF-8 text (Kusto's values, e.g. hash("World") = 1846988464401551951).
+    name: 'hash', aliases: ['hash_xxhash64'], minArgs: 1, maxArgs: 2,
+    translate: (a, s) => {
+      const x = a[0]!;
+      if (x.type !== 'string' && x.type !== 'guid') throw s.ctx.error('unsupported', `hash() of a ${x.type} (only strings hash like Kusto so far)`, s.span);
+      return { sql: `CAST(kql_hash(${x.sql}, ${optLong(a, 1, s)}) AS BIGINT)`, type: 'long' };
+    },
+  },
+  { name: 'hash_sha256', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `sha256(${str(a, 0)})`, type: 'string' }) },
+  { name: 'hash_sha1', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `sha1(${str(a, 0)})`, type: 'string' }) },
+  { name: 'hash_md5', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `md5(${str(a, 0)})`, type: 'string' }) },
+  { name: 'base64_encode_tostring', aliases: ['base64_encodestring'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_base64_encode(${str(a, 0)})`, type: 'string' }) },
+  { name: 'base64_decode_tostring', aliases: ['base64_decodestring'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_base64_decode(${str(a, 0)})`, type: 'string' }) },
+  { name: 'base64_decode_toarray', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_base64_decode_toarray(${str(a, 0)})`, type: 'dynamic' }) },
+  { name: 'url_encode', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_url_encode(${str(a, 0)}, CAST(0 AS INTEGER))`, type: 'string' }) },
+  { name: 'url_encode_component', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_url_encode(${str(a, 0)}, CAST(1 AS INTEGER))`, type: 'string' }) },
+  { name: 'url_decode', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_url_decode(${str(a, 0)})`, type: 'string' }) },
+  { name: 'parse_url', aliases: ['parseurl'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_parse_url(${str(a, 0)})`, type: 'dynamic' }) },
+  { name: 'parse_urlquery', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_parse_urlquery(${str(a, 0)})`, type: 'dynamic' }) },
+  { name: 'parse_path', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_parse_path(${str(a, 0)})`, type: 'dynamic' }) },
+  { name: 'unicode_codepoints_from_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_codepoints_from_string(${str(a, 0)})`, type: 'dynamic' }) },
+  {
+    name: 'unicode_codepoints_to_string', minArgs: 1, maxArgs: 64,
+    translate: (a, s) => ({ sql: `kql_codepoints_to_string(${a.map((x, i) => varchar(toJsonSql(expectType(a, i, s, 'dynamic', 'long', 'int')))).join(', ')})`, type: 'string' }),
+  },
+  {
+    // range(start, stop[, step]) as a scalar function: the dynamic array of those numbers.
+    name: 'range', minArgs: 2, maxArgs: 3,
+    translate: (a, s) => ({ sql: `kql_range(${optLong(a, 0, s)}, ${optLong(a, 1, s)}, ${optLong(a, 2, s)})`, type: 'dynamic' }),
+  },
+  { name: 'to_utf8', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_to_utf8(${str(a, 0)})`, type: 'dynamic' }) },
+  {
+    name: 'string_size', minArgs: 1, maxArgs: 1,
+    translate: (a) => ({ sql: `CAST(octet_length(encode(${str(a, 0)})) AS BIGINT)`, type: 'long' }),
   },
 ];

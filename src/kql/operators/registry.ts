@@ -3,7 +3,7 @@
  * listed here. An operator's translation receives its input relation (CTE + KQL schema) and
  * returns its output relation, adding exactly one CTE (one step of the side-by-side view).
  */
-import type { Operator, OperatorKind } from '../ast.ts';
+import type { Operator, OperatorKind, Source, SourceKind } from '../ast.ts';
 import type { TranslateContext } from '../context.ts';
 import type { Token } from '../lexer.ts';
 import type { Parser } from '../parser.ts';
@@ -15,6 +15,9 @@ import { SORT } from './sort.ts';
 import { SUMMARIZE } from './summarize.ts';
 import { TAKE } from './take.ts';
 import { WHERE } from './where.ts';
+import { DATATABLE } from './datatable.ts';
+import { PRINT } from './print.ts';
+import { RANGE } from './range.ts';
 import { LOOKUP } from './lookup.ts';
 
 export interface OperatorSpec<K extends OperatorKind = OperatorKind> {
@@ -42,6 +45,35 @@ for (const s of SPECS) {
 /** The operator module for a KQL operator name or an AST kind. */
 export function operatorFor(nameOrKind: string): OperatorSpec | undefined {
   return BY_NAME.get(nameOrKind);
+}
+
+/**
+ * A tabular source with its own syntax (`print`, `datatable`, `range`, `union`): it starts a
+ * pipeline instead of continuing one, so it has no input relation.
+ */
+export interface SourceSpec<K extends SourceKind = SourceKind> {
+  readonly kind: K;
+  /** Whether the tokens at the parser's position start this source (e.g. `range x from`). */
+  starts(p: Parser): boolean;
+  /** Parses the source; its keyword token is the current token, not yet consumed. */
+  parse(p: Parser): Extract<Source, { kind: K }>;
+  translate(src: Extract<Source, { kind: K }>, ctx: TranslateContext): Relation;
+}
+
+export function defineSource<K extends SourceKind>(spec: SourceSpec<K>): SourceSpec<K> {
+  return spec;
+}
+
+const SOURCES: readonly SourceSpec<any>[] = [PRINT, DATATABLE, RANGE];
+
+/** The source module whose syntax starts at the parser's position, if any. */
+export function sourceAt(p: Parser): SourceSpec | undefined {
+  return SOURCES.find((s) => s.starts(p));
+}
+
+/** The source module for a Source AST kind. */
+export function sourceFor(kind: SourceKind): SourceSpec | undefined {
+  return SOURCES.find((s) => s.kind === kind);
 }
 
 /** KQL operators Loupe does not translate yet: refused as 'unsupported' rather than 'syntax'. */

@@ -5,12 +5,18 @@
 import type { ScalarUdf, SqlEngine } from '../../db/engine.ts';
 import { dynArrayLength, dynGet, dynIndex, dynParse, dynToString, jsonReal, jsonString } from './dynamic.ts';
 import { realText, timespanText } from './format.ts';
+import { EXPAND_UDFS } from './expand.ts';
 import {
   arrConcat, arrIff, arrIndexOf, arrReverse, arrRotate, arrShift, arrSlice, arrSort, arrSplit, arrSum, bagHasKey, bagKeys, bagMerge, bagRemoveKeys,
   dynTypeOf, jaccardIndex, setDifference, setHasElement, setIntersect, setUnion, splitText, strcatArray,
 } from './arrays.ts';
+import {
+  base64Decode, base64DecodeToArray, base64Encode, codepointsFromString, codepointsToString, countOf, extractAll, indexOf, kqlHash, parsePath, parseUrl,
+  numberRange, parseUrlQuery, toUtf8, urlDecode, urlEncode,
+} from './text.ts';
 
 export const KQL_UDFS: readonly ScalarUdf[] = [
+  ...EXPAND_UDFS,
   { name: 'kql_dyn_index', returns: 'VARCHAR', fn: dynIndex },
   { name: 'kql_dyn_get', returns: 'VARCHAR', fn: dynGet },
   { name: 'kql_dyn_tostring', returns: 'VARCHAR', fn: dynToString },
@@ -43,6 +49,23 @@ export const KQL_UDFS: readonly ScalarUdf[] = [
   { name: 'kql_jaccard_index', returns: 'VARCHAR', fn: jaccardIndex },
   { name: 'kql_dyn_typeof', returns: 'VARCHAR', fn: dynTypeOf },
   { name: 'kql_split', returns: 'VARCHAR', fn: splitText },
+  // Text (./text.ts).
+  { name: 'kql_hash', returns: 'VARCHAR', fn: kqlHash },
+  { name: 'kql_base64_encode', returns: 'VARCHAR', fn: base64Encode },
+  { name: 'kql_base64_decode', returns: 'VARCHAR', fn: base64Decode },
+  { name: 'kql_base64_decode_toarray', returns: 'VARCHAR', fn: base64DecodeToArray },
+  { name: 'kql_url_encode', returns: 'VARCHAR', fn: urlEncode },
+  { name: 'kql_url_decode', returns: 'VARCHAR', fn: urlDecode },
+  { name: 'kql_parse_url', returns: 'VARCHAR', fn: parseUrl },
+  { name: 'kql_parse_urlquery', returns: 'VARCHAR', fn: parseUrlQuery },
+  { name: 'kql_parse_path', returns: 'VARCHAR', fn: parsePath },
+  { name: 'kql_extract_all', returns: 'VARCHAR', fn: extractAll },
+  { name: 'kql_countof', returns: 'INTEGER', fn: countOf },
+  { name: 'kql_indexof', returns: 'INTEGER', fn: indexOf },
+  { name: 'kql_codepoints_from_string', returns: 'VARCHAR', fn: codepointsFromString },
+  { name: 'kql_codepoints_to_string', returns: 'VARCHAR', fn: codepointsToString },
+  { name: 'kql_to_utf8', returns: 'VARCHAR', fn: toUtf8 },
+  { name: 'kql_range', returns: 'VARCHAR', fn: numberRange },
 ];
 
 export function installKqlRuntime(engine: SqlEngine): void {

@@ -1,0 +1,32 @@
+/**
+ * `print x = expr, expr, …`: a one-row table of scalar expressions (no input). An unnamed
+ * expression is named after its position, `print_0`, `print_1`… as Kusto does — even when it is a
+ * bare `let` name, since only column references carry a name and print has no columns to refer to.
+ */
+import type { ColumnSchema } from '../../schema/catalog.ts';
+import { Scope } from '../context.ts';
+import { selectList, spanFrom } from './common.ts';
+import { columnType } from './extend.ts';
+import { defineSource } from './registry.ts';
+
+export const PRINT = defineSource({
+  kind: 'print',
+  starts: (p) => p.isWord('print'),
+  parse(p) {
+    const kw = p.next();
+    return { kind: 'print', items: p.parseAssignments(), span: spanFrom(p, kw) };
+  },
+  translate(src, ctx) {
+    const scope = new Scope([]);
+    const out: { name: string; sql: string }[] = [];
+    const columns: ColumnSchema[] = [];
+    src.items.forEach((item, i) => {
+      const name = item.name?.text ?? `print_${i}`;
+      const v = ctx.expr(item.expr, scope);
+      out.push({ name, sql: v.type === 'null' ? 'CAST(NULL AS VARCHAR)' : v.sql });
+      columns.push({ name, type: columnType(v) });
+    });
+    ctx.checkColumns(columns, src.span);
+    return { cte: ctx.addCte('print', `SELECT ${selectList(out)}`, src.span), columns };
+  },
+});

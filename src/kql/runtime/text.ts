@@ -1,0 +1,297 @@
+/**
+ * Run-time string functions SQL cannot express: hashing (Kusto's hash() is xxHash64 of the UTF-8
+ * bytes), base64 and URL coding, regex extraction into dynamic arrays, indexof with ranges,
+ * parse_url/parse_path, and Unicode code point conversions. Only browser-and-Node APIs are used
+ * (TextEncoder/TextDecoder, btoa/atob, URL coding functions), so the same code runs in both.
+ */
+
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+// ---------- xxHash64 (seed 0), written from the published algorithm description ----------
+const M64 = (1n << 64n) - 1n;
+const P1 = 11400714785074694791n;
+const P2 = 14029467366897019727n;
+const P3 = 1609587929392839161n;
+const P4 = 9650029242287828579n;
+const P5 = 2870177450012600261n;
+
+const rotl = (x: bigint, r: bigint): bigint => ((x << r) | (x >> (64n - r))) & M64;
+const round = (acc: bigint, lane: bigint): bigint => (rotl((acc + lane * P2) & M64, 31n) * P1) & M64;
+const merge = (acc: bigint, v: bigint): bigint => (((acc ^ round(0n, v)) * P1) & M64) + P4 & M64;
+
+function lane64(b: Uint8Array, i: number): bigint {
+  let v = 0n;
+  for (let k = 7; k >= 0; k--) v = (v << 8n) | BigInt(b[i + k]!);
+  return v;
+}
+function lane32(b: Uint8Array, i: number): bigint {
+  return BigInt((b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0);
+}
+
+/** xxHash64 of the bytes with seed 0, as an unsigned 64-bit BigInt. */
+export function xxhash64(b: Uint8Array): bigint {
+  const n = b.length;
+  let i = 0;
+  let h: bigint;
+  if (n >= 32) {
+    let v1 = (P1 + P2) & M64;
+    let v2 = P2;
+    let v3 = 0n;
+    let v4 = (M64 + 1n - P1) & M64;
+    while (i <= n - 32) {
+      v1 = round(v1, lane64(b, i));
+      v2 = round(v2, lane64(b, i + 8));
+      v3 = round(v3, lane64(b, i + 16));
+      v4 = round(v4, lane64(b, i + 24));
+      i += 32;
+    }
+    h = (rotl(v1, 1n) + rotl(v2, 7n) + rotl(v3, 12n) + rotl(v4, 18n)) & M64;
+    h = merge(h, v1);
+    h = merge(h, v2);
+    h = merge(h, v3);
+    h = merge(h, v4);
+  } else {
+    h = P5;
+  }
+  h = (h + BigInt(n)) & M64;
+  while (i <= n - 8) {
+    h = (rotl(h ^ round(0n, lane64(b, i)), 27n) * P1 + P4) & M64;
+    i += 8;
+  }
+  if (i <= n - 4) {
+    h = (rotl(h ^ ((lane32(b, i) * P1) & M64), 23n) * P2 + P3) & M64;
+    i += 4;
+  }
+  while (i < n) {
+    h = (rotl(h ^ ((BigInt(b[i]!) * P5) & M64), 11n) * P1) & M64;
+    i++;
+  }
+  h ^= h >> 33n;
+  h = (h * P2) & M64;
+  h ^= h >> 29n;
+  h = (h * P3) & M64;
+  h ^= h >> 32n;
+  return h;
+}
+
+/**
+ * hash(s[, mod]) as decimal text (SQL casts it to BIGINT: a JavaScript number would lose the low
+ * digits): the signed 64-bit reading of xxHash64, or the unsigned hash modulo `mod`.
+ */
+export function kqlHash(s: string | null, mod: number | null): string | null {
+  if (s === null) return null;
+  const h = xxhash64(utf8.encode(s));
+  if (mod !== null) return mod > 0 ? String(h % BigInt(Math.trunc(mod))) : null;
+  return String(h >= 1n << 63n ? h - (1n << 64n) : h);
+}
+
+// ---------- base64 and URLs ----------
+export function base64Encode(s: string | null): string {
+  if (s === null) return '';
+  let bin = '';
+  for (const byte of utf8.encode(s)) bin += String.fromCharCode(byte);
+  return btoa(bin);
+}
+
+/** base64_decode_tostring: "" for input that is not base64 or not UTF-8 (Kusto returns empty then). */
+export function base64Decode(s: string | null): string {
+  if (!s) return '';
+  try {
+    const bin = atob(s);
+    return fromUtf8.decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+  } catch {
+    return '';
+  }
+}
+
+/** base64_decode_toarray: the bytes as a JSON array of numbers; null when not base64. */
+export function base64DecodeToArray(s: string | null): string | null {
+  if (s === null) return null;
+  try {
+    return JSON.stringify([...atob(s)].map((c) => c.charCodeAt(0)));
+  } catch {
+    return null;
+  }
+}
+
+/** url_encode: spaces as '+', as the Kusto docs examples show; url_encode_component: %20. */
+export function urlEncode(s: string | null, component: number | null): string {
+  // Kusto writes the escapes with lower-case hex digits (`https%3a%2f%2f`).
+  const e = encodeURIComponent(s ?? '').replace(/%[0-9A-F]{2}/g, (x) => x.toLowerCase());
+  return component ? e : e.replace(/%20/g, '+');
+}
+
+export function urlDecode(s: string | null): string {
+  try {
+    return decodeURIComponent((s ?? '').replace(/\+/g, ' '));
+  } catch {
+    return '';
+  }
+}
+
+/** parse_url: Kusto's bag of URL parts; every part a string ("" when absent). */
+export function parseUrl(s: string | null): string | null {
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(?:([^:@/?#]*)(?::([^@/?#]*))?@)?(\[[^\]]*\]|[^:/?#]*)(?::(\d*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/.exec(s ?? '');
+  if (!m) return JSON.stringify({});
+  const query: Record<string, string> = {};
+  if (m[7]) {
+    for (const part of m[7].split('&')) {
+      if (!part) continue;
+      const eq = part.indexOf('=');
+      const k = eq < 0 ? part : part.slice(0, eq);
+      query[urlDecode(k)] = eq < 0 ? '' : urlDecode(part.slice(eq + 1));
+    }
+  }
+  return JSON.stringify({
+    Scheme: m[1], Host: m[4] ?? '', Port: m[5] ?? '', Path: m[6] ?? '', Username: m[2] ?? '', Password: m[3] ?? '',
+    'Query Parameters': query, Fragment: m[8] ?? '',
+  });
+}
+
+/** parse_urlquery: `{"Query Parameters": {…}}`. */
+export function parseUrlQuery(s: string | null): string {
+  const q = (JSON.parse(parseUrl(`x://h?${s ?? ''}`)!) as Record<string, unknown>)['Query Parameters'];
+  return JSON.stringify({ 'Query Parameters': q ?? {} });
+}
+
+/** parse_path: Kusto's bag of path parts, for Windows, UNC, URL-style and POSIX paths. */
+export function parsePath(s: string | null): string {
+  let p = s ?? '';
+  let scheme = '';
+  const sm = /^([A-Za-z][A-Za-z0-9+.-]+):\/\//.exec(p);
+  if (sm) {
+    scheme = sm[1]!;
+    p = p.slice(sm[0].length);
+  }
+  // Only a drive (`C:\`, `C:/`) is a RootPath for Kusto; UNC and POSIX roots give "".
+  const rm = /^[A-Za-z]:[\\/]/.exec(p);
+  const root = rm ? rm[0] : '';
+  const sep = Math.max(p.lastIndexOf('\\'), p.lastIndexOf('/'));
+  let file = p.slice(sep + 1);
+  let stream = '';
+  const colon = file.indexOf(':');
+  if (colon >= 0) {
+    stream = file.slice(colon + 1);
+    file = file.slice(0, colon);
+  }
+  const dirPath = sep >= 0 ? p.slice(0, sep < root.length ? sep + 1 : sep) : '';
+  const dirName = dirPath.slice(Math.max(dirPath.lastIndexOf('\\'), dirPath.lastIndexOf('/')) + 1);
+  const dot = file.lastIndexOf('.');
+  return JSON.stringify({
+    Scheme: scheme, RootPath: root, DirectoryPath: dirPath, DirectoryName: dirName, Filename: file,
+    Extension: dot >= 0 ? file.slice(dot + 1) : '', AlternateDataStreamName: stream,
+  });
+}
+
+// ---------- regular expressions ----------
+/** An RE2-style pattern as a JavaScript RegExp: a leading `(?i)` becomes the i flag, `(?P<n>` a named group. */
+function jsRegex(pattern: string, global: boolean): RegExp | undefined {
+  let flags = global ? 'gu' : 'u';
+  let p = pattern;
+  const inline = /^\(\?([ims]+)\)/.exec(p);
+  if (inline) {
+    flags += inline[1]!.replace('m', 'm');
+    p = p.slice(inline[0].length);
+  }
+  p = p.replace(/\(\?P</g, '(?<');
+  try {
+    return new RegExp(p, flags);
+  } catch {
+    try {
+      return new RegExp(p, flags.replace('u', ''));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * extract_all(regex, [groups,] text): null when nothing matches; with one group (or none) an array
+ * of strings, with several an array of arrays. `groups` is a JSON array of group numbers or names.
+ */
+export function extractAll(pattern: string | null, groups: string | null, text: string | null): string | null {
+  const re = jsRegex(pattern ?? '', true);
+  if (!re) return null;
+  const wanted = groups === null ? undefined : (JSON.parse(groups) as (number | string)[]);
+  const rows: (string | string[])[] = [];
+  for (const m of (text ?? '').matchAll(re)) {
+    const pick = (g: number | string) => (typeof g === 'number' ? m[g] : m.groups?.[g]) ?? '';
+    const all = wanted ?? (m.length > 1 ? m.slice(1).map((_, i) => i + 1) : [0]);
+    rows.push(all.length === 1 ? pick(all[0]!) : all.map(pick));
+    if (m[0] === '') re.lastIndex++;
+  }
+  return rows.length ? JSON.stringify(rows) : null;
+}
+
+/** countof(text, search[, "regex"]): plain search counts overlapping matches, regex ones do not. */
+export function countOf(text: string | null, search: string | null, regex: number | null): number {
+  const t = text ?? '';
+  const s = search ?? '';
+  if (!s) return 0;
+  if (regex) {
+    const re = jsRegex(s, true);
+    return re ? [...t.matchAll(re)].length : 0;
+  }
+  let n = 0;
+  for (let i = t.indexOf(s); i >= 0; i = t.indexOf(s, i + 1)) n++;
+  return n;
+}
+
+/**
+ * indexof(source, lookup[, start[, length[, occurrence]]]): the 0-based index (in code points) of
+ * the occurrence-th match that lies within [start, start + length); -1 otherwise.
+ */
+export function indexOf(source: string | null, lookup: string | null, start: number | null, length: number | null, occurrence: number | null): number | null {
+  const src = [...(source ?? '')];
+  const look = [...(lookup ?? '')];
+  const n = src.length;
+  let s = start ?? 0;
+  if (s < 0) s = Math.max(0, n + s);
+  if (s > n) return -1;
+  const end = length === null || length < 0 ? n : Math.min(n, s + length);
+  const occ = occurrence ?? 1;
+  if (occ <= 0) return null;
+  let seen = 0;
+  // Kusto's length bounds where a match may start, not where it ends (indexof docs, idx3 and idx8).
+  for (let i = s; i < end && i + look.length <= n; i++) {
+    let ok = true;
+    for (let k = 0; k < look.length && ok; k++) ok = src[i + k] === look[k];
+    if (ok && ++seen === occ) return i;
+  }
+  return -1;
+}
+
+// ---------- Unicode ----------
+export function codepointsFromString(s: string | null): string {
+  return JSON.stringify([...(s ?? '')].map((c) => c.codePointAt(0)!));
+}
+
+/** unicode_codepoints_to_string(a, b, …): each argument a code point or an array of them (JSON). */
+export function codepointsToString(...jsons: (string | null)[]): string {
+  const points: number[] = [];
+  for (const j of jsons) {
+    if (j === null) continue;
+    const v = JSON.parse(j) as unknown;
+    for (const x of Array.isArray(v) ? v : [v]) points.push(Number(x));
+  }
+  try {
+    return String.fromCodePoint(...points);
+  } catch {
+    return '';
+  }
+}
+
+export function toUtf8(s: string | null): string {
+  return JSON.stringify([...utf8.encode(s ?? '')]);
+}
+
+/** range(start, stop[, step]) as a scalar: a JSON array of the numbers from start to stop inclusive. */
+export function numberRange(start: number | null, stop: number | null, step: number | null): string | null {
+  if (start === null || stop === null) return null;
+  const st = step ?? 1;
+  if (st === 0 || (stop - start) / st > 1_048_576) return null;
+  const out: number[] = [];
+  for (let x = start; st > 0 ? x <= stop : x >= stop; x += st) out.push(x);
+  return JSON.stringify(out);
+}

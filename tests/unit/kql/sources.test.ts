@@ -1,0 +1,100 @@
+/**
+ * Tabular sources with their own syntax — print, datatable, range — as (KQL → columns, types,
+ * rows) tables run through the translator and DuckDB-WASM.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KqlError } from '../../../src/kql/index.ts';
+import { createHarness, type KqlHarness } from './harness.ts';
+import { checkCase, type TableCase } from './table-cases.ts';
+
+let h: KqlHarness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(() => h.engine.close());
+
+const CASES: TableCase[] = [
+  // print
+  { rule: 'print names unnamed columns print_<position>', kql: 'print 1, x = "a", 2.5', columns: 'print_0:long, x:string, print_2:real', rows: [{ print_0: 1, x: 'a', print_2: 2.5 }] },
+  { rule: 'print of a let scalar is still print_0 (a let is not a column)', kql: 'let v = 7; print v * 2, v', columns: 'print_0:long, print_1:long', rows: [{ print_0: 14, print_1: 7 }] },
+  { rule: 'print null is a dynamic null', kql: 'print n = null', columns: 'n:dynamic', rows: [{ n: null }] },
+  { rule: 'print datetime and timespan', kql: 'print d = datetime(2024-01-02 03:04:05), t = 90m', columns: 'd:datetime, t:timespan', rows: [{ d: '2024-01-02T03:04:05.000Z', t: '01:30:00' }] },
+  { rule: 'print feeds a pipeline', kql: 'print a = 1 | extend b = a + 1 | project b', columns: 'b:long', rows: [{ b: 2 }] },
+  // datatable
+  {
+    rule: 'datatable fills columns row by row with their declared types',
+    kql: 'datatable(Name:string, N:long, R:real, B:bool)["a", 1, 2, true, "b", -3, 4.5, false]',
+    columns: 'Name:string, N:long, R:real, B:bool',
+    rows: [{ Name: 'a', N: 1, R: 2, B: true }, { Name: 'b', N: -3, R: 4.5, B: false }],
+  },
+  {
+    rule: 'datatable type aliases (double, boolean, date, time) and int columns',
+    kql: 'datatable(a:double, b:boolean, c:date, d:time, e:int)[1, true, datetime(2020-05-06), 1d, 7]',
+    columns: 'a:real, b:bool, c:datetime, d:timespan, e:int',
+    rows: [{ a: 1, b: true, c: '2020-05-06T00:00:00.000Z', d: '1.00:00:00', e: 7 }],
+  },
+  {
+    rule: 'a null in a datatable is a null of the column type; a string column gets "" (strings are never null)',
+    kql: 'datatable(s:string, n:long, d:datetime)[null, null, null] | extend e = isempty(s), nn = isnull(n)',
+    columns: 's:string, n:long, d:datetime, e:bool, nn:bool',
+    rows: [{ s: '', n: null, d: null, e: true, nn: true }],
+  },
+  { rule: 'datatable accepts a trailing comma', kql: 'datatable(x:long)[1, 2, 3,]', columns: 'x:long', rows: [{ x: 1 }, { x: 2 }, { x: 3 }] },
+  { rule: 'an empty datatable has its columns and no rows', kql: 'datatable(x:long, s:string)[]', columns: 'x:long, s:string', rows: [] },
+  { rule: 'an empty datatable counts 0 in summarize', kql: 'datatable(x:long)[] | summarize c = count(), m = max(x)', columns: 'c:long, m:long', rows: [{ c: 0, m: null }] },
+  { rule: 'scalars in a dynamic column become JSON values', kql: 'datatable(d:dynamic)[1, "a", true]', columns: 'd:dynamic', rows: [{ d: 1 }, { d: 'a' }, { d: true }] },
+  {
+    rule: 'datatable as a let table, with [\'quoted\'] column names',
+    kql: "let T = datatable(['the name']:string, v:long)['x', 1, 'y', 2];\nT | where v > 1 | project ['the name']",
+    columns: 'the name:string',
+    rows: [{ 'the name': 'y' }],
+  },
+  { rule: 'string values keep quotes and backslashes', kql: `datatable(s:string)["it's", @"C:\\x", 'say "hi"']`, columns: 's:string', rows: [{ s: "it's" }, { s: 'C:\\x' }, { s: 'say "hi"' }] },
+  // range
+  { rule: 'range includes its stop', kql: 'range x from 1 to 5 step 2', columns: 'x:long', rows: [{ x: 1 }, { x: 3 }, { x: 5 }] },
+  { rule: 'range with a negative step counts down', kql: 'range x from 5 to 1 step -2', columns: 'x:long', rows: [{ x: 5 }, { x: 3 }, { x: 1 }] },
+  { rule: 'range whose stop is behind its start is empty', kql: 'range x from 5 to 1 step 1', columns: 'x:long', rows: [] },
+  {
+    rule: 'range of reals keeps a stop that is a decimal multiple of the step (naive floor((1-0)/0.1) drifts)',
+    kql: 'range x from 0 to 0.3 step 0.1 | summarize c = count()',
+    columns: 'c:long',
+    rows: [{ c: 4 }],
+  },
+  {
+    rule: 'range of datetimes with a timespan step',
+    kql: 'range t from datetime(2020-01-01) to datetime(2020-01-02) step 12h',
+    columns: 't:datetime',
+    rows: [{ t: '2020-01-01T00:00:00.000Z' }, { t: '2020-01-01T12:00:00.000Z' }, { t: '2020-01-02T00:00:00.000Z' }],
+  },
+  { rule: 'range of timespans', kql: 'range t from 1s to 3s step 1s', columns: 't:timespan', rows: [{ t: '00:00:01' }, { t: '00:00:02' }, { t: '00:00:03' }] },
+  { rule: 'range bounds from let scalars, then a pipeline', kql: 'let n = 4; range i from 1 to n step 1 | where i % 2 == 0 | extend sq = i * i', columns: 'i:long, sq:long', rows: [{ i: 2, sq: 4 }, { i: 4, sq: 16 }] },
+];
+
+describe('tabular sources', () => {
+  for (const c of CASES) it(c.rule, () => checkCase(h, c));
+});
+
+describe('source refusals name the problem and its position', () => {
+  const refuse = (kql: string): KqlError => {
+    try {
+      h.translate(kql);
+    } catch (e) {
+      if (e instanceof KqlError) return e;
+      throw e;
+    }
+    throw new Error('expected a KqlError');
+  };
+  it.each([
+    ['datatable(a:long, b:long)[1, 2, 3]', 'syntax', 1, 33, /2 column\(s\) but 3 value\(s\)/],
+    ['datatable(a:long)["x"]', 'type', 1, 19, /string value in the long column/],
+    ['datatable(a:frob)[1]', 'syntax', 1, 11, /unknown column type "frob"/],
+    ['range x from 1 to 5 step 0', 'type', 1, 26, /step cannot be zero/],
+    ['range x from "a" to 5 step 1', 'type', 1, 1, /range needs numbers/],
+    ['print a = 1, A = 2', 'unsupported', 1, 1, /differ only in letter case/],
+  ] as const)('%s → %s at %i:%i', (kql, code, line, column, msg) => {
+    const e = refuse(kql);
+    expect(e.code).toBe(code);
+    expect(e.position).toMatchObject({ line, column });
+    expect(e.message).toMatch(msg);
+  });
+});
