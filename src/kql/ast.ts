@@ -120,7 +120,14 @@ export type Source =
   | { kind: 'print'; items: Assignment[]; span: Span }
   | { kind: 'datatable'; columns: DatatableColumn[]; values: Expr[]; span: Span }
   | { kind: 'range'; column: { text: string; span: Span }; from: Expr; to: Expr; step: Expr; span: Span }
-  | { kind: 'union'; union: UnionArgs; span: Span };
+  | { kind: 'union'; union: UnionArgs; span: Span }
+  /** `table("Name")` (the name may be a let or a function parameter). */
+  | { kind: 'table-call'; name: Expr; span: Span }
+  /** A call of a user-defined tabular function `f(args)`. */
+  | { kind: 'invoke'; name: string; nameSpan: Span; args: Expr[]; span: Span }
+  | { kind: 'materialize'; pipeline: Pipeline; span: Span }
+  /** `externaldata(cols) [ "URL", … ] with (format=…)`: the caller resolves the URL (TranslateOptions.externalData). */
+  | { kind: 'externaldata'; columns: DatatableColumn[]; urls: { text: string; span: Span }[]; format?: string; span: Span };
 
 export type SourceKind = Source['kind'];
 

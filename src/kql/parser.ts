@@ -21,7 +21,7 @@ const WORD_OPS = new Set([
 ]);
 const IN_OPS = new Set(['in', '!in', 'in~', '!in~']);
 /** Tabular sources Kusto has but Loupe does not translate yet (refused by name, with position). */
-const UNSUPPORTED_SOURCES = new Set(['print', 'range', 'datatable', 'union', 'externaldata', 'materialize', 'evaluate', 'find', 'search', 'table', 'view']);
+const UNSUPPORTED_SOURCES = new Set(['print', 'range', 'datatable', 'union', 'evaluate', 'find', 'search', 'view']);
 
 export function parseQuery(text: string): Query {
   return new Parser(text).parseQuery();
@@ -316,7 +316,7 @@ export class Parser {
         this.next();
         this.expectPunct('(', `after ${t.value}`);
         const items: Expr[] = [];
-        if (this.peek().kind === 'ident' && this.isPunct('|', 1)) {
+        if ((this.peek().kind === 'ident' && this.isPunct('|', 1)) || sourceAt(this)) {
           // `x in (T | project c)`: a tabular right side (its single column is the set).
           const tabular = this.parsePipeline();
           this.expectPunct(')');

@@ -15,10 +15,15 @@ import { SORT } from './sort.ts';
 import { SUMMARIZE } from './summarize.ts';
 import { TAKE } from './take.ts';
 import { WHERE } from './where.ts';
+import { LOOKUP } from './lookup.ts';
+import { MV_EXPAND } from './mv-expand.ts';
 import { DATATABLE } from './datatable.ts';
 import { PRINT } from './print.ts';
 import { RANGE } from './range.ts';
-import { LOOKUP } from './lookup.ts';
+import { EXTERNALDATA } from './externaldata.ts';
+import { INVOKE } from './invoke.ts';
+import { MATERIALIZE } from './materialize.ts';
+import { TABLE_CALL } from './table-call.ts';
 
 export interface OperatorSpec<K extends OperatorKind = OperatorKind> {
   readonly kind: K;
@@ -34,7 +39,7 @@ export function defineOperator<K extends OperatorKind>(spec: OperatorSpec<K>): O
   return spec;
 }
 
-const SPECS: readonly OperatorSpec<any>[] = [WHERE, EXTEND, PROJECT, SUMMARIZE, JOIN, SORT, TAKE, LOOKUP];
+const SPECS: readonly OperatorSpec<any>[] = [WHERE, EXTEND, PROJECT, SUMMARIZE, JOIN, SORT, TAKE, LOOKUP, MV_EXPAND];
 
 const BY_NAME = new Map<string, OperatorSpec<any>>();
 for (const s of SPECS) {
@@ -64,7 +69,7 @@ export function defineSource<K extends SourceKind>(spec: SourceSpec<K>): SourceS
   return spec;
 }
 
-const SOURCES: readonly SourceSpec<any>[] = [PRINT, DATATABLE, RANGE];
+const SOURCES: readonly SourceSpec<any>[] = [PRINT, DATATABLE, RANGE, TABLE_CALL, MATERIALIZE, EXTERNALDATA, INVOKE];
 
 /** The source module whose syntax starts at the parser's position, if any. */
 export function sourceAt(p: Parser): SourceSpec | undefined {
@@ -78,7 +83,7 @@ export function sourceFor(kind: SourceKind): SourceSpec | undefined {
 
 /** KQL operators Loupe does not translate yet: refused as 'unsupported' rather than 'syntax'. */
 export const KNOWN_UNSUPPORTED_OPERATORS: ReadonlySet<string> = new Set([
-  'project-away', 'project-keep', 'project-rename', 'project-reorder', 'distinct', 'top', 'count', 'union', 'mv-expand', 'mv-apply',
+  'project-away', 'project-keep', 'project-rename', 'project-reorder', 'distinct', 'top', 'count', 'union', 'mv-apply',
   'parse', 'parse-where', 'parse-kv', 'make-series', 'as', 'serialize', 'evaluate', 'render', 'invoke', 'sample',
   'sample-distinct', 'top-nested', 'top-hitters', 'getschema', 'fork', 'facet', 'partition', 'scan', 'reduce', 'consume',
   'search', 'find', 'range', 'print', 'datatable', 'externaldata', 'materialize',

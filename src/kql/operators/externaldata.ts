@@ -1,0 +1,82 @@
+/**
+ * `externaldata(Col:type, …) [ "URL", … ] with (format=…)`: Kusto downloads the URL; Loupe is
+ * offline, so the caller maps the URL to a table loaded from a file the user supplied
+ * (`TranslateOptions.externalData`: CLI `--external URL=FILE`, UI prompt). The declared columns are
+ * read from that table by name (missing ones are null, `""` for strings; other types converted).
+ * Without a file the translation fails with an error naming the URL.
+ */
+import type { ColumnSchema } from '../../schema/catalog.ts';
+import { parseKqlType, sqlStorageType } from '../../schema/kql-types.ts';
+import type { DatatableColumn } from '../ast.ts';
+import { toStringSql } from '../convert.ts';
+import { quoteIdent } from '../sql.ts';
+import { spanFrom } from './common.ts';
+import { defineSource } from './registry.ts';
+
+export const EXTERNALDATA = defineSource({
+  kind: 'externaldata',
+  starts: (p) => p.isWord('externaldata') && p.isPunct('(', 1),
+  parse(p) {
+    const kw = p.next();
+    p.expectPunct('(');
+    const columns: DatatableColumn[] = [];
+    do {
+      const name = p.parseName('a column name');
+      p.expectPunct(':', 'between an externaldata column name and its type');
+      const type = p.expectIdent('a column type');
+      columns.push({ name: name.text, type: type.value, span: { start: name.span.start, end: type.end } });
+    } while (p.acceptPunct(','));
+    p.expectPunct(')', 'to close the externaldata columns');
+    p.expectPunct('[', 'to open the externaldata URLs');
+    const urls: { text: string; span: { start: number; end: number } }[] = [];
+    do {
+      const t = p.peek();
+      if (t.kind !== 'string') throw p.unexpected('a URL string');
+      p.next();
+      urls.push({ text: t.value, span: { start: t.start, end: t.end } });
+    } while (p.acceptPunct(',') && !p.isPunct(']'));
+    p.expectPunct(']', 'to close the externaldata URLs');
+    let format: string | undefined;
+    if (p.acceptWord('with')) {
+      // with (format="csv", ignoreFirstRecord=true, …): only the format is kept (for messages);
+      // the supplied file is already loaded as a table.
+      p.expectPunct('(');
+      while (!p.isPunct(')')) {
+        const key = p.expectIdent('a property name');
+        p.expectPunct('=');
+        const v = p.next();
+        if (key.value === 'format') format = v.value;
+        if (!p.acceptPunct(',')) break;
+      }
+      p.expectPunct(')', 'to close the externaldata properties');
+    }
+    return { kind: 'externaldata', columns, urls, format, span: spanFrom(p, kw) };
+  },
+  translate(src, ctx) {
+    const columns: ColumnSchema[] = src.columns.map((c) => {
+      const type = parseKqlType(c.type);
+      if (!type) throw ctx.error('syntax', `unknown column type "${c.type}"`, c.span);
+      return { name: c.name, type };
+    });
+    if (src.urls.length !== 1) throw ctx.error('unsupported', 'externaldata with several URLs', src.span);
+    const url = src.urls[0]!;
+    const supplied = ctx.options.externalData?.(url.text);
+    if (!supplied) {
+      throw ctx.error('unknown-table', `externaldata needs the data of "${url.text}": Loupe cannot download it; supply a file for this URL`, url.span);
+    }
+    if (!ctx.tables.includes(supplied.name)) ctx.tables.push(supplied.name);
+    const select = columns.map((c) => {
+      const have = supplied.schema.columns.find((x) => x.name === c.name);
+      const col = have ? quoteIdent(have.name) : 'NULL';
+      let sql: string;
+      if (!have) sql = c.type === 'string' ? `''` : `CAST(NULL AS ${sqlStorageType(c.type)})`;
+      else if (have.type === c.type) sql = c.type === 'string' ? `coalesce(${col}, '')` : col;
+      else if (c.type === 'string') sql = toStringSql({ sql: col, type: have.type });
+      else if (c.type === 'dynamic' && have.type === 'string') sql = `kql_dyn_parse(${col})`;
+      else sql = `TRY_CAST(${have.type === 'dynamic' ? `kql_dyn_tostring(${col})` : col} AS ${sqlStorageType(c.type)})`;
+      return `${sql} AS ${quoteIdent(c.name)}`;
+    });
+    const cte = ctx.addCte('externaldata', `SELECT ${select.join(', ')} FROM ${quoteIdent(supplied.name)}`, src.span);
+    return { cte, columns };
+  },
+});

@@ -1,0 +1,172 @@
+/**
+ * `mv-expand [kind=bag|array] [with_itemindex=I] [Name =] Expr [to typeof(T)], … [limit N]`
+ * (legacy spelling `mvexpand`, whose default limit is 128). Each input row becomes one row per
+ * element of its dynamic values (../runtime/expand.ts says how arrays, bags, null and scalars
+ * expand); several columns expand in parallel, the shorter ones padded with null; a row whose
+ * values are all empty arrays/bags disappears. An expanded column replaces the input column of
+ * the same name in place, otherwise it is added at the end (unnamed `a.b.c` is named `a_b_c`).
+ * `to typeof(T)` only casts: an element that is not a T becomes null (`""` for string).
+ */
+import type { ColumnSchema } from '../../schema/catalog.ts';
+import { parseKqlType, type KqlType } from '../../schema/kql-types.ts';
+import type { Expr, MvExpandArgs, MvExpandItem, Span } from '../ast.ts';
+import { Scope, type TranslateContext } from '../context.ts';
+import type { Parser } from '../parser.ts';
+import { quoteIdent } from '../sql.ts';
+import { ORDER_COLUMN, type Relation } from '../types.ts';
+import { orderBySuffix, selectList, spanFrom } from './common.ts';
+import { defineOperator } from './registry.ts';
+
+/** Parses the options and items of mv-expand / mv-apply, up to (not including) `on` or the end. */
+export function parseMvExpandArgs(p: Parser, legacy = false): MvExpandArgs {
+  let bagExpansion: 'bag' | 'array' = 'bag';
+  let itemIndex: MvExpandArgs['itemIndex'];
+  for (;;) {
+    if ((p.isWord('kind') || p.isWord('bagexpansion')) && p.isPunct('=', 1)) {
+      p.next();
+      p.next();
+      const k = p.expectIdent('bag or array');
+      if (k.value !== 'bag' && k.value !== 'array') throw p.error('syntax', `expected bag or array but found "${k.value}"`, k);
+      bagExpansion = k.value;
+    } else if (p.isWord('with_itemindex') && p.isPunct('=', 1)) {
+      p.next();
+      p.next();
+      itemIndex = p.parseName('an index column name');
+    } else break;
+  }
+  const items: MvExpandItem[] = [];
+  do {
+    const start = p.peek().start;
+    let name: MvExpandItem['name'];
+    if ((p.peek().kind === 'ident' && p.isPunct('=', 1)) || (p.isPunct('[') && p.peek(1).kind === 'string' && p.isPunct(']', 2) && p.isPunct('=', 3))) {
+      name = p.parseName('a column name');
+      p.expectPunct('=');
+    }
+    const expr = p.parseExpr();
+    let toType: MvExpandItem['toType'];
+    if (p.acceptWord('to')) {
+      p.expectWord('typeof');
+      p.expectPunct('(');
+      const t = p.expectIdent('a type name');
+      p.expectPunct(')');
+      toType = { text: t.value, span: { start: t.start, end: t.end } };
+    }
+    items.push({ name, expr, toType, span: { start, end: p.lastEnd() } });
+  } while (p.acceptPunct(','));
+  let limit: Expr | undefined;
+  if (p.acceptWord('limit')) limit = p.parseExpr();
+  else if (legacy) limit = { kind: 'literal', type: 'long', value: 128, span: { start: p.lastEnd(), end: p.lastEnd() } };
+  return { items, bagExpansion, itemIndex, limit };
+}
+
+/** `a.b.c` → `a_b_c`, `Col` → `Col`: the name Kusto gives an unnamed expanded expression. */
+function itemName(item: MvExpandItem, ctx: TranslateContext): string {
+  if (item.name) return item.name.text;
+  const parts: string[] = [];
+  let e: Expr = item.expr;
+  while (e.kind === 'member') {
+    parts.unshift(e.name);
+    e = e.target;
+  }
+  if (e.kind === 'name') return [e.name, ...parts].join('_');
+  throw ctx.error('unsupported', 'an unnamed mv-expand expression (write Name = …)', item.expr.span);
+}
+
+/** An expanded element (JSON text) cast to `type` without conversion: a non-T element is null. */
+function castElement(json: string, type: KqlType, ctx: TranslateContext, span: Span): string {
+  const isString = `left(${json}, 1) = '"'`;
+  switch (type) {
+    case 'dynamic':
+      return json;
+    case 'string':
+    case 'guid':
+      return `CASE WHEN ${isString} THEN kql_dyn_tostring(${json}) ELSE '' END`;
+    case 'long':
+      return `TRY_CAST(${json} AS BIGINT)`;
+    case 'int':
+      return `TRY_CAST(${json} AS INTEGER)`;
+    case 'real':
+    case 'decimal':
+      return `TRY_CAST(${json} AS DOUBLE)`;
+    case 'bool':
+      return `CASE ${json} WHEN 'true' THEN TRUE WHEN 'false' THEN FALSE END`;
+    case 'datetime':
+      return `CASE WHEN ${isString} THEN TRY_CAST(rtrim(kql_dyn_tostring(${json}), 'Z') AS TIMESTAMP) END`;
+    case 'timespan':
+      throw ctx.error('unsupported', 'mv-expand … to typeof(timespan)', span);
+  }
+}
+
+/** Column added by the expansion: the 0-based element index within its row. */
+export const ITEM_COLUMN = '__loupe_mv_i';
+
+/**
+ * The expanded relation (one CTE). With `keepRowId`, a hidden row number of the input row is kept
+ * in ORDER_COLUMN-compatible form for mv-apply (see mv-apply.ts).
+ */
+export function expandRelation(input: Relation, args: MvExpandArgs, ctx: TranslateContext, span: Span): Relation & { expanded: string[] } {
+  const scope = Scope.of(input);
+  const values: string[] = [];
+  const added: { name: string; type: KqlType; sql: string }[] = [];
+  args.items.forEach((item, i) => {
+    const name = itemName(item, ctx);
+    const v = ctx.expr(item.expr, scope);
+    if (v.type !== 'dynamic' && v.type !== 'null') throw ctx.error('type', `mv-expand needs a dynamic value (an array or a bag), this is a ${v.type}`, item.expr.span);
+    const inner = `"__mv${i}"`;
+    values.push(`${v.type === 'null' ? 'CAST(NULL AS VARCHAR)' : v.sql} AS ${inner}`);
+    let type: KqlType = 'dynamic';
+    if (item.toType) {
+      const t = parseKqlType(item.toType.text);
+      if (!t) throw ctx.error('syntax', `unknown type "${item.toType.text}"`, item.toType.span);
+      type = t;
+    }
+    const element = `kql_mv_item(${inner}, CAST("${ITEM_COLUMN}" AS DOUBLE), ${args.bagExpansion === 'array' ? 1 : 0})`;
+    added.push({ name, type, sql: castElement(element, type, ctx, item.span) });
+  });
+  const names = new Set(added.map((a) => a.name));
+  if (names.size !== added.length) throw ctx.error('unsupported', 'mv-expand of the same column twice', span);
+  const out: { name: string; sql: string }[] = [];
+  const columns: ColumnSchema[] = [];
+  for (const c of input.columns) {
+    const a = added.find((x) => x.name === c.name);
+    out.push(a ? { name: c.name, sql: a.sql } : { name: c.name, sql: quoteIdent(c.name) });
+    columns.push(a ? { name: c.name, type: a.type } : c);
+  }
+  for (const a of added) {
+    if (input.columns.some((c) => c.name === a.name)) continue;
+    out.push({ name: a.name, sql: a.sql });
+    columns.push({ name: a.name, type: a.type });
+  }
+  if (args.itemIndex) {
+    out.push({ name: args.itemIndex.text, sql: `CAST("${ITEM_COLUMN}" AS BIGINT)` });
+    columns.push({ name: args.itemIndex.text, type: 'long' });
+  }
+  let count = `greatest(${args.items.map((_, i) => `kql_mv_count("__mv${i}")`).join(', ')})`;
+  if (args.limit) {
+    const n = ctx.expr(args.limit, new Scope([]));
+    if (n.type !== 'long' && n.type !== 'int') throw ctx.error('type', `mv-expand limit needs a long, this is a ${n.type}`, args.limit.span);
+    count = `least(${count}, greatest(${n.sql}, 0))`;
+  }
+  // Rows keep their input order, and elements their order within the row.
+  const orderKeys = input.order ? `${quoteIdent(ORDER_COLUMN)}, "${ITEM_COLUMN}"` : undefined;
+  if (orderKeys) out.push({ name: ORDER_COLUMN, sql: `row_number() OVER (ORDER BY ${orderKeys})` });
+  const sql =
+    `SELECT ${selectList(out)} FROM (SELECT *, unnest(range(CAST(${count} AS BIGINT))) AS "${ITEM_COLUMN}" ` +
+    `FROM (SELECT *, ${values.join(', ')} FROM ${input.cte}))` +
+    (orderKeys ? ` ORDER BY ${orderKeys}` : '');
+  const cte = ctx.addCte('mv_expand', sql, span);
+  const order = input.order ? { clause: quoteIdent(ORDER_COLUMN) } : undefined;
+  return { cte, columns, order, expanded: added.map((a) => a.name) };
+}
+
+export const MV_EXPAND = defineOperator({
+  kind: 'mv-expand',
+  names: ['mv-expand', 'mvexpand'],
+  parse(p, kw) {
+    return { kind: 'mv-expand', expand: parseMvExpandArgs(p, kw.value === 'mvexpand'), span: spanFrom(p, kw) };
+  },
+  translate(op, input, ctx) {
+    const { cte, columns, order } = expandRelation(input, op.expand, ctx, op.span);
+    return { cte, columns, order };
+  },
+});

@@ -1,0 +1,102 @@
+/**
+ * mv-expand and mv-apply through the translator and DuckDB-WASM, with the cases a naive
+ * UNNEST gets wrong: parallel expansion padding with null, empty arrays dropping the row, null
+ * and scalars giving one row, bags expanding to one-key bags, casts that do not convert.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type KqlHarness } from './harness.ts';
+
+let h: KqlHarness;
+beforeAll(async () => {
+  h = await createHarness();
+  h.table('T', [{ name: 'Id', type: 'long' }, { name: 'A', type: 'dynamic' }, { name: 'B', type: 'dynamic' }], [
+    `1, '[1,2,3]', '["x","y"]'`,
+    `2, '[]', '[]'`,
+    `3, NULL, '["z"]'`,
+    `4, '{"k":1,"m":"v"}', '5'`,
+  ]);
+  h.table('S', [{ name: 'Id', type: 'long' }, { name: 'Tags', type: 'dynamic' }, { name: 'When', type: 'dynamic' }], [
+    `1, '["a","b","a"]', '["2024-01-02T03:04:05Z","bad",7]'`,
+    `2, '{"p":{"q":[10,20]}}', '[]'`,
+  ]);
+});
+afterAll(() => h.engine.close());
+
+type Row = Record<string, unknown>;
+const sorted = (rows: Row[]) => rows.map((r) => JSON.stringify(r)).sort();
+
+const CASES: { rule: string; kql: string; rows: Row[] }[] = [
+  {
+    rule: 'an empty array drops the row; null gives one null row; a scalar gives itself; a bag gives one-key bags',
+    kql: 'T | mv-expand A | project Id, A',
+    rows: [
+      { Id: 1, A: 1 }, { Id: 1, A: 2 }, { Id: 1, A: 3 },
+      { Id: 3, A: null },
+      { Id: 4, A: { k: 1 } }, { Id: 4, A: { m: 'v' } },
+    ],
+  },
+  {
+    rule: 'several columns expand in parallel, the shorter padded with null (naive: a cross product of 6 rows)',
+    kql: 'T | where Id == 1 | mv-expand A, B | project A, B',
+    rows: [{ A: 1, B: 'x' }, { A: 2, B: 'y' }, { A: 3, B: null }],
+  },
+  {
+    rule: 'bagexpansion=array gives [key, value] pairs; a scalar beside it pads',
+    kql: 'T | where Id == 4 | mv-expand bagexpansion=array A, B | project A, B',
+    rows: [{ A: ['k', 1], B: 5 }, { A: ['m', 'v'], B: null }],
+  },
+  {
+    rule: 'with_itemindex numbers elements from 0; limit caps rows per input row',
+    kql: 'T | where Id == 1 | mv-expand with_itemindex=Ix A limit 2 | project Ix, A',
+    rows: [{ Ix: 0, A: 1 }, { Ix: 1, A: 2 }],
+  },
+  {
+    rule: 'to typeof(string) gives the string elements, "" for others (cast, not conversion)',
+    kql: 'S | where Id == 1 | mv-expand W = When to typeof(string) | project W',
+    rows: [{ W: '2024-01-02T03:04:05Z' }, { W: 'bad' }, { W: '' }],
+  },
+  {
+    rule: 'to typeof(datetime) reads ISO strings; not-a-datetime is null',
+    kql: 'S | where Id == 1 | mv-expand W = When to typeof(datetime) | project W',
+    rows: [{ W: '2024-01-02T03:04:05.000Z' }, { W: null }, { W: null }],
+  },
+  {
+    rule: 'to typeof(long) casts numbers only (the string "bad" and the datetime string are null)',
+    kql: 'S | where Id == 1 | mv-expand W = When to typeof(long) | project W',
+    rows: [{ W: null }, { W: null }, { W: 7 }],
+  },
+  {
+    rule: 'an unnamed member path is named with underscores, and expands next to the other columns',
+    kql: 'S | where Id == 2 | mv-expand Tags.p.q | project Id, Tags_p_q',
+    rows: [{ Id: 2, Tags_p_q: 10 }, { Id: 2, Tags_p_q: 20 }],
+  },
+  {
+    rule: 'each element is a row of its own (repeated elements too)',
+    kql: 'S | where Id == 1 | mv-expand t = Tags | summarize c = count() by t = tostring(t)',
+    rows: [{ t: 'a', c: 2 }, { t: 'b', c: 1 }],
+  },
+  {
+    rule: 'legacy mvexpand works the same',
+    kql: 'T | where Id == 1 | mvexpand B | project B',
+    rows: [{ B: 'x' }, { B: 'y' }],
+  },
+];
+
+describe('mv-expand', () => {
+  for (const c of CASES) {
+    it(c.rule, () => {
+      expect(sorted(h.run(c.kql))).toEqual(sorted(c.rows));
+    });
+  }
+  it('column order: replaced in place, new ones at the end, then the index', () => {
+    expect(h.translate('T | mv-expand with_itemindex=I B, X = A').columns.map((c) => `${c.name}:${c.type}`)).toEqual(['Id:long', 'A:dynamic', 'B:dynamic', 'X:dynamic', 'I:long']);
+  });
+  it('keeps a sort order, elements in array order', () => {
+    const rows = h.run('T | where Id in (1, 3) | sort by Id desc | mv-expand B | project Id, B');
+    expect(rows).toEqual([{ Id: 3, B: 'z' }, { Id: 1, B: 'x' }, { Id: 1, B: 'y' }]);
+    expect(h.translate('T | sort by Id | mv-expand B').ordered).toBe(true);
+  });
+  it('refuses a non-dynamic value with a type error', () => {
+    expect(() => h.translate('T | mv-expand Id')).toThrow(/needs a dynamic value/);
+  });
+});
