@@ -21,6 +21,7 @@ export interface ReplayReport {
   emptyTables?: string[];
   /** Rule diagnostics (Sentinel limits, unknown values) as "file:line:column: message". */
   warnings?: string[];
+  execution?: ReportExecution;
 }
 
 export interface ReportRule {
@@ -120,4 +121,20 @@ export interface ReplayOptions {
   readonly at?: number;
   /** Compare Account and Host identifier values case-insensitively when matching incidents. */
   readonly caseInsensitiveEntities?: boolean;
+  /**
+   * How runs are executed. 'auto' (default): one query counts the results of many runs at once
+   * (rows assigned to every window containing them) and only triggered runs are re-run one by one
+   * for their rows; falls back to 'per-run' when the query cannot be batched. 'per-run': one query
+   * per run (the reference behaviour, for tests and benchmarks).
+   */
+  readonly strategy?: 'auto' | 'per-run';
+}
+
+/** How a replay executed its runs (for the analyst's curiosity and the benchmark). */
+export interface ReportExecution {
+  strategy: 'batch' | 'per-run';
+  /** SQL queries run for the rule's runs (batch counts plus per-run queries). */
+  queries: number;
+  /** Why the batch strategy was not used, when it was not. */
+  fallbackReason?: string;
 }

@@ -10,7 +10,9 @@ import type { Translation } from '../kql/api.ts';
 import { createEmptyTableSql } from '../schema/ddl.ts';
 import { quoteIdent } from '../db/sql-text.ts';
 import type { TableSchema } from '../schema/catalog.ts';
-import type { ReplayData, ReplayOptions, ReplayReport, ReportAlert, ReportRun, ReportRunTable } from './api.ts';
+import type { ReplayData, ReplayOptions, ReplayReport, ReportAlert, ReportExecution, ReportRun, ReportRunTable } from './api.ts';
+import { batchCounts, batchSize, translateForBatch } from './batch.ts';
+import { createSubset } from './subset.ts';
 import { buildAlerts } from './alerts.ts';
 import { groupIncidents } from './incidents.ts';
 import { isScheduled, queryPositionInFile, type KqlOnlyRule, type Rule, type ScheduledRule } from './rule.ts';
@@ -86,10 +88,10 @@ export function loadedTimeRange(data: ReplayData): { min: number; max: number } 
 }
 
 /** Runs the prepared query for one run and returns its rows in report form, in output order. */
-function runQuery(data: ReplayData, q: PreparedQuery, run: ScheduledRun): ReportRow[] {
+function runQuery(data: ReplayData, translation: Translation, run: ScheduledRun): ReportRow[] {
   setRunVariables(data.engine, run.at, run.windowStart, run.windowEnd);
-  const result = data.engine.query(q.translation.sql);
-  const columns = q.translation.columns;
+  const result = data.engine.query(translation.sql);
+  const columns = translation.columns;
   return result.rows.map((row) => {
     const out: ReportRow = {};
     columns.forEach((c, i) => {
@@ -134,33 +136,29 @@ function replayScheduled(data: ReplayData, rule: ScheduledRule, q: PreparedQuery
     end,
     ...(options.firstRun !== undefined ? { firstRun: options.firstRun } : {}),
   });
-  const columnNames = q.translation.columns.map((c) => c.name);
-  const reportRuns: ReportRun[] = [];
-  const alerts: ReportAlert[] = [];
-  const alertTimes: number[] = [];
-  let suppressedUntil = -Infinity;
-  for (const run of runs) {
-    const base = { at: isoTime(run.at), windowStart: isoTime(run.windowStart), windowEnd: isoTime(run.windowEnd) };
-    // suppressionEnabled: "stop running query after alert is generated" for suppressionDuration.
-    if (run.at < suppressedUntil) {
-      reportRuns.push({ ...base, resultCount: 0, triggered: false, suppressed: true, tables: runTables(q, run), alertIds: [] });
-      continue;
+
+  let outcome: RunsOutcome;
+  let execution: ReportExecution;
+  const batch = options.strategy === 'per-run' ? { fallbackReason: 'per-run strategy requested' } : tryBatch(data, rule, q, runs, start, end);
+  if ('counts' in batch) {
+    // Triggered runs are re-run for their rows, over a copy of just their windows' rows.
+    const triggered = runs.filter((_, k) => isTriggered(batch.counts[k]!, rule.triggerOperator, rule.triggerThreshold));
+    const subset = createSubset(data, rule, triggered, Math.max(1, end - start));
+    try {
+      outcome = executeRuns(data, rule, q, runs, batch.counts, subset?.translation);
+      execution = { strategy: 'batch', queries: batch.queries + outcome.queries };
+    } catch (e) {
+      if (!(e instanceof BatchMismatch)) throw e;
+      outcome = executeRuns(data, rule, q, runs, undefined);
+      execution = { strategy: 'per-run', queries: batch.queries + outcome.queries, fallbackReason: e.message };
+    } finally {
+      subset?.drop();
     }
-    const rows = runQuery(data, q, run);
-    const triggered = isTriggered(rows.length, rule.triggerOperator, rule.triggerThreshold);
-    const alertIds: string[] = [];
-    if (triggered) {
-      const drafts = buildAlerts({ rule, run, rows, columns: columnNames, trigger: describeTrigger(rows.length, rule.triggerOperator, rule.triggerThreshold) });
-      for (const d of drafts) {
-        const id = `alert-${alerts.length + 1}`;
-        alerts.push({ id, ...d });
-        alertTimes.push(run.at);
-        alertIds.push(id);
-      }
-      if (rule.suppression.enabled) suppressedUntil = run.at + rule.suppression.duration.ms;
-    }
-    reportRuns.push({ ...base, resultCount: rows.length, triggered, tables: runTables(q, run), alertIds });
+  } else {
+    outcome = executeRuns(data, rule, q, runs, undefined);
+    execution = { strategy: 'per-run', queries: outcome.queries, fallbackReason: batch.fallbackReason };
   }
+  const { reportRuns, alerts, alertTimes } = outcome;
   const incidents = groupIncidents(
     alerts.map((a, i) => ({ id: a.id, at: alertTimes[i]!, displayName: a.displayName, description: a.description, severity: a.severity, entities: a.entities, customDetails: a.customDetails })),
     rule.incidentConfiguration,
@@ -184,7 +182,96 @@ function replayScheduled(data: ReplayData, rule: ScheduledRule, q: PreparedQuery
     snapshotTables: q.tables.filter((t) => !t.windowed).map((t) => t.name),
     emptyTables: [...q.created],
     warnings: warningsOf(rule),
+    execution,
   };
+}
+
+/** A triggered run re-run alone returned another row count than the batch said. */
+class BatchMismatch extends Error {}
+
+/** Batch counts for every run, or why the rule's runs cannot be batched. */
+function tryBatch(
+  data: ReplayData,
+  rule: ScheduledRule,
+  q: PreparedQuery,
+  runs: readonly ScheduledRun[],
+  start: number,
+  end: number,
+): { counts: number[]; queries: number } | { fallbackReason: string } {
+  if (runs.length <= 1) return { fallbackReason: 'a single run' };
+  try {
+    const translation = translateForBatch(data, rule);
+    let rowsRead = 0;
+    for (const t of q.tables) rowsRead += Number(data.engine.query(`SELECT count(*) FROM ${quoteIdent(t.name)}`).rows[0]?.[0] ?? 0);
+    const size = batchSize(rowsRead, rule.queryPeriod.ms, Math.max(1, end - start), runs.length);
+    return batchCounts(data, translation, runs, size);
+  } catch (e) {
+    // DuckDB cannot decorrelate every query (or the translator refuses the batch form): run one by one.
+    return { fallbackReason: `the query could not be batched: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
+  }
+}
+
+interface RunsOutcome {
+  readonly reportRuns: ReportRun[];
+  readonly alerts: ReportAlert[];
+  readonly alertTimes: number[];
+  readonly queries: number;
+}
+
+/**
+ * Walks the runs in time order: suppression, the trigger, and the alerts of triggered runs. With
+ * batch counts, only triggered runs are queried (for their rows); without, every run is.
+ */
+function executeRuns(
+  data: ReplayData,
+  rule: ScheduledRule,
+  q: PreparedQuery,
+  runs: readonly ScheduledRun[],
+  counts: readonly number[] | undefined,
+  rerun?: Translation,
+): RunsOutcome {
+  const columnNames = q.translation.columns.map((c) => c.name);
+  const reportRuns: ReportRun[] = [];
+  const alerts: ReportAlert[] = [];
+  const alertTimes: number[] = [];
+  let queries = 0;
+  let suppressedUntil = -Infinity;
+  runs.forEach((run, k) => {
+    const base = { at: isoTime(run.at), windowStart: isoTime(run.windowStart), windowEnd: isoTime(run.windowEnd) };
+    // suppressionEnabled: "stop running query after alert is generated" for suppressionDuration.
+    if (run.at < suppressedUntil) {
+      reportRuns.push({ ...base, resultCount: 0, triggered: false, suppressed: true, tables: runTables(q, run), alertIds: [] });
+      return;
+    }
+    let count: number;
+    let rows: ReportRow[] | undefined;
+    if (counts) {
+      count = counts[k]!;
+    } else {
+      rows = runQuery(data, q.translation, run);
+      queries++;
+      count = rows.length;
+    }
+    const triggered = isTriggered(count, rule.triggerOperator, rule.triggerThreshold);
+    const alertIds: string[] = [];
+    if (triggered) {
+      if (!rows) {
+        rows = runQuery(data, rerun ?? q.translation, run);
+        queries++;
+        if (rows.length !== count) throw new BatchMismatch(`the batch counted ${count} results at ${base.at} but the run returned ${rows.length}`);
+      }
+      const drafts = buildAlerts({ rule, run, rows, columns: columnNames, trigger: describeTrigger(count, rule.triggerOperator, rule.triggerThreshold) });
+      for (const d of drafts) {
+        const id = `alert-${alerts.length + 1}`;
+        alerts.push({ id, ...d });
+        alertTimes.push(run.at);
+        alertIds.push(id);
+      }
+      if (rule.suppression.enabled) suppressedUntil = run.at + rule.suppression.duration.ms;
+    }
+    reportRuns.push({ ...base, resultCount: count, triggered, tables: runTables(q, run), alertIds });
+  });
+  return { reportRuns, alerts, alertTimes, queries };
 }
 
 /** Bare KQL: one run at the chosen time (default: the latest TimeGenerated loaded), no window, no alerts. */
@@ -193,7 +280,7 @@ function replayKql(data: ReplayData, rule: KqlOnlyRule, q: PreparedQuery, option
   const at = options.at ?? options.to ?? range?.max ?? Date.now();
   // Bare KQL is not a scheduled rule: tables are read whole; the "window" shown is the data seen.
   const run: ScheduledRun = { at, windowStart: range?.min ?? at, windowEnd: at };
-  const rows = runQuery(data, q, run);
+  const rows = runQuery(data, q.translation, run);
   return {
     rule: { id: rule.id, name: rule.name, queryFrequency: '', queryPeriod: '', kind: 'KQL' },
     runs: [
