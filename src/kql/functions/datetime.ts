@@ -1,6 +1,179 @@
 /** Datetime and timespan functions. now() is the run time (the rule engine's `loupe_now`). */
 import { intervalFromMicros, microsFromInterval } from '../sql.ts';
-import { expectType, type ScalarFunction } from './registry.ts';
+import { toStringSql } from '../convert.ts';
+import type { Typed } from '../types.ts';
+import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
+
+const dt = (a: readonly Typed[], i: number, s: CallSite) => expectType(a, i, s, 'datetime').sql;
+const long = (a: readonly Typed[], i: number, s: CallSite) => `CAST(${expectType(a, i, s, 'long', 'int').sql} AS BIGINT)`;
+/** An optional whole-number offset argument (startofday(dt, offset)), 0 when absent. */
+const offset = (a: readonly Typed[], i: number, s: CallSite) => (a[i] ? `CAST(${expectType(a, i, s, 'long', 'int').sql} AS INTEGER)` : '0');
+
+/** The start of a calendar unit, shifted by `off` units. KQL weeks start on Sunday (DuckDB's date_trunc('week') on Monday). */
+function startOf(unit: 'day' | 'week' | 'month' | 'year', d: string, off: string): string {
+  switch (unit) {
+    case 'day':
+      return `(date_trunc('day', ${d}) + to_days(${off}))`;
+    case 'week':
+      return `(date_trunc('day', ${d}) - to_days(CAST(dayofweek(${d}) AS INTEGER)) + to_days(7 * ${off}))`;
+    case 'month':
+      return `(date_trunc('month', ${d}) + to_months(${off}))`;
+    case 'year':
+      return `(date_trunc('year', ${d}) + to_years(${off}))`;
+  }
+}
+
+/** The calendar part names datetime_add/datetime_diff/datetime_part accept (case-insensitive). */
+function partName(a: readonly Typed[], s: CallSite): string {
+  const p = a[0]!.literal;
+  if (typeof p !== 'string') return s.fail(`${s.name}() needs the part as a string constant`, 0);
+  return p.toLowerCase();
+}
+
+/** Microseconds per fixed-size part. */
+const PART_US: Record<string, number> = {
+  week: 7 * 86_400e6, day: 86_400e6, hour: 3_600e6, minute: 60e6, second: 1e6, millisecond: 1e3, microsecond: 1,
+};
+
+const CALENDAR_FUNCTIONS: readonly ScalarFunction[] = [
+  ...(['day', 'week', 'month', 'year'] as const).flatMap((unit): ScalarFunction[] => [
+    { name: `startof${unit}`, minArgs: 1, maxArgs: 2, translate: (a, s) => ({ sql: startOf(unit, dt(a, 0, s), offset(a, 1, s)), type: 'datetime' }) },
+    {
+      // endofX = the last microsecond before the next unit (Kusto: the last 100 ns tick).
+      name: `endof${unit}`, minArgs: 1, maxArgs: 2,
+      translate: (a, s) => ({ sql: `(${startOf(unit, dt(a, 0, s), `(${offset(a, 1, s)} + 1)`)} - INTERVAL 1 MICROSECOND)`, type: 'datetime' }),
+    },
+  ]),
+  {
+    // datetime_add(part, amount, dt): calendar parts clamp to the month's end (Jan 31 + 1 month = Feb 28), as .NET does.
+    name: 'datetime_add', minArgs: 3, maxArgs: 3,
+    translate: (a, s) => {
+      const part = partName(a, s);
+      const n = long(a, 1, s);
+      const d = dt(a, 2, s);
+      if (part === 'year') return { sql: `(${d} + to_years(CAST(${n} AS INTEGER)))`, type: 'datetime' };
+      if (part === 'quarter') return { sql: `(${d} + to_months(CAST(3 * ${n} AS INTEGER)))`, type: 'datetime' };
+      if (part === 'month') return { sql: `(${d} + to_months(CAST(${n} AS INTEGER)))`, type: 'datetime' };
+      if (part === 'nanosecond') return { sql: `(${d} + to_microseconds(CAST(${n} // 1000 AS BIGINT)))`, type: 'datetime' };
+      const us = PART_US[part];
+      if (us === undefined) return s.fail(`datetime_add(): unknown part "${part}"`, 0);
+      return { sql: `(${d} + to_microseconds(CAST(${n} * ${us} AS BIGINT)))`, type: 'datetime' };
+    },
+  },
+  {
+    // datetime_diff(part, dt1, dt2): the number of part boundaries from dt2 to dt1 (calendar-based, weeks from Sunday).
+    name: 'datetime_diff', minArgs: 3, maxArgs: 3,
+    translate: (a, s) => {
+      const part = partName(a, s);
+      const [d1, d2] = [dt(a, 1, s), dt(a, 2, s)];
+      if (part === 'week') return { sql: `CAST(date_diff('day', ${startOf('week', d2, '0')}, ${startOf('week', d1, '0')}) // 7 AS BIGINT)`, type: 'long' };
+      if (part === 'nanosecond') return { sql: `CAST(date_diff('microsecond', ${d2}, ${d1}) * 1000 AS BIGINT)`, type: 'long' };
+      if (!['year', 'quarter', 'month', 'day', 'hour', 'minute', 'second', 'millisecond', 'microsecond'].includes(part)) return s.fail(`datetime_diff(): unknown part "${part}"`, 0);
+      return { sql: `CAST(date_diff('${part}', ${d2}, ${d1}) AS BIGINT)`, type: 'long' };
+    },
+  },
+  {
+    name: 'datetime_part', aliases: ['datepart'], minArgs: 2, maxArgs: 2,
+    translate: (a, s) => {
+      const part = partName(a, s);
+      const d = dt(a, 1, s);
+      const sql: Record<string, string> = {
+        year: `year(${d})`, quarter: `quarter(${d})`, month: `month(${d})`, week_of_year: `weekofyear(${d})`, weekofyear: `weekofyear(${d})`,
+        day: `day(${d})`, dayofyear: `dayofyear(${d})`, hour: `hour(${d})`, minute: `minute(${d})`, second: `second(${d})`,
+        millisecond: `(epoch_us(${d}) % 1000000 + 1000000) % 1000000 // 1000`, microsecond: `(epoch_us(${d}) % 1000000 + 1000000) % 1000000`,
+        nanosecond: `((epoch_us(${d}) % 1000000 + 1000000) % 1000000) * 1000`,
+      };
+      if (!sql[part]) return s.fail(`datetime_part(): unknown part "${part}"`, 0);
+      return { sql: `CAST(${sql[part]} AS BIGINT)`, type: 'long' };
+    },
+  },
+  { name: 'getyear', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(year(${dt(a, 0, s)}) AS BIGINT)`, type: 'long' }) },
+  { name: 'getmonth', aliases: ['monthofyear'], minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(month(${dt(a, 0, s)}) AS BIGINT)`, type: 'long' }) },
+  { name: 'dayofmonth', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(day(${dt(a, 0, s)}) AS BIGINT)`, type: 'long' }) },
+  { name: 'dayofyear', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(dayofyear(${dt(a, 0, s)}) AS BIGINT)`, type: 'long' }) },
+  { name: 'hourofday', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(hour(${dt(a, 0, s)}) AS BIGINT)`, type: 'long' }) },
+  // ISO 8601 week number, as Kusto's week_of_year.
+  { name: 'weekofyear', aliases: ['week_of_year'], minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(weekofyear(${dt(a, 0, s)}) AS BIGINT)`, type: 'long' }) },
+  {
+    // dayofweek: a timespan of whole days since the preceding Sunday (Sunday = 0d).
+    name: 'dayofweek', minArgs: 1, maxArgs: 1,
+    translate: (a, s) => ({ sql: intervalFromMicros(`dayofweek(${dt(a, 0, s)}) * 86400000000`), type: 'timespan' }),
+  },
+  {
+    // make_datetime(y, m, d[, h, mi, s]): null for a date that does not exist (DuckDB would raise an error).
+    name: 'make_datetime', minArgs: 3, maxArgs: 7,
+    translate: (a, s) => {
+      const part = (i: number) => (a[i] ? long(a, i, s) : '0');
+      const sec = a[5] ? `CAST(${expectType(a, 5, s, 'long', 'int', 'real').sql} AS DOUBLE)` : '0';
+      return { sql: `try(make_timestamp(${long(a, 0, s)}, ${long(a, 1, s)}, ${long(a, 2, s)}, ${part(3)}, ${part(4)}, ${sec}))`, type: 'datetime' };
+    },
+  },
+  {
+    // make_timespan(h, m) | (h, m, s) | (d, h, m, s).
+    name: 'make_timespan', minArgs: 2, maxArgs: 4,
+    translate: (a, s) => {
+      const num = (i: number) => `CAST(${expectType(a, i, s, 'long', 'int', 'real').sql} AS DOUBLE)`;
+      const [d, h, m, sec] = a.length === 4 ? [num(0), num(1), num(2), num(3)] : ['0', num(0), num(1), a[2] ? num(2) : '0'];
+      return { sql: intervalFromMicros(`round(((${d} * 24 + ${h}) * 60 + ${m}) * 60000000 + ${sec} * 1000000)`), type: 'timespan' };
+    },
+  },
+  ...([['seconds', 1e6], ['milliseconds', 1e3], ['microseconds', 1], ['nanoseconds', 1e-3]] as const).map(([unit, factor]): ScalarFunction => ({
+    name: `unixtime_${unit}_todatetime`, minArgs: 1, maxArgs: 1,
+    translate: (a, s) => ({ sql: `make_timestamp(CAST(round(CAST(${expectType(a, 0, s, 'long', 'int', 'real').sql} AS DOUBLE) * ${factor}) AS BIGINT))`, type: 'datetime' }),
+  })),
+  {
+    // todatetime: ISO text through DuckDB's cast; other forms (RFC 822, zone offsets) through Date.parse; null otherwise.
+    name: 'todatetime', aliases: ['todate'], minArgs: 1, maxArgs: 1,
+    translate: (a) => {
+      const x = a[0]!;
+      if (x.type === 'datetime') return x;
+      if (x.type !== 'string' && x.type !== 'dynamic') return { sql: 'CAST(NULL AS TIMESTAMP)', type: 'datetime' };
+      const text = toStringSql(x);
+      return {
+        sql: `CASE WHEN regexp_matches(${text}, '^\d{4}-\d{1,2}-\d{1,2}([ T][0-9:.]*)?Z?$') THEN TRY_CAST(${text} AS TIMESTAMP) ELSE make_timestamp(CAST(kql_parse_datetime(${text}) AS BIGINT)) END`,
+        type: 'datetime',
+      };
+    },
+  },
+  {
+    name: 'totimespan', aliases: ['totime'], minArgs: 1, maxArgs: 1,
+    translate: (a) => {
+      const x = a[0]!;
+      if (x.type === 'timespan') return x;
+      if (x.type !== 'string' && x.type !== 'dynamic') return { sql: 'CAST(NULL AS INTERVAL)', type: 'timespan' };
+      return { sql: intervalFromMicros(`kql_parse_timespan(${toStringSql(x)})`), type: 'timespan' };
+    },
+  },
+  {
+    name: 'format_datetime', minArgs: 2, maxArgs: 2,
+    translate: (a, s) => ({ sql: `kql_format_datetime(CAST(epoch_us(${dt(a, 0, s)}) AS DOUBLE), ${toStringSql(expectType(a, 1, s, 'string'))})`, type: 'string' }),
+  },
+  {
+    name: 'format_timespan', minArgs: 2, maxArgs: 2,
+    translate: (a, s) => ({ sql: `kql_format_timespan(CAST(${microsFromInterval(expectType(a, 0, s, 'timespan').sql)} AS DOUBLE), ${toStringSql(expectType(a, 1, s, 'string'))})`, type: 'string' }),
+  },
+  {
+    // bin_at(value, size, fixed_point): bins of `size` aligned so that fixed_point starts one.
+    name: 'bin_at', minArgs: 3, maxArgs: 3,
+    translate: (a, s) => {
+      const [v, size, fixed] = [a[0]!, a[1]!, a[2]!];
+      if (v.type === 'datetime' || v.type === 'timespan') {
+        expectType(a, 1, s, 'timespan');
+        expectType(a, 2, s, v.type);
+        const us = (x: Typed) => (x.type === 'datetime' ? `epoch_us(${x.sql})` : microsFromInterval(x.sql));
+        const step = microsFromInterval(size.sql);
+        const binned = `(CAST(floor((${us(v)} - ${us(fixed)}) / ${step}) AS BIGINT) * ${step} + ${us(fixed)})`;
+        return v.type === 'datetime' ? { sql: `make_timestamp(${binned})`, type: 'datetime' } : { sql: intervalFromMicros(binned), type: 'timespan' };
+      }
+      expectType(a, 0, s, 'long', 'int', 'real');
+      expectType(a, 1, s, 'long', 'int', 'real');
+      expectType(a, 2, s, 'long', 'int', 'real');
+      const real = [v, size, fixed].some((x) => x.type === 'real');
+      const sql = `(floor((${v.sql} - ${fixed.sql}) / CAST(${size.sql} AS DOUBLE)) * ${size.sql} + ${fixed.sql})`;
+      return real ? { sql, type: 'real' } : { sql: `CAST(${sql} AS BIGINT)`, type: 'long' };
+    },
+  },
+];
 
 export const DATETIME_FUNCTIONS: readonly ScalarFunction[] = [
   // KQL: now() is fixed for the whole query; in a Sentinel run it is the scheduled time E.
@@ -38,5 +211,5 @@ export const DATETIME_FUNCTIONS: readonly ScalarFunction[] = [
       return s.fail(`bin() cannot round a ${v.type}`, 0);
     },
   },
-  { name: 'startofday', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `date_trunc('day', ${expectType(a, 0, s, 'datetime').sql})`, type: 'datetime' }) },
+  ...CALENDAR_FUNCTIONS,
 ];

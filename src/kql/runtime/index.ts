@@ -14,6 +14,7 @@ import {
   base64Decode, base64DecodeToArray, base64Encode, codepointsFromString, codepointsToString, countOf, extractAll, indexOf, kqlHash, parsePath, parseUrl,
   numberRange, parseUrlQuery, toUtf8, urlDecode, urlEncode,
 } from './text.ts';
+import { formatDatetime, formatTimespan, parseDatetime, parseTimespan } from './datetime.ts';
 
 export const KQL_UDFS: readonly ScalarUdf[] = [
   ...EXPAND_UDFS,
@@ -66,6 +67,11 @@ export const KQL_UDFS: readonly ScalarUdf[] = [
   { name: 'kql_codepoints_to_string', returns: 'VARCHAR', fn: codepointsToString },
   { name: 'kql_to_utf8', returns: 'VARCHAR', fn: toUtf8 },
   { name: 'kql_range', returns: 'VARCHAR', fn: numberRange },
+  // Datetimes (./datetime.ts).
+  { name: 'kql_format_datetime', returns: 'VARCHAR', fn: formatDatetime },
+  { name: 'kql_format_timespan', returns: 'VARCHAR', fn: formatTimespan },
+  { name: 'kql_parse_datetime', returns: 'VARCHAR', fn: parseDatetime },
+  { name: 'kql_parse_timespan', returns: 'VARCHAR', fn: parseTimespan },
 ];
 
 export function installKqlRuntime(engine: SqlEngine): void {
