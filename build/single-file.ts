@@ -37,7 +37,7 @@ export function loupeSingleFile(options: SingleFileOptions): Plugin {
         const wasm = readFileSync(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
         const gz = gzipSync(wasm, { level: constants.Z_BEST_COMPRESSION, memLevel: 9 });
         const holder = `<script type="application/octet-stream" id="${WASM_ELEMENT_ID}">${gz.toString('base64')}</script>`;
-        return html.replace('</body>', `${holder}\n</body>`);
+        return html.replace('</body>', () => `${holder}\n</body>`);
       },
     },
     // closeBundle also runs after a failed build; let that failure be the one reported.
@@ -49,7 +49,7 @@ export function loupeSingleFile(options: SingleFileOptions): Plugin {
     },
     closeBundle() {
       if (failed) return;
-      const html = readFileSync(join(options.tempDir, 'index.html'), 'utf8');
+      const html = moveAppScriptBeforeWasm(readFileSync(join(options.tempDir, 'index.html'), 'utf8'));
       const hashes: string[] = [];
       for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
         if (/type="application\/octet-stream"/.test(m[1]!)) continue; // data, never executed
@@ -64,4 +64,22 @@ export function loupeSingleFile(options: SingleFileOptions): Plugin {
       console.error(`\nloupe: wrote ${options.output} (${(Buffer.byteLength(out) / 1024 / 1024).toFixed(2)} MB)\nloupe: SHA-256 ${sha}`);
     },
   };
+}
+
+/**
+ * The page must be usable at once, but module scripts wait for the whole document to be parsed,
+ * and this document ends with ~10 MB of base64. So the app's (inline) script moves to the end of
+ * <body>, just before the wasm text, and becomes `async`: it runs as soon as it is parsed, renders
+ * the UI and starts the worker while the parser is still reading the wasm text
+ * (src/ui/engine-single.ts waits for DOMContentLoaded before reading it).
+ */
+function moveAppScriptBeforeWasm(html: string): string {
+  const scripts = [...html.matchAll(/<script type="module"([^>]*)>[\s\S]*?<\/script>\n?/g)];
+  if (scripts.length !== 1) throw new Error(`loupe:single-file: expected one inline module script, found ${scripts.length}`);
+  const tag = scripts[0]![0].trim().replace('<script type="module"', '<script type="module" async');
+  const holder = `<script type="application/octet-stream" id="${WASM_ELEMENT_ID}">`;
+  const without = html.replace(scripts[0]![0], () => '');
+  if (!without.includes(holder)) throw new Error('loupe:single-file: the wasm holder is missing');
+  // Function replacers throughout: the script holds `$&`-like text a replacement string would expand.
+  return without.replace(holder, () => `${tag}\n${holder}`);
 }

@@ -14,6 +14,8 @@ export interface BrowserEngineOptions {
    * that the worker's own `fetch` answers from bytes held in the page (see src/worker/).
    */
   readonly wasmUrl: string;
+  /** Called as start-up passes each phase (for measuring where the time goes). */
+  readonly onPhase?: (name: 'instantiate' | 'open') => void;
 }
 
 export async function createBrowserEngine(options: BrowserEngineOptions): Promise<SqlEngine> {
@@ -22,6 +24,8 @@ export async function createBrowserEngine(options: BrowserEngineOptions): Promis
   const bundle = { mainModule: options.wasmUrl, mainWorker: '' };
   const db = await duckdb.createDuckDB({ mvp: bundle, eh: bundle }, new duckdb.VoidLogger(), duckdb.BROWSER_RUNTIME);
   await db.instantiate(() => {});
+  options.onPhase?.('instantiate');
   db.open({});
+  options.onPhase?.('open');
   return engineFromBindings(db, () => db.reset());
 }

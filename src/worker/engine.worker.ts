@@ -11,12 +11,26 @@ import { prepareWasm } from './wasm-source.ts';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 hostSession(scope as unknown as Port, async (wasm, step) => {
+  const initAt = Date.now();
   const t0 = performance.now();
+  const phases: { name: string; ms: number }[] = [];
+  let last = t0;
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases.push({ name, ms: Math.round(now - last) });
+    last = now;
+  };
   const wasmUrl = prepareWasm(wasm, scope);
   step('instantiating');
-  const engine = await createBrowserEngine({ wasmUrl });
+  // "instantiate" covers fetching (or decoding and decompressing) and compiling the wasm, which overlap.
+  const engine = await createBrowserEngine({ wasmUrl, onPhase: phase });
   const version = engine.query('SELECT version() AS v').rows[0]?.[0];
+  phase('first-query');
   step('session');
   const session = await createSession(engine);
-  return { session, info: { duckdbVersion: String(version), startMs: Math.round(performance.now() - t0) } };
+  phase('session');
+  return {
+    session,
+    info: { duckdbVersion: String(version), startMs: Math.round(performance.now() - t0), phases, initAt, readyAt: Date.now() },
+  };
 });

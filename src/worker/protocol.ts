@@ -24,6 +24,11 @@ export interface EngineInfo {
   readonly duckdbVersion: string;
   /** Milliseconds from the worker receiving `init` to the first query answered. */
   readonly startMs: number;
+  /** Where start-up time went, in order (for the benchmark and the status tooltip). */
+  readonly phases: readonly { readonly name: string; readonly ms: number }[];
+  /** Wall-clock times (epoch ms) of `init` received and of the session ready, to relate to the page's clock. */
+  readonly initAt: number;
+  readonly readyAt: number;
 }
 
 export interface RequestMap {
