@@ -213,7 +213,7 @@ export class Parser {
     return { kind: 'table-ref', name: name.value, span: name };
   }
 
-  private parseOperator(): Operator {
+  parseOperator(): Operator {
     const t = this.peek();
     if (t.kind !== 'ident') throw this.unexpected('a tabular operator after "|"');
     const spec = operatorFor(t.value);

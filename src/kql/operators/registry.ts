@@ -17,9 +17,21 @@ import { TAKE } from './take.ts';
 import { WHERE } from './where.ts';
 import { LOOKUP } from './lookup.ts';
 import { MV_EXPAND } from './mv-expand.ts';
+import { MV_APPLY } from './mv-apply.ts';
 import { DATATABLE } from './datatable.ts';
 import { PRINT } from './print.ts';
 import { RANGE } from './range.ts';
+import { AS } from './as.ts';
+import { COUNT } from './count.ts';
+import { DISTINCT } from './distinct.ts';
+import { GETSCHEMA } from './getschema.ts';
+import { PROJECT_AWAY } from './project-away.ts';
+import { PROJECT_KEEP } from './project-keep.ts';
+import { PROJECT_RENAME } from './project-rename.ts';
+import { PROJECT_REORDER } from './project-reorder.ts';
+import { SAMPLE } from './sample.ts';
+import { TOP } from './top.ts';
+import { UNION, UNION_SOURCE } from './union.ts';
 import { EXTERNALDATA } from './externaldata.ts';
 import { INVOKE } from './invoke.ts';
 import { MATERIALIZE } from './materialize.ts';
@@ -39,7 +51,8 @@ export function defineOperator<K extends OperatorKind>(spec: OperatorSpec<K>): O
   return spec;
 }
 
-const SPECS: readonly OperatorSpec<any>[] = [WHERE, EXTEND, PROJECT, SUMMARIZE, JOIN, SORT, TAKE, LOOKUP, MV_EXPAND];
+const SPECS: readonly OperatorSpec<any>[] = [WHERE, EXTEND, PROJECT, SUMMARIZE, JOIN, SORT, TAKE, LOOKUP, MV_EXPAND,
+  UNION, DISTINCT, TOP, COUNT, PROJECT_AWAY, PROJECT_KEEP, PROJECT_RENAME, PROJECT_REORDER, AS, GETSCHEMA, SAMPLE, MV_APPLY];
 
 const BY_NAME = new Map<string, OperatorSpec<any>>();
 for (const s of SPECS) {
@@ -69,7 +82,7 @@ export function defineSource<K extends SourceKind>(spec: SourceSpec<K>): SourceS
   return spec;
 }
 
-const SOURCES: readonly SourceSpec<any>[] = [PRINT, DATATABLE, RANGE, TABLE_CALL, MATERIALIZE, EXTERNALDATA, INVOKE];
+const SOURCES: readonly SourceSpec<any>[] = [PRINT, DATATABLE, RANGE, UNION_SOURCE, TABLE_CALL, MATERIALIZE, EXTERNALDATA, INVOKE];
 
 /** The source module whose syntax starts at the parser's position, if any. */
 export function sourceAt(p: Parser): SourceSpec | undefined {
@@ -83,7 +96,7 @@ export function sourceFor(kind: SourceKind): SourceSpec | undefined {
 
 /** KQL operators Loupe does not translate yet: refused as 'unsupported' rather than 'syntax'. */
 export const KNOWN_UNSUPPORTED_OPERATORS: ReadonlySet<string> = new Set([
-  'project-away', 'project-keep', 'project-rename', 'project-reorder', 'distinct', 'top', 'count', 'union', 'mv-apply',
+  'project-away', 'project-keep', 'project-rename', 'project-reorder', 'distinct', 'top', 'count', 'union',
   'parse', 'parse-where', 'parse-kv', 'make-series', 'as', 'serialize', 'evaluate', 'render', 'invoke', 'sample',
   'sample-distinct', 'top-nested', 'top-hitters', 'getschema', 'fork', 'facet', 'partition', 'scan', 'reduce', 'consume',
   'search', 'find', 'range', 'print', 'datatable', 'externaldata', 'materialize',

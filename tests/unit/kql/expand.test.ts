@@ -100,3 +100,26 @@ describe('mv-expand', () => {
     expect(() => h.translate('T | mv-expand Id')).toThrow(/needs a dynamic value/);
   });
 });
+
+describe('mv-apply', () => {
+  beforeAll(() => {
+    h.table('Sign', [{ name: 'User', type: 'string' }, { name: 'Policies', type: 'string' }], [
+      `'ann', '[{"displayName":"P1","result":"failure"},{"displayName":"P2","result":"success"},{"displayName":"P3","result":"FAILURE"}]'`,
+      `'bob', '[{"displayName":"P1","result":"success"}]'`,
+      `'cid', '[]'`,
+    ]);
+  });
+  it('the Sentinel pattern: project inside the subquery keeps the row\'s columns; where filters the elements', () => {
+    const rows = h.run(
+      'Sign | mv-apply CAP = parse_json(Policies) on (project Name = tostring(CAP.displayName), result = tostring(CAP.result) | where result =~ "failure") | project User, Name, result',
+    );
+    expect(sorted(rows)).toEqual(sorted([{ User: 'ann', Name: 'P1', result: 'failure' }, { User: 'ann', Name: 'P3', result: 'FAILURE' }]));
+  });
+  it('output columns: the input columns, then the subquery\'s', () => {
+    const t = h.translate('Sign | mv-apply CAP = parse_json(Policies) on (extend n = tostring(CAP.displayName))');
+    expect(t.columns.map((c) => c.name)).toEqual(['User', 'Policies', 'CAP', 'n']);
+  });
+  it('refuses operators that look across rows, naming them', () => {
+    expect(() => h.translate('Sign | mv-apply CAP = parse_json(Policies) on (summarize count())')).toThrow(/"summarize" inside mv-apply/);
+  });
+});
