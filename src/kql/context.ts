@@ -82,6 +82,15 @@ export class TranslateContext {
     this.lets.set(stmt.name, this.letBinding(stmt.value));
   }
 
+  /**
+   * `as Name`: binds rows already translated, for references later in the query. A tabular
+   * binding whose relation is known; its pipeline only records where the name was bound.
+   */
+  bindRelation(name: string, relation: Relation, span: Span): void {
+    const pipeline: Pipeline = { kind: 'pipeline', source: { kind: 'table-ref', name, span }, operators: [], span };
+    this.lets.set(name, { kind: 'tabular', pipeline, relation });
+  }
+
   private letBinding(v: LetValue): Binding {
     switch (v.kind) {
       case 'scalar':

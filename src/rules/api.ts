@@ -35,6 +35,8 @@ export interface ReportRule {
   triggerThreshold?: number;
   eventGrouping?: 'SingleAlert' | 'AlertPerResult';
   severity?: string;
+  /** How the replay reads the rule when it differs from its fields (NRT, bare KQL). */
+  note?: string;
 }
 
 /** A table as one run read it: windowStart/windowEnd null for a snapshot table (not restricted). */

@@ -6,7 +6,8 @@
  *   identifier of its type (Sentinel counts both in EntitiesDroppedDueToMappingIssuesAmount);
  * - Accounts mapped through Name with a built-in name (ADMIN, SYSTEM, …) are dropped;
  * - identical entities (same type, same identifiers and values, compared exactly) are kept once;
- * - at most 500 entities per alert, divided equally across the mappings (2 mappings → 250 each).
+ * - at most 500 entities per alert, divided equally across the mappings (2 mappings → 250 each);
+ * - the Entities field holds at most 64 KB: entities are added one by one until it is full.
  */
 import type { ReportEntity } from './api.ts';
 import { BUILT_IN_ACCOUNT_NAMES, ENTITY_TYPES, MAX_ENTITIES_PER_ALERT } from './entity-types.ts';
@@ -18,9 +19,13 @@ export interface EntityDrops {
   readonly mappingIssues: number;
   /** Accounts with a built-in name. */
   readonly builtInAccounts: number;
-  /** Entities beyond a mapping's share of the 500 cap. */
+  /** Entities beyond a mapping's share of the 500 cap, or beyond the 64 KB of the Entities field. */
   readonly overCap: number;
 }
+
+/** Sentinel's limit on an alert's Entities field (UTF-8 JSON). */
+export const MAX_ENTITIES_BYTES = 64 * 1024;
+const utf8 = new TextEncoder();
 
 export interface EntityExtraction {
   readonly entities: ReportEntity[];
@@ -53,6 +58,7 @@ export function extractEntities(rows: readonly ReportRow[], mappings: readonly E
   let mappingIssues = 0;
   let builtInAccounts = 0;
   let overCap = 0;
+  let bytes = 2;
   const share = mappings.length === 0 ? 0 : Math.floor(cap / mappings.length);
   const taken = new Array<number>(mappings.length).fill(0);
   // Row by row, mapping by mapping: entities appear in the order Sentinel reads the results.
@@ -77,6 +83,13 @@ export function extractEntities(rows: readonly ReportRow[], mappings: readonly E
         overCap++;
         return;
       }
+      // JSON array of entities: each adds its own text and a comma.
+      const size = utf8.encode(JSON.stringify(e)).length + 1;
+      if (bytes + size > MAX_ENTITIES_BYTES) {
+        overCap++;
+        return;
+      }
+      bytes += size;
       seen.add(key);
       taken[i]!++;
       entities.push(e);

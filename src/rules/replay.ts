@@ -175,6 +175,7 @@ function replayScheduled(data: ReplayData, rule: ScheduledRule, q: PreparedQuery
       triggerThreshold: rule.triggerThreshold,
       eventGrouping: rule.eventGroupingSettings.aggregationKind,
       severity: rule.severity,
+      ...(rule.kind === 'NRT' ? { note: 'NRT rule: replayed as running every minute over the last minute' } : {}),
     },
     runs: reportRuns,
     alerts,
@@ -282,7 +283,14 @@ function replayKql(data: ReplayData, rule: KqlOnlyRule, q: PreparedQuery, option
   const run: ScheduledRun = { at, windowStart: range?.min ?? at, windowEnd: at };
   const rows = runQuery(data, q.translation, run);
   return {
-    rule: { id: rule.id, name: rule.name, queryFrequency: '', queryPeriod: '', kind: 'KQL' },
+    rule: {
+      id: rule.id,
+      name: rule.name,
+      queryFrequency: '',
+      queryPeriod: '',
+      kind: 'KQL',
+      note: 'bare KQL: one run at the chosen time with now() = that time, tables read whole, no alerts',
+    },
     runs: [
       {
         at: isoTime(run.at),

@@ -64,3 +64,14 @@ describe('entity mapping', () => {
     expect(extractEntities([{ P: 4242 }], [m]).entities).toEqual([{ type: 'Process', ProcessId: '4242' }]);
   });
 });
+
+describe('entity size limit', () => {
+  it('stops adding entities once the Entities field would exceed 64 KB', () => {
+    const m: EntityMapping = { entityType: 'URL', fieldMappings: [{ identifier: 'Url', columnName: 'U' }] };
+    const rows = Array.from({ length: 200 }, (_, i) => ({ U: `https://example.test/${i}/${'x'.repeat(1000)}` }));
+    const r = extractEntities(rows, [m]);
+    expect(JSON.stringify(r.entities).length).toBeLessThanOrEqual(64 * 1024);
+    expect(r.entities.length).toBeGreaterThan(50);
+    expect(r.entities.length + r.dropped.overCap).toBe(200);
+  });
+});

@@ -163,7 +163,7 @@ describe('suppression, first run, NRT', () => {
     data.load(T, [signIn('2026-06-15 09:00:30', 'a@x.com'), signIn('2026-06-15 09:02:10', 'b@x.com')]);
     const nrt = yamlRule(`id: nrt\nname: NRT rule\nkind: NRT\nseverity: High\nquery: |\n  ${T}\n  | project UserPrincipalName\ntriggerOperator: gt\ntriggerThreshold: 0\n`);
     const report = replay(data, nrt);
-    expect(report.rule).toMatchObject({ kind: 'NRT', queryFrequency: 'PT1M', queryPeriod: 'PT1M' });
+    expect(report.rule).toMatchObject({ kind: 'NRT', queryFrequency: 'PT1M', queryPeriod: 'PT1M', note: expect.stringMatching(/every minute over the last minute/) });
     expect(report.runs.map((r) => [r.at.slice(11, 19), r.resultCount])).toEqual([
       ['09:01:00', 1],
       ['09:02:00', 0],

@@ -1,0 +1,34 @@
+/**
+ * `getschema`: one row per input column — ColumnName, ColumnOrdinal (0-based), DataType (the .NET
+ * type name Kusto reports, e.g. System.Int64) and ColumnType (the KQL type name).
+ */
+import type { KqlType } from '../../schema/kql-types.ts';
+import { sqlString } from '../sql.ts';
+import { spanFrom } from './common.ts';
+import { defineOperator } from './registry.ts';
+
+const DOTNET: Record<KqlType, string> = {
+  string: 'System.String', long: 'System.Int64', int: 'System.Int32', real: 'System.Double', decimal: 'System.Data.SqlTypes.SqlDecimal',
+  bool: 'System.SByte', datetime: 'System.DateTime', timespan: 'System.TimeSpan', dynamic: 'System.Object', guid: 'System.Guid',
+};
+
+export const GETSCHEMA = defineOperator({
+  kind: 'getschema',
+  names: ['getschema'],
+  parse(p, kw) {
+    return { kind: 'getschema', span: spanFrom(p, kw) };
+  },
+  translate(op, input, ctx) {
+    const rows = input.columns.map((c, i) => `(${sqlString(c.name)}, CAST(${i} AS BIGINT), ${sqlString(DOTNET[c.type])}, ${sqlString(c.type)})`);
+    const cte = ctx.addCte('getschema', `SELECT * FROM (VALUES ${rows.join(', ')}) AS v("ColumnName", "ColumnOrdinal", "DataType", "ColumnType")`, op.span);
+    return {
+      cte,
+      columns: [
+        { name: 'ColumnName', type: 'string' },
+        { name: 'ColumnOrdinal', type: 'long' },
+        { name: 'DataType', type: 'string' },
+        { name: 'ColumnType', type: 'string' },
+      ],
+    };
+  },
+});

@@ -1,0 +1,22 @@
+/** `project-keep A, B*`: only the columns named or matched, in their input order (not the list's). */
+import { orderBySuffix, orderCarry, selectList, spanFrom } from './common.ts';
+import { matchColumns, parseColumnPatterns } from './column-patterns.ts';
+import { defineOperator } from './registry.ts';
+import { quoteIdent } from '../sql.ts';
+
+export const PROJECT_KEEP = defineOperator({
+  kind: 'project-keep',
+  names: ['project-keep'],
+  parse(p, kw) {
+    return { kind: 'project-keep', patterns: parseColumnPatterns(p), span: spanFrom(p, kw) };
+  },
+  translate(op, input, ctx) {
+    const names = input.columns.map((c) => c.name);
+    const keep = new Set(op.patterns.flatMap((pat) => matchColumns(pat, names, ctx, 'project-keep')));
+    const columns = input.columns.filter((c) => keep.has(c.name));
+    if (columns.length === 0) throw ctx.error('unsupported', 'project-keep that keeps no column', op.span);
+    const items = [...columns.map((c) => ({ name: c.name, sql: quoteIdent(c.name) })), ...orderCarry(input)];
+    const cte = ctx.addCte('project_keep', `SELECT ${selectList(items)} FROM ${input.cte}${orderBySuffix(input.order)}`, op.span);
+    return { cte, columns, order: input.order };
+  },
+});

@@ -1,0 +1,38 @@
+/**
+ * `project-reorder A, B* asc, C`: the listed columns first, in list order (a wildcard's matches in
+ * input order, or by name with asc/desc), then every other column in input order. Nothing is removed.
+ */
+import { orderBySuffix, orderCarry, selectList, spanFrom } from './common.ts';
+import { matchColumns, parseColumnPattern } from './column-patterns.ts';
+import { defineOperator } from './registry.ts';
+import { quoteIdent } from '../sql.ts';
+
+export const PROJECT_REORDER = defineOperator({
+  kind: 'project-reorder',
+  names: ['project-reorder'],
+  parse(p, kw) {
+    const patterns = [];
+    do {
+      const pat = parseColumnPattern(p);
+      if (p.isWord('granny-asc') || p.isWord('granny-desc')) throw p.error('unsupported', 'project-reorder granny-asc/granny-desc', p.peek());
+      const dir = p.acceptWord('asc') ? 'asc' : p.acceptWord('desc') ? 'desc' : undefined;
+      patterns.push({ ...pat, dir } as const);
+    } while (p.acceptPunct(','));
+    return { kind: 'project-reorder', patterns, span: spanFrom(p, kw) };
+  },
+  translate(op, input, ctx) {
+    const names = input.columns.map((c) => c.name);
+    const first: string[] = [];
+    for (const pat of op.patterns) {
+      const matched = matchColumns(pat, names, ctx, 'project-reorder').filter((n) => !first.includes(n));
+      // Ordinal comparison of names, as Kusto sorts them.
+      if (pat.dir) matched.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0) * (pat.dir === 'desc' ? -1 : 1));
+      first.push(...matched);
+    }
+    const order = [...first, ...names.filter((n) => !first.includes(n))];
+    const columns = order.map((n) => input.columns.find((c) => c.name === n)!);
+    const items = [...columns.map((c) => ({ name: c.name, sql: quoteIdent(c.name) })), ...orderCarry(input)];
+    const cte = ctx.addCte('project_reorder', `SELECT ${selectList(items)} FROM ${input.cte}${orderBySuffix(input.order)}`, op.span);
+    return { cte, columns, order: input.order };
+  },
+});

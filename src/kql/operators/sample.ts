@@ -1,0 +1,20 @@
+/** `sample N`: N rows picked at random (all rows when there are fewer); no defined order. */
+import { Scope } from '../context.ts';
+import { quoteIdent } from '../sql.ts';
+import { spanFrom } from './common.ts';
+import { defineOperator } from './registry.ts';
+
+export const SAMPLE = defineOperator({
+  kind: 'sample',
+  names: ['sample'],
+  parse(p, kw) {
+    return { kind: 'sample', count: p.parseExpr(), span: spanFrom(p, kw) };
+  },
+  translate(op, input, ctx) {
+    const n = ctx.expr(op.count, new Scope([]));
+    if (n.type !== 'long' && n.type !== 'int') throw ctx.error('type', `sample needs a long row count, this is a ${n.type}`, op.count.span);
+    const cols = input.columns.map((c) => quoteIdent(c.name)).join(', ');
+    const cte = ctx.addCte('sample', `SELECT ${cols} FROM ${input.cte} ORDER BY random() LIMIT greatest(${n.sql}, 0)`, op.span);
+    return { cte, columns: input.columns };
+  },
+});

@@ -1,0 +1,46 @@
+/**
+ * `top N by Expr [asc|desc] [nulls first|last]`: the first N rows in that order, which the output
+ * keeps. As with sort, the default is `desc`, and nulls go last when descending and first when
+ * ascending (DuckDB's default puts nulls last both ways, and SQL's default direction is ASC).
+ */
+import { Scope } from '../context.ts';
+import { quoteIdent } from '../sql.ts';
+import { ORDER_COLUMN } from '../types.ts';
+import { spanFrom } from './common.ts';
+import { defineOperator } from './registry.ts';
+
+export const TOP = defineOperator({
+  kind: 'top',
+  names: ['top'],
+  parse(p, kw) {
+    const count = p.parseExpr();
+    p.expectWord('by');
+    const expr = p.parseExpr();
+    let desc = true;
+    if (p.acceptWord('asc')) desc = false;
+    else p.acceptWord('desc');
+    let nullsFirst = !desc;
+    if (p.acceptWord('nulls')) {
+      if (p.acceptWord('first')) nullsFirst = true;
+      else {
+        p.expectWord('last');
+        nullsFirst = false;
+      }
+    }
+    const key = { expr, desc, nullsFirst, span: { start: expr.span.start, end: p.lastEnd() } };
+    return { kind: 'top', count, key, span: spanFrom(p, kw) };
+  },
+  translate(op, input, ctx) {
+    const n = ctx.expr(op.count, new Scope([]));
+    if (n.type !== 'long' && n.type !== 'int') throw ctx.error('type', `top needs a long row count, this is a ${n.type}`, op.count.span);
+    const v = ctx.expr(op.key.expr, Scope.of(input));
+    if (v.type === 'dynamic') throw ctx.error('unsupported', 'top by a dynamic value', op.key.expr.span);
+    const key = `${v.sql} ${op.key.desc ? 'DESC' : 'ASC'} NULLS ${op.key.nullsFirst ? 'FIRST' : 'LAST'}`;
+    const cols = input.columns.map((c) => quoteIdent(c.name)).join(', ');
+    const rank = quoteIdent(ORDER_COLUMN);
+    // The rank column keeps this order through later operators (see RowOrder), as sort does.
+    const ranked = `SELECT ${cols}, row_number() OVER (ORDER BY ${key}) AS ${rank} FROM ${input.cte}`;
+    const cte = ctx.addCte('top', `SELECT * FROM (${ranked}) WHERE ${rank} <= ${n.sql} ORDER BY ${rank}`, op.span);
+    return { cte, columns: input.columns, order: { clause: rank } };
+  },
+});
