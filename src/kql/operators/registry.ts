@@ -32,17 +32,6 @@ import { PROJECT_REORDER } from './project-reorder.ts';
 import { SAMPLE } from './sample.ts';
 import { TOP } from './top.ts';
 import { UNION, UNION_SOURCE } from './union.ts';
-import { AS } from './as.ts';
-import { COUNT } from './count.ts';
-import { DISTINCT } from './distinct.ts';
-import { GETSCHEMA } from './getschema.ts';
-import { PROJECT_AWAY } from './project-away.ts';
-import { PROJECT_KEEP } from './project-keep.ts';
-import { PROJECT_RENAME } from './project-rename.ts';
-import { PROJECT_REORDER } from './project-reorder.ts';
-import { SAMPLE } from './sample.ts';
-import { TOP } from './top.ts';
-import { UNION, UNION_SOURCE } from './union.ts';
 import { EXTERNALDATA } from './externaldata.ts';
 import { INVOKE } from './invoke.ts';
 import { MATERIALIZE } from './materialize.ts';
@@ -63,7 +52,6 @@ export function defineOperator<K extends OperatorKind>(spec: OperatorSpec<K>): O
 }
 
 const SPECS: readonly OperatorSpec<any>[] = [WHERE, EXTEND, PROJECT, SUMMARIZE, JOIN, SORT, TAKE, LOOKUP, MV_EXPAND,
-  UNION, DISTINCT, TOP, COUNT, PROJECT_AWAY, PROJECT_KEEP, PROJECT_RENAME, PROJECT_REORDER, AS, GETSCHEMA, SAMPLE,
   UNION, DISTINCT, TOP, COUNT, PROJECT_AWAY, PROJECT_KEEP, PROJECT_RENAME, PROJECT_REORDER, AS, GETSCHEMA, SAMPLE, MV_APPLY];
 
 const BY_NAME = new Map<string, OperatorSpec<any>>();
@@ -94,7 +82,7 @@ export function defineSource<K extends SourceKind>(spec: SourceSpec<K>): SourceS
   return spec;
 }
 
-const SOURCES: readonly SourceSpec<any>[] = [PRINT, DATATABLE, RANGE, UNION_SOURCE, UNION_SOURCE, TABLE_CALL, MATERIALIZE, EXTERNALDATA, INVOKE];
+const SOURCES: readonly SourceSpec<any>[] = [PRINT, DATATABLE, RANGE, UNION_SOURCE, TABLE_CALL, MATERIALIZE, EXTERNALDATA, INVOKE];
 
 /** The source module whose syntax starts at the parser's position, if any. */
 export function sourceAt(p: Parser): SourceSpec | undefined {
