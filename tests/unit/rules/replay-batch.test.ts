@@ -48,6 +48,7 @@ const cases: [string, ScheduledRule][] = [
   ['summarize by with a threshold on the count', rule(`${T}\n| summarize n = count() by UserPrincipalName\n| where n >= 2`, 'gt', 1)],
   ['lt: a zero-row alert in the quiet hours', rule(`${T}\n| project UserPrincipalName`, 'lt', 1)],
   ['sort and take per run', rule(`${T}\n| where TimeGenerated > ago(30m)\n| order by TimeGenerated desc\n| take 2\n| project TimeGenerated, UserPrincipalName`, 'eq', 2)],
+  ['the default join (innerunique) against risky users', rule(`${T}\n| where ResultType == 0\n| join (AADRiskyUsers | project UserPrincipalName, RiskLevel) on UserPrincipalName\n| project UserPrincipalName, RiskLevel, IPAddress`, 'gt', 0, 'queryFrequency: 1h\nqueryPeriod: 2h')],
   ['overlapping 3h windows with a left outer join to risky users', rule(`${T}\n| summarize n = count() by UserPrincipalName\n| join kind=leftouter (AADRiskyUsers | project UserPrincipalName, RiskLevel) on UserPrincipalName`, 'gt', 4, 'queryFrequency: 1h\nqueryPeriod: 3h')],
 ];
 
