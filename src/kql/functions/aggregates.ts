@@ -4,7 +4,7 @@
  * empty group gives `[]` and no JSON extension is needed.
  */
 import { toJsonSql } from '../convert.ts';
-import { expectType, namedAfterColumn, type AggregateFunction } from './registry.ts';
+import { expectType, namedAfterColumn, type AggregateFunction, type CallSite } from './registry.ts';
 import type { Typed } from '../types.ts';
 
 /** KQL's make_set/make_list default and maximum size. */
@@ -20,6 +20,117 @@ function jsonArray(elements: string, distinct: boolean, maxSize: Typed | undefin
 function neverNullString(sql: string, arg: Typed): Typed {
   return arg.type === 'string' || arg.type === 'guid' ? { sql: `coalesce(${sql}, '')`, type: arg.type } : { sql, type: arg.type };
 }
+
+/** The predicate argument of an `…if` aggregate, as a FILTER clause (a null predicate counts as false). */
+function filterWhere(a: readonly Typed[], i: number, s: CallSite): string {
+  return ` FILTER (WHERE ${expectType(a, i, s, 'bool').sql})`;
+}
+
+const NUMBERS = ['long', 'int', 'real', 'decimal'] as const;
+
+/** sum/avg/stdev/variance with an optional predicate (`sumif(x, p)`). */
+function numeric(name: string, prefix: string, sql: (x: string, filter: string) => string, keepIntegral: boolean, withIf: boolean): AggregateFunction {
+  return {
+    name, minArgs: withIf ? 2 : 1, maxArgs: withIf ? 2 : 1, defaultName: namedAfterColumn(prefix),
+    translate: (a, s) => {
+      const x = expectType(a, 0, s, ...NUMBERS);
+      const filter = withIf ? filterWhere(a, 1, s) : '';
+      const integral = keepIntegral && (x.type === 'long' || x.type === 'int');
+      const v = sql(integral ? x.sql : `CAST(${x.sql} AS DOUBLE)`, filter);
+      return integral ? { sql: `CAST(${v} AS BIGINT)`, type: 'long' } : { sql: v, type: 'real' };
+    },
+  };
+}
+
+/**
+ * Kusto's stdev/variance of a single value is 0 (DuckDB's sample functions give NULL for fewer
+ * than two values); of no values, null.
+ */
+const sample = (fn: string) => (x: string, f: string) => `CASE WHEN count(${x})${f} = 0 THEN NULL ELSE coalesce(${fn}(${x})${f}, 0) END`;
+
+/** A dynamic value's JSON as an aggregated JSON array text, for the UDFs that merge bags. */
+function bagList(x: string, filter: string): string {
+  return `('[' || coalesce(string_agg(${x}, ',')${filter}, '') || ']')`;
+}
+
+const CONDITIONAL_AGGREGATES: readonly AggregateFunction[] = [
+  numeric('sumif', 'sumif', (x, f) => `coalesce(sum(${x})${f}, 0)`, true, true),
+  numeric('avgif', 'avgif', (x, f) => `avg(${x})${f}`, false, true),
+  numeric('stdev', 'stdev', sample('stddev_samp'), false, false),
+  numeric('stdevif', 'stdevif', sample('stddev_samp'), false, true),
+  numeric('stdevp', 'stdevp', (x, f) => `stddev_pop(${x})${f}`, false, false),
+  numeric('stdevpif', 'stdevpif', (x, f) => `stddev_pop(${x})${f}`, false, true),
+  numeric('variance', 'variance', sample('var_samp'), false, false),
+  numeric('varianceif', 'varianceif', sample('var_samp'), false, true),
+  numeric('variancep', 'variancep', (x, f) => `var_pop(${x})${f}`, false, false),
+  numeric('variancepif', 'variancepif', (x, f) => `var_pop(${x})${f}`, false, true),
+  ...(['min', 'max'] as const).map((m): AggregateFunction => ({
+    name: `${m}if`, minArgs: 2, maxArgs: 2, defaultName: namedAfterColumn(`${m}if`),
+    translate: (a, s) => neverNullString(`${m}(${expectType(a, 0, s, ...NUMBERS, 'datetime', 'timespan', 'string').sql})${filterWhere(a, 1, s)}`, a[0]!),
+  })),
+  {
+    // Exact, like dcount here (Kusto estimates).
+    name: 'dcountif', minArgs: 2, maxArgs: 3, defaultName: namedAfterColumn('dcountif'),
+    translate: (a, s) => ({ sql: `CAST(count(DISTINCT ${a[0]!.sql})${filterWhere(a, 1, s)} AS BIGINT)`, type: 'long' }),
+  },
+  {
+    name: 'count_distinct', minArgs: 1, maxArgs: 1, defaultName: namedAfterColumn('count_distinct'),
+    translate: (a) => ({ sql: `CAST(count(DISTINCT ${a[0]!.sql}) AS BIGINT)`, type: 'long' }),
+  },
+  {
+    name: 'count_distinctif', minArgs: 2, maxArgs: 2, defaultName: namedAfterColumn('count_distinctif'),
+    translate: (a, s) => ({ sql: `CAST(count(DISTINCT ${a[0]!.sql})${filterWhere(a, 1, s)} AS BIGINT)`, type: 'long' }),
+  },
+  {
+    name: 'make_set_if', minArgs: 2, maxArgs: 3, defaultName: namedAfterColumn('set'),
+    translate: (a, s) => {
+      const max = a[2] && expectType(a, 2, s, 'long', 'int');
+      const x = toJsonSql(a[0]!);
+      return { sql: jsonArray(`CASE WHEN ${expectType(a, 1, s, 'bool').sql} THEN ${x} END`, true, max), type: 'dynamic' };
+    },
+  },
+  {
+    name: 'make_list_if', minArgs: 2, maxArgs: 3, defaultName: namedAfterColumn('list'),
+    translate: (a, s) => {
+      const max = a[2] && expectType(a, 2, s, 'long', 'int');
+      const x = toJsonSql(a[0]!);
+      return { sql: jsonArray(`CASE WHEN ${expectType(a, 1, s, 'bool').sql} THEN ${x} END`, false, max), type: 'dynamic' };
+    },
+  },
+  {
+    // Nulls are kept as JSON null elements.
+    name: 'make_list_with_nulls', minArgs: 1, maxArgs: 1, defaultName: namedAfterColumn('list'),
+    translate: (a) => ({ sql: jsonArray(`coalesce(${toJsonSql(a[0]!)}, 'null')`, false, undefined), type: 'dynamic' }),
+  },
+  {
+    // make_bag(bag): the union of the bags' properties; non-bags are ignored; a repeated key keeps its first value.
+    name: 'make_bag', aliases: ['make_dictionary'], minArgs: 1, maxArgs: 2, defaultName: namedAfterColumn('bag'),
+    translate: (a, s) => ({ sql: `kql_bag_merge_all(${bagList(expectType(a, 0, s, 'dynamic').sql, '')})`, type: 'dynamic' }),
+  },
+  {
+    name: 'make_bag_if', minArgs: 2, maxArgs: 3, defaultName: namedAfterColumn('bag'),
+    translate: (a, s) => ({ sql: `kql_bag_merge_all(${bagList(expectType(a, 0, s, 'dynamic').sql, filterWhere(a, 1, s))})`, type: 'dynamic' }),
+  },
+  {
+    // percentile(x, p): nearest rank, a value of the set (Kusto's estimate is exact for small sets).
+    name: 'percentile', minArgs: 2, maxArgs: 2,
+    defaultName: (args) => {
+      const [x, p] = args;
+      if (x?.kind !== 'name' || p?.kind !== 'literal' || typeof p.value !== 'number') return undefined;
+      return `percentile_${x.name}_${String(p.value).replace('.', '_')}`;
+    },
+    translate: (a, s) => {
+      const x = expectType(a, 0, s, ...NUMBERS, 'datetime', 'timespan');
+      const p = a[1]!.literal;
+      if (typeof p !== 'number' || p < 0 || p > 100) return s.fail('percentile() needs a constant percentage between 0 and 100', 1);
+      return { sql: `quantile_disc(${x.sql}, ${p / 100})`, type: x.type === 'int' ? 'int' : x.type };
+    },
+  },
+  ...([['binary_all_or', 'bit_or'], ['binary_all_and', 'bit_and'], ['binary_all_xor', 'bit_xor']] as const).map(([name, fn]): AggregateFunction => ({
+    name, minArgs: 1, maxArgs: 1, defaultName: namedAfterColumn(name),
+    translate: (a, s) => ({ sql: `${fn}(CAST(${expectType(a, 0, s, 'long', 'int').sql} AS BIGINT))`, type: 'long' }),
+  })),
+];
 
 export const AGGREGATE_FUNCTIONS: readonly AggregateFunction[] = [
   { name: 'count', minArgs: 0, maxArgs: 0, defaultName: () => 'count_', translate: () => ({ sql: 'CAST(count(*) AS BIGINT)', type: 'long' }) },
@@ -64,4 +175,5 @@ export const AGGREGATE_FUNCTIONS: readonly AggregateFunction[] = [
     name: 'take_any', aliases: ['any'], minArgs: 1, maxArgs: 1, defaultName: namedAfterColumn('any'),
     translate: (a) => neverNullString(`any_value(${a[0]!.sql})`, a[0]!),
   },
+  ...CONDITIONAL_AGGREGATES,
 ];

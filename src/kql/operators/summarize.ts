@@ -9,6 +9,7 @@ import type { Assignment } from '../ast.ts';
 import { Scope, type TranslateContext } from '../context.ts';
 import { callSite } from '../expr.ts';
 import { aggregateFunction } from '../functions/index.ts';
+import { ARG_EXTREMES, argExtremeColumns } from '../functions/arg-extreme.ts';
 import { spanFrom, selectList } from './common.ts';
 import { columnType } from './extend.ts';
 import { defineOperator } from './registry.ts';
@@ -51,6 +52,16 @@ export const SUMMARIZE = defineOperator({
     }
     for (const item of op.aggregates) {
       const e = item.expr;
+      if (e.kind === 'call' && ARG_EXTREMES.has(e.name)) {
+        // arg_max/arg_min give several columns (functions/arg-extreme.ts); later ones clash-rename like other aggregates.
+        for (const c of argExtremeColumns(e, item.name?.text, scope, ctx, new Set(op.by.map((b) => byName(b, ctx))))) {
+          const name = unique(c.name, taken);
+          out.push({ name, sql: c.sql });
+          columns.push({ name, type: c.type });
+          taken.add(name);
+        }
+        continue;
+      }
       const fn = e.kind === 'call' ? aggregateFunction(e.name) : undefined;
       if (e.kind !== 'call' || !fn) {
         throw ctx.error('unsupported', 'a summarize expression that is not a single aggregate call (e.g. count(), max(X))', e.span);

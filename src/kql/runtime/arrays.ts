@@ -176,6 +176,16 @@ export function bagMerge(...texts: (string | null)[]): string | null {
   return out(merged);
 }
 
+/** make_bag: merges a JSON array of values, skipping non-bags; the first value of a key wins. */
+export function bagMergeAll(list: string | null): string | null {
+  const merged: Bag = {};
+  for (const v of list === null ? [] : (JSON.parse(list) as Json[])) {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) continue;
+    for (const [k, x] of Object.entries(v)) if (!Object.hasOwn(merged, k)) merged[k] = x;
+  }
+  return out(merged);
+}
+
 /** bag_remove_keys(bag, keys): keys as an array of names (`a.b` paths are not followed). */
 export function bagRemoveKeys(text: string | null, keys: string | null): string | null {
   const b = bag(text);

@@ -6,8 +6,9 @@ import type { ScalarUdf, SqlEngine } from '../../db/engine.ts';
 import { dynArrayLength, dynGet, dynIndex, dynParse, dynToString, jsonReal, jsonString } from './dynamic.ts';
 import { realText, timespanText } from './format.ts';
 import { EXPAND_UDFS } from './expand.ts';
+import { WINDOW_UDFS } from './window.ts';
 import {
-  arrConcat, arrIff, arrIndexOf, arrReverse, arrRotate, arrShift, arrSlice, arrSort, arrSplit, arrSum, bagHasKey, bagKeys, bagMerge, bagRemoveKeys,
+  arrConcat, arrIff, bagMergeAll, arrIndexOf, arrReverse, arrRotate, arrShift, arrSlice, arrSort, arrSplit, arrSum, bagHasKey, bagKeys, bagMerge, bagRemoveKeys,
   dynTypeOf, jaccardIndex, setDifference, setHasElement, setIntersect, setUnion, splitText, strcatArray,
 } from './arrays.ts';
 import {
@@ -18,6 +19,7 @@ import { formatDatetime, formatTimespan, parseDatetime, parseTimespan } from './
 
 export const KQL_UDFS: readonly ScalarUdf[] = [
   ...EXPAND_UDFS,
+  ...WINDOW_UDFS,
   { name: 'kql_dyn_index', returns: 'VARCHAR', fn: dynIndex },
   { name: 'kql_dyn_get', returns: 'VARCHAR', fn: dynGet },
   { name: 'kql_dyn_tostring', returns: 'VARCHAR', fn: dynToString },
@@ -41,6 +43,7 @@ export const KQL_UDFS: readonly ScalarUdf[] = [
   { name: 'kql_strcat_array', returns: 'VARCHAR', fn: strcatArray },
   { name: 'kql_bag_keys', returns: 'VARCHAR', fn: bagKeys },
   { name: 'kql_bag_merge', returns: 'VARCHAR', fn: bagMerge },
+  { name: 'kql_bag_merge_all', returns: 'VARCHAR', fn: bagMergeAll },
   { name: 'kql_bag_remove_keys', returns: 'VARCHAR', fn: bagRemoveKeys },
   { name: 'kql_bag_has_key', returns: 'INTEGER', fn: bagHasKey },
   { name: 'kql_set_union', returns: 'VARCHAR', fn: setUnion },

@@ -1,0 +1,67 @@
+/**
+ * `arg_max(Expr, Col1, Col2…)` / `arg_min(…)` / `arg_max(Expr, *)` in summarize: one output column
+ * for Expr's extreme value, then the listed columns (or, for `*`, every input column that is not a
+ * `by` column or Expr itself) taken from the same row. Unlike an ordinary aggregate they produce
+ * several columns, so summarize asks this module for them.
+ *
+ * SQL: one `arg_max(struct_pack(…), Expr)` per call, so that every column comes from the same row
+ * even when Expr ties (separate arg_max calls could each pick a different tied row). Rows whose
+ * Expr is null are skipped, as in Kusto.
+ */
+import type { Expr } from '../ast.ts';
+import type { Scope, TranslateContext } from '../context.ts';
+import type { KqlType } from '../types.ts';
+
+export const ARG_EXTREMES = new Set(['arg_max', 'arg_min']);
+
+export interface OutputColumn {
+  readonly name: string;
+  readonly sql: string;
+  readonly type: KqlType;
+}
+
+/** The output columns of one arg_max/arg_min call; `name` renames the Expr column (`m = arg_max(T, *)`). */
+export function argExtremeColumns(
+  call: Extract<Expr, { kind: 'call' }>,
+  name: string | undefined,
+  scope: Scope,
+  ctx: TranslateContext,
+  byNames: ReadonlySet<string>,
+): OutputColumn[] {
+  const [target, ...rest] = call.args;
+  if (!target || rest.length === 0) throw ctx.error('type', `${call.name}() takes the expression to ${call.name === 'arg_max' ? 'maximize' : 'minimize'} and at least one column or *`, call.span);
+  const key = ctx.expr(target, scope);
+  if (key.type === 'dynamic' || key.type === 'null') throw ctx.error('type', `${call.name}() cannot order by a ${key.type} value`, target.span);
+  const keyName = name ?? (target.kind === 'name' ? target.name : undefined);
+  if (!keyName) throw ctx.error('unsupported', `an unnamed ${call.name}() of an expression (write Name = ${call.name}(…))`, target.span);
+
+  const picked: { name: string; sql: string; type: KqlType }[] = [];
+  const seen = new Set<string>([keyName]);
+  for (const r of rest) {
+    if (r.kind === 'star') {
+      for (const c of scope.columns) {
+        if (byNames.has(c.name) || seen.has(c.name) || (target.kind === 'name' && c.name === target.name)) continue;
+        seen.add(c.name);
+        picked.push({ name: c.name, sql: c.sql, type: c.type });
+      }
+    } else if (r.kind === 'name') {
+      if (seen.has(r.name)) continue;
+      const v = ctx.expr(r, scope);
+      seen.add(r.name);
+      picked.push({ name: r.name, sql: v.sql, type: v.type === 'null' ? 'dynamic' : v.type });
+    } else {
+      throw ctx.error('unsupported', `${call.name}() returns columns: name them (Col) or use *`, r.span);
+    }
+  }
+  const fields = [`k := ${key.sql}`, ...picked.map((p, i) => `c${i} := ${p.sql}`)];
+  const row = `${call.name}(struct_pack(${fields.join(', ')}), ${key.sql})`;
+  const read = (field: string, type: KqlType) => {
+    const sql = `(${row}).${field}`;
+    // KQL strings are never null, also when the group had no row with a value.
+    return type === 'string' || type === 'guid' ? `coalesce(${sql}, '')` : sql;
+  };
+  return [
+    { name: keyName, sql: read('k', key.type), type: key.type },
+    ...picked.map((p, i) => ({ name: p.name, sql: read(`c${i}`, p.type), type: p.type })),
+  ];
+}

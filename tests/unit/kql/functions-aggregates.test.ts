@@ -1,0 +1,67 @@
+/** Aggregates beyond the seed set: conditional forms, spread, bags, percentiles, arg_max/arg_min. */
+import { functionCases } from './function-cases.ts';
+
+functionCases('KQL aggregate functions', [
+  {
+    rule: 'sumif/avgif/dcountif/maxif filter rows by the predicate (Kusto docs: sumif example gives 32)',
+    kql: 'B | summarize sumif(day, strlen(name) > 4), avgif(day, day > 8), dcountif(name, day > 8), maxif(day, day < 20)',
+    rows: [{ sumif_day: 32, avgif_day: 52 / 3, dcountif_name: 3, maxif_day: 18 }],
+  },
+  {
+    rule: 'sumif over no matching row is 0, not null',
+    kql: 'B | summarize s = sumif(day, day > 100)',
+    rows: [{ s: 0 }],
+  },
+  {
+    rule: 'stdev/variance are sample statistics, stdevp/variancep population ones (docs: stdevp(1..5) = √2)',
+    kql: 'N | summarize stdevp(x), variancep(x), variance(x), s = stdevif(x, x % 2 == 0), v = variancepif(x, x % 2 == 0)',
+    rows: [{ stdevp_x: Math.SQRT2, variancep_x: 2, variance_x: 2.5, s: Math.SQRT2, v: 1 }],
+  },
+  {
+    rule: 'stdev of a single value is 0 (naive stddev_samp gives null)',
+    kql: 'N | where x == 3 | summarize s = stdev(x)',
+    rows: [{ s: 0 }],
+  },
+  {
+    rule: 'make_set_if/make_list_if keep only rows passing the predicate; make_list_with_nulls keeps nulls',
+    kql: 'B | summarize a = make_list_if(name, day > 10), b = make_set_if(day, day < 10), c = make_list_with_nulls(extra)',
+    rows: [{ a: ['Paul', 'George'], b: [9, 7], c: [null, 1, null, 2] }],
+  },
+  {
+    rule: 'make_bag merges bags across rows; make_bag_if filters them; non-bags are ignored',
+    kql: 'B | extend p = iff(day > 20, dynamic(5), bag_pack(name, day)) | summarize a = make_bag(p), b = make_bag_if(p, day < 10)',
+    rows: [{ a: { John: 9, Paul: 18, Ringo: 7 }, b: { John: 9, Ringo: 7 } }],
+  },
+  {
+    rule: 'percentile is a nearest-rank value of the set, named percentile_X_P',
+    kql: 'N | summarize percentile(x, 50), p = percentile(x, 100)',
+    rows: [{ percentile_x_50: 3, p: 5 }],
+  },
+  {
+    rule: 'binary_all_or/and/xor (docs: the four values OR to 0xCAFEF00D)',
+    kql: 'H | summarize o = binary_all_or(num), a = binary_all_and(num), x = binary_all_xor(num)',
+    rows: [{ o: 0xcafef00d, a: 0, x: (0x88888008 ^ 0x42000000 ^ 0x00767000 ^ 5) >>> 0 }],
+  },
+  {
+    rule: 'arg_max(X, *) returns the whole row of the maximum, X first; by columns are not repeated',
+    kql: 'B | summarize arg_max(day, *)',
+    rows: [{ day: 25, name: 'George', extra: null }],
+  },
+  {
+    rule: 'arg_min with named columns and by; a named arg_max renames the key column',
+    kql: 'B | summarize arg_min(day, name) by big = day > 10 | sort by big asc',
+    rows: [{ big: false, day: 7, name: 'Ringo' }, { big: true, day: 18, name: 'Paul' }],
+  },
+  {
+    rule: 'arg_max columns come from one row even when the key ties (naive: separate arg_max per column may mix rows)',
+    kql: 'T2 | summarize m = arg_max(k, a, b) | project m, same = (a == "x" and b == "y") or (a == "y" and b == "x")',
+    rows: [{ m: 1, same: true }],
+  },
+], [], (h) => {
+  h.table('B', [{ name: 'name', type: 'string' }, { name: 'day', type: 'long' }, { name: 'extra', type: 'long' }], [
+    `'John', 9, NULL`, `'Paul', 18, 1`, `'George', 25, NULL`, `'Ringo', 7, 2`,
+  ]);
+  h.table('N', [{ name: 'x', type: 'long' }], ['1', '2', '3', '4', '5']);
+  h.table('H', [{ name: 'num', type: 'long' }], [String(0x88888008), String(0x42000000), String(0x00767000), '5']);
+  h.table('T2', [{ name: 'k', type: 'long' }, { name: 'a', type: 'string' }, { name: 'b', type: 'string' }], [`1, 'x', 'y'`, `1, 'y', 'x'`, `0, 'z', 'z'`]);
+});
