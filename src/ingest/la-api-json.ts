@@ -1,7 +1,7 @@
 /**
  * The Log Analytics query API response (`POST …/v1/workspaces/{id}/query`):
  * `{"tables":[{"name":"PrimaryResult","columns":[{"name","type"}],"rows":[[…]]}]}`.
- * Rows are positional arrays, so they are parsed in JavaScript and bound into a raw table; the
+ * Rows are positional arrays, so they are parsed in JavaScript and handed to DuckDB as CSV text; the
  * declared column types type the columns the catalog does not know. Datetimes arrive as ISO-8601
  * with 7 fractional digits (100-ns ticks), stored to the microsecond.
  */
@@ -10,11 +10,8 @@ import { parseKqlType } from '../schema/kql-types.ts';
 import type { SourceField } from './column-mapping.ts';
 import { ingestError } from './errors.ts';
 import { cellText } from './json-text.ts';
-import { RawTableWriter } from './raw-table.ts';
+import { RawCsvBuffer } from './raw-csv-buffer.ts';
 import type { RawRelation } from './raw-relation.ts';
-import { quoteIdent } from './sql-text.ts';
-
-let counter = 0;
 
 interface ApiTable {
   name?: unknown;
@@ -76,26 +73,25 @@ export function openLaApiJson(engine: SqlEngine, file: string, doc: unknown): Ra
     return declared ? { source: c.name, declared } : { source: c.name };
   });
   const width = fields.length;
-  const raw = `loupe_ingest_raw_${++counter}`;
-  const writer = new RawTableWriter(engine, raw, width);
+  const buffer = new RawCsvBuffer(engine);
+  buffer.setWidth(width);
   try {
     t.rows.forEach((row, i) => {
       if (!Array.isArray(row) || row.length !== width) {
         const n = Array.isArray(row) ? `${row.length} values` : 'not an array';
         throw ingestError('ragged-row', file, `${file}: tables[0].rows[${i}] has ${n}; expected ${width} values, one per column.`);
       }
-      writer.add(row.map(cellText));
+      buffer.add(row.map(cellText));
     });
-    writer.flush();
   } catch (e) {
-    engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(raw)}`);
+    buffer.dispose();
     throw e;
   }
   const typeIndex = fields.findIndex((f) => f.source === 'Type');
   return {
     format: 'la-api-json',
     fields,
-    fromSql: quoteIdent(raw),
+    fromSql: buffer.fromSql(),
     warnings,
     firstTypeValue() {
       if (typeIndex < 0) return undefined;
@@ -110,7 +106,7 @@ export function openLaApiJson(engine: SqlEngine, file: string, doc: unknown): Ra
       return cellText(t.rows[index]?.[field]);
     },
     dispose() {
-      engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(raw)}`);
+      buffer.dispose();
     },
   };
 }

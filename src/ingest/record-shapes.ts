@@ -102,9 +102,22 @@ export function tableOfRecord(kind: RecordKind, rec: Record<string, unknown>): s
 
 /** A field name as the table spells it: the catalog's column matched case-insensitively, else PascalCase. */
 export function columnFor(table: TableSchema | undefined, field: string): string {
-  const known = table?.columns.find((c) => c.name.toLowerCase() === field.toLowerCase());
-  if (known) return known.name;
+  if (table) {
+    let byLower = lowerNames.get(table);
+    if (!byLower) {
+      byLower = new Map(table.columns.map((c) => [c.name.toLowerCase(), c.name]));
+      lowerNames.set(table, byLower);
+    }
+    const known = byLower.get(field.toLowerCase());
+    if (known) return known;
+  }
   return field.charAt(0).toUpperCase() + field.slice(1);
+}
+
+const lowerNames = new WeakMap<TableSchema, Map<string, string>>();
+
+function hasColumn(table: TableSchema | undefined, name: string): boolean {
+  return table !== undefined && columnFor(table, name) === name && table.columns.some((c) => c.name === name);
 }
 
 function at(v: unknown, path: readonly string[] | undefined): unknown {
@@ -124,8 +137,9 @@ function mapFields(
   for (const [key, value] of Object.entries(rec)) {
     const targets = renames[key] ?? [{ column: columnFor(table, key) }];
     for (const t of targets) {
-      if (t.onlyIfKnown && !table?.columns.some((c) => c.name === t.column)) continue;
-      if (t.column === 'ProcessingTimeInMilliseconds' && table && !table.columns.some((c) => c.name === t.column) && table.columns.some((c) => c.name === 'ProcessingTimeInMs')) continue;
+      if (t.onlyIfKnown && !hasColumn(table, t.column)) continue;
+      // AADNonInteractiveUserSignInLogs spells it ProcessingTimeInMs, SigninLogs ProcessingTimeInMilliseconds.
+      if (t.column === 'ProcessingTimeInMilliseconds' && !hasColumn(table, t.column) && hasColumn(table, 'ProcessingTimeInMs')) continue;
       // The first field to fill a column wins: properties come before the record's top level,
       // whose correlationId/location/… repeat or summarise them.
       if (filled.has(t.column.toLowerCase())) continue;

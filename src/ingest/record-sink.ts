@@ -7,21 +7,20 @@ import type { SqlEngine } from '../db/engine.ts';
 import type { SourceField } from './column-mapping.ts';
 import type { IngestFormat } from './formats.ts';
 import { cellText } from './json-text.ts';
-import { RawTableWriter } from './raw-table.ts';
+import { RawCsvBuffer } from './raw-csv-buffer.ts';
 import { rawColumn, type RawRelation, type RecordLocation } from './raw-relation.ts';
 import type { MappedField } from './record-shapes.ts';
 import { quoteIdent } from './sql-text.ts';
 
-let counter = 0;
-
 export class RecordSink {
-  readonly table = `loupe_ingest_raw_${++counter}`;
-  private writer: RawTableWriter | undefined;
+  private readonly buffer: RawCsvBuffer;
   private readonly columns = new Map<string, number>();
   readonly fields: SourceField[] = [];
   private readonly lines: number[] = [];
 
-  constructor(private readonly engine: SqlEngine) {}
+  constructor(private readonly engine: SqlEngine) {
+    this.buffer = new RawCsvBuffer(engine);
+  }
 
   get rows(): number {
     return this.lines.length;
@@ -29,25 +28,24 @@ export class RecordSink {
 
   /** Adds one record; `line` is where it starts in the file (0 when unknown). */
   add(mapped: readonly MappedField[], line: number): void {
-    this.writer ??= new RawTableWriter(this.engine, this.table, 0);
-    const row: (string | null)[] = new Array(this.writer.columns).fill(null);
+    const row: (string | null)[] = new Array(this.fields.length).fill(null);
     for (const m of mapped) {
       const key = m.column.toLowerCase();
       let i = this.columns.get(key);
       if (i === undefined) {
-        i = this.writer.widen();
+        i = this.fields.length;
         this.columns.set(key, i);
         this.fields.push({ source: m.source, column: m.column });
         row.push(null);
       }
       row[i] = cellText(m.value);
     }
-    this.writer.add(row);
+    this.buffer.add(row);
     this.lines.push(line);
   }
 
   dispose(): void {
-    this.engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(this.table)}`);
+    this.buffer.dispose();
   }
 
   /** The collected records as a raw relation for the typed load. */
@@ -57,12 +55,13 @@ export class RecordSink {
     warnings: readonly string[],
     locate?: (index: number) => Promise<RecordLocation>,
   ): RawRelation {
-    this.writer?.flush();
-    const { engine, table, lines } = this;
+    this.buffer.setWidth(this.fields.length);
+    const fromSql = this.buffer.fromSql();
+    const { engine, lines } = this;
     return {
       format,
       fields: this.fields,
-      fromSql: quoteIdent(table),
+      fromSql,
       warnings,
       firstTypeValue: () => tableHint,
       async checkScan() {},
@@ -73,7 +72,7 @@ export class RecordSink {
           return line ? { position: { line }, label: `line ${line}` } : { position: {}, label: `record ${index + 1}` };
         }),
       rawCell(index, field) {
-        const r = engine.queryParams(`SELECT ${quoteIdent(rawColumn(field))} FROM ${quoteIdent(table)} WHERE rowid = ?`, [index]);
+        const r = engine.query(`SELECT ${quoteIdent(rawColumn(field))} FROM ${fromSql} LIMIT 1 OFFSET ${Math.trunc(index)}`);
         const v = r.rows[0]?.[0];
         return typeof v === 'string' ? v : null;
       },

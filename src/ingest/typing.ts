@@ -9,27 +9,33 @@ import { DYNAMIC_UDF } from './dynamic-text.ts';
 import { quoteString } from './sql-text.ts';
 
 /**
- * Datetime text forms read, tried in order with `try_strptime`. The Log Analytics portal writes
- * `6/15/2026, 9:56:49.975 AM` (UTC); Excel re-saves drop the comma and the milliseconds.
- * ISO-8601 (with `T` or a space, any fraction up to 7 digits, `Z` or an offset) goes through
- * TIMESTAMPTZ, which applies the offset, and then to TIMESTAMP, which is the UTC instant.
+ * Datetime text forms read. The Log Analytics portal writes `6/15/2026, 9:56:49.975 AM` (UTC);
+ * Excel re-saves drop the comma, the seconds or the AM/PM. Each form is recognised by a regular
+ * expression before `try_strptime` is called with its one format: measured on DuckDB-WASM,
+ * `try_strptime` is fast when the format matches but ~100× slower when it does not, so guessing
+ * formats in turn would dominate the load. ISO-8601 (with `T` or a space, any fraction up to 7
+ * digits, `Z` or an offset) goes through TIMESTAMPTZ, which applies the offset, then to TIMESTAMP,
+ * which is the UTC instant.
  */
-export const DATETIME_FORMATS: readonly string[] = [
-  '%m/%d/%Y, %I:%M:%S.%g %p',
-  '%m/%d/%Y, %I:%M:%S.%f %p',
-  '%m/%d/%Y, %I:%M:%S %p',
-  '%m/%d/%Y %I:%M:%S.%g %p',
-  '%m/%d/%Y %I:%M:%S %p',
-  '%m/%d/%Y %I:%M %p',
-  '%m/%d/%Y %H:%M:%S.%g',
-  '%m/%d/%Y %H:%M:%S',
-  '%m/%d/%Y %H:%M',
+export const DATETIME_FORMATS: readonly { readonly shape: string; readonly format: string }[] = [
+  { shape: '^\\d{1,2}/\\d{1,2}/\\d{4}, \\d{1,2}:\\d{2}:\\d{2}\\.\\d{3} [AP]M$', format: '%m/%d/%Y, %I:%M:%S.%g %p' },
+  { shape: '^\\d{1,2}/\\d{1,2}/\\d{4}, \\d{1,2}:\\d{2}:\\d{2}\\.\\d{1,6} [AP]M$', format: '%m/%d/%Y, %I:%M:%S.%f %p' },
+  { shape: '^\\d{1,2}/\\d{1,2}/\\d{4},? \\d{1,2}:\\d{2}:\\d{2} [AP]M$', format: '%m/%d/%Y, %I:%M:%S %p' },
+  { shape: '^\\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2} [AP]M$', format: '%m/%d/%Y %I:%M %p' },
+  { shape: '^\\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2}:\\d{2}\\.\\d{1,6}$', format: '%m/%d/%Y %H:%M:%S.%f' },
+  { shape: '^\\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2}:\\d{2}$', format: '%m/%d/%Y %H:%M:%S' },
+  { shape: '^\\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2}$', format: '%m/%d/%Y %H:%M' },
 ];
+
+function datetimeSql(v: string): string {
+  const branches = DATETIME_FORMATS.map(
+    (f) => `WHEN regexp_matches(${v}, ${quoteString(f.shape)}) THEN try_strptime(${f.shape.includes(',?') ? `replace(${v}, ',', '')` : v}, ${quoteString(f.shape.includes(',?') ? f.format.replace(',', '') : f.format)})`,
+  );
+  return `CASE WHEN ${v} IS NULL THEN NULL ${branches.join(' ')} ELSE TRY_CAST(TRY_CAST(${v} AS TIMESTAMPTZ) AS TIMESTAMP) END`;
+}
 
 /** What an analyst is told a datetime should look like. */
 export const DATETIME_EXPECTED = 'M/D/YYYY, h:mm:ss.fff AM/PM (Log Analytics export, UTC) or ISO-8601 such as 2026-06-15T09:56:49.975Z';
-
-const formatList = `[${DATETIME_FORMATS.map(quoteString).join(', ')}]`;
 
 /** SQL for the typed value of raw text `r` (an SQL expression of type VARCHAR). */
 export function typedSql(r: string, type: KqlType): string {
@@ -52,7 +58,7 @@ export function typedSql(r: string, type: KqlType): string {
       // Log Analytics writes true/false, Excel re-saves TRUE/FALSE; KQL also reads 1/0.
       return `CASE lower(${v}) WHEN 'true' THEN true WHEN '1' THEN true WHEN 'false' THEN false WHEN '0' THEN false END`;
     case 'datetime':
-      return `COALESCE(try_strptime(${v}, ${formatList}), TRY_CAST(TRY_CAST(${v} AS TIMESTAMPTZ) AS TIMESTAMP))`;
+      return datetimeSql(v);
     case 'timespan':
       // KQL timespan text: [-][d.]hh:mm:ss[.fffffff], stored as an INTERVAL of microseconds only.
       return timespanSql(v);
