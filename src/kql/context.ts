@@ -23,12 +23,16 @@ export class Scope {
   private readonly byName: Map<string, ScopeColumn>;
   /** Names of the columns the expressions read (for keeping a sort order alive). */
   readonly used = new Set<string>();
-  constructor(readonly columns: readonly ScopeColumn[]) {
+  constructor(
+    readonly columns: readonly ScopeColumn[],
+    /** The relation whose rows the expression runs on (window functions need its CTE and row order). */
+    readonly relation?: Relation,
+  ) {
     this.byName = new Map(columns.map((c) => [c.name, c]));
   }
   static of(rel: Relation | readonly ColumnSchema[]): Scope {
     const cols = 'cte' in rel ? rel.columns : rel;
-    return new Scope(cols.map((c) => ({ name: c.name, type: c.type, sql: quoteIdent(c.name) })));
+    return new Scope(cols.map((c) => ({ name: c.name, type: c.type, sql: quoteIdent(c.name) })), 'cte' in rel ? rel : undefined);
   }
   get(name: string): ScopeColumn | undefined {
     const c = this.byName.get(name);
@@ -37,7 +41,7 @@ export class Scope {
   }
   with(col: ScopeColumn): Scope {
     const cols = this.columns.some((c) => c.name === col.name) ? this.columns.map((c) => (c.name === col.name ? col : c)) : [...this.columns, col];
-    const s = new Scope(cols);
+    const s = new Scope(cols, this.relation);
     for (const u of this.used) s.used.add(u);
     return s;
   }

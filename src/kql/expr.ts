@@ -12,6 +12,7 @@ import { between, hasList, spreadConstantArrays } from './predicates.ts';
 import { escapeRegex, intervalFromMicros, microsFromInterval, sqlString } from './sql.ts';
 import { inTabular, tabularInSide, toScalar } from './subqueries.ts';
 import { invokeScalar } from './user-functions.ts';
+import { WINDOW_FUNCTIONS, windowCall } from './window.ts';
 import { isIntegral, isNumeric, isStringy, type Typed } from './types.ts';
 
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=', '=~', '!~']);
@@ -219,6 +220,8 @@ export function callSite(e: Extract<Expr, { kind: 'call' }>, ctx: TranslateConte
 function call(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx: TranslateContext): Typed {
   // A user-defined function (a let) shadows a built-in of the same name.
   if (ctx.binding(e.name)?.kind === 'function') return invokeScalar(e.name, e.args, e.span, scope, ctx);
+  // prev/next/row_number/row_window_session read neighbouring rows of a serialized row set.
+  if (WINDOW_FUNCTIONS.has(e.name)) return windowCall(e, scope, ctx);
   const fn = scalarFunction(e.name);
   if (!fn) {
     if (aggregateFunction(e.name)) throw ctx.error('type', `the aggregate ${e.name}() can only be used in summarize`, e.nameSpan);

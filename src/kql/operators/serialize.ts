@@ -1,0 +1,32 @@
+/**
+ * `serialize [Name = Expr, …]`: marks the rows as ordered so that window functions (prev, next,
+ * row_number, row_window_session) can be used. A relation already sorted keeps its order; any
+ * other gets its current order numbered into the hidden order column. The optional assignments
+ * work as `extend` on the serialized rows.
+ */
+import { quoteIdent } from '../sql.ts';
+import { ORDER_COLUMN } from '../types.ts';
+import { spanFrom } from './common.ts';
+import { EXTEND } from './extend.ts';
+import { defineOperator } from './registry.ts';
+
+export const SERIALIZE = defineOperator({
+  kind: 'serialize',
+  names: ['serialize'],
+  parse(p, kw) {
+    const t = p.peek();
+    const more = t.kind === 'ident' || (t.kind === 'punct' && t.value === '[');
+    return { kind: 'serialize', items: more ? p.parseAssignments() : [], span: spanFrom(p, kw) };
+  },
+  translate(op, input, ctx) {
+    let rel = input;
+    if (!rel.order) {
+      const cols = input.columns.map((c) => quoteIdent(c.name)).join(', ');
+      const o = quoteIdent(ORDER_COLUMN);
+      const cte = ctx.addCte('serialize', `SELECT ${cols}${cols ? ', ' : ''}row_number() OVER () AS ${o} FROM ${input.cte}`, op.items.length ? undefined : op.span);
+      rel = { cte, columns: input.columns, order: { clause: o } };
+    }
+    if (op.items.length) return EXTEND.translate({ kind: 'extend', items: op.items, span: op.span }, rel, ctx);
+    return rel;
+  },
+});

@@ -1,0 +1,80 @@
+/**
+ * serialize and the window functions over serialized rows (prev, next, row_number,
+ * row_window_session), through the translator and DuckDB-WASM.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type KqlHarness } from './harness.ts';
+
+let h: KqlHarness;
+beforeAll(async () => {
+  h = await createHarness();
+  h.table('E', [{ name: 'U', type: 'string' }, { name: 'T', type: 'datetime' }, { name: 'N', type: 'long' }, { name: 'Ok', type: 'bool' }], [
+    `'a', TIMESTAMP '2026-01-01 00:00:00', 1, false`,
+    `'a', TIMESTAMP '2026-01-01 00:05:00', 2, false`,
+    `'a', TIMESTAMP '2026-01-01 00:50:00', 3, true`,
+    `'a', TIMESTAMP '2026-01-01 00:55:00', 4, false`,
+    `'b', TIMESTAMP '2026-01-01 00:06:00', 5, false`,
+    `'b', TIMESTAMP '2026-01-01 00:40:00', 6, false`,
+    `'b', TIMESTAMP '2026-01-01 01:20:00', 7, false`,
+    `'b', TIMESTAMP '2026-01-01 02:00:00', 8, false`,
+  ]);
+});
+afterAll(() => h.engine.close());
+
+describe('window functions', () => {
+  it('prev/next over a sort, with offsets and defaults; a missing string is ""', () => {
+    const rows = h.run('E | where U == "a" | sort by N asc | extend p = prev(N), nx = next(N, 2), d = prev(N, 1, -1), s = prev(U) | project N, p, nx, d, s');
+    expect(rows).toEqual([
+      { N: 1, p: null, nx: 3, d: -1, s: '' },
+      { N: 2, p: 1, nx: 4, d: 1, s: 'a' },
+      { N: 3, p: 2, nx: null, d: 2, s: 'a' },
+      { N: 4, p: 3, nx: null, d: 3, s: 'a' },
+    ]);
+  });
+  it('row_number counts in order, from start, restarting where asked', () => {
+    const rows = h.run('E | sort by N asc | extend r = row_number(), r0 = row_number(0), g = row_number(1, U != prev(U)) | project N, r, r0, g');
+    expect(rows.map((r) => [r.N, r.r, r.r0, r.g])).toEqual([
+      [1, 1, 0, 1], [2, 2, 1, 2], [3, 3, 2, 3], [4, 4, 3, 4], [5, 5, 4, 1], [6, 6, 5, 2], [7, 7, 6, 3], [8, 8, 7, 4],
+    ]);
+  });
+  it('serialize keeps the current order and allows window functions; serialize Name = … extends', () => {
+    const rows = h.run('E | where N <= 3 | sort by N desc | serialize k = row_number() | project N, k');
+    expect(rows).toEqual([{ N: 3, k: 1 }, { N: 2, k: 2 }, { N: 1, k: 3 }]);
+    expect(h.translate('E | serialize').ordered).toBe(true);
+  });
+  it('a window function over unordered rows is refused with a hint', () => {
+    expect(() => h.translate('E | extend p = prev(N)')).toThrow(/prev\(\) needs serialized rows/);
+  });
+  it('row_window_session: gap, restart, and the limit from the session start (which depends on where the session started)', () => {
+    // Per user (restart when U changes), max 1h from the first row, max 30m between neighbours.
+    const rows = h.run(
+      'E | sort by U asc, T asc | extend S = row_window_session(T, 1h, 30m, U != prev(U)) | project U, N, S',
+    );
+    const at = (hm: string) => `2026-01-01T${hm}:00.000Z`;
+    expect(rows).toEqual([
+      { U: 'a', N: 1, S: at('00:00') },
+      { U: 'a', N: 2, S: at('00:00') },
+      // 45 minutes after the previous row: a gap, a new session.
+      { U: 'a', N: 3, S: at('00:50') },
+      { U: 'a', N: 4, S: at('00:50') },
+      // a new user restarts.
+      { U: 'b', N: 5, S: at('00:06') },
+      // 34 minutes after: a gap.
+      { U: 'b', N: 6, S: at('00:40') },
+      // 40 minutes after 00:40: a gap again.
+      { U: 'b', N: 7, S: at('01:20') },
+      // 40 minutes after 01:20: a gap.
+      { U: 'b', N: 8, S: at('02:00') },
+    ]);
+  });
+  it('row_window_session splits a session running past MaxDistanceFromFirst (naive gap-only sessions do not)', () => {
+    // Neighbours 25 minutes apart never exceed the 30m gap, but 00:00 → 00:50 exceeds 45m from the first.
+    const rows = h.run(
+      'range i from 0 to 4 step 1 | extend T = datetime(2026-01-01) + i * 25m | sort by T asc | extend S = row_window_session(T, 45m, 30m) | project i, S',
+    );
+    const at = (hm: string) => `2026-01-01T${hm}:00.000Z`;
+    expect(rows).toEqual([
+      { i: 0, S: at('00:00') }, { i: 1, S: at('00:00') }, { i: 2, S: at('00:50') }, { i: 3, S: at('00:50') }, { i: 4, S: at('01:40') },
+    ]);
+  });
+});
