@@ -16,3 +16,4 @@ export { ENTITY_TYPES, BUILT_IN_ACCOUNT_NAMES } from './entity-types.ts';
 export { replay, translateRule, loadedTimeRange } from './replay.ts';
 export { windowedTableSql, isWindowed, setRunVariables } from './windows.ts';
 export { replayLibrary, type LibraryReport, type LibraryEntry, type LibraryRuleResult, type LibraryRuleError, type RuleFileText } from './library.ts';
+export { checkRuleAgainstQuery } from './query-checks.ts';

@@ -13,6 +13,7 @@ import type { TableSchema } from '../schema/catalog.ts';
 import type { ReplayData, ReplayOptions, ReplayReport, ReportAlert, ReportExecution, ReportRun, ReportRunTable } from './api.ts';
 import { batchCounts, batchSize, translateForBatch } from './batch.ts';
 import { createSubset } from './subset.ts';
+import { checkRuleAgainstQuery } from './query-checks.ts';
 import { buildAlerts } from './alerts.ts';
 import { groupIncidents } from './incidents.ts';
 import { isScheduled, queryPositionInFile, type KqlOnlyRule, type Rule, type ScheduledRule } from './rule.ts';
@@ -107,10 +108,10 @@ function runTables(q: PreparedQuery, run: ScheduledRun): ReportRunTable[] {
   );
 }
 
-function warningsOf(rule: Rule): string[] {
-  return rule.diagnostics
-    .filter((d) => d.severity === 'warning')
-    .map((d) => new LoupeError('rule', d.code, d.message, d.position).describe());
+function warningsOf(rule: Rule, q: PreparedQuery, data: ReplayData): string[] {
+  return [...rule.diagnostics.filter((d) => d.severity === 'warning'), ...checkRuleAgainstQuery(rule, q.translation, (n) => data.resolveTable(n))].map((d) =>
+    new LoupeError('rule', d.code, d.message, d.position).describe(),
+  );
 }
 
 export function replay(data: ReplayData, rule: Rule, options: ReplayOptions = {}): ReplayReport {
@@ -182,7 +183,7 @@ function replayScheduled(data: ReplayData, rule: ScheduledRule, q: PreparedQuery
     incidents,
     snapshotTables: q.tables.filter((t) => !t.windowed).map((t) => t.name),
     emptyTables: [...q.created],
-    warnings: warningsOf(rule),
+    warnings: warningsOf(rule, q, data),
     execution,
   };
 }
@@ -307,6 +308,6 @@ function replayKql(data: ReplayData, rule: KqlOnlyRule, q: PreparedQuery, option
     incidents: [],
     snapshotTables: q.tables.filter((t) => !isWindowed(t.schema)).map((t) => t.name),
     emptyTables: [...q.created],
-    warnings: [],
+    warnings: warningsOf(rule, q, data),
   };
 }

@@ -225,3 +225,24 @@ describe('bare KQL and errors', () => {
     expect(e.position).toMatchObject({ file: 'rule.yaml', line: 9, column: 11 });
   });
 });
+
+describe('rule checked against its query', () => {
+  it('flags mapped columns the query does not output, at the mapping\'s line', () => {
+    data.load(T, [signIn('2026-06-15 09:10:00', 'a@x.com')]);
+    const r = rule(
+      `${T}\n| project UserPrincipalName`,
+      'triggerOperator: gt\ntriggerThreshold: 0\nentityMappings:\n  - entityType: IP\n    fieldMappings:\n      - identifier: Address\n        columnName: IPAddress\ncustomDetails:\n  Who: UserPrincipalName\n',
+    );
+    const report = replay(data, r);
+    expect(report.warnings).toEqual([`rule.yaml:16:21: IP Address reads column "IPAddress", which the query does not output (Sentinel would refuse the rule; the value is always empty here)`]);
+    expect(report.alerts[0]!.entities).toEqual([]);
+  });
+
+  it('flags ResultType == 0 (a string column compared with a number) at its place in the rule file', () => {
+    data.load(T, [signIn('2026-06-15 09:10:00', 'a@x.com')]);
+    const report = replay(data, rule(`${T}\n| where ResultType == 0\n| project UserPrincipalName`, 'triggerOperator: gt\ntriggerThreshold: 0\n'));
+    expect(report.warnings).toEqual([expect.stringMatching(/^rule\.yaml:9:11: ResultType is a string column compared with the number 0: replayed as a comparison with "0"/)]);
+    // …and it does match the successful sign-in.
+    expect(report.alerts).toHaveLength(1);
+  });
+});
