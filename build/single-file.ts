@@ -2,8 +2,8 @@
  * Vite plugin for Loupe's single-file build (`vite build --mode single` → dist/loupe.html), the
  * file analysts carry to an air-gapped machine and open from file://. vite-plugin-singlefile inlines
  * the JavaScript and CSS (the engine worker is inlined by `?worker&inline`); this plugin adds what
- * it cannot: DuckDB's 34 MB wasm, gzip-compressed and base64-encoded in a non-executed <script>
- * element (src/ui/engine-single.ts hands it to the worker), and a CSP allowing exactly the inline
+ * it cannot: DuckDB's 34 MB wasm, gzip-compressed and base64-encoded in non-executed <script>
+ * elements (src/ui/engine-single.ts streams them to the worker), and a CSP allowing exactly the inline
  * scripts by hash. It then writes dist/loupe.html and prints its size and SHA-256 for verification.
  */
 import { createHash } from 'node:crypto';
@@ -14,8 +14,13 @@ import { gzipSync, constants } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { cspMeta, singleFileCsp } from './csp.ts';
 
-/** Must match EMBEDDED_WASM_ELEMENT_ID in src/ui/engine-single.ts. */
-const WASM_ELEMENT_ID = 'loupe-duckdb-wasm';
+/** Must match WASM_PART_CLASS in src/ui/engine-single.ts. */
+const WASM_PART_CLASS = 'loupe-wasm-part';
+/**
+ * Bytes of gzip per part: a multiple of 3, so each part is base64 on its own. Parts let the page
+ * send the wasm to the worker while it is still parsing the rest (about 8 parts of 1.4 MB text).
+ */
+const PART_BYTES = 3 * 349_525; // 1 MiB - 1
 
 export interface SingleFileOptions {
   /** Where the intermediate build lands (deleted afterwards). */
@@ -36,8 +41,12 @@ export function loupeSingleFile(options: SingleFileOptions): Plugin {
       handler(html) {
         const wasm = readFileSync(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
         const gz = gzipSync(wasm, { level: constants.Z_BEST_COMPRESSION, memLevel: 9 });
-        const holder = `<script type="application/octet-stream" id="${WASM_ELEMENT_ID}">${gz.toString('base64')}</script>`;
-        return html.replace('</body>', () => `${holder}\n</body>`);
+        const parts: string[] = [];
+        for (let at = 0; at < gz.length; at += PART_BYTES) {
+          const b64 = gz.subarray(at, at + PART_BYTES).toString('base64');
+          parts.push(`<script type="application/octet-stream" class="${WASM_PART_CLASS}">${b64}</script>`);
+        }
+        return html.replace('</body>', () => `${parts.join('\n')}\n</body>`);
       },
     },
     // closeBundle also runs after a failed build; let that failure be the one reported.
@@ -77,9 +86,9 @@ function moveAppScriptBeforeWasm(html: string): string {
   const scripts = [...html.matchAll(/<script type="module"([^>]*)>[\s\S]*?<\/script>\n?/g)];
   if (scripts.length !== 1) throw new Error(`loupe:single-file: expected one inline module script, found ${scripts.length}`);
   const tag = scripts[0]![0].trim().replace('<script type="module"', '<script type="module" async');
-  const holder = `<script type="application/octet-stream" id="${WASM_ELEMENT_ID}">`;
+  const holder = `<script type="application/octet-stream" class="${WASM_PART_CLASS}">`;
   const without = html.replace(scripts[0]![0], () => '');
-  if (!without.includes(holder)) throw new Error('loupe:single-file: the wasm holder is missing');
+  if (!without.includes(holder)) throw new Error('loupe:single-file: the wasm parts are missing');
   // Function replacers throughout: the script holds `$&`-like text a replacement string would expand.
   return without.replace(holder, () => `${tag}\n${holder}`);
 }

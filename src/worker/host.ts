@@ -93,6 +93,9 @@ export function hostSession(port: Port, start: SessionStarter): void {
       case 'cancel':
         aborts.get(m.id)?.abort(new DOMException('Cancelled by the user', 'AbortError'));
         return;
+      case 'wasm-part':
+        // Consumed by the embedded wasm stream (wasm-source.ts), which listens for itself.
+        return;
     }
   });
 }

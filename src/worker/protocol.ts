@@ -16,8 +16,11 @@ import type { SourcePosition } from '../errors.ts';
 export type WasmSource =
   /** Hosted build: an http(s) URL of `duckdb-eh.wasm`, compiled while it downloads. */
   | { readonly kind: 'url'; readonly url: string }
-  /** Single-file build: the gzip-compressed wasm as base64 text held in the page (file:// cannot fetch it). */
-  | { readonly kind: 'gzip-base64'; readonly base64: string };
+  /**
+   * Single-file build: the gzip-compressed wasm, held in the page as base64 text in several parts
+   * (file:// cannot fetch it). The parts follow as `wasm-part` messages while the page parses them.
+   */
+  | { readonly kind: 'gzip-parts' };
 
 export interface EngineInfo {
   /** DuckDB's version string, e.g. "v1.4.3" (the answer to the first query). */
@@ -55,7 +58,9 @@ export type ToWorker =
   | { readonly kind: 'init'; readonly wasm: WasmSource }
   | { [K in RequestType]: { readonly kind: 'request'; readonly id: number; readonly type: K; readonly payload: PayloadOf<K> } }[RequestType]
   /** Asks the worker to abort request `id` at its next opportunity (loads check between chunks). */
-  | { readonly kind: 'cancel'; readonly id: number };
+  | { readonly kind: 'cancel'; readonly id: number }
+  /** The next part of the embedded wasm (base64 of a slice of its gzip bytes); `last` ends it. */
+  | { readonly kind: 'wasm-part'; readonly base64: string; readonly last: boolean };
 
 /** An error as it crosses the thread boundary: a LoupeError's fields, or a plain Error's message. */
 export interface WireError {
