@@ -5,7 +5,10 @@ import AADRiskyUsers from './AADRiskyUsers.json';
 import AADServicePrincipalSignInLogs from './AADServicePrincipalSignInLogs.json';
 import AADUserRiskEvents from './AADUserRiskEvents.json';
 import AuditLogs from './AuditLogs.json';
+import BehaviorAnalytics from './BehaviorAnalytics.json';
+import IdentityInfo from './IdentityInfo.json';
 import SigninLogs from './SigninLogs.json';
+import ThreatIntelIndicators from './ThreatIntelIndicators.json';
 
 export interface TableFile {
   name: string;
@@ -21,5 +24,8 @@ export const TABLE_FILES: readonly TableFile[] = [
   AADServicePrincipalSignInLogs,
   AADUserRiskEvents,
   AuditLogs,
+  BehaviorAnalytics,
+  IdentityInfo,
   SigninLogs,
+  ThreatIntelIndicators,
 ];
