@@ -1,0 +1,113 @@
+/**
+ * `make-series [Name =] Agg(…) [default = D], … on Axis [from Start] [to End] step Step [by G, …]`:
+ * one row per group with each aggregate as a dynamic array over the axis bins, and the axis itself
+ * as an array of bin starts. Output columns: the `by` columns, the aggregates, then the axis.
+ * - Bins start at `from` exactly (not epoch-aligned); without `from`, at bin(min(Axis), Step).
+ * - The range is [Start, End): without `to`, it ends after the last bin holding data.
+ * - A bin without rows holds the default (0 when no `default =` is given).
+ * - Groups come from the rows inside the range; without `by`, exactly one row (all defaults when
+ *   there are no rows but `from`/`to` fix the range).
+ */
+import type { ColumnSchema } from '../../schema/catalog.ts';
+import type { SeriesAggregate } from '../ast.ts';
+import { Scope } from '../context.ts';
+import { toJsonSql } from '../convert.ts';
+import { callSite } from '../expr.ts';
+import { aggregateFunction } from '../functions/index.ts';
+import { microsFromInterval, quoteIdent } from '../sql.ts';
+import { isNumeric, type Typed } from '../types.ts';
+import { spanFrom } from './common.ts';
+import { defineOperator } from './registry.ts';
+
+export const MAKE_SERIES = defineOperator({
+  kind: 'make-series',
+  names: ['make-series'],
+  parse(p, kw) {
+    const aggregates: SeriesAggregate[] = [];
+    do {
+      // parseAssignments reads a comma-separated run; `default = …` ends it and belongs to its last item.
+      const items = p.parseAssignments(['on', 'default']);
+      let def;
+      if (p.isWord('default') && p.isPunct('=', 1)) {
+        p.next();
+        p.next();
+        def = p.parseExpr();
+      }
+      items.forEach((item, i) => aggregates.push({ item, default: i === items.length - 1 ? def : undefined }));
+    } while (p.acceptPunct(','));
+    p.expectWord('on');
+    const axis = p.parseExpr();
+    const from = p.acceptWord('from') ? p.parseExpr() : undefined;
+    const to = p.acceptWord('to') ? p.parseExpr() : undefined;
+    p.expectWord('step');
+    const step = p.parseExpr();
+    const by = p.acceptWord('by') ? p.parseAssignments() : [];
+    return { kind: 'make-series', aggregates, axis, from, to, step, by, span: spanFrom(p, kw) };
+  },
+  translate(op, input, ctx) {
+    const scope = Scope.of(input);
+    if (op.axis.kind !== 'name') throw ctx.error('unsupported', 'a make-series axis that is not a column', op.axis.span);
+    const axisName = op.axis.name;
+    const axis = ctx.expr(op.axis, scope);
+    const step = ctx.expr(op.step, new Scope([]));
+    const isTime = axis.type === 'datetime';
+    if (isTime && step.type !== 'timespan') throw ctx.error('type', 'the step of a datetime axis must be a timespan', op.step.span);
+    if (!isTime && !(isNumeric(axis.type) && isNumeric(step.type))) throw ctx.error('type', `make-series needs a datetime or numeric axis, this is a ${axis.type}`, op.axis.span);
+    // Axis values as numbers (µs for datetimes) so bins are integer arithmetic.
+    const num = (x: Typed) => (isTime ? `CAST(epoch_us(${x.sql}) AS DOUBLE)` : `CAST(${x.sql} AS DOUBLE)`);
+    const stepNum = isTime ? `CAST(${microsFromInterval(step.sql)} AS DOUBLE)` : `CAST(${step.sql} AS DOUBLE)`;
+    const bound = (e: typeof op.from) => {
+      const v = ctx.expr(e!, new Scope([]));
+      if (v.type !== axis.type && !(isNumeric(v.type) && isNumeric(axis.type))) throw ctx.error('type', `make-series from/to must be a ${axis.type}, this is a ${v.type}`, e!.span);
+      return num(v);
+    };
+    const start = op.from ? bound(op.from) : `floor(min(${num(axis)}) / ${stepNum}) * ${stepNum}`;
+    const end = op.to ? bound(op.to) : `floor(max(${num(axis)}) / ${stepNum}) * ${stepNum} + ${stepNum}`;
+    // One row: constants, or min/max over the input (an aggregate query without GROUP BY).
+    const from = op.from && op.to ? '' : ` FROM ${input.cte}`;
+    const bounds = ctx.addCte('series_bounds', `SELECT ${start} AS s_start, ${end} AS s_end, CAST(ceil((${end} - ${start}) / ${stepNum}) AS BIGINT) AS s_n${from}`);
+
+    // Group keys and per-bin aggregates.
+    const by: { name: string; sql: string; type: ColumnSchema['type']; i: number }[] = op.by.map((item, i) => {
+      const name = item.name?.text ?? (item.expr.kind === 'name' ? item.expr.name : undefined);
+      if (!name) throw ctx.error('unsupported', 'an unnamed make-series by expression (write Name = …)', item.expr.span);
+      const v = ctx.expr(item.expr, scope);
+      if (v.type === 'dynamic' || v.type === 'null') throw ctx.error('unsupported', 'make-series by a dynamic value', item.expr.span);
+      return { name, sql: v.sql, type: v.type, i };
+    });
+    const aggs = op.aggregates.map((a, i) => {
+      const e = a.item.expr;
+      const fn = e.kind === 'call' ? aggregateFunction(e.name) : undefined;
+      if (e.kind !== 'call' || !fn) throw ctx.error('unsupported', 'a make-series expression that is not a single aggregate call', e.span);
+      if (e.args.length < fn.minArgs || e.args.length > fn.maxArgs) throw ctx.error('type', `${e.name}() takes ${fn.minArgs}–${fn.maxArgs} argument(s)`, e.span);
+      const name = a.item.name?.text ?? fn.defaultName(e.args);
+      if (!name) throw ctx.error('unsupported', `an unnamed ${e.name}() of an expression (write Name = ${e.name}(…))`, e.span);
+      const v = fn.translate(e.args.map((x) => ctx.expr(x, scope)), callSite(e, ctx));
+      const def = a.default ? ctx.expr(a.default, new Scope([])) : ({ sql: '0', type: 'long' } as Typed);
+      return { name, sql: v.sql, json: toJsonSql({ sql: `x.a${i}`, type: v.type }), def: toJsonSql(def), i };
+    });
+    const keyCols = by.map((b) => `g${b.i}`);
+    const inRange = `${num(axis)} >= b.s_start AND ${num(axis)} < b.s_end`;
+    const binned = ctx.addCte(
+      'series_bins',
+      `SELECT ${[...by.map((b) => `${b.sql} AS g${b.i}`), `CAST(floor((${num(axis)} - b.s_start) / ${stepNum}) AS BIGINT) AS k`, ...aggs.map((a) => `${a.sql} AS a${a.i}`)].join(', ')} ` +
+        `FROM ${input.cte}, ${bounds} AS b WHERE ${inRange} GROUP BY ${[...keyCols, 'k'].join(', ')}`,
+    );
+    const groups = by.length ? `(SELECT DISTINCT ${keyCols.join(', ')} FROM ${binned})` : '(SELECT 1 AS one)';
+    const dense = `(SELECT g.*, b.s_start, unnest(range(b.s_n)) AS k FROM ${groups} AS g, ${bounds} AS b WHERE b.s_n IS NOT NULL AND b.s_n > 0)`;
+    const joinOn = ['d.k = x.k', ...keyCols.map((g) => `d.${g} IS NOT DISTINCT FROM x.${g}`)].join(' AND ');
+    const binStart = isTime ? `make_timestamp(CAST(d.s_start + d.k * ${stepNum} AS BIGINT))` : `(d.s_start + d.k * ${stepNum})`;
+    const axisJson = toJsonSql({ sql: binStart, type: isTime ? 'datetime' : 'real' });
+    const arr = (element: string) => `'[' || string_agg(${element}, ',' ORDER BY d.k) || ']'`;
+    const select = [
+      ...by.map((b) => `d.g${b.i} AS ${quoteIdent(b.name)}`),
+      ...aggs.map((a) => `${arr(`coalesce(${a.json}, ${a.def}, 'null')`)} AS ${quoteIdent(a.name)}`),
+      `${arr(axisJson)} AS ${quoteIdent(axisName)}`,
+    ];
+    const groupBy = by.length ? ` GROUP BY ${by.map((b) => `d.g${b.i}`).join(', ')}` : '';
+    const columns: ColumnSchema[] = [...by.map((b) => ({ name: b.name, type: b.type })), ...aggs.map((a) => ({ name: a.name, type: 'dynamic' as const })), { name: axisName, type: 'dynamic' }];
+    ctx.checkColumns(columns, op.span);
+    const cte = ctx.addCte('make_series', `SELECT ${select.join(', ')} FROM ${dense} AS d LEFT JOIN ${binned} AS x ON ${joinOn}${groupBy}`, op.span);
+    return { cte, columns };
+  },
+});
