@@ -31,6 +31,7 @@ hostSession(scope as unknown as Port, async (wasm, step) => {
   phase('session');
   return {
     session,
+    engine,
     info: { duckdbVersion: String(version), startMs: Math.round(performance.now() - t0), phases, initAt, readyAt: Date.now() },
   };
 });

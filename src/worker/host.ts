@@ -4,13 +4,17 @@
  * build), so serialising is what it needs anyway; it also means files dropped while the engine is
  * still starting simply wait in line.
  */
+import type { SqlEngine } from '../db/engine.ts';
 import type { LoupeSession } from '../session/api.ts';
+import { exportRows, gridPage } from './grid/service.ts';
 import type { LoadProgress } from '../ingest/api.ts';
 import type { EngineInfo, EngineStatus, FromWorker, PayloadOf, RequestType, ResultOf, ToWorker, WasmSource } from './protocol.ts';
 import { toWire } from './wire-error.ts';
 
 export interface StartedSession {
   readonly session: LoupeSession;
+  /** The session's engine, for the grid's paging queries (src/worker/grid/). */
+  readonly engine: SqlEngine;
   readonly info: EngineInfo;
 }
 
@@ -40,6 +44,8 @@ const handlers: Handlers = {
   translate: (s, p) => s.session.translate(p.kql),
   replay: (s, p) => s.session.replay(p),
   run: (s, p) => s.session.run(p.text, p.language, p.limit),
+  grid: (s, p) => gridPage(s.engine, s.session, p),
+  exportRows: (s, p) => exportRows(s.engine, s.session, p),
 };
 
 export interface Port {

@@ -11,6 +11,8 @@ import type { Translation } from '../kql/api.ts';
 import type { ReplayOptions, ReplayReport } from '../rules/api.ts';
 import type { RowsResult, RuleSummary } from '../session/api.ts';
 import type { SourcePosition } from '../errors.ts';
+import type { GridPage, GridQuery } from './grid/types.ts';
+import type { ExportRequest } from './grid/service.ts';
 
 /** Where the worker gets DuckDB's wasm from (see src/worker/wasm-source.ts). */
 export type WasmSource =
@@ -47,6 +49,10 @@ export interface RequestMap {
   translate: { payload: { readonly kql: string }; result: Translation };
   replay: { payload: ReplayOptions; result: ReplayReport };
   run: { payload: { readonly text: string; readonly language: 'kql' | 'sql'; readonly limit?: number }; result: RowsResult };
+  /** A page of a table or query result, filtered and sorted in SQL (the result grid). */
+  grid: { payload: GridQuery; result: GridPage };
+  /** The whole filtered, sorted result as CSV or JSON text (for a download the analyst asked for). */
+  exportRows: { payload: ExportRequest; result: string };
 }
 
 export type RequestType = keyof RequestMap;

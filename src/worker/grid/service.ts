@@ -1,0 +1,113 @@
+/**
+ * Answers the grid's questions inside the engine worker: resolves the source (a loaded table, a
+ * KQL query through the session, or SQL), then pages, filters, sorts, counts and exports it with
+ * SQL built by ./sql.ts.
+ */
+import Papa from 'papaparse';
+import type { SqlEngine } from '../../db/engine.ts';
+import { decodeValue } from '../../kql/index.ts';
+import type { ColumnSchema } from '../../schema/catalog.ts';
+import type { KqlType } from '../../schema/kql-types.ts';
+import type { LoupeSession } from '../../session/api.ts';
+import { countSql, filteredSql, pageSql, quoteIdent } from './sql.ts';
+import type { ColumnFilter, GridPage, GridQuery, GridSort, GridSource } from './types.ts';
+
+interface Base {
+  readonly sql: string;
+  readonly columns: readonly ColumnSchema[];
+}
+
+/** KQL type for a DuckDB result type (SQL typed in the console has no KQL types of its own). */
+function kqlTypeOfSql(sqlType: string): KqlType {
+  switch (sqlType) {
+    case 'BIGINT':
+    case 'INTEGER':
+    case 'SMALLINT':
+    case 'TINYINT':
+      return 'long';
+    case 'DOUBLE':
+    case 'DECIMAL':
+      return 'real';
+    case 'BOOLEAN':
+      return 'bool';
+    case 'TIMESTAMP':
+      return 'datetime';
+    case 'LIST':
+    case 'STRUCT':
+    case 'MAP':
+      return 'dynamic';
+    default:
+      return 'string';
+  }
+}
+
+function resolveBase(engine: SqlEngine, session: LoupeSession, source: GridSource): Base {
+  switch (source.kind) {
+    case 'table': {
+      const table = session.tables().find((t) => t.name === source.name);
+      if (!table) throw new Error(`No table named ${source.name} is loaded.`);
+      // Timespans are stored as INTERVAL; shown as DuckDB's text of them.
+      const list = table.schema.columns.map((c) =>
+        c.type === 'timespan' ? `CAST(${quoteIdent(c.name)} AS VARCHAR) AS ${quoteIdent(c.name)}` : quoteIdent(c.name),
+      );
+      const columns = table.schema.columns.map((c) => (c.type === 'timespan' ? { name: c.name, type: 'string' as const } : c));
+      return { sql: `SELECT ${list.join(', ')} FROM ${quoteIdent(table.name)}`, columns };
+    }
+    case 'kql': {
+      // Runs the query for no rows: that translates it, creates empty tables it reads but nobody
+      // loaded, and sets now() to the latest event loaded (as the console promises).
+      const r = session.run(source.text, 'kql', 0);
+      return { sql: r.sql, columns: r.columns };
+    }
+    case 'sql': {
+      const text = source.text.trim().replace(/;\s*$/, '');
+      const r = engine.query(`SELECT * FROM (${text}) AS loupe_probe LIMIT 0`);
+      return { sql: text, columns: r.columns.map((c) => ({ name: c.name, type: kqlTypeOfSql(c.sqlType) })) };
+    }
+  }
+}
+
+function decodeRows(rows: readonly (readonly unknown[])[], columns: readonly ColumnSchema[]): unknown[][] {
+  return rows.map((row) =>
+    row.map((v, i) => {
+      const type = columns[i]!.type;
+      // Dynamic values from SQL (LIST/STRUCT) are already structured; JSON text is parsed.
+      if (type === 'dynamic' && typeof v !== 'string') return v;
+      return decodeValue(v, type);
+    }),
+  );
+}
+
+export function gridPage(engine: SqlEngine, session: LoupeSession, q: GridQuery): GridPage {
+  const base = resolveBase(engine, session, q.source);
+  const filtered = filteredSql(base.sql, base.columns, q.filters, q.sort);
+  const page = engine.query(pageSql(filtered, q.offset, q.limit));
+  const total = Number(engine.query(countSql(base.sql, base.columns, q.filters)).rows[0]?.[0] ?? 0);
+  return { columns: base.columns, rows: decodeRows(page.rows, base.columns), offset: q.offset, total, sql: filtered };
+}
+
+export interface ExportRequest {
+  readonly source: GridSource;
+  readonly filters: readonly ColumnFilter[];
+  readonly sort: GridSort | null;
+  readonly format: 'csv' | 'json';
+  /** Columns to include, in order (hidden ones left out); all when absent. */
+  readonly columns?: readonly string[];
+}
+
+/**
+ * The whole filtered, sorted result as CSV or JSON text. CSV cells that a spreadsheet would run
+ * as a formula (=, +, -, @, tab, CR at the start) are escaped by papaparse (`escapeFormulae`):
+ * log content is attacker-controlled and must not execute when an analyst opens the export.
+ */
+export function exportRows(engine: SqlEngine, session: LoupeSession, req: ExportRequest): string {
+  const base = resolveBase(engine, session, req.source);
+  const rows = decodeRows(engine.query(filteredSql(base.sql, base.columns, req.filters, req.sort)).rows, base.columns);
+  const names = base.columns.map((c) => c.name);
+  const keep = (req.columns ?? names).map((n) => names.indexOf(n)).filter((i) => i >= 0);
+  if (req.format === 'json') {
+    return JSON.stringify(rows.map((r) => Object.fromEntries(keep.map((i) => [names[i]!, r[i]]))), null, 2);
+  }
+  const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : v);
+  return Papa.unparse({ fields: keep.map((i) => names[i]!), data: rows.map((r) => keep.map((i) => cell(r[i]))) }, { escapeFormulae: true });
+}
