@@ -48,9 +48,11 @@ function parseUnionArgs(p: Parser): UnionArgs {
     } else if (t.value === 'isfuzzy') {
       p.next();
       p.next();
+      // Kusto reads this flag case-insensitively: Sentinel rules write `isfuzzy=True`.
       const v = p.expectIdent('true or false');
-      if (v.value !== 'true' && v.value !== 'false') throw p.error('syntax', `isfuzzy must be true or false, not "${v.value}"`, v);
-      isFuzzy = v.value === 'true';
+      const flag = v.value.toLowerCase();
+      if (flag !== 'true' && flag !== 'false') throw p.error('syntax', `isfuzzy must be true or false, not "${v.value}"`, v);
+      isFuzzy = flag === 'true';
     } else break;
   }
   const legs: Pipeline[] = [];

@@ -44,6 +44,7 @@ const CASES: TableCase[] = [
     rows: [{ Src: 'A', K: 'a', N: 1, x: null }, { Src: 'A', K: 'b', N: null, x: null }, { Src: 'R', K: '', N: null, x: 1 }],
   },
   { rule: 'isfuzzy=true leaves out legs whose tables do not exist', kql: 'union isfuzzy=true A, Nope, (Nope2 | where x > 0) | count', columns: 'Count:long', rows: [{ Count: 2 }] },
+  { rule: 'isfuzzy=True (as Sentinel rules write it) is read case-insensitively', kql: 'union isfuzzy=True A, Nope | count', columns: 'Count:long', rows: [{ Count: 2 }] },
   { rule: 'union keeps duplicate rows (UNION ALL, not UNION)', kql: 'union (print x = 1), (print x = 1)', columns: 'x:long', rows: [{ x: 1 }, { x: 1 }] },
   { rule: 'union with a pipe after it filters the union, not its last leg', kql: 'union A, B | where K != "a" | project K', columns: 'K:string', rows: [{ K: 'b' }, { K: 'c' }] },
   { rule: 'union hints are accepted', kql: 'union hint.concurrency=2 (print x = 1), (print x = 2) | count', columns: 'Count:long', rows: [{ Count: 2 }] },
