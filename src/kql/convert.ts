@@ -65,7 +65,12 @@ export function toJsonSql(x: Typed): string {
     case 'bool':
       return `CASE WHEN ${x.sql} THEN 'true' WHEN NOT ${x.sql} THEN 'false' END`;
     case 'datetime':
-      return `('"' || ${datetimeText(x.sql)} || '"')`;
+      // Inside dynamic values Kusto always writes the 7 fraction digits ("…T00:00:00.0000000Z"),
+      // unlike tostring, which drops a zero fraction.
+      return (
+        `('"' || strftime(${x.sql}, '%Y-%m-%dT%H:%M:%S') || '.' || ` +
+        `lpad(CAST(((epoch_us(${x.sql}) % 1000000) + 1000000) % 1000000 AS VARCHAR), 6, '0') || '0Z"')`
+      );
     case 'timespan':
       return `('"' || kql_timespan_text(CAST(${microsFromInterval(x.sql)} AS DOUBLE)) || '"')`;
   }

@@ -8,6 +8,7 @@ import { compare, inList, type ComparisonOp } from './compare.ts';
 import type { Scope, TranslateContext } from './context.ts';
 import { toStringSql } from './convert.ts';
 import { aggregateFunction, scalarFunction, type CallSite } from './functions/index.ts';
+import { normalizeDatetimeText } from './literals.ts';
 import { between, hasList, spreadConstantArrays } from './predicates.ts';
 import { escapeRegex, intervalFromMicros, microsFromInterval, sqlString } from './sql.ts';
 import { inTabular, tabularInSide, toScalar } from './subqueries.ts';
@@ -107,7 +108,7 @@ function literal(e: Extract<Expr, { kind: 'literal' }>, ctx: TranslateContext): 
 /** `datetime(2024-01-02 03:04:05.1234567)` and its ISO forms, UTC; fractions kept to the µs. */
 function datetimeLiteral(text: string, span: Extract<Expr, { kind: 'literal' }>['span'], ctx: TranslateContext): Typed {
   if (text === 'null') return { sql: 'CAST(NULL AS TIMESTAMP)', type: 'datetime' };
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?\s*Z?$/i.exec(text);
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?\s*Z?$/i.exec(normalizeDatetimeText(text));
   if (!m) throw ctx.error('syntax', `cannot read the datetime "${text}"`, span);
   const [, y, mo, d, h = '0', mi = '0', s = '0', f = ''] = m;
   const check = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));

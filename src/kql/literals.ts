@@ -14,12 +14,33 @@ import { timespanText } from './runtime/format.ts';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
+/**
+ * The other spellings Kusto accepts inside `datetime(…)`, rewritten to `yyyy-mm-dd hh:mm:ss`:
+ * quoted text (`datetime("2015-12-14")`), the comma form `datetime(2025, 6, 14[, h, m, s])`, and
+ * US dates `MM-DD-YYYY` / `MM/DD/YYYY`. Other text is returned trimmed and unchanged.
+ */
+export function normalizeDatetimeText(raw: string): string {
+  let text = raw.trim();
+  const quoted = /^(['"])(.*)\1$/.exec(text);
+  if (quoted) text = quoted[2]!.trim();
+  const comma = /^(\d{4})\s*,\s*(\d{1,2})\s*,\s*(\d{1,2})(?:\s*,\s*(\d{1,2})(?:\s*,\s*(\d{1,2})(?:\s*,\s*(\d{1,2}(?:\.\d+)?))?)?)?$/.exec(text);
+  if (comma) {
+    const [, y, mo, d, h = '0', mi = '0', sec = '0'] = comma;
+    const [whole, frac] = sec.split('.');
+    return `${y}-${mo}-${d} ${h}:${mi.padStart(2, '0')}:${whole!.padStart(2, '0')}${frac ? `.${frac}` : ''}`;
+  }
+  const us = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})(.*)$/.exec(text);
+  if (us) return `${us[3]}-${us[1]}-${us[2]}${us[4]}`;
+  return text;
+}
+
 /** `datetime(2024-01-02 03:04:05.1234567)` text → Kusto's ISO form (`…T03:04:05.1234567Z`); undefined if unreadable. */
 export function datetimeIso(text: string): string | undefined {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?\s*Z?$/i.exec(text.trim());
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?\s*Z?$/i.exec(normalizeDatetimeText(text));
   if (!m) return undefined;
   const p = (x: string | undefined, n = 2) => (x ?? '0').padStart(n, '0');
-  const frac = m[7] ? `.${m[7].slice(0, 6).padEnd(6, '0')}0` : '';
+  // Always 7 fraction digits, as Kusto writes datetimes inside dynamic values (see convert.ts toJsonSql).
+  const frac = `.${(m[7] ?? '').slice(0, 6).padEnd(6, '0')}0`;
   return `${m[1]}-${p(m[2])}-${p(m[3])}T${p(m[4])}:${p(m[5])}:${p(m[6])}${frac}Z`;
 }
 
@@ -70,6 +91,17 @@ function dynamicValue(p: Parser): Json {
     case 'long':
     case 'real':
       return t.num!;
+    case 'ident':
+      // A nested `dynamic(…)` inside a dynamic literal is the same value.
+      if (t.value === 'dynamic' && p.isPunct('(')) {
+        p.next();
+        const inner = dynamicValue(p);
+        p.expectPunct(')', 'to close dynamic(');
+        return inner;
+      }
+      if (t.value === 'true' || t.value === 'false') return t.value === 'true';
+      if (t.value === 'null') return null;
+      break;
     case 'datetime': {
       if (t.value.trim() === 'null') return null;
       const iso = datetimeIso(t.value);
@@ -79,10 +111,6 @@ function dynamicValue(p: Parser): Json {
     case 'timespan':
       if (t.num !== undefined) return timespanText(t.num);
       throw p.error('unsupported', `the timespan "${t.value}" inside a dynamic literal`, t);
-    case 'ident':
-      if (t.value === 'true' || t.value === 'false') return t.value === 'true';
-      if (t.value === 'null') return null;
-      break;
     default:
       break;
   }

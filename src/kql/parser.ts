@@ -401,7 +401,10 @@ export class Parser {
   private parsePostfix(): Expr {
     let e = this.parsePrimary();
     for (;;) {
-      if (this.acceptPunct('.')) {
+      if (this.isPunct('.') && this.isPunct('[', 1)) {
+        // `d.[expr]`: KQL's dotted form of an index (`params["Query Parameters"].[name]`).
+        this.next();
+      } else if (this.acceptPunct('.')) {
         const n = this.peek();
         if (n.kind === 'ident') this.next();
         else if (n.kind === 'string') this.next();

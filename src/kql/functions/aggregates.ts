@@ -126,6 +126,17 @@ const CONDITIONAL_AGGREGATES: readonly AggregateFunction[] = [
       return { sql: `quantile_disc(${x.sql}, ${p / 100})`, type: x.type === 'int' ? 'int' : x.type };
     },
   },
+  ...([['covariance', 'covar_samp', false], ['covariancep', 'covar_pop', false], ['covarianceif', 'covar_samp', true], ['covariancepif', 'covar_pop', true]] as const).map(
+    ([name, fn, withIf]): AggregateFunction => ({
+      name, minArgs: withIf ? 3 : 2, maxArgs: withIf ? 3 : 2,
+      // Named after both columns: covariance_x_y.
+      defaultName: (args) => (args[0]?.kind === 'name' && args[1]?.kind === 'name' ? `${name}_${args[0].name}_${args[1].name}` : undefined),
+      translate: (a, s) => ({
+        sql: `${fn}(CAST(${expectType(a, 0, s, ...NUMBERS).sql} AS DOUBLE), CAST(${expectType(a, 1, s, ...NUMBERS).sql} AS DOUBLE))${withIf ? filterWhere(a, 2, s) : ''}`,
+        type: 'real',
+      }),
+    }),
+  ),
   ...([['binary_all_or', 'bit_or'], ['binary_all_and', 'bit_and'], ['binary_all_xor', 'bit_xor']] as const).map(([name, fn]): AggregateFunction => ({
     name, minArgs: 1, maxArgs: 1, defaultName: namedAfterColumn(name),
     translate: (a, s) => ({ sql: `${fn}(CAST(${expectType(a, 0, s, 'long', 'int').sql} AS BIGINT))`, type: 'long' }),

@@ -122,6 +122,12 @@ export const ARRAY_FUNCTIONS: readonly ScalarFunction[] = [
     name: 'strcat_array', minArgs: 2, maxArgs: 2,
     translate: (a, s) => ({ sql: `kql_strcat_array(${dyn(a, 0, s)}, ${toStringSql(a[1]!)})`, type: 'string' }),
   },
+  {
+    name: 'bag_set_key', minArgs: 3, maxArgs: 3,
+    translate: (a, s) => ({ sql: `kql_bag_set_key(${dyn(a, 0, s)}, ${toStringSql(expectType(a, 1, s, 'string'))}, ${varchar(toJsonSql(a[2]!))})`, type: 'dynamic' }),
+  },
+  { name: 'bag_zip', minArgs: 2, maxArgs: 2, translate: (a, s) => ({ sql: `kql_bag_zip(${dyn(a, 0, s)}, ${dyn(a, 1, s)})`, type: 'dynamic' }) },
+  variadicDynamic('zip', 'kql_zip'),
   { name: 'bag_keys', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `kql_bag_keys(${dyn(a, 0, s)})`, type: 'dynamic' }) },
   { name: 'bag_remove_keys', minArgs: 2, maxArgs: 2, translate: (a, s) => ({ sql: `kql_bag_remove_keys(${dyn(a, 0, s)}, ${dyn(a, 1, s)})`, type: 'dynamic' }) },
   {

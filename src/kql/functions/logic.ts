@@ -30,6 +30,21 @@ export const LOGIC_FUNCTIONS: readonly ScalarFunction[] = [
       return { sql: `coalesce(${a.map((x) => x.sql).join(', ')})`, type };
     },
   },
+  {
+    // case(p1, v1, p2, v2, …, else): the first true predicate's value; a null predicate is not true.
+    name: 'case', minArgs: 3, maxArgs: 255,
+    translate: (a, s) => {
+      if (a.length % 2 === 0) return s.fail('case() needs predicate/value pairs and a final else value');
+      const values = a.filter((_, i) => i % 2 === 1 || i === a.length - 1);
+      const type = unify(values, (m) => s.fail(m));
+      const whens: string[] = [];
+      for (let i = 0; i + 1 < a.length; i += 2) {
+        if (a[i]!.type !== 'bool' && a[i]!.type !== 'null') s.fail(`case() expects a bool predicate as argument ${i + 1}`, i);
+        whens.push(`WHEN ${a[i]!.sql} THEN ${a[i + 1]!.sql}`);
+      }
+      return { sql: `CASE ${whens.join(' ')} ELSE ${a[a.length - 1]!.sql} END`, type };
+    },
+  },
   { name: 'isnull', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: a[0]!.type === 'string' ? 'FALSE' : `(${a[0]!.sql} IS NULL)`, type: 'bool' }) },
   { name: 'isnotnull', aliases: ['notnull'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: a[0]!.type === 'string' ? 'TRUE' : `(${a[0]!.sql} IS NOT NULL)`, type: 'bool' }) },
   {

@@ -92,6 +92,7 @@ export const MATH_FUNCTIONS: readonly ScalarFunction[] = [
       return { sql: `CAST(floor(random() * ${real(a, 0, s)}) AS BIGINT)`, type: 'long' };
     },
   },
+  { name: 'erf', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(kql_erf(${real(a, 0, s)}) AS DOUBLE)`, type: 'real' }) },
   unaryReal('sin', (x) => `sin(${x})`),
   unaryReal('cos', (x) => `cos(${x})`),
   unaryReal('tan', (x) => `tan(${x})`),

@@ -1,5 +1,6 @@
 /** String functions. KQL strings are never null, so every string result is coalesced to "". */
 import { toJsonSql, toStringSql } from '../convert.ts';
+import { microsFromInterval } from '../sql.ts';
 import type { Typed } from '../types.ts';
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
 
@@ -150,9 +151,34 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
   {
     // range(start, stop[, step]) as a scalar function: the dynamic array of those numbers.
     name: 'range', minArgs: 2, maxArgs: 3,
-    translate: (a, s) => ({ sql: `kql_range(${optLong(a, 0, s)}, ${optLong(a, 1, s)}, ${optLong(a, 2, s)})`, type: 'dynamic' }),
+    translate: (a, s) => {
+      const first = expectType(a, 0, s, 'long', 'int', 'real', 'datetime', 'timespan');
+      const kind = first.type === 'datetime' ? 1 : first.type === 'timespan' ? 2 : 0;
+      const num = (i: number, ...types: Typed['type'][]) => {
+        if (!a[i]) return 'CAST(NULL AS DOUBLE)';
+        const x = expectType(a, i, s, ...types);
+        if (x.type === 'datetime') return `CAST(epoch_us(${x.sql}) AS DOUBLE)`;
+        if (x.type === 'timespan') return `CAST(${microsFromInterval(x.sql)} AS DOUBLE)`;
+        return double(x.sql);
+      };
+      const bound = kind === 1 ? (['datetime'] as const) : kind === 2 ? (['timespan'] as const) : (['long', 'int', 'real'] as const);
+      const step = kind ? (['timespan'] as const) : (['long', 'int', 'real'] as const);
+      return { sql: `kql_range(${num(0, ...bound)}, ${num(1, ...bound)}, ${num(2, ...step)}, CAST(${kind} AS INTEGER))`, type: 'dynamic' };
+    },
   },
   { name: 'to_utf8', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_to_utf8(${str(a, 0)})`, type: 'dynamic' }) },
+  { name: 'regex_quote', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_regex_quote(${str(a, 0)})`, type: 'string' }) },
+  // A KQL string is always valid UTF-8 once read (invalid bytes were replaced at ingestion).
+  { name: 'isutf8', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `(${str(a, 0)} IS NOT NULL)`, type: 'bool' }) },
+  {
+    name: 'replace_strings', minArgs: 3, maxArgs: 3,
+    translate: (a, s) => ({ sql: `kql_replace_strings(${str(a, 0)}, ${varchar(expectType(a, 1, s, 'dynamic').sql)}, ${varchar(expectType(a, 2, s, 'dynamic').sql)})`, type: 'string' }),
+  },
+  { name: 'base64_decode_toguid', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `coalesce(kql_base64_to_guid(${str(a, 0)}), '')`, type: 'guid' }) },
+  {
+    name: 'base64_encode_fromarray', minArgs: 1, maxArgs: 1,
+    translate: (a, s) => ({ sql: `kql_base64_from_array(${varchar(expectType(a, 0, s, 'dynamic').sql)})`, type: 'string' }),
+  },
   {
     name: 'string_size', minArgs: 1, maxArgs: 1,
     translate: (a) => ({ sql: `CAST(octet_length(encode(${str(a, 0)})) AS BIGINT)`, type: 'long' }),

@@ -278,3 +278,66 @@ export function splitText(text: string | null, delim: string | null): string {
   return out(s.split(delim));
 }
 
+
+/** bag_set_key(bag, key, value): sets a key (a `$.a.b` path creates the inner bags); the value is JSON. */
+export function bagSetKey(text: string | null, k: string | null, value: string | null): string | null {
+  const b = bag(text);
+  if (!b || k === null) return null;
+  const path = k.startsWith('$.') ? k.slice(2).split('.') : [k];
+  const root: Bag = JSON.parse(JSON.stringify(b)) as Bag;
+  let cur = root;
+  for (const p of path.slice(0, -1)) {
+    const next = cur[p];
+    if (next === null || typeof next !== 'object' || Array.isArray(next) || next === undefined) cur[p] = {};
+    cur = cur[p] as Bag;
+  }
+  const last = path[path.length - 1]!;
+  delete cur[last];
+  cur[last] = scalar(value);
+  return out(root);
+}
+
+/** bag_zip(keys, values): a bag pairing them; missing values are null, non-string keys skipped. */
+export function bagZip(keys: string | null, values: string | null): string | null {
+  const ks = array(keys);
+  const vs = array(values);
+  if (!ks || !vs) return null;
+  const b: Bag = {};
+  ks.forEach((k, i) => {
+    if (typeof k === 'string') b[k] = vs[i] ?? null;
+  });
+  return out(b);
+}
+
+/** zip(a, b, …): arrays of the i-th elements, as long as the longest input, padded with null. */
+export function zipArrays(...texts: (string | null)[]): string | null {
+  const parts = texts.map(array);
+  if (parts.some((p) => p === undefined)) return null;
+  const n = Math.max(0, ...parts.map((p) => p!.length));
+  return out(Array.from({ length: n }, (_, i) => parts.map((p) => p![i] ?? null)));
+}
+
+/** replace_strings(text, lookups, rewrites): one left-to-right pass, the first lookup matching at a position wins. */
+export function replaceStrings(text: string | null, lookups: string | null, rewrites: string | null): string {
+  const t = text ?? '';
+  const ls = array(lookups);
+  const rs = array(rewrites);
+  if (!ls || !rs) return t;
+  // A rewrite that is not a string leaves its lookup's matches as they are (Kusto docs: replacing
+  // "This" with 12345 keeps "This", and the match still stops "is" from rewriting inside it).
+  const pairs = ls
+    .map((l, i) => [typeof l === 'string' ? l : '', typeof rs[i] === 'string' ? (rs[i] as string) : undefined] as const)
+    .filter(([l]) => l !== '');
+  let result = '';
+  for (let i = 0; i < t.length; ) {
+    const hit = pairs.find(([l]) => t.startsWith(l, i));
+    if (hit) {
+      result += hit[1] ?? hit[0];
+      i += hit[0].length;
+    } else {
+      result += t[i];
+      i++;
+    }
+  }
+  return result;
+}

@@ -8,12 +8,12 @@ import { realText, timespanText } from './format.ts';
 import { EXPAND_UDFS } from './expand.ts';
 import { WINDOW_UDFS } from './window.ts';
 import {
-  arrConcat, arrIff, bagMergeAll, arrIndexOf, arrReverse, arrRotate, arrShift, arrSlice, arrSort, arrSplit, arrSum, bagHasKey, bagKeys, bagMerge, bagRemoveKeys,
+  arrConcat, arrIff, bagMergeAll, bagSetKey, bagZip, replaceStrings, zipArrays, arrIndexOf, arrReverse, arrRotate, arrShift, arrSlice, arrSort, arrSplit, arrSum, bagHasKey, bagKeys, bagMerge, bagRemoveKeys,
   dynTypeOf, jaccardIndex, setDifference, setHasElement, setIntersect, setUnion, splitText, strcatArray,
 } from './arrays.ts';
 import {
   base64Decode, base64DecodeToArray, base64Encode, codepointsFromString, codepointsToString, countOf, extractAll, indexOf, kqlHash, parsePath, parseUrl,
-  numberRange, parseUrlQuery, toUtf8, urlDecode, urlEncode,
+  base64FromArray, base64ToGuid, erf, numberRange, parseUrlQuery, regexQuote, toHex, toUtf8, urlDecode, urlEncode,
 } from './text.ts';
 import { formatDatetime, formatTimespan, parseDatetime, parseTimespan } from './datetime.ts';
 
@@ -70,6 +70,15 @@ export const KQL_UDFS: readonly ScalarUdf[] = [
   { name: 'kql_codepoints_to_string', returns: 'VARCHAR', fn: codepointsToString },
   { name: 'kql_to_utf8', returns: 'VARCHAR', fn: toUtf8 },
   { name: 'kql_range', returns: 'VARCHAR', fn: numberRange },
+  { name: 'kql_tohex', returns: 'VARCHAR', fn: toHex },
+  { name: 'kql_base64_from_array', returns: 'VARCHAR', fn: base64FromArray },
+  { name: 'kql_base64_to_guid', returns: 'VARCHAR', fn: base64ToGuid },
+  { name: 'kql_regex_quote', returns: 'VARCHAR', fn: regexQuote },
+  { name: 'kql_erf', returns: 'VARCHAR', fn: erf },
+  { name: 'kql_bag_set_key', returns: 'VARCHAR', fn: bagSetKey },
+  { name: 'kql_bag_zip', returns: 'VARCHAR', fn: bagZip },
+  { name: 'kql_zip', returns: 'VARCHAR', fn: zipArrays },
+  { name: 'kql_replace_strings', returns: 'VARCHAR', fn: replaceStrings },
   // Datetimes (./datetime.ts).
   { name: 'kql_format_datetime', returns: 'VARCHAR', fn: formatDatetime },
   { name: 'kql_format_timespan', returns: 'VARCHAR', fn: formatTimespan },

@@ -5,6 +5,8 @@
  * (TextEncoder/TextDecoder, btoa/atob, URL coding functions), so the same code runs in both.
  */
 
+import { timespanText } from './format.ts';
+
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -286,12 +288,82 @@ export function toUtf8(s: string | null): string {
   return JSON.stringify([...utf8.encode(s ?? '')]);
 }
 
-/** range(start, stop[, step]) as a scalar: a JSON array of the numbers from start to stop inclusive. */
-export function numberRange(start: number | null, stop: number | null, step: number | null): string | null {
+/**
+ * range(start, stop[, step]) as a scalar: a JSON array from start to stop inclusive. `kind` says
+ * what the numbers are: 0 numbers, 1 datetimes and 2 timespans (both in µs, elements written as
+ * Kusto writes them inside dynamic values).
+ */
+export function numberRange(start: number | null, stop: number | null, step: number | null, kind: number | null): string | null {
   if (start === null || stop === null) return null;
-  const st = step ?? 1;
+  const st = step ?? (kind ? 3_600e6 : 1);
   if (st === 0 || (stop - start) / st > 1_048_576) return null;
-  const out: number[] = [];
-  for (let x = start; st > 0 ? x <= stop : x >= stop; x += st) out.push(x);
+  const out: (number | string)[] = [];
+  for (let i = 0, x = start; st > 0 ? x <= stop : x >= stop; i++, x = start + i * st) {
+    if (kind === 1) out.push(`${new Date(Math.floor(x / 1000)).toISOString().slice(0, 19)}.${String(((x % 1e6) + 1e6) % 1e6).padStart(6, '0')}0Z`);
+    else if (kind === 2) out.push(timespanText(x)!);
+    else out.push(x);
+  }
   return JSON.stringify(out);
+}
+
+/** tohex(x[, minLength]): lower-case hex, negatives as two's complement of the given bit width. */
+export function toHex(x: string | null, bits: number | null, minLength: number | null): string | null {
+  if (x === null) return null;
+  let v = BigInt(x);
+  const width = BigInt(bits ?? 64);
+  if (v < 0n) v += 1n << width;
+  return v.toString(16).padStart(minLength ?? 0, '0');
+}
+
+/** base64_encode_fromarray(bytes): the bytes of a JSON array as base64; "" for anything else. */
+export function base64FromArray(json: string | null): string {
+  if (json === null) return '';
+  const v = JSON.parse(json) as unknown;
+  if (!Array.isArray(v) || v.some((b) => typeof b !== 'number' || b < 0 || b > 255)) return '';
+  return btoa(String.fromCharCode(...(v as number[])));
+}
+
+/** base64_decode_toguid: 16 bytes read as a .NET Guid (first three groups little-endian); null otherwise. */
+export function base64ToGuid(s: string | null): string | null {
+  if (!s) return null;
+  let bytes: number[];
+  try {
+    bytes = [...atob(s)].map((c) => c.charCodeAt(0));
+  } catch {
+    return null;
+  }
+  if (bytes.length !== 16) return null;
+  const h = (i: number) => bytes[i]!.toString(16).padStart(2, '0');
+  const group = (idx: number[]) => idx.map(h).join('');
+  return `${group([3, 2, 1, 0])}-${group([5, 4])}-${group([7, 6])}-${group([8, 9])}-${group([10, 11, 12, 13, 14, 15])}`;
+}
+
+/** regex_quote: the text with every regex metacharacter escaped. */
+export function regexQuote(s: string | null): string {
+  return (s ?? '').replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
+
+/** erf(x): a Maclaurin series below 2.5, a continued fraction for erfc above (about 1e-15 accurate). */
+export function erf(x: number | null): string | null {
+  if (x === null) return null;
+  const ax = Math.abs(x);
+  let r: number;
+  if (ax < 2.5) {
+    // Maclaurin series: 2/√π Σ (-1)^n x^(2n+1) / (n! (2n+1)).
+    let term = ax;
+    let sum = ax;
+    for (let n = 1; n < 200; n++) {
+      term *= (-ax * ax) / n;
+      const add = term / (2 * n + 1);
+      sum += add;
+      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
+    }
+    r = (2 / Math.sqrt(Math.PI)) * sum;
+  } else {
+    // Continued fraction for erfc, evaluated backwards.
+    let f = 0;
+    for (let n = 60; n >= 1; n--) f = n / 2 / (ax + f);
+    r = 1 - Math.exp(-ax * ax) / Math.sqrt(Math.PI) / (ax + f);
+  }
+  return String(x < 0 ? -r : r);
 }

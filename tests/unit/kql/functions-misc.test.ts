@@ -1,0 +1,60 @@
+/** Conversions, case(), and the less common string/dynamic functions, checked against the Kusto docs' answers. */
+import { functionCases } from './function-cases.ts';
+
+functionCases('KQL conversions and miscellaneous functions', [
+  {
+    rule: 'case() takes the first true predicate; a null predicate falls through',
+    kql: 'P | project a = case(x > 3, "big", x > 0, "small", "neg"), b = case(bool(null), 1, 2)',
+    rows: [{ a: 'small', b: 2 }],
+  },
+  {
+    rule: 'conversions return null instead of failing (naive CAST raises "Could not convert")',
+    kql: 'P | project a = tolong("abc"), b = toint("12x"), c = toreal("1e3"), d = tobool("TRUE"), e = tobool("yes"), f = tobool(0), g = todecimal("123.45678"), h = toint(2.9), i = toint(-2.9)',
+    rows: [{ a: null, b: null, c: 1000, d: true, e: null, f: false, g: 123.45678, h: 2, i: -2 }],
+  },
+  {
+    rule: 'toint of a value beyond 32 bits is null like any failed conversion (naive CAST raises an overflow error)',
+    kql: 'P | project a = toint(2147483648), b = toint("2147483647"), c = tolong("9007199254740993")',
+    rows: [{ a: null, b: 2147483647, c: '9007199254740993' }],
+  },
+  {
+    rule: 'tohex: two\'s complement at the type\'s width, optional minimum length (Kusto docs)',
+    kql: 'P | project a = tohex(256), b = tohex(-256), c = tohex(toint(-256), 8), d = tohex(256, 8), e = tohex(256, 2)',
+    rows: [{ a: '100', b: 'ffffffffffffff00', c: 'ffffff00', d: '00000100', e: '100' }],
+  },
+  {
+    rule: 'toguid accepts only the guid form; base64_decode_toguid reads .NET byte order (Kusto docs)',
+    kql: 'P | project a = toguid("74BE27DE-1E4E-49D9-B579-FE0B331D3642"), b = toguid("nope"), c = base64_decode_toguid("JpbpECu8dUy7Pv5gbeJXAA=="), d = base64_encode_fromarray(dynamic([75, 117, 115, 116, 111]))',
+    rows: [{ a: '74be27de-1e4e-49d9-b579-fe0b331d3642', b: '', c: '10e99626-bc2b-4c75-bb3e-fe606de25700', d: 'S3VzdG8=' }],
+  },
+  {
+    rule: 'replace_strings makes one pass; a non-string rewrite keeps its match (Kusto docs examples)',
+    kql: 'P | project a = replace_strings("A magic trick can turn a cat into a dog", dynamic(["cat", "dog"]), dynamic(["dog", "pigeon"])), b = replace_strings("This is an example", dynamic(["This", "is"]), dynamic([12345, "was"]))',
+    rows: [{ a: 'A magic trick can turn a dog into a pigeon', b: 'This was an example' }],
+  },
+  {
+    rule: 'bag_set_key creates nested bags for a $. path; bag_zip pads with null; zip pads the shorter array',
+    kql: 'P | project a = bag_set_key(dynamic({"key1": 123}), "$.key2.prop1", "abc"), b = bag_zip(dynamic(["a", "b", "c"]), dynamic([1, "2"])), c = zip(dynamic(["A", 1, 1.5]), dynamic([{}, "B"]))',
+    rows: [{ a: { key1: 123, key2: { prop1: 'abc' } }, b: { a: 1, b: '2', c: null }, c: [['A', {}], [1, 'B'], [1.5, null]] }],
+  },
+  {
+    rule: 'regex_quote, erf, new_guid',
+    kql: 'P | project a = regex_quote("(so$me.Te^xt)"), b = round(erf(1), 12), c = strlen(tostring(new_guid()))',
+    rows: [{ a: '\\(so\\$me\\.Te\\^xt\\)', b: 0.842700792950, c: 36 }],
+  },
+  {
+    rule: 'range() as a scalar over numbers, datetimes (default step 1h for times) and timespans',
+    kql: 'P | project a = range(1, 5, 2), b = range(datetime(2007-01-01), datetime(2007-01-03), 1d), c = range(1h, 3h)',
+    rows: [{ a: [1, 3, 5], b: ['2007-01-01T00:00:00.0000000Z', '2007-01-02T00:00:00.0000000Z', '2007-01-03T00:00:00.0000000Z'], c: ['01:00:00', '02:00:00', '03:00:00'] }],
+  },
+  {
+    rule: 'datetime() accepts quoted, comma and US forms; datetimes inside dynamic have 7 fraction digits',
+    kql: 'P | project a = datetime("2015-12-14"), b = datetime(2025, 6, 14), c = datetime("01-31-2022"), d = pack_array(datetime(2020-01-01)), e = dynamic({"a": dynamic([1])})',
+    rows: [{ a: '2015-12-14T00:00:00.000Z', b: '2025-06-14T00:00:00.000Z', c: '2022-01-31T00:00:00.000Z', d: ['2020-01-01T00:00:00.0000000Z'], e: { a: [1] } }],
+  },
+  {
+    rule: 'd.[expr] indexes like d[expr]',
+    kql: 'let k = "p"; P | project a = tostring(dynamic({"q": {"p": 7}})["q"].[k])',
+    rows: [{ a: '7' }],
+  },
+]);
