@@ -33,6 +33,8 @@ export type Expr =
 /** `Name = expr` or bare `expr` in extend/project/summarize lists. */
 export interface Assignment {
   readonly name?: { readonly text: string; readonly span: Span };
+  /** `(A, B, C) = f(…)`: the names of a multi-result function's columns (see tuples.ts). */
+  readonly names?: readonly { readonly text: string; readonly span: Span }[];
   readonly expr: Expr;
   readonly span: Span;
 }

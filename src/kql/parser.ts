@@ -248,20 +248,27 @@ export class Parser {
     const items: Assignment[] = [];
     do {
       const start = this.peek().start;
+      let names: { text: string; span: Span }[] | undefined;
       if (this.isPunct('(') && this.peek(1).kind === 'ident' && this.isPunct(',', 2)) {
-        throw this.error('unsupported', 'assigning to several names at once "(A, B) = …"', this.peek());
+        // `(A, B, C) = f(…)`: a multi-result function's columns (tuples.ts).
+        this.next();
+        names = [];
+        do names.push(this.parseName('a column name'));
+        while (this.acceptPunct(','));
+        this.expectPunct(')', 'to close the list of names');
+        this.expectPunct('=', 'after a list of names');
       }
       let name: Assignment['name'];
-      if (this.peek().kind === 'ident' && this.isPunct('=', 1) && !stopWords.includes(this.peek().value)) {
+      if (!names && this.peek().kind === 'ident' && this.isPunct('=', 1) && !stopWords.includes(this.peek().value)) {
         const n = this.next();
         this.next();
         name = { text: n.value, span: n };
-      } else if (this.isPunct('[') && this.peek(1).kind === 'string' && this.isPunct(']', 2) && this.isPunct('=', 3)) {
+      } else if (!names && this.isPunct('[') && this.peek(1).kind === 'string' && this.isPunct(']', 2) && this.isPunct('=', 3)) {
         name = this.bracketName();
         this.next();
       }
       const expr = this.parseExpr();
-      items.push({ name, expr, span: { start, end: this.lastEnd() } });
+      items.push({ name, names, expr, span: { start, end: this.lastEnd() } });
     } while (this.acceptPunct(','));
     return items;
   }

@@ -10,6 +10,7 @@ import { defineOperator } from './registry.ts';
 import type { Assignment } from '../ast.ts';
 import type { TranslateContext } from '../context.ts';
 import type { Typed } from '../types.ts';
+import { tupleColumns } from '../tuples.ts';
 
 /** The output name of an unnamed extend/project expression, or a refusal. */
 export function assignmentName(item: Assignment, ctx: TranslateContext, what: string): string {
@@ -33,6 +34,14 @@ export const EXTEND = defineOperator({
     let scope = Scope.of(input);
     const changed = new Set<string>();
     for (const item of op.items) {
+      const tuple = tupleColumns(item, scope, ctx);
+      if (tuple) {
+        for (const t of tuple) {
+          scope = scope.with({ name: t.name, type: t.value.type as KqlType, sql: `(${t.value.sql})` });
+          changed.add(t.name);
+        }
+        continue;
+      }
       const name = assignmentName(item, ctx, 'extend');
       const v = ctx.expr(item.expr, scope);
       scope = scope.with({ name, type: columnType(v), sql: v.type === 'null' ? 'CAST(NULL AS VARCHAR)' : `(${v.sql})` });

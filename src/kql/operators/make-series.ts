@@ -9,7 +9,7 @@
  *   there are no rows but `from`/`to` fix the range).
  */
 import type { ColumnSchema } from '../../schema/catalog.ts';
-import type { SeriesAggregate } from '../ast.ts';
+import type { Expr, SeriesAggregate } from '../ast.ts';
 import { Scope } from '../context.ts';
 import { toJsonSql } from '../convert.ts';
 import { callSite } from '../expr.ts';
@@ -27,7 +27,7 @@ export const MAKE_SERIES = defineOperator({
     do {
       // parseAssignments reads a comma-separated run; `default = …` ends it and belongs to its last item.
       const items = p.parseAssignments(['on', 'default']);
-      let def;
+      let def: Expr | undefined;
       if (p.isWord('default') && p.isPunct('=', 1)) {
         p.next();
         p.next();

@@ -4,6 +4,7 @@ import { Scope } from '../context.ts';
 import { orderCarry, orderBySuffix, selectList, spanFrom } from './common.ts';
 import { assignmentName, columnType } from './extend.ts';
 import { defineOperator } from './registry.ts';
+import { tupleColumns } from '../tuples.ts';
 
 export const PROJECT = defineOperator({
   kind: 'project',
@@ -16,6 +17,14 @@ export const PROJECT = defineOperator({
     const out: { name: string; sql: string }[] = [];
     const columns: ColumnSchema[] = [];
     for (const item of op.items) {
+      const tuple = tupleColumns(item, scope, ctx);
+      if (tuple) {
+        for (const t of tuple) {
+          out.push({ name: t.name, sql: t.value.sql });
+          columns.push({ name: t.name, type: columnType(t.value) });
+        }
+        continue;
+      }
       const name = assignmentName(item, ctx, 'project');
       const v = ctx.expr(item.expr, scope);
       out.push({ name, sql: v.type === 'null' ? 'CAST(NULL AS VARCHAR)' : v.sql });

@@ -7,6 +7,7 @@ import { dynArrayLength, dynGet, dynIndex, dynParse, dynToString, jsonReal, json
 import { realText, timespanText } from './format.ts';
 import { EXPAND_UDFS } from './expand.ts';
 import { WINDOW_UDFS } from './window.ts';
+import { SERIES_UDFS } from './series.ts';
 import {
   arrConcat, arrIff, bagMergeAll, bagSetKey, bagZip, replaceStrings, zipArrays, arrIndexOf, arrReverse, arrRotate, arrShift, arrSlice, arrSort, arrSplit, arrSum, bagHasKey, bagKeys, bagMerge, bagRemoveKeys,
   dynTypeOf, jaccardIndex, setDifference, setHasElement, setIntersect, setUnion, splitText, strcatArray,
@@ -20,6 +21,7 @@ import { formatDatetime, formatTimespan, parseDatetime, parseTimespan } from './
 export const KQL_UDFS: readonly ScalarUdf[] = [
   ...EXPAND_UDFS,
   ...WINDOW_UDFS,
+  ...SERIES_UDFS,
   { name: 'kql_dyn_index', returns: 'VARCHAR', fn: dynIndex },
   { name: 'kql_dyn_get', returns: 'VARCHAR', fn: dynGet },
   { name: 'kql_dyn_tostring', returns: 'VARCHAR', fn: dynToString },

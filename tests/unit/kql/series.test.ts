@@ -50,3 +50,52 @@ describe('make-series', () => {
     expect(rows).toEqual([{ c: [1, 1, 1], N: [0, 2, 4] }]);
   });
 });
+
+describe('series functions', () => {
+  it('series_fit_line: least squares over x = 1…n (Kusto\'s documented example values)', () => {
+    const rows = h.run('print y = dynamic([2, 5, 6, 8, 11, 15, 17, 18, 25, 26, 30, 30]) | extend (RSquare, Slope, Variance, RVariance, Interception, LineFit) = series_fit_line(y) | project RSquare, Slope, Variance, RVariance, Interception, f0 = todouble(LineFit[0])');
+    const r = rows[0]!;
+    expect(r.RSquare).toBeCloseTo(0.982900730884447, 12);
+    expect(r.Slope).toBeCloseTo(2.730769230769231, 12);
+    expect(r.Variance).toBeCloseTo(98.62878787878789, 10);
+    expect(r.RVariance).toBeCloseTo(1.686480186480187, 12);
+    expect(r.Interception).toBeCloseTo(-1.6666666666666716, 10);
+    expect(r.f0).toBeCloseTo(1.0641025641025592, 10);
+  });
+  it('series_stats unnamed: columns series_stats_x_min … (Kusto\'s documented example)', () => {
+    const t = h.translate('print x = dynamic([23, 46, 23, 87, 4, 8, 3, 75, 2, 56, 13, 75, 32, 16, 29]) | project series_stats(x)');
+    expect(t.columns.map((c) => c.name)).toEqual(['series_stats_x_min', 'series_stats_x_min_idx', 'series_stats_x_max', 'series_stats_x_max_idx', 'series_stats_x_avg', 'series_stats_x_stdev', 'series_stats_x_variance']);
+    const r = h.run('print x = dynamic([23, 46, 23, 87, 4, 8, 3, 75, 2, 56, 13, 75, 32, 16, 29]) | project series_stats(x)')[0]!;
+    expect([r.series_stats_x_min, r.series_stats_x_min_idx, r.series_stats_x_max, r.series_stats_x_max_idx, r.series_stats_x_avg]).toEqual([2, 8, 87, 3, 32.8]);
+    expect(r.series_stats_x_stdev).toBeCloseTo(28.50363385354827, 10);
+    expect(r.series_stats_x_variance).toBeCloseTo(812.4571428571429, 9);
+  });
+  it('series_decompose_anomalies flags a spike over a linear trend (+1), a dip (-1), nothing else; baseline is the fitted line', () => {
+    // y = 10 + i, with a spike at 6 and a dip at 14: the residuals of the line fit are small except there.
+    const ys = Array.from({ length: 20 }, (_, i) => 10 + i + (i === 6 ? 30 : i === 14 ? -30 : 0));
+    const rows = h.run(`print y = dynamic([${ys.join(',')}]) | extend (a, s, b) = series_decompose_anomalies(y, 1.5, -1, 'linefit') | project a, s, b`);
+    const { a, s, b } = rows[0] as { a: number[]; s: number[]; b: number[] };
+    expect(a.map((x, i) => (x !== 0 ? `${i}:${x}` : '')).filter(Boolean)).toEqual(['6:1', '14:-1']);
+    expect(s[6]).toBeGreaterThan(1.5);
+    expect(s[14]).toBeLessThan(-1.5);
+    expect(b).toHaveLength(20);
+    // With no seasonality the baseline is the fitted line: equal steps between points.
+    const step = b[1]! - b[0]!;
+    for (let i = 1; i < 20; i++) expect(b[i]! - b[i - 1]!).toBeCloseTo(step, 9);
+  });
+  it('the Sentinel pattern: make-series, decompose, mv-expand to typed columns, filter anomalies', () => {
+    h.table('Daily', [{ name: 'U', type: 'string' }, { name: 'T', type: 'datetime' }], [
+      ...Array.from({ length: 14 }, (_, d) => Array.from({ length: d === 10 ? 40 : 3 + (d % 2) }, () => `'u', TIMESTAMP '2026-02-${String(d + 1).padStart(2, '0')} 12:00:00'`)).flat(),
+    ]);
+    const rows = h.run(
+      "Daily | make-series DailyCount=count() on T from datetime(2026-02-01) to datetime(2026-02-15) step 1d by U " +
+        "| extend (anomalies, score, baseline) = series_decompose_anomalies(DailyCount, 3, -1, 'linefit') " +
+        '| mv-expand DailyCount to typeof(double), T to typeof(datetime), anomalies to typeof(double), score to typeof(double), baseline to typeof(long) ' +
+        '| where anomalies > 0 | project U, T, DailyCount',
+    );
+    expect(rows).toEqual([{ U: 'u', T: '2026-02-11T00:00:00.000Z', DailyCount: 40 }]);
+  });
+  it('a multi-result function assigned to one name is refused with the result names', () => {
+    expect(() => h.translate("print y = dynamic([1,2]) | extend z = series_fit_line(y)")).toThrow(/\(rsquare, slope, variance, rvariance, interception, line_fit\) = /);
+  });
+});

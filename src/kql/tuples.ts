@@ -1,0 +1,36 @@
+/**
+ * Functions with several results spread over several columns: `(a, b, c) = f(…)` names them, an
+ * unnamed `f(Col)` names them `f_Col_<result>` as Kusto does (`series_decompose_anomalies_y_ad_flag`).
+ * The function returns its results packed in one dynamic array (functions/series.ts); each column
+ * reads its element.
+ */
+import type { Assignment } from './ast.ts';
+import type { Scope, TranslateContext } from './context.ts';
+import { TUPLE_RESULTS } from './functions/series.ts';
+import type { Typed } from './types.ts';
+
+export function tupleColumns(item: Assignment, scope: Scope, ctx: TranslateContext): { name: string; value: Typed }[] | undefined {
+  const e = item.expr;
+  const results = e.kind === 'call' ? TUPLE_RESULTS.get(e.name) : undefined;
+  if (!item.names && (!results || item.name)) {
+    if (results && item.name) throw ctx.error('unsupported', `${(e as { name: string }).name}() has ${results.length} results: assign them with (${results.map((r) => r.suffix).join(', ')}) = …`, item.span);
+    return undefined;
+  }
+  if (e.kind !== 'call' || !results) throw ctx.error('unsupported', 'assigning several names at once to something other than a multi-result function (series_decompose_anomalies, series_fit_line, series_stats)', item.span);
+  let names: string[];
+  if (item.names) {
+    if (item.names.length > results.length) throw ctx.error('type', `${e.name}() has ${results.length} results, not ${item.names.length}`, item.span);
+    names = item.names.map((n) => n.text);
+  } else {
+    const arg = e.args[0];
+    if (arg?.kind !== 'name') throw ctx.error('unsupported', `an unnamed ${e.name}() of an expression (write (a, b, …) = ${e.name}(…))`, e.span);
+    names = results.map((r) => `${e.name}_${arg.name}_${r.suffix}`);
+  }
+  const packed = ctx.expr(e, scope);
+  return names.map((name, i) => {
+    const r = results[i]!;
+    const element = `kql_dyn_index(${packed.sql}, CAST(${i} AS DOUBLE))`;
+    const sql = r.type === 'dynamic' ? element : `TRY_CAST(${element} AS ${r.type === 'long' ? 'BIGINT' : 'DOUBLE'})`;
+    return { name, value: { sql, type: r.type } };
+  });
+}
