@@ -1,7 +1,7 @@
 /**
  * Synthetic exports for the ingest benchmark: a Log Analytics portal CSV of
  * AADNonInteractiveUserSignInLogs (20 columns, portal datetimes, JSON text cells quoted with
- * doubled quotes, ≈ 400 bytes a row) and the same records as NDJSON with Log Analytics names.
+ * doubled quotes, ≈ 500 bytes a row) and the same records as NDJSON with Log Analytics names.
  * Written in streaming fashion so that a 1M-row file never sits in memory.
  */
 import { createWriteStream } from 'node:fs';
@@ -10,10 +10,10 @@ import { once } from 'node:events';
 const START = Date.UTC(2026, 5, 1);
 const APPS = ['Microsoft Office', 'Microsoft Teams', 'Outlook Mobile', 'Azure Portal', 'OneDrive SyncEngine'];
 const CITIES = [
-  ['Seattle', 'Washington', 'US', 47.6062, -122.3321],
-  ['Lagos', 'Lagos', 'NG', 6.4541, 3.3947],
-  ['Berlin', 'Berlin', 'DE', 52.52, 13.405],
-  ['Sydney', 'New South Wales', 'AU', -33.8688, 151.2093],
+  ['Seattle', 'Washington', 'US'],
+  ['Lagos', 'Lagos', 'NG'],
+  ['Berlin', 'Berlin', 'DE'],
+  ['Sydney', 'New South Wales', 'AU'],
 ] as const;
 
 export const CSV_HEADER = [
@@ -58,15 +58,15 @@ export function record(i: number): SignIn {
     AppDisplayName: APPS[i % APPS.length]!,
     AppId: guid(i % APPS.length, 11),
     ResultType: failed ? '50126' : '0',
-    ResultDescription: failed ? 'Invalid username or password or Invalid on-premise username or password.' : '',
+    ResultDescription: failed ? 'Invalid username or password.' : '',
     DurationMs: 0,
     CreatedDateTime: t - 60_000,
     IsInteractive: false,
-    LocationDetails: JSON.stringify({ city: city[0], state: city[1], countryOrRegion: city[2], geoCoordinates: { latitude: city[3], longitude: city[4] } }),
-    DeviceDetail: JSON.stringify({ deviceId: '', operatingSystem: i % 2 ? 'Windows10' : 'Ios', browser: 'Edge 18.26200', isCompliant: false, isManaged: false }),
+    LocationDetails: JSON.stringify({ city: city[0], state: city[1], countryOrRegion: city[2] }),
+    DeviceDetail: JSON.stringify({ operatingSystem: i % 2 ? 'Windows10' : 'Ios', browser: 'Edge 18.26200' }),
     Status: JSON.stringify(failed ? { errorCode: 50126, failureReason: 'Invalid username or password.' } : { errorCode: 0 }),
     RiskLevelDuringSignIn: i % 50 === 0 ? 'high' : 'none',
-    UserAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0',
+    UserAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/124.0',
     CorrelationId: guid(i, 3),
     Id: guid(i, 5),
     Type: 'AADNonInteractiveUserSignInLogs',

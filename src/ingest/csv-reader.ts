@@ -67,7 +67,10 @@ export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadC
 
   const id = ++counter;
   const fileName = `loupe_ingest_${id}.csv`;
-  if (src.blob && engine.registerFileHandle) engine.registerFileHandle(fileName, src.blob);
+  // A browser File is read in place through DuckDB-WASM's file-reader protocol, which the blocking
+  // build implements with FileReaderSync (a worker-only API); elsewhere (Node) the bytes are copied.
+  const canReadInPlace = typeof (globalThis as { FileReaderSync?: unknown }).FileReaderSync !== 'undefined';
+  if (src.blob && engine.registerFileHandle && canReadInPlace) engine.registerFileHandle(fileName, src.blob);
   else if (src.bytes) engine.registerFileBuffer(fileName, src.bytes);
   else engine.registerFileBuffer(fileName, await src.read(0, src.size));
 

@@ -130,3 +130,11 @@ describe('Training-lab export (BOM, CRLF, multi-line JSON cells, TRUE booleans)'
     expect(listTables(db).find((x) => x.name === 'SigninLogs')?.files).toEqual(['sign-in_adelete.csv']);
   });
 });
+
+describe('a Blob source (what the browser hands over)', () => {
+  it('loads the same rows as bytes do', async () => {
+    const src = sampleSource('la-export-bec/SigninLogs.csv');
+    const t = await loadFile(db, { name: 'SigninLogs.csv', blob: new Blob([src.bytes!]) });
+    expect(t.rowCount).toBe(papaRecords(src.bytes!).records.length);
+  });
+});
