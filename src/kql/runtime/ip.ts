@@ -1,0 +1,177 @@
+/**
+ * IPv4/IPv6 functions (Kusto's parse_ipv4, ipv4_is_in_range, has_ipv4, ipv6_compare…). Addresses
+ * are text in the data, optionally with a `/prefix`; a prefix on either side narrows comparisons
+ * (Kusto compares with the smallest prefix of the two and the explicit one). IPv4 addresses take
+ * part in IPv6 functions as `::ffff:a.b.c.d`, their prefix shifted by 96 bits.
+ */
+
+interface V4 {
+  readonly addr: number;
+  readonly prefix: number;
+}
+
+function parseV4(text: string | null): V4 | undefined {
+  if (text === null) return undefined;
+  const m = /^\s*(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?\s*$/.exec(text);
+  if (!m) return undefined;
+  const octets = m.slice(1, 5).map(Number);
+  if (octets.some((o) => o > 255)) return undefined;
+  const prefix = m[5] === undefined ? 32 : Number(m[5]);
+  if (prefix > 32) return undefined;
+  return { addr: ((octets[0]! << 24) >>> 0) + (octets[1]! << 16) + (octets[2]! << 8) + octets[3]!, prefix };
+}
+
+const mask4 = (addr: number, prefix: number): number => (prefix <= 0 ? 0 : prefix >= 32 ? addr : (addr & (~0 << (32 - prefix))) >>> 0);
+const dotted = (addr: number): string => [24, 16, 8, 0].map((s) => (addr >>> s) & 255).join('.');
+
+/** parse_ipv4: the address (masked by its own prefix) as a long, in decimal text; null when invalid. */
+export function parseIpv4(text: string | null): string | null {
+  const v = parseV4(text);
+  return v ? String(mask4(v.addr, v.prefix)) : null;
+}
+
+/** parse_ipv4_mask(ip, prefix). */
+export function parseIpv4Mask(text: string | null, prefix: number | null): string | null {
+  const v = parseV4(text);
+  if (!v || prefix === null || prefix < 0 || prefix > 32) return null;
+  return String(mask4(v.addr, Math.min(v.prefix, prefix)));
+}
+
+/** ipv4_compare(a, b[, prefix]): -1, 0 or 1 over the common prefix; null when either is invalid. */
+export function ipv4Compare(a: string | null, b: string | null, prefix: number | null): number | null {
+  const x = parseV4(a);
+  const y = parseV4(b);
+  if (!x || !y || (prefix !== null && (prefix < 0 || prefix > 32))) return null;
+  const p = Math.min(x.prefix, y.prefix, prefix ?? 32);
+  const [mx, my] = [mask4(x.addr, p), mask4(y.addr, p)];
+  return mx < my ? -1 : mx > my ? 1 : 0;
+}
+
+/** ipv4_is_in_any_range(ip, r1, r2, …): each range argument is JSON: a string or an array of strings. */
+export function ipv4InAnyRange(ip: string | null, ...ranges: (string | null)[]): number | null {
+  if (!parseV4(ip)) return null;
+  for (const r of ranges) {
+    if (r === null) continue;
+    const v = JSON.parse(r) as unknown;
+    for (const range of Array.isArray(v) ? v : [v]) {
+      if (typeof range === 'string' && ipv4Compare(ip, range, null) === 0) return 1;
+    }
+  }
+  return 0;
+}
+
+/** ipv4_is_private: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 (RFC 1918). */
+export function ipv4IsPrivate(ip: string | null): number | null {
+  const v = parseV4(ip);
+  if (!v) return null;
+  const a = v.addr;
+  return a >>> 24 === 10 || a >>> 20 === ((172 << 4) | 1) || a >>> 16 === ((192 << 8) | 168) ? 1 : 0;
+}
+
+/** format_ipv4(ip[, prefix]) and format_ipv4_mask: "" for invalid input or a negative prefix. */
+export function formatIpv4(ip: string | null, prefix: number | null, withMask: number | null): string {
+  const v = typeof ip === 'string' && /^\d+$/.test(ip) ? { addr: Number(ip), prefix: 32 } : parseV4(ip);
+  const p = prefix ?? 32;
+  if (!v || p < 0 || p > 32 || v.addr > 0xffffffff) return '';
+  const eff = Math.min(v.prefix, p);
+  return dotted(mask4(v.addr, eff)) + (withMask ? `/${eff}` : '');
+}
+
+export function ipv4NetmaskSuffix(ip: string | null): number | null {
+  const v = parseV4(ip);
+  return v ? v.prefix : null;
+}
+
+/** The well-delimited IPv4 addresses in a text (not touching letters, digits or dots). */
+function addressesIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?![\w.])/g)) if (parseV4(m[1]!)) out.push(m[1]!);
+  return out;
+}
+
+/**
+ * has_any_ipv4(text, ip…) / has_any_ipv4_prefix(text, prefix…): `prefix` 0 looks for the exact
+ * addresses, 1 for addresses starting with a prefix ("10.", "192.168.") or equal to a full address.
+ * Each argument after the text is JSON: a string or an array of strings.
+ */
+export function hasAnyIpv4(text: string | null, prefix: number | null, ...wanted: (string | null)[]): number {
+  const found = addressesIn(text ?? '');
+  if (found.length === 0) return 0;
+  for (const w of wanted) {
+    if (w === null) continue;
+    const v = JSON.parse(w) as unknown;
+    for (const x of Array.isArray(v) ? v : [v]) {
+      if (typeof x !== 'string') continue;
+      if (prefix) {
+        const okPrefix = /^(\d{1,3}\.){1,3}$/.test(x) || parseV4(x) !== undefined;
+        if (okPrefix && found.some((f) => (x.endsWith('.') ? f.startsWith(x) : f === x))) return 1;
+      } else if (parseV4(x) && found.includes(x)) return 1;
+    }
+  }
+  return 0;
+}
+
+// ---------- IPv6 ----------
+interface V6 {
+  readonly addr: bigint;
+  readonly prefix: number;
+}
+
+function parseV6(text: string | null): V6 | undefined {
+  if (text === null) return undefined;
+  const t = text.trim();
+  const v4 = parseV4(t);
+  if (v4) return { addr: (0xffffn << 32n) | BigInt(v4.addr), prefix: 96 + v4.prefix };
+  const m = /^([0-9a-fA-F:.]+)(?:\/(\d{1,3}))?$/.exec(t);
+  if (!m) return undefined;
+  let body = m[1]!;
+  // A dotted IPv4 tail (`::192.168.1.1`) is two 16-bit groups; its prefix counts IPv4 bits.
+  const dot = /(\d{1,3}(?:\.\d{1,3}){3})$/.exec(body);
+  if (dot) {
+    const v = parseV4(dot[1]!);
+    if (!v) return undefined;
+    body = `${body.slice(0, dot.index)}${(v.addr >>> 16).toString(16)}:${(v.addr & 0xffff).toString(16)}`;
+  }
+  const halves = body.split('::');
+  if (halves.length > 2) return undefined;
+  const groups = (s: string) => (s === '' ? [] : s.split(':'));
+  const head = groups(halves[0]!);
+  const rest = halves.length === 2 ? groups(halves[1]!) : [];
+  const total = head.length + rest.length;
+  if (halves.length === 1 ? total !== 8 : total > 7) return undefined;
+  const all = [...head, ...Array(8 - total).fill('0'), ...rest].map((g) => (/^[0-9a-fA-F]{1,4}$/.test(g) ? parseInt(g, 16) : NaN));
+  const words = all;
+  if (words.length !== 8 || words.some((w) => Number.isNaN(w))) return undefined;
+  const prefix = m[2] === undefined ? 128 : Number(m[2]) + (dot ? 96 : 0);
+  if (prefix > 128) return undefined;
+  return { addr: words.reduce((acc, w) => (acc << 16n) | BigInt(w), 0n), prefix };
+}
+
+const mask6 = (addr: bigint, prefix: number): bigint => (prefix <= 0 ? 0n : prefix >= 128 ? addr : addr & (((1n << 128n) - 1n) ^ ((1n << BigInt(128 - prefix)) - 1n)));
+
+export function ipv6Compare(a: string | null, b: string | null, prefix: number | null): number | null {
+  const x = parseV6(a);
+  const y = parseV6(b);
+  if (!x || !y || (prefix !== null && (prefix < 0 || prefix > 128))) return null;
+  const p = Math.min(x.prefix, y.prefix, prefix ?? 128);
+  const [mx, my] = [mask6(x.addr, p), mask6(y.addr, p)];
+  return mx < my ? -1 : mx > my ? 1 : 0;
+}
+
+export function ipv6InAnyRange(ip: string | null, ...ranges: (string | null)[]): number | null {
+  if (!parseV6(ip)) return null;
+  for (const r of ranges) {
+    if (r === null) continue;
+    const v = JSON.parse(r) as unknown;
+    for (const range of Array.isArray(v) ? v : [v]) if (typeof range === 'string' && ipv6Compare(ip, range, null) === 0) return 1;
+  }
+  return 0;
+}
+
+/** parse_ipv6 / parse_ipv6_mask: the canonical 8×4-hex-digit form, masked; null when invalid. */
+export function parseIpv6Mask(text: string | null, prefix: number | null): string | null {
+  const v = parseV6(text);
+  if (!v || (prefix !== null && (prefix < 0 || prefix > 128))) return null;
+  const masked = mask6(v.addr, Math.min(v.prefix, prefix ?? 128));
+  return masked.toString(16).padStart(32, '0').replace(/(.{4})(?!$)/g, '$1:');
+}
