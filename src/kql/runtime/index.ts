@@ -17,6 +17,9 @@ import {
   base64FromArray, base64ToGuid, erf, numberRange, parseUrlQuery, regexQuote, toHex, toUtf8, urlDecode, urlEncode,
 } from './text.ts';
 import { formatDatetime, formatTimespan, parseDatetime, parseTimespan } from './datetime.ts';
+import {
+  formatIpv4, hasAnyIpv4, ipv4Compare, ipv4InAnyRange, ipv4IsPrivate, ipv4NetmaskSuffix, ipv6Compare, ipv6InAnyRange, parseIpv4, parseIpv4Mask, parseIpv6Mask,
+} from './ip.ts';
 
 export const KQL_UDFS: readonly ScalarUdf[] = [
   ...EXPAND_UDFS,
@@ -81,6 +84,18 @@ export const KQL_UDFS: readonly ScalarUdf[] = [
   { name: 'kql_bag_zip', returns: 'VARCHAR', fn: bagZip },
   { name: 'kql_zip', returns: 'VARCHAR', fn: zipArrays },
   { name: 'kql_replace_strings', returns: 'VARCHAR', fn: replaceStrings },
+  // IP addresses (./ip.ts).
+  { name: 'kql_parse_ipv4', returns: 'VARCHAR', fn: parseIpv4 },
+  { name: 'kql_parse_ipv4_mask', returns: 'VARCHAR', fn: parseIpv4Mask },
+  { name: 'kql_ipv4_compare', returns: 'INTEGER', fn: ipv4Compare },
+  { name: 'kql_ipv4_in_any_range', returns: 'INTEGER', fn: ipv4InAnyRange },
+  { name: 'kql_ipv4_is_private', returns: 'INTEGER', fn: ipv4IsPrivate },
+  { name: 'kql_ipv4_netmask_suffix', returns: 'INTEGER', fn: ipv4NetmaskSuffix },
+  { name: 'kql_format_ipv4', returns: 'VARCHAR', fn: formatIpv4 },
+  { name: 'kql_has_any_ipv4', returns: 'INTEGER', fn: hasAnyIpv4 },
+  { name: 'kql_ipv6_compare', returns: 'INTEGER', fn: ipv6Compare },
+  { name: 'kql_ipv6_in_any_range', returns: 'INTEGER', fn: ipv6InAnyRange },
+  { name: 'kql_parse_ipv6_mask', returns: 'VARCHAR', fn: parseIpv6Mask },
   // Datetimes (./datetime.ts).
   { name: 'kql_format_datetime', returns: 'VARCHAR', fn: formatDatetime },
   { name: 'kql_format_timespan', returns: 'VARCHAR', fn: formatTimespan },
