@@ -10,6 +10,7 @@ import { toStringSql } from './convert.ts';
 import { aggregateFunction, scalarFunction, type CallSite } from './functions/index.ts';
 import { normalizeDatetimeText } from './literals.ts';
 import { between, hasList, spreadConstantArrays } from './predicates.ts';
+import { scopedCall } from './scoped-calls.ts';
 import { escapeRegex, intervalFromMicros, microsFromInterval, sqlString } from './sql.ts';
 import { inTabular, tabularInSide, toScalar } from './subqueries.ts';
 import { invokeScalar } from './user-functions.ts';
@@ -219,6 +220,8 @@ export function callSite(e: Extract<Expr, { kind: 'call' }>, ctx: TranslateConte
 }
 
 function call(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx: TranslateContext): Typed {
+  const scoped = scopedCall(e, scope, ctx, translateExpr);
+  if (scoped) return scoped;
   // A user-defined function (a let) shadows a built-in of the same name.
   if (ctx.binding(e.name)?.kind === 'function') return invokeScalar(e.name, e.args, e.span, scope, ctx);
   // prev/next/row_number/row_window_session read neighbouring rows of a serialized row set.

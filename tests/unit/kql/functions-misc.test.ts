@@ -53,8 +53,22 @@ functionCases('KQL conversions and miscellaneous functions', [
     rows: [{ a: '2015-12-14T00:00:00.000Z', b: '2025-06-14T00:00:00.000Z', c: '2022-01-31T00:00:00.000Z', d: ['2020-01-01T00:00:00.0000000Z'], e: { a: [1] } }],
   },
   {
+    rule: 'column_ifexists reads the column when present, else the default; ingestion_time() is TimeGenerated',
+    kql: 'L | project a = column_ifexists("TimeGenerated", datetime(2000-01-01)), b = column_ifexists("Missing", "none"), c = ingestion_time()',
+    rows: [{ a: '2026-03-01T09:00:00.000Z', b: 'none', c: '2026-03-01T09:00:00.000Z' }],
+  },
+  {
+    rule: 'ingestion_time() without a TimeGenerated column is null',
+    kql: 'P | project c = ingestion_time()',
+    rows: [{ c: null }],
+  },
+  {
     rule: 'd.[expr] indexes like d[expr]',
     kql: 'let k = "p"; P | project a = tostring(dynamic({"q": {"p": 7}})["q"].[k])',
     rows: [{ a: '7' }],
   },
-]);
+], [
+  { rule: 'column_ifexists needs a constant name', kql: 'P | project a = column_ifexists(strcat("x"), 1)', code: 'type', message: /column_ifexists\(\) takes a column name/ },
+], (h) => {
+  h.table('L', [{ name: 'TimeGenerated', type: 'datetime' }], [`TIMESTAMP '2026-03-01 09:00:00'`]);
+});

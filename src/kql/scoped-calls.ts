@@ -1,0 +1,31 @@
+/**
+ * Functions that read the columns in scope rather than only their arguments:
+ * - `column_ifexists("Name", default)`: the column when the input has it, else the default —
+ *   Sentinel rules use it for columns some workspaces lack;
+ * - `ingestion_time()`: Log Analytics' ingestion time, which an export does not carry; Loupe uses
+ *   TimeGenerated (null when the input has none).
+ */
+import type { Expr } from './ast.ts';
+import type { Scope, TranslateContext } from './context.ts';
+import type { Typed } from './types.ts';
+
+type TranslateExpr = (e: Expr, scope: Scope, ctx: TranslateContext) => Typed;
+
+export function scopedCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx: TranslateContext, translateExpr: TranslateExpr): Typed | undefined {
+  if (e.name === 'column_ifexists') {
+    const [nameArg, fallback] = e.args;
+    if (e.args.length !== 2 || nameArg?.kind !== 'literal' || nameArg.type !== 'string') {
+      throw ctx.error('type', 'column_ifexists() takes a column name as a string constant and a default value', e.span);
+    }
+    const col = scope.get(String(nameArg.value));
+    if (col) return { sql: col.sql, type: col.type };
+    return translateExpr(fallback!, scope, ctx);
+  }
+  if (e.name === 'ingestion_time') {
+    if (e.args.length !== 0) throw ctx.error('type', 'ingestion_time() takes no arguments', e.span);
+    const col = scope.get('TimeGenerated');
+    if (col?.type === 'datetime') return { sql: col.sql, type: 'datetime' };
+    return { sql: 'CAST(NULL AS TIMESTAMP)', type: 'datetime' };
+  }
+  return undefined;
+}
