@@ -6,6 +6,7 @@
 import type { LoadedTable, LoadOptions, LoadSource } from '../ingest/api.ts';
 import type { Translation } from '../kql/api.ts';
 import type { ReplayOptions, ReplayReport } from '../rules/api.ts';
+import type { LibraryReport, RuleFileText } from '../rules/library.ts';
 import type { ColumnSchema } from '../schema/catalog.ts';
 
 /** A rule file as read: the rule's display fields plus diagnostics (warnings keep their lines). */
@@ -37,6 +38,9 @@ export interface LoupeSession {
   translate(kql: string): Translation;
   /** Replays the rule last read by readRule. */
   replay(options?: ReplayOptions): ReplayReport;
+  /** Replays every rule of several rule files over the loaded tables, ranked by alerts; a rule that
+   * fails keeps its positioned error in the report and the others still run. */
+  replayLibrary(files: readonly RuleFileText[], options?: ReplayOptions): LibraryReport;
   /** Runs KQL (or SQL when `language` is 'sql') once, with now() = the latest TimeGenerated loaded. */
   run(text: string, language: 'kql' | 'sql', limit?: number): RowsResult;
   /** Releases the engine. */

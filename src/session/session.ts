@@ -9,7 +9,7 @@ import { dropTable, listTables, loadedTable, loadFile } from '../ingest/index.ts
 import type { LoadOptions, LoadSource } from '../ingest/api.ts';
 import { decodeValue, installKqlRuntime, translate } from '../kql/index.ts';
 import type { Translation } from '../kql/api.ts';
-import { parseRuleFile, replay, isScheduled, type Rule } from '../rules/index.ts';
+import { parseRuleFile, replay, replayLibrary, isScheduled, type Rule, type RuleFileText } from '../rules/index.ts';
 import type { ReplayData, ReplayOptions } from '../rules/api.ts';
 import { knownTable, type TableSchema } from '../schema/catalog.ts';
 import { createEmptyTableSql } from '../schema/ddl.ts';
@@ -79,6 +79,10 @@ class EngineSession implements LoupeSession {
   replay(options: ReplayOptions = {}) {
     if (!this.rule) throw new LoupeError('replay', 'no-rule', 'Choose a rule before replaying.');
     return replay(this.data, this.rule, options);
+  }
+
+  replayLibrary(files: readonly RuleFileText[], options: ReplayOptions = {}) {
+    return replayLibrary(this.data, files, options);
   }
 
   run(text: string, language: 'kql' | 'sql', limit = 10_000): RowsResult {
