@@ -14,13 +14,31 @@ import { spanFrom, selectList } from './common.ts';
 import { columnType } from './extend.ts';
 import { defineOperator } from './registry.ts';
 
-/** The column a `by` expression is named after: `X`, or `bin(X, …)` → `X`. */
+/**
+ * Calls that keep the name of the column they wrap when unnamed in `by`: Kusto names
+ * `by tostring(Browser)` `Browser` and `by bin(startofday(TimeGenerated), 1d)` `TimeGenerated`
+ * (Sentinel rules rely on it: BypassCondAccessRule re-summarizes by `tostring(Browser)`,
+ * AnomalousUserAppSigninLocationIncrease runs make-series `on TimeGenerated`).
+ */
+const NAME_KEEPING_CALLS = new Set([
+  'bin', 'bin_at', 'floor',
+  'startofday', 'startofweek', 'startofmonth', 'startofyear', 'endofday', 'endofweek', 'endofmonth', 'endofyear',
+  'tostring', 'toint', 'tolong', 'toreal', 'todouble', 'todecimal', 'tobool', 'toboolean', 'todatetime', 'totimespan', 'toguid', 'todynamic', 'toobject',
+]);
+
+/** The column an unnamed `by` expression wraps (`X`, `bin(X, …)`, `tostring(X)`, nested), if any. */
+function wrappedColumn(e: Assignment['expr']): string | undefined {
+  if (e.kind === 'name') return e.name;
+  if (e.kind === 'call' && NAME_KEEPING_CALLS.has(e.name) && e.args[0]) return wrappedColumn(e.args[0]);
+  return undefined;
+}
+
+/** The column a `by` expression is named after: its own name, or the column it wraps. */
 function byName(item: Assignment, ctx: TranslateContext): string {
   if (item.name) return item.name.text;
-  const e = item.expr;
-  if (e.kind === 'name') return e.name;
-  if (e.kind === 'call' && (e.name === 'bin' || e.name === 'floor' || e.name === 'bin_at') && e.args[0]?.kind === 'name') return e.args[0].name;
-  throw ctx.error('unsupported', 'an unnamed summarize-by expression (write Name = …)', e.span);
+  const name = wrappedColumn(item.expr);
+  if (name !== undefined) return name;
+  throw ctx.error('unsupported', 'an unnamed summarize-by expression (write Name = …)', item.expr.span);
 }
 
 function unique(name: string, taken: Set<string>): string {
