@@ -9,6 +9,7 @@ import type { ReplayReport } from '../../rules/api.ts';
 import type { RuleSummary } from '../../session/api.ts';
 import type { EngineClient } from '../../worker/client.ts';
 import type { EngineStatus } from '../../worker/protocol.ts';
+import { GridState } from '../grid/grid-state.svelte.ts';
 import { problemOf, type Problem } from './problem.ts';
 
 export type FileJobState = 'queued' | 'loading' | 'loaded' | 'failed';
@@ -45,10 +46,14 @@ export class Workspace {
   replaying = $state(false);
   demoLoading = $state(false);
 
+  /** The result grid of the Explore section (tables and console queries). */
+  readonly grid: GridState;
+
   private nextJob = 1;
 
   constructor(readonly client: EngineClient) {
     client.onStatus((s) => (this.engine = s));
+    this.grid = new GridState(client);
   }
 
   get loading(): boolean {
@@ -144,6 +149,12 @@ export class Workspace {
 
   private async tablesChanged(): Promise<void> {
     this.tables = [...(await this.client.request('tables', null))];
+    // A grid over a table that was replaced or removed shows the table as it is now.
+    const src = this.grid.source;
+    if (src?.kind === 'table') {
+      if (this.tables.some((t) => t.name === src.name)) void this.grid.reload();
+      else this.grid.source = null;
+    }
     // A replay over other data would be misleading: clear it and translate again.
     this.report = null;
     await this.retranslate();

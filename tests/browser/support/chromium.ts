@@ -37,7 +37,8 @@ export async function openBrowser(): Promise<Browser> {
     headless: true,
     timeout: 30_000,
     viewport: { width: 1400, height: 1000 },
-    acceptDownloads: false,
+    // Exports are downloads the analyst triggers; the tests read them.
+    acceptDownloads: true,
   });
   context.setDefaultTimeout(30_000);
   const requests: string[] = [];
