@@ -111,6 +111,9 @@ export interface ReplayData {
   resolveTable(name: string): TableSchema | undefined;
   /** Names of the tables loaded by the analyst (the others are created empty when read). */
   loadedTables(): readonly string[];
+  /** The loaded table holding the data of an `externaldata` URL (a file the analyst supplied:
+   * CLI `--external URL=FILE`), or undefined: the rule then fails with an error naming the URL. */
+  externalData?(url: string): { readonly name: string; readonly schema: TableSchema } | undefined;
 }
 
 export interface ReplayOptions {

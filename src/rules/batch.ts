@@ -29,6 +29,7 @@ export const MAX_RUNS_PER_BATCH = 168;
 export function translateForBatch(data: ReplayData, rule: Rule): Translation {
   return translate(rule.query, {
     resolveTable: (n) => data.resolveTable(n),
+    externalData: (url) => data.externalData?.(url),
     tableSql: (name, schema) =>
       isWindowed(schema)
         ? `(SELECT * FROM ${quoteIdent(name)} WHERE "TimeGenerated" >= ${RUN}.run_window_start AND "TimeGenerated" <= ${RUN}.run_window_end)`

@@ -36,7 +36,7 @@ export function translateRule(data: ReplayData, rule: Rule): Translation {
   try {
     // Bare KQL is not scheduled: its tables are read whole.
     const tableSql = isScheduled(rule) ? { tableSql: windowedTableSql } : {};
-    return translate(rule.query, { resolveTable: (n) => data.resolveTable(n), ...tableSql });
+    return translate(rule.query, { resolveTable: (n) => data.resolveTable(n), externalData: (url) => data.externalData?.(url), ...tableSql });
   } catch (e) {
     if (isLoupeError(e) && e.stage === 'kql') {
       // The translator counts lines within the query; the analyst reads the rule file.
@@ -136,6 +136,8 @@ function replayScheduled(data: ReplayData, rule: ScheduledRule, q: PreparedQuery
     start,
     end,
     ...(options.firstRun !== undefined ? { firstRun: options.firstRun } : {}),
+    // A rule scheduled "at specific time" (startTimeUtc) runs on that time's grid.
+    ...(rule.startTimeUtc !== undefined ? { phase: rule.startTimeUtc } : {}),
   });
 
   let outcome: RunsOutcome;
@@ -176,7 +178,11 @@ function replayScheduled(data: ReplayData, rule: ScheduledRule, q: PreparedQuery
       triggerThreshold: rule.triggerThreshold,
       eventGrouping: rule.eventGroupingSettings.aggregationKind,
       severity: rule.severity,
-      ...(rule.kind === 'NRT' ? { note: 'NRT rule: replayed as running every minute over the last minute' } : {}),
+      ...(rule.kind === 'NRT'
+        ? { note: 'NRT rule: replayed as running every minute over the last minute' }
+        : rule.startTimeUtc !== undefined && options.firstRun === undefined
+          ? { note: `runs aligned on the rule's startTimeUtc (${isoTime(rule.startTimeUtc)})` }
+          : {}),
     },
     runs: reportRuns,
     alerts,

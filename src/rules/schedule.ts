@@ -23,6 +23,8 @@ export interface ScheduleOptions {
   readonly end: number;
   /** A real first run: runs are firstRun + k·frequency, none before it. Default: the epoch grid. */
   readonly firstRun?: number;
+  /** Aligns the grid on this time (runs at phase + k·frequency for any k, also before it). */
+  readonly phase?: number;
   /** Refuse schedules longer than this many runs (a 5-minute rule over a year is 105,000 runs). */
   readonly maxRuns?: number;
 }
@@ -37,7 +39,7 @@ function firstAtOrAfter(t: number, anchor: number, step: number): number {
 export function scheduleRuns(o: ScheduleOptions): ScheduledRun[] {
   if (!(o.frequencyMs > 0)) throw new LoupeError('replay', 'schedule', 'queryFrequency must be longer than zero');
   if (o.end < o.start) throw new LoupeError('replay', 'schedule', `the replay range ends (${new Date(o.end).toISOString()}) before it starts (${new Date(o.start).toISOString()})`);
-  const anchor = o.firstRun ?? 0;
+  const anchor = o.firstRun ?? o.phase ?? 0;
   let first = firstAtOrAfter(o.start, anchor, o.frequencyMs);
   if (o.firstRun !== undefined && first < o.firstRun) first = o.firstRun;
   const last = firstAtOrAfter(o.end, anchor, o.frequencyMs);

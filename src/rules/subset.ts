@@ -43,6 +43,7 @@ export function createSubset(data: ReplayData, rule: Rule, triggered: readonly S
   try {
     const translation = translate(rule.query, {
       resolveTable: (n) => data.resolveTable(n),
+      externalData: (url) => data.externalData?.(url),
       tableSql: (name, schema) => {
         if (!isWindowed(schema)) return quoteIdent(name);
         const sub = subsetName(name);

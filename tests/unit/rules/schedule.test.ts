@@ -34,3 +34,11 @@ describe('schedule: runs on multiples of queryFrequency since the epoch', () => 
     expect(() => scheduleRuns({ frequencyMs: 60_000, periodMs: 60_000, start: T0, end: T0 + 1000 * HOUR, maxRuns: 1000 })).toThrow(/60001 runs/);
   });
 });
+
+describe('schedule phase (startTimeUtc)', () => {
+  it('a rule scheduled at a specific time runs on that time\'s grid, before it too', () => {
+    const phase = T0 + 10 * HOUR + 30 * 60_000;
+    const runs = scheduleRuns({ frequencyMs: HOUR, periodMs: HOUR, start: T0, end: T0 + HOUR, phase });
+    expect(runs.map((r) => new Date(r.at).toISOString().slice(11, 16))).toEqual(['00:30', '01:30']);
+  });
+});
