@@ -7,6 +7,7 @@
 import type { SqlEngine } from '../db/engine.ts';
 import type { LoupeSession } from '../session/api.ts';
 import { exportRows, gridPage } from './grid/service.ts';
+import { pivot } from './pivot.ts';
 import type { LoadProgress } from '../ingest/api.ts';
 import type { EngineInfo, EngineStatus, FromWorker, PayloadOf, RequestType, ResultOf, ToWorker, WasmSource } from './protocol.ts';
 import { toWire } from './wire-error.ts';
@@ -46,6 +47,7 @@ const handlers: Handlers = {
   run: (s, p) => s.session.run(p.text, p.language, p.limit),
   grid: (s, p) => gridPage(s.engine, s.session, p),
   exportRows: (s, p) => exportRows(s.engine, s.session, p),
+  pivot: (s, p) => pivot(s.engine, s.session, p.value),
 };
 
 export interface Port {

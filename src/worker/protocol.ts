@@ -13,6 +13,7 @@ import type { RowsResult, RuleSummary } from '../session/api.ts';
 import type { SourcePosition } from '../errors.ts';
 import type { GridPage, GridQuery } from './grid/types.ts';
 import type { ExportRequest } from './grid/service.ts';
+import type { PivotHit } from './pivot.ts';
 
 /** Where the worker gets DuckDB's wasm from (see src/worker/wasm-source.ts). */
 export type WasmSource =
@@ -53,6 +54,8 @@ export interface RequestMap {
   grid: { payload: GridQuery; result: GridPage };
   /** The whole filtered, sorted result as CSV or JSON text (for a download the analyst asked for). */
   exportRows: { payload: ExportRequest; result: string };
+  /** Every loaded table's rows mentioning a value (an entity's identifier). */
+  pivot: { payload: { readonly value: string }; result: readonly PivotHit[] };
 }
 
 export type RequestType = keyof RequestMap;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { foreignRequests, openBrowser, type Browser } from './support/chromium.ts';
 import { ensureBuilt, ROOT, serveSite } from './support/site.ts';
-import { DEMO_LOGS, loadLogs, openApp, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import { DEMO_LOGS, VICTIM, loadLogs, openApp, useSeedRuleAndReplay, waitForEngineReady, waitForFiles } from './support/flow.ts';
 
 const SHOTS = join(ROOT, 'tests', 'screenshots');
 let browser: Browser;
@@ -112,5 +112,19 @@ describe('explore', () => {
     expect(csv[0]).toBe('UserPrincipalName,n');
     expect(csv).toHaveLength(n + 1);
     expect(foreignRequests(browser.requests, site.url)).toEqual([]);
+  });
+
+  it('pivots from an alert entity to every table that mentions it, and shows those rows', async () => {
+    const { page } = browser;
+    await useSeedRuleAndReplay(page);
+    await page.getByRole('button', { name: `Pivot on Account ${VICTIM}` }).first().click();
+    const hits = page.getByRole('table', { name: 'Pivot results' });
+    await hits.waitFor({ timeout: 15_000 });
+    // Every one of the 302 exported non-interactive sign-ins is the victim's (static/demo).
+    const row = hits.getByRole('row', { name: /AADNonInteractiveUserSignInLogs/ });
+    expect(await row.getByRole('cell').first().innerText()).toBe('302');
+    const n = await settle(page, () => row.getByRole('button', { name: 'Show the AADNonInteractiveUserSignInLogs rows' }).click());
+    expect(n).toBe(302);
+    await page.screenshot({ path: join(SHOTS, 'explore-pivot.png'), fullPage: false });
   });
 });

@@ -9,6 +9,7 @@ import type { ReplayReport } from '../../rules/api.ts';
 import type { RuleSummary } from '../../session/api.ts';
 import type { EngineClient } from '../../worker/client.ts';
 import type { EngineStatus } from '../../worker/protocol.ts';
+import type { PivotHit } from '../../worker/pivot.ts';
 import { GridState } from '../grid/grid-state.svelte.ts';
 import { problemOf, type Problem } from './problem.ts';
 
@@ -45,6 +46,11 @@ export class Workspace {
   replayProblem = $state<Problem | null>(null);
   replaying = $state(false);
   demoLoading = $state(false);
+
+  /** The entity pivoted on last (e.g. "Account isaacdunham@corp.local") and where it appears. */
+  pivotLabel = $state<string | null>(null);
+  pivotHits = $state<readonly PivotHit[]>([]);
+  pivotProblem = $state<Problem | null>(null);
 
   /** The result grid of the Explore section (tables and console queries). */
   readonly grid: GridState;
@@ -158,6 +164,18 @@ export class Workspace {
     // A replay over other data would be misleading: clear it and translate again.
     this.report = null;
     await this.retranslate();
+  }
+
+  /** Finds every loaded table's rows mentioning `value` (an entity identifier). */
+  async pivotOn(label: string, value: string): Promise<void> {
+    this.pivotLabel = label;
+    this.pivotHits = [];
+    this.pivotProblem = null;
+    try {
+      this.pivotHits = await this.client.request('pivot', { value });
+    } catch (e) {
+      this.pivotProblem = problemOf(e);
+    }
   }
 
   async replay(): Promise<void> {

@@ -77,3 +77,19 @@ describe('result grid queries (sorting, filtering and paging run in DuckDB)', ()
     expect(json).toEqual([{ b: 'plain' }]);
   });
 });
+
+describe('entity pivot', () => {
+  it('finds the tables and columns holding a value, ignoring case, with first and last seen', async () => {
+    const { pivot } = await import('../../../src/worker/pivot.ts');
+    const hits = pivot(engine, session, 'ISAACDUNHAM@CORP.LOCAL');
+    const risky = hits.find((h) => h.table === 'AADRiskyUsers')!;
+    // Five of the six synthetic rows are about the victim (one with a case-differing UPN).
+    expect(risky.rows).toBe(5);
+    expect(risky.columns).toEqual([{ name: 'UserPrincipalName', rows: 5 }]);
+    expect(risky.first).toBe('2026-06-15T13:31:44.090Z');
+    expect(risky.last! > risky.first!).toBe(true);
+    // The SQL it hands to the grid selects exactly those rows.
+    expect(engine.query(`SELECT count(*) FROM (${risky.sql})`).rows[0]![0]).toBe(5);
+    expect(pivot(engine, session, `x' OR '1'='1`)).toEqual([]);
+  });
+});
