@@ -11,11 +11,17 @@ import type { Assignment } from '../ast.ts';
 import type { TranslateContext } from '../context.ts';
 import type { Typed } from '../types.ts';
 import { tupleColumns } from '../tuples.ts';
+import { derivedName, generatedName } from './column-names.ts';
 
-/** The output name of an unnamed extend/project expression, or a refusal. */
-export function assignmentName(item: Assignment, ctx: TranslateContext, what: string): string {
+/**
+ * The output name of an extend/project expression: its own, the one Kusto derives from it
+ * (column-names.ts), or — when `taken` (the names in use) is given — the next free `ColumnN`.
+ */
+export function assignmentName(item: Assignment, ctx: TranslateContext, what: string, taken?: ReadonlySet<string>): string {
   if (item.name) return item.name.text;
-  if (item.expr.kind === 'name') return item.expr.name;
+  const derived = derivedName(item.expr);
+  if (derived !== undefined) return derived;
+  if (taken) return generatedName(taken);
   throw ctx.error('unsupported', `an unnamed ${what} expression (write Name = …)`, item.expr.span);
 }
 
@@ -42,7 +48,7 @@ export const EXTEND = defineOperator({
         }
         continue;
       }
-      const name = assignmentName(item, ctx, 'extend');
+      const name = assignmentName(item, ctx, 'extend', new Set(scope.columns.map((c) => c.name)));
       const v = ctx.expr(item.expr, scope);
       scope = scope.with({ name, type: columnType(v), sql: v.type === 'null' ? 'CAST(NULL AS VARCHAR)' : `(${v.sql})` });
       changed.add(name);

@@ -25,7 +25,7 @@ export const PROJECT = defineOperator({
         }
         continue;
       }
-      const name = assignmentName(item, ctx, 'project');
+      const name = assignmentName(item, ctx, 'project', new Set(out.map((c) => c.name)));
       const v = ctx.expr(item.expr, scope);
       out.push({ name, sql: v.type === 'null' ? 'CAST(NULL AS VARCHAR)' : v.sql });
       columns.push({ name, type: columnType(v) });

@@ -84,6 +84,19 @@ const CASES: TableCase[] = [
   { rule: 'project-reorder puts the listed columns first, the rest after in input order', kql: "print a='a', b='b', c='c' | project-reorder b", columns: 'b:string, a:string, c:string', rows: [{ b: 'b', a: 'a', c: 'c' }] },
   { rule: 'project-reorder wildcard with desc sorts its matches by name', kql: 'print a1 = 1, z = 0, a3 = 3, a2 = 2 | project-reorder a* desc', columns: 'a3:long, a2:long, a1:long, z:long', rows: [{ a3: 3, a2: 2, a1: 1, z: 0 }] },
   { rule: 'project-* keep a sort order', kql: 'range x from 1 to 3 step 1 | extend y = -x | sort by y asc | project-away y | project-rename v = x', columns: 'v:long', rows: [{ v: 3 }, { v: 2 }, { v: 1 }], ordered: true },
+  // Kusto's names for unnamed extend/project expressions
+  {
+    rule: 'unnamed project expressions are Column1, Column2…; a conversion keeps its argument\'s name (naive: refused or SQL text as name)',
+    kql: 'range x from 1 to 2 step 1 | project x * 2, tostring(x), pack_array(x, x)',
+    columns: 'Column1:long, x:string, Column2:dynamic',
+    rows: [{ Column1: 2, x: '1', Column2: [1, 1] }, { Column1: 4, x: '2', Column2: [2, 2] }],
+  },
+  {
+    rule: 'unnamed extend of a dynamic path is named after the path (a.b.c → a_b_c); ColumnN skips taken names',
+    kql: 'print a = dynamic({"b": {"c": 1}}), Column1 = 0 | extend a.b.c, a["b"], strlen("qq")',
+    columns: 'a:dynamic, Column1:long, a_b_c:dynamic, a_b:dynamic, Column2:long',
+    rows: [{ a: { b: { c: 1 } }, Column1: 0, a_b_c: 1, a_b: { c: 1 }, Column2: 2 }],
+  },
   // getschema
   {
     rule: 'getschema lists name, ordinal, .NET type and KQL type',
