@@ -176,7 +176,12 @@ export const AGGREGATE_FUNCTIONS: readonly AggregateFunction[] = [
   {
     // Distinct values, nulls ignored; order undefined in KQL too.
     name: 'make_set', aliases: ['makeset'], minArgs: 1, maxArgs: 2, defaultName: namedAfterColumn('set'),
-    translate: (a, s) => ({ sql: jsonArray(toJsonSql(a[0]!), true, a[1] && expectType(a, 1, s, 'long', 'int')), type: 'dynamic' }),
+    translate: (a, s) => {
+      const max = a[1] && expectType(a, 1, s, 'long', 'int');
+      // Kusto's make_set of dynamic arrays is the set of their elements (docs: make_set(Arr1) flattens).
+      if (a[0]!.type === 'dynamic') return { sql: `kql_set_of_elements(${jsonArray(a[0]!.sql, true, undefined)}, CAST(${max ? max.sql : MAX_ARRAY} AS DOUBLE))`, type: 'dynamic' };
+      return { sql: jsonArray(toJsonSql(a[0]!), true, max), type: 'dynamic' };
+    },
   },
   {
     name: 'make_list', aliases: ['makelist'], minArgs: 1, maxArgs: 2, defaultName: namedAfterColumn('list'),

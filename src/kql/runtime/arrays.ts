@@ -176,6 +176,12 @@ export function bagMerge(...texts: (string | null)[]): string | null {
   return out(merged);
 }
 
+/** make_set over dynamic values: arrays contribute their elements; distinct, capped at `max`. */
+export function setOfElements(list: string | null, max: number | null): string | null {
+  const values = list === null ? [] : (JSON.parse(list) as Json[]);
+  return out(distinct(values.flatMap((v) => (Array.isArray(v) ? v : [v]))).slice(0, max ?? undefined));
+}
+
 /** make_bag: merges a JSON array of values, skipping non-bags; the first value of a key wins. */
 export function bagMergeAll(list: string | null): string | null {
   const merged: Bag = {};

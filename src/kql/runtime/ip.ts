@@ -149,9 +149,19 @@ function parseV6(text: string | null): V6 | undefined {
 
 const mask6 = (addr: bigint, prefix: number): bigint => (prefix <= 0 ? 0n : prefix >= 128 ? addr : addr & (((1n << 128n) - 1n) ^ ((1n << BigInt(128 - prefix)) - 1n)));
 
+/**
+ * For comparisons an IPv4-compatible address (`::a.b.c.d`) counts as the IPv4 address it holds,
+ * i.e. `::ffff:a.b.c.d` (Kusto docs: '::192.168.1.1/30' matches '192.168.1.255/24').
+ */
+function comparable6(text: string | null): V6 | undefined {
+  const v = parseV6(text);
+  if (v && text !== null && /^\s*::\d/.test(text) && v.addr >> 32n === 0n) return { addr: (0xffffn << 32n) | v.addr, prefix: v.prefix };
+  return v;
+}
+
 export function ipv6Compare(a: string | null, b: string | null, prefix: number | null): number | null {
-  const x = parseV6(a);
-  const y = parseV6(b);
+  const x = comparable6(a);
+  const y = comparable6(b);
   if (!x || !y || (prefix !== null && (prefix < 0 || prefix > 128))) return null;
   const p = Math.min(x.prefix, y.prefix, prefix ?? 128);
   const [mx, my] = [mask6(x.addr, p), mask6(y.addr, p)];

@@ -96,11 +96,22 @@ export function base64Encode(s: string | null): string {
   return btoa(bin);
 }
 
+/** Strict base64 (padded to a multiple of 4, as .NET requires); undefined otherwise. */
+function strictAtob(s: string): string | undefined {
+  if (s.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(s)) return undefined;
+  try {
+    return atob(s);
+  } catch {
+    return undefined;
+  }
+}
+
 /** base64_decode_tostring: "" for input that is not base64 or not UTF-8 (Kusto returns empty then). */
 export function base64Decode(s: string | null): string {
   if (!s) return '';
   try {
-    const bin = atob(s);
+    const bin = strictAtob(s);
+    if (bin === undefined) return '';
     return fromUtf8.decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
   } catch {
     return '';
@@ -110,11 +121,8 @@ export function base64Decode(s: string | null): string {
 /** base64_decode_toarray: the bytes as a JSON array of numbers; null when not base64. */
 export function base64DecodeToArray(s: string | null): string | null {
   if (s === null) return null;
-  try {
-    return JSON.stringify([...atob(s)].map((c) => c.charCodeAt(0)));
-  } catch {
-    return null;
-  }
+  const bin = strictAtob(s);
+  return bin === undefined ? null : JSON.stringify([...bin].map((c) => c.charCodeAt(0)));
 }
 
 /** url_encode: spaces as '+', as the Kusto docs examples show; url_encode_component: %20. */
@@ -326,12 +334,9 @@ export function base64FromArray(json: string | null): string {
 /** base64_decode_toguid: 16 bytes read as a .NET Guid (first three groups little-endian); null otherwise. */
 export function base64ToGuid(s: string | null): string | null {
   if (!s) return null;
-  let bytes: number[];
-  try {
-    bytes = [...atob(s)].map((c) => c.charCodeAt(0));
-  } catch {
-    return null;
-  }
+  const bin = strictAtob(s);
+  if (bin === undefined) return null;
+  const bytes = [...bin].map((c) => c.charCodeAt(0));
   if (bytes.length !== 16) return null;
   const h = (i: number) => bytes[i]!.toString(16).padStart(2, '0');
   const group = (idx: number[]) => idx.map(h).join('');

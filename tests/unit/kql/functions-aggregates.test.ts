@@ -28,6 +28,11 @@ functionCases('KQL aggregate functions', [
     rows: [{ a: ['Paul', 'George'], b: [9, 7], c: [null, 1, null, 2] }],
   },
   {
+    rule: 'make_set of dynamic arrays is the set of their elements (Kusto docs; naive: a set of arrays)',
+    kql: 'A | summarize s = make_set(Arr)',
+    rows: [{ s: ['A1', 'A2', 'A3', 'C1', 'C2'] }],
+  },
+  {
     rule: 'make_bag merges bags across rows; make_bag_if filters them; non-bags are ignored',
     kql: 'B | extend p = iff(day > 20, dynamic(5), bag_pack(name, day)) | summarize a = make_bag(p), b = make_bag_if(p, day < 10)',
     rows: [{ a: { John: 9, Paul: 18, Ringo: 7 }, b: { John: 9, Ringo: 7 } }],
@@ -61,6 +66,7 @@ functionCases('KQL aggregate functions', [
   h.table('B', [{ name: 'name', type: 'string' }, { name: 'day', type: 'long' }, { name: 'extra', type: 'long' }], [
     `'John', 9, NULL`, `'Paul', 18, 1`, `'George', 25, NULL`, `'Ringo', 7, 2`,
   ]);
+  h.table('A', [{ name: 'Arr', type: 'dynamic' }], [`'["A1","A2","A3"]'`, `'["A2","C1"]'`, `'["C2","A3"]'`, `'["C2","A1"]'`]);
   h.table('N', [{ name: 'x', type: 'long' }], ['1', '2', '3', '4', '5']);
   h.table('H', [{ name: 'num', type: 'long' }], [String(0x88888008), String(0x42000000), String(0x00767000), '5']);
   h.table('T2', [{ name: 'k', type: 'long' }, { name: 'a', type: 'string' }, { name: 'b', type: 'string' }], [`1, 'x', 'y'`, `1, 'y', 'x'`, `0, 'z', 'z'`]);
