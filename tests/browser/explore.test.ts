@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { foreignRequests, openBrowser, type Browser } from './support/chromium.ts';
 import { ensureBuilt, ROOT, serveSite } from './support/site.ts';
@@ -126,5 +127,25 @@ describe('explore', () => {
     const n = await settle(page, () => row.getByRole('button', { name: 'Show the AADNonInteractiveUserSignInLogs rows' }).click());
     expect(n).toBe(302);
     await page.screenshot({ path: join(SHOTS, 'explore-pivot.png'), fullPage: false });
+  });
+
+  it('downloads a case report that opens offline from file:// and makes no request', async () => {
+    const { page, context } = browser;
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 15_000 }),
+      page.getByRole('button', { name: 'Download case report (HTML)' }).click(),
+    ]);
+    const file = join(ROOT, 'tests', 'screenshots', 'case-report.html');
+    await download.saveAs(file);
+    const report = await context.newPage();
+    const requests: string[] = [];
+    report.on('request', (r) => requests.push(r.url()));
+    await report.goto(pathToFileURL(file).href);
+    expect(await report.getByRole('heading', { level: 1 }).innerText()).toBe('Case report: Non-Interactive Sign-Ins by Identity Protection Risky Users');
+    expect(await report.getByRole('heading', { name: 'Alerts (2)' }).isVisible()).toBe(true);
+    expect(await report.getByRole('heading', { name: 'Incidents (1)' }).isVisible()).toBe(true);
+    expect(await report.locator('tr.fired').count()).toBe(2);
+    expect(requests).toEqual([pathToFileURL(file).href]);
+    await report.close();
   });
 });

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { caseReportHtml, escapeHtml } from '../../../src/ui/report/case-report.ts';
+import type { ReplayReport } from '../../../src/rules/api.ts';
+
+const report: ReplayReport = {
+  rule: { id: 'r1', name: 'R', queryFrequency: '1h', queryPeriod: '1h' },
+  runs: [
+    { at: '2026-06-15T15:00:00.000Z', windowStart: '2026-06-15T14:00:00.000Z', windowEnd: '2026-06-15T15:00:00.000Z', resultCount: 0, triggered: false },
+    { at: '2026-06-15T16:00:00.000Z', windowStart: '2026-06-15T15:00:00.000Z', windowEnd: '2026-06-15T16:00:00.000Z', resultCount: 1, triggered: true },
+  ],
+  alerts: [
+    {
+      id: 'a1', runAt: '2026-06-15T16:00:00.000Z', displayName: '<script>alert(1)</script> user', description: 'd', severity: 'High', tactics: ['Persistence'],
+      startTime: null, endTime: null, entities: [{ type: 'Account', FullName: 'a@b' }], customDetails: { K: ['<img src=x>'] },
+      rows: [{ UserPrincipalName: 'a@b', Apps: ['x', '"y"'] }],
+    },
+  ],
+  incidents: [{ id: 'i1', title: 'Incident "one"', severity: 'High', alertIds: ['a1'] }],
+};
+
+const html = caseReportHtml({
+  rule: { id: 'r1', name: 'Rule & <b>name</b>', kind: 'Scheduled', query: 'T | where x == "<y>"', diagnostics: [] },
+  ruleFile: 'r.yaml',
+  translation: null,
+  report,
+  tables: [],
+  generatedAt: Date.UTC(2026, 5, 15, 18),
+});
+
+describe('case report (self-contained HTML)', () => {
+  it('escapes every piece of rule and log text', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;');
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<b>name');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; user');
+    expect(html).toContain('T | where x == &quot;&lt;y&gt;&quot;');
+  });
+
+  it('carries a CSP that allows no script and no connection, and links incidents to their alerts', () => {
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'`);
+    expect(html).not.toMatch(/<script|https?:\/\//);
+    expect(html).toContain('<a href="#alert-1">2026-06-15 16:00:00 UTC — &lt;script&gt;');
+    expect(html).toContain('id="alert-1"');
+  });
+
+  it('lists every run and marks the ones that fired', () => {
+    expect(html.match(/<tr class="fired">/g)).toHaveLength(1);
+    expect(html).toContain('2 runs, 1 fired; 1 alert(s); 1 incident(s).');
+  });
+});
