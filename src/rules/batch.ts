@@ -47,6 +47,14 @@ export function batchSize(rowsRead: number, periodMs: number, spanMs: number, ru
   return Math.max(1, Math.min(runCount, MAX_RUNS_PER_BATCH, Math.floor(BATCH_ROW_BUDGET / Math.max(1, perRun))));
 }
 
+/**
+ * A batch pays off only when one query covers several runs: below this many runs per query
+ * (long periods replicating every row into many windows), runs are queried one by one.
+ */
+export const MIN_RUNS_PER_BATCH = 4;
+/** When more than this share of the first batch's runs trigger, re-runs would dominate: go run by run. */
+export const MAX_TRIGGERED_SHARE = 0.5;
+
 /** Result counts of the given runs, by index in `runs`, and the number of queries it took. */
 export function batchCounts(data: ReplayData, translation: Translation, runs: readonly ScheduledRun[], size: number): { counts: number[]; queries: number } {
   const counts = new Array<number>(runs.length).fill(0);

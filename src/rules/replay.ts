@@ -11,7 +11,7 @@ import { createEmptyTableSql } from '../schema/ddl.ts';
 import { quoteIdent } from '../db/sql-text.ts';
 import type { TableSchema } from '../schema/catalog.ts';
 import type { ReplayData, ReplayOptions, ReplayReport, ReportAlert, ReportExecution, ReportRun, ReportRunTable } from './api.ts';
-import { batchCounts, batchSize, translateForBatch } from './batch.ts';
+import { MAX_TRIGGERED_SHARE, MIN_RUNS_PER_BATCH, batchCounts, batchSize, translateForBatch } from './batch.ts';
 import { createSubset } from './subset.ts';
 import { checkRuleAgainstQuery } from './query-checks.ts';
 import { buildAlerts } from './alerts.ts';
@@ -207,16 +207,37 @@ function tryBatch(
   end: number,
 ): { counts: number[]; queries: number } | { fallbackReason: string } {
   if (runs.length <= 1) return { fallbackReason: 'a single run' };
+  let translation: Translation;
+  let size: number;
   try {
-    const translation = translateForBatch(data, rule);
+    translation = translateForBatch(data, rule);
     let rowsRead = 0;
     for (const t of q.tables) rowsRead += Number(data.engine.query(`SELECT count(*) FROM ${quoteIdent(t.name)}`).rows[0]?.[0] ?? 0);
-    const size = batchSize(rowsRead, rule.queryPeriod.ms, Math.max(1, end - start), runs.length);
-    return batchCounts(data, translation, runs, size);
+    size = batchSize(rowsRead, rule.queryPeriod.ms, Math.max(1, end - start), runs.length);
   } catch (e) {
-    // DuckDB cannot decorrelate every query (or the translator refuses the batch form): run one by one.
-    return { fallbackReason: `the query could not be batched: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
+    return { fallbackReason: `the query could not be batched: ${firstLine(e)}` };
   }
+  if (size < MIN_RUNS_PER_BATCH && size < runs.length) {
+    return { fallbackReason: `each row falls in so many windows that a batch would cover only ${size} run${size === 1 ? '' : 's'}` };
+  }
+  try {
+    // The first batch tells whether most runs trigger: then their re-runs would cost more than
+    // running every run once, so the replay goes run by run.
+    const head = batchCounts(data, translation, runs.slice(0, size), size);
+    const fired = head.counts.filter((n) => isTriggered(n, rule.triggerOperator, rule.triggerThreshold)).length;
+    if (size < runs.length && fired > head.counts.length * MAX_TRIGGERED_SHARE) {
+      return { fallbackReason: `${fired} of the first ${head.counts.length} runs trigger: running every run once is cheaper` };
+    }
+    const tail = batchCounts(data, translation, runs.slice(size), size);
+    return { counts: [...head.counts, ...tail.counts], queries: head.queries + tail.queries };
+  } catch (e) {
+    // DuckDB cannot decorrelate every query: run one by one.
+    return { fallbackReason: `the query could not be batched: ${firstLine(e)}` };
+  }
+}
+
+function firstLine(e: unknown): string {
+  return e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
 }
 
 interface RunsOutcome {

@@ -32,6 +32,9 @@ export interface LoupeSession {
   tables(): readonly LoadedTable[];
   load(source: LoadSource, options?: LoadOptions): Promise<LoadedTable>;
   dropTable(name: string): void;
+  /** Reads a loaded table wherever a query says `externaldata(…) [ "URL" ]` (Loupe never downloads:
+   * the analyst supplies the file; CLI `--external URL=FILE`). Throws LoupeError if it is not loaded. */
+  useExternalData(url: string, table: string): void;
   /** Reads a rule file (YAML, ARM JSON or bare KQL). Throws LoupeError with a position. */
   readRule(text: string, fileName: string): RuleSummary;
   /** Translates the rule's (or any) KQL against the loaded tables. Throws KqlError. */

@@ -24,13 +24,27 @@ export async function createSession(engine: SqlEngine): Promise<LoupeSession> {
 class EngineSession implements LoupeSession {
   private rule: Rule | undefined;
   private readonly data: ReplayData;
+  /** externaldata URL → the loaded table holding the file the analyst supplied for it. */
+  private readonly external = new Map<string, string>();
 
   constructor(private readonly engine: SqlEngine) {
     this.data = {
       engine,
       resolveTable: (name) => this.resolveTable(name),
       loadedTables: () => listTables(engine).map((t) => t.name),
+      externalData: (url) => this.externalData(url),
     };
+  }
+
+  private externalData(url: string): { name: string; schema: TableSchema } | undefined {
+    const name = this.external.get(url);
+    const table = name === undefined ? undefined : loadedTable(this.engine, name);
+    return table ? { name: table.name, schema: table.schema } : undefined;
+  }
+
+  useExternalData(url: string, table: string) {
+    if (!loadedTable(this.engine, table)) throw new LoupeError('replay', 'unknown-table', `cannot use table "${table}" for ${url}: it is not loaded`);
+    this.external.set(url, table);
   }
 
   /** Loaded tables first (their real columns), then the catalog (for tables a query names but no file provided). */
@@ -73,7 +87,7 @@ class EngineSession implements LoupeSession {
   }
 
   translate(kql: string): Translation {
-    return translate(kql, { resolveTable: (n) => this.resolveTable(n) });
+    return translate(kql, { resolveTable: (n) => this.resolveTable(n), externalData: (url) => this.externalData(url) });
   }
 
   replay(options: ReplayOptions = {}) {

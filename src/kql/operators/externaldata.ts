@@ -66,7 +66,11 @@ export const EXTERNALDATA = defineSource({
     }
     if (!ctx.tables.includes(supplied.name)) ctx.tables.push(supplied.name);
     const select = columns.map((c) => {
-      const have = supplied.schema.columns.find((x) => x.name === c.name);
+      // Loading the supplied file may respell its fields (ingest PascalCases JSON fields with no
+      // catalog column: `values` → `Values`), so a declared column falls back to a case-insensitive match.
+      const have =
+        supplied.schema.columns.find((x) => x.name === c.name) ??
+        supplied.schema.columns.find((x) => x.name.toLowerCase() === c.name.toLowerCase());
       const col = have ? quoteIdent(have.name) : 'NULL';
       let sql: string;
       if (!have) sql = c.type === 'string' ? `''` : `CAST(NULL AS ${sqlStorageType(c.type)})`;
