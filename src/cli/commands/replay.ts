@@ -5,38 +5,55 @@ import { loadAll, readText } from '../files.ts';
 import { parseIsoFlag } from '../time.ts';
 import { createNodeSession } from '../../session/node.ts';
 import { formatReplaySummary } from '../report-text.ts';
+import { formatLibrarySummary, loadExternalData, readRuleDir } from '../rule-library.ts';
 
-const USAGE = `Usage: npm run --silent loupe -- replay --rule RULE.yaml [--from ISO] [--to ISO] [--json] FILE...
+const USAGE = `Usage: npm run --silent loupe -- replay (--rule RULE.yaml | --rules DIR) [--from ISO] [--to ISO]
+                                           [--external URL=FILE]... [--json] FILE...
 
 Replays a Sentinel scheduled rule over exported logs as Sentinel would have run it, and prints the
 runs, alerts and incidents. FILE: CSV or JSON exports (table detected from the Type column or the
 file name). --from/--to bound the scheduled runs considered (UTC). --json prints the replay report
-alone on standard output.`;
+alone on standard output.
+--rules DIR replays every rule file in DIR (.yaml, .yml, .json, .kql; not subfolders) and ranks
+the rules by alerts raised; a rule that cannot be read, translated or run is listed with its error
+(file:line:column) and the others still run. With --json: { "results": [...], "totals": {...} }.
+--external URL=FILE supplies the data of a query's externaldata(…) ["URL"] (Loupe never downloads).`;
 
 export const replayCommand: Command = {
   name: 'replay',
   summary: 'replay a rule over log files: runs, alerts, incidents',
   usage: USAGE,
   async run(argv) {
-    const args = parseArgs(argv, { values: ['rule', 'from', 'to'], booleans: ['json', 'help'] });
+    const args = parseArgs(argv, { values: ['rule', 'rules', 'from', 'to', 'external'], repeatable: ['external'], booleans: ['json', 'help'] });
     if (args.booleans.has('help')) {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
     const rulePath = single(args, 'rule');
-    if (!rulePath) throw new UsageError('--rule RULE.yaml is required');
+    const rulesDir = single(args, 'rules');
+    if (rulePath && rulesDir) throw new UsageError('give --rule RULE.yaml or --rules DIR, not both');
+    if (!rulePath && !rulesDir) throw new UsageError('--rule RULE.yaml (or --rules DIR) is required');
     if (args.positional.length === 0) throw new UsageError('give at least one log FILE to replay over');
     const from = parseIsoFlag('from', single(args, 'from'));
     const to = parseIsoFlag('to', single(args, 'to'));
     if (from !== undefined && to !== undefined && from > to) throw new UsageError('--from is after --to');
 
     const log = (m: string) => process.stderr.write(`${m}\n`);
+    const range = { ...(from !== undefined && { from }), ...(to !== undefined && { to }) };
     const session = await createNodeSession();
     try {
-      const rule = session.readRule(readText(rulePath, 'rule file'), basename(rulePath));
+      await loadExternalData(session, args.values.get('external') ?? [], log);
+      if (rulesDir) {
+        const files = readRuleDir(rulesDir);
+        await loadAll(session, args.positional, log);
+        const library = session.replayLibrary(files, range);
+        process.stdout.write(args.booleans.has('json') ? `${JSON.stringify(library, null, 2)}\n` : formatLibrarySummary(library));
+        return 0;
+      }
+      const rule = session.readRule(readText(rulePath!, 'rule file'), basename(rulePath!));
       for (const d of rule.diagnostics) log(`${rulePath}:${d.line ?? '?'}:${d.column ?? '?'}: ${d.severity}: ${d.message}`);
       await loadAll(session, args.positional, log);
-      const report = session.replay({ ...(from !== undefined && { from }), ...(to !== undefined && { to }) });
+      const report = session.replay(range);
       process.stdout.write(args.booleans.has('json') ? `${JSON.stringify(report, null, 2)}\n` : formatReplaySummary(report));
       return 0;
     } finally {

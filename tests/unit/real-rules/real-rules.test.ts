@@ -12,7 +12,7 @@ import type { ReplayReport } from '../../../src/rules/api.ts';
 import type { LoupeSession } from '../../../src/session/api.ts';
 import { createNodeSession } from '../../../src/session/node.ts';
 import { EXPECTED, TARGET_RUNNING } from './expectations.ts';
-import { readRuleText, readSample, ruleFileNames, sampleFileNames, SHARED_PRESENT, textAt } from './shared-material.ts';
+import { readFixture, readRuleText, readSample, ruleFileNames, sampleFileNames, SHARED_PRESENT, textAt } from './shared-material.ts';
 
 const LOADED = ['AADNonInteractiveUserSignInLogs', 'AuditLogs', 'SigninLogs'];
 
@@ -153,4 +153,24 @@ describe.skipIf(!SHARED_PRESENT)('real Sentinel rules over the la-export-bec sam
       expect(session.tables().map((t) => t.name).sort()).toEqual(LOADED);
     }, 120_000);
   }
+
+  it('AzurePortalSigninfromanotherAzureTenant.yaml replays once its externaldata URL has a file (CLI --external URL=FILE)', async () => {
+    const file = 'AzurePortalSigninfromanotherAzureTenant.yaml';
+    const url = 'https://raw.githubusercontent.com/microsoft/mstic/master/PublicFeeds/MSFTIPRanges/ServiceTags_Public.json';
+    const t = await session.load({ name: 'ServiceTags_Public.json', bytes: readFixture('ServiceTags_Public.json') }, { table: 'externaldata_ServiceTags_Public' });
+    try {
+      session.useExternalData(url, t.name);
+      const text = readRuleText(file);
+      session.readRule(text, file);
+      const report = session.replay();
+      const rule = parseRuleFile(text, file);
+      if (!isScheduled(rule)) throw new Error(`${file} is not a scheduled rule`);
+      expectWellFormed(report, rule);
+      // The supplied file has no TimeGenerated: every run reads all of it.
+      expect(report.snapshotTables).toEqual([t.name]);
+      expect(report.runs.every((r) => r.tables?.some((x) => x.name === t.name && x.windowStart === null))).toBe(true);
+    } finally {
+      session.dropTable(t.name);
+    }
+  }, 120_000);
 });

@@ -34,6 +34,11 @@ export function readSample(name: string): Uint8Array {
   return new Uint8Array(readFileSync(join(SAMPLES_DIR, name)));
 }
 
+/** A file of tests/fixtures/real-rules/ (material made for these tests, in the real formats). */
+export function readFixture(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(join(REPO_ROOT, 'tests', 'fixtures', 'real-rules', name)));
+}
+
 /** The text of a file from a 1-based line and column on, up to the end of that line. */
 export function textAt(text: string, line: number, column: number): string {
   return (text.split(/\r?\n/)[line - 1] ?? '').slice(column - 1);
