@@ -29,6 +29,11 @@ export interface LoadOptions {
    * `properties.userPrincipalName`) → table column. A renamed column takes the catalog type of its new name.
    */
   readonly columns?: Readonly<Record<string, string>>;
+  /**
+   * Rows that cannot be read or typed: 'refuse' (default) fails the file naming the first one;
+   * 'set-aside' loads the others and keeps the bad ones, counted and viewable (rejectedRowsOf).
+   */
+  readonly badRows?: 'refuse' | 'set-aside';
   readonly onProgress?: (p: LoadProgress) => void;
   readonly signal?: AbortSignal;
 }

@@ -12,8 +12,8 @@ import { ingestError } from './errors.ts';
 import { isEntraSignInHeader, openEntraCsv } from './entra-csv.ts';
 import { HEAD_BYTES, hasUtf8Bom } from './formats.ts';
 import type { ReadControl } from './json-reader.ts';
-import { offsetOfRecord, positionOfOffset } from './positions.ts';
-import { rawColumn, type RawRelation } from './raw-relation.ts';
+import { linesOfRecords, offsetOfRecord, positionOfOffset } from './positions.ts';
+import { MAX_REJECT_DETAILS, rawColumn, type RawRelation, type RejectedRow } from './raw-relation.ts';
 import type { ByteSource } from './source.ts';
 import { quoteIdent, quoteString } from './sql-text.ts';
 
@@ -82,6 +82,18 @@ export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadC
   const fromSql = reader(`, store_rejects = true, rejects_table = ${quoteString(rejects)}, rejects_scan = ${quoteString(rejectScans)}`);
 
   const typeIndex = fields.findIndex((f) => f.source.trim() === 'Type');
+  /** 0-based indices (the header is 0) of the records the scan set aside, ascending. */
+  let skipped: number[] | undefined;
+  /** The file record (header = 0) of loaded row `index`: loaded rows skip the records set aside. */
+  const recordOf = (index: number): number => {
+    skipped ??= engine.query(`SELECT DISTINCT line - 1 FROM ${quoteIdent(rejects)} ORDER BY 1`).rows.map((r) => r[0] as number);
+    let rec = index + 1;
+    for (const r of skipped) {
+      if (r <= rec) rec++;
+      else break;
+    }
+    return rec;
+  };
 
   return {
     format,
@@ -98,38 +110,49 @@ export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadC
         return undefined; // the full scan reports what is wrong with the file
       }
     },
-    async checkScan() {
+    async checkScan(setAside) {
       const count = engine.query(`SELECT count(*) FROM ${quoteIdent(rejects)}`).rows[0]?.[0] as number;
-      if (!count) return;
-      const first = engine.query(
-        `SELECT line_byte_position, byte_position, column_idx, CAST(error_type AS VARCHAR), error_message FROM ${quoteIdent(rejects)} ORDER BY byte_position LIMIT 1`,
-      ).rows[0]!;
-      const [lineStart, bytePos, columnIdx, errorType, message] = first as [number, number, number, string, string];
-      const more = count > 1 ? ` (${count} records in all could not be read; nothing was loaded)` : ' (nothing was loaded)';
-      const { line } = await positionOfOffset(src, lineStart);
-      if (errorType === 'UNQUOTED VALUE') {
+      if (!count) return { count: 0, details: [] };
+      const rows = engine.query(
+        `SELECT line_byte_position, byte_position, column_idx, CAST(error_type AS VARCHAR), error_message, csv_line FROM ${quoteIdent(rejects)} ORDER BY byte_position LIMIT ${setAside ? MAX_REJECT_DETAILS : 1}`,
+      ).rows as [number, number, number, string, string, string][];
+      const describe = async ([lineStart, bytePos, columnIdx, errorType, message]: [number, number, number, string, string, string]) => {
+        if (errorType === 'UNQUOTED VALUE') {
+          const at = await positionOfOffset(src, Math.max(bytePos - 1, lineStart));
+          return { code: 'unbalanced-quote' as const, at, text: `a quoted value that starts here never ends: expected a closing double quote (") before the end of the file` };
+        }
+        const { line } = await positionOfOffset(src, lineStart);
+        if (errorType === 'TOO MANY COLUMNS' || errorType === 'MISSING COLUMNS') {
+          const found = /Found: (\d+)/.exec(message)?.[1];
+          return { code: 'ragged-row' as const, at: { line, column: 1 }, text: `this row has ${found ?? 'a different number of'} fields; expected ${fields.length}, one per header column` };
+        }
         const at = await positionOfOffset(src, Math.max(bytePos - 1, lineStart));
-        throw ingestError('unbalanced-quote', src.name, `${src.name}:${at.line}: a quoted value that starts here never ends: expected a closing double quote (") before the end of the file${more}.`, at);
+        return { code: 'bad-csv' as const, at, text: `${message} (field ${columnIdx})` };
+      };
+      if (!setAside) {
+        const d = await describe(rows[0]!);
+        const more = count > 1 ? ` (${count} records in all could not be read; nothing was loaded)` : ' (nothing was loaded)';
+        throw ingestError(d.code, src.name, `${src.name}:${d.at.line}: ${d.text}${more}.`, d.at);
       }
-      if (errorType === 'TOO MANY COLUMNS' || errorType === 'MISSING COLUMNS') {
-        const found = /Found: (\d+)/.exec(message)?.[1];
-        throw ingestError(
-          'ragged-row',
-          src.name,
-          `${src.name}:${line}: this row has ${found ?? 'a different number of'} fields; expected ${fields.length}, one per header column${more}.`,
-          { line, column: 1 },
-        );
+      const details: RejectedRow[] = [];
+      for (const r of rows) {
+        const d = await describe(r);
+        details.push({ file: src.name, line: d.at.line, column: `field ${r[2]}`, error: d.text, text: r[5] });
       }
-      const at = await positionOfOffset(src, Math.max(bytePos - 1, lineStart));
-      throw ingestError('bad-csv', src.name, `${src.name}:${at.line}: ${message} (field ${columnIdx})${more}.`, at);
+      return { count, details };
+    },
+    async locateAll(indices) {
+      const lines = await linesOfRecords(src, indices.map(recordOf));
+      return lines.map((line) => ({ position: { line }, label: `line ${line}` }));
     },
     async locate(index) {
-      const offset = await offsetOfRecord(src, index + 1);
+      const offset = await offsetOfRecord(src, recordOf(index));
       const { line } = await positionOfOffset(src, offset);
       return { position: { line }, label: `line ${line}` };
     },
     rawCell(index, field) {
-      const r = engine.query(`SELECT ${quoteIdent(rawColumn(field))} FROM ${reader('')} LIMIT 1 OFFSET ${Math.trunc(index)}`);
+      // ignore_errors skips the records set aside, so that the offset counts loaded rows only.
+      const r = engine.query(`SELECT ${quoteIdent(rawColumn(field))} FROM ${reader(', ignore_errors = true')} LIMIT 1 OFFSET ${Math.trunc(index)}`);
       const v = r.rows[0]?.[0];
       return typeof v === 'string' ? v : null;
     },

@@ -98,7 +98,9 @@ export function openLaApiJson(engine: SqlEngine, file: string, doc: unknown): Ra
       const v = t.rows[0]?.[typeIndex];
       return typeof v === 'string' ? v : undefined;
     },
-    async checkScan() {},
+    async checkScan() {
+      return { count: 0, details: [] };
+    },
     async locate(index) {
       return { position: {}, label: `tables[0].rows[${index}]` };
     },

@@ -22,7 +22,7 @@ import { ingestError } from './errors.ts';
 import { HEAD_BYTES, sniff } from './formats.ts';
 import { openJson, type ReadControl } from './json-reader.ts';
 import type { RawRelation } from './raw-relation.ts';
-import { loadedTable, registryOf, tableExists } from './registry.ts';
+import { loadedTable, registryOf, rejectedRowsOf, setRejected, tableExists } from './registry.ts';
 import { byteSource, type ByteSource } from './source.ts';
 import { quoteIdent } from './sql-text.ts';
 import { planLoad } from './plan.ts';
@@ -88,7 +88,20 @@ export async function loadFile(engine: SqlEngine, source: LoadSource, options: L
   try {
     checkAborted(file, options.signal);
     const { target, nameSource, typeValue, mapping, warnings, format } = planLoad(file, raw, unwrapped, options);
-    const rows = await buildTypedStaging(engine, file, raw, mapping, staging);
+    const staged = await buildTypedStaging(engine, file, raw, mapping, staging, options.badRows === 'set-aside');
+    const rows = staged.rows;
+    if (rows === 0 && staged.rejected > 0) {
+      const first = staged.details[0];
+      throw ingestError(
+        'bad-csv',
+        file,
+        `${file}: none of its ${staged.rejected} records could be read${first ? `; the first, at line ${first.line ?? '?'}: ${first.error}` : ''}. Nothing was loaded.`,
+        first?.line !== undefined ? { line: first.line } : {},
+      );
+    }
+    if (staged.rejected > 0) {
+      warnings.push(`${file}: ${staged.rejected} rows could not be read or typed and were set aside (see the rejected rows); the other ${rows} were loaded.`);
+    }
     if (rows === 0) {
       throw ingestError('header-only', file, `${file} has column names but no rows: expected at least one record after the header.`, { line: 2 });
     }
@@ -140,12 +153,13 @@ export async function loadFile(engine: SqlEngine, source: LoadSource, options: L
       timeRange: timeRangeOf(engine, target, schema),
       files,
       format: tableFormat,
-      rejectedRows: (mode === 'append' ? (previous?.rejectedRows ?? 0) : 0),
+      rejectedRows: staged.rejected + (mode === 'append' ? (previous?.rejectedRows ?? 0) : 0),
       warnings: mode === 'append' ? [...(previous?.warnings ?? []), ...warnings] : warnings,
       mapping,
     };
     for (const k of registry.keys()) if (k.toLowerCase() === target.toLowerCase()) registry.delete(k);
     registry.set(target, loaded);
+    setRejected(engine, target, [...(mode === 'append' && previous ? rejectedRowsOf(engine, target) : []), ...staged.details]);
     report(src.size, rows);
     return loaded;
   } finally {

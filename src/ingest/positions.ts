@@ -61,3 +61,36 @@ export function positionInText(text: string, offset: number): { line: number; co
   }
   return { line, column: offset - lineStart + 1 };
 }
+
+/** Lines (1-based) where each of the given CSV records starts, in one pass (indices sorted ascending). */
+export async function linesOfRecords(src: ByteSource, sortedRecordIndices: readonly number[]): Promise<number[]> {
+  const out: number[] = [];
+  if (sortedRecordIndices.length === 0) return out;
+  let record = 0;
+  let line = 1;
+  let inQuotes = false;
+  let next = 0;
+  while (next < sortedRecordIndices.length && sortedRecordIndices[next] === 0) {
+    out.push(1);
+    next++;
+  }
+  for (let base = 0; base < src.size && next < sortedRecordIndices.length; base += CHUNK) {
+    const chunk = await src.read(base, base + CHUNK);
+    for (let i = 0; i < chunk.length && next < sortedRecordIndices.length; i++) {
+      const b = chunk[i];
+      if (b === QUOTE) inQuotes = !inQuotes;
+      else if (b === NL) {
+        line++;
+        if (!inQuotes) {
+          record++;
+          while (next < sortedRecordIndices.length && sortedRecordIndices[next] === record) {
+            out.push(line);
+            next++;
+          }
+        }
+      }
+    }
+  }
+  while (out.length < sortedRecordIndices.length) out.push(line);
+  return out;
+}

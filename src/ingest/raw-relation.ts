@@ -7,6 +7,20 @@ import type { SourcePosition } from '../errors.ts';
 import type { SourceField } from './column-mapping.ts';
 import type { IngestFormat } from './formats.ts';
 
+/** A record set aside because it could not be read or typed (never dropped silently). */
+export interface RejectedRow {
+  readonly file: string;
+  readonly line?: number;
+  /** The column (table column name, or field number for unreadable CSV records). */
+  readonly column?: string;
+  readonly error: string;
+  /** The record's text, or the cell that did not convert. */
+  readonly text: string;
+}
+
+/** How many set-aside rows keep their details (all are counted). */
+export const MAX_REJECT_DETAILS = 1000;
+
 export interface RecordLocation {
   readonly position: Omit<SourcePosition, 'file'>;
   /** e.g. `line 12` or `tables[0].rows[5]`. */
@@ -20,8 +34,13 @@ export interface RawRelation {
   readonly fromSql: string;
   /** The file's `Type` value (first record), when it has a Type column. */
   firstTypeValue(): string | undefined;
-  /** Throws for records the scan could not read (called after the typed table is built). */
-  checkScan(): Promise<void>;
+  /**
+   * Records the scan could not read (called after the typed table is built): throws for the first
+   * one, or with `setAside` returns them all (details for the first MAX_REJECT_DETAILS).
+   */
+  checkScan(setAside: boolean): Promise<{ count: number; details: RejectedRow[] }>;
+  /** Where several data records are (indices ascending), in one pass over the file where it matters. */
+  locateAll?(indices: readonly number[]): Promise<RecordLocation[]>;
   /** Where data record `index` (0-based, in file order) is in the file, and how to say so. */
   locate(index: number): Promise<RecordLocation>;
   /** The raw text of one cell, for error messages. */

@@ -64,7 +64,9 @@ export class RecordSink {
       fromSql,
       warnings,
       firstTypeValue: () => tableHint,
-      async checkScan() {},
+      async checkScan() {
+      return { count: 0, details: [] };
+    },
       locate:
         locate ??
         (async (index) => {

@@ -4,9 +4,29 @@
  */
 import type { SqlEngine } from '../db/engine.ts';
 import type { LoadedTable } from './api.ts';
+import { MAX_REJECT_DETAILS, type RejectedRow } from './raw-relation.ts';
 import { quoteIdent } from './sql-text.ts';
 
 const registries = new WeakMap<SqlEngine, Map<string, LoadedTable>>();
+const rejected = new WeakMap<SqlEngine, Map<string, readonly RejectedRow[]>>();
+
+/**
+ * The rows set aside while loading a table (LoadOptions.badRows = 'set-aside'): file, line, column,
+ * what was wrong and the text, for the first MAX_REJECT_DETAILS of them (LoadedTable.rejectedRows
+ * counts them all).
+ */
+export function rejectedRowsOf(engine: SqlEngine, table: string): readonly RejectedRow[] {
+  return rejected.get(engine)?.get(table) ?? [];
+}
+
+export function setRejected(engine: SqlEngine, table: string, rows: readonly RejectedRow[]): void {
+  let m = rejected.get(engine);
+  if (!m) {
+    m = new Map();
+    rejected.set(engine, m);
+  }
+  m.set(table, rows.slice(0, MAX_REJECT_DETAILS));
+}
 
 export function registryOf(engine: SqlEngine): Map<string, LoadedTable> {
   let r = registries.get(engine);
@@ -30,6 +50,7 @@ export function loadedTable(engine: SqlEngine, name: string): LoadedTable | unde
 export function dropTable(engine: SqlEngine, name: string): void {
   engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
   registryOf(engine).delete(name);
+  rejected.get(engine)?.delete(name);
 }
 
 export function tableExists(engine: SqlEngine, name: string): boolean {

@@ -2,12 +2,13 @@
  * Builds the typed staging table from a raw relation in one pass (`CREATE TABLE … AS SELECT`),
  * then proves that no value was lost in conversion: each row records which typed column, if any,
  * got NULL from non-empty text, and a single such row refuses the whole file with its line, column
- * name, value and the expected form. The real table is untouched until the staging table is proven.
+ * name, value and the expected form (or, when the analyst asked for it, is set aside and reported).
+ * The real table is untouched until the staging table is proven.
  */
 import type { SqlEngine } from '../db/engine.ts';
 import type { ColumnMapping } from './column-mapping.ts';
 import { ingestError } from './errors.ts';
-import { rawColumn, type RawRelation } from './raw-relation.ts';
+import { MAX_REJECT_DETAILS, rawColumn, type RawRelation, type RejectedRow } from './raw-relation.ts';
 import { quoteIdent } from './sql-text.ts';
 import { canFail, expectedText, typedSql } from './typing.ts';
 
@@ -28,26 +29,56 @@ export function typedSelectSql(raw: RawRelation, mapping: readonly ColumnMapping
   return `SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${raw.fromSql})`;
 }
 
-export async function buildTypedStaging(engine: SqlEngine, file: string, raw: RawRelation, mapping: readonly ColumnMapping[], staging: string): Promise<number> {
+export interface StagingResult {
+  /** Rows in the staging table (set-aside rows excluded). */
+  readonly rows: number;
+  /** Rows set aside: unreadable records plus rows whose values did not convert. */
+  readonly rejected: number;
+  readonly details: readonly RejectedRow[];
+}
+
+/**
+ * Builds and proves the staging table. With `setAside`, unreadable records and rows with values
+ * that do not convert are removed from it and reported (counted, with details) instead of refusing
+ * the file.
+ */
+export async function buildTypedStaging(
+  engine: SqlEngine,
+  file: string,
+  raw: RawRelation,
+  mapping: readonly ColumnMapping[],
+  staging: string,
+  setAside = false,
+): Promise<StagingResult> {
   engine.exec(`CREATE TABLE ${quoteIdent(staging)} AS ${typedSelectSql(raw, mapping)}`);
-  await raw.checkScan();
+  const scan = await raw.checkScan(setAside);
   const counts = engine.query(`SELECT count(*), count(${quoteIdent(BAD)}) FROM ${quoteIdent(staging)}`).rows[0]!;
   const [rows, bad] = counts as [number, number];
+  const details: RejectedRow[] = [...scan.details];
   if (bad > 0) {
-    const first = engine.query(`SELECT rowid, ${quoteIdent(BAD)} FROM ${quoteIdent(staging)} WHERE ${quoteIdent(BAD)} IS NOT NULL ORDER BY rowid LIMIT 1`).rows[0]!;
-    const [index, col] = first as [number, number];
-    const m = mapping[col]!;
-    const where = await raw.locate(index);
-    const value = raw.rawCell(index, m.index);
-    const shown = value === null ? 'a value' : JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
-    const others = bad > 1 ? ` ${bad} rows in all have such values; nothing was loaded.` : ' Nothing was loaded.';
-    throw ingestError(
-      m.type === 'datetime' ? 'bad-datetime' : 'bad-value',
-      file,
-      `${file}, ${where.label}, column ${m.column}: ${shown} is not ${expectedText(m.type)}.${others}`,
-      where.position,
-    );
+    const limit = setAside ? MAX_REJECT_DETAILS : 1;
+    const failing = engine.query(
+      `SELECT rowid, ${quoteIdent(BAD)} FROM ${quoteIdent(staging)} WHERE ${quoteIdent(BAD)} IS NOT NULL ORDER BY rowid LIMIT ${limit}`,
+    ).rows as [number, number][];
+    const places = raw.locateAll ? await raw.locateAll(failing.map((f) => f[0])) : await Promise.all(failing.map((f) => raw.locate(f[0])));
+    const describe = (i: number) => {
+      const [index, col] = failing[i]!;
+      const m = mapping[col]!;
+      const value = raw.rawCell(index, m.index);
+      const shown = value === null ? 'a value' : JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+      return { m, value, where: places[i]!, text: `${shown} is not ${expectedText(m.type)}` };
+    };
+    if (!setAside) {
+      const d = describe(0);
+      const others = bad > 1 ? ` ${bad} rows in all have such values; nothing was loaded.` : ' Nothing was loaded.';
+      throw ingestError(d.m.type === 'datetime' ? 'bad-datetime' : 'bad-value', file, `${file}, ${d.where.label}, column ${d.m.column}: ${d.text}.${others}`, d.where.position);
+    }
+    for (let i = 0; i < failing.length && details.length < MAX_REJECT_DETAILS; i++) {
+      const d = describe(i);
+      details.push({ file, ...(d.where.position.line !== undefined ? { line: d.where.position.line } : {}), column: d.m.column, error: d.text, text: d.value ?? '' });
+    }
+    engine.exec(`DELETE FROM ${quoteIdent(staging)} WHERE ${quoteIdent(BAD)} IS NOT NULL`);
   }
   engine.exec(`ALTER TABLE ${quoteIdent(staging)} DROP COLUMN ${quoteIdent(BAD)}`);
-  return rows;
+  return { rows: rows - bad, rejected: scan.count + bad, details };
 }

@@ -134,7 +134,7 @@ describe('Training-lab export (BOM, CRLF, multi-line JSON cells, TRUE booleans)'
 describe('a Blob source (what the browser hands over)', () => {
   it('loads the same rows as bytes do', async () => {
     const src = sampleSource('la-export-bec/SigninLogs.csv');
-    const t = await loadFile(db, { name: 'SigninLogs.csv', blob: new Blob([src.bytes!]) });
+    const t = await loadFile(db, { name: 'SigninLogs.csv', blob: new Blob([src.bytes! as Uint8Array<ArrayBuffer>]) });
     expect(t.rowCount).toBe(papaRecords(src.bytes!).records.length);
   });
 });
