@@ -79,7 +79,7 @@ export type Operator =
   | { kind: 'mv-expand'; expand: MvExpandArgs; span: Span }
   /** `mv-apply … on ( operators )`: the operators run on each input row's expanded rows. */
   | { kind: 'mv-apply'; expand: MvExpandArgs; operators: Operator[]; span: Span }
-  | { kind: 'parse'; where: boolean; regex: boolean; flags?: string; target: Expr; parts: ParsePart[]; span: Span }
+  | { kind: 'parse'; where: boolean; regex: boolean; relaxed: boolean; flags?: string; target: Expr; parts: ParsePart[]; span: Span }
   | { kind: 'serialize'; items: Assignment[]; span: Span }
   | { kind: 'make-series'; aggregates: SeriesAggregate[]; axis: Expr; from?: Expr; to?: Expr; step: Expr; by: Assignment[]; span: Span };
 

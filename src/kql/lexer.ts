@@ -37,6 +37,7 @@ export const TIMESPAN_UNITS: Readonly<Record<string, number>> = {
 /** Operator names that contain a hyphen (`project-away`), read as one identifier. */
 const HYPHENATED = new Set([
   'project-away', 'project-keep', 'project-rename', 'project-reorder', 'mv-expand', 'mv-apply', 'make-series', 'top-nested', 'top-hitters',
+  'parse-where', 'parse-kv',
 ]);
 
 const PUNCT2 = ['==', '!=', '<>', '<=', '>=', '=~', '!~', '=>', '..'];

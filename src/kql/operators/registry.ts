@@ -20,6 +20,7 @@ import { MV_EXPAND } from './mv-expand.ts';
 import { MV_APPLY } from './mv-apply.ts';
 import { SERIALIZE } from './serialize.ts';
 import { MAKE_SERIES } from './make-series.ts';
+import { PARSE } from './parse.ts';
 import { DATATABLE } from './datatable.ts';
 import { PRINT } from './print.ts';
 import { RANGE } from './range.ts';
@@ -54,7 +55,7 @@ export function defineOperator<K extends OperatorKind>(spec: OperatorSpec<K>): O
 }
 
 const SPECS: readonly OperatorSpec<any>[] = [WHERE, EXTEND, PROJECT, SUMMARIZE, JOIN, SORT, TAKE, LOOKUP, MV_EXPAND,
-  UNION, DISTINCT, TOP, COUNT, PROJECT_AWAY, PROJECT_KEEP, PROJECT_RENAME, PROJECT_REORDER, AS, GETSCHEMA, SAMPLE, MV_APPLY, SERIALIZE, MAKE_SERIES];
+  UNION, DISTINCT, TOP, COUNT, PROJECT_AWAY, PROJECT_KEEP, PROJECT_RENAME, PROJECT_REORDER, AS, GETSCHEMA, SAMPLE, MV_APPLY, SERIALIZE, MAKE_SERIES, PARSE];
 
 const BY_NAME = new Map<string, OperatorSpec<any>>();
 for (const s of SPECS) {
@@ -99,7 +100,7 @@ export function sourceFor(kind: SourceKind): SourceSpec | undefined {
 /** KQL operators Loupe does not translate yet: refused as 'unsupported' rather than 'syntax'. */
 export const KNOWN_UNSUPPORTED_OPERATORS: ReadonlySet<string> = new Set([
   'project-away', 'project-keep', 'project-rename', 'project-reorder', 'distinct', 'top', 'count', 'union',
-  'parse', 'parse-where', 'parse-kv', 'as', 'evaluate', 'render', 'invoke', 'sample',
+  'parse-kv', 'as', 'evaluate', 'render', 'invoke', 'sample',
   'sample-distinct', 'top-nested', 'top-hitters', 'getschema', 'fork', 'facet', 'partition', 'scan', 'reduce', 'consume',
   'search', 'find', 'range', 'print', 'datatable', 'externaldata', 'materialize',
 ]);

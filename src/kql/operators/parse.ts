@@ -1,0 +1,144 @@
+/**
+ * `parse [kind=simple|regex|relaxed [flags=…]] Expr with [*] "text" Col[:type] … [*]` and
+ * `parse-where` (same, keeping only the rows that parsed). The pattern becomes one RE2 regex
+ * (DuckDB's dialect, like Kusto's) anchored at both ends, `*` skipping text:
+ * - simple (default): the strings are literal text; a string column captures lazily (`(.*?)`, up
+ *   to the first occurrence of what follows; the last element of the pattern takes the rest);
+ * - regex: the strings are regex fragments; a string column captures greedily (`(.*)`), as Kusto
+ *   does (its documented example takes `resourceName ',' *` up to the last comma); `flags=` are
+ *   RE2 flags (i, s, m, U);
+ * - long/int columns capture `-?digits`, real columns a decimal number; other types capture like
+ *   strings and are converted with the KQL conversion function (todatetime, totimespan, tobool…).
+ * A row whose text does not match, or (simple/regex) whose typed capture does not convert, gets
+ * `""` in string columns and null in the others (parse) or is dropped (parse-where); relaxed
+ * leaves only the failed typed column null. New columns are added at the end; an existing name is
+ * replaced in place.
+ */
+import type { ColumnSchema } from '../../schema/catalog.ts';
+import { parseKqlType, type KqlType } from '../../schema/kql-types.ts';
+import type { ParsePart, Span } from '../ast.ts';
+import { Scope } from '../context.ts';
+import type { Parser } from '../parser.ts';
+import { escapeRegex, quoteIdent, sqlString } from '../sql.ts';
+import { toStringSql } from '../convert.ts';
+import { orderCarry, orderBySuffix, selectList, spanFrom } from './common.ts';
+import { defineOperator } from './registry.ts';
+
+const CONVERSIONS: Partial<Record<KqlType, string>> = {
+  long: 'tolong', int: 'toint', real: 'toreal', decimal: 'toreal', datetime: 'todatetime', timespan: 'totimespan', bool: 'tobool', guid: 'toguid', dynamic: 'parse_json',
+};
+
+function parseParts(p: Parser): ParsePart[] {
+  const parts: ParsePart[] = [];
+  for (;;) {
+    const t = p.peek();
+    if (t.kind === 'punct' && t.value === '*') {
+      p.next();
+      parts.push({ kind: 'star', span: { start: t.start, end: t.end } });
+    } else if (t.kind === 'string') {
+      p.next();
+      parts.push({ kind: 'text', text: t.value, span: { start: t.start, end: t.end } });
+    } else if (t.kind === 'ident' || (t.kind === 'punct' && t.value === '[')) {
+      const name = p.parseName('a column name');
+      let type = 'string';
+      if (p.acceptPunct(':')) type = p.expectIdent('a column type').value;
+      parts.push({ kind: 'column', name: name.text, type, span: { start: name.span.start, end: p.lastEnd() } });
+    } else break;
+  }
+  if (parts.length === 0) throw p.unexpected('a parse pattern (strings, column names, *)');
+  return parts;
+}
+
+export function parseParseArgs(p: Parser, where: boolean, kw: { start: number }) {
+  let regex = false;
+  let relaxed = false;
+  let flags: string | undefined;
+  if (p.isWord('kind') && p.isPunct('=', 1)) {
+    p.next();
+    p.next();
+    const k = p.expectIdent('simple, regex or relaxed');
+    if (k.value === 'regex') regex = true;
+    else if (k.value === 'relaxed') relaxed = true;
+    else if (k.value !== 'simple') throw p.error('syntax', `unknown parse kind "${k.value}" (expected simple, regex or relaxed)`, k);
+    if (p.isWord('flags') && p.isPunct('=', 1)) {
+      p.next();
+      p.next();
+      flags = p.expectIdent('regex flags').value;
+    }
+  }
+  const target = p.parseExpr();
+  p.expectWord('with');
+  const parts = parseParts(p);
+  return { kind: 'parse', where, regex, relaxed, flags, target, parts, span: spanFrom(p, kw) } as const;
+}
+
+export const PARSE = defineOperator({
+  kind: 'parse',
+  names: ['parse', 'parse-where'],
+  parse(p, kw) {
+    return parseParseArgs(p, kw.value === 'parse-where', kw);
+  },
+  translate(op, input, ctx) {
+    const relaxed = op.relaxed;
+    const flags = op.flags ?? '';
+    if (flags && !op.regex) throw ctx.error('syntax', 'flags= needs kind=regex', op.span);
+    if (!/^[imsU]*$/.test(flags)) throw ctx.error('unsupported', `regex flags "${flags}" (supported: i, m, s, U)`, op.span);
+    const scope = Scope.of(input);
+    const target = ctx.expr(op.target, scope);
+    const text = toStringSql(target);
+    let pattern = '';
+    const cols: { name: string; type: KqlType; group: number; span: Span }[] = [];
+    op.parts.forEach((part, i) => {
+      if (part.kind === 'star') pattern += '.*?';
+      else if (part.kind === 'text') pattern += op.regex ? part.text : escapeRegex(part.text);
+      else {
+        const type = parseKqlType(part.type);
+        if (!type) throw ctx.error('syntax', `unknown column type "${part.type}"`, part.span);
+        const last = i === op.parts.length - 1;
+        let capture: string;
+        // relaxed: a number that is not there leaves the match (the optional group captures "").
+        const optional = op.relaxed ? '?' : '';
+        if (type === 'long' || type === 'int') capture = `(-?\\d+)${optional}`;
+        else if (type === 'real' || type === 'decimal') capture = `(-?\\d+(?:\\.\\d*)?(?:[eE][-+]?\\d+)?)${optional}`;
+        else capture = op.regex || last ? '(.*)' : '(.*?)';
+        pattern += capture;
+        cols.push({ name: part.name, type, group: cols.length + 1, span: part.span });
+      }
+    });
+    if (op.parts[op.parts.length - 1]?.kind === 'star') pattern = `${pattern.slice(0, -3)}.*`;
+    const re = sqlString(`${flags ? `(?${flags})` : ''}^${pattern}$`);
+    // A captured value converted to its column type with KQL's conversion (null when it does not convert).
+    const converted = cols.map((c) => {
+      const raw = `regexp_extract(${text}, ${re}, ${c.group})`;
+      if (c.type === 'string') return { ...c, raw, sql: raw };
+      const fn = CONVERSIONS[c.type];
+      if (!fn) throw ctx.error('unsupported', `parse into a ${c.type} column`, c.span);
+      const v = ctx.expr({ kind: 'call', name: fn, nameSpan: c.span, args: [{ kind: 'name', name: '__loupe_capture', span: c.span }], span: c.span }, new Scope([{ name: '__loupe_capture', type: 'string', sql: raw }]));
+      return { ...c, raw, sql: v.sql };
+    });
+    const matched = `regexp_matches(${text}, ${re})`;
+    // Strict kinds: every typed capture must convert.
+    const ok = relaxed ? matched : [matched, ...converted.filter((c) => c.type !== 'string').map((c) => `(${c.sql}) IS NOT NULL`)].join(' AND ');
+    const valueOf = (c: (typeof converted)[number]) => {
+      const miss = c.type === 'string' ? `''` : 'NULL';
+      if (relaxed) return `CASE WHEN ${matched} THEN ${c.sql} ELSE ${miss} END`;
+      return `CASE WHEN ${ok} THEN ${c.sql} ELSE ${miss} END`;
+    };
+    const out: { name: string; sql: string }[] = [];
+    const columns: ColumnSchema[] = [];
+    for (const c of input.columns) {
+      const p = converted.find((x) => x.name === c.name);
+      out.push(p ? { name: c.name, sql: valueOf(p) } : { name: c.name, sql: quoteIdent(c.name) });
+      columns.push(p ? { name: c.name, type: p.type } : c);
+    }
+    for (const c of converted) {
+      if (input.columns.some((x) => x.name === c.name)) continue;
+      out.push({ name: c.name, sql: valueOf(c) });
+      columns.push({ name: c.name, type: c.type });
+    }
+    ctx.checkColumns(columns, op.span);
+    const where = op.where ? ` WHERE ${ok}` : '';
+    const cte = ctx.addCte(op.where ? 'parse_where' : 'parse', `SELECT ${selectList([...out, ...orderCarry(input)])} FROM ${input.cte}${where}${orderBySuffix(input.order)}`, op.span);
+    return { cte, columns, order: input.order };
+  },
+});

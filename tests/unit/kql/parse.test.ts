@@ -1,0 +1,61 @@
+/**
+ * parse / parse-where through the translator and DuckDB-WASM: unmatched rows keep "" and null
+ * (naive regexp_extract gives "" for every type), typed captures must convert, `*` skips text.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type KqlHarness } from './harness.ts';
+
+let h: KqlHarness;
+beforeAll(async () => {
+  h = await createHarness();
+  h.table('Tr', [{ name: 'Id', type: 'long' }, { name: 'Ev', type: 'string' }], [
+    `1, 'Event: Release (resourceName=Sched, totalSlices=27, sliceNumber=23, lockTime=2016-02-17 08:40:01, tail)'`,
+    `2, 'Event: Release (resourceName=Other, totalSlices=x7, sliceNumber=15, lockTime=2016-02-17 08:40:00, tail)'`,
+    `3, 'nothing to see'`,
+  ]);
+});
+afterAll(() => h.engine.close());
+
+type Row = Record<string, unknown>;
+const sorted = (rows: Row[]) => rows.map((r) => JSON.stringify(r)).sort();
+const PATTERN = 'with * "resourceName=" name ", totalSlices=" total:long * "lockTime=" lock:datetime "," *';
+
+describe('parse', () => {
+  it('extracts typed columns; a row that does not match or whose long does not convert gets "" and nulls, and is kept', () => {
+    const rows = h.run(`Tr | parse Ev ${PATTERN} | project Id, name, total, lock`);
+    expect(sorted(rows)).toEqual(
+      sorted([
+        { Id: 1, name: 'Sched', total: 27, lock: '2016-02-17T08:40:01.000Z' },
+        { Id: 2, name: '', total: null, lock: null },
+        { Id: 3, name: '', total: null, lock: null },
+      ]),
+    );
+  });
+  it('parse-where keeps only the rows that parsed', () => {
+    expect(h.run(`Tr | parse-where Ev ${PATTERN} | project Id, total`)).toEqual([{ Id: 1, total: 27 }]);
+  });
+  it('kind=relaxed keeps the match and nulls only the column that did not convert', () => {
+    const rows = h.run(`Tr | parse kind=relaxed Ev ${PATTERN} | where Id <= 2 | project Id, name, total`);
+    expect(sorted(rows)).toEqual(sorted([{ Id: 1, name: 'Sched', total: 27 }, { Id: 2, name: 'Other', total: null }]));
+  });
+  it('simple strings are literal text (a "." in the pattern is not a wildcard) and the match is anchored', () => {
+    expect(h.run('Tr | parse Ev with "Event." * | where Id == 1 | project Id')).toEqual([{ Id: 1 }]);
+    expect(h.run('Tr | parse Ev with "Event." rest | where Id == 1 | project rest')).toEqual([{ rest: '' }]);
+    expect(h.run('Tr | parse Ev with "Event: " kind " (" * | where Id == 1 | project kind')).toEqual([{ kind: 'Release' }]);
+    // Not anchored at the end would let "Release" match; the pattern must cover the whole text.
+    expect(h.run('Tr | parse Ev with "Event: " kind " (" | where Id == 1 | project kind')).toEqual([{ kind: '' }]);
+  });
+  it('kind=regex: fragments are regexes, a string column is greedy, flags=i ignores case', () => {
+    expect(h.run('Tr | where Id == 1 | parse kind=regex Ev with * "resourceName=" name "," * | project name')).toEqual([
+      { name: 'Sched, totalSlices=27, sliceNumber=23, lockTime=2016-02-17 08:40:01' },
+    ]);
+    expect(h.run('Tr | where Id == 1 | parse kind=regex flags=i Ev with * "RESOURCENAME=" name ", total[a-z]+=" n:long "," * | project name, n')).toEqual([
+      { name: 'Sched', n: 27 },
+    ]);
+  });
+  it('the last column of the pattern takes the rest of the text; an existing column is replaced in place', () => {
+    const t = h.translate('Tr | parse Ev with "Event: " Ev');
+    expect(t.columns.map((c) => c.name)).toEqual(['Id', 'Ev']);
+    expect(h.run('Tr | where Id == 3 | parse Ev with "nothing " rest')).toEqual([{ Id: 3, Ev: 'nothing to see', rest: 'to see' }]);
+  });
+});
