@@ -137,6 +137,20 @@ const CONDITIONAL_AGGREGATES: readonly AggregateFunction[] = [
       }),
     }),
   ),
+  {
+    // hll(x): Loupe's sketch is the exact JSON array of distinct values (dcount_hll counts it exactly).
+    name: 'hll', minArgs: 1, maxArgs: 2, defaultName: namedAfterColumn('hll'),
+    translate: (a) => ({ sql: jsonArray(toJsonSql(a[0]!), true, undefined), type: 'dynamic' }),
+  },
+  {
+    // tdigest(x[, weight]): the exact [value, weight] pairs (see runtime/arrays.ts digest).
+    name: 'tdigest', minArgs: 1, maxArgs: 2, defaultName: namedAfterColumn('tdigest'),
+    translate: (a, s) => {
+      const x = expectType(a, 0, s, ...NUMBERS);
+      const w = a[1] ? `CAST(${expectType(a, 1, s, 'long', 'int').sql} AS VARCHAR)` : `'1'`;
+      return { sql: jsonArray(`CASE WHEN ${x.sql} IS NOT NULL THEN '[' || ${toJsonSql(x)} || ',' || ${w} || ']' END`, false, undefined), type: 'dynamic' };
+    },
+  },
   ...([['binary_all_or', 'bit_or'], ['binary_all_and', 'bit_and'], ['binary_all_xor', 'bit_xor']] as const).map(([name, fn]): AggregateFunction => ({
     name, minArgs: 1, maxArgs: 1, defaultName: namedAfterColumn(name),
     translate: (a, s) => ({ sql: `${fn}(CAST(${expectType(a, 0, s, 'long', 'int').sql} AS BIGINT))`, type: 'long' }),
@@ -144,7 +158,11 @@ const CONDITIONAL_AGGREGATES: readonly AggregateFunction[] = [
 ];
 
 export const AGGREGATE_FUNCTIONS: readonly AggregateFunction[] = [
-  { name: 'count', minArgs: 0, maxArgs: 0, defaultName: () => 'count_', translate: () => ({ sql: 'CAST(count(*) AS BIGINT)', type: 'long' }) },
+  {
+    // count(x) counts rows like count() (Kusto docs: nulls included), named count_x.
+    name: 'count', minArgs: 0, maxArgs: 1, defaultName: (args) => (args.length ? namedAfterColumn('count')(args) : 'count_'),
+    translate: () => ({ sql: 'CAST(count(*) AS BIGINT)', type: 'long' }),
+  },
   {
     name: 'countif', minArgs: 1, maxArgs: 1, defaultName: () => 'countif_',
     translate: (a, s) => ({ sql: `CAST(count(*) FILTER (WHERE ${expectType(a, 0, s, 'bool').sql}) AS BIGINT)`, type: 'long' }),

@@ -128,6 +128,18 @@ export const ARRAY_FUNCTIONS: readonly ScalarFunction[] = [
   },
   { name: 'bag_zip', minArgs: 2, maxArgs: 2, translate: (a, s) => ({ sql: `kql_bag_zip(${dyn(a, 0, s)}, ${dyn(a, 1, s)})`, type: 'dynamic' }) },
   variadicDynamic('zip', 'kql_zip'),
+  // hll/tdigest sketches are exact JSON here (functions/aggregates.ts): merging concatenates, counting counts.
+  { name: 'dcount_hll', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(kql_dyn_array_length(${dyn(a, 0, s)}) AS BIGINT)`, type: 'long' }) },
+  variadicDynamic('hll_merge', 'kql_set_union'),
+  variadicDynamic('merge_tdigest', 'kql_arr_concat'),
+  {
+    name: 'percentile_tdigest', minArgs: 2, maxArgs: 2,
+    translate: (a, s) => ({ sql: `CAST(kql_tdigest_percentile(${dyn(a, 0, s)}, ${double(expectType(a, 1, s, 'long', 'int', 'real').sql)}) AS DOUBLE)`, type: 'real' }),
+  },
+  {
+    name: 'rank_tdigest', minArgs: 2, maxArgs: 2,
+    translate: (a, s) => ({ sql: `CAST(kql_tdigest_rank(${dyn(a, 0, s)}, ${double(expectType(a, 1, s, 'long', 'int', 'real').sql)}) AS DOUBLE)`, type: 'real' }),
+  },
   { name: 'bag_keys', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `kql_bag_keys(${dyn(a, 0, s)})`, type: 'dynamic' }) },
   { name: 'bag_remove_keys', minArgs: 2, maxArgs: 2, translate: (a, s) => ({ sql: `kql_bag_remove_keys(${dyn(a, 0, s)}, ${dyn(a, 1, s)})`, type: 'dynamic' }) },
   {

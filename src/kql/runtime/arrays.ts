@@ -347,3 +347,33 @@ export function replaceStrings(text: string | null, lookups: string | null, rewr
   }
   return result;
 }
+
+/**
+ * Loupe's stand-in for Kusto's t-digest: the exact `[[value, weight], …]` pairs (an estimate in
+ * Kusto, exact here). percentile_tdigest is the nearest-rank value; rank_tdigest the total weight
+ * of values at or below v. Results are text (see realOut).
+ */
+function digest(text: string | null): [number, number][] {
+  const a = array(text);
+  if (!a) return [];
+  return a.filter((p): p is [number, number] => Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number').sort((x, y) => x[0] - y[0]);
+}
+
+export function tdigestPercentile(text: string | null, p: number | null): string | null {
+  const d = digest(text);
+  if (!d.length || p === null) return null;
+  const total = d.reduce((s, [, w]) => s + w, 0);
+  const rank = Math.max(1, Math.ceil((p / 100) * total));
+  let seen = 0;
+  for (const [v, w] of d) {
+    seen += w;
+    if (seen >= rank) return realOut(v);
+  }
+  return realOut(d[d.length - 1]![0]);
+}
+
+export function tdigestRank(text: string | null, v: number | null): string | null {
+  const d = digest(text);
+  if (!d.length || v === null) return null;
+  return realOut(d.filter(([x]) => x <= v).reduce((s, [, w]) => s + w, 0));
+}

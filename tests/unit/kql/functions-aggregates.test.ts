@@ -48,6 +48,16 @@ functionCases('KQL aggregate functions', [
     rows: [{ o: 0xcafef00d, a: 0, x: (0x88888008 ^ 0x42000000 ^ 0x00767000 ^ 5) >>> 0 }],
   },
   {
+    rule: 'count(x) counts rows, nulls included (Kusto docs), and is named count_x',
+    kql: 'B | summarize count(extra)',
+    rows: [{ count_extra: 4 }],
+  },
+  {
+    rule: 'hll/dcount_hll/hll_merge count distinct values (exactly here); tdigest/percentile_tdigest/rank_tdigest/merge_tdigest',
+    kql: 'N | extend y = x + 10 | summarize hx = hll(x), hy = hll(y), t = tdigest(x), w = tdigest(x, x) | project d = dcount_hll(hll_merge(hx, hy)), p = percentile_tdigest(t, 50), r = rank_tdigest(t, 3), m = percentile_tdigest(merge_tdigest(t, t), 100), pw = percentile_tdigest(w, 50)',
+    rows: [{ d: 10, p: 3, r: 3, m: 5, pw: 4 }],
+  },
+  {
     rule: 'arg_max(X, *) returns the whole row of the maximum, X first; by columns are not repeated',
     kql: 'B | summarize arg_max(day, *)',
     rows: [{ day: 25, name: 'George', extra: null }],
