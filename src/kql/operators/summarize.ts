@@ -12,25 +12,25 @@ import { aggregateFunction } from '../functions/index.ts';
 import { ARG_EXTREMES, argExtremeColumns } from '../functions/arg-extreme.ts';
 import { spanFrom, selectList } from './common.ts';
 import { columnType } from './extend.ts';
+import { derivedName } from './column-names.ts';
 import { defineOperator } from './registry.ts';
 
 /**
- * Calls that keep the name of the column they wrap when unnamed in `by`: Kusto names
- * `by tostring(Browser)` `Browser` and `by bin(startofday(TimeGenerated), 1d)` `TimeGenerated`
- * (Sentinel rules rely on it: BypassCondAccessRule re-summarizes by `tostring(Browser)`,
- * AnomalousUserAppSigninLocationIncrease runs make-series `on TimeGenerated`).
+ * Binning calls keep the name of what they bin when unnamed in `by`: Kusto names
+ * `by bin(startofday(TimeGenerated), 1d)` `TimeGenerated` (AnomalousUserAppSigninLocationIncrease
+ * runs make-series `on TimeGenerated` after it). Conversions and dynamic paths are named as in
+ * extend/project (column-names.ts: `tostring(Browser)` → `Browser`, which BypassCondAccessRule
+ * summarizes by again).
  */
-const NAME_KEEPING_CALLS = new Set([
+const BINNING_CALLS = new Set([
   'bin', 'bin_at', 'floor',
   'startofday', 'startofweek', 'startofmonth', 'startofyear', 'endofday', 'endofweek', 'endofmonth', 'endofyear',
-  'tostring', 'toint', 'tolong', 'toreal', 'todouble', 'todecimal', 'tobool', 'toboolean', 'todatetime', 'totimespan', 'toguid', 'todynamic', 'toobject',
 ]);
 
-/** The column an unnamed `by` expression wraps (`X`, `bin(X, …)`, `tostring(X)`, nested), if any. */
+/** The name an unnamed `by` expression takes from what it wraps (`X`, `bin(X, …)`, `tostring(X)`, `d.a`), if any. */
 function wrappedColumn(e: Assignment['expr']): string | undefined {
-  if (e.kind === 'name') return e.name;
-  if (e.kind === 'call' && NAME_KEEPING_CALLS.has(e.name) && e.args[0]) return wrappedColumn(e.args[0]);
-  return undefined;
+  if (e.kind === 'call' && BINNING_CALLS.has(e.name) && e.args[0]) return wrappedColumn(e.args[0]);
+  return derivedName(e);
 }
 
 /** The column a `by` expression is named after: its own name, or the column it wraps. */
