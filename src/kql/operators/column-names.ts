@@ -4,6 +4,7 @@
  * - a dynamic path is named after its steps joined by `_` (`d.a["b"]` → `d_a_b`);
  * - a conversion of one value keeps that value's name (`tostring(Browser)` → `Browser`,
  *   `tostring(d.a)` → `d_a`), as Sentinel rules rely on;
+ * - a few functions prefix their argument's name with their own (`dcount_hll(m)` → `dcount_hll_m`);
  * - anything else is `Column1`, `Column2`…, the first such name not already taken.
  */
 import type { Expr } from '../ast.ts';
@@ -12,6 +13,9 @@ import type { Expr } from '../ast.ts';
 const NAME_KEEPING = new Set([
   'tostring', 'toint', 'tolong', 'toreal', 'todouble', 'todecimal', 'tobool', 'toboolean', 'todatetime', 'totimespan', 'toguid', 'todynamic', 'toobject',
 ]);
+
+/** Functions whose result is named `<function>_<first argument's name>` (Kusto's answers show it). */
+const PREFIXING = new Set(['dcount_hll']);
 
 /** The name Kusto derives from the expression itself, if any. */
 export function derivedName(e: Expr): string | undefined {
@@ -27,8 +31,11 @@ export function derivedName(e: Expr): string | undefined {
       if (base === undefined || e.index.kind !== 'literal' || (e.index.type !== 'string' && e.index.type !== 'long')) return undefined;
       return `${base}_${String(e.index.value)}`;
     }
-    case 'call':
-      return NAME_KEEPING.has(e.name) && e.args.length === 1 ? derivedName(e.args[0]!) : undefined;
+    case 'call': {
+      if (NAME_KEEPING.has(e.name) && e.args.length === 1) return derivedName(e.args[0]!);
+      const arg = PREFIXING.has(e.name) && e.args[0] ? derivedName(e.args[0]) : undefined;
+      return arg === undefined ? undefined : `${e.name}_${arg}`;
+    }
     default:
       return undefined;
   }

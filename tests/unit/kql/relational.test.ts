@@ -97,6 +97,7 @@ const CASES: TableCase[] = [
     columns: 'a:dynamic, Column1:long, a_b_c:dynamic, a_b:dynamic, Column2:long',
     rows: [{ a: { b: { c: 1 } }, Column1: 0, a_b_c: 1, a_b: { c: 1 }, Column2: 2 }],
   },
+  { rule: 'dcount_hll(m) is named dcount_hll_m', kql: 'range x from 1 to 3 step 1 | summarize m = hll(x) | project dcount_hll(m)', columns: 'dcount_hll_m:long', rows: [{ dcount_hll_m: 3 }] },
   // getschema
   {
     rule: 'getschema lists name, ordinal, .NET type and KQL type',
