@@ -179,6 +179,21 @@ export function tokenize(text: string): Token[] {
           continue;
         }
       }
+      // `guid(74be27de-1e4e-…)`: raw hex content that would lex as numbers and units. Read as
+      // `toguid("…")`, which gives the guid (Loupe's guids, like strings, are never null).
+      if (lower === 'guid') {
+        const m = /^[ \t]*\([ \t]*([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|null)[ \t]*\)/.exec(text.slice(j));
+        if (m) {
+          const open = text.indexOf('(', j);
+          const close = j + m[0].length - 1;
+          out.push({ kind: 'ident', value: 'toguid', start, end: j });
+          out.push({ kind: 'punct', value: '(', start: open, end: open + 1 });
+          out.push({ kind: 'string', value: m[1] === 'null' ? '' : m[1]!, start: open + 1, end: close });
+          out.push({ kind: 'punct', value: ')', start: close, end: close + 1 });
+          i = close + 1;
+          continue;
+        }
+      }
       if (text[j] === '-' && isIdStart(text[j + 1] ?? '')) {
         let k = j + 1;
         while (isIdPart(text[k] ?? '')) k++;

@@ -39,6 +39,13 @@ const CASES: TableCase[] = [
     columns: 's:string, n:long, d:datetime, e:bool, nn:bool',
     rows: [{ s: '', n: null, d: null, e: true, nn: true }],
   },
+  {
+    rule: 'guid(…) literals (raw hex that would lex as numbers) in a guid column and in comparisons; guid(null) is the empty guid',
+    kql: 'datatable(g:guid, s:string)[guid(74BE27DE-1e4e-49d9-b579-fe0b331d3642), "a", guid(null), "b"] | where g == guid(74be27de-1e4e-49d9-b579-fe0b331d3642) or s == "b"',
+    columns: 'g:guid, s:string',
+    rows: [{ g: '74be27de-1e4e-49d9-b579-fe0b331d3642', s: 'a' }, { g: '', s: 'b' }],
+  },
+  { rule: 'print of a guid literal is a guid column', kql: 'print g = guid(00000000-0000-0000-0000-0000000000ff)', columns: 'g:guid', rows: [{ g: '00000000-0000-0000-0000-0000000000ff' }] },
   { rule: 'datatable accepts a trailing comma', kql: 'datatable(x:long)[1, 2, 3,]', columns: 'x:long', rows: [{ x: 1 }, { x: 2 }, { x: 3 }] },
   { rule: 'an empty datatable has its columns and no rows', kql: 'datatable(x:long, s:string)[]', columns: 'x:long, s:string', rows: [] },
   { rule: 'an empty datatable counts 0 in summarize', kql: 'datatable(x:long)[] | summarize c = count(), m = max(x)', columns: 'c:long, m:long', rows: [{ c: 0, m: null }] },
