@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { loadNativeDuckDB } from './native-duckdb.ts';
 
 const [engineName, kind, file] = process.argv.slice(2) as ['loupe' | 'native', 'csv' | 'ndjson', string];
 
@@ -21,7 +22,7 @@ async function loupe(): Promise<number> {
 }
 
 async function native(): Promise<number> {
-  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const { DuckDBInstance } = await loadNativeDuckDB();
   const db = await DuckDBInstance.create(':memory:', { threads: '2' });
   const conn = await db.connect();
   const t0 = performance.now();
