@@ -27,5 +27,12 @@ export function scopedCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx
     if (col?.type === 'datetime') return { sql: col.sql, type: 'datetime' };
     return { sql: 'CAST(NULL AS TIMESTAMP)', type: 'datetime' };
   }
+  if (e.name === 'typeof') {
+    // typeof(T) as an argument (extract_json(…, typeof(long)), percentile_tdigest(…, typeof(real))):
+    // a marker the function reads from `literal`.
+    const t = e.args[0];
+    if (e.args.length !== 1 || t?.kind !== 'name') throw ctx.error('syntax', 'typeof() takes a type name', e.span);
+    return { sql: 'NULL', type: 'null', literal: `typeof:${t.name}` };
+  }
   return undefined;
 }

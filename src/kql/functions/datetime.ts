@@ -144,6 +144,14 @@ const CALENDAR_FUNCTIONS: readonly ScalarFunction[] = [
       return { sql: intervalFromMicros(`kql_parse_timespan(${toStringSql(x)})`), type: 'timespan' };
     },
   },
+  ...([['datetime_utc_to_local', 'kql_utc_to_local'], ['datetime_local_to_utc', 'kql_local_to_utc']] as const).map(([name, udf]): ScalarFunction => ({
+    // IANA zone names (`Europe/Brussels`, `US/Pacific`); an unknown zone gives null.
+    name, minArgs: 2, maxArgs: 2,
+    translate: (a, s) => ({
+      sql: `make_timestamp(CAST(${udf}(CAST(epoch_us(${dt(a, 0, s)}) AS DOUBLE), ${toStringSql(expectType(a, 1, s, 'string'))}) AS BIGINT))`,
+      type: 'datetime',
+    }),
+  })),
   {
     name: 'format_datetime', minArgs: 2, maxArgs: 2,
     translate: (a, s) => ({ sql: `kql_format_datetime(CAST(epoch_us(${dt(a, 0, s)}) AS DOUBLE), ${toStringSql(expectType(a, 1, s, 'string'))})`, type: 'string' }),

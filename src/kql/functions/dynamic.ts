@@ -133,12 +133,28 @@ export const ARRAY_FUNCTIONS: readonly ScalarFunction[] = [
   variadicDynamic('hll_merge', 'kql_set_union'),
   variadicDynamic('merge_tdigest', 'kql_arr_concat'),
   {
-    name: 'percentile_tdigest', minArgs: 2, maxArgs: 2,
+    // A third typeof(T) argument is accepted and ignored (the digest keeps the values' numbers).
+    name: 'percentile_tdigest', minArgs: 2, maxArgs: 3,
     translate: (a, s) => ({ sql: `CAST(kql_tdigest_percentile(${dyn(a, 0, s)}, ${double(expectType(a, 1, s, 'long', 'int', 'real').sql)}) AS DOUBLE)`, type: 'real' }),
   },
   {
     name: 'rank_tdigest', minArgs: 2, maxArgs: 2,
     translate: (a, s) => ({ sql: `CAST(kql_tdigest_rank(${dyn(a, 0, s)}, ${double(expectType(a, 1, s, 'long', 'int', 'real').sql)}) AS DOUBLE)`, type: 'real' }),
+  },
+  { name: 'dynamic_to_json', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `kql_dynamic_to_json(${dyn(a, 0, s)})`, type: 'string' }) },
+  {
+    // extract_json(path, json[, typeof(T)]): the value at a JSONPath, as T (string by default).
+    name: 'extract_json', aliases: ['extractjson'], minArgs: 2, maxArgs: 3,
+    translate: (a, s) => {
+      const value = `kql_extract_json(${toStringSql(expectType(a, 0, s, 'string'))}, ${toStringSql(a[1]!)})`;
+      const t = a[2] ? String(a[2].literal ?? '').replace(/^typeof:/, '') : 'string';
+      if (t === 'dynamic') return { sql: value, type: 'dynamic' };
+      if (t === 'string') return { sql: `kql_dyn_tostring(${value})`, type: 'string' };
+      const sqlType = ({ long: 'BIGINT', int: 'INTEGER', real: 'DOUBLE', double: 'DOUBLE', bool: 'BOOLEAN', datetime: 'TIMESTAMP' } as const)[t as 'long'];
+      if (!sqlType) return s.fail(`extract_json() cannot return a ${t}`, 2);
+      const type = (t === 'double' ? 'real' : t) as Typed['type'];
+      return { sql: `TRY_CAST(kql_dyn_tostring(${value}) AS ${sqlType})`, type };
+    },
   },
   { name: 'bag_keys', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `kql_bag_keys(${dyn(a, 0, s)})`, type: 'dynamic' }) },
   { name: 'bag_remove_keys', minArgs: 2, maxArgs: 2, translate: (a, s) => ({ sql: `kql_bag_remove_keys(${dyn(a, 0, s)}, ${dyn(a, 1, s)})`, type: 'dynamic' }) },

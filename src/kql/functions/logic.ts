@@ -45,6 +45,11 @@ export const LOGIC_FUNCTIONS: readonly ScalarFunction[] = [
       return { sql: `CASE ${whens.join(' ')} ELSE ${a[a.length - 1]!.sql} END`, type };
     },
   },
+  {
+    // around(value, center, delta): center - delta <= value <= center + delta.
+    name: 'around', minArgs: 3, maxArgs: 3,
+    translate: (a) => ({ sql: `coalesce(${a[0]!.sql} BETWEEN ${a[1]!.sql} - ${a[2]!.sql} AND ${a[1]!.sql} + ${a[2]!.sql}, FALSE)`, type: 'bool' }),
+  },
   { name: 'isnull', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: a[0]!.type === 'string' ? 'FALSE' : `(${a[0]!.sql} IS NULL)`, type: 'bool' }) },
   { name: 'isnotnull', aliases: ['notnull'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: a[0]!.type === 'string' ? 'TRUE' : `(${a[0]!.sql} IS NOT NULL)`, type: 'bool' }) },
   {

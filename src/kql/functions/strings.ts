@@ -179,6 +179,23 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
     name: 'base64_encode_fromarray', minArgs: 1, maxArgs: 1,
     translate: (a, s) => ({ sql: `kql_base64_from_array(${varchar(expectType(a, 0, s, 'dynamic').sql)})`, type: 'string' }),
   },
+  { name: 'punycode_from_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_punycode_encode(${str(a, 0)})`, type: 'string' }) },
+  { name: 'punycode_to_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_punycode_decode(${str(a, 0)})`, type: 'string' }) },
+  { name: 'punycode_domain_from_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_punycode_domain(${str(a, 0)}, CAST(1 AS INTEGER))`, type: 'string' }) },
+  { name: 'punycode_domain_to_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_punycode_domain(${str(a, 0)}, CAST(0 AS INTEGER))`, type: 'string' }) },
+  {
+    // parse_version: four parts of up to 8 digits as one comparable number (Kusto returns a decimal; a real here).
+    name: 'parse_version', minArgs: 1, maxArgs: 1,
+    translate: (a) => ({ sql: `CAST(kql_parse_version(${str(a, 0)}) AS DOUBLE)`, type: 'real' }),
+  },
+  {
+    name: 'parse_command_line', minArgs: 2, maxArgs: 2,
+    translate: (a, s) => {
+      if (String(a[1]!.literal).toLowerCase() !== 'windows') return s.fail('parse_command_line() supports the "windows" parser only', 1);
+      return { sql: `kql_parse_command_line(${str(a, 0)})`, type: 'dynamic' };
+    },
+  },
+  { name: 'parse_csv', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_parse_csv(${str(a, 0)})`, type: 'dynamic' }) },
   {
     name: 'string_size', minArgs: 1, maxArgs: 1,
     translate: (a) => ({ sql: `CAST(octet_length(encode(${str(a, 0)})) AS BIGINT)`, type: 'long' }),

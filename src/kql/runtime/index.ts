@@ -18,6 +18,9 @@ import {
 } from './text.ts';
 import { formatDatetime, formatTimespan, parseDatetime, parseTimespan } from './datetime.ts';
 import {
+  dynamicToJson, extractJson, localToUtc, parseCommandLine, parseCsv, parseVersion, punycodeDecode, punycodeDomain, punycodeEncode, utcToLocal,
+} from './misc.ts';
+import {
   formatIpv4, hasAnyIpv4, ipv4Compare, ipv4InAnyRange, ipv4IsPrivate, ipv4NetmaskSuffix, ipv6Compare, ipv6InAnyRange, parseIpv4, parseIpv4Mask, parseIpv6Mask,
 } from './ip.ts';
 
@@ -87,6 +90,17 @@ export const KQL_UDFS: readonly ScalarUdf[] = [
   { name: 'kql_bag_zip', returns: 'VARCHAR', fn: bagZip },
   { name: 'kql_zip', returns: 'VARCHAR', fn: zipArrays },
   { name: 'kql_replace_strings', returns: 'VARCHAR', fn: replaceStrings },
+  // Less common functions (./misc.ts).
+  { name: 'kql_utc_to_local', returns: 'VARCHAR', fn: utcToLocal },
+  { name: 'kql_local_to_utc', returns: 'VARCHAR', fn: localToUtc },
+  { name: 'kql_dynamic_to_json', returns: 'VARCHAR', fn: dynamicToJson },
+  { name: 'kql_extract_json', returns: 'VARCHAR', fn: extractJson },
+  { name: 'kql_parse_version', returns: 'VARCHAR', fn: parseVersion },
+  { name: 'kql_punycode_encode', returns: 'VARCHAR', fn: punycodeEncode },
+  { name: 'kql_punycode_decode', returns: 'VARCHAR', fn: punycodeDecode },
+  { name: 'kql_punycode_domain', returns: 'VARCHAR', fn: punycodeDomain },
+  { name: 'kql_parse_command_line', returns: 'VARCHAR', fn: parseCommandLine },
+  { name: 'kql_parse_csv', returns: 'VARCHAR', fn: parseCsv },
   // IP addresses (./ip.ts).
   { name: 'kql_parse_ipv4', returns: 'VARCHAR', fn: parseIpv4 },
   { name: 'kql_parse_ipv4_mask', returns: 'VARCHAR', fn: parseIpv4Mask },

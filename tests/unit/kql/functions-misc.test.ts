@@ -63,6 +63,26 @@ functionCases('KQL conversions and miscellaneous functions', [
     rows: [{ c: null }],
   },
   {
+    rule: 'datetime_local_to_utc in a spring-forward gap uses the new offset (Kusto docs: Brussels 02:00 → 00:00 UTC); unknown zones give null',
+    kql: 'P | project a = datetime_local_to_utc(datetime(2022-03-27 01:00), "Europe/Brussels"), b = datetime_local_to_utc(datetime(2022-03-27 02:00), "Europe/Brussels"), c = datetime_local_to_utc(datetime(2022-03-27 03:00), "Europe/Brussels"), d = datetime_utc_to_local(datetime(2026-08-02 23:56:37), "US/Pacific"), e = isnull(datetime_utc_to_local(datetime(2022-01-01), "Nowhere/Zone"))',
+    rows: [{ a: '2022-03-27T00:00:00.000Z', b: '2022-03-27T00:00:00.000Z', c: '2022-03-27T01:00:00.000Z', d: '2026-08-02T16:56:37.000Z', e: true }],
+  },
+  {
+    rule: 'dynamic_to_json sorts keys; extract_json follows a JSONPath and converts with typeof(T)',
+    kql: 'let j = \'{"name": "John", "age": 30, "tags": ["a", "b"]}\'; P | project a = dynamic_to_json(dynamic({"b": 1, "a": {"d": 1, "c": 2}})), b = extract_json("$.name", j, typeof(string)), c = extract_json("$.age", j, typeof(long)), d = extract_json("$.tags[1]", j), e = extract_json("$.none", j)',
+    rows: [{ a: '{"a":{"c":2,"d":1},"b":1}', b: 'John', c: 30, d: 'b', e: '' }],
+  },
+  {
+    rule: 'punycode both ways (RFC 3492; Kusto docs examples); parse_version compares versions numerically',
+    kql: 'P | project a = punycode_from_string("académie-française"), b = punycode_from_string("艺术"), c = punycode_to_string("acadmie-franaise-npb1a"), d = punycode_domain_from_string("艺术.com"), e = parse_version("0.2") < parse_version("1"), f = parse_version("1.3") > parse_version("1.2.99.99"), g = isnull(parse_version("x"))',
+    rows: [{ a: 'acadmie-franaise-npb1a', b: 'cqv902d', c: 'académie-française', d: 'xn--cqv902d.com', e: true, f: true, g: true }],
+  },
+  {
+    rule: 'parse_command_line (Windows quoting), parse_csv (first record, quoted fields), around',
+    kql: 'P | project a = parse_command_line("echo \\"hello world!\\" x", "windows"), b = parse_csv("record1,\\"a,b\\",c\\nrecord2,x"), c = around(5, 4, 1), d = around(6, 4, 1)',
+    rows: [{ a: ['echo', 'hello world!', 'x'], b: ['record1', 'a,b', 'c'], c: true, d: false }],
+  },
+  {
     rule: 'd.[expr] indexes like d[expr]',
     kql: 'let k = "p"; P | project a = tostring(dynamic({"q": {"p": 7}})["q"].[k])',
     rows: [{ a: '7' }],
