@@ -1,9 +1,10 @@
 /**
  * `project-reorder A, B* asc, C`: the listed columns first, in list order (a wildcard's matches in
  * input order, or by name with asc/desc), then every other column in input order. Nothing is removed.
+ * A wildcard does not take the columns the list names explicitly.
  */
 import { orderBySuffix, orderCarry, selectList, spanFrom } from './common.ts';
-import { matchColumns, parseColumnPattern } from './column-patterns.ts';
+import { isWildcard, matchColumns, parseColumnPattern } from './column-patterns.ts';
 import { defineOperator } from './registry.ts';
 import { quoteIdent } from '../sql.ts';
 
@@ -22,9 +23,12 @@ export const PROJECT_REORDER = defineOperator({
   },
   translate(op, input, ctx) {
     const names = input.columns.map((c) => c.name);
+    // A column named explicitly keeps its own place even when an earlier wildcard matches it:
+    // `project-reorder *, Tags` moves Tags to the end.
+    const explicit = new Set(op.patterns.filter((pat) => !isWildcard(pat.text)).map((pat) => pat.text));
     const first: string[] = [];
     for (const pat of op.patterns) {
-      const matched = matchColumns(pat, names, ctx, 'project-reorder').filter((n) => !first.includes(n));
+      const matched = matchColumns(pat, names, ctx, 'project-reorder').filter((n) => !first.includes(n) && (!isWildcard(pat.text) || !explicit.has(n)));
       // Ordinal comparison of names, as Kusto sorts them.
       if (pat.dir) matched.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0) * (pat.dir === 'desc' ? -1 : 1));
       first.push(...matched);

@@ -83,6 +83,7 @@ const CASES: TableCase[] = [
   { rule: 'project-rename renames in place', kql: 'print a = 1, b = "x" | project-rename z = a, ["the b"] = b', columns: 'z:long, the b:string', rows: [{ z: 1, 'the b': 'x' }] },
   { rule: 'project-reorder puts the listed columns first, the rest after in input order', kql: "print a='a', b='b', c='c' | project-reorder b", columns: 'b:string, a:string, c:string', rows: [{ b: 'b', a: 'a', c: 'c' }] },
   { rule: 'project-reorder wildcard with desc sorts its matches by name', kql: 'print a1 = 1, z = 0, a3 = 3, a2 = 2 | project-reorder a* desc', columns: 'a3:long, a2:long, a1:long, z:long', rows: [{ a3: 3, a2: 2, a1: 1, z: 0 }] },
+  { rule: 'project-reorder *, X moves X to the end (a wildcard does not take explicitly listed columns)', kql: 'print Tags = 1, a = 2, Type = 3, b = 4 | project-reorder *, Tags, Type', columns: 'a:long, b:long, Tags:long, Type:long', rows: [{ a: 2, b: 4, Tags: 1, Type: 3 }] },
   { rule: 'project-* keep a sort order', kql: 'range x from 1 to 3 step 1 | extend y = -x | sort by y asc | project-away y | project-rename v = x', columns: 'v:long', rows: [{ v: 3 }, { v: 2 }, { v: 1 }], ordered: true },
   // Kusto's names for unnamed extend/project expressions
   {
