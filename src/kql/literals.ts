@@ -72,7 +72,8 @@ function dynamicValue(p: Parser): Json {
       if (k.kind !== 'string' && k.kind !== 'ident') throw p.unexpected('a property name in the dynamic bag');
       p.next();
       p.expectPunct(':', 'after a property name');
-      bag[k.value] = dynamicValue(p);
+      // defineProperty, not assignment: a key named `__proto__` must stay a key.
+      Object.defineProperty(bag, k.value, { value: dynamicValue(p), enumerable: true, writable: true, configurable: true });
       if (!p.acceptPunct(',')) break;
     }
     p.expectPunct('}', 'to close the dynamic bag');

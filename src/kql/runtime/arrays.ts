@@ -22,6 +22,14 @@ function bag(text: string | null): Bag | undefined {
 }
 
 const key = (v: Json): string => JSON.stringify(v);
+
+/**
+ * Sets a bag property as an own data property: plain assignment of a key named `__proto__` (log
+ * data can hold any key) would change the object's prototype instead of adding the key.
+ */
+function put(b: Bag, k: string, v: Json): void {
+  Object.defineProperty(b, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
 const out = (v: Json[] | Bag): string => JSON.stringify(v);
 
 /** A JSON text given by the translator for a scalar argument (SQL NULL = KQL null). */
@@ -171,7 +179,7 @@ export function bagMerge(...texts: (string | null)[]): string | null {
   for (const t of texts) {
     const b = bag(t);
     if (!b) return null;
-    for (const [k, v] of Object.entries(b)) if (!Object.hasOwn(merged, k)) merged[k] = v;
+    for (const [k, v] of Object.entries(b)) if (!Object.hasOwn(merged, k)) put(merged, k, v);
   }
   return out(merged);
 }
@@ -187,7 +195,7 @@ export function bagMergeAll(list: string | null): string | null {
   const merged: Bag = {};
   for (const v of list === null ? [] : (JSON.parse(list) as Json[])) {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) continue;
-    for (const [k, x] of Object.entries(v)) if (!Object.hasOwn(merged, k)) merged[k] = x;
+    for (const [k, x] of Object.entries(v)) if (!Object.hasOwn(merged, k)) put(merged, k, x);
   }
   return out(merged);
 }
@@ -293,13 +301,13 @@ export function bagSetKey(text: string | null, k: string | null, value: string |
   const root: Bag = JSON.parse(JSON.stringify(b)) as Bag;
   let cur = root;
   for (const p of path.slice(0, -1)) {
-    const next = cur[p];
-    if (next === null || typeof next !== 'object' || Array.isArray(next) || next === undefined) cur[p] = {};
+    const next = Object.hasOwn(cur, p) ? cur[p] : undefined;
+    if (next === null || typeof next !== 'object' || Array.isArray(next) || next === undefined) put(cur, p, {});
     cur = cur[p] as Bag;
   }
   const last = path[path.length - 1]!;
   delete cur[last];
-  cur[last] = scalar(value);
+  put(cur, last, scalar(value));
   return out(root);
 }
 
@@ -310,7 +318,7 @@ export function bagZip(keys: string | null, values: string | null): string | nul
   if (!ks || !vs) return null;
   const b: Bag = {};
   ks.forEach((k, i) => {
-    if (typeof k === 'string') b[k] = vs[i] ?? null;
+    if (typeof k === 'string') put(b, k, vs[i] ?? null);
   });
   return out(b);
 }
