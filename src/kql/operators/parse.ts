@@ -28,6 +28,30 @@ const CONVERSIONS: Partial<Record<KqlType, string>> = {
   long: 'tolong', int: 'toint', real: 'toreal', decimal: 'toreal', datetime: 'todatetime', timespan: 'totimespan', bool: 'tobool', guid: 'toguid', dynamic: 'parse_json',
 };
 
+/**
+ * A regex fragment with its groups made non-capturing (`(` → `(?:`), so that the pattern's
+ * groups are exactly the parsed columns (Kusto's own examples put `(.*?)` in fragments).
+ */
+function nonCapturing(fragment: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < fragment.length; i++) {
+    const c = fragment[i]!;
+    if (c === '\\') {
+      out += c + (fragment[i + 1] ?? '');
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+    } else if (c === '[') {
+      inClass = true;
+      out += c;
+    } else if (c === '(' && fragment[i + 1] !== '?') out += '(?:';
+    else out += c;
+  }
+  return out;
+}
+
 function parseParts(p: Parser): ParsePart[] {
   const parts: ParsePart[] = [];
   for (;;) {
@@ -90,7 +114,7 @@ export const PARSE = defineOperator({
     const cols: { name: string; type: KqlType; group: number; span: Span }[] = [];
     op.parts.forEach((part, i) => {
       if (part.kind === 'star') pattern += '.*?';
-      else if (part.kind === 'text') pattern += op.regex ? part.text : escapeRegex(part.text);
+      else if (part.kind === 'text') pattern += op.regex ? nonCapturing(part.text) : escapeRegex(part.text);
       else {
         const type = parseKqlType(part.type);
         if (!type) throw ctx.error('syntax', `unknown column type "${part.type}"`, part.span);
@@ -107,38 +131,44 @@ export const PARSE = defineOperator({
     });
     if (op.parts[op.parts.length - 1]?.kind === 'star') pattern = `${pattern.slice(0, -3)}.*`;
     const re = sqlString(`${flags ? `(?${flags})` : ''}^${pattern}$`);
-    // A captured value converted to its column type with KQL's conversion (null when it does not convert).
-    const converted = cols.map((c) => {
-      const raw = `regexp_extract(${text}, ${re}, ${c.group})`;
-      if (c.type === 'string') return { ...c, raw, sql: raw };
+    // Captures are computed once per row in an inner SELECT (`__loupe_pm` = matched, `__loupe_pN`
+    // = group N), converted in a middle one (`__loupe_cN`), and chosen in the outer one.
+    const captures = [`regexp_matches(${text}, ${re}) AS "__loupe_pm"`, ...cols.map((c) => `regexp_extract(${text}, ${re}, ${c.group}) AS "__loupe_p${c.group}"`)];
+    const conversions = cols.map((c) => {
+      const raw = `"__loupe_p${c.group}"`;
+      if (c.type === 'string') return `${raw} AS "__loupe_c${c.group}"`;
       const fn = CONVERSIONS[c.type];
       if (!fn) throw ctx.error('unsupported', `parse into a ${c.type} column`, c.span);
-      const v = ctx.expr({ kind: 'call', name: fn, nameSpan: c.span, args: [{ kind: 'name', name: '__loupe_capture', span: c.span }], span: c.span }, new Scope([{ name: '__loupe_capture', type: 'string', sql: raw }]));
-      return { ...c, raw, sql: v.sql };
+      // Whitespace around a typed value (a greedy capture may end with a newline) is not part of it.
+      const trimmed = `trim(${raw}, ' 	
+')`;
+      const v = ctx.expr(
+        { kind: 'call', name: fn, nameSpan: c.span, args: [{ kind: 'name', name: '__loupe_capture', span: c.span }], span: c.span },
+        new Scope([{ name: '__loupe_capture', type: 'string', sql: trimmed }]),
+      );
+      return `${v.sql} AS "__loupe_c${c.group}"`;
     });
-    const matched = `regexp_matches(${text}, ${re})`;
     // Strict kinds: every typed capture must convert.
-    const ok = relaxed ? matched : [matched, ...converted.filter((c) => c.type !== 'string').map((c) => `(${c.sql}) IS NOT NULL`)].join(' AND ');
-    const valueOf = (c: (typeof converted)[number]) => {
-      const miss = c.type === 'string' ? `''` : 'NULL';
-      if (relaxed) return `CASE WHEN ${matched} THEN ${c.sql} ELSE ${miss} END`;
-      return `CASE WHEN ${ok} THEN ${c.sql} ELSE ${miss} END`;
-    };
+    const ok = relaxed
+      ? '"__loupe_pm"'
+      : ['"__loupe_pm"', ...cols.filter((c) => c.type !== 'string').map((c) => `"__loupe_c${c.group}" IS NOT NULL`)].join(' AND ');
+    const valueOf = (c: (typeof cols)[number]) => `CASE WHEN ${ok} THEN "__loupe_c${c.group}" ELSE ${c.type === 'string' ? `''` : 'NULL'} END`;
     const out: { name: string; sql: string }[] = [];
     const columns: ColumnSchema[] = [];
     for (const c of input.columns) {
-      const p = converted.find((x) => x.name === c.name);
+      const p = cols.find((x) => x.name === c.name);
       out.push(p ? { name: c.name, sql: valueOf(p) } : { name: c.name, sql: quoteIdent(c.name) });
       columns.push(p ? { name: c.name, type: p.type } : c);
     }
-    for (const c of converted) {
+    for (const c of cols) {
       if (input.columns.some((x) => x.name === c.name)) continue;
       out.push({ name: c.name, sql: valueOf(c) });
       columns.push({ name: c.name, type: c.type });
     }
     ctx.checkColumns(columns, op.span);
     const where = op.where ? ` WHERE ${ok}` : '';
-    const cte = ctx.addCte(op.where ? 'parse_where' : 'parse', `SELECT ${selectList([...out, ...orderCarry(input)])} FROM ${input.cte}${where}${orderBySuffix(input.order)}`, op.span);
+    const inner = `(SELECT *, ${conversions.join(', ')} FROM (SELECT *, ${captures.join(', ')} FROM ${input.cte}))`;
+    const cte = ctx.addCte(op.where ? 'parse_where' : 'parse', `SELECT ${selectList([...out, ...orderCarry(input)])} FROM ${inner}${where}${orderBySuffix(input.order)}`, op.span);
     return { cte, columns, order: input.order };
   },
 });

@@ -59,3 +59,13 @@ describe('parse', () => {
     expect(h.run('Tr | where Id == 3 | parse Ev with "nothing " rest')).toEqual([{ Id: 3, Ev: 'nothing to see', rest: 'to see' }]);
   });
 });
+
+describe('parse kind=regex with groups in the fragments', () => {
+  it('groups inside the string fragments do not shift the columns (Kusto\'s flags=s example)', () => {
+    const text = String.raw`"Event: Release (resourceName=Sched\ntotalSlices=27\nsliceNumber=23\nlockTime=02/17/2016 08:40:01)"`;
+    const rows = h.run(
+      `print E = ${text} | parse kind=regex flags=s E with * "resourceName=" name: string "(.*?)totalSlices=" total: long "(.*?)lockTime=" lock: datetime "\\\\)" | project name, total, lock`,
+    );
+    expect(rows).toEqual([{ name: 'Sched\n', total: 27, lock: '2016-02-17T08:40:01.000Z' }]);
+  });
+});
