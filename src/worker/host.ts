@@ -8,6 +8,7 @@ import type { SqlEngine } from '../db/engine.ts';
 import type { LoupeSession } from '../session/api.ts';
 import { exportRows, gridPage } from './grid/service.ts';
 import { pivot } from './pivot.ts';
+import { histogram } from './histogram.ts';
 import type { LoadProgress } from '../ingest/api.ts';
 import type { EngineInfo, EngineStatus, FromWorker, PayloadOf, RequestType, ResultOf, ToWorker, WasmSource } from './protocol.ts';
 import { toWire } from './wire-error.ts';
@@ -48,6 +49,7 @@ const handlers: Handlers = {
   grid: (s, p) => gridPage(s.engine, s.session, p),
   exportRows: (s, p) => exportRows(s.engine, s.session, p),
   pivot: (s, p) => pivot(s.engine, s.session, p.value),
+  histogram: (s, p) => histogram(s.engine, s.session, p.table, p.buckets),
 };
 
 export interface Port {

@@ -14,6 +14,7 @@ import type { SourcePosition } from '../errors.ts';
 import type { GridPage, GridQuery } from './grid/types.ts';
 import type { ExportRequest } from './grid/service.ts';
 import type { PivotHit } from './pivot.ts';
+import type { Histogram } from './histogram.ts';
 
 /** Where the worker gets DuckDB's wasm from (see src/worker/wasm-source.ts). */
 export type WasmSource =
@@ -56,6 +57,8 @@ export interface RequestMap {
   exportRows: { payload: ExportRequest; result: string };
   /** Every loaded table's rows mentioning a value (an entity's identifier). */
   pivot: { payload: { readonly value: string }; result: readonly PivotHit[] };
+  /** A table's events per time bucket (the timeline). */
+  histogram: { payload: { readonly table: string; readonly buckets?: number }; result: Histogram };
 }
 
 export type RequestType = keyof RequestMap;

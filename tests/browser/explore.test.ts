@@ -148,4 +148,30 @@ describe('explore', () => {
     expect(requests).toEqual([pathToFileURL(file).href]);
     await report.close();
   });
+
+  it('draws the timeline and brushing a time range filters the grid to it', async () => {
+    const { page } = browser;
+    await page.getByRole('combobox', { name: 'Timeline table' }).selectOption('AADNonInteractiveUserSignInLogs');
+    const chart = page.getByRole('img', { name: /^Events per .* of AADNonInteractiveUserSignInLogs/ });
+    await chart.locator('canvas').waitFor({ timeout: 15_000 });
+    const overlay = chart.locator('.u-over');
+    await overlay.scrollIntoViewIfNeeded();
+    const box = (await overlay.boundingBox())!;
+    // Drag across the middle third of the chart.
+    const n = await settle(page, async () => {
+      await page.mouse.move(box.x + box.width / 3, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + (2 * box.width) / 3, box.y + box.height / 2, { steps: 8 });
+      await page.mouse.up();
+    });
+    const status = await page.getByRole('status').filter({ hasText: 'Grid filtered to AADNonInteractiveUserSignInLogs rows from' }).innerText();
+    const [from, to] = [...status.matchAll(/(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?) UTC/g)].map((m) => Date.parse(`${m[1]!.replace(' ', 'T')}Z`));
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(302);
+    for (const t of await columnCells(page, 'Table AADNonInteractiveUserSignInLogs', 'TimeGenerated')) {
+      const ms = Date.parse(t);
+      expect(ms >= from! && ms <= to!).toBe(true);
+    }
+    await page.screenshot({ path: join(SHOTS, 'explore-timeline.png'), fullPage: false });
+  });
 });

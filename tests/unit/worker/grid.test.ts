@@ -93,3 +93,15 @@ describe('entity pivot', () => {
     expect(pivot(engine, session, `x' OR '1'='1`)).toEqual([]);
   });
 });
+
+describe('timeline histogram', () => {
+  it('counts a table per epoch-aligned bucket, empty buckets included', async () => {
+    const { histogram, chooseStep } = await import('../../../src/worker/histogram.ts');
+    expect(chooseStep(6.5 * 3_600_000, 120)).toBe(300_000); // 6.5 h in ~120 bars → 5 min
+    const h = histogram(engine, session, 'AADRiskyUsers', 10);
+    expect(h.stepMs).toBe(3_600_000); // 10:12 → 16:44 in ~10 bars → 1 h
+    expect(h.starts[0]).toBe(Date.UTC(2026, 5, 15, 10));
+    expect(h.counts.reduce((a, b) => a + b, 0)).toBe(6);
+    expect(h.counts).toEqual([1, 0, 0, 1, 1, 1, 2]); // 10:12 | 13:31 | 14:05 | 15:58 | 16:21 16:44
+  });
+});
