@@ -73,6 +73,13 @@ const CASES: TableCase[] = [
     columns: 't:datetime',
     rows: [{ t: '2020-01-01T00:00:00.000Z' }, { t: '2020-01-01T12:00:00.000Z' }, { t: '2020-01-02T00:00:00.000Z' }],
   },
+  {
+    rule: 'range output is serialized: ordered, and row_number() works on it (naive generate_series gives no defined order)',
+    kql: 'range x from 10 to 4 step -3 | extend r = row_number()',
+    columns: 'x:long, r:long',
+    rows: [{ x: 10, r: 1 }, { x: 7, r: 2 }, { x: 4, r: 3 }],
+    ordered: true,
+  },
   { rule: 'range of timespans', kql: 'range t from 1s to 3s step 1s', columns: 't:timespan', rows: [{ t: '00:00:01' }, { t: '00:00:02' }, { t: '00:00:03' }] },
   { rule: 'range bounds from let scalars, then a pipeline', kql: 'let n = 4; range i from 1 to n step 1 | where i % 2 == 0 | extend sq = i * i', columns: 'i:long, sq:long', rows: [{ i: 2, sq: 4 }, { i: 4, sq: 16 }] },
 ];
