@@ -81,7 +81,7 @@ export type Operator =
   | { kind: 'mv-apply'; expand: MvExpandArgs; operators: Operator[]; span: Span }
   | { kind: 'parse'; where: boolean; regex: boolean; relaxed: boolean; flags?: string; target: Expr; parts: ParsePart[]; span: Span }
   | { kind: 'serialize'; items: Assignment[]; span: Span }
-  | { kind: 'make-series'; aggregates: SeriesAggregate[]; axis: Expr; from?: Expr; to?: Expr; step: Expr; by: Assignment[]; span: Span };
+  | { kind: 'make-series'; nonempty: boolean; aggregates: SeriesAggregate[]; axis: Expr; from?: Expr; to?: Expr; step: Expr; by: Assignment[]; span: Span };
 
 /** One column of `mv-expand`/`mv-apply`: `[Name =] expr [to typeof(T)]`. */
 export interface MvExpandItem {

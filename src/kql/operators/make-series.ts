@@ -5,8 +5,9 @@
  * - Bins start at `from` exactly (not epoch-aligned); without `from`, at bin(min(Axis), Step).
  * - The range is [Start, End): without `to`, it ends after the last bin holding data.
  * - A bin without rows holds the default (0 when no `default =` is given).
- * - Groups come from the rows inside the range; without `by`, exactly one row (all defaults when
- *   there are no rows but `from`/`to` fix the range).
+ * - Groups come from the rows inside the range; without `by`, one row if any row is in the range
+ *   (none for empty input, as Kusto), or always with `kind=nonempty` (all defaults).
+ * - A constant instead of an aggregate (`other = -1 default = -2`) fills the bins that have rows.
  */
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import type { Expr, SeriesAggregate } from '../ast.ts';
@@ -23,6 +24,15 @@ export const MAKE_SERIES = defineOperator({
   kind: 'make-series',
   names: ['make-series'],
   parse(p, kw) {
+    // kind=nonempty: one row of defaults even for empty input (without `by`).
+    let nonempty = false;
+    if (p.isWord('kind') && p.isPunct('=', 1)) {
+      p.next();
+      p.next();
+      const k = p.expectIdent('nonempty');
+      if (k.value !== 'nonempty') throw p.error('syntax', `unknown make-series kind "${k.value}" (expected nonempty)`, k);
+      nonempty = true;
+    }
     const aggregates: SeriesAggregate[] = [];
     do {
       // parseAssignments reads a comma-separated run; `default = …` ends it and belongs to its last item.
@@ -42,7 +52,7 @@ export const MAKE_SERIES = defineOperator({
     p.expectWord('step');
     const step = p.parseExpr();
     const by = p.acceptWord('by') ? p.parseAssignments() : [];
-    return { kind: 'make-series', aggregates, axis, from, to, step, by, span: spanFrom(p, kw) };
+    return { kind: 'make-series', nonempty, aggregates, axis, from, to, step, by, span: spanFrom(p, kw) };
   },
   translate(op, input, ctx) {
     const scope = Scope.of(input);
@@ -78,12 +88,17 @@ export const MAKE_SERIES = defineOperator({
     const aggs = op.aggregates.map((a, i) => {
       const e = a.item.expr;
       const fn = e.kind === 'call' ? aggregateFunction(e.name) : undefined;
-      if (e.kind !== 'call' || !fn) throw ctx.error('unsupported', 'a make-series expression that is not a single aggregate call', e.span);
+      const def = a.default ? ctx.expr(a.default, new Scope([])) : ({ sql: '0', type: 'long' } as Typed);
+      if (e.kind !== 'call' || !fn) {
+        // A constant (`other = -1`): its value in bins with rows, the default elsewhere.
+        if (!a.item.name) throw ctx.error('unsupported', 'a make-series expression that is not an aggregate call (name it: Name = …)', e.span);
+        const v = ctx.expr(e, new Scope([]));
+        return { name: a.item.name.text, sql: v.type === 'null' ? 'NULL' : v.sql, json: toJsonSql({ sql: `x.a${i}`, type: v.type === 'null' ? 'dynamic' : v.type }), def: toJsonSql(def), i };
+      }
       if (e.args.length < fn.minArgs || e.args.length > fn.maxArgs) throw ctx.error('type', `${e.name}() takes ${fn.minArgs}–${fn.maxArgs} argument(s)`, e.span);
       const name = a.item.name?.text ?? fn.defaultName(e.args);
       if (!name) throw ctx.error('unsupported', `an unnamed ${e.name}() of an expression (write Name = ${e.name}(…))`, e.span);
       const v = fn.translate(e.args.map((x) => ctx.expr(x, scope)), callSite(e, ctx));
-      const def = a.default ? ctx.expr(a.default, new Scope([])) : ({ sql: '0', type: 'long' } as Typed);
       return { name, sql: v.sql, json: toJsonSql({ sql: `x.a${i}`, type: v.type }), def: toJsonSql(def), i };
     });
     const keyCols = by.map((b) => `g${b.i}`);
@@ -93,7 +108,8 @@ export const MAKE_SERIES = defineOperator({
       `SELECT ${[...by.map((b) => `${b.sql} AS g${b.i}`), `CAST(floor((${num(axis)} - b.s_start) / ${stepNum}) AS BIGINT) AS k`, ...aggs.map((a) => `${a.sql} AS a${a.i}`)].join(', ')} ` +
         `FROM ${input.cte}, ${bounds} AS b WHERE ${inRange} GROUP BY ${[...keyCols, 'k'].join(', ')}`,
     );
-    const groups = by.length ? `(SELECT DISTINCT ${keyCols.join(', ')} FROM ${binned})` : '(SELECT 1 AS one)';
+    // Without `by`: one row when some row falls in the range (Kusto gives no row for empty input), always with kind=nonempty.
+    const groups = by.length ? `(SELECT DISTINCT ${keyCols.join(', ')} FROM ${binned})` : op.nonempty ? '(SELECT 1 AS one)' : `(SELECT 1 AS one FROM ${binned} LIMIT 1)`;
     const dense = `(SELECT g.*, b.s_start, unnest(range(b.s_n)) AS k FROM ${groups} AS g, ${bounds} AS b WHERE b.s_n IS NOT NULL AND b.s_n > 0)`;
     const joinOn = ['d.k = x.k', ...keyCols.map((g) => `d.${g} IS NOT DISTINCT FROM x.${g}`)].join(' AND ');
     const binStart = isTime ? `make_timestamp(CAST(d.s_start + d.k * ${stepNum} AS BIGINT))` : `(d.s_start + d.k * ${stepNum})`;
@@ -104,7 +120,8 @@ export const MAKE_SERIES = defineOperator({
       ...aggs.map((a) => `${arr(`coalesce(${a.json}, ${a.def}, 'null')`)} AS ${quoteIdent(a.name)}`),
       `${arr(axisJson)} AS ${quoteIdent(axisName)}`,
     ];
-    const groupBy = by.length ? ` GROUP BY ${by.map((b) => `d.g${b.i}`).join(', ')}` : '';
+    // Grouped also without `by` (by the constant group), so that no group gives no row.
+    const groupBy = ` GROUP BY ${by.length ? by.map((b) => `d.g${b.i}`).join(', ') : 'd.one'}`;
     const columns: ColumnSchema[] = [...by.map((b) => ({ name: b.name, type: b.type })), ...aggs.map((a) => ({ name: a.name, type: 'dynamic' as const })), { name: axisName, type: 'dynamic' }];
     ctx.checkColumns(columns, op.span);
     const cte = ctx.addCte('make_series', `SELECT ${select.join(', ')} FROM ${dense} AS d LEFT JOIN ${binned} AS x ON ${joinOn}${groupBy}`, op.span);

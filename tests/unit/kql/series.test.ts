@@ -99,3 +99,17 @@ describe('series functions', () => {
     expect(() => h.translate("print y = dynamic([1,2]) | extend z = series_fit_line(y)")).toThrow(/\(rsquare, slope, variance, rvariance, interception, line_fit\) = /);
   });
 });
+
+describe('make-series edge cases (Kusto documentation examples)', () => {
+  const Q = 'S | where U == "zzz" | make-series avg(N) default = 1.0 on T from datetime(2026-01-01) to datetime(2026-01-03) step 1d';
+  it('empty input gives no row (naive: one row of defaults)', () => {
+    expect(h.run(Q)).toEqual([]);
+  });
+  it('kind=nonempty gives one row of defaults for empty input', () => {
+    expect(h.run(Q.replace('make-series', 'make-series kind=nonempty'))).toEqual([{ avg_N: [1, 1], T: [day('1'), day('2')] }]);
+  });
+  it('a named constant fills the bins that have rows, the default the others', () => {
+    const rows = h.run('S | where U == "a" | make-series c = count(), o = -1 default = -2 on T from datetime(2026-01-01) to datetime(2026-01-04) step 1d');
+    expect(rows).toEqual([{ c: [2, 0, 1], o: [-1, -2, -1], T: [day('1'), day('2'), day('3')] }]);
+  });
+});
