@@ -133,9 +133,16 @@ export const ARRAY_FUNCTIONS: readonly ScalarFunction[] = [
   variadicDynamic('hll_merge', 'kql_set_union'),
   variadicDynamic('merge_tdigest', 'kql_arr_concat'),
   {
-    // A third typeof(T) argument is accepted and ignored (the digest keeps the values' numbers).
+    // A dynamic value by default (Kusto), or the type of a third typeof(T) argument.
     name: 'percentile_tdigest', minArgs: 2, maxArgs: 3,
-    translate: (a, s) => ({ sql: `CAST(kql_tdigest_percentile(${dyn(a, 0, s)}, ${double(expectType(a, 1, s, 'long', 'int', 'real').sql)}) AS DOUBLE)`, type: 'real' }),
+    translate: (a, s) => {
+      const value = `kql_tdigest_percentile(${dyn(a, 0, s)}, ${double(expectType(a, 1, s, 'long', 'int', 'real').sql)})`;
+      const t = a[2] ? String(a[2].literal ?? '').replace(/^typeof:/, '') : 'dynamic';
+      if (t === 'dynamic') return { sql: value, type: 'dynamic' };
+      if (t === 'long' || t === 'int') return { sql: `CAST(round(CAST(${value} AS DOUBLE)) AS ${t === 'long' ? 'BIGINT' : 'INTEGER'})`, type: t };
+      if (t === 'real' || t === 'double') return { sql: `CAST(${value} AS DOUBLE)`, type: 'real' };
+      return s.fail(`percentile_tdigest() cannot return a ${t}`, 2);
+    },
   },
   {
     name: 'rank_tdigest', minArgs: 2, maxArgs: 2,

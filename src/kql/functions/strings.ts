@@ -184,9 +184,9 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
   { name: 'punycode_domain_from_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_punycode_domain(${str(a, 0)}, CAST(1 AS INTEGER))`, type: 'string' }) },
   { name: 'punycode_domain_to_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_punycode_domain(${str(a, 0)}, CAST(0 AS INTEGER))`, type: 'string' }) },
   {
-    // parse_version: four parts of up to 8 digits as one comparable number (Kusto returns a decimal; a real here).
+    // parse_version: four parts of up to 8 digits as one comparable number (a decimal, held in a DOUBLE).
     name: 'parse_version', minArgs: 1, maxArgs: 1,
-    translate: (a) => ({ sql: `CAST(kql_parse_version(${str(a, 0)}) AS DOUBLE)`, type: 'real' }),
+    translate: (a) => ({ sql: `CAST(kql_parse_version(${str(a, 0)}) AS DOUBLE)`, type: 'decimal' }),
   },
   {
     name: 'parse_command_line', minArgs: 2, maxArgs: 2,

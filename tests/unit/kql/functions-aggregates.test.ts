@@ -54,8 +54,8 @@ functionCases('KQL aggregate functions', [
   },
   {
     rule: 'hll/dcount_hll/hll_merge count distinct values (exactly here); tdigest/percentile_tdigest/rank_tdigest/merge_tdigest',
-    kql: 'N | extend y = x + 10 | summarize hx = hll(x), hy = hll(y), t = tdigest(x), w = tdigest(x, x) | project d = dcount_hll(hll_merge(hx, hy)), p = percentile_tdigest(t, 50), r = rank_tdigest(t, 3), m = percentile_tdigest(merge_tdigest(t, t), 100), pw = percentile_tdigest(w, 50)',
-    rows: [{ d: 10, p: 3, r: 3, m: 5, pw: 4 }],
+    kql: 'N | extend y = x + 10 | summarize hx = hll(x), hy = hll(y), t = tdigest(x), w = tdigest(x, x) | project d = dcount_hll(hll_merge(hx, hy)), p = percentile_tdigest(t, 50), r = rank_tdigest(t, 3), m = percentile_tdigest(merge_tdigest(t, t), 100), pw = percentile_tdigest(w, 50), pl = percentile_tdigest(t, 100, typeof(long)), gp = gettype(percentile_tdigest(t, 50))',
+    rows: [{ d: 10, p: 3, r: 3, m: 5, pw: 4, pl: 5, gp: 'long' }],
   },
   {
     rule: 'arg_max(X, *) returns the whole row of the maximum, X first; by columns are not repeated',
