@@ -11,6 +11,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { writeNdjson, writePortalCsv } from './ingest-data.ts';
 
@@ -30,6 +31,7 @@ interface Run {
 }
 
 function measure(engine: 'loupe' | 'native', kind: string, file: string): Run {
+  process.stderr.write(`${engine} ${kind} ${file} (load average ${loadavg()[0]!.toFixed(1)})\n`);
   const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ingest-run.ts'), engine, kind, file], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
@@ -63,4 +65,6 @@ for (const kind of kinds) {
     process.stderr.write(`${lines.at(-2)}\n${lines.at(-1)}\n`);
   }
 }
-process.stdout.write(lines.join('\n') + '\n');
+// The machine may be shared: say how busy it was, since wall times depend on it.
+const load = loadavg().map((x) => x.toFixed(1)).join(', ');
+process.stdout.write(`${lines.join('\n')}\n\n${cpus().length} CPUs, load average at the end ${load} (1, 5, 15 min), ${new Date().toISOString()}\n`);

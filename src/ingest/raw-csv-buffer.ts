@@ -13,18 +13,22 @@ import type { SqlEngine } from '../db/engine.ts';
 import { rawColumn } from './raw-relation.ts';
 import { quoteString } from './sql-text.ts';
 
-const PART_CHARS = 8 * 1024 * 1024;
+const PART_BYTES = 8 * 1024 * 1024;
 const MARKER = 'loupe_row';
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const NL = 0x0a;
+const ONE = 0x31;
 
 let counter = 0;
 
-function field(v: string | null): string {
-  return v === null ? '' : `"${v.includes('"') ? v.replaceAll('"', '""') : v}"`;
-}
+const encoder = new TextEncoder();
 
 export class RawCsvBuffer {
   private readonly id = ++counter;
-  private part = '';
+  /** The part being written, as UTF-8 bytes: written in place to spare the garbage collector. */
+  private part = new Uint8Array(PART_BYTES);
+  private at = 0;
   private readonly files: string[] = [];
   private width = 0;
   rows = 0;
@@ -40,25 +44,57 @@ export class RawCsvBuffer {
     return this.width;
   }
 
-  add(row: readonly (string | null)[]): void {
-    let line = '1';
-    for (let i = 0; i < row.length; i++) line += ',' + field(row[i] ?? null);
-    this.part += line + '\n';
-    this.rows++;
-    if (this.part.length >= PART_CHARS) this.flushPart();
+  private room(bytes: number): void {
+    if (this.at + bytes <= this.part.length) return;
+    // Keep whole lines in a part: the unfinished line moves to the next one.
+    const lineStart = this.lineStart;
+    const carry = this.part.subarray(lineStart, this.at);
+    this.flushPart(lineStart);
+    const size = Math.max(PART_BYTES, (carry.length + bytes) * 2);
+    const next = new Uint8Array(size);
+    next.set(carry);
+    this.part = next;
+    this.at = carry.length;
+    this.lineStart = 0;
   }
 
-  private flushPart(): void {
-    if (this.part === '') return;
+  private lineStart = 0;
+
+  add(row: readonly (string | null)[]): void {
+    this.lineStart = this.at;
+    this.room(2);
+    this.part[this.at++] = ONE;
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i] ?? null;
+      this.room(1);
+      this.part[this.at++] = COMMA;
+      if (v === null) continue;
+      const text = v.includes('"') ? v.replaceAll('"', '""') : v;
+      this.room(text.length * 3 + 2);
+      this.part[this.at++] = QUOTE;
+      this.at += encoder.encodeInto(text, this.part.subarray(this.at)).written;
+      this.part[this.at++] = QUOTE;
+    }
+    this.room(1);
+    this.part[this.at++] = NL;
+    this.rows++;
+  }
+
+  private flushPart(upTo = this.at): void {
+    if (upTo === 0) return;
     const name = `loupe_ingest_rows_${this.id}_${this.files.length}.csv`;
-    this.engine.registerFileBuffer(name, new TextEncoder().encode(this.part));
+    this.engine.registerFileBuffer(name, this.part.slice(0, upTo));
     this.files.push(name);
-    this.part = '';
+    if (upTo === this.at) {
+      this.at = 0;
+      this.lineStart = 0;
+    }
   }
 
   /** SQL reading every row back, as VARCHAR columns c0… (after the marker). */
   fromSql(): string {
     this.flushPart();
+    this.part = new Uint8Array(0);
     if (this.files.length === 0) {
       const cols = Array.from({ length: this.width }, (_, i) => `CAST(NULL AS VARCHAR) AS ${rawColumn(i)}`);
       return `(SELECT ${cols.length ? cols.join(', ') : `NULL AS ${MARKER}`} WHERE false)`;
