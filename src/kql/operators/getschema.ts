@@ -1,9 +1,10 @@
 /**
  * `getschema`: one row per input column — ColumnName, ColumnOrdinal (0-based), DataType (the .NET
- * type name Kusto reports, e.g. System.Int64) and ColumnType (the KQL type name).
+ * type name Kusto reports, e.g. System.Int64) and ColumnType (the KQL type name), in column order.
  */
 import type { KqlType } from '../../schema/kql-types.ts';
-import { sqlString } from '../sql.ts';
+import { quoteIdent, sqlString } from '../sql.ts';
+import { ORDER_COLUMN } from '../types.ts';
 import { spanFrom } from './common.ts';
 import { defineOperator } from './registry.ts';
 
@@ -19,10 +20,14 @@ export const GETSCHEMA = defineOperator({
     return { kind: 'getschema', span: spanFrom(p, kw) };
   },
   translate(op, input, ctx) {
-    const rows = input.columns.map((c, i) => `(${sqlString(c.name)}, CAST(${i} AS BIGINT), ${sqlString(DOTNET[c.type])}, ${sqlString(c.type)})`);
-    const cte = ctx.addCte('getschema', `SELECT * FROM (VALUES ${rows.join(', ')}) AS v("ColumnName", "ColumnOrdinal", "DataType", "ColumnType")`, op.span);
+    const rows = input.columns.map((c, i) => `(${sqlString(c.name)}, CAST(${i} AS BIGINT), ${sqlString(DOTNET[c.type])}, ${sqlString(c.type)}, ${i})`);
+    // Kusto marks getschema's output serialized: rows in column order, kept by the hidden order column.
+    const order = quoteIdent(ORDER_COLUMN);
+    const values = `VALUES ${rows.join(', ')}`;
+    const cte = ctx.addCte('getschema', `SELECT * FROM (${values}) AS v("ColumnName", "ColumnOrdinal", "DataType", "ColumnType", ${order}) ORDER BY ${order}`, op.span);
     return {
       cte,
+      order: { clause: order },
       columns: [
         { name: 'ColumnName', type: 'string' },
         { name: 'ColumnOrdinal', type: 'long' },

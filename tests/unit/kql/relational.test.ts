@@ -110,6 +110,7 @@ const CASES: TableCase[] = [
       { ColumnName: 'd', ColumnOrdinal: 2, DataType: 'System.Object', ColumnType: 'dynamic' },
       { ColumnName: 't', ColumnOrdinal: 3, DataType: 'System.DateTime', ColumnType: 'datetime' },
     ],
+    ordered: true,
   },
   // take / sample
   { rule: 'take 0 gives no rows', kql: 'A | take 0', columns: 'K:string, N:long', rows: [] },
