@@ -478,6 +478,12 @@ export class Parser {
         if (this.acceptPunct('(')) {
           if (t.value === 'dynamic') return parseDynamicLiteral(this, t);
           if (t.value === 'toscalar') {
+            // toscalar(2), toscalar(new_guid()): of a scalar, the scalar itself.
+            if (!this.startsPipeline()) {
+              const inner = this.parseExpr();
+              this.expectPunct(')', 'to close toscalar(');
+              return { ...inner, span: { start: t.start, end: this.lastEnd() } } as Expr;
+            }
             const pipeline = this.parsePipelineValue();
             this.expectPunct(')', 'to close toscalar(');
             return { kind: 'toscalar', pipeline, span: { start: t.start, end: this.lastEnd() } };

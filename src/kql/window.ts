@@ -1,7 +1,8 @@
 /**
  * Window functions of serialized row sets: `prev(x [, offset [, default]])`,
  * `next(x [, offset [, default]])`, `row_number([start [, restart]])`,
- * `row_window_session(x, maxFromFirst, maxBetween [, restart])`. They need a defined row order —
+ * `row_window_session(x, maxFromFirst, maxBetween [, restart])`, `row_rank_dense(t [, restart])`,
+ * `row_rank_min(t [, restart])`. They need a defined row order —
  * after `serialize`, `sort`/`order by`, `top` — which the relation keeps in its hidden order
  * column; over an unordered relation they are refused, as Kusto refuses them.
  */
@@ -10,7 +11,7 @@ import type { Scope, TranslateContext } from './context.ts';
 import { microsFromInterval, quoteIdent } from './sql.ts';
 import { isIntegral, isNumeric, ORDER_COLUMN, type Relation, type Typed } from './types.ts';
 
-export const WINDOW_FUNCTIONS: ReadonlySet<string> = new Set(['prev', 'next', 'row_number', 'row_window_session']);
+export const WINDOW_FUNCTIONS: ReadonlySet<string> = new Set(['prev', 'next', 'row_number', 'row_window_session', 'row_rank_dense', 'row_rank_min']);
 
 function orderedRelation(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx: TranslateContext): Relation {
   const rel = scope.relation;
@@ -57,6 +58,15 @@ export function windowCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx
     case 'row_window_session':
       arity(e, 3, 4, ctx);
       return rowWindowSession(e, scope, rel, ctx);
+    case 'row_rank_dense':
+    case 'row_rank_min': {
+      arity(e, 1, 2, ctx);
+      const term = arg(0);
+      if (term.type === 'dynamic') throw ctx.error('type', `${e.name}() of a dynamic value`, e.args[0]!.span);
+      const restart = e.args[1] ? arg(1) : undefined;
+      if (restart && restart.type !== 'bool') throw ctx.error('type', `the restart argument of ${e.name}() must be a bool`, e.args[1]!.span);
+      return { sql: rowRank(e.name, rel, term.sql, restart?.sql ?? 'FALSE', ctx), type: 'long' };
+    }
   }
   throw ctx.error('unknown-function', `unknown window function "${e.name}"`, e.nameSpan);
 }
@@ -75,6 +85,26 @@ function rowNumberWithRestart(rel: Relation, start: string, restart: string, ctx
       `(SELECT w_ord, sum(w_r) OVER (ORDER BY w_ord ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS w_grp FROM ${flags})`,
   );
   return `((SELECT w_rn FROM ${helper} WHERE w_ord = ${o}) - 1 + ${start})`;
+}
+
+/**
+ * row_rank_dense(t, restart): 1 at the first row of each restart group, +1 each time t differs from
+ * the previous row's. row_rank_min(t, restart): the row number (within the group) where the current
+ * run of equal t values started. Computed in helper CTEs (window functions cannot nest).
+ */
+function rowRank(name: string, rel: Relation, term: string, restart: string, ctx: TranslateContext): string {
+  const o = quoteIdent(ORDER_COLUMN);
+  const flags = ctx.addCte('row_rank_terms', `SELECT ${o} AS w_ord, ${term} AS w_t, CASE WHEN ${restart} THEN 1 ELSE 0 END AS w_r FROM ${rel.cte}`);
+  const groups = ctx.addCte('row_rank_groups', `SELECT w_ord, w_t, sum(w_r) OVER (ORDER BY w_ord ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS w_grp FROM ${flags}`);
+  const w = 'OVER (PARTITION BY w_grp ORDER BY w_ord)';
+  const runs = ctx.addCte(
+    'row_rank_runs',
+    `SELECT w_ord, w_grp, row_number() ${w} AS w_rn, CASE WHEN row_number() ${w} = 1 OR w_t IS DISTINCT FROM lag(w_t) ${w} THEN 1 ELSE 0 END AS w_chg FROM ${groups}`,
+  );
+  const upTo = 'OVER (PARTITION BY w_grp ORDER BY w_ord ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)';
+  const value = name === 'row_rank_dense' ? `sum(w_chg) ${upTo}` : `max(CASE WHEN w_chg = 1 THEN w_rn END) ${upTo}`;
+  const ranks = ctx.addCte('row_rank', `SELECT w_ord, CAST(${value} AS BIGINT) AS w_rank FROM ${runs}`);
+  return `(SELECT w_rank FROM ${ranks} WHERE w_ord = ${o})`;
 }
 
 function rowWindowSession(e: Extract<Expr, { kind: 'call' }>, scope: Scope, rel: Relation, ctx: TranslateContext): Typed {

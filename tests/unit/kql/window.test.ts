@@ -78,3 +78,28 @@ describe('window functions', () => {
     ]);
   });
 });
+
+describe('row ranks (Kusto documentation examples)', () => {
+  it('row_rank_dense: +1 when the term changes, restarting per airport', () => {
+    const rows = h.run(
+      'datatable (Airport:string, Airline:string, Departures:long) ["SEA","LH",3, "SEA","LY",100, "SEA","UA",3, "SEA","BA",2, "SEA","EL",3, "AMS","EL",1, "AMS","BA",1] ' +
+        '| sort by Airport desc, Departures asc | extend Rank=row_rank_dense(Departures, prev(Airport) != Airport) | project Airport, Departures, Rank',
+    );
+    expect(rows.map((r) => [r.Airport, r.Departures, r.Rank])).toEqual([
+      ['SEA', 2, 1], ['SEA', 3, 2], ['SEA', 3, 2], ['SEA', 3, 2], ['SEA', 100, 3], ['AMS', 1, 1], ['AMS', 1, 1],
+    ]);
+  });
+  it('row_rank_min: the row number where the run of equal terms started', () => {
+    const rows = h.run(
+      'datatable(Category:string, Item:string, Value:int) ["A","item1",10, "A","item2",10, "A","item3",5, "A","item4",20, "B","item2",5, "B","item1",7] ' +
+        '| sort by Category asc, Value asc | extend rank = row_rank_min(Value, Category != prev(Category)) | project Category, Value, rank',
+    );
+    expect(rows.map((r) => [r.Category, r.Value, r.rank])).toEqual([['A', 5, 1], ['A', 10, 2], ['A', 10, 2], ['A', 20, 4], ['B', 5, 1], ['B', 7, 2]]);
+  });
+});
+
+describe('toscalar of a scalar', () => {
+  it('is the scalar itself', () => {
+    expect(h.run('print a = toscalar(2), b = toscalar(E | summarize count())')).toEqual([{ a: 2, b: 8 }]);
+  });
+});
