@@ -2,6 +2,7 @@
  * Tabular sources with their own syntax — print, datatable, range — as (KQL → columns, types,
  * rows) tables run through the translator and DuckDB-WASM.
  */
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KqlError } from '../../../src/kql/index.ts';
 import { createHarness, type KqlHarness } from './harness.ts';
@@ -110,5 +111,39 @@ describe('source refusals name the problem and its position', () => {
     expect(e.code).toBe(code);
     expect(e.position).toMatchObject({ line, column });
     expect(e.message).toMatch(msg);
+  });
+});
+
+/** A KQL string literal for any text: printable ASCII as is, everything else as \\uXXXX escapes. */
+function kqlLiteral(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    for (let i = 0; i < ch.length; i++) {
+      const code = ch.charCodeAt(i);
+      if (ch[i] === '"' || ch[i] === '\\') out += `\\${ch[i]}`;
+      else if (code >= 0x20 && code < 0x7f) out += ch[i];
+      else out += `\\u${code.toString(16).padStart(4, '0')}`;
+    }
+  }
+  return `${out}"`;
+}
+
+describe('datatable and union quote every name and value', () => {
+  const nasty = fc.constantFrom("'; DROP TABLE \"A\"; --", '"', "'", '\\', '\n', '\u2028', '👍🏽', '\0', ')) OR 1=1 --', 'x" || "y');
+  const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 16 }), fc.string({ unit: 'binary', maxLength: 16 }), nasty);
+  it('a datatable column named and holding arbitrary text gives back exactly that text, through union withsource', () => {
+    fc.assert(
+      fc.property(
+        text.filter((n) => n.length > 0 && !n.includes('\0') && n.toLowerCase() !== 'src'),
+        text,
+        (name, value) => {
+          const kql = `union withsource=Src (datatable([${kqlLiteral(name)}]:string)[${kqlLiteral(value)}] | as ${'T'})`;
+          const t = h.translate(kql);
+          expect(t.columns).toEqual([{ name: 'Src', type: 'string' }, { name, type: 'string' }]);
+          expect(h.run(kql)).toEqual([{ Src: 'T', [name]: value }]);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
