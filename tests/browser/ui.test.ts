@@ -90,4 +90,33 @@ describe('page behaviour', () => {
     expect(await page.getByRole('heading', { name: 'Incidents (1)' }).isVisible()).toBe(true);
     expect(foreignRequests(browser.requests, site.url)).toEqual([]);
   });
+
+  it('keeps case notes on an alert across a reload', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Load demo data' }).click();
+    await waitForFiles(page);
+    const replay = page.getByRole('button', { name: 'Replay', exact: true });
+    await expect.poll(() => replay.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await replay.click();
+    await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 30_000 });
+    const star = page.getByRole('button', { name: /^Star alert Risky User Silent Auth .* at 2026-06-15 16:00:00 UTC$/ });
+    await star.click();
+    const comment = page.getByRole('textbox', { name: /^Comment on alert .* at 2026-06-15 16:00:00 UTC$/ });
+    const alert = page.getByRole('list', { name: 'Alerts (2)' }).getByRole('article').first();
+    await alert.locator('summary', { hasText: 'Notes' }).click();
+    await comment.fill('Attacker IP 10.0.0.1 confirmed with the user.');
+
+    await page.reload();
+    await openApp(page, site.url);
+    await waitForEngineReady(page);
+    await page.getByRole('button', { name: 'Load demo data' }).click();
+    await waitForFiles(page);
+    await expect.poll(() => replay.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await replay.click();
+    await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 30_000 });
+    expect(await star.getAttribute('aria-pressed')).toBe('true');
+    expect(await comment.inputValue()).toBe('Attacker IP 10.0.0.1 confirmed with the user.');
+    // The other alert has no note.
+    expect(await page.getByRole('button', { name: /at 2026-06-15 17:00:00 UTC$/ }).first().getAttribute('aria-pressed')).toBe('false');
+  });
 });

@@ -9,6 +9,7 @@ import type { Translation } from '../../kql/api.ts';
 import type { ReplayReport } from '../../rules/api.ts';
 import type { RuleSummary } from '../../session/api.ts';
 import { formatCount, formatUtc, formatValue } from '../format.ts';
+import { alertNoteKey, incidentNoteKey, isEmpty, type Note } from '../state/notes.svelte.ts';
 
 export interface CaseReportInput {
   readonly rule: RuleSummary;
@@ -17,6 +18,8 @@ export interface CaseReportInput {
   readonly report: ReplayReport;
   readonly tables: readonly LoadedTable[];
   readonly generatedAt: number;
+  /** The analyst's note on an alert or incident (by note key), if any. */
+  readonly noteFor?: (key: string) => Note | undefined;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -37,8 +40,15 @@ function table(headers: readonly string[], rows: readonly (readonly unknown[])[]
   );
 }
 
+function noteHtml(note: Note | undefined): string {
+  if (!note || isEmpty(note)) return '';
+  const parts = [note.starred ? '<strong>★ Starred</strong>' : '', note.tags.length ? `Tags: ${e(note.tags.join(', '))}` : '', note.comment ? `<blockquote>${e(note.comment)}</blockquote>` : ''];
+  return `<div class="note"><h4>Analyst notes</h4>${parts.filter(Boolean).join(' ')}</div>`;
+}
+
 export function caseReportHtml(input: CaseReportInput): string {
   const { rule, report, translation, tables } = input;
+  const noteFor = input.noteFor ?? (() => undefined);
   const alertsById = new Map(report.alerts.map((a, i) => [a.id, i + 1]));
   const fired = report.runs.filter((r) => r.triggered).length;
 
@@ -47,6 +57,7 @@ export function caseReportHtml(input: CaseReportInput): string {
       const cols = a.rows.length ? Object.keys(a.rows[0]!) : [];
       return `<section class="alert" id="alert-${i + 1}">
 <h3>${e(a.displayName)}</h3>
+${noteHtml(noteFor(alertNoteKey(report.rule.id, a)))}
 <dl><dt>Run</dt><dd>${e(formatUtc(a.runAt))}</dd><dt>Severity</dt><dd>${e(a.severity)}</dd>
 <dt>Activity</dt><dd>${e(formatUtc(a.startTime))} – ${e(formatUtc(a.endTime))}</dd>
 <dt>Tactics</dt><dd>${e(a.tactics.join(', '))}</dd><dt>Description</dt><dd>${e(a.description)}</dd></dl>
@@ -59,7 +70,7 @@ export function caseReportHtml(input: CaseReportInput): string {
 
   const incidents = report.incidents
     .map(
-      (inc) => `<section class="incident"><h3>${e(inc.title)}</h3><p>Severity ${e(inc.severity)} · ${inc.alertIds.length} alert(s)</p><ul>${inc.alertIds
+      (inc) => `<section class="incident"><h3>${e(inc.title)}</h3>${noteHtml(noteFor(incidentNoteKey(report.rule.id, inc, report.alerts.find((a) => a.id === inc.alertIds[0]))))}<p>Severity ${e(inc.severity)} · ${inc.alertIds.length} alert(s)</p><ul>${inc.alertIds
         .map((id) => {
           const n = alertsById.get(id);
           const a = n ? report.alerts[n - 1] : undefined;
@@ -84,7 +95,7 @@ pre{white-space:pre-wrap;background:rgba(127,127,127,.12);padding:.6rem;border-r
 table{border-collapse:collapse;margin:.4rem 0}th,td{border-bottom:1px solid rgba(127,127,127,.4);padding:.2rem .5rem;text-align:left;vertical-align:top}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}dd{margin:0}dt{opacity:.75}
 .alert,.incident{border-left:4px solid #b3261e;padding:.2rem .9rem;margin:1rem 0}.incident{border-color:#1f5fbf}
-.fired td{font-weight:700}.empty{font-style:italic;opacity:.75}
+.fired td{font-weight:700}.note{background:rgba(201,138,0,.12);padding:.3rem .6rem;border-radius:6px}blockquote{margin:.3rem 0;white-space:pre-wrap}.empty{font-style:italic;opacity:.75}
 </style>
 </head>
 <body>

@@ -11,6 +11,7 @@ import type { EngineClient } from '../../worker/client.ts';
 import type { EngineStatus } from '../../worker/protocol.ts';
 import type { PivotHit } from '../../worker/pivot.ts';
 import { GridState } from '../grid/grid-state.svelte.ts';
+import { NotesStore } from './notes.svelte.ts';
 import { problemOf, type Problem } from './problem.ts';
 
 export type FileJobState = 'queued' | 'loading' | 'loaded' | 'failed';
@@ -54,6 +55,8 @@ export class Workspace {
 
   /** The result grid of the Explore section (tables and console queries). */
   readonly grid: GridState;
+  /** Case notes on alerts and incidents (kept in the browser). */
+  readonly notes = new NotesStore();
 
   private nextJob = 1;
 

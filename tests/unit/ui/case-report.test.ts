@@ -25,6 +25,7 @@ const html = caseReportHtml({
   report,
   tables: [],
   generatedAt: Date.UTC(2026, 5, 15, 18),
+  noteFor: (key) => (key === 'r1|alert|2026-06-15T16:00:00.000Z|<script>alert(1)</script> user' ? { starred: true, tags: ['bec'], comment: '</blockquote><script>x</script>', updatedAt: 0 } : undefined),
 });
 
 describe('case report (self-contained HTML)', () => {
@@ -47,5 +48,9 @@ describe('case report (self-contained HTML)', () => {
   it('lists every run and marks the ones that fired', () => {
     expect(html.match(/<tr class="fired">/g)).toHaveLength(1);
     expect(html).toContain('2 runs, 1 fired; 1 alert(s); 1 incident(s).');
+  });
+
+  it('includes the analyst notes, escaped', () => {
+    expect(html).toContain('<strong>★ Starred</strong> Tags: bec <blockquote>&lt;/blockquote&gt;&lt;script&gt;x&lt;/script&gt;</blockquote>');
   });
 });

@@ -1,0 +1,69 @@
+/**
+ * Case notes: a star, tags and a comment on an alert or an incident, kept in the browser
+ * (localStorage) so they survive reloads. Keys name what a note is about by content — the rule,
+ * the run time and the alert's name — not by ids generated per replay, so the same alert finds
+ * its note again after a reload and a new replay of the same data.
+ */
+import type { ReportAlert, ReportIncident } from '../../rules/api.ts';
+
+export interface Note {
+  readonly starred: boolean;
+  readonly tags: readonly string[];
+  readonly comment: string;
+  readonly updatedAt: number;
+}
+
+const KEY = 'loupe:notes';
+
+export function alertNoteKey(ruleId: string, a: Pick<ReportAlert, 'runAt' | 'displayName'>): string {
+  return `${ruleId}|alert|${a.runAt}|${a.displayName}`;
+}
+
+export function incidentNoteKey(ruleId: string, inc: Pick<ReportIncident, 'title'>, firstAlert: Pick<ReportAlert, 'runAt'> | undefined): string {
+  return `${ruleId}|incident|${firstAlert?.runAt ?? ''}|${inc.title}`;
+}
+
+export function isEmpty(n: Note | undefined): boolean {
+  return !n || (!n.starred && n.tags.length === 0 && n.comment.trim() === '');
+}
+
+export class NotesStore {
+  entries = $state<Record<string, Note>>({});
+
+  constructor(private readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined = globalThis.localStorage) {
+    try {
+      const parsed: unknown = JSON.parse(storage?.getItem(KEY) ?? '{}');
+      if (parsed && typeof parsed === 'object') this.entries = parsed as Record<string, Note>;
+    } catch {
+      // Unreadable notes are not fatal; they are replaced on the next save.
+    }
+  }
+
+  get(key: string): Note | undefined {
+    return this.entries[key];
+  }
+
+  update(key: string, patch: Partial<Omit<Note, 'updatedAt'>>): void {
+    const prev = this.entries[key] ?? { starred: false, tags: [], comment: '', updatedAt: 0 };
+    const next: Note = { ...prev, ...patch, updatedAt: Date.now() };
+    const entries = { ...this.entries };
+    if (isEmpty(next)) delete entries[key];
+    else entries[key] = next;
+    this.entries = entries;
+    this.save();
+  }
+
+  /** "Forget everything": removes every note from the browser. */
+  clear(): void {
+    this.entries = {};
+    this.storage?.removeItem(KEY);
+  }
+
+  private save(): void {
+    try {
+      this.storage?.setItem(KEY, JSON.stringify($state.snapshot(this.entries)));
+    } catch {
+      // Storage full or refused: notes stay for this page.
+    }
+  }
+}
