@@ -1,14 +1,15 @@
 /**
- * loadFile: one exported log file → one typed Sentinel table (the contract is ./api.ts).
+ * loadFile: one exported log file → one typed Sentinel table (the contract is ./api.ts; the formats,
+ * typing and errors are described in docs/ingest.md).
  *
- *   bytes ─ sniff ─┬─ CSV  → DuckDB read_csv (all VARCHAR) ─┐
- *                  └─ JSON → parsed in JS → raw table ──────┴→ typed staging (catalog types, one
- *   CREATE TABLE AS SELECT, every conversion checked) → replace or append the real table in one
- *   transaction.
+ *   bytes/Blob ─ unwrap (gzip, UTF-16) ─ sniff ─┬─ CSV → DuckDB read_csv, all VARCHAR (Entra downloads: papaparse)
+ *                                               └─ JSON → records in chunks, mapped in JS → CSV text → read_csv
+ *   → plan (table, column mapping) → typed staging table (one CREATE TABLE AS SELECT, every
+ *   conversion checked) → replace or append the real table in one transaction.
  *
  * A failed file never alters the tables already loaded: everything happens in uniquely named
- * staging tables that are dropped on the way out, and the real table changes only in the final
- * transaction.
+ * staging tables and registered files that are dropped on the way out, and the real table changes
+ * only in the final transaction.
  */
 import type { SqlEngine } from '../db/engine.ts';
 import { knownTable, type ColumnSchema } from '../schema/catalog.ts';
