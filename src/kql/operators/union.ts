@@ -97,7 +97,7 @@ function translateLegs(args: UnionArgs, first: Leg | undefined, ctx: TranslateCo
   return legs;
 }
 
-/** The output columns and, per leg, the SQL of each output column. */
+/** The output columns (see the header for Kusto's rules) and one SELECT per leg, UNION ALL'ed. */
 function unionSql(args: UnionArgs, legs: readonly Leg[], ctx: TranslateContext, span: Span): Relation {
   const key = (c: ColumnSchema) => `${c.name}\u0000${c.type}`;
   let shapes: ColumnSchema[] = [];
@@ -105,7 +105,11 @@ function unionSql(args: UnionArgs, legs: readonly Leg[], ctx: TranslateContext, 
     shapes = legs[0]!.rel.columns.filter((c) => legs.every((l) => l.rel.columns.some((x) => key(x) === key(c))));
   } else {
     const seen = new Set<string>();
-    for (const l of legs) for (const c of l.rel.columns) if (!seen.has(key(c))) (seen.add(key(c)), shapes.push(c));
+    for (const c of legs.flatMap((l) => l.rel.columns)) {
+      if (seen.has(key(c))) continue;
+      seen.add(key(c));
+      shapes.push(c);
+    }
   }
   const typesOf = new Map<string, Set<KqlType>>();
   for (const c of shapes) typesOf.set(c.name, (typesOf.get(c.name) ?? new Set()).add(c.type));
