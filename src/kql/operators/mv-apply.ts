@@ -1,25 +1,67 @@
 /**
  * `mv-apply [Name =] Expr [to typeof(T)], … on ( Operators )`: expands each row's dynamic values
- * (as mv-expand does) and runs the operators on that row's expanded rows; the output is the input
- * row's columns followed by the columns the operators produce (an expanded column of an input
- * name replaces it in place).
+ * (as mv-expand does) and runs the operators on that row's expanded rows separately; the output
+ * is, for each subquery row, the input row's columns followed by the columns the subquery added
+ * (an input name the subquery produces takes the subquery's value). An input row whose subquery
+ * gives no rows disappears.
  *
- * Supported subquery operators are the row-by-row ones (where, extend, project, project-away/
- * -keep/-rename/-reorder): applied to all expanded rows at once they give the same rows as per
- * input row. `project` inside the subquery keeps the input row's columns (Kusto re-attaches them).
- * Operators that look across rows (summarize, top, take, sort, …) would need a per-row partition
- * and are refused by name.
+ * "Separately per input row" is implemented by numbering the input rows (`__loupe_row`, ordered
+ * by all columns so that a re-evaluated CTE numbers identically: equal rows are interchangeable)
+ * and carrying the number through the subquery: row-by-row operators keep it as a column,
+ * `project` gets it appended, `summarize` groups by it too, `sort` sorts by it first, `take`/`top`
+ * keep N rows per number. The input columns are joined back on the number at the end. Other
+ * operators inside mv-apply are refused by name.
  */
 import type { ColumnSchema } from '../../schema/catalog.ts';
-import type { Assignment, Operator } from '../ast.ts';
+import type { Assignment, Expr, Operator, Span } from '../ast.ts';
+import { Scope, type TranslateContext } from '../context.ts';
 import { quoteIdent } from '../sql.ts';
-import type { Relation } from '../types.ts';
-import { orderCarry, orderBySuffix, selectList, spanFrom } from './common.ts';
-import { assignmentName } from './extend.ts';
+import { ORDER_COLUMN, type Relation } from '../types.ts';
+import { spanFrom } from './common.ts';
 import { expandRelation, parseMvExpandArgs } from './mv-expand.ts';
 import { defineOperator, operatorFor } from './registry.ts';
 
-const ROW_BY_ROW = new Set(['where', 'extend', 'project', 'project-away', 'project-keep', 'project-rename', 'project-reorder']);
+const ROW = '__loupe_row';
+const ROW_BY_ROW = new Set(['where', 'extend', 'project-away', 'project-keep', 'project-rename', 'project-reorder']);
+const SUPPORTED = [...ROW_BY_ROW, 'project', 'summarize', 'sort', 'take', 'top'];
+
+function rowRef(span: Span): Expr {
+  return { kind: 'name', name: ROW, span };
+}
+
+/** `take N` within each input row's rows (in the relation's order when it has one). */
+function takePerRow(rel: Relation, count: Expr, ctx: TranslateContext, span: Span): Relation {
+  const n = ctx.expr(count, new Scope([]));
+  if (n.type !== 'long' && n.type !== 'int') throw ctx.error('type', `take needs a long row count, this is a ${n.type}`, count.span);
+  const order = rel.order ? ` ORDER BY ${rel.order.clause}` : '';
+  const sql = `SELECT * FROM ${rel.cte} QUALIFY row_number() OVER (PARTITION BY ${quoteIdent(ROW)}${order}) <= ${n.sql}${rel.order ? ` ORDER BY ${rel.order.clause}` : ''}`;
+  return { cte: ctx.addCte('mv_apply_take', sql, span), columns: rel.columns, order: rel.order };
+}
+
+function translateSub(op: Operator, rel: Relation, ctx: TranslateContext): Relation {
+  const sort = operatorFor('sort')!;
+  switch (op.kind) {
+    case 'project': {
+      const keep: Assignment = { expr: rowRef(op.span), span: op.span };
+      return operatorFor('project')!.translate({ ...op, items: [...op.items, keep] } as never, rel, ctx);
+    }
+    case 'summarize': {
+      const by: Assignment = { expr: rowRef(op.span), span: op.span };
+      return operatorFor('summarize')!.translate({ ...op, by: [by, ...op.by] } as never, rel, ctx);
+    }
+    case 'sort':
+      return sort.translate({ ...op, keys: [{ expr: rowRef(op.span), desc: false, nullsFirst: false, span: op.span }, ...op.keys] } as never, rel, ctx);
+    case 'take':
+      return takePerRow(rel, op.count, ctx, op.span);
+    case 'top': {
+      const sorted = sort.translate({ kind: 'sort', keys: [{ expr: rowRef(op.span), desc: false, nullsFirst: false, span: op.span }, op.key], span: op.span } as never, rel, ctx);
+      return takePerRow(sorted, op.count, ctx, op.span);
+    }
+    default:
+      if (!ROW_BY_ROW.has(op.kind)) throw ctx.error('unsupported', `"${op.kind}" inside mv-apply (supported: ${SUPPORTED.join(', ')})`, op.span);
+      return operatorFor(op.kind)!.translate(op as never, rel, ctx);
+  }
+}
 
 export const MV_APPLY = defineOperator({
   kind: 'mv-apply',
@@ -36,30 +78,34 @@ export const MV_APPLY = defineOperator({
     return { kind: 'mv-apply', expand, operators, span: spanFrom(p, kw) };
   },
   translate(op, input, ctx) {
-    const expanded = expandRelation(input, op.expand, ctx, op.span);
-    const inputNames = input.columns.map((c) => c.name);
-    let rel: Relation = { cte: expanded.cte, columns: expanded.columns, order: expanded.order };
+    if (input.columns.some((c) => c.name === ROW)) throw ctx.error('unsupported', `nested mv-apply`, op.span);
+    const cols = input.columns.map((c) => quoteIdent(c.name));
+    const carry = input.order ? `, ${quoteIdent(ORDER_COLUMN)}` : '';
+    // Numbered by all columns: the same number for the same row wherever this CTE is evaluated.
+    const numbered: Relation = {
+      cte: ctx.addCte('mv_apply_rows', `SELECT ${cols.join(', ')}${carry}, row_number() OVER (ORDER BY ${cols.join(', ') || '1'}) AS ${quoteIdent(ROW)} FROM ${input.cte}`),
+      columns: [...input.columns, { name: ROW, type: 'long' }],
+      order: input.order,
+    };
+    let rel: Relation = expandRelation(numbered, op.expand, ctx, op.span);
     for (const sub of op.operators) {
-      if (!ROW_BY_ROW.has(sub.kind)) throw ctx.error('unsupported', `"${sub.kind}" inside mv-apply (only row-by-row operators: ${[...ROW_BY_ROW].join(', ')})`, sub.span);
-      let o: Operator = sub;
-      if (o.kind === 'project') {
-        // Keep the input row's columns through the subquery's project.
-        const named = new Set(o.items.map((i) => assignmentName(i, ctx, 'project')));
-        const keep: Assignment[] = inputNames
-          .filter((n) => !named.has(n) && rel.columns.some((c) => c.name === n))
-          .map((n) => ({ expr: { kind: 'name', name: n, span: sub.span }, span: sub.span }));
-        o = { ...o, items: [...o.items, ...keep] };
-      }
-      rel = operatorFor(o.kind)!.translate(o as never, rel, ctx);
+      rel = translateSub(sub, rel, ctx);
       ctx.checkColumns(rel.columns, sub.span);
+      if (!rel.columns.some((c) => c.name === ROW)) throw ctx.error('unsupported', `"${sub.kind}" inside mv-apply drops the row number Loupe needs`, sub.span);
     }
-    // Input columns first (in their order), then what the subquery added.
+    const subNames = new Set(rel.columns.map((c) => c.name));
     const columns: ColumnSchema[] = [
-      ...inputNames.map((n) => rel.columns.find((c) => c.name === n)).filter((c): c is ColumnSchema => c !== undefined),
-      ...rel.columns.filter((c) => !inputNames.includes(c.name)),
+      ...input.columns.map((c) => rel.columns.find((x) => x.name === c.name) ?? c),
+      ...rel.columns.filter((c) => c.name !== ROW && !input.columns.some((x) => x.name === c.name)),
     ];
-    const items = [...columns.map((c) => ({ name: c.name, sql: quoteIdent(c.name) })), ...orderCarry(rel)];
-    const cte = ctx.addCte('mv_apply', `SELECT ${selectList(items)} FROM ${rel.cte}${orderBySuffix(rel.order)}`, op.span);
-    return { cte, columns, order: rel.order };
+    const select = columns.map((c) => `${subNames.has(c.name) ? 's' : 'i'}.${quoteIdent(c.name)} AS ${quoteIdent(c.name)}`);
+    // The input's sort order, then the subquery's order within each row.
+    const orderKeys = input.order ? [`i.${quoteIdent(ORDER_COLUMN)}`, ...(rel.order ? [`s.${quoteIdent(ORDER_COLUMN)}`] : [])] : [];
+    if (orderKeys.length) select.push(`row_number() OVER (ORDER BY ${orderKeys.join(', ')}) AS ${quoteIdent(ORDER_COLUMN)}`);
+    const sql =
+      `SELECT ${select.join(', ')} FROM ${rel.cte} AS s JOIN ${numbered.cte} AS i ON s.${quoteIdent(ROW)} = i.${quoteIdent(ROW)}` +
+      (orderKeys.length ? ` ORDER BY ${orderKeys.join(', ')}` : '');
+    const cte = ctx.addCte('mv_apply', sql, op.span);
+    return { cte, columns, order: input.order ? { clause: quoteIdent(ORDER_COLUMN) } : undefined };
   },
 });
