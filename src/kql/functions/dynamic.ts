@@ -148,6 +148,17 @@ export const ARRAY_FUNCTIONS: readonly ScalarFunction[] = [
     name: 'rank_tdigest', minArgs: 2, maxArgs: 2,
     translate: (a, s) => ({ sql: `CAST(kql_tdigest_rank(${dyn(a, 0, s)}, ${double(expectType(a, 1, s, 'long', 'int', 'real').sql)}) AS DOUBLE)`, type: 'real' }),
   },
+  {
+    // bag_pack_columns(A, B, …): a bag keyed by the column names.
+    name: 'bag_pack_columns', minArgs: 1, maxArgs: 64,
+    translate: (a, s) => {
+      const pairs = s.args.map((e, i) => {
+        if (e.kind !== 'name') return s.fail('bag_pack_columns() takes column names', i);
+        return `${toJsonSql({ sql: sqlString(e.name), type: 'string' })} || ':' || coalesce(${toJsonSql(a[i]!)}, 'null')`;
+      });
+      return { sql: `('{' || ${pairs.join(` || ',' || `)} || '}')`, type: 'dynamic' };
+    },
+  },
   { name: 'dynamic_to_json', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `kql_dynamic_to_json(${dyn(a, 0, s)})`, type: 'string' }) },
   {
     // extract_json(path, json[, typeof(T)]): the value at a JSONPath, as T (string by default).

@@ -40,6 +40,10 @@ export const IP_FUNCTIONS: readonly ScalarFunction[] = [
   { name: 'has_any_ipv4', minArgs: 2, maxArgs: 64, translate: (a, s) => bool(`kql_has_any_ipv4(${text(a, 0, s)}, CAST(0 AS INTEGER), ${jsonArgs(a, 1)})`) },
   { name: 'has_ipv4_prefix', minArgs: 2, maxArgs: 2, translate: (a, s) => bool(`kql_has_any_ipv4(${text(a, 0, s)}, CAST(1 AS INTEGER), ${jsonArgs(a, 1)})`) },
   { name: 'has_any_ipv4_prefix', minArgs: 2, maxArgs: 64, translate: (a, s) => bool(`kql_has_any_ipv4(${text(a, 0, s)}, CAST(1 AS INTEGER), ${jsonArgs(a, 1)})`) },
+  {
+    name: 'ipv4_range_to_cidr_list', minArgs: 2, maxArgs: 2,
+    translate: (a, s) => ({ sql: `kql_ipv4_range_to_cidr_list(${text(a, 0, s)}, ${text(a, 1, s)})`, type: 'dynamic' }),
+  },
   { name: 'parse_ipv6', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `coalesce(kql_parse_ipv6_mask(${text(a, 0, s)}, CAST(NULL AS DOUBLE)), '')`, type: 'string' }) },
   { name: 'parse_ipv6_mask', minArgs: 2, maxArgs: 2, translate: (a, s) => ({ sql: `coalesce(kql_parse_ipv6_mask(${text(a, 0, s)}, ${optDouble(a, 1, s)}), '')`, type: 'string' }) },
   {

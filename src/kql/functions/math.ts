@@ -93,6 +93,19 @@ export const MATH_FUNCTIONS: readonly ScalarFunction[] = [
     },
   },
   { name: 'erf', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(kql_erf(${real(a, 0, s)}) AS DOUBLE)`, type: 'real' }) },
+  {
+    name: 'beta_cdf', minArgs: 3, maxArgs: 3,
+    translate: (a, s) => ({ sql: `CAST(kql_beta_cdf(${real(a, 0, s)}, ${real(a, 1, s)}, ${real(a, 2, s)}) AS DOUBLE)`, type: 'real' }),
+  },
+  {
+    name: 'beta_inv', minArgs: 3, maxArgs: 3,
+    translate: (a, s) => ({ sql: `CAST(kql_beta_inv(${real(a, 0, s)}, ${real(a, 1, s)}, ${real(a, 2, s)}) AS DOUBLE)`, type: 'real' }),
+  },
+  {
+    // welch_test(mean1, variance1, count1, mean2, variance2, count2): the two-sided p-value.
+    name: 'welch_test', minArgs: 6, maxArgs: 6,
+    translate: (a, s) => ({ sql: `CAST(kql_welch_test(${a.map((_, i) => real(a, i, s)).join(', ')}) AS DOUBLE)`, type: 'real' }),
+  },
   unaryReal('sin', (x) => `sin(${x})`),
   unaryReal('cos', (x) => `cos(${x})`),
   unaryReal('tan', (x) => `tan(${x})`),

@@ -21,8 +21,9 @@ import {
   dynamicToJson, extractJson, localToUtc, parseCommandLine, parseCsv, parseVersion, punycodeDecode, punycodeDomain, punycodeEncode, utcToLocal,
 } from './misc.ts';
 import {
-  formatIpv4, hasAnyIpv4, ipv4Compare, ipv4InAnyRange, ipv4IsPrivate, ipv4NetmaskSuffix, ipv6Compare, ipv6InAnyRange, parseIpv4, parseIpv4Mask, parseIpv6Mask,
+  formatIpv4, hasAnyIpv4, ipv4Compare, ipv4InAnyRange, ipv4IsPrivate, ipv4NetmaskSuffix, ipv4RangeToCidrList, ipv6Compare, ipv6InAnyRange, parseIpv4, parseIpv4Mask, parseIpv6Mask,
 } from './ip.ts';
+import { betaCdf, betaInv, welchTest } from './stats.ts';
 
 export const KQL_UDFS: readonly ScalarUdf[] = [
   ...EXPAND_UDFS,
@@ -101,6 +102,10 @@ export const KQL_UDFS: readonly ScalarUdf[] = [
   { name: 'kql_punycode_domain', returns: 'VARCHAR', fn: punycodeDomain },
   { name: 'kql_parse_command_line', returns: 'VARCHAR', fn: parseCommandLine },
   { name: 'kql_parse_csv', returns: 'VARCHAR', fn: parseCsv },
+  { name: 'kql_beta_cdf', returns: 'VARCHAR', fn: betaCdf },
+  { name: 'kql_beta_inv', returns: 'VARCHAR', fn: betaInv },
+  { name: 'kql_welch_test', returns: 'VARCHAR', fn: welchTest },
+  { name: 'kql_ipv4_range_to_cidr_list', returns: 'VARCHAR', fn: ipv4RangeToCidrList },
   // IP addresses (./ip.ts).
   { name: 'kql_parse_ipv4', returns: 'VARCHAR', fn: parseIpv4 },
   { name: 'kql_parse_ipv4_mask', returns: 'VARCHAR', fn: parseIpv4Mask },

@@ -185,3 +185,26 @@ export function parseIpv6Mask(text: string | null, prefix: number | null): strin
   const masked = mask6(v.addr, Math.min(v.prefix, prefix ?? 128));
   return masked.toString(16).padStart(32, '0').replace(/(.{4})(?!$)/g, '$1:');
 }
+
+/** ipv4_range_to_cidr_list(start, end): the fewest CIDR blocks covering the range, in order. */
+export function ipv4RangeToCidrList(start: string | null, end: string | null): string | null {
+  const a = parseV4(start);
+  const b = parseV4(end);
+  if (!a || !b || a.addr > b.addr) return null;
+  const out: string[] = [];
+  let cur = a.addr;
+  while (cur <= b.addr) {
+    let size = 32;
+    // Grow the block while it stays aligned at `cur` and inside the range.
+    while (size > 0) {
+      const bigger = size - 1;
+      const blockStart = mask4(cur, bigger);
+      const blockEnd = blockStart + 2 ** (32 - bigger) - 1;
+      if (blockStart !== cur || blockEnd > b.addr) break;
+      size = bigger;
+    }
+    out.push(`${dotted(cur)}/${size}`);
+    cur += 2 ** (32 - size);
+  }
+  return JSON.stringify(out);
+}

@@ -13,6 +13,11 @@ functionCases('KQL dynamic functions', [
     rows: [{ b: { Level: 'Information', ProcessID: 1234, Data: { url: 'www.bing.com' } }, c: { k: 'v' } }],
   },
   {
+    rule: 'bag_pack_columns keys the bag by the column names',
+    kql: 'P | extend s = "v" | project b = bag_pack_columns(x, s)',
+    rows: [{ b: { x: 1, s: 'v' } }],
+  },
+  {
     rule: 'array_length: null for a bag or a scalar, not 1 or an error',
     kql: 'P | project a = array_length(dynamic([1, 2])), b = array_length(dynamic({"a": 1})), c = array_length(dynamic(5)), d = array_length(dynamic([]))',
     rows: [{ a: 2, b: null, c: null, d: 0 }],

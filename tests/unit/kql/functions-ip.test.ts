@@ -38,6 +38,11 @@ functionCases('KQL IP functions', [
     rows: [{ a: '192.168.1.0', b: '192.168.1.0/24', c: '', d: 16, e: 32 }],
   },
   {
+    rule: 'ipv4_range_to_cidr_list: the fewest aligned blocks (Kusto docs example)',
+    kql: 'P | project a = ipv4_range_to_cidr_list("1.1.128.0", "1.1.140.255"), b = ipv4_range_to_cidr_list("10.0.0.0", "10.0.0.0")',
+    rows: [{ a: ['1.1.128.0/21', '1.1.136.0/22', '1.1.140.0/24'], b: ['10.0.0.0/32'] }],
+  },
+  {
     rule: 'IPv6: canonical form, IPv4 mapped into ::ffff:0:0/96, prefixes',
     kql: 'P | project a = parse_ipv6_mask("fe80::85d:e82c:9446:7994/120", 124), b = parse_ipv6_mask("192.168.255.255", 120), c = ipv6_is_in_range("a5e:f127:8a9d:146d:e102:b5d3:c755:abcd", "a5e:f127:8a9d:146d:e102:b5d3:c755:0000/112"), d = ipv6_compare("192.168.1.1/24", "::ffff:c0a8:01ff", 127), e = ipv6_is_match("fe80::85d:e82c:9446:7994", "fe80::85d:e82c:9446:7998/120")',
     rows: [{ a: 'fe80:0000:0000:0000:085d:e82c:9446:7900', b: '0000:0000:0000:0000:0000:ffff:c0a8:ff00', c: true, d: 0, e: true }],
