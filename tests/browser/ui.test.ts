@@ -26,10 +26,10 @@ afterAll(async () => {
   await site?.close();
 });
 
-beforeEach(async () => {
+beforeEach(async (ctx) => {
   // A fresh page (and worker) per test: no state carried between them.
   await openApp(browser.page, site.url);
-  await waitForEngineReady(browser.page);
+  if (!ctx.task.name.includes('before the engine is ready')) await waitForEngineReady(browser.page);
 });
 
 describe('page behaviour', () => {
@@ -118,5 +118,15 @@ describe('page behaviour', () => {
     expect(await comment.inputValue()).toBe('Attacker IP 10.0.0.1 confirmed with the user.');
     // The other alert has no note.
     expect(await page.getByRole('button', { name: /at 2026-06-15 17:00:00 UTC$/ }).first().getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('cancels a file queued before the engine is ready, and loads the others', async () => {
+    const { page } = browser;
+    await loadLogs(page, [join(DEMO, 'AuditLogs.csv'), join(DEMO, 'AADRiskyUsers.csv')]);
+    await page.getByRole('button', { name: 'Cancel loading AuditLogs.csv' }).click();
+    await waitForFiles(page);
+    const files = page.getByRole('list', { name: 'Files' });
+    expect(await files.getByRole('listitem').filter({ hasText: 'AuditLogs.csv' }).innerText()).toContain('cancelled');
+    expect((await tableRows(page)).map(([n]) => n)).toEqual(['AADRiskyUsers']);
   });
 });

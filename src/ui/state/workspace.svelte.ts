@@ -13,8 +13,9 @@ import type { PivotHit } from '../../worker/pivot.ts';
 import { GridState } from '../grid/grid-state.svelte.ts';
 import { NotesStore } from './notes.svelte.ts';
 import { problemOf, type Problem } from './problem.ts';
+import { isLoupeError } from '../../errors.ts';
 
-export type FileJobState = 'queued' | 'loading' | 'loaded' | 'failed';
+export type FileJobState = 'queued' | 'loading' | 'loaded' | 'failed' | 'cancelled';
 
 /** One file the analyst gave Loupe, and what became of it. */
 export interface FileJob {
@@ -59,6 +60,8 @@ export class Workspace {
   readonly notes = new NotesStore();
 
   private nextJob = 1;
+  /** Abort controllers of the files not finished yet, by job id (not state: they are handles). */
+  private readonly aborts = new Map<number, AbortController>();
 
   constructor(readonly client: EngineClient) {
     client.onStatus((s) => (this.engine = s));
@@ -81,6 +84,11 @@ export class Workspace {
     await this.loadOne(job.file, table);
   }
 
+  /** Stops loading a file (queued or being read); the tables already loaded are unchanged. */
+  cancelJob(job: FileJob): void {
+    this.aborts.get(job.id)?.abort();
+  }
+
   dismissJob(job: FileJob): void {
     this.jobs = this.jobs.filter((j) => j.id !== job.id);
   }
@@ -90,11 +98,14 @@ export class Workspace {
     this.jobs.push({ id, file, state: 'queued', bytesRead: 0, rows: 0 });
     // Mutate the proxied entry (not the local object) so the list updates.
     const job = () => this.jobs.find((j) => j.id === id);
+    const abort = new AbortController();
+    this.aborts.set(id, abort);
     try {
       const loaded = await this.client.request(
         'load',
         { name: file.name, file, ...(table !== undefined && { table }) },
         {
+          signal: abort.signal,
           onProgress: (p) => {
             const j = job();
             if (j) Object.assign(j, { state: 'loading', bytesRead: p.bytesRead, rows: p.rows });
@@ -107,7 +118,10 @@ export class Workspace {
       if (j) Object.assign(j, { state: 'loaded', table: loaded.name, rows: loaded.rowCount, bytesRead: file.size });
     } catch (e) {
       const j = job();
-      if (j) Object.assign(j, { state: 'failed', problem: problemOf(e) });
+      const cancelled = e instanceof Error && (e.name === 'AbortError' || (isLoupeError(e) && e.code === 'cancelled'));
+      if (j) Object.assign(j, cancelled ? { state: 'cancelled' } : { state: 'failed', problem: problemOf(e) });
+    } finally {
+      this.aborts.delete(id);
     }
   }
 

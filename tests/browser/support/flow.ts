@@ -30,7 +30,7 @@ export async function waitForFiles(page: Page, timeout = 60_000): Promise<void> 
   await page.waitForFunction(
     () => {
       const items = [...document.querySelectorAll('ul[aria-label="Files"] > li')];
-      return items.length > 0 && items.every((li) => li.classList.contains('loaded') || li.classList.contains('failed'));
+      return items.length > 0 && items.every((li) => ['loaded', 'failed', 'cancelled'].some((c) => li.classList.contains(c)));
     },
     null,
     { timeout },
