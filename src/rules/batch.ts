@@ -27,7 +27,7 @@ export const MAX_RUNS_PER_BATCH = 168;
 
 /** The rule's query with now() and the windows taken from the current row of the runs relation. */
 export function translateForBatch(data: ReplayData, rule: Rule): Translation {
-  return translate(rule.query, {
+  const translation = translate(rule.query, {
     resolveTable: (n) => data.resolveTable(n),
     externalData: (url) => data.externalData?.(url),
     tableSql: (name, schema) =>
@@ -36,6 +36,10 @@ export function translateForBatch(data: ReplayData, rule: Rule): Translation {
         : quoteIdent(name),
     nowSql: `${RUN}.run_at`,
   });
+  // Every run's now() and window must come from its row of the runs relation: SQL still reading a
+  // session variable would give all runs the same value, silently. Refuse to batch such SQL.
+  if (/getvariable\s*\(/i.test(translation.sql)) throw new Error('the translated query reads session variables');
+  return translation;
 }
 
 /**
