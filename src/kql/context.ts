@@ -11,6 +11,7 @@ import { operatorFor, sourceFor } from './operators/registry.ts';
 import { quoteIdent } from './sql.ts';
 import type { Relation, ScopeColumn, Typed } from './types.ts';
 import { translateExpr } from './expr.ts';
+import { invokeTabular } from './user-functions.ts';
 
 export type Binding =
   | { kind: 'scalar'; value: Typed }
@@ -173,6 +174,8 @@ export class TranslateContext {
       b.relation ??= this.translatePipeline(b.pipeline);
       return b.relation;
     }
+    // A parameterless function (a `view`) named like a table: its body's rows.
+    if (b?.kind === 'function' && b.fn.params.length === 0) return invokeTabular(name, [], span, this);
     if (b?.kind === 'function') throw this.error('unsupported', `using the user-defined function "${name}" is not supported yet`, span);
     if (b?.kind === 'scalar') throw this.error('type', `"${name}" is a scalar, not a table`, span);
     const table = b?.kind === 'table-alias' ? b.table : name;

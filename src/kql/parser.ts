@@ -115,6 +115,8 @@ export class Parser {
 
   private parseLetValue(): LetValue {
     const start = this.peek().start;
+    // `view () { … }`: a parameterless function that can be named like a table (`union View_1`).
+    if (this.isWord('view') && this.isPunct('(', 1)) this.next();
     // `(a:string, b:long) { … }`: a function.
     if (this.isPunct('(') && (this.isPunct(')', 1) || (this.peek(1).kind === 'ident' && this.isPunct(':', 2)))) {
       this.next();

@@ -73,7 +73,7 @@ describe('KQL parser', () => {
     ['T | where', 'syntax', 1, 9, /expected an expression but found end of query/],
     ['T\n| where (a == 1', 'syntax', 2, 15, /expected "\)"/],
     ['T | frob x', 'syntax', 1, 5, /unknown tabular operator "frob"/],
-    ['T\n  | mv-expand x', 'unsupported', 2, 5, /mv-expand/],
+    ['T\n  | facet by x', 'unsupported', 2, 5, /facet/],
     ['search "x"', 'unsupported', 1, 1, /search/],
     ['let x = 1 T', 'syntax', 1, 11, /";" after a let statement/],
     ['T | join kind=sideways U on K', 'syntax', 1, 15, /unknown join kind "sideways"/],

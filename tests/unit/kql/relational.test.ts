@@ -43,6 +43,13 @@ const CASES: TableCase[] = [
     columns: 'Src:string, K:string, N:long, x:long',
     rows: [{ Src: 'A', K: 'a', N: 1, x: null }, { Src: 'A', K: 'b', N: null, x: null }, { Src: 'R', K: '', N: null, x: 1 }],
   },
+  {
+    rule: 'union of views (let … = view () { … }) named like tables; withsource gives the view name',
+    kql: 'let V1 = view () { print x = 1 };\nlet V2 = view () { print x = 2 };\nunion withsource=S V1, V2',
+    columns: 'S:string, x:long',
+    rows: [{ S: 'V1', x: 1 }, { S: 'V2', x: 2 }],
+  },
+  { rule: 'isfuzzy=true skips a parenthesised leg over a missing view', kql: 'let V1 = view () { print x = 1 };\nunion isfuzzy=true (V1 | where x > 0), (V3 | where x > 0) | count', columns: 'Count:long', rows: [{ Count: 1 }] },
   { rule: 'isfuzzy=true leaves out legs whose tables do not exist', kql: 'union isfuzzy=true A, Nope, (Nope2 | where x > 0) | count', columns: 'Count:long', rows: [{ Count: 2 }] },
   { rule: 'isfuzzy=True (as Sentinel rules write it) is read case-insensitively', kql: 'union isfuzzy=True A, Nope | count', columns: 'Count:long', rows: [{ Count: 2 }] },
   { rule: 'union keeps duplicate rows (UNION ALL, not UNION)', kql: 'union (print x = 1), (print x = 1)', columns: 'x:long', rows: [{ x: 1 }, { x: 1 }] },
