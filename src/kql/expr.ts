@@ -9,7 +9,7 @@ import type { Scope, TranslateContext } from './context.ts';
 import { toStringSql } from './convert.ts';
 import { aggregateFunction, scalarFunction, type CallSite } from './functions/index.ts';
 import { normalizeDatetimeText } from './literals.ts';
-import { between, hasList, spreadConstantArrays } from './predicates.ts';
+import { between, hasList, inValues } from './predicates.ts';
 import { scopedCall } from './scoped-calls.ts';
 import { escapeRegex, intervalFromMicros, microsFromInterval, sqlString } from './sql.ts';
 import { inTabular, tabularInSide, toScalar } from './subqueries.ts';
@@ -56,7 +56,7 @@ export function translateExpr(e: Expr, scope: Scope, ctx: TranslateContext): Typ
       const left = translateExpr(e.left, scope, ctx);
       const set = tabularInSide(e, scope, ctx);
       if (set) return inTabular(e.op, left, set, ctx, e.span);
-      return inList(e.op, left, spreadConstantArrays(e.items.map((i) => translateExpr(i, scope, ctx))), ctx, e.span);
+      return inValues(e.op, left, e.items.map((i) => translateExpr(i, scope, ctx)), ctx, e.span);
     }
     case 'toscalar':
       return toScalar(e.pipeline, ctx, e.span);

@@ -4,6 +4,7 @@
  * `let L = dynamic([…]); … x in (L)` test each element, as in Kusto).
  */
 import type { Span } from './ast.ts';
+import { inList } from './compare.ts';
 import type { TranslateContext } from './context.ts';
 import { toStringSql } from './convert.ts';
 import { escapeRegex, sqlString } from './sql.ts';
@@ -44,6 +45,27 @@ export function spreadConstantArrays(items: readonly Typed[]): Typed[] {
     else out.push(i);
   }
   return out;
+}
+
+/**
+ * `x in (…)` with KQL's treatment of dynamic items: constant arrays are spread into the list;
+ * dynamic values computed by the query (`let s = toscalar(T | summarize make_set(X)); … X in (s)`,
+ * the usual Sentinel pattern) are searched element by element at run time (kql_dyn_contains)
+ * instead of being compared as JSON text.
+ */
+export function inValues(op: 'in' | '!in' | 'in~' | '!in~', left: Typed, rawItems: readonly Typed[], ctx: TranslateContext, span: Span): Typed {
+  const items = spreadConstantArrays(rawItems);
+  const sets = left.type === 'dynamic' ? [] : items.filter((i) => i.type === 'dynamic');
+  if (sets.length === 0) return inList(op, left, items, ctx, span);
+  const plain = items.filter((i) => !sets.includes(i));
+  const insensitive = op.endsWith('~');
+  const positive = (insensitive ? 'in~' : 'in') as 'in' | 'in~';
+  const text = toStringSql(left);
+  const tests = sets.map((d) => `(kql_dyn_contains(CAST(${d.sql} AS VARCHAR), ${text}, CAST(${insensitive ? 1 : 0} AS INTEGER)) = 1)`);
+  if (plain.length) tests.unshift(inList(positive, left, plain, ctx, span).sql);
+  // A null (non-string) value is in no list.
+  const any = left.type === 'string' || left.type === 'guid' ? `(${tests.join(' OR ')})` : `(${left.sql} IS NOT NULL AND (${tests.join(' OR ')}))`;
+  return { sql: op.startsWith('!') ? `(NOT coalesce(${any}, FALSE))` : `coalesce(${any}, FALSE)`, type: 'bool' };
 }
 
 /**

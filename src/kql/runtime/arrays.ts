@@ -385,3 +385,19 @@ export function tdigestRank(text: string | null, v: number | null): string | nul
   if (!d.length || v === null) return null;
   return realOut(d.filter(([x]) => x <= v).reduce((s, [, w]) => s + w, 0));
 }
+
+/**
+ * `x in (d)` for a dynamic `d` computed per query (toscalar(… make_set(…)), a dynamic column): 1
+ * when an element of the array — or the value itself when it is not an array — has x's text;
+ * `insensitive` for in~. Elements compare by their tostring (strings without quotes).
+ */
+export function dynContains(text: string | null, value: string | null, insensitive: number | null): number {
+  if (text === null || value === null) return 0;
+  const v = parseDynamic(text);
+  const want = insensitive ? value.toLowerCase() : value;
+  const str = (e: Json) => {
+    const s = e === null ? '' : typeof e === 'string' ? e : JSON.stringify(e);
+    return insensitive ? s.toLowerCase() : s;
+  };
+  return (Array.isArray(v) ? v : [v]).some((e) => e !== null && str(e) === want) ? 1 : 0;
+}

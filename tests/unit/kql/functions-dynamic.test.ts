@@ -87,7 +87,20 @@ functionCases('KQL dynamic functions', [
     kql: 'let L = dynamic(["b", "c"]); P | project a = "c" in (L), b = "cc" in (L), c = "a-b x" has_any (L), d = "abc" has_any (L)',
     rows: [{ a: true, b: false, c: true, d: false }],
   },
+  {
+    rule: 'in (a dynamic computed by the query) searches its elements (naive: compares x with the array\'s JSON text, never equal)',
+    kql: 'let L = toscalar(W | summarize make_set(w)); W | project w, a = w in (L), b = toupper(w) in~ (L), c = strcat(w, "x") !in (L), d = toupper(w) in (L)',
+    rows: [{ w: 'a', a: true, b: true, c: true, d: false }, { w: 'b', a: true, b: true, c: true, d: false }],
+  },
+  {
+    rule: 'in (a dynamic column) matches an element, or the value itself when it is not an array',
+    kql: 'D | project a = "x" in (d)',
+    rows: [{ a: true }, { a: true }, { a: false }, { a: false }],
+  },
 ], [
   { rule: 'bag_pack needs pairs', kql: 'P | project b = bag_pack("a")', code: 'type', message: /key\/value pairs/ },
   { rule: 'array functions need a dynamic', kql: 'P | project b = array_reverse("abc")', code: 'type', message: /array_reverse\(\) expects dynamic/ },
-]);
+], (h) => {
+  h.table('W', [{ name: 'w', type: 'string' }], [`'a'`, `'b'`]);
+  h.table('D', [{ name: 'd', type: 'dynamic' }], [`'["x","y"]'`, `'"x"'`, `'{"x":1}'`, 'NULL']);
+});
