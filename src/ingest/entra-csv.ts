@@ -183,7 +183,9 @@ export function mapEntraRow(header: readonly string[], row: readonly string[]): 
 export async function openEntraCsv(engine: SqlEngine, src: ByteSource, header: readonly string[], control: ReadControl = {}): Promise<RawRelation> {
   const { onChunk, checkAborted, maxRecords } = control;
   const sink = new RecordSink(engine);
-  const input: Blob | string = src.blob ?? new TextDecoder().decode(src.bytes ?? (await src.read(0, src.size)));
+  // papaparse reads a Blob in chunks with FileReader (browsers, workers); elsewhere it gets the text.
+  const canStreamBlob = src.blob !== undefined && typeof (globalThis as { FileReader?: unknown }).FileReader !== 'undefined';
+  const input: Blob | string = canStreamBlob ? src.blob! : new TextDecoder().decode(src.bytes ?? (await src.read(0, src.size)));
   let first = true;
   let failure: unknown;
   let bytesSeen = 0;

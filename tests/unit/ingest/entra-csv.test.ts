@@ -50,6 +50,12 @@ describe('Entra admin center sign-in download (CSV)', () => {
     expect(got.filter((r) => r[7] === '50126')).toHaveLength(1);
   });
 
+  it('reads the download from a Blob too', async () => {
+    const src = fixtureSource(NAME);
+    const t = await loadFile(db, { name: NAME, blob: new Blob([src.bytes! as Uint8Array<ArrayBuffer>]) });
+    expect([t.name, t.rowCount]).toEqual(['SigninLogs', fixtureRows().length - 1]);
+  });
+
   it('knows the download file names', () => {
     expect(entraTableOfFile('NonInteractiveSignIns_2026-06-01_2026-06-02.csv')).toBe('AADNonInteractiveUserSignInLogs');
     expect(entraTableOfFile('ApplicationSignIns_x.csv')).toBe('AADServicePrincipalSignInLogs');
