@@ -15,7 +15,7 @@ const NAME_KEEPING = new Set([
 ]);
 
 /** Functions whose result is named `<function>_<first argument's name>` (Kusto's answers show it). */
-const PREFIXING = new Set(['dcount_hll']);
+const PREFIXING = new Set(['dcount_hll', 'percentile_tdigest']);
 
 /** The name Kusto derives from the expression itself, if any. */
 export function derivedName(e: Expr): string | undefined {
