@@ -99,8 +99,7 @@ export function sourceFor(kind: SourceKind): SourceSpec | undefined {
 
 /** KQL operators Loupe does not translate yet: refused as 'unsupported' rather than 'syntax'. */
 export const KNOWN_UNSUPPORTED_OPERATORS: ReadonlySet<string> = new Set([
-  'project-away', 'project-keep', 'project-rename', 'project-reorder', 'distinct', 'top', 'count', 'union',
-  'parse-kv', 'as', 'evaluate', 'render', 'invoke', 'sample',
-  'sample-distinct', 'top-nested', 'top-hitters', 'getschema', 'fork', 'facet', 'partition', 'scan', 'reduce', 'consume',
-  'search', 'find', 'range', 'print', 'datatable', 'externaldata', 'materialize',
+  'parse-kv', 'evaluate', 'render', 'invoke', 'sample',
+  'sample-distinct', 'top-nested', 'top-hitters', 'fork', 'facet', 'partition', 'scan', 'reduce', 'consume',
+  'search', 'find', 'externaldata', 'materialize',
 ]);
