@@ -98,12 +98,19 @@ export function between(negated: boolean, x: Typed, low: Typed, high: Typed, ctx
  */
 export function hasList(op: 'has_any' | 'has_all', x: Typed, items: readonly Typed[], ctx: TranslateContext, span: Span): Typed {
   const terms: string[] = [];
+  const runtime: string[] = [];
+  const text = toStringSql(x);
   for (const i of spreadConstantArrays(items)) {
-    if (i.literal === undefined || i.literal === null) throw ctx.error('unsupported', `${op} with a non-constant term`, span);
-    terms.push(String(i.literal));
+    // Terms known only at run time (a toscalar(make_set(…)) list, a column) are matched by a UDF.
+    if (i.type === 'dynamic') runtime.push(`kql_has_terms(${text}, CAST(${i.sql} AS VARCHAR), CAST(${op === 'has_all' ? 1 : 0} AS INTEGER)) = 1`);
+    else if (i.literal === undefined || i.literal === null) throw ctx.error('unsupported', `${op} with a non-constant ${i.type} term`, span);
+    else terms.push(String(i.literal));
+  }
+  if (runtime.length) {
+    if (terms.length) runtime.push(hasList(op, x, terms.map((t) => ({ sql: sqlString(t), type: 'string', literal: t })), ctx, span).sql);
+    return { sql: `(${runtime.join(op === 'has_all' ? ' AND ' : ' OR ')})`, type: 'bool' };
   }
   if (terms.length === 0) return { sql: op === 'has_any' ? 'FALSE' : 'TRUE', type: 'bool' };
-  const text = toStringSql(x);
   const pattern = (alts: string[]) => sqlString(`(?i)(^|[^[:alnum:]])(${alts.map(escapeRegex).join('|')})($|[^[:alnum:]])`);
   if (op === 'has_any') return { sql: `regexp_matches(${text}, ${pattern(terms)})`, type: 'bool' };
   return { sql: `(${terms.map((t) => `regexp_matches(${text}, ${pattern([t])})`).join(' AND ')})`, type: 'bool' };

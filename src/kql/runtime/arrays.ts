@@ -401,3 +401,25 @@ export function dynContains(text: string | null, value: string | null, insensiti
   };
   return (Array.isArray(v) ? v : [v]).some((e) => e !== null && str(e) === want) ? 1 : 0;
 }
+
+const alnum = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/** Whether `term` occurs in `text` as a whole term (`has`): case-insensitive, non-alphanumeric boundaries. */
+function hasTerm(text: string, term: string): boolean {
+  if (term === '') return false;
+  const t = text.toLowerCase();
+  const w = term.toLowerCase();
+  for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) {
+    if (!alnum(t[i - 1]) && !alnum(t[i + w.length])) return true;
+  }
+  return false;
+}
+
+/** has_any/has_all with terms from a dynamic computed per query: `all` 1 for has_all. */
+export function hasTerms(text: string | null, terms: string | null, all: number | null): number {
+  if (terms === null) return all ? 1 : 0;
+  const v = parseDynamic(terms);
+  const list = (Array.isArray(v) ? v : [v]).filter((x) => x !== null).map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
+  const test = (term: string) => hasTerm(text ?? '', term);
+  return (all ? list.every(test) : list.some(test)) ? 1 : 0;
+}

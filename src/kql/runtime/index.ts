@@ -9,7 +9,7 @@ import { EXPAND_UDFS } from './expand.ts';
 import { WINDOW_UDFS } from './window.ts';
 import { SERIES_UDFS } from './series.ts';
 import {
-  arrConcat, arrIff, bagMergeAll, dynContains, setOfElements, tdigestPercentile, tdigestRank, bagSetKey, bagZip, replaceStrings, zipArrays, arrIndexOf, arrReverse, arrRotate, arrShift, arrSlice, arrSort, arrSplit, arrSum, bagHasKey, bagKeys, bagMerge, bagRemoveKeys,
+  arrConcat, arrIff, bagMergeAll, dynContains, hasTerms, setOfElements, tdigestPercentile, tdigestRank, bagSetKey, bagZip, replaceStrings, zipArrays, arrIndexOf, arrReverse, arrRotate, arrShift, arrSlice, arrSort, arrSplit, arrSum, bagHasKey, bagKeys, bagMerge, bagRemoveKeys,
   dynTypeOf, jaccardIndex, setDifference, setHasElement, setIntersect, setUnion, splitText, strcatArray,
 } from './arrays.ts';
 import {
@@ -55,6 +55,7 @@ export const KQL_UDFS: readonly ScalarUdf[] = [
   { name: 'kql_bag_merge_all', returns: 'VARCHAR', fn: bagMergeAll },
   { name: 'kql_set_of_elements', returns: 'VARCHAR', fn: setOfElements },
   { name: 'kql_dyn_contains', returns: 'INTEGER', fn: dynContains },
+  { name: 'kql_has_terms', returns: 'INTEGER', fn: hasTerms },
   { name: 'kql_tdigest_percentile', returns: 'VARCHAR', fn: tdigestPercentile },
   { name: 'kql_tdigest_rank', returns: 'VARCHAR', fn: tdigestRank },
   { name: 'kql_bag_remove_keys', returns: 'VARCHAR', fn: bagRemoveKeys },

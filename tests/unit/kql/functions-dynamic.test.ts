@@ -93,6 +93,11 @@ functionCases('KQL dynamic functions', [
     rows: [{ w: 'a', a: true, b: true, c: true, d: false }, { w: 'b', a: true, b: true, c: true, d: false }],
   },
   {
+    rule: 'has_any/has_all with a list computed by the query are term matches too',
+    kql: 'let L = toscalar(W | summarize make_set(w)); P | project a = "x-A y" has_any (L), b = "ab" has_any (L), c = "a b" has_all (L), d = "a" has_all (L), e = "q b" has_any (L, "zz")',
+    rows: [{ a: true, b: false, c: true, d: false, e: true }],
+  },
+  {
     rule: 'in (a dynamic column) matches an element, or the value itself when it is not an array',
     kql: 'D | project a = "x" in (d)',
     rows: [{ a: true }, { a: true }, { a: false }, { a: false }],
