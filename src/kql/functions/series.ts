@@ -6,6 +6,8 @@
 import type { KqlType } from '../../schema/kql-types.ts';
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
 import type { Typed } from '../types.ts';
+import { toJsonSql } from '../convert.ts';
+import { sqlString } from '../sql.ts';
 
 /** The results of each multi-result function: Kusto's column-name suffix and type. */
 export const TUPLE_RESULTS: ReadonlyMap<string, readonly { suffix: string; type: KqlType }[]> = new Map([
@@ -63,5 +65,63 @@ export const SERIES_FUNCTIONS: readonly ScalarFunction[] = [
       if (a[2] && a[2].type !== 'null') s.fail('series_outliers() with an ignore value is not supported', 2);
       return { sql: `kql_series_outliers(${expectType(a, 0, s, 'dynamic').sql}, ${num(a, 3, s, '10.0')}, ${num(a, 4, s, '90.0')})`, type: 'dynamic' };
     },
+  },
+];
+
+/** A series argument: a dynamic array, or a number applied to every element. */
+function seriesArg(a: readonly Typed[], i: number, s: CallSite): string {
+  const x = expectType(a, i, s, 'dynamic', ...NUMBERS);
+  return x.type === 'dynamic' ? x.sql : toJsonSql(x);
+}
+
+const BINARY_OPS = ['add', 'subtract', 'multiply', 'divide', 'pow', 'equals', 'not_equals', 'greater', 'greater_equals', 'less', 'less_equals'];
+const UNARY_OPS = ['abs', 'acos', 'asin', 'atan', 'ceiling', 'cos', 'exp', 'floor', 'log', 'sign', 'sin', 'tan'];
+
+/** Element-wise and reducing series functions (runtime/series.ts): arrays in, an array or a real out. */
+export const SERIES_ELEMENTWISE_FUNCTIONS: readonly ScalarFunction[] = [
+  ...BINARY_OPS.map(
+    (op): ScalarFunction => ({
+      name: `series_${op}`, minArgs: 2, maxArgs: 2,
+      translate: (a, s) => ({ sql: `kql_series_binary(${seriesArg(a, 0, s)}, ${seriesArg(a, 1, s)}, ${sqlString(op)})`, type: 'dynamic' }),
+    }),
+  ),
+  ...UNARY_OPS.map(
+    (op): ScalarFunction => ({
+      name: `series_${op}`, minArgs: 1, maxArgs: 1,
+      translate: (a, s) => ({ sql: `kql_series_unary(${expectType(a, 0, s, 'dynamic').sql}, ${sqlString(op)})`, type: 'dynamic' }),
+    }),
+  ),
+  ...['sum', 'product', 'magnitude'].map(
+    (op): ScalarFunction => ({
+      name: `series_${op}`, minArgs: 1, maxArgs: 1,
+      translate: (a, s) => ({ sql: `TRY_CAST(kql_series_reduce(${expectType(a, 0, s, 'dynamic').sql}, CAST(NULL AS VARCHAR), ${sqlString(op)}) AS DOUBLE)`, type: 'real' }),
+    }),
+  ),
+  ...['dot_product', 'cosine_similarity', 'pearson_correlation'].map(
+    (op): ScalarFunction => ({
+      name: `series_${op}`, minArgs: 2, maxArgs: 2,
+      translate: (a, s) => ({
+        sql: `TRY_CAST(kql_series_reduce(${expectType(a, 0, s, 'dynamic').sql}, ${expectType(a, 1, s, 'dynamic').sql}, ${sqlString(op)}) AS DOUBLE)`,
+        type: 'real',
+      }),
+    }),
+  ),
+  ...['forward', 'backward'].map(
+    (mode): ScalarFunction => ({
+      // series_fill_forward(series [, missing_value_placeholder])
+      name: `series_fill_${mode}`, minArgs: 1, maxArgs: 2,
+      translate: (a, s) => ({
+        sql: `kql_series_fill(${expectType(a, 0, s, 'dynamic').sql}, ${sqlString(mode)}, CAST(NULL AS VARCHAR), ${a[1] ? toJsonSql(a[1]) : 'CAST(NULL AS VARCHAR)'})`,
+        type: 'dynamic',
+      }),
+    }),
+  ),
+  {
+    // series_fill_const(series, constant [, missing_value_placeholder])
+    name: 'series_fill_const', minArgs: 2, maxArgs: 3,
+    translate: (a, s) => ({
+      sql: `kql_series_fill(${expectType(a, 0, s, 'dynamic').sql}, 'const', ${toJsonSql(a[1]!)}, ${a[2] ? toJsonSql(a[2]) : 'CAST(NULL AS VARCHAR)'})`,
+      type: 'dynamic',
+    }),
   },
 ];

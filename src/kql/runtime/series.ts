@@ -130,8 +130,114 @@ export function seriesStats(text: string | null): string | null {
 }
 
 export const SERIES_UDFS: readonly ScalarUdf[] = [
+  { name: 'kql_series_binary', returns: 'VARCHAR', fn: (a: string | null, b: string | null, op: string | null) => seriesBinary(a, b, op) },
+  { name: 'kql_series_unary', returns: 'VARCHAR', fn: (a: string | null, op: string | null) => seriesUnary(a, op) },
+  { name: 'kql_series_reduce', returns: 'VARCHAR', fn: (a: string | null, b: string | null, op: string | null) => seriesReduce(a, b, op) },
+  { name: 'kql_series_fill', returns: 'VARCHAR', fn: (a: string | null, m: string | null, c: string | null, x: string | null) => seriesFill(a, m, c, x) },
   { name: 'kql_series_decompose_anomalies', returns: 'VARCHAR', fn: decomposeAnomalies },
   { name: 'kql_series_fit_line', returns: 'VARCHAR', fn: seriesFitLine },
   { name: 'kql_series_outliers', returns: 'VARCHAR', fn: seriesOutliers },
   { name: 'kql_series_stats', returns: 'VARCHAR', fn: seriesStats },
 ];
+
+// ---------- element-wise series functions (series_add, series_abs, series_greater, …) ----------
+
+type Num = number | null;
+
+/** The elements of a dynamic array as numbers (null for nulls and non-numbers); a scalar is a one-value "series". */
+function elements(text: string | null): { values: Num[]; scalar: boolean } | null {
+  if (text === null) return null;
+  const v = parseDynamic(text);
+  if (Array.isArray(v)) return { values: v.map((x) => (typeof x === 'number' ? x : typeof x === 'boolean' ? Number(x) : null)), scalar: false };
+  if (typeof v === 'number') return { values: [v], scalar: true };
+  return null;
+}
+
+const BINARY: Record<string, (a: number, b: number) => number | boolean> = {
+  add: (a, b) => a + b,
+  subtract: (a, b) => a - b,
+  multiply: (a, b) => a * b,
+  divide: (a, b) => a / b,
+  pow: (a, b) => a ** b,
+  equals: (a, b) => a === b,
+  not_equals: (a, b) => a !== b,
+  greater: (a, b) => a > b,
+  greater_equals: (a, b) => a >= b,
+  less: (a, b) => a < b,
+  less_equals: (a, b) => a <= b,
+};
+
+/** `series_<op>(a, b)`: element by element; a scalar applies to every element; missing elements give null. */
+export function seriesBinary(a: string | null, b: string | null, op: string | null): string | null {
+  const x = elements(a);
+  const y = elements(b);
+  const f = op === null ? undefined : BINARY[op];
+  if (!x || !y || !f) return null;
+  const n = x.scalar ? y.values.length : y.scalar ? x.values.length : Math.max(x.values.length, y.values.length);
+  const out: (number | boolean | null)[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = x.scalar ? x.values[0]! : (x.values[i] ?? null);
+    const q = y.scalar ? y.values[0]! : (y.values[i] ?? null);
+    out.push(p === null || q === null ? null : f(p, q));
+  }
+  return json(out);
+}
+
+const UNARY: Record<string, (a: number) => number> = {
+  abs: Math.abs, acos: Math.acos, asin: Math.asin, atan: Math.atan, ceiling: Math.ceil, cos: Math.cos, exp: Math.exp,
+  floor: Math.floor, log: Math.log, sign: Math.sign, sin: Math.sin, tan: Math.tan,
+};
+
+export function seriesUnary(a: string | null, op: string | null): string | null {
+  const x = elements(a);
+  const f = op === null ? undefined : UNARY[op];
+  if (!x || x.scalar || !f) return null;
+  return json(x.values.map((v) => (v === null ? null : f(v))));
+}
+
+/** Reductions to one real: sum, product, magnitude of one series; dot product, cosine similarity, Pearson correlation of two. */
+export function seriesReduce(a: string | null, b: string | null, op: string | null): string | null {
+  const x = elements(a);
+  if (!x || x.scalar) return null;
+  const xs = x.values.map((v) => v ?? 0);
+  let r: number;
+  if (op === 'sum') r = xs.reduce((p, v) => p + v, 0);
+  else if (op === 'product') r = xs.reduce((p, v) => p * v, 1);
+  else if (op === 'magnitude') r = Math.sqrt(xs.reduce((p, v) => p + v * v, 0));
+  else {
+    const y = elements(b);
+    if (!y || y.scalar) return null;
+    const ys = y.values.map((v) => v ?? 0);
+    const n = Math.min(xs.length, ys.length);
+    const dot = (p: number[], q: number[]) => p.slice(0, n).reduce((s, v, i) => s + v * q[i]!, 0);
+    if (op === 'dot_product') r = dot(xs, ys);
+    else if (op === 'cosine_similarity') r = dot(xs, ys) / Math.sqrt(dot(xs, xs) * dot(ys, ys));
+    else if (op === 'pearson_correlation') {
+      const mx = xs.slice(0, n).reduce((s, v) => s + v, 0) / n;
+      const my = ys.slice(0, n).reduce((s, v) => s + v, 0) / n;
+      const cx = xs.slice(0, n).map((v) => v - mx);
+      const cy = ys.slice(0, n).map((v) => v - my);
+      r = dot(cx, cy) / Math.sqrt(dot(cx, cx) * dot(cy, cy));
+    } else return null;
+  }
+  return json(r);
+}
+
+/** series_fill_forward/backward/const: missing values (null, or `missing` when given) replaced. */
+export function seriesFill(a: string | null, mode: string | null, constant: string | null, missing: string | null): string | null {
+  if (a === null) return null;
+  const v = parseDynamic(a);
+  if (!Array.isArray(v)) return null;
+  const miss = missing === null ? null : parseDynamic(missing);
+  const isMissing = (x: unknown) => x === null || (miss !== null && x === miss);
+  const out = [...v];
+  if (mode === 'forward') {
+    for (let i = 1; i < out.length; i++) if (isMissing(out[i]) && !isMissing(out[i - 1])) out[i] = out[i - 1]!;
+  } else if (mode === 'backward') {
+    for (let i = out.length - 2; i >= 0; i--) if (isMissing(out[i]) && !isMissing(out[i + 1])) out[i] = out[i + 1]!;
+  } else if (mode === 'const') {
+    const c = constant === null ? 0 : parseDynamic(constant);
+    for (let i = 0; i < out.length; i++) if (isMissing(out[i])) out[i] = c;
+  } else return null;
+  return json(out);
+}

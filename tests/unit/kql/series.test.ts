@@ -113,3 +113,29 @@ describe('make-series edge cases (Kusto documentation examples)', () => {
     expect(rows).toEqual([{ c: [2, 0, 1], o: [-1, -2, -1], T: [day('1'), day('2'), day('3')] }]);
   });
 });
+
+describe('element-wise series functions (Kusto documentation examples)', () => {
+  const one = (kql: string) => h.run(kql)[0]!;
+  it('arithmetic and comparisons element by element; a scalar applies to every element', () => {
+    expect(one('print s1 = dynamic([1,2,4]), s2 = dynamic([4,2,1]) | project a = series_add(s1, s2), m = series_multiply(s1, s2), g = series_greater(s1, s2), e = series_equals(s1, s2), k = series_multiply(s1, 10)')).toEqual({
+      a: [5, 4, 5], m: [4, 4, 4], g: [false, false, true], e: [false, true, false], k: [10, 20, 40],
+    });
+    expect(one('print x = dynamic([1, 2, 3, 4]), y = dynamic([1, 2, 3, 0.5]) | project p = series_pow(x, y)')).toEqual({ p: [1, 4, 27, 2] });
+  });
+  it('unary functions; a non-number element gives null', () => {
+    expect(one('print s = dynamic([-1.5, 1, 2.5, "x"]) | project c = series_ceiling(s), f = series_floor(s), a = series_abs(s), g = series_sign(s)')).toEqual({
+      c: [-1, 1, 3, null], f: [-2, 1, 2, null], a: [1.5, 1, 2.5, null], g: [-1, 1, 1, null],
+    });
+  });
+  it('reductions', () => {
+    const r = one('print a = dynamic([1,2,3,4]), b = dynamic([2,4,6,8]) | project s = series_sum(a), p = series_product(a), m = series_magnitude(a), c = series_pearson_correlation(a, b), d = series_dot_product(a, b)');
+    expect([r.s, r.p, r.d]).toEqual([10, 24, 60]);
+    expect(r.m).toBeCloseTo(5.477225575051661, 12);
+    expect(r.c).toBeCloseTo(1, 12);
+  });
+  it('fill forward, backward, const', () => {
+    expect(one('print a = dynamic([null, 111, null, 36, null]) | project f = series_fill_forward(a), b = series_fill_backward(a), c = series_fill_const(a, -1)')).toEqual({
+      f: [null, 111, 111, 36, 36], b: [111, 111, 36, 36, null], c: [-1, 111, -1, 36, -1],
+    });
+  });
+});
