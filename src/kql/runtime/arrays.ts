@@ -402,7 +402,8 @@ export function dynContains(text: string | null, value: string | null, insensiti
   return (Array.isArray(v) ? v : [v]).some((e) => e !== null && str(e) === want) ? 1 : 0;
 }
 
-const alnum = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+// The same boundary as the SQL `has` (RE2's [[:alnum:]], ASCII letters and digits).
+const alnum = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
 
 /** Whether `term` occurs in `text` as a whole term (`has`): case-insensitive, non-alphanumeric boundaries. */
 function hasTerm(text: string, term: string): boolean {
