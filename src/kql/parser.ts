@@ -21,7 +21,7 @@ const WORD_OPS = new Set([
 ]);
 const IN_OPS = new Set(['in', '!in', 'in~', '!in~']);
 /** Tabular sources Kusto has but Loupe does not translate yet (refused by name, with position). */
-const UNSUPPORTED_SOURCES = new Set(['print', 'range', 'datatable', 'union', 'evaluate', 'find', 'search', 'view']);
+const UNSUPPORTED_SOURCES = new Set(['evaluate', 'find', 'search', 'view']);
 
 export function parseQuery(text: string): Query {
   return new Parser(text).parseQuery();
