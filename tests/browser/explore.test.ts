@@ -86,6 +86,22 @@ describe('explore', () => {
     await page.screenshot({ path: join(SHOTS, 'explore-grid.png'), fullPage: false });
   });
 
+  it('moves between cells with the keyboard and copies one with Ctrl+C', async () => {
+    const { page, context } = browser;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+    const g = page.getByRole('grid', { name: 'Table AADNonInteractiveUserSignInLogs' });
+    await g.locator('[role="gridcell"][data-row="0"]').first().click();
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowRight', 'PageDown', 'ArrowUp']) await page.keyboard.press(key);
+    const focused = page.locator('[role="gridcell"]:focus');
+    const row = Number(await focused.getAttribute('data-row'));
+    expect(row).toBeGreaterThan(2); // Page Down moved a screenful
+    expect(await focused.getAttribute('data-col')).toBe('IPAddress'); // second column (TimeGenerated, IPAddress, …)
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^10\.0\.0\.[12]$/);
+    await page.keyboard.press('End');
+    expect(await page.locator('[role="gridcell"]:focus').getAttribute('data-row')).toBe(String(row));
+  });
+
   it('runs KQL from the console with Ctrl+Enter and shows the SQL it became', async () => {
     const { page } = browser;
     await page.getByRole('radio', { name: 'KQL' }).check();

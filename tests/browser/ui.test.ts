@@ -129,4 +129,15 @@ describe('page behaviour', () => {
     expect(await files.getByRole('listitem').filter({ hasText: 'AuditLogs.csv' }).innerText()).toContain('cancelled');
     expect((await tableRows(page)).map(([n]) => n)).toEqual(['AADRiskyUsers']);
   });
+
+  it('opens the help with "?" and closes it with Escape', async () => {
+    const { page } = browser;
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Help and shortcuts' });
+    await dialog.waitFor({ timeout: 5_000 });
+    expect(await dialog.getByRole('table', { name: 'Keyboard shortcuts' }).innerText()).toContain('Run the query in the console');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
+  });
 });
