@@ -8,11 +8,16 @@ import { formatReplaySummary } from '../report-text.ts';
 import { formatLibrarySummary, loadExternalData, readRuleDir } from '../rule-library.ts';
 
 const USAGE = `Usage: npm run --silent loupe -- replay (--rule RULE.yaml | --rules DIR) [--from ISO] [--to ISO]
+                                           [--first-run ISO] [--at ISO] [--case-insensitive-entities]
                                            [--external URL=FILE]... [--json] FILE...
 
 Replays a Sentinel scheduled rule over exported logs as Sentinel would have run it, and prints the
 runs, alerts and incidents. FILE: CSV or JSON exports (table detected from the Type column or the
-file name). --from/--to bound the scheduled runs considered (UTC). --json prints the replay report
+file name). --from/--to bound the scheduled runs considered (UTC). --first-run reproduces a
+workspace's real schedule (runs at first-run + k × queryFrequency instead of multiples of it since
+the Unix epoch). --at sets the single run of a bare KQL query (default: the latest TimeGenerated
+loaded). --case-insensitive-entities compares account and host names without case when grouping
+alerts into incidents (Entra UPN casing varies between tables). --json prints the replay report
 alone on standard output.
 --rules DIR replays every rule file in DIR (.yaml, .yml, .json, .kql; not subfolders) and ranks
 the rules by alerts raised; a rule that cannot be read, translated or run is listed with its error
@@ -24,7 +29,11 @@ export const replayCommand: Command = {
   summary: 'replay a rule over log files: runs, alerts, incidents',
   usage: USAGE,
   async run(argv) {
-    const args = parseArgs(argv, { values: ['rule', 'rules', 'from', 'to', 'external'], repeatable: ['external'], booleans: ['json', 'help'] });
+    const args = parseArgs(argv, {
+      values: ['rule', 'rules', 'from', 'to', 'first-run', 'at', 'external'],
+      repeatable: ['external'],
+      booleans: ['json', 'help', 'case-insensitive-entities'],
+    });
     if (args.booleans.has('help')) {
       process.stdout.write(`${USAGE}\n`);
       return 0;
@@ -39,7 +48,15 @@ export const replayCommand: Command = {
     if (from !== undefined && to !== undefined && from > to) throw new UsageError('--from is after --to');
 
     const log = (m: string) => process.stderr.write(`${m}\n`);
-    const range = { ...(from !== undefined && { from }), ...(to !== undefined && { to }) };
+    const firstRun = parseIsoFlag('first-run', single(args, 'first-run'));
+    const at = parseIsoFlag('at', single(args, 'at'));
+    const range = {
+      ...(from !== undefined && { from }),
+      ...(to !== undefined && { to }),
+      ...(firstRun !== undefined && { firstRun }),
+      ...(at !== undefined && { at }),
+      ...(args.booleans.has('case-insensitive-entities') && { caseInsensitiveEntities: true }),
+    };
     const session = await createNodeSession();
     try {
       await loadExternalData(session, args.values.get('external') ?? [], log);

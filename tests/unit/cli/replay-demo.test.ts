@@ -107,6 +107,16 @@ describe('CLI behaviour', () => {
     expect(r.stdout).toMatch(/Runs: 9, fired: 2; alerts: 2; incidents: 1/);
   });
 
+  it('--first-run reproduces a workspace schedule: runs at first-run + k × queryFrequency', () => {
+    const r = cli(['replay', '--rule', rule, '--json', '--first-run', '2026-06-15T10:30:00Z', ...files]);
+    expect(r.status, r.stderr).toBe(0);
+    const runs = (JSON.parse(r.stdout) as ReplayReport).runs;
+    expect(runs[0]!.at).toBe('2026-06-15T10:30:00.000Z');
+    expect(runs.every((x) => x.at.endsWith(':30:00.000Z'))).toBe(true);
+    // The attacker's hour now straddles two windows: the 16:30 run sees the 15:58 flag and the 16:21 one.
+    expect(runs.filter((x) => x.triggered).map((x) => x.at)).toContain('2026-06-15T16:30:00.000Z');
+  });
+
   it('translate prints the SQL alone on standard output', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'translate', '--rule', rule], { cwd: root, encoding: 'utf8' });
     expect(out).toMatch(/^\s*(WITH|SELECT)\b/i);
