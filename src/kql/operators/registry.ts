@@ -39,6 +39,7 @@ import { EXTERNALDATA } from './externaldata.ts';
 import { INVOKE } from './invoke.ts';
 import { MATERIALIZE } from './materialize.ts';
 import { TABLE_CALL } from './table-call.ts';
+import { EVALUATE } from './evaluate.ts';
 
 export interface OperatorSpec<K extends OperatorKind = OperatorKind> {
   readonly kind: K;
@@ -55,7 +56,7 @@ export function defineOperator<K extends OperatorKind>(spec: OperatorSpec<K>): O
 }
 
 const SPECS: readonly OperatorSpec<any>[] = [WHERE, EXTEND, PROJECT, SUMMARIZE, JOIN, SORT, TAKE, LOOKUP, MV_EXPAND,
-  UNION, DISTINCT, TOP, COUNT, PROJECT_AWAY, PROJECT_KEEP, PROJECT_RENAME, PROJECT_REORDER, AS, GETSCHEMA, SAMPLE, MV_APPLY, SERIALIZE, MAKE_SERIES, PARSE];
+  UNION, DISTINCT, TOP, COUNT, PROJECT_AWAY, PROJECT_KEEP, PROJECT_RENAME, PROJECT_REORDER, AS, GETSCHEMA, SAMPLE, MV_APPLY, SERIALIZE, MAKE_SERIES, PARSE, EVALUATE];
 
 const BY_NAME = new Map<string, OperatorSpec<any>>();
 for (const s of SPECS) {
