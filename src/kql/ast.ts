@@ -76,6 +76,17 @@ export type Operator =
   | { kind: 'getschema'; span: Span }
   | { kind: 'sample'; count: Expr; span: Span }
   | { kind: 'lookup'; lookupKind: 'leftouter' | 'inner'; kindSpan?: Span; right: Tabular; on: JoinCondition[]; span: Span }
+  /** `evaluate ipv4_lookup(Lookup, SourceKey, LookupKey [, ExtraKey…] [, return_unmatched])`, the one plugin run. */
+  | {
+      kind: 'evaluate';
+      plugin: 'ipv4_lookup';
+      lookup: Tabular;
+      sourceKey: { text: string; span: Span };
+      lookupKey: { text: string; span: Span };
+      extraKeys: { text: string; span: Span }[];
+      returnUnmatched: boolean;
+      span: Span;
+    }
   | { kind: 'mv-expand'; expand: MvExpandArgs; span: Span }
   /** `mv-apply … on ( operators )`: the operators run on each input row's expanded rows. */
   | { kind: 'mv-apply'; expand: MvExpandArgs; operators: Operator[]; span: Span }
