@@ -196,25 +196,27 @@ export const DATETIME_FUNCTIONS: readonly ScalarFunction[] = [
     name: 'bin', aliases: ['floor'], minArgs: 2, maxArgs: 2,
     translate: (a, s) => {
       const [v, size] = [a[0]!, a[1]!];
+      // Kusto: a zero, negative or null bin size gives null (DuckDB would divide by zero).
+      const positive = (sizeSql: string, sql: string) => `CASE WHEN ${sizeSql} > 0 THEN ${sql} END`;
       if (v.type === 'datetime') {
         expectType(a, 1, s, 'timespan');
         const us = `epoch_us(${v.sql})`;
         const step = microsFromInterval(size.sql);
-        return { sql: `make_timestamp(CAST(floor(${us} / ${step}) AS BIGINT) * ${step})`, type: 'datetime' };
+        return { sql: positive(step, `make_timestamp(CAST(floor(${us} / ${step}) AS BIGINT) * ${step})`), type: 'datetime' };
       }
       if (v.type === 'timespan') {
         expectType(a, 1, s, 'timespan');
         const step = microsFromInterval(size.sql);
-        return { sql: intervalFromMicros(`CAST(floor(${microsFromInterval(v.sql)} / ${step}) AS BIGINT) * ${step}`), type: 'timespan' };
+        return { sql: positive(step, intervalFromMicros(`CAST(floor(${microsFromInterval(v.sql)} / ${step}) AS BIGINT) * ${step}`)), type: 'timespan' };
       }
       if (v.type === 'long' || v.type === 'int') {
         expectType(a, 1, s, 'long', 'int', 'real');
-        if (size.type === 'real') return { sql: `(floor(${v.sql} / ${size.sql}) * ${size.sql})`, type: 'real' };
-        return { sql: `CAST(floor(${v.sql} / ${size.sql}) * ${size.sql} AS BIGINT)`, type: 'long' };
+        if (size.type === 'real') return { sql: positive(size.sql, `(floor(${v.sql} / ${size.sql}) * ${size.sql})`), type: 'real' };
+        return { sql: positive(size.sql, `CAST(floor(${v.sql} / ${size.sql}) * ${size.sql} AS BIGINT)`), type: 'long' };
       }
       if (v.type === 'real') {
         expectType(a, 1, s, 'long', 'int', 'real');
-        return { sql: `(floor(${v.sql} / ${size.sql}) * ${size.sql})`, type: 'real' };
+        return { sql: positive(size.sql, `(floor(${v.sql} / ${size.sql}) * ${size.sql})`), type: 'real' };
       }
       return s.fail(`bin() cannot round a ${v.type}`, 0);
     },

@@ -62,6 +62,11 @@ functionCases('KQL datetime functions', [
     kql: 'P | project a = bin(datetime(1970-05-11 13:45:07), 1d), b = bin(datetime(2026-03-01 09:59:59), 1h), c = bin(-1d - 1h, 1d)',
     rows: [{ a: '1970-05-11T00:00:00.000Z', b: '2026-03-01T09:00:00.000Z', c: '-2.00:00:00' }],
   },
+  {
+    rule: 'bin with a zero or negative size is null (Kusto docs; naive SQL divides by zero and fails)',
+    kql: 'P | project a = bin(5, 0), b = bin(5, -2), c = bin(datetime(2020-01-01), 0s), d = bin(5.5, 0.0), e = bin(7, 5), f = bin(4.5, 1)',
+    rows: [{ a: null, b: null, c: null, d: null, e: 5, f: 4 }],
+  },
 ], [
   { rule: 'an unknown datetime part is named', kql: 'P | project a = datetime_add("fortnight", 1, now())', code: 'type', message: /unknown part "fortnight"/ },
 ]);
