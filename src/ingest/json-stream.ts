@@ -117,6 +117,21 @@ export class JsonRecordStream {
   private scan(out: JsonItem[]): void {
     const buf = this.buf;
     while (this.pos < buf.length) {
+      if (this.inString && !this.escaped) {
+        // Most of a log's bytes are inside strings: skip to the next quote, backslash or newline
+        // in a tight loop instead of going through the state machine for every character.
+        let p = this.pos;
+        while (p < buf.length) {
+          const ch = buf.charCodeAt(p);
+          if (ch === 0x22 || ch === 0x5c || ch === 0x0a) break;
+          p++;
+        }
+        if (p > this.pos) {
+          this.column += p - this.pos;
+          this.pos = p;
+          continue;
+        }
+      }
       const c = buf.charCodeAt(this.pos);
       const ws = c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xfeff;
 
