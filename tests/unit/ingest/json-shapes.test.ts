@@ -97,6 +97,20 @@ describe('Diagnostic settings exports', () => {
     expect(JSON.parse(r[0] as string)).toEqual(doc.records[0].properties.status);
   });
 
+  it('the RiskyUsers category → AADRiskyUsers, with the record time as TimeGenerated', async () => {
+    const rec = {
+      time: '2026-06-15T13:10:00.1234567Z',
+      category: 'RiskyUsers',
+      operationName: 'Risky user',
+      tenantId: 'a1b2c345-1a2b-1234-123a-123abcd12345',
+      properties: { id: 'u1', isDeleted: false, isProcessing: false, riskDetail: 'none', riskLastUpdatedDateTime: '2026-06-15T13:05:41Z', riskLevel: 'high', riskState: 'atRisk', userDisplayName: 'Isaac Dunham', userPrincipalName: 'isaacdunham@corp.local' },
+    };
+    const t = await loadFile(db, textSource('PT1H.json', JSON.stringify(rec) + '\n'));
+    expect([t.name, t.format, t.rowCount]).toEqual(['AADRiskyUsers', 'diagnostic-ndjson', 1]);
+    const r = db.query(`SELECT epoch_us(TimeGenerated), UserPrincipalName, RiskLevel, RiskState, IsDeleted, Id FROM AADRiskyUsers`).rows[0]!;
+    expect(r).toEqual([Date.UTC(2026, 5, 15, 13, 10, 0, 123) * 1000 + 456, 'isaacdunham@corp.local', 'high', 'atRisk', false, 'u1']);
+  });
+
   it('records of two categories in one file are refused with the line of the first stranger', async () => {
     const a = JSON.stringify({ time: '2026-06-15T10:00:00Z', category: 'SignInLogs', properties: { userPrincipalName: 'a@b' } });
     const b = JSON.stringify({ time: '2026-06-15T10:00:01Z', category: 'NonInteractiveUserSignInLogs', properties: { userPrincipalName: 'a@b' } });
