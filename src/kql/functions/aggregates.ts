@@ -4,6 +4,7 @@
  * empty group gives `[]` and no JSON extension is needed.
  */
 import { toJsonSql } from '../convert.ts';
+import { constantDynamic } from '../predicates.ts';
 import { expectType, namedAfterColumn, type AggregateFunction, type CallSite } from './registry.ts';
 import type { Typed } from '../types.ts';
 
@@ -149,6 +150,23 @@ const CONDITIONAL_AGGREGATES: readonly AggregateFunction[] = [
       const x = expectType(a, 0, s, ...NUMBERS);
       const w = a[1] ? `CAST(${expectType(a, 1, s, 'long', 'int').sql} AS VARCHAR)` : `'1'`;
       return { sql: jsonArray(`CASE WHEN ${x.sql} IS NOT NULL THEN '[' || ${toJsonSql(x)} || ',' || ${w} || ']' END`, false, undefined), type: 'dynamic' };
+    },
+  },
+  {
+    // percentiles_array(x, p1, p2, …) / percentiles_array(x, dynamic([…])): the nearest-rank values as one array.
+    name: 'percentiles_array', minArgs: 2, maxArgs: 64, defaultName: namedAfterColumn('percentiles'),
+    translate: (a, s) => {
+      const x = expectType(a, 0, s, ...NUMBERS, 'datetime', 'timespan');
+      const ps: number[] = [];
+      for (let i = 1; i < a.length; i++) {
+        const lit = a[i]!.literal;
+        const list = a[i]!.type === 'dynamic' ? constantDynamic(a[i]!) : lit;
+        for (const p of Array.isArray(list) ? list : [list]) {
+          if (typeof p !== 'number' || p < 0 || p > 100) return s.fail('percentiles_array() needs constant percentages between 0 and 100', i);
+          ps.push(p);
+        }
+      }
+      return { sql: `('[' || ${ps.map((p) => `coalesce(${toJsonSql({ sql: `quantile_disc(${x.sql}, ${p / 100})`, type: x.type })}, 'null')`).join(` || ',' || `)} || ']')`, type: 'dynamic' };
     },
   },
   ...([['binary_all_or', 'bit_or'], ['binary_all_and', 'bit_and'], ['binary_all_xor', 'bit_xor']] as const).map(([name, fn]): AggregateFunction => ({

@@ -12,7 +12,8 @@ import type { Expr } from '../ast.ts';
 import type { Scope, TranslateContext } from '../context.ts';
 import type { KqlType } from '../types.ts';
 
-export const ARG_EXTREMES = new Set(['arg_max', 'arg_min']);
+/** Aggregates that give several columns: arg_max/arg_min, and percentiles (one column per percentage). */
+export const ARG_EXTREMES = new Set(['arg_max', 'arg_min', 'percentiles']);
 
 export interface OutputColumn {
   readonly name: string;
@@ -28,6 +29,7 @@ export function argExtremeColumns(
   ctx: TranslateContext,
   byNames: ReadonlySet<string>,
 ): OutputColumn[] {
+  if (call.name === 'percentiles') return percentilesColumns(call, name, scope, ctx);
   const [target, ...rest] = call.args;
   if (!target || rest.length === 0) throw ctx.error('type', `${call.name}() takes the expression to ${call.name === 'arg_max' ? 'maximize' : 'minimize'} and at least one column or *`, call.span);
   const key = ctx.expr(target, scope);
@@ -64,4 +66,22 @@ export function argExtremeColumns(
     { name: keyName, sql: read('k', key.type), type: key.type },
     ...picked.map((p, i) => ({ name: p.name, sql: read(`c${i}`, p.type), type: p.type })),
   ];
+}
+
+/**
+ * `percentiles(X, p1, p2, …)`: one nearest-rank column per percentage, named percentile_X_p
+ * (`percentile_X_99_9` for 99.9), like `percentile(X, p)`.
+ */
+function percentilesColumns(call: Extract<Expr, { kind: 'call' }>, name: string | undefined, scope: Scope, ctx: TranslateContext): OutputColumn[] {
+  const [target, ...ps] = call.args;
+  if (!target || ps.length === 0) throw ctx.error('type', 'percentiles() takes a value and at least one percentage', call.span);
+  const x = ctx.expr(target, scope);
+  if (!['long', 'int', 'real', 'decimal', 'datetime', 'timespan'].includes(x.type)) throw ctx.error('type', `percentiles() cannot rank a ${x.type}`, target.span);
+  if (name && ps.length > 1) throw ctx.error('unsupported', 'one name for several percentiles (write (p50, p95) = … or leave them unnamed)', call.span);
+  if (!name && target.kind !== 'name') throw ctx.error('unsupported', 'unnamed percentiles() of an expression (write Name = percentiles(…))', target.span);
+  return ps.map((p) => {
+    if (p.kind !== 'literal' || typeof p.value !== 'number' || p.value < 0 || p.value > 100) throw ctx.error('type', 'percentiles() needs constant percentages between 0 and 100', p.span);
+    const col = name ?? `percentile_${(target as { name: string }).name}_${String(p.value).replace('.', '_')}`;
+    return { name: col, sql: `quantile_disc(${x.sql}, ${p.value / 100})`, type: x.type === 'null' ? 'real' : x.type };
+  });
 }

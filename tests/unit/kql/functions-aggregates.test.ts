@@ -43,6 +43,11 @@ functionCases('KQL aggregate functions', [
     rows: [{ percentile_x_50: 3, p: 5 }],
   },
   {
+    rule: 'percentiles gives one column per percentage (percentile_x_99_9); percentiles_array one array',
+    kql: 'N | summarize percentiles(x, 20, 99.9), a = percentiles_array(x, 50, 100), b = percentiles_array(x, dynamic([0, 40]))',
+    rows: [{ percentile_x_20: 1, percentile_x_99_9: 5, a: [3, 5], b: [1, 2] }],
+  },
+  {
     rule: 'binary_all_or/and/xor (docs: the four values OR to 0xCAFEF00D)',
     kql: 'H | summarize o = binary_all_or(num), a = binary_all_and(num), x = binary_all_xor(num)',
     rows: [{ o: 0xcafef00d, a: 0, x: (0x88888008 ^ 0x42000000 ^ 0x00767000 ^ 5) >>> 0 }],
