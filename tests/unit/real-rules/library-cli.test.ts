@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LibraryReport, LibraryRuleError, LibraryRuleResult } from '../../../src/rules/library.ts';
-import { EXPECTED } from './expectations.ts';
+import { EXPECTED, RUN_WITH_SERVICE_TAGS, SERVICE_TAGS_URL } from './expectations.ts';
 import { REPO_ROOT, RULES_DIR, SHARED_PRESENT } from './shared-material.ts';
 
 const demo = join(REPO_ROOT, 'static', 'demo');
@@ -19,9 +19,7 @@ const logs = readdirSync(demo)
   .sort()
   .map((f) => join(demo, f));
 const SEED = 'risky-user-silent-signins.yaml';
-const SERVICE_TAGS_URL = 'https://raw.githubusercontent.com/microsoft/mstic/master/PublicFeeds/MSFTIPRanges/ServiceTags_Public.json';
 const SERVICE_TAGS_FILE = join(REPO_ROOT, 'tests', 'fixtures', 'real-rules', 'ServiceTags_Public.json');
-const EXTERNAL_RULE = 'AzurePortalSigninfromanotherAzureTenant.yaml';
 
 function cli(args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/cli/main.ts'), ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 300_000 });
@@ -75,7 +73,7 @@ describe.skipIf(!SHARED_PRESENT)('replay --rules DIR (library replay from the CL
   it('--json: each rule runs or fails as tests/unit/real-rules/expectations.ts says, errors at file:line:column', () => {
     for (const [file, expected] of Object.entries(EXPECTED)) {
       const entry = json.results.find((r) => r.file === file)!;
-      if (file === EXTERNAL_RULE) {
+      if (RUN_WITH_SERVICE_TAGS.includes(file)) {
         // With --external its externaldata URL has data: the rule runs.
         expect(entry.status, JSON.stringify(entry).slice(0, 400)).toBe('ok');
         expect((entry as LibraryRuleResult).report.snapshotTables).toContain('externaldata_ServiceTags_Public');
@@ -106,7 +104,8 @@ describe.skipIf(!SHARED_PRESENT)('replay --rules DIR (library replay from the CL
     const errors = out.slice(out.indexOf('Errors'));
     expect(errors).toContain('PossibleAiTMPhishingAttemptAgainstAAD.yaml:59:3: rule yaml-syntax: invalid YAML');
     expect(errors).toContain('DisabledAccountSigninsAcrossManyApplications.yaml:34:3: kql syntax:');
-    expect(errors).toContain(`${EXTERNAL_RULE}:24:4: kql unknown-table: externaldata needs the data of "${SERVICE_TAGS_URL}"`);
+    expect(errors).toContain(`AzurePortalSigninfromanotherAzureTenant.yaml:24:4: kql unknown-table: externaldata needs the data of "${SERVICE_TAGS_URL}"`);
+    expect(errors).toContain(`AuthenticationAttemptfromNewCountry.yaml:29:4: kql unknown-table: externaldata needs the data of "${SERVICE_TAGS_URL}"`);
   });
 
   it('usage errors: --rule with --rules, a file given as --rules, --external without =FILE', () => {

@@ -11,7 +11,7 @@ import { parseRuleFile, isScheduled, type ScheduledRule } from '../../../src/rul
 import type { ReplayReport } from '../../../src/rules/api.ts';
 import type { LoupeSession } from '../../../src/session/api.ts';
 import { createNodeSession } from '../../../src/session/node.ts';
-import { EXPECTED, TARGET_RUNNING } from './expectations.ts';
+import { EXPECTED, RUN_WITH_SERVICE_TAGS, SERVICE_TAGS_URL, TARGET_RUNNING } from './expectations.ts';
 import { readFixture, readRuleText, readSample, ruleFileNames, sampleFileNames, SHARED_PRESENT, textAt } from './shared-material.ts';
 
 const LOADED = ['AADNonInteractiveUserSignInLogs', 'AuditLogs', 'SigninLogs'];
@@ -154,23 +154,23 @@ describe.skipIf(!SHARED_PRESENT)('real Sentinel rules over the la-export-bec sam
     }, 120_000);
   }
 
-  it('AzurePortalSigninfromanotherAzureTenant.yaml replays once its externaldata URL has a file (CLI --external URL=FILE)', async () => {
-    const file = 'AzurePortalSigninfromanotherAzureTenant.yaml';
-    const url = 'https://raw.githubusercontent.com/microsoft/mstic/master/PublicFeeds/MSFTIPRanges/ServiceTags_Public.json';
-    const t = await session.load({ name: 'ServiceTags_Public.json', bytes: readFixture('ServiceTags_Public.json') }, { table: 'externaldata_ServiceTags_Public' });
-    try {
-      session.useExternalData(url, t.name);
-      const text = readRuleText(file);
-      session.readRule(text, file);
-      const report = session.replay();
-      const rule = parseRuleFile(text, file);
-      if (!isScheduled(rule)) throw new Error(`${file} is not a scheduled rule`);
-      expectWellFormed(report, rule);
-      // The supplied file has no TimeGenerated: every run reads all of it.
-      expect(report.snapshotTables).toEqual([t.name]);
-      expect(report.runs.every((r) => r.tables?.some((x) => x.name === t.name && x.windowStart === null))).toBe(true);
-    } finally {
-      session.dropTable(t.name);
-    }
-  }, 120_000);
+  for (const file of RUN_WITH_SERVICE_TAGS) {
+    it(`${file} replays once its externaldata URL has a file (CLI --external URL=FILE)`, async () => {
+      const t = await session.load({ name: 'ServiceTags_Public.json', bytes: readFixture('ServiceTags_Public.json') }, { table: 'externaldata_ServiceTags_Public' });
+      try {
+        session.useExternalData(SERVICE_TAGS_URL, t.name);
+        const text = readRuleText(file);
+        session.readRule(text, file);
+        const report = session.replay();
+        const rule = parseRuleFile(text, file);
+        if (!isScheduled(rule)) throw new Error(`${file} is not a scheduled rule`);
+        expectWellFormed(report, rule);
+        // The supplied file has no TimeGenerated: every run reads all of it.
+        expect(report.snapshotTables).toEqual([t.name]);
+        expect(report.runs.every((r) => r.tables?.some((x) => x.name === t.name && x.windowStart === null))).toBe(true);
+      } finally {
+        session.dropTable(t.name);
+      }
+    }, 120_000);
+  }
 });
