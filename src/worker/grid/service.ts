@@ -9,7 +9,8 @@ import { decodeValue } from '../../kql/index.ts';
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import type { KqlType } from '../../schema/kql-types.ts';
 import type { LoupeSession } from '../../session/api.ts';
-import { countSql, filteredSql, pageSql, quoteIdent } from './sql.ts';
+import { countSql, filterCondition, filteredSql, orderList, pageSql, quoteIdent } from './sql.ts';
+import { viewFor, viewPageSql } from './view-cache.ts';
 import type { ColumnFilter, GridPage, GridQuery, GridSort, GridSource } from './types.ts';
 
 interface Base {
@@ -81,9 +82,20 @@ function decodeRows(rows: readonly (readonly unknown[])[], columns: readonly Col
 export function gridPage(engine: SqlEngine, session: LoupeSession, q: GridQuery): GridPage {
   const base = resolveBase(engine, session, q.source);
   const filtered = filteredSql(base.sql, base.columns, q.filters, q.sort);
-  const page = engine.query(pageSql(filtered, q.offset, q.limit));
-  const total = Number(engine.query(countSql(base.sql, base.columns, q.filters)).rows[0]?.[0] ?? 0);
-  return { columns: base.columns, rows: decodeRows(page.rows, base.columns), offset: q.offset, total, sql: filtered };
+  const active = q.filters.some((f) => filterCondition(f, base.columns) !== undefined);
+  if (q.source.kind === 'table' && !active && !q.sort) {
+    // A plain table pages fast with OFFSET (no sort, no filter): no copy needed.
+    const page = engine.query(pageSql(filtered, q.offset, q.limit));
+    // Counting scans the whole result: done once per question (first page), not for every page.
+    const total = q.count === false ? null : Number(engine.query(countSql(base.sql, base.columns, q.filters)).rows[0]?.[0] ?? 0);
+    return { columns: base.columns, rows: decodeRows(page.rows, base.columns), offset: q.offset, total, sql: filtered };
+  }
+  // Sorted, filtered or query results: materialised once, then paged by row number.
+  const data = session.tables().map((t) => [t.name, t.rowCount, t.files]);
+  const unsorted = filteredSql(base.sql, base.columns, q.filters, null);
+  const view = viewFor(engine, JSON.stringify({ source: q.source, filters: q.filters, sort: q.sort, data }), unsorted, orderList(q.sort, base.columns));
+  const page = engine.query(viewPageSql(view, base.columns.map((c) => c.name), q.offset, q.limit));
+  return { columns: base.columns, rows: decodeRows(page.rows, base.columns), offset: q.offset, total: view.rows, sql: filtered };
 }
 
 export interface ExportRequest {

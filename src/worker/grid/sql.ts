@@ -56,11 +56,17 @@ export function whereClause(filters: readonly ColumnFilter[], columns: readonly 
   return conds.length ? ` WHERE ${conds.map((c) => `(${c})`).join(' AND ')}` : '';
 }
 
-export function orderClause(sort: GridSort | null, columns: readonly ColumnSchema[]): string {
-  if (!sort) return '';
+/** The ORDER BY list for a sort (without the keywords), or null for none. */
+export function orderList(sort: GridSort | null, columns: readonly ColumnSchema[]): string | null {
+  if (!sort) return null;
   if (!columns.some((c) => c.name === sort.column)) throw new Error(`no column "${sort.column}" to sort by`);
   // Nulls last either way, as an analyst scanning a sorted column expects values first.
-  return ` ORDER BY ${quoteIdent(sort.column)} ${sort.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`;
+  return `${quoteIdent(sort.column)} ${sort.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`;
+}
+
+export function orderClause(sort: GridSort | null, columns: readonly ColumnSchema[]): string {
+  const list = orderList(sort, columns);
+  return list ? ` ORDER BY ${list}` : '';
 }
 
 /** The filtered, sorted relation (no paging). */

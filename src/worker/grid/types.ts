@@ -28,6 +28,8 @@ export interface GridQuery {
   readonly sort: GridSort | null;
   readonly offset: number;
   readonly limit: number;
+  /** Whether to count the matching rows (the first page does; later pages reuse its total). */
+  readonly count?: boolean;
 }
 
 export interface GridPage {
@@ -35,8 +37,8 @@ export interface GridPage {
   /** Values decoded for display: dynamic parsed, datetimes ISO text. */
   readonly rows: readonly (readonly unknown[])[];
   readonly offset: number;
-  /** Rows matching the filters (the whole result, not just this page). */
-  readonly total: number;
+  /** Rows matching the filters (the whole result, not just this page); null when not counted. */
+  readonly total: number | null;
   /** The SQL that produced the rows (without paging), to show and to reuse. */
   readonly sql: string;
 }
