@@ -133,6 +133,6 @@ describe('CLI behaviour', () => {
   it('exits 2 on a usage error', () => {
     const r = cli(['replay', '--json', files[0]!]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('--rule RULE.yaml is required');
+    expect(r.stderr).toContain('--rule RULE.yaml (or --rules DIR) is required');
   });
 });
