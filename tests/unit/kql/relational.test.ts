@@ -36,6 +36,12 @@ const CASES: TableCase[] = [
     columns: 'TableName:string, x_long1:long, x_int:int, x_long:long',
     rows: [{ TableName: 'V1', x_long1: 1, x_int: null, x_long: null }, { TableName: 'V2', x_long1: null, x_int: 2, x_long: null }, { TableName: 'V3', x_long1: null, x_int: null, x_long: 3 }],
   },
+  {
+    rule: 'union of sign-in tables whose DeviceDetail is dynamic in one and string in the other gives DeviceDetail_dynamic and DeviceDetail_string, as in Sentinel',
+    kql: 'union (print DeviceDetail = dynamic({"browser": "Edge"})), (print DeviceDetail = \'{"browser":"Chrome"}\') | extend b = tostring(coalesce(DeviceDetail_dynamic, todynamic(DeviceDetail_string)).browser) | project b',
+    columns: 'b:string',
+    rows: [{ b: 'Edge' }, { b: 'Chrome' }],
+  },
   { rule: 'union kind=inner keeps only the columns every leg has', kql: 'union kind=inner (print a = 1, b = 2), (print b = 3, c = 4)', columns: 'b:long', rows: [{ b: 2 }, { b: 3 }] },
   {
     rule: 'withsource names a leg by its table, or by the as name a parenthesised leg ends with',
