@@ -100,7 +100,7 @@ export function sourceFor(kind: SourceKind): SourceSpec | undefined {
 
 /** KQL operators Loupe does not translate yet: refused as 'unsupported' rather than 'syntax'. */
 export const KNOWN_UNSUPPORTED_OPERATORS: ReadonlySet<string> = new Set([
-  'parse-kv', 'evaluate', 'render', 'invoke', 'sample',
+  'parse-kv', 'evaluate', 'render', 'invoke',
   'sample-distinct', 'top-nested', 'top-hitters', 'fork', 'facet', 'partition', 'scan', 'reduce', 'consume',
   'search', 'find', 'externaldata', 'materialize',
 ]);
