@@ -44,8 +44,25 @@ function parseItem(file: string, item: JsonItem): unknown {
   }
 }
 
+/** A piece of the file's bytes, and how far into the file (as stored, e.g. compressed) it reaches. */
+export interface ByteChunk {
+  readonly bytes: Uint8Array;
+  readonly consumed: number;
+}
+
+/** A file read in JSON_CHUNK_BYTES pieces (a Blob is sliced, never read whole). */
+export async function* chunksOf(src: ByteSource): AsyncGenerator<ByteChunk> {
+  for (let offset = 0; offset < src.size; offset += JSON_CHUNK_BYTES) {
+    yield { bytes: await src.read(offset, offset + JSON_CHUNK_BYTES), consumed: Math.min(src.size, offset + JSON_CHUNK_BYTES) };
+  }
+}
+
 export async function openJson(engine: SqlEngine, src: ByteSource, control: ReadControl = {}): Promise<RawRelation> {
-  const file = src.name;
+  return openJsonChunks(engine, src.name, chunksOf(src), control);
+}
+
+/** JSON from a sequence of byte chunks (a file, or a gzip stream inflated as it is read). */
+export async function openJsonChunks(engine: SqlEngine, file: string, chunks: AsyncIterable<ByteChunk>, control: ReadControl = {}): Promise<RawRelation> {
   const stream = new JsonRecordStream();
   const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
   const sink = new RecordSink(engine);
@@ -98,18 +115,20 @@ export async function openJson(engine: SqlEngine, src: ByteSource, control: Read
   };
 
   try {
-    for (let offset = 0; offset < src.size; offset += JSON_CHUNK_BYTES) {
+    for await (const chunk of chunks) {
       control.checkAborted?.();
-      const bytes = await src.read(offset, offset + JSON_CHUNK_BYTES);
-      const text = decoder.decode(bytes, { stream: offset + JSON_CHUNK_BYTES < src.size });
+      const text = decoder.decode(chunk.bytes, { stream: true });
       for (const item of stream.push(text)) handle(item);
-      control.onChunk?.(Math.min(src.size, offset + JSON_CHUNK_BYTES), sink.rows);
+      control.onChunk?.(chunk.consumed, sink.rows);
       if (control.maxRecords !== undefined && sink.rows >= control.maxRecords) {
         truncated = true;
         break;
       }
     }
-    if (!truncated) for (const item of stream.end()) handle(item);
+    if (!truncated) {
+      for (const item of stream.push(decoder.decode())) handle(item);
+      for (const item of stream.end()) handle(item);
+    }
   } catch (e) {
     sink.dispose();
     if (e instanceof JsonStreamError) {

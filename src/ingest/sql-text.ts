@@ -4,12 +4,4 @@
  * columns, registered files) and constants chosen by Loupe, and they are always quoted here.
  */
 
-/** A SQL identifier: double quotes, inner double quotes doubled. */
-export function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-/** A SQL string literal: single quotes, inner single quotes doubled. */
-export function quoteString(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
+export { quoteIdent, quoteString } from '../db/sql-text.ts';

@@ -40,6 +40,21 @@ describe('gzip, UTF-16 and Excel re-saves', () => {
     expect(snapshot(db, 'AADNonInteractiveUserSignInLogs')).toBe(before);
   });
 
+  it('gzipped JSON is inflated as it is read: progress counts compressed bytes; a truncated one is refused cleanly', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ TimeGenerated: new Date(Date.UTC(2026, 5, 15) + i * 1000).toISOString(), UserPrincipalName: `u${i}@corp.local`, Note: 'x'.repeat(2000 + (i % 97)) }));
+    const gz = gzipSync(Buffer.from(lines.join('\n')));
+    const seen: number[] = [];
+    const t = await loadFile(db, { name: 'SigninLogs.ndjson.gz', bytes: gz }, { onProgress: (p) => seen.push(p.bytesRead) });
+    expect([t.name, t.format, t.rowCount]).toEqual(['SigninLogs', 'ndjson+gzip', 3000]);
+    expect(seen.at(-1)).toBe(gz.length);
+    expect(seen.every((b) => b <= gz.length)).toBe(true);
+    const before = snapshot(db, 'SigninLogs');
+    const e = await loadFile(db, { name: 'SigninLogs.ndjson.gz', bytes: gz.subarray(0, gz.length - 5000) }).catch((x) => x);
+    expect((e as IngestError).code).toBe('bad-gzip');
+    expect(snapshot(db, 'SigninLogs')).toBe(before);
+    expect(db.query(`SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'loupe_ingest%'`).rows[0]![0]).toBe(0);
+  });
+
   it('Excel "Unicode text": UTF-16 LE with BOM, tab-separated, CRLF', async () => {
     const text = new TextDecoder('utf-16le').decode(readFileSync(join(FIXTURES, 'AADNonInteractiveUserSignInLogs_unicode.txt')).subarray(2));
     const lines = text.split('\r\n').filter((l) => l !== '');
