@@ -83,6 +83,21 @@ describe('explore', () => {
     await expect.poll(() => rowCount(page), { timeout: 15_000 }).toBe(47);
     await expect.poll(() => page.getByRole('grid').getAttribute('aria-busy')).toBe('false');
     for (const ip of await columnCells(page, grid, 'IPAddress')) expect(ip).toMatch(/^10\.0\.0\.[12]$/);
+
+    // The view is in the URL: a new tab with that address, once the logs are loaded, shows it again.
+    const url = page.url();
+    expect(new URL(url).hash).toContain('src=table');
+    const again = await browser.context.newPage();
+    try {
+      await openApp(again, url);
+      await loadLogs(again, DEMO_LOGS);
+      await waitForFiles(again);
+      await expect.poll(() => again.getByRole('status', { name: 'Row count' }).innerText().catch(() => ''), { timeout: 30_000 }).toMatch(/^47 rows/);
+      expect(await again.getByLabel('Filter IPAddress').inputValue()).toBe('10.0.0.');
+      expect(await again.getByRole('columnheader', { name: /IPAddress/ }).getAttribute('aria-sort')).toBe('ascending');
+    } finally {
+      await again.close();
+    }
     await page.screenshot({ path: join(SHOTS, 'explore-grid.png'), fullPage: false });
   });
 

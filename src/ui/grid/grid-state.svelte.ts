@@ -48,6 +48,16 @@ export class GridState {
     await this.reload();
   }
 
+  /** Shows a saved view (from the URL hash): its source, filters and sort. */
+  async restore(view: { source: GridSource; filters: readonly ColumnFilter[]; sort: GridSort | null }): Promise<void> {
+    this.source = view.source;
+    this.filters = Object.fromEntries(view.filters.map((f) => [f.column, f]));
+    this.sort = view.sort;
+    this.hidden = {};
+    this.columns = [];
+    await this.reload();
+  }
+
   setSort(column: string): void {
     // Click cycles: ascending → descending → unsorted.
     const s = this.sort;
@@ -100,13 +110,14 @@ export class GridState {
         sort: $state.snapshot(this.sort),
         offset: page * PAGE_ROWS,
         limit: PAGE_ROWS,
+        count: page === 0,
       });
       if (gen !== this.generation) return; // an answer to a question no longer asked
       this.problem = null;
       if (this.columns.length === 0 || this.columns.map((c) => c.name).join('\u0000') !== r.columns.map((c) => c.name).join('\u0000')) {
         this.columns = [...r.columns];
       }
-      this.total = r.total;
+      if (r.total !== null) this.total = r.total;
       this.sql = r.sql;
       const pages = new Map(this.pages);
       pages.set(page, r.rows);
