@@ -173,6 +173,8 @@ export type Tabular = Pipeline;
 export interface FunctionParam {
   readonly name: string;
   readonly type: string;
+  /** `(b:long = 5)`: the value used when a call leaves the parameter out. */
+  readonly default?: Expr;
   readonly span: Span;
 }
 

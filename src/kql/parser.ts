@@ -137,8 +137,8 @@ export class Parser {
           }
           type = `(${this.text.slice(s, this.lastEnd() - 1)})`;
         } else type = this.expectIdent('a parameter type').value;
-        if (this.acceptPunct('=')) this.parseExpr(); // default value; not kept yet
-        params.push({ name: n.value, type, span: { start: n.start, end: this.lastEnd() } });
+        const def = this.acceptPunct('=') ? this.parseExpr() : undefined;
+        params.push({ name: n.value, type, default: def, span: { start: n.start, end: this.lastEnd() } });
         if (!this.acceptPunct(',')) break;
       }
       this.expectPunct(')');

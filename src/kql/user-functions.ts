@@ -20,11 +20,15 @@ function functionBinding(name: string, span: Span, ctx: TranslateContext): Funct
 function bindParams(name: string, b: FunctionBinding, args: readonly Expr[], argScope: Scope, ctx: TranslateContext, span: Span): Map<string, Binding> {
   const params = b.fn.params;
   if (args.length > params.length) throw ctx.error('type', `${name}() takes ${params.length} argument(s), got ${args.length}`, span);
-  if (args.length < params.length) {
-    throw ctx.error('unsupported', `${name}() called without its parameter "${params[args.length]!.name}" (default parameter values are not supported)`, span);
-  }
+  const missing = params.slice(args.length).find((p) => !p.default);
+  if (missing) throw ctx.error('type', `${name}() called without its parameter "${missing.name}"`, span);
   const bound = new Map<string, Binding>();
   params.forEach((param, i) => {
+    if (i >= args.length) {
+      // A left-out parameter takes its default value (a constant, evaluated without row columns).
+      bound.set(param.name, { kind: 'scalar', value: ctx.expr(param.default!, new Scope([])) });
+      return;
+    }
     const arg = args[i]!;
     if (param.type.startsWith('(')) {
       // A tabular parameter: the argument names a table or a tabular let.

@@ -117,6 +117,11 @@ describe('query structure', () => {
     expect(() => h.translate('table("Nope")')).toThrow(/unknown table "Nope"/);
   });
 
+  it('a left-out parameter takes its default value', () => {
+    expect(h.run('let f = (t:string, lim:long = 2) { table(t) | where N >= lim | count }; f("A")')).toEqual([{ Count: 2 }]);
+    expect(h.run('let f = (t:string, lim:long = 2) { table(t) | where N >= lim | count }; f("A", 3)')).toEqual([{ Count: 1 }]);
+  });
+
   it('body lets do not leak to the caller', () => {
     expect(() => h.translate('let f = (t:string) { let inner = 5; table(t) | where N > inner }; f("A") | where N > inner')).toThrow(/inner/);
   });

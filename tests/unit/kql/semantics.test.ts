@@ -164,7 +164,7 @@ describe('refusals name the construct and its position', () => {
     ['T | where frobnicate(N)', 'unknown-function', 1, 11, /frobnicate/],
     ['T | where N == "x" and D', 'type', 1, 11, /bool/],
     ['T | summarize count() by J', 'unsupported', 1, 26, /dynamic/],
-    ['let f = (a:string) { T | where Name == a };\nf()', 'unsupported', 2, 1, /without its parameter "a"/],
+    ['let f = (a:string) { T | where Name == a };\nf()', 'type', 2, 1, /without its parameter "a"/],
   ] as const)('%s → %s at %i:%i', (kql, code, line, column, msg) => {
     const e = refuse(kql);
     expect(e.code).toBe(code);
