@@ -41,7 +41,7 @@ export const replayCommand: Command = {
     const rulePath = single(args, 'rule');
     const rulesDir = single(args, 'rules');
     if (rulePath && rulesDir) throw new UsageError('give --rule RULE.yaml or --rules DIR, not both');
-    if (!rulePath && !rulesDir) throw new UsageError('--rule RULE.yaml is required (or --rules DIR for a folder of rules)');
+    if (!rulePath && !rulesDir) throw new UsageError('--rule RULE.yaml (or --rules DIR) is required');
     if (args.positional.length === 0) throw new UsageError('give at least one log FILE to replay over');
     const from = parseIsoFlag('from', single(args, 'from'));
     const to = parseIsoFlag('to', single(args, 'to'));
