@@ -9,7 +9,11 @@ export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
-/** A DuckDB string literal: single quotes, inner quotes doubled (DuckDB has no backslash escapes). */
+/**
+ * A DuckDB string literal: single quotes, inner quotes doubled (DuckDB's standard strings have no
+ * backslash escapes). NUL cannot live in a VARCHAR literal, so it is spliced in as chr(0).
+ */
 export function quoteString(text: string): string {
+  if (text.includes('\0')) return text.split('\0').map(quoteString).join(' || chr(0) || ');
   return `'${text.replaceAll("'", "''")}'`;
 }

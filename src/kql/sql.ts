@@ -4,15 +4,7 @@
  * not); string literals single-quoted with inner quotes doubled. DuckDB's standard strings do not
  * treat backslash as an escape, so nothing else needs escaping.
  */
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-export function sqlString(value: string): string {
-  // NUL cannot live in a DuckDB VARCHAR literal; chr(0) keeps the value exact.
-  if (value.includes('\0')) return value.split('\0').map(sqlString).join(` || chr(0) || `);
-  return `'${value.replace(/'/g, "''")}'`;
-}
+export { quoteIdent, quoteString as sqlString } from '../db/sql-text.ts';
 
 /** Escapes text for use inside an RE2 pattern (the regex dialect of DuckDB and of KQL). */
 export function escapeRegex(text: string): string {
