@@ -29,7 +29,8 @@ export function translateExpr(e: Expr, scope: Scope, ctx: TranslateContext): Typ
       const v = ctx.scalarBinding(e.name);
       if (v) return v;
       const b = ctx.binding(e.name);
-      if (b?.kind === 'function') throw ctx.error('type', `"${e.name}" is a function: call it as ${e.name}(…)`, e.span);
+      // A function without (required) parameters can be named without parentheses (`let f = () {…}; print f`).
+      if (b?.kind === 'function') return invokeScalar(e.name, [], e.span, scope, ctx);
       if (b || ctx.options.resolveTable(e.name)) throw ctx.error('type', `"${e.name}" is a table, not a scalar`, e.span);
       throw ctx.error('unknown-column', `unknown column or variable "${e.name}"`, e.span);
     }

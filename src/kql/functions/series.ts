@@ -43,7 +43,7 @@ export const SERIES_FUNCTIONS: readonly ScalarFunction[] = [
       const trend = a[3] ? expectType(a, 3, s, 'string').sql : `'linefit'`;
       if (a[3] && typeof a[3].literal === 'string' && !['linefit', 'avg', 'none'].includes(a[3].literal)) s.fail(`unknown trend "${a[3].literal}" (expected linefit, avg or none)`, 3);
       if (a[5] && a[5].literal !== 'ctukey') s.fail('only the "ctukey" method is supported', 5);
-      return { sql: `kql_series_decompose_anomalies(${y}, ${num(a, 1, s, '1.5')}, ${num(a, 2, s, '-1.0')}, ${trend})`, type: 'dynamic' };
+      return { sql: `kql_series_decompose_anomalies(${y}, ${num(a, 1, s, 'CAST(1.5 AS DOUBLE)')}, ${num(a, 2, s, 'CAST(-1 AS DOUBLE)')}, ${trend})`, type: 'dynamic' };
     },
   },
   {
@@ -63,7 +63,7 @@ export const SERIES_FUNCTIONS: readonly ScalarFunction[] = [
     translate: (a, s) => {
       if (a[1] && a[1].literal !== 'ctukey') s.fail('only the "ctukey" kind is supported', 1);
       if (a[2] && a[2].type !== 'null') s.fail('series_outliers() with an ignore value is not supported', 2);
-      return { sql: `kql_series_outliers(${expectType(a, 0, s, 'dynamic').sql}, ${num(a, 3, s, '10.0')}, ${num(a, 4, s, '90.0')})`, type: 'dynamic' };
+      return { sql: `kql_series_outliers(${expectType(a, 0, s, 'dynamic').sql}, ${num(a, 3, s, 'CAST(10 AS DOUBLE)')}, ${num(a, 4, s, 'CAST(90 AS DOUBLE)')})`, type: 'dynamic' };
     },
   },
 ];
@@ -101,7 +101,7 @@ export const SERIES_ELEMENTWISE_FUNCTIONS: readonly ScalarFunction[] = [
     (op): ScalarFunction => ({
       name: `series_${op}`, minArgs: 2, maxArgs: 2,
       translate: (a, s) => ({
-        sql: `TRY_CAST(kql_series_reduce(${expectType(a, 0, s, 'dynamic').sql}, ${expectType(a, 1, s, 'dynamic').sql}, ${sqlString(op)}) AS DOUBLE)`,
+        sql: `TRY_CAST(kql_series_reduce(${expectType(a, 0, s, 'dynamic').sql}, ${seriesArg(a, 1, s)}, ${sqlString(op)}) AS DOUBLE)`,
         type: 'real',
       }),
     }),

@@ -206,8 +206,9 @@ export function seriesReduce(a: string | null, b: string | null, op: string | nu
   else if (op === 'magnitude') r = Math.sqrt(xs.reduce((p, v) => p + v * v, 0));
   else {
     const y = elements(b);
-    if (!y || y.scalar) return null;
-    const ys = y.values.map((v) => v ?? 0);
+    if (!y) return null;
+    // A number as the second argument stands for a series of that number.
+    const ys = y.scalar ? xs.map(() => y.values[0] ?? 0) : y.values.map((v) => v ?? 0);
     const n = Math.min(xs.length, ys.length);
     const dot = (p: number[], q: number[]) => p.slice(0, n).reduce((s, v, i) => s + v * q[i]!, 0);
     if (op === 'dot_product') r = dot(xs, ys);

@@ -151,3 +151,12 @@ describe('externaldata', () => {
     }
   });
 });
+
+describe('parameterless functions', () => {
+  it('a scalar function without parameters can be named without parentheses', () => {
+    expect(h.run('let k = () { 40 + 2 }; print a = k, b = k()')).toEqual([{ a: 42, b: 42 }]);
+  });
+  it('a function with a required parameter named without parentheses is an error naming the parameter', () => {
+    expect(() => h.translate('let f = (n:long) { n }; print f')).toThrow(/without its parameter "n"/);
+  });
+});

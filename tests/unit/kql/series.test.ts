@@ -139,3 +139,13 @@ describe('element-wise series functions (Kusto documentation examples)', () => {
     });
   });
 });
+
+describe('series functions with scalar arguments', () => {
+  it('series_dot_product with a number as the second series (Kusto example)', () => {
+    expect(h.run('print s1 = dynamic([1, 2, 4]) | project d = series_dot_product(s1, 1)')).toEqual([{ d: 7 }]);
+  });
+  it('series_decompose_anomalies with only the series uses the default threshold', () => {
+    const rows = h.run(`print y = dynamic([${Array.from({ length: 20 }, (_, i) => (i === 9 ? 100 : 10)).join(',')}]) | extend (a, s, b) = series_decompose_anomalies(y) | project a`);
+    expect((rows[0]!.a as number[]).map((x, i) => (x ? i : -1)).filter((i) => i >= 0)).toEqual([9]);
+  });
+});
