@@ -28,8 +28,3 @@ export function byteSource(source: LoadSource): ByteSource {
   }
   throw new Error(`loadFile: source ${name} has neither bytes nor blob`);
 }
-
-/** Reads the whole file (for shapes that must be transformed in JavaScript). */
-export async function readAll(src: ByteSource): Promise<Uint8Array> {
-  return src.bytes ?? src.read(0, src.size);
-}
