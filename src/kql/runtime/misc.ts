@@ -178,11 +178,15 @@ export function punycodeDecode(text: string | null): string {
   return String.fromCodePoint(...out);
 }
 
-/** punycode_domain_from_string / _to_string: label by label, `xn--` marking encoded labels. */
+/**
+ * punycode_domain_from_string / _to_string: label by label (IDNA dots 。｡． separate labels too),
+ * `xn--` marking encoded labels. Non-ASCII labels are encoded by both directions, as Kusto does
+ * (docs example: punycode_domain_to_string('Lê Lợi。Thuận Thiên。com') is 'xn--L Li-gpa4517b.…').
+ */
 export function punycodeDomain(text: string | null, encode: number | null): string {
-  return (text ?? '').split('.').map((label) => {
-    if (encode) return /^[\x00-\x7f]*$/.test(label) ? label : `xn--${punycodeEncode(label)}`;
-    return label.toLowerCase().startsWith('xn--') ? punycodeDecode(label.slice(4)) : label;
+  return (text ?? '').split(/[.\u3002\uff0e\uff61]/).map((label) => {
+    if (!/^[\x00-\x7f]*$/.test(label)) return `xn--${punycodeEncode(label)}`;
+    return !encode && label.toLowerCase().startsWith('xn--') ? punycodeDecode(label.slice(4)) : label;
   }).join('.');
 }
 

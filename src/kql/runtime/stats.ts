@@ -52,10 +52,15 @@ export function incompleteBeta(x: number, a: number, b: number): number {
 
 const text = (x: number): string => String(x);
 
-/** beta_cdf(x, alpha, beta): NaN outside 0 ≤ x ≤ 1 or for non-positive shapes (Kusto docs). */
+/**
+ * beta_cdf(x, alpha, beta): NaN outside 0 ≤ x ≤ 1. A negative alpha gives 1 — what Kusto returned
+ * for the docs example (whose comment says NaN); other non-positive shapes give NaN.
+ */
 export function betaCdf(x: number | null, a: number | null, b: number | null): string | null {
   if (x === null || a === null || b === null) return null;
-  if (x < 0 || x > 1 || a <= 0 || b <= 0) return 'NaN';
+  if (x < 0 || x > 1) return 'NaN';
+  if (a < 0 && b > 0) return '1';
+  if (a <= 0 || b <= 0) return 'NaN';
   return text(incompleteBeta(x, a, b));
 }
 

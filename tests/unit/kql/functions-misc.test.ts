@@ -74,8 +74,8 @@ functionCases('KQL conversions and miscellaneous functions', [
   },
   {
     rule: 'punycode both ways (RFC 3492; Kusto docs examples); parse_version compares versions numerically',
-    kql: 'P | project a = punycode_from_string("académie-française"), b = punycode_from_string("艺术"), c = punycode_to_string("acadmie-franaise-npb1a"), d = punycode_domain_from_string("艺术.com"), e = parse_version("0.2") < parse_version("1"), f = parse_version("1.3") > parse_version("1.2.99.99"), g = isnull(parse_version("x"))',
-    rows: [{ a: 'acadmie-franaise-npb1a', b: 'cqv902d', c: 'académie-française', d: 'xn--cqv902d.com', e: true, f: true, g: true }],
+    kql: 'P | project a = punycode_from_string("académie-française"), b = punycode_from_string("艺术"), c = punycode_to_string("acadmie-franaise-npb1a"), d = punycode_domain_from_string("艺术.com"), h = punycode_domain_to_string("xn--cqv902d.com"), i = punycode_domain_to_string("Riðill｡Skáldskaparmál｡org"), e = parse_version("0.2") < parse_version("1"), f = parse_version("1.3") > parse_version("1.2.99.99"), g = isnull(parse_version("x"))',
+    rows: [{ a: 'acadmie-franaise-npb1a', b: 'cqv902d', c: 'académie-française', d: 'xn--cqv902d.com', h: '艺术.com', i: 'xn--Riill-jta.xn--Skldskaparml-dbbj.org', e: true, f: true, g: true }],
   },
   {
     rule: 'parse_command_line (Windows quoting), parse_csv (first record, quoted fields), around',
