@@ -135,3 +135,27 @@ function rowWindowSession(e: Extract<Expr, { kind: 'call' }>, scope: Scope, rel:
   const sql = isTime ? `make_timestamp(CAST(${read} AS BIGINT))` : `CAST(${read} AS ${x.type === 'real' ? 'DOUBLE' : 'BIGINT'})`;
   return { sql, type: x.type };
 }
+
+/** Whether an expression calls a window function (so a filter on it must be a QUALIFY). */
+export function usesWindowFunction(e: Expr): boolean {
+  switch (e.kind) {
+    case 'call':
+      return WINDOW_FUNCTIONS.has(e.name) || e.args.some(usesWindowFunction);
+    case 'unary':
+      return usesWindowFunction(e.operand);
+    case 'binary':
+      return usesWindowFunction(e.left) || usesWindowFunction(e.right);
+    case 'in':
+      return usesWindowFunction(e.left) || e.items.some(usesWindowFunction);
+    case 'between':
+      return usesWindowFunction(e.left) || usesWindowFunction(e.low) || usesWindowFunction(e.high);
+    case 'has-list':
+      return usesWindowFunction(e.left) || e.items.some(usesWindowFunction);
+    case 'index':
+      return usesWindowFunction(e.target) || usesWindowFunction(e.index);
+    case 'member':
+      return usesWindowFunction(e.target);
+    default:
+      return false;
+  }
+}

@@ -2,6 +2,7 @@
 import { Scope } from '../context.ts';
 import { orderBySuffix, spanFrom } from './common.ts';
 import { defineOperator } from './registry.ts';
+import { usesWindowFunction } from '../window.ts';
 
 export const WHERE = defineOperator({
   kind: 'where',
@@ -13,7 +14,9 @@ export const WHERE = defineOperator({
   translate(op, input, ctx) {
     const pred = ctx.expr(op.predicate, Scope.of(input));
     if (pred.type !== 'bool' && pred.type !== 'null') throw ctx.error('type', `where needs a bool predicate, this is a ${pred.type}`, op.predicate.span);
-    const cte = ctx.addCte('where', `SELECT * FROM ${input.cte} WHERE ${pred.sql}${orderBySuffix(input.order)}`, op.span);
+    // prev()/next()/row_number() are SQL window functions, which WHERE cannot hold; QUALIFY filters after them.
+    const filter = usesWindowFunction(op.predicate) ? 'QUALIFY' : 'WHERE';
+    const cte = ctx.addCte('where', `SELECT * FROM ${input.cte} ${filter} ${pred.sql}${orderBySuffix(input.order)}`, op.span);
     return { cte, columns: input.columns, order: input.order };
   },
 });

@@ -103,3 +103,9 @@ describe('toscalar of a scalar', () => {
     expect(h.run('print a = toscalar(2), b = toscalar(E | summarize count())')).toEqual([{ a: 2, b: 8 }]);
   });
 });
+
+describe('window functions in where', () => {
+  it('filters on prev() (a SQL window function cannot sit in WHERE; naive SQL fails)', () => {
+    expect(h.run('E | sort by N asc | where U != prev(U) | project N')).toEqual([{ N: 1 }, { N: 5 }]);
+  });
+});
