@@ -106,6 +106,7 @@ describe.skipIf(!SHARED_PRESENT)('replay --rules DIR (library replay from the CL
     expect(errors).toContain('DisabledAccountSigninsAcrossManyApplications.yaml:34:3: kql syntax:');
     expect(errors).toContain(`AzurePortalSigninfromanotherAzureTenant.yaml:24:4: kql unknown-table: externaldata needs the data of "${SERVICE_TAGS_URL}"`);
     expect(errors).toContain(`AuthenticationAttemptfromNewCountry.yaml:29:4: kql unknown-table: externaldata needs the data of "${SERVICE_TAGS_URL}"`);
+    expect(errors).toContain(`      supply its file with --external ${SERVICE_TAGS_URL}=FILE`);
   });
 
   it('usage errors: --rule with --rules, a file given as --rules, --external without =FILE', () => {
