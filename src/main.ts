@@ -13,6 +13,8 @@ const { startEngine } =
 const client = startEngine();
 const workspace = new Workspace(client);
 mount(App, { target: document.getElementById('app')!, props: { workspace } });
+// The case as it was left: files, rule and replay kept in this browser (src/ui/state/session-store.ts).
+void workspace.restoreSession();
 
 // Marks on the page's clock (from navigation start), read by bench/startup.ts.
 performance.mark('loupe:ui-ready');

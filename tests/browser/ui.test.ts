@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { foreignRequests, openBrowser, type Browser } from './support/chromium.ts';
 import { ensureBuilt, ROOT, serveSite } from './support/site.ts';
-import { DEMO, loadLogs, openApp, tableRows, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import { DEMO, freshApp, loadLogs, openApp, tableRows, waitForEngineReady, waitForFiles } from './support/flow.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'browser');
 const SHOTS = join(ROOT, 'tests', 'screenshots');
@@ -28,7 +28,7 @@ afterAll(async () => {
 
 beforeEach(async (ctx) => {
   // A fresh page (and worker) per test: no state carried between them.
-  await openApp(browser.page, site.url);
+  await freshApp(browser.page, site.url);
   if (!ctx.task.name.includes('before the engine is ready')) await waitForEngineReady(browser.page);
 });
 
@@ -139,5 +139,30 @@ describe('page behaviour', () => {
     expect(await dialog.getByRole('table', { name: 'Keyboard shortcuts' }).innerText()).toContain('Run the query in the console');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
+  });
+
+  it('keeps the session (files, rule, replay) across a reload until it is forgotten', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Load demo data' }).click();
+    await waitForFiles(page);
+    const replay = page.getByRole('button', { name: 'Replay', exact: true });
+    await expect.poll(() => replay.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await replay.click();
+    await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 30_000 });
+
+    await page.reload();
+    // Nothing clicked: the files load again, the rule is read and replayed.
+    await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 60_000 });
+    expect((await tableRows(page)).length).toBe(4);
+
+    await page.getByRole('button', { name: 'Help and shortcuts' }).click();
+    await page.getByRole('button', { name: 'Forget everything kept in this browser' }).click();
+    await page.getByRole('dialog').getByRole('status').filter({ hasText: 'Forgotten.' }).waitFor({ timeout: 5_000 });
+    await page.keyboard.press('Escape');
+    await page.reload();
+    await openApp(page, site.url);
+    await waitForEngineReady(page);
+    await page.waitForTimeout(1_000); // time for a (wrongly) kept session to start loading
+    expect(await page.getByText('No tables yet.').isVisible()).toBe(true);
   });
 });

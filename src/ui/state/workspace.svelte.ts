@@ -12,6 +12,7 @@ import type { EngineStatus } from '../../worker/protocol.ts';
 import type { PivotHit } from '../../worker/pivot.ts';
 import { GridState } from '../grid/grid-state.svelte.ts';
 import { NotesStore } from './notes.svelte.ts';
+import { loadSession, updateSession } from './session-store.ts';
 import { problemOf, type Problem } from './problem.ts';
 import { isLoupeError } from '../../errors.ts';
 
@@ -116,6 +117,8 @@ export class Workspace {
       await this.tablesChanged();
       const j = job();
       if (j) Object.assign(j, { state: 'loaded', table: loaded.name, rows: loaded.rowCount, bytesRead: file.size });
+      // Kept for the next visit. A file replaces its table, so earlier files of that table go.
+      void updateSession((s) => ({ ...s, files: [...s.files.filter((f) => f.table !== loaded.name), { name: file.name, table: loaded.name, blob: file }] }));
     } catch (e) {
       const j = job();
       const cancelled = e instanceof Error && (e.name === 'AbortError' || (isLoupeError(e) && e.code === 'cancelled'));
@@ -127,6 +130,7 @@ export class Workspace {
 
   async dropTable(name: string): Promise<void> {
     await this.client.request('dropTable', { name });
+    void updateSession((s) => ({ ...s, files: s.files.filter((f) => f.table !== name) }));
     await this.tablesChanged();
   }
 
@@ -142,6 +146,7 @@ export class Workspace {
   }
 
   async useRule(source: RuleSource): Promise<void> {
+    void updateSession((s) => ({ ...s, rule: { text: source.text, fileName: source.fileName }, replayed: false }));
     this.ruleSource = source;
     this.rule = null;
     this.ruleProblem = null;
@@ -195,12 +200,32 @@ export class Workspace {
     }
   }
 
+  /** True while the session saved in this browser is being loaded again. */
+  restoring = $state(false);
+
+  /** Loads the session kept in this browser (files, rule, replay), if any. */
+  async restoreSession(): Promise<void> {
+    const saved = await loadSession();
+    if (saved.files.length === 0 && !saved.rule) return;
+    this.restoring = true;
+    try {
+      await Promise.all([
+        ...saved.files.map((f) => this.loadOne(new File([f.blob], f.name), f.table)),
+        saved.rule ? this.useRule(saved.rule) : Promise.resolve(),
+      ]);
+      if (saved.replayed && this.rule && this.translation) await this.replay();
+    } finally {
+      this.restoring = false;
+    }
+  }
+
   async replay(): Promise<void> {
     if (!this.rule) return;
     this.replaying = true;
     this.replayProblem = null;
     try {
       this.report = await this.client.request('replay', {});
+      void updateSession((s) => ({ ...s, replayed: true }));
     } catch (e) {
       this.report = null;
       this.replayProblem = problemOf(e);

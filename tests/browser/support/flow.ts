@@ -21,6 +21,24 @@ export async function openApp(page: Page, url: string): Promise<void> {
   await page.getByRole('heading', { name: 'Loupe', level: 1 }).waitFor({ timeout: 10_000 });
 }
 
+/**
+ * Forgets what Loupe keeps in this browser (saved session, notes, history) and reloads, so a test
+ * starts from an empty page even when an earlier test of the same browser saved a session.
+ */
+export async function freshApp(page: Page, url: string): Promise<void> {
+  await openApp(page, url);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        localStorage.clear();
+        const req = indexedDB.deleteDatabase('loupe');
+        req.onsuccess = req.onerror = req.onblocked = () => resolve();
+      }),
+  );
+  await page.goto('about:blank');
+  await openApp(page, url);
+}
+
 export async function loadLogs(page: Page, files: readonly string[]): Promise<void> {
   await page.getByLabel('Add log files (CSV or JSON)').setInputFiles([...files]);
 }
