@@ -131,6 +131,21 @@ describe('explore', () => {
     expect(await page.getByRole('list', { name: 'Query history' }).getByRole('button', { name: /^Use KQL query from / }).count()).toBe(1);
   });
 
+  it('highlights the query and underlines a translation error at its position', async () => {
+    const { page } = browser;
+    await page.getByRole('radio', { name: 'KQL' }).check();
+    const box = page.getByRole('textbox', { name: 'Query' });
+    await box.fill('AADRiskyUsers\n| frobnicate RiskLevel');
+    await box.press('Control+Enter');
+    const error = page.getByRole('region', { name: '4. Explore' }).getByRole('alert').filter({ hasText: 'frobnicate' });
+    await error.waitFor({ timeout: 15_000 });
+    expect(await error.innerText()).toMatch(/line 2, column 3/);
+    expect(await page.locator('.overlay .marked').innerText()).toBe('frobnicate');
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.overlay .operator').first().innerText()).toBe('frobnicate');
+    await page.screenshot({ path: join(SHOTS, 'explore-console-error.png'), fullPage: false });
+  });
+
   it('runs SQL too, and exports the result as CSV', async () => {
     const { page } = browser;
     await page.getByRole('radio', { name: 'SQL' }).check();
