@@ -59,7 +59,7 @@ export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadC
   const header = parsed.data[0] ?? [];
   if (parsed.errors.length > 0 || header.length === 0) {
     const e = parsed.errors[0];
-    throw ingestError('bad-csv', src.name, `${src.name}: the header row cannot be read as CSV${e ? ` (${e.message})` : ''}; expected comma-separated column names.`, { line: 1 });
+    throw ingestError('bad-csv', src.name, `${src.name}: the header row cannot be read as CSV${e ? ` (${e.message})` : ''}; expected comma- or tab-separated column names.`, { line: 1 });
   }
   if (isEntraSignInHeader(header)) return openEntraCsv(engine, src, header, control);
   const fields: SourceField[] = header.map((h) => ({ source: h }));
