@@ -15,7 +15,8 @@ import { invokeTabular } from './user-functions.ts';
 
 export type Binding =
   | { kind: 'scalar'; value: Typed }
-  | { kind: 'tabular'; pipeline: Pipeline; relation?: Relation }
+  /** `lets`: the bindings where the let was written, so its names keep their meaning (lexical scope). */
+  | { kind: 'tabular'; pipeline: Pipeline; relation?: Relation; lets?: Map<string, Binding> }
   | { kind: 'table-alias'; table: string }
   | { kind: 'function'; fn: Extract<LetValue, { kind: 'function' }> };
 
@@ -101,7 +102,7 @@ export class TranslateContext {
       case 'scalar':
         return { kind: 'scalar', value: translateExpr(v.expr, new Scope([]), this) };
       case 'tabular':
-        return { kind: 'tabular', pipeline: v.pipeline };
+        return { kind: 'tabular', pipeline: v.pipeline, lets: this.lets };
       case 'function':
         return { kind: 'function', fn: v };
       case 'name': {
@@ -117,6 +118,17 @@ export class TranslateContext {
    * Runs `fn` with extra let bindings visible (a user function's parameters, then its body's lets),
    * restoring the outer bindings afterwards: the body's names do not leak to the caller.
    */
+  private withScopeOf<T>(lets: Map<string, Binding> | undefined, fn: () => T): T {
+    if (!lets || lets === this.lets) return fn();
+    const saved = this.lets;
+    this.lets = lets;
+    try {
+      return fn();
+    } finally {
+      this.lets = saved;
+    }
+  }
+
   withBindings<T>(extra: ReadonlyMap<string, Binding>, fn: () => T): T {
     const saved = this.lets;
     this.lets = new Map([...saved, ...extra]);
@@ -171,7 +183,9 @@ export class TranslateContext {
   tabularByName(name: string, span: Span): Relation {
     const b = this.lets.get(name);
     if (b?.kind === 'tabular') {
-      b.relation ??= this.translatePipeline(b.pipeline);
+      // Translated on first use, but with the names visible where it was defined (not a caller's
+      // function parameters of the same name).
+      b.relation ??= this.withScopeOf(b.lets, () => this.translatePipeline(b.pipeline));
       return b.relation;
     }
     // A parameterless function (a `view`) named like a table: its body's rows.

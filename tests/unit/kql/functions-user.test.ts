@@ -122,6 +122,11 @@ describe('query structure', () => {
     expect(h.run('let f = (t:string, lim:long = 2) { table(t) | where N >= lim | count }; f("A", 3)')).toEqual([{ Count: 1 }]);
   });
 
+  it('a let keeps the names of where it was written (lexical scope), even when first used inside a function with a parameter of the same name', () => {
+    // Naive lazy translation would read p = 2 (the parameter) and count 1 row.
+    expect(h.run('let p = 1; let T = A | where N > p; let f = (p:long) { T | count }; f(2)')).toEqual([{ Count: 2 }]);
+  });
+
   it('body lets do not leak to the caller', () => {
     expect(() => h.translate('let f = (t:string) { let inner = 5; table(t) | where N > inner }; f("A") | where N > inner')).toThrow(/inner/);
   });
