@@ -114,6 +114,14 @@ describe('bad input: a clear message naming file, line and expectation; nothing 
     expectNothingLost();
   });
 
+  it('a header row that is not CSV', async () => {
+    const e = await failure(textSource('SigninLogs.csv', '"TimeGenerated,UserPrincipalName\n2026-06-15T10:00:00Z,a@b.c\n'));
+    expect(e.code).toBe('bad-csv');
+    expect(e.position).toMatchObject({ file: 'SigninLogs.csv', line: 1 });
+    expect(e.message).toMatch(/^SigninLogs\.csv: the header row cannot be read as CSV \(.+\); expected comma- or tab-separated column names\.$/);
+    expectNothingLost();
+  });
+
   it('duplicate column names', async () => {
     const e = await failure(textSource('SigninLogs.csv', ['TimeGenerated [UTC],IPAddress,TimeGenerated', '"6/15/2026, 9:56:49.975 AM",1.2.3.4,x'].join('\n')));
     expect(e.code).toBe('duplicate-column');
