@@ -8,6 +8,11 @@
 import { knownTableNames } from '../schema/catalog.ts';
 import { ingestError } from './errors.ts';
 
+/**
+ * Why a file fills its table: the analyst chose it ('option'); the file names it itself
+ * ('type-column': its Type column, or what its shape implies — a diagnostic category, a Graph
+ * object, an Entra download's file name); or a table name starts its file name ('file-name').
+ */
 export type TableNameSource = 'option' | 'type-column' | 'file-name';
 
 const TABLE_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -37,6 +37,16 @@ describe('mapping as data, shown before loading and overridable', () => {
     expect(by('ResultType')).toMatchObject({ source: 'resultType', type: 'string' });
   });
 
+  it('previews an Entra download: built columns name all their sources', async () => {
+    const p = await previewFile(db, fixtureSource('InteractiveSignIns_2026-06-15_2026-06-16.csv'));
+    expect([p.format, p.table, p.tableSource]).toEqual(['entra-csv', 'SigninLogs', 'type-column']);
+    const by = (col: string) => p.mapping.find((m) => m.column === col);
+    expect(by('UserPrincipalName')).toMatchObject({ source: 'Username', type: 'string', origin: 'catalog' });
+    expect(by('Status')).toMatchObject({ source: 'Sign-in error code + Failure reason', type: 'dynamic' });
+    expect(by('DeviceDetail')).toMatchObject({ source: 'Device ID + Browser + Operating System + Compliant + Managed + Join Type', type: 'dynamic' });
+    expect(by('TokenProtectionSignInSession')).toMatchObject({ source: 'Token Protection - Sign In Session', type: 'string', origin: 'unknown-string' });
+  });
+
   it('the analyst overrides the table and renames a column', async () => {
     const text = 'When,Who,Type\n2026-06-15T10:00:00Z,a@corp.local,x\n';
     const p = await previewFile(db, textSource('export.csv', text), { table: 'SigninLogs', columns: { When: 'TimeGenerated', Who: 'UserPrincipalName' } });
