@@ -16,6 +16,7 @@ import { quoteIdent } from '../sql.ts';
 import { ORDER_COLUMN, type Relation } from '../types.ts';
 import { orderBySuffix, selectList, spanFrom } from './common.ts';
 import { defineOperator } from './registry.ts';
+import { derivedName, generatedName } from './column-names.ts';
 
 /** Parses the options and items of mv-expand / mv-apply, up to (not including) `on` or the end. */
 export function parseMvExpandArgs(p: Parser, legacy = false): MvExpandArgs {
@@ -59,17 +60,12 @@ export function parseMvExpandArgs(p: Parser, legacy = false): MvExpandArgs {
   return { items, bagExpansion, itemIndex, limit };
 }
 
-/** `a.b.c` → `a_b_c`, `Col` → `Col`: the name Kusto gives an unnamed expanded expression. */
-function itemName(item: MvExpandItem, ctx: TranslateContext): string {
-  if (item.name) return item.name.text;
-  const parts: string[] = [];
-  let e: Expr = item.expr;
-  while (e.kind === 'member') {
-    parts.unshift(e.name);
-    e = e.target;
-  }
-  if (e.kind === 'name') return [e.name, ...parts].join('_');
-  throw ctx.error('unsupported', 'an unnamed mv-expand expression (write Name = …)', item.expr.span);
+/**
+ * The name of an expanded expression: its own, or Kusto's derived one (`a.b.c` → `a_b_c`,
+ * `Col` → `Col`, `todynamic(x)` → `x`), else the first free `Column1`, `Column2`….
+ */
+function itemName(item: MvExpandItem, taken: ReadonlySet<string>): string {
+  return item.name?.text ?? derivedName(item.expr) ?? generatedName(taken);
 }
 
 /** An expanded element (JSON text) cast to `type` without conversion: a non-T element is null. */
@@ -108,8 +104,10 @@ export function expandRelation(input: Relation, args: MvExpandArgs, ctx: Transla
   const scope = Scope.of(input);
   const values: string[] = [];
   const added: { name: string; type: KqlType; sql: string }[] = [];
+  const taken = new Set(input.columns.map((c) => c.name));
   args.items.forEach((item, i) => {
-    const name = itemName(item, ctx);
+    const name = itemName(item, taken);
+    taken.add(name);
     const v = ctx.expr(item.expr, scope);
     if (v.type !== 'dynamic' && v.type !== 'null') throw ctx.error('type', `mv-expand needs a dynamic value (an array or a bag), this is a ${v.type}`, item.expr.span);
     const inner = `"__mv${i}"`;

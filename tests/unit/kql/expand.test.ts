@@ -96,6 +96,11 @@ describe('mv-expand', () => {
     expect(rows).toEqual([{ Id: 3, B: 'z' }, { Id: 1, B: 'x' }, { Id: 1, B: 'y' }]);
     expect(h.translate('T | sort by Id | mv-expand B').ordered).toBe(true);
   });
+  it('an unnamed expression that is not a path is named Column1', () => {
+    const t = h.translate('S | mv-expand split("a,b", ",")');
+    expect(t.columns.map((c) => c.name)).toEqual(['Id', 'Tags', 'When', 'Column1']);
+    expect(h.run('S | where Id == 1 | mv-expand split("a,b", ",") | project Column1')).toEqual([{ Column1: 'a' }, { Column1: 'b' }]);
+  });
   it('refuses a non-dynamic value with a type error', () => {
     expect(() => h.translate('T | mv-expand Id')).toThrow(/needs a dynamic value/);
   });
