@@ -39,6 +39,11 @@ export interface LoupeSession {
   readRule(text: string, fileName: string): RuleSummary;
   /** Translates the rule's (or any) KQL against the loaded tables. Throws KqlError. */
   translate(kql: string): Translation;
+  /**
+   * Translates the query of the rule last read, as a replay runs it (tables restricted to the
+   * run's window); a KQL error is reported at its line and column in the rule file.
+   */
+  translateRule(): Translation;
   /** Replays the rule last read by readRule. */
   replay(options?: ReplayOptions): ReplayReport;
   /** Replays every rule of several rule files over the loaded tables, ranked by alerts; a rule that

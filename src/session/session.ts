@@ -9,7 +9,7 @@ import { dropTable, listTables, loadedTable, loadFile } from '../ingest/index.ts
 import type { LoadOptions, LoadSource } from '../ingest/api.ts';
 import { decodeValue, installKqlRuntime, translate } from '../kql/index.ts';
 import type { Translation } from '../kql/api.ts';
-import { parseRuleFile, replay, replayLibrary, isScheduled, type Rule, type RuleFileText } from '../rules/index.ts';
+import { parseRuleFile, replay, replayLibrary, translateRule, isScheduled, type Rule, type RuleFileText } from '../rules/index.ts';
 import type { ReplayData, ReplayOptions } from '../rules/api.ts';
 import { knownTable, type TableSchema } from '../schema/catalog.ts';
 import { createEmptyTableSql } from '../schema/ddl.ts';
@@ -90,9 +90,17 @@ class EngineSession implements LoupeSession {
     return translate(kql, { resolveTable: (n) => this.resolveTable(n), externalData: (url) => this.externalData(url) });
   }
 
+  translateRule(): Translation {
+    return translateRule(this.data, this.currentRule());
+  }
+
+  private currentRule(): Rule {
+    if (!this.rule) throw new LoupeError('replay', 'no-rule', 'Choose a rule first.');
+    return this.rule;
+  }
+
   replay(options: ReplayOptions = {}) {
-    if (!this.rule) throw new LoupeError('replay', 'no-rule', 'Choose a rule before replaying.');
-    return replay(this.data, this.rule, options);
+    return replay(this.data, this.currentRule(), options);
   }
 
   replayLibrary(files: readonly RuleFileText[], options: ReplayOptions = {}) {

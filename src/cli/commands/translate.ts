@@ -6,8 +6,10 @@ import { createNodeSession } from '../../session/node.ts';
 
 const USAGE = `Usage: npm run --silent loupe -- translate --rule RULE.yaml [--steps] [FILE...]
 
-Prints the DuckDB SQL that Loupe runs for the rule's KQL query. Column types come from the schema
-catalog, or from the FILEs when given. --steps prints each KQL step above the SQL.`;
+Prints the DuckDB SQL that Loupe runs for the rule's KQL query in each scheduled run (tables with a
+TimeGenerated column read through the run's window, now() from the run). Column types come from
+the schema catalog, or from the FILEs when given. --steps prints each KQL step above the SQL. A
+query Loupe cannot translate is reported at its line and column in the rule file.`;
 
 export const translateCommand: Command = {
   name: 'translate',
@@ -23,9 +25,9 @@ export const translateCommand: Command = {
     if (!rulePath) throw new UsageError('--rule RULE.yaml is required');
     const session = await createNodeSession();
     try {
-      const rule = session.readRule(readText(rulePath, 'rule file'), basename(rulePath));
+      session.readRule(readText(rulePath, 'rule file'), basename(rulePath));
       await loadAll(session, args.positional, (m) => process.stderr.write(`${m}\n`));
-      const t = session.translate(rule.query);
+      const t = session.translateRule();
       if (args.booleans.has('steps')) {
         for (const s of t.steps) process.stdout.write(`-- ${s.kql.replace(/\s+/g, ' ').trim()}${s.cte ? `  → ${s.cte}` : ''}\n`);
         process.stdout.write('\n');
