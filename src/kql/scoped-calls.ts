@@ -3,10 +3,13 @@
  * - `column_ifexists("Name", default)`: the column when the input has it, else the default —
  *   Sentinel rules use it for columns some workspaces lack;
  * - `ingestion_time()`: Log Analytics' ingestion time, which an export does not carry; Loupe uses
- *   TimeGenerated (null when the input has none).
+ *   TimeGenerated (null when the input has none);
+ * - `column_names_of(T)`: the column names of a table or let-bound tabular value;
+ * - `typeof(T)` as an argument: a marker for functions that take a result type.
  */
 import type { Expr } from './ast.ts';
 import type { Scope, TranslateContext } from './context.ts';
+import { sqlString } from './sql.ts';
 import type { Typed } from './types.ts';
 
 type TranslateExpr = (e: Expr, scope: Scope, ctx: TranslateContext) => Typed;
@@ -26,6 +29,13 @@ export function scopedCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx
     const col = scope.get('TimeGenerated');
     if (col?.type === 'datetime') return { sql: col.sql, type: 'datetime' };
     return { sql: 'CAST(NULL AS TIMESTAMP)', type: 'datetime' };
+  }
+  if (e.name === 'column_names_of') {
+    // column_names_of(T): the names of a table's (or a let-bound tabular value's) columns, as a constant array.
+    const t = e.args[0];
+    if (e.args.length !== 1 || t?.kind !== 'name') throw ctx.error('unsupported', 'column_names_of() of anything but a table or let name', e.span);
+    const rel = ctx.tabularByName(t.name, t.span);
+    return { sql: sqlString(JSON.stringify(rel.columns.map((c) => c.name))), type: 'dynamic' };
   }
   if (e.name === 'typeof') {
     // typeof(T) as an argument (extract_json(…, typeof(long)), percentile_tdigest(…, typeof(real))):

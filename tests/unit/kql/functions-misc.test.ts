@@ -58,6 +58,11 @@ functionCases('KQL conversions and miscellaneous functions', [
     rows: [{ a: '2026-03-01T09:00:00.000Z', b: 'none', c: '2026-03-01T09:00:00.000Z' }],
   },
   {
+    rule: 'column_names_of(T) lists a let table\'s columns in order',
+    kql: 'let T = datatable(A:string, B:int) []; P | project c = column_names_of(T), d = column_names_of(L)',
+    rows: [{ c: ['A', 'B'], d: ['TimeGenerated'] }],
+  },
+  {
     rule: 'ingestion_time() without a TimeGenerated column is null',
     kql: 'P | project c = ingestion_time()',
     rows: [{ c: null }],
