@@ -15,7 +15,7 @@ import type { JoinCondition, JoinKind, Span } from '../ast.ts';
 import type { TranslateContext } from '../context.ts';
 import type { Parser } from '../parser.ts';
 import { quoteIdent } from '../sql.ts';
-import { isNumeric, type Relation } from '../types.ts';
+import { isNumeric, isStringy, type Relation } from '../types.ts';
 import { spanFrom } from './common.ts';
 import { defineOperator } from './registry.ts';
 
@@ -45,7 +45,8 @@ export function joinKeys(left: Relation, right: Relation, on: readonly JoinCondi
       const r = right.columns.find((x) => x.name === c.right);
       if (!l) throw ctx.error('unknown-column', `the left side of the join has no column "${c.left}"`, c.span);
       if (!r) throw ctx.error('unknown-column', `the right side of the join has no column "${c.right}"`, c.span);
-      if (l.type !== r.type && !(isNumeric(l.type) && isNumeric(r.type))) {
+      // int joins long, string joins guid (both text in Loupe); other mixes are Kusto errors too.
+      if (l.type !== r.type && !(isNumeric(l.type) && isNumeric(r.type)) && !(isStringy(l.type) && isStringy(r.type))) {
         throw ctx.error('type', `join keys "${c.left}" (${l.type}) and "${c.right}" (${r.type}) have different types`, c.span);
       }
       return `l.${quoteIdent(l.name)} = r.${quoteIdent(r.name)}`;
