@@ -6,8 +6,9 @@ import { expect } from 'vitest';
 import type { SqlEngine } from '../../../src/db/engine.ts';
 import type { LoadSource } from '../../../src/ingest/index.ts';
 
-export const SAMPLES = '/work/shared/samples';
 export const FIXTURES = join(import.meta.dirname, '../../../tests/fixtures/ingest');
+/** Copies of the real exports in the shared samples (la-export-bec/, training-lab/), byte for byte. */
+export const SAMPLES = join(FIXTURES, 'samples');
 
 export function sampleSource(rel: string): LoadSource {
   return { name: rel.split('/').pop()!, bytes: readFileSync(join(SAMPLES, rel)) };
