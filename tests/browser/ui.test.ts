@@ -149,6 +149,23 @@ describe('page behaviour', () => {
     await expect.poll(() => replay.isEnabled(), { timeout: 30_000 }).toBe(true);
     await replay.click();
     await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 30_000 });
+    // The session is written in the background; wait until it records the replay before reloading.
+    const savedReplay = () =>
+      page.evaluate(
+        () =>
+          new Promise<boolean>((resolve) => {
+            const req = indexedDB.open('loupe');
+            req.onerror = () => resolve(false);
+            req.onsuccess = () => {
+              const db = req.result;
+              if (!db.objectStoreNames.contains('session')) return resolve(false);
+              const get = db.transaction('session').objectStore('session').get('current');
+              get.onsuccess = () => resolve(Boolean(get.result?.replayed) && get.result.files.length === 4);
+              get.onerror = () => resolve(false);
+            };
+          }),
+      );
+    await expect.poll(savedReplay, { timeout: 15_000 }).toBe(true);
 
     await page.reload();
     // Nothing clicked: the files load again, the rule is read and replayed.
