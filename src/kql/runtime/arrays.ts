@@ -393,13 +393,26 @@ export function tdigestRank(text: string | null, v: number | null): string | nul
  */
 export function dynContains(text: string | null, value: string | null, insensitive: number | null): number {
   if (text === null || value === null) return 0;
-  const v = parseDynamic(text);
-  const want = insensitive ? value.toLowerCase() : value;
-  const str = (e: Json) => {
-    const s = e === null ? '' : typeof e === 'string' ? e : JSON.stringify(e);
-    return insensitive ? s.toLowerCase() : s;
-  };
-  return (Array.isArray(v) ? v : [v]).some((e) => e !== null && str(e) === want) ? 1 : 0;
+  return textSet(text, Boolean(insensitive)).has(insensitive ? value.toLowerCase() : value) ? 1 : 0;
+}
+
+/** The elements' texts of a dynamic value as a Set, built once per distinct value (the same list arrives on every row). */
+const setCache = new Map<string, Set<string>>();
+function textSet(text: string, insensitive: boolean): Set<string> {
+  const k = (insensitive ? 'i' : 's') + text;
+  let hit = setCache.get(k);
+  if (!hit) {
+    const v = parseDynamic(text);
+    hit = new Set(
+      (Array.isArray(v) ? v : [v]).filter((e) => e !== null).map((e) => {
+        const s = typeof e === 'string' ? e : JSON.stringify(e);
+        return insensitive ? s.toLowerCase() : s;
+      }),
+    );
+    if (setCache.size > 256) setCache.clear();
+    setCache.set(k, hit);
+  }
+  return hit;
 }
 
 // The same boundary as the SQL `has` (RE2's [[:alnum:]], ASCII letters and digits).
