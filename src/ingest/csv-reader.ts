@@ -103,11 +103,12 @@ export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadC
     firstTypeValue() {
       if (typeIndex < 0) return undefined;
       try {
-        const r = engine.query(`SELECT ${quoteIdent(rawColumn(typeIndex))} FROM ${reader('')} LIMIT 1`);
+        // The first readable record: a malformed one is the full scan's to report (or set aside).
+        const r = engine.query(`SELECT ${quoteIdent(rawColumn(typeIndex))} FROM ${reader(', ignore_errors = true')} WHERE ${quoteIdent(rawColumn(typeIndex))} <> '' LIMIT 1`);
         const v = r.rows[0]?.[0];
         return typeof v === 'string' ? v.trim() : undefined;
       } catch {
-        return undefined; // the full scan reports what is wrong with the file
+        return undefined; // e.g. an unbalanced quote: the full scan reports it
       }
     },
     async checkScan(setAside) {

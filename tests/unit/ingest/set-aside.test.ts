@@ -33,6 +33,13 @@ describe("badRows: 'set-aside' loads the readable rows and keeps the others, cou
     ]);
   });
 
+  it('a malformed first record does not hide the Type column', async () => {
+    const text = [HEADER, '2026-06-15T10:00:00Z,a@corp.local,1,AuditLogs,extra', '2026-06-15T10:01:00Z,b@corp.local,2,AuditLogs'].join('\n');
+    const t = await loadFile(db, textSource('export.csv', text), { badRows: 'set-aside' });
+    expect([t.name, t.rowCount, t.rejectedRows]).toEqual(['AuditLogs', 1, 1]);
+    dropTable(db, 'AuditLogs');
+  });
+
   it('NDJSON: a value that does not convert is set aside with its line', async () => {
     const text = ['{"TimeGenerated":"2026-06-15T10:00:00Z","DurationMs":1}', '{"TimeGenerated":"2026-06-15T10:00:01Z","DurationMs":"slow"}', '{"TimeGenerated":"2026-06-15T10:00:02Z","DurationMs":3}'].join('\n');
     const t = await loadFile(db, textSource('SigninLogs.ndjson', text), { badRows: 'set-aside' });
