@@ -52,6 +52,16 @@ const optLong = (a: readonly Typed[], i: number, s: CallSite) => (a[i] ? double(
 /** A regex argument: KQL regexes are RE2, DuckDB's too, so patterns pass through unchanged. */
 const regex = (a: readonly Typed[], i: number, s: CallSite) => toStringSql(expectType(a, i, s, 'string'));
 
+/**
+ * The text hash_sha1, hash_sha256 and hash_md5 digest: tostring, except datetimes, which Kusto hashes in
+ * their 7-fraction-digit form (docs: hash_sha1(datetime(2020-01-01)) digests "2020-01-01T00:00:00.0000000Z").
+ */
+function hashInput(x: Typed): string {
+  if (x.type !== 'datetime') return toStringSql(x);
+  const frac = `lpad(CAST(((epoch_us(${x.sql}) % 1000000) + 1000000) % 1000000 AS VARCHAR), 6, '0')`;
+  return `coalesce(strftime(${x.sql}, '%Y-%m-%dT%H:%M:%S') || '.' || ${frac} || '0Z', '')`;
+}
+
 export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
   {
     // strcat_delim(delimiter, a, b, …): every argument through tostring, so nulls become "".
@@ -131,9 +141,9 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
       return { sql: `CAST(kql_hash(${x.sql}, ${optLong(a, 1, s)}) AS BIGINT)`, type: 'long' };
     },
   },
-  { name: 'hash_sha256', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `sha256(${str(a, 0)})`, type: 'string' }) },
-  { name: 'hash_sha1', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `sha1(${str(a, 0)})`, type: 'string' }) },
-  { name: 'hash_md5', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `md5(${str(a, 0)})`, type: 'string' }) },
+  { name: 'hash_sha256', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `sha256(${hashInput(a[0]!)})`, type: 'string' }) },
+  { name: 'hash_sha1', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `sha1(${hashInput(a[0]!)})`, type: 'string' }) },
+  { name: 'hash_md5', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `md5(${hashInput(a[0]!)})`, type: 'string' }) },
   { name: 'base64_encode_tostring', aliases: ['base64_encodestring'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_base64_encode(${str(a, 0)})`, type: 'string' }) },
   { name: 'base64_decode_tostring', aliases: ['base64_decodestring'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_base64_decode(${str(a, 0)})`, type: 'string' }) },
   { name: 'base64_decode_toarray', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_base64_decode_toarray(${str(a, 0)})`, type: 'dynamic' }) },

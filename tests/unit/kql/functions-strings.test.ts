@@ -59,9 +59,9 @@ functionCases('KQL string functions', [
     rows: [{ a: 'https%3a%2f%2fwww.bing.com%2fhello+world', b: 'a%20b%2f', c: 'a b c' }],
   },
   {
-    rule: 'hash_sha256/hash_md5/hash_sha1 give lower-case hex',
-    kql: 'P | project a = hash_md5("a"), b = hash_sha1("World"), c = hash_sha256("a")',
-    rows: [{ a: '0cc175b9c0f1b6a831c399e269772661', b: '70c07ec18ef89c5309bbb0937f3a6342411e1fdd', c: 'ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb' }],
+    rule: 'hash_sha256/hash_md5/hash_sha1 give lower-case hex; a datetime is hashed in its 7-digit form (Kusto docs value)',
+    kql: 'P | project a = hash_md5("a"), b = hash_sha1("World"), c = hash_sha256("a"), d = hash_sha1(datetime(2020-01-01))',
+    rows: [{ a: '0cc175b9c0f1b6a831c399e269772661', b: '70c07ec18ef89c5309bbb0937f3a6342411e1fdd', c: 'ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb', d: 'e903e533f4d636b4fc0dcf3cf81e7b7f330de776' }],
   },
   {
     rule: 'parse_url splits a URL into Kusto\'s bag (docs example)',
