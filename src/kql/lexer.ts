@@ -73,8 +73,12 @@ export function tokenize(text: string): Token[] {
       i = close + 3;
       continue;
     }
-    if ((c === '@' || c === 'h' || c === 'H') && (text[i + 1] === '"' || text[i + 1] === "'")) {
-      if (c === '@') {
+    // h@"…" / h@'…': an obfuscated verbatim string (Kusto hides its value in its logs), read as @"…".
+    const obfuscatedVerbatim = (c === 'h' || c === 'H') && text[i + 1] === '@' && (text[i + 2] === '"' || text[i + 2] === "'");
+    if (obfuscatedVerbatim) i++;
+    const lead = obfuscatedVerbatim ? '@' : c;
+    if ((lead === '@' || lead === 'h' || lead === 'H') && (text[i + 1] === '"' || text[i + 1] === "'")) {
+      if (lead === '@') {
         const q = text[i + 1]!;
         let j = i + 2;
         let v = '';

@@ -145,6 +145,17 @@ describe('externaldata', () => {
       sorted([{ ip: '10.0.0.1', n: 5, missing: '' }, { ip: '10.0.0.2', n: null, missing: '' }]),
     );
   });
+  it('an obfuscated verbatim URL h@"…" is the plain URL', () => {
+    const asked: string[] = [];
+    translate('externaldata(ip:string) [h@"https://example.test/a\\b.csv"]', {
+      resolveTable: (n) => h.schemas.get(n),
+      externalData: (url) => {
+        asked.push(url);
+        return { name: 'Ext', schema: h.schemas.get('Ext')! };
+      },
+    });
+    expect(asked).toEqual(['https://example.test/a\\b.csv']);
+  });
   it('without a supplied file the error names the URL and points at it', () => {
     try {
       translate(q, { resolveTable: (n) => h.schemas.get(n) });
