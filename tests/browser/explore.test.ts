@@ -1,5 +1,5 @@
 /**
- * The Explore section (hosted build): browse a table in the grid, sort and filter it (in SQL, in
+ * The Explore section, in both builds: browse a table in the grid, sort and filter it (in SQL, in
  * the worker), run KQL and SQL from the console with the keyboard, export the result as CSV.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,27 +8,21 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { foreignRequests, openBrowser, type Browser } from './support/chromium.ts';
-import { ensureBuilt, ROOT, serveSite } from './support/site.ts';
+import { ensureBuilt, ensureSingleFileBuilt, ROOT, serveSite, SINGLE_FILE } from './support/site.ts';
 import { DEMO_LOGS, VICTIM, loadLogs, openApp, useSeedRuleAndReplay, waitForEngineReady, waitForFiles } from './support/flow.ts';
 
 const SHOTS = join(ROOT, 'tests', 'screenshots');
 let browser: Browser;
-let site: { url: string; close(): Promise<void> };
+let site: { url: string; close(): Promise<void> } | undefined;
+/** The page's address: the hosted site's URL or the single file's file:// URL. */
+let appUrl: string;
+let shot: (name: string) => string;
 
-beforeAll(async () => {
-  ensureBuilt();
-  site = await serveSite();
-  browser = await openBrowser();
-  await openApp(browser.page, site.url);
-  await loadLogs(browser.page, DEMO_LOGS);
-  await waitForFiles(browser.page);
-  await waitForEngineReady(browser.page);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+/** Both builds run the same tests: the hosted site over http, and the single file from file://. */
+const BUILDS = [
+  { name: 'hosted', url: async () => (site = await serveSite()).url, build: ensureBuilt },
+  { name: 'single file', url: async () => pathToFileURL(SINGLE_FILE).href, build: ensureSingleFileBuilt },
+] as const;
 
 /** How many answers the grid has received so far (data-answers), to wait for the next one. */
 async function answers(page: Page): Promise<number> {
@@ -64,7 +58,24 @@ async function columnCells(page: Page, grid: string, column: string): Promise<st
   return out;
 }
 
-describe('explore', () => {
+describe.each(BUILDS)('explore ($name)', ({ name, url, build }) => {
+  beforeAll(async () => {
+    build();
+    appUrl = await url();
+    shot = (file) => join(SHOTS, `${name === 'hosted' ? '' : 'single-'}${file}`);
+    browser = await openBrowser();
+    await openApp(browser.page, appUrl);
+    await loadLogs(browser.page, DEMO_LOGS);
+    await waitForFiles(browser.page);
+    await waitForEngineReady(browser.page);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    site = undefined;
+  });
+
   it('browses a table, sorts and filters it, and counts the matching rows', async () => {
     const { page } = browser;
     const grid = 'Table AADNonInteractiveUserSignInLogs';
@@ -98,12 +109,12 @@ describe('explore', () => {
     } finally {
       await again.close();
     }
-    await page.screenshot({ path: join(SHOTS, 'explore-grid.png'), fullPage: false });
+    await page.screenshot({ path: shot('explore-grid.png'), fullPage: false });
   });
 
   it('moves between cells with the keyboard and copies one with Ctrl+C', async () => {
     const { page, context } = browser;
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const g = page.getByRole('grid', { name: 'Table AADNonInteractiveUserSignInLogs' });
     await g.locator('[role="gridcell"][data-row="0"]').first().click();
     for (const key of ['ArrowDown', 'ArrowDown', 'ArrowRight', 'PageDown', 'ArrowUp']) await page.keyboard.press(key);
@@ -143,7 +154,7 @@ describe('explore', () => {
     expect(await page.locator('.overlay .marked').innerText()).toBe('frobnicate');
     expect(await box.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('.overlay .operator').first().innerText()).toBe('frobnicate');
-    await page.screenshot({ path: join(SHOTS, 'explore-console-error.png'), fullPage: false });
+    await page.screenshot({ path: shot('explore-console-error.png'), fullPage: false });
   });
 
   it('runs SQL too, and exports the result as CSV', async () => {
@@ -158,7 +169,7 @@ describe('explore', () => {
     const csv = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
     expect(csv[0]).toBe('UserPrincipalName,n');
     expect(csv).toHaveLength(n + 1);
-    expect(foreignRequests(browser.requests, site.url)).toEqual([]);
+    expect(foreignRequests(browser.requests, appUrl)).toEqual([]);
   });
 
   it('pivots from an alert entity to every table that mentions it, and shows those rows', async () => {
@@ -172,7 +183,7 @@ describe('explore', () => {
     expect(await row.getByRole('cell').first().innerText()).toBe('302');
     const n = await settle(page, () => row.getByRole('button', { name: 'Show the AADNonInteractiveUserSignInLogs rows' }).click());
     expect(n).toBe(302);
-    await page.screenshot({ path: join(SHOTS, 'explore-pivot.png'), fullPage: false });
+    await page.screenshot({ path: shot('explore-pivot.png'), fullPage: false });
   });
 
   it('downloads a case report that opens offline from file:// and makes no request', async () => {
@@ -218,6 +229,6 @@ describe('explore', () => {
       const ms = Date.parse(t);
       expect(ms >= from! && ms <= to!).toBe(true);
     }
-    await page.screenshot({ path: join(SHOTS, 'explore-timeline.png'), fullPage: false });
+    await page.screenshot({ path: shot('explore-timeline.png'), fullPage: false });
   });
 });
