@@ -19,6 +19,7 @@ import { microsFromInterval, quoteIdent } from '../sql.ts';
 import { isNumeric, type Typed } from '../types.ts';
 import { spanFrom } from './common.ts';
 import { defineOperator } from './registry.ts';
+import { derivedName } from './column-names.ts';
 
 export const MAKE_SERIES = defineOperator({
   kind: 'make-series',
@@ -79,7 +80,8 @@ export const MAKE_SERIES = defineOperator({
 
     // Group keys and per-bin aggregates.
     const by: { name: string; sql: string; type: ColumnSchema['type']; i: number }[] = op.by.map((item, i) => {
-      const name = item.name?.text ?? (item.expr.kind === 'name' ? item.expr.name : undefined);
+      // `by tostring(Browser)` is named `Browser`, as in summarize and extend.
+      const name = item.name?.text ?? derivedName(item.expr);
       if (!name) throw ctx.error('unsupported', 'an unnamed make-series by expression (write Name = …)', item.expr.span);
       const v = ctx.expr(item.expr, scope);
       if (v.type === 'dynamic' || v.type === 'null') throw ctx.error('unsupported', 'make-series by a dynamic value', item.expr.span);

@@ -149,3 +149,9 @@ describe('series functions with scalar arguments', () => {
     expect((rows[0]!.a as number[]).map((x, i) => (x ? i : -1)).filter((i) => i >= 0)).toEqual([9]);
   });
 });
+
+describe('make-series by an expression', () => {
+  it('an unnamed conversion keeps the column name', () => {
+    expect(h.translate('S | make-series c = count() on T step 1d by tostring(U)').columns.map((c) => c.name)).toEqual(['U', 'c', 'T']);
+  });
+});
