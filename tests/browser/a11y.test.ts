@@ -1,0 +1,75 @@
+/**
+ * Accessibility of the main screens, checked with axe-core (WCAG 2.1 A/AA rules) in Chromium: the
+ * empty page, and the page with data, a replay and the explore grid. Serious and critical findings
+ * fail the test, each listed with the elements concerned.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { openBrowser, type Browser } from './support/chromium.ts';
+import { ensureBuilt, serveSite } from './support/site.ts';
+import { freshApp, useSeedRuleAndReplay, waitForEngineReady, waitForFiles } from './support/flow.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let browser: Browser;
+let site: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  ensureBuilt();
+  site = await serveSite();
+  browser = await openBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+interface Finding {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
+
+/** Runs axe in the page (evaluate bypasses the page's CSP, which forbids injected scripts). */
+async function audit(page: Page): Promise<Finding[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 40).map((n) => n.target.join(' ')) }));
+  });
+}
+
+describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  it('has no serious or critical findings on the empty page', async () => {
+    await freshApp(browser.page, site.url);
+    await waitForEngineReady(browser.page);
+    expect(await audit(browser.page)).toEqual([]);
+  });
+
+  it('has no serious or critical findings with data, a replay and the grid', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Load demo data' }).click();
+    await waitForFiles(page);
+    await useSeedRuleAndReplay(page);
+    await page.getByRole('button', { name: 'Browse AADRiskyUsers' }).click();
+    await page.getByRole('grid').waitFor({ timeout: 15_000 });
+    expect(await audit(page)).toEqual([]);
+  });
+
+  it('has no serious or critical findings in the dark theme either', async () => {
+    const { page } = browser;
+    await page.emulateMedia({ colorScheme: 'dark' });
+    try {
+      expect(await audit(page)).toEqual([]);
+      await page.screenshot({ path: `${process.cwd()}/tests/screenshots/dark-theme.png`, fullPage: false });
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+  });
+});
