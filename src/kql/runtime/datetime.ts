@@ -5,6 +5,7 @@
  * epoch microseconds (DOUBLE: exact up to year 2255) and come back as decimal text for SQL to
  * CAST (a DOUBLE UDF result is only float32 precise in DuckDB-WASM 1.32, see ./arrays.ts).
  */
+import { timespanParts } from './format.ts';
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
@@ -54,16 +55,7 @@ export function formatDatetime(us: number | null, format: string | null): string
 /** format_timespan(ts, format): d = days, h/hh = hours of the day, H/HH = hours too (Kusto docs), m, s, f, F. */
 export function formatTimespan(us: number | null, format: string | null): string {
   if (us === null || format === null) return '';
-  const neg = us < 0;
-  let rest = Math.round(Math.abs(us));
-  const frac = rest % 1_000_000;
-  rest = (rest - frac) / 1_000_000;
-  const s = rest % 60;
-  rest = (rest - s) / 60;
-  const m = rest % 60;
-  rest = (rest - m) / 60;
-  const h = rest % 24;
-  const days = (rest - h) / 24;
+  const { neg, days, h, m, s, frac } = timespanParts(us);
   const frac7 = pad(frac, 6) + '0';
   const text = tokens(format).map((t) => {
     switch (t[0]) {

@@ -1,9 +1,7 @@
 /** KQL's text forms of values (tostring and the report), shared by SQL UDFs and decodeValue. */
 
-/** A timespan in microseconds as KQL prints it: `[-][d.]hh:mm:ss[.fffffff]`. */
-export function timespanText(us: number | null): string | null {
-  if (us === null || !Number.isFinite(us)) return null;
-  const neg = us < 0;
+/** A timespan in microseconds split into its sign and day/hour/minute/second/microsecond parts. */
+export function timespanParts(us: number): { neg: boolean; days: number; h: number; m: number; s: number; frac: number } {
   let rest = Math.round(Math.abs(us));
   const frac = rest % 1_000_000;
   rest = (rest - frac) / 1_000_000;
@@ -12,7 +10,13 @@ export function timespanText(us: number | null): string | null {
   const m = rest % 60;
   rest = (rest - m) / 60;
   const h = rest % 24;
-  const d = (rest - h) / 24;
+  return { neg: us < 0, days: (rest - h) / 24, h, m, s, frac };
+}
+
+/** A timespan in microseconds as KQL prints it: `[-][d.]hh:mm:ss[.fffffff]`. */
+export function timespanText(us: number | null): string | null {
+  if (us === null || !Number.isFinite(us)) return null;
+  const { neg, days: d, h, m, s, frac } = timespanParts(us);
   const p2 = (n: number) => String(n).padStart(2, '0');
   const f = frac ? `.${String(frac).padStart(6, '0')}0` : '';
   return `${neg ? '-' : ''}${d ? `${d}.` : ''}${p2(h)}:${p2(m)}:${p2(s)}${f}`;
