@@ -1,0 +1,150 @@
+/**
+ * Ingest benchmark in the browser (issue 5, "Scale": the tab's peak memory against the file size):
+ * the synthetic portal CSV of bench/ingest.ts loaded through the app's file input (hosted build,
+ * dist/site) in headless Chromium, timed from choosing the file to the file shown as loaded.
+ *
+ *   npm run --silent bench:ingest-browser [-- --rows 100000,1000000] [--dir /tmp/loupe-bench]
+ *
+ * Memory is read from /proc, not from `performance.memory`, which sees the JavaScript heap only
+ * and not DuckDB's wasm heap. The engine worker runs in the page's renderer process, so the
+ * renderer's RSS is the tab's memory: it is sampled every 100 ms while the file loads, and its
+ * VmHWM (the kernel's own peak RSS, which no sampling can miss) is read after the load. Only
+ * Chromium processes descended from this process are read (other Chromiums may be running).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { openBrowser } from '../tests/browser/support/chromium.ts';
+import { ensureBuilt, serveSite } from '../tests/browser/support/site.ts';
+import { freshApp, loadLogs, tableRows, waitForEngineReady } from '../tests/browser/support/flow.ts';
+import { writePortalCsv } from './ingest-data.ts';
+
+const argOf = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const sizes = (argOf('--rows') ?? '100000,1000000').split(',').map(Number);
+const dir = argOf('--dir') ?? '/tmp/loupe-bench';
+mkdirSync(dir, { recursive: true });
+
+/** Every process descended from `root`, by pid, with its command line. */
+function descendants(root: number): Map<number, string> {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // "pid (comm) state ppid …": comm may hold spaces and parentheses, so read after the last ')'.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  const out = new Map<number, string>();
+  let frontier = [root];
+  while (frontier.length) {
+    const next: number[] = [];
+    for (const [pid, ppid] of parentOf) {
+      if (frontier.includes(ppid) && !out.has(pid)) {
+        try {
+          out.set(pid, readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' '));
+          next.push(pid);
+        } catch {
+          /* ended */
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+/** VmRSS and VmHWM of a process in MB (null once it has ended). */
+function memoryOf(pid: number): { rss: number; hwm: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+    return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+  } catch {
+    return null;
+  }
+}
+
+const renderers = () => [...descendants(process.pid)].filter(([, cmd]) => cmd.includes('--type=renderer')).map(([pid]) => pid);
+const chromiumPids = () => [...descendants(process.pid)].filter(([, cmd]) => /chrom/i.test(cmd)).map(([pid]) => pid);
+
+interface Result {
+  rows: number;
+  mb: number;
+  loadS: number;
+  rendererStartMB: number;
+  rendererPeakSampledMB: number;
+  rendererHwmMB: number;
+  chromiumPeakSampledMB: number;
+}
+
+ensureBuilt();
+const site = await serveSite();
+const results: Result[] = [];
+try {
+  for (const rows of sizes) {
+    const file = join(dir, `AADNonInteractiveUserSignInLogs_${rows}.csv`);
+    if (!existsSync(file)) {
+      const t0 = performance.now();
+      await writePortalCsv(file, rows);
+      process.stderr.write(`generated ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    }
+    const mb = statSync(file).size / 1e6;
+    // A fresh browser per file, so that each renderer's VmHWM is this file's peak.
+    const browser = await openBrowser();
+    try {
+      const { page } = browser;
+      await freshApp(page, site.url);
+      await waitForEngineReady(page, 120_000);
+      const tabs = renderers();
+      const rendererStartMB = Math.max(...tabs.map((p) => memoryOf(p)?.rss ?? 0));
+      process.stderr.write(`${rows} rows, ${mb.toFixed(0)} MB (load average ${loadavg()[0]!.toFixed(1)}; renderers ${tabs.join(', ')})\n`);
+
+      let rendererPeak = 0;
+      let chromiumPeak = 0;
+      const all = chromiumPids();
+      const sample = () => {
+        rendererPeak = Math.max(rendererPeak, ...renderers().map((p) => memoryOf(p)?.rss ?? 0));
+        chromiumPeak = Math.max(chromiumPeak, all.reduce((sum, p) => sum + (memoryOf(p)?.rss ?? 0), 0));
+      };
+      const sampler = setInterval(sample, 100);
+      const name = file.split('/').pop()!;
+      const t0 = performance.now();
+      await loadLogs(page, [file]);
+      await page.waitForFunction(
+        (n) => [...document.querySelectorAll('ul[aria-label="Files"] > li')].some((li) => li.querySelector('.name')?.textContent === n && /loaded|failed|cancelled/.test(li.className)),
+        name,
+        { timeout: 1_800_000, polling: 200 },
+      );
+      const loadS = (performance.now() - t0) / 1000;
+      clearInterval(sampler);
+      sample();
+      const state = await page.locator('ul[aria-label="Files"] > li').filter({ hasText: name }).innerText();
+      const loaded = Object.fromEntries(await tableRows(page))['AADNonInteractiveUserSignInLogs'];
+      if (loaded !== rows.toLocaleString('en-US')) throw new Error(`${name}: expected ${rows} rows loaded, the page shows: ${state} (table: ${loaded ?? 'none'})`);
+      const rendererHwmMB = Math.max(...renderers().map((p) => memoryOf(p)?.hwm ?? 0));
+      for (const p of renderers()) process.stderr.write(`  renderer ${p}: ${JSON.stringify(memoryOf(p))}\n`);
+      results.push({ rows, mb, loadS, rendererStartMB, rendererPeakSampledMB: rendererPeak, rendererHwmMB, chromiumPeakSampledMB: chromiumPeak });
+      if (browser.errors.length) process.stderr.write(browser.errors.join('\n') + '\n');
+    } finally {
+      await browser.close();
+    }
+  }
+} finally {
+  await site.close();
+}
+
+console.log(`Chromium (headless), hosted build, ${new Date().toISOString()}, load average ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${cpus().length} CPUs`);
+console.log('| file | rows | size MB | load s | MB/s | rows/s | renderer before MB | renderer peak MB (VmHWM) | peak ÷ file size | growth MB | growth ÷ file size | all Chromium peak MB (sampled) |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of results) {
+  const peak = Math.max(r.rendererHwmMB, r.rendererPeakSampledMB);
+  console.log(
+    `| portal CSV | ${r.rows.toLocaleString('en-US')} | ${r.mb.toFixed(0)} | ${r.loadS.toFixed(2)} | ${(r.mb / r.loadS).toFixed(1)} | ${Math.round(r.rows / r.loadS).toLocaleString('en-US')} | ${r.rendererStartMB.toFixed(0)} | ${peak.toFixed(0)} | ${(peak / r.mb).toFixed(2)} | ${(peak - r.rendererStartMB).toFixed(0)} | ${((peak - r.rendererStartMB) / r.mb).toFixed(2)} | ${r.chromiumPeakSampledMB.toFixed(0)} |`,
+  );
+}
