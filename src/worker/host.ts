@@ -45,6 +45,11 @@ const handlers: Handlers = {
   readRule: (s, p) => s.session.readRule(p.text, p.fileName),
   translate: (s, p) => s.session.translate(p.kql),
   replay: (s, p) => s.session.replay(p),
+  replayLibrary: (s, p) => s.session.replayLibrary(p.files, p.options),
+  useExternalData: (s, p) => {
+    s.session.useExternalData(p.url, p.table);
+    return null;
+  },
   run: (s, p) => s.session.run(p.text, p.language, p.limit),
   grid: (s, p) => gridPage(s.engine, s.session, p),
   exportRows: (s, p) => exportRows(s.engine, s.session, p),

@@ -10,6 +10,7 @@ import type { LoadedTable, LoadProgress } from '../ingest/api.ts';
 import type { Translation } from '../kql/api.ts';
 import type { ReplayOptions, ReplayReport } from '../rules/api.ts';
 import type { RowsResult, RuleSummary } from '../session/api.ts';
+import type { LibraryReport, RuleFileText } from '../rules/library.ts';
 import type { SourcePosition } from '../errors.ts';
 import type { GridPage, GridQuery } from './grid/types.ts';
 import type { ExportRequest } from './grid/service.ts';
@@ -50,6 +51,10 @@ export interface RequestMap {
   readRule: { payload: { readonly text: string; readonly fileName: string }; result: RuleSummary };
   translate: { payload: { readonly kql: string }; result: Translation };
   replay: { payload: ReplayOptions; result: ReplayReport };
+  /** Replays every rule of several rule files, ranked by alerts; a failing rule keeps its error. */
+  replayLibrary: { payload: { readonly files: readonly RuleFileText[]; readonly options?: ReplayOptions }; result: LibraryReport };
+  /** Reads a loaded table wherever a query's externaldata names `url` (the analyst supplied its file). */
+  useExternalData: { payload: { readonly url: string; readonly table: string }; result: null };
   run: { payload: { readonly text: string; readonly language: 'kql' | 'sql'; readonly limit?: number }; result: RowsResult };
   /** A page of a table or query result, filtered and sorted in SQL (the result grid). */
   grid: { payload: GridQuery; result: GridPage };

@@ -6,6 +6,7 @@
 import type { LoadedTable } from '../../ingest/api.ts';
 import type { Translation } from '../../kql/api.ts';
 import type { ReplayReport } from '../../rules/api.ts';
+import type { LibraryReport, LibraryRuleResult, RuleFileText } from '../../rules/library.ts';
 import type { RuleSummary } from '../../session/api.ts';
 import type { EngineClient } from '../../worker/client.ts';
 import type { EngineStatus } from '../../worker/protocol.ts';
@@ -54,6 +55,12 @@ export class Workspace {
   pivotLabel = $state<string | null>(null);
   pivotHits = $state<readonly PivotHit[]>([]);
   pivotProblem = $state<Problem | null>(null);
+
+  /** The rule library: several rule files replayed at once and ranked by alerts (issue 4). */
+  library = $state<LibraryReport | null>(null);
+  libraryFiles = $state<readonly RuleFileText[]>([]);
+  libraryProblem = $state<Problem | null>(null);
+  libraryRunning = $state(false);
 
   /** The result grid of the Explore section (tables and console queries). */
   readonly grid: GridState;
@@ -217,6 +224,33 @@ export class Workspace {
     } finally {
       this.restoring = false;
     }
+  }
+
+  /** Replays every rule of the given files over the loaded tables; one rule failing stops nothing. */
+  async replayLibrary(files: readonly File[]): Promise<void> {
+    this.libraryRunning = true;
+    this.libraryProblem = null;
+    try {
+      const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+      this.libraryFiles = texts;
+      this.library = await this.client.request('replayLibrary', { files: texts });
+    } catch (e) {
+      this.library = null;
+      this.libraryProblem = problemOf(e);
+    } finally {
+      this.libraryRunning = false;
+    }
+  }
+
+  /** Makes a ranked rule the current rule and shows its replay (the library already ran it). */
+  async chooseLibraryRule(entry: LibraryRuleResult): Promise<void> {
+    const file = this.libraryFiles.find((f) => f.name === entry.file);
+    if (!file) return;
+    await this.useRule({ text: file.text, fileName: file.name });
+    // A file may hold several rules (ARM templates); readRule takes the first, so only its own
+    // replay can be shown as is — another rule of the file is replayed again.
+    if (this.rule?.id === entry.ruleId) this.report = entry.report;
+    else if (this.translation) await this.replay();
   }
 
   async replay(): Promise<void> {
