@@ -11,6 +11,9 @@ import { DEMO_LOGS, freshApp, loadLogs, waitForEngineReady, waitForFiles } from 
 
 const RULES = join(ROOT, 'tests', 'fixtures', 'rules');
 const SHOTS = join(ROOT, 'tests', 'screenshots');
+/** Stands in for Microsoft's Azure IP ranges download (tests/fixtures/real-rules/README.md). */
+const SERVICE_TAGS = join(ROOT, 'tests', 'fixtures', 'real-rules', 'ServiceTags_Public.json');
+const SERVICE_TAGS_URL = 'https://raw.githubusercontent.com/microsoft/mstic/master/PublicFeeds/MSFTIPRanges/ServiceTags_Public.json';
 
 let browser: Browser;
 let site: { url: string; close(): Promise<void> };
@@ -61,6 +64,39 @@ describe('rule library', () => {
     await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 30_000 });
     expect(await page.getByLabel('Rule summary').innerText()).toContain('risky-user-silent-signins.yaml');
     expect(await page.getByRole('heading', { name: 'Incidents (1)' }).isVisible()).toBe(true);
+    expect(foreignRequests(browser.requests, site.url)).toEqual([]);
+  });
+});
+
+describe('externaldata', () => {
+  it('asks for the file of an externaldata URL, never fetches it, and translates and replays once it is supplied', async () => {
+    const { page } = browser;
+    await loadLogs(page, DEMO_LOGS);
+    await waitForFiles(page);
+    await page.getByLabel('Open a rule file (Sentinel YAML, ARM JSON or KQL)').setInputFiles(join(RULES, 'sentinel', 'AzurePortalSigninfromanotherAzureTenant.yaml'));
+    const error = page.getByRole('alert').filter({ hasText: 'Translation error' });
+    await error.waitFor({ timeout: 30_000 });
+    expect(await error.innerText()).toContain(`externaldata needs the data of "${SERVICE_TAGS_URL}"`);
+    const prompt = page.getByRole('group', { name: 'This query reads data from the internet' });
+    expect(await prompt.innerText()).toContain(SERVICE_TAGS_URL);
+    const replay = page.getByRole('button', { name: 'Replay', exact: true });
+    expect(await replay.isDisabled()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'externaldata-prompt.png'), fullPage: true });
+
+    await page.getByLabel(`Supply the file for ${SERVICE_TAGS_URL}`).setInputFiles(SERVICE_TAGS);
+    await page.getByRole('figure').filter({ hasText: 'DuckDB SQL' }).waitFor({ timeout: 30_000 });
+    expect(await error.count()).toBe(0);
+    expect(await prompt.count()).toBe(0);
+    // Loaded like any log file, into its own table.
+    const files = page.getByRole('list', { name: 'Files' });
+    expect(await files.getByRole('listitem').filter({ hasText: 'ServiceTags_Public.json' }).innerText()).toContain('externaldata_ServiceTags_Public');
+    await expect.poll(() => replay.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await replay.click();
+    // The demo has no Azure Portal sign-in from an Azure range: the rule runs and fires nothing.
+    await page.getByRole('heading', { name: 'Alerts (0)' }).waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('alert').filter({ hasText: /failed/ }).count()).toBe(0);
+    // Loupe never fetched the URL (nor anything else off the page's origin).
+    expect(browser.requests.filter((u) => u.includes('githubusercontent'))).toEqual([]);
     expect(foreignRequests(browser.requests, site.url)).toEqual([]);
   });
 });

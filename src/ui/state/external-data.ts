@@ -1,0 +1,56 @@
+/**
+ * A query's `externaldata(…) ["URL"]` reads a file from the internet; Loupe never fetches it
+ * (it works offline), so the translator fails with code 'unknown-table' naming the URL, and the
+ * analyst supplies the file instead. These helpers recognise that failure and name the table
+ * the supplied file is loaded into.
+ */
+import { problemOf, type Problem } from './problem.ts';
+
+/** The URL an 'unknown-table' error from externaldata names, if that is what the problem is. */
+export function externalDataUrlOf(p: Problem | null | undefined): string | undefined {
+  if (!p || p.code !== 'unknown-table') return undefined;
+  // The translator's message (src/kql/operators/externaldata.ts) quotes the URL it needs.
+  return /externaldata needs the data of "([^"]+)"/.exec(p.message)?.[1];
+}
+
+/** `externaldata_` + the supplied file's name as an identifier (as the CLI's --external names it). */
+export function externalTableName(fileName: string): string {
+  const stem = fileName.replace(/\.(gz)$/i, '').replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_]/g, '_');
+  return `externaldata_${stem || 'file'}`;
+}
+
+/** What supplying a file needs from the workspace (its public actions). */
+interface ExternalDataWorkspace {
+  readonly tables: readonly { readonly name: string }[];
+  readonly ruleSource: { readonly text: string; readonly fileName: string } | null;
+  readonly replayProblem: Problem | null;
+  readonly translation: unknown;
+  readonly client: { request(type: 'useExternalData', payload: { readonly url: string; readonly table: string }): Promise<null> };
+  loadFiles(files: readonly File[], table?: string): Promise<void>;
+  useRule(source: { readonly text: string; readonly fileName: string }): Promise<void>;
+  replay(): Promise<void>;
+}
+
+/**
+ * Supplies the file for a query's externaldata URL: loads it like any log file into its own
+ * table, tells the session to read that table for the URL, then reads the rule again (which
+ * translates it) — and replays when it was the replay that needed the file. Resolves to a problem
+ * to show, or null when the file is in use.
+ */
+export async function supplyExternalData(ws: ExternalDataWorkspace, url: string, file: File): Promise<Problem | null> {
+  const table = externalTableName(file.name);
+  const replayNeededIt = ws.replayProblem !== null;
+  await ws.loadFiles([file], table);
+  // A file that failed keeps its message in the file list; say what it means for the query.
+  if (!ws.tables.some((t) => t.name === table)) return { message: `${file.name} was not loaded (see the file list), so the query still has no data for ${url}.` };
+  try {
+    await ws.client.request('useExternalData', { url, table });
+  } catch (e) {
+    return problemOf(e);
+  }
+  // A plain copy: the workspace's rule source is a reactive proxy, which postMessage cannot clone.
+  const source = ws.ruleSource;
+  if (source) await ws.useRule({ text: source.text, fileName: source.fileName });
+  if (replayNeededIt && ws.translation) await ws.replay();
+  return null;
+}
