@@ -17,7 +17,7 @@ import { loadSession, updateSession } from './session-store.ts';
 import { problemOf, type Problem } from './problem.ts';
 import { isLoupeError } from '../../errors.ts';
 
-export type FileJobState = 'queued' | 'loading' | 'loaded' | 'failed' | 'cancelled';
+export type FileJobState = 'asking' | 'queued' | 'loading' | 'loaded' | 'failed' | 'cancelled';
 
 /** One file the analyst gave Loupe, and what became of it. */
 export interface FileJob {
@@ -28,6 +28,8 @@ export interface FileJob {
   rows: number;
   table?: string;
   problem?: Problem;
+  /** For 'asking': the table this same file was already loaded into. */
+  loadedInto?: string;
 }
 
 export interface RuleSource {
@@ -80,10 +82,25 @@ export class Workspace {
     return this.jobs.some((j) => j.state === 'queued' || j.state === 'loading');
   }
 
-  /** Loads files (several at once). A file that fails keeps its message; loaded tables stay. */
+  /**
+   * Loads files (several at once). A file that fails keeps its message; loaded tables stay. A file
+   * already loaded (same name) is not loaded again until the analyst says whether its rows
+   * replace the table's or are appended to them.
+   */
   async loadFiles(files: readonly File[], table?: string): Promise<void> {
-    const started = files.map((file) => this.loadOne(file, table));
+    const started = files.map((file) => {
+      const loadedInto = this.tables.find((t) => t.files.includes(file.name))?.name;
+      if (loadedInto === undefined) return this.loadOne(file, table);
+      this.jobs.push({ id: this.nextJob++, file, state: 'asking', bytesRead: 0, rows: 0, loadedInto });
+      return Promise.resolve();
+    });
     await Promise.all(started);
+  }
+
+  /** The analyst's answer for a file loaded twice. */
+  async loadAgain(job: FileJob, mode: 'replace' | 'append'): Promise<void> {
+    this.jobs = this.jobs.filter((j) => j.id !== job.id);
+    await this.loadOne(job.file, job.loadedInto, mode);
   }
 
   /** Loads a failed file again into the table the analyst chose. */
@@ -101,7 +118,7 @@ export class Workspace {
     this.jobs = this.jobs.filter((j) => j.id !== job.id);
   }
 
-  private async loadOne(file: File, table?: string): Promise<void> {
+  private async loadOne(file: File, table?: string, mode?: 'replace' | 'append'): Promise<void> {
     const id = this.nextJob++;
     this.jobs.push({ id, file, state: 'queued', bytesRead: 0, rows: 0 });
     // Mutate the proxied entry (not the local object) so the list updates.
@@ -111,7 +128,7 @@ export class Workspace {
     try {
       const loaded = await this.client.request(
         'load',
-        { name: file.name, file, ...(table !== undefined && { table }) },
+        { name: file.name, file, ...(table !== undefined && { table }), ...(mode !== undefined && { mode }) },
         {
           signal: abort.signal,
           onProgress: (p) => {
@@ -124,8 +141,9 @@ export class Workspace {
       await this.tablesChanged();
       const j = job();
       if (j) Object.assign(j, { state: 'loaded', table: loaded.name, rows: loaded.rowCount, bytesRead: file.size });
-      // Kept for the next visit. A file replaces its table, so earlier files of that table go.
-      void updateSession((s) => ({ ...s, files: [...s.files.filter((f) => f.table !== loaded.name), { name: file.name, table: loaded.name, blob: file }] }));
+      // Kept for the next visit. A file replaces its table (earlier files of that table go) unless appended.
+      const kept = (f: { table?: string }) => mode === 'append' || f.table !== loaded.name;
+      void updateSession((s) => ({ ...s, files: [...s.files.filter(kept), { name: file.name, table: loaded.name, blob: file }] }));
     } catch (e) {
       const j = job();
       const cancelled = e instanceof Error && (e.name === 'AbortError' || (isLoupeError(e) && e.code === 'cancelled'));
@@ -217,7 +235,11 @@ export class Workspace {
     this.restoring = true;
     try {
       await Promise.all([
-        ...saved.files.map((f) => this.loadOne(new File([f.blob], f.name), f.table)),
+        // The worker loads in request order: a table's first file replaces, the ones appended to it follow.
+        ...saved.files.map((f, i) => {
+          const appended = saved.files.slice(0, i).some((g) => g.table !== undefined && g.table === f.table);
+          return this.loadOne(new File([f.blob], f.name), f.table, appended ? 'append' : undefined);
+        }),
         saved.rule ? this.useRule(saved.rule) : Promise.resolve(),
       ]);
       if (saved.replayed && this.rule && this.translation) await this.replay();

@@ -1,0 +1,57 @@
+/**
+ * Loading the same file twice (issue 5, "Bad input"): Loupe asks whether the file's rows replace
+ * the table's or are appended to them, and does nothing until the analyst answers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { openBrowser, type Browser } from './support/chromium.ts';
+import { ensureBuilt, ROOT, serveSite } from './support/site.ts';
+import { freshApp, loadLogs, tableRows, waitForEngineReady, waitForFiles } from './support/flow.ts';
+
+const AUDIT = join(ROOT, 'static', 'demo', 'AuditLogs.csv'); // 7 rows
+
+let browser: Browser;
+let site: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  ensureBuilt();
+  site = await serveSite();
+  browser = await openBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('the same file loaded twice', () => {
+  it('asks whether to replace or append, and does what the analyst answers', async () => {
+    const { page } = browser;
+    await freshApp(page, site.url);
+    await waitForEngineReady(page);
+    await loadLogs(page, [AUDIT]);
+    await waitForFiles(page);
+    expect(await tableRows(page)).toEqual([['AuditLogs', '7']]);
+
+    await loadLogs(page, [AUDIT]);
+    const question = page.getByRole('group', { name: 'AuditLogs.csv is already loaded' });
+    await question.waitFor({ timeout: 10_000 });
+    await expect(page.getByRole('list', { name: 'Files' }).innerText()).resolves.toContain('is already loaded into AuditLogs');
+    // Nothing happens before the answer.
+    expect(await tableRows(page)).toEqual([['AuditLogs', '7']]);
+
+    await page.getByRole('button', { name: 'Append AuditLogs.csv to AuditLogs' }).click();
+    await waitForFiles(page);
+    await expect.poll(() => tableRows(page), { timeout: 30_000 }).toEqual([['AuditLogs', '14']]);
+
+    // The session kept in the browser comes back appended, not replaced.
+    await page.reload();
+    await waitForEngineReady(page);
+    await expect.poll(() => tableRows(page), { timeout: 30_000 }).toEqual([['AuditLogs', '14']]);
+
+    await loadLogs(page, [AUDIT]);
+    await page.getByRole('button', { name: 'Replace AuditLogs with AuditLogs.csv' }).click();
+    await waitForFiles(page);
+    await expect.poll(() => tableRows(page), { timeout: 30_000 }).toEqual([['AuditLogs', '7']]);
+  });
+});
