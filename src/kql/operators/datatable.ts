@@ -6,12 +6,12 @@
  */
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import { parseKqlType, sqlStorageType, type KqlType } from '../../schema/kql-types.ts';
-import type { DatatableColumn, Expr, Span } from '../ast.ts';
+import type { Expr, Span } from '../ast.ts';
 import { Scope, type TranslateContext } from '../context.ts';
 import { toJsonSql } from '../convert.ts';
 import { quoteIdent } from '../sql.ts';
 import { isNumeric, isStringy, type Typed } from '../types.ts';
-import { spanFrom } from './common.ts';
+import { parseColumnDeclarations, spanFrom } from './common.ts';
 import { defineSource } from './registry.ts';
 
 export const DATATABLE = defineSource({
@@ -19,15 +19,7 @@ export const DATATABLE = defineSource({
   starts: (p) => p.isWord('datatable') && p.isPunct('(', 1),
   parse(p) {
     const kw = p.next();
-    p.expectPunct('(');
-    const columns: DatatableColumn[] = [];
-    do {
-      const name = p.parseName('a column name');
-      p.expectPunct(':', 'between a datatable column name and its type');
-      const type = p.expectIdent('a column type');
-      columns.push({ name: name.text, type: type.value, span: { start: name.span.start, end: type.end } });
-    } while (p.acceptPunct(','));
-    p.expectPunct(')', 'to close the datatable columns');
+    const columns = parseColumnDeclarations(p, 'datatable');
     p.expectPunct('[', 'to open the datatable values');
     const values: Expr[] = [];
     while (!p.isPunct(']')) {

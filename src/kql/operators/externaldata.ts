@@ -7,10 +7,9 @@
  */
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import { parseKqlType, sqlStorageType } from '../../schema/kql-types.ts';
-import type { DatatableColumn } from '../ast.ts';
 import { toStringSql } from '../convert.ts';
 import { quoteIdent } from '../sql.ts';
-import { spanFrom } from './common.ts';
+import { parseColumnDeclarations, spanFrom } from './common.ts';
 import { defineSource } from './registry.ts';
 
 export const EXTERNALDATA = defineSource({
@@ -18,15 +17,7 @@ export const EXTERNALDATA = defineSource({
   starts: (p) => p.isWord('externaldata') && p.isPunct('(', 1),
   parse(p) {
     const kw = p.next();
-    p.expectPunct('(');
-    const columns: DatatableColumn[] = [];
-    do {
-      const name = p.parseName('a column name');
-      p.expectPunct(':', 'between an externaldata column name and its type');
-      const type = p.expectIdent('a column type');
-      columns.push({ name: name.text, type: type.value, span: { start: name.span.start, end: type.end } });
-    } while (p.acceptPunct(','));
-    p.expectPunct(')', 'to close the externaldata columns');
+    const columns = parseColumnDeclarations(p, 'externaldata');
     p.expectPunct('[', 'to open the externaldata URLs');
     const urls: { text: string; span: { start: number; end: number } }[] = [];
     do {
