@@ -3,6 +3,7 @@
  * descending and first when ascending unless `nulls first|last` says otherwise.
  */
 import type { SortKey } from '../ast.ts';
+import type { Parser } from '../parser.ts';
 import { Scope } from '../context.ts';
 import { quoteIdent } from '../sql.ts';
 import { ORDER_COLUMN } from '../types.ts';
@@ -15,21 +16,8 @@ export const SORT = defineOperator({
   parse(p, kw) {
     p.expectWord('by');
     const keys: SortKey[] = [];
-    do {
-      const expr = p.parseExpr();
-      let desc = true;
-      if (p.acceptWord('asc')) desc = false;
-      else p.acceptWord('desc');
-      let nullsFirst = !desc;
-      if (p.acceptWord('nulls')) {
-        if (p.acceptWord('first')) nullsFirst = true;
-        else {
-          p.expectWord('last');
-          nullsFirst = false;
-        }
-      }
-      keys.push({ expr, desc, nullsFirst, span: { start: expr.span.start, end: p.lastEnd() } });
-    } while (p.acceptPunct(','));
+    do keys.push(parseSortKey(p));
+    while (p.acceptPunct(','));
     return { kind: 'sort', keys, span: spanFrom(p, kw) };
   },
   translate(op, input, ctx) {
@@ -48,3 +36,23 @@ export const SORT = defineOperator({
     return { cte, columns: input.columns, order: { clause } };
   },
 });
+
+/**
+ * One `expr [asc|desc] [nulls first|last]` of sort/order/top. KQL sorts descending by default,
+ * with nulls last when descending and first when ascending.
+ */
+export function parseSortKey(p: Parser): SortKey {
+  const expr = p.parseExpr();
+  let desc = true;
+  if (p.acceptWord('asc')) desc = false;
+  else p.acceptWord('desc');
+  let nullsFirst = !desc;
+  if (p.acceptWord('nulls')) {
+    if (p.acceptWord('first')) nullsFirst = true;
+    else {
+      p.expectWord('last');
+      nullsFirst = false;
+    }
+  }
+  return { expr, desc, nullsFirst, span: { start: expr.span.start, end: p.lastEnd() } };
+}

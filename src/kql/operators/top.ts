@@ -8,6 +8,7 @@ import { quoteIdent } from '../sql.ts';
 import { ORDER_COLUMN } from '../types.ts';
 import { spanFrom } from './common.ts';
 import { defineOperator } from './registry.ts';
+import { parseSortKey } from './sort.ts';
 
 export const TOP = defineOperator({
   kind: 'top',
@@ -15,20 +16,7 @@ export const TOP = defineOperator({
   parse(p, kw) {
     const count = p.parseExpr();
     p.expectWord('by');
-    const expr = p.parseExpr();
-    let desc = true;
-    if (p.acceptWord('asc')) desc = false;
-    else p.acceptWord('desc');
-    let nullsFirst = !desc;
-    if (p.acceptWord('nulls')) {
-      if (p.acceptWord('first')) nullsFirst = true;
-      else {
-        p.expectWord('last');
-        nullsFirst = false;
-      }
-    }
-    const key = { expr, desc, nullsFirst, span: { start: expr.span.start, end: p.lastEnd() } };
-    return { kind: 'top', count, key, span: spanFrom(p, kw) };
+    return { kind: 'top', count, key: parseSortKey(p), span: spanFrom(p, kw) };
   },
   translate(op, input, ctx) {
     const n = ctx.expr(op.count, new Scope([]));
