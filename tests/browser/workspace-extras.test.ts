@@ -7,7 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { foreignRequests, openBrowser, type Browser } from './support/chromium.ts';
 import { ensureBuilt, ROOT, serveSite } from './support/site.ts';
-import { DEMO_LOGS, freshApp, loadLogs, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import { DEMO_LOGS, freshApp, loadLogs, openApp, useSeedRuleAndReplay, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import { readFileSync } from 'node:fs';
 
 const RULES = join(ROOT, 'tests', 'fixtures', 'rules');
 const SHOTS = join(ROOT, 'tests', 'screenshots');
@@ -98,5 +99,48 @@ describe('externaldata', () => {
     // Loupe never fetched the URL (nor anything else off the page's origin).
     expect(browser.requests.filter((u) => u.includes('githubusercontent'))).toEqual([]);
     expect(foreignRequests(browser.requests, site.url)).toEqual([]);
+  });
+});
+
+describe('notes on result rows', () => {
+  it('keeps a note on an alert’s result row across a reload and puts it in the case report', async () => {
+    const { page } = browser;
+    const alerts = page.getByRole('list', { name: 'Alerts (2)' });
+    const showRows = () => alerts.getByRole('article').first().locator('summary', { hasText: /^Result rows \(\d+\)$/ }).click();
+    await loadLogs(page, DEMO_LOGS);
+    await waitForFiles(page);
+    await useSeedRuleAndReplay(page);
+    await showRows();
+    const rowLabel = /^row 1 of alert Risky User Silent Auth .* at 2026-06-15 16:00:00 UTC$/;
+    const star = page.getByRole('button', { name: new RegExp(`^Star ${rowLabel.source.slice(1)}`) });
+    await star.click();
+    const rows = page.getByRole('table', { name: /^Result rows of / }).first();
+    await rows.getByRole('row').nth(1).locator('summary', { hasText: 'Notes' }).click();
+    await page.getByRole('textbox', { name: new RegExp(`^Comment on ${rowLabel.source.slice(1)}`) }).fill('This sign-in came from <b>the attacker</b>.');
+    await page.getByRole('textbox', { name: new RegExp(`^Tags for ${rowLabel.source.slice(1)}`) }).fill('evidence, ioc');
+    await page.keyboard.press('Tab');
+
+    await page.reload();
+    await openApp(page, site.url);
+    await waitForEngineReady(page);
+    // The page restores the session kept in this browser (files, rule, replay) by itself.
+    await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 60_000 });
+    await showRows();
+    const comment = page.getByRole('textbox', { name: new RegExp(`^Comment on ${rowLabel.source.slice(1)}`) });
+    expect(await comment.inputValue()).toBe('This sign-in came from <b>the attacker</b>.');
+    expect(await star.getAttribute('aria-pressed')).toBe('true');
+    // The row of the other alert (the 17:00 run) has no note.
+    await alerts.getByRole('article').nth(1).locator('summary', { hasText: /^Result rows \(\d+\)$/ }).click();
+    expect(await page.getByRole('button', { name: /^Star row 1 of alert .* at 2026-06-15 17:00:00 UTC$/ }).getAttribute('aria-pressed')).toBe('false');
+    expect(await page.locator('main b').count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'row-notes.png'), fullPage: true });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 15_000 }),
+      page.getByRole('button', { name: 'Download case report (HTML)' }).click(),
+    ]);
+    const html = readFileSync((await download.path())!, 'utf8');
+    expect(html).toContain('<th>Analyst notes</th>');
+    expect(html).toContain('★ starred · tags: evidence, ioc · This sign-in came from &lt;b&gt;the attacker&lt;/b&gt;.');
   });
 });

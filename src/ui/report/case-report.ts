@@ -9,7 +9,7 @@ import type { Translation } from '../../kql/api.ts';
 import type { ReplayReport } from '../../rules/api.ts';
 import type { RuleSummary } from '../../session/api.ts';
 import { formatCount, formatUtc, formatValue } from '../format.ts';
-import { alertNoteKey, incidentNoteKey, isEmpty, type Note } from '../state/notes.svelte.ts';
+import { alertNoteKey, incidentNoteKey, isEmpty, rowNoteKey, type Note } from '../state/notes.svelte.ts';
 
 export interface CaseReportInput {
   readonly rule: RuleSummary;
@@ -46,6 +46,19 @@ function noteHtml(note: Note | undefined): string {
   return `<div class="note"><h4>Analyst notes</h4>${parts.filter(Boolean).join(' ')}</div>`;
 }
 
+/** A note as one line of plain text, for a table cell: "★ starred · tags: a, b · comment". */
+function noteText(note: Note | undefined): string {
+  if (!note || isEmpty(note)) return '';
+  return [note.starred ? '★ starred' : '', note.tags.length ? `tags: ${note.tags.join(', ')}` : '', note.comment].filter(Boolean).join(' · ');
+}
+
+/** An alert's result rows; with a column of the analyst's notes when any row has one. */
+function rowsTable(cols: readonly string[], rows: readonly Record<string, unknown>[], noteOf: (row: Record<string, unknown>) => Note | undefined): string {
+  const notes = rows.map((r) => noteText(noteOf(r)));
+  if (notes.every((n) => n === '')) return table(cols, rows.map((r) => cols.map((c) => r[c])));
+  return table(['Analyst notes', ...cols], rows.map((r, i) => [notes[i], ...cols.map((c) => r[c])]));
+}
+
 export function caseReportHtml(input: CaseReportInput): string {
   const { rule, report, translation, tables } = input;
   const noteFor = input.noteFor ?? (() => undefined);
@@ -63,7 +76,7 @@ ${noteHtml(noteFor(alertNoteKey(report.rule.id, a)))}
 <dt>Tactics</dt><dd>${e(a.tactics.join(', '))}</dd><dt>Description</dt><dd>${e(a.description)}</dd></dl>
 <h4>Entities</h4>${table(['Type', 'Identifiers'], a.entities.map((en) => [en.type, Object.entries(en).filter(([k]) => k !== 'type').map(([k, v]) => `${k}=${v}`).join(', ')]))}
 <h4>Custom details</h4>${table(['Key', 'Values'], Object.entries(a.customDetails).map(([k, v]) => [k, v.map(formatValue).join(', ')]))}
-<h4>Result rows (${a.rows.length})</h4>${table(cols, a.rows.map((r) => cols.map((c) => r[c])))}
+<h4>Result rows (${a.rows.length})</h4>${rowsTable(cols, a.rows, (r) => noteFor(rowNoteKey(report.rule.id, a, r)))}
 </section>`;
     })
     .join('\n');

@@ -23,6 +23,27 @@ export function incidentNoteKey(ruleId: string, inc: Pick<ReportIncident, 'title
   return `${ruleId}|incident|${firstAlert?.runAt ?? ''}|${inc.title}`;
 }
 
+/**
+ * A result row of an alert: the rule, the run and a fingerprint of the row's values (columns in
+ * order). Not the row's position, which a replay of more data could shift; identical rows of one
+ * alert are the same evidence and share their note.
+ */
+export function rowNoteKey(ruleId: string, a: Pick<ReportAlert, 'runAt'>, row: Readonly<Record<string, unknown>>): string {
+  return `${ruleId}|row|${a.runAt}|${fingerprint(JSON.stringify(Object.entries(row)))}`;
+}
+
+/** 64 bits of FNV-1a (two 32-bit passes with different offsets) as hex: short keys, collisions unlikely. */
+function fingerprint(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x01000193) >>> 0;
+  }
+  return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
+}
+
 export function isEmpty(n: Note | undefined): boolean {
   return !n || (!n.starred && n.tags.length === 0 && n.comment.trim() === '');
 }
