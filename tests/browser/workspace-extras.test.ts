@@ -99,6 +99,28 @@ describe('externaldata', () => {
     // Loupe never fetched the URL (nor anything else off the page's origin).
     expect(browser.requests.filter((u) => u.includes('githubusercontent'))).toEqual([]);
     expect(foreignRequests(browser.requests, site.url)).toEqual([]);
+
+    // After a reload the saved session reads the same file for the URL: no prompt, the replay is back.
+    const savedExternal = () =>
+      page.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            const req = indexedDB.open('loupe');
+            req.onerror = () => resolve('');
+            req.onsuccess = () => {
+              const get = req.result.transaction('session').objectStore('session').get('current');
+              get.onsuccess = () => resolve(get.result?.replayed ? JSON.stringify(get.result.external ?? []) : '');
+              get.onerror = () => resolve('');
+            };
+          }),
+      );
+    await expect.poll(savedExternal, { timeout: 15_000 }).toBe(JSON.stringify([{ url: SERVICE_TAGS_URL, table: 'externaldata_ServiceTags_Public' }]));
+    await page.reload();
+    await openApp(page, site.url);
+    await page.getByRole('heading', { name: 'Alerts (0)' }).waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('figure').filter({ hasText: 'DuckDB SQL' }).isVisible()).toBe(true);
+    expect(await prompt.count()).toBe(0);
+    expect(browser.requests.filter((u) => u.includes('githubusercontent'))).toEqual([]);
   });
 });
 

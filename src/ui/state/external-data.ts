@@ -5,6 +5,7 @@
  * the supplied file is loaded into.
  */
 import { problemOf, type Problem } from './problem.ts';
+import { updateSession } from './session-store.ts';
 
 /** The URL an 'unknown-table' error from externaldata names, if that is what the problem is. */
 export function externalDataUrlOf(p: Problem | null | undefined): string | undefined {
@@ -48,9 +49,30 @@ export async function supplyExternalData(ws: ExternalDataWorkspace, url: string,
   } catch (e) {
     return problemOf(e);
   }
+  // Kept with the session, so a reload reads the same file for the URL again.
+  void updateSession((s) => ({ ...s, external: [...(s.external ?? []).filter((x) => x.url !== url), { url, table }] }));
   // A plain copy: the workspace's rule source is a reactive proxy, which postMessage cannot clone.
   const source = ws.ruleSource;
   if (source) await ws.useRule({ text: source.text, fileName: source.fileName });
   if (replayNeededIt && ws.translation) await ws.replay();
   return null;
+}
+
+/**
+ * On reload, tells the session again which loaded table each externaldata URL reads (the tables
+ * themselves come back with the saved files). Resolves to true when any was registered, so the
+ * rule is translated again.
+ */
+export async function restoreExternalData(ws: Pick<ExternalDataWorkspace, 'tables' | 'client'>, saved: readonly { readonly url: string; readonly table: string }[]): Promise<boolean> {
+  let any = false;
+  for (const { url, table } of saved) {
+    if (!ws.tables.some((t) => t.name === table)) continue;
+    try {
+      await ws.client.request('useExternalData', { url, table });
+      any = true;
+    } catch {
+      // The table went away: the prompt asks for the file again.
+    }
+  }
+  return any;
 }

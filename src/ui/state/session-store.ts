@@ -16,6 +16,8 @@ export interface SavedSession {
   readonly files: readonly SavedFile[];
   readonly rule: { readonly text: string; readonly fileName: string } | null;
   readonly replayed: boolean;
+  /** Files supplied for externaldata URLs: which loaded table a query reads for which URL (absent in older saves). */
+  readonly external?: readonly { readonly url: string; readonly table: string }[];
 }
 
 const DB = 'loupe';

@@ -14,6 +14,7 @@ import type { PivotHit } from '../../worker/pivot.ts';
 import { GridState } from '../grid/grid-state.svelte.ts';
 import { NotesStore } from './notes.svelte.ts';
 import { loadSession, updateSession } from './session-store.ts';
+import { restoreExternalData } from './external-data.ts';
 import { problemOf, type Problem } from './problem.ts';
 import { isLoupeError } from '../../errors.ts';
 
@@ -242,6 +243,9 @@ export class Workspace {
         }),
         saved.rule ? this.useRule(saved.rule) : Promise.resolve(),
       ]);
+      // Files supplied for externaldata URLs are read for their URLs again, then the rule retranslated.
+      const rule = this.ruleSource;
+      if ((await restoreExternalData(this, saved.external ?? [])) && rule) await this.useRule({ text: rule.text, fileName: rule.fileName });
       if (saved.replayed && this.rule && this.translation) await this.replay();
     } finally {
       this.restoring = false;
