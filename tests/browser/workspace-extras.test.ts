@@ -137,7 +137,7 @@ describe('notes on result rows', () => {
     const star = page.getByRole('button', { name: new RegExp(`^Star ${rowLabel.source.slice(1)}`) });
     await star.click();
     const rows = page.getByRole('table', { name: /^Result rows of / }).first();
-    await rows.getByRole('row').nth(1).locator('summary', { hasText: 'Notes' }).click();
+    await rows.getByRole('row').nth(1).locator('summary', { hasText: 'Tags, comment' }).click();
     await page.getByRole('textbox', { name: new RegExp(`^Comment on ${rowLabel.source.slice(1)}`) }).fill('This sign-in came from <b>the attacker</b>.');
     await page.getByRole('textbox', { name: new RegExp(`^Tags for ${rowLabel.source.slice(1)}`) }).fill('evidence, ioc');
     await page.keyboard.press('Tab');
