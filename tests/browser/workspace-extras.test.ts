@@ -70,6 +70,30 @@ describe('rule library', () => {
 });
 
 describe('externaldata', () => {
+  it('asks in the rule library for the file a rule’s externaldata URL needs, then ranks that rule too', async () => {
+    const { page } = browser;
+    await loadLogs(page, DEMO_LOGS);
+    await waitForFiles(page);
+    await page.getByText('Rule library: replay several rule files and rank them').click();
+    await page.getByLabel('Open several rule files (a rule library)').setInputFiles([
+      join(RULES, 'risky-user-silent-signins.yaml'),
+      join(RULES, 'sentinel', 'AzurePortalSigninfromanotherAzureTenant.yaml'),
+    ]);
+    const errors = page.getByRole('list', { name: 'Rules that did not run (1)' });
+    await errors.waitFor({ timeout: 60_000 });
+    expect(await errors.innerText()).toContain(`AzurePortalSigninfromanotherAzureTenant.yaml:24:4`);
+    expect(await errors.innerText()).toContain(`externaldata needs the data of "${SERVICE_TAGS_URL}"`);
+    const ranking = page.getByRole('table', { name: 'Rules ranked by alerts' });
+    expect(await ranking.locator('tbody tr').count()).toBe(1);
+
+    await page.getByLabel(`Supply the file for ${SERVICE_TAGS_URL}`).setInputFiles(SERVICE_TAGS);
+    await expect.poll(() => ranking.locator('tbody tr').count(), { timeout: 60_000 }).toBe(2);
+    const rows = (await ranking.locator('tbody tr').allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()));
+    expect(rows.map((r) => r[1])).toEqual(['Non-Interactive Sign-Ins by Identity Protection Risky Users', 'Azure Portal sign in from another Azure Tenant']);
+    expect(await page.getByRole('list', { name: /^Rules that did not run/ }).count()).toBe(0);
+    expect(browser.requests.filter((u) => u.includes('githubusercontent'))).toEqual([]);
+  });
+
   it('asks for the file of an externaldata URL, never fetches it, and translates and replays once it is supplied', async () => {
     const { page } = browser;
     await loadLogs(page, DEMO_LOGS);

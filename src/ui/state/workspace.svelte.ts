@@ -268,6 +268,12 @@ export class Workspace {
     }
   }
 
+  /** Replays the library's files again (e.g. once an externaldata URL has its file). */
+  async rerunLibrary(): Promise<void> {
+    const files = this.libraryFiles.map((f) => new File([f.text], f.name));
+    if (files.length > 0) await this.replayLibrary(files);
+  }
+
   /** Makes a ranked rule the current rule and shows its replay (the library already ran it). */
   async chooseLibraryRule(entry: LibraryRuleResult): Promise<void> {
     const file = this.libraryFiles.find((f) => f.name === entry.file);
