@@ -190,3 +190,32 @@ describe('notes on result rows', () => {
     expect(html).toContain('★ starred · tags: evidence, ioc · This sign-in came from &lt;b&gt;the attacker&lt;/b&gt;.');
   });
 });
+
+describe('notes on grid rows', () => {
+  it('keeps a note on a row of a browsed table across a reload, and marks the row', async () => {
+    const { page } = browser;
+    await loadLogs(page, DEMO_LOGS);
+    await waitForFiles(page);
+    await page.getByRole('button', { name: 'Browse AADRiskyUsers' }).click();
+    const grid = page.getByRole('grid', { name: 'Table AADRiskyUsers' });
+    await grid.locator('[role="gridcell"][data-row="0"]').first().click();
+    const star = page.getByRole('button', { name: 'Star grid row 1 of Table AADRiskyUsers' });
+    await star.click();
+    await page.locator('.rownote summary', { hasText: 'Tags, comment' }).click();
+    await page.getByRole('textbox', { name: 'Comment on grid row 1 of Table AADRiskyUsers' }).fill('Risky since the phishing mail.');
+    expect(await grid.getByRole('rowheader').first().innerText()).toContain('★');
+    expect(await grid.getByRole('rowheader').nth(1).innerText()).not.toContain('★');
+
+    // The page comes back with the files and the grid's view (URL hash); the note finds its row.
+    expect(page.url()).toContain('#');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Loupe', level: 1 }).waitFor({ timeout: 10_000 });
+    await grid.locator('[role="gridcell"][data-row="0"]').first().waitFor({ timeout: 60_000 });
+    expect(await grid.getByRole('rowheader').first().innerText()).toContain('★');
+    await grid.locator('[role="gridcell"][data-row="0"]').first().click();
+    expect(await star.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByRole('textbox', { name: 'Comment on grid row 1 of Table AADRiskyUsers' }).inputValue()).toBe('Risky since the phishing mail.');
+    await grid.locator('[role="gridcell"][data-row="1"]').first().click();
+    expect(await page.getByRole('button', { name: 'Star grid row 2 of Table AADRiskyUsers' }).getAttribute('aria-pressed')).toBe('false');
+  });
+});

@@ -32,6 +32,15 @@ export function rowNoteKey(ruleId: string, a: Pick<ReportAlert, 'runAt'>, row: R
   return `${ruleId}|row|${a.runAt}|${fingerprint(JSON.stringify(Object.entries(row)))}`;
 }
 
+/**
+ * A row of the Explore grid: the table it belongs to (or "query" for a console result) and a
+ * fingerprint of its values — so the note finds its row again whatever the sort or filter.
+ */
+export function gridRowNoteKey(source: { readonly kind: string; readonly name?: string }, columns: readonly string[], values: readonly unknown[]): string {
+  const where = source.kind === 'table' ? `table:${source.name ?? ''}` : 'query';
+  return `grid|${where}|${fingerprint(JSON.stringify([columns, values]))}`;
+}
+
 /** 64 bits of FNV-1a (two 32-bit passes with different offsets) as hex: short keys, collisions unlikely. */
 function fingerprint(text: string): string {
   let h1 = 0x811c9dc5;
