@@ -281,8 +281,11 @@ export class Workspace {
     await this.useRule({ text: file.text, fileName: file.name });
     // A file may hold several rules (ARM templates); readRule takes the first, so only its own
     // replay can be shown as is — another rule of the file is replayed again.
-    if (this.rule?.id === entry.ruleId) this.report = entry.report;
-    else if (this.translation) await this.replay();
+    if (this.rule?.id === entry.ruleId) {
+      this.report = entry.report;
+      // As if replayed here: a reload replays the chosen rule again.
+      void updateSession((s) => ({ ...s, replayed: true }));
+    } else if (this.translation) await this.replay();
   }
 
   async replay(): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NotesStore, rowNoteKey } from '../../../src/ui/state/notes.svelte.ts';
+import { gridRowNoteKey, NotesStore, rowNoteKey } from '../../../src/ui/state/notes.svelte.ts';
 import { caseReportHtml } from '../../../src/ui/report/case-report.ts';
 import type { ReplayReport } from '../../../src/rules/api.ts';
 
@@ -32,6 +32,15 @@ describe('notes on result rows', () => {
     expect(rowNoteKey('r1', alert, alert.rows[1]!)).not.toBe(k);
     expect(rowNoteKey('r1', { runAt: '2026-06-15T17:00:00.000Z' }, alert.rows[0]!)).not.toBe(k);
     expect(rowNoteKey('r2', alert, alert.rows[0]!)).not.toBe(k);
+  });
+
+  it('keys a grid row by its table and values (so sorting and filtering keep its note)', () => {
+    const k = gridRowNoteKey({ kind: 'table', name: 'SigninLogs' }, ['A', 'B'], ['x', 1]);
+    expect(k).toMatch(/^grid\|table:SigninLogs\|[0-9a-f]{16}$/);
+    expect(gridRowNoteKey({ kind: 'table', name: 'SigninLogs' }, ['A', 'B'], ['x', 1])).toBe(k);
+    expect(gridRowNoteKey({ kind: 'table', name: 'AuditLogs' }, ['A', 'B'], ['x', 1])).not.toBe(k);
+    expect(gridRowNoteKey({ kind: 'table', name: 'SigninLogs' }, ['A', 'B'], ['x', 2])).not.toBe(k);
+    expect(gridRowNoteKey({ kind: 'kql' }, ['A', 'B'], ['x', 1])).toMatch(/^grid\|query\|/);
   });
 
   it('survives a new store over the same storage (a reload)', () => {
