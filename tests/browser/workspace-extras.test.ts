@@ -193,7 +193,10 @@ describe('notes on result rows', () => {
     await openApp(page, site.url);
     await waitForEngineReady(page);
     // The page restores the session kept in this browser (files, rule, replay) by itself.
-    await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 60_000 }).catch(async (e: Error) => {
+      // Say what the page shows instead (this wait once timed out with other browser test files running).
+      throw new Error(`${e.message}\nThe page shows:\n${(await page.locator('main').innerText()).slice(0, 2000)}\n${browser.errors.join('\n')}`);
+    });
     await showRows();
     const comment = page.getByRole('textbox', { name: new RegExp(`^Comment on ${rowLabel.source.slice(1)}`) });
     expect(await comment.inputValue()).toBe('This sign-in came from <b>the attacker</b>.');
