@@ -19,14 +19,9 @@ export function cteBodies(sql: string): Map<string, string> {
       i = skipQuoted(sql, i, c);
       continue;
     }
-    if (c === '-' && sql[i + 1] === '-') {
-      const nl = sql.indexOf('\n', i);
-      i = nl < 0 ? sql.length : nl + 1;
-      continue;
-    }
-    if (c === '/' && sql[i + 1] === '*') {
-      const end = sql.indexOf('*/', i + 2);
-      i = end < 0 ? sql.length : end + 2;
+    const afterComment = skipComment(sql, i);
+    if (afterComment !== i) {
+      i = afterComment;
       continue;
     }
     if (c === '(') depth++;
@@ -51,6 +46,19 @@ export function cteBodies(sql: string): Map<string, string> {
   }
 }
 
+/** The index just after a line (--) or block comment starting at i, or i when none starts there. */
+function skipComment(sql: string, i: number): number {
+  if (sql[i] === '-' && sql[i + 1] === '-') {
+    const nl = sql.indexOf('\n', i);
+    return nl < 0 ? sql.length : nl + 1;
+  }
+  if (sql[i] === '/' && sql[i + 1] === '*') {
+    const end = sql.indexOf('*/', i + 2);
+    return end < 0 ? sql.length : end + 2;
+  }
+  return i;
+}
+
 function skipQuoted(sql: string, i: number, q: string): number {
   let j = i + 1;
   while (j < sql.length) {
@@ -72,14 +80,9 @@ function matchingParen(sql: string, start: number): number {
       i = skipQuoted(sql, i, c);
       continue;
     }
-    if (c === '-' && sql[i + 1] === '-') {
-      const nl = sql.indexOf('\n', i);
-      i = nl < 0 ? sql.length : nl + 1;
-      continue;
-    }
-    if (c === '/' && sql[i + 1] === '*') {
-      const end = sql.indexOf('*/', i + 2);
-      i = end < 0 ? sql.length : end + 2;
+    const afterComment = skipComment(sql, i);
+    if (afterComment !== i) {
+      i = afterComment;
       continue;
     }
     if (c === '(') depth++;
