@@ -28,10 +28,10 @@ afterAll(async () => {
   await site?.close();
 });
 
-beforeEach(async (ctx) => {
+beforeEach(async () => {
   // A fresh page (and worker) per test: no state carried between them.
   await freshApp(browser.page, site.url);
-  if (!ctx.task.name.includes('before the engine is ready')) await waitForEngineReady(browser.page);
+  await waitForEngineReady(browser.page);
 });
 
 describe('page behaviour', () => {
