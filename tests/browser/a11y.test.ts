@@ -3,28 +3,15 @@
  * empty page, and the page with data, a replay and the explore grid. Serious and critical findings
  * fail the test, each listed with the elements concerned.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useHostedApp } from './support/hosted.ts';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { openBrowser, type Browser } from './support/chromium.ts';
-import { ensureBuilt, serveSite } from './support/site.ts';
 import { freshApp, useSeedRuleAndReplay, waitForEngineReady, waitForFiles } from './support/flow.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let browser: Browser;
-let site: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  ensureBuilt();
-  site = await serveSite();
-  browser = await openBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const app = useHostedApp();
 
 interface Finding {
   id: string;
@@ -47,13 +34,13 @@ async function audit(page: Page): Promise<Finding[]> {
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   it('has no serious or critical findings on the empty page', async () => {
-    await freshApp(browser.page, site.url);
-    await waitForEngineReady(browser.page);
-    expect(await audit(browser.page)).toEqual([]);
+    await freshApp(app.browser.page, app.site.url);
+    await waitForEngineReady(app.browser.page);
+    expect(await audit(app.browser.page)).toEqual([]);
   });
 
   it('has no serious or critical findings with data, a replay and the grid', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.getByRole('button', { name: 'Load demo data' }).click();
     await waitForFiles(page);
     await useSeedRuleAndReplay(page);
@@ -63,7 +50,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   });
 
   it('has no serious or critical findings in the dark theme either', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.emulateMedia({ colorScheme: 'dark' });
     try {
       expect(await audit(page)).toEqual([]);

@@ -2,32 +2,20 @@
  * Loading the same file twice (issue 5, "Bad input"): Loupe asks whether the file's rows replace
  * the table's or are appended to them, and does nothing until the analyst answers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useHostedApp } from './support/hosted.ts';
 import { join } from 'node:path';
-import { openBrowser, type Browser } from './support/chromium.ts';
-import { ensureBuilt, ROOT, serveSite } from './support/site.ts';
+import { ROOT } from './support/site.ts';
 import { freshApp, loadLogs, tableRows, waitForEngineReady, waitForFiles } from './support/flow.ts';
 
 const AUDIT = join(ROOT, 'static', 'demo', 'AuditLogs.csv'); // 7 rows
 
-let browser: Browser;
-let site: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  ensureBuilt();
-  site = await serveSite();
-  browser = await openBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const app = useHostedApp();
 
 describe('the same file loaded twice', () => {
   it('asks whether to replace or append, and does what the analyst answers', async () => {
-    const { page } = browser;
-    await freshApp(page, site.url);
+    const { page } = app.browser;
+    await freshApp(page, app.site.url);
     await waitForEngineReady(page);
     await loadLogs(page, [AUDIT]);
     await waitForFiles(page);

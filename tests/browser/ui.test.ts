@@ -3,40 +3,29 @@
  * file and the place, what was loaded stays; log and rule content is shown as text, never markup;
  * the demo button works; everything is reachable with the keyboard.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useHostedApp } from './support/hosted.ts';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { foreignRequests, openBrowser, type Browser } from './support/chromium.ts';
-import { ensureBuilt, ROOT, serveSite } from './support/site.ts';
+import { foreignRequests } from './support/chromium.ts';
+import { ROOT } from './support/site.ts';
 import { DEMO, freshApp, loadLogs, openApp, tableRows, waitForEngineReady, waitForFiles } from './support/flow.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'browser');
 const SHOTS = join(ROOT, 'tests', 'screenshots');
 
-let browser: Browser;
-let site: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  ensureBuilt();
-  site = await serveSite();
-  browser = await openBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const app = useHostedApp();
 
 beforeEach(async () => {
   // A fresh page (and worker) per test: no state carried between them.
-  await freshApp(browser.page, site.url);
-  await waitForEngineReady(browser.page);
+  await freshApp(app.browser.page, app.site.url);
+  await waitForEngineReady(app.browser.page);
 });
 
 describe('page behaviour', () => {
   it('names the file and the place when a file cannot be read, and keeps the tables already loaded', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await loadLogs(page, [join(DEMO, 'AADRiskyUsers.csv')]);
     await waitForFiles(page);
     await loadLogs(page, [join(FIXTURES, 'broken-query-api.json')]);
@@ -52,7 +41,7 @@ describe('page behaviour', () => {
   });
 
   it('shows a translation error at its line and column, marked in the KQL', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.getByLabel('Open a rule file (Sentinel YAML, ARM JSON or KQL)').setInputFiles(join(FIXTURES, 'unsupported-operator.kql'));
     const error = page.getByRole('alert').filter({ hasText: 'Translation error' });
     await error.waitFor({ timeout: 10_000 });
@@ -65,7 +54,7 @@ describe('page behaviour', () => {
   });
 
   it('shows rule and log content as text, never as markup', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.getByLabel('Open a rule file (Sentinel YAML, ARM JSON or KQL)').setInputFiles(join(FIXTURES, 'markup-rule.yaml'));
     const summary = page.getByRole('definition').filter({ hasText: 'Rule with markup in its name' });
     await summary.waitFor({ timeout: 10_000 });
@@ -75,7 +64,7 @@ describe('page behaviour', () => {
   });
 
   it('loads the demo with one button and replays it from the keyboard', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     const demo = page.getByRole('button', { name: 'Load demo data' });
     await demo.focus();
     await page.keyboard.press('Enter');
@@ -90,11 +79,11 @@ describe('page behaviour', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 30_000 });
     expect(await page.getByRole('heading', { name: 'Incidents (1)' }).isVisible()).toBe(true);
-    expect(foreignRequests(browser.requests, site.url)).toEqual([]);
+    expect(foreignRequests(app.browser.requests, app.site.url)).toEqual([]);
   });
 
   it('keeps case notes on an alert across a reload', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.getByRole('button', { name: 'Load demo data' }).click();
     await waitForFiles(page);
     const replay = page.getByRole('button', { name: 'Replay', exact: true });
@@ -109,7 +98,7 @@ describe('page behaviour', () => {
     await comment.fill('Attacker IP 10.0.0.1 confirmed with the user.');
 
     await page.reload();
-    await openApp(page, site.url);
+    await openApp(page, app.site.url);
     await waitForEngineReady(page);
     await page.getByRole('button', { name: 'Load demo data' }).click();
     await waitForFiles(page);
@@ -123,7 +112,7 @@ describe('page behaviour', () => {
   });
 
   it('cancels a queued file, and loads the others', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     // The engine loads one file at a time: a file big enough (~40 MB, the demo's AuditLogs rows
     // repeated) keeps the next one queued while Cancel is clicked, however fast the machine.
     const text = readFileSync(join(DEMO, 'AuditLogs.csv'), 'utf8').replace(/^\uFEFF/, '');
@@ -140,7 +129,7 @@ describe('page behaviour', () => {
   });
 
   it('opens the help with "?" and closes it with Escape', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.locator('body').click({ position: { x: 5, y: 300 } });
     await page.keyboard.press('?');
     const dialog = page.getByRole('dialog', { name: 'Help and shortcuts' });
@@ -151,7 +140,7 @@ describe('page behaviour', () => {
   });
 
   it('keeps the session (files, rule, replay) across a reload until it is forgotten', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.getByRole('button', { name: 'Load demo data' }).click();
     await waitForFiles(page);
     const replay = page.getByRole('button', { name: 'Replay', exact: true });
@@ -186,7 +175,7 @@ describe('page behaviour', () => {
     await page.getByRole('dialog').getByRole('status').filter({ hasText: 'Forgotten.' }).waitFor({ timeout: 5_000 });
     await page.keyboard.press('Escape');
     await page.reload();
-    await openApp(page, site.url);
+    await openApp(page, app.site.url);
     await waitForEngineReady(page);
     await page.waitForTimeout(1_000); // time for a (wrongly) kept session to start loading
     expect(await page.getByText('No tables yet.').isVisible()).toBe(true);

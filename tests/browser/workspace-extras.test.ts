@@ -3,10 +3,11 @@
  * the prompt for an externaldata URL's file (issue 3), and notes on result rows (issue 7).
  * Controls are found by role and accessible name.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useHostedApp } from './support/hosted.ts';
 import { join } from 'node:path';
-import { foreignRequests, openBrowser, type Browser } from './support/chromium.ts';
-import { ensureBuilt, ROOT, serveSite } from './support/site.ts';
+import { foreignRequests, type Browser } from './support/chromium.ts';
+import { ROOT } from './support/site.ts';
 import { DEMO_LOGS, freshApp, loadLogs, openApp, useSeedRuleAndReplay, waitForEngineReady, waitForFiles } from './support/flow.ts';
 import { readFileSync } from 'node:fs';
 
@@ -16,23 +17,11 @@ const SHOTS = join(ROOT, 'tests', 'screenshots');
 const SERVICE_TAGS = join(ROOT, 'tests', 'fixtures', 'real-rules', 'ServiceTags_Public.json');
 const SERVICE_TAGS_URL = 'https://raw.githubusercontent.com/microsoft/mstic/master/PublicFeeds/MSFTIPRanges/ServiceTags_Public.json';
 
-let browser: Browser;
-let site: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  ensureBuilt();
-  site = await serveSite();
-  browser = await openBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const app = useHostedApp();
 
 beforeEach(async () => {
-  await freshApp(browser.page, site.url);
-  await waitForEngineReady(browser.page);
+  await freshApp(app.browser.page, app.site.url);
+  await waitForEngineReady(app.browser.page);
 });
 
 /**
@@ -59,7 +48,7 @@ function savedSession(page: Browser['page']): Promise<{ replayed: boolean; files
 
 describe('rule library', () => {
   it('ranks several rule files by alerts, shows a broken file’s error in place, and opens a ranked rule’s replay', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await loadLogs(page, DEMO_LOGS);
     await waitForFiles(page);
     await page.getByText('Rule library: replay several rule files and rank them').click();
@@ -87,13 +76,13 @@ describe('rule library', () => {
     await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 30_000 });
     expect(await page.getByLabel('Rule summary').innerText()).toContain('risky-user-silent-signins.yaml');
     expect(await page.getByRole('heading', { name: 'Incidents (1)' }).isVisible()).toBe(true);
-    expect(foreignRequests(browser.requests, site.url)).toEqual([]);
+    expect(foreignRequests(app.browser.requests, app.site.url)).toEqual([]);
   });
 });
 
 describe('externaldata', () => {
   it('asks in the rule library for the file a rule’s externaldata URL needs, then ranks that rule too', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await loadLogs(page, DEMO_LOGS);
     await waitForFiles(page);
     await page.getByText('Rule library: replay several rule files and rank them').click();
@@ -113,11 +102,11 @@ describe('externaldata', () => {
     const rows = (await ranking.locator('tbody tr').allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()));
     expect(rows.map((r) => r[1])).toEqual(['Non-Interactive Sign-Ins by Identity Protection Risky Users', 'Azure Portal sign in from another Azure Tenant']);
     expect(await page.getByRole('list', { name: /^Rules that did not run/ }).count()).toBe(0);
-    expect(browser.requests.filter((u) => u.includes('githubusercontent'))).toEqual([]);
+    expect(app.browser.requests.filter((u) => u.includes('githubusercontent'))).toEqual([]);
   });
 
   it('asks for the file of an externaldata URL, never fetches it, and translates and replays once it is supplied', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await loadLogs(page, DEMO_LOGS);
     await waitForFiles(page);
     await page.getByLabel('Open a rule file (Sentinel YAML, ARM JSON or KQL)').setInputFiles(join(RULES, 'sentinel', 'AzurePortalSigninfromanotherAzureTenant.yaml'));
@@ -143,8 +132,8 @@ describe('externaldata', () => {
     await page.getByRole('heading', { name: 'Alerts (0)' }).waitFor({ timeout: 60_000 });
     expect(await page.getByRole('alert').filter({ hasText: /failed/ }).count()).toBe(0);
     // Loupe never fetched the URL (nor anything else off the page's origin).
-    expect(browser.requests.filter((u) => u.includes('githubusercontent'))).toEqual([]);
-    expect(foreignRequests(browser.requests, site.url)).toEqual([]);
+    expect(app.browser.requests.filter((u) => u.includes('githubusercontent'))).toEqual([]);
+    expect(foreignRequests(app.browser.requests, app.site.url)).toEqual([]);
 
     // After a reload the saved session reads the same file for the URL: no prompt, the replay is back.
     const savedExternal = () =>
@@ -162,17 +151,17 @@ describe('externaldata', () => {
       );
     await expect.poll(savedExternal, { timeout: 15_000 }).toBe(JSON.stringify([{ url: SERVICE_TAGS_URL, table: 'externaldata_ServiceTags_Public' }]));
     await page.reload();
-    await openApp(page, site.url);
+    await openApp(page, app.site.url);
     await page.getByRole('heading', { name: 'Alerts (0)' }).waitFor({ timeout: 60_000 });
     expect(await page.getByRole('figure').filter({ hasText: 'DuckDB SQL' }).isVisible()).toBe(true);
     expect(await prompt.count()).toBe(0);
-    expect(browser.requests.filter((u) => u.includes('githubusercontent'))).toEqual([]);
+    expect(app.browser.requests.filter((u) => u.includes('githubusercontent'))).toEqual([]);
   });
 });
 
 describe('notes on result rows', () => {
   it('keeps a note on an alert’s result row across a reload and puts it in the case report', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     const alerts = page.getByRole('list', { name: 'Alerts (2)' });
     const showRows = () => alerts.getByRole('article').first().locator('summary', { hasText: /^Result rows \(\d+\)$/ }).click();
     await loadLogs(page, DEMO_LOGS);
@@ -190,12 +179,12 @@ describe('notes on result rows', () => {
 
     await expect.poll(() => savedSession(page), { timeout: 15_000 }).toEqual({ replayed: true, files: 4 });
     await page.reload();
-    await openApp(page, site.url);
+    await openApp(page, app.site.url);
     await waitForEngineReady(page);
     // The page restores the session kept in this browser (files, rule, replay) by itself.
     await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 60_000 }).catch(async (e: Error) => {
       // Say what the page shows instead (this wait once timed out with other browser test files running).
-      throw new Error(`${e.message}\nThe page shows:\n${(await page.locator('main').innerText()).slice(0, 2000)}\n${browser.errors.join('\n')}`);
+      throw new Error(`${e.message}\nThe page shows:\n${(await page.locator('main').innerText()).slice(0, 2000)}\n${app.browser.errors.join('\n')}`);
     });
     await showRows();
     const comment = page.getByRole('textbox', { name: new RegExp(`^Comment on ${rowLabel.source.slice(1)}`) });
@@ -219,7 +208,7 @@ describe('notes on result rows', () => {
 
 describe('notes on grid rows', () => {
   it('keeps a note on a row of a browsed table across a reload, and marks the row', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await loadLogs(page, DEMO_LOGS);
     await waitForFiles(page);
     await page.getByRole('button', { name: 'Browse AADRiskyUsers' }).click();
