@@ -6,6 +6,7 @@ import { Float64, Int32, Utf8, type DataType } from 'apache-arrow';
 import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import type { ScalarUdf, SqlEngine, UdfType } from './engine.ts';
 import { tableToResult } from './arrow-values.ts';
+import { runPendingQuery } from './pending-query.ts';
 
 /**
  * Statements every connection runs first. The WASM build has no extensions, and trying to fetch one
@@ -38,8 +39,10 @@ export function engineFromBindings(db: DuckDBBindings, onClose: () => void = () 
       // `SET TimeZone` needs ICU, which the WASM build lacks; TIMESTAMP (no zone) is UTC anyway.
     }
   }
+  const connectionId = conn.useUnsafe((_, id) => id);
   return {
     query: (sql) => tableToResult(conn.query(sql)),
+    queryAsync: async (sql, control = {}) => tableToResult(await runPendingQuery(db, connectionId, sql, control.signal)),
     queryParams: (sql, params) => {
       const stmt = conn.prepare(sql);
       try {

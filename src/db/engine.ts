@@ -39,9 +39,22 @@ export interface ScalarUdf {
   readonly fn: (...args: any[]) => unknown;
 }
 
+/** How a long query can be stopped. */
+export interface QueryControl {
+  /** Aborting cancels the query within one poll slice (~100 ms); it then rejects with an AbortError. */
+  readonly signal?: AbortSignal;
+}
+
 export interface SqlEngine {
   /** Runs one or more statements and returns the result of the last one. */
   query(sql: string): ResultTable;
+  /**
+   * The same as `query`, run as a DuckDB pending query that yields to the event loop between
+   * slices of work, so that it can be cancelled (see pending-query.ts). For anything an analyst
+   * may wait on (replays, console queries, pivots, sorts, exports); small bookkeeping queries use
+   * `query`. Rejects with a DOMException named AbortError when the signal aborts.
+   */
+  queryAsync(sql: string, control?: QueryControl): Promise<ResultTable>;
   /** Runs a single statement with `?` parameters bound positionally. */
   queryParams(sql: string, params: readonly (string | number | boolean | null)[]): ResultTable;
   /** Runs statements for their effect. */
