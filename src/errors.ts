@@ -3,6 +3,7 @@
  * Loupe throws (or returns) a LoupeError subclass so that the UI and CLI can say *where*: the file,
  * the line and column in it, and what was expected there.
  */
+import type { ColumnSchema } from './schema/catalog.ts';
 
 /** A place in a source: a log file, a rule file or a KQL query. Lines and columns are 1-based. */
 export interface SourcePosition {
@@ -15,12 +16,33 @@ export interface SourcePosition {
 
 export type ErrorStage = 'ingest' | 'kql' | 'rule' | 'replay' | 'engine' | 'cli';
 
+/**
+ * What a front end acts on, beside the message it shows: the message is worded for the analyst
+ * and may change, a detail is typed data (one variant per remedy Loupe offers), so the UI and CLI
+ * never parse message text.
+ */
+export type ErrorDetail = ExternalDataNeeded;
+
+/**
+ * `externaldata(…) ["URL"]` with no file supplied for the URL: Kusto downloads it, Loupe works
+ * offline, so the analyst supplies the file (UI prompt, CLI `--external URL=FILE`).
+ */
+export interface ExternalDataNeeded {
+  readonly kind: 'externaldata-needs-file';
+  readonly url: string;
+  /** The columns the query declares, which it reads from the supplied file by name. */
+  readonly columns: readonly ColumnSchema[];
+  /** The `with (format=…)` the query names, when it does. */
+  readonly format?: string;
+}
+
 export class LoupeError extends Error {
   constructor(
     readonly stage: ErrorStage,
     readonly code: string,
     message: string,
     readonly position: SourcePosition = {},
+    readonly detail?: ErrorDetail,
   ) {
     super(message);
     this.name = 'LoupeError';

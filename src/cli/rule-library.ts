@@ -80,9 +80,8 @@ export function formatLibrarySummary(lib: LibraryReport): string {
     for (const e of failed) {
       const where = [e.position.file ?? e.file, e.position.line, e.position.line !== undefined ? e.position.column : undefined].filter((x) => x !== undefined).join(':');
       out.push(`  ${where}: ${e.stage} ${e.code}: ${e.message}`);
-      // The translator names the URL an externaldata source needs; on the command line the answer is a flag.
-      const url = /externaldata needs the data of "([^"]+)"/.exec(e.message)?.[1];
-      if (url) out.push(`      supply its file with --external ${url}=FILE`);
+      // The translator's detail names the URL an externaldata source needs; on the command line the answer is a flag.
+      if (e.detail?.kind === 'externaldata-needs-file') out.push(`      supply its file with --external ${e.detail.url}=FILE`);
     }
   }
   return `${out.join('\n')}\n`;

@@ -4,6 +4,7 @@
  * handing each operator to its module in ./operators/.
  */
 import type { ColumnSchema, TableSchema } from '../schema/catalog.ts';
+import type { ErrorDetail } from '../errors.ts';
 import type { KqlErrorCode, TranslateOptions, TranslationStep } from './api.ts';
 import type { Expr, LetStatement, LetValue, Pipeline, Span } from './ast.ts';
 import { kqlError, type KqlError } from './errors.ts';
@@ -63,8 +64,8 @@ export class TranslateContext {
     this.nowSql = options.nowSql ?? `CAST(getvariable('loupe_now') AS TIMESTAMP)`;
   }
 
-  error(code: KqlErrorCode, message: string, span: Span): KqlError {
-    return kqlError(this.text, code, message, span);
+  error(code: KqlErrorCode, message: string, span: Span, detail?: ErrorDetail): KqlError {
+    return kqlError(this.text, code, message, span, detail);
   }
 
   /** Adds a CTE (and a step when it implements a KQL operator) and returns its name. */

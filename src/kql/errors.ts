@@ -2,7 +2,7 @@
  * Errors of the KQL stage. Every error carries the 1-based line/column and length of the KQL text
  * it is about, computed from the character offsets the lexer and parser keep on every token and node.
  */
-import { LoupeError } from '../errors.ts';
+import { LoupeError, type ErrorDetail } from '../errors.ts';
 import type { KqlErrorCode } from './api.ts';
 import type { Span } from './ast.ts';
 
@@ -11,8 +11,9 @@ export class KqlError extends LoupeError {
     override readonly code: KqlErrorCode,
     message: string,
     position: { line: number; column: number; length: number },
+    detail?: ErrorDetail,
   ) {
-    super('kql', code, message, position);
+    super('kql', code, message, position, detail);
     this.name = 'KqlError';
   }
 }
@@ -30,8 +31,8 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
-/** Builds a KqlError pointing at `span` of `text`. */
-export function kqlError(text: string, code: KqlErrorCode, message: string, span: Span): KqlError {
+/** Builds a KqlError pointing at `span` of `text` (with the typed detail a front end acts on, if any). */
+export function kqlError(text: string, code: KqlErrorCode, message: string, span: Span, detail?: ErrorDetail): KqlError {
   const { line, column } = lineColumn(text, span.start);
-  return new KqlError(code, `${message} (line ${line}, column ${column})`, { line, column, length: Math.max(1, span.end - span.start) });
+  return new KqlError(code, `${message} (line ${line}, column ${column})`, { line, column, length: Math.max(1, span.end - span.start) }, detail);
 }

@@ -35,7 +35,7 @@ export function translateRule(data: ReplayData, rule: Rule): Translation {
       // The translator counts lines within the query; the analyst reads the rule file.
       const at = e.position.line !== undefined ? ` (query line ${e.position.line}, column ${e.position.column ?? 1})` : '';
       const message = e.message.replace(/\s*\(line \d+, column \d+\)$/, '') + at;
-      throw new LoupeError('kql', e.code, message, queryPositionInFile(rule, e.position));
+      throw new LoupeError('kql', e.code, message, queryPositionInFile(rule, e.position), e.detail);
     }
     throw e;
   }
@@ -82,9 +82,9 @@ export function loadedTimeRange(data: ReplayData): { min: number; max: number } 
 }
 
 /** Runs the prepared query for one run and returns its rows in report form, in output order. */
-export function runQuery(data: ReplayData, translation: Translation, run: ScheduledRun): ReportRow[] {
+export async function runQuery(data: ReplayData, translation: Translation, run: ScheduledRun, signal?: AbortSignal): Promise<ReportRow[]> {
   setRunVariables(data.engine, run.at, run.windowStart, run.windowEnd);
-  const result = data.engine.query(translation.sql);
+  const result = await data.engine.queryAsync(translation.sql, signal ? { signal } : {});
   const columns = translation.columns;
   return result.rows.map((row) => {
     const out: ReportRow = {};

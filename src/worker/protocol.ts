@@ -8,10 +8,10 @@
  */
 import type { LoadedTable, LoadProgress } from '../ingest/api.ts';
 import type { Translation } from '../kql/api.ts';
-import type { ReplayOptions, ReplayReport } from '../rules/api.ts';
+import type { ReplayOptions, ReplayProgress, ReplayReport } from '../rules/api.ts';
 import type { RowsResult, RuleSummary } from '../session/api.ts';
 import type { LibraryReport, RuleFileText } from '../rules/library.ts';
-import type { SourcePosition } from '../errors.ts';
+import type { ErrorDetail, SourcePosition } from '../errors.ts';
 import type { GridPage, GridQuery } from './grid/types.ts';
 import type { ExportRequest } from './grid/service.ts';
 import type { PivotHit } from './pivot.ts';
@@ -70,11 +70,28 @@ export type RequestType = keyof RequestMap;
 export type PayloadOf<K extends RequestType> = RequestMap[K]['payload'];
 export type ResultOf<K extends RequestType> = RequestMap[K]['result'];
 
+/** What the requests that report progress report while they run (the others report none). */
+export interface ProgressMap {
+  /** Bytes read and rows so far of the file being loaded. */
+  load: LoadProgress;
+  /** Runs done of the rule's runs. */
+  replay: ReplayProgress;
+  /** The same, with which rule of the library is being replayed. */
+  replayLibrary: ReplayProgress;
+}
+export type ProgressType = keyof ProgressMap;
+/** The progress a request of type K reports (`never`: it reports none). */
+export type ProgressOf<K extends RequestType> = K extends ProgressType ? ProgressMap[K] : never;
+
 /** Page → worker. */
 export type ToWorker =
   | { readonly kind: 'init'; readonly wasm: WasmSource }
   | { [K in RequestType]: { readonly kind: 'request'; readonly id: number; readonly type: K; readonly payload: PayloadOf<K> } }[RequestType]
-  /** Asks the worker to abort request `id` at its next opportunity (loads check between chunks). */
+  /**
+   * Asks the worker to abort request `id`: a request still queued never starts; a running one
+   * stops at its next check (loads between chunks, replays between runs, any long query within
+   * one poll of its pending query) and answers an error named AbortError (ingest: 'cancelled').
+   */
   | { readonly kind: 'cancel'; readonly id: number }
   /** The next part of the embedded wasm (base64 of a slice of its gzip bytes); `last` ends it. */
   | { readonly kind: 'wasm-part'; readonly base64: string; readonly last: boolean };
@@ -87,6 +104,8 @@ export interface WireError {
   readonly stage?: string;
   readonly code?: string;
   readonly position?: SourcePosition;
+  /** A LoupeError's typed detail (plain data, so it clones as it is). */
+  readonly detail?: ErrorDetail;
 }
 
 export type EngineStatus =
@@ -98,5 +117,6 @@ export type EngineStatus =
 export type FromWorker =
   | { [K in RequestType]: { readonly kind: 'result'; readonly id: number; readonly type: K; readonly result: ResultOf<K> } }[RequestType]
   | { readonly kind: 'error'; readonly id: number; readonly error: WireError }
-  | { readonly kind: 'progress'; readonly id: number; readonly progress: LoadProgress }
+  /** Progress of request `id`, discriminated by its request type. */
+  | { [K in ProgressType]: { readonly kind: 'progress'; readonly id: number; readonly type: K; readonly progress: ProgressMap[K] } }[ProgressType]
   | { readonly kind: 'status'; readonly status: EngineStatus };

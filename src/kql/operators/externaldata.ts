@@ -3,7 +3,8 @@
  * offline, so the caller maps the URL to a table loaded from a file the user supplied
  * (`TranslateOptions.externalData`: CLI `--external URL=FILE`, UI prompt). The declared columns are
  * read from that table by name (missing ones are null, `""` for strings; other types converted).
- * Without a file the translation fails with an error naming the URL.
+ * Without a file the translation fails with an error naming the URL, its detail
+ * (`externaldata-needs-file`, src/errors.ts) giving the URL and the declared columns.
  */
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import { parseKqlType, sqlStorageType } from '../../schema/kql-types.ts';
@@ -53,7 +54,13 @@ export const EXTERNALDATA = defineSource({
     const url = src.urls[0]!;
     const supplied = ctx.options.externalData?.(url.text);
     if (!supplied) {
-      throw ctx.error('unknown-table', `externaldata needs the data of "${url.text}": Loupe cannot download it; supply a file for this URL`, url.span);
+      // The detail carries the URL for the front ends' prompt (UI) and hint (CLI --external).
+      throw ctx.error('unknown-table', `externaldata needs the data of "${url.text}": Loupe cannot download it; supply a file for this URL`, url.span, {
+        kind: 'externaldata-needs-file',
+        url: url.text,
+        columns,
+        ...(src.format !== undefined && { format: src.format }),
+      });
     }
     if (!ctx.tables.includes(supplied.name)) ctx.tables.push(supplied.name);
     const select = columns.map((c) => {

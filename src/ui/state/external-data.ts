@@ -1,17 +1,16 @@
 /**
  * A query's `externaldata(…) ["URL"]` reads a file from the internet; Loupe never fetches it
- * (it works offline), so the translator fails with code 'unknown-table' naming the URL, and the
- * analyst supplies the file instead. These helpers recognise that failure and name the table
- * the supplied file is loaded into.
+ * (it works offline), so the translator fails with an error whose detail is
+ * `externaldata-needs-file` (the URL and the declared columns), and the analyst supplies the file
+ * instead. These helpers recognise that failure and name the table the supplied file is loaded into.
  */
+import type { ErrorDetail } from '../../errors.ts';
 import { problemOf, type Problem } from './problem.ts';
 import { updateSession } from './session-store.ts';
 
-/** The URL an 'unknown-table' error from externaldata names, if that is what the problem is. */
-export function externalDataUrlOf(p: Problem | null | undefined): string | undefined {
-  if (!p || p.code !== 'unknown-table') return undefined;
-  // The translator's message (src/kql/operators/externaldata.ts) quotes the URL it needs.
-  return /externaldata needs the data of "([^"]+)"/.exec(p.message)?.[1];
+/** The URL an externaldata source needs a file for, if that is what the problem is. */
+export function externalDataUrlOf(p: { readonly detail?: ErrorDetail } | null | undefined): string | undefined {
+  return p?.detail?.kind === 'externaldata-needs-file' ? p.detail.url : undefined;
 }
 
 /** `externaldata_` + the supplied file's name as an identifier (as the CLI's --external names it). */

@@ -2,7 +2,7 @@
  * An error as the UI shows it: what went wrong and where (file, line, column), taken from the
  * LoupeError the core threw. Plain data, so it can live in reactive state.
  */
-import { isLoupeError } from '../../errors.ts';
+import { isLoupeError, type ErrorDetail } from '../../errors.ts';
 
 export interface Problem {
   readonly message: string;
@@ -12,6 +12,8 @@ export interface Problem {
   readonly line?: number;
   readonly column?: number;
   readonly length?: number;
+  /** The error's typed detail, for the remedies the UI offers (e.g. supplying an externaldata file). */
+  readonly detail?: ErrorDetail;
 }
 
 /** Ingest errors the analyst can fix by naming the table the file belongs to. */
@@ -30,6 +32,7 @@ export function problemOf(e: unknown): Problem {
       ...(line !== undefined && { line }),
       ...(column !== undefined && { column }),
       ...(length !== undefined && { length }),
+      ...(e.detail !== undefined && { detail: e.detail }),
     };
   }
   if (e instanceof Error) return { message: e.message };
