@@ -37,6 +37,8 @@ export interface TranslationStep {
   readonly kql: string;
   /** The SQL CTE name in `sql` holding this step's result, when it has one. */
   readonly cte?: string;
+  /** That CTE's body as it stands in `sql` (the SELECT inside `"cte" AS ( … )`), set with `cte`. */
+  readonly sql?: string;
 }
 
 export interface Translation {

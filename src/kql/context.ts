@@ -72,7 +72,7 @@ export class TranslateContext {
   addCte(label: string, sql: string, step?: Span): string {
     const name = `t${this.ctes.length + 1}_${label.replace(/[^A-Za-z0-9]/g, '_')}`;
     this.ctes.push({ name, sql });
-    if (step) this.steps.push({ span: { start: step.start, end: step.end }, kql: this.text.slice(step.start, step.end), cte: name });
+    if (step) this.steps.push({ span: { start: step.start, end: step.end }, kql: this.text.slice(step.start, step.end), cte: name, sql });
     return name;
   }
 
