@@ -33,12 +33,12 @@ try {
 const source: GridQuery['source'] = { kind: 'table', name: 'AADNonInteractiveUserSignInLogs' };
 const table = source.name;
 
-function time(label: string, q: Omit<GridQuery, 'source' | 'limit'>) {
+async function time(label: string, q: Omit<GridQuery, 'source' | 'limit'>) {
   const samples: number[] = [];
   let total: number | null = null;
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
-    const p = gridPage(engine, session, { source, limit: 200, ...q });
+    const p = await gridPage(engine, session, { source, limit: 200, ...q });
     samples.push(performance.now() - t0);
     total = p.total ?? total;
   }
@@ -47,17 +47,17 @@ function time(label: string, q: Omit<GridQuery, 'source' | 'limit'>) {
 }
 
 console.log(`grid over ${rows.toLocaleString('en-US')} rows (${table}), DuckDB-WASM blocking build, 200-row pages`);
-time('first page with count', { filters: [], sort: null, offset: 0, count: true });
-time('page at the middle, no count', { filters: [], sort: null, offset: Math.floor(rows / 2), count: false });
+await time('first page with count', { filters: [], sort: null, offset: 0, count: true });
+await time('page at the middle, no count', { filters: [], sort: null, offset: Math.floor(rows / 2), count: false });
 // The first sorted page builds the numbered view (once per question); later pages read it.
 const t0 = performance.now();
-gridPage(engine, session, { source, limit: 200, filters: [], sort: { column: 'IPAddress', direction: 'desc' }, offset: 0 });
+await gridPage(engine, session, { source, limit: 200, filters: [], sort: { column: 'IPAddress', direction: 'desc' }, offset: 0 });
 console.log(`${'sorted by IPAddress desc: first page (builds the view)'.padEnd(58)} ${(performance.now() - t0).toFixed(1)} ms`);
-time('sorted: page at the middle (from the view)', { filters: [], sort: { column: 'IPAddress', direction: 'desc' }, offset: Math.floor(rows / 2) });
-time('sorted: last page (from the view)', { filters: [], sort: { column: 'IPAddress', direction: 'desc' }, offset: rows - 200 });
+await time('sorted: page at the middle (from the view)', { filters: [], sort: { column: 'IPAddress', direction: 'desc' }, offset: Math.floor(rows / 2) });
+await time('sorted: last page (from the view)', { filters: [], sort: { column: 'IPAddress', direction: 'desc' }, offset: rows - 200 });
 const t1 = performance.now();
 const filter = [{ kind: 'text', column: 'UserPrincipalName', contains: 'user42' }] as const;
-gridPage(engine, session, { source, limit: 200, filters: filter, sort: null, offset: 0 });
+await gridPage(engine, session, { source, limit: 200, filters: filter, sort: null, offset: 0 });
 console.log(`${'text filter (contains "user42"): first page (builds the view)'.padEnd(58)} ${(performance.now() - t1).toFixed(1)} ms`);
-time('text filter: a later page (from the view)', { filters: filter, sort: null, offset: 10_000 });
+await time('text filter: a later page (from the view)', { filters: filter, sort: null, offset: 10_000 });
 engine.close();

@@ -32,7 +32,7 @@ const data: ReplayData = {
 
 // Warm-up: the first queries of a process pay for wasm code paths and JIT; keep that out of the numbers.
 generateSignIns(engine, 10_000, true);
-replay(data, seed, { from: MONTH_START, to: MONTH_START + 24 * 3_600_000 });
+await replay(data, seed, { from: MONTH_START, to: MONTH_START + 24 * 3_600_000 });
 
 console.log('rows        order      strategy  generate   replay total   runs   per run   queries  alerts');
 for (const rows of sizes) {
@@ -43,7 +43,7 @@ for (const rows of sizes) {
     const strategies = rows <= 100_000 || perRunAll ? (['auto', 'per-run'] as const) : (['auto'] as const);
     for (const strategy of strategies) {
       t = performance.now();
-      const report = replay(data, seed, { from: MONTH_START, to: MONTH_START + MONTH_MS - 1, strategy });
+      const report = await replay(data, seed, { from: MONTH_START, to: MONTH_START + MONTH_MS - 1, strategy });
       const total = performance.now() - t;
       console.log(
         `${String(rows).padEnd(11)} ${(shuffled ? 'shuffled' : 'time').padEnd(10)} ${(report.execution?.strategy ?? '?').padEnd(9)} ${(generate / 1000).toFixed(2).padStart(7)} s ${(total / 1000).toFixed(2).padStart(10)} s ${String(report.runs.length).padStart(6)} ${(total / report.runs.length).toFixed(2).padStart(7)} ms ${String(report.execution?.queries ?? '').padStart(8)} ${String(report.alerts.length).padStart(7)}`,

@@ -11,17 +11,7 @@
  */
 import { RecordBatchReader, Table } from 'apache-arrow';
 import type { DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
-
-/** What a cancelled query (or replay) throws: the abort reason when it is an Error, as fetch() does. */
-export function abortError(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
-  return reason instanceof Error ? reason : new DOMException('Cancelled by the user', 'AbortError');
-}
-
-/** Throws the abort error when the signal is aborted (checked between a replay's runs). */
-export function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw abortError(signal);
-}
+import { abortError, throwIfCancelled } from './cancellation.ts';
 
 /**
  * Resolves on the next turn of the event loop, after pending events. setImmediate under Node;

@@ -135,6 +135,25 @@ export interface ReplayOptions {
   readonly strategy?: 'auto' | 'per-run';
 }
 
+/**
+ * How a caller follows and stops a replay while it runs. Kept apart from ReplayOptions, which is
+ * plain data (it crosses postMessage to the engine worker); these are live handles of the caller.
+ */
+export interface ReplayControl {
+  /** Aborting stops the replay between runs or inside a long query; it then rejects with an AbortError. */
+  readonly signal?: AbortSignal;
+  /** Called as runs complete (at most once per run or batch of runs counted). */
+  readonly onProgress?: (p: ReplayProgress) => void;
+}
+
+export interface ReplayProgress {
+  /** Runs of the current rule whose result is known, of all its scheduled runs (bare KQL: one run). */
+  readonly runsDone: number;
+  readonly runsTotal: number;
+  /** In a library replay: the rule being replayed, 1-based, of how many. */
+  readonly rule?: { readonly index: number; readonly total: number; readonly name: string };
+}
+
 /** How a replay executed its runs (for the analyst's curiosity and the benchmark). */
 export interface ReportExecution {
   strategy: 'batch' | 'per-run';

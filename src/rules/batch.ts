@@ -59,8 +59,18 @@ export const MIN_RUNS_PER_BATCH = 4;
 /** When more than this share of the first batch's runs trigger, re-runs would dominate: go run by run. */
 export const MAX_TRIGGERED_SHARE = 0.5;
 
-/** Result counts of the given runs, by index in `runs`, and the number of queries it took. */
-export function batchCounts(data: ReplayData, translation: Translation, runs: readonly ScheduledRun[], size: number): { counts: number[]; queries: number } {
+/**
+ * Result counts of the given runs, by index in `runs`, and the number of queries it took.
+ * `counted(n)` is told after each query how many of the runs are counted so far.
+ */
+export async function batchCounts(
+  data: ReplayData,
+  translation: Translation,
+  runs: readonly ScheduledRun[],
+  size: number,
+  signal?: AbortSignal,
+  counted?: (n: number) => void,
+): Promise<{ counts: number[]; queries: number }> {
   const counts = new Array<number>(runs.length).fill(0);
   let queries = 0;
   for (let first = 0; first < runs.length; first += size) {
@@ -72,9 +82,10 @@ export function batchCounts(data: ReplayData, translation: Translation, runs: re
       `SELECT ${RUN}.run_index AS run_index, count(*) AS n ` +
       `FROM (VALUES ${values}) AS ${RUN}(run_index, run_at, run_window_start, run_window_end), ` +
       `LATERAL (${translation.sql}) AS loupe_result GROUP BY 1`;
-    const result = data.engine.query(sql);
+    const result = await data.engine.queryAsync(sql, signal ? { signal } : {});
     queries++;
     for (const [index, n] of result.rows) counts[Number(index)] = Number(n);
+    counted?.(first + chunk.length);
   }
   return { counts, queries };
 }

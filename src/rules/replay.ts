@@ -5,7 +5,8 @@
  * threshold; build the run's alerts; then group all alerts into incidents.
  */
 import { LoupeError } from '../errors.ts';
-import type { ReplayData, ReplayOptions, ReplayReport, ReportExecution } from './api.ts';
+import { throwIfCancelled } from '../db/cancellation.ts';
+import type { ReplayControl, ReplayData, ReplayOptions, ReplayReport, ReportExecution } from './api.ts';
 import { groupIncidents } from './incidents.ts';
 import { dropCreated, loadedTimeRange, prepare, runQuery, type PreparedQuery } from './prepared.ts';
 import { checkRuleAgainstQuery } from './query-checks.ts';
@@ -25,16 +26,22 @@ function warningsOf(rule: Rule, q: PreparedQuery, data: ReplayData): string[] {
   );
 }
 
-export function replay(data: ReplayData, rule: Rule, options: ReplayOptions = {}): ReplayReport {
+/**
+ * Replays the rule. Long queries run cancellably (SqlEngine.queryAsync) and the signal is checked
+ * between runs: a cancelled replay rejects with an AbortError and leaves the loaded tables as they
+ * were (tables it created empty and its temporary copies are dropped on the way out).
+ */
+export async function replay(data: ReplayData, rule: Rule, options: ReplayOptions & ReplayControl = {}): Promise<ReplayReport> {
+  throwIfCancelled(options.signal);
   const q = prepare(data, rule);
   try {
-    return isScheduled(rule) ? replayScheduled(data, rule, q, options) : replayKql(data, rule, q, options);
+    return isScheduled(rule) ? await replayScheduled(data, rule, q, options) : await replayKql(data, rule, q, options);
   } finally {
     dropCreated(data, q.created);
   }
 }
 
-function replayScheduled(data: ReplayData, rule: ScheduledRule, q: PreparedQuery, options: ReplayOptions): ReplayReport {
+async function replayScheduled(data: ReplayData, rule: ScheduledRule, q: PreparedQuery, options: ReplayOptions & ReplayControl): Promise<ReplayReport> {
   const range = loadedTimeRange(data);
   const start = options.from ?? range?.min;
   const end = options.to ?? range?.max;
@@ -53,23 +60,25 @@ function replayScheduled(data: ReplayData, rule: ScheduledRule, q: PreparedQuery
 
   let outcome: RunsOutcome;
   let execution: ReportExecution;
-  const batch = options.strategy === 'per-run' ? { fallbackReason: 'per-run strategy requested' } : tryBatch(data, rule, q, runs, start, end);
+  const control: ReplayControl = options;
+  options.onProgress?.({ runsDone: 0, runsTotal: runs.length });
+  const batch = options.strategy === 'per-run' ? { fallbackReason: 'per-run strategy requested' } : await tryBatch(data, rule, q, runs, start, end, control);
   if ('counts' in batch) {
     // Triggered runs are re-run for their rows, over a copy of just their windows' rows.
     const triggered = runs.filter((_, k) => isTriggered(batch.counts[k]!, rule.triggerOperator, rule.triggerThreshold));
     const subset = createSubset(data, rule, triggered, Math.max(1, end - start));
     try {
-      outcome = executeRuns(data, rule, q, runs, batch.counts, subset?.translation);
+      outcome = await executeRuns(data, rule, q, runs, batch.counts, control, subset?.translation);
       execution = { strategy: 'batch', queries: batch.queries + outcome.queries };
     } catch (e) {
       if (!(e instanceof BatchMismatch)) throw e;
-      outcome = executeRuns(data, rule, q, runs, undefined);
+      outcome = await executeRuns(data, rule, q, runs, undefined, control);
       execution = { strategy: 'per-run', queries: batch.queries + outcome.queries, fallbackReason: e.message };
     } finally {
       subset?.drop();
     }
   } else {
-    outcome = executeRuns(data, rule, q, runs, undefined);
+    outcome = await executeRuns(data, rule, q, runs, undefined, control);
     execution = { strategy: 'per-run', queries: outcome.queries, fallbackReason: batch.fallbackReason };
   }
   const { reportRuns, alerts, alertTimes } = outcome;
@@ -106,12 +115,14 @@ function replayScheduled(data: ReplayData, rule: ScheduledRule, q: PreparedQuery
 }
 
 /** Bare KQL: one run at the chosen time (default: the latest TimeGenerated loaded), no window, no alerts. */
-function replayKql(data: ReplayData, rule: KqlOnlyRule, q: PreparedQuery, options: ReplayOptions): ReplayReport {
+async function replayKql(data: ReplayData, rule: KqlOnlyRule, q: PreparedQuery, options: ReplayOptions & ReplayControl): Promise<ReplayReport> {
   const range = loadedTimeRange(data);
   const at = options.at ?? options.to ?? range?.max ?? Date.now();
   // Bare KQL is not a scheduled rule: tables are read whole; the "window" shown is the data seen.
   const run: ScheduledRun = { at, windowStart: range?.min ?? at, windowEnd: at };
-  const rows = runQuery(data, q.translation, run);
+  options.onProgress?.({ runsDone: 0, runsTotal: 1 });
+  const rows = await runQuery(data, q.translation, run, options.signal);
+  options.onProgress?.({ runsDone: 1, runsTotal: 1 });
   return {
     rule: {
       id: rule.id,

@@ -4,7 +4,8 @@
  */
 import type { Translation } from '../kql/api.ts';
 import { quoteIdent } from '../db/sql-text.ts';
-import type { ReplayData, ReportAlert, ReportRun } from './api.ts';
+import { isCancellation, throwIfCancelled } from '../db/cancellation.ts';
+import type { ReplayControl, ReplayData, ReportAlert, ReportRun } from './api.ts';
 import { MAX_TRIGGERED_SHARE, MIN_RUNS_PER_BATCH, batchCounts, batchSize, translateForBatch } from './batch.ts';
 import { buildAlerts } from './alerts.ts';
 import { runQuery, runTables, type PreparedQuery } from './prepared.ts';
@@ -17,14 +18,15 @@ import { isoTime, type ReportRow } from './values.ts';
 export class BatchMismatch extends Error {}
 
 /** Batch counts for every run, or why the rule's runs cannot be batched. */
-export function tryBatch(
+export async function tryBatch(
   data: ReplayData,
   rule: ScheduledRule,
   q: PreparedQuery,
   runs: readonly ScheduledRun[],
   start: number,
   end: number,
-): { counts: number[]; queries: number } | { fallbackReason: string } {
+  control: ReplayControl = {},
+): Promise<{ counts: number[]; queries: number } | { fallbackReason: string }> {
   if (runs.length <= 1) return { fallbackReason: 'a single run' };
   let translation: Translation;
   let size: number;
@@ -42,14 +44,17 @@ export function tryBatch(
   try {
     // The first batch tells whether most runs trigger: then their re-runs would cost more than
     // running every run once, so the replay goes run by run.
-    const head = batchCounts(data, translation, runs.slice(0, size), size);
+    const progress = (offset: number) => (n: number) => control.onProgress?.({ runsDone: offset + n, runsTotal: runs.length });
+    const head = await batchCounts(data, translation, runs.slice(0, size), size, control.signal, progress(0));
     const fired = head.counts.filter((n) => isTriggered(n, rule.triggerOperator, rule.triggerThreshold)).length;
     if (size < runs.length && fired > head.counts.length * MAX_TRIGGERED_SHARE) {
       return { fallbackReason: `${fired} of the first ${head.counts.length} runs trigger: running every run once is cheaper` };
     }
-    const tail = batchCounts(data, translation, runs.slice(size), size);
+    const tail = await batchCounts(data, translation, runs.slice(size), size, control.signal, progress(size));
     return { counts: [...head.counts, ...tail.counts], queries: head.queries + tail.queries };
   } catch (e) {
+    // A cancelled replay stops here; it is not a reason to fall back.
+    if (isCancellation(e)) throw e;
     // DuckDB cannot decorrelate every query: run one by one.
     return { fallbackReason: `the query could not be batched: ${firstLine(e)}` };
   }
@@ -68,35 +73,39 @@ export interface RunsOutcome {
 
 /**
  * Walks the runs in time order: suppression, the trigger, and the alerts of triggered runs. With
- * batch counts, only triggered runs are queried (for their rows); without, every run is.
+ * batch counts, only triggered runs are queried (for their rows); without, every run is, and
+ * progress is reported after each (the batch reported its counting already).
  */
-export function executeRuns(
+export async function executeRuns(
   data: ReplayData,
   rule: ScheduledRule,
   q: PreparedQuery,
   runs: readonly ScheduledRun[],
   counts: readonly number[] | undefined,
+  control: ReplayControl = {},
   rerun?: Translation,
-): RunsOutcome {
+): Promise<RunsOutcome> {
   const columnNames = q.translation.columns.map((c) => c.name);
   const reportRuns: ReportRun[] = [];
   const alerts: ReportAlert[] = [];
   const alertTimes: number[] = [];
   let queries = 0;
   let suppressedUntil = -Infinity;
-  runs.forEach((run, k) => {
+  for (const [k, run] of runs.entries()) {
+    throwIfCancelled(control.signal);
     const base = { at: isoTime(run.at), windowStart: isoTime(run.windowStart), windowEnd: isoTime(run.windowEnd) };
     // suppressionEnabled: "stop running query after alert is generated" for suppressionDuration.
     if (run.at < suppressedUntil) {
       reportRuns.push({ ...base, resultCount: 0, triggered: false, suppressed: true, tables: runTables(q, run), alertIds: [] });
-      return;
+      if (!counts) control.onProgress?.({ runsDone: k + 1, runsTotal: runs.length });
+      continue;
     }
     let count: number;
     let rows: ReportRow[] | undefined;
     if (counts) {
       count = counts[k]!;
     } else {
-      rows = runQuery(data, q.translation, run);
+      rows = await runQuery(data, q.translation, run, control.signal);
       queries++;
       count = rows.length;
     }
@@ -104,7 +113,7 @@ export function executeRuns(
     const alertIds: string[] = [];
     if (triggered) {
       if (!rows) {
-        rows = runQuery(data, rerun ?? q.translation, run);
+        rows = await runQuery(data, rerun ?? q.translation, run, control.signal);
         queries++;
         if (rows.length !== count) throw new BatchMismatch(`the batch counted ${count} results at ${base.at} but the run returned ${rows.length}`);
       }
@@ -118,7 +127,8 @@ export function executeRuns(
       if (rule.suppression.enabled) suppressedUntil = run.at + rule.suppression.duration.ms;
     }
     reportRuns.push({ ...base, resultCount: count, triggered, tables: runTables(q, run), alertIds });
-  });
+    if (!counts) control.onProgress?.({ runsDone: k + 1, runsTotal: runs.length });
+  }
   return { reportRuns, alerts, alertTimes, queries };
 }
 

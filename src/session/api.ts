@@ -5,7 +5,8 @@
  */
 import type { LoadedTable, LoadOptions, LoadSource } from '../ingest/api.ts';
 import type { Translation } from '../kql/api.ts';
-import type { ReplayOptions, ReplayReport } from '../rules/api.ts';
+import type { QueryControl } from '../db/engine.ts';
+import type { ReplayControl, ReplayOptions, ReplayReport } from '../rules/api.ts';
 import type { LibraryReport, RuleFileText } from '../rules/library.ts';
 import type { ColumnSchema } from '../schema/catalog.ts';
 
@@ -44,13 +45,16 @@ export interface LoupeSession {
    * run's window); a KQL error is reported at its line and column in the rule file.
    */
   translateRule(): Translation;
-  /** Replays the rule last read by readRule. */
-  replay(options?: ReplayOptions): ReplayReport;
+  /** Replays the rule last read by readRule. Cancellable (options.signal: rejects with an AbortError). */
+  replay(options?: ReplayOptions & ReplayControl): Promise<ReplayReport>;
   /** Replays every rule of several rule files over the loaded tables, ranked by alerts; a rule that
-   * fails keeps its positioned error in the report and the others still run. */
-  replayLibrary(files: readonly RuleFileText[], options?: ReplayOptions): LibraryReport;
-  /** Runs KQL (or SQL when `language` is 'sql') once, with now() = the latest TimeGenerated loaded. */
-  run(text: string, language: 'kql' | 'sql', limit?: number): RowsResult;
+   * fails keeps its positioned error in the report and the others still run. Cancellable as replay. */
+  replayLibrary(files: readonly RuleFileText[], options?: ReplayOptions & ReplayControl): Promise<LibraryReport>;
+  /**
+   * Runs KQL (or SQL when `language` is 'sql') once, with now() = the latest TimeGenerated loaded.
+   * Cancellable: aborting `control.signal` stops the query and rejects with an AbortError.
+   */
+  run(text: string, language: 'kql' | 'sql', limit?: number, control?: QueryControl): Promise<RowsResult>;
   /** Releases the engine. */
   close(): void;
 }

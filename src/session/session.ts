@@ -3,14 +3,14 @@
  * browser worker hosts. It holds no state of its own beyond the rule last read; tables and their
  * metadata live in the engine and ingest's registry.
  */
-import type { SqlEngine } from '../db/engine.ts';
+import type { QueryControl, SqlEngine } from '../db/engine.ts';
 import { LoupeError } from '../errors.ts';
 import { dropTable, listTables, loadedTable, loadFile } from '../ingest/index.ts';
 import type { LoadOptions, LoadSource } from '../ingest/api.ts';
 import { decodeValue, installKqlRuntime, translate } from '../kql/index.ts';
 import type { Translation } from '../kql/api.ts';
 import { parseRuleFile, replay, replayLibrary, translateRule, isScheduled, type Rule, type RuleFileText } from '../rules/index.ts';
-import type { ReplayData, ReplayOptions } from '../rules/api.ts';
+import type { ReplayControl, ReplayData, ReplayOptions } from '../rules/api.ts';
 import { knownTable, type TableSchema } from '../schema/catalog.ts';
 import { createEmptyTableSql } from '../schema/ddl.ts';
 import type { LoupeSession, RowsResult, RuleSummary } from './api.ts';
@@ -99,17 +99,18 @@ class EngineSession implements LoupeSession {
     return this.rule;
   }
 
-  replay(options: ReplayOptions = {}) {
+  async replay(options: ReplayOptions & ReplayControl = {}) {
+    // The rule is taken before the first await, so a rule read meanwhile does not change this replay.
     return replay(this.data, this.currentRule(), options);
   }
 
-  replayLibrary(files: readonly RuleFileText[], options: ReplayOptions = {}) {
+  async replayLibrary(files: readonly RuleFileText[], options: ReplayOptions & ReplayControl = {}) {
     return replayLibrary(this.data, files, options);
   }
 
-  run(text: string, language: 'kql' | 'sql', limit = 10_000): RowsResult {
+  async run(text: string, language: 'kql' | 'sql', limit = 10_000, control: QueryControl = {}): Promise<RowsResult> {
     if (language === 'sql') {
-      const r = this.engine.query(text);
+      const r = await this.engine.queryAsync(text, control);
       return {
         columns: r.columns.map((c) => ({ name: c.name, type: sqlColumnKqlType(c.sqlType) })),
         rows: r.rows.slice(0, limit).map((row) => row.map((v, i) => decodeValue(v, sqlColumnKqlType(r.columns[i]!.sqlType)))),
@@ -120,7 +121,7 @@ class EngineSession implements LoupeSession {
     for (const name of t.tables) this.ensureTable(name);
     // A one-off query runs "now" = the latest event loaded, so ago() windows land on the data.
     setRunTime(this.engine, latestTimeGenerated(listTables(this.engine)) ?? Date.now());
-    const r = this.engine.query(`SELECT * FROM (${t.sql}) AS loupe_result LIMIT ${Math.max(0, Math.floor(limit))}`);
+    const r = await this.engine.queryAsync(`SELECT * FROM (${t.sql}) AS loupe_result LIMIT ${Math.max(0, Math.floor(limit))}`, control);
     return {
       columns: t.columns,
       rows: r.rows.map((row) => row.map((v, i) => decodeValue(v, t.columns[i]!.type))),

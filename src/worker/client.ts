@@ -2,20 +2,21 @@
  * The page side of the protocol: a typed, promise-based client of the engine worker. Each method
  * resolves to exactly the result type the worker's handler returns (see protocol.ts).
  */
-import type { LoadProgress } from '../ingest/api.ts';
-import type { EngineStatus, FromWorker, PayloadOf, RequestType, ResultOf, ToWorker, WasmSource } from './protocol.ts';
+import type { EngineStatus, FromWorker, PayloadOf, ProgressOf, RequestType, ResultOf, ToWorker, WasmSource } from './protocol.ts';
 import { fromWire } from './wire-error.ts';
 
-export interface RequestOptions {
-  readonly onProgress?: (p: LoadProgress) => void;
-  /** Aborting sends `cancel`; the request rejects once the worker stops it. */
+export interface RequestOptions<K extends RequestType = RequestType> {
+  /** Progress of requests that report it (see ProgressMap): load, replay, replayLibrary. */
+  readonly onProgress?: (p: ProgressOf<K>) => void;
+  /** Aborting sends `cancel`; the request rejects (AbortError) once the worker stops it. */
   readonly signal?: AbortSignal;
 }
 
 interface Pending {
+  readonly type: RequestType;
   resolve(v: unknown): void;
   reject(e: Error): void;
-  onProgress?: (p: LoadProgress) => void;
+  onProgress?: (p: unknown) => void;
 }
 
 export interface EngineWorker {
@@ -58,14 +59,15 @@ export class EngineClient {
     return () => this.statusListeners.delete(fn);
   }
 
-  request<K extends RequestType>(type: K, payload: PayloadOf<K>, options: RequestOptions = {}): Promise<ResultOf<K>> {
+  request<K extends RequestType>(type: K, payload: PayloadOf<K>, options: RequestOptions<K> = {}): Promise<ResultOf<K>> {
     const id = this.nextId++;
     return new Promise<ResultOf<K>>((resolve, reject) => {
       if (options.signal?.aborted) {
         reject(new DOMException('Cancelled by the user', 'AbortError'));
         return;
       }
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, ...(options.onProgress && { onProgress: options.onProgress }) });
+      const onProgress = options.onProgress as ((p: unknown) => void) | undefined;
+      this.pending.set(id, { type, resolve: resolve as (v: unknown) => void, reject, ...(onProgress && { onProgress }) });
       options.signal?.addEventListener('abort', () => this.worker.postMessage({ kind: 'cancel', id }), { once: true });
       this.worker.postMessage({ kind: 'request', id, type, payload } as ToWorker);
     });
@@ -85,9 +87,12 @@ export class EngineClient {
       case 'status':
         this.setStatus(m.status);
         return;
-      case 'progress':
-        this.pending.get(m.id)?.onProgress?.(m.progress);
+      case 'progress': {
+        // Delivered only to the request of that id and type: its onProgress takes that type's progress.
+        const p = this.pending.get(m.id);
+        if (p?.type === m.type) p.onProgress?.(m.progress);
         return;
+      }
       case 'result':
         this.pending.get(m.id)?.resolve(m.result);
         this.pending.delete(m.id);

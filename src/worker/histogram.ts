@@ -3,7 +3,7 @@
  * bucket width is chosen from the table's time range so that the chart has about `buckets` bars,
  * rounded to a readable step (1 min, 5 min, 1 h, 1 day…).
  */
-import type { SqlEngine } from '../db/engine.ts';
+import type { QueryControl, SqlEngine } from '../db/engine.ts';
 import type { LoupeSession } from '../session/api.ts';
 import { quoteIdent } from './grid/sql.ts';
 
@@ -22,7 +22,7 @@ export function chooseStep(spanMs: number, buckets: number): number {
   return STEPS.find((s) => s >= target) ?? Math.ceil(target / 86_400_000) * 86_400_000;
 }
 
-export function histogram(engine: SqlEngine, session: LoupeSession, tableName: string, buckets = 120): Histogram {
+export async function histogram(engine: SqlEngine, session: LoupeSession, tableName: string, buckets = 120, control: QueryControl = {}): Promise<Histogram> {
   const table = session.tables().find((t) => t.name === tableName);
   if (!table) throw new Error(`No table named ${tableName} is loaded.`);
   if (!table.timeRange) return { table: tableName, stepMs: 0, starts: [], counts: [] };
@@ -30,9 +30,10 @@ export function histogram(engine: SqlEngine, session: LoupeSession, tableName: s
   const step = chooseStep(max - min, buckets);
   const first = Math.floor(min / step) * step;
   // Buckets from the epoch (as KQL's bin()), so they line up with the rule's runs.
-  const r = engine.query(
+  const r = await engine.queryAsync(
     `SELECT CAST(floor(epoch_ms("TimeGenerated") / ${step}) AS BIGINT) AS b, count(*) AS n FROM ${quoteIdent(table.name)} ` +
       `WHERE "TimeGenerated" IS NOT NULL GROUP BY b ORDER BY b`,
+    control,
   );
   const byBucket = new Map(r.rows.map((row) => [Number(row[0]) * step, Number(row[1])]));
   const starts: number[] = [];

@@ -9,8 +9,7 @@ import type { LoupeSession } from '../session/api.ts';
 import { exportRows, gridPage } from './grid/service.ts';
 import { pivot } from './pivot.ts';
 import { histogram } from './histogram.ts';
-import type { LoadProgress } from '../ingest/api.ts';
-import type { EngineInfo, EngineStatus, FromWorker, PayloadOf, RequestType, ResultOf, ToWorker, WasmSource } from './protocol.ts';
+import type { EngineInfo, EngineStatus, FromWorker, PayloadOf, ProgressOf, RequestType, ResultOf, ToWorker, WasmSource } from './protocol.ts';
 import { toWire } from './wire-error.ts';
 
 export interface StartedSession {
@@ -23,12 +22,14 @@ export interface StartedSession {
 /** How the host starts a session; engine.worker.ts supplies the real one, tests may supply others. */
 export type SessionStarter = (wasm: WasmSource, step: (s: Extract<EngineStatus, { state: 'starting' }>['step']) => void) => Promise<StartedSession>;
 
-interface RequestContext {
+interface RequestContext<K extends RequestType> {
+  /** Aborted by the page's `cancel`: every handler passes it to its long queries. */
   readonly signal: AbortSignal;
-  readonly onProgress: (p: LoadProgress) => void;
+  /** Posts a progress message of this request's type (only requests in ProgressMap have one). */
+  readonly onProgress: (p: ProgressOf<K>) => void;
 }
 
-type Handlers = { [K in RequestType]: (s: StartedSession, p: PayloadOf<K>, ctx: RequestContext) => ResultOf<K> | Promise<ResultOf<K>> };
+type Handlers = { [K in RequestType]: (s: StartedSession, p: PayloadOf<K>, ctx: RequestContext<K>) => ResultOf<K> | Promise<ResultOf<K>> };
 
 const handlers: Handlers = {
   info: (s) => s.info,
@@ -44,17 +45,17 @@ const handlers: Handlers = {
   },
   readRule: (s, p) => s.session.readRule(p.text, p.fileName),
   translate: (s, p) => s.session.translate(p.kql),
-  replay: (s, p) => s.session.replay(p),
-  replayLibrary: (s, p) => s.session.replayLibrary(p.files, p.options),
+  replay: (s, p, ctx) => s.session.replay({ ...p, signal: ctx.signal, onProgress: ctx.onProgress }),
+  replayLibrary: (s, p, ctx) => s.session.replayLibrary(p.files, { ...p.options, signal: ctx.signal, onProgress: ctx.onProgress }),
   useExternalData: (s, p) => {
     s.session.useExternalData(p.url, p.table);
     return null;
   },
-  run: (s, p) => s.session.run(p.text, p.language, p.limit),
-  grid: (s, p) => gridPage(s.engine, s.session, p),
-  exportRows: (s, p) => exportRows(s.engine, s.session, p),
-  pivot: (s, p) => pivot(s.engine, s.session, p.value),
-  histogram: (s, p) => histogram(s.engine, s.session, p.table, p.buckets),
+  run: (s, p, ctx) => s.session.run(p.text, p.language, p.limit, { signal: ctx.signal }),
+  grid: (s, p, ctx) => gridPage(s.engine, s.session, p, { signal: ctx.signal }),
+  exportRows: (s, p, ctx) => exportRows(s.engine, s.session, p, { signal: ctx.signal }),
+  pivot: (s, p, ctx) => pivot(s.engine, s.session, p.value, { signal: ctx.signal }),
+  histogram: (s, p, ctx) => histogram(s.engine, s.session, p.table, p.buckets, { signal: ctx.signal }),
 };
 
 export interface Port {
@@ -79,7 +80,7 @@ export function hostSession(port: Port, start: SessionStarter): void {
         const handler = handlers[type] as Handlers[K];
         const result = await handler(s, payload, {
           signal: abort.signal,
-          onProgress: (progress) => port.postMessage({ kind: 'progress', id, progress }),
+          onProgress: (progress) => port.postMessage({ kind: 'progress', id, type, progress } as FromWorker),
         });
         port.postMessage({ kind: 'result', id, type, result } as FromWorker);
       } catch (e) {

@@ -4,7 +4,7 @@
  * when equal ignoring case (UPNs and host names are case-insensitive in Entra ID); the value only
  * ever enters SQL as a quoted literal.
  */
-import type { SqlEngine } from '../db/engine.ts';
+import type { QueryControl, SqlEngine } from '../db/engine.ts';
 import type { LoupeSession } from '../session/api.ts';
 import { quoteIdent, quoteString } from './grid/sql.ts';
 
@@ -20,7 +20,8 @@ export interface PivotHit {
   readonly sql: string;
 }
 
-export function pivot(engine: SqlEngine, session: LoupeSession, value: string): PivotHit[] {
+/** Cancellable (control.signal): one query per table, each stopped within a poll slice. */
+export async function pivot(engine: SqlEngine, session: LoupeSession, value: string, control: QueryControl = {}): Promise<PivotHit[]> {
   const needle = quoteString(value.toLowerCase());
   const hits: PivotHit[] = [];
   for (const table of session.tables()) {
@@ -34,7 +35,7 @@ export function pivot(engine: SqlEngine, session: LoupeSession, value: string): 
       hasTime ? 'min("TimeGenerated") AS first, max("TimeGenerated") AS last' : 'NULL AS first, NULL AS last',
       ...cols.map((c, i) => `count(*) FILTER (WHERE ${match(c)}) AS c${i}`),
     ].join(', ');
-    const r = engine.query(`SELECT ${select} FROM ${quoteIdent(table.name)} WHERE ${where}`).rows[0]!;
+    const r = (await engine.queryAsync(`SELECT ${select} FROM ${quoteIdent(table.name)} WHERE ${where}`, control)).rows[0]!;
     const rows = Number(r[0] ?? 0);
     if (rows === 0) continue;
     const iso = (v: unknown) => (typeof v === 'number' ? new Date(v).toISOString() : null);

@@ -63,14 +63,14 @@ export const replayCommand: Command = {
       if (rulesDir) {
         const files = readRuleDir(rulesDir);
         await loadAll(session, args.positional, log);
-        const library = session.replayLibrary(files, range);
+        const library = await session.replayLibrary(files, range);
         process.stdout.write(args.booleans.has('json') ? `${JSON.stringify(library, null, 2)}\n` : formatLibrarySummary(library));
         return 0;
       }
       const rule = session.readRule(readText(rulePath!, 'rule file'), basename(rulePath!));
       for (const d of rule.diagnostics) log(`${rulePath}:${d.line ?? '?'}:${d.column ?? '?'}: ${d.severity}: ${d.message}`);
       await loadAll(session, args.positional, log);
-      const report = session.replay(range);
+      const report = await session.replay(range);
       process.stdout.write(args.booleans.has('json') ? `${JSON.stringify(report, null, 2)}\n` : formatReplaySummary(report));
       return 0;
     } finally {

@@ -4,7 +4,7 @@
  * SQL built by ./sql.ts.
  */
 import Papa from 'papaparse';
-import type { SqlEngine } from '../../db/engine.ts';
+import type { QueryControl, SqlEngine } from '../../db/engine.ts';
 import { decodeValue } from '../../kql/index.ts';
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import type { KqlType } from '../../schema/kql-types.ts';
@@ -42,7 +42,7 @@ function kqlTypeOfSql(sqlType: string): KqlType {
   }
 }
 
-function resolveBase(engine: SqlEngine, session: LoupeSession, source: GridSource): Base {
+async function resolveBase(engine: SqlEngine, session: LoupeSession, source: GridSource, control: QueryControl): Promise<Base> {
   switch (source.kind) {
     case 'table': {
       const table = session.tables().find((t) => t.name === source.name);
@@ -57,12 +57,12 @@ function resolveBase(engine: SqlEngine, session: LoupeSession, source: GridSourc
     case 'kql': {
       // Runs the query for no rows: that translates it, creates empty tables it reads but nobody
       // loaded, and sets now() to the latest event loaded (as the console promises).
-      const r = session.run(source.text, 'kql', 0);
+      const r = await session.run(source.text, 'kql', 0, control);
       return { sql: r.sql, columns: r.columns };
     }
     case 'sql': {
       const text = source.text.trim().replace(/;\s*$/, '');
-      const r = engine.query(`SELECT * FROM (${text}) AS loupe_probe LIMIT 0`);
+      const r = await engine.queryAsync(`SELECT * FROM (${text}) AS loupe_probe LIMIT 0`, control);
       return { sql: text, columns: r.columns.map((c) => ({ name: c.name, type: kqlTypeOfSql(c.sqlType) })) };
     }
   }
@@ -79,21 +79,25 @@ function decodeRows(rows: readonly (readonly unknown[])[], columns: readonly Col
   );
 }
 
-export function gridPage(engine: SqlEngine, session: LoupeSession, q: GridQuery): GridPage {
-  const base = resolveBase(engine, session, q.source);
+/**
+ * A page of the grid. Every query an analyst may wait on (a console query, a sort or filter over
+ * millions of rows, the count) runs cancellably with `control.signal`.
+ */
+export async function gridPage(engine: SqlEngine, session: LoupeSession, q: GridQuery, control: QueryControl = {}): Promise<GridPage> {
+  const base = await resolveBase(engine, session, q.source, control);
   const filtered = filteredSql(base.sql, base.columns, q.filters, q.sort);
   const active = q.filters.some((f) => filterCondition(f, base.columns) !== undefined);
   if (q.source.kind === 'table' && !active && !q.sort) {
     // A plain table pages fast with OFFSET (no sort, no filter): no copy needed.
-    const page = engine.query(pageSql(filtered, q.offset, q.limit));
+    const page = await engine.queryAsync(pageSql(filtered, q.offset, q.limit), control);
     // Counting scans the whole result: done once per question (first page), not for every page.
-    const total = q.count === false ? null : Number(engine.query(countSql(base.sql, base.columns, q.filters)).rows[0]?.[0] ?? 0);
+    const total = q.count === false ? null : Number((await engine.queryAsync(countSql(base.sql, base.columns, q.filters), control)).rows[0]?.[0] ?? 0);
     return { columns: base.columns, rows: decodeRows(page.rows, base.columns), offset: q.offset, total, sql: filtered };
   }
   // Sorted, filtered or query results: materialised once, then paged by row number.
   const data = session.tables().map((t) => [t.name, t.rowCount, t.files]);
   const unsorted = filteredSql(base.sql, base.columns, q.filters, null);
-  const view = viewFor(engine, JSON.stringify({ source: q.source, filters: q.filters, sort: q.sort, data }), unsorted, orderList(q.sort, base.columns));
+  const view = await viewFor(engine, JSON.stringify({ source: q.source, filters: q.filters, sort: q.sort, data }), unsorted, orderList(q.sort, base.columns), control);
   const page = engine.query(viewPageSql(view, base.columns.map((c) => c.name), q.offset, q.limit));
   return { columns: base.columns, rows: decodeRows(page.rows, base.columns), offset: q.offset, total: view.rows, sql: filtered };
 }
@@ -112,9 +116,9 @@ export interface ExportRequest {
  * as a formula (=, +, -, @, tab, CR at the start) are escaped by papaparse (`escapeFormulae`):
  * log content is attacker-controlled and must not execute when an analyst opens the export.
  */
-export function exportRows(engine: SqlEngine, session: LoupeSession, req: ExportRequest): string {
-  const base = resolveBase(engine, session, req.source);
-  const rows = decodeRows(engine.query(filteredSql(base.sql, base.columns, req.filters, req.sort)).rows, base.columns);
+export async function exportRows(engine: SqlEngine, session: LoupeSession, req: ExportRequest, control: QueryControl = {}): Promise<string> {
+  const base = await resolveBase(engine, session, req.source, control);
+  const rows = decodeRows((await engine.queryAsync(filteredSql(base.sql, base.columns, req.filters, req.sort), control)).rows, base.columns);
   const names = base.columns.map((c) => c.name);
   const keep = (req.columns ?? names).map((n) => names.indexOf(n)).filter((i) => i >= 0);
   if (req.format === 'json') {

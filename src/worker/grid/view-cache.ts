@@ -5,7 +5,7 @@
  * page (measured: 4 s for a page in the middle of a million sorted rows, bench/grid.ts). One view
  * is kept per engine; a new question (source, filters, sort or loaded data) replaces it.
  */
-import type { SqlEngine } from '../../db/engine.ts';
+import type { QueryControl, SqlEngine } from '../../db/engine.ts';
 import { quoteIdent } from './sql.ts';
 
 export interface View {
@@ -20,17 +20,21 @@ let serial = 0;
 /**
  * The materialised view for `key`, created from `filteredSql` (filtered, not sorted) numbered by
  * `orderBy` (an ORDER BY list, or null to keep the query's own order), when the engine holds a
- * view for another key (or none).
+ * view for another key (or none). Materialising is the slow part (sorting millions of rows), so it
+ * runs cancellably; a cancelled view is not kept (the next question builds it again).
  */
-export function viewFor(engine: SqlEngine, key: string, filteredSql: string, orderBy: string | null): View {
+export async function viewFor(engine: SqlEngine, key: string, filteredSql: string, orderBy: string | null, control: QueryControl = {}): Promise<View> {
   const current = views.get(engine);
   if (current?.key === key) return current;
-  if (current) engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(current.table)}`);
+  if (current) {
+    views.delete(engine);
+    engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(current.table)}`);
+  }
   const table = `loupe_grid_view_${++serial}`;
   // The grid's sort numbers the rows explicitly. Without one, the query's own order (a KQL
   // `order by`) is kept: DuckDB preserves insertion order, and the WASM build runs one thread.
   const over = orderBy ? `ORDER BY ${orderBy}` : '';
-  engine.exec(`CREATE TEMP TABLE ${quoteIdent(table)} AS SELECT row_number() OVER (${over}) AS loupe_rn, * FROM (${filteredSql}) AS loupe_sorted`);
+  await engine.queryAsync(`CREATE TEMP TABLE ${quoteIdent(table)} AS SELECT row_number() OVER (${over}) AS loupe_rn, * FROM (${filteredSql}) AS loupe_sorted`, control);
   const rows = Number(engine.query(`SELECT count(*) FROM ${quoteIdent(table)}`).rows[0]?.[0] ?? 0);
   const view = { key, table, rows };
   views.set(engine, view);

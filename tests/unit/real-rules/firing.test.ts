@@ -24,7 +24,7 @@ describe.skipIf(!SHARED_PRESENT)(`${RULE} over six failed portal sign-ins from t
     const csv = join(REPO_ROOT, 'tests', 'fixtures', 'real-rules', 'failed-portal-logons', 'SigninLogs.csv');
     await session.load({ name: 'SigninLogs.csv', bytes: new Uint8Array(readFileSync(csv)) });
     session.readRule(readRuleText(RULE), RULE);
-    report = session.replay();
+    report = await session.replay();
   }, 120_000);
   afterAll(() => session?.close());
 

@@ -39,8 +39,8 @@ describe.skipIf(!SHARED_PRESENT)(`${RULE}: hourly runs over re-labelled PowerShe
     session = await createNodeSession();
     await session.load({ name: 'AADNonInteractiveUserSignInLogs.csv', bytes: new TextEncoder().encode(csv) });
     session.readRule(readRuleText(RULE), RULE);
-    batched = session.replay();
-    perRun = session.replay({ strategy: 'per-run' });
+    batched = await session.replay();
+    perRun = await session.replay({ strategy: 'per-run' });
   }, 120_000);
   afterAll(() => session?.close());
 

@@ -22,14 +22,14 @@ const LETS = `let Ranges = datatable(network: string, tenant: string, country: s
 let IPs = datatable(ip: string, tenant: string)["2.20.183.12", "a", "5.8.1.2", "b", "192.165.12.17", "a", "10.1.2.3", "a"];
 `;
 
-function rows(kql: string) {
-  const r = session.run(kql, 'kql');
+async function rows(kql: string) {
+  const r = await session.run(kql, 'kql');
   return { columns: r.columns.map((c) => c.name), rows: [...r.rows].map((x) => [...x]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))) };
 }
 
 describe('evaluate ipv4_lookup', () => {
-  it('keeps the input rows inside a lookup prefix, each extended with its lookup row (input columns first)', () => {
-    expect(rows(`${LETS}IPs | evaluate ipv4_lookup(Ranges, ip, network)`)).toEqual({
+  it('keeps the input rows inside a lookup prefix, each extended with its lookup row (input columns first)', async () => {
+    expect(await rows(`${LETS}IPs | evaluate ipv4_lookup(Ranges, ip, network)`)).toEqual({
       columns: ['ip', 'tenant', 'network', 'tenant1', 'country'],
       rows: [
         ['2.20.183.12', 'a', '2.20.183.0/24', 'a', 'United Kingdom'],
@@ -39,15 +39,15 @@ describe('evaluate ipv4_lookup', () => {
     });
   });
 
-  it('extra keys must be equal too, and are not repeated', () => {
-    expect(rows(`${LETS}IPs | evaluate ipv4_lookup(Ranges, ip, network, tenant)`)).toEqual({
+  it('extra keys must be equal too, and are not repeated', async () => {
+    expect(await rows(`${LETS}IPs | evaluate ipv4_lookup(Ranges, ip, network, tenant)`)).toEqual({
       columns: ['ip', 'tenant', 'network', 'country'],
       rows: [['2.20.183.12', 'a', '2.20.183.0/24', 'United Kingdom']],
     });
   });
 
-  it('return_unmatched = true keeps the other rows with empty lookup strings; a value that is not a prefix matches nothing', () => {
-    expect(rows(`${LETS}IPs | evaluate ipv4_lookup(Ranges, ip, network, tenant, return_unmatched = true)`)).toEqual({
+  it('return_unmatched = true keeps the other rows with empty lookup strings; a value that is not a prefix matches nothing', async () => {
+    expect(await rows(`${LETS}IPs | evaluate ipv4_lookup(Ranges, ip, network, tenant, return_unmatched = true)`)).toEqual({
       columns: ['ip', 'tenant', 'network', 'country'],
       rows: [
         ['10.1.2.3', 'a', '', ''],

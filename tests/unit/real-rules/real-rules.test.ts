@@ -79,7 +79,7 @@ describe.skipIf(!SHARED_PRESENT)('real Sentinel rules over the la-export-bec sam
   beforeAll(async () => {
     session = await createNodeSession();
     for (const name of sampleFileNames()) await session.load({ name, bytes: readSample(name) });
-    const r = session.run(
+    const r = await session.run(
       LOADED.map((t) => `SELECT min("TimeGenerated") AS lo, max("TimeGenerated") AS hi FROM "${t}"`).join(' UNION ALL '),
       'sql',
     );
@@ -105,13 +105,13 @@ describe.skipIf(!SHARED_PRESENT)('real Sentinel rules over the la-export-bec sam
   });
 
   for (const [file, expected] of Object.entries(EXPECTED)) {
-    it(`${file}: ${expected.outcome === 'runs' ? 'replays over the samples' : `fails at ${expected.line}:${expected.column} (${expected.message})`}`, () => {
+    it(`${file}: ${expected.outcome === 'runs' ? 'replays over the samples' : `fails at ${expected.line}:${expected.column} (${expected.message})`}`, async () => {
       const text = readRuleText(file);
       let report: ReplayReport | undefined;
       let error: unknown;
       try {
         session.readRule(text, file);
-        report = session.replay();
+        report = await session.replay();
       } catch (e) {
         error = e;
       }
@@ -161,7 +161,7 @@ describe.skipIf(!SHARED_PRESENT)('real Sentinel rules over the la-export-bec sam
         session.useExternalData(SERVICE_TAGS_URL, t.name);
         const text = readRuleText(file);
         session.readRule(text, file);
-        const report = session.replay();
+        const report = await session.replay();
         const rule = parseRuleFile(text, file);
         if (!isScheduled(rule)) throw new Error(`${file} is not a scheduled rule`);
         expectWellFormed(report, rule);

@@ -23,8 +23,8 @@ const SIGNINS = `datatable(TimeGenerated: datetime, Browser: dynamic, N: long)[
   datetime(2026-01-02 09:00), dynamic("Chrome"), 3]`;
 
 describe('summarize by an unnamed expression that wraps a column', () => {
-  it('BypassCondAccessRule: by tostring(Browser) is named Browser, and can be summarized by again', () => {
-    const r = session.run(`${SIGNINS}
+  it('BypassCondAccessRule: by tostring(Browser) is named Browser, and can be summarized by again', async () => {
+    const r = await session.run(`${SIGNINS}
       | summarize Total = sum(N) by tostring(Browser)
       | summarize Rows = count(), Total = sum(Total) by tostring(Browser)
       | sort by Browser asc`, 'kql');
@@ -39,8 +39,8 @@ describe('summarize by an unnamed expression that wraps a column', () => {
     ]);
   });
 
-  it('AnomalousUserAppSigninLocationIncrease: by bin(startofday(TimeGenerated), 1d) is named TimeGenerated', () => {
-    const r = session.run(`${SIGNINS}
+  it('AnomalousUserAppSigninLocationIncrease: by bin(startofday(TimeGenerated), 1d) is named TimeGenerated', async () => {
+    const r = await session.run(`${SIGNINS}
       | summarize Total = sum(N) by bin(startofday(TimeGenerated), 1d)
       | sort by TimeGenerated asc`, 'kql');
     expect(r.columns.map((c) => [c.name, c.type])).toEqual([

@@ -12,7 +12,12 @@ export type FixtureRow = Record<string, string | number | boolean | null>;
 
 export class FixtureData implements ReplayData {
   private readonly loaded = new Map<string, TableSchema>();
-  constructor(readonly engine: SqlEngine) {}
+  /** The engine, or how to get it once it exists (useFixtureData creates it in beforeAll). */
+  constructor(private readonly engineOf: SqlEngine | (() => SqlEngine)) {}
+
+  get engine(): SqlEngine {
+    return typeof this.engineOf === 'function' ? this.engineOf() : this.engineOf;
+  }
 
   resolveTable(name: string): TableSchema | undefined {
     return this.loaded.get(name) ?? knownTable(name);

@@ -1,20 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SqlEngine } from '../../../src/db/engine.ts';
-import { createNodeEngine } from '../../../src/db/node-engine.ts';
-import { installKqlRuntime } from '../../../src/kql/index.ts';
+import { describe, expect, it } from 'vitest';
 import { replayLibrary } from '../../../src/rules/library.ts';
-import { FixtureData, risky, signIn } from './fixture-data.ts';
+import { risky, signIn } from './fixture-data.ts';
+import { useFixtureData } from './use-fixture-data.ts';
 
-let engine: SqlEngine;
-let data: FixtureData;
-beforeAll(async () => {
-  engine = await createNodeEngine();
-  installKqlRuntime(engine);
-  data = new FixtureData(engine);
-});
-afterEach(() => data.clear());
-afterAll(() => engine.close());
+const data = useFixtureData();
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/rules/${path}`, import.meta.url), 'utf8');
 
@@ -44,10 +34,10 @@ query: |
 `;
 
 describe('rule library replay', () => {
-  it('ranks rules by alerts raised and keeps per-rule errors (with positions) without stopping the batch', () => {
+  it('ranks rules by alerts raised and keeps per-rule errors (with positions) without stopping the batch', async () => {
     data.load('AADNonInteractiveUserSignInLogs', [signIn('2026-06-15 09:10:00', 'alice@x.com'), signIn('2026-06-15 09:20:00', 'bob@x.com')]);
     data.load('AADRiskyUsers', [risky('2026-06-15 09:05:00', 'alice@x.com')]);
-    const lib = replayLibrary(data, [
+    const lib = await replayLibrary(data, [
       { name: 'PossibleAiTMPhishingAttemptAgainstAAD.yaml', text: fixture('sentinel/PossibleAiTMPhishingAttemptAgainstAAD.yaml') },
       { name: 'risky-user-silent-signins.yaml', text: fixture('risky-user-silent-signins.yaml') },
       { name: 'bad.yaml', text: badKql },

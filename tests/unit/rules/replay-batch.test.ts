@@ -53,9 +53,9 @@ const cases: [string, ScheduledRule][] = [
 ];
 
 describe('batch strategy = per-run strategy', () => {
-  it.each(cases)('%s', (_, r) => {
-    const batch = replay(data, r);
-    const perRun = replay(data, r, { strategy: 'per-run' });
+  it.each(cases)('%s', async (_, r) => {
+    const batch = await replay(data, r);
+    const perRun = await replay(data, r, { strategy: 'per-run' });
     expect(perRun.execution?.strategy).toBe('per-run');
     // Everything but the execution note is identical.
     expect({ ...batch, execution: undefined }).toEqual({ ...perRun, execution: undefined });

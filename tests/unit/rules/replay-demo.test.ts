@@ -30,9 +30,9 @@ beforeAll(async () => {
 afterAll(() => engine.close());
 
 describe('replay over the demo export', () => {
-  it('the seed rule fires at 16:00 and 17:00 UTC, and the two alerts form one incident', () => {
+  it('the seed rule fires at 16:00 and 17:00 UTC, and the two alerts form one incident', async () => {
     const rule = parseRuleFile(readFileSync(new URL('risky-user-silent-signins.yaml', rulesDir), 'utf8'), 'risky-user-silent-signins.yaml');
-    const report = replay(data, rule);
+    const report = await replay(data, rule);
     expect(report.runs.filter((r) => r.triggered).map((r) => r.at)).toEqual(['2026-06-15T16:00:00.000Z', '2026-06-15T17:00:00.000Z']);
     expect(report.alerts.map((a) => a.entities.find((e) => e.type === 'Account'))).toEqual([
       { type: 'Account', FullName: 'isaacdunham@corp.local' },
@@ -44,10 +44,10 @@ describe('replay over the demo export', () => {
     expect(report.incidents[0]!.alertIds).toEqual(['alert-1', 'alert-2']);
   });
 
-  it('every shared Sentinel rule either replays or fails at reading/translation with a position, never in the replay itself', () => {
+  it('every shared Sentinel rule either replays or fails at reading/translation with a position, never in the replay itself', async () => {
     const dir = new URL('sentinel/', rulesDir);
     const files = readdirSync(dir).map((name) => ({ name, text: readFileSync(new URL(name, dir), 'utf8') }));
-    const lib = replayLibrary(data, files);
+    const lib = await replayLibrary(data, files);
     expect(lib.totals.rules).toBe(files.length);
     for (const r of lib.results) {
       if (r.status === 'error') {
@@ -59,18 +59,18 @@ describe('replay over the demo export', () => {
 });
 
 describe('batch strategy on real rules', () => {
-  it('hourly Sentinel rules give the same runs with the batch strategy as run by run', () => {
+  it('hourly Sentinel rules give the same runs with the batch strategy as run by run', async () => {
     const dir = new URL('sentinel/', rulesDir);
     let compared = 0;
     for (const name of ['MFARejectedbyUser.yaml', 'PossibleSignInfromAzureBackdoor.yaml', 'AzureAADPowerShellAnomaly.yaml']) {
       const rule = parseRuleFile(readFileSync(new URL(name, dir), 'utf8'), name);
       let batch;
       try {
-        batch = replay(data, rule);
+        batch = await replay(data, rule);
       } catch {
         continue; // not translatable yet: the library test covers how it fails
       }
-      const perRun = replay(data, rule, { strategy: 'per-run' });
+      const perRun = await replay(data, rule, { strategy: 'per-run' });
       expect({ ...batch, execution: undefined }, name).toEqual({ ...perRun, execution: undefined });
       compared++;
     }

@@ -26,7 +26,7 @@ beforeAll(async () => {
   }
   const data: ReplayData = { engine, resolveTable: (n) => loadedTable(engine, n)?.schema ?? knownTable(n), loadedTables: () => listTables(engine).map((t) => t.name) };
   const rule = parseRuleFile(readFileSync(new URL('risky-user-silent-signins.yaml', fixtures), 'utf8'), 'risky-user-silent-signins.yaml');
-  report = replay(data, rule);
+  report = await replay(data, rule);
 });
 afterAll(() => engine.close());
 

@@ -4,33 +4,24 @@
  * KQL's case-sensitive join, failed sign-ins excluded, one alert per run, incidents by lookback.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SqlEngine } from '../../../src/db/engine.ts';
-import { createNodeEngine } from '../../../src/db/node-engine.ts';
-import { installKqlRuntime } from '../../../src/kql/index.ts';
+import { describe, expect, it } from 'vitest';
+import type { ReplayReport } from '../../../src/rules/api.ts';
 import { replay } from '../../../src/rules/replay.ts';
-import { FixtureData, risky, signIn } from './fixture-data.ts';
+import { risky, signIn } from './fixture-data.ts';
+import { useFixtureData } from './use-fixture-data.ts';
 import { yamlRule } from './helpers.ts';
 
 const seed = yamlRule(readFileSync(new URL('../../fixtures/rules/risky-user-silent-signins.yaml', import.meta.url), 'utf8'), 'risky-user-silent-signins.yaml');
 
-let engine: SqlEngine;
-let data: FixtureData;
-beforeAll(async () => {
-  engine = await createNodeEngine();
-  installKqlRuntime(engine);
-  data = new FixtureData(engine);
-});
-afterEach(() => data.clear());
-afterAll(() => engine.close());
+const data = useFixtureData();
 
 /** Runs as [at (HH:MM), resultCount, triggered]. */
-function runSummary(report: ReturnType<typeof replay>) {
+function runSummary(report: ReplayReport) {
   return report.runs.map((r) => [r.at.slice(11, 16), r.resultCount, r.triggered]);
 }
 
 describe('seed rule: Non-Interactive Sign-Ins by Identity Protection Risky Users', () => {
-  it('fires only in the runs whose window holds both the risky-user flag and silent sign-ins', () => {
+  it('fires only in the runs whose window holds both the risky-user flag and silent sign-ins', async () => {
     data.load('AADNonInteractiveUserSignInLogs', [
       signIn('2026-06-15 09:10:00', 'alice@x.com'),
       signIn('2026-06-15 10:20:00', 'alice@x.com'),
@@ -38,7 +29,7 @@ describe('seed rule: Non-Interactive Sign-Ins by Identity Protection Risky Users
     ]);
     // Flagged in the 09–10 and 11–12 windows, not in 10–11.
     data.load('AADRiskyUsers', [risky('2026-06-15 09:05:00', 'alice@x.com'), risky('2026-06-15 11:05:00', 'alice@x.com', 'medium')]);
-    const report = replay(data, seed);
+    const report = await replay(data, seed);
     expect(runSummary(report)).toEqual([
       ['10:00', 1, true],
       ['11:00', 0, false],
@@ -84,15 +75,15 @@ describe('seed rule: Non-Interactive Sign-Ins by Identity Protection Risky Users
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   });
 
-  it('does not match a risky-user row whose UPN differs only in case (KQL join is case-sensitive)', () => {
+  it('does not match a risky-user row whose UPN differs only in case (KQL join is case-sensitive)', async () => {
     data.load('AADNonInteractiveUserSignInLogs', [signIn('2026-06-15 09:10:00', 'Alice@X.com'), signIn('2026-06-15 09:20:00', 'bob@x.com')]);
     data.load('AADRiskyUsers', [risky('2026-06-15 09:05:00', 'alice@x.com'), risky('2026-06-15 09:06:00', 'BOB@x.com')]);
-    const report = replay(data, seed);
+    const report = await replay(data, seed);
     expect(runSummary(report)).toEqual([['10:00', 0, false]]);
     expect(report.alerts).toEqual([]);
   });
 
-  it('counts only successful sign-ins: a window with only failed sign-ins raises nothing', () => {
+  it('counts only successful sign-ins: a window with only failed sign-ins raises nothing', async () => {
     data.load('AADNonInteractiveUserSignInLogs', [
       signIn('2026-06-15 09:10:00', 'alice@x.com', '10.0.0.1', { ResultType: '50126' }),
       signIn('2026-06-15 10:10:00', 'alice@x.com', '10.0.0.1', { ResultType: '50126' }),
@@ -100,7 +91,7 @@ describe('seed rule: Non-Interactive Sign-Ins by Identity Protection Risky Users
       signIn('2026-06-15 10:30:00', 'alice@x.com', '10.0.0.2', { ResultType: '0' }),
     ]);
     data.load('AADRiskyUsers', [risky('2026-06-15 09:01:00', 'alice@x.com'), risky('2026-06-15 10:01:00', 'alice@x.com')]);
-    const report = replay(data, seed);
+    const report = await replay(data, seed);
     expect(runSummary(report)).toEqual([
       ['10:00', 0, false],
       ['11:00', 1, true],
@@ -109,13 +100,13 @@ describe('seed rule: Non-Interactive Sign-Ins by Identity Protection Risky Users
     expect(report.alerts[0]!.entities).toContainEqual({ type: 'IP', Address: '10.0.0.2' });
   });
 
-  it('two risky-user rows for one user in one window: two result rows, ONE alert (SingleAlert) carrying both', () => {
+  it('two risky-user rows for one user in one window: two result rows, ONE alert (SingleAlert) carrying both', async () => {
     data.load('AADNonInteractiveUserSignInLogs', [signIn('2026-06-15 09:10:00', 'alice@x.com'), signIn('2026-06-15 09:50:00', 'alice@x.com')]);
     data.load('AADRiskyUsers', [
       risky('2026-06-15 09:20:00', 'alice@x.com', 'high', 'atRisk'),
       risky('2026-06-15 09:40:00', 'alice@x.com', 'high', 'confirmedCompromised', 'adminConfirmedUserCompromised'),
     ]);
-    const report = replay(data, seed);
+    const report = await replay(data, seed);
     expect(runSummary(report)).toEqual([['10:00', 2, true]]);
     expect(report.alerts).toHaveLength(1);
     const a = report.alerts[0]!;
@@ -130,10 +121,10 @@ describe('seed rule: Non-Interactive Sign-Ins by Identity Protection Risky Users
     expect(a.customDetails['SilentSignInCount']).toEqual(['2']);
   });
 
-  it('a risky flag older than the window is not seen: AADRiskyUsers in Log Analytics is windowed by TimeGenerated too', () => {
+  it('a risky flag older than the window is not seen: AADRiskyUsers in Log Analytics is windowed by TimeGenerated too', async () => {
     data.load('AADNonInteractiveUserSignInLogs', [signIn('2026-06-15 12:10:00', 'alice@x.com')]);
     data.load('AADRiskyUsers', [risky('2026-06-15 09:05:00', 'alice@x.com')]);
-    const report = replay(data, seed);
+    const report = await replay(data, seed);
     expect(report.alerts).toEqual([]);
     expect(report.snapshotTables).toEqual([]);
     expect(report.runs.at(-1)!.tables).toEqual([
@@ -142,10 +133,10 @@ describe('seed rule: Non-Interactive Sign-Ins by Identity Protection Risky Users
     ]);
   });
 
-  it('a Graph risky-users export (no TimeGenerated) is a snapshot: every run sees it, and the report says so', () => {
+  it('a Graph risky-users export (no TimeGenerated) is a snapshot: every run sees it, and the report says so', async () => {
     data.load('AADNonInteractiveUserSignInLogs', [signIn('2026-06-15 09:10:00', 'alice@x.com'), signIn('2026-06-15 12:10:00', 'alice@x.com')]);
     data.load('AADRiskyUsers', [risky(null, 'alice@x.com')], ['UserPrincipalName', 'RiskLevel', 'RiskState', 'RiskDetail', 'RiskLastUpdatedDateTime']);
-    const report = replay(data, seed);
+    const report = await replay(data, seed);
     expect(runSummary(report)).toEqual([
       ['10:00', 1, true],
       ['11:00', 0, false],
@@ -159,10 +150,10 @@ describe('seed rule: Non-Interactive Sign-Ins by Identity Protection Risky Users
     ]);
   });
 
-  it('now() is the run time E: ago(1h) inside the query keeps an event at E − 1h out (its own > filter)', () => {
+  it('now() is the run time E: ago(1h) inside the query keeps an event at E − 1h out (its own > filter)', async () => {
     data.load('AADNonInteractiveUserSignInLogs', [signIn('2026-06-15 09:00:00', 'alice@x.com'), signIn('2026-06-15 10:00:00', 'alice@x.com')]);
     data.load('AADRiskyUsers', [risky('2026-06-15 09:00:00', 'alice@x.com')]);
-    const report = replay(data, seed);
+    const report = await replay(data, seed);
     // Run 09:00 sees the 09:00 sign-in (window end inclusive); run 10:00 sees the 10:00 sign-in,
     // but its 09:00 sign-in fails `TimeGenerated > ago(1h)`, and the 09:00 risky flag is in its window.
     expect(runSummary(report)).toEqual([
@@ -172,28 +163,28 @@ describe('seed rule: Non-Interactive Sign-Ins by Identity Protection Risky Users
     expect(report.alerts[1]!.customDetails['SilentSignInCount']).toEqual(['1']);
   });
 
-  it('alerts more than lookbackDuration (5 h) after the incident\'s first alert open a new incident', () => {
+  it('alerts more than lookbackDuration (5 h) after the incident\'s first alert open a new incident', async () => {
     const hours = [9, 10, 14, 15];
     data.load('AADNonInteractiveUserSignInLogs', hours.map((h) => signIn(`2026-06-15 ${h}:10:00`, 'alice@x.com')));
     data.load('AADRiskyUsers', hours.map((h) => risky(`2026-06-15 ${h}:05:00`, 'alice@x.com')));
-    const report = replay(data, seed);
+    const report = await replay(data, seed);
     // Alerts at 10:00, 11:00, 15:00 (= first + 5 h, joins) and 16:00 (first + 6 h, new incident).
     expect(report.alerts.map((a) => a.runAt.slice(11, 16))).toEqual(['10:00', '11:00', '15:00', '16:00']);
     expect(report.incidents.map((i) => i.alertIds)).toEqual([['alert-1', 'alert-2', 'alert-3'], ['alert-4']]);
   });
 
-  it('a table the rule reads but that was not loaded is created empty, reported, and dropped afterwards', () => {
+  it('a table the rule reads but that was not loaded is created empty, reported, and dropped afterwards', async () => {
     data.load('AADNonInteractiveUserSignInLogs', [signIn('2026-06-15 09:10:00', 'alice@x.com')]);
-    const report = replay(data, seed);
+    const report = await replay(data, seed);
     expect(report.emptyTables).toEqual(['AADRiskyUsers']);
     expect(report.alerts).toEqual([]);
     expect(data.tableExists('AADRiskyUsers')).toBe(false);
   });
 
-  it('--from/--to override the data range', () => {
+  it('--from/--to override the data range', async () => {
     data.load('AADNonInteractiveUserSignInLogs', [signIn('2026-06-15 09:10:00', 'alice@x.com')]);
     data.load('AADRiskyUsers', [risky('2026-06-15 09:05:00', 'alice@x.com')]);
-    const report = replay(data, seed, { from: Date.UTC(2026, 5, 15, 6, 30), to: Date.UTC(2026, 5, 15, 8) });
+    const report = await replay(data, seed, { from: Date.UTC(2026, 5, 15, 6, 30), to: Date.UTC(2026, 5, 15, 8) });
     expect(runSummary(report)).toEqual([
       ['07:00', 0, false],
       ['08:00', 0, false],

@@ -24,75 +24,75 @@ const col = (page: { columns: readonly { name: string }[]; rows: readonly (reado
   page.rows.map((r) => r[page.columns.findIndex((c) => c.name === name)]);
 
 describe('result grid queries (sorting, filtering and paging run in DuckDB)', () => {
-  it('pages a table with the total of matching rows', () => {
-    const p = gridPage(engine, session, q({ offset: 2, limit: 3 }));
+  it('pages a table with the total of matching rows', async () => {
+    const p = await gridPage(engine, session, q({ offset: 2, limit: 3 }));
     expect(p.total).toBe(6);
     expect(p.rows).toHaveLength(3);
     expect(p.offset).toBe(2);
   });
 
-  it('counts only when asked (later pages reuse the first page\'s total)', () => {
-    expect(gridPage(engine, session, q({ offset: 200, count: false })).total).toBeNull();
+  it('counts only when asked (later pages reuse the first page\'s total)', async () => {
+    expect((await gridPage(engine, session, q({ offset: 200, count: false }))).total).toBeNull();
   });
 
-  it('sorts by a column, both ways', () => {
-    const asc = col(gridPage(engine, session, q({ sort: { column: 'TimeGenerated', direction: 'asc' } })), 'TimeGenerated') as string[];
+  it('sorts by a column, both ways', async () => {
+    const asc = col(await gridPage(engine, session, q({ sort: { column: 'TimeGenerated', direction: 'asc' } })), 'TimeGenerated') as string[];
     expect(asc).toEqual([...asc].sort());
     expect(asc[0]).toBe('2026-06-15T10:12:03.511Z');
-    const desc = col(gridPage(engine, session, q({ sort: { column: 'TimeGenerated', direction: 'desc' } })), 'TimeGenerated');
+    const desc = col(await gridPage(engine, session, q({ sort: { column: 'TimeGenerated', direction: 'desc' } })), 'TimeGenerated');
     expect(desc).toEqual([...asc].reverse());
   });
 
-  it('filters text case-insensitively, and times by an inclusive UTC range', () => {
-    const p = gridPage(engine, session, q({ filters: [{ kind: 'text', column: 'UserPrincipalName', contains: 'ISAACDUNHAM@' }] }));
+  it('filters text case-insensitively, and times by an inclusive UTC range', async () => {
+    const p = await gridPage(engine, session, q({ filters: [{ kind: 'text', column: 'UserPrincipalName', contains: 'ISAACDUNHAM@' }] }));
     // Both the victim and the case-differing trap row contain it, ignoring case.
     expect(p.total).toBe(col(p, 'UserPrincipalName').length);
     expect(new Set((col(p, 'UserPrincipalName') as string[]).map((u) => u.toLowerCase()))).toEqual(new Set(['isaacdunham@corp.local']));
-    const t = gridPage(engine, session, q({ filters: [{ kind: 'time', column: 'TimeGenerated', from: Date.UTC(2026, 5, 15, 16), to: Date.UTC(2026, 5, 15, 17) }] }));
+    const t = await gridPage(engine, session, q({ filters: [{ kind: 'time', column: 'TimeGenerated', from: Date.UTC(2026, 5, 15, 16), to: Date.UTC(2026, 5, 15, 17) }] }));
     for (const v of col(t, 'TimeGenerated') as string[]) expect(v >= '2026-06-15T16:00:00.000Z' && v <= '2026-06-15T17:00:00.000Z').toBe(true);
     expect(t.total).toBeGreaterThan(0);
   });
 
-  it('treats filter text as data: quotes cannot break out of the literal', () => {
-    const p = gridPage(engine, session, q({ filters: [{ kind: 'text', column: 'RiskLevel', contains: `x') OR 1=1; DROP TABLE "AADRiskyUsers"; --` }] }));
+  it('treats filter text as data: quotes cannot break out of the literal', async () => {
+    const p = await gridPage(engine, session, q({ filters: [{ kind: 'text', column: 'RiskLevel', contains: `x') OR 1=1; DROP TABLE "AADRiskyUsers"; --` }] }));
     expect(p.total).toBe(0);
-    expect(gridPage(engine, session, q({})).total).toBe(6);
+    expect((await gridPage(engine, session, q({}))).total).toBe(6);
   });
 
-  it('refuses a filter or sort on a column the result does not have', () => {
-    expect(() => gridPage(engine, session, q({ sort: { column: 'Nope"; --', direction: 'asc' } }))).toThrow(/no column/);
+  it('refuses a filter or sort on a column the result does not have', async () => {
+    await expect(gridPage(engine, session, q({ sort: { column: 'Nope"; --', direction: 'asc' } }))).rejects.toThrow(/no column/);
   });
 
-  it('pages a sorted result from its materialised view exactly as ORDER BY … OFFSET would', () => {
+  it('pages a sorted result from its materialised view exactly as ORDER BY … OFFSET would', async () => {
     const text = 'SELECT i, (i * 7919) % 1000 AS k FROM range(5000) t(i)';
     const source = { kind: 'sql', text } as const;
     for (const direction of ['asc', 'desc'] as const) {
-      const page = gridPage(engine, session, q({ source, sort: { column: 'k', direction }, offset: 2500, limit: 50 }));
+      const page = await gridPage(engine, session, q({ source, sort: { column: 'k', direction }, offset: 2500, limit: 50 }));
       const direct = engine.query(`SELECT k FROM (${text}) ORDER BY k ${direction} LIMIT 50 OFFSET 2500`).rows.map((r) => Number(r[0]));
       expect(page.rows.map((r) => r[1])).toEqual(direct);
       expect(page.total).toBe(5000);
     }
     // A KQL query's own order is kept when the grid adds none.
-    const k = gridPage(engine, session, q({ source: { kind: 'kql', text: 'AADRiskyUsers | order by TimeGenerated asc' }, limit: 6 }));
+    const k = await gridPage(engine, session, q({ source: { kind: 'kql', text: 'AADRiskyUsers | order by TimeGenerated asc' }, limit: 6 }));
     const times = k.rows.map((r) => r[k.columns.findIndex((c) => c.name === 'TimeGenerated')] as string);
     expect(times).toEqual([...times].sort());
   });
 
-  it('pages KQL and SQL results too', () => {
-    const k = gridPage(engine, session, q({ source: { kind: 'kql', text: 'AADRiskyUsers | summarize n = count() by RiskLevel' }, sort: { column: 'n', direction: 'desc' } }));
+  it('pages KQL and SQL results too', async () => {
+    const k = await gridPage(engine, session, q({ source: { kind: 'kql', text: 'AADRiskyUsers | summarize n = count() by RiskLevel' }, sort: { column: 'n', direction: 'desc' } }));
     expect(k.columns.map((c) => c.name)).toEqual(['RiskLevel', 'n']);
     expect((col(k, 'n') as number[]).reduce((a, b) => a + b, 0)).toBe(6);
-    const s = gridPage(engine, session, q({ source: { kind: 'sql', text: 'SELECT 1 AS a UNION ALL SELECT 2;' }, sort: { column: 'a', direction: 'desc' } }));
+    const s = await gridPage(engine, session, q({ source: { kind: 'sql', text: 'SELECT 1 AS a UNION ALL SELECT 2;' }, sort: { column: 'a', direction: 'desc' } }));
     expect(s.rows).toEqual([[2], [1]]);
   });
 
-  it('exports CSV with formula-leading cells escaped, and JSON with the chosen columns', () => {
+  it('exports CSV with formula-leading cells escaped, and JSON with the chosen columns', async () => {
     const source = { kind: 'sql', text: `SELECT '=HYPERLINK("http://x")' AS a, 'plain' AS b` } as const;
-    const csv = exportRows(engine, session, { source, filters: [], sort: null, format: 'csv' });
+    const csv = await exportRows(engine, session, { source, filters: [], sort: null, format: 'csv' });
     expect(csv.split(/\r?\n/)[0]).toBe('a,b');
     // papaparse prefixes a quote so spreadsheets show the text instead of running it.
     expect(csv.split(/\r?\n/)[1]).toBe(`"'=HYPERLINK(""http://x"")",plain`);
-    const json = JSON.parse(exportRows(engine, session, { source, filters: [], sort: null, format: 'json', columns: ['b'] }));
+    const json = JSON.parse(await exportRows(engine, session, { source, filters: [], sort: null, format: 'json', columns: ['b'] }));
     expect(json).toEqual([{ b: 'plain' }]);
   });
 });
@@ -100,7 +100,7 @@ describe('result grid queries (sorting, filtering and paging run in DuckDB)', ()
 describe('entity pivot', () => {
   it('finds the tables and columns holding a value, ignoring case, with first and last seen', async () => {
     const { pivot } = await import('../../../src/worker/pivot.ts');
-    const hits = pivot(engine, session, 'ISAACDUNHAM@CORP.LOCAL');
+    const hits = await pivot(engine, session, 'ISAACDUNHAM@CORP.LOCAL');
     const risky = hits.find((h) => h.table === 'AADRiskyUsers')!;
     // Five of the six synthetic rows are about the victim (one with a case-differing UPN).
     expect(risky.rows).toBe(5);
@@ -109,7 +109,7 @@ describe('entity pivot', () => {
     expect(risky.last! > risky.first!).toBe(true);
     // The SQL it hands to the grid selects exactly those rows.
     expect(engine.query(`SELECT count(*) FROM (${risky.sql})`).rows[0]![0]).toBe(5);
-    expect(pivot(engine, session, `x' OR '1'='1`)).toEqual([]);
+    expect(await pivot(engine, session, `x' OR '1'='1`)).toEqual([]);
   });
 });
 
@@ -117,7 +117,7 @@ describe('timeline histogram', () => {
   it('counts a table per epoch-aligned bucket, empty buckets included', async () => {
     const { histogram, chooseStep } = await import('../../../src/worker/histogram.ts');
     expect(chooseStep(6.5 * 3_600_000, 120)).toBe(300_000); // 6.5 h in ~120 bars → 5 min
-    const h = histogram(engine, session, 'AADRiskyUsers', 10);
+    const h = await histogram(engine, session, 'AADRiskyUsers', 10);
     expect(h.stepMs).toBe(3_600_000); // 10:12 → 16:44 in ~10 bars → 1 h
     expect(h.starts[0]).toBe(Date.UTC(2026, 5, 15, 10));
     expect(h.counts.reduce((a, b) => a + b, 0)).toBe(6);
