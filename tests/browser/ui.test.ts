@@ -170,6 +170,15 @@ describe('page behaviour', () => {
     await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 60_000 });
     expect((await tableRows(page)).length).toBe(4);
 
+    // A reload in the middle of a restore loses nothing: restoring never rewrites the saved session
+    // (it used to mark the rule as not replayed until its replay finished).
+    await page.reload();
+    await page.locator('ul[aria-label="Files"] > li').first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(500); // time for a (wrong) background write to land
+    expect(await savedReplay()).toBe(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 60_000 });
+
     await page.getByRole('button', { name: 'Help and shortcuts' }).click();
     await page.getByRole('button', { name: 'Forget everything kept in this browser' }).click();
     await page.getByRole('dialog').getByRole('status').filter({ hasText: 'Forgotten.' }).waitFor({ timeout: 5_000 });

@@ -181,12 +181,7 @@ describe('notes on result rows', () => {
     await page.reload();
     await openApp(page, app.site.url);
     await waitForEngineReady(page);
-    // The page restores the files and the rule kept in this browser by itself (ui.test.ts pins that
-    // the replay comes back too); replaying here keeps this test about the row's note alone.
-    await waitForFiles(page);
-    const replay = page.getByRole('button', { name: 'Replay', exact: true });
-    await expect.poll(() => replay.isEnabled(), { timeout: 30_000 }).toBe(true);
-    await replay.click();
+    // The page restores the session kept in this browser (files, rule, replay) by itself.
     await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 60_000 }).catch(async (e: Error) => {
       // Say what the page shows instead (this wait once timed out with other browser test files running).
       throw new Error(`${e.message}\nThe page shows:\n${(await page.locator('main').innerText()).slice(0, 2000)}\n${app.browser.errors.join('\n')}`);

@@ -119,7 +119,12 @@ export class Workspace {
     this.jobs = this.jobs.filter((j) => j.id !== job.id);
   }
 
-  private async loadOne(file: File, table?: string, mode?: 'replace' | 'append'): Promise<void> {
+  /**
+   * `keep: false` loads without writing the file to the saved session: a restore reads the saved
+   * session, and writing it back while restoring would only open a window in which a reload finds
+   * it half rewritten.
+   */
+  private async loadOne(file: File, table?: string, mode?: 'replace' | 'append', keep = true): Promise<void> {
     const id = this.nextJob++;
     this.jobs.push({ id, file, state: 'queued', bytesRead: 0, rows: 0 });
     // Mutate the proxied entry (not the local object) so the list updates.
@@ -144,7 +149,7 @@ export class Workspace {
       if (j) Object.assign(j, { state: 'loaded', table: loaded.name, rows: loaded.rowCount, bytesRead: file.size });
       // Kept for the next visit. A file replaces its table (earlier files of that table go) unless appended.
       const kept = (f: { table?: string }) => mode === 'append' || f.table !== loaded.name;
-      void updateSession((s) => ({ ...s, files: [...s.files.filter(kept), { name: file.name, table: loaded.name, blob: file }] }));
+      if (keep) void updateSession((s) => ({ ...s, files: [...s.files.filter(kept), { name: file.name, table: loaded.name, blob: file }] }));
     } catch (e) {
       const j = job();
       const cancelled = e instanceof Error && (e.name === 'AbortError' || (isLoupeError(e) && e.code === 'cancelled'));
@@ -171,8 +176,9 @@ export class Workspace {
     }
   }
 
-  async useRule(source: RuleSource): Promise<void> {
-    void updateSession((s) => ({ ...s, rule: { text: source.text, fileName: source.fileName }, replayed: false }));
+  /** Makes `source` the current rule; `keep: false` (a restore) leaves the saved session as it is. */
+  async useRule(source: RuleSource, keep = true): Promise<void> {
+    if (keep) void updateSession((s) => ({ ...s, rule: { text: source.text, fileName: source.fileName }, replayed: false }));
     this.ruleSource = source;
     this.rule = null;
     this.ruleProblem = null;
@@ -239,13 +245,13 @@ export class Workspace {
         // The worker loads in request order: a table's first file replaces, the ones appended to it follow.
         ...saved.files.map((f, i) => {
           const appended = saved.files.slice(0, i).some((g) => g.table !== undefined && g.table === f.table);
-          return this.loadOne(new File([f.blob], f.name), f.table, appended ? 'append' : undefined);
+          return this.loadOne(new File([f.blob], f.name), f.table, appended ? 'append' : undefined, false);
         }),
-        saved.rule ? this.useRule(saved.rule) : Promise.resolve(),
+        saved.rule ? this.useRule(saved.rule, false) : Promise.resolve(),
       ]);
       // Files supplied for externaldata URLs are read for their URLs again, then the rule retranslated.
       const rule = this.ruleSource;
-      if ((await restoreExternalData(this, saved.external ?? [])) && rule) await this.useRule({ text: rule.text, fileName: rule.fileName });
+      if ((await restoreExternalData(this, saved.external ?? [])) && rule) await this.useRule({ text: rule.text, fileName: rule.fileName }, false);
       if (saved.replayed && this.rule && this.translation) await this.replay();
     } finally {
       this.restoring = false;
