@@ -17,6 +17,25 @@ const SHOTS = join(ROOT, 'tests', 'screenshots');
 
 const app = useHostedApp();
 
+/** What the page has kept of the case in IndexedDB (it is written in the background). */
+function savedCase(page: typeof app.browser.page): Promise<{ replayed: boolean; files: number }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ replayed: boolean; files: number }>((resolve) => {
+        const none = { replayed: false, files: 0 };
+        const req = indexedDB.open('loupe');
+        req.onerror = () => resolve(none);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('session')) return resolve(none);
+          const get = db.transaction('session').objectStore('session').get('current');
+          get.onsuccess = () => resolve({ replayed: Boolean(get.result?.replayed), files: get.result?.files?.length ?? 0 });
+          get.onerror = () => resolve(none);
+        };
+      }),
+  );
+}
+
 beforeEach(async () => {
   // A fresh page (and worker) per test: no state carried between them.
   await freshApp(app.browser.page, app.site.url);
@@ -148,21 +167,7 @@ describe('page behaviour', () => {
     await replay.click();
     await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 30_000 });
     // The session is written in the background; wait until it records the replay before reloading.
-    const savedReplay = () =>
-      page.evaluate(
-        () =>
-          new Promise<boolean>((resolve) => {
-            const req = indexedDB.open('loupe');
-            req.onerror = () => resolve(false);
-            req.onsuccess = () => {
-              const db = req.result;
-              if (!db.objectStoreNames.contains('session')) return resolve(false);
-              const get = db.transaction('session').objectStore('session').get('current');
-              get.onsuccess = () => resolve(Boolean(get.result?.replayed) && get.result.files.length === 4);
-              get.onerror = () => resolve(false);
-            };
-          }),
-      );
+    const savedReplay = async () => (await savedCase(page)).replayed && (await savedCase(page)).files === 4;
     await expect.poll(savedReplay, { timeout: 15_000 }).toBe(true);
 
     await page.reload();
@@ -188,5 +193,42 @@ describe('page behaviour', () => {
     await waitForEngineReady(page);
     await page.waitForTimeout(1_000); // time for a (wrongly) kept session to start loading
     expect(await page.getByText('No tables yet.').isVisible()).toBe(true);
+  });
+
+  it('keeps nothing once keeping is switched off, and saves the case as it is when it is switched back on', async () => {
+    const { page } = app.browser;
+    const keep = page.getByRole('checkbox', { name: 'Keep this case (the log files, rule and replay) in this browser' });
+    await page.getByRole('button', { name: 'Help and shortcuts' }).click();
+    expect(await keep.isChecked()).toBe(true);
+    await keep.uncheck();
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Load demo data' }).click();
+    await waitForFiles(page);
+    const replay = page.getByRole('button', { name: 'Replay', exact: true });
+    await expect.poll(() => replay.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await replay.click();
+    await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(500); // time for a (wrong) background write to land
+    expect(await savedCase(page)).toEqual({ replayed: false, files: 0 });
+
+    // Switched back on: the case on the page is saved at once, and a reload restores it.
+    await page.getByRole('button', { name: 'Help and shortcuts' }).click();
+    await keep.check();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => savedCase(page), { timeout: 15_000 }).toEqual({ replayed: true, files: 4 });
+
+    // Off again: what was kept is deleted, and the choice itself survives a reload.
+    await page.getByRole('button', { name: 'Help and shortcuts' }).click();
+    await keep.uncheck();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => savedCase(page), { timeout: 15_000 }).toEqual({ replayed: false, files: 0 });
+    await page.reload();
+    await openApp(page, app.site.url);
+    await waitForEngineReady(page);
+    await page.waitForTimeout(1_000); // time for a (wrongly) kept session to start loading
+    expect(await page.getByText('No tables yet.').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Help and shortcuts' }).click();
+    expect(await keep.isChecked()).toBe(false);
   });
 });

@@ -47,7 +47,8 @@ async function withStore<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) =>
   }
 }
 
-export async function loadSession(): Promise<SavedSession> {
+/** What IndexedDB holds (EMPTY when nothing, or when storage is unavailable). */
+async function readStored(): Promise<SavedSession> {
   try {
     const v = (await withStore('readonly', (s) => s.get('current'))) as SavedSession | undefined;
     return v ?? EMPTY;
@@ -56,29 +57,88 @@ export async function loadSession(): Promise<SavedSession> {
   }
 }
 
-/** Applies `change` to the saved session (read, change, write in order; failures are ignored). */
+async function writeStored(session: SavedSession): Promise<void> {
+  try {
+    await withStore('readwrite', (s) => s.put(session, 'current'));
+  } catch {
+    // No storage: the session is simply not kept.
+  }
+}
+
+async function deleteStored(): Promise<void> {
+  try {
+    await withStore('readwrite', (s) => s.delete('current'));
+  } catch {
+    // nothing kept
+  }
+}
+
+/**
+ * Whether this browser keeps the case at all. Some analysts work on shared or audited machines
+ * where customer logs must not stay on disk once the tab is closed: they switch keeping off, which
+ * deletes what was kept. The choice is a preference in localStorage (it holds no log content).
+ */
+const KEEP_KEY = 'loupe:keep-session';
+
+export function keepingSession(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(KEEP_KEY) !== 'off';
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The page's own copy of the session, changed with every `updateSession` whether or not it is
+ * kept, so that switching keeping back on saves the case as it is now. Undefined until the first
+ * change, which starts from what is stored (a change made before the restore finished adds to it).
+ */
+let mirror: SavedSession | undefined;
+/** Every read-change-write runs after the previous one, in the order asked. */
 let chain: Promise<unknown> = Promise.resolve();
-export function updateSession(change: (s: SavedSession) => SavedSession): Promise<void> {
-  const next = chain.then(async () => {
-    try {
-      const current = await loadSession();
-      await withStore('readwrite', (s) => s.put(change(current), 'current'));
-    } catch {
-      // No storage: the session is simply not kept.
-    }
-  });
+
+function enqueue(step: () => Promise<void>): Promise<void> {
+  const next = chain.then(step);
   chain = next;
   return next;
 }
 
-export function forgetSession(): Promise<void> {
-  const next = chain.then(async () => {
-    try {
-      await withStore('readwrite', (s) => s.delete('current'));
-    } catch {
-      // nothing kept
-    }
+/** The session kept in this browser, to restore (EMPTY when keeping is off). */
+export async function loadSession(): Promise<SavedSession> {
+  if (!keepingSession()) return EMPTY;
+  const stored = await readStored();
+  // The restored case is the page's case: keeping switched off and on again saves it back.
+  mirror ??= stored;
+  return stored;
+}
+
+/** Applies `change` to the session (read, change, write in order; failures are ignored). */
+export function updateSession(change: (s: SavedSession) => SavedSession): Promise<void> {
+  return enqueue(async () => {
+    const keep = keepingSession();
+    mirror = change(mirror ?? (keep ? await readStored() : EMPTY));
+    if (keep) await writeStored(mirror);
   });
-  chain = next;
-  return next;
+}
+
+/** Deletes the kept session; what the page shows stays, and later changes start from nothing. */
+export function forgetSession(): Promise<void> {
+  return enqueue(async () => {
+    mirror = EMPTY;
+    await deleteStored();
+  });
+}
+
+/** Turns keeping on (the case as it is now is saved) or off (what was kept is deleted). */
+export function setKeepingSession(keep: boolean): Promise<void> {
+  try {
+    if (keep) globalThis.localStorage?.removeItem(KEEP_KEY);
+    else globalThis.localStorage?.setItem(KEEP_KEY, 'off');
+  } catch {
+    // No storage: nothing can be kept either way.
+  }
+  return enqueue(async () => {
+    if (!keep) await deleteStored();
+    else if (mirror) await writeStored(mirror);
+  });
 }
