@@ -37,6 +37,20 @@ export const nextMacrotask: () => Promise<void> = (() => {
   return () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 })();
 
+/** When the thread last gave events a turn (performance.now()). */
+let lastYield = 0;
+
+/**
+ * Gives events a turn when the thread has run for more than `budgetMs` since the last one. A
+ * replay of many short runs (each query done within its first slice, so never polled) would
+ * otherwise keep the thread for seconds without letting a cancel in; called between runs.
+ */
+export async function yieldIfBusy(budgetMs = 50): Promise<void> {
+  if (performance.now() - lastYield < budgetMs) return;
+  await nextMacrotask();
+  lastYield = performance.now();
+}
+
 /**
  * Runs `sql` (one or more statements; the last one's result is returned) as a pending query,
  * polling until it is done and yielding to events between polls. Rejects with the abort error as
@@ -47,6 +61,7 @@ export async function runPendingQuery(db: DuckDBBindings, connection: number, sq
   let header = db.startPendingQuery(connection, sql, false);
   while (header === null) {
     await nextMacrotask();
+    lastYield = performance.now();
     if (signal?.aborted) {
       db.cancelPendingQuery(connection);
       try {

@@ -7,6 +7,7 @@
  * one for their rows in output order, and those re-runs double-check the batch count.
  */
 import { quoteIdent } from '../db/sql-text.ts';
+import { yieldIfBusy } from '../db/pending-query.ts';
 import { translate } from '../kql/index.ts';
 import type { Translation } from '../kql/api.ts';
 import type { ReplayData } from './api.ts';
@@ -74,6 +75,7 @@ export async function batchCounts(
   const counts = new Array<number>(runs.length).fill(0);
   let queries = 0;
   for (let first = 0; first < runs.length; first += size) {
+    await yieldIfBusy();
     const chunk = runs.slice(first, first + size);
     const values = chunk
       .map((r, i) => `(${first + i}, ${timestampLiteral(r.at)}, ${timestampLiteral(r.windowStart)}, ${timestampLiteral(r.windowEnd)})`)

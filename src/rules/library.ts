@@ -5,6 +5,7 @@
  */
 import { isLoupeError, type ErrorDetail, type ErrorStage, type SourcePosition } from '../errors.ts';
 import { isCancellation, throwIfCancelled } from '../db/cancellation.ts';
+import { yieldIfBusy } from '../db/pending-query.ts';
 import type { ReplayControl, ReplayData, ReplayOptions, ReplayProgress, ReplayReport } from './api.ts';
 import { parseRuleFileAll } from './parse.ts';
 import { replay } from './replay.ts';
@@ -71,6 +72,7 @@ export async function replayLibrary(data: ReplayData, files: readonly RuleFileTe
     }
   }
   for (const [i, { file, rule }] of toRun.entries()) {
+    await yieldIfBusy();
     throwIfCancelled(options.signal);
     const which = { index: i + 1, total: toRun.length, name: rule.name };
     const onProgress = options.onProgress;

@@ -5,6 +5,7 @@
 import type { Translation } from '../kql/api.ts';
 import { quoteIdent } from '../db/sql-text.ts';
 import { isCancellation, throwIfCancelled } from '../db/cancellation.ts';
+import { yieldIfBusy } from '../db/pending-query.ts';
 import type { ReplayControl, ReplayData, ReportAlert, ReportRun } from './api.ts';
 import { MAX_TRIGGERED_SHARE, MIN_RUNS_PER_BATCH, batchCounts, batchSize, translateForBatch } from './batch.ts';
 import { buildAlerts } from './alerts.ts';
@@ -92,6 +93,8 @@ export async function executeRuns(
   let queries = 0;
   let suppressedUntil = -Infinity;
   for (const [k, run] of runs.entries()) {
+    // Between runs: a cancel message gets its turn, then is obeyed.
+    await yieldIfBusy();
     throwIfCancelled(control.signal);
     const base = { at: isoTime(run.at), windowStart: isoTime(run.windowStart), windowEnd: isoTime(run.windowEnd) };
     // suppressionEnabled: "stop running query after alert is generated" for suppressionDuration.
