@@ -10,31 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { foreignRequests } from './support/chromium.ts';
 import { ROOT } from './support/site.ts';
-import { DEMO, freshApp, loadLogs, openApp, tableRows, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import { DEMO, freshApp, loadLogs, openApp, savedCase, tableRows, waitForEngineReady, waitForFiles } from './support/flow.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'browser');
 const SHOTS = join(ROOT, 'tests', 'screenshots');
 
 const app = useHostedApp();
 
-/** What the page has kept of the case in IndexedDB (it is written in the background). */
-function savedCase(page: typeof app.browser.page): Promise<{ replayed: boolean; files: number }> {
-  return page.evaluate(
-    () =>
-      new Promise<{ replayed: boolean; files: number }>((resolve) => {
-        const none = { replayed: false, files: 0 };
-        const req = indexedDB.open('loupe');
-        req.onerror = () => resolve(none);
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains('session')) return resolve(none);
-          const get = db.transaction('session').objectStore('session').get('current');
-          get.onsuccess = () => resolve({ replayed: Boolean(get.result?.replayed), files: get.result?.files?.length ?? 0 });
-          get.onerror = () => resolve(none);
-        };
-      }),
-  );
-}
 
 beforeEach(async () => {
   // A fresh page (and worker) per test: no state carried between them.
@@ -167,7 +149,10 @@ describe('page behaviour', () => {
     await replay.click();
     await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 30_000 });
     // The session is written in the background; wait until it records the replay before reloading.
-    const savedReplay = async () => (await savedCase(page)).replayed && (await savedCase(page)).files === 4;
+    const savedReplay = async () => {
+      const saved = await savedCase(page);
+      return saved.replayed && saved.files === 4;
+    };
     await expect.poll(savedReplay, { timeout: 15_000 }).toBe(true);
 
     await page.reload();

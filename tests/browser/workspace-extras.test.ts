@@ -8,7 +8,7 @@ import { useHostedApp } from './support/hosted.ts';
 import { join } from 'node:path';
 import { foreignRequests, type Browser } from './support/chromium.ts';
 import { ROOT } from './support/site.ts';
-import { DEMO_LOGS, freshApp, loadLogs, openApp, useSeedRuleAndReplay, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import { DEMO_LOGS, freshApp, loadLogs, openApp, savedCase, useSeedRuleAndReplay, waitForEngineReady, waitForFiles } from './support/flow.ts';
 import { readFileSync } from 'node:fs';
 
 const RULES = join(ROOT, 'tests', 'fixtures', 'rules');
@@ -24,27 +24,6 @@ beforeEach(async () => {
   await waitForEngineReady(app.browser.page);
 });
 
-/**
- * What the page has saved of the session in IndexedDB (written in the background): reloads wait
- * for it, so they restore what the test did rather than race the write.
- */
-function savedSession(page: Browser['page']): Promise<{ replayed: boolean; files: number }> {
-  return page.evaluate(
-    () =>
-      new Promise<{ replayed: boolean; files: number }>((resolve) => {
-        const none = { replayed: false, files: 0 };
-        const req = indexedDB.open('loupe');
-        req.onerror = () => resolve(none);
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains('session')) return resolve(none);
-          const get = db.transaction('session').objectStore('session').get('current');
-          get.onsuccess = () => resolve({ replayed: Boolean(get.result?.replayed), files: get.result?.files?.length ?? 0 });
-          get.onerror = () => resolve(none);
-        };
-      }),
-  );
-}
 
 describe('rule library', () => {
   it('ranks several rule files by alerts, shows a broken file’s error in place, and opens a ranked rule’s replay', async () => {
@@ -177,7 +156,7 @@ describe('notes on result rows', () => {
     await page.getByRole('textbox', { name: new RegExp(`^Tags for ${rowLabel.source.slice(1)}`) }).fill('evidence, ioc');
     await page.keyboard.press('Tab');
 
-    await expect.poll(() => savedSession(page), { timeout: 15_000 }).toEqual({ replayed: true, files: 4 });
+    await expect.poll(() => savedCase(page), { timeout: 15_000 }).toEqual({ replayed: true, files: 4 });
     await page.reload();
     await openApp(page, app.site.url);
     await waitForEngineReady(page);
@@ -223,7 +202,7 @@ describe('notes on grid rows', () => {
 
     // The page comes back with the files and the grid's view (URL hash); the note finds its row.
     expect(page.url()).toContain('#');
-    await expect.poll(async () => (await savedSession(page)).files, { timeout: 15_000 }).toBe(4);
+    await expect.poll(async () => (await savedCase(page)).files, { timeout: 15_000 }).toBe(4);
     await page.reload();
     await page.getByRole('heading', { name: 'Loupe', level: 1 }).waitFor({ timeout: 10_000 });
     await grid.locator('[role="gridcell"][data-row="0"]').first().waitFor({ timeout: 60_000 });

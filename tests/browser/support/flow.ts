@@ -116,3 +116,25 @@ export async function loadDemoLogsThroughInput(page: Page): Promise<void> {
 export async function waitForEngineReady(page: Page, timeout = 30_000): Promise<void> {
   await page.getByRole('status', { name: 'Engine status' }).filter({ hasText: 'Engine ready' }).waitFor({ timeout });
 }
+
+/**
+ * What the page has kept of the case in IndexedDB (src/ui/state/session-store.ts). It is written in
+ * the background, so tests poll this before a reload that must restore the case.
+ */
+export function savedCase(page: Page): Promise<{ replayed: boolean; files: number }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ replayed: boolean; files: number }>((resolve) => {
+        const none = { replayed: false, files: 0 };
+        const req = indexedDB.open('loupe');
+        req.onerror = () => resolve(none);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('session')) return resolve(none);
+          const get = db.transaction('session').objectStore('session').get('current');
+          get.onsuccess = () => resolve({ replayed: Boolean(get.result?.replayed), files: get.result?.files?.length ?? 0 });
+          get.onerror = () => resolve(none);
+        };
+      }),
+  );
+}
