@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { foreignRequests } from './support/chromium.ts';
 import { ROOT } from './support/site.ts';
-import { DEMO, freshApp, loadLogs, openApp, savedCase, tableRows, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import { DEMO, freshApp, loadDemoAndReplay, loadLogs, openApp, savedCase, tableRows, waitForEngineReady, waitForFiles } from './support/flow.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'browser');
 const SHOTS = join(ROOT, 'tests', 'screenshots');
@@ -85,12 +85,7 @@ describe('page behaviour', () => {
 
   it('keeps case notes on an alert across a reload', async () => {
     const { page } = app.browser;
-    await page.getByRole('button', { name: 'Load demo data' }).click();
-    await waitForFiles(page);
-    const replay = page.getByRole('button', { name: 'Replay', exact: true });
-    await expect.poll(() => replay.isEnabled(), { timeout: 30_000 }).toBe(true);
-    await replay.click();
-    await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 30_000 });
+    await loadDemoAndReplay(page);
     const star = page.getByRole('button', { name: /^Star alert Risky User Silent Auth .* at 2026-06-15 16:00:00 UTC$/ });
     await star.click();
     const comment = page.getByRole('textbox', { name: /^Comment on alert .* at 2026-06-15 16:00:00 UTC$/ });
@@ -98,14 +93,10 @@ describe('page behaviour', () => {
     await alert.locator('summary', { hasText: 'Notes' }).click();
     await comment.fill('Attacker IP 10.0.0.1 confirmed with the user.');
 
+    // The case comes back by itself (kept in this browser), and the note with it.
+    await expect.poll(() => savedCase(page), { timeout: 15_000 }).toEqual({ replayed: true, files: 4 });
     await page.reload();
-    await openApp(page, app.site.url);
-    await waitForEngineReady(page);
-    await page.getByRole('button', { name: 'Load demo data' }).click();
-    await waitForFiles(page);
-    await expect.poll(() => replay.isEnabled(), { timeout: 30_000 }).toBe(true);
-    await replay.click();
-    await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 60_000 });
     expect(await star.getAttribute('aria-pressed')).toBe('true');
     expect(await comment.inputValue()).toBe('Attacker IP 10.0.0.1 confirmed with the user.');
     // The other alert has no note.
@@ -142,12 +133,7 @@ describe('page behaviour', () => {
 
   it('keeps the session (files, rule, replay) across a reload until it is forgotten', async () => {
     const { page } = app.browser;
-    await page.getByRole('button', { name: 'Load demo data' }).click();
-    await waitForFiles(page);
-    const replay = page.getByRole('button', { name: 'Replay', exact: true });
-    await expect.poll(() => replay.isEnabled(), { timeout: 30_000 }).toBe(true);
-    await replay.click();
-    await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 30_000 });
+    await loadDemoAndReplay(page);
     // The session is written in the background; wait until it records the replay before reloading.
     const savedReplay = async () => {
       const saved = await savedCase(page);
@@ -188,12 +174,7 @@ describe('page behaviour', () => {
     await keep.uncheck();
     await page.keyboard.press('Escape');
 
-    await page.getByRole('button', { name: 'Load demo data' }).click();
-    await waitForFiles(page);
-    const replay = page.getByRole('button', { name: 'Replay', exact: true });
-    await expect.poll(() => replay.isEnabled(), { timeout: 30_000 }).toBe(true);
-    await replay.click();
-    await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 30_000 });
+    await loadDemoAndReplay(page);
     await page.waitForTimeout(500); // time for a (wrong) background write to land
     expect(await savedCase(page)).toEqual({ replayed: false, files: 0 });
 

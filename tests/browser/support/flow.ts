@@ -76,6 +76,16 @@ export async function useSeedRuleAndReplay(page: Page): Promise<void> {
   if (await failed.count()) throw new Error(`the page shows: ${await failed.first().innerText()}`);
 }
 
+/** The demo button (logs and the seed rule), then Replay: the seed rule's two alerts are shown. */
+export async function loadDemoAndReplay(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Load demo data' }).click();
+  await waitForFiles(page);
+  const replay = page.getByRole('button', { name: 'Replay', exact: true });
+  await expect.poll(() => replay.isEnabled(), { timeout: 30_000 }).toBe(true);
+  await replay.click();
+  await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 60_000 });
+}
+
 /**
  * What the seed rule must produce on the demo logs (static/demo/README.md): with hourly runs it
  * fires at 16:00 and 17:00 UTC, and the two alerts form one incident (grouped by Account, 5 h).
