@@ -2,11 +2,14 @@
  * The state of one result grid: its source, the columns shown, filters, sort, the pages fetched
  * so far and the selection. Rows are fetched a page at a time from the engine worker as the view
  * scrolls (the worker filters, sorts and pages in SQL); changing the source, a filter or the sort
- * drops every page and starts again.
+ * drops every page and starts again (and cancels what the worker was still doing for the old
+ * question). The analyst can cancel a slow question (a console query, a sort of millions of rows):
+ * the grid then shows the last question that was answered, as it was.
  */
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import type { EngineClient } from '../../worker/client.ts';
 import type { ColumnFilter, GridSort, GridSource } from '../../worker/grid/types.ts';
+import { isCancellation } from '../../db/cancellation.ts';
 import { problemOf, type Problem } from '../state/problem.ts';
 
 export const PAGE_ROWS = 200;
@@ -29,9 +32,15 @@ export class GridState {
   focus = $state<{ row: number; column: string } | null>(null);
   /** Counts answers received (pages or errors), so tests and assistive tech can tell "settled". */
   answers = $state(0);
+  /** True after the analyst cancelled a question, until the next one is asked. */
+  cancelled = $state(false);
 
   private generation = 0;
   private inFlight = new Set<string>();
+  /** Aborts the current question's requests (a newer question or the analyst's cancel). */
+  private abort = new AbortController();
+  /** The last question whose first page was answered, as shown then (what a cancel goes back to). */
+  private answered: Answered | null = null;
 
   constructor(private readonly client: EngineClient) {}
 
@@ -75,8 +84,8 @@ export class GridState {
 
   /** Drops all pages and fetches the first one (with the new total). */
   async reload(): Promise<void> {
-    this.generation++;
-    this.inFlight.clear();
+    this.newQuestion();
+    this.cancelled = false;
     this.pages = new Map();
     this.selected = new Set();
     this.focus = null;
@@ -90,6 +99,36 @@ export class GridState {
     }
   }
 
+  /**
+   * Stops the question being answered (the worker cancels its query) and shows the last answered
+   * question again, with its filters, sort and rows; with none, an empty grid.
+   */
+  cancel(): void {
+    if (!this.loading) return;
+    this.abort.abort(new DOMException('Cancelled by the user', 'AbortError'));
+    this.newQuestion();
+    this.loading = false;
+    this.cancelled = true;
+    this.problem = null;
+    const a = this.answered;
+    if (a) {
+      Object.assign(this, { source: a.source, filters: a.filters, sort: a.sort, columns: a.columns, total: a.total, sql: a.sql, pages: a.pages });
+    } else {
+      this.pages = new Map();
+      this.total = 0;
+    }
+    this.selected = new Set();
+    this.focus = null;
+  }
+
+  private newQuestion(): void {
+    this.generation++;
+    this.inFlight.clear();
+    // What the worker still does for the old question is of no use: stop it.
+    this.abort.abort(new DOMException('Replaced by a newer question', 'AbortError'));
+    this.abort = new AbortController();
+  }
+
   row(index: number): readonly unknown[] | undefined {
     return this.pages.get(Math.floor(index / PAGE_ROWS))?.[index % PAGE_ROWS];
   }
@@ -98,6 +137,7 @@ export class GridState {
     const source = this.source;
     if (!source) return;
     const gen = this.generation;
+    const signal = this.abort.signal;
     const key = `${gen}:${page}`;
     if (this.inFlight.has(key)) return;
     this.inFlight.add(key);
@@ -111,7 +151,7 @@ export class GridState {
         offset: page * PAGE_ROWS,
         limit: PAGE_ROWS,
         count: page === 0,
-      });
+      }, { signal });
       if (gen !== this.generation) return; // an answer to a question no longer asked
       this.problem = null;
       if (this.columns.length === 0 || this.columns.map((c) => c.name).join('\u0000') !== r.columns.map((c) => c.name).join('\u0000')) {
@@ -122,8 +162,10 @@ export class GridState {
       const pages = new Map(this.pages);
       pages.set(page, r.rows);
       this.pages = pages;
+      if (page === 0) this.answered = { source, filters: $state.snapshot(this.filters), sort: $state.snapshot(this.sort), columns: this.columns, total: this.total, sql: this.sql, pages };
+      else if (this.answered && this.answered.source === source) this.answered = { ...this.answered, pages };
     } catch (e) {
-      if (gen !== this.generation) return;
+      if (gen !== this.generation || (signal.aborted && isCancellation(e))) return;
       this.problem = problemOf(e);
       if (page === 0) {
         this.total = 0;
@@ -161,6 +203,17 @@ export class GridState {
     const r = this.row(f.row);
     return r ? cellText(r[this.columns.findIndex((c) => c.name === f.column)]) : '';
   }
+}
+
+/** A question the grid answered and how it was shown. */
+interface Answered {
+  readonly source: GridSource;
+  readonly filters: Record<string, ColumnFilter>;
+  readonly sort: GridSort | null;
+  readonly columns: ColumnSchema[];
+  readonly total: number;
+  readonly sql: string;
+  readonly pages: Map<number, readonly (readonly unknown[])[]>;
 }
 
 /** A value as plain text (dynamic values as compact JSON), for copying and CSV. */

@@ -5,7 +5,7 @@
  */
 import type { LoadedTable } from '../../ingest/api.ts';
 import type { Translation } from '../../kql/api.ts';
-import type { ReplayReport } from '../../rules/api.ts';
+import type { ReplayProgress, ReplayReport } from '../../rules/api.ts';
 import type { LibraryReport, LibraryRuleResult, RuleFileText } from '../../rules/library.ts';
 import type { RuleSummary } from '../../session/api.ts';
 import type { EngineClient } from '../../worker/client.ts';
@@ -16,6 +16,7 @@ import { NotesStore } from './notes.svelte.ts';
 import { loadSession, updateSession } from './session-store.ts';
 import { restoreExternalData } from './external-data.ts';
 import { problemOf, type Problem } from './problem.ts';
+import { Task } from './task.svelte.ts';
 import { isLoupeError } from '../../errors.ts';
 
 export type FileJobState = 'asking' | 'queued' | 'loading' | 'loaded' | 'failed' | 'cancelled';
@@ -51,19 +52,30 @@ export class Workspace {
 
   report = $state<ReplayReport | null>(null);
   replayProblem = $state<Problem | null>(null);
-  replaying = $state(false);
+  /** The replay running, if any: its progress (runs done of all) and its Cancel. */
+  readonly replayTask = new Task<ReplayProgress>();
+  get replaying(): boolean {
+    return this.replayTask.running;
+  }
   demoLoading = $state(false);
 
   /** The entity pivoted on last (e.g. "Account isaacdunham@corp.local") and where it appears. */
   pivotLabel = $state<string | null>(null);
   pivotHits = $state<readonly PivotHit[]>([]);
   pivotProblem = $state<Problem | null>(null);
+  /** The pivot running (its label while it runs): the previous pivot stays shown until it answers. */
+  readonly pivotTask = new Task();
+  pivotPending = $state<string | null>(null);
 
   /** The rule library: several rule files replayed at once and ranked by alerts (issue 4). */
   library = $state<LibraryReport | null>(null);
   libraryFiles = $state<readonly RuleFileText[]>([]);
   libraryProblem = $state<Problem | null>(null);
-  libraryRunning = $state(false);
+  /** The library replay running: progress names the rule (k of n) and its runs. */
+  readonly libraryTask = new Task<ReplayProgress>();
+  get libraryRunning(): boolean {
+    return this.libraryTask.running;
+  }
 
   /** The result grid of the Explore section (tables and console queries). */
   readonly grid: GridState;
@@ -186,6 +198,7 @@ export class Workspace {
     this.translationProblem = null;
     this.report = null;
     this.replayProblem = null;
+    this.replayTask.clearCancelled();
     try {
       this.rule = await this.client.request('readRule', source);
     } catch (e) {
@@ -222,13 +235,20 @@ export class Workspace {
 
   /** Finds every loaded table's rows mentioning `value` (an entity identifier). */
   async pivotOn(label: string, value: string): Promise<void> {
-    this.pivotLabel = label;
-    this.pivotHits = [];
-    this.pivotProblem = null;
+    this.pivotPending = label;
     try {
-      this.pivotHits = await this.client.request('pivot', { value });
+      const outcome = await this.pivotTask.run((signal) => this.client.request('pivot', { value }, { signal }));
+      // Cancelled: the previous pivot (if any) stays as it was.
+      if (!outcome.done) return;
+      this.pivotLabel = label;
+      this.pivotHits = outcome.value;
+      this.pivotProblem = null;
     } catch (e) {
+      this.pivotLabel = label;
+      this.pivotHits = [];
       this.pivotProblem = problemOf(e);
+    } finally {
+      if (!this.pivotTask.running) this.pivotPending = null;
     }
   }
 
@@ -260,17 +280,17 @@ export class Workspace {
 
   /** Replays every rule of the given files over the loaded tables; one rule failing stops nothing. */
   async replayLibrary(files: readonly File[]): Promise<void> {
-    this.libraryRunning = true;
     this.libraryProblem = null;
     try {
       const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+      const outcome = await this.libraryTask.run((signal, onProgress) => this.client.request('replayLibrary', { files: texts }, { signal, onProgress }));
+      // Cancelled: the previous ranking (and its files) stay as they were.
+      if (!outcome.done) return;
       this.libraryFiles = texts;
-      this.library = await this.client.request('replayLibrary', { files: texts });
+      this.library = outcome.value;
     } catch (e) {
       this.library = null;
       this.libraryProblem = problemOf(e);
-    } finally {
-      this.libraryRunning = false;
     }
   }
 
@@ -296,16 +316,16 @@ export class Workspace {
 
   async replay(): Promise<void> {
     if (!this.rule) return;
-    this.replaying = true;
     this.replayProblem = null;
     try {
-      this.report = await this.client.request('replay', {});
+      const outcome = await this.replayTask.run((signal, onProgress) => this.client.request('replay', {}, { signal, onProgress }));
+      // Cancelled: the tables, the rule and the previous results stay as they were.
+      if (!outcome.done) return;
+      this.report = outcome.value;
       void updateSession((s) => ({ ...s, replayed: true }));
     } catch (e) {
       this.report = null;
       this.replayProblem = problemOf(e);
-    } finally {
-      this.replaying = false;
     }
   }
 }
