@@ -6,6 +6,7 @@
  * The real table is untouched until the staging table is proven.
  */
 import type { SqlEngine } from '../db/engine.ts';
+import { isCancellation } from '../db/cancellation.ts';
 import type { ColumnMapping } from './column-mapping.ts';
 import { ingestError } from './errors.ts';
 import { MAX_REJECT_DETAILS, rawColumn, type RawRelation, type RejectedRow } from './raw-relation.ts';
@@ -49,8 +50,15 @@ export async function buildTypedStaging(
   mapping: readonly ColumnMapping[],
   staging: string,
   setAside = false,
+  signal?: AbortSignal,
 ): Promise<StagingResult> {
-  engine.exec(`CREATE TABLE ${quoteIdent(staging)} AS ${typedSelectSql(raw, mapping)}`);
+  // The load's one long query (every row read, typed and written): cancellable while it runs.
+  try {
+    await engine.queryAsync(`CREATE TABLE ${quoteIdent(staging)} AS ${typedSelectSql(raw, mapping)}`, signal ? { signal } : {});
+  } catch (e) {
+    if (signal?.aborted && isCancellation(e)) throw ingestError('cancelled', file, `Loading ${file} was cancelled; the tables already loaded are unchanged.`);
+    throw e;
+  }
   const scan = await raw.checkScan(setAside);
   const counts = engine.query(`SELECT count(*), count(${quoteIdent(BAD)}) FROM ${quoteIdent(staging)}`).rows[0]!;
   const [rows, bad] = counts as [number, number];
