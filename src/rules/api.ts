@@ -147,7 +147,12 @@ export interface ReplayControl {
 }
 
 export interface ReplayProgress {
-  /** Runs of the current rule whose result is known, of all its scheduled runs (bare KQL: one run). */
+  /**
+   * 'count': the batch strategy is counting the results of many runs per query (runsDone: runs
+   * counted); 'run': runs are walked in time order, triggered ones re-run for their rows (runsDone:
+   * runs done). A per-run replay only walks. Bare KQL: one run.
+   */
+  readonly step: 'count' | 'run';
   readonly runsDone: number;
   readonly runsTotal: number;
   /** In a library replay: the rule being replayed, 1-based, of how many. */

@@ -61,7 +61,7 @@ async function replayScheduled(data: ReplayData, rule: ScheduledRule, q: Prepare
   let outcome: RunsOutcome;
   let execution: ReportExecution;
   const control: ReplayControl = options;
-  options.onProgress?.({ runsDone: 0, runsTotal: runs.length });
+  options.onProgress?.({ step: 'run', runsDone: 0, runsTotal: runs.length });
   const batch = options.strategy === 'per-run' ? { fallbackReason: 'per-run strategy requested' } : await tryBatch(data, rule, q, runs, start, end, control);
   if ('counts' in batch) {
     // Triggered runs are re-run for their rows, over a copy of just their windows' rows.
@@ -120,9 +120,9 @@ async function replayKql(data: ReplayData, rule: KqlOnlyRule, q: PreparedQuery, 
   const at = options.at ?? options.to ?? range?.max ?? Date.now();
   // Bare KQL is not a scheduled rule: tables are read whole; the "window" shown is the data seen.
   const run: ScheduledRun = { at, windowStart: range?.min ?? at, windowEnd: at };
-  options.onProgress?.({ runsDone: 0, runsTotal: 1 });
+  options.onProgress?.({ step: 'run', runsDone: 0, runsTotal: 1 });
   const rows = await runQuery(data, q.translation, run, options.signal);
-  options.onProgress?.({ runsDone: 1, runsTotal: 1 });
+  options.onProgress?.({ step: 'run', runsDone: 1, runsTotal: 1 });
   return {
     rule: {
       id: rule.id,

@@ -45,7 +45,7 @@ export async function tryBatch(
   try {
     // The first batch tells whether most runs trigger: then their re-runs would cost more than
     // running every run once, so the replay goes run by run.
-    const progress = (offset: number) => (n: number) => control.onProgress?.({ runsDone: offset + n, runsTotal: runs.length });
+    const progress = (offset: number) => (n: number) => control.onProgress?.({ step: 'count', runsDone: offset + n, runsTotal: runs.length });
     const head = await batchCounts(data, translation, runs.slice(0, size), size, control.signal, progress(0));
     const fired = head.counts.filter((n) => isTriggered(n, rule.triggerOperator, rule.triggerThreshold)).length;
     if (size < runs.length && fired > head.counts.length * MAX_TRIGGERED_SHARE) {
@@ -74,8 +74,8 @@ export interface RunsOutcome {
 
 /**
  * Walks the runs in time order: suppression, the trigger, and the alerts of triggered runs. With
- * batch counts, only triggered runs are queried (for their rows); without, every run is, and
- * progress is reported after each (the batch reported its counting already).
+ * batch counts, only triggered runs are queried (for their rows); without, every run is.
+ * Progress is reported after each run.
  */
 export async function executeRuns(
   data: ReplayData,
@@ -100,7 +100,7 @@ export async function executeRuns(
     // suppressionEnabled: "stop running query after alert is generated" for suppressionDuration.
     if (run.at < suppressedUntil) {
       reportRuns.push({ ...base, resultCount: 0, triggered: false, suppressed: true, tables: runTables(q, run), alertIds: [] });
-      if (!counts) control.onProgress?.({ runsDone: k + 1, runsTotal: runs.length });
+      control.onProgress?.({ step: 'run', runsDone: k + 1, runsTotal: runs.length });
       continue;
     }
     let count: number;
@@ -130,7 +130,7 @@ export async function executeRuns(
       if (rule.suppression.enabled) suppressedUntil = run.at + rule.suppression.duration.ms;
     }
     reportRuns.push({ ...base, resultCount: count, triggered, tables: runTables(q, run), alertIds });
-    if (!counts) control.onProgress?.({ runsDone: k + 1, runsTotal: runs.length });
+    control.onProgress?.({ step: 'run', runsDone: k + 1, runsTotal: runs.length });
   }
   return { reportRuns, alerts, alertTimes, queries };
 }

@@ -63,16 +63,17 @@ async function cancelledReplay(strategy: 'auto' | 'per-run', when: (p: ReplayPro
 
 describe('cancelling a replay', () => {
   it('reports progress run by run up to the total (per run), and per batch query (batch)', async () => {
+    const runByRun = Array.from({ length: 193 }, (_, i) => `run ${i}`);
     const perRun: ReplayProgress[] = [];
     const report = await replay(data, rule, { strategy: 'per-run', onProgress: (p) => perRun.push(p) });
     expect(report.runs).toHaveLength(192);
-    expect(perRun.map((p) => p.runsDone)).toEqual(Array.from({ length: 193 }, (_, i) => i));
+    expect(perRun.map((p) => `${p.step} ${p.runsDone}`)).toEqual(runByRun);
     expect(new Set(perRun.map((p) => p.runsTotal))).toEqual(new Set([192]));
 
     const batched: ReplayProgress[] = [];
     expect((await replay(data, rule, { onProgress: (p) => batched.push(p) })).execution?.strategy).toBe('batch');
-    // Before any run, after the first batch query (168 runs) and after the second (the other 24).
-    expect(batched.map((p) => p.runsDone)).toEqual([0, 168, 192]);
+    // Counted by the first batch query (168 runs) and the second (the other 24), then walked run by run.
+    expect(batched.map((p) => `${p.step} ${p.runsDone}`)).toEqual(['run 0', 'count 168', 'count 192', ...runByRun.slice(1)]);
   });
 
   it('stops between runs with an AbortError; tables are unchanged and the next replay equals an uncancelled one', async () => {
@@ -93,7 +94,7 @@ describe('cancelling a replay', () => {
     const reference = await replay(data, rule);
     expect(reference.execution?.strategy).toBe('batch');
     const before = tablesNow();
-    const error = await cancelledReplay('auto', (p) => p.runsDone === 168);
+    const error = await cancelledReplay('auto', (p) => p.step === 'count' && p.runsDone === 168);
     expect(error).toMatchObject({ name: 'AbortError' });
     expect(tablesNow()).toEqual(before);
     expect(await replay(data, rule)).toEqual(reference);
@@ -122,8 +123,8 @@ describe('cancelling a replay', () => {
       },
     });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
-    expect(seen[0]).toEqual({ runsDone: 0, runsTotal: 192, rule: { index: 1, total: 2, name: 'Silent sign-ins of risky users' } });
-    expect(seen.at(-1)).toEqual({ runsDone: 10, runsTotal: 192, rule: { index: 2, total: 2, name: 'Other silent sign-ins of risky users' } });
+    expect(seen[0]).toEqual({ step: 'run', runsDone: 0, runsTotal: 192, rule: { index: 1, total: 2, name: 'Silent sign-ins of risky users' } });
+    expect(seen.at(-1)).toEqual({ step: 'run', runsDone: 10, runsTotal: 192, rule: { index: 2, total: 2, name: 'Other silent sign-ins of risky users' } });
     const full = await replayLibrary(data, [file, other]);
     expect(full.totals).toMatchObject({ rules: 2, ran: 2, failed: 0 });
   });

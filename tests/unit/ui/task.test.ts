@@ -60,10 +60,11 @@ describe('Task (a cancellable request in the UI)', () => {
 describe('replay progress in words', () => {
   it('says which run of how many, and which rule of a library', () => {
     expect(replayProgressText(null)).toBe('');
-    expect(replayProgressText({ runsDone: 140, runsTotal: 721 })).toBe('run 140 of 721');
-    expect(replayProgressText({ runsDone: 1200, runsTotal: 4032, rule: { index: 2, total: 5, name: 'Risky sign-ins' } })).toBe(
+    expect(replayProgressText({ step: 'run', runsDone: 140, runsTotal: 721 })).toBe('run 140 of 721');
+    expect(replayProgressText({ step: 'run', runsDone: 1200, runsTotal: 4032, rule: { index: 2, total: 5, name: 'Risky sign-ins' } })).toBe(
       'rule 2 of 5, Risky sign-ins: run 1,200 of 4,032',
     );
-    expect(replayProgressText({ runsDone: 0, runsTotal: 1 })).toBe('running its query');
+    expect(replayProgressText({ step: 'run', runsDone: 0, runsTotal: 1 })).toBe('running its query');
+    expect(replayProgressText({ step: 'count', runsDone: 168, runsTotal: 721 })).toBe('counting results: 168 of 721 runs');
   });
 });
