@@ -11,10 +11,16 @@ import type { Typed } from '../types.ts';
 /** KQL's make_set/make_list default and maximum size. */
 const MAX_ARRAY = 1_048_576;
 
-function jsonArray(elements: string, distinct: boolean, maxSize: Typed | undefined): string {
+/**
+ * A JSON array text aggregated from per-row element texts. `order` (CallSite.rowOrder) puts the
+ * elements in the rows' defined order, for the list aggregates Kusto documents as following a
+ * sorted input; sets (`distinct`) have no order.
+ */
+function jsonArray(elements: string, distinct: boolean, maxSize: Typed | undefined, order?: string): string {
   const d = distinct ? 'DISTINCT ' : '';
-  if (!maxSize) return `('[' || coalesce(string_agg(${d}${elements}, ','), '') || ']')`;
-  return `('[' || coalesce(array_to_string(list_slice(list(${d}${elements}), 1, least(${maxSize.sql}, ${MAX_ARRAY})), ','), '') || ']')`;
+  const o = order !== undefined && !distinct ? ` ORDER BY ${order}` : '';
+  if (!maxSize) return `('[' || coalesce(string_agg(${d}${elements}, ','${o}), '') || ']')`;
+  return `('[' || coalesce(array_to_string(list_slice(list(${d}${elements}${o}), 1, least(${maxSize.sql}, ${MAX_ARRAY})), ','), '') || ']')`;
 }
 
 /** An aggregate over an empty group is SQL NULL; a KQL string result is "" instead. */
@@ -45,13 +51,34 @@ function numeric(name: string, prefix: string, sql: (x: string, filter: string) 
 
 /**
  * Kusto's stdev/variance of a single value is 0 (DuckDB's sample functions give NULL for fewer
- * than two values); of no values, null.
+ * than two values), and so is their default over no values (summarize docs, "Default values of
+ * aggregations": count, dcount, sum, variance, stdev and their -if forms give 0).
  */
-const sample = (fn: string) => (x: string, f: string) => `CASE WHEN count(${x})${f} = 0 THEN NULL ELSE coalesce(${fn}(${x})${f}, 0) END`;
+const sample = (fn: string) => (x: string, f: string) => `coalesce(${fn}(${x})${f}, 0)`;
 
-/** A dynamic value's JSON as an aggregated JSON array text, for the UDFs that merge bags. */
-function bagList(x: string, filter: string): string {
-  return `('[' || coalesce(string_agg(${x}, ',')${filter}, '') || ']')`;
+/** A dynamic value's JSON as an aggregated JSON array text (in the rows' order, if defined), for the UDFs that merge bags. */
+function bagList(x: string, filter: string, order?: string): string {
+  return `('[' || coalesce(string_agg(${x}, ','${order !== undefined ? ` ORDER BY ${order}` : ''})${filter}, '') || ']')`;
+}
+
+/** The `[value, weight]` pairs of a weighted aggregate (`percentilew(x, w, …)`), as the JSON tdigest holds them. */
+function weightedPairs(a: readonly Typed[], s: CallSite): string {
+  const x = a[0]!;
+  const w = expectType(a, 1, s, 'long', 'int');
+  return jsonArray(`CASE WHEN ${x.sql} IS NOT NULL AND ${w.sql} IS NOT NULL THEN '[' || ${toJsonSql(x)} || ',' || CAST(${w.sql} AS VARCHAR) || ']' END`, false, undefined);
+}
+
+/** Constant percentages from argument `from` on: numbers, or one dynamic array of numbers. */
+function constantPercentages(a: readonly Typed[], from: number, s: CallSite): number[] {
+  const ps: number[] = [];
+  for (let i = from; i < a.length; i++) {
+    const list = a[i]!.type === 'dynamic' ? constantDynamic(a[i]!) : a[i]!.literal;
+    for (const p of Array.isArray(list) ? list : [list]) {
+      if (typeof p !== 'number' || p < 0 || p > 100) return s.fail(`${s.name}() needs constant percentages between 0 and 100`, i);
+      ps.push(p);
+    }
+  }
+  return ps;
 }
 
 const CONDITIONAL_AGGREGATES: readonly AggregateFunction[] = [
@@ -95,22 +122,22 @@ const CONDITIONAL_AGGREGATES: readonly AggregateFunction[] = [
     translate: (a, s) => {
       const max = a[2] && expectType(a, 2, s, 'long', 'int');
       const x = toJsonSql(a[0]!);
-      return { sql: jsonArray(`CASE WHEN ${expectType(a, 1, s, 'bool').sql} THEN ${x} END`, false, max), type: 'dynamic' };
+      return { sql: jsonArray(`CASE WHEN ${expectType(a, 1, s, 'bool').sql} THEN ${x} END`, false, max, s.rowOrder), type: 'dynamic' };
     },
   },
   {
     // Nulls are kept as JSON null elements.
     name: 'make_list_with_nulls', minArgs: 1, maxArgs: 1, defaultName: namedAfterColumn('list'),
-    translate: (a) => ({ sql: jsonArray(`coalesce(${toJsonSql(a[0]!)}, 'null')`, false, undefined), type: 'dynamic' }),
+    translate: (a, s) => ({ sql: jsonArray(`coalesce(${toJsonSql(a[0]!)}, 'null')`, false, undefined, s.rowOrder), type: 'dynamic' }),
   },
   {
     // make_bag(bag): the union of the bags' properties; non-bags are ignored; a repeated key keeps its first value.
     name: 'make_bag', aliases: ['make_dictionary'], minArgs: 1, maxArgs: 2, defaultName: namedAfterColumn('bag'),
-    translate: (a, s) => ({ sql: `kql_bag_merge_all(${bagList(expectType(a, 0, s, 'dynamic').sql, '')})`, type: 'dynamic' }),
+    translate: (a, s) => ({ sql: `kql_bag_merge_all(${bagList(expectType(a, 0, s, 'dynamic').sql, '', s.rowOrder)})`, type: 'dynamic' }),
   },
   {
     name: 'make_bag_if', minArgs: 2, maxArgs: 3, defaultName: namedAfterColumn('bag'),
-    translate: (a, s) => ({ sql: `kql_bag_merge_all(${bagList(expectType(a, 0, s, 'dynamic').sql, filterWhere(a, 1, s))})`, type: 'dynamic' }),
+    translate: (a, s) => ({ sql: `kql_bag_merge_all(${bagList(expectType(a, 0, s, 'dynamic').sql, filterWhere(a, 1, s), s.rowOrder)})`, type: 'dynamic' }),
   },
   {
     // percentile(x, p): nearest rank, a value of the set (Kusto's estimate is exact for small sets).
@@ -141,7 +168,8 @@ const CONDITIONAL_AGGREGATES: readonly AggregateFunction[] = [
   {
     // hll(x): Loupe's sketch is the exact JSON array of distinct values (dcount_hll counts it exactly).
     name: 'hll', minArgs: 1, maxArgs: 2, defaultName: namedAfterColumn('hll'),
-    translate: (a) => ({ sql: jsonArray(toJsonSql(a[0]!), true, undefined), type: 'dynamic' }),
+    // Null over no values (summarize docs: aggregates other than counts, sums and make_* default to null).
+    translate: (a) => ({ sql: `CASE WHEN count(${a[0]!.sql}) > 0 THEN ${jsonArray(toJsonSql(a[0]!), true, undefined)} END`, type: 'dynamic' }),
   },
   {
     // tdigest(x[, weight]): the exact [value, weight] pairs (see runtime/arrays.ts digest).
@@ -149,7 +177,7 @@ const CONDITIONAL_AGGREGATES: readonly AggregateFunction[] = [
     translate: (a, s) => {
       const x = expectType(a, 0, s, ...NUMBERS);
       const w = a[1] ? `CAST(${expectType(a, 1, s, 'long', 'int').sql} AS VARCHAR)` : `'1'`;
-      return { sql: jsonArray(`CASE WHEN ${x.sql} IS NOT NULL THEN '[' || ${toJsonSql(x)} || ',' || ${w} || ']' END`, false, undefined), type: 'dynamic' };
+      return { sql: `CASE WHEN count(${x.sql}) > 0 THEN ${jsonArray(`CASE WHEN ${x.sql} IS NOT NULL THEN '[' || ${toJsonSql(x)} || ',' || ${w} || ']' END`, false, undefined)} END`, type: 'dynamic' };
     },
   },
   {
@@ -168,6 +196,38 @@ const CONDITIONAL_AGGREGATES: readonly AggregateFunction[] = [
       }
       return { sql: `('[' || ${ps.map((p) => `coalesce(${toJsonSql({ sql: `quantile_disc(${x.sql}, ${p / 100})`, type: x.type })}, 'null')`).join(` || ',' || `)} || ']')`, type: 'dynamic' };
     },
+  },
+  {
+    // percentilew(x, weight, p): nearest rank where each row counts `weight` times (Kusto docs:
+    // weights are the number of occurrences). Computed over the exact [value, weight] pairs tdigest keeps.
+    name: 'percentilew', minArgs: 3, maxArgs: 3,
+    defaultName: (args) => {
+      const [x, , p] = args;
+      if (x?.kind !== 'name' || p?.kind !== 'literal' || typeof p.value !== 'number') return undefined;
+      return `percentile_${x.name}_${String(p.value).replace('.', '_')}`;
+    },
+    translate: (a, s) => {
+      const x = expectType(a, 0, s, ...NUMBERS);
+      const p = a[2]!.literal;
+      if (typeof p !== 'number' || p < 0 || p > 100) return s.fail('percentilew() needs a constant percentage between 0 and 100', 2);
+      const v = `kql_tdigest_percentile(${weightedPairs(a, s)}, CAST(${p} AS DOUBLE))`;
+      return x.type === 'long' || x.type === 'int' ? { sql: `CAST(${v} AS ${x.type === 'long' ? 'BIGINT' : 'INTEGER'})`, type: x.type } : { sql: `CAST(${v} AS DOUBLE)`, type: 'real' };
+    },
+  },
+  {
+    // percentilesw_array(x, weight, p1, p2, …) / (x, weight, dynamic([…])): the weighted nearest-rank values as one array.
+    name: 'percentilesw_array', minArgs: 3, maxArgs: 64, defaultName: namedAfterColumn('percentiles'),
+    translate: (a, s) => {
+      expectType(a, 0, s, ...NUMBERS);
+      const pairs = weightedPairs(a, s);
+      const ps = constantPercentages(a, 2, s);
+      return { sql: `('[' || ${ps.map((p) => `coalesce(kql_tdigest_percentile(${pairs}, CAST(${p} AS DOUBLE)), 'null')`).join(` || ',' || `)} || ']')`, type: 'dynamic' };
+    },
+  },
+  {
+    // buildschema(d): the minimal schema admitting every value (runtime/buildschema.ts); null for no values.
+    name: 'buildschema', minArgs: 1, maxArgs: 1, defaultName: namedAfterColumn('schema'),
+    translate: (a, s) => ({ sql: `kql_buildschema(${bagList(expectType(a, 0, s, 'dynamic').sql, '')})`, type: 'dynamic' }),
   },
   ...([['binary_all_or', 'bit_or'], ['binary_all_and', 'bit_and'], ['binary_all_xor', 'bit_xor']] as const).map(([name, fn]): AggregateFunction => ({
     name, minArgs: 1, maxArgs: 1, defaultName: namedAfterColumn(name),
@@ -202,12 +262,14 @@ export const AGGREGATE_FUNCTIONS: readonly AggregateFunction[] = [
     name: 'sum', minArgs: 1, maxArgs: 1, defaultName: namedAfterColumn('sum'),
     translate: (a, s) => {
       const x = expectType(a, 0, s, 'long', 'int', 'real', 'decimal');
-      return x.type === 'real' || x.type === 'decimal' ? { sql: `sum(${x.sql})`, type: 'real' } : { sql: `CAST(sum(${x.sql}) AS BIGINT)`, type: 'long' };
+      // 0 over no values (summarize docs' default values), not SQL's NULL.
+      return x.type === 'real' || x.type === 'decimal' ? { sql: `coalesce(sum(${x.sql}), 0)`, type: 'real' } : { sql: `CAST(coalesce(sum(${x.sql}), 0) AS BIGINT)`, type: 'long' };
     },
   },
   {
     name: 'avg', minArgs: 1, maxArgs: 1, defaultName: namedAfterColumn('avg'),
-    translate: (a, s) => ({ sql: `avg(CAST(${expectType(a, 0, s, 'long', 'int', 'real', 'decimal').sql} AS DOUBLE))`, type: 'real' }),
+    // Over no values the Kusto engine answers NaN (its sum 0 divided by count 0), not null.
+    translate: (a, s) => ({ sql: `coalesce(avg(CAST(${expectType(a, 0, s, 'long', 'int', 'real', 'decimal').sql} AS DOUBLE)), CAST('NaN' AS DOUBLE))`, type: 'real' }),
   },
   {
     // Distinct values, nulls ignored; order undefined in KQL too.
@@ -221,7 +283,7 @@ export const AGGREGATE_FUNCTIONS: readonly AggregateFunction[] = [
   },
   {
     name: 'make_list', aliases: ['makelist'], minArgs: 1, maxArgs: 2, defaultName: namedAfterColumn('list'),
-    translate: (a, s) => ({ sql: jsonArray(toJsonSql(a[0]!), false, a[1] && expectType(a, 1, s, 'long', 'int')), type: 'dynamic' }),
+    translate: (a, s) => ({ sql: jsonArray(toJsonSql(a[0]!), false, a[1] && expectType(a, 1, s, 'long', 'int'), s.rowOrder), type: 'dynamic' }),
   },
   {
     name: 'take_any', aliases: ['any'], minArgs: 1, maxArgs: 1, defaultName: namedAfterColumn('any'),

@@ -6,6 +6,7 @@
 import type { Expr, Span } from '../ast.ts';
 import type { TranslateContext } from '../context.ts';
 import type { Typed } from '../types.ts';
+import { derivedName } from '../operators/column-names.ts';
 
 /** What a function's translation can see besides its arguments. */
 export interface CallSite {
@@ -14,6 +15,13 @@ export interface CallSite {
   readonly span: Span;
   /** The argument expressions as written (e.g. to name an aggregate's column after its argument). */
   readonly args: readonly Expr[];
+  /**
+   * ORDER BY items of the rows' defined order (after sort/top/serialize: the hidden order
+   * column), when they have one. Aggregates whose result follows the input order read it (Kusto:
+   * make_list over sorted input lists the values in that order), since the rows themselves are
+   * not kept physically sorted between steps (see RowOrder).
+   */
+  readonly rowOrder?: string;
   /** Throws a 'type' error about argument `i` (or the call). */
   fail(message: string, i?: number): never;
 }
@@ -39,12 +47,16 @@ export interface AggregateFunction {
   translate(args: readonly Typed[], site: CallSite): Typed;
 }
 
-/** `prefix_Column` when the first argument is a plain column, the naming rule of most aggregates. */
+/**
+ * `prefix_Column`, the naming rule of most aggregates, when the first argument has a name of its
+ * own as extend names it (operators/column-names.ts): a column, a dynamic path (`make_set(d.a)` →
+ * `set_d_a`) or a conversion of one (`buildschema(todynamic(tostring(x)))` → `schema_x`, as the
+ * Kusto engine names it).
+ */
 export function namedAfterColumn(prefix: string) {
   return (args: readonly Expr[]): string | undefined => {
-    const a = args[0];
-    if (a?.kind === 'name') return `${prefix}_${a.name}`;
-    return undefined;
+    const name = args[0] && derivedName(args[0]);
+    return name === undefined ? undefined : `${prefix}_${name}`;
   };
 }
 

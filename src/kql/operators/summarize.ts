@@ -7,10 +7,10 @@
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import type { Assignment } from '../ast.ts';
 import { Scope, type TranslateContext } from '../context.ts';
-import { callSite } from '../expr.ts';
 import { aggregateFunction } from '../functions/index.ts';
 import { ARG_EXTREMES, argExtremeColumns } from '../functions/arg-extreme.ts';
 import { spanFrom, selectList } from './common.ts';
+import { isAggregateCall, translateAggregateCall, translateAggregateExpression } from './aggregate-expression.ts';
 import { columnType } from './extend.ts';
 import { derivedName } from './column-names.ts';
 import { defineOperator } from './registry.ts';
@@ -80,20 +80,19 @@ export const SUMMARIZE = defineOperator({
         }
         continue;
       }
-      const fn = e.kind === 'call' ? aggregateFunction(e.name) : undefined;
-      if (e.kind !== 'call' || !fn) {
-        throw ctx.error('unsupported', 'a summarize expression that is not a single aggregate call (e.g. count(), max(X))', e.span);
-      }
-      if (e.args.length < fn.minArgs || e.args.length > fn.maxArgs) throw ctx.error('type', `${e.name}() takes ${fn.minArgs}–${fn.maxArgs} argument(s)`, e.span);
+      // A single aggregate call names its column by KQL's rule; an expression over aggregates
+      // (`Ratio = dcountif(…) * 100.0 / count()`) must be named.
+      const fn = isAggregateCall(e, ctx) ? aggregateFunction(e.name) : undefined;
       let name: string;
       if (item.name) name = item.name.text;
-      else {
+      else if (e.kind === 'call' && fn) {
         const auto = fn.defaultName(e.args);
         if (!auto) throw ctx.error('unsupported', `an unnamed ${e.name}() of an expression (write Name = ${e.name}(…))`, e.span);
         name = unique(auto, taken);
+      } else {
+        throw ctx.error('unsupported', 'an unnamed summarize expression over aggregates (write Name = …)', e.span);
       }
-      const args = e.args.map((a) => ctx.expr(a, scope));
-      const v = fn.translate(args, callSite(e, ctx));
+      const v = e.kind === 'call' && fn ? translateAggregateCall(e, scope, ctx) : translateAggregateExpression(e, scope, ctx);
       out.push({ name, sql: v.sql });
       columns.push({ name, type: columnType(v) });
       taken.add(name);

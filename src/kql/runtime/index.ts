@@ -23,6 +23,7 @@ import {
 import {
   formatIpv4, hasAnyIpv4, ipv4Compare, ipv4InAnyRange, ipv4IsPrivate, ipv4NetmaskSuffix, ipv4RangeToCidrList, ipv6Compare, ipv6InAnyRange, parseIpv4, parseIpv4Mask, parseIpv6Mask,
 } from './ip.ts';
+import { buildSchema } from './buildschema.ts';
 import { betaCdf, betaInv, welchTest } from './stats.ts';
 
 export const KQL_UDFS: readonly ScalarUdf[] = [
@@ -58,6 +59,7 @@ export const KQL_UDFS: readonly ScalarUdf[] = [
   { name: 'kql_has_terms', returns: 'INTEGER', fn: hasTerms },
   { name: 'kql_tdigest_percentile', returns: 'VARCHAR', fn: tdigestPercentile },
   { name: 'kql_tdigest_rank', returns: 'VARCHAR', fn: tdigestRank },
+  { name: 'kql_buildschema', returns: 'VARCHAR', fn: buildSchema },
   { name: 'kql_bag_remove_keys', returns: 'VARCHAR', fn: bagRemoveKeys },
   { name: 'kql_bag_has_key', returns: 'INTEGER', fn: bagHasKey },
   { name: 'kql_set_union', returns: 'VARCHAR', fn: setUnion },

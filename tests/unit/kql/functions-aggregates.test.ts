@@ -77,12 +77,63 @@ functionCases('KQL aggregate functions', [
     kql: 'T2 | summarize m = arg_max(k, a, b) | project m, same = (a == "x" and b == "y") or (a == "y" and b == "x")',
     rows: [{ m: 1, same: true }],
   },
-], [], (h) => {
+  {
+    rule: 'an expression over aggregates is computed per group from each aggregate (Sentinel: ratio = dcountif(…) * 100.0 / count())',
+    kql: 'B | summarize r = countif(day > 8) * 100.0 / count(), s = tostring(make_list(day)), h = toupper(tohex(binary_all_or(day))), z = max(day) - min(day) by big = day > 10 | sort by big asc',
+    rows: [{ big: false, r: 50, s: '[9,7]', h: 'F', z: 2 }, { big: true, r: 100, s: '[18,25]', h: '1B', z: 7 }],
+  },
+  {
+    rule: 'an aggregate inside a scalar function sees the rows, a let scalar around it stays visible',
+    kql: 'let k = 2; B | summarize n = iff(count() > k, "many", "few"), a = strcat(max(name), "/", k)',
+    rows: [{ n: 'many', a: 'Ringo/2' }],
+  },
+  {
+    rule: 'aggregates name themselves after a conversion or dynamic path of a column, as extend does (Kusto: buildschema(todynamic(tostring(x))) is schema_x)',
+    kql: 'B | extend d = bag_pack("k", name) | summarize dcount(tostring(day)), make_set(d.k)',
+    rows: [{ dcount_day: 4, set_d_k: ['John', 'Paul', 'George', 'Ringo'] }],
+  },
+  {
+    rule: 'buildschema: bags give containers, arrays the `indexer`, a place with several types a union, the container first (Kusto docs example as the engine answers it)',
+    kql: 'S | summarize buildschema(value)',
+    rows: [{ schema_value: { x: ['long', 'string'], y: [{ w: 'string' }, 'double'], z: { '`indexer`': ['long', 'string'] }, t: { '`indexer`': 'string' } } }],
+  },
+  {
+    rule: 'percentilew/percentilesw_array count each value weight times (docs: buckets 10×8, 20×6, 30×3, 40×1 → p50 20, p99.9 40)',
+    kql: 'W | summarize percentilew(bucket, n, 50), percentilesw_array(bucket, n, dynamic([50, 75, 99.9])), p = percentilew(bucket, n, 40)',
+    rows: [{ percentile_bucket_50: 20, percentiles_bucket: [20, 20, 40], p: 10 }],
+  },
+  {
+    rule: 'defaults over no rows (summarize docs): count, sum, sumif, stdev, variance 0; make_* []; hll, tdigest, buildschema, max null; avg NaN as the Kusto engine answers',
+    kql: 'B | where day > 100 | extend d = bag_pack("a", day) | summarize count(), sum(day), sumif(day, day > 1), stdev(day), variance(day), make_set(day), hll(day), tdigest(day), buildschema(d), max(day), avg(day)',
+    rows: [{ count_: 0, sum_day: 0, sumif_day: 0, stdev_day: 0, variance_day: 0, set_day: [], hll_day: null, tdigest_day: null, schema_d: null, max_day: null, avg_day: NaN }],
+  },
+], [
+  {
+    rule: 'an aggregate inside an aggregate is not KQL',
+    kql: 'B | summarize x = sum(count())',
+    code: 'type',
+    message: /count\(\) cannot be used inside another aggregate/,
+  },
+  {
+    rule: 'an expression over aggregates needs a name',
+    kql: 'B | summarize count() * 2',
+    code: 'unsupported',
+    message: /unnamed summarize expression over aggregates/,
+  },
+  {
+    rule: 'a column outside the aggregates of a summarize expression is not in scope',
+    kql: 'B | summarize x = count() + day',
+    code: 'unknown-column',
+    message: /"day"/,
+  },
+], (h) => {
   h.table('B', [{ name: 'name', type: 'string' }, { name: 'day', type: 'long' }, { name: 'extra', type: 'long' }], [
     `'John', 9, NULL`, `'Paul', 18, 1`, `'George', 25, NULL`, `'Ringo', 7, 2`,
   ]);
   h.table('A', [{ name: 'Arr', type: 'dynamic' }], [`'["A1","A2","A3"]'`, `'["A2","C1"]'`, `'["C2","A3"]'`, `'["C2","A1"]'`]);
   h.table('N', [{ name: 'x', type: 'long' }], ['1', '2', '3', '4', '5']);
   h.table('H', [{ name: 'num', type: 'long' }], [String(0x88888008), String(0x42000000), String(0x00767000), '5']);
+  h.table('S', [{ name: 'value', type: 'dynamic' }], [`'{"x":1,"y":3.5}'`, `'{"x":"somevalue","z":[1,2,3]}'`, `'{"y":{"w":"zzz"},"t":["aa","bb"],"z":["foo"]}'`, 'NULL']);
+  h.table('W', [{ name: 'n', type: 'long' }, { name: 'bucket', type: 'long' }], ['8, 10', '6, 20', '3, 30', '1, 40']);
   h.table('T2', [{ name: 'k', type: 'long' }, { name: 'a', type: 'string' }, { name: 'b', type: 'string' }], [`1, 'x', 'y'`, `1, 'y', 'x'`, `0, 'z', 'z'`]);
 });
