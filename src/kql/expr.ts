@@ -208,12 +208,15 @@ function stringPredicate(op: string, l: Typed, r: Typed, ctx: TranslateContext, 
   return { sql: negate ? `(NOT ${sql})` : `(${sql})`, type: 'bool' };
 }
 
-export function callSite(e: Extract<Expr, { kind: 'call' }>, ctx: TranslateContext): CallSite {
+/** What a function's translation sees of its call; `scope` gives the rows' order, when defined. */
+export function callSite(e: Extract<Expr, { kind: 'call' }>, ctx: TranslateContext, scope?: Scope): CallSite {
+  const rowOrder = scope?.relation?.order?.clause;
   return {
     ctx,
     name: e.name,
     span: e.span,
     args: e.args,
+    ...(rowOrder !== undefined && { rowOrder }),
     fail(message: string, i?: number): never {
       throw ctx.error('type', message, i === undefined ? e.span : (e.args[i]?.span ?? e.span));
     },
@@ -237,5 +240,5 @@ function call(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx: TranslateCo
     throw ctx.error('type', `${e.name}() takes ${want} argument(s), got ${e.args.length}`, e.span);
   }
   const args = e.args.map((a) => translateExpr(a, scope, ctx));
-  return fn.translate(args, callSite(e, ctx));
+  return fn.translate(args, callSite(e, ctx, scope));
 }

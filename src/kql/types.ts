@@ -23,9 +23,15 @@ export interface ScopeColumn {
 }
 
 /**
- * The defined row order of a relation. `sort` numbers its rows in a hidden column
- * (ORDER_COLUMN) that order-preserving operators (where, take, extend, project) pass on, so the
- * order survives even when the sort keys are projected away; the final SELECT orders by it.
+ * The defined row order of a relation. `sort` (also `top`, `serialize`, `range`…) numbers its rows
+ * once in a hidden column (ORDER_COLUMN) that order-preserving operators (where, extend, project…)
+ * pass on, so the order survives even when the sort keys are projected away.
+ *
+ * The order is a value, not the physical order of a CTE's rows: no CTE sorts its output (re-sorting
+ * millions of rows at every later step cost seconds). What depends on the order reads the column
+ * explicitly: `take` (ORDER BY … LIMIT), window functions (OVER (ORDER BY …)), list aggregates
+ * (CallSite.rowOrder), innerunique join's first row, toscalar, mv-expand/mv-apply renumbering, and
+ * the final SELECT's ORDER BY.
  */
 export interface RowOrder {
   /** ORDER BY items over the relation's columns (the hidden order column). */

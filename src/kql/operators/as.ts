@@ -4,7 +4,7 @@
  * read wherever the name is used, so both uses see the same rows (DuckDB may evaluate it twice,
  * which only matters for random functions).
  */
-import { orderBySuffix, spanFrom } from './common.ts';
+import { spanFrom } from './common.ts';
 import { defineOperator } from './registry.ts';
 
 /** The `as` name of relations produced by `as`, for `union withsource=` (keyed by relation object). */
@@ -21,7 +21,7 @@ export const AS = defineOperator({
     return { kind: 'as', name, span: spanFrom(p, kw) };
   },
   translate(op, input, ctx) {
-    const cte = ctx.addCte('as', `SELECT * FROM ${input.cte}${orderBySuffix(input.order)}`, op.span);
+    const cte = ctx.addCte('as', `SELECT * FROM ${input.cte}`, op.span);
     const rel = { cte, columns: input.columns, order: input.order };
     ctx.bindRelation(op.name.text, rel, op.name.span);
     AS_NAMES.set(rel, op.name.text);

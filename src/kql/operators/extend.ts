@@ -5,7 +5,7 @@
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import type { KqlType } from '../../schema/kql-types.ts';
 import { Scope } from '../context.ts';
-import { orderCarry, orderBySuffix, selectList, spanFrom } from './common.ts';
+import { orderCarry, selectList, spanFrom } from './common.ts';
 import { defineOperator } from './registry.ts';
 import type { Assignment } from '../ast.ts';
 import type { TranslateContext } from '../context.ts';
@@ -54,9 +54,8 @@ export const EXTEND = defineOperator({
       changed.add(name);
     }
     const columns: ColumnSchema[] = scope.columns.map((c) => ({ name: c.name, type: c.type }));
-    const order = input.order;
     const items = [...scope.columns.map((c) => ({ name: c.name, sql: c.sql })), ...orderCarry(input)];
-    const cte = ctx.addCte('extend', `SELECT ${selectList(items)} FROM ${input.cte}${orderBySuffix(order)}`, op.span);
-    return { cte, columns, order };
+    const cte = ctx.addCte('extend', `SELECT ${selectList(items)} FROM ${input.cte}`, op.span);
+    return { cte, columns, order: input.order };
   },
 });

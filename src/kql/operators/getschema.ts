@@ -24,7 +24,7 @@ export const GETSCHEMA = defineOperator({
     // Kusto marks getschema's output serialized: rows in column order, kept by the hidden order column.
     const order = quoteIdent(ORDER_COLUMN);
     const values = `VALUES ${rows.join(', ')}`;
-    const cte = ctx.addCte('getschema', `SELECT * FROM (${values}) AS v("ColumnName", "ColumnOrdinal", "DataType", "ColumnType", ${order}) ORDER BY ${order}`, op.span);
+    const cte = ctx.addCte('getschema', `SELECT * FROM (${values}) AS v("ColumnName", "ColumnOrdinal", "DataType", "ColumnType", ${order})`, op.span);
     return {
       cte,
       order: { clause: order },

@@ -91,8 +91,11 @@ export function joinRelations(
   let leftSql = left.cte;
   if (kind === 'innerunique') {
     const partition = on.map((c) => quoteIdent(c.left)).join(', ');
+    // "First" is in the left side's defined order when it has one (a sorted left keeps its top
+    // row per key), else in the order the rows are read.
+    const first = left.order ? `ORDER BY ${left.order.clause}` : '';
     leftSql =
-      `(SELECT * EXCLUDE ("__loupe_rn") FROM (SELECT *, row_number() OVER () AS "__loupe_rn" FROM ${left.cte}) ` +
+      `(SELECT * EXCLUDE ("__loupe_rn") FROM (SELECT *, row_number() OVER (${first}) AS "__loupe_rn" FROM ${left.cte}) ` +
       `QUALIFY row_number() OVER (PARTITION BY ${partition} ORDER BY "__loupe_rn") = 1)`;
   }
   const joinSql = { innerunique: 'JOIN', inner: 'JOIN', leftouter: 'LEFT JOIN', rightouter: 'RIGHT JOIN', fullouter: 'FULL OUTER JOIN' }[kind];

@@ -34,7 +34,7 @@ function takePerRow(rel: Relation, count: Expr, ctx: TranslateContext, span: Spa
   const n = ctx.expr(count, new Scope([]));
   if (n.type !== 'long' && n.type !== 'int') throw ctx.error('type', `take needs a long row count, this is a ${n.type}`, count.span);
   const order = rel.order ? ` ORDER BY ${rel.order.clause}` : '';
-  const sql = `SELECT * FROM ${rel.cte} QUALIFY row_number() OVER (PARTITION BY ${quoteIdent(ROW)}${order}) <= ${n.sql}${rel.order ? ` ORDER BY ${rel.order.clause}` : ''}`;
+  const sql = `SELECT * FROM ${rel.cte} QUALIFY row_number() OVER (PARTITION BY ${quoteIdent(ROW)}${order}) <= ${n.sql}`;
   return { cte: ctx.addCte('mv_apply_take', sql, span), columns: rel.columns, order: rel.order };
 }
 
@@ -103,8 +103,7 @@ export const MV_APPLY = defineOperator({
     const orderKeys = input.order ? [`i.${quoteIdent(ORDER_COLUMN)}`, ...(rel.order ? [`s.${quoteIdent(ORDER_COLUMN)}`] : [])] : [];
     if (orderKeys.length) select.push(`row_number() OVER (ORDER BY ${orderKeys.join(', ')}) AS ${quoteIdent(ORDER_COLUMN)}`);
     const sql =
-      `SELECT ${select.join(', ')} FROM ${rel.cte} AS s JOIN ${numbered.cte} AS i ON s.${quoteIdent(ROW)} = i.${quoteIdent(ROW)}` +
-      (orderKeys.length ? ` ORDER BY ${orderKeys.join(', ')}` : '');
+      `SELECT ${select.join(', ')} FROM ${rel.cte} AS s JOIN ${numbered.cte} AS i ON s.${quoteIdent(ROW)} = i.${quoteIdent(ROW)}`;
     const cte = ctx.addCte('mv_apply', sql, op.span);
     return { cte, columns, order: input.order ? { clause: quoteIdent(ORDER_COLUMN) } : undefined };
   },

@@ -14,7 +14,7 @@ import { Scope, type TranslateContext } from '../context.ts';
 import type { Parser } from '../parser.ts';
 import { quoteIdent } from '../sql.ts';
 import { ORDER_COLUMN, type Relation } from '../types.ts';
-import { orderBySuffix, selectList, spanFrom } from './common.ts';
+import { selectList, spanFrom } from './common.ts';
 import { defineOperator } from './registry.ts';
 import { derivedName, generatedName } from './column-names.ts';
 
@@ -150,8 +150,7 @@ export function expandRelation(input: Relation, args: MvExpandArgs, ctx: Transla
   if (orderKeys) out.push({ name: ORDER_COLUMN, sql: `row_number() OVER (ORDER BY ${orderKeys})` });
   const sql =
     `SELECT ${selectList(out)} FROM (SELECT *, unnest(range(CAST(${count} AS BIGINT))) AS "${ITEM_COLUMN}" ` +
-    `FROM (SELECT *, ${values.join(', ')} FROM ${input.cte}))` +
-    (orderKeys ? ` ORDER BY ${orderKeys}` : '');
+    `FROM (SELECT *, ${values.join(', ')} FROM ${input.cte}))`;
   const cte = ctx.addCte('mv_expand', sql, span);
   const order = input.order ? { clause: quoteIdent(ORDER_COLUMN) } : undefined;
   return { cte, columns, order, expanded: added.map((a) => a.name) };

@@ -21,7 +21,7 @@ import { Scope } from '../context.ts';
 import type { Parser } from '../parser.ts';
 import { escapeRegex, quoteIdent, sqlString } from '../sql.ts';
 import { toStringSql } from '../convert.ts';
-import { orderCarry, orderBySuffix, selectList, spanFrom } from './common.ts';
+import { orderCarry, selectList, spanFrom } from './common.ts';
 import { defineOperator } from './registry.ts';
 
 const CONVERSIONS: Partial<Record<KqlType, string>> = {
@@ -168,7 +168,7 @@ export const PARSE = defineOperator({
     ctx.checkColumns(columns, op.span);
     const where = op.where ? ` WHERE ${ok}` : '';
     const inner = `(SELECT *, ${conversions.join(', ')} FROM (SELECT *, ${captures.join(', ')} FROM ${input.cte}))`;
-    const cte = ctx.addCte(op.where ? 'parse_where' : 'parse', `SELECT ${selectList([...out, ...orderCarry(input)])} FROM ${inner}${where}${orderBySuffix(input.order)}`, op.span);
+    const cte = ctx.addCte(op.where ? 'parse_where' : 'parse', `SELECT ${selectList([...out, ...orderCarry(input)])} FROM ${inner}${where}`, op.span);
     return { cte, columns, order: input.order };
   },
 });

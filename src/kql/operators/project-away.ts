@@ -3,7 +3,7 @@
  * Wildcards match whole names only: `project-away *1` removes `Name1` but not `Name10`'s
  * neighbour `Name` (each name is tested against the complete pattern, case-sensitively).
  */
-import { orderBySuffix, orderCarry, selectList, spanFrom } from './common.ts';
+import { orderCarry, selectList, spanFrom } from './common.ts';
 import { matchColumns, parseColumnPatterns } from './column-patterns.ts';
 import { defineOperator } from './registry.ts';
 import { quoteIdent } from '../sql.ts';
@@ -20,7 +20,7 @@ export const PROJECT_AWAY = defineOperator({
     const columns = input.columns.filter((c) => !away.has(c.name));
     if (columns.length === 0) throw ctx.error('unsupported', 'project-away that removes every column', op.span);
     const items = [...columns.map((c) => ({ name: c.name, sql: quoteIdent(c.name) })), ...orderCarry(input)];
-    const cte = ctx.addCte('project_away', `SELECT ${selectList(items)} FROM ${input.cte}${orderBySuffix(input.order)}`, op.span);
+    const cte = ctx.addCte('project_away', `SELECT ${selectList(items)} FROM ${input.cte}`, op.span);
     return { cte, columns, order: input.order };
   },
 });

@@ -1,5 +1,5 @@
 /** `project-keep A, B*`: only the columns named or matched, in their input order (not the list's). */
-import { orderBySuffix, orderCarry, selectList, spanFrom } from './common.ts';
+import { orderCarry, selectList, spanFrom } from './common.ts';
 import { matchColumns, parseColumnPatterns } from './column-patterns.ts';
 import { defineOperator } from './registry.ts';
 import { quoteIdent } from '../sql.ts';
@@ -16,7 +16,7 @@ export const PROJECT_KEEP = defineOperator({
     const columns = input.columns.filter((c) => keep.has(c.name));
     if (columns.length === 0) throw ctx.error('unsupported', 'project-keep that keeps no column', op.span);
     const items = [...columns.map((c) => ({ name: c.name, sql: quoteIdent(c.name) })), ...orderCarry(input)];
-    const cte = ctx.addCte('project_keep', `SELECT ${selectList(items)} FROM ${input.cte}${orderBySuffix(input.order)}`, op.span);
+    const cte = ctx.addCte('project_keep', `SELECT ${selectList(items)} FROM ${input.cte}`, op.span);
     return { cte, columns, order: input.order };
   },
 });

@@ -1,6 +1,6 @@
 /** `project-rename New = Old, …`: renames columns in place (same position, same values). */
 import type { ColumnSchema } from '../../schema/catalog.ts';
-import { orderBySuffix, orderCarry, selectList, spanFrom } from './common.ts';
+import { orderCarry, selectList, spanFrom } from './common.ts';
 import { defineOperator } from './registry.ts';
 import { quoteIdent } from '../sql.ts';
 
@@ -26,7 +26,7 @@ export const PROJECT_RENAME = defineOperator({
     const columns: ColumnSchema[] = input.columns.map((c) => ({ ...c, name: newName.get(c.name) ?? c.name }));
     ctx.checkColumns(columns, op.span);
     const items = [...input.columns.map((c, i) => ({ name: columns[i]!.name, sql: quoteIdent(c.name) })), ...orderCarry(input)];
-    const cte = ctx.addCte('project_rename', `SELECT ${selectList(items)} FROM ${input.cte}${orderBySuffix(input.order)}`, op.span);
+    const cte = ctx.addCte('project_rename', `SELECT ${selectList(items)} FROM ${input.cte}`, op.span);
     return { cte, columns, order: input.order };
   },
 });

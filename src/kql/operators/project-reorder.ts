@@ -3,7 +3,7 @@
  * input order, or by name with asc/desc), then every other column in input order. Nothing is removed.
  * A wildcard does not take the columns the list names explicitly.
  */
-import { orderBySuffix, orderCarry, selectList, spanFrom } from './common.ts';
+import { orderCarry, selectList, spanFrom } from './common.ts';
 import { isWildcard, matchColumns, parseColumnPattern } from './column-patterns.ts';
 import { defineOperator } from './registry.ts';
 import { quoteIdent } from '../sql.ts';
@@ -36,7 +36,7 @@ export const PROJECT_REORDER = defineOperator({
     const order = [...first, ...names.filter((n) => !first.includes(n))];
     const columns = order.map((n) => input.columns.find((c) => c.name === n)!);
     const items = [...columns.map((c) => ({ name: c.name, sql: quoteIdent(c.name) })), ...orderCarry(input)];
-    const cte = ctx.addCte('project_reorder', `SELECT ${selectList(items)} FROM ${input.cte}${orderBySuffix(input.order)}`, op.span);
+    const cte = ctx.addCte('project_reorder', `SELECT ${selectList(items)} FROM ${input.cte}`, op.span);
     return { cte, columns, order: input.order };
   },
 });

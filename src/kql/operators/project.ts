@@ -1,7 +1,7 @@
 /** `project A, B = Expr, …`: exactly these columns, in this order, computed from the input row. */
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import { Scope } from '../context.ts';
-import { orderCarry, orderBySuffix, selectList, spanFrom } from './common.ts';
+import { orderCarry, selectList, spanFrom } from './common.ts';
 import { assignmentName, columnType } from './extend.ts';
 import { defineOperator } from './registry.ts';
 import { tupleColumns } from '../tuples.ts';
@@ -31,8 +31,7 @@ export const PROJECT = defineOperator({
       columns.push({ name, type: columnType(v) });
     }
     ctx.checkColumns(columns, op.span);
-    const order = input.order;
-    const cte = ctx.addCte('project', `SELECT ${selectList([...out, ...orderCarry(input)])} FROM ${input.cte}${orderBySuffix(order)}`, op.span);
-    return { cte, columns, order };
+    const cte = ctx.addCte('project', `SELECT ${selectList([...out, ...orderCarry(input)])} FROM ${input.cte}`, op.span);
+    return { cte, columns, order: input.order };
   },
 });

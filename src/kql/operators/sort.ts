@@ -32,7 +32,7 @@ export const SORT = defineOperator({
     const cols = input.columns.map((c) => quoteIdent(c.name)).join(', ');
     const rank = `row_number() OVER (ORDER BY ${keys}) AS ${quoteIdent(ORDER_COLUMN)}`;
     const clause = quoteIdent(ORDER_COLUMN);
-    const cte = ctx.addCte('sort', `SELECT ${cols}, ${rank} FROM ${input.cte} ORDER BY ${clause}`, op.span);
+    const cte = ctx.addCte('sort', `SELECT ${cols}, ${rank} FROM ${input.cte}`, op.span);
     return { cte, columns: input.columns, order: { clause } };
   },
 });

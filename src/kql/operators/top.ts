@@ -28,7 +28,7 @@ export const TOP = defineOperator({
     const rank = quoteIdent(ORDER_COLUMN);
     // The rank column keeps this order through later operators (see RowOrder), as sort does.
     const ranked = `SELECT ${cols}, row_number() OVER (ORDER BY ${key}) AS ${rank} FROM ${input.cte}`;
-    const cte = ctx.addCte('top', `SELECT * FROM (${ranked}) WHERE ${rank} <= ${n.sql} ORDER BY ${rank}`, op.span);
+    const cte = ctx.addCte('top', `SELECT * FROM (${ranked}) WHERE ${rank} <= ${n.sql}`, op.span);
     return { cte, columns: input.columns, order: { clause: rank } };
   },
 });

@@ -1,6 +1,6 @@
 /** `where Predicate` (alias `filter`): rows whose predicate is true; a null predicate drops the row. */
 import { Scope } from '../context.ts';
-import { orderBySuffix, spanFrom } from './common.ts';
+import { spanFrom } from './common.ts';
 import { defineOperator } from './registry.ts';
 import { usesWindowFunction } from '../window.ts';
 
@@ -16,7 +16,7 @@ export const WHERE = defineOperator({
     if (pred.type !== 'bool' && pred.type !== 'null') throw ctx.error('type', `where needs a bool predicate, this is a ${pred.type}`, op.predicate.span);
     // prev()/next()/row_number() are SQL window functions, which WHERE cannot hold; QUALIFY filters after them.
     const filter = usesWindowFunction(op.predicate) ? 'QUALIFY' : 'WHERE';
-    const cte = ctx.addCte('where', `SELECT * FROM ${input.cte} ${filter} ${pred.sql}${orderBySuffix(input.order)}`, op.span);
+    const cte = ctx.addCte('where', `SELECT * FROM ${input.cte} ${filter} ${pred.sql}`, op.span);
     return { cte, columns: input.columns, order: input.order };
   },
 });
