@@ -46,6 +46,7 @@ export async function tryBatch(
     // The first batch tells whether most runs trigger: then their re-runs would cost more than
     // running every run once, so the replay goes run by run.
     const progress = (offset: number) => (n: number) => control.onProgress?.({ step: 'count', runsDone: offset + n, runsTotal: runs.length });
+    progress(0)(0);
     const head = await batchCounts(data, translation, runs.slice(0, size), size, control.signal, progress(0));
     const fired = head.counts.filter((n) => isTriggered(n, rule.triggerOperator, rule.triggerThreshold)).length;
     if (size < runs.length && fired > head.counts.length * MAX_TRIGGERED_SHARE) {
