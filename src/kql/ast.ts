@@ -92,7 +92,19 @@ export type Operator =
   | { kind: 'mv-apply'; expand: MvExpandArgs; operators: Operator[]; span: Span }
   | { kind: 'parse'; where: boolean; regex: boolean; relaxed: boolean; flags?: string; target: Expr; parts: ParsePart[]; span: Span }
   | { kind: 'serialize'; items: Assignment[]; span: Span }
+  /** `top-nested [N] of Key by Agg [asc|desc], top-nested …`: one level per clause, each within the groups of the one before. */
+  | { kind: 'top-nested'; levels: TopNestedLevel[]; span: Span }
   | { kind: 'make-series'; nonempty: boolean; aggregates: SeriesAggregate[]; axis: Expr; from?: Expr; to?: Expr; step: Expr; by: Assignment[]; span: Span };
+
+/** One `top-nested [N] of [Name =] Key [with others = V] by [Name =] Aggregation [asc|desc]` clause. */
+export interface TopNestedLevel {
+  readonly count?: Expr;
+  readonly key: Assignment;
+  readonly others?: Expr;
+  readonly aggregate: Assignment;
+  readonly desc: boolean;
+  readonly span: Span;
+}
 
 /** One column of `mv-expand`/`mv-apply`: `[Name =] expr [to typeof(T)]`. */
 export interface MvExpandItem {
