@@ -13,25 +13,28 @@ import { isEntraSignInHeader, openEntraCsv } from './entra-csv.ts';
 import { HEAD_BYTES, hasUtf8Bom } from './formats.ts';
 import type { ReadControl } from './json-reader.ts';
 import { linesOfRecords, offsetOfRecord, positionOfOffset } from './positions.ts';
-import { MAX_REJECT_DETAILS, rawColumn, type RawRelation, type RejectedRow } from './raw-relation.ts';
+import { csvPartRanges } from './csv-parts.ts';
+import { MAX_REJECT_DETAILS, rawColumn, type RawRelation, type RejectedRow, type RelationPart } from './raw-relation.ts';
 import type { ByteSource } from './source.ts';
 import { quoteIdent, quoteString } from './sql-text.ts';
 
 let counter = 0;
 
-/** The header record's text: everything up to the first newline outside double quotes. */
-async function readHeaderText(src: ByteSource): Promise<string> {
+/** The header record's text (everything up to the first newline outside double quotes), and whether that newline is CRLF. */
+async function readHeaderText(src: ByteSource): Promise<{ text: string; crlf: boolean }> {
   let inQuotes = false;
+  const textOf = (bytes: Uint8Array) => {
+    const text = new TextDecoder().decode(bytes.subarray(hasUtf8Bom(bytes) ? 3 : 0));
+    return { text: text.replace(/\r$/, ''), crlf: text.endsWith('\r') };
+  };
   for (let end = HEAD_BYTES; ; end *= 4) {
     const head = await src.read(0, end);
     for (let i = 0; i < head.length; i++) {
       const b = head[i];
       if (b === 0x22) inQuotes = !inQuotes;
-      else if (b === 0x0a && !inQuotes) return new TextDecoder().decode(head.subarray(hasUtf8Bom(head) ? 3 : 0, i)).replace(/\r$/, '');
+      else if (b === 0x0a && !inQuotes) return textOf(head.subarray(0, i));
     }
-    if (end >= src.size) {
-      return new TextDecoder().decode(head.subarray(hasUtf8Bom(head) ? 3 : 0)).replace(/\r$/, '');
-    }
+    if (end >= src.size) return { ...textOf(head), crlf: false };
     inQuotes = false;
   }
 }
@@ -53,7 +56,7 @@ export function delimiterOf(headerText: string): ',' | '\t' {
 }
 
 export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadControl = {}): Promise<RawRelation> {
-  const headerText = await readHeaderText(src);
+  const { text: headerText, crlf } = await readHeaderText(src);
   const delimiter = delimiterOf(headerText);
   const parsed = Papa.parse<string[]>(headerText, { header: false, delimiter, quoteChar: '"' });
   const header = parsed.data[0] ?? [];
@@ -70,23 +73,40 @@ export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadC
   // A browser File is read in place through DuckDB-WASM's file-reader protocol, which the blocking
   // build implements with FileReaderSync (a worker-only API); elsewhere (Node) the bytes are copied.
   const canReadInPlace = typeof (globalThis as { FileReaderSync?: unknown }).FileReaderSync !== 'undefined';
-  if (src.blob && engine.registerFileHandle && canReadInPlace) engine.registerFileHandle(fileName, src.blob);
-  else if (src.bytes) engine.registerFileBuffer(fileName, src.bytes);
-  else engine.registerFileBuffer(fileName, await src.read(0, src.size));
+  const inPlace = src.blob && engine.registerFileHandle && canReadInPlace ? src.blob : undefined;
+  const bytes = inPlace ? undefined : (src.bytes ?? (await src.read(0, src.size)));
+  const registered = new Set<string>();
+  const register = (name: string, start: number, end: number) => {
+    if (inPlace) engine.registerFileHandle!(name, start === 0 && end === src.size ? inPlace : inPlace.slice(start, end));
+    else engine.registerFileBuffer(name, bytes!.subarray(start, end));
+    registered.add(name);
+  };
+  const unregister = (name: string) => {
+    if (registered.delete(name)) engine.dropFile(name);
+  };
+  // The whole file is registered when first read: a file loaded in parts is never read whole unless
+  // a part fails (Node copies registered bytes into the wasm heap, so this also spares a copy).
+  const whole = () => {
+    if (!registered.has(fileName)) register(fileName, 0, src.size);
+    return fileName;
+  };
 
   const rejects = `loupe_ingest_rejects_${id}`;
   const rejectScans = `loupe_ingest_reject_scans_${id}`;
   const columns = `{${fields.map((_, i) => `${quoteString(rawColumn(i))}: 'VARCHAR'`).join(', ')}}`;
   const baseOptions = `header = true, auto_detect = false, delim = ${quoteString(delimiter)}, quote = '"', escape = '"', columns = ${columns}`;
-  const reader = (extra: string) => `read_csv(${quoteString(fileName)}, ${baseOptions}${extra})`;
-  const fromSql = reader(`, store_rejects = true, rejects_table = ${quoteString(rejects)}, rejects_scan = ${quoteString(rejectScans)}`);
+  const reader = (extra: string) => `read_csv(${quoteString(whole())}, ${baseOptions}${extra})`;
+  const scanOptions = `, store_rejects = true, rejects_table = ${quoteString(rejects)}, rejects_scan = ${quoteString(rejectScans)}`;
+  const rejectsExist = () =>
+    (engine.queryParams(`SELECT count(*) FROM duckdb_tables() WHERE table_name = ?`, [rejects]).rows[0]?.[0] as number) > 0;
 
   const typeIndex = fields.findIndex((f) => f.source.trim() === 'Type');
   /** 0-based indices (the header is 0) of the records the scan set aside, ascending. */
   let skipped: number[] | undefined;
   /** The file record (header = 0) of loaded row `index`: loaded rows skip the records set aside. */
   const recordOf = (index: number): number => {
-    skipped ??= engine.query(`SELECT DISTINCT line - 1 FROM ${quoteIdent(rejects)} ORDER BY 1`).rows.map((r) => r[0] as number);
+    // (No rejects table: the file was read in parts, which set nothing aside.)
+    skipped ??= rejectsExist() ? engine.query(`SELECT DISTINCT line - 1 FROM ${quoteIdent(rejects)} ORDER BY 1`).rows.map((r) => r[0] as number) : [];
     let rec = index + 1;
     for (const r of skipped) {
       if (r <= rec) rec++;
@@ -95,10 +115,35 @@ export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadC
     return rec;
   };
 
+  let partList: RelationPart[] | undefined;
   return {
     format,
     fields,
-    fromSql,
+    get fromSql() {
+      return reader(scanOptions);
+    },
+    async parts() {
+      if (partList) return partList;
+      const ranges = await csvPartRanges(src);
+      if (ranges.length < 2) return undefined;
+      // Parts are read strictly (no rejects table): an unreadable record throws, and the loader
+      // then reads the whole file with store_rejects to report or set aside every bad record.
+      partList = ranges.map(([start, end], k) => {
+        const name = `loupe_ingest_${id}_part${k}.csv`;
+        return {
+          end,
+          open: () => {
+            register(name, start, end);
+            // A part may start inside a record whose quoted cell holds a bare LF: DuckDB takes the
+            // line ending from the first newline it meets, so the header's is stated explicitly.
+            const options = `${k === 0 ? baseOptions : baseOptions.replace('header = true', 'header = false')}, new_line = ${quoteString(crlf ? '\\r\\n' : '\\n')}`;
+            return `read_csv(${quoteString(name)}, ${options})`;
+          },
+          close: () => unregister(name),
+        };
+      });
+      return partList;
+    },
     warnings: [],
     firstTypeValue() {
       if (typeIndex < 0) return undefined;
@@ -112,6 +157,7 @@ export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadC
       }
     },
     async checkScan(setAside) {
+      if (!rejectsExist()) return { count: 0, details: [] };
       const count = engine.query(`SELECT count(*) FROM ${quoteIdent(rejects)}`).rows[0]?.[0] as number;
       if (!count) return { count: 0, details: [] };
       const rows = engine.query(
@@ -165,7 +211,7 @@ export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadC
           /* the reject tables exist only after a scan */
         }
       }
-      engine.dropFile(fileName);
+      for (const name of [...registered]) unregister(name);
     },
   };
 }

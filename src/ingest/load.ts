@@ -105,7 +105,9 @@ export async function loadFile(engine: SqlEngine, source: LoadSource, options: L
   try {
     checkAborted(file, options.signal);
     const { target, nameSource, typeValue, mapping, warnings, format } = planLoad(file, raw, unwrapped, options);
-    const staged = await buildTypedStaging(engine, file, raw, mapping, staging, options.badRows === 'set-aside', options.signal);
+    const staged = await buildTypedStaging(engine, file, raw, mapping, staging, options.badRows === 'set-aside', options.signal, (bytesEnd, rows) =>
+      report(Math.min(bytesEnd, src.size), rows),
+    );
     const rows = staged.rows;
     if (rows === 0 && staged.rejected > 0) {
       const first = staged.details[0];

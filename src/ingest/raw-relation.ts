@@ -32,6 +32,12 @@ export interface RawRelation {
   readonly fields: readonly SourceField[];
   /** SQL usable after FROM, yielding columns `c0`… in file order, one row per record. */
   readonly fromSql: string;
+  /**
+   * The same records as consecutive parts, read in order (a large CSV file cut at record
+   * boundaries, see csv-parts.ts), or undefined when the relation is read in one statement. Parts
+   * report no unreadable records: a part that fails to read makes the loader read fromSql instead.
+   */
+  parts?(): Promise<readonly RelationPart[] | undefined>;
   /** The file's `Type` value (first record), when it has a Type column. */
   firstTypeValue(): string | undefined;
   /**
@@ -47,6 +53,15 @@ export interface RawRelation {
   rawCell(index: number, field: number): string | null;
   readonly warnings: readonly string[];
   dispose(): void;
+}
+
+export interface RelationPart {
+  /** Byte offset in the file where the part ends (for progress). */
+  readonly end: number;
+  /** Makes the part readable; returns SQL usable after FROM with the columns of fromSql. */
+  open(): string;
+  /** Releases what open() registered. */
+  close(): void;
 }
 
 /** SQL name of raw column `i`. */

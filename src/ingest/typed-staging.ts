@@ -16,7 +16,7 @@ import { canFail, expectedText, typedSql } from './typing.ts';
 /** Internal column naming the first column whose text did not convert (dropped before commit). */
 const BAD = '__loupe_bad_column';
 
-export function typedSelectSql(raw: RawRelation, mapping: readonly ColumnMapping[]): string {
+export function typedSelectSql(raw: Pick<RawRelation, 'fromSql'>, mapping: readonly ColumnMapping[]): string {
   const inner = mapping.flatMap((m, i) => {
     const r = quoteIdent(rawColumn(m.index));
     const typed = `${typedSql(r, m.type)} AS ${quoteIdent(`t${i}`)}`;
@@ -28,6 +28,44 @@ export function typedSelectSql(raw: RawRelation, mapping: readonly ColumnMapping
   const outer = mapping.map((m, i) => `${quoteIdent(`t${i}`)} AS ${quoteIdent(m.column)}`);
   outer.push(checks.length ? `CASE ${checks.join(' ')} END AS ${quoteIdent(BAD)}` : `CAST(NULL AS INTEGER) AS ${quoteIdent(BAD)}`);
   return `SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${raw.fromSql})`;
+}
+
+/**
+ * Builds the staging table part by part when the relation comes in parts: one statement per part,
+ * each committed on its own, so that DuckDB compresses each part's rows before the next is read
+ * (csv-parts.ts says why). The staging table is Loupe's own until the final commit, so committing
+ * it part by part changes no table the analyst sees. Returns false, with no staging table left,
+ * when the relation has no parts or a part cannot be read: the caller then reads the whole relation
+ * in one statement, which reports (or sets aside) every unreadable record exactly as before.
+ */
+async function buildInParts(
+  engine: SqlEngine,
+  raw: RawRelation,
+  mapping: readonly ColumnMapping[],
+  staging: string,
+  signal: AbortSignal | undefined,
+  onPart: ((bytesEnd: number, rows: number) => void) | undefined,
+): Promise<boolean> {
+  const parts = await raw.parts?.();
+  if (!parts) return false;
+  let rows = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!;
+    try {
+      const select = typedSelectSql({ fromSql: part.open() }, mapping);
+      const sql = k === 0 ? `CREATE TABLE ${quoteIdent(staging)} AS ${select}` : `INSERT INTO ${quoteIdent(staging)} ${select}`;
+      const r = await engine.queryAsync(sql, signal ? { signal } : {});
+      rows += Number(r.rows[0]?.[0] ?? 0);
+    } catch (e) {
+      engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`);
+      if (signal?.aborted && isCancellation(e)) throw e;
+      return false;
+    } finally {
+      part.close();
+    }
+    onPart?.(part.end, rows);
+  }
+  return true;
 }
 
 export interface StagingResult {
@@ -51,10 +89,13 @@ export async function buildTypedStaging(
   staging: string,
   setAside = false,
   signal?: AbortSignal,
+  onPart?: (bytesEnd: number, rows: number) => void,
 ): Promise<StagingResult> {
-  // The load's one long query (every row read, typed and written): cancellable while it runs.
+  // The load's long query (every row read, typed and written): cancellable while it runs.
   try {
-    await engine.queryAsync(`CREATE TABLE ${quoteIdent(staging)} AS ${typedSelectSql(raw, mapping)}`, signal ? { signal } : {});
+    if (!(await buildInParts(engine, raw, mapping, staging, signal, onPart))) {
+      await engine.queryAsync(`CREATE TABLE ${quoteIdent(staging)} AS ${typedSelectSql(raw, mapping)}`, signal ? { signal } : {});
+    }
   } catch (e) {
     if (signal?.aborted && isCancellation(e)) throw ingestError('cancelled', file, `Loading ${file} was cancelled; the tables already loaded are unchanged.`);
     throw e;
