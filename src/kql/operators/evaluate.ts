@@ -14,7 +14,7 @@ import type { TranslateContext } from '../context.ts';
 import { quoteIdent } from '../sql.ts';
 import type { Relation } from '../types.ts';
 import { spanFrom } from './common.ts';
-import { isHint, skipHints } from './join.ts';
+import { isHint, skipHints } from './equi-join.ts';
 import { defineOperator } from './registry.ts';
 
 type Name = { readonly text: string; readonly span: Span };
