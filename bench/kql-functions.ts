@@ -6,6 +6,7 @@
 import { createNodeEngine } from '../src/db/node-engine.ts';
 import { installKqlRuntime, translate } from '../src/kql/index.ts';
 import type { TableSchema } from '../src/schema/catalog.ts';
+import { medianQueryMs } from './median-query.ts';
 
 const ROWS = Number(process.env.ROWS ?? 200_000);
 const engine = await createNodeEngine();
@@ -28,13 +29,7 @@ engine.exec("SET VARIABLE loupe_now = TIMESTAMP '2026-03-02 00:00:00'");
 
 function time(kql: string): number {
   const { sql } = translate(kql, { resolveTable: (n) => (n === 'T' ? schema : undefined) });
-  const runs: number[] = [];
-  for (let k = 0; k < 3; k++) {
-    const t0 = performance.now();
-    engine.query(sql);
-    runs.push(performance.now() - t0);
-  }
-  return runs.sort((a, b) => a - b)[1]!;
+  return medianQueryMs(engine, sql);
 }
 
 const base = time('T | summarize c = countif(strlen(msg) > 0)');

@@ -11,6 +11,7 @@
 import { createNodeEngine } from '../src/db/node-engine.ts';
 import { installKqlRuntime, translate, type Translation } from '../src/kql/index.ts';
 import type { TableSchema } from '../src/schema/catalog.ts';
+import { medianQueryMs } from './median-query.ts';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const engine = await createNodeEngine();
@@ -38,15 +39,7 @@ function resortingEveryStep(tr: Translation): string {
   return sql;
 }
 
-function median(sql: string): number {
-  const runs: number[] = [];
-  for (let k = 0; k < 3; k++) {
-    const t0 = performance.now();
-    engine.query(sql);
-    runs.push(performance.now() - t0);
-  }
-  return runs.sort((a, b) => a - b)[1]!;
-}
+const median = (sql: string) => medianQueryMs(engine, sql);
 
 const cases: [string, string][] = [
   ['range → sort → extend', `range x from 1 to ${ROWS} step 1 | sort by x | extend y = x * 2`],
