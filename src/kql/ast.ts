@@ -94,7 +94,27 @@ export type Operator =
   | { kind: 'serialize'; items: Assignment[]; span: Span }
   /** `top-nested [N] of Key by Agg [asc|desc], top-nested …`: one level per clause, each within the groups of the one before. */
   | { kind: 'top-nested'; levels: TopNestedLevel[]; span: Span }
+  /** `scan [with_match_id = Id] [declare (v: type [= default], …)] with (step s [output = …]: Condition [=> v = e, …]; …)`. */
+  | { kind: 'scan'; matchId?: { text: string; span: Span }; declare: ScanDeclaration[]; steps: ScanStep[]; span: Span }
   | { kind: 'make-series'; nonempty: boolean; aggregates: SeriesAggregate[]; axis: Expr; from?: Expr; to?: Expr; step: Expr; by: Assignment[]; span: Span };
+
+/** A column `scan` adds: `Name: type [= Default]`. */
+export interface ScanDeclaration {
+  readonly name: string;
+  readonly type: string;
+  readonly default?: Expr;
+  readonly span: Span;
+}
+
+/** `step Name [output = all|last|none]: Condition [=> Column = Expr, …];` */
+export interface ScanStep {
+  readonly name: { readonly text: string; readonly span: Span };
+  readonly output: 'all' | 'last' | 'none';
+  readonly outputSpan?: Span;
+  readonly condition: Expr;
+  readonly assignments: Assignment[];
+  readonly span: Span;
+}
 
 /** One `top-nested [N] of [Name =] Key [with others = V] by [Name =] Aggregation [asc|desc]` clause. */
 export interface TopNestedLevel {

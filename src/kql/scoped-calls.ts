@@ -4,13 +4,14 @@
  *   Sentinel rules use it for columns some workspaces lack;
  * - `ingestion_time()`: Log Analytics' ingestion time, which an export does not carry; Loupe uses
  *   TimeGenerated (null when the input has none);
- * - `column_names_of(T)`: the column names of a table or let-bound tabular value;
+ * - `column_names_of(T)`: the column names of a table, a let-bound tabular value or a tabular function call;
  * - `typeof(T)` as an argument: a marker for functions that take a result type.
  */
 import type { Expr } from './ast.ts';
 import type { Scope, TranslateContext } from './context.ts';
 import { sqlString } from './sql.ts';
 import type { Typed } from './types.ts';
+import { invokeTabular } from './user-functions.ts';
 
 type TranslateExpr = (e: Expr, scope: Scope, ctx: TranslateContext) => Typed;
 
@@ -31,10 +32,12 @@ export function scopedCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx
     return { sql: 'CAST(NULL AS TIMESTAMP)', type: 'datetime' };
   }
   if (e.name === 'column_names_of') {
-    // column_names_of(T): the names of a table's (or a let-bound tabular value's) columns, as a constant array.
+    // column_names_of(T): the names of a table's (or a let-bound tabular value's, or a tabular
+    // function call's: `column_names_of(MyFunction(1))`) columns, as a constant array.
     const t = e.args[0];
-    if (e.args.length !== 1 || t?.kind !== 'name') throw ctx.error('unsupported', 'column_names_of() of anything but a table or let name', e.span);
-    const rel = ctx.tabularByName(t.name, t.span);
+    const isFunctionCall = t?.kind === 'call' && ctx.binding(t.name)?.kind === 'function';
+    if (e.args.length !== 1 || (t?.kind !== 'name' && !isFunctionCall)) throw ctx.error('unsupported', 'column_names_of() of anything but a table, a let name or a tabular function call', e.span);
+    const rel = t.kind === 'call' ? invokeTabular(t.name, t.args, t.span, ctx) : ctx.tabularByName((t as { name: string }).name, t.span);
     return { sql: sqlString(JSON.stringify(rel.columns.map((c) => c.name))), type: 'dynamic' };
   }
   if (e.name === 'typeof') {

@@ -13,6 +13,7 @@ import { callSite } from '../expr.ts';
 import { aggregateFunction } from '../functions/index.ts';
 import { ARG_EXTREMES } from '../functions/arg-extreme.ts';
 import type { Typed } from '../types.ts';
+import { rewriteExpr } from '../rewrite.ts';
 
 type Call = Extract<Expr, { kind: 'call' }>;
 
@@ -40,44 +41,11 @@ export function translateAggregateCall(e: Call, input: Scope, ctx: TranslateCont
 
 function findAggregate(e: Expr, ctx: TranslateContext): Call | undefined {
   let found: Call | undefined;
-  rewrite(e, (c) => {
+  rewriteExpr(e, (c) => {
     if (isAggregateCall(c, ctx)) found ??= c;
     return undefined;
   });
   return found;
-}
-
-/**
- * Copies an expression, replacing the call nodes `replace` returns a substitute for (and not
- * descending into them). Tabular parts (`toscalar(T)`, `in (T)`) are left as they are: their
- * aggregates belong to their own summarize.
- */
-function rewrite(e: Expr, replace: (c: Call) => Expr | undefined): Expr {
-  const r = (x: Expr): Expr => rewrite(x, replace);
-  switch (e.kind) {
-    case 'call':
-      return replace(e) ?? { ...e, args: e.args.map(r) };
-    case 'unary':
-      return { ...e, operand: r(e.operand) };
-    case 'binary':
-      return { ...e, left: r(e.left), right: r(e.right) };
-    case 'in':
-      return { ...e, left: r(e.left), items: e.items.map(r) };
-    case 'between':
-      return { ...e, left: r(e.left), low: r(e.low), high: r(e.high) };
-    case 'has-list':
-      return { ...e, left: r(e.left), items: e.items.map(r) };
-    case 'index':
-      return { ...e, target: r(e.target), index: r(e.index) };
-    case 'member':
-      return { ...e, target: r(e.target) };
-    case 'literal':
-    case 'name':
-    case 'side':
-    case 'star':
-    case 'toscalar':
-      return e;
-  }
 }
 
 /**
@@ -88,7 +56,7 @@ function rewrite(e: Expr, replace: (c: Call) => Expr | undefined): Expr {
  */
 export function translateAggregateExpression(e: Expr, input: Scope, ctx: TranslateContext): Typed {
   const holes: { name: string; value: Typed }[] = [];
-  const rewritten = rewrite(e, (c) => {
+  const rewritten = rewriteExpr(e, (c) => {
     if (!isAggregateCall(c, ctx)) return undefined;
     const name = `${HOLE}${holes.length}`;
     holes.push({ name, value: translateAggregateCall(c, input, ctx) });

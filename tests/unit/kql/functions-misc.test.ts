@@ -63,6 +63,11 @@ functionCases('KQL conversions and miscellaneous functions', [
     rows: [{ c: ['A', 'B'], d: ['TimeGenerated'] }],
   },
   {
+    rule: 'column_names_of(f(…)) lists the columns of a tabular function\'s result, with or without parameters (Kusto docs)',
+    kql: 'let F = () { print A = "", B = 1 }; let G = (n:long) { range x from 1 to n step 1 | extend y = x }; P | project f = column_names_of(F()), g = column_names_of(G(2))',
+    rows: [{ f: ['A', 'B'], g: ['x', 'y'] }],
+  },
+  {
     rule: 'ingestion_time() without a TimeGenerated column is null',
     kql: 'P | project c = ingestion_time()',
     rows: [{ c: null }],
