@@ -28,6 +28,8 @@ async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof LoupeError) {
       process.stderr.write(`loupe ${name}: ${e.describe()}\n`);
+      const hint = command.remedy?.(e);
+      if (hint) process.stderr.write(`  ${hint}\n`);
       return 1;
     }
     throw e;

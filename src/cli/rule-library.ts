@@ -5,7 +5,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { LoupeError } from '../errors.ts';
+import { LoupeError, type ErrorDetail } from '../errors.ts';
 import type { LibraryReport } from '../rules/library.ts';
 import type { RuleFileText } from '../rules/library.ts';
 import type { LoupeSession } from '../session/api.ts';
@@ -59,6 +59,14 @@ export async function loadExternalData(session: LoupeSession, flags: readonly st
   }
 }
 
+/**
+ * What to do about an error a flag of `replay` can fix: an externaldata URL with no file (the
+ * translator's detail names the URL; on the command line the answer is `--external`).
+ */
+export function externalDataHint(detail: ErrorDetail | undefined): string | undefined {
+  return detail?.kind === 'externaldata-needs-file' ? `supply its file with --external ${detail.url}=FILE` : undefined;
+}
+
 /** The ranking of a library replay for a terminal: rules by alerts raised, then the errors. */
 export function formatLibrarySummary(lib: LibraryReport): string {
   const { totals } = lib;
@@ -80,8 +88,8 @@ export function formatLibrarySummary(lib: LibraryReport): string {
     for (const e of failed) {
       const where = [e.position.file ?? e.file, e.position.line, e.position.line !== undefined ? e.position.column : undefined].filter((x) => x !== undefined).join(':');
       out.push(`  ${where}: ${e.stage} ${e.code}: ${e.message}`);
-      // The translator's detail names the URL an externaldata source needs; on the command line the answer is a flag.
-      if (e.detail?.kind === 'externaldata-needs-file') out.push(`      supply its file with --external ${e.detail.url}=FILE`);
+      const hint = externalDataHint(e.detail);
+      if (hint) out.push(`      ${hint}`);
     }
   }
   return `${out.join('\n')}\n`;

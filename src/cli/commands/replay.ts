@@ -5,7 +5,7 @@ import { loadAll, readText } from '../files.ts';
 import { parseIsoFlag } from '../time.ts';
 import { createNodeSession } from '../../session/node.ts';
 import { formatReplaySummary } from '../report-text.ts';
-import { formatLibrarySummary, loadExternalData, readRuleDir } from '../rule-library.ts';
+import { externalDataHint, formatLibrarySummary, loadExternalData, readRuleDir } from '../rule-library.ts';
 
 const USAGE = `Usage: npm run --silent loupe -- replay (--rule RULE.yaml | --rules DIR) [--from ISO] [--to ISO]
                                            [--first-run ISO] [--at ISO] [--case-insensitive-entities]
@@ -28,6 +28,7 @@ export const replayCommand: Command = {
   name: 'replay',
   summary: 'replay a rule over log files: runs, alerts, incidents',
   usage: USAGE,
+  remedy: (e) => externalDataHint(e.detail),
   async run(argv) {
     const args = parseArgs(argv, {
       values: ['rule', 'rules', 'from', 'to', 'first-run', 'at', 'external'],
