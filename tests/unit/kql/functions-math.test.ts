@@ -33,6 +33,13 @@ functionCases('KQL math functions', [
     rows: [{ a: 0.9999999999999593, b: true, c: true, d: 0.1, e: 0.0214 }],
   },
   { rule: '% is the remainder with the sign of the dividend (as in Kusto and C#)', kql: 'P | project a = -7 % 3, b = 7 % -3', rows: [{ a: -1, b: 1 }] },
+  {
+    rule: 'convert_angle/energy/force/volume scale between units (Kusto docs: 1.2 m³ = 0.0009728568 acre-feet, 1.2 J = 0.0011373805443759806 BTU); a null value stays null',
+    kql: 'P | project a = convert_angle(1.2, "Degree", "Arcminute"), b = convert_energy(1.2, "Joule", "BritishThermalUnit"), c = convert_force(1.2, "Newton", "Decanewton"), d = convert_volume(1.2, "CubicMeter", "AcreFoot"), e = convert_volume(2, "Liter", "Milliliter"), f = convert_angle(180, "Degree", "Radian"), g = convert_force(real(null), "Newton", "Dyn")',
+    rows: [{ a: 72, b: 0.0011373805443759806, c: 0.12, d: 0.0009728568, e: 2000, f: Math.PI, g: null }],
+  },
 ], [
   { rule: 'math on a string is a type error', kql: 'P | project a = sqrt("4")', code: 'type', message: /sqrt\(\) expects/ },
+  { rule: 'a unit Loupe has no exact factor for is refused by name', kql: 'P | project a = convert_volume(1, "UsGallon", "Liter")', code: 'unsupported', message: /convert_volume\(\) unit "UsGallon"/ },
+  { rule: 'a unit that is not a constant is refused', kql: 'P | project a = convert_angle(1, tostring(x), "Degree")', code: 'unsupported', message: /not a string constant/ },
 ]);
