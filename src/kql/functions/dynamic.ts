@@ -81,10 +81,18 @@ export const ARRAY_FUNCTIONS: readonly ScalarFunction[] = [
   },
   { name: 'array_reverse', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `kql_arr_reverse(${dyn(a, 0, s)})`, type: 'dynamic' }) },
   ...(['asc', 'desc'] as const).map((dir): ScalarFunction => ({
-    name: `array_sort_${dir}`, minArgs: 1, maxArgs: 2,
+    // array_sort_asc(a1[, a2, …][, nulls_last]): with several arrays, a1 is sorted and the others
+    // follow its order; the results come packed in one array ([a1, a2, …] sorted), which
+    // `array_sort_asc(t, c)[1]` indexes and extend/project/print spread over columns (tuples.ts).
+    name: `array_sort_${dir}`, minArgs: 1, maxArgs: 64,
     translate: (a, s) => {
-      const nullsLast = a[1] ? `CAST(${expectType(a, 1, s, 'bool').sql} AS INTEGER)` : '1';
-      return { sql: `kql_arr_sort(${dyn(a, 0, s)}, CAST(${dir === 'desc' ? 1 : 0} AS INTEGER), CAST(${nullsLast} AS INTEGER))`, type: 'dynamic' };
+      const hasFlag = a.length > 1 && (a[a.length - 1]!.type === 'bool' || (a.length === 2 && a[1]!.type === 'null'));
+      const arrays = hasFlag ? a.length - 1 : a.length;
+      const nullsLast = hasFlag ? `CAST(${expectType(a, a.length - 1, s, 'bool').sql} AS INTEGER)` : '1';
+      const flags = `CAST(${dir === 'desc' ? 1 : 0} AS INTEGER), CAST(${nullsLast} AS INTEGER)`;
+      if (arrays === 1) return { sql: `kql_arr_sort(${dyn(a, 0, s)}, ${flags})`, type: 'dynamic' };
+      const packed = a.slice(0, arrays).map((_, i) => `coalesce(${dyn(a, i, s)}, 'null')`).join(` || ',' || `);
+      return { sql: `kql_arr_sort_many('[' || ${packed} || ']', ${flags})`, type: 'dynamic' };
     },
   })),
   { name: 'array_sum', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(kql_arr_sum(${dyn(a, 0, s)}) AS DOUBLE)`, type: 'real' }) },

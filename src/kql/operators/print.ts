@@ -5,6 +5,7 @@
  */
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import { Scope } from '../context.ts';
+import { tupleColumns } from '../tuples.ts';
 import { selectList, spanFrom } from './common.ts';
 import { columnType } from './extend.ts';
 import { defineSource } from './registry.ts';
@@ -21,6 +22,15 @@ export const PRINT = defineSource({
     const out: { name: string; sql: string }[] = [];
     const columns: ColumnSchema[] = [];
     src.items.forEach((item, i) => {
+      // Multi-result functions spread over columns here too (`print array_sort_asc(a, b)`).
+      const tuple = tupleColumns(item, scope, ctx);
+      if (tuple) {
+        for (const t of tuple) {
+          out.push({ name: t.name, sql: t.value.sql });
+          columns.push({ name: t.name, type: columnType(t.value) });
+        }
+        return;
+      }
       const name = item.name?.text ?? `print_${i}`;
       const v = ctx.expr(item.expr, scope);
       out.push({ name, sql: v.type === 'null' ? 'CAST(NULL AS VARCHAR)' : v.sql });

@@ -79,6 +79,23 @@ export function arrSort(text: string | null, desc: number | null, nullsLast: num
 }
 
 /**
+ * array_sort_asc/desc(a1, a2, …[, nulls_last]): `packed` is the JSON array [a1, a2, …]. a1 is
+ * sorted (as arrSort does, stably) and every other array reordered by the same permutation; an
+ * array whose length differs from a1's (or that is not an array) gives null (Kusto docs). Returns
+ * the results packed the same way; null when a1 is not an array.
+ */
+export function arrSortMany(packed: string | null, desc: number | null, nullsLast: number | null): string | null {
+  const all = packed === null ? undefined : parseDynamic(packed);
+  if (!Array.isArray(all) || !Array.isArray(all[0])) return null;
+  const first = all[0];
+  const index = first.map((_, i) => i);
+  const values = index.filter((i) => first[i] !== null).sort((x, y) => (desc ? -compareJson(first[x]!, first[y]!) : compareJson(first[x]!, first[y]!)) || x - y);
+  const nulls = index.filter((i) => first[i] === null);
+  const order = nullsLast === 0 ? [...nulls, ...values] : [...values, ...nulls];
+  return out(all.map((a) => (Array.isArray(a) && a.length === first.length ? order.map((i) => a[i]!) : null)) as Json[]);
+}
+
+/**
  * A real result as text: DuckDB-WASM 1.32 declares a Float64 UDF result as FLOAT (its type switch
  * matches Arrow's generic Float id first), which would round every real to 32 bits. Real results
  * therefore travel as text and are CAST to DOUBLE in SQL (NaN/Infinity spellings included).

@@ -9,7 +9,7 @@ import { EXPAND_UDFS } from './expand.ts';
 import { WINDOW_UDFS } from './window.ts';
 import { SERIES_UDFS } from './series.ts';
 import {
-  arrConcat, arrIff, bagMergeAll, dynContains, hasTerms, setOfElements, tdigestPercentile, tdigestRank, bagSetKey, bagZip, replaceStrings, zipArrays, arrIndexOf, arrReverse, arrRotate, arrShift, arrSlice, arrSort, arrSplit, arrSum, bagHasKey, bagKeys, bagMerge, bagRemoveKeys,
+  arrConcat, arrIff, bagMergeAll, dynContains, hasTerms, setOfElements, tdigestPercentile, tdigestRank, bagSetKey, bagZip, replaceStrings, zipArrays, arrIndexOf, arrReverse, arrRotate, arrShift, arrSlice, arrSort, arrSortMany, arrSplit, arrSum, bagHasKey, bagKeys, bagMerge, bagRemoveKeys,
   dynTypeOf, jaccardIndex, setDifference, setHasElement, setIntersect, setUnion, splitText, strcatArray,
 } from './arrays.ts';
 import {
@@ -44,6 +44,7 @@ export const KQL_UDFS: readonly ScalarUdf[] = [
   { name: 'kql_arr_slice', returns: 'VARCHAR', fn: arrSlice },
   { name: 'kql_arr_reverse', returns: 'VARCHAR', fn: arrReverse },
   { name: 'kql_arr_sort', returns: 'VARCHAR', fn: arrSort },
+  { name: 'kql_arr_sort_many', returns: 'VARCHAR', fn: arrSortMany },
   { name: 'kql_arr_sum', returns: 'VARCHAR', fn: arrSum },
   { name: 'kql_arr_index_of', returns: 'INTEGER', fn: arrIndexOf },
   { name: 'kql_arr_shift', returns: 'VARCHAR', fn: arrShift },

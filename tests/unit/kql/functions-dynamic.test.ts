@@ -43,6 +43,21 @@ functionCases('KQL dynamic functions', [
     rows: [{ a: [1, 2, 3, null], b: ['c', 'b', 'a'], c: [null, 1, 2] }],
   },
   {
+    rule: 'array_sort_asc of several arrays sorts the first and reorders the others to match; an array of another length gives null (Kusto docs)',
+    kql: 'let a = dynamic([1, 3, 4, 5, 2]); let b = dynamic(["a", "b", "c", "d", "e"]); P | extend array_sort_asc(a, b) | extend (d1, d2, d3) = array_sort_desc(a, b, dynamic([1]), false) | project a_sorted, b_sorted, d2, d3',
+    rows: [{ a_sorted: [1, 2, 3, 4, 5], b_sorted: ['a', 'e', 'b', 'c', 'd'], d2: ['d', 'c', 'b', 'e', 'a'], d3: null }],
+  },
+  {
+    rule: 'array_sort_asc(t, c)[1] indexes the sorted results (docs: commands in chronological order); nulls of the first array go last, taking their partners along',
+    kql: 'P | project c = array_sort_asc(dynamic([3, null, 1]), dynamic(["x", "n", "y"]))[1], s = strcat_array(array_sort_asc(split("b,c,a", ",")), ",")',
+    rows: [{ c: ['y', 'x', 'n'], s: 'a,b,c' }],
+  },
+  {
+    rule: 'print spreads a multi-result function over columns named after its arguments (docs: array1_sorted, array2_sorted)',
+    kql: 'let array1 = dynamic([2, 1]); let array2 = dynamic(["b", "a"]); print array_sort_asc(array1, array2), n = 1',
+    rows: [{ array1_sorted: [1, 2], array2_sorted: ['a', 'b'], n: 1 }],
+  },
+  {
     rule: 'array_index_of: -1 when absent, null for a non-array',
     kql: 'P | project a = array_index_of(dynamic(["a", "b", "a"]), "a", 1), b = array_index_of(dynamic([1, 2]), 3), c = array_index_of(dynamic({"a": 1}), 1)',
     rows: [{ a: 2, b: -1, c: null }],
