@@ -63,6 +63,11 @@ functionCases('KQL conversions and miscellaneous functions', [
     rows: [{ c: ['A', 'B'], d: ['TimeGenerated'] }],
   },
   {
+    rule: 'estimate_data_size counts fixed-width types by width and strings by UTF-8 bytes (docs: a long and a 10-character string are 18)',
+    kql: 'P | extend s = "1234567890", u = "é", i = toint(1), b = true | project all = estimate_data_size(*), some = estimate_data_size(s, u, i), nul = estimate_data_size(long(null))',
+    rows: [{ all: 8 + 10 + 2 + 4 + 1, some: 10 + 2 + 4, nul: 8 }],
+  },
+  {
     rule: 'column_names_of(f(…)) lists the columns of a tabular function\'s result, with or without parameters (Kusto docs)',
     kql: 'let F = () { print A = "", B = 1 }; let G = (n:long) { range x from 1 to n step 1 | extend y = x }; P | project f = column_names_of(F()), g = column_names_of(G(2))',
     rows: [{ f: ['A', 'B'], g: ['x', 'y'] }],
