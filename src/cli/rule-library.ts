@@ -11,6 +11,7 @@ import type { RuleFileText } from '../rules/library.ts';
 import type { LoupeSession } from '../session/api.ts';
 import { UsageError } from './args.ts';
 import { readBytes, readText } from './files.ts';
+import { externalTableName } from '../session/external-table-name.ts';
 
 /** The rule formats parseRuleFile reads: Sentinel YAML, the portal's ARM JSON export, bare KQL. */
 const RULE_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.kql']);
@@ -38,12 +39,6 @@ export function parseExternalFlag(value: string): { url: string; file: string } 
   const eq = value.lastIndexOf('=');
   if (eq <= 0 || eq === value.length - 1) throw new UsageError(`--external expects URL=FILE, not "${value}"`);
   return { url: value.slice(0, eq), file: value.slice(eq + 1) };
-}
-
-/** A table name for a supplied file: `externaldata_` + its name as an identifier. */
-function externalTableName(file: string): string {
-  const stem = basename(file, extname(file)).replace(/[^A-Za-z0-9_]/g, '_');
-  return `externaldata_${stem}`;
 }
 
 /**

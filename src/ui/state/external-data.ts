@@ -7,16 +7,11 @@
 import type { ErrorDetail } from '../../errors.ts';
 import { problemOf, type Problem } from './problem.ts';
 import { updateSession } from './session-store.ts';
+import { externalTableName } from '../../session/external-table-name.ts';
 
 /** The URL an externaldata source needs a file for, if that is what the problem is. */
 export function externalDataUrlOf(p: { readonly detail?: ErrorDetail } | null | undefined): string | undefined {
   return p?.detail?.kind === 'externaldata-needs-file' ? p.detail.url : undefined;
-}
-
-/** `externaldata_` + the supplied file's name as an identifier (as the CLI's --external names it). */
-export function externalTableName(fileName: string): string {
-  const stem = fileName.replace(/\.(gz)$/i, '').replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_]/g, '_');
-  return `externaldata_${stem || 'file'}`;
 }
 
 /** What supplying a file needs from the workspace (its public actions). */
