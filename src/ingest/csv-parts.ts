@@ -13,10 +13,17 @@
  * notices and answers by reading the whole file in one statement, as before: cutting never changes
  * what is loaded or which error is reported.
  */
+import type { SqlEngine } from '../db/engine.ts';
+import { concat, type UnwrappedText } from './decode.ts';
+import type { RelationPart } from './raw-relation.ts';
 import type { ByteSource } from './source.ts';
 
-/** Target size of a part; tests lower it to exercise cuts in small fixtures. */
-export const csvPartSize = { bytes: 64 * 1024 * 1024 };
+/**
+ * Target size of a part: of a file read in place, and of a stream unwrapped in JavaScript (smaller:
+ * the part is held in JavaScript and copied into the wasm heap). Tests lower them to exercise cuts
+ * in small fixtures.
+ */
+export const csvPartSize = { bytes: 64 * 1024 * 1024, streamBytes: 16 * 1024 * 1024 };
 
 const NL = 0x0a;
 const QUOTE = 0x22;
@@ -62,4 +69,58 @@ export async function csvPartRanges(src: ByteSource, partBytes = csvPartSize.byt
   const ranges: [number, number][] = [];
   for (let k = 0; k + 1 < cuts.length; k++) if (cuts[k + 1]! > cuts[k]!) ranges.push([cuts[k]!, cuts[k + 1]!]);
   return ranges;
+}
+
+/**
+ * The parts of an unwrapped stream (gzip, UTF-16), cut as the text arrives: each part is the text up
+ * to the last record boundary after csvPartSize.streamBytes, registered as a buffer when opened and
+ * dropped when closed, so memory holds about one part whatever the file's size. A damaged gzip
+ * throws (bad-gzip) from the iteration itself, never from reading a part.
+ */
+export async function* streamParts(
+  engine: SqlEngine,
+  text: UnwrappedText,
+  namePrefix: string,
+  partSql: (name: string, index: number) => string,
+): AsyncGenerator<RelationPart> {
+  const target = csvPartSize.streamBytes;
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  /** Offset in the pending text just after its last newline outside quotes (0: none yet). */
+  let lastCut = 0;
+  let odd = 0;
+  let consumed = 0;
+  let k = 0;
+  const part = (bytes: Uint8Array, end: number): RelationPart => {
+    const name = `${namePrefix}${k}.csv`;
+    const index = k++;
+    return {
+      end,
+      open: () => {
+        engine.registerFileBuffer(name, bytes);
+        return partSql(name, index);
+      },
+      close: () => engine.dropFile(name),
+    };
+  };
+  for await (const chunk of text.chunks()) {
+    const b = chunk.bytes;
+    consumed = chunk.consumed;
+    for (let i = 0; i < b.length; i++) {
+      const c = b[i];
+      if (c === QUOTE) odd ^= 1;
+      else if (c === NL && odd === 0) lastCut = pendingBytes + i + 1;
+    }
+    pending.push(b);
+    pendingBytes += b.length;
+    if (pendingBytes >= target && lastCut > 0) {
+      const all = concat(pending);
+      const rest = all.slice(lastCut);
+      yield part(all.subarray(0, lastCut), consumed);
+      pending = rest.length ? [rest] : [];
+      pendingBytes = rest.length;
+      lastCut = 0;
+    }
+  }
+  if (pendingBytes > 0 || k === 0) yield part(concat(pending), consumed);
 }

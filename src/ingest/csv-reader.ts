@@ -13,7 +13,8 @@ import { isEntraSignInHeader, openEntraCsv } from './entra-csv.ts';
 import { HEAD_BYTES, hasUtf8Bom } from './formats.ts';
 import type { ReadControl } from './json-reader.ts';
 import { linesOfRecords, offsetOfRecord, positionOfOffset } from './positions.ts';
-import { csvPartRanges } from './csv-parts.ts';
+import { csvPartRanges, streamParts } from './csv-parts.ts';
+import { sourceOfBytes, type UnwrappedText } from './decode.ts';
 import { MAX_REJECT_DETAILS, rawColumn, type RawRelation, type RejectedRow, type RelationPart } from './raw-relation.ts';
 import type { ByteSource } from './source.ts';
 import { quoteIdent, quoteString } from './sql-text.ts';
@@ -55,7 +56,47 @@ export function delimiterOf(headerText: string): ',' | '\t' {
   return tabs > commas ? '\t' : ',';
 }
 
+/** CSV from a file read in place (or bytes): DuckDB reads it directly, in parts when it is large. */
 export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadControl = {}): Promise<RawRelation> {
+  return openCsvInput(engine, src, undefined, control);
+}
+
+/** How many bytes of an unwrapped stream are read to find the header row and the first Type value. */
+const STREAM_HEAD_BYTES = 1024 * 1024;
+
+/**
+ * CSV inside a gzip or UTF-16 file: the text is unwrapped chunk by chunk and handed to DuckDB in
+ * parts of csvPartSize.streamBytes, each dropped once read, so that neither the unwrapped file nor
+ * a copy of it is ever held whole. Only a load that fails (a bad record, a value that does not
+ * convert) unwraps the whole file again, to report positions exactly as for a plain file.
+ */
+export async function openCsvText(engine: SqlEngine, text: UnwrappedText, control: ReadControl = {}): Promise<RawRelation> {
+  const head = await text.head(STREAM_HEAD_BYTES);
+  const headSrc = sourceOfBytes(text.name, head);
+  if (control.maxRecords !== undefined) {
+    // A preview: the first records are enough, and they are in the head (cut after its last whole record).
+    return openCsvInput(engine, sourceOfBytes(text.name, head.subarray(0, lastRecordEnd(head) || head.length)), undefined, control);
+  }
+  return openCsvInput(engine, headSrc, text, control);
+}
+
+/** Offset just after the last newline outside double quotes (0 when there is none). */
+function lastRecordEnd(bytes: Uint8Array): number {
+  let odd = 0;
+  let end = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x22) odd ^= 1;
+    else if (b === 0x0a && odd === 0) end = i + 1;
+  }
+  return end;
+}
+
+/**
+ * `src` is the file itself, or (with `stream`) the head of an unwrapped stream: then the whole text
+ * is only unwrapped into memory when an error needs random access to it.
+ */
+async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: UnwrappedText | undefined, control: ReadControl): Promise<RawRelation> {
   const { text: headerText, crlf } = await readHeaderText(src);
   const delimiter = delimiterOf(headerText);
   const parsed = Papa.parse<string[]>(headerText, { header: false, delimiter, quoteChar: '"' });
@@ -64,7 +105,8 @@ export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadC
     const e = parsed.errors[0];
     throw ingestError('bad-csv', src.name, `${src.name}: the header row cannot be read as CSV${e ? ` (${e.message})` : ''}; expected comma- or tab-separated column names.`, { line: 1 });
   }
-  if (isEntraSignInHeader(header)) return openEntraCsv(engine, src, header, control);
+  // An Entra download is a transform in JavaScript over the whole text (limited to 250,000 rows by the portal).
+  if (isEntraSignInHeader(header)) return openEntraCsv(engine, stream ? sourceOfBytes(stream.name, await stream.whole()) : src, header, control);
   const fields: SourceField[] = header.map((h) => ({ source: h }));
   const format = header.some((h) => / \[UTC\]\s*$/.test(h)) ? 'la-portal-csv' : 'csv';
 
@@ -73,12 +115,22 @@ export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadC
   // A browser File is read in place through DuckDB-WASM's file-reader protocol, which the blocking
   // build implements with FileReaderSync (a worker-only API); elsewhere (Node) the bytes are copied.
   const canReadInPlace = typeof (globalThis as { FileReaderSync?: unknown }).FileReaderSync !== 'undefined';
-  const inPlace = src.blob && engine.registerFileHandle && canReadInPlace ? src.blob : undefined;
-  const bytes = inPlace ? undefined : (src.bytes ?? (await src.read(0, src.size)));
+  const inPlace = !stream && src.blob && engine.registerFileHandle && canReadInPlace ? src.blob : undefined;
+  let bytes = inPlace || stream ? undefined : (src.bytes ?? (await src.read(0, src.size)));
+  /** The whole text with random access (a stream's is unwrapped into memory on first need). */
+  let full: ByteSource | undefined = stream ? undefined : src;
+  const fullSource = async (): Promise<ByteSource> => {
+    if (!full) {
+      bytes = await stream!.whole();
+      full = sourceOfBytes(src.name, bytes);
+    }
+    return full;
+  };
   const registered = new Set<string>();
   const register = (name: string, start: number, end: number) => {
     if (inPlace) engine.registerFileHandle!(name, start === 0 && end === src.size ? inPlace : inPlace.slice(start, end));
-    else engine.registerFileBuffer(name, bytes!.subarray(start, end));
+    else if (bytes) engine.registerFileBuffer(name, bytes.subarray(start, end));
+    else throw new Error(`${src.name}: the unwrapped text was read before it was prepared (RawRelation.prepareWhole)`);
     registered.add(name);
   };
   const unregister = (name: string) => {
@@ -87,7 +139,7 @@ export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadC
   // The whole file is registered when first read: a file loaded in parts is never read whole unless
   // a part fails (Node copies registered bytes into the wasm heap, so this also spares a copy).
   const whole = () => {
-    if (!registered.has(fileName)) register(fileName, 0, src.size);
+    if (!registered.has(fileName)) register(fileName, 0, bytes ? bytes.byteLength : src.size);
     return fileName;
   };
 
@@ -115,7 +167,7 @@ export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadC
     return rec;
   };
 
-  let partList: RelationPart[] | undefined;
+  const streamTypeValue = stream && typeIndex >= 0 ? firstValueInHead(src, delimiter, typeIndex) : undefined;
   return {
     format,
     fields,
@@ -123,30 +175,37 @@ export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadC
       return reader(scanOptions);
     },
     async parts() {
-      if (partList) return partList;
-      const ranges = await csvPartRanges(src);
-      if (ranges.length < 2) return undefined;
       // Parts are read strictly (no rejects table): an unreadable record throws, and the loader
       // then reads the whole file with store_rejects to report or set aside every bad record.
-      partList = ranges.map(([start, end], k) => {
-        const name = `loupe_ingest_${id}_part${k}.csv`;
-        return {
-          end,
-          open: () => {
-            register(name, start, end);
-            // A part may start inside a record whose quoted cell holds a bare LF: DuckDB takes the
-            // line ending from the first newline it meets, so the header's is stated explicitly.
-            const options = `${k === 0 ? baseOptions : baseOptions.replace('header = true', 'header = false')}, new_line = ${quoteString(crlf ? '\\r\\n' : '\\n')}`;
-            return `read_csv(${quoteString(name)}, ${options})`;
-          },
-          close: () => unregister(name),
-        };
-      });
-      return partList;
+      // A part may start inside a record whose quoted cell holds a bare LF: DuckDB takes the line
+      // ending from the first newline it meets, so the header's is stated explicitly.
+      const partSql = (name: string, k: number) =>
+        `read_csv(${quoteString(name)}, ${k === 0 ? baseOptions : baseOptions.replace('header = true', 'header = false')}, new_line = ${quoteString(crlf ? '\\r\\n' : '\\n')})`;
+      if (stream) return streamParts(engine, stream, `loupe_ingest_${id}_part`, partSql);
+      const ranges = await csvPartRanges(src);
+      if (ranges.length < 2) return undefined;
+      return (async function* (): AsyncGenerator<RelationPart> {
+        for (let k = 0; k < ranges.length; k++) {
+          const [start, end] = ranges[k]!;
+          const name = `loupe_ingest_${id}_part${k}.csv`;
+          yield {
+            end,
+            open: () => {
+              register(name, start, end);
+              return partSql(name, k);
+            },
+            close: () => unregister(name),
+          };
+        }
+      })();
+    },
+    async prepareWhole() {
+      await fullSource();
     },
     warnings: [],
     firstTypeValue() {
       if (typeIndex < 0) return undefined;
+      if (stream) return streamTypeValue;
       try {
         // The first readable record: a malformed one is the full scan's to report (or set aside).
         const r = engine.query(`SELECT ${quoteIdent(rawColumn(typeIndex))} FROM ${reader(', ignore_errors = true')} WHERE ${quoteIdent(rawColumn(typeIndex))} <> '' LIMIT 1`);
@@ -163,6 +222,7 @@ export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadC
       const rows = engine.query(
         `SELECT line_byte_position, byte_position, column_idx, CAST(error_type AS VARCHAR), error_message, csv_line FROM ${quoteIdent(rejects)} ORDER BY byte_position LIMIT ${setAside ? MAX_REJECT_DETAILS : 1}`,
       ).rows as [number, number, number, string, string, string][];
+      const src = await fullSource();
       const describe = async ([lineStart, bytePos, columnIdx, errorType, message]: [number, number, number, string, string, string]) => {
         if (errorType === 'UNQUOTED VALUE') {
           const at = await positionOfOffset(src, Math.max(bytePos - 1, lineStart));
@@ -189,10 +249,12 @@ export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadC
       return { count, details };
     },
     async locateAll(indices) {
+      const src = await fullSource();
       const lines = await linesOfRecords(src, indices.map(recordOf));
       return lines.map((line) => ({ position: { line }, label: `line ${line}` }));
     },
     async locate(index) {
+      const src = await fullSource();
       const offset = await offsetOfRecord(src, recordOf(index));
       const { line } = await positionOfOffset(src, offset);
       return { position: { line }, label: `line ${line}` };
@@ -214,4 +276,16 @@ export async function openCsv(engine: SqlEngine, src: ByteSource, control: ReadC
       for (const name of [...registered]) unregister(name);
     },
   };
+}
+
+/** The first non-empty value of column `index` in the whole records of a stream's head (trimmed). */
+function firstValueInHead(head: ByteSource, delimiter: string, index: number): string | undefined {
+  const bytes = head.bytes!;
+  const text = new TextDecoder().decode(bytes.subarray(hasUtf8Bom(bytes) ? 3 : 0, lastRecordEnd(bytes) || bytes.length));
+  const rows = Papa.parse<string[]>(text, { header: false, delimiter, quoteChar: '"', skipEmptyLines: true }).data;
+  for (const row of rows.slice(1)) {
+    const v = row[index]?.trim();
+    if (v) return v;
+  }
+  return undefined;
 }

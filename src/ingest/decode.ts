@@ -1,16 +1,23 @@
 /**
  * Undoing what wraps a log file before its shape can be read: gzip (`.gz` exports, compressed blobs)
- * and UTF-16 text (Excel's "Unicode text", PowerShell's default `Out-File`). Both become UTF-8 bytes
- * that the readers take as usual. gzip is inflated with the platform's DecompressionStream (Node 18+
- * and every current browser), so no library is needed.
+ * and UTF-16 text (Excel's "Unicode text", PowerShell's default `Out-File`). The result is a stream
+ * of UTF-8 chunks that the readers take as they come: the unwrapped file is never held whole (a 1 GB
+ * CSV inside a 60 MB .gz must not become a 1 GB buffer in the tab). gzip is inflated with the
+ * platform's DecompressionStream (Node 18+ and every current browser), UTF-16 is transcoded with a
+ * streaming TextDecoder; no library is needed.
+ *
+ * DuckDB-WASM could read a `.csv.gz` itself, but measured: a truncated archive reads as a shorter
+ * file without any error (145 of 302 rows), so Loupe inflates it and reports `bad-gzip` instead.
  */
 import { ingestError } from './errors.ts';
 import type { ByteSource } from './source.ts';
 
 export type Wrapping = 'gzip' | 'utf-16le' | 'utf-16be';
 
-export function sourceOfBytes(name: string, bytes: Uint8Array): ByteSource {
-  return sourceOf(name, bytes);
+/** A chunk of unwrapped bytes, with how many bytes of the original file were consumed so far (for progress). */
+export interface ByteChunk {
+  readonly bytes: Uint8Array;
+  readonly consumed: number;
 }
 
 export function wrappingOf(head: Uint8Array): Wrapping | undefined {
@@ -20,71 +27,155 @@ export function wrappingOf(head: Uint8Array): Wrapping | undefined {
   return undefined;
 }
 
-function sourceOf(name: string, bytes: Uint8Array): ByteSource {
+export function sourceOfBytes(name: string, bytes: Uint8Array): ByteSource {
   return { name, size: bytes.byteLength, bytes, read: async (s, e) => bytes.subarray(Math.max(0, s), Math.min(bytes.byteLength, e)) };
 }
 
-/**
- * A gzip file inflated as it is read: chunks of the decompressed bytes, each with how many
- * compressed bytes were consumed so far (for progress). A damaged or truncated archive throws.
- */
-export class GunzipChunks {
-  private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
-  private consumed = 0;
-  /** Chunks read ahead by peek() and not yet handed out. */
-  private readonly pending: { bytes: Uint8Array; consumed: number }[] = [];
+/** Size of the slices a wrapped file is read in (bytes given whole are cut the same way); tests make it tiny. */
+export const unwrapReadSize = { bytes: 4 * 1024 * 1024 };
 
-  constructor(private readonly src: ByteSource) {
-    const counted = src.blob ? src.blob.stream() : new Blob([src.bytes as Uint8Array<ArrayBuffer>]).stream();
-    const counter = new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
-      transform: (chunk, controller) => {
-        this.consumed += chunk.byteLength;
-        controller.enqueue(chunk);
-      },
-    });
-    this.reader = counted.pipeThrough(counter).pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array<ArrayBuffer>>).getReader();
-  }
-
-  private async next(): Promise<{ bytes: Uint8Array; consumed: number } | undefined> {
-    try {
-      const { done, value } = await this.reader.read();
-      return done ? undefined : { bytes: value, consumed: this.consumed };
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      throw ingestError('bad-gzip', this.src.name, `${this.src.name} is a damaged or truncated gzip file (${why}); expected a complete .gz archive: download it again.`);
-    }
-  }
-
-  /** The first `bytes` decompressed bytes (or all of them if fewer), without consuming them. */
-  async peek(bytes: number): Promise<Uint8Array> {
-    let have = this.pending.reduce((n, c) => n + c.bytes.byteLength, 0);
-    while (have < bytes) {
-      const c = await this.next();
-      if (!c) break;
-      this.pending.push(c);
-      have += c.bytes.byteLength;
-    }
-    return concat(this.pending.map((c) => c.bytes)).subarray(0, bytes);
-  }
-
-  async *chunks(): AsyncGenerator<{ bytes: Uint8Array; consumed: number }> {
-    while (this.pending.length > 0) yield this.pending.shift()!;
-    for (;;) {
-      const c = await this.next();
-      if (!c) return;
-      yield c;
-    }
-  }
-
-  /** Everything left, in one buffer (for readers that need the whole file, like DuckDB's CSV reader). */
-  async all(): Promise<Uint8Array> {
-    const parts: Uint8Array[] = [];
-    for await (const c of this.chunks()) parts.push(c.bytes);
-    return concat(parts);
+/** The original file's bytes, slice by slice, with the running count. */
+async function* rawChunks(src: ByteSource): AsyncGenerator<ByteChunk> {
+  const step = unwrapReadSize.bytes;
+  for (let at = 0; at < src.size; at += step) {
+    const end = Math.min(src.size, at + step);
+    yield { bytes: await src.read(at, end), consumed: end };
   }
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
+function badGzip(file: string, e: unknown): Error {
+  const why = e instanceof Error ? e.message : String(e);
+  return ingestError('bad-gzip', file, `${file} is a damaged or truncated gzip file (${why}); expected a complete .gz archive: download it again.`);
+}
+
+/** gzip inflated chunk by chunk; a damaged or truncated archive throws `bad-gzip` when it is reached. */
+async function* gunzipChunks(file: string, input: AsyncIterable<ByteChunk>): AsyncGenerator<ByteChunk> {
+  const inflate = new DecompressionStream('gzip');
+  const writer = inflate.writable.getWriter();
+  const reader = inflate.readable.getReader();
+  let consumed = 0;
+  let failure: unknown;
+  // The compressed side is written as the inflated side is read (backpressure keeps one chunk or
+  // so in flight); a write error surfaces on the reader, which is where it is reported.
+  const feeding = (async () => {
+    try {
+      for await (const c of input) {
+        await writer.ready;
+        consumed = c.consumed;
+        await writer.write(c.bytes as Uint8Array<ArrayBuffer>);
+      }
+      await writer.close();
+    } catch (e) {
+      failure ??= e;
+      await writer.abort(e).catch(() => {});
+    }
+  })();
+  try {
+    for (;;) {
+      let r: ReadableStreamReadResult<Uint8Array>;
+      try {
+        r = await reader.read();
+      } catch (e) {
+        throw failure !== undefined && isIngestFailure(failure) ? failure : badGzip(file, e);
+      }
+      if (r.done) break;
+      yield { bytes: r.value, consumed };
+    }
+    await feeding;
+    if (failure !== undefined) throw isIngestFailure(failure) ? failure : badGzip(file, failure);
+  } finally {
+    // Abandoned early (a head read, a failed load): cancelling the inflated side errors the
+    // compressed side, which ends the feeding loop instead of leaving it waiting forever.
+    await reader.cancel().catch(() => {});
+    await feeding.catch(() => {});
+  }
+}
+
+function isIngestFailure(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { stage?: unknown }).stage === 'ingest';
+}
+
+/** UTF-16 text transcoded to UTF-8 chunk by chunk (a character split across chunks is kept whole). */
+async function* transcodeChunks(encoding: 'utf-16le' | 'utf-16be', input: AsyncIterable<ByteChunk>): AsyncGenerator<ByteChunk> {
+  const decoder = new TextDecoder(encoding); // the BOM is consumed by the decoder
+  const encoder = new TextEncoder();
+  let consumed = 0;
+  for await (const c of input) {
+    consumed = c.consumed;
+    const text = decoder.decode(c.bytes, { stream: true });
+    if (text) yield { bytes: encoder.encode(text), consumed };
+  }
+  const rest = decoder.decode();
+  if (rest) yield { bytes: encoder.encode(rest), consumed };
+}
+
+function applyLayers(src: ByteSource, layers: readonly Wrapping[]): AsyncGenerator<ByteChunk> {
+  let chunks = rawChunks(src);
+  for (const w of layers) chunks = w === 'gzip' ? gunzipChunks(src.name, chunks) : transcodeChunks(w, chunks);
+  return chunks;
+}
+
+/** The first `n` bytes of a chunk stream (fewer at its end); the stream is then abandoned. */
+async function headOf(chunks: AsyncGenerator<ByteChunk>, n: number): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let have = 0;
+  try {
+    while (have < n) {
+      const r = await chunks.next();
+      if (r.done) break;
+      parts.push(r.value.bytes);
+      have += r.value.bytes.byteLength;
+    }
+  } finally {
+    await chunks.return(undefined);
+  }
+  return concat(parts).subarray(0, n);
+}
+
+/** A wrapped file's UTF-8 content, produced anew chunk by chunk on each pass. */
+export interface UnwrappedText {
+  readonly name: string;
+  /** Size of the original (wrapped) file: progress counts its bytes. */
+  readonly size: number;
+  readonly unwrapped: readonly Wrapping[];
+  /** The first `n` bytes of the content. */
+  head(n: number): Promise<Uint8Array>;
+  /** One pass over the content. */
+  chunks(): AsyncGenerator<ByteChunk>;
+  /**
+   * The whole content in one buffer: only for what needs random access to it (reporting the
+   * position of a bad record, an Entra download's transform), never for a clean load.
+   */
+  whole(): Promise<Uint8Array>;
+}
+
+/** The file's wrappings (up to three layers, e.g. a gzipped UTF-16 export), or undefined when it has none. */
+export async function unwrapText(src: ByteSource): Promise<UnwrappedText | undefined> {
+  const layers: Wrapping[] = [];
+  for (let i = 0; i < 3; i++) {
+    const w = wrappingOf(await headOf(applyLayers(src, layers), 4));
+    if (!w) break;
+    layers.push(w);
+  }
+  if (layers.length === 0) return undefined;
+  let whole: Promise<Uint8Array> | undefined;
+  return {
+    name: src.name,
+    size: src.size,
+    unwrapped: layers,
+    head: (n) => headOf(applyLayers(src, layers), n),
+    chunks: () => applyLayers(src, layers),
+    whole: () =>
+      (whole ??= (async () => {
+        const parts: Uint8Array[] = [];
+        for await (const c of applyLayers(src, layers)) parts.push(c.bytes);
+        return concat(parts);
+      })()),
+  };
+}
+
+export function concat(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
   const total = parts.reduce((n, p) => n + p.byteLength, 0);
   const out = new Uint8Array(total);
   let at = 0;
@@ -93,50 +184,4 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
     at += p.byteLength;
   }
   return out;
-}
-
-async function gunzip(src: ByteSource): Promise<Uint8Array> {
-  const input = src.blob ? src.blob.stream() : new Blob([(src.bytes ?? (await src.read(0, src.size))) as Uint8Array<ArrayBuffer>]).stream();
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  try {
-    const reader = input.pipeThrough(new DecompressionStream('gzip')).getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      parts.push(value);
-      total += value.byteLength;
-    }
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw ingestError('bad-gzip', src.name, `${src.name} is a damaged or truncated gzip file (${why}); expected a complete .gz archive: download it again.`);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
-}
-
-/** The file as plain UTF-8 text bytes, with what was undone (for LoadedTable.format and warnings). */
-export async function unwrap(src: ByteSource, head: Uint8Array): Promise<{ src: ByteSource; unwrapped: Wrapping[] }> {
-  const unwrapped: Wrapping[] = [];
-  let current = src;
-  let h = head;
-  for (let i = 0; i < 3; i++) {
-    const w = wrappingOf(h);
-    if (!w) break;
-    unwrapped.push(w);
-    if (w === 'gzip') {
-      current = sourceOf(current.name, await gunzip(current));
-    } else {
-      const bytes = current.bytes ?? (await current.read(0, current.size));
-      const text = new TextDecoder(w).decode(bytes); // the BOM is consumed by the decoder
-      current = sourceOf(current.name, new TextEncoder().encode(text));
-    }
-    h = await current.read(0, 4);
-  }
-  return { src: current, unwrapped };
 }

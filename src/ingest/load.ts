@@ -16,8 +16,8 @@ import { knownTable, type ColumnSchema } from '../schema/catalog.ts';
 import type { KqlType } from '../schema/kql-types.ts';
 import type { LoadedTable, LoadOptions, LoadSource } from './api.ts';
 import { commitAppend, commitReplace } from './commit.ts';
-import { openCsv } from './csv-reader.ts';
-import { GunzipChunks, sourceOfBytes, unwrap, wrappingOf, type Wrapping } from './decode.ts';
+import { openCsv, openCsvText } from './csv-reader.ts';
+import { unwrapText, type Wrapping } from './decode.ts';
 import { ensureDynamicUdf } from './dynamic-text.ts';
 import { ingestError } from './errors.ts';
 import { HEAD_BYTES, sniff } from './formats.ts';
@@ -36,27 +36,17 @@ export function checkAborted(file: string, signal: AbortSignal | undefined): voi
 }
 
 export async function openRaw(engine: SqlEngine, original: ByteSource, control: ReadControl): Promise<{ raw: RawRelation; unwrapped: Wrapping[] }> {
-  const magic = await original.read(0, 4);
-  if (wrappingOf(magic) === 'gzip') {
-    // gzipped JSON is inflated as it is read and split into records on the way: the decompressed
-    // file is never held whole. Anything else inside the gzip (CSV for DuckDB's reader, UTF-16, a
-    // second gzip layer) needs the whole decompressed file.
-    const gz = new GunzipChunks(original);
-    const head = await gz.peek(HEAD_BYTES);
-    if (!wrappingOf(head) && sniff(original.name, head).family === 'json') {
-      return { raw: await openJsonChunks(engine, original.name, gz.chunks(), control), unwrapped: ['gzip'] };
-    }
-    const inner = sourceOfBytes(original.name, await gz.all());
-    const { src, unwrapped } = await unwrap(inner, await inner.read(0, 4));
-    const sniffed = sniff(src.name, await src.read(0, HEAD_BYTES));
-    const raw = sniffed.family === 'csv' ? await openCsv(engine, src, control) : await openJson(engine, src, control);
-    return { raw, unwrapped: ['gzip', ...unwrapped] };
+  // gzip and UTF-16 are undone chunk by chunk on the way to the readers: the unwrapped file is
+  // never held whole (progress counts the original file's bytes).
+  const text = await unwrapText(original);
+  if (text) {
+    const sniffed = sniff(original.name, await text.head(HEAD_BYTES));
+    const raw = sniffed.family === 'csv' ? await openCsvText(engine, text, control) : await openJsonChunks(engine, original.name, text.chunks(), control);
+    return { raw, unwrapped: [...text.unwrapped] };
   }
-  const { src, unwrapped } = await unwrap(original, magic);
-  const head = await src.read(0, HEAD_BYTES);
-  const sniffed = sniff(src.name, head);
-  const raw = sniffed.family === 'csv' ? await openCsv(engine, src, control) : await openJson(engine, src, control);
-  return { raw, unwrapped };
+  const sniffed = sniff(original.name, await original.read(0, HEAD_BYTES));
+  const raw = sniffed.family === 'csv' ? await openCsv(engine, original, control) : await openJson(engine, original, control);
+  return { raw, unwrapped: [] };
 }
 
 const SQL_TO_KQL: Record<string, KqlType> = {

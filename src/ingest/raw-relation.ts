@@ -37,7 +37,13 @@ export interface RawRelation {
    * boundaries, see csv-parts.ts), or undefined when the relation is read in one statement. Parts
    * report no unreadable records: a part that fails to read makes the loader read fromSql instead.
    */
-  parts?(): Promise<readonly RelationPart[] | undefined>;
+  parts?(): Promise<AsyncIterable<RelationPart> | undefined>;
+  /**
+   * Makes fromSql (and rawCell) readable when the relation was built for reading in parts from a
+   * stream (a gzip or UTF-16 file): unwraps the whole text. Called before fromSql is read after a
+   * part failed.
+   */
+  prepareWhole?(): Promise<void>;
   /** The file's `Type` value (first record), when it has a Type column. */
   firstTypeValue(): string | undefined;
   /**

@@ -49,8 +49,10 @@ async function buildInParts(
   const parts = await raw.parts?.();
   if (!parts) return false;
   let rows = 0;
-  for (let k = 0; k < parts.length; k++) {
-    const part = parts[k]!;
+  let k = 0;
+  // The iteration itself may throw (a damaged gzip, a cancel): that ends the load. A part that
+  // DuckDB cannot read sends the caller to the whole-relation read instead.
+  for await (const part of parts) {
     try {
       const select = typedSelectSql({ fromSql: part.open() }, mapping);
       const sql = k === 0 ? `CREATE TABLE ${quoteIdent(staging)} AS ${select}` : `INSERT INTO ${quoteIdent(staging)} ${select}`;
@@ -62,6 +64,15 @@ async function buildInParts(
       return false;
     } finally {
       part.close();
+    }
+    k++;
+    // Compresses the part just committed (the database is an in-memory one with COMPRESS, see
+    // src/db/bindings-engine.ts), so that the next part reuses the memory its uncompressed rows
+    // took. A checkpoint that cannot run now (another statement in flight) leaves it to the next.
+    try {
+      engine.exec('CHECKPOINT');
+    } catch {
+      /* not compressed yet: the next checkpoint will */
     }
     onPart?.(part.end, rows);
   }
@@ -94,6 +105,7 @@ export async function buildTypedStaging(
   // The load's long query (every row read, typed and written): cancellable while it runs.
   try {
     if (!(await buildInParts(engine, raw, mapping, staging, signal, onPart))) {
+      await raw.prepareWhole?.();
       await engine.queryAsync(`CREATE TABLE ${quoteIdent(staging)} AS ${typedSelectSql(raw, mapping)}`, signal ? { signal } : {});
     }
   } catch (e) {
