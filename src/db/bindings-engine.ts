@@ -19,10 +19,12 @@ export const CONNECTION_SETUP = [
   "SET TimeZone = 'UTC'",
   // Tables live in a *compressed* in-memory database (DuckDB ≥ 1.3): a plain in-memory database
   // stores rows uncompressed, and a 1M-row portal export (530 MB) took 580 MB of wasm heap that
-  // way against ~60 MB compressed (measured; docs/ingest.md). Compression happens when a statement
-  // commits, so ingest commits a large file part by part (src/ingest/csv-parts.ts).
+  // way against ~60 MB compressed (measured; docs/ingest.md). Compression happens at a checkpoint,
+  // which costs about half the load's time again, so it is not automatic: ingest checkpoints after
+  // each part of a large file (src/ingest/csv-parts.ts), where memory is what decides.
   "ATTACH ':memory:' AS loupe_data (COMPRESS)",
   'USE loupe_data',
+  "SET checkpoint_threshold = '1000GB'",
 ];
 
 export function arrowTypeOf(t: UdfType): DataType {
