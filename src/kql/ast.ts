@@ -96,6 +96,8 @@ export type Operator =
   | { kind: 'top-nested'; levels: TopNestedLevel[]; span: Span }
   /** `scan [with_match_id = Id] [declare (v: type [= default], …)] with (step s [output = …]: Condition [=> v = e, …]; …)`. */
   | { kind: 'scan'; matchId?: { text: string; span: Span }; declare: ScanDeclaration[]; steps: ScanStep[]; span: Span }
+  /** `T | search [kind=case_sensitive] Predicate`: rows of T the predicate keeps (bare strings are term searches over the columns). */
+  | { kind: 'search'; caseSensitive: boolean; predicate: Expr; span: Span }
   | { kind: 'make-series'; nonempty: boolean; aggregates: SeriesAggregate[]; axis: Expr; from?: Expr; to?: Expr; step: Expr; by: Assignment[]; span: Span };
 
 /** A column `scan` adds: `Name: type [= Default]`. */
@@ -171,6 +173,11 @@ export type Source =
   /** A call of a user-defined tabular function `f(args)`. */
   | { kind: 'invoke'; name: string; nameSpan: Span; args: Expr[]; span: Span }
   | { kind: 'materialize'; pipeline: Pipeline; span: Span }
+  /**
+   * `search [kind=…] [in (T1, …)] Predicate`: the rows of each table the predicate keeps, with a
+   * `$table` column; without `in`, the `view`s declared before it (`views`, recorded by the parser).
+   */
+  | { kind: 'search'; caseSensitive: boolean; tables?: { text: string; span: Span }[]; views: string[]; predicate: Expr; span: Span }
   /** `externaldata(cols) [ "URL", … ] with (format=…)`: the caller resolves the URL (TranslateOptions.externalData). */
   | { kind: 'externaldata'; columns: DatatableColumn[]; urls: { text: string; span: Span }[]; format?: string; span: Span };
 

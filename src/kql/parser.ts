@@ -21,7 +21,7 @@ const WORD_OPS = new Set([
 ]);
 const IN_OPS = new Set(['in', '!in', 'in~', '!in~']);
 /** Tabular sources Kusto has but Loupe does not translate yet (refused by name, with position). */
-const UNSUPPORTED_SOURCES = new Set(['evaluate', 'find', 'search', 'view']);
+const UNSUPPORTED_SOURCES = new Set(['evaluate', 'find', 'view']);
 
 export function parseQuery(text: string): Query {
   return new Parser(text).parseQuery();
@@ -32,6 +32,8 @@ export class Parser {
   private pos = 0;
   /** Names of the user-defined functions declared so far whose body is tabular: `f(…)` starts a pipeline. */
   readonly tabularFunctions = new Set<string>();
+  /** Names declared so far with `let V = view () { … }`: what a `search` without `in (…)` searches. */
+  readonly views = new Set<string>();
 
   constructor(readonly text: string) {
     this.tokens = tokenize(text);
@@ -108,6 +110,7 @@ export class Parser {
     const kw = this.expectWord('let');
     const name = this.expectIdent('a name after let');
     this.expectPunct('=');
+    if (this.isWord('view') && this.isPunct('(', 1)) this.views.add(name.value);
     const value = this.parseLetValue();
     if (value.kind === 'function' && value.body.value.kind !== 'scalar') this.tabularFunctions.add(name.value);
     return { kind: 'let', name: name.value, nameSpan: name, value, span: { start: kw.start, end: this.lastEnd() } };
@@ -312,7 +315,8 @@ export class Parser {
     return left;
   }
 
-  private parseComparison(): Expr {
+  /** One comparison (no `and`/`or`): `search` parses its own and/or around terms like `Col:"x"`. */
+  parseComparison(): Expr {
     let left = this.parseAdditive();
     for (;;) {
       const t = this.peek();

@@ -42,6 +42,7 @@ import { TABLE_CALL } from './table-call.ts';
 import { EVALUATE } from './evaluate.ts';
 import { TOP_NESTED } from './top-nested.ts';
 import { SCAN } from './scan.ts';
+import { SEARCH, SEARCH_SOURCE } from './search.ts';
 
 export interface OperatorSpec<K extends OperatorKind = OperatorKind> {
   readonly kind: K;
@@ -58,7 +59,7 @@ export function defineOperator<K extends OperatorKind>(spec: OperatorSpec<K>): O
 }
 
 const SPECS: readonly OperatorSpec<any>[] = [WHERE, EXTEND, PROJECT, SUMMARIZE, JOIN, SORT, TAKE, LOOKUP, MV_EXPAND,
-  UNION, DISTINCT, TOP, COUNT, PROJECT_AWAY, PROJECT_KEEP, PROJECT_RENAME, PROJECT_REORDER, AS, GETSCHEMA, SAMPLE, MV_APPLY, SERIALIZE, MAKE_SERIES, PARSE, EVALUATE, TOP_NESTED, SCAN];
+  UNION, DISTINCT, TOP, COUNT, PROJECT_AWAY, PROJECT_KEEP, PROJECT_RENAME, PROJECT_REORDER, AS, GETSCHEMA, SAMPLE, MV_APPLY, SERIALIZE, MAKE_SERIES, PARSE, EVALUATE, TOP_NESTED, SCAN, SEARCH];
 
 const BY_NAME = new Map<string, OperatorSpec<any>>();
 for (const s of SPECS) {
@@ -88,7 +89,7 @@ export function defineSource<K extends SourceKind>(spec: SourceSpec<K>): SourceS
   return spec;
 }
 
-const SOURCES: readonly SourceSpec<any>[] = [PRINT, DATATABLE, RANGE, UNION_SOURCE, TABLE_CALL, MATERIALIZE, EXTERNALDATA, INVOKE];
+const SOURCES: readonly SourceSpec<any>[] = [PRINT, DATATABLE, RANGE, UNION_SOURCE, TABLE_CALL, MATERIALIZE, EXTERNALDATA, INVOKE, SEARCH_SOURCE];
 
 /** The source module whose syntax starts at the parser's position, if any. */
 export function sourceAt(p: Parser): SourceSpec | undefined {
@@ -104,5 +105,5 @@ export function sourceFor(kind: SourceKind): SourceSpec | undefined {
 export const KNOWN_UNSUPPORTED_OPERATORS: ReadonlySet<string> = new Set([
   'parse-kv', 'evaluate', 'render', 'invoke',
   'sample-distinct', 'top-hitters', 'fork', 'facet', 'partition', 'reduce', 'consume',
-  'search', 'find', 'externaldata', 'materialize',
+  'find', 'externaldata', 'materialize',
 ]);

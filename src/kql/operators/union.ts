@@ -72,7 +72,7 @@ function parseUnionArgs(p: Parser): UnionArgs {
 }
 
 /** A leg's translation with the name `withsource=` reports for it. */
-interface Leg {
+export interface Leg {
   readonly rel: Relation;
   readonly name: string;
 }
@@ -136,6 +136,14 @@ function unionSql(args: UnionArgs, legs: readonly Leg[], ctx: TranslateContext, 
   });
   if (columns.length === 0) throw ctx.error('unsupported', 'a union whose legs have no column in common', span);
   return { cte: ctx.addCte('union', selects.join(' UNION ALL '), span), columns };
+}
+
+/**
+ * The outer union of relations already translated, with a first column naming each one's leg
+ * (`search` puts its `$table` column there).
+ */
+export function unionWithSource(legs: readonly Leg[], sourceColumn: string, ctx: TranslateContext, span: Span): Relation {
+  return unionSql({ unionKind: 'outer', withSource: { text: sourceColumn, span }, isFuzzy: false, legs: [] }, legs, ctx, span);
 }
 
 export const UNION = defineOperator({

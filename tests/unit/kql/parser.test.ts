@@ -74,7 +74,7 @@ describe('KQL parser', () => {
     ['T\n| where (a == 1', 'syntax', 2, 15, /expected "\)"/],
     ['T | frob x', 'syntax', 1, 5, /unknown tabular operator "frob"/],
     ['T\n  | facet by x', 'unsupported', 2, 5, /facet/],
-    ['search "x"', 'unsupported', 1, 1, /search/],
+    ['find "x"', 'unsupported', 1, 1, /find/],
     ['let x = 1 T', 'syntax', 1, 11, /";" after a let statement/],
     ['T | join kind=sideways U on K', 'syntax', 1, 15, /unknown join kind "sideways"/],
   ] as const)('%j → %s at %i:%i', (text, code, line, column, msg) => {

@@ -1,0 +1,83 @@
+/**
+ * `search`: bare strings are term searches over the columns (`has`, or with wildcards
+ * hasprefix/hassuffix/contains/regex), `Col:"x"` searches one column, other conditions are
+ * ordinary; the source form adds `$table` (Kusto docs, search operator).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KqlError } from '../../../src/kql/index.ts';
+import { createHarness, type KqlHarness } from './harness.ts';
+import { checkCase, type TableCase } from './table-cases.ts';
+
+let h: KqlHarness;
+beforeAll(async () => {
+  h = await createHarness();
+  h.table('Signin', [{ name: 'User', type: 'string' }, { name: 'App', type: 'string' }, { name: 'N', type: 'long' }], [
+    `'alice@contoso.com', 'Azure Portal', 1`, `'bob', 'portal-admin', 2`, `'Errol', 'VPN', 3`,
+  ]);
+  h.table('Audit', [{ name: 'Op', type: 'string' }, { name: 'Props', type: 'dynamic' }], [`'Add member', '{"target":"alice"}'`, `'Reset', '{"target":"carol"}'`, `'Remove', '{"target":"malice"}'`]);
+});
+afterAll(() => h.engine.close());
+
+const CASES: TableCase[] = [
+  {
+    rule: 'a bare term matches whole terms in any string or dynamic column of every table, case-insensitively, and names the table in $table (naive contains would also match "malice")',
+    kql: 'search in (Signin, Audit) "ALICE"',
+    columns: '$table:string, User:string, App:string, N:long, Op:string, Props:dynamic',
+    rows: [
+      { $table: 'Signin', User: 'alice@contoso.com', App: 'Azure Portal', N: 1, Op: '', Props: null },
+      { $table: 'Audit', User: '', App: '', N: null, Op: 'Add member', Props: { target: 'alice' } },
+    ],
+  },
+  {
+    rule: 'wildcards: "port*" is hasprefix, "*min" hassuffix, "*rro*" contains, "a*l" a regex between term boundaries',
+    kql: 'Signin | search "port*" | project User | union (Signin | search "*min" | project User), (Signin | search "*rro*" | project User), (Signin | search "Azu*tal" | project User)',
+    columns: 'User:string',
+    rows: [{ User: 'alice@contoso.com' }, { User: 'bob' }, { User: 'bob' }, { User: 'Errol' }, { User: 'alice@contoso.com' }],
+  },
+  {
+    rule: 'Col:"x" searches one column; other conditions are ordinary and combine with and/or',
+    kql: 'Signin | search App:"portal" or (User == "Errol" and N > 2) | project User',
+    columns: 'User:string',
+    rows: [{ User: 'alice@contoso.com' }, { User: 'bob' }, { User: 'Errol' }],
+  },
+  {
+    rule: 'kind=case_sensitive makes the term searches case-sensitive',
+    kql: 'search kind=case_sensitive in (Signin) "vpn" or "VPN" and not("alice")',
+    columns: '$table:string, User:string, App:string, N:long',
+    rows: [{ $table: 'Signin', User: 'Errol', App: 'VPN', N: 3 }],
+  },
+  {
+    rule: 'without in (…) the views declared before it are searched (Kusto docs, let statement example)',
+    kql: 'let R10 = view () { range MyColumn from 1 to 10 step 1 };\nlet R20 = view () { range MyColumn from 1 to 20 step 1 };\nsearch MyColumn == 5',
+    columns: '$table:string, MyColumn:long',
+    rows: [{ $table: 'R10', MyColumn: 5 }, { $table: 'R20', MyColumn: 5 }],
+  },
+  { rule: 'search * keeps every row', kql: 'search in (Audit) * | count', columns: 'Count:long', rows: [{ Count: 3 }] },
+];
+
+describe('search', () => {
+  for (const c of CASES) it(c.rule, () => checkCase(h, c));
+
+  it('refuses a search of the whole workspace, naming what to write instead', () => {
+    let caught: unknown;
+    try {
+      h.translate('search "alice"');
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(KqlError);
+    expect((caught as KqlError).code).toBe('unsupported');
+    expect((caught as KqlError).message).toMatch(/search in \(SigninLogs\)/);
+  });
+
+  it('reports an unknown column of a Col:"x" term at its position', () => {
+    let caught: unknown;
+    try {
+      h.translate('Signin | search Nope:"x"');
+    } catch (e) {
+      caught = e;
+    }
+    expect((caught as KqlError).code).toBe('unknown-column');
+    expect((caught as KqlError).position).toMatchObject({ line: 1, column: 17 });
+  });
+});
