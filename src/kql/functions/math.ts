@@ -89,7 +89,8 @@ export const MATH_FUNCTIONS: readonly ScalarFunction[] = [
     name: 'rand', minArgs: 0, maxArgs: 1,
     translate: (a, s) => {
       if (!a[0]) return { sql: 'random()', type: 'real' };
-      return { sql: `CAST(floor(random() * ${real(a, 0, s)}) AS BIGINT)`, type: 'long' };
+      // rand(N) is a real drawn from {0.0, 1.0, …, N - 1} (Kusto docs; the engine answers Double).
+      return { sql: `floor(random() * ${real(a, 0, s)})`, type: 'real' };
     },
   },
   { name: 'erf', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(kql_erf(${real(a, 0, s)}) AS DOUBLE)`, type: 'real' }) },

@@ -26,7 +26,11 @@ functionCases('KQL math functions', [
     rows: [{ a: 8, b: 14, c: 6, d: -1, e: 16, f: 8, g: 8 }],
   },
   { rule: 'sign keeps integer type; pi()', kql: 'P | project a = sign(-3), b = sign(0.5), c = round(pi(), 5)', rows: [{ a: -1, b: 1, c: 3.14159 }] },
-  { rule: 'rand(N) draws a long in [0, N); rand() a real in [0, 1)', kql: 'P | project a = rand(10) between (0 .. 9), b = rand() < 1.0', rows: [{ a: true, b: true }] },
+  {
+    rule: 'rand(N) draws a whole-numbered real in [0, N) (Kusto docs: type real, not long); rand() a real in [0, 1)',
+    kql: 'P | extend r = rand(10) | project a = r between (0 .. 9), w = r == floor(r, 1.0), t = gettype(r), b = rand() < 1.0',
+    rows: [{ a: true, w: true, t: 'real', b: true }],
+  },
   {
     rule: 'beta_cdf (regularized incomplete beta; NaN outside [0, 1], 1 for a negative alpha as Kusto answered); beta_inv null for p > 1; welch_test two-sided p-value',
     kql: 'P | project a = beta_cdf(0.9, 10.0, 20.0), b = isnan(beta_cdf(1.5, 10.0, 20.0)) and beta_cdf(0.1, -1.0, 20.0) == 1, c = isnull(beta_inv(1.5, 10.0, 20.0)), d = round(beta_cdf(beta_inv(0.1, 10.0, 20.0), 10.0, 20.0), 12), e = round(welch_test(20.82, 7.8674285714, 15, 22.9866666667, 3.8126666667, 15), 4)',
