@@ -81,6 +81,9 @@ const RENAMES: Readonly<Record<string, string>> = {
   'multifactor authentication result': 'MfaResult',
   'service principal id': 'ServicePrincipalId',
   'service principal name': 'ServicePrincipalName',
+  // Service principal and managed identity downloads (ApplicationSignIns_*, MSISignIns_*).
+  'credential key id': 'ServicePrincipalCredentialKeyId',
+  'credential thumbprint': 'ServicePrincipalCredentialThumbprint',
 };
 
 /** Object columns assembled from several download columns: column → (object key ← header). */

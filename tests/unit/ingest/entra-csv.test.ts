@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../../src/db/node-engine.ts';
 import type { SqlEngine } from '../../../src/db/engine.ts';
 import { loadFile } from '../../../src/ingest/index.ts';
-import { entraTableOfFile, pascalHeader } from '../../../src/ingest/entra-csv.ts';
+import { entraTableOfFile, mapEntraRow, pascalHeader } from '../../../src/ingest/entra-csv.ts';
 import { FIXTURES, fixtureSource } from './helpers.ts';
 
 let db: SqlEngine;
@@ -48,6 +48,48 @@ describe('Entra admin center sign-in download (CSV)', () => {
       expect(r[16]).toBe('Unbound');
     }
     expect(got.filter((r) => r[7] === '50126')).toHaveLength(1);
+  });
+
+  it('maps the non-interactive download (same header as the interactive one) onto AADNonInteractiveUserSignInLogs, JSON columns as strings', async () => {
+    // Column set: identical to the interactive download's (see docs/ingest.md, "Entra CSV"); only the file name differs.
+    const name = 'NonInteractiveSignIns_2026-06-15_2026-06-16.csv';
+    const text = readFileSync(join(FIXTURES, name), 'utf8').replace(/^\uFEFF/, '');
+    const [header, ...rows] = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+    expect(header).toEqual(fixtureRows()[0]);
+    const col = (row: string[], h: string) => row[header!.indexOf(h)]!;
+    const t = await loadFile(db, fixtureSource(name));
+    expect([t.name, t.format, t.rowCount]).toEqual(['AADNonInteractiveUserSignInLogs', 'entra-csv', rows.length]);
+    const typeOf = (n: string) => t.schema.columns.find((c) => c.name === n)?.type;
+    // The catalog keeps these JSON columns as strings in this table (dynamic in SigninLogs).
+    expect([typeOf('TimeGenerated'), typeOf('Status'), typeOf('LocationDetails'), typeOf('DeviceDetail'), typeOf('ResultType'), typeOf('UserPrincipalName')]).toEqual([
+      'datetime',
+      'string',
+      'string',
+      'string',
+      'string',
+      'string',
+    ]);
+    const got = db.query(`SELECT Id, UserPrincipalName, IPAddress, ResultType, Status, LocationDetails, Location, AuthenticationRequirement FROM AADNonInteractiveUserSignInLogs ORDER BY Id`).rows;
+    for (const row of rows) {
+      const r = got.find((x) => x[0] === col(row, 'Request ID'))!;
+      const [city, state, country] = col(row, 'Location').split(', ');
+      expect(r.slice(1, 4)).toEqual([col(row, 'Username'), col(row, 'IP address'), col(row, 'Sign-in error code')]);
+      expect(JSON.parse(r[4] as string)).toEqual({ errorCode: Number(col(row, 'Sign-in error code')), failureReason: col(row, 'Failure reason') });
+      expect(JSON.parse(r[5] as string)).toEqual({ city, state, countryOrRegion: country });
+      expect([r[6], r[7]]).toEqual([country, 'singleFactorAuthentication']);
+    }
+  });
+
+  it('maps the service principal columns of an application or managed identity download', () => {
+    const header = ['Date (UTC)', 'Request ID', 'Service principal ID', 'Service principal name', 'Credential key ID', 'Credential thumbprint'];
+    const mapped = mapEntraRow(header, ['2026-06-15T12:00:00Z', 'r1', 'sp1', 'backup-job', 'k1', 'AB12']);
+    expect(Object.fromEntries(mapped.map((m) => [m.column, m.value]))).toMatchObject({
+      Id: 'r1',
+      ServicePrincipalId: 'sp1',
+      ServicePrincipalName: 'backup-job',
+      ServicePrincipalCredentialKeyId: 'k1',
+      ServicePrincipalCredentialThumbprint: 'AB12',
+    });
   });
 
   it('reads the download from a Blob too', async () => {
