@@ -3,7 +3,10 @@
  * the synthetic portal CSV of bench/ingest.ts loaded through the app's file input (hosted build,
  * dist/site) in headless Chromium, timed from choosing the file to the file shown as loaded.
  *
- *   npm run --silent bench:ingest-browser [-- --rows 100000,1000000] [--dir /tmp/loupe-bench]
+ *   npm run --silent bench:ingest-browser [-- --rows 100000,1000000] [--kinds csv,gzip] [--dir /tmp/loupe-bench]
+ *
+ * `gzip` loads the same CSV gzipped (written next to it on first use): Loupe inflates it chunk by
+ * chunk in the engine worker and hands DuckDB parts of it; the "size MB" column is then the .gz file's.
  *
  * Memory is read from /proc, not from `performance.memory`, which sees the JavaScript heap only
  * and not DuckDB's wasm heap. The engine worker runs in the page's renderer process, so the
@@ -11,7 +14,9 @@
  * VmHWM (the kernel's own peak RSS, which no sampling can miss) is read after the load. Only
  * Chromium processes descended from this process are read (other Chromiums may be running).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { openBrowser } from '../tests/browser/support/chromium.ts';
@@ -24,6 +29,7 @@ const argOf = (name: string) => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const sizes = (argOf('--rows') ?? '100000,1000000').split(',').map(Number);
+const kinds = (argOf('--kinds') ?? 'csv').split(',') as ('csv' | 'gzip')[];
 const dir = argOf('--dir') ?? '/tmp/loupe-bench';
 mkdirSync(dir, { recursive: true });
 
@@ -74,6 +80,7 @@ const renderers = () => [...descendants(process.pid)].filter(([, cmd]) => cmd.in
 const chromiumPids = () => [...descendants(process.pid)].filter(([, cmd]) => /chrom/i.test(cmd)).map(([pid]) => pid);
 
 interface Result {
+  kind: 'csv' | 'gzip';
   rows: number;
   mb: number;
   loadS: number;
@@ -87,13 +94,15 @@ ensureBuilt();
 const site = await serveSite();
 const results: Result[] = [];
 try {
-  for (const rows of sizes) {
-    const file = join(dir, `AADNonInteractiveUserSignInLogs_${rows}.csv`);
-    if (!existsSync(file)) {
+  for (const rows of sizes) for (const kind of kinds) {
+    const csv = join(dir, `AADNonInteractiveUserSignInLogs_${rows}.csv`);
+    if (!existsSync(csv)) {
       const t0 = performance.now();
-      await writePortalCsv(file, rows);
-      process.stderr.write(`generated ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+      await writePortalCsv(csv, rows);
+      process.stderr.write(`generated ${csv} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
     }
+    const file = kind === 'gzip' ? `${csv}.gz` : csv;
+    if (kind === 'gzip' && !existsSync(file)) await pipeline(createReadStream(csv), createGzip(), createWriteStream(file));
     const mb = statSync(file).size / 1e6;
     // A fresh browser per file, so that each renderer's VmHWM is this file's peak.
     const browser = await openBrowser();
@@ -129,7 +138,7 @@ try {
       if (loaded !== rows.toLocaleString('en-US')) throw new Error(`${name}: expected ${rows} rows loaded, the page shows: ${state} (table: ${loaded ?? 'none'})`);
       const rendererHwmMB = Math.max(...renderers().map((p) => memoryOf(p)?.hwm ?? 0));
       for (const p of renderers()) process.stderr.write(`  renderer ${p}: ${JSON.stringify(memoryOf(p))}\n`);
-      results.push({ rows, mb, loadS, rendererStartMB, rendererPeakSampledMB: rendererPeak, rendererHwmMB, chromiumPeakSampledMB: chromiumPeak });
+      results.push({ kind, rows, mb, loadS, rendererStartMB, rendererPeakSampledMB: rendererPeak, rendererHwmMB, chromiumPeakSampledMB: chromiumPeak });
       if (browser.errors.length) process.stderr.write(browser.errors.join('\n') + '\n');
     } finally {
       await browser.close();
@@ -145,6 +154,6 @@ console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   const peak = Math.max(r.rendererHwmMB, r.rendererPeakSampledMB);
   console.log(
-    `| portal CSV | ${r.rows.toLocaleString('en-US')} | ${r.mb.toFixed(0)} | ${r.loadS.toFixed(2)} | ${(r.mb / r.loadS).toFixed(1)} | ${Math.round(r.rows / r.loadS).toLocaleString('en-US')} | ${r.rendererStartMB.toFixed(0)} | ${peak.toFixed(0)} | ${(peak / r.mb).toFixed(2)} | ${(peak - r.rendererStartMB).toFixed(0)} | ${((peak - r.rendererStartMB) / r.mb).toFixed(2)} | ${r.chromiumPeakSampledMB.toFixed(0)} |`,
+    `| portal CSV${r.kind === 'gzip' ? ' .gz' : ''} | ${r.rows.toLocaleString('en-US')} | ${r.mb.toFixed(0)} | ${r.loadS.toFixed(2)} | ${(r.mb / r.loadS).toFixed(1)} | ${Math.round(r.rows / r.loadS).toLocaleString('en-US')} | ${r.rendererStartMB.toFixed(0)} | ${peak.toFixed(0)} | ${(peak / r.mb).toFixed(2)} | ${(peak - r.rendererStartMB).toFixed(0)} | ${((peak - r.rendererStartMB) / r.mb).toFixed(2)} | ${r.chromiumPeakSampledMB.toFixed(0)} |`,
   );
 }
