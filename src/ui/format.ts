@@ -27,10 +27,42 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/**
+ * A number column's value: thousands separated, every fraction digit kept (the shortest text that
+ * reads back as the same double), NaN and infinities as JavaScript writes them.
+ */
+export function formatNumber(n: number): string {
+  return Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: 20 }) : String(n);
+}
+
+/**
+ * A result cell as shown (the grid, alert rows): datetimes in Loupe's UTC form, numbers with
+ * separators, everything else as formatValue writes it. Copies and exports keep the raw value.
+ */
+export function formatCell(v: unknown, type: string | undefined): string {
+  if (type === 'datetime' && (typeof v === 'string' || typeof v === 'number')) return formatUtc(v);
+  if ((type === 'long' || type === 'int' || type === 'real' || type === 'decimal') && typeof v === 'number') return formatNumber(v);
+  return formatValue(v);
+}
+
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The ISO-8601 text the replay report gives datetimes in (src/rules/values.ts isoTime). */
+const REPORT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * A value of a replay report's result rows as shown: the report is JSON without column types, so
+ * a datetime arrives as its ISO text and is shown in Loupe's UTC form (a string holding exactly
+ * that text names the same instant); numbers get separators.
+ */
+export function formatReportValue(v: unknown): string {
+  if (typeof v === 'string' && REPORT_TIME.test(v)) return formatUtc(v);
+  if (typeof v === 'number') return formatNumber(v);
+  return formatValue(v);
 }
 
 /** A result value as text: strings as they are, dynamic values (arrays, bags) as JSON. */
