@@ -1,0 +1,125 @@
+/**
+ * The result grid as an analyst works it for hours (hosted build): times shown and filtered in UTC
+ * (a time copied from a cell pastes back into the filter), number ranges, numbers with separators,
+ * the timeline's brush shown in the filter boxes, and a pivot's rows named and brought into view.
+ * Controls are found by role and accessible name.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { useHostedApp } from './support/hosted.ts';
+import { ROOT } from './support/site.ts';
+import { freshApp, waitForEngineReady, waitForFiles } from './support/flow.ts';
+
+const SHOTS = join(ROOT, 'tests', 'screenshots');
+const app = useHostedApp();
+const TABLE = 'Table AADNonInteractiveUserSignInLogs';
+/** Loupe's UTC form: "2026-06-15 16:08:55.123 UTC". */
+const UTC_TIME = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{3})? UTC$/;
+
+beforeAll(async () => {
+  const { page } = app.browser;
+  await freshApp(page, app.site.url);
+  await waitForEngineReady(page);
+  await page.getByRole('button', { name: 'Load demo data' }).click(); // the demo logs and the seed rule
+  await waitForFiles(page);
+}, 180_000);
+
+/** How many answers the grid has received so far (data-answers), to wait for the next one. */
+async function answers(page: Page): Promise<number> {
+  return Number((await page.getByRole('grid').getAttribute('data-answers')) ?? 0);
+}
+
+/** Runs `action`, waits until the grid has answered it and is idle, and returns its row count. */
+async function settle(page: Page, action: () => Promise<unknown>): Promise<number> {
+  const before = (await page.getByRole('grid').count()) ? await answers(page) : 0;
+  await action();
+  await expect
+    .poll(async () => (await page.getByRole('grid').count()) > 0 && (await answers(page)) > before && (await page.getByRole('grid').getAttribute('aria-busy')) === 'false', {
+      timeout: 15_000,
+    })
+    .toBe(true);
+  const text = await page.getByRole('status', { name: 'Row count' }).innerText();
+  return Number(text.split(' rows')[0]!.replace(/,/g, ''));
+}
+
+/** The text of a column's rendered cells, in row order. */
+async function columnCells(page: Page, grid: string, column: string): Promise<string[]> {
+  const g = page.getByRole('grid', { name: grid });
+  const headers = await g.getByRole('columnheader').allInnerTexts();
+  const index = headers.findIndex((h) => h.split('\n')[0]!.replace(/ [▲▼]$/, '').trim() === column);
+  const out: string[] = [];
+  for (const r of await g.locator('.body [role="row"]').all()) out.push((await r.locator('[role="gridcell"]').nth(index - 1).innerText()).trim());
+  return out;
+}
+
+describe('grid (hosted)', () => {
+  it('shows times in UTC with the zone, and filters by a UTC time typed as Loupe shows it', async () => {
+    const { page } = app.browser;
+    const total = await settle(page, () => page.getByRole('button', { name: 'Browse AADNonInteractiveUserSignInLogs' }).click());
+    expect(total).toBe(302);
+    const times = await columnCells(page, TABLE, 'TimeGenerated');
+    expect(times.length).toBeGreaterThan(5);
+    for (const t of times) expect(t).toMatch(UTC_TIME);
+
+    // static/demo: 48 of the 302 sign-ins are at or after 16:00 UTC.
+    const from = page.getByLabel('From TimeGenerated (UTC)');
+    expect(await settle(page, () => from.fill('2026-06-15 16:00'))).toBe(48);
+    for (const t of await columnCells(page, TABLE, 'TimeGenerated')) expect(t >= '2026-06-15 16:00').toBe(true);
+
+    // A time copied from a cell, zone and all, is an upper bound; the first row is the earliest match.
+    const to = page.getByLabel('To TimeGenerated (UTC)');
+    const first = (await columnCells(page, TABLE, 'TimeGenerated'))[0]!;
+    expect(await settle(page, () => to.fill(first))).toBe(1);
+
+    // Text that is not a UTC time (the machine's locale) is flagged, and that end stays open.
+    expect(await settle(page, () => to.fill('6/15/2026, 4:00 PM'))).toBe(48);
+    expect(await to.getAttribute('aria-invalid')).toBe('true');
+    expect(await from.getAttribute('aria-invalid')).toBe('false');
+    await settle(page, async () => {
+      await to.fill('');
+      await from.fill('');
+    });
+  });
+
+  it('brushing the timeline writes the range into the time filter boxes; clearing it empties them', async () => {
+    const { page } = app.browser;
+    const chart = page.getByRole('img', { name: /^Events per .* of AADNonInteractiveUserSignInLogs/ });
+    await chart.locator('canvas').waitFor({ timeout: 15_000 });
+    const overlay = chart.locator('.u-over');
+    await overlay.scrollIntoViewIfNeeded();
+    const box = (await overlay.boundingBox())!;
+    const n = await settle(page, async () => {
+      await page.mouse.move(box.x + box.width / 3, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + (2 * box.width) / 3, box.y + box.height / 2, { steps: 8 });
+      await page.mouse.up();
+    });
+    expect(n).toBeGreaterThan(0);
+    const status = await page.getByRole('status').filter({ hasText: 'Grid filtered to AADNonInteractiveUserSignInLogs rows from' }).innerText();
+    const [from, to] = [...status.matchAll(/(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?) UTC/g)].map((m) => m[1]);
+    expect(await page.getByLabel('From TimeGenerated (UTC)').inputValue()).toBe(from);
+    expect(await page.getByLabel('To TimeGenerated (UTC)').inputValue()).toBe(to);
+
+    expect(await settle(page, () => page.getByRole('button', { name: 'Clear time range' }).click())).toBe(302);
+    expect(await page.getByLabel('From TimeGenerated (UTC)').inputValue()).toBe('');
+  });
+
+  it('filters a number column by a range and shows numbers with separators', async () => {
+    const { page } = app.browser;
+    await page.getByRole('radio', { name: 'KQL' }).check();
+    const box = page.getByRole('textbox', { name: 'Query' });
+    // static/demo: 255 sign-ins from 192.168.1.1, 45 from 10.0.0.1, 2 from 10.0.0.2.
+    await box.fill('AADNonInteractiveUserSignInLogs\n| summarize n = count() by IPAddress\n| extend scaled = n * 1000\n| order by n desc');
+    expect(await settle(page, () => box.press('Control+Enter'))).toBe(3);
+    const grid = 'Results of the KQL query';
+    expect(await columnCells(page, grid, 'scaled')).toEqual(['255,000', '45,000', '2,000']);
+
+    expect(await settle(page, () => page.getByLabel('Minimum n').fill('10'))).toBe(2);
+    expect(await columnCells(page, grid, 'n')).toEqual(['255', '45']);
+    expect(await settle(page, () => page.getByLabel('Maximum n').fill('100'))).toBe(1);
+    expect(await columnCells(page, grid, 'IPAddress')).toEqual(['10.0.0.1']);
+    expect(app.browser.errors).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'grid-number-filter.png') });
+  });
+});
