@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useHostedApp } from './support/hosted.ts';
 import { ROOT } from './support/site.ts';
-import { freshApp, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import { VICTIM, freshApp, waitForEngineReady, waitForFiles } from './support/flow.ts';
 
 const SHOTS = join(ROOT, 'tests', 'screenshots');
 const app = useHostedApp();
@@ -121,5 +121,23 @@ describe('grid (hosted)', () => {
     expect(await columnCells(page, grid, 'IPAddress')).toEqual(['10.0.0.1']);
     expect(app.browser.errors).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'grid-number-filter.png') });
+  });
+
+  it('names a pivot’s rows after the table and the entity, and brings them into view with focus', async () => {
+    const { page } = app.browser;
+    await page.getByRole('button', { name: 'Replay', exact: true }).click();
+    await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: `Pivot on Account ${VICTIM}` }).first().click();
+    const hits = page.getByRole('table', { name: 'Pivot results' });
+    await hits.waitFor({ timeout: 15_000 });
+    const name = `SigninLogs rows mentioning Account ${VICTIM}`;
+    expect(await settle(page, () => hits.getByRole('button', { name: 'Show the SigninLogs rows' }).click())).toBe(18);
+    expect(await page.getByRole('grid', { name }).isVisible()).toBe(true);
+    const heading = page.getByRole('heading', { name, level: 3 });
+    await expect.poll(() => heading.evaluate((h) => h === document.activeElement)).toBe(true);
+    // In the window, with the grid's first rows under it.
+    const [top, bottom, height] = await heading.evaluate((h) => [h.getBoundingClientRect().top, h.getBoundingClientRect().bottom, innerHeight]);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(bottom).toBeLessThan(height! / 2);
   });
 });
