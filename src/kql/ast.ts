@@ -96,6 +96,8 @@ export type Operator =
   | { kind: 'top-nested'; levels: TopNestedLevel[]; span: Span }
   /** `scan [with_match_id = Id] [declare (v: type [= default], …)] with (step s [output = …]: Condition [=> v = e, …]; …)`. */
   | { kind: 'scan'; matchId?: { text: string; span: Span }; declare: ScanDeclaration[]; steps: ScanStep[]; span: Span }
+  /** `partition by Column ( Operators )`: the operators run on each value's rows separately. */
+  | { kind: 'partition'; column: { text: string; span: Span }; operators: Operator[]; span: Span }
   /** `T | search [kind=case_sensitive] Predicate`: rows of T the predicate keeps (bare strings are term searches over the columns). */
   | { kind: 'search'; caseSensitive: boolean; predicate: Expr; span: Span }
   | { kind: 'make-series'; nonempty: boolean; aggregates: SeriesAggregate[]; axis: Expr; from?: Expr; to?: Expr; step: Expr; by: Assignment[]; span: Span };

@@ -24,12 +24,12 @@
  */
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import { parseKqlType, sqlStorageType, type KqlType } from '../../schema/kql-types.ts';
-import type { Expr, ScanDeclaration, ScanStep } from '../ast.ts';
+import type { Expr, Operator, ScanDeclaration, ScanStep } from '../ast.ts';
 import { Scope, type TranslateContext } from '../context.ts';
 import type { Parser } from '../parser.ts';
 import { rewriteExpr } from '../rewrite.ts';
 import { quoteIdent } from '../sql.ts';
-import { isNumeric, isStringy, ORDER_COLUMN, type Typed } from '../types.ts';
+import { isNumeric, isStringy, ORDER_COLUMN, type Relation, type Typed } from '../types.ts';
 import { spanFrom } from './common.ts';
 import { defineOperator } from './registry.ts';
 
@@ -111,153 +111,165 @@ export const SCAN = defineOperator({
     return { kind: 'scan', matchId, declare, steps, span: spanFrom(p, kw) };
   },
   translate(op, input, ctx) {
-    const steps = op.steps;
-    const last = steps.find((s) => s.output === 'last');
-    if (last) throw ctx.error('unsupported', 'scan steps with output=last', last.outputSpan ?? last.span);
-    const stepIndex = new Map<string, number>();
-    steps.forEach((s, k) => {
-      if (stepIndex.has(s.name.text)) throw ctx.error('syntax', `the step name "${s.name.text}" is used twice`, s.name.span);
-      stepIndex.set(s.name.text, k);
-    });
-
-    // Declared columns: their types and defaults (constants).
-    const inputTypes = new Map(input.columns.map((col) => [col.name, col.type]));
-    const declared = op.declare.map((d) => {
-      const type = parseKqlType(d.type);
-      if (!type) throw ctx.error('syntax', `unknown column type "${d.type}"`, d.span);
-      if (inputTypes.has(d.name)) throw ctx.error('unsupported', `scan declaring "${d.name}", a column its input already has`, d.span);
-      const def = d.default ? toDeclared(ctx.expr(d.default, new Scope([])), type, d.default.span, ctx) : typedNull(type);
-      return { name: d.name, type, default: def };
-    });
-    const declaredByName = new Map(declared.map((d, i) => [d.name, { ...d, index: i }]));
-
-    // `s_j.X` references → hidden names read from one step's state.
-    const refs: StateRef[] = [];
-    const refKey = new Map<string, StateRef>();
-    const hole = (r: StateRef) => `__loupe_scan_ref_${r.id}`;
-    const rewrite = (e: Expr): Expr =>
-      rewriteExpr(e, (n) => {
-        if (n.kind !== 'member' || n.target.kind !== 'name' || !stepIndex.has(n.target.name) || inputTypes.has(n.target.name)) return undefined;
-        const step = stepIndex.get(n.target.name)!;
-        const key = `${step}\u0000${n.name}`;
-        let r = refKey.get(key);
-        if (!r) {
-          const d = declaredByName.get(n.name);
-          const type = d?.type ?? inputTypes.get(n.name);
-          if (!type) throw ctx.error('unknown-column', `step "${n.target.name}" has no column "${n.name}"`, n.span);
-          r = { id: refs.length, step, name: n.name, type, empty: d ? d.default : typedNull(type) };
-          refs.push(r);
-          refKey.set(key, r);
-        }
-        return { kind: 'name', name: hole(r), span: n.span };
-      });
-    const conditions = steps.map((s) => rewrite(s.condition));
-    const assignments = steps.map((s) =>
-      s.assignments.map((a) => {
-        if (!a.name) throw ctx.error('syntax', 'a scan assignment needs a declared column name (v = …)', a.span);
-        const d = declaredByName.get(a.name.text);
-        if (!d) throw ctx.error('unknown-column', `"${a.name.text}" is not a column declared by scan`, a.name.span);
-        return { d, expr: rewrite(a.expr) };
-      }),
-    );
-
-    const cols = input.columns;
-    const v = (k: number, r: StateRef) => c(`v${k}_${r.id}`);
-    const active = (k: number) => c(`a${k}`);
-    const match = (k: number) => c(`m${k}`);
-    const refsOf = (k: number) => refs.filter((r) => r.step <= k);
-    /** The expression scope of a check reading step k's state (k = -1: no state, every reference empty). */
-    const scopeFor = (k: number) =>
-      new Scope([
-        ...cols.map((col) => ({ name: col.name, type: col.type, sql: quoteIdent(col.name) })),
-        ...refs.map((r) => ({ name: hole(r), type: r.type, sql: k >= 0 && r.step <= k ? `(CASE WHEN ${active(k)} THEN ${v(k, r)} ELSE ${r.empty} END)` : r.empty })),
-      ]);
-    const condition = (k: number, stateOf: number): string => {
-      const t = ctx.expr(conditions[k]!, scopeFor(stateOf));
-      if (t.type !== 'bool' && t.type !== 'null') throw ctx.error('type', `a scan step condition must be a bool, this is a ${t.type}`, steps[k]!.condition.span);
-      return `coalesce(${t.sql}, false)`;
-    };
-
-    // The recursion's columns, in order, with their anchor values and types.
-    const layout: { name: string; type: string; init: string; output?: true }[] = [
-      { name: c('rn'), type: 'BIGINT', init: '0' },
-      ...cols.map((col) => ({ name: quoteIdent(col.name), type: sqlStorageType(col.type), init: 'NULL' })),
-      ...steps.flatMap((_, k) => [
-        { name: active(k), type: 'BOOLEAN', init: 'false' },
-        { name: match(k), type: 'BIGINT', init: '0' },
-        ...refsOf(k).map((r) => ({ name: v(k, r), type: sqlStorageType(r.type), init: 'NULL' })),
-      ]),
-      { name: c('next'), type: 'BIGINT', init: '0' },
-      ...steps.flatMap((_, k) => [
-        { name: c(`o${k}`), type: 'BOOLEAN', init: 'false', output: true as const },
-        { name: c(`om${k}`), type: 'BIGINT', init: 'NULL', output: true as const },
-        ...declared.map((d, i) => ({ name: c(`o${k}_${i}`), type: sqlStorageType(d.type), init: 'NULL', output: true as const })),
-      ]),
-    ];
-
-    // One recursion: the next row joined to the state, then the steps last to first.
-    // Kusto scans the rows in their serialized order; rows without a defined order are taken as they come.
-    const over = input.order ? `ORDER BY ${input.order.clause}` : '';
-    const numbered = `SELECT ${cols.map((col) => quoteIdent(col.name)).join(', ')}${cols.length ? ', ' : ''}row_number() OVER (${over}) AS ${c('rn')} FROM ${input.cte}`;
-    const carried = layout.filter((l) => !l.output);
-    let level = `SELECT ${carried.map((l) => (l.name === c('rn') || cols.some((col) => quoteIdent(col.name) === l.name) ? `n.${l.name}` : `s.${l.name}`)).join(', ')} FROM ${c('state')} AS s JOIN ${c('rows')} AS n ON n.${c('rn')} = s.${c('rn')} + 1`;
-    for (let k = steps.length - 1; k >= 0; k--) {
-      const check1 = k > 0 ? `(${active(k - 1)} AND ${condition(k, k - 1)})` : 'false';
-      const check2 = `(NOT ${c('c1')} AND ${k === 0 ? 'true' : active(k)} AND ${condition(k, k)})`;
-      level = `SELECT *, ${check2} AS ${c('c2')} FROM (SELECT *, ${check1} AS ${c('c1')} FROM (${level}))`;
-      // The extended row's declared columns: assigned (read with the state the check used) or default.
-      const extended = declared.map((d, i) => {
-        const a = assignments[k]!.find((x) => x.d.index === i);
-        if (!a) return `${d.default} AS ${c(`x${i}`)}`;
-        const under = (stateOf: number) => toDeclared(ctx.expr(a.expr, scopeFor(stateOf)), d.type, a.expr.span, ctx);
-        return `CASE WHEN ${c('c1')} THEN ${k > 0 ? under(k - 1) : 'NULL'} WHEN ${c('c2')} THEN ${under(k)} END AS ${c(`x${i}`)}`;
-      });
-      if (extended.length) level = `SELECT *, ${extended.join(', ')} FROM (${level})`;
-      const matched = `(${c('c1')} OR ${c('c2')})`;
-      const startsSequence = k === 0 ? `(${c('c2')} AND NOT ${active(0)})` : 'false';
-      const newMatch = `CASE WHEN ${c('c1')} THEN ${k > 0 ? match(k - 1) : 'NULL'} WHEN ${startsSequence} THEN ${c('next')} ELSE ${match(k)} END`;
-      const ownValue = (r: StateRef) => (declaredByName.has(r.name) ? c(`x${declaredByName.get(r.name)!.index}`) : quoteIdent(r.name));
-      const replace = [
-        `(${active(k)} OR ${matched}) AS ${active(k)}`,
-        `${newMatch} AS ${match(k)}`,
-        ...refsOf(k).map((r) =>
-          r.step < k
-            ? `CASE WHEN ${c('c1')} THEN ${v(k - 1, r)} ELSE ${v(k, r)} END AS ${v(k, r)}`
-            : `CASE WHEN ${matched} THEN ${ownValue(r)} ELSE ${v(k, r)} END AS ${v(k, r)}`,
-        ),
-        ...(k > 0 ? [`(${active(k - 1)} AND NOT ${c('c1')}) AS ${active(k - 1)}`] : []),
-        `CASE WHEN ${startsSequence} THEN ${c('next')} + 1 ELSE ${c('next')} END AS ${c('next')}`,
-      ];
-      const outputs = [
-        `(${matched} AND ${steps[k]!.output === 'all'}) AS ${c(`o${k}`)}`,
-        `${newMatch} AS ${c(`om${k}`)}`,
-        ...declared.map((_, i) => `${c(`x${i}`)} AS ${c(`o${k}_${i}`)}`),
-      ];
-      const helpers = [c('c1'), c('c2'), ...declared.map((_, i) => c(`x${i}`))];
-      level = `SELECT * EXCLUDE (${helpers.join(', ')}) FROM (SELECT * REPLACE (${replace.join(', ')}), ${outputs.join(', ')} FROM (${level}))`;
-    }
-    const anchor = layout.map((l) => `CAST(${l.init} AS ${l.type}) AS ${l.name}`).join(', ');
-    const recursive = `SELECT ${layout.map((l) => `CAST(${l.name} AS ${l.type}) AS ${l.name}`).join(', ')} FROM (${level})`;
-
-    // Unfold each row's outputs: row order, then the last step first (the order they were checked).
-    const outColumns: ColumnSchema[] = [...cols, ...declared.map((d) => ({ name: d.name, type: d.type }))];
-    if (op.matchId) outColumns.push({ name: op.matchId.text, type: 'long' });
-    ctx.checkColumns(outColumns, op.span);
-    const unfold = steps.map((_, k) => {
-      const items = [
-        ...cols.map((col) => quoteIdent(col.name)),
-        ...declared.map((d, i) => `${d.type === 'string' || d.type === 'guid' ? `coalesce(${c(`o${k}_${i}`)}, '')` : c(`o${k}_${i}`)} AS ${quoteIdent(d.name)}`),
-        ...(op.matchId ? [`${c(`om${k}`)} AS ${quoteIdent(op.matchId.text)}`] : []),
-        c('rn'),
-        `${steps.length - 1 - k} AS ${c('sub')}`,
-      ];
-      return `SELECT ${items.join(', ')} FROM ${c('state')} WHERE ${c(`o${k}`)}`;
-    });
-    const names = outColumns.map((col) => quoteIdent(col.name)).join(', ');
-    const sql =
-      `WITH RECURSIVE ${c('rows')} AS (${numbered}), ${c('state')} AS (SELECT ${anchor} UNION ALL ${recursive}) ` +
-      `SELECT ${names}, row_number() OVER (ORDER BY ${c('rn')}, ${c('sub')}) AS ${quoteIdent(ORDER_COLUMN)} FROM (${unfold.join(' UNION ALL ')})`;
-    const cte = ctx.addCte('scan', sql, op.span);
-    return { cte, columns: outColumns, order: { clause: quoteIdent(ORDER_COLUMN) } };
+    return scanRelation(op, input, ctx);
   },
 });
+
+/**
+ * The scan of `input`; with `partition` (a column of the input: `partition by K (… | scan …)`),
+ * one independent scan per value of that column (rows numbered and state kept per value).
+ */
+export function scanRelation(op: Extract<Operator, { kind: 'scan' }>, input: Relation, ctx: TranslateContext, partition?: string): Relation {
+  const steps = op.steps;
+  const last = steps.find((s) => s.output === 'last');
+  if (last) throw ctx.error('unsupported', 'scan steps with output=last', last.outputSpan ?? last.span);
+  const stepIndex = new Map<string, number>();
+  steps.forEach((s, k) => {
+    if (stepIndex.has(s.name.text)) throw ctx.error('syntax', `the step name "${s.name.text}" is used twice`, s.name.span);
+    stepIndex.set(s.name.text, k);
+  });
+
+  // Declared columns: their types and defaults (constants).
+  const inputTypes = new Map(input.columns.map((col) => [col.name, col.type]));
+  const declared = op.declare.map((d) => {
+    const type = parseKqlType(d.type);
+    if (!type) throw ctx.error('syntax', `unknown column type "${d.type}"`, d.span);
+    if (inputTypes.has(d.name)) throw ctx.error('unsupported', `scan declaring "${d.name}", a column its input already has`, d.span);
+    const def = d.default ? toDeclared(ctx.expr(d.default, new Scope([])), type, d.default.span, ctx) : typedNull(type);
+    return { name: d.name, type, default: def };
+  });
+  const declaredByName = new Map(declared.map((d, i) => [d.name, { ...d, index: i }]));
+
+  // `s_j.X` references → hidden names read from one step's state.
+  const refs: StateRef[] = [];
+  const refKey = new Map<string, StateRef>();
+  const hole = (r: StateRef) => `__loupe_scan_ref_${r.id}`;
+  const rewrite = (e: Expr): Expr =>
+    rewriteExpr(e, (n) => {
+      if (n.kind !== 'member' || n.target.kind !== 'name' || !stepIndex.has(n.target.name) || inputTypes.has(n.target.name)) return undefined;
+      const step = stepIndex.get(n.target.name)!;
+      const key = `${step}\u0000${n.name}`;
+      let r = refKey.get(key);
+      if (!r) {
+        const d = declaredByName.get(n.name);
+        const type = d?.type ?? inputTypes.get(n.name);
+        if (!type) throw ctx.error('unknown-column', `step "${n.target.name}" has no column "${n.name}"`, n.span);
+        r = { id: refs.length, step, name: n.name, type, empty: d ? d.default : typedNull(type) };
+        refs.push(r);
+        refKey.set(key, r);
+      }
+      return { kind: 'name', name: hole(r), span: n.span };
+    });
+  const conditions = steps.map((s) => rewrite(s.condition));
+  const assignments = steps.map((s) =>
+    s.assignments.map((a) => {
+      if (!a.name) throw ctx.error('syntax', 'a scan assignment needs a declared column name (v = …)', a.span);
+      const d = declaredByName.get(a.name.text);
+      if (!d) throw ctx.error('unknown-column', `"${a.name.text}" is not a column declared by scan`, a.name.span);
+      return { d, expr: rewrite(a.expr) };
+    }),
+  );
+
+  const cols = input.columns;
+  const v = (k: number, r: StateRef) => c(`v${k}_${r.id}`);
+  const active = (k: number) => c(`a${k}`);
+  const match = (k: number) => c(`m${k}`);
+  const refsOf = (k: number) => refs.filter((r) => r.step <= k);
+  /** The expression scope of a check reading step k's state (k = -1: no state, every reference empty). */
+  const scopeFor = (k: number) =>
+    new Scope([
+      ...cols.map((col) => ({ name: col.name, type: col.type, sql: quoteIdent(col.name) })),
+      ...refs.map((r) => ({ name: hole(r), type: r.type, sql: k >= 0 && r.step <= k ? `(CASE WHEN ${active(k)} THEN ${v(k, r)} ELSE ${r.empty} END)` : r.empty })),
+    ]);
+  const condition = (k: number, stateOf: number): string => {
+    const t = ctx.expr(conditions[k]!, scopeFor(stateOf));
+    if (t.type !== 'bool' && t.type !== 'null') throw ctx.error('type', `a scan step condition must be a bool, this is a ${t.type}`, steps[k]!.condition.span);
+    return `coalesce(${t.sql}, false)`;
+  };
+
+  // The recursion's columns, in order, with their anchor values and types.
+  const layout: { name: string; type: string; init: string; output?: true }[] = [
+    { name: c('rn'), type: 'BIGINT', init: '0' },
+    ...cols.map((col) => ({ name: quoteIdent(col.name), type: sqlStorageType(col.type), init: 'NULL' })),
+    ...steps.flatMap((_, k) => [
+      { name: active(k), type: 'BOOLEAN', init: 'false' },
+      { name: match(k), type: 'BIGINT', init: '0' },
+      ...refsOf(k).map((r) => ({ name: v(k, r), type: sqlStorageType(r.type), init: 'NULL' })),
+    ]),
+    { name: c('next'), type: 'BIGINT', init: '0' },
+    ...steps.flatMap((_, k) => [
+      { name: c(`o${k}`), type: 'BOOLEAN', init: 'false', output: true as const },
+      { name: c(`om${k}`), type: 'BIGINT', init: 'NULL', output: true as const },
+      ...declared.map((d, i) => ({ name: c(`o${k}_${i}`), type: sqlStorageType(d.type), init: 'NULL', output: true as const })),
+    ]),
+  ];
+
+  // One recursion: the next row joined to the state, then the steps last to first.
+  // Kusto scans the rows in their serialized order; rows without a defined order are taken as they come.
+  const part = partition === undefined ? undefined : quoteIdent(partition);
+  const over = `${part ? `PARTITION BY ${part} ` : ''}${input.order ? `ORDER BY ${input.order.clause}` : ''}`;
+  const numbered = `SELECT ${cols.map((col) => quoteIdent(col.name)).join(', ')}${cols.length ? ', ' : ''}row_number() OVER (${over}) AS ${c('rn')} FROM ${input.cte}`;
+  const carried = layout.filter((l) => !l.output);
+  const samePartition = part ? ` AND n.${part} IS NOT DISTINCT FROM s.${part}` : '';
+  let level = `SELECT ${carried.map((l) => (l.name === c('rn') || cols.some((col) => quoteIdent(col.name) === l.name) ? `n.${l.name}` : `s.${l.name}`)).join(', ')} FROM ${c('state')} AS s JOIN ${c('rows')} AS n ON n.${c('rn')} = s.${c('rn')} + 1${samePartition}`;
+  for (let k = steps.length - 1; k >= 0; k--) {
+    const check1 = k > 0 ? `(${active(k - 1)} AND ${condition(k, k - 1)})` : 'false';
+    const check2 = `(NOT ${c('c1')} AND ${k === 0 ? 'true' : active(k)} AND ${condition(k, k)})`;
+    level = `SELECT *, ${check2} AS ${c('c2')} FROM (SELECT *, ${check1} AS ${c('c1')} FROM (${level}))`;
+    // The extended row's declared columns: assigned (read with the state the check used) or default.
+    const extended = declared.map((d, i) => {
+      const a = assignments[k]!.find((x) => x.d.index === i);
+      if (!a) return `${d.default} AS ${c(`x${i}`)}`;
+      const under = (stateOf: number) => toDeclared(ctx.expr(a.expr, scopeFor(stateOf)), d.type, a.expr.span, ctx);
+      return `CASE WHEN ${c('c1')} THEN ${k > 0 ? under(k - 1) : 'NULL'} WHEN ${c('c2')} THEN ${under(k)} END AS ${c(`x${i}`)}`;
+    });
+    if (extended.length) level = `SELECT *, ${extended.join(', ')} FROM (${level})`;
+    const matched = `(${c('c1')} OR ${c('c2')})`;
+    const startsSequence = k === 0 ? `(${c('c2')} AND NOT ${active(0)})` : 'false';
+    const newMatch = `CASE WHEN ${c('c1')} THEN ${k > 0 ? match(k - 1) : 'NULL'} WHEN ${startsSequence} THEN ${c('next')} ELSE ${match(k)} END`;
+    const ownValue = (r: StateRef) => (declaredByName.has(r.name) ? c(`x${declaredByName.get(r.name)!.index}`) : quoteIdent(r.name));
+    const replace = [
+      `(${active(k)} OR ${matched}) AS ${active(k)}`,
+      `${newMatch} AS ${match(k)}`,
+      ...refsOf(k).map((r) =>
+        r.step < k
+          ? `CASE WHEN ${c('c1')} THEN ${v(k - 1, r)} ELSE ${v(k, r)} END AS ${v(k, r)}`
+          : `CASE WHEN ${matched} THEN ${ownValue(r)} ELSE ${v(k, r)} END AS ${v(k, r)}`,
+      ),
+      ...(k > 0 ? [`(${active(k - 1)} AND NOT ${c('c1')}) AS ${active(k - 1)}`] : []),
+      `CASE WHEN ${startsSequence} THEN ${c('next')} + 1 ELSE ${c('next')} END AS ${c('next')}`,
+    ];
+    const outputs = [
+      `(${matched} AND ${steps[k]!.output === 'all'}) AS ${c(`o${k}`)}`,
+      `${newMatch} AS ${c(`om${k}`)}`,
+      ...declared.map((_, i) => `${c(`x${i}`)} AS ${c(`o${k}_${i}`)}`),
+    ];
+    const helpers = [c('c1'), c('c2'), ...declared.map((_, i) => c(`x${i}`))];
+    level = `SELECT * EXCLUDE (${helpers.join(', ')}) FROM (SELECT * REPLACE (${replace.join(', ')}), ${outputs.join(', ')} FROM (${level}))`;
+  }
+  // One starting state per partition value (the value kept in its column), or one in all.
+  const anchorItems = layout.map((l) => `CAST(${l.name === part ? part : l.init} AS ${l.type}) AS ${l.name}`).join(', ');
+  const anchor = part ? `DISTINCT ${anchorItems} FROM ${c('rows')}` : anchorItems;
+  const recursive = `SELECT ${layout.map((l) => `CAST(${l.name} AS ${l.type}) AS ${l.name}`).join(', ')} FROM (${level})`;
+
+  // Unfold each row's outputs: row order, then the last step first (the order they were checked).
+  const outColumns: ColumnSchema[] = [...cols, ...declared.map((d) => ({ name: d.name, type: d.type }))];
+  if (op.matchId) outColumns.push({ name: op.matchId.text, type: 'long' });
+  ctx.checkColumns(outColumns, op.span);
+  const unfold = steps.map((_, k) => {
+    const items = [
+      ...cols.map((col) => quoteIdent(col.name)),
+      ...declared.map((d, i) => `${d.type === 'string' || d.type === 'guid' ? `coalesce(${c(`o${k}_${i}`)}, '')` : c(`o${k}_${i}`)} AS ${quoteIdent(d.name)}`),
+      ...(op.matchId ? [`${c(`om${k}`)} AS ${quoteIdent(op.matchId.text)}`] : []),
+      c('rn'),
+      `${steps.length - 1 - k} AS ${c('sub')}`,
+    ];
+    return `SELECT ${items.join(', ')} FROM ${c('state')} WHERE ${c(`o${k}`)}`;
+  });
+  const names = outColumns.map((col) => quoteIdent(col.name)).join(', ');
+  const sql =
+    `WITH RECURSIVE ${c('rows')} AS (${numbered}), ${c('state')} AS (SELECT ${anchor} UNION ALL ${recursive}) ` +
+    `SELECT ${names}, row_number() OVER (ORDER BY ${part ? `${part}, ` : ''}${c('rn')}, ${c('sub')}) AS ${quoteIdent(ORDER_COLUMN)} FROM (${unfold.join(' UNION ALL ')})`;
+  const cte = ctx.addCte('scan', sql, op.span);
+  return { cte, columns: outColumns, order: { clause: quoteIdent(ORDER_COLUMN) } };
+}

@@ -156,7 +156,7 @@ describe('refusals name the construct and its position', () => {
     throw new Error('expected a KqlError');
   };
   it.each([
-    ['T\n| partition by Name (take 1)', 'unsupported', 2, 3, /partition/],
+    ['T\n| reduce by Name', 'unsupported', 2, 3, /reduce/],
     ['T | where Nope == 1', 'unknown-column', 1, 11, /Nope/],
     ['Nope | take 1', 'unknown-table', 1, 1, /Nope/],
     ['T | extend name = 1', 'unsupported', 1, 5, /"Name" and "name" differ only in letter case/],

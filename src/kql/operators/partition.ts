@@ -1,0 +1,114 @@
+/**
+ * `partition [hint.…] by Column ( Operators )` (Kusto docs, partition operator): the operators run
+ * on the rows of each value of Column separately, and the results are put together (in no
+ * defined order). `{ … }` may enclose the operators instead of parentheses.
+ *
+ * "Separately per value" is implemented as mv-apply does it per row: the value is copied into a
+ * hidden column (`__loupe_partition`) carried through the operators — row-by-row operators keep it
+ * as a column, `project` gets it appended, `summarize` and `count` group by it too, `sort` sorts
+ * by it first, `take`/`top` keep N rows per value, `scan` keeps one state per value. Other
+ * operators inside partition are refused by name. The hidden column is dropped at the end.
+ */
+import type { Assignment, Expr, Operator, Span } from '../ast.ts';
+import { Scope, type TranslateContext } from '../context.ts';
+import type { Parser } from '../parser.ts';
+import { quoteIdent } from '../sql.ts';
+import type { Relation } from '../types.ts';
+import { spanFrom } from './common.ts';
+import { defineOperator, operatorFor } from './registry.ts';
+import { scanRelation } from './scan.ts';
+
+const PART = '__loupe_partition';
+const ROW_BY_ROW = new Set(['where', 'extend', 'project-away', 'project-keep', 'project-rename', 'project-reorder', 'serialize']);
+const SUPPORTED = [...ROW_BY_ROW, 'project', 'summarize', 'count', 'sort', 'take', 'top', 'scan'];
+
+const partRef = (span: Span): Expr => ({ kind: 'name', name: PART, span });
+
+/** `hint.strategy=native`, `hint.materialized=true`…: they only tune Kusto's execution. */
+function skipHints(p: Parser): void {
+  for (;;) {
+    if (p.isWord('hint') && p.isPunct('.', 1) && p.isPunct('=', 3)) {
+      for (let i = 0; i < 5; i++) p.next();
+    } else if (p.peek().kind === 'ident' && p.peek().value.startsWith('hint.') && p.isPunct('=', 1)) {
+      for (let i = 0; i < 3; i++) p.next();
+    } else return;
+  }
+}
+
+/** `take N` within each partition (in the relation's order when it has one). */
+function takePerPartition(rel: Relation, count: Expr, ctx: TranslateContext, span: Span): Relation {
+  const n = ctx.expr(count, new Scope([]));
+  if (n.type !== 'long' && n.type !== 'int') throw ctx.error('type', `take needs a long row count, this is a ${n.type}`, count.span);
+  const order = rel.order ? ` ORDER BY ${rel.order.clause}` : '';
+  const sql = `SELECT * FROM ${rel.cte} QUALIFY row_number() OVER (PARTITION BY ${quoteIdent(PART)}${order}) <= ${n.sql}`;
+  return { cte: ctx.addCte('partition_take', sql, span), columns: rel.columns, order: rel.order };
+}
+
+function translateSub(op: Operator, rel: Relation, ctx: TranslateContext): Relation {
+  const sort = operatorFor('sort')!;
+  const first = (span: Span) => ({ expr: partRef(span), desc: false, nullsFirst: false, span });
+  switch (op.kind) {
+    case 'project': {
+      const keep: Assignment = { expr: partRef(op.span), span: op.span };
+      return operatorFor('project')!.translate({ ...op, items: [...op.items, keep] } as never, rel, ctx);
+    }
+    case 'summarize': {
+      const by: Assignment = { expr: partRef(op.span), span: op.span };
+      return operatorFor('summarize')!.translate({ ...op, by: [by, ...op.by] } as never, rel, ctx);
+    }
+    case 'count': {
+      const count: Assignment = { name: { text: 'Count', span: op.span }, expr: { kind: 'call', name: 'count', nameSpan: op.span, args: [], span: op.span }, span: op.span };
+      const by: Assignment = { expr: partRef(op.span), span: op.span };
+      return operatorFor('summarize')!.translate({ kind: 'summarize', aggregates: [count], by: [by], span: op.span } as never, rel, ctx);
+    }
+    case 'sort':
+      return sort.translate({ ...op, keys: [first(op.span), ...op.keys] } as never, rel, ctx);
+    case 'take':
+      return takePerPartition(rel, op.count, ctx, op.span);
+    case 'top': {
+      const sorted = sort.translate({ kind: 'sort', keys: [first(op.span), op.key], span: op.span } as never, rel, ctx);
+      return takePerPartition(sorted, op.count, ctx, op.span);
+    }
+    case 'scan':
+      return scanRelation(op, rel, ctx, PART);
+    default:
+      if (!ROW_BY_ROW.has(op.kind)) throw ctx.error('unsupported', `"${op.kind}" inside partition (supported: ${SUPPORTED.join(', ')})`, op.span);
+      return operatorFor(op.kind)!.translate(op as never, rel, ctx);
+  }
+}
+
+export const PARTITION = defineOperator({
+  kind: 'partition',
+  names: ['partition'],
+  parse(p, kw) {
+    skipHints(p);
+    p.expectWord('by');
+    const column = p.parseName('the column to partition by');
+    skipHints(p);
+    const brace = p.isPunct('{');
+    p.expectPunct(brace ? '{' : '(', 'to open the partition subquery');
+    const operators: Operator[] = [];
+    p.acceptPunct('|');
+    do operators.push(p.parseOperator());
+    while (p.acceptPunct('|'));
+    p.expectPunct(brace ? '}' : ')', 'to close the partition subquery');
+    return { kind: 'partition', column, operators, span: spanFrom(p, kw) };
+  },
+  translate(op, input, ctx) {
+    if (input.columns.some((c) => c.name === PART)) throw ctx.error('unsupported', 'nested partition', op.span);
+    const key = input.columns.find((c) => c.name === op.column.text);
+    if (!key) throw ctx.error('unknown-column', `partition: no column "${op.column.text}"`, op.column.span);
+    if (key.type === 'dynamic') throw ctx.error('unsupported', 'partition by a dynamic column', op.column.span);
+    const extend = { kind: 'extend', items: [{ name: { text: PART, span: op.column.span }, expr: { kind: 'name', name: key.name, span: op.column.span }, span: op.column.span }], span: op.span };
+    let rel = operatorFor('extend')!.translate(extend as never, input, ctx);
+    for (const sub of op.operators) {
+      rel = translateSub(sub, rel, ctx);
+      ctx.checkColumns(rel.columns, sub.span);
+      if (!rel.columns.some((c) => c.name === PART)) throw ctx.error('unsupported', `"${sub.kind}" inside partition drops the partition value Loupe needs`, sub.span);
+    }
+    const columns = rel.columns.filter((c) => c.name !== PART);
+    const cte = ctx.addCte('partition', `SELECT ${columns.map((c) => quoteIdent(c.name)).join(', ')} FROM ${rel.cte}`, op.span);
+    // The partitions' results come in no defined order (Kusto runs them in parallel).
+    return { cte, columns };
+  },
+});
