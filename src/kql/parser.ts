@@ -299,6 +299,20 @@ export class Parser {
     return this.parseOr();
   }
 
+  /**
+   * A call argument: an expression, or `name = expr` naming a user-defined function's parameter
+   * (`checkLength(len = 3, input)`), kept as a binary `=` node that user-functions.ts binds by name.
+   */
+  parseArgument(): Expr {
+    if (this.peek().kind === 'ident' && this.isPunct('=', 1)) {
+      const n = this.next();
+      const eq = this.next();
+      const value = this.parseExpr();
+      return this.binary('=', eq, { kind: 'name', name: n.value, span: { start: n.start, end: n.end } }, value);
+    }
+    return this.parseExpr();
+  }
+
   private binary(op: string, opTok: Token, left: Expr, right: Expr): Expr {
     return { kind: 'binary', op, opSpan: { start: opTok.start, end: opTok.end }, left, right, span: { start: left.span.start, end: right.span.end } };
   }
@@ -500,7 +514,7 @@ export class Parser {
           }
           const args: Expr[] = [];
           if (!this.isPunct(')')) {
-            do args.push(this.parseExpr());
+            do args.push(this.parseArgument());
             while (this.acceptPunct(','));
           }
           this.expectPunct(')', `to close ${t.value}(`);

@@ -17,14 +17,36 @@ function functionBinding(name: string, span: Span, ctx: TranslateContext): Funct
 }
 
 /** The parameter bindings of one call; scalar arguments are evaluated in `argScope` (the caller's row). */
-function bindParams(name: string, b: FunctionBinding, args: readonly Expr[], argScope: Scope, ctx: TranslateContext, span: Span): Map<string, Binding> {
+/**
+ * The argument of each parameter, in parameter order: `p = expr` arguments go to the parameter
+ * they name, the others fill the remaining parameters in order (Kusto: `checkLength(len = 3, input)`).
+ */
+function argumentsByParameter(name: string, b: FunctionBinding, args: readonly Expr[], ctx: TranslateContext, span: Span): (Expr | undefined)[] {
   const params = b.fn.params;
   if (args.length > params.length) throw ctx.error('type', `${name}() takes ${params.length} argument(s), got ${args.length}`, span);
-  const missing = params.slice(args.length).find((p) => !p.default);
+  const out: (Expr | undefined)[] = params.map(() => undefined);
+  const positional: Expr[] = [];
+  for (const a of args) {
+    if (a.kind === 'binary' && a.op === '=' && a.left.kind === 'name') {
+      const target = a.left.name;
+      const i = params.findIndex((p) => p.name === target);
+      if (i < 0) throw ctx.error('type', `${name}() has no parameter "${target}"`, a.left.span);
+      if (out[i]) throw ctx.error('type', `${name}(): the parameter "${target}" is given twice`, a.left.span);
+      out[i] = a.right;
+    } else positional.push(a);
+  }
+  for (let i = 0; i < out.length && positional.length; i++) if (!out[i]) out[i] = positional.shift();
+  return out;
+}
+
+function bindParams(name: string, b: FunctionBinding, given: readonly Expr[], argScope: Scope, ctx: TranslateContext, span: Span): Map<string, Binding> {
+  const params = b.fn.params;
+  const args = argumentsByParameter(name, b, given, ctx, span);
+  const missing = params.find((p, i) => !args[i] && !p.default);
   if (missing) throw ctx.error('type', `${name}() called without its parameter "${missing.name}"`, span);
   const bound = new Map<string, Binding>();
   params.forEach((param, i) => {
-    if (i >= args.length) {
+    if (!args[i]) {
       // A left-out parameter takes its default value (a constant, evaluated without row columns).
       bound.set(param.name, { kind: 'scalar', value: ctx.expr(param.default!, new Scope([])) });
       return;

@@ -1,5 +1,6 @@
 /** Conditionals and null tests. */
-import type { ScalarFunction } from './registry.ts';
+import { expectType, type ScalarFunction } from './registry.ts';
+import { sqlString } from '../sql.ts';
 import type { Typed } from '../types.ts';
 
 /** The common type of branches (KQL requires them to agree; null adapts). */
@@ -12,6 +13,18 @@ function unify(xs: readonly Typed[], fail: (m: string) => never): Typed['type'] 
 }
 
 export const LOGIC_FUNCTIONS: readonly ScalarFunction[] = [
+  {
+    // assert(condition, "message"): true, or the query fails with Kusto's message (docs: the
+    // condition is a constant, typically a check of a function's parameters). Loupe checks it when
+    // the rows are computed, so a query over no rows does not fail.
+    name: 'assert', minArgs: 2, maxArgs: 2,
+    translate: (a, s) => {
+      const cond = expectType(a, 0, s, 'bool');
+      const message = a[1]!.literal;
+      if (a[1]!.type !== 'string' || typeof message !== 'string') return s.fail('assert() takes a string literal as its message', 1);
+      return { sql: `(CASE WHEN ${cond.sql} THEN true ELSE error(${sqlString(`assert() has failed with message: '${message}'`)}) END)`, type: 'bool' };
+    },
+  },
   {
     name: 'iff', aliases: ['iif'], minArgs: 3, maxArgs: 3,
     translate: (a, s) => {

@@ -17,7 +17,7 @@ export const INVOKE = defineSource({
     p.expectPunct('(');
     const args: Expr[] = [];
     if (!p.isPunct(')')) {
-      do args.push(p.parseExpr());
+      do args.push(p.parseArgument());
       while (p.acceptPunct(','));
     }
     p.expectPunct(')', `to close ${name.value}(`);

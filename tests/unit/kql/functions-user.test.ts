@@ -127,6 +127,20 @@ describe('query structure', () => {
     expect(h.run('let p = 1; let T = A | where N > p; let f = (p:long) { T | count }; f(2)')).toEqual([{ Count: 2 }]);
   });
 
+  it('named arguments bind the parameter they name; the positional ones fill the rest in order (Kusto docs: checkLength(len = 3, input))', () => {
+    // Naive positional binding would compare against "x" as the limit and fail typing.
+    expect(h.run('let f = (lim:long, s:string) { strlen(s) > lim }; A | where f(lim = 0, U) | count')).toEqual([{ Count: 3 }]);
+    expect(h.run('let f = (t:string, lim:long = 1, hi:long = 9) { table(t) | where N > lim and N < hi | count }; f(hi = 3, t = "A")')).toEqual([{ Count: 1 }]);
+    expect(() => h.translate('let f = (s:string) { strlen(s) }; print f(nope = "a")')).toThrow(/no parameter "nope"/);
+  });
+
+  it('assert() is true when its condition holds and fails the query with Kusto\'s message when it does not', () => {
+    const q = (len: number) => `let check = (len:long, s:string) { assert(len > 0, "Length must be greater than zero") and strlen(s) > len }; A | where check(len = ${len}, U) | count`;
+    expect(h.run(q(0 + 1))).toEqual([{ Count: 0 }]);
+    expect(() => h.run(q(-1))).toThrow(/assert\(\) has failed with message: 'Length must be greater than zero'/);
+    expect(() => h.translate('print assert(true, strcat("a", "b"))')).toThrow(/string literal/);
+  });
+
   it('body lets do not leak to the caller', () => {
     expect(() => h.translate('let f = (t:string) { let inner = 5; table(t) | where N > inner }; f("A") | where N > inner')).toThrow(/inner/);
   });
