@@ -20,6 +20,8 @@ const WORD_OPS = new Set([
   'endswith', 'endswith_cs', 'matches', 'like', 'between', 'has_any', 'has_all', 'has_any~', 'has_all~',
 ]);
 const IN_OPS = new Set(['in', '!in', 'in~', '!in~']);
+/** `set` options that only limit or tune how Kusto runs and returns a query, not what it computes. */
+const HARMLESS_OPTIONS = new Set(['notruncation', 'truncationmaxrecords', 'truncationmaxsize', 'maxmemoryconsumptionperiterator', 'max_memory_consumption_per_query_per_node', 'servertimeout', 'query_results_cache_max_age', 'query_fanout_threads_percent', 'query_fanout_nodes_percent', 'hint.concurrency', 'hint.spread']);
 /** Tabular sources Kusto has but Loupe does not translate yet (refused by name, with position). */
 const UNSUPPORTED_SOURCES = new Set(['evaluate', 'find', 'view']);
 
@@ -34,6 +36,8 @@ export class Parser {
   readonly tabularFunctions = new Set<string>();
   /** Names declared so far with `let V = view () { … }`: what a `search` without `in (…)` searches. */
   readonly views = new Set<string>();
+  /** `set query_bin_auto_size/at = …` values, which `bin_auto(x)` stands for. */
+  private readonly binAuto = new Map<string, Expr>();
 
   constructor(readonly text: string) {
     this.tokens = tokenize(text);
@@ -92,9 +96,12 @@ export class Parser {
   // ---------- statements ----------
   parseQuery(): Query {
     const lets: LetStatement[] = [];
-    while (this.isWord('let')) {
-      lets.push(this.parseLet());
-      this.expectPunct(';', 'after a let statement');
+    while (this.isWord('let') || this.startsSet()) {
+      if (this.startsSet()) this.parseSet();
+      else {
+        lets.push(this.parseLet());
+        this.expectPunct(';', 'after a let statement');
+      }
       while (this.acceptPunct(';'));
     }
     const body = this.parsePipelineValue();
@@ -104,6 +111,42 @@ export class Parser {
       throw this.unexpected('end of query or "|"');
     }
     return { lets, body, span: { start: 0, end: this.text.length } };
+  }
+
+  /**
+   * `bin_auto(x)` is `bin_at(x, query_bin_auto_size, query_bin_auto_at)` with the values the query
+   * `set` (Kusto docs), or `bin(x, size)` when only the size is set.
+   */
+  private binAutoCall(t: Token, args: Expr[], span: Span): Expr {
+    const size = this.binAuto.get('query_bin_auto_size');
+    if (args.length !== 1) throw this.error('type', 'bin_auto() takes one argument', span);
+    if (!size) throw this.error('unsupported', 'bin_auto() without "set query_bin_auto_size = …;" before the query', span);
+    const at = this.binAuto.get('query_bin_auto_at');
+    const nameSpan = { start: t.start, end: t.end };
+    return at ? { kind: 'call', name: 'bin_at', nameSpan, args: [args[0]!, size, at], span } : { kind: 'call', name: 'bin', nameSpan, args: [args[0]!, size], span };
+  }
+
+  /** `set Option [= Value];` at the query's start (not a table named `set`). */
+  private startsSet(): boolean {
+    return this.isWord('set') && this.peek(1).kind === 'ident' && (this.isPunct('=', 2) || this.isPunct(';', 2));
+  }
+
+  /**
+   * `set query_bin_auto_size = 1h;` / `set query_bin_auto_at = …;` (read by bin_auto) and the
+   * options that only limit or tune how Kusto returns results; any other option could change the
+   * results (e.g. query_now) and is refused by name.
+   */
+  private parseSet(): void {
+    this.expectWord('set');
+    const name = this.expectIdent('an option name');
+    const value = this.acceptPunct('=') ? this.parseExpr() : undefined;
+    this.expectPunct(';', 'after a set statement');
+    if (name.value === 'query_bin_auto_size' || name.value === 'query_bin_auto_at') {
+      if (!value) throw this.unexpected(`"=" and a value for ${name.value}`);
+      this.binAuto.set(name.value, value);
+    } else if (!HARMLESS_OPTIONS.has(name.value)) {
+      throw this.error('unsupported', `the query option "${name.value}"`, name);
+    }
   }
 
   private parseLet(): LetStatement {
@@ -518,6 +561,7 @@ export class Parser {
             while (this.acceptPunct(','));
           }
           this.expectPunct(')', `to close ${t.value}(`);
+          if (t.value === 'bin_auto') return this.binAutoCall(t, args, { start: t.start, end: this.lastEnd() });
           return { kind: 'call', name: t.value, nameSpan: span, args, span: { start: t.start, end: this.lastEnd() } };
         }
         if (t.value.startsWith('!')) break;

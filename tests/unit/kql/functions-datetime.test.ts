@@ -67,6 +67,13 @@ functionCases('KQL datetime functions', [
     kql: 'P | project a = bin(5, 0), b = bin(5, -2), c = bin(datetime(2020-01-01), 0s), d = bin(5.5, 0.0), e = bin(7, 5), f = bin(4.5, 1)',
     rows: [{ a: null, b: null, c: null, d: null, e: 5, f: 4 }],
   },
+  {
+    rule: 'bin_auto(x) bins by the size and origin the query sets (Kusto docs: 1h bins from 00:05); harmless options such as notruncation are accepted',
+    kql: 'set notruncation;\nset query_bin_auto_size=1h;\nset query_bin_auto_at=datetime(2017-01-01 00:05);\nrange Timestamp from datetime(2017-01-01 00:05) to datetime(2017-01-01 02:00) step 1m | summarize count() by bin_auto(Timestamp) | sort by Timestamp asc',
+    rows: [{ Timestamp: '2017-01-01T00:05:00.000Z', count_: 60 }, { Timestamp: '2017-01-01T01:05:00.000Z', count_: 56 }],
+  },
 ], [
+  { rule: 'bin_auto without its size set is refused', kql: 'P | project b = bin_auto(x)', code: 'unsupported', message: /query_bin_auto_size/ },
+  { rule: 'a set option that could change results is refused by name', kql: 'set query_now = datetime(2020-01-01);\nprint now()', code: 'unsupported', message: /query option "query_now"/ },
   { rule: 'an unknown datetime part is named', kql: 'P | project a = datetime_add("fortnight", 1, now())', code: 'type', message: /unknown part "fortnight"/ },
 ]);
