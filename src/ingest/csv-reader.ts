@@ -190,6 +190,7 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
           const name = `loupe_ingest_${id}_part${k}.csv`;
           yield {
             end,
+            bytes: end - start,
             open: () => {
               register(name, start, end);
               return partSql(name, k);

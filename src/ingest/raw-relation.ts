@@ -64,6 +64,8 @@ export interface RawRelation {
 export interface RelationPart {
   /** Byte offset in the file where the part ends (for progress). */
   readonly end: number;
+  /** Size of the part's text in bytes. */
+  readonly bytes: number;
   /** Makes the part readable; returns SQL usable after FROM with the columns of fromSql. */
   open(): string;
   /** Releases what open() registered. */

@@ -8,6 +8,7 @@
 import type { SqlEngine } from '../db/engine.ts';
 import { isCancellation } from '../db/cancellation.ts';
 import type { ColumnMapping } from './column-mapping.ts';
+import { csvPartSize } from './csv-parts.ts';
 import { ingestError } from './errors.ts';
 import { MAX_REJECT_DETAILS, rawColumn, type RawRelation, type RejectedRow } from './raw-relation.ts';
 import { quoteIdent } from './sql-text.ts';
@@ -50,6 +51,7 @@ async function buildInParts(
   if (!parts) return false;
   let rows = 0;
   let k = 0;
+  let unchecked = 0;
   // The iteration itself may throw (a damaged gzip, a cancel): that ends the load. A part that
   // DuckDB cannot read sends the caller to the whole-relation read instead.
   for await (const part of parts) {
@@ -66,13 +68,18 @@ async function buildInParts(
       part.close();
     }
     k++;
-    // Compresses the part just committed (the database is an in-memory one with COMPRESS, see
-    // src/db/bindings-engine.ts), so that the next part reuses the memory its uncompressed rows
-    // took. A checkpoint that cannot run now (another statement in flight) leaves it to the next.
-    try {
-      engine.exec('CHECKPOINT');
-    } catch {
-      /* not compressed yet: the next checkpoint will */
+    // Compresses what was committed since the last checkpoint (the database is an in-memory one
+    // with COMPRESS, see src/db/bindings-engine.ts), so that the next parts reuse the memory its
+    // uncompressed rows took. A checkpoint that cannot run now (another statement in flight)
+    // leaves it to the next.
+    unchecked += part.bytes;
+    if (unchecked >= csvPartSize.checkpointBytes) {
+      unchecked = 0;
+      try {
+        engine.exec('CHECKPOINT');
+      } catch {
+        /* not compressed yet: the next checkpoint will */
+      }
     }
     onPart?.(part.end, rows);
   }

@@ -13,14 +13,14 @@ import { IngestError, loadFile, rejectedRowsOf, type LoadProgress } from '../../
 import { byteSource } from '../../../src/ingest/source.ts';
 import { papaRecords, sampleSource, snapshot, textSource, userTables } from './helpers.ts';
 
-const DEFAULT_PART = csvPartSize.bytes;
+const DEFAULT_PART = { ...csvPartSize };
 let db: SqlEngine;
 beforeAll(async () => {
   db = await createNodeEngine();
 });
 afterAll(() => db.close());
 afterEach(() => {
-  csvPartSize.bytes = DEFAULT_PART;
+  Object.assign(csvPartSize, DEFAULT_PART);
 });
 
 /** A portal-style CSV whose cells hold JSON (doubled quotes), commas and line breaks. */
@@ -67,10 +67,14 @@ describe('loading in parts', () => {
     expect(whole.rowCount).toBe(papaRecords(src.bytes!).records.length);
 
     csvPartSize.bytes = 20_000;
+    // Checkpoints (compression) every few parts: the table read back must not change.
+    csvPartSize.checkpointBytes = 50_000;
     const progress: LoadProgress[] = [];
     const parts = await loadFile(db, src, { onProgress: (p) => progress.push(p) });
     expect(parts.rowCount).toBe(whole.rowCount);
     expect(snapshot(db, parts.name)).toBe(expected);
+    const compressed = db.query(`SELECT count(*) FROM pragma_storage_info('AADNonInteractiveUserSignInLogs') WHERE compression NOT IN ('Uncompressed', 'Empty Validity')`).rows[0]![0];
+    expect(compressed).toBeGreaterThan(0);
     // One report per part between the first (0) and the last (the whole file).
     const middle = progress.filter((p) => p.bytesRead > 0 && p.bytesRead < src.bytes!.byteLength);
     expect(middle.length).toBeGreaterThan(10);
