@@ -12,6 +12,7 @@ import { kqlError } from './errors.ts';
 import { tokenize, type Token } from './lexer.ts';
 import { parseDynamicLiteral, parseTypedLiteral, TYPED_LITERALS } from './literals.ts';
 import { operatorFor, KNOWN_UNSUPPORTED_OPERATORS, sourceAt } from './operators/registry.ts';
+import { parsePatternDeclaration, type PatternDeclaration } from './operators/pattern.ts';
 
 const COMPARISON = new Set(['==', '!=', '<>', '<', '<=', '>', '>=', '=~', '!~']);
 /** Word operators between two scalars (string predicates). The translator decides which it supports. */
@@ -36,6 +37,8 @@ export class Parser {
   readonly tabularFunctions = new Set<string>();
   /** Names declared so far with `let V = view () { … }`: what a `search` without `in (…)` searches. */
   readonly views = new Set<string>();
+  /** `declare pattern` statements so far: an invocation is replaced by its matching rule's body (operators/pattern.ts). */
+  readonly patterns = new Map<string, PatternDeclaration>();
   /** `set query_bin_auto_size/at = …` values, which `bin_auto(x)` stands for. */
   private readonly binAuto = new Map<string, Expr>();
 
@@ -96,9 +99,13 @@ export class Parser {
   // ---------- statements ----------
   parseQuery(): Query {
     const lets: LetStatement[] = [];
-    while (this.isWord('let') || this.startsSet()) {
+    while (this.isWord('let') || this.startsSet() || (this.isWord('declare') && this.isWord('pattern', 1))) {
       if (this.startsSet()) this.parseSet();
-      else {
+      else if (this.isWord('declare')) {
+        const { name, declaration } = parsePatternDeclaration(this);
+        this.patterns.set(name, declaration);
+        this.expectPunct(';', 'after a pattern declaration');
+      } else {
         lets.push(this.parseLet());
         this.expectPunct(';', 'after a let statement');
       }

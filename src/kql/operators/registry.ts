@@ -44,6 +44,7 @@ import { TOP_NESTED } from './top-nested.ts';
 import { SCAN } from './scan.ts';
 import { SEARCH, SEARCH_SOURCE } from './search.ts';
 import { PARTITION } from './partition.ts';
+import { PATTERN } from './pattern.ts';
 
 export interface OperatorSpec<K extends OperatorKind = OperatorKind> {
   readonly kind: K;
@@ -90,7 +91,7 @@ export function defineSource<K extends SourceKind>(spec: SourceSpec<K>): SourceS
   return spec;
 }
 
-const SOURCES: readonly SourceSpec<any>[] = [PRINT, DATATABLE, RANGE, UNION_SOURCE, TABLE_CALL, MATERIALIZE, EXTERNALDATA, INVOKE, SEARCH_SOURCE];
+const SOURCES: readonly SourceSpec<any>[] = [PRINT, DATATABLE, RANGE, UNION_SOURCE, TABLE_CALL, MATERIALIZE, EXTERNALDATA, INVOKE, SEARCH_SOURCE, PATTERN];
 
 /** The source module whose syntax starts at the parser's position, if any. */
 export function sourceAt(p: Parser): SourceSpec | undefined {

@@ -21,7 +21,7 @@ import { quoteIdent, sqlString } from '../sql.ts';
 import { isStringy, type Relation } from '../types.ts';
 import { AS_NAMES } from './as.ts';
 import { spanFrom } from './common.ts';
-import { defineOperator, defineSource } from './registry.ts';
+import { defineOperator, defineSource, sourceAt } from './registry.ts';
 
 function parseUnionArgs(p: Parser): UnionArgs {
   let unionKind: UnionArgs['unionKind'] = 'outer';
@@ -62,6 +62,10 @@ function parseUnionArgs(p: Parser): UnionArgs {
       const inner = p.parsePipelineValue();
       p.expectPunct(')', 'to close a union leg');
       legs.push({ ...inner, span: { start: t.start, end: p.lastEnd() } });
+    } else if (t.kind === 'ident' && p.isPunct('(', 1) && sourceAt(p)) {
+      // A call as a leg: a tabular function `f(x)` or a pattern invocation `P("a").Path`.
+      const source = sourceAt(p)!.parse(p);
+      legs.push({ kind: 'pipeline', source, operators: [], span: { start: t.start, end: p.lastEnd() } });
     } else {
       const name = p.parseName('a table name or "(" after union');
       if (p.isPunct('*') && p.peek().start === name.span.end) throw p.error('unsupported', 'union of tables chosen by a wildcard', { start: name.span.start, end: p.peek().end });
