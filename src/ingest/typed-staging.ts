@@ -55,6 +55,19 @@ async function buildInParts(
   // The iteration itself may throw (a damaged gzip, a cancel): that ends the load. A part that
   // DuckDB cannot read sends the caller to the whole-relation read instead.
   for await (const part of parts) {
+    // Compresses what was committed since the last checkpoint once it passes
+    // csvPartSize.checkpointBytes and more is coming (the database is an in-memory one with
+    // COMPRESS, see src/db/bindings-engine.ts): the parts that follow reuse the memory its
+    // uncompressed rows took. The last stretch is not compressed by the load (that would only cost
+    // time: the peak is already behind). A checkpoint that cannot run now leaves it to the next.
+    if (unchecked >= csvPartSize.checkpointBytes) {
+      unchecked = 0;
+      try {
+        engine.exec('CHECKPOINT');
+      } catch {
+        /* not compressed yet: the next checkpoint will */
+      }
+    }
     try {
       const select = typedSelectSql({ fromSql: part.open() }, mapping);
       const sql = k === 0 ? `CREATE TABLE ${quoteIdent(staging)} AS ${select}` : `INSERT INTO ${quoteIdent(staging)} ${select}`;
@@ -68,19 +81,7 @@ async function buildInParts(
       part.close();
     }
     k++;
-    // Compresses what was committed since the last checkpoint (the database is an in-memory one
-    // with COMPRESS, see src/db/bindings-engine.ts), so that the next parts reuse the memory its
-    // uncompressed rows took. A checkpoint that cannot run now (another statement in flight)
-    // leaves it to the next.
     unchecked += part.bytes;
-    if (unchecked >= csvPartSize.checkpointBytes) {
-      unchecked = 0;
-      try {
-        engine.exec('CHECKPOINT');
-      } catch {
-        /* not compressed yet: the next checkpoint will */
-      }
-    }
     onPart?.(part.end, rows);
   }
   return true;
