@@ -35,8 +35,7 @@ export function sourceOfBytes(name: string, bytes: Uint8Array): ByteSource {
 export const unwrapReadSize = { bytes: 4 * 1024 * 1024 };
 
 /** The original file's bytes, slice by slice, with the running count. */
-async function* rawChunks(src: ByteSource): AsyncGenerator<ByteChunk> {
-  const step = unwrapReadSize.bytes;
+async function* rawChunks(src: ByteSource, step = unwrapReadSize.bytes): AsyncGenerator<ByteChunk> {
   for (let at = 0; at < src.size; at += step) {
     const end = Math.min(src.size, at + step);
     yield { bytes: await src.read(at, end), consumed: end };
@@ -109,11 +108,17 @@ async function* transcodeChunks(encoding: 'utf-16le' | 'utf-16be', input: AsyncI
   if (rest) yield { bytes: encoder.encode(rest), consumed };
 }
 
-function applyLayers(src: ByteSource, layers: readonly Wrapping[]): AsyncGenerator<ByteChunk> {
-  let chunks = rawChunks(src);
+function applyLayers(src: ByteSource, layers: readonly Wrapping[], readBytes?: number): AsyncGenerator<ByteChunk> {
+  let chunks = rawChunks(src, readBytes);
   for (const w of layers) chunks = w === 'gzip' ? gunzipChunks(src.name, chunks) : transcodeChunks(w, chunks);
   return chunks;
 }
+
+/**
+ * Slices read for a look at the head: small, because what a slice inflates to is inflated whole
+ * even when only its first bytes are wanted (a 4 MB slice of a gzipped CSV is ~25 MB of text).
+ */
+const HEAD_READ_BYTES = 64 * 1024;
 
 /** The first `n` bytes of a chunk stream (fewer at its end); the stream is then abandoned. */
 async function headOf(chunks: AsyncGenerator<ByteChunk>, n: number): Promise<Uint8Array> {
@@ -153,7 +158,7 @@ export interface UnwrappedText {
 export async function unwrapText(src: ByteSource): Promise<UnwrappedText | undefined> {
   const layers: Wrapping[] = [];
   for (let i = 0; i < 3; i++) {
-    const w = wrappingOf(await headOf(applyLayers(src, layers), 4));
+    const w = wrappingOf(await headOf(applyLayers(src, layers, HEAD_READ_BYTES), 4));
     if (!w) break;
     layers.push(w);
   }
@@ -163,7 +168,7 @@ export async function unwrapText(src: ByteSource): Promise<UnwrappedText | undef
     name: src.name,
     size: src.size,
     unwrapped: layers,
-    head: (n) => headOf(applyLayers(src, layers), n),
+    head: (n) => headOf(applyLayers(src, layers, HEAD_READ_BYTES), n),
     chunks: () => applyLayers(src, layers),
     whole: () =>
       (whole ??= (async () => {
