@@ -140,4 +140,19 @@ describe('grid (hosted)', () => {
     expect(top).toBeGreaterThanOrEqual(0);
     expect(bottom).toBeLessThan(height! / 2);
   });
+
+  it('keeps an incident’s notes open while the analyst stars it and clears the comment being typed', async () => {
+    const { page } = app.browser;
+    const incident = page.getByRole('list', { name: /^Incidents/ }).getByRole('article').first();
+    await incident.getByText('Notes', { exact: true }).click();
+    const comment = incident.getByLabel(/^Comment on incident/);
+    await comment.fill('x');
+    await comment.fill('');
+    expect(await comment.isVisible()).toBe(true);
+    await incident.getByRole('button', { name: /^Star incident/ }).click();
+    expect(await incident.getByRole('button', { name: /^Star incident/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(await comment.isVisible()).toBe(true);
+    await comment.fill('Token revoked at 17:20 UTC.');
+    expect(await incident.getByLabel(/^Tags for incident/).isVisible()).toBe(true);
+  });
 });
