@@ -8,6 +8,7 @@ import { realText, timespanText } from './format.ts';
 import { EXPAND_UDFS } from './expand.ts';
 import { WINDOW_UDFS } from './window.ts';
 import { SERIES_UDFS } from './series.ts';
+import { SERIES_FILTER_UDFS } from './series-filters.ts';
 import {
   arrConcat, arrIff, bagMergeAll, dynContains, hasTerms, setOfElements, tdigestPercentile, tdigestRank, bagSetKey, bagZip, replaceStrings, zipArrays, arrIndexOf, arrReverse, arrRotate, arrShift, arrSlice, arrSort, arrSortMany, arrSplit, arrSum, bagHasKey, bagKeys, bagMerge, bagRemoveKeys,
   dynTypeOf, jaccardIndex, setDifference, setHasElement, setIntersect, setUnion, splitText, strcatArray,
@@ -30,6 +31,7 @@ export const KQL_UDFS: readonly ScalarUdf[] = [
   ...EXPAND_UDFS,
   ...WINDOW_UDFS,
   ...SERIES_UDFS,
+  ...SERIES_FILTER_UDFS,
   { name: 'kql_dyn_index', returns: 'VARCHAR', fn: dynIndex },
   { name: 'kql_dyn_get', returns: 'VARCHAR', fn: dynGet },
   { name: 'kql_dyn_tostring', returns: 'VARCHAR', fn: dynToString },

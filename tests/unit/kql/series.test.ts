@@ -52,6 +52,24 @@ describe('make-series', () => {
 });
 
 describe('series functions', () => {
+  it('series_iir: y[n] = (Σ b·x − Σ a[k≥1]·y) / a[0]; b = [1], a = [1, -1] is a running sum (Kusto docs)', () => {
+    const r = h.run('print y = series_iir(dynamic([1, 2, 3, 4, 5]), dynamic([1]), dynamic([1, -1])), h = series_iir(dynamic([2, 2]), dynamic([1]), dynamic([2, -1]))')[0]!;
+    expect(r.y).toEqual([1, 3, 6, 10, 15]);
+    // Normalised by a[0] = 2: y0 = 2/2, y1 = (2 + y0) / 2.
+    expect(r.h).toEqual([1, 1.5]);
+  });
+  it('series_fir: moving sums, normalised to averages by default, centred on request (Kusto docs example)', () => {
+    const r = h.run('let v = dynamic([0, 0, 10, 20, 40, 0]); print a = series_fir(v, dynamic([1, 1, 1])), c = series_fir(v, dynamic([1, 1, 1]), true, true), d = series_fir(v, dynamic([1, -1]), false, false)')[0]!;
+    expect(r.a).toEqual([0, 0, 10 / 3, 10, 70 / 3, 20]);
+    expect(r.c).toEqual([0, 10 / 3, 10, 70 / 3, 20, 40 / 3]);
+    expect(r.d).toEqual([0, 0, 10, 10, 20, -40]);
+  });
+  it('series_seasonal: each phase\'s median (Kusto docs: [1,3,5,1,3,5,2,4,6] with period 3 gives 1, 3, 5), not its mean; auto-detection refused', () => {
+    const r = h.run('print s = series_seasonal(dynamic([1, 3, 5, 1, 3, 5, 2, 4, 6]), 3), e = series_seasonal(dynamic([1, 3, 2, 4]), 2)')[0]!;
+    expect(r.s).toEqual([1, 3, 5, 1, 3, 5, 1, 3, 5]);
+    expect(r.e).toEqual([1.5, 3.5, 1.5, 3.5]);
+    expect(() => h.translate('print s = series_seasonal(dynamic([1, 2]))')).toThrow(/detecting its period/);
+  });
   it('series_fit_line: least squares over x = 1…n (Kusto\'s documented example values)', () => {
     const rows = h.run('print y = dynamic([2, 5, 6, 8, 11, 15, 17, 18, 25, 26, 30, 30]) | extend (RSquare, Slope, Variance, RVariance, Interception, LineFit) = series_fit_line(y) | project RSquare, Slope, Variance, RVariance, Interception, f0 = todouble(LineFit[0])');
     const r = rows[0]!;
