@@ -1,14 +1,16 @@
 /**
- * The case report: one self-contained HTML file (rule, its KQL and SQL, the tables it ran over,
- * every run, the alerts with their entities, details and rows, and the incidents) that opens
- * offline anywhere and can be attached to a ticket. It has no script at all and a CSP that allows
+ * The case report: one self-contained HTML file that opens offline anywhere and can be attached to
+ * a ticket. It reads top-down for whoever receives it: a summary in words (the period replayed,
+ * what fired, the entities involved), the incidents with the analyst's notes, the alerts with
+ * their entities, details and rows, every run, the data; the rule's KQL and the SQL that ran come
+ * last, for whoever wants to check the work. It has no script at all and a CSP that allows
  * nothing but its own inline style; every piece of log or rule text is HTML-escaped.
  */
 import type { LoadedTable } from '../../ingest/api.ts';
 import type { Translation } from '../../kql/api.ts';
 import type { ReplayReport } from '../../rules/api.ts';
 import type { RuleSummary } from '../../session/api.ts';
-import { formatCount, formatUtc, formatValue } from '../format.ts';
+import { formatCount, formatReportValue, formatUtc, formatValue } from '../format.ts';
 import { alertNoteKey, incidentNoteKey, isEmpty, rowNoteKey, type Note } from '../state/notes.svelte.ts';
 
 export interface CaseReportInput {
@@ -31,12 +33,44 @@ export function escapeHtml(text: unknown): string {
 
 const e = escapeHtml;
 
-function table(headers: readonly string[], rows: readonly (readonly unknown[])[]): string {
+/** `show`: how a value is written (result rows: datetimes in UTC form, numbers with separators). */
+function table(headers: readonly string[], rows: readonly (readonly unknown[])[], show: (v: unknown) => string = formatValue): string {
   if (rows.length === 0) return '<p class="empty">None.</p>';
   return (
     `<table><thead><tr>${headers.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>` +
-    rows.map((r) => `<tr>${r.map((v) => `<td>${e(formatValue(v))}</td>`).join('')}</tr>`).join('') +
+    rows.map((r) => `<tr>${r.map((v) => `<td>${e(show(v))}</td>`).join('')}</tr>`).join('') +
     '</tbody></table>'
+  );
+}
+
+/** "1 alert", "2 alerts". */
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+/** The entities of every alert, once each: "Account isaacdunham@corp.local", "IP 10.0.0.1". */
+function entitiesInvolved(report: ReplayReport): string[] {
+  const seen = new Set<string>();
+  for (const a of report.alerts)
+    for (const en of a.entities) {
+      const ids = Object.entries(en).filter(([k]) => k !== 'type').map(([, v]) => v);
+      if (ids.length) seen.add(`${en.type} ${ids.join(' ')}`);
+    }
+  return [...seen];
+}
+
+/** The summary in words: the period replayed, what fired, what it raised and who is involved. */
+function summaryHtml(input: CaseReportInput): string {
+  const { report, rule } = input;
+  const runs = report.runs;
+  const fired = runs.filter((r) => r.triggered).length;
+  const period = runs.length ? ` from ${e(formatUtc(runs[0]!.windowStart))} to ${e(formatUtc(runs[runs.length - 1]!.windowEnd))}` : '';
+  const tables = input.tables.length ? ` over ${count(input.tables.length, 'table')} (${formatCount(input.tables.reduce((n, t) => n + t.rowCount, 0))} rows)` : '';
+  const entities = entitiesInvolved(report);
+  return (
+    `<p>Loupe replayed the rule <strong>${e(rule.name)}</strong> as Microsoft Sentinel schedules it (every ${e(report.rule.queryFrequency)}, looking back ${e(report.rule.queryPeriod)})${period}${tables}: ` +
+    `${count(runs.length, 'run')}, ${formatCount(fired)} fired, raising ${count(report.alerts.length, 'alert')} in ${count(report.incidents.length, 'incident')}.</p>` +
+    (entities.length ? `<p>Entities involved: ${entities.map((x) => `<strong>${e(x)}</strong>`).join(', ')}.</p>` : '')
   );
 }
 
@@ -55,15 +89,14 @@ function noteText(note: Note | undefined): string {
 /** An alert's result rows; with a column of the analyst's notes when any row has one. */
 function rowsTable(cols: readonly string[], rows: readonly Record<string, unknown>[], noteOf: (row: Record<string, unknown>) => Note | undefined): string {
   const notes = rows.map((r) => noteText(noteOf(r)));
-  if (notes.every((n) => n === '')) return table(cols, rows.map((r) => cols.map((c) => r[c])));
-  return table(['Analyst notes', ...cols], rows.map((r, i) => [notes[i], ...cols.map((c) => r[c])]));
+  if (notes.every((n) => n === '')) return table(cols, rows.map((r) => cols.map((c) => r[c])), formatReportValue);
+  return table(['Analyst notes', ...cols], rows.map((r, i) => [notes[i], ...cols.map((c) => r[c])]), formatReportValue);
 }
 
 export function caseReportHtml(input: CaseReportInput): string {
   const { rule, report, translation, tables } = input;
   const noteFor = input.noteFor ?? (() => undefined);
   const alertsById = new Map(report.alerts.map((a, i) => [a.id, i + 1]));
-  const fired = report.runs.filter((r) => r.triggered).length;
 
   const alerts = report.alerts
     .map((a, i) => {
@@ -83,7 +116,7 @@ ${noteHtml(noteFor(alertNoteKey(report.rule.id, a)))}
 
   const incidents = report.incidents
     .map(
-      (inc) => `<section class="incident"><h3>${e(inc.title)}</h3>${noteHtml(noteFor(incidentNoteKey(report.rule.id, inc, report.alerts.find((a) => a.id === inc.alertIds[0]))))}<p>Severity ${e(inc.severity)} · ${inc.alertIds.length} alert(s)</p><ul>${inc.alertIds
+      (inc) => `<section class="incident"><h3>${e(inc.title)}</h3>${noteHtml(noteFor(incidentNoteKey(report.rule.id, inc, report.alerts.find((a) => a.id === inc.alertIds[0]))))}<p>Severity ${e(inc.severity)} · ${count(inc.alertIds.length, 'alert')}</p><ul>${inc.alertIds
         .map((id) => {
           const n = alertsById.get(id);
           const a = n ? report.alerts[n - 1] : undefined;
@@ -115,22 +148,22 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}dd{margin:0
 <h1>Case report: ${e(rule.name)}</h1>
 <p>Generated by Loupe on ${e(formatUtc(input.generatedAt))}. All times UTC.</p>
 <h2>Summary</h2>
-<p>${formatCount(report.runs.length)} runs, ${fired} fired; ${report.alerts.length} alert(s); ${report.incidents.length} incident(s).</p>
-<h2>Rule</h2>
-<dl><dt>Name</dt><dd>${e(rule.name)}</dd><dt>Id</dt><dd>${e(rule.id)}</dd><dt>File</dt><dd>${e(input.ruleFile)}</dd>
-<dt>Runs every</dt><dd>${e(report.rule.queryFrequency)}</dd><dt>Looks back</dt><dd>${e(report.rule.queryPeriod)}</dd><dt>Severity</dt><dd>${e(rule.severity ?? '')}</dd></dl>
-<h3>KQL</h3><pre>${e(rule.query)}</pre>
-<h3>SQL used (DuckDB; now() is each run's time, tables restricted to its window)</h3><pre>${e(translation?.sql ?? '(not available)')}</pre>
-<h2>Data</h2>
-${table(['Table', 'Rows', 'First TimeGenerated', 'Last TimeGenerated', 'Files'], tables.map((t) => [t.name, formatCount(t.rowCount), t.timeRange ? formatUtc(t.timeRange.min) : '—', t.timeRange ? formatUtc(t.timeRange.max) : '—', t.files.join(', ')]))}
+${summaryHtml(input)}
 <h2>Incidents (${report.incidents.length})</h2>
 ${incidents || '<p class="empty">None.</p>'}
 <h2>Alerts (${report.alerts.length})</h2>
 ${alerts || '<p class="empty">None.</p>'}
 <h2>Runs (${report.runs.length})</h2>
 <table><thead><tr><th>Run</th><th>Window start</th><th>Window end</th><th>Result rows</th><th>Fired</th></tr></thead><tbody>
-${report.runs.map((r) => `<tr${r.triggered ? ' class="fired"' : ''}><td>${e(formatUtc(r.at))}</td><td>${e(formatUtc(r.windowStart))}</td><td>${e(formatUtc(r.windowEnd))}</td><td>${r.resultCount}</td><td>${r.triggered ? 'yes' : 'no'}</td></tr>`).join('\n')}
+${report.runs.map((r) => `<tr${r.triggered ? ' class="fired"' : ''}><td>${e(formatUtc(r.at))}</td><td>${e(formatUtc(r.windowStart))}</td><td>${e(formatUtc(r.windowEnd))}</td><td>${formatCount(r.resultCount)}</td><td>${r.triggered ? 'yes' : 'no'}</td></tr>`).join('\n')}
 </tbody></table>
+<h2>Data</h2>
+${table(['Table', 'Rows', 'First TimeGenerated', 'Last TimeGenerated', 'Files'], tables.map((t) => [t.name, formatCount(t.rowCount), t.timeRange ? formatUtc(t.timeRange.min) : '—', t.timeRange ? formatUtc(t.timeRange.max) : '—', t.files.join(', ')]))}
+<h2>Rule</h2>
+<dl><dt>Name</dt><dd>${e(rule.name)}</dd><dt>Id</dt><dd>${e(rule.id)}</dd><dt>File</dt><dd>${e(input.ruleFile)}</dd>
+<dt>Runs every</dt><dd>${e(report.rule.queryFrequency)}</dd><dt>Looks back</dt><dd>${e(report.rule.queryPeriod)}</dd><dt>Severity</dt><dd>${e(rule.severity ?? '')}</dd></dl>
+<h3>KQL</h3><pre>${e(rule.query)}</pre>
+<h3>SQL used (DuckDB; now() is each run's time, tables restricted to its window)</h3><pre>${e(translation?.sql ?? '(not available)')}</pre>
 </body>
 </html>
 `;

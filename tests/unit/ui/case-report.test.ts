@@ -47,7 +47,29 @@ describe('case report (self-contained HTML)', () => {
 
   it('lists every run and marks the ones that fired', () => {
     expect(html.match(/<tr class="fired">/g)).toHaveLength(1);
-    expect(html).toContain('2 runs, 1 fired; 1 alert(s); 1 incident(s).');
+    expect(html).toContain('from 2026-06-15 14:00:00 UTC to 2026-06-15 16:00:00 UTC: 2 runs, 1 fired, raising 1 alert in 1 incident.');
+  });
+
+  it('reads top-down for whoever receives it: summary and entities, incidents, alerts, and the KQL and SQL last', () => {
+    expect(html).toContain('Entities involved: <strong>Account a@b</strong>.');
+    const at = (text: string) => html.indexOf(text);
+    expect(at('<h2>Summary</h2>')).toBeLessThan(at('<h2>Incidents (1)</h2>'));
+    expect(at('<h2>Incidents (1)</h2>')).toBeLessThan(at('<h2>Alerts (1)</h2>'));
+    expect(at('<h2>Alerts (1)</h2>')).toBeLessThan(at('<h2>Runs (2)</h2>'));
+    expect(at('<h2>Runs (2)</h2>')).toBeLessThan(at('<h3>KQL</h3>'));
+    expect(html).toContain('Severity High · 1 alert</p>');
+  });
+
+  it('writes result row datetimes in UTC form and numbers with separators, as the page does', () => {
+    const withTimes = caseReportHtml({
+      rule: { id: 'r1', name: 'R', kind: 'Scheduled', query: 'T', diagnostics: [] },
+      ruleFile: 'r.yaml',
+      translation: null,
+      report: { ...report, alerts: [{ ...report.alerts[0]!, rows: [{ LastActivity: '2026-06-15T16:47:43.778Z', SilentCount: 12345 }] }] },
+      tables: [],
+      generatedAt: 0,
+    });
+    expect(withTimes).toContain('<td>2026-06-15 16:47:43.778 UTC</td><td>12,345</td>');
   });
 
   it('includes the analyst notes, escaped', () => {
