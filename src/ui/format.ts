@@ -27,6 +27,11 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/** "1 alert", "2 alerts", "1,204 rules": a count with its noun, in the singular for one. */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
 /**
  * A number column's value: thousands separated, every fraction digit kept (the shortest text that
  * reads back as the same double), NaN and infinities as JavaScript writes them.

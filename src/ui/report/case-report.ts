@@ -10,7 +10,7 @@ import type { LoadedTable } from '../../ingest/api.ts';
 import type { Translation } from '../../kql/api.ts';
 import type { ReplayReport } from '../../rules/api.ts';
 import type { RuleSummary } from '../../session/api.ts';
-import { formatCount, formatReportValue, formatUtc, formatValue } from '../format.ts';
+import { countOf as count, formatCount, formatReportValue, formatUtc, formatValue } from '../format.ts';
 import { alertNoteKey, incidentNoteKey, isEmpty, rowNoteKey, type Note } from '../state/notes.svelte.ts';
 
 export interface CaseReportInput {
@@ -41,11 +41,6 @@ function table(headers: readonly string[], rows: readonly (readonly unknown[])[]
     rows.map((r) => `<tr>${r.map((v) => `<td>${e(show(v))}</td>`).join('')}</tr>`).join('') +
     '</tbody></table>'
   );
-}
-
-/** "1 alert", "2 alerts". */
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 /** The entities of every alert, once each: "Account isaacdunham@corp.local", "IP 10.0.0.1". */

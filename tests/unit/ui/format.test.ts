@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCell, formatNumber, formatReportValue } from '../../../src/ui/format.ts';
+import { countOf, formatCell, formatNumber, formatReportValue } from '../../../src/ui/format.ts';
 
 describe('result values as Loupe shows them', () => {
   it('shows a datetime cell in UTC with the zone, whether it arrives as ISO text or epoch ms', () => {
@@ -26,5 +26,12 @@ describe('result values as Loupe shows them', () => {
     expect(formatReportValue(['US'])).toBe('["US"]');
     // Only the report's exact ISO form is a time; other date-like text stays as written.
     expect(formatReportValue('2026-06-15 16:47')).toBe('2026-06-15 16:47');
+  });
+
+  it('counts with the noun in the singular for one', () => {
+    expect(countOf(1, 'alert')).toBe('1 alert');
+    expect(countOf(0, 'incident')).toBe('0 incidents');
+    expect(countOf(1204, 'rule')).toBe('1,204 rules');
+    expect(countOf(2, 'entity', 'entities')).toBe('2 entities');
   });
 });
