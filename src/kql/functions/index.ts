@@ -12,6 +12,7 @@ import { STRING_FUNCTIONS, TEXT_FUNCTIONS } from './strings.ts';
 import { UNIT_FUNCTIONS } from './units.ts';
 import { UNREPRODUCIBLE_FUNCTIONS } from './unreproducible.ts';
 import { SERIES_FILTER_FUNCTIONS } from './series-filters.ts';
+import { COMPRESSION_FUNCTIONS } from './compression.ts';
 
 export type { AggregateFunction, CallSite, ScalarFunction } from './registry.ts';
 
@@ -26,7 +27,7 @@ function byName<T extends { name: string; aliases?: readonly string[] }>(entries
   return m;
 }
 
-const SCALARS = byName([...STRING_FUNCTIONS, ...DATETIME_FUNCTIONS, ...DYNAMIC_FUNCTIONS, ...CONVERSION_FUNCTIONS, ...LOGIC_FUNCTIONS, ...MATH_FUNCTIONS, ...ARRAY_FUNCTIONS, ...TEXT_FUNCTIONS, ...SERIES_FUNCTIONS, ...SERIES_ELEMENTWISE_FUNCTIONS, ...IP_FUNCTIONS, ...UNIT_FUNCTIONS, ...UNREPRODUCIBLE_FUNCTIONS, ...SERIES_FILTER_FUNCTIONS]);
+const SCALARS = byName([...STRING_FUNCTIONS, ...DATETIME_FUNCTIONS, ...DYNAMIC_FUNCTIONS, ...CONVERSION_FUNCTIONS, ...LOGIC_FUNCTIONS, ...MATH_FUNCTIONS, ...ARRAY_FUNCTIONS, ...TEXT_FUNCTIONS, ...SERIES_FUNCTIONS, ...SERIES_ELEMENTWISE_FUNCTIONS, ...IP_FUNCTIONS, ...UNIT_FUNCTIONS, ...UNREPRODUCIBLE_FUNCTIONS, ...SERIES_FILTER_FUNCTIONS, ...COMPRESSION_FUNCTIONS]);
 const AGGREGATES = byName(AGGREGATE_FUNCTIONS);
 
 export function scalarFunction(name: string): ScalarFunction | undefined {

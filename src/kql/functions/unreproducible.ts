@@ -3,7 +3,7 @@
  * of "unknown function": they describe the cluster, database or signed-in user running the query
  * (Loupe runs offline on exported logs and has none of them), or their algorithm is not
  * documented (hash_combine/hash_many combine hashes in a way Kusto does not publish, so the
- * values could not match), or they need what the browser lacks (synchronous gzip).
+ * values could not match).
  */
 import type { ScalarFunction } from './registry.ts';
 
@@ -22,5 +22,4 @@ export const UNREPRODUCIBLE_FUNCTIONS: readonly ScalarFunction[] = [
     'it describes the Kusto cluster, database or user running the query; Loupe runs offline on exported logs and has none',
   ),
   ...refused(['hash_combine', 'hash_many'], 'Kusto does not document how it combines hashes, so Loupe could not give the same values (hash() itself is supported)'),
-  ...refused(['gzip_compress_to_base64_string', 'gzip_decompress_from_base64_string'], 'needs synchronous gzip, which the browser does not offer'),
 ];

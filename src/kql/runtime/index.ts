@@ -25,6 +25,7 @@ import {
   formatIpv4, hasAnyIpv4, ipv4Compare, ipv4InAnyRange, ipv4IsPrivate, ipv4NetmaskSuffix, ipv4RangeToCidrList, ipv6Compare, ipv6InAnyRange, parseIpv4, parseIpv4Mask, parseIpv6Mask,
 } from './ip.ts';
 import { buildSchema } from './buildschema.ts';
+import { gzipCompressToBase64, gzipDecompressFromBase64 } from './gzip.ts';
 import { betaCdf, betaInv, welchTest } from './stats.ts';
 
 export const KQL_UDFS: readonly ScalarUdf[] = [
@@ -63,6 +64,8 @@ export const KQL_UDFS: readonly ScalarUdf[] = [
   { name: 'kql_tdigest_percentile', returns: 'VARCHAR', fn: tdigestPercentile },
   { name: 'kql_tdigest_rank', returns: 'VARCHAR', fn: tdigestRank },
   { name: 'kql_buildschema', returns: 'VARCHAR', fn: buildSchema },
+  { name: 'kql_gzip_compress', returns: 'VARCHAR', fn: gzipCompressToBase64 },
+  { name: 'kql_gzip_decompress', returns: 'VARCHAR', fn: gzipDecompressFromBase64 },
   { name: 'kql_bag_remove_keys', returns: 'VARCHAR', fn: bagRemoveKeys },
   { name: 'kql_bag_has_key', returns: 'INTEGER', fn: bagHasKey },
   { name: 'kql_set_union', returns: 'VARCHAR', fn: setUnion },
