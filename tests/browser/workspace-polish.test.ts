@@ -1,7 +1,8 @@
 /**
- * The result grid as an analyst works it for hours (hosted build): times shown and filtered in UTC
- * (a time copied from a cell pastes back into the filter), number ranges, numbers with separators,
- * the timeline's brush shown in the filter boxes, and a pivot's rows named and brought into view.
+ * The workspace as an analyst works it for hours (hosted build): the grid's times shown and
+ * filtered in UTC (a time copied from a cell pastes back into the filter), number ranges, numbers
+ * with separators, the timeline's brush shown in the filter boxes, a pivot's rows named and brought
+ * into view, notes that stay open while edited, and keyboard jumps to each step and the console.
  * Controls are found by role and accessible name.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -154,5 +155,22 @@ describe('grid (hosted)', () => {
     expect(await comment.isVisible()).toBe(true);
     await comment.fill('Token revoked at 17:20 UTC.');
     expect(await incident.getByLabel(/^Tags for incident/).isVisible()).toBe(true);
+  });
+
+  it('jumps to each step and to the console from the keyboard without touching the view in the URL', async () => {
+    const { page } = app.browser;
+    const hash = new URL(page.url()).hash;
+    await page.getByRole('button', { name: 'Go to 4. Explore' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('4. Explore');
+    // "/" outside a text field puts the cursor in the console.
+    await page.keyboard.press('/');
+    expect(await page.getByRole('textbox', { name: 'Query' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByRole('textbox', { name: 'Query' }).inputValue()).not.toContain('/');
+    await page.getByRole('button', { name: 'Go to 3. Replay' }).click();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('3. Replay');
+    expect(new URL(page.url()).hash).toBe(hash);
+    // Runs are read out with their counts in words.
+    expect(await page.getByRole('link', { name: /^Run at 2026-06-15 16:00:00 UTC: fired, 1 result row \(window/ }).count()).toBe(1);
   });
 });
