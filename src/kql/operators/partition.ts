@@ -5,7 +5,8 @@
  *
  * "Separately per value" is implemented as mv-apply does it per row: the value is copied into a
  * hidden column (`__loupe_partition`) carried through the operators — row-by-row operators keep it
- * as a column, `project` gets it appended, `summarize` and `count` group by it too, `sort` sorts
+ * as a column, `project` gets it appended, `summarize` and `count` group by it too (without `by`,
+ * every partition gives its row, defaults included, even when its rows were filtered out), `sort` sorts
  * by it first, `take`/`top` keep N rows per value, `scan` keeps one state per value. Other
  * operators inside partition are refused by name. The hidden column is dropped at the end.
  */
@@ -44,7 +45,28 @@ function takePerPartition(rel: Relation, count: Expr, ctx: TranslateContext, spa
   return { cte: ctx.addCte('partition_take', sql, span), columns: rel.columns, order: rel.order };
 }
 
-function translateSub(op: Operator, rel: Relation, ctx: TranslateContext): Relation {
+/**
+ * A summarize without `by` inside partition: one row per partition value of the partition's
+ * input, also for a value whose rows the operators before it removed — that row holds the
+ * aggregates' defaults over no rows (count 0, make_set [], max null…), as Kusto runs the
+ * subquery on every partition. Grouping by the value alone would drop those partitions.
+ */
+function summarizeEveryPartition(op: Extract<Operator, { kind: 'summarize' }>, rel: Relation, partitions: Relation, ctx: TranslateContext): Relation {
+  const summarize = operatorFor('summarize')!;
+  const grouped = summarize.translate({ ...op, by: [{ expr: partRef(op.span), span: op.span }] } as never, rel, ctx);
+  const none: Relation = { cte: ctx.addCte('partition_no_rows', `SELECT * FROM ${rel.cte} WHERE false`), columns: rel.columns };
+  const defaults = summarize.translate(op as never, none, ctx);
+  const p = quoteIdent(PART);
+  const matched = quoteIdent('__loupe_matched');
+  const values = defaults.columns.map((c) => `CASE WHEN g.${matched} IS NULL THEN d.${quoteIdent(c.name)} ELSE g.${quoteIdent(c.name)} END AS ${quoteIdent(c.name)}`);
+  // A null partition value is a partition too, hence IS NOT DISTINCT FROM.
+  const sql =
+    `SELECT k.${p} AS ${p}, ${values.join(', ')} FROM (SELECT DISTINCT ${p} FROM ${partitions.cte}) AS k ` +
+    `LEFT JOIN (SELECT *, true AS ${matched} FROM ${grouped.cte}) AS g ON g.${p} IS NOT DISTINCT FROM k.${p} CROSS JOIN ${defaults.cte} AS d`;
+  return { cte: ctx.addCte('partition_summarize', sql, op.span), columns: grouped.columns };
+}
+
+function translateSub(op: Operator, rel: Relation, partitions: Relation, ctx: TranslateContext): Relation {
   const sort = operatorFor('sort')!;
   const first = (span: Span) => ({ expr: partRef(span), desc: false, nullsFirst: false, span });
   switch (op.kind) {
@@ -53,13 +75,13 @@ function translateSub(op: Operator, rel: Relation, ctx: TranslateContext): Relat
       return operatorFor('project')!.translate({ ...op, items: [...op.items, keep] } as never, rel, ctx);
     }
     case 'summarize': {
+      if (op.by.length === 0) return summarizeEveryPartition(op, rel, partitions, ctx);
       const by: Assignment = { expr: partRef(op.span), span: op.span };
       return operatorFor('summarize')!.translate({ ...op, by: [by, ...op.by] } as never, rel, ctx);
     }
     case 'count': {
       const count: Assignment = { name: { text: 'Count', span: op.span }, expr: { kind: 'call', name: 'count', nameSpan: op.span, args: [], span: op.span }, span: op.span };
-      const by: Assignment = { expr: partRef(op.span), span: op.span };
-      return operatorFor('summarize')!.translate({ kind: 'summarize', aggregates: [count], by: [by], span: op.span } as never, rel, ctx);
+      return summarizeEveryPartition({ kind: 'summarize', aggregates: [count], by: [], span: op.span }, rel, partitions, ctx);
     }
     case 'sort':
       return sort.translate({ ...op, keys: [first(op.span), ...op.keys] } as never, rel, ctx);
@@ -100,9 +122,10 @@ export const PARTITION = defineOperator({
     if (!key) throw ctx.error('unknown-column', `partition: no column "${op.column.text}"`, op.column.span);
     if (key.type === 'dynamic') throw ctx.error('unsupported', 'partition by a dynamic column', op.column.span);
     const extend = { kind: 'extend', items: [{ name: { text: PART, span: op.column.span }, expr: { kind: 'name', name: key.name, span: op.column.span }, span: op.column.span }], span: op.span };
-    let rel = operatorFor('extend')!.translate(extend as never, input, ctx);
+    const partitions = operatorFor('extend')!.translate(extend as never, input, ctx);
+    let rel = partitions;
     for (const sub of op.operators) {
-      rel = translateSub(sub, rel, ctx);
+      rel = translateSub(sub, rel, partitions, ctx);
       ctx.checkColumns(rel.columns, sub.span);
       if (!rel.columns.some((c) => c.name === PART)) throw ctx.error('unsupported', `"${sub.kind}" inside partition drops the partition value Loupe needs`, sub.span);
     }

@@ -37,6 +37,12 @@ const CASES: TableCase[] = [
     rows: [{ User: 'ann', start: 10, dur: 20 }, { User: 'bob', start: 12, dur: 28 }],
   },
   {
+    rule: 'a summarize without by gives every partition its row, with the defaults when the partition\'s rows were filtered out (grouping by the value alone would drop cat)',
+    kql: 'L | partition by User (where Ev != "fail" | summarize n = count(), s = array_sort_asc(make_set(Ev)), m = max(T), t = sum(T)) | project n, s, m, t',
+    columns: 'n:long, s:dynamic, m:long, t:long',
+    rows: [{ n: 2, s: ['login', 'logout'], m: 30, t: 40 }, { n: 2, s: ['login', 'logout'], m: 40, t: 52 }, { n: 0, s: [], m: null, t: 0 }],
+  },
+  {
     rule: 'take and count per partition',
     kql: 'L | partition by User (take 1 | count)',
     columns: 'Count:long',
