@@ -96,6 +96,10 @@ export type Operator =
   | { kind: 'top-nested'; levels: TopNestedLevel[]; span: Span }
   /** `scan [with_match_id = Id] [declare (v: type [= default], …)] with (step s [output = …]: Condition [=> v = e, …]; …)`. */
   | { kind: 'scan'; matchId?: { text: string; span: Span }; declare: ScanDeclaration[]; steps: ScanStep[]; span: Span }
+  /** `top-hitters N of Value [by Summing]`: the N values with the most rows (or largest sum). */
+  | { kind: 'top-hitters'; count: Expr; value: Expr; by?: Expr; span: Span }
+  /** `sample-distinct N of Value`: up to N distinct values, at random. */
+  | { kind: 'sample-distinct'; count: Expr; value: Expr; span: Span }
   /** `partition by Column ( Operators )`: the operators run on each value's rows separately. */
   | { kind: 'partition'; column: { text: string; span: Span }; operators: Operator[]; span: Span }
   /** `T | search [kind=case_sensitive] Predicate`: rows of T the predicate keeps (bare strings are term searches over the columns). */

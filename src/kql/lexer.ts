@@ -37,7 +37,7 @@ export const TIMESPAN_UNITS: Readonly<Record<string, number>> = {
 /** Operator names that contain a hyphen (`project-away`), read as one identifier. */
 const HYPHENATED = new Set([
   'project-away', 'project-keep', 'project-rename', 'project-reorder', 'mv-expand', 'mv-apply', 'make-series', 'top-nested', 'top-hitters',
-  'parse-where', 'parse-kv',
+  'parse-where', 'parse-kv', 'sample-distinct',
 ]);
 
 const PUNCT2 = ['==', '!=', '<>', '<=', '>=', '=~', '!~', '=>', '..'];
