@@ -173,4 +173,26 @@ describe('grid (hosted)', () => {
     // Runs are read out with their counts in words.
     expect(await page.getByRole('link', { name: /^Run at 2026-06-15 16:00:00 UTC: fired, 1 result row \(window/ }).count()).toBe(1);
   });
+
+  it('opens the focused cell in full under the grid: a dynamic value, or JSON text, as a collapsible tree', async () => {
+    const { page } = app.browser;
+    const box = page.getByRole('textbox', { name: 'Query' });
+    await box.fill('print d = dynamic({"geo": {"city": "Lagos", "hops": [1, 2]}, "note": "<b>x</b>"}), s = \'[{"key":"Root Key Type","value":"SessionKey"}]\'');
+    await settle(page, () => box.press('Control+Enter'));
+    const grid = page.getByRole('grid', { name: 'Results of the KQL query' });
+    await grid.locator('[role="gridcell"][data-row="0"][data-col="d"]').click();
+    const cell = page.getByRole('region', { name: 'Cell d of row 1' });
+    const tree = await cell.innerText();
+    for (const part of ['{ 2 keys }', 'geo:', 'city:"Lagos"', 'hops:[ 2 items ]', 'note:"<b>x</b>"']) expect(tree.replace(/\n/g, '')).toContain(part);
+    expect(await cell.locator('b').count()).toBe(0); // log text is never markup
+    // A level folds away.
+    await cell.getByText('geo:').click();
+    expect(await cell.getByText('city:').isVisible()).toBe(false);
+
+    // The arrow key moves the focus, and the inspector with it: a string holding JSON reads as a tree too.
+    await grid.locator('[role="gridcell"][data-row="0"][data-col="d"]').focus();
+    await page.keyboard.press('ArrowRight');
+    const text = page.getByRole('region', { name: 'Cell s of row 1' });
+    expect((await text.innerText()).replace(/\n/g, '')).toContain('JSON text, shown as a tree:[ 1 item ]0:{ 2 keys }key:"Root Key Type"value:"SessionKey"');
+  });
 });
