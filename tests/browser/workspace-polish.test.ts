@@ -195,4 +195,26 @@ describe('grid (hosted)', () => {
     const text = page.getByRole('region', { name: 'Cell s of row 1' });
     expect((await text.innerText()).replace(/\n/g, '')).toContain('JSON text, shown as a tree:[ 1 item ]0:{ 2 keys }key:"Root Key Type"value:"SessionKey"');
   });
+
+  it('finds columns by name in the Columns menu, hides or shows them together, and closes it with Esc', async () => {
+    const { page } = app.browser;
+    await settle(page, () => page.getByRole('button', { name: 'Browse SigninLogs' }).click());
+    const menu = page.getByText(/^Columns \(\d+ of \d+\)$/);
+    const all = Number((await menu.innerText()).match(/of (\d+)/)![1]);
+    await menu.click();
+    await page.getByRole('searchbox', { name: 'Find a column' }).fill('tenant');
+    const found = await page.getByRole('group', { name: 'Columns shown' }).getByRole('checkbox').count();
+    expect(found).toBeGreaterThan(3); // TenantId, AADTenantId, HomeTenantId, ResourceTenantId…
+    await page.getByRole('button', { name: 'Hide these' }).click();
+    expect(await menu.innerText()).toBe(`Columns (${all - found} of ${all})`);
+    const headers = await page.getByRole('grid', { name: 'Table SigninLogs' }).getByRole('columnheader').allInnerTexts();
+    expect(headers.filter((h) => /tenant/i.test(h.split('\n')[0]!))).toEqual([]);
+
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('searchbox', { name: 'Find a column' }).isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Columns (${all - found} of ${all})`);
+    await menu.click();
+    await page.getByRole('button', { name: 'Show these' }).click();
+    expect(await menu.innerText()).toBe(`Columns (${all} of ${all})`);
+  });
 });
