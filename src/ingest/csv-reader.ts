@@ -13,7 +13,7 @@ import { isEntraSignInHeader, openEntraCsv } from './entra-csv.ts';
 import { HEAD_BYTES, hasUtf8Bom } from './formats.ts';
 import type { ReadControl } from './json-reader.ts';
 import { linesOfRecords, offsetOfRecord, positionOfOffset } from './positions.ts';
-import { csvPartRanges, streamParts } from './csv-parts.ts';
+import { csvPartRanges, csvPartSize, streamParts } from './csv-parts.ts';
 import { sourceOfBytes, type UnwrappedText } from './decode.ts';
 import { MAX_REJECT_DETAILS, rawColumn, type RawRelation, type RejectedRow, type RelationPart } from './raw-relation.ts';
 import type { ByteSource } from './source.ts';
@@ -167,7 +167,13 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
     return rec;
   };
 
-  const streamTypeValue = stream && typeIndex >= 0 ? firstValueInHead(src, delimiter, typeIndex) : undefined;
+  // The Type value of a stream, or of a file large enough to be read in parts, comes from the head
+  // (papaparse on its whole records): asking DuckDB would register and scan the whole file, which
+  // a load in parts never does otherwise (Node would copy 530 MB into the wasm heap for it).
+  const headTypeValue =
+    typeIndex >= 0 && (stream || src.size >= 2 * csvPartSize.bytes)
+      ? firstValueInHead(stream ? src : sourceOfBytes(src.name, await src.read(0, STREAM_HEAD_BYTES)), delimiter, typeIndex)
+      : undefined;
   return {
     format,
     fields,
@@ -206,7 +212,7 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
     warnings: [],
     firstTypeValue() {
       if (typeIndex < 0) return undefined;
-      if (stream) return streamTypeValue;
+      if (headTypeValue !== undefined || stream) return headTypeValue;
       try {
         // The first readable record: a malformed one is the full scan's to report (or set aside).
         const r = engine.query(`SELECT ${quoteIdent(rawColumn(typeIndex))} FROM ${reader(', ignore_errors = true')} WHERE ${quoteIdent(rawColumn(typeIndex))} <> '' LIMIT 1`);
