@@ -96,6 +96,8 @@ export type Operator =
   | { kind: 'top-nested'; levels: TopNestedLevel[]; span: Span }
   /** `scan [with_match_id = Id] [declare (v: type [= default], …)] with (step s [output = …]: Condition [=> v = e, …]; …)`. */
   | { kind: 'scan'; matchId?: { text: string; span: Span }; declare: ScanDeclaration[]; steps: ScanStep[]; span: Span }
+  /** `parse-kv Expr as (Key: type, …) [with (option = value, …)]`: one typed column per listed key. */
+  | { kind: 'parse-kv'; target: Expr; keys: { name: string; type: string; span: Span }[]; options: { name: string; value: string | boolean; span: Span }[]; span: Span }
   /** `top-hitters N of Value [by Summing]`: the N values with the most rows (or largest sum). */
   | { kind: 'top-hitters'; count: Expr; value: Expr; by?: Expr; span: Span }
   /** `sample-distinct N of Value`: up to N distinct values, at random. */

@@ -47,6 +47,7 @@ import { PARTITION } from './partition.ts';
 import { PATTERN } from './pattern.ts';
 import { TOP_HITTERS } from './top-hitters.ts';
 import { SAMPLE_DISTINCT } from './sample-distinct.ts';
+import { PARSE_KV } from './parse-kv.ts';
 
 export interface OperatorSpec<K extends OperatorKind = OperatorKind> {
   readonly kind: K;
@@ -63,7 +64,7 @@ export function defineOperator<K extends OperatorKind>(spec: OperatorSpec<K>): O
 }
 
 const SPECS: readonly OperatorSpec<any>[] = [WHERE, EXTEND, PROJECT, SUMMARIZE, JOIN, SORT, TAKE, LOOKUP, MV_EXPAND,
-  UNION, DISTINCT, TOP, COUNT, PROJECT_AWAY, PROJECT_KEEP, PROJECT_RENAME, PROJECT_REORDER, AS, GETSCHEMA, SAMPLE, MV_APPLY, SERIALIZE, MAKE_SERIES, PARSE, EVALUATE, TOP_NESTED, SCAN, SEARCH, PARTITION, TOP_HITTERS, SAMPLE_DISTINCT];
+  UNION, DISTINCT, TOP, COUNT, PROJECT_AWAY, PROJECT_KEEP, PROJECT_RENAME, PROJECT_REORDER, AS, GETSCHEMA, SAMPLE, MV_APPLY, SERIALIZE, MAKE_SERIES, PARSE, EVALUATE, TOP_NESTED, SCAN, SEARCH, PARTITION, TOP_HITTERS, SAMPLE_DISTINCT, PARSE_KV];
 
 const BY_NAME = new Map<string, OperatorSpec<any>>();
 for (const s of SPECS) {
@@ -107,7 +108,7 @@ export function sourceFor(kind: SourceKind): SourceSpec | undefined {
 
 /** KQL operators Loupe does not translate yet: refused as 'unsupported' rather than 'syntax'. */
 export const KNOWN_UNSUPPORTED_OPERATORS: ReadonlySet<string> = new Set([
-  'parse-kv', 'evaluate', 'render', 'invoke',
+  'evaluate', 'render', 'invoke',
   'fork', 'facet', 'reduce', 'consume',
   'find', 'externaldata', 'materialize',
 ]);

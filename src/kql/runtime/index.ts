@@ -26,6 +26,7 @@ import {
 } from './ip.ts';
 import { buildSchema } from './buildschema.ts';
 import { gzipCompressToBase64, gzipDecompressFromBase64 } from './gzip.ts';
+import { parseKv } from './parse-kv.ts';
 import { betaCdf, betaInv, welchTest } from './stats.ts';
 
 export const KQL_UDFS: readonly ScalarUdf[] = [
@@ -66,6 +67,7 @@ export const KQL_UDFS: readonly ScalarUdf[] = [
   { name: 'kql_buildschema', returns: 'VARCHAR', fn: buildSchema },
   { name: 'kql_gzip_compress', returns: 'VARCHAR', fn: gzipCompressToBase64 },
   { name: 'kql_gzip_decompress', returns: 'VARCHAR', fn: gzipDecompressFromBase64 },
+  { name: 'kql_parse_kv', returns: 'VARCHAR', fn: parseKv },
   { name: 'kql_bag_remove_keys', returns: 'VARCHAR', fn: bagRemoveKeys },
   { name: 'kql_bag_has_key', returns: 'INTEGER', fn: bagHasKey },
   { name: 'kql_set_union', returns: 'VARCHAR', fn: setUnion },
