@@ -87,6 +87,8 @@ describe('grid (hosted)', () => {
     const { page } = app.browser;
     const chart = page.getByRole('img', { name: /^Events per .* of AADNonInteractiveUserSignInLogs/ });
     await chart.locator('canvas').waitFor({ timeout: 15_000 });
+    // Not replayed yet: no run axis or legend entry, and counts in the legend have separators.
+    expect(await chart.innerText()).not.toContain('Fired runs');
     const overlay = chart.locator('.u-over');
     await overlay.scrollIntoViewIfNeeded();
     const box = (await overlay.boundingBox())!;
@@ -128,6 +130,8 @@ describe('grid (hosted)', () => {
     const { page } = app.browser;
     await page.getByRole('button', { name: 'Replay', exact: true }).click();
     await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 60_000 });
+    // Replayed: the timeline marks the fired runs.
+    await page.getByRole('img', { name: /of AADNonInteractiveUserSignInLogs, with fired runs$/ }).getByText('Fired runs (result rows)').waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: `Pivot on Account ${VICTIM}` }).first().click();
     const hits = page.getByRole('table', { name: 'Pivot results' });
     await hits.waitFor({ timeout: 15_000 });
