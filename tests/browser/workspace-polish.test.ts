@@ -135,6 +135,14 @@ describe('grid (hosted)', () => {
     await page.getByRole('button', { name: `Pivot on Account ${VICTIM}` }).first().click();
     const hits = page.getByRole('table', { name: 'Pivot results' });
     await hits.waitFor({ timeout: 15_000 });
+    // First and last seen read on one line each, here and in the Tables list (never split date | clock).
+    const lineCount = (el: Element) => {
+      const r = document.createRange();
+      r.selectNodeContents(el);
+      return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size;
+    };
+    for (const cell of [...(await hits.getByRole('cell', { name: / UTC$/ }).all()), ...(await page.getByRole('table', { name: 'Tables' }).getByRole('cell', { name: / UTC$/ }).all())])
+      expect(await cell.evaluate(lineCount)).toBe(1);
     const name = `SigninLogs rows mentioning Account ${VICTIM}`;
     expect(await settle(page, () => hits.getByRole('button', { name: 'Show the SigninLogs rows' }).click())).toBe(18);
     expect(await page.getByRole('grid', { name }).isVisible()).toBe(true);
