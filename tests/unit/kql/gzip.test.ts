@@ -1,6 +1,6 @@
 /**
- * gzip_compress_to_base64_string / gzip_decompress_from_base64_string: Loupe's own gzip reader
- * and stored-block writer (runtime/gzip.ts) checked against Node's zlib on texts that exercise
+ * gzip_compress_to_base64_string / gzip_decompress_from_base64_string: the gzip reader (fflate plus
+ * Kusto's checks) and stored-block writer (runtime/gzip.ts) checked against Node's zlib on texts that exercise
  * every DEFLATE block type, and Kusto's documented answers.
  */
 import { gzipSync, gunzipSync, constants } from 'node:zlib';
