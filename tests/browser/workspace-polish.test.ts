@@ -229,4 +229,16 @@ describe('grid (hosted)', () => {
     await page.getByRole('button', { name: 'Show these' }).click();
     expect(await menu.innerText()).toBe(`Columns (${all} of ${all})`);
   });
+
+  it('words a console SQL error for the analyst’s own query and underlines the place', async () => {
+    const { page } = app.browser;
+    await page.getByRole('radio', { name: 'SQL' }).check();
+    const box = page.getByRole('textbox', { name: 'Query' });
+    await box.fill('SELECT UserPrincipalName, count(*)\nFROM SigninLog GROUP BY ALL');
+    await settle(page, () => box.press('Control+Enter'));
+    const problem = page.getByRole('alert').filter({ hasText: 'SigninLog does not exist' });
+    expect(await problem.innerText()).toBe('(line 2, column 6): Catalog Error: Table with name SigninLog does not exist!\nDid you mean "SigninLogs"?');
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    await page.getByRole('radio', { name: 'KQL' }).check();
+  });
 });
