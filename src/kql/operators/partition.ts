@@ -7,7 +7,8 @@
  * hidden column (`__loupe_partition`) carried through the operators — row-by-row operators keep it
  * as a column, `project` gets it appended, `summarize` and `count` group by it too (without `by`,
  * every partition gives its row, defaults included, even when its rows were filtered out), `sort` sorts
- * by it first, `take`/`top` keep N rows per value, `scan` keeps one state per value. Other
+ * by it first, `distinct` tells rows apart by it too, `take`/`top` keep N rows per value, `scan`
+ * keeps one state per value; mv-expand and parse keep it as any column. Other
  * operators inside partition are refused by name. The hidden column is dropped at the end.
  */
 import type { Assignment, Expr, Operator, Span } from '../ast.ts';
@@ -20,8 +21,9 @@ import { defineOperator, operatorFor } from './registry.ts';
 import { scanRelation } from './scan.ts';
 
 const PART = '__loupe_partition';
-const ROW_BY_ROW = new Set(['where', 'extend', 'project-away', 'project-keep', 'project-rename', 'project-reorder', 'serialize']);
-const SUPPORTED = [...ROW_BY_ROW, 'project', 'summarize', 'count', 'sort', 'take', 'top', 'scan'];
+/** Operators that keep every input column (so the hidden value travels with each row). */
+const ROW_BY_ROW = new Set(['where', 'extend', 'project-away', 'project-keep', 'project-rename', 'project-reorder', 'serialize', 'mv-expand', 'parse', 'parse-kv']);
+const SUPPORTED = [...ROW_BY_ROW, 'project', 'summarize', 'count', 'distinct', 'sort', 'take', 'top', 'scan'];
 
 const partRef = (span: Span): Expr => ({ kind: 'name', name: PART, span });
 
@@ -85,6 +87,11 @@ function translateSub(op: Operator, rel: Relation, partitions: Relation, ctx: Tr
     }
     case 'sort':
       return sort.translate({ ...op, keys: [first(op.span), ...op.keys] } as never, rel, ctx);
+    case 'distinct': {
+      // Distinct within each partition: the value is one more column to tell rows apart.
+      const columns = op.columns === 'all' ? rel.columns.map((c) => ({ text: c.name, span: op.span })) : [...op.columns, { text: PART, span: op.span }];
+      return operatorFor('distinct')!.translate({ ...op, columns } as never, rel, ctx);
+    }
     case 'take':
       return takePerPartition(rel, op.count, ctx, op.span);
     case 'top': {
