@@ -169,6 +169,18 @@ describe('grid (hosted)', () => {
     expect(await incident.getByLabel(/^Tags for incident/).isVisible()).toBe(true);
   });
 
+  it('follows an incident’s link to its alert without replacing the grid view kept in the URL', async () => {
+    const { page } = app.browser;
+    await settle(page, () => page.getByRole('button', { name: 'Browse SigninLogs' }).click());
+    await settle(page, () => page.getByRole('searchbox', { name: 'Filter IPAddress', exact: true }).fill('10.0.0'));
+    const view = new URL(page.url()).hash;
+    expect(decodeURIComponent(view)).toContain('"contains":"10.0.0"');
+    await page.getByRole('list', { name: /^Alerts in / }).getByRole('link').first().click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby'))).toBe('alert-1-title');
+    expect(new URL(page.url()).hash).toBe(view);
+    await settle(page, () => page.getByRole('searchbox', { name: 'Filter IPAddress', exact: true }).fill(''));
+  });
+
   it('jumps to each step and to the console from the keyboard without touching the view in the URL', async () => {
     const { page } = app.browser;
     const hash = new URL(page.url()).hash;
