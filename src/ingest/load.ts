@@ -2,10 +2,11 @@
  * loadFile: one exported log file → one typed Sentinel table (the contract is ./api.ts; the formats,
  * typing and errors are described in docs/ingest.md).
  *
- *   bytes/Blob ─ unwrap (gzip, UTF-16) ─ sniff ─┬─ CSV → DuckDB read_csv, all VARCHAR (Entra downloads: papaparse)
+ *   bytes/Blob ─ unwrap chunk by chunk (gzip, UTF-16) ─ sniff ─┬─ CSV → DuckDB read_csv, all VARCHAR (Entra downloads: papaparse)
  *                                               └─ JSON → records in chunks, mapped in JS → CSV text → read_csv
- *   → plan (table, column mapping) → typed staging table (one CREATE TABLE AS SELECT, every
- *   conversion checked) → replace or append the real table in one transaction.
+ *   → plan (table, column mapping) → typed staging table (one CREATE TABLE AS SELECT, or one
+ *   statement per part of a large or unwrapped CSV, compressed every 256 MB; every conversion
+ *   checked) → replace or append the real table in one transaction.
  *
  * A failed file never alters the tables already loaded: everything happens in uniquely named
  * staging tables and registered files that are dropped on the way out, and the real table changes

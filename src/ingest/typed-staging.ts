@@ -1,5 +1,6 @@
 /**
- * Builds the typed staging table from a raw relation in one pass (`CREATE TABLE … AS SELECT`),
+ * Builds the typed staging table from a raw relation in one pass (`CREATE TABLE … AS SELECT`, or
+ * one statement per part when the relation comes in parts),
  * then proves that no value was lost in conversion: each row records which typed column, if any,
  * got NULL from non-empty text, and a single such row refuses the whole file with its line, column
  * name, value and the expected form (or, when the analyst asked for it, is set aside and reported).
