@@ -123,6 +123,14 @@ describe('grid (hosted)', () => {
     expect(await settle(page, () => page.getByLabel('Maximum n').fill('100'))).toBe(1);
     expect(await columnCells(page, grid, 'IPAddress')).toEqual(['10.0.0.1']);
     expect(app.browser.errors).toEqual([]);
+
+    // Row numbers too: the 1,200th row is numbered "1,200".
+    await box.fill('range x from 1 to 1200 step 1');
+    expect(await settle(page, () => box.press('Control+Enter'))).toBe(1200);
+    const last = page.getByRole('button', { name: 'Select row 1200' });
+    await page.getByRole('grid', { name: grid }).evaluate((g) => g.parentElement!.scrollTo({ top: g.scrollHeight }));
+    await last.waitFor();
+    expect(await last.innerText()).toBe('1,200');
     await page.screenshot({ path: join(SHOTS, 'grid-number-filter.png') });
   });
 
