@@ -123,6 +123,19 @@ describe('loading in parts', () => {
     expect((parts as IngestError).position).toEqual((whole as IngestError).position);
   });
 
+  it('sets aside a value that does not convert in a later part, after a checkpoint, as a whole read does', async () => {
+    const text = trickyCsv(200).replace('"6/15/2026, 7:06:00.186 AM"', '"15.06.2026 07:06"');
+    const whole = await loadFile(db, textSource('SigninLogs_aside.csv', text), { badRows: 'set-aside' });
+    const expectedRows = snapshot(db, 'SigninLogs');
+    const expectedRejects = rejectedRowsOf(db, 'SigninLogs');
+    csvPartSize.bytes = 500;
+    csvPartSize.checkpointBytes = 2_000;
+    const parts = await loadFile(db, textSource('SigninLogs_aside.csv', text), { badRows: 'set-aside' });
+    expect([parts.rowCount, parts.rejectedRows]).toEqual([whole.rowCount, 1]);
+    expect(snapshot(db, 'SigninLogs')).toBe(expectedRows);
+    expect(rejectedRowsOf(db, 'SigninLogs')).toEqual(expectedRejects);
+  });
+
   it('reports a ragged row in a later part exactly as a whole read does, and sets it aside the same way', async () => {
     const lines = trickyCsv(200).split('\r\n');
     lines[150] += ',an extra field';
