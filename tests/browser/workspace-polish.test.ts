@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useHostedApp } from './support/hosted.ts';
 import { ROOT } from './support/site.ts';
-import { VICTIM, freshApp, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import { VICTIM, freshApp, openApp, waitForEngineReady, waitForFiles } from './support/flow.ts';
 
 const SHOTS = join(ROOT, 'tests', 'screenshots');
 const app = useHostedApp();
@@ -240,6 +240,19 @@ describe('grid (hosted)', () => {
     expect(found).toBeGreaterThan(3); // TenantId, AADTenantId, HomeTenantId, ResourceTenantId…
     await page.getByRole('button', { name: 'Hide these' }).click();
     expect(await menu.innerText()).toBe(`Columns (${all - found} of ${all})`);
+    // The hidden columns are part of the view kept in the URL (a bookmark shows the same columns).
+    const hide = JSON.parse(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('hide') ?? '[]') as string[];
+    expect(hide).toHaveLength(found);
+    expect(hide).toContain('TenantId');
+    const again = await app.browser.context.newPage();
+    try {
+      await openApp(again, page.url()); // the case kept in this browser comes back, then the view
+      await expect
+        .poll(() => again.getByText(/^Columns \(\d+ of \d+\)$/).innerText().catch(() => ''), { timeout: 60_000 })
+        .toBe(`Columns (${all - found} of ${all})`);
+    } finally {
+      await again.close();
+    }
     const headers = await page.getByRole('grid', { name: 'Table SigninLogs' }).getByRole('columnheader').allInnerTexts();
     expect(headers.filter((h) => /tenant/i.test(h.split('\n')[0]!))).toEqual([]);
 

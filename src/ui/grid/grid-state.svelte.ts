@@ -57,12 +57,17 @@ export class GridState {
     await this.reload();
   }
 
-  /** Shows a saved view (from the URL hash): its source, filters and sort. */
-  async restore(view: { source: GridSource; filters: readonly ColumnFilter[]; sort: GridSort | null }): Promise<void> {
+  /** The columns hidden, by name (for the view kept in the URL). */
+  get hiddenColumns(): string[] {
+    return Object.keys(this.hidden).filter((c) => this.hidden[c]);
+  }
+
+  /** Shows a saved view (from the URL hash): its source, filters, sort and hidden columns. */
+  async restore(view: { source: GridSource; filters: readonly ColumnFilter[]; sort: GridSort | null; hidden?: readonly string[] }): Promise<void> {
     this.source = view.source;
     this.filters = Object.fromEntries(view.filters.map((f) => [f.column, f]));
     this.sort = view.sort;
-    this.hidden = {};
+    this.hidden = Object.fromEntries((view.hidden ?? []).map((c) => [c, true]));
     this.columns = [];
     await this.reload();
   }

@@ -1,5 +1,5 @@
 /**
- * The grid's view (what it shows, its filters and sort) in the URL hash, so that a view can be
+ * The grid's view (what it shows, its filters and sort, the columns hidden) in the URL hash, so that a view can be
  * bookmarked or sent to a colleague who has loaded the same logs. The hash never leaves the
  * browser (it is not sent to any server), and it is read back as untrusted data: anything
  * malformed is ignored, and filter values stay data (the worker turns them into SQL literals).
@@ -10,6 +10,8 @@ export interface GridView {
   readonly source: GridSource;
   readonly filters: readonly ColumnFilter[];
   readonly sort: GridSort | null;
+  /** Columns the analyst hid (a sign-in table has ~90; a view worth sharing shows a few). */
+  readonly hidden?: readonly string[];
 }
 
 export function encodeView(v: GridView | null): string {
@@ -19,6 +21,7 @@ export function encodeView(v: GridView | null): string {
   p.set(v.source.kind === 'table' ? 'table' : 'q', v.source.kind === 'table' ? v.source.name : v.source.text);
   if (v.sort) p.set('sort', `${v.sort.direction}:${v.sort.column}`);
   if (v.filters.length) p.set('filters', JSON.stringify(v.filters));
+  if (v.hidden?.length) p.set('hide', JSON.stringify(v.hidden));
   return `#${p.toString()}`;
 }
 
@@ -58,5 +61,12 @@ export function decodeView(hash: string): GridView | null {
   } catch {
     filters = [];
   }
-  return { source, filters, sort };
+  let hidden: string[] = [];
+  try {
+    const parsed: unknown = JSON.parse(p.get('hide') ?? '[]');
+    hidden = Array.isArray(parsed) ? parsed.filter(str) : [];
+  } catch {
+    hidden = [];
+  }
+  return { source, filters, sort, ...(hidden.length > 0 && { hidden }) };
 }

@@ -15,6 +15,14 @@ describe('grid view in the URL hash', () => {
     expect(decodeView(encodeView(v))).toEqual(v);
   });
 
+  it('round-trips the hidden columns, and ignores a hide list that is not one of names', () => {
+    const v: GridView = { source: { kind: 'table', name: 'SigninLogs' }, sort: null, filters: [], hidden: ['TenantId', 'Odd, "name"'] };
+    expect(decodeView(encodeView(v))).toEqual(v);
+    expect(decodeView('#src=table&table=SigninLogs&hide=%5B1%2C%22TenantId%22%5D')?.hidden).toEqual(['TenantId']);
+    expect(decodeView('#src=table&table=SigninLogs&hide=not-json')?.hidden).toBeUndefined();
+    expect(encodeView({ ...v, hidden: [] })).not.toContain('hide=');
+  });
+
   it('round-trips a query view', () => {
     const v: GridView = { source: { kind: 'kql', text: 'SigninLogs\n| where ResultType != 0' }, sort: null, filters: [] };
     expect(decodeView(encodeView(v))).toEqual(v);
