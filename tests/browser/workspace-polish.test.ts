@@ -89,6 +89,13 @@ describe('grid (hosted)', () => {
     await chart.locator('canvas').waitFor({ timeout: 15_000 });
     // Not replayed yet: no run axis or legend entry, and counts in the legend have separators.
     expect(await chart.innerText()).not.toContain('Fired runs');
+    // The chart follows the system's light/dark switch (its colours are read when it is drawn).
+    const marker = () => chart.locator('.u-legend .u-series').nth(1).locator('.u-marker').evaluate((m) => getComputedStyle(m).borderLeftColor);
+    const light = await marker();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(marker).not.toBe(light);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(marker).toBe(light);
     const overlay = chart.locator('.u-over');
     await overlay.scrollIntoViewIfNeeded();
     const box = (await overlay.boundingBox())!;
