@@ -282,4 +282,25 @@ describe('grid (hosted)', () => {
     expect(await box.getAttribute('aria-invalid')).toBe('true');
     await page.getByRole('radio', { name: 'KQL' }).check();
   });
+
+  it('shows a bare KQL query’s results after its replay, and opens them in the grid', async () => {
+    const { page } = app.browser;
+    await page.getByText('Paste a rule or a KQL query').click();
+    await page.getByRole('textbox', { name: 'Rule text (YAML or KQL)' }).fill('AADNonInteractiveUserSignInLogs\n| summarize n = count(), last = max(TimeGenerated) by IPAddress\n| order by n desc');
+    await page.getByRole('button', { name: 'Use pasted rule' }).click();
+    await page.getByRole('figure').filter({ hasText: 'DuckDB SQL' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Replay', exact: true }).click();
+    // static/demo: three source IPs (192.168.1.1, 10.0.0.1, 10.0.0.2).
+    await page.getByRole('heading', { name: 'Query results (3 rows)' }).waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('heading', { name: /^Alerts \(/ }).count()).toBe(0); // no "check the threshold" for a query
+    expect(await page.getByText(/^1 run at 2026-06-15 17:16:34\.760 UTC;/).count()).toBe(1);
+    const rows = await page.getByRole('table', { name: 'Query results' }).locator('tbody tr').allInnerTexts();
+    expect(rows.map((r) => r.split('\t').map((c) => c.trim()))).toEqual([
+      ['192.168.1.1', '255', expect.stringMatching(UTC_TIME)],
+      ['10.0.0.1', '45', expect.stringMatching(UTC_TIME)],
+      ['10.0.0.2', '2', expect.stringMatching(UTC_TIME)],
+    ]);
+    expect(await settle(page, () => page.getByRole('button', { name: 'Open the results in the grid' }).click())).toBe(3);
+    expect(await page.getByRole('heading', { name: 'Results of the KQL query', level: 3 }).evaluate((h) => h === document.activeElement)).toBe(true);
+  });
 });
