@@ -75,4 +75,23 @@ describe('case report (self-contained HTML)', () => {
   it('includes the analyst notes, escaped', () => {
     expect(html).toContain('<strong>★ Starred</strong> Tags: bec <blockquote>&lt;/blockquote&gt;&lt;script&gt;x&lt;/script&gt;</blockquote>');
   });
+
+  it('gives a bare KQL query’s result rows, since it raises no alerts', () => {
+    const bare = caseReportHtml({
+      rule: { id: 'q', name: 'Query', kind: 'KQL', query: 'T | summarize n = count() by ip', diagnostics: [] },
+      ruleFile: 'q.kql',
+      translation: null,
+      report: {
+        rule: { id: 'q', name: 'Query', queryFrequency: '0m', queryPeriod: '0m', kind: 'KQL' },
+        runs: [{ at: '2026-06-15T17:00:00.000Z', windowStart: '2026-06-15T09:00:00.000Z', windowEnd: '2026-06-15T17:00:00.000Z', resultCount: 2, triggered: false, rows: [{ ip: '<b>10.0.0.1</b>', n: 1200 }, { ip: '10.0.0.2', n: 2 }] }],
+        alerts: [],
+        incidents: [],
+      },
+      tables: [],
+      generatedAt: 0,
+    });
+    expect(bare).toContain('<h2>Query results (2 rows)</h2>');
+    expect(bare).toContain('<tr><td>&lt;b&gt;10.0.0.1&lt;/b&gt;</td><td>1,200</td></tr><tr><td>10.0.0.2</td><td>2</td></tr>');
+    expect(html).not.toContain('Query results');
+  });
 });
