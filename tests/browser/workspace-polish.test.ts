@@ -236,6 +236,23 @@ describe('grid (hosted)', () => {
     expect((await text.innerText()).replace(/\n/g, '')).toContain('JSON text, shown as a tree:[ 1 item ]0:{ 2 keys }key:"Root Key Type"value:"SessionKey"');
   });
 
+  it('lets the keyboard skip the ninety columns’ header controls, to the first cell or past the grid', async () => {
+    const { page } = app.browser;
+    await settle(page, () => page.getByRole('button', { name: 'Browse SigninLogs' }).click());
+    await page.getByText(/^Columns \(\d+ of \d+\)$/).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the first cell');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('gridcell');
+    await page.getByRole('button', { name: 'Skip to the first cell' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip past the grid');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('End of the grid');
+    await page.keyboard.press('Tab'); // on to what follows the grid
+    expect(await page.evaluate(() => !document.activeElement?.closest('[role="grid"]'))).toBe(true);
+  });
+
   it('finds columns by name in the Columns menu, hides or shows them together, and closes it with Esc', async () => {
     const { page } = app.browser;
     await settle(page, () => page.getByRole('button', { name: 'Browse SigninLogs' }).click());
