@@ -256,6 +256,8 @@ describe('grid (hosted)', () => {
   it('finds columns by name in the Columns menu, hides or shows them together, and closes it with Esc', async () => {
     const { page } = app.browser;
     await settle(page, () => page.getByRole('button', { name: 'Browse SigninLogs' }).click());
+    // The timeline follows the browsed table (its brush filters that table).
+    expect(await page.getByRole('combobox', { name: 'Timeline table' }).inputValue()).toBe('SigninLogs');
     const menu = page.getByText(/^Columns \(\d+ of \d+\)$/);
     const all = Number((await menu.innerText()).match(/of (\d+)/)![1]);
     await menu.click();
