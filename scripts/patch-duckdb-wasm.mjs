@@ -62,6 +62,38 @@ function fixDetachedViews(src, name) {
   return out;
 }
 
+/**
+ * Third bug: the wasm heap may grow to 4 GiB, and the Emscripten glue handles addresses above
+ * 2 GiB (it converts them with `>>> 0`), but DuckDB-WASM's own runtime code does not: `_malloc`
+ * hands back the wasm's signed i32, so an address past 2 GiB arrives negative, and the runtime
+ * indexes its heap views with signed shifts (`HEAPF64[(p>>3)+0]`). Past 2 GiB a UDF's results are
+ * then written outside its buffers and DuckDB reads stale memory: measured, 1.4 M of 12 M rows of
+ * a VARCHAR/DOUBLE UDF read back as NUL bytes and zeros, silently. The same goes for a VARCHAR
+ * argument: the C++ side passes each string's address through a *signed* ptrdiff_t, so a string
+ * stored past 2 GiB arrives as a negative number. The fix makes `_malloc` return the unsigned
+ * address, the runtime's shifts unsigned, and string-argument addresses unsigned.
+ */
+const MALLOC = 'e=>(_malloc=Module._malloc=wasmExports.malloc)(e)';
+const MALLOC_FIXED = 'e=>wasmExports.malloc(e)>>>0/*loupe:u32*/';
+function fixHighAddresses(src, name) {
+  if (src.includes('/*loupe:u32*/')) return src;
+  if (!src.includes(MALLOC)) {
+    console.error(`patch-duckdb-wasm: the _malloc export was not found in ${name}; re-check the 2 GiB fix for this duckdb-wasm version.`);
+    process.exit(1);
+  }
+  const STRING_ARG = /(\w+)\.HEAPU8\.subarray\((\w+)\[(\w+)\],\2\[\3\]\+(\w+)\[\3\]\)/g;
+  if ((src.match(STRING_ARG) ?? []).length !== 1) {
+    console.error(`patch-duckdb-wasm: the UDF string-argument read was not found once in ${name}; re-check the 2 GiB fix.`);
+    process.exit(1);
+  }
+  return src
+    .replace(STRING_ARG, (_m, mod, ptrs, row, lens) => `${mod}.HEAPU8.subarray(${ptrs}[${row}]>>>0,(${ptrs}[${row}]>>>0)+${lens}[${row}])`)
+    .split(MALLOC)
+    .join(MALLOC_FIXED)
+    .replace(/HEAPF64\[\((\w+)>>3\)/g, 'HEAPF64[($1>>>3)')
+    .replace(/HEAP32\[\((\w+)>>2\)/g, 'HEAP32[($1>>>2)');
+}
+
 const targets = ['duckdb-node-blocking.cjs', 'duckdb-browser-blocking.mjs', 'duckdb-browser-blocking.cjs'];
 let patched = 0;
 for (const name of readdirSync(dist)) {
@@ -79,8 +111,9 @@ for (const name of readdirSync(dist)) {
     process.exit(1);
   }
   out = fixDetachedViews(out, name);
+  out = fixHighAddresses(out, name);
   if (out === src) continue;
   writeFileSync(file, out);
   patched++;
 }
-if (patched && !process.argv.includes('--quiet')) console.error(`patch-duckdb-wasm: fixed UDF VARCHAR returns in ${patched} file(s)`);
+if (patched && !process.argv.includes('--quiet')) console.error(`patch-duckdb-wasm: fixed UDF results and addresses past 2 GiB in ${patched} file(s)`);
