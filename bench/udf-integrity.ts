@@ -11,8 +11,9 @@
  * now fixes it). Measured 2026-11-27, these checks run in this order in one process:
  *   before the fix: 0, 2,921,088 of 12,000,000, 0, 3,424,500 of 4,000,000 rows wrong;
  *   after: 0 wrong everywhere (and the KQL query gives Kusto's count and sum at 4M and 6M rows).
- * No unit test pins it: whether a string lands past 2 GiB depends on the heap's history, and a
- * fresh process running one such query read every row right even without the fix.
+ * Whether a string lands past 2 GiB depends on the heap's history (a fresh process running only
+ * the second check read every row right without the fix); tests/unit/db/udf-high-addresses.test.ts
+ * runs the first two checks in order, which failed without the fix every time measured.
  */
 import { createNodeEngine } from '../src/db/node-engine.ts';
 
