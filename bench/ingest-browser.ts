@@ -5,6 +5,9 @@
  *
  *   npm run --silent bench:ingest-browser [-- --rows 100000,1000000] [--kinds csv,gzip] [--dir /tmp/loupe-bench]
  *
+ * After each file, native DuckDB (`@duckdb/node-api`, 2 threads, bench/ingest-run.ts in its own
+ * process) reads the same file, so the "× native" column compares times taken in the same run.
+ *
  * `gzip` loads the same CSV gzipped (written next to it on first use): Loupe inflates it chunk by
  * chunk in the engine worker and hands DuckDB parts of it; the "size MB" column is then the .gz file's.
  *
@@ -19,6 +22,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { openBrowser } from '../tests/browser/support/chromium.ts';
 import { ensureBuilt, serveSite } from '../tests/browser/support/site.ts';
 import { freshApp, loadLogs, tableRows, waitForEngineReady } from '../tests/browser/support/flow.ts';
@@ -88,6 +92,19 @@ interface Result {
   rendererPeakSampledMB: number;
   rendererHwmMB: number;
   chromiumPeakSampledMB: number;
+  nativeS: number;
+}
+
+/** Native DuckDB's time for the same file (read_csv; a .gz is decompressed by DuckDB itself). */
+function nativeSeconds(file: string, rows: number): number {
+  process.stderr.write(`native DuckDB ${file} (load average ${loadavg()[0]!.toFixed(1)})\n`);
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ingest-run.ts'), 'native', 'csv', file], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const run = JSON.parse(out.trim().split('\n').at(-1)!) as { ms: number; rows: number };
+  if (run.rows !== rows) throw new Error(`native DuckDB read ${run.rows} rows of ${file}, expected ${rows}`);
+  return run.ms / 1000;
 }
 
 ensureBuilt();
@@ -138,22 +155,23 @@ try {
       if (loaded !== rows.toLocaleString('en-US')) throw new Error(`${name}: expected ${rows} rows loaded, the page shows: ${state} (table: ${loaded ?? 'none'})`);
       const rendererHwmMB = Math.max(...renderers().map((p) => memoryOf(p)?.hwm ?? 0));
       for (const p of renderers()) process.stderr.write(`  renderer ${p}: ${JSON.stringify(memoryOf(p))}\n`);
-      results.push({ kind, rows, mb, loadS, rendererStartMB, rendererPeakSampledMB: rendererPeak, rendererHwmMB, chromiumPeakSampledMB: chromiumPeak });
+      results.push({ kind, rows, mb, loadS, rendererStartMB, rendererPeakSampledMB: rendererPeak, rendererHwmMB, chromiumPeakSampledMB: chromiumPeak, nativeS: Number.NaN });
       if (browser.errors.length) process.stderr.write(browser.errors.join('\n') + '\n');
     } finally {
       await browser.close();
     }
+    results.at(-1)!.nativeS = nativeSeconds(file, rows);
   }
 } finally {
   await site.close();
 }
 
 console.log(`Chromium (headless), hosted build, ${new Date().toISOString()}, load average ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${cpus().length} CPUs`);
-console.log('| file | rows | size MB | load s | MB/s | rows/s | renderer before MB | renderer peak MB (VmHWM) | peak ÷ file size | growth MB | growth ÷ file size | all Chromium peak MB (sampled) |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| file | rows | size MB | load s | MB/s | rows/s | renderer before MB | renderer peak MB (VmHWM) | peak ÷ file size | growth MB | growth ÷ file size | all Chromium peak MB (sampled) | native DuckDB s | × native time |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   const peak = Math.max(r.rendererHwmMB, r.rendererPeakSampledMB);
   console.log(
-    `| portal CSV${r.kind === 'gzip' ? ' .gz' : ''} | ${r.rows.toLocaleString('en-US')} | ${r.mb.toFixed(0)} | ${r.loadS.toFixed(2)} | ${(r.mb / r.loadS).toFixed(1)} | ${Math.round(r.rows / r.loadS).toLocaleString('en-US')} | ${r.rendererStartMB.toFixed(0)} | ${peak.toFixed(0)} | ${(peak / r.mb).toFixed(2)} | ${(peak - r.rendererStartMB).toFixed(0)} | ${((peak - r.rendererStartMB) / r.mb).toFixed(2)} | ${r.chromiumPeakSampledMB.toFixed(0)} |`,
+    `| portal CSV${r.kind === 'gzip' ? ' .gz' : ''} | ${r.rows.toLocaleString('en-US')} | ${r.mb.toFixed(0)} | ${r.loadS.toFixed(2)} | ${(r.mb / r.loadS).toFixed(1)} | ${Math.round(r.rows / r.loadS).toLocaleString('en-US')} | ${r.rendererStartMB.toFixed(0)} | ${peak.toFixed(0)} | ${(peak / r.mb).toFixed(2)} | ${(peak - r.rendererStartMB).toFixed(0)} | ${((peak - r.rendererStartMB) / r.mb).toFixed(2)} | ${r.chromiumPeakSampledMB.toFixed(0)} | ${r.nativeS.toFixed(2)} | ${(r.loadS / r.nativeS).toFixed(2)} |`,
   );
 }
