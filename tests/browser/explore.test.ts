@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
 import { foreignRequests, openBrowser, type Browser } from './support/chromium.ts';
 import { ensureBuilt, ensureSingleFileBuilt, ROOT, serveSite, SINGLE_FILE } from './support/site.ts';
 import { DEMO_LOGS, VICTIM, loadLogs, openApp, useSeedRuleAndReplay, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import { columnCells, rowCount, settle } from './support/grid.ts';
 
 const SHOTS = join(ROOT, 'tests', 'screenshots');
 let browser: Browser;
@@ -23,40 +23,6 @@ const BUILDS = [
   { name: 'hosted', url: async () => (site = await serveSite()).url, build: ensureBuilt },
   { name: 'single file', url: async () => pathToFileURL(SINGLE_FILE).href, build: ensureSingleFileBuilt },
 ] as const;
-
-/** How many answers the grid has received so far (data-answers), to wait for the next one. */
-async function answers(page: Page): Promise<number> {
-  return Number((await page.getByRole('grid').getAttribute('data-answers')) ?? 0);
-}
-
-/** Runs `action`, waits until the grid has answered it and is idle, and returns its row count. */
-async function settle(page: Page, action: () => Promise<unknown>): Promise<number> {
-  const before = (await page.getByRole('grid').count()) ? await answers(page) : 0;
-  await action();
-  await expect
-    .poll(async () => (await page.getByRole('grid').count()) > 0 && (await answers(page)) > before && (await page.getByRole('grid').getAttribute('aria-busy')) === 'false', {
-      timeout: 15_000,
-    })
-    .toBe(true);
-  return rowCount(page);
-}
-
-/** "1,234 rows · 0 selected" → 1234. */
-async function rowCount(page: Page): Promise<number> {
-  const text = await page.getByRole('status', { name: 'Row count' }).innerText();
-  return Number(text.split(' rows')[0]!.replace(/,/g, ''));
-}
-
-/** The text of a column's cells currently rendered, in row order. */
-async function columnCells(page: Page, grid: string, column: string): Promise<string[]> {
-  const g = page.getByRole('grid', { name: grid });
-  const headers = await g.getByRole('columnheader').allInnerTexts();
-  const index = headers.findIndex((h) => h.split('\n')[0]!.replace(/ [▲▼]$/, '').trim() === column);
-  const rows = await g.locator('.body [role="row"]').all();
-  const out: string[] = [];
-  for (const r of rows) out.push((await r.locator('[role="gridcell"]').nth(index - 1).innerText()).trim());
-  return out;
-}
 
 describe.each(BUILDS)('explore ($name)', ({ name, url, build }) => {
   beforeAll(async () => {

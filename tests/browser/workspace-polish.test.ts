@@ -7,10 +7,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { useHostedApp } from './support/hosted.ts';
 import { ROOT } from './support/site.ts';
 import { VICTIM, freshApp, openApp, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import { columnCells, settle } from './support/grid.ts';
 
 const SHOTS = join(ROOT, 'tests', 'screenshots');
 const app = useHostedApp();
@@ -25,34 +25,6 @@ beforeAll(async () => {
   await page.getByRole('button', { name: 'Load demo data' }).click(); // the demo logs and the seed rule
   await waitForFiles(page);
 }, 180_000);
-
-/** How many answers the grid has received so far (data-answers), to wait for the next one. */
-async function answers(page: Page): Promise<number> {
-  return Number((await page.getByRole('grid').getAttribute('data-answers')) ?? 0);
-}
-
-/** Runs `action`, waits until the grid has answered it and is idle, and returns its row count. */
-async function settle(page: Page, action: () => Promise<unknown>): Promise<number> {
-  const before = (await page.getByRole('grid').count()) ? await answers(page) : 0;
-  await action();
-  await expect
-    .poll(async () => (await page.getByRole('grid').count()) > 0 && (await answers(page)) > before && (await page.getByRole('grid').getAttribute('aria-busy')) === 'false', {
-      timeout: 15_000,
-    })
-    .toBe(true);
-  const text = await page.getByRole('status', { name: 'Row count' }).innerText();
-  return Number(text.split(' rows')[0]!.replace(/,/g, ''));
-}
-
-/** The text of a column's rendered cells, in row order. */
-async function columnCells(page: Page, grid: string, column: string): Promise<string[]> {
-  const g = page.getByRole('grid', { name: grid });
-  const headers = await g.getByRole('columnheader').allInnerTexts();
-  const index = headers.findIndex((h) => h.split('\n')[0]!.replace(/ [▲▼]$/, '').trim() === column);
-  const out: string[] = [];
-  for (const r of await g.locator('.body [role="row"]').all()) out.push((await r.locator('[role="gridcell"]').nth(index - 1).innerText()).trim());
-  return out;
-}
 
 describe('grid (hosted)', () => {
   it('shows times in UTC with the zone, and filters by a UTC time typed as Loupe shows it', async () => {
