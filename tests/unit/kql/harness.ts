@@ -6,7 +6,8 @@ import { createNodeEngine } from '../../../src/db/node-engine.ts';
 import type { SqlEngine } from '../../../src/db/engine.ts';
 import type { ColumnSchema, TableSchema } from '../../../src/schema/catalog.ts';
 import { sqlStorageType } from '../../../src/schema/kql-types.ts';
-import { decodeValue, installKqlRuntime, translate, type Translation } from '../../../src/kql/index.ts';
+import { decodeValue, installKqlRuntime, KqlError, translate, type Translation } from '../../../src/kql/index.ts';
+import { expect } from 'vitest';
 
 export interface KqlHarness {
   engine: SqlEngine;
@@ -15,6 +16,8 @@ export interface KqlHarness {
   table(name: string, columns: readonly ColumnSchema[], rows: readonly string[]): void;
   translate(kql: string): Translation;
   run(kql: string): Record<string, unknown>[];
+  /** The KqlError translating `kql` throws (the test fails if it translates, or throws anything else). */
+  translationError(kql: string): KqlError;
   setNow(iso: string): void;
 }
 
@@ -38,6 +41,16 @@ export async function createHarness(): Promise<KqlHarness> {
       const t = h.translate(kql);
       const res = engine.query(t.sql);
       return res.rows.map((row) => Object.fromEntries(t.columns.map((c, i) => [c.name, decodeValue(row[i], c.type)])));
+    },
+    translationError(kql) {
+      let caught: unknown;
+      try {
+        h.translate(kql);
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toBeInstanceOf(KqlError);
+      return caught as KqlError;
     },
     setNow(iso) {
       engine.exec(`SET VARIABLE loupe_now = TIMESTAMP '${iso.replace('T', ' ').replace('Z', '')}'`);
