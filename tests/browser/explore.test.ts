@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { foreignRequests, openBrowser, type Browser } from './support/chromium.ts';
 import { ensureBuilt, ensureSingleFileBuilt, ROOT, serveSite, SINGLE_FILE } from './support/site.ts';
 import { DEMO_LOGS, VICTIM, loadLogs, openApp, useSeedRuleAndReplay, waitForEngineReady, waitForFiles } from './support/flow.ts';
-import { columnCells, rowCount, settle } from './support/grid.ts';
+import { brushMiddleThird, columnCells, rowCount, settle } from './support/grid.ts';
 
 const SHOTS = join(ROOT, 'tests', 'screenshots');
 let browser: Browser;
@@ -177,16 +177,7 @@ describe.each(BUILDS)('explore ($name)', ({ name, url, build }) => {
     await page.getByRole('combobox', { name: 'Timeline table' }).selectOption('AADNonInteractiveUserSignInLogs');
     const chart = page.getByRole('img', { name: /^Events per .* of AADNonInteractiveUserSignInLogs/ });
     await chart.locator('canvas').waitFor({ timeout: 15_000 });
-    const overlay = chart.locator('.u-over');
-    await overlay.scrollIntoViewIfNeeded();
-    const box = (await overlay.boundingBox())!;
-    // Drag across the middle third of the chart.
-    const n = await settle(page, async () => {
-      await page.mouse.move(box.x + box.width / 3, box.y + box.height / 2);
-      await page.mouse.down();
-      await page.mouse.move(box.x + (2 * box.width) / 3, box.y + box.height / 2, { steps: 8 });
-      await page.mouse.up();
-    });
+    const n = await brushMiddleThird(page, chart);
     const status = await page.getByRole('status').filter({ hasText: 'Grid filtered to AADNonInteractiveUserSignInLogs rows from' }).innerText();
     const [from, to] = [...status.matchAll(/(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?) UTC/g)].map((m) => Date.parse(`${m[1]!.replace(' ', 'T')}Z`));
     expect(n).toBeGreaterThan(0);

@@ -11,28 +11,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { foreignRequests, openBrowser, type Browser } from './support/chromium.ts';
-import { ensureBuilt, ROOT, serveSite } from './support/site.ts';
+import { foreignRequests } from './support/chromium.ts';
+import { useHostedApp } from './support/hosted.ts';
+import { ROOT } from './support/site.ts';
 import { freshApp, loadLogs, waitForEngineReady, waitForFiles } from './support/flow.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'ingest');
 const BEC = join(FIXTURES, 'samples', 'la-export-bec');
 
-let browser: Browser;
-let site: { url: string; close(): Promise<void> };
+const app = useHostedApp();
 /** Files made by the tests (a gzip, bad files, a large CSV), with the names the analyst would see. */
 let work: string;
 
-beforeAll(async () => {
-  ensureBuilt();
+beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'loupe-ingest-browser-'));
-  site = await serveSite();
-  browser = await openBrowser();
-}, 180_000);
+});
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
@@ -77,8 +72,8 @@ function write(name: string, bytes: Uint8Array | string): string {
 
 describe('ingest through the file input (hosted build)', () => {
   it('loads the portal CSV, Graph sign-ins and risky users, and a gzip; bad files are refused with file and line, the rest stays', async () => {
-    const { page } = browser;
-    await freshApp(page, site.url);
+    const { page } = app.browser;
+    await freshApp(page, app.site.url);
 
     // (c) A gzip of the portal export of AuditLogs, made here (the analyst's .csv.gz).
     const auditGz = write('AuditLogs.csv.gz', gzipSync(readFileSync(join(BEC, 'AuditLogs.csv'))));
@@ -127,13 +122,13 @@ describe('ingest through the file input (hosted build)', () => {
 
     // Nothing loaded before was lost or altered.
     expect(await tableList(page)).toEqual(loaded);
-    expect(browser.errors).toEqual([]);
-    expect(foreignRequests(browser.requests, site.url)).toEqual([]);
+    expect(app.browser.errors).toEqual([]);
+    expect(foreignRequests(app.browser.requests, app.site.url)).toEqual([]);
   }, 240_000);
 
   it('reads a CSV of several MB in place (file-reader protocol) with every row', async () => {
-    const { page } = browser;
-    await freshApp(page, site.url);
+    const { page } = app.browser;
+    await freshApp(page, app.site.url);
     // A portal-style export generated here: JSON text cells, quoted portal datetimes, one row a second.
     const rows = 40_000;
     const start = Date.UTC(2026, 5, 15, 0, 0, 0);
@@ -193,7 +188,7 @@ describe('ingest through the file input (hosted build)', () => {
     expect(await tableList(page)).toEqual([
       { name: 'AADNonInteractiveUserSignInLogs', rows: '40,000', first: '2026-06-15 00:00:00 UTC', last: iso(last) },
     ]);
-    expect(browser.errors).toEqual([]);
-    expect(foreignRequests(browser.requests, site.url)).toEqual([]);
+    expect(app.browser.errors).toEqual([]);
+    expect(foreignRequests(app.browser.requests, app.site.url)).toEqual([]);
   }, 300_000);
 });

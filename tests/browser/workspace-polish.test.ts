@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { useHostedApp } from './support/hosted.ts';
 import { ROOT } from './support/site.ts';
 import { VICTIM, freshApp, openApp, waitForEngineReady, waitForFiles } from './support/flow.ts';
-import { columnCells, settle } from './support/grid.ts';
+import { brushMiddleThird, columnCells, settle } from './support/grid.ts';
 
 const SHOTS = join(ROOT, 'tests', 'screenshots');
 const app = useHostedApp();
@@ -68,15 +68,7 @@ describe('grid (hosted)', () => {
     await expect.poll(marker).not.toBe(light);
     await page.emulateMedia({ colorScheme: 'light' });
     await expect.poll(marker).toBe(light);
-    const overlay = chart.locator('.u-over');
-    await overlay.scrollIntoViewIfNeeded();
-    const box = (await overlay.boundingBox())!;
-    const n = await settle(page, async () => {
-      await page.mouse.move(box.x + box.width / 3, box.y + box.height / 2);
-      await page.mouse.down();
-      await page.mouse.move(box.x + (2 * box.width) / 3, box.y + box.height / 2, { steps: 8 });
-      await page.mouse.up();
-    });
+    const n = await brushMiddleThird(page, chart);
     expect(n).toBeGreaterThan(0);
     const status = await page.getByRole('status').filter({ hasText: 'Grid filtered to AADNonInteractiveUserSignInLogs rows from' }).innerText();
     const [from, to] = [...status.matchAll(/(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?) UTC/g)].map((m) => m[1]);

@@ -3,7 +3,7 @@
  * page in the worker, so a test waits for its next answer (data-answers) and for it to be idle
  * (aria-busy) instead of sleeping.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** How many answers the grid has received so far (data-answers), to wait for the next one. */
@@ -37,4 +37,17 @@ export async function columnCells(page: Page, grid: string, column: string): Pro
   const out: string[] = [];
   for (const r of await g.locator('.body [role="row"]').all()) out.push((await r.locator('[role="gridcell"]').nth(index - 1).innerText()).trim());
   return out;
+}
+
+/** Drags across the middle third of a timeline chart (uPlot's overlay) and returns the grid's row count once it has answered. */
+export async function brushMiddleThird(page: Page, chart: Locator): Promise<number> {
+  const overlay = chart.locator('.u-over');
+  await overlay.scrollIntoViewIfNeeded();
+  const box = (await overlay.boundingBox())!;
+  return settle(page, async () => {
+    await page.mouse.move(box.x + box.width / 3, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + (2 * box.width) / 3, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+  });
 }
