@@ -13,7 +13,7 @@ import { isEntraSignInHeader, openEntraCsv } from './entra-csv.ts';
 import { HEAD_BYTES, hasUtf8Bom } from './formats.ts';
 import type { ReadControl } from './json-reader.ts';
 import { linesOfRecords, offsetOfRecord, positionOfOffset } from './positions.ts';
-import { csvPartRanges, csvPartSize, streamParts } from './csv-parts.ts';
+import { guessedCsvRange, isCutInParts, provenCsvRange, streamParts, type CsvRange } from './csv-parts.ts';
 import { sourceOfBytes, type UnwrappedText } from './decode.ts';
 import { MAX_REJECT_DETAILS, rawColumn, type RawRelation, type RejectedRow, type RelationPart } from './raw-relation.ts';
 import type { ByteSource } from './source.ts';
@@ -167,13 +167,12 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
     return rec;
   };
 
-  // The Type value of a stream, or of a file large enough to be read in parts, comes from the head
-  // (papaparse on its whole records): asking DuckDB would register and scan the whole file, which
-  // a load in parts never does otherwise (Node would copy 530 MB into the wasm heap for it).
-  const headTypeValue =
-    typeIndex >= 0 && (stream || src.size >= 2 * csvPartSize.bytes)
-      ? firstValueInHead(stream ? src : sourceOfBytes(src.name, await src.read(0, STREAM_HEAD_BYTES)), delimiter, typeIndex)
-      : undefined;
+  // The records of the file's first megabyte, read with papaparse: where the Type value of a stream
+  // or of a file large enough to be read in parts comes from (asking DuckDB would register and scan
+  // the whole file, which a load in parts never does otherwise: Node would copy 530 MB into the wasm
+  // heap for it), and the sample values the datetime columns' typing is chosen by (typing.ts).
+  const headRecords = recordsOfHead(stream ? src : sourceOfBytes(src.name, await src.read(0, STREAM_HEAD_BYTES)), delimiter);
+  const headTypeValue = typeIndex >= 0 && (stream || isCutInParts(src)) ? firstValue(headRecords, typeIndex) : undefined;
   return {
     format,
     fields,
@@ -188,21 +187,39 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
       const partSql = (name: string, k: number) =>
         `read_csv(${quoteString(name)}, ${k === 0 ? baseOptions : baseOptions.replace('header = true', 'header = false')}, new_line = ${quoteString(crlf ? '\\r\\n' : '\\n')})`;
       if (stream) return streamParts(engine, stream, `loupe_ingest_${id}_part`, partSql);
-      const ranges = await csvPartRanges(src);
-      if (ranges.length < 2) return undefined;
+      if (!isCutInParts(src)) return undefined;
+      /** Where the next part starts: the end of the last part read (moved back by a recut). */
+      let start = 0;
+      let k = 0;
+      const partOf = (range: CsvRange): RelationPart => {
+        const name = `loupe_ingest_${id}_part${k}.csv`;
+        const index = k;
+        return {
+          end: range.end,
+          bytes: range.end - range.start,
+          open: () => {
+            register(name, range.start, range.end);
+            return partSql(name, index);
+          },
+          close: () => unregister(name),
+          ...(range.proven
+            ? {}
+            : {
+                recut: async () => {
+                  const proven = await provenCsvRange(src, range.start);
+                  if (proven.end === range.end) return undefined;
+                  start = proven.end;
+                  return partOf(proven);
+                },
+              }),
+        };
+      };
       return (async function* (): AsyncGenerator<RelationPart> {
-        for (let k = 0; k < ranges.length; k++) {
-          const [start, end] = ranges[k]!;
-          const name = `loupe_ingest_${id}_part${k}.csv`;
-          yield {
-            end,
-            bytes: end - start,
-            open: () => {
-              register(name, start, end);
-              return partSql(name, k);
-            },
-            close: () => unregister(name),
-          };
+        while (start < src.size) {
+          const range = await guessedCsvRange(src, start);
+          start = range.end;
+          yield partOf(range);
+          k++;
         }
       })();
     },
@@ -210,6 +227,9 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
       await fullSource();
     },
     warnings: [],
+    headSample(field) {
+      return firstValue(headRecords, field);
+    },
     firstTypeValue() {
       if (typeIndex < 0) return undefined;
       if (headTypeValue !== undefined || stream) return headTypeValue;
@@ -285,12 +305,16 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
   };
 }
 
-/** The first non-empty value of column `index` in the whole records of a stream's head (trimmed). */
-function firstValueInHead(head: ByteSource, delimiter: string, index: number): string | undefined {
+/** The whole records in a head of the text (the header row first). */
+function recordsOfHead(head: ByteSource, delimiter: string): string[][] {
   const bytes = head.bytes!;
   const text = new TextDecoder().decode(bytes.subarray(hasUtf8Bom(bytes) ? 3 : 0, lastRecordEnd(bytes) || bytes.length));
-  const rows = Papa.parse<string[]>(text, { header: false, delimiter, quoteChar: '"', skipEmptyLines: true }).data;
-  for (const row of rows.slice(1)) {
+  return Papa.parse<string[]>(text, { header: false, delimiter, quoteChar: '"', skipEmptyLines: true }).data;
+}
+
+/** The first non-empty value of column `index` in the data records of a head (trimmed). */
+function firstValue(records: readonly string[][], index: number): string | undefined {
+  for (const row of records.slice(1)) {
     const v = row[index]?.trim();
     if (v) return v;
   }

@@ -44,6 +44,11 @@ export interface RawRelation {
    * part failed.
    */
   prepareWhole?(): Promise<void>;
+  /**
+   * The first non-empty value of a field near the start of the file (trimmed), when the format
+   * offers one cheaply: the sample that chooses how a datetime column is read (typing.ts).
+   */
+  headSample?(field: number): string | undefined;
   /** The file's `Type` value (first record), when it has a Type column. */
   firstTypeValue(): string | undefined;
   /**
@@ -70,6 +75,12 @@ export interface RelationPart {
   open(): string;
   /** Releases what open() registered. */
   close(): void;
+  /**
+   * When the part's end was guessed (csv-parts.ts) and reading it failed: the same start with its
+   * end proven by counting quotes, when that is another end (the parts that follow then start
+   * there); undefined when the guess was right, so that the failure is the file's own.
+   */
+  recut?(): Promise<RelationPart | undefined>;
 }
 
 /** SQL name of raw column `i`. */

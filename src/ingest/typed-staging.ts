@@ -11,17 +11,30 @@ import { isCancellation } from '../db/cancellation.ts';
 import type { ColumnMapping } from './column-mapping.ts';
 import { csvPartSize } from './csv-parts.ts';
 import { ingestError } from './errors.ts';
-import { MAX_REJECT_DETAILS, rawColumn, type RawRelation, type RejectedRow } from './raw-relation.ts';
+import { MAX_REJECT_DETAILS, rawColumn, type RawRelation, type RejectedRow, type RelationPart } from './raw-relation.ts';
 import { quoteIdent } from './sql-text.ts';
-import { canFail, expectedText, typedSql } from './typing.ts';
+import { canFail, datetimeFormatOf, expectedText, typedSql } from './typing.ts';
 
 /** Internal column naming the first column whose text did not convert (dropped before commit). */
 const BAD = '__loupe_bad_column';
 
-export function typedSelectSql(raw: Pick<RawRelation, 'fromSql'>, mapping: readonly ColumnMapping[]): string {
+/**
+ * The strptime format each datetime field most likely has, by field index, from the file's first
+ * values (a relation that offers no sample gets the checked conversion alone).
+ */
+export function datetimeFormats(raw: Pick<RawRelation, 'headSample'>, mapping: readonly ColumnMapping[]): Map<number, string> {
+  const formats = new Map<number, string>();
+  for (const m of mapping) {
+    const format = m.type === 'datetime' ? datetimeFormatOf(raw.headSample?.(m.index)) : undefined;
+    if (format) formats.set(m.index, format);
+  }
+  return formats;
+}
+
+export function typedSelectSql(raw: Pick<RawRelation, 'fromSql'>, mapping: readonly ColumnMapping[], formats: ReadonlyMap<number, string> = new Map()): string {
   const inner = mapping.flatMap((m, i) => {
     const r = quoteIdent(rawColumn(m.index));
-    const typed = `${typedSql(r, m.type)} AS ${quoteIdent(`t${i}`)}`;
+    const typed = `${typedSql(r, m.type, formats.get(m.index))} AS ${quoteIdent(`t${i}`)}`;
     return canFail(m.type) ? [typed, `${r} AS ${quoteIdent(`r${i}`)}`] : [typed];
   });
   const checks = mapping
@@ -49,6 +62,7 @@ async function buildInParts(
   onPart: ((bytesEnd: number, rows: number) => void) | undefined,
 ): Promise<boolean> {
   const parts = await raw.parts?.();
+  const formats = datetimeFormats(raw, mapping);
   if (!parts) return false;
   let rows = 0;
   let k = 0;
@@ -69,23 +83,48 @@ async function buildInParts(
         /* not compressed yet: the next checkpoint will */
       }
     }
+    const sql = (from: string) => {
+      const select = typedSelectSql({ fromSql: from }, mapping, formats);
+      return k === 0 ? `CREATE TABLE ${quoteIdent(staging)} AS ${select}` : `INSERT INTO ${quoteIdent(staging)} ${select}`;
+    };
+    let read: { part: RelationPart; rows: number } | undefined;
     try {
-      const select = typedSelectSql({ fromSql: part.open() }, mapping);
-      const sql = k === 0 ? `CREATE TABLE ${quoteIdent(staging)} AS ${select}` : `INSERT INTO ${quoteIdent(staging)} ${select}`;
-      const r = await engine.queryAsync(sql, signal ? { signal } : {});
-      rows += Number(r.rows[0]?.[0] ?? 0);
-    } catch (e) {
-      engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`);
-      if (signal?.aborted && isCancellation(e)) throw e;
-      return false;
+      read = await readPart(engine, part, sql, signal);
     } finally {
-      part.close();
+      if (!read) engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`);
     }
+    if (!read) return false;
+    rows += read.rows;
     k++;
-    unchecked += part.bytes;
-    onPart?.(part.end, rows);
+    unchecked += read.part.bytes;
+    onPart?.(read.part.end, rows);
   }
   return true;
+}
+
+/**
+ * Reads one part into the staging table (`sql` makes the statement from the part's FROM clause).
+ * A part whose guessed end fell inside a quoted value fails to read: it is read again, cut where
+ * its quotes say (csv-parts.ts). Returns the part read and its rows, or undefined when the part
+ * fails as cut exactly; a cancel is thrown.
+ */
+async function readPart(
+  engine: SqlEngine,
+  part: RelationPart,
+  sql: (from: string) => string,
+  signal: AbortSignal | undefined,
+): Promise<{ part: RelationPart; rows: number } | undefined> {
+  for (let attempt: RelationPart | undefined = part; attempt; attempt = await attempt.recut?.()) {
+    try {
+      const r = await engine.queryAsync(sql(attempt.open()), signal ? { signal } : {});
+      return { part: attempt, rows: Number(r.rows[0]?.[0] ?? 0) };
+    } catch (e) {
+      if (signal?.aborted && isCancellation(e)) throw e;
+    } finally {
+      attempt.close();
+    }
+  }
+  return undefined;
 }
 
 export interface StagingResult {
@@ -115,7 +154,7 @@ export async function buildTypedStaging(
   try {
     if (!(await buildInParts(engine, raw, mapping, staging, signal, onPart))) {
       await raw.prepareWhole?.();
-      await engine.queryAsync(`CREATE TABLE ${quoteIdent(staging)} AS ${typedSelectSql(raw, mapping)}`, signal ? { signal } : {});
+      await engine.queryAsync(`CREATE TABLE ${quoteIdent(staging)} AS ${typedSelectSql(raw, mapping, datetimeFormats(raw, mapping))}`, signal ? { signal } : {});
     }
   } catch (e) {
     if (signal?.aborted && isCancellation(e)) throw ingestError('cancelled', file, `Loading ${file} was cancelled; the tables already loaded are unchanged.`);

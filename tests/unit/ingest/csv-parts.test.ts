@@ -8,9 +8,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { createNodeEngine } from '../../../src/db/node-engine.ts';
 import type { SqlEngine } from '../../../src/db/engine.ts';
-import { csvPartRanges, csvPartSize } from '../../../src/ingest/csv-parts.ts';
+import { csvPartSize, guessedCsvRange, isCutInParts, provenCsvRange, type CsvRange } from '../../../src/ingest/csv-parts.ts';
 import { IngestError, loadFile, rejectedRowsOf, type LoadProgress } from '../../../src/ingest/index.ts';
-import { byteSource } from '../../../src/ingest/source.ts';
+import { byteSource, type ByteSource } from '../../../src/ingest/source.ts';
 import { papaRecords, sampleSource, snapshot, textSource, userTables } from './helpers.ts';
 
 const DEFAULT_PART = { ...csvPartSize };
@@ -34,28 +34,62 @@ function trickyCsv(rows: number): string {
   return lines.join('\r\n') + '\r\n';
 }
 
+/** The ranges a load in parts reads when every guess is checked against the proven end. */
+async function rangesOf(src: ByteSource, partBytes: number, cut: typeof guessedCsvRange): Promise<CsvRange[]> {
+  const ranges: CsvRange[] = [];
+  for (let start = 0; start < src.size; ) {
+    const r = await cut(src, start, partBytes);
+    ranges.push(r);
+    start = r.end;
+  }
+  return ranges;
+}
+
 describe('cutting a CSV file at record boundaries', () => {
-  it('cuts only after a record: every part is whole records, together the file', async () => {
+  it('proves an end by counting quotes: every part is whole records, together the file', async () => {
     const text = trickyCsv(60);
     const src = byteSource(textSource('SigninLogs_x.csv', text));
-    const ranges = await csvPartRanges(src, 300);
+    const ranges = await rangesOf(src, 300, provenCsvRange);
     expect(ranges.length).toBeGreaterThan(5);
-    expect(ranges[0]![0]).toBe(0);
-    expect(ranges.at(-1)![1]).toBe(src.size);
-    for (let k = 1; k < ranges.length; k++) expect(ranges[k]![0]).toBe(ranges[k - 1]![1]);
+    expect(ranges[0]!.start).toBe(0);
+    expect(ranges.at(-1)!.end).toBe(src.size);
+    for (let k = 1; k < ranges.length; k++) expect(ranges[k]!.start).toBe(ranges[k - 1]!.end);
     const bytes = src.bytes!;
     const whole = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
-    const fromParts = ranges.flatMap(([s, e]) => {
-      const parsed = Papa.parse<string[]>(new TextDecoder().decode(bytes.subarray(s, e)), { skipEmptyLines: true });
+    const fromParts = ranges.flatMap(({ start, end }) => {
+      const parsed = Papa.parse<string[]>(new TextDecoder().decode(bytes.subarray(start, end)), { skipEmptyLines: true });
       expect(parsed.errors).toEqual([]);
       return parsed.data;
     });
     expect(fromParts).toEqual(whole);
   });
 
+  it('guesses an end from a few bytes after the target, and the guess can fall inside a multi-line value', async () => {
+    const src = byteSource(textSource('SigninLogs_x.csv', trickyCsv(60)));
+    let bytesRead = 0;
+    const counted: ByteSource = { ...src, read: (s, e) => ((bytesRead += Math.min(e, src.size) - s), src.read(s, e)) };
+    const guess = await guessedCsvRange(counted, 0, 300);
+    // A guess reads one window past the target, not the part itself.
+    expect(bytesRead).toBeLessThanOrEqual(64 * 1024);
+    expect(guess.end).toBeGreaterThan(300);
+    expect(src.bytes![guess.end - 1]).toBe(0x0a);
+    // Where the first newline after the target is outside quotes, the guess is the proven end;
+    // in this file some are inside a quoted multi-line value, and only counting quotes finds the end.
+    const pairs: [number, number][] = [];
+    for (const size of [300, 400, 500, 600]) {
+      for (const { start } of await rangesOf(src, size, provenCsvRange)) {
+        pairs.push([(await guessedCsvRange(src, start, size)).end, (await provenCsvRange(src, start, size)).end]);
+      }
+    }
+    expect(pairs.some(([g, p]) => g === p)).toBe(true);
+    expect(pairs.some(([g, p]) => g !== p)).toBe(true);
+  });
+
   it('leaves a file smaller than two parts whole', async () => {
     const src = byteSource(textSource('SigninLogs_x.csv', trickyCsv(5)));
-    expect(await csvPartRanges(src, src.size)).toEqual([[0, src.size]]);
+    expect(isCutInParts(src, src.size)).toBe(false);
+    expect(isCutInParts(src, src.size / 2)).toBe(true);
+    expect(await guessedCsvRange(src, 0, src.size)).toEqual({ start: 0, end: src.size, proven: true });
   });
 });
 
@@ -98,10 +132,15 @@ describe('loading in parts', () => {
     csvPartSize.bytes = 500;
     // Progress between 0 and the whole file comes only from parts read (not from a whole read after a failed part).
     let partsRead = 0;
+    // Reads that fail: parts whose guessed end fell inside a multi-line value, read again cut exactly.
+    let failedReads = 0;
+    const queryAsync = db.queryAsync;
+    db.queryAsync = (sql, control) => queryAsync(sql, control).catch((e: unknown) => Promise.reject((failedReads++, e)));
     const parts = await loadFile(db, textSource('SigninLogs_tricky.csv', text), {
       table: 'Tricky_CL',
       onProgress: (p) => void (p.bytesRead > 0 && p.bytesRead < p.bytesTotal && partsRead++),
-    });
+    }).finally(() => (db.queryAsync = queryAsync));
+    expect(failedReads).toBeGreaterThan(0);
     expect(partsRead).toBeGreaterThan(20);
     expect(parts.rowCount).toBe(200);
     expect(snapshot(db, parts.name)).toBe(expected);

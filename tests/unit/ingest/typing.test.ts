@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../../src/db/node-engine.ts';
 import type { SqlEngine } from '../../../src/db/engine.ts';
 import { dynamicText, ensureDynamicUdf } from '../../../src/ingest/dynamic-text.ts';
-import { typedSql } from '../../../src/ingest/typing.ts';
+import { datetimeFormatOf, typedSql } from '../../../src/ingest/typing.ts';
 import type { KqlType } from '../../../src/schema/kql-types.ts';
 
 let db: SqlEngine;
@@ -13,8 +13,8 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 /** The typed value of one text cell, through the SQL the loader uses (the text is bound, not spliced). */
-function typed(text: string | null, type: KqlType): unknown {
-  return db.queryParams(`SELECT ${typedSql('x', type)} FROM (SELECT CAST(? AS VARCHAR) AS x)`, [text]).rows[0]![0];
+function typed(text: string | null, type: KqlType, datetimeFormat?: string): unknown {
+  return db.queryParams(`SELECT ${typedSql('x', type, datetimeFormat)} FROM (SELECT CAST(? AS VARCHAR) AS x)`, [text]).rows[0]![0];
 }
 
 describe('dynamic cells become canonical JSON text', () => {
@@ -55,6 +55,22 @@ describe('typed conversions', () => {
     ['', 'string', ''],
   ])('%j as %s → %j', (text, type, expected) => {
     expect(typed(text, type)).toEqual(expected);
+  });
+
+  it('knows a datetime column\'s form from a sample, and reading in that form first changes no value', () => {
+    const portal = datetimeFormatOf('6/15/2026, 9:56:49.975 AM');
+    expect(portal).toBe('%m/%d/%Y, %I:%M:%S.%g %p');
+    expect(datetimeFormatOf('6/15/2026 9:56:49 PM')).toBe('%m/%d/%Y %I:%M:%S %p'); // Excel, no comma
+    expect(datetimeFormatOf('6/15/2026, 9:56:49 PM')).toBe('%m/%d/%Y, %I:%M:%S %p');
+    expect(datetimeFormatOf('6/15/2026 21:56')).toBe('%m/%d/%Y %H:%M');
+    expect(datetimeFormatOf('2026-06-15T09:56:49Z')).toBeUndefined(); // ISO-8601 has its own fast path
+    expect(datetimeFormatOf('15.06.2026 09:56')).toBeUndefined();
+    expect(datetimeFormatOf(undefined)).toBeUndefined();
+    // Every form the checked conversion reads gives the same instant with any likely form tried first.
+    const samples = ['6/15/2026, 9:56:49.975 AM', '6/15/2026, 12:05:00.000 AM', '12/31/2026, 11:59:59.999 PM', '6/15/2026 21:56', '6/15/2026 9:56:49 PM', '6/15/2026 21:56:49', '6/15/2026 21:56:49.5', '6/15/2026, 9:56:49.123456 AM', '2026-06-15T09:56:49+05:30', '2026-06-15', '13/45/2026, 9:56:49.975 AM', '', ' 6/15/2026, 9:56:49.975 AM '];
+    const formats = samples.map((s) => datetimeFormatOf(s.trim())).filter((f) => f !== undefined);
+    expect(new Set(formats).size).toBe(6);
+    for (const format of formats) for (const text of samples) expect([text, format, typed(text, 'datetime', format)]).toEqual([text, format, typed(text, 'datetime')]);
   });
 
   it('reads KQL timespans as microsecond intervals', () => {
