@@ -15,7 +15,7 @@ import type { ReadControl } from './json-reader.ts';
 import { linesOfRecords, offsetOfRecord, positionOfOffset } from './positions.ts';
 import { guessedCsvRange, isCutInParts, provenCsvRange, streamParts, type CsvRange } from './csv-parts.ts';
 import { sourceOfBytes, type UnwrappedText } from './decode.ts';
-import { MAX_REJECT_DETAILS, rawColumn, type RawRelation, type RejectedRow, type RelationPart } from './raw-relation.ts';
+import { MAX_REJECT_DETAILS, rawColumn, type RawRelation, type ReaderTyping, type RejectedRow, type RelationPart } from './raw-relation.ts';
 import type { ByteSource } from './source.ts';
 import { quoteIdent, quoteString } from './sql-text.ts';
 
@@ -145,8 +145,12 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
 
   const rejects = `loupe_ingest_rejects_${id}`;
   const rejectScans = `loupe_ingest_reject_scans_${id}`;
-  const columns = `{${fields.map((_, i) => `${quoteString(rawColumn(i))}: 'VARCHAR'`).join(', ')}}`;
-  const baseOptions = `header = true, auto_detect = false, delim = ${quoteString(delimiter)}, quote = '"', escape = '"', columns = ${columns}`;
+  const columnsOf = (typed?: ReaderTyping) =>
+    `{${fields.map((_, i) => `${quoteString(rawColumn(i))}: '${typed?.fields.has(i) ? 'TIMESTAMP' : 'VARCHAR'}'`).join(', ')}}`;
+  const optionsOf = (typed?: ReaderTyping) =>
+    `header = true, auto_detect = false, delim = ${quoteString(delimiter)}, quote = '"', escape = '"', columns = ${columnsOf(typed)}` +
+    (typed ? `, timestampformat = ${quoteString(typed.format)}` : '');
+  const baseOptions = optionsOf();
   const reader = (extra: string) => `read_csv(${quoteString(whole())}, ${baseOptions}${extra})`;
   const scanOptions = `, store_rejects = true, rejects_table = ${quoteString(rejects)}, rejects_scan = ${quoteString(rejectScans)}`;
   const rejectsExist = () =>
@@ -179,13 +183,15 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
     get fromSql() {
       return reader(scanOptions);
     },
-    async parts() {
-      // Parts are read strictly (no rejects table): an unreadable record throws, and the loader
-      // then reads the whole file with store_rejects to report or set aside every bad record.
+    async parts(typed) {
+      // Parts are read strictly (no rejects table): an unreadable record, or a value of a typed
+      // datetime column not in its form, throws, and the loader then reads the whole file with
+      // store_rejects to report or set aside every bad record.
       // A part may start inside a record whose quoted cell holds a bare LF: DuckDB takes the line
       // ending from the first newline it meets, so the header's is stated explicitly.
+      const options = optionsOf(typed);
       const partSql = (name: string, k: number) =>
-        `read_csv(${quoteString(name)}, ${k === 0 ? baseOptions : baseOptions.replace('header = true', 'header = false')}, new_line = ${quoteString(crlf ? '\\r\\n' : '\\n')})`;
+        `read_csv(${quoteString(name)}, ${k === 0 ? options : options.replace('header = true', 'header = false')}, new_line = ${quoteString(crlf ? '\\r\\n' : '\\n')})`;
       if (stream) return streamParts(engine, stream, `loupe_ingest_${id}_part`, partSql);
       if (!isCutInParts(src)) return undefined;
       /** Where the next part starts: the end of the last part read (moved back by a recut). */

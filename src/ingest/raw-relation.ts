@@ -37,7 +37,7 @@ export interface RawRelation {
    * boundaries, see csv-parts.ts), or undefined when the relation is read in one statement. Parts
    * report no unreadable records: a part that fails to read makes the loader read fromSql instead.
    */
-  parts?(): Promise<AsyncIterable<RelationPart> | undefined>;
+  parts?(typed?: ReaderTyping): Promise<AsyncIterable<RelationPart> | undefined>;
   /**
    * Makes fromSql (and rawCell) readable when the relation was built for reading in parts from a
    * stream (a gzip or UTF-16 file): unwraps the whole text. Called before fromSql is read after a
@@ -64,6 +64,17 @@ export interface RawRelation {
   rawCell(index: number, field: number): string | null;
   readonly warnings: readonly string[];
   dispose(): void;
+}
+
+/**
+ * Datetime fields that DuckDB's CSV reader types itself while reading parts, all in one strptime
+ * form (read_csv takes one timestampformat): their columns come as TIMESTAMP, not text. A value
+ * not in that form makes the part fail to read, and the loader reads the whole file as text,
+ * typed and checked in SQL (typing.ts), which reports it.
+ */
+export interface ReaderTyping {
+  readonly format: string;
+  readonly fields: ReadonlySet<number>;
 }
 
 export interface RelationPart {

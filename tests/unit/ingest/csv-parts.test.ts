@@ -150,6 +150,36 @@ describe('loading in parts', () => {
     );
   });
 
+  it('reads datetimes in the file\'s form in the CSV reader itself, to the same values as typed in SQL', async () => {
+    // Forms strptime reads with the portal's format (spaces, "am", two-digit milliseconds, empty).
+    const forms = ['6/15/2026, 9:56:49.975 AM', ' 6/15/2026, 9:56:49.975 PM ', '6/15/2026, 9:56:49.97 PM', '06/15/2026, 09:56:49.975 am', '6/15/2026,  1:02:03.004 AM', ''];
+    const used: string[] = [];
+    const text = trickyCsv(200).replace(/(?<=\r\n)"6\/15\/2026, [^"]*"/g, () => `"${used[used.push(forms[used.length % forms.length]!) - 1]}"`);
+    expect(used.length).toBe(200);
+    const whole = await loadFile(db, textSource('SigninLogs_forms.csv', text));
+    const expected = snapshot(db, whole.name);
+    csvPartSize.bytes = 500;
+    let partsRead = 0;
+    const parts = await loadFile(db, textSource('SigninLogs_forms.csv', text), {
+      onProgress: (p) => void (p.bytesRead > 0 && p.bytesRead < p.bytesTotal && partsRead++),
+    });
+    expect(partsRead).toBeGreaterThan(20);
+    expect(snapshot(db, parts.name)).toBe(expected);
+    expect(db.query(`SELECT count(*) FROM SigninLogs WHERE TimeGenerated IS NULL`).rows[0]![0]).toBe(used.filter((f) => f === '').length);
+    expect(db.query(`SELECT count(DISTINCT TimeGenerated) FROM SigninLogs`).rows[0]![0]).toBe(4);
+  });
+
+  it('reads a later datetime in another form (which the CSV reader refuses) as a whole read does', async () => {
+    // An Excel re-save's value without milliseconds: the reader fails on it, the file is read whole.
+    const text = trickyCsv(200).replace('"6/15/2026, 7:06:00.186 AM"', '"6/15/2026, 7:06:00 AM"');
+    const whole = await loadFile(db, textSource('SigninLogs_other.csv', text));
+    const expected = snapshot(db, whole.name);
+    csvPartSize.bytes = 500;
+    const parts = await loadFile(db, textSource('SigninLogs_other.csv', text));
+    expect(snapshot(db, parts.name)).toBe(expected);
+    expect(db.query(`SELECT count(*) FROM SigninLogs WHERE TimeGenerated = TIMESTAMP '2026-06-15 07:06:00'`).rows[0]![0]).toBe(1);
+  });
+
   it('names the same line for a value that does not convert in a later part', async () => {
     const text = trickyCsv(200).replace('"6/15/2026, 7:06:00.186 AM"', '"15.06.2026 07:06"');
     const whole = await loadFile(db, textSource('SigninLogs_bad.csv', text)).catch((e: unknown) => e);
