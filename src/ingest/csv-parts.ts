@@ -21,7 +21,7 @@
  */
 import type { SqlEngine } from '../db/engine.ts';
 import { concat, type UnwrappedText } from './decode.ts';
-import type { RelationPart } from './raw-relation.ts';
+import type { ReaderTyping, RelationPart } from './raw-relation.ts';
 import type { ByteSource } from './source.ts';
 
 /**
@@ -114,7 +114,7 @@ export async function* streamParts(
   engine: SqlEngine,
   text: UnwrappedText,
   namePrefix: string,
-  partSql: (name: string, index: number) => string,
+  partSql: (name: string, index: number, typed?: ReaderTyping) => string,
 ): AsyncGenerator<RelationPart> {
   const target = csvPartSize.streamBytes;
   let pending: Uint8Array[] = [];
@@ -130,9 +130,9 @@ export async function* streamParts(
     return {
       end,
       bytes: bytes.byteLength,
-      open: () => {
+      open: (typed) => {
         engine.registerFileBuffer(name, bytes);
-        return partSql(name, index);
+        return partSql(name, index, typed);
       },
       close: () => engine.dropFile(name),
     };

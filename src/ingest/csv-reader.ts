@@ -183,15 +183,16 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
     get fromSql() {
       return reader(scanOptions);
     },
-    async parts(typed) {
+    async parts() {
       // Parts are read strictly (no rejects table): an unreadable record, or a value of a typed
       // datetime column not in its form, throws, and the loader then reads the whole file with
       // store_rejects to report or set aside every bad record.
       // A part may start inside a record whose quoted cell holds a bare LF: DuckDB takes the line
       // ending from the first newline it meets, so the header's is stated explicitly.
-      const options = optionsOf(typed);
-      const partSql = (name: string, k: number) =>
-        `read_csv(${quoteString(name)}, ${k === 0 ? options : options.replace('header = true', 'header = false')}, new_line = ${quoteString(crlf ? '\\r\\n' : '\\n')})`;
+      const partSql = (name: string, k: number, typed?: ReaderTyping) => {
+        const options = optionsOf(typed);
+        return `read_csv(${quoteString(name)}, ${k === 0 ? options : options.replace('header = true', 'header = false')}, new_line = ${quoteString(crlf ? '\\r\\n' : '\\n')})`;
+      };
       if (stream) return streamParts(engine, stream, `loupe_ingest_${id}_part`, partSql);
       if (!isCutInParts(src)) return undefined;
       /** Where the next part starts: the end of the last part read (moved back by a recut). */
@@ -203,9 +204,9 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
         return {
           end: range.end,
           bytes: range.end - range.start,
-          open: () => {
+          open: (typed) => {
             register(name, range.start, range.end);
-            return partSql(name, index);
+            return partSql(name, index, typed);
           },
           close: () => unregister(name),
           ...(range.proven

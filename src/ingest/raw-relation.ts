@@ -37,7 +37,7 @@ export interface RawRelation {
    * boundaries, see csv-parts.ts), or undefined when the relation is read in one statement. Parts
    * report no unreadable records: a part that fails to read makes the loader read fromSql instead.
    */
-  parts?(typed?: ReaderTyping): Promise<AsyncIterable<RelationPart> | undefined>;
+  parts?(): Promise<AsyncIterable<RelationPart> | undefined>;
   /**
    * Makes fromSql (and rawCell) readable when the relation was built for reading in parts from a
    * stream (a gzip or UTF-16 file): unwraps the whole text. Called before fromSql is read after a
@@ -67,10 +67,10 @@ export interface RawRelation {
 }
 
 /**
- * Datetime fields that DuckDB's CSV reader types itself while reading parts, all in one strptime
+ * Datetime fields that DuckDB's CSV reader types itself while reading a part, all in one strptime
  * form (read_csv takes one timestampformat): their columns come as TIMESTAMP, not text. A value
- * not in that form makes the part fail to read, and the loader reads the whole file as text,
- * typed and checked in SQL (typing.ts), which reports it.
+ * not in that form makes the part fail to read, and the loader reads it again as text, typed and
+ * checked in SQL (typing.ts).
  */
 export interface ReaderTyping {
   readonly format: string;
@@ -82,8 +82,11 @@ export interface RelationPart {
   readonly end: number;
   /** Size of the part's text in bytes. */
   readonly bytes: number;
-  /** Makes the part readable; returns SQL usable after FROM with the columns of fromSql. */
-  open(): string;
+  /**
+   * Makes the part readable; returns SQL usable after FROM with the columns of fromSql, those of
+   * `typed` as TIMESTAMP.
+   */
+  open(typed?: ReaderTyping): string;
   /** Releases what open() registered. */
   close(): void;
   /**

@@ -89,8 +89,9 @@ async function buildInParts(
   onPart: ((bytesEnd: number, rows: number) => void) | undefined,
 ): Promise<boolean> {
   const formats = datetimeFormats(raw, mapping);
-  const typed = readerTypingOf(formats);
-  const parts = await raw.parts?.(typed);
+  /** The reader's typing, until a part needs to be read as text. */
+  let typed = readerTypingOf(formats);
+  const parts = await raw.parts?.();
   if (!parts) return false;
   let rows = 0;
   let k = 0;
@@ -111,17 +112,19 @@ async function buildInParts(
         /* not compressed yet: the next checkpoint will */
       }
     }
-    const sql = (from: string) => {
-      const select = typedSelectSql({ fromSql: from }, mapping, formats, typed);
+    const sql = (from: string, readerTyped: ReaderTyping | undefined) => {
+      const select = typedSelectSql({ fromSql: from }, mapping, formats, readerTyped);
       return k === 0 ? `CREATE TABLE ${quoteIdent(staging)} AS ${select}` : `INSERT INTO ${quoteIdent(staging)} ${select}`;
     };
-    let read: { part: RelationPart; rows: number } | undefined;
+    let read: PartRead | undefined;
     try {
-      read = await readPart(engine, part, sql, signal);
+      read = await readPart(engine, part, sql, typed, signal);
     } finally {
       if (!read) engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`);
     }
     if (!read) return false;
+    // A file with datetimes in more than one form: the rest is read as text too.
+    typed = read.typed;
     rows += read.rows;
     k++;
     unchecked += read.part.bytes;
@@ -130,26 +133,39 @@ async function buildInParts(
   return true;
 }
 
+interface PartRead {
+  /** The part read: the one given, or the same records cut again. */
+  readonly part: RelationPart;
+  readonly rows: number;
+  /** The reader's typing it was read with (undefined: as text). */
+  readonly typed: ReaderTyping | undefined;
+}
+
 /**
- * Reads one part into the staging table (`sql` makes the statement from the part's FROM clause).
- * A part whose guessed end fell inside a quoted value fails to read: it is read again, cut where
- * its quotes say (csv-parts.ts). Returns the part read and its rows, or undefined when the part
- * fails as cut exactly; a cancel is thrown.
+ * Reads one part into the staging table (`sql` makes the statement from the part's FROM clause),
+ * its datetimes typed by the reader when `typed` is given. What can make a part fail, and what is
+ * tried then, in order: a datetime not in the file's form (read the part as text, typed in SQL);
+ * a guessed end inside a quoted value (read it again cut where its quotes say, csv-parts.ts).
+ * Returns undefined when the part fails every way, so that the caller reads the whole file (which
+ * reports or sets aside what is wrong); a cancel is thrown.
  */
 async function readPart(
   engine: SqlEngine,
   part: RelationPart,
-  sql: (from: string) => string,
+  sql: (from: string, typed: ReaderTyping | undefined) => string,
+  typed: ReaderTyping | undefined,
   signal: AbortSignal | undefined,
-): Promise<{ part: RelationPart; rows: number } | undefined> {
+): Promise<PartRead | undefined> {
   for (let attempt: RelationPart | undefined = part; attempt; attempt = await attempt.recut?.()) {
-    try {
-      const r = await engine.queryAsync(sql(attempt.open()), signal ? { signal } : {});
-      return { part: attempt, rows: Number(r.rows[0]?.[0] ?? 0) };
-    } catch (e) {
-      if (signal?.aborted && isCancellation(e)) throw e;
-    } finally {
-      attempt.close();
+    for (const t of typed ? [typed, undefined] : [undefined]) {
+      try {
+        const r = await engine.queryAsync(sql(attempt.open(t), t), signal ? { signal } : {});
+        return { part: attempt, rows: Number(r.rows[0]?.[0] ?? 0), typed: t };
+      } catch (e) {
+        if (signal?.aborted && isCancellation(e)) throw e;
+      } finally {
+        attempt.close();
+      }
     }
   }
   return undefined;
