@@ -3,13 +3,14 @@
  * the synthetic portal CSV of bench/ingest.ts loaded through the app's file input (hosted build,
  * dist/site) in headless Chromium, timed from choosing the file to the file shown as loaded.
  *
- *   npm run --silent bench:ingest-browser [-- --rows 100000,1000000] [--kinds csv,gzip] [--dir /tmp/loupe-bench]
+ *   npm run --silent bench:ingest-browser [-- --rows 100000,1000000] [--kinds csv,gzip,ndjson] [--dir /tmp/loupe-bench]
  *
  * After each file, native DuckDB (`@duckdb/node-api`, 2 threads, bench/ingest-run.ts in its own
  * process) reads the same file, so the "× native" column compares times taken in the same run.
  *
  * `gzip` loads the same CSV gzipped (written next to it on first use): Loupe inflates it chunk by
  * chunk in the engine worker and hands DuckDB parts of it; the "size MB" column is then the .gz file's.
+ * `ndjson` loads the same records as NDJSON with Log Analytics names (bench/ingest-data.ts).
  *
  * Memory is read from /proc, not from `performance.memory`, which sees the JavaScript heap only
  * and not DuckDB's wasm heap. The engine worker runs in the page's renderer process, so the
@@ -26,14 +27,15 @@ import { execFileSync } from 'node:child_process';
 import { openBrowser } from '../tests/browser/support/chromium.ts';
 import { ensureBuilt, serveSite } from '../tests/browser/support/site.ts';
 import { freshApp, loadLogs, tableRows, waitForEngineReady } from '../tests/browser/support/flow.ts';
-import { writePortalCsv } from './ingest-data.ts';
+import { writeNdjson, writePortalCsv } from './ingest-data.ts';
 
 const argOf = (name: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const sizes = (argOf('--rows') ?? '100000,1000000').split(',').map(Number);
-const kinds = (argOf('--kinds') ?? 'csv').split(',') as ('csv' | 'gzip')[];
+type Kind = 'csv' | 'gzip' | 'ndjson';
+const kinds = (argOf('--kinds') ?? 'csv').split(',') as Kind[];
 const dir = argOf('--dir') ?? '/tmp/loupe-bench';
 mkdirSync(dir, { recursive: true });
 
@@ -84,7 +86,7 @@ const renderers = () => [...descendants(process.pid)].filter(([, cmd]) => cmd.in
 const chromiumPids = () => [...descendants(process.pid)].filter(([, cmd]) => /chrom/i.test(cmd)).map(([pid]) => pid);
 
 interface Result {
-  kind: 'csv' | 'gzip';
+  kind: Kind;
   rows: number;
   mb: number;
   loadS: number;
@@ -95,10 +97,10 @@ interface Result {
   nativeS: number;
 }
 
-/** Native DuckDB's time for the same file (read_csv; a .gz is decompressed by DuckDB itself). */
-function nativeSeconds(file: string, rows: number): number {
+/** Native DuckDB's time for the same file (read_csv, a .gz decompressed by DuckDB itself; read_ndjson_auto). */
+function nativeSeconds(file: string, rows: number, kind: Kind): number {
   process.stderr.write(`native DuckDB ${file} (load average ${loadavg()[0]!.toFixed(1)})\n`);
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ingest-run.ts'), 'native', 'csv', file], {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ingest-run.ts'), 'native', kind === 'ndjson' ? 'ndjson' : 'csv', file], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -118,8 +120,9 @@ try {
       await writePortalCsv(csv, rows);
       process.stderr.write(`generated ${csv} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
     }
-    const file = kind === 'gzip' ? `${csv}.gz` : csv;
+    const file = kind === 'gzip' ? `${csv}.gz` : kind === 'ndjson' ? csv.replace(/\.csv$/, '.ndjson') : csv;
     if (kind === 'gzip' && !existsSync(file)) await pipeline(createReadStream(csv), createGzip(), createWriteStream(file));
+    if (kind === 'ndjson' && !existsSync(file)) await writeNdjson(file, rows);
     const mb = statSync(file).size / 1e6;
     // A fresh browser per file, so that each renderer's VmHWM is this file's peak.
     const browser = await openBrowser();
@@ -160,7 +163,7 @@ try {
     } finally {
       await browser.close();
     }
-    results.at(-1)!.nativeS = nativeSeconds(file, rows);
+    results.at(-1)!.nativeS = nativeSeconds(file, rows, kind);
   }
 } finally {
   await site.close();
@@ -172,6 +175,6 @@ console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|--
 for (const r of results) {
   const peak = Math.max(r.rendererHwmMB, r.rendererPeakSampledMB);
   console.log(
-    `| portal CSV${r.kind === 'gzip' ? ' .gz' : ''} | ${r.rows.toLocaleString('en-US')} | ${r.mb.toFixed(0)} | ${r.loadS.toFixed(2)} | ${(r.mb / r.loadS).toFixed(1)} | ${Math.round(r.rows / r.loadS).toLocaleString('en-US')} | ${r.rendererStartMB.toFixed(0)} | ${peak.toFixed(0)} | ${(peak / r.mb).toFixed(2)} | ${(peak - r.rendererStartMB).toFixed(0)} | ${((peak - r.rendererStartMB) / r.mb).toFixed(2)} | ${r.chromiumPeakSampledMB.toFixed(0)} | ${r.nativeS.toFixed(2)} | ${(r.loadS / r.nativeS).toFixed(2)} |`,
+    `| ${r.kind === 'ndjson' ? 'NDJSON' : `portal CSV${r.kind === 'gzip' ? ' .gz' : ''}`} | ${r.rows.toLocaleString('en-US')} | ${r.mb.toFixed(0)} | ${r.loadS.toFixed(2)} | ${(r.mb / r.loadS).toFixed(1)} | ${Math.round(r.rows / r.loadS).toLocaleString('en-US')} | ${r.rendererStartMB.toFixed(0)} | ${peak.toFixed(0)} | ${(peak / r.mb).toFixed(2)} | ${(peak - r.rendererStartMB).toFixed(0)} | ${((peak - r.rendererStartMB) / r.mb).toFixed(2)} | ${r.chromiumPeakSampledMB.toFixed(0)} | ${r.nativeS.toFixed(2)} | ${(r.loadS / r.nativeS).toFixed(2)} |`,
   );
 }

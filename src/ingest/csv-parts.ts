@@ -104,11 +104,25 @@ export async function provenCsvRange(src: ByteSource, start: number, partBytes =
   return { start, end: endFrom(src, cut, partBytes), proven: true };
 }
 
+/** Offset just after the last newline outside double quotes in `bytes`, which start at a record boundary (0: none). */
+export function lastRecordEnd(bytes: Uint8Array): number {
+  let odd = 0;
+  let cut = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === QUOTE) odd ^= 1;
+    else if (b === NL && odd === 0) cut = i + 1;
+  }
+  return cut;
+}
+
 /**
  * The parts of an unwrapped stream (gzip, UTF-16), cut as the text arrives: each part is the text up
- * to the last record boundary after csvPartSize.streamBytes, registered as a buffer when opened and
- * dropped when closed, so memory holds about one part whatever the file's size. A damaged gzip
- * throws (bad-gzip) from the iteration itself, never from reading a part.
+ * to the last newline once csvPartSize.streamBytes have come, registered as a buffer when opened and
+ * dropped when closed, so memory holds about one part whatever the file's size. The cut is guessed
+ * and proven by DuckDB's read, as for a file (see the top of this file): a part that fails is cut
+ * again at its last newline outside quotes, and the text after that goes to the next part. A
+ * damaged gzip throws (bad-gzip) from the iteration itself, never from reading a part.
  */
 export async function* streamParts(
   engine: SqlEngine,
@@ -117,16 +131,14 @@ export async function* streamParts(
   partSql: (name: string, index: number, typed?: ReaderTyping) => string,
 ): AsyncGenerator<RelationPart> {
   const target = csvPartSize.streamBytes;
+  /** Text that came after the last part's end, in order. */
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
-  /** Offset in the pending text just after its last newline outside quotes (0: none yet). */
-  let lastCut = 0;
-  let odd = 0;
   let consumed = 0;
   let k = 0;
-  const part = (bytes: Uint8Array, end: number): RelationPart => {
-    const name = `${namePrefix}${k}.csv`;
-    const index = k++;
+  let names = 0;
+  const part = (bytes: Uint8Array, end: number, index: number, recut?: () => RelationPart | undefined): RelationPart => {
+    const name = `${namePrefix}${names++}.csv`;
     return {
       end,
       bytes: bytes.byteLength,
@@ -135,26 +147,32 @@ export async function* streamParts(
         return partSql(name, index, typed);
       },
       close: () => engine.dropFile(name),
+      ...(recut ? { recut: async () => recut() } : {}),
     };
   };
   for await (const chunk of text.chunks()) {
-    const b = chunk.bytes;
+    pending.push(chunk.bytes);
+    pendingBytes += chunk.bytes.length;
     consumed = chunk.consumed;
-    for (let i = 0; i < b.length; i++) {
-      const c = b[i];
-      if (c === QUOTE) odd ^= 1;
-      else if (c === NL && odd === 0) lastCut = pendingBytes + i + 1;
+    if (pendingBytes < target) continue;
+    const all = concat(pending);
+    const guess = all.lastIndexOf(NL) + 1;
+    if (guess === 0) {
+      pending = [all];
+      continue;
     }
-    pending.push(b);
-    pendingBytes += b.length;
-    if (pendingBytes >= target && lastCut > 0) {
-      const all = concat(pending);
-      const rest = all.slice(lastCut);
-      yield part(all.subarray(0, lastCut), consumed);
-      pending = rest.length ? [rest] : [];
-      pendingBytes = rest.length;
-      lastCut = 0;
-    }
+    pending = guess < all.length ? [all.slice(guess)] : [];
+    pendingBytes = all.length - guess;
+    const index = k++;
+    const end = consumed;
+    yield part(all.subarray(0, guess), end, index, () => {
+      const proven = lastRecordEnd(all.subarray(0, guess));
+      if (proven === guess || proven === 0) return undefined;
+      // The text between the proven and the guessed end opens the next part.
+      pending = [all.slice(proven, guess), ...pending];
+      pendingBytes += guess - proven;
+      return part(all.subarray(0, proven), end, index);
+    });
   }
-  if (pendingBytes > 0 || k === 0) yield part(concat(pending), consumed);
+  if (pendingBytes > 0 || k === 0) yield part(concat(pending), consumed, k++);
 }

@@ -13,7 +13,7 @@ import { isEntraSignInHeader, openEntraCsv } from './entra-csv.ts';
 import { HEAD_BYTES, hasUtf8Bom } from './formats.ts';
 import type { ReadControl } from './json-reader.ts';
 import { linesOfRecords, offsetOfRecord, positionOfOffset } from './positions.ts';
-import { guessedCsvRange, isCutInParts, provenCsvRange, streamParts, type CsvRange } from './csv-parts.ts';
+import { guessedCsvRange, isCutInParts, lastRecordEnd, provenCsvRange, streamParts, type CsvRange } from './csv-parts.ts';
 import { sourceOfBytes, type UnwrappedText } from './decode.ts';
 import { MAX_REJECT_DETAILS, rawColumn, type RawRelation, type ReaderTyping, type RejectedRow, type RelationPart } from './raw-relation.ts';
 import type { ByteSource } from './source.ts';
@@ -78,18 +78,6 @@ export async function openCsvText(engine: SqlEngine, text: UnwrappedText, contro
     return openCsvInput(engine, sourceOfBytes(text.name, head.subarray(0, lastRecordEnd(head) || head.length)), undefined, control);
   }
   return openCsvInput(engine, headSrc, text, control);
-}
-
-/** Offset just after the last newline outside double quotes (0 when there is none). */
-function lastRecordEnd(bytes: Uint8Array): number {
-  let odd = 0;
-  let end = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b === 0x22) odd ^= 1;
-    else if (b === 0x0a && odd === 0) end = i + 1;
-  }
-  return end;
 }
 
 /**
