@@ -4,6 +4,7 @@
  * the browser calls it inside the engine worker (src/worker/) through a typed message protocol.
  */
 import type { LoadedTable, LoadOptions, LoadSource } from '../ingest/api.ts';
+import type { RejectedRow } from '../ingest/index.ts';
 import type { Translation } from '../kql/api.ts';
 import type { QueryControl } from '../db/engine.ts';
 import type { ReplayControl, ReplayOptions, ReplayReport } from '../rules/api.ts';
@@ -33,6 +34,8 @@ export interface LoupeSession {
   tables(): readonly LoadedTable[];
   load(source: LoadSource, options?: LoadOptions): Promise<LoadedTable>;
   dropTable(name: string): void;
+  /** The rows set aside while loading a table (LoadOptions.badRows = 'set-aside'), with their details. */
+  rejectedRows(table: string): readonly RejectedRow[];
   /** Reads a loaded table wherever a query says `externaldata(…) [ "URL" ]` (Loupe never downloads:
    * the analyst supplies the file; CLI `--external URL=FILE`). Throws LoupeError if it is not loaded. */
   useExternalData(url: string, table: string): void;

@@ -5,7 +5,7 @@
  */
 import type { QueryControl, SqlEngine } from '../db/engine.ts';
 import { LoupeError } from '../errors.ts';
-import { dropTable, listTables, loadedTable, loadFile } from '../ingest/index.ts';
+import { dropTable, listTables, loadedTable, loadFile, rejectedRowsOf } from '../ingest/index.ts';
 import type { LoadOptions, LoadSource } from '../ingest/api.ts';
 import { decodeValue, installKqlRuntime, translate } from '../kql/index.ts';
 import type { Translation } from '../kql/api.ts';
@@ -62,6 +62,10 @@ class EngineSession implements LoupeSession {
 
   dropTable(name: string) {
     dropTable(this.engine, name);
+  }
+
+  rejectedRows(table: string) {
+    return rejectedRowsOf(this.engine, table);
   }
 
   readRule(text: string, fileName: string): RuleSummary {

@@ -37,8 +37,15 @@ const handlers: Handlers = {
   load: (s, p, ctx) =>
     s.session.load(
       { name: p.name, blob: p.file },
-      { ...(p.table !== undefined && { table: p.table }), ...(p.mode !== undefined && { mode: p.mode }), onProgress: ctx.onProgress, signal: ctx.signal },
+      {
+        ...(p.table !== undefined && { table: p.table }),
+        ...(p.mode !== undefined && { mode: p.mode }),
+        ...(p.badRows !== undefined && { badRows: p.badRows }),
+        onProgress: ctx.onProgress,
+        signal: ctx.signal,
+      },
     ),
+  rejectedRows: (s, p) => s.session.rejectedRows(p.table),
   dropTable: (s, p) => {
     s.session.dropTable(p.name);
     return null;

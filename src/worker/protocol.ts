@@ -7,6 +7,7 @@
  * Files (passed by reference, read inside the worker), never functions or class instances.
  */
 import type { LoadedTable, LoadProgress } from '../ingest/api.ts';
+import type { RejectedRow } from '../ingest/index.ts';
 import type { Translation } from '../kql/api.ts';
 import type { ReplayOptions, ReplayProgress, ReplayReport } from '../rules/api.ts';
 import type { RowsResult, RuleSummary } from '../session/api.ts';
@@ -44,9 +45,18 @@ export interface RequestMap {
   info: { payload: null; result: EngineInfo };
   tables: { payload: null; result: readonly LoadedTable[] };
   load: {
-    payload: { readonly name: string; readonly file: Blob; readonly table?: string; readonly mode?: 'replace' | 'append' };
+    payload: {
+      readonly name: string;
+      readonly file: Blob;
+      readonly table?: string;
+      readonly mode?: 'replace' | 'append';
+      /** 'set-aside': load the readable rows and keep the others, counted and viewable (rejectedRows). */
+      readonly badRows?: 'refuse' | 'set-aside';
+    };
     result: LoadedTable;
   };
+  /** The rows set aside while loading a table: file, line, column, what was wrong, the text. */
+  rejectedRows: { payload: { readonly table: string }; result: readonly RejectedRow[] };
   dropTable: { payload: { readonly name: string }; result: null };
   readRule: { payload: { readonly text: string; readonly fileName: string }; result: RuleSummary };
   translate: { payload: { readonly kql: string }; result: Translation };

@@ -21,6 +21,16 @@ export function asksForTable(p: Problem): boolean {
   return p.stage === 'ingest' && (p.code === 'unknown-table' || p.code === 'other-table');
 }
 
+/**
+ * Ingest errors about some of a file's rows (unreadable records, values that do not convert): the
+ * analyst can load the other rows and keep these set aside. A header that cannot be read is not one.
+ */
+export function setsAsideRows(p: Problem): boolean {
+  if (p.stage !== 'ingest') return false;
+  if (p.code === 'bad-csv') return p.line !== undefined && p.line > 1;
+  return p.code === 'ragged-row' || p.code === 'unbalanced-quote' || p.code === 'bad-datetime' || p.code === 'bad-value';
+}
+
 export function problemOf(e: unknown): Problem {
   if (isLoupeError(e)) {
     const { file, line, column, length } = e.position;

@@ -10,6 +10,8 @@ export interface SavedFile {
   readonly name: string;
   readonly table?: string;
   readonly blob: Blob;
+  /** Loaded with its unreadable rows set aside (absent: refused on any bad row). */
+  readonly badRows?: 'set-aside';
 }
 
 export interface SavedSession {

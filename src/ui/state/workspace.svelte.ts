@@ -4,6 +4,7 @@
  * Svelte state for the components.
  */
 import type { LoadedTable } from '../../ingest/api.ts';
+import type { RejectedRow } from '../../ingest/index.ts';
 import type { Translation } from '../../kql/api.ts';
 import type { ReplayProgress, ReplayReport } from '../../rules/api.ts';
 import type { LibraryReport, LibraryRuleResult, RuleFileText } from '../../rules/library.ts';
@@ -32,6 +33,16 @@ export interface FileJob {
   problem?: Problem;
   /** For 'asking': the table this same file was already loaded into. */
   loadedInto?: string;
+  /** How the load was asked for (the table chosen, replace or append), to ask again the same way. */
+  readonly request: LoadRequest;
+}
+
+/** The choices a file is loaded with, beyond the file itself. */
+export interface LoadRequest {
+  readonly table?: string;
+  readonly mode?: 'replace' | 'append';
+  /** 'set-aside': load the readable rows, keep the others counted and viewable. */
+  readonly badRows?: 'set-aside';
 }
 
 export interface RuleSource {
@@ -103,8 +114,8 @@ export class Workspace {
   async loadFiles(files: readonly File[], table?: string): Promise<void> {
     const started = files.map((file) => {
       const loadedInto = this.tables.find((t) => t.files.includes(file.name))?.name;
-      if (loadedInto === undefined) return this.loadOne(file, table);
-      this.jobs.push({ id: this.nextJob++, file, state: 'asking', bytesRead: 0, rows: 0, loadedInto });
+      if (loadedInto === undefined) return this.loadOne(file, { ...(table !== undefined && { table }) });
+      this.jobs.push({ id: this.nextJob++, file, state: 'asking', bytesRead: 0, rows: 0, loadedInto, request: {} });
       return Promise.resolve();
     });
     await Promise.all(started);
@@ -113,13 +124,27 @@ export class Workspace {
   /** The analyst's answer for a file loaded twice. */
   async loadAgain(job: FileJob, mode: 'replace' | 'append'): Promise<void> {
     this.jobs = this.jobs.filter((j) => j.id !== job.id);
-    await this.loadOne(job.file, job.loadedInto, mode);
+    await this.loadOne(job.file, { ...(job.loadedInto !== undefined && { table: job.loadedInto }), mode });
   }
 
   /** Loads a failed file again into the table the analyst chose. */
   async retryAs(job: FileJob, table: string): Promise<void> {
     this.jobs = this.jobs.filter((j) => j.id !== job.id);
-    await this.loadOne(job.file, table);
+    await this.loadOne(job.file, { ...job.request, table });
+  }
+
+  /**
+   * Loads a file refused for its bad rows again, as asked the first time, but with the rows that
+   * cannot be read or typed set aside: the others are loaded, the bad ones counted and listed.
+   */
+  async loadSettingAside(job: FileJob): Promise<void> {
+    this.jobs = this.jobs.filter((j) => j.id !== job.id);
+    await this.loadOne(job.file, { ...job.request, badRows: 'set-aside' });
+  }
+
+  /** The rows set aside while loading a table, for the analyst to read. */
+  rejectedRows(table: string): Promise<readonly RejectedRow[]> {
+    return this.client.request('rejectedRows', { table });
   }
 
   /** Stops loading a file (queued or being read); the tables already loaded are unchanged. */
@@ -136,9 +161,10 @@ export class Workspace {
    * session, and writing it back while restoring would only open a window in which a reload finds
    * it half rewritten.
    */
-  private async loadOne(file: File, table?: string, mode?: 'replace' | 'append', keep = true): Promise<void> {
+  private async loadOne(file: File, request: LoadRequest, keep = true): Promise<void> {
+    const { table, mode, badRows } = request;
     const id = this.nextJob++;
-    this.jobs.push({ id, file, state: 'queued', bytesRead: 0, rows: 0 });
+    this.jobs.push({ id, file, state: 'queued', bytesRead: 0, rows: 0, request });
     // Mutate the proxied entry (not the local object) so the list updates.
     const job = () => this.jobs.find((j) => j.id === id);
     const abort = new AbortController();
@@ -146,7 +172,7 @@ export class Workspace {
     try {
       const loaded = await this.client.request(
         'load',
-        { name: file.name, file, ...(table !== undefined && { table }), ...(mode !== undefined && { mode }) },
+        { name: file.name, file, ...(table !== undefined && { table }), ...(mode !== undefined && { mode }), ...(badRows !== undefined && { badRows }) },
         {
           signal: abort.signal,
           onProgress: (p) => {
@@ -161,7 +187,7 @@ export class Workspace {
       if (j) Object.assign(j, { state: 'loaded', table: loaded.name, rows: loaded.rowCount, bytesRead: file.size });
       // Kept for the next visit. A file replaces its table (earlier files of that table go) unless appended.
       const kept = (f: { table?: string }) => mode === 'append' || f.table !== loaded.name;
-      if (keep) void updateSession((s) => ({ ...s, files: [...s.files.filter(kept), { name: file.name, table: loaded.name, blob: file }] }));
+      if (keep) void updateSession((s) => ({ ...s, files: [...s.files.filter(kept), { name: file.name, table: loaded.name, blob: file, ...(badRows && { badRows }) }] }));
     } catch (e) {
       const j = job();
       const cancelled = e instanceof Error && (e.name === 'AbortError' || (isLoupeError(e) && e.code === 'cancelled'));
@@ -265,7 +291,8 @@ export class Workspace {
         // The worker loads in request order: a table's first file replaces, the ones appended to it follow.
         ...saved.files.map((f, i) => {
           const appended = saved.files.slice(0, i).some((g) => g.table !== undefined && g.table === f.table);
-          return this.loadOne(new File([f.blob], f.name), f.table, appended ? 'append' : undefined, false);
+          const request: LoadRequest = { ...(f.table !== undefined && { table: f.table }), ...(appended && { mode: 'append' as const }), ...(f.badRows && { badRows: f.badRows }) };
+          return this.loadOne(new File([f.blob], f.name), request, false);
         }),
         saved.rule ? this.useRule(saved.rule, false) : Promise.resolve(),
       ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LoupeError } from '../../../src/errors.ts';
-import { describeProblem, problemOf } from '../../../src/ui/state/problem.ts';
+import { describeProblem, problemOf, setsAsideRows } from '../../../src/ui/state/problem.ts';
 
 describe('describeProblem (how the page words an error)', () => {
   it('puts the file and the place before the message', () => {
@@ -20,5 +20,16 @@ describe('describeProblem (how the page words an error)', () => {
   it('uses the file name the page knows when the error has none, and plain errors keep their message', () => {
     expect(describeProblem(problemOf(new LoupeError('rule', 'yaml', 'bad indentation', { line: 5 })), 'r.yaml')).toBe('r.yaml (line 5): bad indentation');
     expect(describeProblem(problemOf(new Error('worker crashed')))).toBe('worker crashed');
+  });
+});
+
+describe('setsAsideRows (when the page offers to load the other rows)', () => {
+  const ingest = (code: string, line?: number) => problemOf(new LoupeError('ingest', code, 'x', line === undefined ? {} : { line }));
+  it('offers it for bad records and values, not for a bad header, a whole-file problem or another stage', () => {
+    for (const code of ['ragged-row', 'unbalanced-quote', 'bad-datetime', 'bad-value']) expect([code, setsAsideRows(ingest(code, 3))]).toEqual([code, true]);
+    expect(setsAsideRows(ingest('bad-csv', 7))).toBe(true);
+    expect(setsAsideRows(ingest('bad-csv', 1))).toBe(false); // the header row
+    for (const code of ['bad-gzip', 'bad-json', 'empty', 'header-only', 'unknown-table', 'mixed-tables']) expect([code, setsAsideRows(ingest(code, 2))]).toEqual([code, false]);
+    expect(setsAsideRows(problemOf(new LoupeError('kql', 'ragged-row', 'x', { line: 3 })))).toBe(false);
   });
 });
