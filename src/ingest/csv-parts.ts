@@ -21,7 +21,7 @@
  */
 import type { SqlEngine } from '../db/engine.ts';
 import { concat, type UnwrappedText } from './decode.ts';
-import type { ReaderTyping, RelationPart } from './raw-relation.ts';
+import type { PartReading, RelationPart } from './raw-relation.ts';
 import type { ByteSource } from './source.ts';
 
 /**
@@ -128,23 +128,25 @@ export async function* streamParts(
   engine: SqlEngine,
   text: UnwrappedText,
   namePrefix: string,
-  partSql: (name: string, index: number, typed?: ReaderTyping) => string,
+  partSql: (name: string, index: number, how: PartReading, start: number) => string,
 ): AsyncGenerator<RelationPart> {
   const target = csvPartSize.streamBytes;
   /** Text that came after the last part's end, in order. */
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   let consumed = 0;
+  /** Offset in the unwrapped text where the next part starts. */
+  let textStart = 0;
   let k = 0;
   let names = 0;
-  const part = (bytes: Uint8Array, end: number, index: number, recut?: () => RelationPart | undefined): RelationPart => {
+  const part = (bytes: Uint8Array, end: number, index: number, start: number, recut?: () => RelationPart | undefined): RelationPart => {
     const name = `${namePrefix}${names++}.csv`;
     return {
       end,
       bytes: bytes.byteLength,
-      open: (typed) => {
+      open: (how = { kind: 'strict' }) => {
         engine.registerFileBuffer(name, bytes);
-        return partSql(name, index, typed);
+        return partSql(name, index, how, start);
       },
       close: () => engine.dropFile(name),
       ...(recut ? { recut: async () => recut() } : {}),
@@ -165,14 +167,17 @@ export async function* streamParts(
     pendingBytes = all.length - guess;
     const index = k++;
     const end = consumed;
-    yield part(all.subarray(0, guess), end, index, () => {
+    const start = textStart;
+    textStart += guess;
+    yield part(all.subarray(0, guess), end, index, start, () => {
       const proven = lastRecordEnd(all.subarray(0, guess));
       if (proven === guess || proven === 0) return undefined;
       // The text between the proven and the guessed end opens the next part.
       pending = [all.slice(proven, guess), ...pending];
       pendingBytes += guess - proven;
-      return part(all.subarray(0, proven), end, index);
+      textStart -= guess - proven;
+      return part(all.subarray(0, proven), end, index, start);
     });
   }
-  if (pendingBytes > 0 || k === 0) yield part(concat(pending), consumed, k++);
+  if (pendingBytes > 0 || k === 0) yield part(concat(pending), consumed, k++, textStart);
 }

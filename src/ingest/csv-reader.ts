@@ -15,7 +15,7 @@ import type { ReadControl } from './json-reader.ts';
 import { linesOfRecords, offsetOfRecord, positionOfOffset } from './positions.ts';
 import { guessedCsvRange, isCutInParts, lastRecordEnd, provenCsvRange, streamParts, type CsvRange } from './csv-parts.ts';
 import { sourceOfBytes, type UnwrappedText } from './decode.ts';
-import { MAX_REJECT_DETAILS, rawColumn, type RawRelation, type ReaderTyping, type RejectedRow, type RelationPart } from './raw-relation.ts';
+import { MAX_REJECT_DETAILS, rawColumn, type PartReading, type RawRelation, type ReaderTyping, type RejectedRow, type RelationPart } from './raw-relation.ts';
 import type { ByteSource } from './source.ts';
 import { quoteIdent, quoteString } from './sql-text.ts';
 
@@ -141,8 +141,25 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
   const baseOptions = optionsOf();
   const reader = (extra: string) => `read_csv(${quoteString(whole())}, ${baseOptions}${extra})`;
   const scanOptions = `, store_rejects = true, rejects_table = ${quoteString(rejects)}, rejects_scan = ${quoteString(rejectScans)}`;
-  const rejectsExist = () =>
-    (engine.queryParams(`SELECT count(*) FROM duckdb_tables() WHERE table_name = ?`, [rejects]).rows[0]?.[0] as number) > 0;
+  const tableExists = (table: string) =>
+    (engine.queryParams(`SELECT count(*) FROM duckdb_tables() WHERE table_name = ?`, [table]).rows[0]?.[0] as number) > 0;
+  /**
+   * Where DuckDB set unreadable records aside: the rejects table of the whole read, or one per part
+   * read 'setting-aside', with the offset in the text where that part starts (`base`, added to its
+   * byte positions) and the records before it (`recordBase`, added to its record numbers).
+   */
+  interface RejectSource {
+    readonly table: string;
+    readonly scans: string;
+    readonly base: number;
+    readonly recordBase: number;
+  }
+  const partRejects: RejectSource[] = [];
+  const rejectSources = (): RejectSource[] =>
+    partRejects.length > 0 ? partRejects.filter((s) => tableExists(s.table)) : tableExists(rejects) ? [{ table: rejects, scans: rejectScans, base: 0, recordBase: 0 }] : [];
+  const dropRejects = (sources: readonly { table: string; scans: string }[]) => {
+    for (const s of sources) for (const t of [s.table, s.scans]) engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
+  };
 
   const typeIndex = fields.findIndex((f) => f.source.trim() === 'Type');
   /** 0-based indices (the header is 0) of the records the scan set aside, ascending. */
@@ -150,7 +167,9 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
   /** The file record (header = 0) of loaded row `index`: loaded rows skip the records set aside. */
   const recordOf = (index: number): number => {
     // (No rejects table: the file was read in parts, which set nothing aside.)
-    skipped ??= rejectsExist() ? engine.query(`SELECT DISTINCT line - 1 FROM ${quoteIdent(rejects)} ORDER BY 1`).rows.map((r) => r[0] as number) : [];
+    skipped ??= rejectSources()
+      .flatMap((s) => engine.query(`SELECT DISTINCT line - 1 + ${s.recordBase} FROM ${quoteIdent(s.table)}`).rows.map((r) => Number(r[0])))
+      .sort((a, b) => a - b);
     let rec = index + 1;
     for (const r of skipped) {
       if (r <= rec) rec++;
@@ -177,9 +196,16 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
       // store_rejects to report or set aside every bad record.
       // A part may start inside a record whose quoted cell holds a bare LF: DuckDB takes the line
       // ending from the first newline it meets, so the header's is stated explicitly.
-      const partSql = (name: string, k: number, typed?: ReaderTyping) => {
-        const options = optionsOf(typed);
-        return `read_csv(${quoteString(name)}, ${k === 0 ? options : options.replace('header = true', 'header = false')}, new_line = ${quoteString(crlf ? '\\r\\n' : '\\n')})`;
+      const partSql = (name: string, k: number, how: PartReading, start: number) => {
+        const options = optionsOf(how.kind === 'strict' ? how.typed : undefined);
+        let aside = '';
+        if (how.kind === 'setting-aside') {
+          // The first part's record numbers count its header already.
+          const source = { table: `${rejects}_${k}`, scans: `${rejectScans}_${k}`, base: start, recordBase: k === 0 ? 0 : how.recordsBefore };
+          partRejects.push(source);
+          aside = `, store_rejects = true, rejects_table = ${quoteString(source.table)}, rejects_scan = ${quoteString(source.scans)}`;
+        }
+        return `read_csv(${quoteString(name)}, ${k === 0 ? options : options.replace('header = true', 'header = false')}, new_line = ${quoteString(crlf ? '\\r\\n' : '\\n')}${aside})`;
       };
       if (stream) return streamParts(engine, stream, `loupe_ingest_${id}_part`, partSql);
       if (!isCutInParts(src)) return undefined;
@@ -192,9 +218,9 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
         return {
           end: range.end,
           bytes: range.end - range.start,
-          open: (typed) => {
+          open: (how = { kind: 'strict' }) => {
             register(name, range.start, range.end);
-            return partSql(name, index, typed);
+            return partSql(name, index, how, range.start);
           },
           close: () => unregister(name),
           ...(range.proven
@@ -218,7 +244,19 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
         }
       })();
     },
+    partSetAside() {
+      const last = partRejects.at(-1);
+      if (!last || !tableExists(last.table)) return 0;
+      const kinds = engine.query(`SELECT DISTINCT CAST(error_type AS VARCHAR) FROM ${quoteIdent(last.table)}`).rows.map((r) => String(r[0]));
+      // A ragged row leaves the records after it where they were; any other reason (an unterminated
+      // quote above all) may not, and the whole read decides.
+      if (kinds.some((k) => k !== 'TOO MANY COLUMNS' && k !== 'MISSING COLUMNS')) return undefined;
+      return Number(engine.query(`SELECT count(*) FROM ${quoteIdent(last.table)}`).rows[0]?.[0] ?? 0);
+    },
     async prepareWhole() {
+      // The whole read sets aside every record itself: what parts set aside is forgotten.
+      dropRejects(partRejects.splice(0));
+      skipped = undefined;
       await fullSource();
     },
     warnings: [],
@@ -238,12 +276,20 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
       }
     },
     async checkScan(setAside) {
-      if (!rejectsExist()) return { count: 0, details: [] };
-      const count = engine.query(`SELECT count(*) FROM ${quoteIdent(rejects)}`).rows[0]?.[0] as number;
+      const sources = rejectSources();
+      const count = sources.reduce((n, s) => n + Number(engine.query(`SELECT count(*) FROM ${quoteIdent(s.table)}`).rows[0]?.[0] ?? 0), 0);
       if (!count) return { count: 0, details: [] };
-      const rows = engine.query(
-        `SELECT line_byte_position, byte_position, column_idx, CAST(error_type AS VARCHAR), error_message, csv_line FROM ${quoteIdent(rejects)} ORDER BY byte_position LIMIT ${setAside ? MAX_REJECT_DETAILS : 1}`,
-      ).rows as [number, number, number, string, string, string][];
+      // In file order: the sources are in file order, and each one's rows by position.
+      const limit = setAside ? MAX_REJECT_DETAILS : 1;
+      const rows: [number, number, number, string, string, string][] = [];
+      for (const s of sources) {
+        if (rows.length >= limit) break;
+        rows.push(
+          ...(engine.query(
+            `SELECT line_byte_position + ${s.base}, byte_position + ${s.base}, column_idx, CAST(error_type AS VARCHAR), error_message, csv_line FROM ${quoteIdent(s.table)} ORDER BY byte_position LIMIT ${limit - rows.length}`,
+          ).rows as [number, number, number, string, string, string][]),
+        );
+      }
       const src = await fullSource();
       const describe = async ([lineStart, bytePos, columnIdx, errorType, message]: [number, number, number, string, string, string]) => {
         if (errorType === 'UNQUOTED VALUE') {
@@ -288,13 +334,7 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
       return typeof v === 'string' ? v : null;
     },
     dispose() {
-      for (const t of [rejects, rejectScans]) {
-        try {
-          engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
-        } catch {
-          /* the reject tables exist only after a scan */
-        }
-      }
+      dropRejects([{ table: rejects, scans: rejectScans }, ...partRejects]);
       for (const name of [...registered]) unregister(name);
     },
   };

@@ -39,6 +39,12 @@ export interface RawRelation {
    */
   parts?(): Promise<AsyncIterable<RelationPart> | undefined>;
   /**
+   * After a part was read 'setting-aside': how many records it set aside, or undefined when one of
+   * them makes the records after it uncertain (a quoted value that never ends), so that only a read
+   * of the whole file can say where its records are.
+   */
+  partSetAside?(): number | undefined;
+  /**
    * Makes fromSql (and rawCell) readable when the relation was built for reading in parts from a
    * stream (a gzip or UTF-16 file): unwraps the whole text. Called before fromSql is read after a
    * part failed.
@@ -77,16 +83,24 @@ export interface ReaderTyping {
   readonly fields: ReadonlySet<number>;
 }
 
+/**
+ * How a part is read: strictly (an unreadable record fails the read), with the datetime fields of
+ * `typed` typed by the reader; or, for a part that cannot be read strictly, as text with its
+ * unreadable records set aside in a rejects table of its own (DuckDB's store_rejects), so that the
+ * rest of the file still loads in parts. `recordsBefore`: the file's records before the part, the
+ * header included, to tell the set-aside records' places in the file.
+ */
+export type PartReading =
+  | { readonly kind: 'strict'; readonly typed?: ReaderTyping }
+  | { readonly kind: 'setting-aside'; readonly recordsBefore: number };
+
 export interface RelationPart {
   /** Byte offset in the file where the part ends (for progress). */
   readonly end: number;
   /** Size of the part's text in bytes. */
   readonly bytes: number;
-  /**
-   * Makes the part readable; returns SQL usable after FROM with the columns of fromSql, those of
-   * `typed` as TIMESTAMP.
-   */
-  open(typed?: ReaderTyping): string;
+  /** Makes the part readable; returns SQL usable after FROM with the columns of fromSql. */
+  open(how?: PartReading): string;
   /** Releases what open() registered. */
   close(): void;
   /**

@@ -76,9 +76,12 @@ export function typedSelectSql(
  * Builds the staging table part by part when the relation comes in parts: one statement per part,
  * each committed on its own, so that DuckDB compresses each part's rows before the next is read
  * (csv-parts.ts says why). The staging table is Loupe's own until the final commit, so committing
- * it part by part changes no table the analyst sees. Returns false, with no staging table left,
- * when the relation has no parts or a part cannot be read: the caller then reads the whole relation
- * in one statement, which reports (or sets aside) every unreadable record exactly as before.
+ * it part by part changes no table the analyst sees. A part with rows of the wrong length is read
+ * with them set aside in a rejects table of its own, which checkScan reports (or keeps) as it
+ * would the whole read's, so that a large file with a few such rows still loads in parts. Returns
+ * false, with no staging table left, when the relation has no parts or a part cannot be read even
+ * so (an unterminated quote): the caller then reads the whole relation in one statement, which
+ * reports (or sets aside) every unreadable record exactly as before.
  */
 async function buildInParts(
   engine: SqlEngine,
@@ -94,6 +97,8 @@ async function buildInParts(
   const parts = await raw.parts?.();
   if (!parts) return false;
   let rows = 0;
+  /** Records the parts set aside so far. */
+  let setAside = 0;
   let k = 0;
   let unchecked = 0;
   // The iteration itself may throw (a damaged gzip, a cancel): that ends the load. A part that
@@ -118,7 +123,8 @@ async function buildInParts(
     };
     let read: PartRead | undefined;
     try {
-      read = await readPart(engine, part, sql, typed, signal);
+      const outcome = await readPart(engine, part, sql, typed, signal);
+      read = 'failed' in outcome ? await readSettingAside(engine, raw, outcome.failed, sql, 1 + rows + setAside, signal) : outcome;
     } finally {
       if (!read) engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`);
     }
@@ -126,6 +132,7 @@ async function buildInParts(
     // A file with datetimes in more than one form: the rest is read as text too.
     typed = read.typed;
     rows += read.rows;
+    setAside += read.setAside;
     k++;
     unchecked += read.part.bytes;
     onPart?.(read.part.end, rows);
@@ -137,17 +144,19 @@ interface PartRead {
   /** The part read: the one given, or the same records cut again. */
   readonly part: RelationPart;
   readonly rows: number;
+  /** Records it set aside (read 'setting-aside'). */
+  readonly setAside: number;
   /** The reader's typing it was read with (undefined: as text). */
   readonly typed: ReaderTyping | undefined;
 }
 
 /**
- * Reads one part into the staging table (`sql` makes the statement from the part's FROM clause),
- * its datetimes typed by the reader when `typed` is given. What can make a part fail, and what is
- * tried then, in order: a datetime not in the file's form (read the part as text, typed in SQL);
- * a guessed end inside a quoted value (read it again cut where its quotes say, csv-parts.ts).
- * Returns undefined when the part fails every way, so that the caller reads the whole file (which
- * reports or sets aside what is wrong); a cancel is thrown.
+ * Reads one part strictly into the staging table (`sql` makes the statement from the part's FROM
+ * clause), its datetimes typed by the reader when `typed` is given. What can make a part fail, and
+ * what is tried then, in order: a datetime not in the file's form (read the part as text, typed in
+ * SQL); a guessed end inside a quoted value (read it again cut where its quotes say, csv-parts.ts).
+ * Returns the part as last cut when it fails every way (it holds a record DuckDB cannot read); a
+ * cancel is thrown.
  */
 async function readPart(
   engine: SqlEngine,
@@ -155,12 +164,14 @@ async function readPart(
   sql: (from: string, typed: ReaderTyping | undefined) => string,
   typed: ReaderTyping | undefined,
   signal: AbortSignal | undefined,
-): Promise<PartRead | undefined> {
+): Promise<PartRead | { readonly failed: RelationPart }> {
+  let last = part;
   for (let attempt: RelationPart | undefined = part; attempt; attempt = await attempt.recut?.()) {
+    last = attempt;
     for (const t of typed ? [typed, undefined] : [undefined]) {
       try {
-        const r = await engine.queryAsync(sql(attempt.open(t), t), signal ? { signal } : {});
-        return { part: attempt, rows: Number(r.rows[0]?.[0] ?? 0), typed: t };
+        const r = await engine.queryAsync(sql(attempt.open({ kind: 'strict', ...(t && { typed: t }) }), t), signal ? { signal } : {});
+        return { part: attempt, rows: Number(r.rows[0]?.[0] ?? 0), setAside: 0, typed: t };
       } catch (e) {
         if (signal?.aborted && isCancellation(e)) throw e;
       } finally {
@@ -168,7 +179,35 @@ async function readPart(
       }
     }
   }
-  return undefined;
+  return { failed: last };
+}
+
+/**
+ * Reads a part that failed strictly as text with its unreadable records set aside (the relation
+ * keeps them, with their places in the file). Undefined when the relation cannot, or when what it
+ * set aside leaves the records after it uncertain: only the whole read can tell then.
+ */
+async function readSettingAside(
+  engine: SqlEngine,
+  raw: RawRelation,
+  part: RelationPart,
+  sql: (from: string, typed: ReaderTyping | undefined) => string,
+  recordsBefore: number,
+  signal: AbortSignal | undefined,
+): Promise<PartRead | undefined> {
+  if (!raw.partSetAside) return undefined;
+  let rows: number;
+  try {
+    const r = await engine.queryAsync(sql(part.open({ kind: 'setting-aside', recordsBefore }), undefined), signal ? { signal } : {});
+    rows = Number(r.rows[0]?.[0] ?? 0);
+  } catch (e) {
+    if (signal?.aborted && isCancellation(e)) throw e;
+    return undefined;
+  } finally {
+    part.close();
+  }
+  const setAside = raw.partSetAside();
+  return setAside === undefined ? undefined : { part, rows, setAside, typed: undefined };
 }
 
 export interface StagingResult {

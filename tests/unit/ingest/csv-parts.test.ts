@@ -210,31 +210,74 @@ describe('loading in parts', () => {
     expect(rejectedRowsOf(db, 'SigninLogs')).toEqual(expectedRejects);
   });
 
-  it('reports a ragged row in a later part exactly as a whole read does, and sets it aside the same way', async () => {
+  it('reports ragged rows in later parts exactly as a whole read does, and sets them aside the same way, without reading the file whole', async () => {
     const lines = trickyCsv(200).split('\r\n');
     lines[150] += ',an extra field';
+    lines[230] = lines[230]!.replace(/,SigninLogs$/, '');
     const text = lines.join('\r\n');
-    const before = userTables(db);
     const whole = await loadFile(db, textSource('SigninLogs_ragged.csv', text)).catch((e: unknown) => e);
-    csvPartSize.bytes = 500;
-    const parts = await loadFile(db, textSource('SigninLogs_ragged.csv', text)).catch((e: unknown) => e);
-    expect(parts).toBeInstanceOf(IngestError);
-    expect((parts as IngestError).code).toBe('ragged-row');
-    expect((parts as IngestError).message).toBe((whole as IngestError).message);
-    expect(userTables(db)).toEqual(before);
+    const wholeAside = await loadFile(db, textSource('SigninLogs_ragged.csv', text), { badRows: 'set-aside' });
+    const expectedRows = snapshot(db, 'SigninLogs');
+    const expectedRejects = rejectedRowsOf(db, 'SigninLogs');
+    expect(expectedRejects.map((r) => r.error)).toEqual([
+      'this row has 7 fields; expected 6, one per header column',
+      'this row has 5 fields; expected 6, one per header column',
+    ]);
+    await loadFile(db, textSource('SigninLogs_keep.csv', trickyCsv(3)));
+    const kept = snapshot(db, 'SigninLogs');
+    const tables = userTables(db);
 
-    const setAside = await loadFile(db, textSource('SigninLogs_ragged.csv', text), { badRows: 'set-aside' });
-    expect(setAside.rowCount).toBe(199);
-    expect(setAside.rejectedRows).toBe(1);
-    expect(rejectedRowsOf(db, 'SigninLogs')[0]).toMatchObject({
-      line: (whole as IngestError).position?.line,
-      error: 'this row has 7 fields; expected 6, one per header column',
-    });
+    csvPartSize.bytes = 500;
+    // The parts with a ragged row are read with it set aside: no buffer holds the whole text.
+    const registered: number[] = [];
+    const register = db.registerFileBuffer;
+    db.registerFileBuffer = (name, bytes) => {
+      registered.push(bytes.byteLength);
+      register(name, bytes);
+    };
+    try {
+      const parts = await loadFile(db, textSource('SigninLogs_ragged.csv', text)).catch((e: unknown) => e);
+      expect(parts).toBeInstanceOf(IngestError);
+      expect((parts as IngestError).code).toBe('ragged-row');
+      expect((parts as IngestError).message).toBe((whole as IngestError).message);
+      expect((parts as IngestError).message).toContain('(2 records in all could not be read; nothing was loaded)');
+      expect((parts as IngestError).position).toEqual((whole as IngestError).position);
+      expect(snapshot(db, 'SigninLogs')).toBe(kept);
+      // No staging or rejects table is left behind.
+      expect(userTables(db)).toEqual(tables);
+
+      const setAside = await loadFile(db, textSource('SigninLogs_ragged.csv', text), { badRows: 'set-aside' });
+      expect([setAside.rowCount, setAside.rejectedRows]).toEqual([wholeAside.rowCount, 2]);
+      expect(setAside.rowCount).toBe(198);
+      expect(snapshot(db, 'SigninLogs')).toBe(expectedRows);
+      expect(rejectedRowsOf(db, 'SigninLogs')).toEqual(expectedRejects);
+    } finally {
+      db.registerFileBuffer = register;
+    }
+    expect(Math.max(...registered)).toBeLessThan(text.length / 10);
+    expect(userTables(db)).toEqual(tables);
+  });
+
+  it('reports a quoted value that never ends, in a later part, as a whole read does', async () => {
+    const lines = trickyCsv(200).split('\r\n');
+    lines[180] = lines[180]!.replace(',SigninLogs', ',"SigninLogs');
+    const text = lines.join('\r\n');
+    const whole = await loadFile(db, textSource('SigninLogs_quote.csv', text)).catch((e: unknown) => e);
+    expect(whole).toBeInstanceOf(IngestError);
+    expect((whole as IngestError).code).toBe('unbalanced-quote');
+    csvPartSize.bytes = 500;
+    const parts = await loadFile(db, textSource('SigninLogs_quote.csv', text)).catch((e: unknown) => e);
+    expect([(parts as IngestError).code, (parts as IngestError).message, (parts as IngestError).position]).toEqual([
+      'unbalanced-quote',
+      (whole as IngestError).message,
+      (whole as IngestError).position,
+    ]);
   });
 
   it('cancelled between parts: no table changed, no staging table left', async () => {
     await loadFile(db, textSource('SigninLogs_keep.csv', trickyCsv(3)));
     const kept = snapshot(db, 'SigninLogs');
+    const tables = userTables(db);
     const before = userTables(db);
     csvPartSize.bytes = 500;
     const abort = new AbortController();
