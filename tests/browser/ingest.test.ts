@@ -6,7 +6,7 @@
  * through DuckDB-WASM's file-reader protocol. The page requests nothing beyond its own origin.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -190,5 +190,47 @@ describe('ingest through the file input (hosted build)', () => {
     ]);
     expect(app.browser.errors).toEqual([]);
     expect(foreignRequests(app.browser.requests, app.site.url)).toEqual([]);
+  }, 300_000);
+
+  it('shows bytes, rows and the time left while a CSV of ~200 MB loads in parts', async () => {
+    const { page } = app.browser;
+    await freshApp(page, app.site.url);
+    // The sample export's 302 records, 230 times over: 69,460 rows read in 64 MB parts, each part
+    // reporting progress.
+    const sample = readFileSync(join(BEC, 'AADNonInteractiveUserSignInLogs.csv'), 'utf8').replace(/^\uFEFF/, '');
+    const headerEnd = sample.indexOf('\n') + 1;
+    const body = sample.slice(headerEnd).replace(/\n?$/, '\n');
+    const path = write('AADNonInteractiveUserSignInLogs_200MB.csv', sample.slice(0, headerEnd));
+    for (let i = 0; i < 230; i++) appendFileSync(path, body);
+    expect(statSync(path).size).toBeGreaterThan(190_000_000);
+    await waitForEngineReady(page, 60_000);
+    // However fast the machine, each read of the file takes at least 400 ms (a wait in the engine
+    // worker before DuckDB gets the bytes), so that the parts report progress over seconds.
+    const worker = page.workers().find((w) => w.url().includes('engine.worker'))!;
+    await worker.evaluate(() => {
+      const readSync = FileReaderSync.prototype.readAsArrayBuffer;
+      FileReaderSync.prototype.readAsArrayBuffer = function (this: FileReaderSync, blob: Blob) {
+        const until = performance.now() + 400;
+        while (performance.now() < until) {
+          /* a slow disk */
+        }
+        return readSync.call(this, blob);
+      };
+    });
+
+    await loadLogs(page, [path]);
+    const entry = page.getByRole('list', { name: 'Files' }).locator('li').filter({ hasText: 'AADNonInteractiveUserSignInLogs_200MB.csv' });
+    const seen: string[] = [];
+    for (const started = Date.now(); Date.now() - started < 180_000; ) {
+      const text = (await entry.locator('.state').innerText().catch(() => '')).trim();
+      if (text && seen.at(-1) !== text) seen.push(text);
+      if (text.startsWith('loaded') || text.startsWith('could not')) break;
+      await page.waitForTimeout(50);
+    }
+    expect(seen.at(-1)).toBe(`loaded into AADNonInteractiveUserSignInLogs (${(302 * 230).toLocaleString('en-US')} rows)`);
+    // While it read: how far, how many rows, and about how long is left.
+    const reading = seen.filter((t) => /^reading… .+ of .+, [\d,]+ rows, (about \d+ (s|min)|less than a second) left$/.test(t));
+    expect(reading.length, seen.join('\n')).toBeGreaterThan(0);
+    expect(reading.some((t) => !/, 0 rows,/.test(t))).toBe(true);
   }, 300_000);
 });

@@ -18,6 +18,7 @@ import { loadSession, updateSession } from './session-store.ts';
 import { restoreExternalData } from './external-data.ts';
 import { problemOf, type Problem } from './problem.ts';
 import { Task } from './task.svelte.ts';
+import { timeLeftMs } from './time-left.ts';
 import { isLoupeError } from '../../errors.ts';
 
 export type FileJobState = 'asking' | 'queued' | 'loading' | 'loaded' | 'failed' | 'cancelled';
@@ -35,6 +36,9 @@ export interface FileJob {
   loadedInto?: string;
   /** How the load was asked for (the table chosen, replace or append), to ask again the same way. */
   readonly request: LoadRequest;
+  /** When the engine started reading it (performance.now()), and the time it has left by the rate so far. */
+  startedAt?: number;
+  timeLeft?: number;
 }
 
 /** The choices a file is loaded with, beyond the file itself. */
@@ -177,7 +181,10 @@ export class Workspace {
           signal: abort.signal,
           onProgress: (p) => {
             const j = job();
-            if (j) Object.assign(j, { state: 'loading', bytesRead: p.bytesRead, rows: p.rows });
+            if (!j) return;
+            const now = performance.now();
+            const startedAt = j.startedAt ?? now;
+            Object.assign(j, { state: 'loading', bytesRead: p.bytesRead, rows: p.rows, startedAt, timeLeft: timeLeftMs(p.bytesRead, p.bytesTotal, now - startedAt) });
           },
         },
       );
