@@ -4,7 +4,7 @@
  * the browser calls it inside the engine worker (src/worker/) through a typed message protocol.
  */
 import type { LoadedTable, LoadOptions, LoadSource } from '../ingest/api.ts';
-import type { RejectedRow } from '../ingest/index.ts';
+import type { FilePreview, RejectedRow } from '../ingest/index.ts';
 import type { Translation } from '../kql/api.ts';
 import type { QueryControl } from '../db/engine.ts';
 import type { ReplayControl, ReplayOptions, ReplayReport } from '../rules/api.ts';
@@ -33,6 +33,8 @@ export interface RowsResult {
 export interface LoupeSession {
   tables(): readonly LoadedTable[];
   load(source: LoadSource, options?: LoadOptions): Promise<LoadedTable>;
+  /** What loading a file would do (format, table, mapping, first rows), reading only its start. */
+  preview(source: LoadSource, options?: Pick<LoadOptions, 'table' | 'columns' | 'mode'>): Promise<FilePreview>;
   dropTable(name: string): void;
   /** The rows set aside while loading a table (LoadOptions.badRows = 'set-aside'), with their details. */
   rejectedRows(table: string): readonly RejectedRow[];

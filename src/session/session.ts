@@ -5,7 +5,7 @@
  */
 import type { QueryControl, SqlEngine } from '../db/engine.ts';
 import { LoupeError } from '../errors.ts';
-import { dropTable, listTables, loadedTable, loadFile, rejectedRowsOf } from '../ingest/index.ts';
+import { dropTable, listTables, loadedTable, loadFile, previewFile, rejectedRowsOf } from '../ingest/index.ts';
 import type { LoadOptions, LoadSource } from '../ingest/api.ts';
 import { decodeValue, installKqlRuntime, translate } from '../kql/index.ts';
 import type { Translation } from '../kql/api.ts';
@@ -58,6 +58,10 @@ class EngineSession implements LoupeSession {
 
   load(source: LoadSource, options?: LoadOptions) {
     return loadFile(this.engine, source, options);
+  }
+
+  preview(source: LoadSource, options?: Pick<LoadOptions, 'table' | 'columns' | 'mode'>) {
+    return previewFile(this.engine, source, options);
   }
 
   dropTable(name: string) {

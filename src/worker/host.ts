@@ -41,10 +41,13 @@ const handlers: Handlers = {
         ...(p.table !== undefined && { table: p.table }),
         ...(p.mode !== undefined && { mode: p.mode }),
         ...(p.badRows !== undefined && { badRows: p.badRows }),
+        ...(p.columns !== undefined && { columns: p.columns }),
         onProgress: ctx.onProgress,
         signal: ctx.signal,
       },
     ),
+  preview: (s, p) =>
+    s.session.preview({ name: p.name, blob: p.file }, { ...(p.table !== undefined && { table: p.table }), ...(p.columns !== undefined && { columns: p.columns }) }),
   rejectedRows: (s, p) => s.session.rejectedRows(p.table),
   dropTable: (s, p) => {
     s.session.dropTable(p.name);

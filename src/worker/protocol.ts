@@ -7,7 +7,7 @@
  * Files (passed by reference, read inside the worker), never functions or class instances.
  */
 import type { LoadedTable, LoadProgress } from '../ingest/api.ts';
-import type { RejectedRow } from '../ingest/index.ts';
+import type { FilePreview, RejectedRow } from '../ingest/index.ts';
 import type { Translation } from '../kql/api.ts';
 import type { ReplayOptions, ReplayProgress, ReplayReport } from '../rules/api.ts';
 import type { RowsResult, RuleSummary } from '../session/api.ts';
@@ -52,8 +52,15 @@ export interface RequestMap {
       readonly mode?: 'replace' | 'append';
       /** 'set-aside': load the readable rows and keep the others, counted and viewable (rejectedRows). */
       readonly badRows?: 'refuse' | 'set-aside';
+      /** The analyst's renames: source field → table column. */
+      readonly columns?: Readonly<Record<string, string>>;
     };
     result: LoadedTable;
+  };
+  /** What loading a file would do: format, table and why, the mapping, the first rows (reads its start only). */
+  preview: {
+    payload: { readonly name: string; readonly file: Blob; readonly table?: string; readonly columns?: Readonly<Record<string, string>> };
+    result: FilePreview;
   };
   /** The rows set aside while loading a table: file, line, column, what was wrong, the text. */
   rejectedRows: { payload: { readonly table: string }; result: readonly RejectedRow[] };

@@ -192,7 +192,7 @@ describe('ingest through the file input (hosted build)', () => {
     expect(foreignRequests(app.browser.requests, app.site.url)).toEqual([]);
   }, 300_000);
 
-  it('shows bytes, rows and the time left while a CSV of ~200 MB loads in parts', async () => {
+  it('shows bytes, rows, the time left and the mapping while a CSV of ~200 MB loads in parts', async () => {
     const { page } = app.browser;
     await freshApp(page, app.site.url);
     // The sample export's 302 records, 230 times over: 69,460 rows read in 64 MB parts, each part
@@ -221,9 +221,14 @@ describe('ingest through the file input (hosted build)', () => {
     await loadLogs(page, [path]);
     const entry = page.getByRole('list', { name: 'Files' }).locator('li').filter({ hasText: 'AADNonInteractiveUserSignInLogs_200MB.csv' });
     const seen: string[] = [];
+    /** The file's mapping as shown while it was being read (before loading completes). */
+    let mappingWhileReading = '';
     for (const started = Date.now(); Date.now() - started < 180_000; ) {
       const text = (await entry.locator('.state').innerText().catch(() => '')).trim();
       if (text && seen.at(-1) !== text) seen.push(text);
+      if (text.startsWith('reading…') && !mappingWhileReading) {
+        mappingWhileReading = (await entry.locator('details.mapping summary').innerText().catch(() => '')).trim();
+      }
       if (text.startsWith('loaded') || text.startsWith('could not')) break;
       await page.waitForTimeout(50);
     }
@@ -232,5 +237,6 @@ describe('ingest through the file input (hosted build)', () => {
     const reading = seen.filter((t) => /^reading… .+ of .+, [\d,]+ rows, (about \d+ (s|min)|less than a second) left$/.test(t));
     expect(reading.length, seen.join('\n')).toBeGreaterThan(0);
     expect(reading.some((t) => !/, 0 rows,/.test(t))).toBe(true);
+    expect(mappingWhileReading).toMatch(/^la-portal-csv → AADNonInteractiveUserSignInLogs \(from the file's Type column\), \d+ columns$/);
   }, 300_000);
 });

@@ -12,6 +12,8 @@ export interface SavedFile {
   readonly blob: Blob;
   /** Loaded with its unreadable rows set aside (absent: refused on any bad row). */
   readonly badRows?: 'set-aside';
+  /** The analyst's renames in its mapping: source field → table column. */
+  readonly columns?: Readonly<Record<string, string>>;
 }
 
 export interface SavedSession {

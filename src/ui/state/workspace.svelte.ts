@@ -4,7 +4,7 @@
  * Svelte state for the components.
  */
 import type { LoadedTable } from '../../ingest/api.ts';
-import type { RejectedRow } from '../../ingest/index.ts';
+import type { FilePreview, RejectedRow } from '../../ingest/index.ts';
 import type { Translation } from '../../kql/api.ts';
 import type { ReplayProgress, ReplayReport } from '../../rules/api.ts';
 import type { LibraryReport, LibraryRuleResult, RuleFileText } from '../../rules/library.ts';
@@ -39,6 +39,8 @@ export interface FileJob {
   /** When the engine started reading it (performance.now()), and the time it has left by the rate so far. */
   startedAt?: number;
   timeLeft?: number;
+  /** What the load does with the file (format, table and why, the mapping), known before it reads it. */
+  preview?: FilePreview;
 }
 
 /** The choices a file is loaded with, beyond the file itself. */
@@ -47,6 +49,8 @@ export interface LoadRequest {
   readonly mode?: 'replace' | 'append';
   /** 'set-aside': load the readable rows, keep the others counted and viewable. */
   readonly badRows?: 'set-aside';
+  /** The analyst's renames in the mapping: source field → table column. */
+  readonly columns?: Readonly<Record<string, string>>;
 }
 
 export interface RuleSource {
@@ -146,6 +150,24 @@ export class Workspace {
     await this.loadOne(job.file, { ...job.request, badRows: 'set-aside' });
   }
 
+  /**
+   * Loads a file again with the table and column names the analyst set in its mapping, replacing
+   * that table as a first load does; a load of it still waiting or running is cancelled first. A
+   * table that this file alone filled under the old names is removed: the analyst said the file is
+   * something else.
+   */
+  async loadWithMapping(job: FileJob, table: string, columns: Readonly<Record<string, string>>): Promise<void> {
+    const previous = job.state === 'loaded' ? job.table : undefined;
+    this.cancelJob(job);
+    this.jobs = this.jobs.filter((j) => j.id !== job.id);
+    const { mode: _replaced, ...request } = job.request;
+    const loaded = await this.loadOne(job.file, { ...request, table, ...(Object.keys(columns).length > 0 && { columns }) });
+    if (loaded && previous !== undefined && previous !== loaded.name) {
+      const old = this.tables.find((t) => t.name === previous);
+      if (old && old.files.length === 1 && old.files[0] === job.file.name) await this.dropTable(previous);
+    }
+  }
+
   /** The rows set aside while loading a table, for the analyst to read. */
   rejectedRows(table: string): Promise<readonly RejectedRow[]> {
     return this.client.request('rejectedRows', { table });
@@ -165,18 +187,28 @@ export class Workspace {
    * session, and writing it back while restoring would only open a window in which a reload finds
    * it half rewritten.
    */
-  private async loadOne(file: File, request: LoadRequest, keep = true): Promise<void> {
-    const { table, mode, badRows } = request;
+  private async loadOne(file: File, request: LoadRequest, keep = true): Promise<LoadedTable | undefined> {
+    const { table, mode, badRows, columns } = request;
     const id = this.nextJob++;
     this.jobs.push({ id, file, state: 'queued', bytesRead: 0, rows: 0, request });
     // Mutate the proxied entry (not the local object) so the list updates.
     const job = () => this.jobs.find((j) => j.id === id);
     const abort = new AbortController();
     this.aborts.set(id, abort);
+    const options = { ...(table !== undefined && { table }), ...(columns !== undefined && { columns }) };
     try {
+      // What the load will do (format, table and why, the mapping), shown while the file waits and
+      // is read: the engine reads only the file's start for it. A file whose start cannot be read
+      // has no preview; its load says why.
+      const preview = await this.client.request('preview', { name: file.name, file, ...options }, { signal: abort.signal }).catch((e: unknown) => {
+        if (abort.signal.aborted) throw e;
+        return undefined;
+      });
+      const waiting = job();
+      if (waiting && preview) waiting.preview = preview;
       const loaded = await this.client.request(
         'load',
-        { name: file.name, file, ...(table !== undefined && { table }), ...(mode !== undefined && { mode }), ...(badRows !== undefined && { badRows }) },
+        { name: file.name, file, ...options, ...(mode !== undefined && { mode }), ...(badRows !== undefined && { badRows }) },
         {
           signal: abort.signal,
           onProgress: (p) => {
@@ -194,7 +226,11 @@ export class Workspace {
       if (j) Object.assign(j, { state: 'loaded', table: loaded.name, rows: loaded.rowCount, bytesRead: file.size });
       // Kept for the next visit. A file replaces its table (earlier files of that table go) unless appended.
       const kept = (f: { table?: string }) => mode === 'append' || f.table !== loaded.name;
-      if (keep) void updateSession((s) => ({ ...s, files: [...s.files.filter(kept), { name: file.name, table: loaded.name, blob: file, ...(badRows && { badRows }) }] }));
+      if (keep) {
+        const saved = { name: file.name, table: loaded.name, blob: file, ...(badRows && { badRows }), ...(columns && { columns }) };
+        void updateSession((s) => ({ ...s, files: [...s.files.filter(kept), saved] }));
+      }
+      return loaded;
     } catch (e) {
       const j = job();
       const cancelled = e instanceof Error && (e.name === 'AbortError' || (isLoupeError(e) && e.code === 'cancelled'));
@@ -202,6 +238,7 @@ export class Workspace {
     } finally {
       this.aborts.delete(id);
     }
+    return undefined;
   }
 
   async dropTable(name: string): Promise<void> {
@@ -298,7 +335,12 @@ export class Workspace {
         // The worker loads in request order: a table's first file replaces, the ones appended to it follow.
         ...saved.files.map((f, i) => {
           const appended = saved.files.slice(0, i).some((g) => g.table !== undefined && g.table === f.table);
-          const request: LoadRequest = { ...(f.table !== undefined && { table: f.table }), ...(appended && { mode: 'append' as const }), ...(f.badRows && { badRows: f.badRows }) };
+          const request: LoadRequest = {
+            ...(f.table !== undefined && { table: f.table }),
+            ...(appended && { mode: 'append' as const }),
+            ...(f.badRows && { badRows: f.badRows }),
+            ...(f.columns && { columns: f.columns }),
+          };
           return this.loadOne(new File([f.blob], f.name), request, false);
         }),
         saved.rule ? this.useRule(saved.rule, false) : Promise.resolve(),
