@@ -5,9 +5,8 @@
  * and line while the tables already loaded stay listed, and a CSV of several MB read in place
  * through DuckDB-WASM's file-reader protocol. The page requests nothing beyond its own origin.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { appendFileSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -15,21 +14,14 @@ import { foreignRequests } from './support/chromium.ts';
 import { useHostedApp } from './support/hosted.ts';
 import { ROOT } from './support/site.ts';
 import { freshApp, loadLogs, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import { useWorkDir } from './support/work-dir.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'ingest');
 const BEC = join(FIXTURES, 'samples', 'la-export-bec');
 
 const app = useHostedApp();
 /** Files made by the tests (a gzip, bad files, a large CSV), with the names the analyst would see. */
-let work: string;
-
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'loupe-ingest-browser-'));
-});
-
-afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+const work = useWorkDir('loupe-ingest-browser-');
 
 interface TableRow {
   readonly name: string;
@@ -64,11 +56,6 @@ async function fileEntry(page: Page, name: string): Promise<{ state: string; pro
   return { state, problem };
 }
 
-function write(name: string, bytes: Uint8Array | string): string {
-  const path = join(work, name);
-  writeFileSync(path, bytes);
-  return path;
-}
 
 describe('ingest through the file input (hosted build)', () => {
   it('loads the portal CSV, Graph sign-ins and risky users, and a gzip; bad files are refused with file and line, the rest stays', async () => {
@@ -76,7 +63,7 @@ describe('ingest through the file input (hosted build)', () => {
     await freshApp(page, app.site.url);
 
     // (c) A gzip of the portal export of AuditLogs, made here (the analyst's .csv.gz).
-    const auditGz = write('AuditLogs.csv.gz', gzipSync(readFileSync(join(BEC, 'AuditLogs.csv'))));
+    const auditGz = work.write('AuditLogs.csv.gz', gzipSync(readFileSync(join(BEC, 'AuditLogs.csv'))));
     await loadLogs(page, [
       join(BEC, 'AADNonInteractiveUserSignInLogs.csv'),
       join(FIXTURES, 'graph-signIns-pages.json'),
@@ -103,12 +90,12 @@ describe('ingest through the file input (hosted build)', () => {
     expect((await fileEntry(page, 'AuditLogs.csv.gz')).state).toBe('loaded into AuditLogs (7 rows)');
 
     // (d) Bad files: a CSV with a ragged row at line 3, and a truncated gzip.
-    const ragged = write(
+    const ragged = work.write(
       'AADUserRiskEvents_broken.csv',
       'TimeGenerated [UTC],UserPrincipalName,RiskLevel\n"6/15/2026, 9:56:49.975 AM",a@corp.local,high\n"6/15/2026, 9:57:49.975 AM",b@corp.local,low,extra\n',
     );
     const fullGz = gzipSync(readFileSync(join(FIXTURES, 'graph-riskDetections.json')));
-    const truncated = write('riskDetections.json.gz', fullGz.subarray(0, fullGz.length >> 1));
+    const truncated = work.write('riskDetections.json.gz', fullGz.subarray(0, fullGz.length >> 1));
     await loadLogs(page, [ragged, truncated]);
     await waitForFiles(page, 60_000);
 
@@ -143,7 +130,7 @@ describe('ingest through the file input (hosted build)', () => {
       const loc = JSON.stringify({ city: `City ${i % 97}`, countryOrRegion: i % 2 ? 'US' : 'NG' }).replaceAll('"', '""');
       lines.push(`${portal(start + i * 1000 + (i % 1000))},user${i % 500}@corp.example,203.0.${(i >> 8) & 255}.${i & 255},"${loc}",${i % 23 ? 0 : 50126},AADNonInteractiveUserSignInLogs`);
     }
-    const path = write('AADNonInteractiveUserSignInLogs_large.csv', lines.join('\r\n') + '\r\n');
+    const path = work.write('AADNonInteractiveUserSignInLogs_large.csv', lines.join('\r\n') + '\r\n');
     expect(statSync(path).size).toBeGreaterThan(5_000_000);
 
     // Reading in place means DuckDB pulls the File's bytes through FileReaderSync (the
@@ -200,7 +187,7 @@ describe('ingest through the file input (hosted build)', () => {
     const sample = readFileSync(join(BEC, 'AADNonInteractiveUserSignInLogs.csv'), 'utf8').replace(/^\uFEFF/, '');
     const headerEnd = sample.indexOf('\n') + 1;
     const body = sample.slice(headerEnd).replace(/\n?$/, '\n');
-    const path = write('AADNonInteractiveUserSignInLogs_200MB.csv', sample.slice(0, headerEnd));
+    const path = work.write('AADNonInteractiveUserSignInLogs_200MB.csv', sample.slice(0, headerEnd));
     for (let i = 0; i < 230; i++) appendFileSync(path, body);
     expect(statSync(path).size).toBeGreaterThan(190_000_000);
     await waitForEngineReady(page, 60_000);

@@ -4,23 +4,13 @@
  * rows with the bad ones set aside, counted in the table list and listed with their line, column,
  * reason and text (shown as text, never as markup), and the case keeps that choice across a reload.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { useHostedApp } from './support/hosted.ts';
 import { freshApp, loadLogs, tableRows, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import { useWorkDir } from './support/work-dir.ts';
 
 const app = useHostedApp();
-let work: string;
-
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'loupe-set-aside-'));
-});
-
-afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+const work = useWorkDir('loupe-set-aside-');
 
 const NAME = 'AADUserRiskEvents_bad.csv';
 // Line 3: four fields for three columns, one holding markup. Line 5: a datetime in no known form.
@@ -39,8 +29,7 @@ describe('rows that cannot be read or typed', () => {
     const { page } = app.browser;
     await freshApp(page, app.site.url);
     await waitForEngineReady(page, 60_000);
-    const file = join(work, NAME);
-    writeFileSync(file, TEXT);
+    const file = work.write(NAME, TEXT);
     await loadLogs(page, [file]);
     await waitForFiles(page, 60_000);
 

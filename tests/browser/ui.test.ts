@@ -4,9 +4,9 @@
  * the demo button works; everything is reachable with the keyboard.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { useWorkDir } from './support/work-dir.ts';
 import { useHostedApp } from './support/hosted.ts';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { foreignRequests } from './support/chromium.ts';
 import { ROOT } from './support/site.ts';
@@ -16,6 +16,7 @@ const FIXTURES = join(ROOT, 'tests', 'fixtures', 'browser');
 const SHOTS = join(ROOT, 'tests', 'screenshots');
 
 const app = useHostedApp();
+const work = useWorkDir('loupe-ui-');
 
 
 beforeEach(async () => {
@@ -110,8 +111,7 @@ describe('page behaviour', () => {
     const text = readFileSync(join(DEMO, 'AuditLogs.csv'), 'utf8').replace(/^\uFEFF/, '');
     const headerEnd = text.indexOf('\n') + 1;
     const body = text.slice(headerEnd).replace(/\n?$/, '\n');
-    const big = join(mkdtempSync(join(tmpdir(), 'loupe-cancel-')), 'AuditLogs_big.csv');
-    writeFileSync(big, text.slice(0, headerEnd) + body.repeat(3000));
+    const big = work.write('AuditLogs_big.csv', text.slice(0, headerEnd) + body.repeat(3000));
     await loadLogs(page, [big, join(DEMO, 'AADRiskyUsers.csv')]);
     await page.getByRole('button', { name: 'Cancel loading AADRiskyUsers.csv' }).click();
     await waitForFiles(page, 120_000);

@@ -11,7 +11,7 @@ import type { SqlEngine } from '../../../src/db/engine.ts';
 import { csvPartSize, guessedCsvRange, isCutInParts, provenCsvRange, type CsvRange } from '../../../src/ingest/csv-parts.ts';
 import { IngestError, loadFile, rejectedRowsOf, type LoadProgress } from '../../../src/ingest/index.ts';
 import { byteSource, type ByteSource } from '../../../src/ingest/source.ts';
-import { papaRecords, sampleSource, snapshot, textSource, userTables } from './helpers.ts';
+import { failedQueries, papaRecords, partsReadCounter, registeredSizes, sampleSource, snapshot, textSource, userTables } from './helpers.ts';
 
 const DEFAULT_PART = { ...csvPartSize };
 let db: SqlEngine;
@@ -93,6 +93,20 @@ describe('cutting a CSV file at record boundaries', () => {
   });
 });
 
+/**
+ * Loads `text` whole, then cut in 500-byte parts: the second load must read parts all along (no
+ * whole read after a failed part) and give the same table.
+ */
+async function expectSameInParts(name: string, text: string): Promise<void> {
+  const whole = await loadFile(db, textSource(name, text));
+  const expected = snapshot(db, whole.name);
+  csvPartSize.bytes = 500;
+  const partsRead = partsReadCounter();
+  const parts = await loadFile(db, textSource(name, text), partsRead);
+  expect(partsRead.count).toBeGreaterThan(20);
+  expect(snapshot(db, parts.name)).toBe(expected);
+}
+
 describe('loading in parts', () => {
   it('loads the same table as one read, with progress part by part', async () => {
     const src = sampleSource('la-export-bec/AADNonInteractiveUserSignInLogs.csv');
@@ -105,13 +119,7 @@ describe('loading in parts', () => {
     csvPartSize.checkpointBytes = 50_000;
     const progress: LoadProgress[] = [];
     // The whole file is never handed to DuckDB (Node copies registered bytes into the wasm heap).
-    const registered: number[] = [];
-    const register = db.registerFileBuffer;
-    db.registerFileBuffer = (name, bytes) => {
-      registered.push(bytes.byteLength);
-      register(name, bytes);
-    };
-    const parts = await loadFile(db, src, { onProgress: (p) => progress.push(p) }).finally(() => (db.registerFileBuffer = register));
+    const { result: parts, sizes: registered } = await registeredSizes(db, () => loadFile(db, src, { onProgress: (p) => progress.push(p) }));
     expect(registered.length).toBeGreaterThan(10);
     expect(Math.max(...registered)).toBeLessThan(src.bytes!.byteLength / 10);
     expect(parts.rowCount).toBe(whole.rowCount);
@@ -131,17 +139,11 @@ describe('loading in parts', () => {
     const order = db.query(`SELECT UserPrincipalName FROM Tricky_CL`).rows;
     csvPartSize.bytes = 500;
     // Progress between 0 and the whole file comes only from parts read (not from a whole read after a failed part).
-    let partsRead = 0;
+    const partsRead = partsReadCounter();
     // Reads that fail: parts whose guessed end fell inside a multi-line value, read again cut exactly.
-    let failedReads = 0;
-    const queryAsync = db.queryAsync;
-    db.queryAsync = (sql, control) => queryAsync(sql, control).catch((e: unknown) => Promise.reject((failedReads++, e)));
-    const parts = await loadFile(db, textSource('SigninLogs_tricky.csv', text), {
-      table: 'Tricky_CL',
-      onProgress: (p) => void (p.bytesRead > 0 && p.bytesRead < p.bytesTotal && partsRead++),
-    }).finally(() => (db.queryAsync = queryAsync));
-    expect(failedReads).toBeGreaterThan(0);
-    expect(partsRead).toBeGreaterThan(20);
+    const { result: parts, failed } = await failedQueries(db, () => loadFile(db, textSource('SigninLogs_tricky.csv', text), { table: 'Tricky_CL', ...partsRead }));
+    expect(failed).toBeGreaterThan(0);
+    expect(partsRead.count).toBeGreaterThan(20);
     expect(parts.rowCount).toBe(200);
     expect(snapshot(db, parts.name)).toBe(expected);
     expect(db.query(`SELECT UserPrincipalName FROM Tricky_CL`).rows).toEqual(order);
@@ -156,15 +158,7 @@ describe('loading in parts', () => {
     const used: string[] = [];
     const text = trickyCsv(200).replace(/(?<=\r\n)"6\/15\/2026, [^"]*"/g, () => `"${used[used.push(forms[used.length % forms.length]!) - 1]}"`);
     expect(used.length).toBe(200);
-    const whole = await loadFile(db, textSource('SigninLogs_forms.csv', text));
-    const expected = snapshot(db, whole.name);
-    csvPartSize.bytes = 500;
-    let partsRead = 0;
-    const parts = await loadFile(db, textSource('SigninLogs_forms.csv', text), {
-      onProgress: (p) => void (p.bytesRead > 0 && p.bytesRead < p.bytesTotal && partsRead++),
-    });
-    expect(partsRead).toBeGreaterThan(20);
-    expect(snapshot(db, parts.name)).toBe(expected);
+    await expectSameInParts('SigninLogs_forms.csv', text);
     expect(db.query(`SELECT count(*) FROM SigninLogs WHERE TimeGenerated IS NULL`).rows[0]![0]).toBe(used.filter((f) => f === '').length);
     expect(db.query(`SELECT count(DISTINCT TimeGenerated) FROM SigninLogs`).rows[0]![0]).toBe(4);
   });
@@ -173,15 +167,7 @@ describe('loading in parts', () => {
     // An Excel re-save's value without milliseconds: the reader fails on its part, which is read
     // again as text and typed in SQL, as are the parts after it; the file is not read whole.
     const text = trickyCsv(200).replace('"6/15/2026, 7:06:00.186 AM"', '"6/15/2026, 7:06:00 AM"');
-    const whole = await loadFile(db, textSource('SigninLogs_other.csv', text));
-    const expected = snapshot(db, whole.name);
-    csvPartSize.bytes = 500;
-    let partsRead = 0;
-    const parts = await loadFile(db, textSource('SigninLogs_other.csv', text), {
-      onProgress: (p) => void (p.bytesRead > 0 && p.bytesRead < p.bytesTotal && partsRead++),
-    });
-    expect(partsRead).toBeGreaterThan(20);
-    expect(snapshot(db, parts.name)).toBe(expected);
+    await expectSameInParts('SigninLogs_other.csv', text);
     expect(db.query(`SELECT count(*) FROM SigninLogs WHERE TimeGenerated = TIMESTAMP '2026-06-15 07:06:00'`).rows[0]![0]).toBe(1);
   });
 
@@ -229,13 +215,7 @@ describe('loading in parts', () => {
 
     csvPartSize.bytes = 500;
     // The parts with a ragged row are read with it set aside: no buffer holds the whole text.
-    const registered: number[] = [];
-    const register = db.registerFileBuffer;
-    db.registerFileBuffer = (name, bytes) => {
-      registered.push(bytes.byteLength);
-      register(name, bytes);
-    };
-    try {
+    const { sizes: registered } = await registeredSizes(db, async () => {
       const parts = await loadFile(db, textSource('SigninLogs_ragged.csv', text)).catch((e: unknown) => e);
       expect(parts).toBeInstanceOf(IngestError);
       expect((parts as IngestError).code).toBe('ragged-row');
@@ -251,9 +231,7 @@ describe('loading in parts', () => {
       expect(setAside.rowCount).toBe(198);
       expect(snapshot(db, 'SigninLogs')).toBe(expectedRows);
       expect(rejectedRowsOf(db, 'SigninLogs')).toEqual(expectedRejects);
-    } finally {
-      db.registerFileBuffer = register;
-    }
+    });
     expect(Math.max(...registered)).toBeLessThan(text.length / 10);
     expect(userTables(db)).toEqual(tables);
   });

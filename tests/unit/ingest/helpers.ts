@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { expect } from 'vitest';
 import type { SqlEngine } from '../../../src/db/engine.ts';
-import type { LoadSource } from '../../../src/ingest/index.ts';
+import type { LoadProgress, LoadSource } from '../../../src/ingest/index.ts';
 
 export const FIXTURES = join(import.meta.dirname, '../../../tests/fixtures/ingest');
 /** Copies of the real exports in the shared samples (la-export-bec/, training-lab/), byte for byte. */
@@ -40,4 +40,45 @@ export function userTables(engine: SqlEngine): string[] {
   return engine
     .query(`SELECT table_name FROM duckdb_tables() ORDER BY table_name`)
     .rows.map((r) => String(r[0]));
+}
+
+/** Watches the buffers registered with DuckDB while `run` loads (the size of each). */
+export async function registeredSizes<T>(engine: SqlEngine, run: () => Promise<T>): Promise<{ result: T; sizes: number[] }> {
+  const sizes: number[] = [];
+  const register = engine.registerFileBuffer;
+  engine.registerFileBuffer = (name, bytes) => {
+    sizes.push(bytes.byteLength);
+    register(name, bytes);
+  };
+  try {
+    return { result: await run(), sizes };
+  } finally {
+    engine.registerFileBuffer = register;
+  }
+}
+
+/**
+ * An onProgress that counts the reports strictly between the start and the whole file: one per
+ * part read (a whole read after a failed part reports none).
+ */
+export function partsReadCounter(): { onProgress: (p: LoadProgress) => void; readonly count: number } {
+  let count = 0;
+  return {
+    onProgress: (p) => void (p.bytesRead > 0 && p.bytesRead < p.bytesTotal && count++),
+    get count() {
+      return count;
+    },
+  };
+}
+
+/** Counts the queries that fail while `run` loads (parts read again, cut or typed another way). */
+export async function failedQueries<T>(engine: SqlEngine, run: () => Promise<T>): Promise<{ result: T; failed: number }> {
+  let failed = 0;
+  const queryAsync = engine.queryAsync;
+  engine.queryAsync = (sql, control) => queryAsync(sql, control).catch((e: unknown) => Promise.reject((failed++, e)));
+  try {
+    return { result: await run(), failed };
+  } finally {
+    engine.queryAsync = queryAsync;
+  }
 }

@@ -12,7 +12,7 @@ import { csvPartSize } from '../../../src/ingest/csv-parts.ts';
 import { unwrapReadSize, unwrapText } from '../../../src/ingest/decode.ts';
 import { IngestError, loadFile, previewFile } from '../../../src/ingest/index.ts';
 import { byteSource } from '../../../src/ingest/source.ts';
-import { sampleSource, snapshot, textSource, userTables } from './helpers.ts';
+import { failedQueries, registeredSizes, sampleSource, snapshot, textSource, userTables } from './helpers.ts';
 
 const DEFAULTS = { part: csvPartSize.streamBytes, read: unwrapReadSize.bytes };
 let db: SqlEngine;
@@ -38,21 +38,6 @@ function utf16le(text: string): Uint8Array {
   return out;
 }
 
-/** Watches the buffers registered with DuckDB while `run` loads (the size of each). */
-async function registeredSizes<T>(run: () => Promise<T>): Promise<{ result: T; sizes: number[] }> {
-  const sizes: number[] = [];
-  const register = db.registerFileBuffer;
-  db.registerFileBuffer = (name, bytes) => {
-    sizes.push(bytes.byteLength);
-    register(name, bytes);
-  };
-  try {
-    return { result: await run(), sizes };
-  } finally {
-    db.registerFileBuffer = register;
-  }
-}
-
 describe('unwrapping as a stream', () => {
   it('transcodes UTF-16 read in 7-byte slices (code units and surrogate pairs cut in two) exactly', async () => {
     const text = 'Name,Note\r\n"Zoë","😀 multi\nline, ""quoted"" 漢字"\r\n';
@@ -73,7 +58,7 @@ describe('unwrapping as a stream', () => {
     csvPartSize.streamBytes = 30_000;
     unwrapReadSize.bytes = 4096;
     const progress: number[] = [];
-    const { result, sizes } = await registeredSizes(() =>
+    const { result, sizes } = await registeredSizes(db, () =>
       loadFile(db, { name: 'AADNonInteractiveUserSignInLogs.csv.gz', bytes: gz }, { onProgress: (p) => progress.push(p.bytesRead) }),
     );
     expect([result.format, result.rowCount]).toEqual(['la-portal-csv+gzip', plain.rowCount]);
@@ -93,13 +78,12 @@ describe('unwrapping as a stream', () => {
     const expected = snapshot(db, plain.name);
     csvPartSize.streamBytes = 3_000;
     unwrapReadSize.bytes = 256;
-    let failedReads = 0;
-    const queryAsync = db.queryAsync;
-    db.queryAsync = (sql, control) => queryAsync(sql, control).catch((e: unknown) => Promise.reject((failedReads++, e)));
-    const { result, sizes } = await registeredSizes(() =>
-      loadFile(db, { name: 'sign-in_adelete.csv.gz', bytes: gzipSync(src.bytes!) }, { table: 'TrainingLab_CL' }),
-    ).finally(() => (db.queryAsync = queryAsync));
-    expect(failedReads).toBeGreaterThan(0);
+    const {
+      result: { result, sizes },
+      failed,
+    } = await failedQueries(db, () => registeredSizes(db, () => loadFile(db, { name: 'sign-in_adelete.csv.gz', bytes: gzipSync(src.bytes!) }, { table: 'TrainingLab_CL' })));
+    // Some parts' guessed ends fell inside a multi-line cell: those reads failed, and were read again cut exactly.
+    expect(failed).toBeGreaterThan(0);
     expect(result.rowCount).toBe(plain.rowCount);
     expect(snapshot(db, result.name)).toBe(expected);
     // Read in parts all along: the whole text was never registered.
@@ -113,7 +97,7 @@ describe('unwrapping as a stream', () => {
     const expected = snapshot(db, plain.name);
     csvPartSize.streamBytes = 40_000;
     unwrapReadSize.bytes = 10_001;
-    const { result, sizes } = await registeredSizes(() => loadFile(db, { name: 'AADNonInteractiveUserSignInLogs.txt', bytes: utf16le(text) }));
+    const { result, sizes } = await registeredSizes(db, () => loadFile(db, { name: 'AADNonInteractiveUserSignInLogs.txt', bytes: utf16le(text) }));
     expect([result.format, result.rowCount]).toEqual(['la-portal-csv', plain.rowCount]);
     expect(snapshot(db, result.name)).toBe(expected);
     expect(Math.max(...sizes)).toBeLessThan(text.length / 5);

@@ -1,0 +1,35 @@
+/**
+ * A folder of files a test file makes (a gzip, bad files, a large CSV), named as the analyst would
+ * see them, created before its tests and removed after them.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+
+export interface WorkDir {
+  /** The folder (set once the tests start). */
+  readonly path: string;
+  /** Writes a file into it; returns its path. */
+  write(name: string, content: Uint8Array | string): string;
+}
+
+export function useWorkDir(prefix: string): WorkDir {
+  let path = '';
+  beforeAll(() => {
+    path = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterAll(() => {
+    if (path) rmSync(path, { recursive: true, force: true });
+  });
+  return {
+    get path() {
+      return path;
+    },
+    write(name, content) {
+      const file = join(path, name);
+      writeFileSync(file, content);
+      return file;
+    },
+  };
+}
