@@ -166,7 +166,7 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
   let skipped: number[] | undefined;
   /** The file record (header = 0) of loaded row `index`: loaded rows skip the records set aside. */
   const recordOf = (index: number): number => {
-    // (No rejects table: the file was read in parts, which set nothing aside.)
+    // (No rejects table: nothing was set aside.)
     skipped ??= rejectSources()
       .flatMap((s) => engine.query(`SELECT DISTINCT line - 1 + ${s.recordBase} FROM ${quoteIdent(s.table)}`).rows.map((r) => Number(r[0])))
       .sort((a, b) => a - b);
@@ -192,8 +192,9 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
     },
     async parts() {
       // Parts are read strictly (no rejects table): an unreadable record, or a value of a typed
-      // datetime column not in its form, throws, and the loader then reads the whole file with
-      // store_rejects to report or set aside every bad record.
+      // datetime column not in its form, throws, and the loader reads the part again another way
+      // (as text; cut exactly; setting rows of the wrong length aside in a rejects table of the
+      // part's own), the whole file with store_rejects as the last resort (typed-staging.ts).
       // A part may start inside a record whose quoted cell holds a bare LF: DuckDB takes the line
       // ending from the first newline it meets, so the header's is stated explicitly.
       const partSql = (name: string, k: number, how: PartReading, start: number) => {
