@@ -32,7 +32,7 @@ interface TableRow {
 
 /** The Tables list as shown: name, row count, first and last TimeGenerated (or the snapshot note). */
 async function tableList(page: Page): Promise<TableRow[]> {
-  const rows = await page.getByRole('table', { name: 'Tables' }).locator('tbody tr').all();
+  const rows = await page.getByRole('table', { name: 'Tables' }).locator('tbody > tr:has(th[scope="row"])').all();
   const out: TableRow[] = [];
   for (const r of rows) {
     const cells = (await r.locator('td').allInnerTexts()).map((c) => c.trim());
@@ -224,6 +224,6 @@ describe('ingest through the file input (hosted build)', () => {
     const reading = seen.filter((t) => /^reading… .+ of .+, [\d,]+ rows, (about \d+ (s|min)|less than a second) left$/.test(t));
     expect(reading.length, seen.join('\n')).toBeGreaterThan(0);
     expect(reading.some((t) => !/, 0 rows,/.test(t))).toBe(true);
-    expect(mappingWhileReading).toMatch(/^la-portal-csv → AADNonInteractiveUserSignInLogs \(from the file's Type column\), \d+ columns$/);
+    expect(mappingWhileReading).toMatch(/^Log Analytics portal CSV → AADNonInteractiveUserSignInLogs \(from the file's Type column\), \d+ columns$/);
   }, 300_000);
 });

@@ -12,6 +12,7 @@ import { ROOT } from './support/site.ts';
 import { freshApp, loadLogs, tableRows, waitForEngineReady, waitForFiles } from './support/flow.ts';
 
 const AUDIT = join(ROOT, 'static', 'demo', 'AuditLogs.csv'); // 7 rows
+const SHOTS = join(ROOT, 'tests', 'screenshots');
 
 const app = useHostedApp();
 
@@ -37,12 +38,13 @@ describe("a file's mapping", () => {
     expect(await tableRows(page)).toEqual([['AuditLogs', '7']]);
 
     const summary = page.locator('details.mapping summary');
-    expect((await summary.innerText()).trim()).toMatch(/^la-portal-csv → AuditLogs \(from the file's Type column\), \d+ columns$/);
+    expect((await summary.innerText()).trim()).toMatch(/^Log Analytics portal CSV → AuditLogs \(from the file's Type column\), \d+ columns$/);
     await summary.click();
     const mapping = await mappingOf(page, 'AuditLogs.csv');
     expect(mapping.get('TimeGenerated [UTC]')).toEqual(['TimeGenerated', 'datetime', "Sentinel's schema for the table"]);
     expect(mapping.get('OperationName')).toEqual(['OperationName', 'string', "Sentinel's schema for the table"]);
     expect(mapping.get('TargetResources')).toEqual(['TargetResources', 'dynamic', "Sentinel's schema for the table"]);
+    await page.getByRole('list', { name: 'Files' }).screenshot({ path: join(SHOTS, 'file-mapping.png') });
 
     // Another table, and a column renamed: loaded that way, and the table it replaces is gone.
     const again = page.getByRole('button', { name: 'Load AuditLogs.csv again with this table and these column names' });
@@ -52,7 +54,7 @@ describe("a file's mapping", () => {
     await again.click();
     await waitForFiles(page);
     await expect.poll(() => tableRows(page), { timeout: 30_000 }).toEqual([['AuditCopy_CL', '7']]);
-    expect((await summary.innerText()).trim()).toMatch(/^la-portal-csv → AuditCopy_CL \(chosen by you\), \d+ columns$/);
+    expect((await summary.innerText()).trim()).toMatch(/^Log Analytics portal CSV → AuditCopy_CL \(chosen by you\), \d+ columns$/);
     await summary.click();
     const renamed = await mappingOf(page, 'AuditLogs.csv');
     expect(renamed.get('OperationName')).toEqual(['Operation', 'string', 'renamed by you']);

@@ -4,8 +4,10 @@
  * rows with the bad ones set aside, counted in the table list and listed with their line, column,
  * reason and text (shown as text, never as markup), and the case keeps that choice across a reload.
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useHostedApp } from './support/hosted.ts';
+import { ROOT } from './support/site.ts';
 import { freshApp, loadLogs, tableRows, waitForEngineReady, waitForFiles } from './support/flow.ts';
 import { useWorkDir } from './support/work-dir.ts';
 
@@ -53,6 +55,7 @@ describe('rows that cannot be read or typed', () => {
     ]);
     // The record's markup is characters on the screen, not an element.
     expect(await listed.locator('b').count()).toBe(0);
+    await page.getByRole('table', { name: 'Tables' }).screenshot({ path: join(ROOT, 'tests', 'screenshots', 'set-aside-rows.png') });
 
     // The case comes back the same way: the file loaded with its bad rows set aside, not refused.
     await page.reload();

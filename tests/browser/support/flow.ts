@@ -58,7 +58,7 @@ export async function waitForFiles(page: Page, timeout = 60_000): Promise<void> 
 /** The table list as [name, rows] pairs. */
 export async function tableRows(page: Page): Promise<[string, string][]> {
   const table = page.getByRole('table', { name: 'Tables' });
-  const rows = await table.locator('tbody tr').all();
+  const rows = await table.locator('tbody > tr:has(th[scope="row"])').all();
   const out: [string, string][] = [];
   for (const r of rows) out.push([(await r.locator('th').innerText()).trim(), (await r.locator('td').first().innerText()).trim()]);
   return out;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countOf, formatCell, formatNumber, formatReportValue } from '../../../src/ui/format.ts';
+import { formatName } from '../../../src/ui/format-name.ts';
 
 describe('result values as Loupe shows them', () => {
   it('shows a datetime cell in UTC with the zone, whether it arrives as ISO text or epoch ms', () => {
@@ -33,5 +34,14 @@ describe('result values as Loupe shows them', () => {
     expect(countOf(0, 'incident')).toBe('0 incidents');
     expect(countOf(1204, 'rule')).toBe('1,204 rules');
     expect(countOf(2, 'entity', 'entities')).toBe('2 entities');
+  });
+});
+
+describe('formatName (what a file is, in the analyst\'s words)', () => {
+  it('names the export a format code stands for, and says when it was gzipped', () => {
+    expect(formatName('la-portal-csv')).toBe('Log Analytics portal CSV');
+    expect(formatName('graph-json+gzip')).toBe('Microsoft Graph JSON, gzipped');
+    expect(formatName('event-hub-json')).toBe('Event Hub batch');
+    expect(formatName('something-new')).toBe('something-new');
   });
 });
