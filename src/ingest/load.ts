@@ -110,7 +110,7 @@ export async function loadFile(engine: SqlEngine, source: LoadSource, options: L
       );
     }
     if (staged.rejected > 0) {
-      warnings.push(`${file}: ${staged.rejected} rows could not be read or typed and were set aside (see the rejected rows); the other ${rows} were loaded.`);
+      warnings.push(`${file}: ${staged.rejected} rows could not be read or typed and were set aside, each kept with its line and what was wrong; the other ${rows} were loaded.`);
     }
     if (rows === 0) {
       throw ingestError('header-only', file, `${file} has column names but no rows: expected at least one record after the header.`, { line: 2 });
