@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { loadNativeDuckDB } from './native-duckdb.ts';
+import { loadNativeDuckDB, nativeCsvTableSql } from './native-duckdb.ts';
 
 const [engineName, kind, file] = process.argv.slice(2) as ['loupe' | 'native', 'csv' | 'ndjson', string];
 
@@ -26,11 +26,7 @@ async function native(): Promise<number> {
   const db = await DuckDBInstance.create(':memory:', { threads: '2' });
   const conn = await db.connect();
   const t0 = performance.now();
-  const path = file.replaceAll("'", "''");
-  const sql =
-    kind === 'csv'
-      ? `CREATE TABLE t AS SELECT * FROM read_csv('${path}', header = true, timestampformat = '%m/%d/%Y, %I:%M:%S.%g %p')`
-      : `CREATE TABLE t AS SELECT * FROM read_ndjson_auto('${path}')`;
+  const sql = kind === 'csv' ? nativeCsvTableSql(file) : `CREATE TABLE t AS SELECT * FROM read_ndjson_auto('${file.replaceAll("'", "''")}')`;
   await conn.run(sql);
   const ms = performance.now() - t0;
   const r = await conn.runAndReadAll('SELECT count(*) FROM t');

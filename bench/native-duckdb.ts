@@ -26,6 +26,17 @@ export interface NativeDuckDB {
   };
 }
 
+/** The portal's datetime form, given to native DuckDB's CSV reader. */
+const PORTAL_FORMAT = '%m/%d/%Y, %I:%M:%S.%g %p';
+
+/**
+ * Native DuckDB's baseline for a portal CSV: one `CREATE TABLE t AS` over `read_csv` with automatic
+ * typing and the portal's datetime form (what the ingest benchmarks compare Loupe with).
+ */
+export function nativeCsvTableSql(path: string): string {
+  return `CREATE TABLE t AS SELECT * FROM read_csv('${path.replaceAll("'", "''")}', header = true, timestampformat = '${PORTAL_FORMAT}')`;
+}
+
 export async function loadNativeDuckDB(): Promise<NativeDuckDB> {
   if (!existsSync(`${dir}node_modules/@duckdb/node-api/package.json`)) {
     mkdirSync(dir, { recursive: true });
