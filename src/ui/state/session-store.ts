@@ -6,14 +6,23 @@
  * works as before, without a saved session.
  */
 
-export interface SavedFile {
-  readonly name: string;
+/** The choices a file is loaded with, beyond the file itself. */
+export interface LoadRequest {
   readonly table?: string;
-  readonly blob: Blob;
-  /** Loaded with its unreadable rows set aside (absent: refused on any bad row). */
+  readonly mode?: 'replace' | 'append';
+  /** 'set-aside': load the readable rows, keep the others counted and viewable. */
   readonly badRows?: 'set-aside';
-  /** The analyst's renames in its mapping: source field → table column. */
+  /** The analyst's renames in the mapping: source field → table column. */
   readonly columns?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A file as loaded, with the choices it was loaded with (the table it went to). Whether it was
+ * appended is not kept: a file is appended on restore when an earlier one went to its table.
+ */
+export interface SavedFile extends Omit<LoadRequest, 'mode'> {
+  readonly name: string;
+  readonly blob: Blob;
 }
 
 export interface SavedSession {

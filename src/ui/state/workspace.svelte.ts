@@ -14,7 +14,7 @@ import type { EngineStatus } from '../../worker/protocol.ts';
 import type { PivotHit } from '../../worker/pivot.ts';
 import { GridState } from '../grid/grid-state.svelte.ts';
 import { NotesStore } from './notes.svelte.ts';
-import { loadSession, updateSession } from './session-store.ts';
+import { loadSession, updateSession, type LoadRequest, type SavedFile } from './session-store.ts';
 import { restoreExternalData } from './external-data.ts';
 import { problemOf, type Problem } from './problem.ts';
 import { Task } from './task.svelte.ts';
@@ -43,15 +43,6 @@ export interface FileJob {
   preview?: FilePreview;
 }
 
-/** The choices a file is loaded with, beyond the file itself. */
-export interface LoadRequest {
-  readonly table?: string;
-  readonly mode?: 'replace' | 'append';
-  /** 'set-aside': load the readable rows, keep the others counted and viewable. */
-  readonly badRows?: 'set-aside';
-  /** The analyst's renames in the mapping: source field → table column. */
-  readonly columns?: Readonly<Record<string, string>>;
-}
 
 export interface RuleSource {
   readonly text: string;
@@ -227,7 +218,8 @@ export class Workspace {
       // Kept for the next visit. A file replaces its table (earlier files of that table go) unless appended.
       const kept = (f: { table?: string }) => mode === 'append' || f.table !== loaded.name;
       if (keep) {
-        const saved = { name: file.name, table: loaded.name, blob: file, ...(badRows && { badRows }), ...(columns && { columns }) };
+        const { mode: _notKept, ...choices } = request;
+        const saved: SavedFile = { ...choices, name: file.name, blob: file, table: loaded.name };
         void updateSession((s) => ({ ...s, files: [...s.files.filter(kept), saved] }));
       }
       return loaded;
@@ -335,13 +327,8 @@ export class Workspace {
         // The worker loads in request order: a table's first file replaces, the ones appended to it follow.
         ...saved.files.map((f, i) => {
           const appended = saved.files.slice(0, i).some((g) => g.table !== undefined && g.table === f.table);
-          const request: LoadRequest = {
-            ...(f.table !== undefined && { table: f.table }),
-            ...(appended && { mode: 'append' as const }),
-            ...(f.badRows && { badRows: f.badRows }),
-            ...(f.columns && { columns: f.columns }),
-          };
-          return this.loadOne(new File([f.blob], f.name), request, false);
+          const { name, blob, ...choices } = f;
+          return this.loadOne(new File([blob], name), { ...choices, ...(appended && { mode: 'append' as const }) }, false);
         }),
         saved.rule ? this.useRule(saved.rule, false) : Promise.resolve(),
       ]);
