@@ -87,11 +87,11 @@ async function buildInParts(
   engine: SqlEngine,
   raw: RawRelation,
   mapping: readonly ColumnMapping[],
+  formats: ReadonlyMap<number, string>,
   staging: string,
   signal: AbortSignal | undefined,
   onPart: ((bytesEnd: number, rows: number) => void) | undefined,
 ): Promise<boolean> {
-  const formats = datetimeFormats(raw, mapping);
   /** The reader's typing, until a part needs to be read as text. */
   let typed = readerTypingOf(formats);
   const parts = await raw.parts?.();
@@ -235,9 +235,10 @@ export async function buildTypedStaging(
 ): Promise<StagingResult> {
   // The load's long query (every row read, typed and written): cancellable while it runs.
   try {
-    if (!(await buildInParts(engine, raw, mapping, staging, signal, onPart))) {
+    const formats = datetimeFormats(raw, mapping);
+    if (!(await buildInParts(engine, raw, mapping, formats, staging, signal, onPart))) {
       await raw.prepareWhole?.();
-      await engine.queryAsync(`CREATE TABLE ${quoteIdent(staging)} AS ${typedSelectSql(raw, mapping, datetimeFormats(raw, mapping))}`, signal ? { signal } : {});
+      await engine.queryAsync(`CREATE TABLE ${quoteIdent(staging)} AS ${typedSelectSql(raw, mapping, formats)}`, signal ? { signal } : {});
     }
   } catch (e) {
     if (signal?.aborted && isCancellation(e)) throw ingestError('cancelled', file, `Loading ${file} was cancelled; the tables already loaded are unchanged.`);
