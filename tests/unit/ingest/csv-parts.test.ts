@@ -102,7 +102,7 @@ async function expectSameInParts(name: string, text: string): Promise<void> {
   const expected = snapshot(db, whole.name);
   csvPartSize.bytes = 500;
   const partsRead = partsReadCounter();
-  const parts = await loadFile(db, textSource(name, text), partsRead);
+  const parts = await loadFile(db, textSource(name, text), { onProgress: partsRead.onProgress });
   expect(partsRead.count).toBeGreaterThan(20);
   expect(snapshot(db, parts.name)).toBe(expected);
 }
@@ -141,7 +141,7 @@ describe('loading in parts', () => {
     // Progress between 0 and the whole file comes only from parts read (not from a whole read after a failed part).
     const partsRead = partsReadCounter();
     // Reads that fail: parts whose guessed end fell inside a multi-line value, read again cut exactly.
-    const { result: parts, failed } = await failedQueries(db, () => loadFile(db, textSource('SigninLogs_tricky.csv', text), { table: 'Tricky_CL', ...partsRead }));
+    const { result: parts, failed } = await failedQueries(db, () => loadFile(db, textSource('SigninLogs_tricky.csv', text), { table: 'Tricky_CL', onProgress: partsRead.onProgress }));
     expect(failed).toBeGreaterThan(0);
     expect(partsRead.count).toBeGreaterThan(20);
     expect(parts.rowCount).toBe(200);
