@@ -9,6 +9,8 @@ import type { SourcePosition } from '../errors.ts';
 export interface TranslateOptions {
   /** The schema of a table the query names, or undefined when no such table exists. */
   resolveTable(name: string): TableSchema | undefined;
+  /** The tables a pattern can match (`union Sign*`): the analyst's loaded tables. None by default. */
+  tableNames?(): readonly string[];
   /**
    * SQL that reads a table, e.g. a time-windowed subquery supplied by the rule engine.
    * Default: the quoted table name.
@@ -59,7 +61,8 @@ export interface Translation {
 
 /** Error codes of the translator; the message says what was expected and what was found. */
 export type KqlErrorCode =
-  | 'syntax' // the lexer or parser could not read the text
+  | 'syntax' // Kusto.Language could not parse the text (its message and position)
+  | 'limit' // the query is longer or deeper than Loupe translates (the message names the limit)
   | 'unsupported' // valid KQL that Loupe does not translate (names the construct)
   | 'unknown-table'
   | 'unknown-column'

@@ -1,7 +1,7 @@
 /**
  * The KQL syntax tree: discriminated unions, every node with the [start, end) offsets of its text.
- * Tabular operators are listed in `Operator`; each has its parser and translator in
- * ./operators/<name>.ts (see ./operators/registry.ts).
+ * Lowered from Kusto.Language's syntax tree (./syntax/lowerer.ts). Tabular operators are listed in
+ * `Operator`; each has its lowering and translation in ./operators/<name>.ts (see ./operators/index.ts).
  */
 export interface Span {
   readonly start: number;
@@ -33,6 +33,11 @@ export type Expr =
 /** `Name = expr` or bare `expr` in extend/project/summarize lists. */
 export interface Assignment {
   readonly name?: { readonly text: string; readonly span: Span };
+  /**
+   * For a bare `expr`: the column name Kusto's binder gives it (`count_`, `x_a`, `Column1`), when
+   * it gives one; the translator uses it as Kusto's name for the column (a clash still adds 1, 2…).
+   */
+  readonly kustoName?: string;
   /** `(A, B, C) = f(…)`: the names of a multi-result function's columns (see tuples.ts). */
   readonly names?: readonly { readonly text: string; readonly span: Span }[];
   readonly expr: Expr;
@@ -66,7 +71,8 @@ export type Operator =
   | { kind: 'union'; union: UnionArgs; span: Span }
   | { kind: 'distinct'; columns: { text: string; span: Span }[] | 'all'; span: Span }
   | { kind: 'top'; count: Expr; key: SortKey; span: Span }
-  | { kind: 'count'; span: Span }
+  /** `count [as Name]`: one long column, `Count` unless named. */
+  | { kind: 'count'; name?: string; span: Span }
   /** project-away/-keep: names or wildcard patterns (`*1`, `Prefix*`). */
   | { kind: 'project-away'; patterns: { text: string; span: Span }[]; span: Span }
   | { kind: 'project-keep'; patterns: { text: string; span: Span }[]; span: Span }
@@ -76,17 +82,8 @@ export type Operator =
   | { kind: 'getschema'; span: Span }
   | { kind: 'sample'; count: Expr; span: Span }
   | { kind: 'lookup'; lookupKind: 'leftouter' | 'inner'; kindSpan?: Span; right: Tabular; on: JoinCondition[]; span: Span }
-  /** `evaluate ipv4_lookup(Lookup, SourceKey, LookupKey [, ExtraKey…] [, return_unmatched])`, the one plugin run. */
-  | {
-      kind: 'evaluate';
-      plugin: 'ipv4_lookup';
-      lookup: Tabular;
-      sourceKey: { text: string; span: Span };
-      lookupKey: { text: string; span: Span };
-      extraKeys: { text: string; span: Span }[];
-      returnUnmatched: boolean;
-      span: Span;
-    }
+  /** `evaluate plugin(arguments)` (../plugins/): tabular arguments told apart by Kusto's binder. */
+  | { kind: 'evaluate'; plugin: string; pluginSpan: Span; args: PluginArgument[]; span: Span }
   | { kind: 'mv-expand'; expand: MvExpandArgs; span: Span }
   /** `mv-apply … on ( operators )`: the operators run on each input row's expanded rows. */
   | { kind: 'mv-apply'; expand: MvExpandArgs; operators: Operator[]; span: Span }
@@ -107,6 +104,11 @@ export type Operator =
   /** `T | search [kind=case_sensitive] Predicate`: rows of T the predicate keeps (bare strings are term searches over the columns). */
   | { kind: 'search'; caseSensitive: boolean; predicate: Expr; span: Span }
   | { kind: 'make-series'; nonempty: boolean; aggregates: SeriesAggregate[]; axis: Expr; from?: Expr; to?: Expr; step: Expr; by: Assignment[]; span: Span };
+
+/** An argument of an `evaluate` plugin: a table, or a scalar (named when written `name = value`). */
+export type PluginArgument =
+  | { kind: 'tabular'; pipeline: Pipeline; span: Span }
+  | { kind: 'scalar'; name?: { readonly text: string; readonly span: Span }; expr: Expr; span: Span };
 
 /** A column `scan` adds: `Name: type [= Default]`. */
 export interface ScanDeclaration {
@@ -205,8 +207,11 @@ export interface UnionArgs {
   readonly withSource?: { text: string; span: Span };
   /** `isfuzzy=true`: legs naming missing tables are left out instead of failing. */
   readonly isFuzzy: boolean;
-  readonly legs: Pipeline[];
+  readonly legs: UnionLeg[];
 }
+
+/** A union leg: a tabular expression, or `Prefix*`, the tables whose names match. */
+export type UnionLeg = Pipeline | { readonly kind: 'tables'; readonly pattern: string; readonly span: Span };
 
 export interface Pipeline {
   readonly kind: 'pipeline';
@@ -242,6 +247,9 @@ export interface LetStatement {
 
 export interface Query {
   readonly lets: LetStatement[];
+  /** The first tabular expression statement: Kusto's primary result, the one a rule's alerts come from. */
   readonly body: Pipeline;
+  /** Further tabular expression statements (Kusto returns them as further result tables). */
+  readonly others?: Pipeline[];
   readonly span: Span;
 }

@@ -6,13 +6,17 @@
 import type { ColumnSchema, TableSchema } from '../schema/catalog.ts';
 import type { ErrorDetail } from '../errors.ts';
 import type { KqlErrorCode, TranslateOptions, TranslationStep } from './api.ts';
-import type { Expr, LetStatement, LetValue, Pipeline, Span } from './ast.ts';
+import type { Expr, LetStatement, LetValue, OperatorKind, Pipeline, Span } from './ast.ts';
 import { kqlError, type KqlError } from './errors.ts';
-import { operatorFor, sourceFor } from './operators/registry.ts';
 import { quoteIdent } from './sql.ts';
-import type { Relation, ScopeColumn, Typed } from './types.ts';
+import type { Operator, Source } from './ast.ts';
+import type { OperatorSpec, SourceSpec, SyntaxSourceKind } from './operators/spec.ts';
+import { Scope } from './scope.ts';
+import type { Relation, Typed } from './types.ts';
 import { translateExpr } from './expr.ts';
 import { invokeTabular } from './user-functions.ts';
+
+
 
 export type Binding =
   | { kind: 'scalar'; value: Typed }
@@ -21,33 +25,10 @@ export type Binding =
   | { kind: 'table-alias'; table: string }
   | { kind: 'function'; fn: Extract<LetValue, { kind: 'function' }> };
 
-/** Columns of a relation, in scope for an expression evaluated on its rows. */
-export class Scope {
-  private readonly byName: Map<string, ScopeColumn>;
-  /** Names of the columns the expressions read (for keeping a sort order alive). */
-  readonly used = new Set<string>();
-  constructor(
-    readonly columns: readonly ScopeColumn[],
-    /** The relation whose rows the expression runs on (window functions need its CTE and row order). */
-    readonly relation?: Relation,
-  ) {
-    this.byName = new Map(columns.map((c) => [c.name, c]));
-  }
-  static of(rel: Relation | readonly ColumnSchema[]): Scope {
-    const cols = 'cte' in rel ? rel.columns : rel;
-    return new Scope(cols.map((c) => ({ name: c.name, type: c.type, sql: quoteIdent(c.name) })), 'cte' in rel ? rel : undefined);
-  }
-  get(name: string): ScopeColumn | undefined {
-    const c = this.byName.get(name);
-    if (c) this.used.add(name);
-    return c;
-  }
-  with(col: ScopeColumn): Scope {
-    const cols = this.columns.some((c) => c.name === col.name) ? this.columns.map((c) => (c.name === col.name ? col : c)) : [...this.columns, col];
-    const s = new Scope(cols, this.relation);
-    for (const u of this.used) s.used.add(u);
-    return s;
-  }
+/** The operator tables, given by translate.ts so that this module imports no operator. */
+export interface TranslationTables {
+  readonly operators: { readonly [K in OperatorKind]: OperatorSpec<K, never> };
+  readonly sources: { readonly [K in SyntaxSourceKind]: SourceSpec<K, never> };
 }
 
 export class TranslateContext {
@@ -60,6 +41,7 @@ export class TranslateContext {
   constructor(
     readonly text: string,
     readonly options: TranslateOptions,
+    private readonly specs: TranslationTables,
   ) {
     this.nowSql = options.nowSql ?? `CAST(getvariable('loupe_now') AS TIMESTAMP)`;
   }
@@ -160,25 +142,44 @@ export class TranslateContext {
   }
 
   translatePipeline(p: Pipeline): Relation {
-    let rel = this.translateSource(p);
-    for (const op of p.operators) {
-      const spec = operatorFor(op.kind);
-      if (!spec) throw this.error('unsupported', `the operator "${op.kind}" is not supported yet`, op.span);
-      rel = spec.translate(op as never, rel, this);
-      this.checkColumns(rel.columns, op.span);
-    }
+    let rel = this.translateSource(p.source);
+    for (const op of p.operators) rel = this.translateOperator(op, rel);
     return rel;
   }
 
-  private translateSource(p: Pipeline): Relation {
-    const src = p.source;
-    if (src.kind === 'subquery') return this.translatePipeline(src.pipeline);
-    if (src.kind === 'table-ref') return this.tabularByName(src.name, src.span);
-    const spec = sourceFor(src.kind);
-    if (!spec) throw this.error('unsupported', `the tabular source "${src.kind}" is not supported yet`, src.span);
-    const rel = spec.translate(src as never, this);
-    this.checkColumns(rel.columns, src.span);
+  /** One operator over `input` (also how operator modules run one another, e.g. mv-apply's subquery). */
+  translateOperator<K extends OperatorKind>(op: Extract<Operator, { kind: K }>, input: Relation): Relation {
+    const spec = this.specs.operators[op.kind] as OperatorSpec<K>;
+    const rel = spec.translate(op, input, this);
+    this.checkColumns(rel.columns, op.span);
     return rel;
+  }
+
+  private translateSource(src: Source): Relation {
+    switch (src.kind) {
+      case 'subquery':
+        return this.translatePipeline(src.pipeline);
+      case 'table-ref':
+        return this.tabularByName(src.name, src.span);
+      case 'table-call': {
+        const v = this.expr(src.name, new Scope([]));
+        if (typeof v.literal !== 'string') throw this.error('unsupported', 'table() with a name that is not a constant string', src.name.span);
+        return this.tabularByName(v.literal, src.name.span);
+      }
+      case 'invoke':
+        return invokeTabular(src.name, src.args, src.span, this);
+      default: {
+        const spec = this.specs.sources[src.kind] as SourceSpec<SyntaxSourceKind>;
+        const rel = spec.translate(src as never, this);
+        this.checkColumns(rel.columns, src.span);
+        return rel;
+      }
+    }
+  }
+
+  /** The names of the tables the query can read by pattern (`union Sign*`): the tables loaded. */
+  tableNames(): readonly string[] {
+    return this.options.tableNames?.() ?? [];
   }
 
   tabularByName(name: string, span: Span): Relation {

@@ -5,10 +5,11 @@
  */
 import type { Expr } from './ast.ts';
 import { compare, inList, type ComparisonOp } from './compare.ts';
-import type { Scope, TranslateContext } from './context.ts';
+import type { Scope } from './scope.ts';
+import type { TranslateContext } from './context.ts';
 import { toStringSql } from './convert.ts';
 import { aggregateFunction, scalarFunction, type CallSite } from './functions/index.ts';
-import { normalizeDatetimeText } from './literals.ts';
+import { normalizeDatetimeText } from './syntax/literal-values.ts';
 import { between, hasList, inValues } from './predicates.ts';
 import { scopedCall } from './scoped-calls.ts';
 import { escapeRegex, intervalFromMicros, microsFromInterval, sqlString } from './sql.ts';

@@ -9,7 +9,8 @@
  * - `typeof(T)` as an argument: a marker for functions that take a result type.
  */
 import type { Expr } from './ast.ts';
-import type { Scope, TranslateContext } from './context.ts';
+import type { Scope } from './scope.ts';
+import type { TranslateContext } from './context.ts';
 import { sqlString } from './sql.ts';
 import type { Typed } from './types.ts';
 import { invokeTabular } from './user-functions.ts';

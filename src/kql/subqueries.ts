@@ -6,7 +6,8 @@
  * null is never in the set, so `null !in (…)` is true).
  */
 import type { Expr, Pipeline, Span } from './ast.ts';
-import type { Scope, TranslateContext } from './context.ts';
+import type { Scope } from './scope.ts';
+import type { TranslateContext } from './context.ts';
 import { toStringSql } from './convert.ts';
 import { orderBySuffix } from './operators/common.ts';
 import { quoteIdent } from './sql.ts';

@@ -1,7 +1,8 @@
 /**
  * KQL text → one DuckDB SELECT (see api.ts for the contract).
  *
- *   text ─ lexer.ts ─▶ tokens ─ parser.ts ─▶ AST (ast.ts) ─ context.ts + operators/* ─▶ CTEs ─▶ SQL
+ *   text ─ Kusto.Language (syntax/analyze.ts) ─▶ syntax tree + semantics ─ syntax/lowerer.ts ─▶
+ *   AST (ast.ts) ─ context.ts + operators/* ─▶ CTEs ─▶ SQL
  *
  * Each KQL operator becomes one CTE (listed in `steps` for the side-by-side view); expressions
  * are typed (expr.ts) so that each operator and function emits the SQL with KQL's semantics.
@@ -9,12 +10,13 @@
 import type { TranslateOptions, Translation } from './api.ts';
 import { TranslateContext } from './context.ts';
 import { orderBySuffix } from './operators/common.ts';
-import { parseQuery } from './parser.ts';
+import { OPERATORS, SOURCES } from './operators/index.ts';
+import { parseQuery } from './syntax/parse-query.ts';
 import { microsFromInterval, quoteIdent } from './sql.ts';
 
 export function translate(kql: string, options: TranslateOptions): Translation {
-  const query = parseQuery(kql);
-  const ctx = new TranslateContext(kql, options);
+  const query = parseQuery(kql, options);
+  const ctx = new TranslateContext(kql, options, { operators: OPERATORS, sources: SOURCES });
   for (const stmt of query.lets) ctx.bindLet(stmt);
   const rel = ctx.translatePipeline(query.body);
   // INTERVAL does not survive DuckDB-WASM's Arrow output, so timespans leave as microseconds.

@@ -6,7 +6,8 @@
  */
 import type { Assignment, Expr } from './ast.ts';
 import { derivedName } from './operators/column-names.ts';
-import type { Scope, TranslateContext } from './context.ts';
+import type { Scope } from './scope.ts';
+import type { TranslateContext } from './context.ts';
 import { TUPLE_RESULTS } from './functions/series.ts';
 import type { Typed } from './types.ts';
 

@@ -5,7 +5,8 @@
  * the body reads the table the caller named. The body's own lets are visible only inside it.
  */
 import type { Expr, Span } from './ast.ts';
-import { Scope, type Binding, type TranslateContext } from './context.ts';
+import { Scope } from './scope.ts';
+import type { Binding, TranslateContext } from './context.ts';
 import type { Relation, Typed } from './types.ts';
 
 type FunctionBinding = Extract<Binding, { kind: 'function' }>;

@@ -7,7 +7,8 @@
  * column; over an unordered relation they are refused, as Kusto refuses them.
  */
 import type { Expr, Span } from './ast.ts';
-import type { Scope, TranslateContext } from './context.ts';
+import type { Scope } from './scope.ts';
+import type { TranslateContext } from './context.ts';
 import { microsFromInterval, quoteIdent } from './sql.ts';
 import { isIntegral, isNumeric, ORDER_COLUMN, type Relation, type Typed } from './types.ts';
 

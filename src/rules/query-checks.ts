@@ -11,7 +11,7 @@
 import type { SourcePosition } from '../errors.ts';
 import type { Translation } from '../kql/api.ts';
 import { lineColumn } from '../kql/errors.ts';
-import { parseQuery } from '../kql/parser.ts';
+import { parseQuery } from '../kql/syntax/parse-query.ts';
 import type { TableSchema } from '../schema/catalog.ts';
 import { placeholdersOf } from './placeholders.ts';
 import { queryPositionInFile, type Rule, type RuleDiagnostic, type ScheduledRule, isScheduled } from './rule.ts';
@@ -72,7 +72,7 @@ function numberComparedWithString(rule: Rule, translation: Translation, resolveT
   for (const t of translation.tables) for (const c of resolveTable(t)?.columns ?? []) if (c.type === 'string') stringColumns.add(c.name);
   let ast: unknown;
   try {
-    ast = parseQuery(rule.query);
+    ast = parseQuery(rule.query, { resolveTable });
   } catch {
     return [];
   }

@@ -9,7 +9,8 @@
  * Expr is null are skipped, as in Kusto.
  */
 import type { Expr } from '../ast.ts';
-import type { Scope, TranslateContext } from '../context.ts';
+import type { Scope } from '../scope.ts';
+import type { TranslateContext } from '../context.ts';
 import type { KqlType } from '../types.ts';
 
 /** Aggregates that give several columns: arg_max/arg_min, and percentiles (one column per percentage). */

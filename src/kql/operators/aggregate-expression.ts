@@ -8,7 +8,8 @@
  * typing rule of expr.ts applies to them unchanged.
  */
 import type { Expr } from '../ast.ts';
-import { Scope, type TranslateContext } from '../context.ts';
+import { Scope } from '../scope.ts';
+import type { TranslateContext } from '../context.ts';
 import { callSite } from '../expr.ts';
 import { aggregateFunction } from '../functions/index.ts';
 import { ARG_EXTREMES } from '../functions/arg-extreme.ts';

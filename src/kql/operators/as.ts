@@ -4,21 +4,17 @@
  * read wherever the name is used, so both uses see the same rows (DuckDB may evaluate it twice,
  * which only matters for random functions).
  */
-import { spanFrom } from './common.ts';
-import { defineOperator } from './registry.ts';
+import { defineOperator } from './spec.ts';
 
 /** The `as` name of relations produced by `as`, for `union withsource=` (keyed by relation object). */
 export const AS_NAMES = new WeakMap<object, string>();
 
 export const AS = defineOperator({
   kind: 'as',
-  names: ['as'],
-  parse(p, kw) {
-    // `hint.materialized=true` (lexed as hint . materialized = true) only changes how Kusto
-    // caches the rows, not which rows they are.
-    while (p.isWord('hint') && p.isPunct('.', 1) && p.isPunct('=', 3)) for (let i = 0; i < 5; i++) p.next();
-    const name = p.parseName('a name after as');
-    return { kind: 'as', name, span: spanFrom(p, kw) };
+  syntax: ['AsOperator'],
+  lower(node: Kusto.Language.Syntax.AsOperator, l) {
+    // `hint.materialized=true` only changes how Kusto caches the rows, not which rows they are.
+    return { kind: 'as', name: l.declaredName(node.Name!), span: l.span(node) };
   },
   translate(op, input, ctx) {
     const cte = ctx.addCte('as', `SELECT * FROM ${input.cte}`, op.span);

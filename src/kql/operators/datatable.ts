@@ -7,28 +7,22 @@
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import { parseKqlType, sqlStorageType, type KqlType } from '../../schema/kql-types.ts';
 import type { Expr, Span } from '../ast.ts';
-import { Scope, type TranslateContext } from '../context.ts';
+import { Scope } from '../scope.ts';
+import type { TranslateContext } from '../context.ts';
 import { toJsonSql } from '../convert.ts';
 import { quoteIdent } from '../sql.ts';
 import { isNumeric, isStringy, type Typed } from '../types.ts';
-import { parseColumnDeclarations, spanFrom } from './common.ts';
-import { defineSource } from './registry.ts';
+import { elementsOf } from '../syntax/kusto-language.ts';
+import { rowSchema } from '../syntax/lower-clauses.ts';
+import { lowerExpr } from '../syntax/lower-expr.ts';
+import { defineSource } from './spec.ts';
 
 export const DATATABLE = defineSource({
   kind: 'datatable',
-  starts: (p) => p.isWord('datatable') && p.isPunct('(', 1),
-  parse(p) {
-    const kw = p.next();
-    const columns = parseColumnDeclarations(p, 'datatable');
-    p.expectPunct('[', 'to open the datatable values');
-    const values: Expr[] = [];
-    while (!p.isPunct(']')) {
-      values.push(p.parseExpr());
-      // Kusto accepts a trailing comma before "]".
-      if (!p.acceptPunct(',')) break;
-    }
-    p.expectPunct(']', 'to close the datatable values');
-    return { kind: 'datatable', columns, values, span: spanFrom(p, kw) };
+  syntax: ['DataTableExpression'],
+  lower(node: Kusto.Language.Syntax.DataTableExpression, l) {
+    l.rejectOtherParameters(l.parameters(node.Parameters), [], 'datatable');
+    return { kind: 'datatable', columns: rowSchema(node.Schema, l), values: elementsOf(node.Values).map((v) => lowerExpr(v, l)), span: l.span(node) };
   },
   translate(src, ctx) {
     const columns: ColumnSchema[] = src.columns.map((c) => {

@@ -3,19 +3,17 @@
  * `*`), in that order. Dynamic values are canonical JSON text, so equal arrays/bags compare equal
  * whatever their original spelling; strings compare case-sensitively.
  */
-import { spanFrom } from './common.ts';
-import { defineOperator } from './registry.ts';
+import { elementsOf, kindName } from '../syntax/kusto-language.ts';
+import { defineOperator } from './spec.ts';
 import { quoteIdent } from '../sql.ts';
 
 export const DISTINCT = defineOperator({
   kind: 'distinct',
-  names: ['distinct'],
-  parse(p, kw) {
-    if (p.acceptPunct('*')) return { kind: 'distinct', columns: 'all', span: spanFrom(p, kw) };
-    const columns = [];
-    do columns.push(p.parseName('a column name'));
-    while (p.acceptPunct(','));
-    return { kind: 'distinct', columns, span: spanFrom(p, kw) };
+  syntax: ['DistinctOperator'],
+  lower(node: Kusto.Language.Syntax.DistinctOperator, l) {
+    const items = elementsOf(node.Expressions);
+    if (items.length === 1 && kindName(items[0]!) === 'StarExpression') return { kind: 'distinct', columns: 'all', span: l.span(node) };
+    return { kind: 'distinct', columns: items.map((e) => l.columnName(e, 'a column name')), span: l.span(node) };
   },
   translate(op, input, ctx) {
     const columns =

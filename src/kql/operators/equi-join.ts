@@ -2,65 +2,12 @@
  * What `join` and `lookup` share: their clause `[kind=K] [hint.*=…] (Right) on Key, $left.A ==
  * $right.B` and the SQL of an equi-join with KQL's output columns and key rules (null keys never
  * match; int joins long, string joins guid; right names already taken are renamed `Name1`…).
- * `evaluate` reads hints the same way.
  */
 import type { ColumnSchema } from '../../schema/catalog.ts';
-import type { JoinCondition, Span, Tabular } from '../ast.ts';
+import type { JoinCondition, Span } from '../ast.ts';
 import type { TranslateContext } from '../context.ts';
-import type { Parser } from '../parser.ts';
 import { quoteIdent } from '../sql.ts';
 import { isNumeric, isStringy, type Relation } from '../types.ts';
-
-/** The parsed clause after `join`/`lookup`. */
-export interface JoinClause<K extends string> {
-  readonly kind: K;
-  /** Where `kind=…` was written, when it was. */
-  readonly kindSpan?: Span;
-  readonly right: Tabular;
-  readonly on: JoinCondition[];
-}
-
-/**
- * `[kind=K] [hint.*=…] (Right) on Conditions`, in any order of kind and hints. `what` names the
- * operator in errors; `kinds` are the kinds it has, `defaultKind` the one without `kind=`.
- */
-export function parseJoinClause<K extends string>(p: Parser, what: 'join' | 'lookup', kinds: readonly K[], defaultKind: K): JoinClause<K> {
-  let kind = defaultKind;
-  let kindSpan: Span | undefined;
-  for (;;) {
-    const t = p.peek();
-    if (p.isWord('kind') && p.isPunct('=', 1)) {
-      p.next();
-      p.next();
-      const k = p.expectIdent(`a ${what} kind`);
-      if (!(kinds as readonly string[]).includes(k.value)) throw p.error('syntax', `unknown ${what} kind "${k.value}" (expected one of ${kinds.join(', ')})`, k);
-      kind = k.value as K;
-      kindSpan = { start: t.start, end: k.end };
-    } else if (isHint(p)) {
-      skipHints(p);
-    } else break;
-  }
-  const right = p.parsePipelineValue();
-  p.expectWord('on');
-  const on = p.parseJoinConditions();
-  return { kind, ...(kindSpan && { kindSpan }), right, on };
-}
-
-/** Skips `hint.strategy=broadcast`-style properties (they change Kusto's plan, not the result). */
-export function skipHints(p: Parser): void {
-  while (isHint(p)) {
-    p.next(); // hint
-    p.next(); // .
-    p.next(); // name
-    p.expectPunct('=', 'after a hint name');
-    p.next(); // value
-  }
-}
-
-/** Whether the next tokens are `hint.name =` (the lexer reads `hint`, `.`, `name`). */
-export function isHint(p: Parser): boolean {
-  return p.isWord('hint') && p.isPunct('.', 1) && p.peek(2).kind === 'ident' && p.isPunct('=', 3);
-}
 
 /** `l."A" = r."B" AND …` for the join conditions, checking that both columns exist and compare. */
 export function joinKeys(left: Relation, right: Relation, on: readonly JoinCondition[], ctx: TranslateContext): string {

@@ -4,9 +4,10 @@
  */
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import type { KqlType } from '../../schema/kql-types.ts';
-import { Scope } from '../context.ts';
-import { orderCarry, selectList, spanFrom } from './common.ts';
-import { defineOperator } from './registry.ts';
+import { Scope } from '../scope.ts';
+import { orderCarry, selectList } from './common.ts';
+import { assignments } from '../syntax/lower-expr.ts';
+import { defineOperator } from './spec.ts';
 import type { Assignment } from '../ast.ts';
 import type { TranslateContext } from '../context.ts';
 import type { Typed } from '../types.ts';
@@ -32,9 +33,9 @@ export function columnType(t: Typed): KqlType {
 
 export const EXTEND = defineOperator({
   kind: 'extend',
-  names: ['extend'],
-  parse(p, kw) {
-    return { kind: 'extend', items: p.parseAssignments(), span: spanFrom(p, kw) };
+  syntax: ['ExtendOperator'],
+  lower(node: Kusto.Language.Syntax.ExtendOperator, l) {
+    return { kind: 'extend', items: assignments(node.Expressions, l), span: l.span(node) };
   },
   translate(op, input, ctx) {
     let scope = Scope.of(input);

@@ -10,39 +10,25 @@ import type { ColumnSchema } from '../../schema/catalog.ts';
 import { parseKqlType, sqlStorageType } from '../../schema/kql-types.ts';
 import { toStringSql } from '../convert.ts';
 import { quoteIdent } from '../sql.ts';
-import { parseColumnDeclarations, spanFrom } from './common.ts';
-import { defineSource } from './registry.ts';
+import { elementsOf } from '../syntax/kusto-language.ts';
+import { rowSchema } from '../syntax/lower-clauses.ts';
+import { lowerExpr } from '../syntax/lower-expr.ts';
+import { defineSource } from './spec.ts';
 
 export const EXTERNALDATA = defineSource({
   kind: 'externaldata',
-  starts: (p) => p.isWord('externaldata') && p.isPunct('(', 1),
-  parse(p) {
-    const kw = p.next();
-    const columns = parseColumnDeclarations(p, 'externaldata');
-    p.expectPunct('[', 'to open the externaldata URLs');
-    const urls: { text: string; span: { start: number; end: number } }[] = [];
-    do {
-      const t = p.peek();
-      if (t.kind !== 'string') throw p.unexpected('a URL string');
-      p.next();
-      urls.push({ text: t.value, span: { start: t.start, end: t.end } });
-    } while (p.acceptPunct(',') && !p.isPunct(']'));
-    p.expectPunct(']', 'to close the externaldata URLs');
-    let format: string | undefined;
-    if (p.acceptWord('with')) {
-      // with (format="csv", ignoreFirstRecord=true, …): only the format is kept (for messages);
-      // the supplied file is already loaded as a table.
-      p.expectPunct('(');
-      while (!p.isPunct(')')) {
-        const key = p.expectIdent('a property name');
-        p.expectPunct('=');
-        const v = p.next();
-        if (key.value === 'format') format = v.value;
-        if (!p.acceptPunct(',')) break;
-      }
-      p.expectPunct(')', 'to close the externaldata properties');
-    }
-    return { kind: 'externaldata', columns, urls, format, span: spanFrom(p, kw) };
+  syntax: ['ExternalDataExpression'],
+  lower(node: Kusto.Language.Syntax.ExternalDataExpression, l) {
+    l.rejectOtherParameters(l.parameters(node.Parameters), ['kind'], 'externaldata');
+    const urls = elementsOf(node.URIs).map((u) => {
+      const e = lowerExpr(u, l);
+      if (e.kind !== 'literal' || e.type !== 'string') throw l.error('syntax', 'expected a URL string', e.span);
+      return { text: String(e.value), span: e.span };
+    });
+    // with (format="csv", ignoreFirstRecord=true, …): only the format is kept (for messages);
+    // the supplied file is already loaded as a table.
+    const format = elementsOf(node.WithClause?.Properties).find((p) => l.nameOf(p.Name!) === 'format');
+    return { kind: 'externaldata', columns: rowSchema(node.Schema, l), urls, ...(format && { format: l.parameterText(format.Expression!) }), span: l.span(node) };
   },
   translate(src, ctx) {
     const columns: ColumnSchema[] = src.columns.map((c) => {

@@ -5,8 +5,7 @@
 import type { KqlType } from '../../schema/kql-types.ts';
 import { quoteIdent, sqlString } from '../sql.ts';
 import { ORDER_COLUMN } from '../types.ts';
-import { spanFrom } from './common.ts';
-import { defineOperator } from './registry.ts';
+import { defineOperator } from './spec.ts';
 
 const DOTNET: Record<KqlType, string> = {
   string: 'System.String', long: 'System.Int64', int: 'System.Int32', real: 'System.Double', decimal: 'System.Data.SqlTypes.SqlDecimal',
@@ -15,9 +14,10 @@ const DOTNET: Record<KqlType, string> = {
 
 export const GETSCHEMA = defineOperator({
   kind: 'getschema',
-  names: ['getschema'],
-  parse(p, kw) {
-    return { kind: 'getschema', span: spanFrom(p, kw) };
+  syntax: ['GetSchemaOperator'],
+  lower(node: Kusto.Language.Syntax.GetSchemaOperator, l) {
+    if (node.KindParameter) throw l.unsupported('getschema kind=…', node.KindParameter);
+    return { kind: 'getschema', span: l.span(node) };
   },
   translate(op, input, ctx) {
     const rows = input.columns.map((c, i) => `(${sqlString(c.name)}, CAST(${i} AS BIGINT), ${sqlString(DOTNET[c.type])}, ${sqlString(c.type)}, ${i})`);

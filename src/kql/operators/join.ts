@@ -12,18 +12,18 @@
  */
 import type { JoinKind } from '../ast.ts';
 import { quoteIdent } from '../sql.ts';
-import { spanFrom } from './common.ts';
-import { joinKeys, joinRelations, parseJoinClause } from './equi-join.ts';
-import { defineOperator } from './registry.ts';
+import { joinKeys, joinRelations } from './equi-join.ts';
+import { joinClause } from '../syntax/lower-clauses.ts';
+import { defineOperator } from './spec.ts';
 
 const KINDS: readonly JoinKind[] = ['innerunique', 'inner', 'leftouter', 'rightouter', 'fullouter', 'leftsemi', 'leftanti', 'rightsemi', 'rightanti'];
 
 export const JOIN = defineOperator({
   kind: 'join',
-  names: ['join'],
-  parse(p, kw) {
-    const { kind: joinKind, kindSpan, right, on } = parseJoinClause(p, 'join', KINDS, 'innerunique');
-    return { kind: 'join', joinKind, kindSpan, right, on, span: spanFrom(p, kw) };
+  syntax: ['JoinOperator'],
+  lower(node: Kusto.Language.Syntax.JoinOperator, l) {
+    const { kind: joinKind, kindSpan, right, on } = joinClause(node, node.ConditionClause, 'join', KINDS, 'innerunique', l);
+    return { kind: 'join', joinKind, ...(kindSpan && { kindSpan }), right, on, span: l.span(node) };
   },
   translate(op, left, ctx) {
     const right = ctx.translatePipeline(op.right);

@@ -4,18 +4,18 @@
  * kind `leftouter`; the right side's key columns are not repeated in the output; only leftouter
  * and inner exist. Other right names already taken are renamed `Name1`… as in join.
  */
-import { spanFrom } from './common.ts';
-import { joinRelations, parseJoinClause } from './equi-join.ts';
-import { defineOperator } from './registry.ts';
+import { joinRelations } from './equi-join.ts';
+import { joinClause } from '../syntax/lower-clauses.ts';
+import { defineOperator } from './spec.ts';
 
 const KINDS = ['leftouter', 'inner'] as const;
 
 export const LOOKUP = defineOperator({
   kind: 'lookup',
-  names: ['lookup'],
-  parse(p, kw) {
-    const { kind: lookupKind, kindSpan, right, on } = parseJoinClause(p, 'lookup', KINDS, 'leftouter');
-    return { kind: 'lookup', lookupKind, kindSpan, right, on, span: spanFrom(p, kw) };
+  syntax: ['LookupOperator'],
+  lower(node: Kusto.Language.Syntax.LookupOperator, l) {
+    const { kind: lookupKind, kindSpan, right, on } = joinClause(node, node.LookupClause, 'lookup', KINDS, 'leftouter', l);
+    return { kind: 'lookup', lookupKind, ...(kindSpan && { kindSpan }), right, on, span: l.span(node) };
   },
   translate(op, left, ctx) {
     const right = ctx.translatePipeline(op.right);

@@ -11,49 +11,59 @@
  */
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import type { Expr, SeriesAggregate } from '../ast.ts';
-import { Scope } from '../context.ts';
+import { Scope } from '../scope.ts';
+import { elementsOf, kindName } from '../syntax/kusto-language.ts';
+import { assignment, assignments, lowerExpr } from '../syntax/lower-expr.ts';
 import { toJsonSql } from '../convert.ts';
 import { callSite } from '../expr.ts';
 import { aggregateFunction } from '../functions/index.ts';
 import { microsFromInterval, quoteIdent } from '../sql.ts';
 import { isNumeric, type Typed } from '../types.ts';
-import { spanFrom } from './common.ts';
-import { defineOperator } from './registry.ts';
+import { defineOperator } from './spec.ts';
 import { derivedName } from './column-names.ts';
 
 export const MAKE_SERIES = defineOperator({
   kind: 'make-series',
-  names: ['make-series'],
-  parse(p, kw) {
+  syntax: ['MakeSeriesOperator'],
+  lower(node: Kusto.Language.Syntax.MakeSeriesOperator, l) {
+    const params = l.parameters(node.Parameters);
+    l.rejectOtherParameters(params, ['kind'], 'make-series');
     // kind=nonempty: one row of defaults even for empty input (without `by`).
-    let nonempty = false;
-    if (p.isWord('kind') && p.isPunct('=', 1)) {
-      p.next();
-      p.next();
-      const k = p.expectIdent('nonempty');
-      if (k.value !== 'nonempty') throw p.error('syntax', `unknown make-series kind "${k.value}" (expected nonempty)`, k);
-      nonempty = true;
+    const kind = params.get('kind');
+    if (kind && l.parameterText(kind.value) !== 'nonempty') throw l.error('syntax', `unknown make-series kind "${l.parameterText(kind.value)}" (expected nonempty)`, kind.value);
+    const aggregates: SeriesAggregate[] = elementsOf(node.Aggregates).map((a) => {
+      const def = a.DefaultExpression?.Expression;
+      return { item: assignment(a.Expression!, l), ...(def && { default: lowerExpr(def, l) }) };
+    });
+    const range = node.RangeClause;
+    if (!range) throw l.syntaxGap();
+    let from: Expr | undefined;
+    let to: Expr | undefined;
+    let step: Expr;
+    if (kindName(range) === 'MakeSeriesInRangeClause') {
+      // `in range(from, to, step)`: the older spelling of from … to … step.
+      const args = elementsOf((range as Kusto.Language.Syntax.MakeSeriesInRangeClause).Arguments?.Expressions).map((e) => lowerExpr(e, l));
+      if (args.length !== 3) throw l.error('syntax', 'make-series … in range(from, to, step) takes three arguments', range);
+      [from, to, step] = args as [Expr, Expr, Expr];
+    } else {
+      const r = range as Kusto.Language.Syntax.MakeSeriesFromToStepClause;
+      const f = r.MakeSeriesFromClause?.Expression;
+      const t = r.MakeSeriesToClause?.Expression;
+      from = f ? lowerExpr(f, l) : undefined;
+      to = t ? lowerExpr(t, l) : undefined;
+      step = lowerExpr(r.MakeSeriesStepClause?.Expression ?? null, l);
     }
-    const aggregates: SeriesAggregate[] = [];
-    do {
-      // parseAssignments reads a comma-separated run; `default = …` ends it and belongs to its last item.
-      const items = p.parseAssignments(['on', 'default']);
-      let def: Expr | undefined;
-      if (p.isWord('default') && p.isPunct('=', 1)) {
-        p.next();
-        p.next();
-        def = p.parseExpr();
-      }
-      items.forEach((item, i) => aggregates.push({ item, default: i === items.length - 1 ? def : undefined }));
-    } while (p.acceptPunct(','));
-    p.expectWord('on');
-    const axis = p.parseExpr();
-    const from = p.acceptWord('from') ? p.parseExpr() : undefined;
-    const to = p.acceptWord('to') ? p.parseExpr() : undefined;
-    p.expectWord('step');
-    const step = p.parseExpr();
-    const by = p.acceptWord('by') ? p.parseAssignments() : [];
-    return { kind: 'make-series', nonempty, aggregates, axis, from, to, step, by, span: spanFrom(p, kw) };
+    return {
+      kind: 'make-series',
+      nonempty: kind !== undefined,
+      aggregates,
+      axis: lowerExpr(node.OnClause?.Expression ?? null, l),
+      ...(from && { from }),
+      ...(to && { to }),
+      step,
+      by: assignments(node.ByClause?.Expressions, l),
+      span: l.span(node),
+    };
   },
   translate(op, input, ctx) {
     const scope = Scope.of(input);

@@ -4,18 +4,13 @@
  * only divergence is for non-deterministic operators (`take` without sort), which Kusto would
  * evaluate once.
  */
-import { spanFrom } from './common.ts';
-import { defineSource } from './registry.ts';
+import { defineSource } from './spec.ts';
 
 export const MATERIALIZE = defineSource({
   kind: 'materialize',
-  starts: (p) => p.isWord('materialize') && p.isPunct('(', 1),
-  parse(p) {
-    const kw = p.next();
-    p.expectPunct('(');
-    const pipeline = p.parsePipelineValue();
-    p.expectPunct(')', 'to close materialize(');
-    return { kind: 'materialize', pipeline, span: spanFrom(p, kw) };
+  syntax: ['MaterializeExpression'],
+  lower(node: Kusto.Language.Syntax.MaterializeExpression, l) {
+    return { kind: 'materialize', pipeline: l.pipeline(node.Expression), span: l.span(node) };
   },
   translate(src, ctx) {
     return ctx.translatePipeline(src.pipeline);

@@ -14,12 +14,12 @@
  */
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import type { Assignment, Expr, Operator, Span } from '../ast.ts';
-import { Scope, type TranslateContext } from '../context.ts';
+import { Scope } from '../scope.ts';
+import type { TranslateContext } from '../context.ts';
 import { quoteIdent } from '../sql.ts';
 import { ORDER_COLUMN, type Relation } from '../types.ts';
-import { spanFrom } from './common.ts';
-import { expandRelation, parseMvExpandArgs } from './mv-expand.ts';
-import { defineOperator, operatorFor } from './registry.ts';
+import { expandRelation, mvExpandArgs } from './mv-expand.ts';
+import { defineOperator } from './spec.ts';
 
 const ROW = '__loupe_row';
 const ROW_BY_ROW = new Set(['where', 'extend', 'project-away', 'project-keep', 'project-rename', 'project-reorder']);
@@ -39,43 +39,36 @@ function takePerRow(rel: Relation, count: Expr, ctx: TranslateContext, span: Spa
 }
 
 function translateSub(op: Operator, rel: Relation, ctx: TranslateContext): Relation {
-  const sort = operatorFor('sort')!;
   switch (op.kind) {
     case 'project': {
       const keep: Assignment = { expr: rowRef(op.span), span: op.span };
-      return operatorFor('project')!.translate({ ...op, items: [...op.items, keep] } as never, rel, ctx);
+      return ctx.translateOperator({ ...op, items: [...op.items, keep] }, rel);
     }
     case 'summarize': {
       const by: Assignment = { expr: rowRef(op.span), span: op.span };
-      return operatorFor('summarize')!.translate({ ...op, by: [by, ...op.by] } as never, rel, ctx);
+      return ctx.translateOperator({ ...op, by: [by, ...op.by] }, rel);
     }
     case 'sort':
-      return sort.translate({ ...op, keys: [{ expr: rowRef(op.span), desc: false, nullsFirst: false, span: op.span }, ...op.keys] } as never, rel, ctx);
+      return ctx.translateOperator({ ...op, keys: [{ expr: rowRef(op.span), desc: false, nullsFirst: false, span: op.span }, ...op.keys] }, rel);
     case 'take':
       return takePerRow(rel, op.count, ctx, op.span);
     case 'top': {
-      const sorted = sort.translate({ kind: 'sort', keys: [{ expr: rowRef(op.span), desc: false, nullsFirst: false, span: op.span }, op.key], span: op.span } as never, rel, ctx);
+      const sorted = ctx.translateOperator({ kind: 'sort', keys: [{ expr: rowRef(op.span), desc: false, nullsFirst: false, span: op.span }, op.key], span: op.span }, rel);
       return takePerRow(sorted, op.count, ctx, op.span);
     }
     default:
       if (!ROW_BY_ROW.has(op.kind)) throw ctx.error('unsupported', `"${op.kind}" inside mv-apply (supported: ${SUPPORTED.join(', ')})`, op.span);
-      return operatorFor(op.kind)!.translate(op as never, rel, ctx);
+      return ctx.translateOperator(op, rel);
   }
 }
 
 export const MV_APPLY = defineOperator({
   kind: 'mv-apply',
-  names: ['mv-apply'],
-  parse(p, kw) {
-    const expand = parseMvExpandArgs(p);
-    p.expectWord('on');
-    p.expectPunct('(', 'to open the mv-apply subquery');
-    const operators: Operator[] = [];
-    p.acceptPunct('|');
-    do operators.push(p.parseOperator());
-    while (p.acceptPunct('|'));
-    p.expectPunct(')', 'to close the mv-apply subquery');
-    return { kind: 'mv-apply', expand, operators, span: spanFrom(p, kw) };
+  syntax: ['MvApplyOperator'],
+  lower(node: Kusto.Language.Syntax.MvApplyOperator, l) {
+    if (node.ContextIdClause) throw l.unsupported('mv-apply … id = …', node.ContextIdClause);
+    const expand = mvExpandArgs(node, l);
+    return { kind: 'mv-apply', expand, operators: l.operatorChain(node.Subquery?.Expression ?? null), span: l.span(node) };
   },
   translate(op, input, ctx) {
     if (input.columns.some((c) => c.name === ROW)) throw ctx.error('unsupported', `nested mv-apply`, op.span);

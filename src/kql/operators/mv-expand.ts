@@ -10,54 +10,52 @@
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import { parseKqlType, type KqlType } from '../../schema/kql-types.ts';
 import type { Expr, MvExpandArgs, MvExpandItem, Span } from '../ast.ts';
-import { Scope, type TranslateContext } from '../context.ts';
-import type { Parser } from '../parser.ts';
+import { Scope } from '../scope.ts';
+import type { TranslateContext } from '../context.ts';
+import { elementsOf, kindName } from '../syntax/kusto-language.ts';
+import { lowerExpr } from '../syntax/lower-expr.ts';
+import type { Lowerer } from '../syntax/lowerer.ts';
 import { quoteIdent } from '../sql.ts';
 import { ORDER_COLUMN, type Relation } from '../types.ts';
-import { selectList, spanFrom } from './common.ts';
-import { defineOperator } from './registry.ts';
+import { selectList } from './common.ts';
+import { defineOperator } from './spec.ts';
 import { derivedName, generatedName } from './column-names.ts';
 
 /** Parses the options and items of mv-expand / mv-apply, up to (not including) `on` or the end. */
-export function parseMvExpandArgs(p: Parser, legacy = false): MvExpandArgs {
+type MvNode = Kusto.Language.Syntax.MvExpandOperator | Kusto.Language.Syntax.MvApplyOperator;
+
+/**
+ * The arguments mv-expand and mv-apply share: `[bagexpansion=bag|array] [with_itemindex=I]
+ * [Name =] Expr [to typeof(T)], … [limit N]`. The legacy spelling `mvexpand` caps each row at 128
+ * values unless `limit` says otherwise (Kusto docs).
+ */
+export function mvExpandArgs(node: MvNode, l: Lowerer): MvExpandArgs {
+  const params = l.parameters(node.Parameters);
+  l.rejectOtherParameters(params, ['kind', 'bagexpansion', 'with_itemindex'], l.keyword(node));
   let bagExpansion: 'bag' | 'array' = 'bag';
-  let itemIndex: MvExpandArgs['itemIndex'];
-  for (;;) {
-    if ((p.isWord('kind') || p.isWord('bagexpansion')) && p.isPunct('=', 1)) {
-      p.next();
-      p.next();
-      const k = p.expectIdent('bag or array');
-      if (k.value !== 'bag' && k.value !== 'array') throw p.error('syntax', `expected bag or array but found "${k.value}"`, k);
-      bagExpansion = k.value;
-    } else if (p.isWord('with_itemindex') && p.isPunct('=', 1)) {
-      p.next();
-      p.next();
-      itemIndex = p.parseName('an index column name');
-    } else break;
+  const kind = params.get('bagexpansion') ?? params.get('kind');
+  if (kind) {
+    const k = l.parameterText(kind.value);
+    if (k !== 'bag' && k !== 'array') throw l.error('syntax', `expected bag or array but found "${k}"`, kind.value);
+    bagExpansion = k;
   }
-  const items: MvExpandItem[] = [];
-  do {
-    const start = p.peek().start;
-    let name: MvExpandItem['name'];
-    if ((p.peek().kind === 'ident' && p.isPunct('=', 1)) || (p.isPunct('[') && p.peek(1).kind === 'string' && p.isPunct(']', 2) && p.isPunct('=', 3))) {
-      name = p.parseName('a column name');
-      p.expectPunct('=');
-    }
-    const expr = p.parseExpr();
-    let toType: MvExpandItem['toType'];
-    if (p.acceptWord('to')) {
-      p.expectWord('typeof');
-      p.expectPunct('(');
-      const t = p.expectIdent('a type name');
-      p.expectPunct(')');
-      toType = { text: t.value, span: { start: t.start, end: t.end } };
-    }
-    items.push({ name, expr, toType, span: { start, end: p.lastEnd() } });
-  } while (p.acceptPunct(','));
-  let limit: Expr | undefined;
-  if (p.acceptWord('limit')) limit = p.parseExpr();
-  else if (legacy) limit = { kind: 'literal', type: 'long', value: 128, span: { start: p.lastEnd(), end: p.lastEnd() } };
-  return { items, bagExpansion, itemIndex, limit };
+  const index = params.get('with_itemindex');
+  const items: MvExpandItem[] = elementsOf<Kusto.Language.Syntax.MvExpandExpression | Kusto.Language.Syntax.MvApplyExpression>(node.Expressions as never).map((item) => {
+    const e = item.Expression!;
+    const named = kindName(e) === 'SimpleNamedExpression' ? (e as Kusto.Language.Syntax.SimpleNamedExpression) : undefined;
+    const types = elementsOf(item.ToTypeOf?.TypeOf?.Types);
+    const toType = types[0] ? { text: l.typeText(types[0]), span: l.span(types[0]) } : undefined;
+    return {
+      ...(named && { name: l.declaredName(named.Name!) }),
+      expr: lowerExpr(named ? named.Expression : e, l),
+      ...(toType && { toType }),
+      span: l.span(item),
+    };
+  });
+  const limitNode = node.RowLimitClause?.RowLimit;
+  const legacy = l.keyword(node) === 'mvexpand';
+  const limit: Expr | undefined = limitNode ? lowerExpr(limitNode, l) : legacy ? { kind: 'literal', type: 'long', value: 128, span: l.span(node) } : undefined;
+  return { items, bagExpansion, ...(index && { itemIndex: { text: l.parameterText(index.value), span: l.span(index.value) } }), ...(limit && { limit }) };
 }
 
 /**
@@ -158,9 +156,9 @@ export function expandRelation(input: Relation, args: MvExpandArgs, ctx: Transla
 
 export const MV_EXPAND = defineOperator({
   kind: 'mv-expand',
-  names: ['mv-expand', 'mvexpand'],
-  parse(p, kw) {
-    return { kind: 'mv-expand', expand: parseMvExpandArgs(p, kw.value === 'mvexpand'), span: spanFrom(p, kw) };
+  syntax: ['MvExpandOperator'],
+  lower(node: Kusto.Language.Syntax.MvExpandOperator, l) {
+    return { kind: 'mv-expand', expand: mvExpandArgs(node, l), span: l.span(node) };
   },
   translate(op, input, ctx) {
     const { cte, columns, order } = expandRelation(input, op.expand, ctx, op.span);

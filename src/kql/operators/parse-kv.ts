@@ -7,11 +7,13 @@
  */
 import { parseKqlType, type KqlType } from '../../schema/kql-types.ts';
 import type { Assignment, Expr, Span } from '../ast.ts';
-import { Scope } from '../context.ts';
+import { Scope } from '../scope.ts';
 import { quoteIdent, sqlString } from '../sql.ts';
 import type { KvOptions } from '../runtime/parse-kv.ts';
-import { spanFrom } from './common.ts';
-import { defineOperator, operatorFor } from './registry.ts';
+import { elementsOf } from '../syntax/kusto-language.ts';
+import { lowerExpr } from '../syntax/lower-expr.ts';
+import { rowSchema } from '../syntax/lower-clauses.ts';
+import { defineOperator } from './spec.ts';
 
 const BAG = '__loupe_kv';
 
@@ -22,33 +24,15 @@ const CONVERSION: Record<KqlType, string> = {
 
 export const PARSE_KV = defineOperator({
   kind: 'parse-kv',
-  names: ['parse-kv'],
-  parse(p, kw) {
-    const target = p.parseExpr();
-    p.expectWord('as');
-    p.expectPunct('(', 'before the keys of parse-kv');
-    const keys: { name: string; type: string; span: Span }[] = [];
-    do {
-      const name = p.parseName('a key name');
-      p.expectPunct(':', 'between a key and its type');
-      const type = p.expectIdent('a type');
-      keys.push({ name: name.text, type: type.value, span: { start: name.span.start, end: type.end } });
-    } while (p.acceptPunct(','));
-    p.expectPunct(')', 'to close the keys of parse-kv');
-    const options: { name: string; value: string | boolean; span: Span }[] = [];
-    if (p.acceptWord('with')) {
-      p.expectPunct('(', 'after with');
-      do {
-        const name = p.expectIdent('a parse-kv option');
-        p.expectPunct('=', `after ${name.value}`);
-        const v = p.next();
-        if (v.kind === 'string') options.push({ name: name.value, value: v.value, span: { start: name.start, end: v.end } });
-        else if (v.kind === 'ident' && (v.value === 'true' || v.value === 'false')) options.push({ name: name.value, value: v.value === 'true', span: { start: name.start, end: v.end } });
-        else throw p.error('syntax', `the value of ${name.value} must be a string or true/false`, v);
-      } while (p.acceptPunct(','));
-      p.expectPunct(')', 'to close the parse-kv options');
-    }
-    return { kind: 'parse-kv', target, keys, options, span: spanFrom(p, kw) };
+  syntax: ['ParseKvOperator'],
+  lower(node: Kusto.Language.Syntax.ParseKvOperator, l) {
+    const keys = rowSchema(node.Keys, l);
+    const options = elementsOf(node.WithClause?.Properties).map((p) => {
+      const v = lowerExpr(p.Expression, l);
+      if (v.kind !== 'literal' || (v.type !== 'string' && v.type !== 'bool') || v.value === null) throw l.error('syntax', `the value of ${l.nameOf(p.Name!)} must be a string or true/false`, v.span);
+      return { name: l.nameOf(p.Name!), value: v.value as string | boolean, span: l.span(p) };
+    });
+    return { kind: 'parse-kv', target: lowerExpr(node.Expression, l), keys, options, span: l.span(node) };
   },
   translate(op, input, ctx) {
     const text = ctx.expr(op.target, Scope.of(input));
@@ -84,7 +68,7 @@ export const PARSE_KV = defineOperator({
       return { name: { text: k.name, span: k.span }, expr, span: k.span };
     });
     const bagRelation = { cte: withBag, columns: [...input.columns, { name: BAG, type: 'dynamic' as const }], order: input.order };
-    const extended = operatorFor('extend')!.translate({ kind: 'extend', items, span: op.span } as never, bagRelation, ctx);
-    return operatorFor('project-away')!.translate({ kind: 'project-away', patterns: [{ text: BAG, span: op.span }], span: op.span } as never, extended, ctx);
+    const extended = ctx.translateOperator({ kind: 'extend', items, span: op.span }, bagRelation);
+    return ctx.translateOperator({ kind: 'project-away', patterns: [{ text: BAG, span: op.span }], span: op.span }, extended);
   },
 });

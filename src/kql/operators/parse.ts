@@ -17,12 +17,14 @@
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import { parseKqlType, type KqlType } from '../../schema/kql-types.ts';
 import type { ParsePart, Span } from '../ast.ts';
-import { Scope } from '../context.ts';
-import type { Parser } from '../parser.ts';
+import { Scope } from '../scope.ts';
+import { kindName, listOf } from '../syntax/kusto-language.ts';
+import { lowerExpr } from '../syntax/lower-expr.ts';
+import type { Lowerer } from '../syntax/lowerer.ts';
 import { escapeRegex, quoteIdent, sqlString } from '../sql.ts';
 import { toStringSql } from '../convert.ts';
-import { orderCarry, selectList, spanFrom } from './common.ts';
-import { defineOperator } from './registry.ts';
+import { orderCarry, selectList } from './common.ts';
+import { defineOperator } from './spec.ts';
 
 const CONVERSIONS: Partial<Record<KqlType, string>> = {
   long: 'tolong', int: 'toint', real: 'toreal', decimal: 'toreal', datetime: 'todatetime', timespan: 'totimespan', bool: 'tobool', guid: 'toguid', dynamic: 'parse_json',
@@ -52,55 +54,49 @@ function nonCapturing(fragment: string): string {
   return out;
 }
 
-function parseParts(p: Parser): ParsePart[] {
-  const parts: ParsePart[] = [];
-  for (;;) {
-    const t = p.peek();
-    if (t.kind === 'punct' && t.value === '*') {
-      p.next();
-      parts.push({ kind: 'star', span: { start: t.start, end: t.end } });
-    } else if (t.kind === 'string') {
-      p.next();
-      parts.push({ kind: 'text', text: t.value, span: { start: t.start, end: t.end } });
-    } else if (t.kind === 'ident' || (t.kind === 'punct' && t.value === '[')) {
-      const name = p.parseName('a column name');
-      let type = 'string';
-      if (p.acceptPunct(':')) type = p.expectIdent('a column type').value;
-      parts.push({ kind: 'column', name: name.text, type, span: { start: name.span.start, end: p.lastEnd() } });
-    } else break;
-  }
-  if (parts.length === 0) throw p.unexpected('a parse pattern (strings, column names, *)');
-  return parts;
-}
-
-export function parseParseArgs(p: Parser, where: boolean, kw: { start: number }) {
-  let regex = false;
-  let relaxed = false;
-  let flags: string | undefined;
-  if (p.isWord('kind') && p.isPunct('=', 1)) {
-    p.next();
-    p.next();
-    const k = p.expectIdent('simple, regex or relaxed');
-    if (k.value === 'regex') regex = true;
-    else if (k.value === 'relaxed') relaxed = true;
-    else if (k.value !== 'simple') throw p.error('syntax', `unknown parse kind "${k.value}" (expected simple, regex or relaxed)`, k);
-    if (p.isWord('flags') && p.isPunct('=', 1)) {
-      p.next();
-      p.next();
-      flags = p.expectIdent('regex flags').value;
+function patternParts(node: Kusto.Language.Syntax.ParseOperator | Kusto.Language.Syntax.ParseWhereOperator, l: Lowerer): ParsePart[] {
+  const parts: ParsePart[] = listOf(node.Patterns).map((n): ParsePart => {
+    const span = l.span(n);
+    switch (kindName(n)) {
+      case 'StarExpression':
+        return { kind: 'star', span };
+      case 'NameAndTypeDeclaration': {
+        const d = n as Kusto.Language.Syntax.NameAndTypeDeclaration;
+        return { kind: 'column', name: l.nameOf(d.Name!), type: l.typeText(d.Type!), span };
+      }
+      case 'NameDeclaration':
+        return { kind: 'column', name: l.nameOf(n as Kusto.Language.Syntax.NameDeclaration), type: 'string', span };
+      default: {
+        const e = lowerExpr(n as Kusto.Language.Syntax.Expression, l);
+        if (e.kind !== 'literal' || e.type !== 'string') throw l.error('syntax', 'expected a parse pattern (strings, column names, *)', span);
+        return { kind: 'text', text: String(e.value), span };
+      }
     }
-  }
-  const target = p.parseExpr();
-  p.expectWord('with');
-  const parts = parseParts(p);
-  return { kind: 'parse', where, regex, relaxed, flags, target, parts, span: spanFrom(p, kw) } as const;
+  });
+  if (parts.length === 0) throw l.error('syntax', 'expected a parse pattern (strings, column names, *)', node);
+  return parts;
 }
 
 export const PARSE = defineOperator({
   kind: 'parse',
-  names: ['parse', 'parse-where'],
-  parse(p, kw) {
-    return parseParseArgs(p, kw.value === 'parse-where', kw);
+  syntax: ['ParseOperator', 'ParseWhereOperator'],
+  lower(node: Kusto.Language.Syntax.ParseOperator | Kusto.Language.Syntax.ParseWhereOperator, l) {
+    const params = l.parameters(node.Parameters);
+    l.rejectOtherParameters(params, ['kind', 'flags'], l.keyword(node));
+    const kind = params.get('kind');
+    const k = kind ? l.parameterText(kind.value) : 'simple';
+    if (k !== 'simple' && k !== 'regex' && k !== 'relaxed') throw l.error('syntax', `unknown parse kind "${k}" (expected simple, regex or relaxed)`, kind!.value);
+    const flags = params.get('flags');
+    return {
+      kind: 'parse',
+      where: kindName(node) === 'ParseWhereOperator',
+      regex: k === 'regex',
+      relaxed: k === 'relaxed',
+      ...(flags && { flags: l.parameterText(flags.value) }),
+      target: lowerExpr(node.Expression, l),
+      parts: patternParts(node, l),
+      span: l.span(node),
+    };
   },
   translate(op, input, ctx) {
     const relaxed = op.relaxed;

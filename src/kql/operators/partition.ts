@@ -12,12 +12,12 @@
  * operators inside partition are refused by name. The hidden column is dropped at the end.
  */
 import type { Assignment, Expr, Operator, Span } from '../ast.ts';
-import { Scope, type TranslateContext } from '../context.ts';
-import type { Parser } from '../parser.ts';
+import { Scope } from '../scope.ts';
+import type { TranslateContext } from '../context.ts';
+import { kindName } from '../syntax/kusto-language.ts';
 import { quoteIdent } from '../sql.ts';
 import type { Relation } from '../types.ts';
-import { spanFrom } from './common.ts';
-import { defineOperator, operatorFor } from './registry.ts';
+import { defineOperator } from './spec.ts';
 import { scanRelation } from './scan.ts';
 
 const PART = '__loupe_partition';
@@ -26,17 +26,6 @@ const ROW_BY_ROW = new Set(['where', 'extend', 'project-away', 'project-keep', '
 const SUPPORTED = [...ROW_BY_ROW, 'project', 'summarize', 'count', 'distinct', 'sort', 'take', 'top', 'scan'];
 
 const partRef = (span: Span): Expr => ({ kind: 'name', name: PART, span });
-
-/** `hint.strategy=native`, `hint.materialized=true`…: they only tune Kusto's execution. */
-function skipHints(p: Parser): void {
-  for (;;) {
-    if (p.isWord('hint') && p.isPunct('.', 1) && p.isPunct('=', 3)) {
-      for (let i = 0; i < 5; i++) p.next();
-    } else if (p.peek().kind === 'ident' && p.peek().value.startsWith('hint.') && p.isPunct('=', 1)) {
-      for (let i = 0; i < 3; i++) p.next();
-    } else return;
-  }
-}
 
 /** `take N` within each partition (in the relation's order when it has one). */
 function takePerPartition(rel: Relation, count: Expr, ctx: TranslateContext, span: Span): Relation {
@@ -54,10 +43,9 @@ function takePerPartition(rel: Relation, count: Expr, ctx: TranslateContext, spa
  * subquery on every partition. Grouping by the value alone would drop those partitions.
  */
 function summarizeEveryPartition(op: Extract<Operator, { kind: 'summarize' }>, rel: Relation, partitions: Relation, ctx: TranslateContext): Relation {
-  const summarize = operatorFor('summarize')!;
-  const grouped = summarize.translate({ ...op, by: [{ expr: partRef(op.span), span: op.span }] } as never, rel, ctx);
+  const grouped = ctx.translateOperator({ ...op, by: [{ expr: partRef(op.span), span: op.span }] }, rel);
   const none: Relation = { cte: ctx.addCte('partition_no_rows', `SELECT * FROM ${rel.cte} WHERE false`), columns: rel.columns };
-  const defaults = summarize.translate(op as never, none, ctx);
+  const defaults = ctx.translateOperator(op, none);
   const p = quoteIdent(PART);
   const matched = quoteIdent('__loupe_matched');
   const values = defaults.columns.map((c) => `CASE WHEN g.${matched} IS NULL THEN d.${quoteIdent(c.name)} ELSE g.${quoteIdent(c.name)} END AS ${quoteIdent(c.name)}`);
@@ -69,67 +57,59 @@ function summarizeEveryPartition(op: Extract<Operator, { kind: 'summarize' }>, r
 }
 
 function translateSub(op: Operator, rel: Relation, partitions: Relation, ctx: TranslateContext): Relation {
-  const sort = operatorFor('sort')!;
   const first = (span: Span) => ({ expr: partRef(span), desc: false, nullsFirst: false, span });
   switch (op.kind) {
     case 'project': {
       const keep: Assignment = { expr: partRef(op.span), span: op.span };
-      return operatorFor('project')!.translate({ ...op, items: [...op.items, keep] } as never, rel, ctx);
+      return ctx.translateOperator({ ...op, items: [...op.items, keep] }, rel);
     }
     case 'summarize': {
       if (op.by.length === 0) return summarizeEveryPartition(op, rel, partitions, ctx);
       const by: Assignment = { expr: partRef(op.span), span: op.span };
-      return operatorFor('summarize')!.translate({ ...op, by: [by, ...op.by] } as never, rel, ctx);
+      return ctx.translateOperator({ ...op, by: [by, ...op.by] }, rel);
     }
     case 'count': {
       const count: Assignment = { name: { text: 'Count', span: op.span }, expr: { kind: 'call', name: 'count', nameSpan: op.span, args: [], span: op.span }, span: op.span };
       return summarizeEveryPartition({ kind: 'summarize', aggregates: [count], by: [], span: op.span }, rel, partitions, ctx);
     }
     case 'sort':
-      return sort.translate({ ...op, keys: [first(op.span), ...op.keys] } as never, rel, ctx);
+      return ctx.translateOperator({ ...op, keys: [first(op.span), ...op.keys] }, rel);
     case 'distinct': {
       // Distinct within each partition: the value is one more column to tell rows apart.
       const columns = op.columns === 'all' ? rel.columns.map((c) => ({ text: c.name, span: op.span })) : [...op.columns, { text: PART, span: op.span }];
-      return operatorFor('distinct')!.translate({ ...op, columns } as never, rel, ctx);
+      return ctx.translateOperator({ ...op, columns }, rel);
     }
     case 'take':
       return takePerPartition(rel, op.count, ctx, op.span);
     case 'top': {
-      const sorted = sort.translate({ kind: 'sort', keys: [first(op.span), op.key], span: op.span } as never, rel, ctx);
+      const sorted = ctx.translateOperator({ kind: 'sort', keys: [first(op.span), op.key], span: op.span }, rel);
       return takePerPartition(sorted, op.count, ctx, op.span);
     }
     case 'scan':
       return scanRelation(op, rel, ctx, PART);
     default:
       if (!ROW_BY_ROW.has(op.kind)) throw ctx.error('unsupported', `"${op.kind}" inside partition (supported: ${SUPPORTED.join(', ')})`, op.span);
-      return operatorFor(op.kind)!.translate(op as never, rel, ctx);
+      return ctx.translateOperator(op, rel);
   }
 }
 
 export const PARTITION = defineOperator({
   kind: 'partition',
-  names: ['partition'],
-  parse(p, kw) {
-    skipHints(p);
-    p.expectWord('by');
-    const column = p.parseName('the column to partition by');
-    skipHints(p);
-    const brace = p.isPunct('{');
-    p.expectPunct(brace ? '{' : '(', 'to open the partition subquery');
-    const operators: Operator[] = [];
-    p.acceptPunct('|');
-    do operators.push(p.parseOperator());
-    while (p.acceptPunct('|'));
-    p.expectPunct(brace ? '}' : ')', 'to close the partition subquery');
-    return { kind: 'partition', column, operators, span: spanFrom(p, kw) };
+  syntax: ['PartitionOperator'],
+  lower(node: Kusto.Language.Syntax.PartitionOperator, l) {
+    l.rejectOtherParameters(l.parameters(node.Parameters), [], 'partition');
+    if (node.Scope) throw l.unsupported('partition … in (…)', node.Scope);
+    const operand = node.Operand!;
+    const body = kindName(operand) === 'PartitionSubquery' ? (operand as Kusto.Language.Syntax.PartitionSubquery).Subquery : (operand as Kusto.Language.Syntax.PartitionQuery).Query;
+    return { kind: 'partition', column: l.columnName(node.ByExpression, 'the column to partition by'), operators: l.operatorChain(body), span: l.span(node) };
   },
   translate(op, input, ctx) {
     if (input.columns.some((c) => c.name === PART)) throw ctx.error('unsupported', 'nested partition', op.span);
     const key = input.columns.find((c) => c.name === op.column.text);
     if (!key) throw ctx.error('unknown-column', `partition: no column "${op.column.text}"`, op.column.span);
     if (key.type === 'dynamic') throw ctx.error('unsupported', 'partition by a dynamic column', op.column.span);
-    const extend = { kind: 'extend', items: [{ name: { text: PART, span: op.column.span }, expr: { kind: 'name', name: key.name, span: op.column.span }, span: op.column.span }], span: op.span };
-    const partitions = operatorFor('extend')!.translate(extend as never, input, ctx);
+    const extend: Extract<Operator, { kind: 'extend' }> = { kind: 'extend', items: [{ name: { text: PART, span: op.column.span }, expr: { kind: 'name', name: key.name, span: op.column.span }, span: op.column.span }], span: op.span };
+    const partitions = ctx.translateOperator(extend, input);
     let rel = partitions;
     for (const sub of op.operators) {
       rel = translateSub(sub, rel, partitions, ctx);

@@ -4,18 +4,18 @@
  * bare `let` name, since only column references carry a name and print has no columns to refer to.
  */
 import type { ColumnSchema } from '../../schema/catalog.ts';
-import { Scope } from '../context.ts';
+import { Scope } from '../scope.ts';
 import { tupleColumns } from '../tuples.ts';
-import { selectList, spanFrom } from './common.ts';
+import { selectList } from './common.ts';
+import { assignments } from '../syntax/lower-expr.ts';
 import { columnType } from './extend.ts';
-import { defineSource } from './registry.ts';
+import { defineSource } from './spec.ts';
 
 export const PRINT = defineSource({
   kind: 'print',
-  starts: (p) => p.isWord('print'),
-  parse(p) {
-    const kw = p.next();
-    return { kind: 'print', items: p.parseAssignments(), span: spanFrom(p, kw) };
+  syntax: ['PrintOperator'],
+  lower(node: Kusto.Language.Syntax.PrintOperator, l) {
+    return { kind: 'print', items: assignments(node.Expressions, l), span: l.span(node) };
   },
   translate(src, ctx) {
     const scope = new Scope([]);

@@ -3,16 +3,18 @@
  * Wildcards match whole names only: `project-away *1` removes `Name1` but not `Name10`'s
  * neighbour `Name` (each name is tested against the complete pattern, case-sensitively).
  */
-import { orderCarry, selectList, spanFrom } from './common.ts';
-import { matchColumns, parseColumnPatterns } from './column-patterns.ts';
-import { defineOperator } from './registry.ts';
+import { orderCarry, selectList } from './common.ts';
+import { elementsOf } from '../syntax/kusto-language.ts';
+import { columnPattern } from '../syntax/lower-clauses.ts';
+import { matchColumns } from './column-patterns.ts';
+import { defineOperator } from './spec.ts';
 import { quoteIdent } from '../sql.ts';
 
 export const PROJECT_AWAY = defineOperator({
   kind: 'project-away',
-  names: ['project-away'],
-  parse(p, kw) {
-    return { kind: 'project-away', patterns: parseColumnPatterns(p), span: spanFrom(p, kw) };
+  syntax: ['ProjectAwayOperator'],
+  lower(node: Kusto.Language.Syntax.ProjectAwayOperator, l) {
+    return { kind: 'project-away', patterns: elementsOf(node.Expressions).map((e) => columnPattern(e, l)), span: l.span(node) };
   },
   translate(op, input, ctx) {
     const names = input.columns.map((c) => c.name);

@@ -1,14 +1,16 @@
 /** `project-keep A, B*`: only the columns named or matched, in their input order (not the list's). */
-import { orderCarry, selectList, spanFrom } from './common.ts';
-import { matchColumns, parseColumnPatterns } from './column-patterns.ts';
-import { defineOperator } from './registry.ts';
+import { orderCarry, selectList } from './common.ts';
+import { elementsOf } from '../syntax/kusto-language.ts';
+import { columnPattern } from '../syntax/lower-clauses.ts';
+import { matchColumns } from './column-patterns.ts';
+import { defineOperator } from './spec.ts';
 import { quoteIdent } from '../sql.ts';
 
 export const PROJECT_KEEP = defineOperator({
   kind: 'project-keep',
-  names: ['project-keep'],
-  parse(p, kw) {
-    return { kind: 'project-keep', patterns: parseColumnPatterns(p), span: spanFrom(p, kw) };
+  syntax: ['ProjectKeepOperator'],
+  lower(node: Kusto.Language.Syntax.ProjectKeepOperator, l) {
+    return { kind: 'project-keep', patterns: elementsOf(node.Expressions).map((e) => columnPattern(e, l)), span: l.span(node) };
   },
   translate(op, input, ctx) {
     const names = input.columns.map((c) => c.name);

@@ -1,21 +1,20 @@
 /** `project-rename New = Old, …`: renames columns in place (same position, same values). */
 import type { ColumnSchema } from '../../schema/catalog.ts';
-import { orderCarry, selectList, spanFrom } from './common.ts';
-import { defineOperator } from './registry.ts';
+import { orderCarry, selectList } from './common.ts';
+import { elementsOf, kindName } from '../syntax/kusto-language.ts';
+import { defineOperator } from './spec.ts';
 import { quoteIdent } from '../sql.ts';
 
 export const PROJECT_RENAME = defineOperator({
   kind: 'project-rename',
-  names: ['project-rename'],
-  parse(p, kw) {
-    const renames = [];
-    do {
-      const to = p.parseName('the new column name');
-      p.expectPunct('=', 'in project-rename New = Old');
-      const from = p.parseName('the column to rename');
-      renames.push({ to, from });
-    } while (p.acceptPunct(','));
-    return { kind: 'project-rename', renames, span: spanFrom(p, kw) };
+  syntax: ['ProjectRenameOperator'],
+  lower(node: Kusto.Language.Syntax.ProjectRenameOperator, l) {
+    const renames = elementsOf(node.Expressions).map((e) => {
+      if (kindName(e) !== 'SimpleNamedExpression') throw l.error('syntax', 'expected New = Old in project-rename', e);
+      const n = e as Kusto.Language.Syntax.SimpleNamedExpression;
+      return { to: l.declaredName(n.Name!), from: l.columnName(n.Expression, 'the column to rename') };
+    });
+    return { kind: 'project-rename', renames, span: l.span(node) };
   },
   translate(op, input, ctx) {
     const newName = new Map<string, string>();

@@ -3,23 +3,25 @@
  * input order, or by name with asc/desc), then every other column in input order. Nothing is removed.
  * A wildcard does not take the columns the list names explicitly.
  */
-import { orderCarry, selectList, spanFrom } from './common.ts';
-import { isWildcard, matchColumns, parseColumnPattern } from './column-patterns.ts';
-import { defineOperator } from './registry.ts';
+import { orderCarry, selectList } from './common.ts';
+import { elementsOf, kindName } from '../syntax/kusto-language.ts';
+import { columnPattern } from '../syntax/lower-clauses.ts';
+import { isWildcard, matchColumns } from './column-patterns.ts';
+import { defineOperator } from './spec.ts';
 import { quoteIdent } from '../sql.ts';
 
 export const PROJECT_REORDER = defineOperator({
   kind: 'project-reorder',
-  names: ['project-reorder'],
-  parse(p, kw) {
-    const patterns = [];
-    do {
-      const pat = parseColumnPattern(p);
-      if (p.isWord('granny-asc') || p.isWord('granny-desc')) throw p.error('unsupported', 'project-reorder granny-asc/granny-desc', p.peek());
-      const dir = p.acceptWord('asc') ? 'asc' : p.acceptWord('desc') ? 'desc' : undefined;
-      patterns.push({ ...pat, dir } as const);
-    } while (p.acceptPunct(','));
-    return { kind: 'project-reorder', patterns, span: spanFrom(p, kw) };
+  syntax: ['ProjectReorderOperator'],
+  lower(node: Kusto.Language.Syntax.ProjectReorderOperator, l) {
+    const patterns = elementsOf(node.Expressions).map((e) => {
+      const pat = columnPattern(e, l);
+      if (kindName(e) !== 'OrderedExpression') return pat;
+      const dir = (e as Kusto.Language.Syntax.OrderedExpression).Ordering?.AscOrDescKeyword?.Text;
+      if (dir === 'granny-asc' || dir === 'granny-desc') throw l.unsupported('project-reorder granny-asc/granny-desc', e);
+      return dir === 'asc' || dir === 'desc' ? { ...pat, dir: dir as 'asc' | 'desc' } : pat;
+    });
+    return { kind: 'project-reorder', patterns, span: l.span(node) };
   },
   translate(op, input, ctx) {
     const names = input.columns.map((c) => c.name);

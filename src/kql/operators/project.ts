@@ -1,16 +1,17 @@
 /** `project A, B = Expr, …`: exactly these columns, in this order, computed from the input row. */
 import type { ColumnSchema } from '../../schema/catalog.ts';
-import { Scope } from '../context.ts';
-import { orderCarry, selectList, spanFrom } from './common.ts';
+import { Scope } from '../scope.ts';
+import { orderCarry, selectList } from './common.ts';
+import { assignments } from '../syntax/lower-expr.ts';
 import { assignmentName, columnType } from './extend.ts';
-import { defineOperator } from './registry.ts';
+import { defineOperator } from './spec.ts';
 import { tupleColumns } from '../tuples.ts';
 
 export const PROJECT = defineOperator({
   kind: 'project',
-  names: ['project'],
-  parse(p, kw) {
-    return { kind: 'project', items: p.parseAssignments(), span: spanFrom(p, kw) };
+  syntax: ['ProjectOperator'],
+  lower(node: Kusto.Language.Syntax.ProjectOperator, l) {
+    return { kind: 'project', items: assignments(node.Expressions, l), span: l.span(node) };
   },
   translate(op, input, ctx) {
     const scope = Scope.of(input);

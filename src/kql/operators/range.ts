@@ -5,26 +5,18 @@
  * after sort), so the rows carry their index as the hidden order column.
  */
 import type { KqlType } from '../../schema/kql-types.ts';
-import { Scope } from '../context.ts';
+import { Scope } from '../scope.ts';
 import { intervalFromMicros, microsFromInterval, quoteIdent } from '../sql.ts';
 import { ORDER_COLUMN, isIntegral, isNumeric } from '../types.ts';
-import { spanFrom } from './common.ts';
-import { defineSource } from './registry.ts';
+import { lowerExpr } from '../syntax/lower-expr.ts';
+import { defineSource } from './spec.ts';
 
 export const RANGE = defineSource({
   kind: 'range',
   // `range(…)` is the scalar function that builds an array; the source is `range Name from …`.
-  starts: (p) => p.isWord('range') && !p.isPunct('(', 1),
-  parse(p) {
-    const kw = p.next();
-    const column = p.parseName('the range column name');
-    p.expectWord('from');
-    const from = p.parseExpr();
-    p.expectWord('to');
-    const to = p.parseExpr();
-    p.expectWord('step');
-    const step = p.parseExpr();
-    return { kind: 'range', column, from, to, step, span: spanFrom(p, kw) };
+  syntax: ['RangeOperator'],
+  lower(node: Kusto.Language.Syntax.RangeOperator, l) {
+    return { kind: 'range', column: l.declaredName(node.Name!), from: lowerExpr(node.From, l), to: lowerExpr(node.To, l), step: lowerExpr(node.Step, l), span: l.span(node) };
   },
   translate(src, ctx) {
     const scope = new Scope([]);

@@ -1,18 +1,16 @@
 /** `sample-distinct N of Column`: up to N distinct values of Column, picked at random (Kusto docs); no defined order. */
-import { Scope } from '../context.ts';
+import { lowerExpr } from '../syntax/lower-expr.ts';
+import { Scope } from '../scope.ts';
 import { quoteIdent } from '../sql.ts';
-import { spanFrom } from './common.ts';
 import { columnType } from './extend.ts';
 import { derivedName } from './column-names.ts';
-import { defineOperator } from './registry.ts';
+import { defineOperator } from './spec.ts';
 
 export const SAMPLE_DISTINCT = defineOperator({
   kind: 'sample-distinct',
-  names: ['sample-distinct'],
-  parse(p, kw) {
-    const count = p.parseExpr();
-    p.expectWord('of');
-    return { kind: 'sample-distinct', count, value: p.parseExpr(), span: spanFrom(p, kw) };
+  syntax: ['SampleDistinctOperator'],
+  lower(node: Kusto.Language.Syntax.SampleDistinctOperator, l) {
+    return { kind: 'sample-distinct', count: lowerExpr(node.Expression, l), value: lowerExpr(node.OfExpression, l), span: l.span(node) };
   },
   translate(op, input, ctx) {
     const n = ctx.expr(op.count, new Scope([]));

@@ -1,14 +1,14 @@
 /** `sample N`: N rows picked at random (all rows when there are fewer); no defined order. */
-import { Scope } from '../context.ts';
+import { lowerExpr } from '../syntax/lower-expr.ts';
+import { Scope } from '../scope.ts';
 import { quoteIdent } from '../sql.ts';
-import { spanFrom } from './common.ts';
-import { defineOperator } from './registry.ts';
+import { defineOperator } from './spec.ts';
 
 export const SAMPLE = defineOperator({
   kind: 'sample',
-  names: ['sample'],
-  parse(p, kw) {
-    return { kind: 'sample', count: p.parseExpr(), span: spanFrom(p, kw) };
+  syntax: ['SampleOperator'],
+  lower(node: Kusto.Language.Syntax.SampleOperator, l) {
+    return { kind: 'sample', count: lowerExpr(node.Expression, l), span: l.span(node) };
   },
   translate(op, input, ctx) {
     const n = ctx.expr(op.count, new Scope([]));

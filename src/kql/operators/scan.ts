@@ -25,13 +25,15 @@
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import { parseKqlType, sqlStorageType, type KqlType } from '../../schema/kql-types.ts';
 import type { Expr, Operator, ScanDeclaration, ScanStep } from '../ast.ts';
-import { Scope, type TranslateContext } from '../context.ts';
-import type { Parser } from '../parser.ts';
+import { Scope } from '../scope.ts';
+import type { TranslateContext } from '../context.ts';
+import { elementsOf, listOf } from '../syntax/kusto-language.ts';
+import { lowerExpr } from '../syntax/lower-expr.ts';
+import type { Lowerer } from '../syntax/lowerer.ts';
 import { rewriteExpr } from '../rewrite.ts';
 import { quoteIdent } from '../sql.ts';
 import { isNumeric, isStringy, ORDER_COLUMN, type Relation, type Typed } from '../types.ts';
-import { spanFrom } from './common.ts';
-import { defineOperator } from './registry.ts';
+import { defineOperator } from './spec.ts';
 
 /** Internal column names (never KQL names: KQL identifiers cannot start with this prefix in Loupe's output). */
 const c = (name: string): string => quoteIdent(`__loupe_scan_${name}`);
@@ -58,57 +60,40 @@ interface StateRef {
   readonly empty: string;
 }
 
-function parseDeclarations(p: Parser): ScanDeclaration[] {
-  const out: ScanDeclaration[] = [];
-  p.expectPunct('(');
-  do {
-    const name = p.parseName('a column name');
-    p.expectPunct(':', 'between a declared column name and its type');
-    const type = p.expectIdent('a column type');
-    const def = p.acceptPunct('=') ? p.parseExpr() : undefined;
-    out.push({ name: name.text, type: type.value, default: def, span: { start: name.span.start, end: p.lastEnd() } });
-  } while (p.acceptPunct(','));
-  p.expectPunct(')', 'to close the declared columns');
-  return out;
-}
-
-function parseStep(p: Parser): ScanStep {
-  const kw = p.expectWord('step');
-  const name = p.parseName('a step name');
+function step(node: Kusto.Language.Syntax.ScanStep, l: Lowerer): ScanStep {
+  if (node.OptionalKeyword) throw l.unsupported('optional scan steps', node.OptionalKeyword);
   let output: ScanStep['output'] = 'all';
   let outputSpan;
-  const o = p.acceptWord('output');
+  const o = node.ScanStepOutput;
   if (o) {
-    p.expectPunct('=', 'after "output"');
-    const v = p.expectIdent('all, last or none');
-    if (v.value !== 'all' && v.value !== 'last' && v.value !== 'none') throw p.error('syntax', `output must be all, last or none, not "${v.value}"`, v);
-    output = v.value;
-    outputSpan = { start: o.start, end: v.end };
+    const v = o.OutputKind!.Text!;
+    if (v !== 'all' && v !== 'last' && v !== 'none') throw l.error('syntax', `output must be all, last or none, not "${v}"`, o.OutputKind!);
+    output = v;
+    outputSpan = l.span(o);
   }
-  p.expectPunct(':', 'after the step name');
-  const condition = p.parseExpr();
-  const assignments = p.acceptPunct('=>') ? p.parseAssignments() : [];
-  p.expectPunct(';', 'to end the step');
-  return { name, output, outputSpan, condition, assignments, span: spanFrom(p, kw) };
+  const assignments = elementsOf(node.ComputationClause?.Assignments).map((a) => ({
+    name: { text: l.nameOf(a.Name!), span: l.span(a.Name!) },
+    expr: lowerExpr(a.Expression, l),
+    span: l.span(a),
+  }));
+  return { name: l.declaredName(node.Name!), output, ...(outputSpan && { outputSpan }), condition: lowerExpr(node.Condition, l), assignments, span: l.span(node) };
 }
 
 export const SCAN = defineOperator({
   kind: 'scan',
-  names: ['scan'],
-  parse(p, kw) {
-    let matchId;
-    if (p.acceptWord('with_match_id')) {
-      p.expectPunct('=', 'after with_match_id');
-      matchId = p.parseName('a match id column name');
-    }
-    const declare = p.acceptWord('declare') ? parseDeclarations(p) : [];
-    p.expectWord('with');
-    p.expectPunct('(', 'before the scan steps');
-    const steps: ScanStep[] = [];
-    do steps.push(parseStep(p));
-    while (p.isWord('step'));
-    p.expectPunct(')', 'to close the scan steps');
-    return { kind: 'scan', matchId, declare, steps, span: spanFrom(p, kw) };
+  syntax: ['ScanOperator'],
+  lower(node: Kusto.Language.Syntax.ScanOperator, l) {
+    const params = l.parameters(node.Parameters);
+    l.rejectOtherParameters(params, ['with_match_id'], 'scan');
+    if (node.OrderByClause) throw l.unsupported('scan order by', node.OrderByClause);
+    if (node.PartitionByClause) throw l.unsupported('scan partition by', node.PartitionByClause);
+    const id = params.get('with_match_id');
+    const declare: ScanDeclaration[] = elementsOf(node.DeclareClause?.Declarations).map((p) => {
+      const def = p.DefaultValue?.Value;
+      return { name: l.nameOf(p.NameAndType!.Name!), type: l.typeText(p.NameAndType!.Type!), ...(def && { default: lowerExpr(def, l) }), span: l.span(p) };
+    });
+    const steps = listOf(node.Steps).map((s) => step(s, l));
+    return { kind: 'scan', ...(id && { matchId: { text: l.parameterText(id.value), span: l.span(id.value) } }), declare, steps, span: l.span(node) };
   },
   translate(op, input, ctx) {
     return scanRelation(op, input, ctx);

@@ -21,23 +21,25 @@
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import type { Expr, Span } from '../ast.ts';
 import type { TranslateContext } from '../context.ts';
-import type { Token } from '../lexer.ts';
-import type { Parser } from '../parser.ts';
+import { elementsOf, kindName } from '../syntax/kusto-language.ts';
+import { columnPattern } from '../syntax/lower-clauses.ts';
+import { lowerExpr } from '../syntax/lower-expr.ts';
+import type { Lowerer } from '../syntax/lowerer.ts';
 import { escapeRegex } from '../sql.ts';
 import type { Relation } from '../types.ts';
-import { spanFrom } from './common.ts';
-import { defineOperator, defineSource, operatorFor } from './registry.ts';
+import { defineOperator, defineSource } from './spec.ts';
 import { unionWithSource } from './union.ts';
 
 /** `kind=case_sensitive|case_insensitive|default`, if present. */
-function parseKind(p: Parser): boolean {
-  if (!(p.isWord('kind') && p.isPunct('=', 1))) return false;
-  p.next();
-  p.next();
-  const k = p.expectIdent('case_sensitive, case_insensitive or default');
-  if (k.value === 'case_sensitive') return true;
-  if (k.value === 'case_insensitive' || k.value === 'default') return false;
-  throw p.error('syntax', `search kind must be case_sensitive, case_insensitive or default, not "${k.value}"`, k);
+function caseSensitivity(node: Kusto.Language.Syntax.SearchOperator, l: Lowerer): boolean {
+  const params = l.parameters(node.Parameters);
+  l.rejectOtherParameters(params, ['kind'], 'search');
+  const k = params.get('kind');
+  if (!k) return false;
+  const v = l.parameterText(k.value);
+  if (v === 'case_sensitive') return true;
+  if (v === 'case_insensitive' || v === 'default') return false;
+  throw l.error('syntax', `search kind must be case_sensitive, case_insensitive or default, not "${v}"`, k.value);
 }
 
 /** The term-search operator and operand for a search string (wildcards as in the module comment). */
@@ -61,49 +63,23 @@ function termOn(column: Expr, term: string, caseSensitive: boolean, span: Span):
   return { kind: 'binary', op, opSpan: span, left: column, right: { kind: 'literal', type: 'string', value, span }, span };
 }
 
-/** Whether the parenthesis at the parser's position encloses a `Col:"x"` term (then it is parsed as a search predicate). */
-function parenHasColumnTerm(p: Parser): boolean {
-  let depth = 0;
-  for (let i = 0; ; i++) {
-    const t = p.peek(i);
-    if (t.kind === 'eof') return false;
-    if (t.kind === 'punct' && t.value === '(') depth++;
-    if (t.kind === 'punct' && t.value === ')' && --depth === 0) return false;
-    if (depth === 1 && t.kind === 'punct' && t.value === ':') return true;
-  }
-}
-
-function parsePredicate(p: Parser, cs: boolean): Expr {
-  const level = (next: () => Expr, word: 'and' | 'or') => {
-    let left = next();
-    for (let t = p.acceptWord(word); t; t = p.acceptWord(word)) {
-      const right = next();
-      left = { kind: 'binary', op: word, opSpan: { start: t.start, end: t.end }, left, right, span: { start: left.span.start, end: right.span.end } };
+/**
+ * The predicate as Kusto.Language parsed it, with its search forms made ordinary conditions:
+ * `Col:"x"` (a SearchExpression) becomes a term search on that column, and a lone `*` keeps every
+ * row. Bare strings stay strings: they are expanded over the columns at translation (expandTerms).
+ */
+function predicate(node: Kusto.Language.Syntax.Expression | null, cs: boolean, l: Lowerer): Expr {
+  if (node && kindName(node) === 'StarExpression') return { kind: 'literal', type: 'bool', value: true, span: l.span(node) };
+  const walk = (e: Expr): Expr => {
+    if (e.kind === 'binary' && e.op === ':') {
+      if (e.right.kind !== 'literal' || e.right.type !== 'string') throw l.error('syntax', 'expected a string after "Column:" in search', e.right.span);
+      return termOn(e.left, String(e.right.value), cs, e.span);
     }
-    return left;
+    if (e.kind === 'binary' && (e.op === 'and' || e.op === 'or')) return { ...e, left: walk(e.left), right: walk(e.right) };
+    if (e.kind === 'call' && e.name === 'not' && e.args.length === 1) return { ...e, args: [walk(e.args[0]!)] };
+    return e;
   };
-  const unit = (): Expr => {
-    const t = p.peek();
-    if (p.isPunct('*')) {
-      p.next();
-      return { kind: 'literal', type: 'bool', value: true, span: { start: t.start, end: t.end } };
-    }
-    if (t.kind === 'ident' && p.isPunct(':', 1) && p.peek(2).kind === 'string') {
-      p.next();
-      p.next();
-      const s = p.next();
-      const span = { start: t.start, end: s.end };
-      return termOn({ kind: 'name', name: t.value, span: { start: t.start, end: t.end } }, s.value, cs, span);
-    }
-    if (p.isPunct('(') && parenHasColumnTerm(p)) {
-      p.next();
-      const e = parsePredicate(p, cs);
-      p.expectPunct(')', 'to close the parenthesis');
-      return e;
-    }
-    return p.parseComparison();
-  };
-  return level(() => level(unit, 'and'), 'or');
+  return walk(lowerExpr(node, l));
 }
 
 /** The columns a bare term is searched in (see the module comment). */
@@ -129,16 +105,17 @@ function expandTerms(e: Expr, columns: readonly ColumnSchema[], cs: boolean): Ex
 }
 
 function filter(rel: Relation, predicate: Expr, cs: boolean, ctx: TranslateContext, span: Span): Relation {
-  return operatorFor('where')!.translate({ kind: 'where', predicate: expandTerms(predicate, rel.columns, cs), span } as never, rel, ctx);
+  return ctx.translateOperator({ kind: 'where', predicate: expandTerms(predicate, rel.columns, cs), span }, rel);
 }
 
 export const SEARCH = defineOperator({
   kind: 'search',
-  names: ['search'],
-  parse(p, kw) {
-    const caseSensitive = parseKind(p);
-    if (p.isWord('in') && p.isPunct('(', 1)) throw p.error('syntax', 'search after a pipe cannot name tables with in (…)', p.peek());
-    return { kind: 'search', caseSensitive, predicate: parsePredicate(p, caseSensitive), span: spanFrom(p, kw) };
+  syntax: ['SearchOperator'],
+  lower(node: Kusto.Language.Syntax.SearchOperator, l) {
+    const caseSensitive = caseSensitivity(node, l);
+    if (node.InClause) throw l.error('syntax', 'search after a pipe cannot name tables with in (…)', node.InClause);
+    if (node.DataScope) throw l.unsupported('search datascope=…', node.DataScope);
+    return { kind: 'search', caseSensitive, predicate: predicate(node.Condition, caseSensitive, l), span: l.span(node) };
   },
   translate(op, input, ctx) {
     return filter(input, op.predicate, op.caseSensitive, ctx, op.span);
@@ -147,21 +124,12 @@ export const SEARCH = defineOperator({
 
 export const SEARCH_SOURCE = defineSource({
   kind: 'search',
-  starts: (p) => p.isWord('search'),
-  parse(p) {
-    const kw: Token = p.next();
-    const caseSensitive = parseKind(p);
-    let tables: { text: string; span: Span }[] | undefined;
-    if (p.isWord('in') && p.isPunct('(', 1)) {
-      p.next();
-      p.next();
-      tables = [];
-      do tables.push(p.parseName('a table name'));
-      while (p.acceptPunct(','));
-      p.expectPunct(')', 'to close the search tables');
-    }
-    const predicate = parsePredicate(p, caseSensitive);
-    return { kind: 'search', caseSensitive, tables, views: [...p.views], predicate, span: spanFrom(p, kw) };
+  syntax: ['SearchOperator'],
+  lower(node: Kusto.Language.Syntax.SearchOperator, l) {
+    const caseSensitive = caseSensitivity(node, l);
+    if (node.DataScope) throw l.unsupported('search datascope=…', node.DataScope);
+    const tables = node.InClause ? elementsOf(node.InClause.Expressions).map((e) => columnPattern(e, l)) : undefined;
+    return { kind: 'search', caseSensitive, ...(tables && { tables }), views: [...l.views], predicate: predicate(node.Condition, caseSensitive, l), span: l.span(node) };
   },
   translate(src, ctx) {
     const names = src.tables ?? src.views.map((v) => ({ text: v, span: src.span }));

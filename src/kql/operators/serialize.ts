@@ -4,19 +4,16 @@
  * other gets its current order numbered into the hidden order column. The optional assignments
  * work as `extend` on the serialized rows.
  */
+import { assignments } from '../syntax/lower-expr.ts';
 import { quoteIdent } from '../sql.ts';
 import { ORDER_COLUMN } from '../types.ts';
-import { spanFrom } from './common.ts';
-import { EXTEND } from './extend.ts';
-import { defineOperator } from './registry.ts';
+import { defineOperator } from './spec.ts';
 
 export const SERIALIZE = defineOperator({
   kind: 'serialize',
-  names: ['serialize'],
-  parse(p, kw) {
-    const t = p.peek();
-    const more = t.kind === 'ident' || (t.kind === 'punct' && t.value === '[');
-    return { kind: 'serialize', items: more ? p.parseAssignments() : [], span: spanFrom(p, kw) };
+  syntax: ['SerializeOperator'],
+  lower(node: Kusto.Language.Syntax.SerializeOperator, l) {
+    return { kind: 'serialize', items: assignments(node.Expressions, l), span: l.span(node) };
   },
   translate(op, input, ctx) {
     let rel = input;
@@ -26,7 +23,7 @@ export const SERIALIZE = defineOperator({
       const cte = ctx.addCte('serialize', `SELECT ${cols}${cols ? ', ' : ''}row_number() OVER () AS ${o} FROM ${input.cte}`, op.items.length ? undefined : op.span);
       rel = { cte, columns: input.columns, order: { clause: o } };
     }
-    if (op.items.length) return EXTEND.translate({ kind: 'extend', items: op.items, span: op.span }, rel, ctx);
+    if (op.items.length) return ctx.translateOperator({ kind: 'extend', items: op.items, span: op.span }, rel);
     return rel;
   },
 });

@@ -2,23 +2,18 @@
  * `sort by` / `order by`: KQL's default direction is **descending**; nulls go last when
  * descending and first when ascending unless `nulls first|last` says otherwise.
  */
-import type { SortKey } from '../ast.ts';
-import type { Parser } from '../parser.ts';
-import { Scope } from '../context.ts';
+import { elementsOf } from '../syntax/kusto-language.ts';
+import { sortKey } from '../syntax/lower-clauses.ts';
+import { Scope } from '../scope.ts';
 import { quoteIdent } from '../sql.ts';
 import { ORDER_COLUMN } from '../types.ts';
-import { spanFrom } from './common.ts';
-import { defineOperator } from './registry.ts';
+import { defineOperator } from './spec.ts';
 
 export const SORT = defineOperator({
   kind: 'sort',
-  names: ['sort', 'order'],
-  parse(p, kw) {
-    p.expectWord('by');
-    const keys: SortKey[] = [];
-    do keys.push(parseSortKey(p));
-    while (p.acceptPunct(','));
-    return { kind: 'sort', keys, span: spanFrom(p, kw) };
+  syntax: ['SortOperator'],
+  lower(node: Kusto.Language.Syntax.SortOperator, l) {
+    return { kind: 'sort', keys: elementsOf(node.Expressions).map((e) => sortKey(e, l)), span: l.span(node) };
   },
   translate(op, input, ctx) {
     const scope = Scope.of(input);
@@ -36,23 +31,3 @@ export const SORT = defineOperator({
     return { cte, columns: input.columns, order: { clause } };
   },
 });
-
-/**
- * One `expr [asc|desc] [nulls first|last]` of sort/order/top. KQL sorts descending by default,
- * with nulls last when descending and first when ascending.
- */
-export function parseSortKey(p: Parser): SortKey {
-  const expr = p.parseExpr();
-  let desc = true;
-  if (p.acceptWord('asc')) desc = false;
-  else p.acceptWord('desc');
-  let nullsFirst = !desc;
-  if (p.acceptWord('nulls')) {
-    if (p.acceptWord('first')) nullsFirst = true;
-    else {
-      p.expectWord('last');
-      nullsFirst = false;
-    }
-  }
-  return { expr, desc, nullsFirst, span: { start: expr.span.start, end: p.lastEnd() } };
-}

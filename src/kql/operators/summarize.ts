@@ -6,14 +6,16 @@
  */
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import type { Assignment } from '../ast.ts';
-import { Scope, type TranslateContext } from '../context.ts';
+import { Scope } from '../scope.ts';
+import type { TranslateContext } from '../context.ts';
 import { aggregateFunction } from '../functions/index.ts';
 import { ARG_EXTREMES, argExtremeColumns } from '../functions/arg-extreme.ts';
-import { spanFrom, selectList } from './common.ts';
+import { selectList } from './common.ts';
+import { assignments } from '../syntax/lower-expr.ts';
 import { isAggregateCall, translateAggregateCall, translateAggregateExpression } from './aggregate-expression.ts';
 import { columnType } from './extend.ts';
 import { derivedName } from './column-names.ts';
-import { defineOperator } from './registry.ts';
+import { defineOperator } from './spec.ts';
 
 /**
  * Binning calls keep the name of what they bin when unnamed in `by`: Kusto names
@@ -48,12 +50,11 @@ function unique(name: string, taken: Set<string>): string {
 
 export const SUMMARIZE = defineOperator({
   kind: 'summarize',
-  names: ['summarize'],
-  parse(p, kw) {
-    if (p.peek().kind === 'ident' && p.peek().value.startsWith('hint.')) throw p.error('unsupported', 'summarize hints', p.peek());
-    const aggregates = p.isWord('by') ? [] : p.parseAssignments(['by']);
-    const by = p.acceptWord('by') ? p.parseAssignments() : [];
-    return { kind: 'summarize', aggregates, by, span: spanFrom(p, kw) };
+  syntax: ['SummarizeOperator'],
+  lower(node: Kusto.Language.Syntax.SummarizeOperator, l) {
+    l.rejectOtherParameters(l.parameters(node.Parameters), [], 'summarize');
+    if (node.ByClause?.BinClause) throw l.unsupported('summarize … by …, bin = …', node.ByClause.BinClause);
+    return { kind: 'summarize', aggregates: assignments(node.Aggregates, l), by: assignments(node.ByClause?.Expressions, l), span: l.span(node) };
   },
   translate(op, input, ctx) {
     const scope = Scope.of(input);

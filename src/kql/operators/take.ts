@@ -1,13 +1,14 @@
 /** `take N` (alias `limit`): N rows; after a sort, the first N in that order. */
-import { Scope } from '../context.ts';
-import { orderBySuffix, spanFrom } from './common.ts';
-import { defineOperator } from './registry.ts';
+import { Scope } from '../scope.ts';
+import { orderBySuffix } from './common.ts';
+import { lowerExpr } from '../syntax/lower-expr.ts';
+import { defineOperator } from './spec.ts';
 
 export const TAKE = defineOperator({
   kind: 'take',
-  names: ['take', 'limit'],
-  parse(p, kw) {
-    return { kind: 'take', count: p.parseExpr(), span: spanFrom(p, kw) };
+  syntax: ['TakeOperator'],
+  lower(node: Kusto.Language.Syntax.TakeOperator, l) {
+    return { kind: 'take', count: lowerExpr(node.Expression, l), span: l.span(node) };
   },
   translate(op, input, ctx) {
     const n = ctx.expr(op.count, new Scope([]));

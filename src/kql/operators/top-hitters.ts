@@ -4,20 +4,17 @@
  * `by`), largest first. Kusto estimates with a count-min sketch; Loupe counts exactly, which is
  * what the docs give as its equivalent: `summarize C = count() by Value | top N by C desc`.
  */
-import type { Assignment } from '../ast.ts';
+import { lowerExpr } from '../syntax/lower-expr.ts';
+import type { Assignment, SortKey } from '../ast.ts';
 import { derivedName } from './column-names.ts';
-import { spanFrom } from './common.ts';
-import { defineOperator, operatorFor } from './registry.ts';
+import { defineOperator } from './spec.ts';
 
 export const TOP_HITTERS = defineOperator({
   kind: 'top-hitters',
-  names: ['top-hitters'],
-  parse(p, kw) {
-    const count = p.parseExpr();
-    p.expectWord('of');
-    const value = p.parseExpr();
-    const by = p.acceptWord('by') ? p.parseExpr() : undefined;
-    return { kind: 'top-hitters', count, value, by, span: spanFrom(p, kw) };
+  syntax: ['TopHittersOperator'],
+  lower(node: Kusto.Language.Syntax.TopHittersOperator, l) {
+    const by = node.ByClause?.Expression;
+    return { kind: 'top-hitters', count: lowerExpr(node.Expression, l), value: lowerExpr(node.OfExpression, l), ...(by && { by: lowerExpr(by, l) }), span: l.span(node) };
   },
   translate(op, input, ctx) {
     const name = derivedName(op.value);
@@ -29,8 +26,8 @@ export const TOP_HITTERS = defineOperator({
       expr: op.by ? { kind: 'call', name: 'sum', nameSpan: span, args: [op.by], span: op.by.span } : { kind: 'call', name: 'count', nameSpan: span, args: [], span },
       span,
     };
-    const grouped = operatorFor('summarize')!.translate({ kind: 'summarize', aggregates: [aggregate], by: [{ name: { text: name, span: op.value.span }, expr: op.value, span: op.value.span }], span } as never, input, ctx);
-    const key = { expr: { kind: 'name', name: measure, span }, desc: true, nullsFirst: false, span };
-    return operatorFor('top')!.translate({ kind: 'top', count: op.count, key, span } as never, grouped, ctx);
+    const grouped = ctx.translateOperator({ kind: 'summarize', aggregates: [aggregate], by: [{ name: { text: name, span: op.value.span }, expr: op.value, span: op.value.span }], span }, input);
+    const key: SortKey = { expr: { kind: 'name', name: measure, span }, desc: true, nullsFirst: false, span };
+    return ctx.translateOperator({ kind: 'top', count: op.count, key, span }, grouped);
   },
 });

@@ -15,58 +15,43 @@
  */
 import type { Assignment, TopNestedLevel } from '../ast.ts';
 import type { ColumnSchema } from '../../schema/catalog.ts';
-import { Scope } from '../context.ts';
-import type { Token } from '../lexer.ts';
-import type { Parser } from '../parser.ts';
+import { Scope } from '../scope.ts';
+import { elementsOf, kindName } from '../syntax/kusto-language.ts';
+import { assignment, lowerExpr } from '../syntax/lower-expr.ts';
+import type { Lowerer } from '../syntax/lowerer.ts';
 import { quoteIdent } from '../sql.ts';
 import { ORDER_COLUMN } from '../types.ts';
 import { isAggregateCall, translateAggregateCall, translateAggregateExpression } from './aggregate-expression.ts';
 import { derivedName } from './column-names.ts';
-import { spanFrom } from './common.ts';
 import { columnType } from './extend.ts';
-import { defineOperator } from './registry.ts';
+import { defineOperator } from './spec.ts';
 
 /** `[Name =] Expr`, one item (not a list). */
-function parseItem(p: Parser): Assignment {
-  const start = p.peek().start;
-  let name: Assignment['name'];
-  if (p.peek().kind === 'ident' && p.isPunct('=', 1)) {
-    const n = p.next();
-    p.next();
-    name = { text: n.value, span: n };
-  }
-  const expr = p.parseExpr();
-  return { name, expr, span: { start, end: p.lastEnd() } };
-}
-
-function parseLevel(p: Parser, kw: Token): TopNestedLevel {
-  const count = p.isWord('of') ? undefined : p.parseExpr();
-  p.expectWord('of');
-  const key = parseItem(p);
-  let others;
-  if (p.acceptWord('with')) {
-    p.expectWord('others');
-    p.expectPunct('=', 'after "with others"');
-    others = p.parseExpr();
-  }
-  p.expectWord('by');
-  const aggregate = parseItem(p);
+function level(clause: Kusto.Language.Syntax.TopNestedClause, l: Lowerer): TopNestedLevel {
+  const count = clause.Expression;
+  const others = clause.WithOthersClause?.Expression;
+  let by = clause.ByExpression!;
   let desc = true;
-  if (p.acceptWord('asc')) desc = false;
-  else p.acceptWord('desc');
-  return { count, key, others, aggregate, desc, span: spanFrom(p, kw) };
+  if (kindName(by) === 'OrderedExpression') {
+    const o = by as Kusto.Language.Syntax.OrderedExpression;
+    desc = o.Ordering?.AscOrDescKeyword?.Text !== 'asc';
+    by = o.Expression!;
+  }
+  return {
+    ...(count && { count: lowerExpr(count, l) }),
+    key: assignment(clause.OfExpression!, l),
+    ...(others && { others: lowerExpr(others, l) }),
+    aggregate: assignment(by, l),
+    desc,
+    span: l.span(clause),
+  };
 }
 
 export const TOP_NESTED = defineOperator({
   kind: 'top-nested',
-  names: ['top-nested'],
-  parse(p, kw) {
-    const levels = [parseLevel(p, kw)];
-    while (p.isPunct(',') && p.isWord('top-nested', 1)) {
-      p.next();
-      levels.push(parseLevel(p, p.next()));
-    }
-    return { kind: 'top-nested', levels, span: spanFrom(p, kw) };
+  syntax: ['TopNestedOperator'],
+  lower(node: Kusto.Language.Syntax.TopNestedOperator, l) {
+    return { kind: 'top-nested', levels: elementsOf(node.Clauses).map((c) => level(c, l)), span: l.span(node) };
   },
   translate(op, input, ctx) {
     const scope = Scope.of(input);

@@ -3,20 +3,18 @@
  * keeps. As with sort, the default is `desc`, and nulls go last when descending and first when
  * ascending (DuckDB's default puts nulls last both ways, and SQL's default direction is ASC).
  */
-import { Scope } from '../context.ts';
+import { Scope } from '../scope.ts';
 import { quoteIdent } from '../sql.ts';
 import { ORDER_COLUMN } from '../types.ts';
-import { spanFrom } from './common.ts';
-import { defineOperator } from './registry.ts';
-import { parseSortKey } from './sort.ts';
+import { defineOperator } from './spec.ts';
+import { lowerExpr } from '../syntax/lower-expr.ts';
+import { sortKey } from '../syntax/lower-clauses.ts';
 
 export const TOP = defineOperator({
   kind: 'top',
-  names: ['top'],
-  parse(p, kw) {
-    const count = p.parseExpr();
-    p.expectWord('by');
-    return { kind: 'top', count, key: parseSortKey(p), span: spanFrom(p, kw) };
+  syntax: ['TopOperator'],
+  lower(node: Kusto.Language.Syntax.TopOperator, l) {
+    return { kind: 'top', count: lowerExpr(node.Expression, l), key: sortKey(node.ByExpression, l), span: l.span(node) };
   },
   translate(op, input, ctx) {
     const n = ctx.expr(op.count, new Scope([]));

@@ -13,66 +13,37 @@
  */
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import { sqlStorageType, type KqlType } from '../../schema/kql-types.ts';
-import type { Pipeline, Span, UnionArgs } from '../ast.ts';
+import type { Pipeline, Span, UnionArgs, UnionLeg } from '../ast.ts';
 import type { TranslateContext } from '../context.ts';
 import { KqlError } from '../errors.ts';
-import type { Parser } from '../parser.ts';
+import { elementsOf, kindName } from '../syntax/kusto-language.ts';
+import { columnPattern, type ColumnPattern } from '../syntax/lower-clauses.ts';
+import type { Lowerer } from '../syntax/lowerer.ts';
+import { matchColumns } from './column-patterns.ts';
 import { quoteIdent, sqlString } from '../sql.ts';
 import { isStringy, type Relation } from '../types.ts';
 import { AS_NAMES } from './as.ts';
-import { spanFrom } from './common.ts';
-import { defineOperator, defineSource, sourceAt } from './registry.ts';
+import { defineOperator, defineSource } from './spec.ts';
 
-function parseUnionArgs(p: Parser): UnionArgs {
-  let unionKind: UnionArgs['unionKind'] = 'outer';
-  let withSource: UnionArgs['withSource'];
-  let isFuzzy = false;
-  for (;;) {
-    const t = p.peek();
-    if (p.isWord('hint') && p.isPunct('.', 1) && p.isPunct('=', 3)) {
-      // hint.concurrency / hint.spread (lexed as hint . name = value) only tune Kusto's execution.
-      for (let i = 0; i < 5; i++) p.next();
-      continue;
+/** `[kind=inner|outer] [withsource=Col] [isfuzzy=true] legs…`: the arguments union has as a source or an operator. */
+function unionArgs(node: Kusto.Language.Syntax.UnionOperator, l: Lowerer): UnionArgs {
+  const params = l.parameters(node.Parameters);
+  l.rejectOtherParameters(params, ['kind', 'withsource', 'isfuzzy'], 'union');
+  const kind = params.get('kind');
+  const unionKind = kind ? l.parameterText(kind.value) : 'outer';
+  if (unionKind !== 'inner' && unionKind !== 'outer') throw l.error('syntax', `union kind must be inner or outer, not "${unionKind}"`, kind!.value);
+  const source = params.get('withsource');
+  const fuzzy = params.get('isfuzzy');
+  // Kusto reads this flag case-insensitively: Sentinel rules write `isfuzzy=True`.
+  const isFuzzy = fuzzy !== undefined && l.parameterText(fuzzy.value).toLowerCase() === 'true';
+  const legs: UnionLeg[] = elementsOf(node.Expressions).map((e) => {
+    if (kindName(e) === 'NameReference') {
+      const name = (e as Kusto.Language.Syntax.NameReference).Name!;
+      if (kindName(name) === 'WildcardedName' || kindName(name) === 'BracketedWildcardedName') return { kind: 'tables', pattern: columnPattern(e, l).text, span: l.span(e) };
     }
-    if (t.kind !== 'ident' || !p.isPunct('=', 1)) break;
-    if (t.value === 'kind') {
-      p.next();
-      p.next();
-      const k = p.expectIdent('inner or outer');
-      if (k.value !== 'inner' && k.value !== 'outer') throw p.error('syntax', `union kind must be inner or outer, not "${k.value}"`, k);
-      unionKind = k.value;
-    } else if (t.value === 'withsource') {
-      p.next();
-      p.next();
-      withSource = p.parseName('a column name after withsource=');
-    } else if (t.value === 'isfuzzy') {
-      p.next();
-      p.next();
-      // Kusto reads this flag case-insensitively: Sentinel rules write `isfuzzy=True`.
-      const v = p.expectIdent('true or false');
-      const flag = v.value.toLowerCase();
-      if (flag !== 'true' && flag !== 'false') throw p.error('syntax', `isfuzzy must be true or false, not "${v.value}"`, v);
-      isFuzzy = flag === 'true';
-    } else break;
-  }
-  const legs: Pipeline[] = [];
-  do {
-    const t = p.peek();
-    if (p.acceptPunct('(')) {
-      const inner = p.parsePipelineValue();
-      p.expectPunct(')', 'to close a union leg');
-      legs.push({ ...inner, span: { start: t.start, end: p.lastEnd() } });
-    } else if (t.kind === 'ident' && p.isPunct('(', 1) && sourceAt(p)) {
-      // A call as a leg: a tabular function `f(x)` or a pattern invocation `P("a").Path`.
-      const source = sourceAt(p)!.parse(p);
-      legs.push({ kind: 'pipeline', source, operators: [], span: { start: t.start, end: p.lastEnd() } });
-    } else {
-      const name = p.parseName('a table name or "(" after union');
-      if (p.isPunct('*') && p.peek().start === name.span.end) throw p.error('unsupported', 'union of tables chosen by a wildcard', { start: name.span.start, end: p.peek().end });
-      legs.push({ kind: 'pipeline', source: { kind: 'table-ref', name: name.text, span: name.span }, operators: [], span: name.span });
-    }
-  } while (p.acceptPunct(','));
-  return { unionKind, withSource, isFuzzy, legs };
+    return l.pipeline(e);
+  });
+  return { unionKind, ...(source && { withSource: { text: l.parameterText(source.value), span: l.span(source.value) } }), isFuzzy, legs };
 }
 
 /** A leg's translation with the name `withsource=` reports for it. */
@@ -88,7 +59,13 @@ function legName(leg: Pipeline, rel: Relation, index: number): string {
 
 function translateLegs(args: UnionArgs, first: Leg | undefined, ctx: TranslateContext, span: Span): Leg[] {
   const legs: Leg[] = first ? [first] : [];
-  args.legs.forEach((leg, i) => {
+  const expanded = args.legs.flatMap((leg): Pipeline[] => {
+    if (leg.kind === 'pipeline') return [leg];
+    // `union Sign*`: the tables whose names match, in name order (Kusto matches the database's tables).
+    const pattern: ColumnPattern = { text: leg.pattern, span: leg.span };
+    return matchColumns(pattern, [...ctx.tableNames()].sort(), ctx, 'union').map((name) => ({ kind: 'pipeline', source: { kind: 'table-ref', name, span: leg.span }, operators: [], span: leg.span }));
+  });
+  expanded.forEach((leg, i) => {
     try {
       const rel = ctx.translatePipeline(leg);
       legs.push({ rel, name: legName(leg, rel, i + (first ? 1 : 0)) });
@@ -152,9 +129,9 @@ export function unionWithSource(legs: readonly Leg[], sourceColumn: string, ctx:
 
 export const UNION = defineOperator({
   kind: 'union',
-  names: ['union'],
-  parse(p, kw) {
-    return { kind: 'union', union: parseUnionArgs(p), span: spanFrom(p, kw) };
+  syntax: ['UnionOperator'],
+  lower(node: Kusto.Language.Syntax.UnionOperator, l) {
+    return { kind: 'union', union: unionArgs(node, l), span: l.span(node) };
   },
   translate(op, input, ctx) {
     const first: Leg = { rel: input, name: AS_NAMES.get(input) ?? 'union_arg0' };
@@ -164,10 +141,9 @@ export const UNION = defineOperator({
 
 export const UNION_SOURCE = defineSource({
   kind: 'union',
-  starts: (p) => p.isWord('union'),
-  parse(p) {
-    const kw = p.next();
-    return { kind: 'union', union: parseUnionArgs(p), span: spanFrom(p, kw) };
+  syntax: ['UnionOperator'],
+  lower(node: Kusto.Language.Syntax.UnionOperator, l) {
+    return { kind: 'union', union: unionArgs(node, l), span: l.span(node) };
   },
   translate(src, ctx) {
     return unionSql(src.union, translateLegs(src.union, undefined, ctx, src.span), ctx, src.span);

@@ -1,15 +1,14 @@
 /** `where Predicate` (alias `filter`): rows whose predicate is true; a null predicate drops the row. */
-import { Scope } from '../context.ts';
-import { spanFrom } from './common.ts';
-import { defineOperator } from './registry.ts';
+import { Scope } from '../scope.ts';
+import { lowerExpr } from '../syntax/lower-expr.ts';
+import { defineOperator } from './spec.ts';
 import { usesWindowFunction } from '../window.ts';
 
 export const WHERE = defineOperator({
   kind: 'where',
-  names: ['where', 'filter'],
-  parse(p, kw) {
-    const predicate = p.parseExpr();
-    return { kind: 'where', predicate, span: spanFrom(p, kw) };
+  syntax: ['FilterOperator'],
+  lower(node: Kusto.Language.Syntax.FilterOperator, l) {
+    return { kind: 'where', predicate: lowerExpr(node.Condition, l), span: l.span(node) };
   },
   translate(op, input, ctx) {
     const pred = ctx.expr(op.predicate, Scope.of(input));

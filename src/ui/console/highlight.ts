@@ -5,7 +5,7 @@
  * small scanner of strings, quoted names, comments, numbers and keywords. An error position
  * (line, column, length) becomes a `error` segment to underline.
  */
-import { tokenize } from '../../kql/lexer.ts';
+import { tokenize } from './kql-tokens.ts';
 
 export type SegmentClass = 'plain' | 'keyword' | 'operator' | 'function' | 'string' | 'number' | 'comment' | 'punct' | 'error';
 

@@ -22,6 +22,6 @@ functionCases('KQL literals', [
     rows: [{ a: true, b: true, c: true, d: true }],
   },
 ], [
-  { rule: 'an unclosed dynamic bag names the problem', kql: 'P | project a = dynamic({"a": 1)', code: 'syntax', message: /close the dynamic bag/ },
-  { rule: 'an expression inside dynamic() is not a literal', kql: 'P | project a = dynamic([x])', code: 'syntax', message: /expected a dynamic value/ },
+  { rule: 'an unclosed dynamic bag names the problem', kql: 'P | project a = dynamic({"a": 1)', code: 'syntax', message: /Expected: }/ },
+  { rule: 'an expression inside dynamic() is not a literal', kql: 'P | project a = dynamic([x])', code: 'syntax', message: /Expected: ]/ },
 ]);

@@ -147,7 +147,7 @@ describe('query structure', () => {
 });
 
 describe('externaldata', () => {
-  const q = 'let r = externaldata(ip:string, n:long, missing:string) ["https://example.test/r.csv"] with (format="csv"); r | project ip, n, missing';
+  const q = 'let r = externaldata(ip:string, n:long, absent:string) ["https://example.test/r.csv"] with (format="csv"); r | project ip, n, absent';
   it('reads the declared columns from the table the caller maps the URL to, converting types', () => {
     const t = translate(q, {
       resolveTable: (n) => h.schemas.get(n),

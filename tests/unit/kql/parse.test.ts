@@ -41,9 +41,9 @@ describe('parse', () => {
   it('simple strings are literal text (a "." in the pattern is not a wildcard) and the match is anchored', () => {
     expect(h.run('Tr | parse Ev with "Event." * | where Id == 1 | project Id')).toEqual([{ Id: 1 }]);
     expect(h.run('Tr | parse Ev with "Event." rest | where Id == 1 | project rest')).toEqual([{ rest: '' }]);
-    expect(h.run('Tr | parse Ev with "Event: " kind " (" * | where Id == 1 | project kind')).toEqual([{ kind: 'Release' }]);
+    expect(h.run('Tr | parse Ev with "Event: " evkind " (" * | where Id == 1 | project evkind')).toEqual([{ evkind: 'Release' }]);
     // Not anchored at the end would let "Release" match; the pattern must cover the whole text.
-    expect(h.run('Tr | parse Ev with "Event: " kind " (" | where Id == 1 | project kind')).toEqual([{ kind: '' }]);
+    expect(h.run('Tr | parse Ev with "Event: " evkind " (" | where Id == 1 | project evkind')).toEqual([{ evkind: '' }]);
   });
   it('kind=regex: fragments are regexes, a string column is greedy, flags=i ignores case', () => {
     expect(h.run('Tr | where Id == 1 | parse kind=regex Ev with * "resourceName=" name "," * | project name')).toEqual([

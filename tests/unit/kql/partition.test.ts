@@ -25,7 +25,7 @@ const CASES: TableCase[] = [
   },
   {
     rule: 'summarize and count inside partition give one result per value; the partition column need not be kept',
-    kql: 'L | partition hint.strategy=native by User { extend late = T > 20 | summarize n = count(), last = max(T), late = countif(late) | project n, last, late }',
+    kql: 'L | partition hint.strategy=native by User ( extend late = T > 20 | summarize n = count(), [\'last\'] = max(T), late = countif(late) | project n, [\'last\'], late )',
     columns: 'n:long, last:long, late:long',
     rows: [{ n: 2, last: 30, late: 1 }, { n: 3, last: 40, late: 1 }, { n: 1, last: 5, late: 0 }],
   },

@@ -65,9 +65,9 @@ describe('make_set / make_list build valid JSON in SQL', () => {
 
   it('parse_json of a string column then indexing', () => {
     h.table('P', [{ name: 'Raw', type: 'string' }], [`'{"city":"Zürich","ips":["1.2.3.4","5.6.7.8"]}'`, `'garbage'`]);
-    expect(h.run('P | extend d = parse_json(Raw) | project c = tostring(d.city), last = tostring(d.ips[-1]), n = array_length(d.ips)')).toEqual([
-      { c: 'Zürich', last: '5.6.7.8', n: 2 },
-      { c: '', last: '', n: null },
+    expect(h.run('P | extend d = parse_json(Raw) | project c = tostring(d.city), lastIp = tostring(d.ips[-1]), n = array_length(d.ips)')).toEqual([
+      { c: 'Zürich', lastIp: '5.6.7.8', n: 2 },
+      { c: '', lastIp: '', n: null },
     ]);
   });
 });

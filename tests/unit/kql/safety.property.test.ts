@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type KqlHarness } from './harness.ts';
-import { parseQuery } from '../../../src/kql/parser.ts';
+import { parseQuery } from '../../../src/kql/syntax/parse-query.ts';
 import { KqlError } from '../../../src/kql/errors.ts';
 
 let h: KqlHarness;

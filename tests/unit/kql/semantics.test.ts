@@ -160,7 +160,7 @@ describe('refusals name the construct and its position', () => {
     ['T | where Nope == 1', 'unknown-column', 1, 11, /Nope/],
     ['Nope | take 1', 'unknown-table', 1, 1, /Nope/],
     ['T | extend name = 1', 'unsupported', 1, 5, /"Name" and "name" differ only in letter case/],
-    ['L | evaluate bag_unpack(J)', 'unsupported', 1, 5, /evaluate/],
+    ['L | evaluate frobnicate(J)', 'unsupported', 1, 14, /plugin "frobnicate"/],
     ['T | where frobnicate(N)', 'unknown-function', 1, 11, /frobnicate/],
     ['T | where N == "x" and D', 'type', 1, 11, /bool/],
     ['T | summarize count() by J', 'unsupported', 1, 26, /dynamic/],

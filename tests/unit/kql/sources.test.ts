@@ -18,7 +18,8 @@ const CASES: TableCase[] = [
   // print
   { rule: 'print names unnamed columns print_<position>', kql: 'print 1, x = "a", 2.5', columns: 'print_0:long, x:string, print_2:real', rows: [{ print_0: 1, x: 'a', print_2: 2.5 }] },
   { rule: 'print of a let scalar is still print_0 (a let is not a column)', kql: 'let v = 7; print v * 2, v', columns: 'print_0:long, print_1:long', rows: [{ print_0: 14, print_1: 7 }] },
-  { rule: 'print null is a dynamic null', kql: 'print n = null', columns: 'n:dynamic', rows: [{ n: null }] },
+  // Kusto has no bare `null` literal: the null of a type is `T(null)` (Kusto docs, null values).
+  { rule: 'print dynamic(null) is a dynamic null', kql: 'print n = dynamic(null)', columns: 'n:dynamic', rows: [{ n: null }] },
   { rule: 'print datetime and timespan', kql: 'print d = datetime(2024-01-02 03:04:05), t = 90m', columns: 'd:datetime, t:timespan', rows: [{ d: '2024-01-02T03:04:05.000Z', t: '01:30:00' }] },
   { rule: 'print feeds a pipeline', kql: 'print a = 1 | extend b = a + 1 | project b', columns: 'b:long', rows: [{ b: 2 }] },
   // datatable
@@ -35,8 +36,8 @@ const CASES: TableCase[] = [
     rows: [{ a: 1, b: true, c: '2020-05-06T00:00:00.000Z', d: '1.00:00:00', e: 7 }],
   },
   {
-    rule: 'a null in a datatable is a null of the column type; a string column gets "" (strings are never null)',
-    kql: 'datatable(s:string, n:long, d:datetime)[null, null, null] | extend e = isempty(s), nn = isnull(n)',
+    rule: 'a typed null in a datatable is a null of the column type; strings are never null',
+    kql: 'datatable(s:string, n:long, d:datetime)["", long(null), datetime(null)] | extend e = isempty(s), nn = isnull(n)',
     columns: 's:string, n:long, d:datetime, e:bool, nn:bool',
     rows: [{ s: '', n: null, d: null, e: true, nn: true }],
   },
@@ -102,7 +103,7 @@ describe('source refusals name the problem and its position', () => {
   it.each([
     ['datatable(a:long, b:long)[1, 2, 3]', 'syntax', 1, 33, /2 column\(s\) but 3 value\(s\)/],
     ['datatable(a:long)["x"]', 'type', 1, 19, /string value in the long column/],
-    ['datatable(a:frob)[1]', 'syntax', 1, 11, /unknown column type "frob"/],
+    ['datatable(a:frob)[1]', 'syntax', 1, 13, /'frob' is not a valid type/],
     ['range x from 1 to 5 step 0', 'type', 1, 26, /step cannot be zero/],
     ['range x from "a" to 5 step 1', 'type', 1, 1, /range needs numbers/],
     ['print a = 1, A = 2', 'unsupported', 1, 1, /differ only in letter case/],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../../src/kql/lexer.ts';
+import { tokenize } from '../../../src/ui/console/kql-tokens.ts';
 import { KqlError } from '../../../src/kql/errors.ts';
 
 const kinds = (text: string) => tokenize(text).map((t) => [t.kind, t.kind === 'timespan' ? t.num : t.value]);

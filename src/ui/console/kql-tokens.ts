@@ -9,7 +9,7 @@
  * - hyphenated operator names (`project-away`, `mv-expand`) and negated/insensitive operators
  *   (`!in`, `in~`, `!has_cs`, `!contains`), so that `a-b` stays a subtraction.
  */
-import { KqlError, lineColumn } from './errors.ts';
+import { KqlError, lineColumn } from '../../kql/errors.ts';
 
 export type TokenKind = 'ident' | 'string' | 'long' | 'real' | 'timespan' | 'datetime' | 'punct' | 'eof';
 

@@ -1,0 +1,101 @@
+/**
+ * Parsing and binding a query with Kusto.Language, in the environment Loupe gives it: the tables
+ * the query names (their schemas from `TranslateOptions.resolveTable`) and the tables loaded (for
+ * `union Sign*`). Kusto's syntax errors end the translation here, with Kusto's own message and
+ * position; its semantic analysis is what gives unnamed columns their names and every expression
+ * its type.
+ */
+import type { TableSchema } from '../../schema/catalog.ts';
+import type { KqlType } from '../../schema/kql-types.ts';
+import type { TranslateOptions } from '../api.ts';
+import { kqlError } from '../errors.ts';
+import { kindName, KL, listOf, type KustoCode, type SyntaxNode } from './kusto-language.ts';
+
+/**
+ * The longest query Loupe translates: 256 KiB of text. Sentinel accepts rule queries of 10,000
+ * characters; this leaves room for long hunting queries while a megabyte of KQL, which can make
+ * DuckDB plan for minutes and gigabytes, ends in an error that names the limit.
+ */
+export const MAX_QUERY_LENGTH = 256 * 1024;
+
+/**
+ * Kusto.Language's "Query syntax depth exceeds maximum safe limit" (KS245): it parses any depth
+ * (its parser is stack-safe) but stops analysing past a tree depth of 500; Loupe, whose lowering
+ * and translation recurse over the tree, stops there too.
+ */
+const DEPTH_DIAGNOSTIC = 'KS245';
+
+const SCALAR: Record<KqlType, () => Kusto.Language.Symbols.ScalarSymbol | null> = {
+  string: () => KL.Symbols.ScalarTypes.String,
+  long: () => KL.Symbols.ScalarTypes.Long,
+  int: () => KL.Symbols.ScalarTypes.Int,
+  real: () => KL.Symbols.ScalarTypes.Real,
+  decimal: () => KL.Symbols.ScalarTypes.Decimal,
+  bool: () => KL.Symbols.ScalarTypes.Bool,
+  datetime: () => KL.Symbols.ScalarTypes.DateTime,
+  timespan: () => KL.Symbols.ScalarTypes.TimeSpan,
+  dynamic: () => KL.Symbols.ScalarTypes.Dynamic,
+  guid: () => KL.Symbols.ScalarTypes.Guid,
+};
+
+/** A table's symbol for Kusto's binder, made once per schema object. */
+const tableSymbols = new WeakMap<TableSchema, Kusto.Language.Symbols.TableSymbol>();
+
+function tableSymbol(schema: TableSchema): Kusto.Language.Symbols.TableSymbol {
+  let t = tableSymbols.get(schema);
+  if (!t) {
+    const columns = schema.columns.map((c) => new KL.Symbols.ColumnSymbol(c.name, SCALAR[c.type](), null, null, null, null));
+    t = new KL.Symbols.TableSymbol.$ctor4(schema.name, columns);
+    tableSymbols.set(schema, t);
+  }
+  return t;
+}
+
+/** The names the query refers to (tables, lets, functions and columns alike): cheap to over-collect. */
+function referencedNames(root: SyntaxNode): Set<string> {
+  const names = new Set<string>();
+  const stack: SyntaxNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (kindName(n) === 'NameReference') names.add((n as Kusto.Language.Syntax.NameReference).SimpleName ?? '');
+    for (let i = 0; i < n.ChildCount; i++) {
+      const c = n.GetChild(i);
+      if (c && !c.IsToken) stack.push(c as SyntaxNode);
+    }
+  }
+  return names;
+}
+
+/**
+ * Parses and binds `text`, throwing a `syntax` KqlError at Kusto's first syntax diagnostic (or a
+ * `limit` error past the size and depth limits).
+ */
+export function analyzeQuery(text: string, options: Pick<TranslateOptions, 'resolveTable' | 'tableNames'>): KustoCode {
+  if (text.length > MAX_QUERY_LENGTH) {
+    throw kqlError(text, 'limit', `the query is ${text.length.toLocaleString('en-US')} characters long; Loupe translates queries of up to ${MAX_QUERY_LENGTH.toLocaleString('en-US')} (Sentinel rules: 10,000)`, { start: 0, end: 1 });
+  }
+  const parsed = KL.KustoCode.Parse(text, KL.GlobalState.Default)!;
+  const syntaxErrors = listOf(parsed.GetDiagnostics()).filter((d) => d.Severity === 'Error');
+  const first = syntaxErrors[0];
+  if (first) throw kqlError(text, 'syntax', first.Message ?? 'syntax error', { start: first.Start, end: first.Start + Math.max(1, first.Length) });
+
+  const names = referencedNames(parsed.Syntax as SyntaxNode);
+  for (const t of options.tableNames?.() ?? []) names.add(t);
+  const tables: Kusto.Language.Symbols.Symbol[] = [];
+  for (const name of names) {
+    const schema = name ? options.resolveTable(name) : undefined;
+    if (schema) tables.push(tableSymbol(schema));
+  }
+  const globals = KL.GlobalState.Default!.WithDatabase(new KL.Symbols.DatabaseSymbol.ctor('loupe', tables));
+  const code = KL.KustoCode.ParseAndAnalyze(text, globals)!;
+  const tooDeep = listOf(code.GetDiagnostics()).find((d) => d.Code === DEPTH_DIAGNOSTIC);
+  if (tooDeep) throw kqlError(text, 'limit', `the query nests deeper than Kusto analyses (a syntax tree depth of 500): ${tooDeep.Message}`, { start: 0, end: 1 });
+  return code;
+}
+
+/** Kusto's semantic errors (unknown names, wrong argument types…), for diagnostics beside Loupe's own. */
+export function semanticErrors(code: KustoCode): { message: string; start: number; length: number }[] {
+  return listOf(code.GetDiagnostics())
+    .filter((d) => d.Severity === 'Error')
+    .map((d) => ({ message: d.Message ?? '', start: d.Start, length: d.Length }));
+}
