@@ -141,6 +141,8 @@ export interface TopNestedLevel {
 /** One column of `mv-expand`/`mv-apply`: `[Name =] expr [to typeof(T)]`. */
 export interface MvExpandItem {
   readonly name?: { readonly text: string; readonly span: Span };
+  /** For an unnamed item: the column name Kusto's binder gives it. */
+  readonly kustoName?: string;
   readonly expr: Expr;
   readonly toType?: { readonly text: string; readonly span: Span };
   readonly span: Span;

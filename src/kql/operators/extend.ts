@@ -20,6 +20,7 @@ import { derivedName, generatedName } from './column-names.ts';
  */
 export function assignmentName(item: Assignment, ctx: TranslateContext, what: string, taken?: ReadonlySet<string>): string {
   if (item.name) return item.name.text;
+  if (item.kustoName !== undefined) return item.kustoName;
   const derived = derivedName(item.expr);
   if (derived !== undefined) return derived;
   if (taken) return generatedName(taken);

@@ -91,7 +91,7 @@ export const MAKE_SERIES = defineOperator({
     // Group keys and per-bin aggregates.
     const by: { name: string; sql: string; type: ColumnSchema['type']; i: number }[] = op.by.map((item, i) => {
       // `by tostring(Browser)` is named `Browser`, as in summarize and extend.
-      const name = item.name?.text ?? derivedName(item.expr);
+      const name = item.name?.text ?? item.kustoName ?? derivedName(item.expr);
       if (!name) throw ctx.error('unsupported', 'an unnamed make-series by expression (write Name = …)', item.expr.span);
       const v = ctx.expr(item.expr, scope);
       if (v.type === 'dynamic' || v.type === 'null') throw ctx.error('unsupported', 'make-series by a dynamic value', item.expr.span);
@@ -108,7 +108,7 @@ export const MAKE_SERIES = defineOperator({
         return { name: a.item.name.text, sql: v.type === 'null' ? 'NULL' : v.sql, json: toJsonSql({ sql: `x.a${i}`, type: v.type === 'null' ? 'dynamic' : v.type }), def: toJsonSql(def), i };
       }
       if (e.args.length < fn.minArgs || e.args.length > fn.maxArgs) throw ctx.error('type', `${e.name}() takes ${fn.minArgs}–${fn.maxArgs} argument(s)`, e.span);
-      const name = a.item.name?.text ?? fn.defaultName(e.args);
+      const name = a.item.name?.text ?? a.item.kustoName ?? fn.defaultName(e.args);
       if (!name) throw ctx.error('unsupported', `an unnamed ${e.name}() of an expression (write Name = ${e.name}(…))`, e.span);
       const v = fn.translate(e.args.map((x) => ctx.expr(x, scope)), callSite(e, ctx, scope));
       return { name, sql: v.sql, json: toJsonSql({ sql: `x.a${i}`, type: v.type }), def: toJsonSql(def), i };

@@ -45,8 +45,10 @@ export function mvExpandArgs(node: MvNode, l: Lowerer): MvExpandArgs {
     const named = kindName(e) === 'SimpleNamedExpression' ? (e as Kusto.Language.Syntax.SimpleNamedExpression) : undefined;
     const types = elementsOf(item.ToTypeOf?.TypeOf?.Types);
     const toType = types[0] ? { text: l.typeText(types[0]), span: l.span(types[0]) } : undefined;
+    const kustoName = named ? undefined : l.kustoName(e);
     return {
       ...(named && { name: l.declaredName(named.Name!) }),
+      ...(kustoName !== undefined && { kustoName }),
       expr: lowerExpr(named ? named.Expression : e, l),
       ...(toType && { toType }),
       span: l.span(item),
@@ -63,7 +65,7 @@ export function mvExpandArgs(node: MvNode, l: Lowerer): MvExpandArgs {
  * `Col` → `Col`, `todynamic(x)` → `x`), else the first free `Column1`, `Column2`….
  */
 function itemName(item: MvExpandItem, taken: ReadonlySet<string>): string {
-  return item.name?.text ?? derivedName(item.expr) ?? generatedName(taken);
+  return item.name?.text ?? item.kustoName ?? derivedName(item.expr) ?? generatedName(taken);
 }
 
 /** An expanded element (JSON text) cast to `type` without conversion: a non-T element is null. */

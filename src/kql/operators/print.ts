@@ -31,7 +31,7 @@ export const PRINT = defineSource({
         }
         return;
       }
-      const name = item.name?.text ?? `print_${i}`;
+      const name = item.name?.text ?? item.kustoName ?? `print_${i}`;
       const v = ctx.expr(item.expr, scope);
       out.push({ name, sql: v.type === 'null' ? 'CAST(NULL AS VARCHAR)' : v.sql });
       columns.push({ name, type: columnType(v) });

@@ -38,6 +38,7 @@ function wrappedColumn(e: Assignment['expr']): string | undefined {
 /** The column a `by` expression is named after: its own name, or the column it wraps. */
 function byName(item: Assignment, ctx: TranslateContext): string {
   if (item.name) return item.name.text;
+  if (item.kustoName !== undefined) return item.kustoName;
   const name = wrappedColumn(item.expr);
   if (name !== undefined) return name;
   throw ctx.error('unsupported', 'an unnamed summarize-by expression (write Name = …)', item.expr.span);
@@ -87,9 +88,11 @@ export const SUMMARIZE = defineOperator({
       let name: string;
       if (item.name) name = item.name.text;
       else if (e.kind === 'call' && fn) {
-        const auto = fn.defaultName(e.args);
+        const auto = item.kustoName ?? fn.defaultName(e.args);
         if (!auto) throw ctx.error('unsupported', `an unnamed ${e.name}() of an expression (write Name = ${e.name}(…))`, e.span);
         name = unique(auto, taken);
+      } else if (item.kustoName !== undefined) {
+        name = unique(item.kustoName, taken);
       } else {
         throw ctx.error('unsupported', 'an unnamed summarize expression over aggregates (write Name = …)', e.span);
       }

@@ -228,7 +228,8 @@ export function assignment(node: KustoExpression, l: Lowerer): Assignment {
     const n = node as Kusto.Language.Syntax.CompoundNamedExpression;
     return { names: elementsOf(n.Names?.Names).map((d) => l.declaredName(d)), expr: lowerExpr(n.Expression, l), span };
   }
-  return { expr: lowerExpr(node, l), span };
+  const kustoName = l.kustoName(node);
+  return { expr: lowerExpr(node, l), ...(kustoName !== undefined && { kustoName }), span };
 }
 
 /** The items of a comma-separated list of assignments. */

@@ -77,8 +77,27 @@ export class Lowerer {
 
   /** A `NameReference` (or a bracketed name) used where a column name is required. */
   columnName(node: KustoExpression | null, what: string): { text: string; span: Span } {
-    if (node && kindName(node) === 'NameReference') return { text: this.nameOf(node as Kusto.Language.Syntax.NameReference), span: this.span(node) };
-    throw this.error('syntax', `expected ${what}`, node ?? this.syntaxGap().position.column === undefined ? { start: 0, end: 0 } : node!);
+    if (!node) throw this.syntaxGap();
+    if (kindName(node) === 'NameReference') return { text: this.nameOf(node as Kusto.Language.Syntax.NameReference), span: this.span(node) };
+    throw this.error('syntax', `expected ${what}`, node);
+  }
+
+  /**
+   * The name Kusto gives the column of an unnamed expression (`count_`, `x_a`, `Column1`): the
+   * binder's own, read from the operator's result columns (each knows the expression it came
+   * from), else Kusto's naming rule for the expression alone (a renamed duplicate, `count_1`,
+   * loses its source; the translator adds the suffix again).
+   */
+  kustoName(expr: KustoExpression): string | undefined {
+    for (let p = expr.Parent; p; p = p.Parent) {
+      if (!(p instanceof KL.Syntax.QueryOperator)) continue;
+      const result = p.ResultType;
+      if (result instanceof KL.Symbols.TableSymbol) {
+        for (const c of listOf(result.Columns)) if (c.Source === expr && c.Name) return c.Name;
+      }
+      break;
+    }
+    return KL.KustoFacts.GetExpressionResultName(expr, null, null) ?? undefined;
   }
 
   // ---------- statements ----------

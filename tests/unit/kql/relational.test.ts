@@ -106,10 +106,12 @@ const CASES: TableCase[] = [
     rows: [{ Column1: 2, x: '1', Column2: [1, 1] }, { Column1: 4, x: '2', Column2: [2, 2] }],
   },
   {
+    // Names as Kusto's binder gives them (Kusto.Language): strlen is a function named after its
+    // prefix and first argument (strlen("qq") → strlen_), tolower is not (→ ColumnN, skipping taken names).
     rule: 'unnamed extend of a dynamic path is named after the path (a.b.c → a_b_c); ColumnN skips taken names',
-    kql: 'print a = dynamic({"b": {"c": 1}}), Column1 = 0 | extend a.b.c, a["b"], strlen("qq")',
-    columns: 'a:dynamic, Column1:long, a_b_c:dynamic, a_b:dynamic, Column2:long',
-    rows: [{ a: { b: { c: 1 } }, Column1: 0, a_b_c: 1, a_b: { c: 1 }, Column2: 2 }],
+    kql: 'print a = dynamic({"b": {"c": 1}}), Column1 = 0 | extend a.b.c, a["b"], strlen("qq"), tolower("Q")',
+    columns: 'a:dynamic, Column1:long, a_b_c:dynamic, a_b:dynamic, strlen_:long, Column2:string',
+    rows: [{ a: { b: { c: 1 } }, Column1: 0, a_b_c: 1, a_b: { c: 1 }, strlen_: 2, Column2: 'q' }],
   },
   { rule: 'dcount_hll(m) is named dcount_hll_m', kql: 'range x from 1 to 3 step 1 | summarize m = hll(x) | project dcount_hll(m)', columns: 'dcount_hll_m:long', rows: [{ dcount_hll_m: 3 }] },
   // getschema
