@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
 import { cspMeta, HOSTED_CSP } from './build/csp.ts';
 import { loupeSingleFile } from './build/single-file.ts';
+import { kustoLanguageScripts } from './build/kusto-language.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -56,6 +57,8 @@ export default defineConfig(({ mode }) => {
       // 1.2 still splits apache-arrow's re-export barrel (imported as a namespace by DuckDB) into
       // a second chunk, which an IIFE cannot have.
       rolldownOptions: { output: { codeSplitting: false, strictExecutionOrder: true } },
+      // Kusto.Language runs in the engine worker (the KQL front end): its scripts need the wrapper.
+      plugins: () => [kustoLanguageScripts()],
     },
     test: {
       projects: [

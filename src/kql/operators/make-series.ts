@@ -108,7 +108,7 @@ export const MAKE_SERIES = defineOperator({
         return { name: a.item.name.text, sql: v.type === 'null' ? 'NULL' : v.sql, json: toJsonSql({ sql: `x.a${i}`, type: v.type === 'null' ? 'dynamic' : v.type }), def: toJsonSql(def), i };
       }
       if (e.args.length < fn.minArgs || e.args.length > fn.maxArgs) throw ctx.error('type', `${e.name}() takes ${fn.minArgs}–${fn.maxArgs} argument(s)`, e.span);
-      const name = a.item.name?.text ?? a.item.kustoName ?? fn.defaultName(e.args);
+      const name = a.item.name?.text ?? fn.defaultName(e.args) ?? a.item.kustoName;
       if (!name) throw ctx.error('unsupported', `an unnamed ${e.name}() of an expression (write Name = ${e.name}(…))`, e.span);
       const v = fn.translate(e.args.map((x) => ctx.expr(x, scope)), callSite(e, ctx, scope));
       return { name, sql: v.sql, json: toJsonSql({ sql: `x.a${i}`, type: v.type }), def: toJsonSql(def), i };

@@ -88,7 +88,9 @@ export const SUMMARIZE = defineOperator({
       let name: string;
       if (item.name) name = item.name.text;
       else if (e.kind === 'call' && fn) {
-        const auto = item.kustoName ?? fn.defaultName(e.args);
+        // Loupe's registry names aggregates as the Kusto engine does (covariance(x, y) → covariance_x_y,
+        // where Kusto.Language says covariance_x); Kusto.Language's name covers the rest.
+        const auto = fn.defaultName(e.args) ?? item.kustoName;
         if (!auto) throw ctx.error('unsupported', `an unnamed ${e.name}() of an expression (write Name = ${e.name}(…))`, e.span);
         name = unique(auto, taken);
       } else if (item.kustoName !== undefined) {

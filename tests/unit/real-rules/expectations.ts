@@ -62,7 +62,7 @@ export const EXPECTED: Readonly<Record<string, Expectation>> = {
     line: 34,
     column: 3,
     at: '};',
-    message: 'found "}"',
+    message: 'The incomplete fragment is unexpected',
   },
   'DistribPassCrackAttempt.yaml': { outcome: 'runs', emptyTables: [] },
   'FailedLogonToAzurePortal.yaml': { outcome: 'runs', emptyTables: [] },
