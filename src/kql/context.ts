@@ -15,6 +15,7 @@ import { Scope } from './scope.ts';
 import type { Relation, Typed } from './types.ts';
 import { translateExpr } from './expr.ts';
 import { invokeTabular } from './user-functions.ts';
+import { sqlColumns } from './sql-names.ts';
 
 
 
@@ -122,22 +123,15 @@ export class TranslateContext {
     }
   }
 
-  /** Checks a relation's output for names DuckDB would merge (its identifiers ignore case). */
+  /**
+   * Checks a relation's output for a name that appears twice (Kusto refuses that too). Names that
+   * differ only in letter case are two columns, as in Kusto (sql-names.ts keeps them apart in SQL).
+   */
   checkColumns(columns: readonly ColumnSchema[], span: Span): void {
-    const seen = new Map<string, string>();
+    const seen = new Set<string>();
     for (const c of columns) {
-      const k = c.name.toLowerCase();
-      const prev = seen.get(k);
-      if (prev !== undefined) {
-        throw this.error(
-          'unsupported',
-          prev === c.name
-            ? `the column "${c.name}" appears twice`
-            : `the columns "${prev}" and "${c.name}" differ only in letter case, which DuckDB cannot keep apart`,
-          span,
-        );
-      }
-      seen.set(k, c.name);
+      if (seen.has(c.name)) throw this.error('unsupported', `the column "${c.name}" appears twice`, span);
+      seen.add(c.name);
     }
   }
 
@@ -205,7 +199,13 @@ export class TranslateContext {
     if (!this.tables.includes(schema.name)) this.tables.push(schema.name);
     const from = this.options.tableSql?.(schema.name, schema) ?? quoteIdent(schema.name);
     // KQL strings are never null: a missing string reads as "" whatever the loader stored.
-    const cols = schema.columns.map((c) => (c.type === 'string' ? `coalesce(${quoteIdent(c.name)}, '') AS ${quoteIdent(c.name)}` : quoteIdent(c.name)));
+    // A loaded table's columns have their own names (DuckDB's tables cannot hold two equal but for case);
+    // the CTE names them as every relation does (sql-names.ts).
+    const out = sqlColumns(schema.columns);
+    const cols = schema.columns.map((c, i) => {
+      const read = c.type === 'string' ? `coalesce(${quoteIdent(c.name)}, '')` : quoteIdent(c.name);
+      return read === out[i] ? read : `${read} AS ${out[i]}`;
+    });
     const cte = this.addCte(schema.name, `SELECT ${cols.join(', ')} FROM ${from}`, span);
     return { cte, columns: schema.columns };
   }

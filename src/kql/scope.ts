@@ -3,7 +3,7 @@
  * each), plus what operators add as they go (extend sees its own earlier assignments).
  */
 import type { ColumnSchema } from '../schema/catalog.ts';
-import { quoteIdent } from './sql.ts';
+import { sqlColumns } from './sql-names.ts';
 import type { Relation, ScopeColumn } from './types.ts';
 
 /** Columns of a relation, in scope for an expression evaluated on its rows. */
@@ -20,7 +20,8 @@ export class Scope {
   }
   static of(rel: Relation | readonly ColumnSchema[]): Scope {
     const cols = 'cte' in rel ? rel.columns : rel;
-    return new Scope(cols.map((c) => ({ name: c.name, type: c.type, sql: quoteIdent(c.name) })), 'cte' in rel ? rel : undefined);
+    const sql = sqlColumns(cols);
+    return new Scope(cols.map((c, i) => ({ name: c.name, type: c.type, sql: sql[i]! })), 'cte' in rel ? rel : undefined);
   }
   get(name: string): ScopeColumn | undefined {
     const c = this.byName.get(name);

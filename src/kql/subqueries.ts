@@ -10,8 +10,8 @@ import type { Scope } from './scope.ts';
 import type { TranslateContext } from './context.ts';
 import { toStringSql } from './convert.ts';
 import { orderBySuffix } from './operators/common.ts';
-import { quoteIdent } from './sql.ts';
 import { isNumeric, isStringy, type Relation, type Typed } from './types.ts';
+import { sqlColumns } from './sql-names.ts';
 
 function firstColumn(rel: Relation, ctx: TranslateContext, span: Span) {
   const c = rel.columns[0];
@@ -22,12 +22,12 @@ function firstColumn(rel: Relation, ctx: TranslateContext, span: Span) {
 export function toScalar(pipeline: Pipeline, ctx: TranslateContext, span: Span): Typed {
   const rel = ctx.translatePipeline(pipeline);
   const c = firstColumn(rel, ctx, span);
-  return { sql: `(SELECT ${quoteIdent(c.name)} FROM ${rel.cte}${orderBySuffix(rel.order)} LIMIT 1)`, type: c.type };
+  return { sql: `(SELECT ${sqlColumns(rel.columns)[0]} FROM ${rel.cte}${orderBySuffix(rel.order)} LIMIT 1)`, type: c.type };
 }
 
 export function inTabular(op: 'in' | '!in' | 'in~' | '!in~', left: Typed, rel: Relation, ctx: TranslateContext, span: Span): Typed {
   const c = firstColumn(rel, ctx, span);
-  const col: Typed = { sql: quoteIdent(c.name), type: c.type };
+  const col: Typed = { sql: sqlColumns(rel.columns)[0]!, type: c.type };
   const insensitive = op.endsWith('~');
   const negate = op.startsWith('!');
   let l: string;

@@ -13,6 +13,7 @@ import { orderBySuffix } from './operators/common.ts';
 import { OPERATORS, SOURCES } from './operators/index.ts';
 import { parseQuery } from './syntax/parse-query.ts';
 import { microsFromInterval, quoteIdent } from './sql.ts';
+import { sqlColumns } from './sql-names.ts';
 
 export function translate(kql: string, options: TranslateOptions): Translation {
   const query = parseQuery(kql, options);
@@ -20,9 +21,10 @@ export function translate(kql: string, options: TranslateOptions): Translation {
   for (const stmt of query.lets) ctx.bindLet(stmt);
   const rel = ctx.translatePipeline(query.body);
   // INTERVAL does not survive DuckDB-WASM's Arrow output, so timespans leave as microseconds.
-  const cols = rel.columns.map((c) =>
-    c.type === 'timespan' ? `${microsFromInterval(quoteIdent(c.name))} AS ${quoteIdent(c.name)}` : quoteIdent(c.name),
-  );
+  // Result columns are read by position (Translation.columns names them), so the SQL names may differ
+  // from Kusto's where case alone tells two columns apart (sql-names.ts).
+  const names = sqlColumns(rel.columns);
+  const cols = rel.columns.map((c, i) => (c.type === 'timespan' ? `${microsFromInterval(names[i]!)} AS ${names[i]}` : names[i]!));
   const withClause = ctx.ctes.map((c) => `${quoteIdent(c.name)} AS (\n  ${c.sql}\n)`).join(',\n');
   const sql = `WITH ${withClause}\nSELECT ${cols.join(', ')} FROM ${rel.cte}${orderBySuffix(rel.order)}`;
   return { kql, sql, columns: rel.columns, tables: ctx.tables, steps: ctx.steps, ordered: rel.order !== undefined };

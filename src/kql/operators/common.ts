@@ -1,10 +1,12 @@
 /** Helpers shared by operator modules. */
 import { quoteIdent } from '../sql.ts';
 import { ORDER_COLUMN, type Relation, type RowOrder } from '../types.ts';
+import { sqlColumns } from '../sql-names.ts';
 
-/** `expr AS "Name", …`, the select list of an operator's CTE. */
+/** `expr AS "Name", …`, the select list of an operator's CTE, named as sql-names.ts maps the columns. */
 export function selectList(cols: readonly { name: string; sql: string }[]): string {
-  return cols.map((c) => (c.sql === quoteIdent(c.name) ? c.sql : `${c.sql} AS ${quoteIdent(c.name)}`)).join(', ');
+  const names = sqlColumns(cols);
+  return cols.map((c, i) => (c.sql === names[i] ? c.sql : `${c.sql} AS ${names[i]}`)).join(', ');
 }
 
 /** Select-list items that carry the input's hidden order column, when it has one. */

@@ -10,12 +10,12 @@ import type { Expr, Span } from '../ast.ts';
 import { Scope } from '../scope.ts';
 import type { TranslateContext } from '../context.ts';
 import { toJsonSql } from '../convert.ts';
-import { quoteIdent } from '../sql.ts';
 import { isNumeric, isStringy, type Typed } from '../types.ts';
 import { elementsOf } from '../syntax/kusto-language.ts';
 import { rowSchema } from '../syntax/lower-clauses.ts';
 import { lowerExpr } from '../syntax/lower-expr.ts';
 import { defineSource } from './spec.ts';
+import { sqlColumns } from '../sql-names.ts';
 
 export const DATATABLE = defineSource({
   kind: 'datatable',
@@ -36,9 +36,10 @@ export const DATATABLE = defineSource({
       const last = src.values[src.values.length - 1]!;
       throw ctx.error('syntax', `datatable has ${n} column(s) but ${src.values.length} value(s), not a whole number of rows`, last.span);
     }
-    const names = columns.map((c) => quoteIdent(c.name)).join(', ');
+    const out = sqlColumns(columns);
+    const names = out.join(', ');
     if (src.values.length === 0) {
-      const nulls = columns.map((c) => `${typedNull(c.type)} AS ${quoteIdent(c.name)}`).join(', ');
+      const nulls = columns.map((c, i) => `${typedNull(c.type)} AS ${out[i]}`).join(', ');
       return { cte: ctx.addCte('datatable', `SELECT ${nulls} WHERE false`, src.span), columns };
     }
     const scope = new Scope([]);

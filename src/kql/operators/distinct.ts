@@ -5,7 +5,8 @@
  */
 import { elementsOf, kindName } from '../syntax/kusto-language.ts';
 import { defineOperator } from './spec.ts';
-import { quoteIdent } from '../sql.ts';
+import { Scope } from '../scope.ts';
+import { selectList } from './common.ts';
 
 export const DISTINCT = defineOperator({
   kind: 'distinct',
@@ -25,7 +26,8 @@ export const DISTINCT = defineOperator({
             return c;
           });
     ctx.checkColumns(columns, op.span);
-    const cte = ctx.addCte('distinct', `SELECT DISTINCT ${columns.map((c) => quoteIdent(c.name)).join(', ')} FROM ${input.cte}`, op.span);
+    const read = Scope.of(input);
+    const cte = ctx.addCte('distinct', `SELECT DISTINCT ${selectList(columns.map((c) => ({ name: c.name, sql: read.get(c.name)!.sql })))} FROM ${input.cte}`, op.span);
     return { cte, columns };
   },
 });

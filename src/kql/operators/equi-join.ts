@@ -6,8 +6,8 @@
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import type { JoinCondition, Span } from '../ast.ts';
 import type { TranslateContext } from '../context.ts';
-import { quoteIdent } from '../sql.ts';
 import { isNumeric, isStringy, type Relation } from '../types.ts';
+import { sqlColumn, sqlColumns } from '../sql-names.ts';
 
 /** `l."A" = r."B" AND …` for the join conditions, checking that both columns exist and compare. */
 export function joinKeys(left: Relation, right: Relation, on: readonly JoinCondition[], ctx: TranslateContext): string {
@@ -21,14 +21,14 @@ export function joinKeys(left: Relation, right: Relation, on: readonly JoinCondi
       if (l.type !== r.type && !(isNumeric(l.type) && isNumeric(r.type)) && !(isStringy(l.type) && isStringy(r.type))) {
         throw ctx.error('type', `join keys "${c.left}" (${l.type}) and "${c.right}" (${r.type}) have different types`, c.span);
       }
-      return `l.${quoteIdent(l.name)} = r.${quoteIdent(r.name)}`;
+      return `l.${sqlColumn(left.columns, l.name)} = r.${sqlColumn(right.columns, r.name)}`;
     })
     .join(' AND ');
 }
 
 /** A column read from one side of an outer join: a missing string is "" (never null in KQL). */
-function sideColumn(alias: 'l' | 'r', c: ColumnSchema, mayBeMissing: boolean): string {
-  const ref = `${alias}.${quoteIdent(c.name)}`;
+function sideColumn(alias: 'l' | 'r', side: Relation, c: ColumnSchema, mayBeMissing: boolean): string {
+  const ref = `${alias}.${sqlColumn(side.columns, c.name)}`;
   return mayBeMissing && c.type === 'string' ? `coalesce(${ref}, '')` : ref;
 }
 
@@ -50,7 +50,7 @@ export function joinRelations(
   const rightMissing = kind === 'leftouter' || kind === 'fullouter';
   const taken = new Set(left.columns.map((c) => c.name));
   const columns: ColumnSchema[] = [...left.columns];
-  const select = left.columns.map((c) => `${sideColumn('l', c, leftMissing)} AS ${quoteIdent(c.name)}`);
+  const select = left.columns.map((c) => sideColumn('l', left, c, leftMissing));
   const rightKeys = new Set(on.map((c) => c.right));
   for (const c of right.columns) {
     if (dropRightKeys && rightKeys.has(c.name)) continue;
@@ -58,11 +58,13 @@ export function joinRelations(
     for (let i = 1; taken.has(name); i++) name = `${c.name}${i}`;
     taken.add(name);
     columns.push({ name, type: c.type });
-    select.push(`${sideColumn('r', c, rightMissing)} AS ${quoteIdent(name)}`);
+    select.push(sideColumn('r', right, c, rightMissing));
   }
+  const out = sqlColumns(columns);
+  const selectList = select.map((sql, i) => `${sql} AS ${out[i]}`);
   let leftSql = left.cte;
   if (kind === 'innerunique') {
-    const partition = on.map((c) => quoteIdent(c.left)).join(', ');
+    const partition = on.map((c) => sqlColumn(left.columns, c.left)).join(', ');
     // "First" is in the left side's defined order when it has one (a sorted left keeps its top
     // row per key), else in the order the rows are read.
     const first = left.order ? `ORDER BY ${left.order.clause}` : '';
@@ -71,6 +73,6 @@ export function joinRelations(
       `QUALIFY row_number() OVER (PARTITION BY ${partition} ORDER BY "__loupe_rn") = 1)`;
   }
   const joinSql = { innerunique: 'JOIN', inner: 'JOIN', leftouter: 'LEFT JOIN', rightouter: 'RIGHT JOIN', fullouter: 'FULL OUTER JOIN' }[kind];
-  const cte = ctx.addCte('join', `SELECT ${select.join(', ')} FROM ${leftSql} AS l ${joinSql} ${right.cte} AS r ON ${cond}`, span);
+  const cte = ctx.addCte('join', `SELECT ${selectList.join(', ')} FROM ${leftSql} AS l ${joinSql} ${right.cte} AS r ON ${cond}`, span);
   return { cte, columns };
 }

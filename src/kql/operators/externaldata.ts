@@ -14,6 +14,7 @@ import { elementsOf } from '../syntax/kusto-language.ts';
 import { rowSchema } from '../syntax/lower-clauses.ts';
 import { lowerExpr } from '../syntax/lower-expr.ts';
 import { defineSource } from './spec.ts';
+import { sqlColumns } from '../sql-names.ts';
 
 export const EXTERNALDATA = defineSource({
   kind: 'externaldata',
@@ -49,7 +50,8 @@ export const EXTERNALDATA = defineSource({
       });
     }
     if (!ctx.tables.includes(supplied.name)) ctx.tables.push(supplied.name);
-    const select = columns.map((c) => {
+    const out = sqlColumns(columns);
+    const select = columns.map((c, i) => {
       // Loading the supplied file may respell its fields (ingest PascalCases JSON fields with no
       // catalog column: `values` → `Values`), so a declared column falls back to a case-insensitive match.
       const have =
@@ -62,7 +64,7 @@ export const EXTERNALDATA = defineSource({
       else if (c.type === 'string') sql = toStringSql({ sql: col, type: have.type });
       else if (c.type === 'dynamic' && have.type === 'string') sql = `kql_dyn_parse(${col})`;
       else sql = `TRY_CAST(${have.type === 'dynamic' ? `kql_dyn_tostring(${col})` : col} AS ${sqlStorageType(c.type)})`;
-      return `${sql} AS ${quoteIdent(c.name)}`;
+      return `${sql} AS ${out[i]}`;
     });
     const cte = ctx.addCte('externaldata', `SELECT ${select.join(', ')} FROM ${quoteIdent(supplied.name)}`, src.span);
     return { cte, columns };

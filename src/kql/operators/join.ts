@@ -11,10 +11,10 @@
  * - Null keys never match (as in Kusto). `hint.*` properties only tune Kusto's plan: ignored.
  */
 import type { JoinKind } from '../ast.ts';
-import { quoteIdent } from '../sql.ts';
 import { joinKeys, joinRelations } from './equi-join.ts';
 import { joinClause } from '../syntax/lower-clauses.ts';
 import { defineOperator } from './spec.ts';
+import { sqlColumns } from '../sql-names.ts';
 
 const KINDS: readonly JoinKind[] = ['innerunique', 'inner', 'leftouter', 'rightouter', 'fullouter', 'leftsemi', 'leftanti', 'rightsemi', 'rightanti'];
 
@@ -33,7 +33,7 @@ export const JOIN = defineOperator({
       const cond = joinKeys(left, right, op.on, ctx);
       const not = k.endsWith('anti') ? 'NOT ' : '';
       const [kept, keptAlias, other, otherAlias] = k.startsWith('left') ? [left, 'l', right, 'r'] : [right, 'r', left, 'l'];
-      const cols = kept.columns.map((c) => `${keptAlias}.${quoteIdent(c.name)}`).join(', ');
+      const cols = sqlColumns(kept.columns).map((c) => `${keptAlias}.${c}`).join(', ');
       const sql = `SELECT ${cols} FROM ${kept.cte} AS ${keptAlias} WHERE ${not}EXISTS (SELECT 1 FROM ${other.cte} AS ${otherAlias} WHERE ${cond})`;
       return { cte: ctx.addCte('join', sql, op.span), columns: kept.columns };
     }

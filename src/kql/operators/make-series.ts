@@ -17,10 +17,11 @@ import { assignment, assignments, lowerExpr } from '../syntax/lower-expr.ts';
 import { toJsonSql } from '../convert.ts';
 import { callSite } from '../expr.ts';
 import { aggregateFunction } from '../functions/index.ts';
-import { microsFromInterval, quoteIdent } from '../sql.ts';
+import { microsFromInterval } from '../sql.ts';
 import { isNumeric, type Typed } from '../types.ts';
 import { defineOperator } from './spec.ts';
 import { derivedName } from './column-names.ts';
+import { sqlColumns } from '../sql-names.ts';
 
 export const MAKE_SERIES = defineOperator({
   kind: 'make-series',
@@ -127,14 +128,15 @@ export const MAKE_SERIES = defineOperator({
     const binStart = isTime ? `make_timestamp(CAST(d.s_start + d.k * ${stepNum} AS BIGINT))` : `(d.s_start + d.k * ${stepNum})`;
     const axisJson = toJsonSql({ sql: binStart, type: isTime ? 'datetime' : 'real' });
     const arr = (element: string) => `'[' || string_agg(${element}, ',' ORDER BY d.k) || ']'`;
+    const columns: ColumnSchema[] = [...by.map((b) => ({ name: b.name, type: b.type })), ...aggs.map((a) => ({ name: a.name, type: 'dynamic' as const })), { name: axisName, type: 'dynamic' }];
+    const out = sqlColumns(columns);
     const select = [
-      ...by.map((b) => `d.g${b.i} AS ${quoteIdent(b.name)}`),
-      ...aggs.map((a) => `${arr(`coalesce(${a.json}, ${a.def}, 'null')`)} AS ${quoteIdent(a.name)}`),
-      `${arr(axisJson)} AS ${quoteIdent(axisName)}`,
+      ...by.map((b, i) => `d.g${b.i} AS ${out[i]}`),
+      ...aggs.map((a, i) => `${arr(`coalesce(${a.json}, ${a.def}, 'null')`)} AS ${out[by.length + i]}`),
+      `${arr(axisJson)} AS ${out[out.length - 1]}`,
     ];
     // Grouped also without `by` (by the constant group), so that no group gives no row.
     const groupBy = ` GROUP BY ${by.length ? by.map((b) => `d.g${b.i}`).join(', ') : 'd.one'}`;
-    const columns: ColumnSchema[] = [...by.map((b) => ({ name: b.name, type: b.type })), ...aggs.map((a) => ({ name: a.name, type: 'dynamic' as const })), { name: axisName, type: 'dynamic' }];
     ctx.checkColumns(columns, op.span);
     const cte = ctx.addCte('make_series', `SELECT ${select.join(', ')} FROM ${dense} AS d LEFT JOIN ${binned} AS x ON ${joinOn}${groupBy}`, op.span);
     return { cte, columns };

@@ -20,6 +20,7 @@ import { quoteIdent } from '../sql.ts';
 import { ORDER_COLUMN, type Relation } from '../types.ts';
 import { expandRelation, mvExpandArgs } from './mv-expand.ts';
 import { defineOperator } from './spec.ts';
+import { sqlColumn, sqlColumns } from '../sql-names.ts';
 
 const ROW = '__loupe_row';
 const ROW_BY_ROW = new Set(['where', 'extend', 'project-away', 'project-keep', 'project-rename', 'project-reorder']);
@@ -72,7 +73,7 @@ export const MV_APPLY = defineOperator({
   },
   translate(op, input, ctx) {
     if (input.columns.some((c) => c.name === ROW)) throw ctx.error('unsupported', `nested mv-apply`, op.span);
-    const cols = input.columns.map((c) => quoteIdent(c.name));
+    const cols = sqlColumns(input.columns);
     const carry = input.order ? `, ${quoteIdent(ORDER_COLUMN)}` : '';
     // Numbered by all columns: the same number for the same row wherever this CTE is evaluated.
     const numbered: Relation = {
@@ -91,7 +92,8 @@ export const MV_APPLY = defineOperator({
       ...input.columns.map((c) => rel.columns.find((x) => x.name === c.name) ?? c),
       ...rel.columns.filter((c) => c.name !== ROW && !input.columns.some((x) => x.name === c.name)),
     ];
-    const select = columns.map((c) => `${subNames.has(c.name) ? 's' : 'i'}.${quoteIdent(c.name)} AS ${quoteIdent(c.name)}`);
+    const out = sqlColumns(columns);
+    const select = columns.map((c, i) => `${subNames.has(c.name) ? `s.${sqlColumn(rel.columns, c.name)}` : `i.${sqlColumn(input.columns, c.name)}`} AS ${out[i]}`);
     // The input's sort order, then the subquery's order within each row.
     const orderKeys = input.order ? [`i.${quoteIdent(ORDER_COLUMN)}`, ...(rel.order ? [`s.${quoteIdent(ORDER_COLUMN)}`] : [])] : [];
     if (orderKeys.length) select.push(`row_number() OVER (ORDER BY ${orderKeys.join(', ')}) AS ${quoteIdent(ORDER_COLUMN)}`);

@@ -127,7 +127,7 @@ export function expandRelation(input: Relation, args: MvExpandArgs, ctx: Transla
   const columns: ColumnSchema[] = [];
   for (const c of input.columns) {
     const a = added.find((x) => x.name === c.name);
-    out.push(a ? { name: c.name, sql: a.sql } : { name: c.name, sql: quoteIdent(c.name) });
+    out.push(a ? { name: c.name, sql: a.sql } : { name: c.name, sql: scope.get(c.name)!.sql });
     columns.push(a ? { name: c.name, type: a.type } : c);
   }
   for (const a of added) {

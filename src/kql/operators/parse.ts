@@ -153,7 +153,7 @@ export const PARSE = defineOperator({
     const columns: ColumnSchema[] = [];
     for (const c of input.columns) {
       const p = cols.find((x) => x.name === c.name);
-      out.push(p ? { name: c.name, sql: valueOf(p) } : { name: c.name, sql: quoteIdent(c.name) });
+      out.push(p ? { name: c.name, sql: valueOf(p) } : { name: c.name, sql: scope.get(c.name)!.sql });
       columns.push(p ? { name: c.name, type: p.type } : c);
     }
     for (const c of cols) {

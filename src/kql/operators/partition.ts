@@ -19,6 +19,8 @@ import { quoteIdent } from '../sql.ts';
 import type { Relation } from '../types.ts';
 import { defineOperator } from './spec.ts';
 import { scanRelation } from './scan.ts';
+import { sqlColumn } from '../sql-names.ts';
+import { selectList } from './common.ts';
 
 const PART = '__loupe_partition';
 /** Operators that keep every input column (so the hidden value travels with each row). */
@@ -48,7 +50,7 @@ function summarizeEveryPartition(op: Extract<Operator, { kind: 'summarize' }>, r
   const defaults = ctx.translateOperator(op, none);
   const p = quoteIdent(PART);
   const matched = quoteIdent('__loupe_matched');
-  const values = defaults.columns.map((c) => `CASE WHEN g.${matched} IS NULL THEN d.${quoteIdent(c.name)} ELSE g.${quoteIdent(c.name)} END AS ${quoteIdent(c.name)}`);
+  const values = defaults.columns.map((c) => `CASE WHEN g.${matched} IS NULL THEN d.${sqlColumn(defaults.columns, c.name)} ELSE g.${sqlColumn(grouped.columns, c.name)} END AS ${sqlColumn(grouped.columns, c.name)}`);
   // A null partition value is a partition too, hence IS NOT DISTINCT FROM.
   const sql =
     `SELECT k.${p} AS ${p}, ${values.join(', ')} FROM (SELECT DISTINCT ${p} FROM ${partitions.cte}) AS k ` +
@@ -117,7 +119,7 @@ export const PARTITION = defineOperator({
       if (!rel.columns.some((c) => c.name === PART)) throw ctx.error('unsupported', `"${sub.kind}" inside partition drops the partition value Loupe needs`, sub.span);
     }
     const columns = rel.columns.filter((c) => c.name !== PART);
-    const cte = ctx.addCte('partition', `SELECT ${columns.map((c) => quoteIdent(c.name)).join(', ')} FROM ${rel.cte}`, op.span);
+    const cte = ctx.addCte('partition', `SELECT ${selectList(columns.map((c) => ({ name: c.name, sql: sqlColumn(rel.columns, c.name) })))} FROM ${rel.cte}`, op.span);
     // The partitions' results come in no defined order (Kusto runs them in parallel).
     return { cte, columns };
   },

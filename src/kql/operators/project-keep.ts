@@ -4,7 +4,7 @@ import { elementsOf } from '../syntax/kusto-language.ts';
 import { columnPattern } from '../syntax/lower-clauses.ts';
 import { matchColumns } from './column-patterns.ts';
 import { defineOperator } from './spec.ts';
-import { quoteIdent } from '../sql.ts';
+import { Scope } from '../scope.ts';
 
 export const PROJECT_KEEP = defineOperator({
   kind: 'project-keep',
@@ -17,7 +17,8 @@ export const PROJECT_KEEP = defineOperator({
     const keep = new Set(op.patterns.flatMap((pat) => matchColumns(pat, names, ctx, 'project-keep')));
     const columns = input.columns.filter((c) => keep.has(c.name));
     if (columns.length === 0) throw ctx.error('unsupported', 'project-keep that keeps no column', op.span);
-    const items = [...columns.map((c) => ({ name: c.name, sql: quoteIdent(c.name) })), ...orderCarry(input)];
+    const read = Scope.of(input);
+    const items = [...columns.map((c) => ({ name: c.name, sql: read.get(c.name)!.sql })), ...orderCarry(input)];
     const cte = ctx.addCte('project_keep', `SELECT ${selectList(items)} FROM ${input.cte}`, op.span);
     return { cte, columns, order: input.order };
   },

@@ -3,7 +3,7 @@ import type { ColumnSchema } from '../../schema/catalog.ts';
 import { orderCarry, selectList } from './common.ts';
 import { elementsOf, kindName } from '../syntax/kusto-language.ts';
 import { defineOperator } from './spec.ts';
-import { quoteIdent } from '../sql.ts';
+import { sqlColumns } from '../sql-names.ts';
 
 export const PROJECT_RENAME = defineOperator({
   kind: 'project-rename',
@@ -24,7 +24,8 @@ export const PROJECT_RENAME = defineOperator({
     }
     const columns: ColumnSchema[] = input.columns.map((c) => ({ ...c, name: newName.get(c.name) ?? c.name }));
     ctx.checkColumns(columns, op.span);
-    const items = [...input.columns.map((c, i) => ({ name: columns[i]!.name, sql: quoteIdent(c.name) })), ...orderCarry(input)];
+    const read = sqlColumns(input.columns);
+    const items = [...input.columns.map((_, i) => ({ name: columns[i]!.name, sql: read[i]! })), ...orderCarry(input)];
     const cte = ctx.addCte('project_rename', `SELECT ${selectList(items)} FROM ${input.cte}`, op.span);
     return { cte, columns, order: input.order };
   },

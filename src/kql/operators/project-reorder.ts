@@ -8,7 +8,7 @@ import { elementsOf, kindName } from '../syntax/kusto-language.ts';
 import { columnPattern } from '../syntax/lower-clauses.ts';
 import { isWildcard, matchColumns } from './column-patterns.ts';
 import { defineOperator } from './spec.ts';
-import { quoteIdent } from '../sql.ts';
+import { Scope } from '../scope.ts';
 
 export const PROJECT_REORDER = defineOperator({
   kind: 'project-reorder',
@@ -37,7 +37,8 @@ export const PROJECT_REORDER = defineOperator({
     }
     const order = [...first, ...names.filter((n) => !first.includes(n))];
     const columns = order.map((n) => input.columns.find((c) => c.name === n)!);
-    const items = [...columns.map((c) => ({ name: c.name, sql: quoteIdent(c.name) })), ...orderCarry(input)];
+    const read = Scope.of(input);
+    const items = [...columns.map((c) => ({ name: c.name, sql: read.get(c.name)!.sql })), ...orderCarry(input)];
     const cte = ctx.addCte('project_reorder', `SELECT ${selectList(items)} FROM ${input.cte}`, op.span);
     return { cte, columns, order: input.order };
   },

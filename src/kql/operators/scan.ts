@@ -34,6 +34,7 @@ import { rewriteExpr } from '../rewrite.ts';
 import { quoteIdent } from '../sql.ts';
 import { isNumeric, isStringy, ORDER_COLUMN, type Relation, type Typed } from '../types.ts';
 import { defineOperator } from './spec.ts';
+import { sqlColumn, sqlColumns } from '../sql-names.ts';
 
 /** Internal column names (never KQL names: KQL identifiers cannot start with this prefix in Loupe's output). */
 const c = (name: string): string => quoteIdent(`__loupe_scan_${name}`);
@@ -156,6 +157,8 @@ export function scanRelation(op: Extract<Operator, { kind: 'scan' }>, input: Rel
   );
 
   const cols = input.columns;
+  // The input's SQL names (sql-names.ts); the output, which starts with the same columns, keeps them.
+  const colSql = sqlColumns(cols);
   const v = (k: number, r: StateRef) => c(`v${k}_${r.id}`);
   const active = (k: number) => c(`a${k}`);
   const match = (k: number) => c(`m${k}`);
@@ -163,7 +166,7 @@ export function scanRelation(op: Extract<Operator, { kind: 'scan' }>, input: Rel
   /** The expression scope of a check reading step k's state (k = -1: no state, every reference empty). */
   const scopeFor = (k: number) =>
     new Scope([
-      ...cols.map((col) => ({ name: col.name, type: col.type, sql: quoteIdent(col.name) })),
+      ...cols.map((col, i) => ({ name: col.name, type: col.type, sql: colSql[i]! })),
       ...refs.map((r) => ({ name: hole(r), type: r.type, sql: k >= 0 && r.step <= k ? `(CASE WHEN ${active(k)} THEN ${v(k, r)} ELSE ${r.empty} END)` : r.empty })),
     ]);
   const condition = (k: number, stateOf: number): string => {
@@ -175,7 +178,7 @@ export function scanRelation(op: Extract<Operator, { kind: 'scan' }>, input: Rel
   // The recursion's columns, in order, with their anchor values and types.
   const layout: { name: string; type: string; init: string; output?: true }[] = [
     { name: c('rn'), type: 'BIGINT', init: '0' },
-    ...cols.map((col) => ({ name: quoteIdent(col.name), type: sqlStorageType(col.type), init: 'NULL' })),
+    ...cols.map((col, i) => ({ name: colSql[i]!, type: sqlStorageType(col.type), init: 'NULL' })),
     ...steps.flatMap((_, k) => [
       { name: active(k), type: 'BOOLEAN', init: 'false' },
       { name: match(k), type: 'BIGINT', init: '0' },
@@ -191,12 +194,12 @@ export function scanRelation(op: Extract<Operator, { kind: 'scan' }>, input: Rel
 
   // One recursion: the next row joined to the state, then the steps last to first.
   // Kusto scans the rows in their serialized order; rows without a defined order are taken as they come.
-  const part = partition === undefined ? undefined : quoteIdent(partition);
+  const part = partition === undefined ? undefined : sqlColumn(cols, partition);
   const over = `${part ? `PARTITION BY ${part} ` : ''}${input.order ? `ORDER BY ${input.order.clause}` : ''}`;
-  const numbered = `SELECT ${cols.map((col) => quoteIdent(col.name)).join(', ')}${cols.length ? ', ' : ''}row_number() OVER (${over}) AS ${c('rn')} FROM ${input.cte}`;
+  const numbered = `SELECT ${colSql.join(', ')}${cols.length ? ', ' : ''}row_number() OVER (${over}) AS ${c('rn')} FROM ${input.cte}`;
   const carried = layout.filter((l) => !l.output);
   const samePartition = part ? ` AND n.${part} IS NOT DISTINCT FROM s.${part}` : '';
-  let level = `SELECT ${carried.map((l) => (l.name === c('rn') || cols.some((col) => quoteIdent(col.name) === l.name) ? `n.${l.name}` : `s.${l.name}`)).join(', ')} FROM ${c('state')} AS s JOIN ${c('rows')} AS n ON n.${c('rn')} = s.${c('rn')} + 1${samePartition}`;
+  let level = `SELECT ${carried.map((l) => (l.name === c('rn') || colSql.includes(l.name) ? `n.${l.name}` : `s.${l.name}`)).join(', ')} FROM ${c('state')} AS s JOIN ${c('rows')} AS n ON n.${c('rn')} = s.${c('rn')} + 1${samePartition}`;
   for (let k = steps.length - 1; k >= 0; k--) {
     const check1 = k > 0 ? `(${active(k - 1)} AND ${condition(k, k - 1)})` : 'false';
     const check2 = `(NOT ${c('c1')} AND ${k === 0 ? 'true' : active(k)} AND ${condition(k, k)})`;
@@ -212,7 +215,7 @@ export function scanRelation(op: Extract<Operator, { kind: 'scan' }>, input: Rel
     const matched = `(${c('c1')} OR ${c('c2')})`;
     const startsSequence = k === 0 ? `(${c('c2')} AND NOT ${active(0)})` : 'false';
     const newMatch = `CASE WHEN ${c('c1')} THEN ${k > 0 ? match(k - 1) : 'NULL'} WHEN ${startsSequence} THEN ${c('next')} ELSE ${match(k)} END`;
-    const ownValue = (r: StateRef) => (declaredByName.has(r.name) ? c(`x${declaredByName.get(r.name)!.index}`) : quoteIdent(r.name));
+    const ownValue = (r: StateRef) => (declaredByName.has(r.name) ? c(`x${declaredByName.get(r.name)!.index}`) : sqlColumn(cols, r.name));
     const replace = [
       `(${active(k)} OR ${matched}) AS ${active(k)}`,
       `${newMatch} AS ${match(k)}`,
@@ -241,17 +244,18 @@ export function scanRelation(op: Extract<Operator, { kind: 'scan' }>, input: Rel
   const outColumns: ColumnSchema[] = [...cols, ...declared.map((d) => ({ name: d.name, type: d.type }))];
   if (op.matchId) outColumns.push({ name: op.matchId.text, type: 'long' });
   ctx.checkColumns(outColumns, op.span);
+  const out = sqlColumns(outColumns);
   const unfold = steps.map((_, k) => {
     const items = [
-      ...cols.map((col) => quoteIdent(col.name)),
-      ...declared.map((d, i) => `${d.type === 'string' || d.type === 'guid' ? `coalesce(${c(`o${k}_${i}`)}, '')` : c(`o${k}_${i}`)} AS ${quoteIdent(d.name)}`),
-      ...(op.matchId ? [`${c(`om${k}`)} AS ${quoteIdent(op.matchId.text)}`] : []),
+      ...colSql,
+      ...declared.map((d, i) => `${d.type === 'string' || d.type === 'guid' ? `coalesce(${c(`o${k}_${i}`)}, '')` : c(`o${k}_${i}`)} AS ${out[cols.length + i]}`),
+      ...(op.matchId ? [`${c(`om${k}`)} AS ${out[out.length - 1]}`] : []),
       c('rn'),
       `${steps.length - 1 - k} AS ${c('sub')}`,
     ];
     return `SELECT ${items.join(', ')} FROM ${c('state')} WHERE ${c(`o${k}`)}`;
   });
-  const names = outColumns.map((col) => quoteIdent(col.name)).join(', ');
+  const names = out.join(', ');
   const sql =
     `WITH RECURSIVE ${c('rows')} AS (${numbered}), ${c('state')} AS (SELECT ${anchor} UNION ALL ${recursive}) ` +
     `SELECT ${names}, row_number() OVER (ORDER BY ${part ? `${part}, ` : ''}${c('rn')}, ${c('sub')}) AS ${quoteIdent(ORDER_COLUMN)} FROM (${unfold.join(' UNION ALL ')})`;

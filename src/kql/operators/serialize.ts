@@ -8,6 +8,7 @@ import { assignments } from '../syntax/lower-expr.ts';
 import { quoteIdent } from '../sql.ts';
 import { ORDER_COLUMN } from '../types.ts';
 import { defineOperator } from './spec.ts';
+import { sqlColumns } from '../sql-names.ts';
 
 export const SERIALIZE = defineOperator({
   kind: 'serialize',
@@ -18,7 +19,7 @@ export const SERIALIZE = defineOperator({
   translate(op, input, ctx) {
     let rel = input;
     if (!rel.order) {
-      const cols = input.columns.map((c) => quoteIdent(c.name)).join(', ');
+      const cols = sqlColumns(input.columns).join(', ');
       const o = quoteIdent(ORDER_COLUMN);
       const cte = ctx.addCte('serialize', `SELECT ${cols}${cols ? ', ' : ''}row_number() OVER () AS ${o} FROM ${input.cte}`, op.items.length ? undefined : op.span);
       rel = { cte, columns: input.columns, order: { clause: o } };

@@ -8,6 +8,7 @@ import { Scope } from '../scope.ts';
 import { quoteIdent } from '../sql.ts';
 import { ORDER_COLUMN } from '../types.ts';
 import { defineOperator } from './spec.ts';
+import { sqlColumns } from '../sql-names.ts';
 
 export const SORT = defineOperator({
   kind: 'sort',
@@ -24,7 +25,7 @@ export const SORT = defineOperator({
     });
     const keys = items.join(', ');
     // The rank column keeps this order through later where/extend/project/take (see RowOrder).
-    const cols = input.columns.map((c) => quoteIdent(c.name)).join(', ');
+    const cols = sqlColumns(input.columns).join(', ');
     const rank = `row_number() OVER (ORDER BY ${keys}) AS ${quoteIdent(ORDER_COLUMN)}`;
     const clause = quoteIdent(ORDER_COLUMN);
     const cte = ctx.addCte('sort', `SELECT ${cols}, ${rank} FROM ${input.cte}`, op.span);

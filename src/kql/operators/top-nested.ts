@@ -25,6 +25,7 @@ import { isAggregateCall, translateAggregateCall, translateAggregateExpression }
 import { derivedName } from './column-names.ts';
 import { columnType } from './extend.ts';
 import { defineOperator } from './spec.ts';
+import { sqlColumns } from '../sql-names.ts';
 
 /** `[Name =] Expr`, one item (not a list). */
 function level(clause: Kusto.Language.Syntax.TopNestedClause, l: Lowerer): TopNestedLevel {
@@ -88,7 +89,8 @@ export const TOP_NESTED = defineOperator({
     for (let i = 1; i < levels.length; i++) {
       from += ` JOIN ${levels[i]} ON ${Array.from({ length: i }, (_, j) => `l${i}.k${j} IS NOT DISTINCT FROM l${i - 1}.k${j}`).join(' AND ')}`;
     }
-    const select = op.levels.flatMap((_, i) => [`l${i}.k${i} AS ${quoteIdent(columns[2 * i]!.name)}`, `l${i}.a AS ${quoteIdent(columns[2 * i + 1]!.name)}`]);
+    const out = sqlColumns(columns);
+    const select = op.levels.flatMap((_, i) => [`l${i}.k${i} AS ${out[2 * i]}`, `l${i}.a AS ${out[2 * i + 1]}`]);
     const rank = `row_number() OVER (ORDER BY ${op.levels.map((_, i) => `l${i}.n`).join(', ')}) AS ${quoteIdent(ORDER_COLUMN)}`;
     const where = limits.length ? ` WHERE ${limits.join(' AND ')}` : '';
     const cte = ctx.addCte('top_nested', `SELECT ${select.join(', ')}, ${rank} FROM ${from}${where}`, op.span);

@@ -9,6 +9,7 @@ import { ORDER_COLUMN } from '../types.ts';
 import { defineOperator } from './spec.ts';
 import { lowerExpr } from '../syntax/lower-expr.ts';
 import { sortKey } from '../syntax/lower-clauses.ts';
+import { sqlColumns } from '../sql-names.ts';
 
 export const TOP = defineOperator({
   kind: 'top',
@@ -22,7 +23,7 @@ export const TOP = defineOperator({
     const v = ctx.expr(op.key.expr, Scope.of(input));
     if (v.type === 'dynamic') throw ctx.error('unsupported', 'top by a dynamic value', op.key.expr.span);
     const key = `${v.sql} ${op.key.desc ? 'DESC' : 'ASC'} NULLS ${op.key.nullsFirst ? 'FIRST' : 'LAST'}`;
-    const cols = input.columns.map((c) => quoteIdent(c.name)).join(', ');
+    const cols = sqlColumns(input.columns).join(', ');
     const rank = quoteIdent(ORDER_COLUMN);
     // The rank column keeps this order through later operators (see RowOrder), as sort does.
     const ranked = `SELECT ${cols}, row_number() OVER (ORDER BY ${key}) AS ${rank} FROM ${input.cte}`;

@@ -20,10 +20,11 @@ import { elementsOf, kindName } from '../syntax/kusto-language.ts';
 import { columnPattern, type ColumnPattern } from '../syntax/lower-clauses.ts';
 import type { Lowerer } from '../syntax/lowerer.ts';
 import { matchColumns } from './column-patterns.ts';
-import { quoteIdent, sqlString } from '../sql.ts';
+import { sqlString } from '../sql.ts';
 import { isStringy, type Relation } from '../types.ts';
 import { AS_NAMES } from './as.ts';
 import { defineOperator, defineSource } from './spec.ts';
+import { sqlColumn, sqlColumns } from '../sql-names.ts';
 
 /** `[kind=inner|outer] [withsource=Col] [isfuzzy=true] legs…`: the arguments union has as a source or an operator. */
 function unionArgs(node: Kusto.Language.Syntax.UnionOperator, l: Lowerer): UnionArgs {
@@ -106,13 +107,15 @@ function unionSql(args: UnionArgs, legs: readonly Leg[], ctx: TranslateContext, 
   const columns: ColumnSchema[] = shapes.map((c, i) => ({ name: outNames[i]!, type: c.type }));
   if (args.withSource) columns.unshift({ name: args.withSource.text, type: 'string' });
   ctx.checkColumns(columns, span);
+  const out = sqlColumns(columns);
+  const shift = args.withSource ? 1 : 0;
   const selects = legs.map((l) => {
     const items = shapes.map((c, i) => {
       const has = l.rel.columns.some((x) => key(x) === key(c));
-      const v = has ? quoteIdent(c.name) : isStringy(c.type) ? `''` : `CAST(NULL AS ${sqlStorageType(c.type)})`;
-      return `${v} AS ${quoteIdent(outNames[i]!)}`;
+      const v = has ? sqlColumn(l.rel.columns, c.name) : isStringy(c.type) ? `''` : `CAST(NULL AS ${sqlStorageType(c.type)})`;
+      return `${v} AS ${out[i + shift]}`;
     });
-    if (args.withSource) items.unshift(`${sqlString(l.name)} AS ${quoteIdent(args.withSource.text)}`);
+    if (args.withSource) items.unshift(`${sqlString(l.name)} AS ${out[0]}`);
     return `SELECT ${items.join(', ')} FROM ${l.rel.cte}`;
   });
   if (columns.length === 0) throw ctx.error('unsupported', 'a union whose legs have no column in common', span);

@@ -10,10 +10,10 @@
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import type { Span } from '../ast.ts';
 import type { TranslateContext } from '../context.ts';
-import { quoteIdent } from '../sql.ts';
 import type { Relation } from '../types.ts';
 import { columnArgument, tabularArgument } from './arguments.ts';
 import { definePlugin } from './spec.ts';
+import { sqlColumn, sqlColumns } from '../sql-names.ts';
 
 type Name = { readonly text: string; readonly span: Span };
 
@@ -50,16 +50,16 @@ export const IPV4_LOOKUP = definePlugin({
     }
     // ipv4_is_in_range(ip, range) (functions/ip.ts): the range's prefix decides; a value that is
     // not an IPv4 address or prefix matches nothing.
-    const conds = [`kql_ipv4_compare(l.${quoteIdent(ip.name)}, r.${quoteIdent(range.name)}, CAST(NULL AS DOUBLE)) = 0`];
+    const conds = [`kql_ipv4_compare(l.${sqlColumn(left.columns, ip.name)}, r.${sqlColumn(right.columns, range.name)}, CAST(NULL AS DOUBLE)) = 0`];
     for (const k of op.extraKeys) {
       const l = column(left, k, 'the input of ipv4_lookup', ctx);
       const r = column(right, k, 'the lookup table of ipv4_lookup', ctx);
-      conds.push(`l.${quoteIdent(l.name)} = r.${quoteIdent(r.name)}`);
+      conds.push(`l.${sqlColumn(left.columns, l.name)} = r.${sqlColumn(right.columns, r.name)}`);
     }
     const extra = new Set(op.extraKeys.map((k) => k.text));
     const taken = new Set(left.columns.map((c) => c.name));
     const columns: ColumnSchema[] = [...left.columns];
-    const select = left.columns.map((c) => `l.${quoteIdent(c.name)} AS ${quoteIdent(c.name)}`);
+    const select = sqlColumns(left.columns).map((c) => `l.${c}`);
     for (const c of right.columns) {
       if (extra.has(c.name)) continue;
       let name = c.name;
@@ -67,11 +67,12 @@ export const IPV4_LOOKUP = definePlugin({
       taken.add(name);
       columns.push({ name, type: c.type });
       // An unmatched row's lookup strings are "" (KQL strings are never null).
-      const ref = `r.${quoteIdent(c.name)}`;
-      select.push(`${op.returnUnmatched && c.type === 'string' ? `coalesce(${ref}, '')` : ref} AS ${quoteIdent(name)}`);
+      const ref = `r.${sqlColumn(right.columns, c.name)}`;
+      select.push(op.returnUnmatched && c.type === 'string' ? `coalesce(${ref}, '')` : ref);
     }
+    const out = sqlColumns(columns);
     const join = op.returnUnmatched ? 'LEFT JOIN' : 'JOIN';
-    const cte = ctx.addCte('ipv4_lookup', `SELECT ${select.join(', ')} FROM ${left.cte} AS l ${join} ${right.cte} AS r ON ${conds.join(' AND ')}`, op.span);
+    const cte = ctx.addCte('ipv4_lookup', `SELECT ${select.map((s, i) => `${s} AS ${out[i]}`).join(', ')} FROM ${left.cte} AS l ${join} ${right.cte} AS r ON ${conds.join(' AND ')}`, op.span);
     return { cte, columns };
   },
 });

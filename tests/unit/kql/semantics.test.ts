@@ -159,7 +159,6 @@ describe('refusals name the construct and its position', () => {
     ['T\n| reduce by Name', 'unsupported', 2, 3, /reduce/],
     ['T | where Nope == 1', 'unknown-column', 1, 11, /Nope/],
     ['Nope | take 1', 'unknown-table', 1, 1, /Nope/],
-    ['T | extend name = 1', 'unsupported', 1, 5, /"Name" and "name" differ only in letter case/],
     ['L | evaluate frobnicate(J)', 'unsupported', 1, 14, /plugin "frobnicate"/],
     ['T | where frobnicate(N)', 'unknown-function', 1, 11, /frobnicate/],
     ['T | where N == "x" and D', 'type', 1, 11, /bool/],

@@ -106,7 +106,6 @@ describe('source refusals name the problem and its position', () => {
     ['datatable(a:frob)[1]', 'syntax', 1, 13, /'frob' is not a valid type/],
     ['range x from 1 to 5 step 0', 'type', 1, 26, /step cannot be zero/],
     ['range x from "a" to 5 step 1', 'type', 1, 1, /range needs numbers/],
-    ['print a = 1, A = 2', 'unsupported', 1, 1, /differ only in letter case/],
   ] as const)('%s → %s at %i:%i', (kql, code, line, column, msg) => {
     const e = refuse(kql);
     expect(e.code).toBe(code);
