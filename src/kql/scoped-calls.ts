@@ -1,7 +1,8 @@
 /**
  * Functions that read the columns in scope rather than only their arguments:
- * - `column_ifexists("Name", default)`: the column when the input has it, else the default —
- *   Sentinel rules use it for columns some workspaces lack;
+ * - `column_ifexists("Name", default)` (also its older spelling `columnifexists`, which published
+ *   Sentinel rules still use): the column when the input has it, else the default — Sentinel rules
+ *   use it for columns some workspaces lack;
  * - `ingestion_time()`: Log Analytics' ingestion time, which an export does not carry; Loupe uses
  *   TimeGenerated (null when the input has none);
  * - `column_names_of(T)`: the column names of a table, a let-bound tabular value or a tabular function call;
@@ -18,10 +19,10 @@ import { invokeTabular } from './user-functions.ts';
 type TranslateExpr = (e: Expr, scope: Scope, ctx: TranslateContext) => Typed;
 
 export function scopedCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx: TranslateContext, translateExpr: TranslateExpr): Typed | undefined {
-  if (e.name === 'column_ifexists') {
+  if (e.name === 'column_ifexists' || e.name === 'columnifexists') {
     const [nameArg, fallback] = e.args;
     if (e.args.length !== 2 || nameArg?.kind !== 'literal' || nameArg.type !== 'string') {
-      throw ctx.error('type', 'column_ifexists() takes a column name as a string constant and a default value', e.span);
+      throw ctx.error('type', `${e.name}() takes a column name as a string constant and a default value`, e.span);
     }
     const col = scope.get(String(nameArg.value));
     if (col) return { sql: col.sql, type: col.type };
