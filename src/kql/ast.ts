@@ -69,7 +69,8 @@ export type Operator =
   | { kind: 'sort'; keys: SortKey[]; span: Span }
   | { kind: 'take'; count: Expr; span: Span }
   | { kind: 'union'; union: UnionArgs; span: Span }
-  | { kind: 'distinct'; columns: { text: string; span: Span }[] | 'all'; span: Span }
+  /** `distinct *` or `distinct A, tostring(B), C = f(D)`: columns or expressions (named as extend names them). */
+  | { kind: 'distinct'; columns: Assignment[] | 'all'; span: Span }
   | { kind: 'top'; count: Expr; key: SortKey; span: Span }
   /** `count [as Name]`: one long column, `Count` unless named. */
   | { kind: 'count'; name?: string; span: Span }

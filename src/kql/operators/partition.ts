@@ -78,7 +78,8 @@ function translateSub(op: Operator, rel: Relation, partitions: Relation, ctx: Tr
       return ctx.translateOperator({ ...op, keys: [first(op.span), ...op.keys] }, rel);
     case 'distinct': {
       // Distinct within each partition: the value is one more column to tell rows apart.
-      const columns = op.columns === 'all' ? rel.columns.map((c) => ({ text: c.name, span: op.span })) : [...op.columns, { text: PART, span: op.span }];
+      const column = (name: string): Assignment => ({ name: { text: name, span: op.span }, expr: { kind: 'name', name, span: op.span }, span: op.span });
+      const columns = op.columns === 'all' ? rel.columns.map((c) => column(c.name)) : [...op.columns, column(PART)];
       return ctx.translateOperator({ ...op, columns }, rel);
     }
     case 'take':

@@ -74,6 +74,12 @@ const CASES: TableCase[] = [
     columns: 'd:dynamic',
     rows: [{ d: [1, 2] }, { d: { a: 1 } }],
   },
+  {
+    rule: 'distinct of expressions, named as extend names them (published rules: distinct Id, tostring(Urls), U = tolower(U))',
+    kql: 'datatable(u:string, d:dynamic)["A", dynamic(1), "a", dynamic(1), "b", dynamic(2)] | distinct u = tolower(u), tostring(d)',
+    columns: 'u:string, d:string',
+    rows: [{ u: 'a', d: '1' }, { u: 'b', d: '2' }],
+  },
   { rule: 'distinct is case-sensitive on strings (naive case-insensitive collation merges them)', kql: 'datatable(s:string)["a", "A", "a"] | distinct s', columns: 's:string', rows: [{ s: 'a' }, { s: 'A' }] },
   // top
   { rule: 'top defaults to desc, nulls last', kql: 'datatable(x:long)[3, long(null), 1, 2] | top 3 by x', columns: 'x:long', rows: [{ x: 3 }, { x: 2 }, { x: 1 }], ordered: true },
@@ -152,7 +158,7 @@ describe('relational refusals name the problem and its position', () => {
   it.each([
     ['A | project-away Nope', 'unknown-column', 1, 18, /project-away: no column "Nope"/],
     ['A | project-rename X = Nope', 'unknown-column', 1, 24, /no column "Nope"/],
-    ['A | distinct Nope', 'unknown-column', 1, 14, /distinct: no column "Nope"/],
+    ['A | distinct Nope', 'unknown-column', 1, 14, /unknown column or variable "Nope"/],
     ['A | top 2 by K desc | top "x" by N', 'type', 1, 27, /top needs a long/],
     ['union A, Nope', 'unknown-table', 1, 10, /Nope/],
     ['union isfuzzy=true Nope, Nope2', 'unknown-table', 1, 1, /none of its tables exists/],
