@@ -17,7 +17,8 @@ export function kustoLanguageScripts(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!SCRIPTS.test(id.split('?')[0]!)) return undefined;
-      return { code: `(function () { var module, exports, define;\n${code}\n}).call(globalThis);\nexport {};\n`, map: null };
+      const body = `(function () { var module, exports, define;\n${code}\n}).call(globalThis);`;
+      return { code: `let ran = false;\nexport default Object.assign(function () { if (!ran) { ran = true; ${body} } }, { loupeDeferredScript: true });\n`, map: null };
     },
   };
 }

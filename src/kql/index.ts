@@ -3,4 +3,5 @@ export { translate } from './translate.ts';
 export { installKqlRuntime } from './runtime/index.ts';
 export { decodeValue } from './values.ts';
 export { KqlError } from './errors.ts';
+export { warmUpKqlFrontEnd } from './syntax/warm-up.ts';
 export type { KqlErrorCode, KqlErrorInfo, TranslateOptions, Translation, TranslationStep } from './api.ts';

@@ -4,6 +4,7 @@
  */
 /// <reference lib="webworker" />
 import { createBrowserEngine } from '../db/browser-engine.ts';
+import { warmUpKqlFrontEnd } from '../kql/index.ts';
 import { createSession } from '../session/session.ts';
 import { hostSession, type Port } from './host.ts';
 import { prepareWasm } from './wasm-source.ts';
@@ -29,6 +30,9 @@ hostSession(scope as unknown as Port, async (wasm, step) => {
   step('session');
   const session = await createSession(engine);
   phase('session');
+  // The KQL front end (Kusto.Language, 5 MB of script) loads once the engine is ready, not before:
+  // a macrotask, so the page hears "ready" first.
+  setTimeout(warmUpKqlFrontEnd, 0);
   return {
     session,
     engine,

@@ -9,7 +9,7 @@ import type { TableSchema } from '../../schema/catalog.ts';
 import type { KqlType } from '../../schema/kql-types.ts';
 import type { TranslateOptions } from '../api.ts';
 import { kqlError } from '../errors.ts';
-import { kindName, KL, listOf, type KustoCode, type SyntaxNode } from './kusto-language.ts';
+import { kindName, kustoLanguage, listOf, type KustoCode, type SyntaxNode } from './kusto-language.ts';
 
 /**
  * The longest query Loupe translates: 256 KiB of text. Sentinel accepts rule queries of 10,000
@@ -26,16 +26,16 @@ export const MAX_QUERY_LENGTH = 256 * 1024;
 const DEPTH_DIAGNOSTIC = 'KS245';
 
 const SCALAR: Record<KqlType, () => Kusto.Language.Symbols.ScalarSymbol | null> = {
-  string: () => KL.Symbols.ScalarTypes.String,
-  long: () => KL.Symbols.ScalarTypes.Long,
-  int: () => KL.Symbols.ScalarTypes.Int,
-  real: () => KL.Symbols.ScalarTypes.Real,
-  decimal: () => KL.Symbols.ScalarTypes.Decimal,
-  bool: () => KL.Symbols.ScalarTypes.Bool,
-  datetime: () => KL.Symbols.ScalarTypes.DateTime,
-  timespan: () => KL.Symbols.ScalarTypes.TimeSpan,
-  dynamic: () => KL.Symbols.ScalarTypes.Dynamic,
-  guid: () => KL.Symbols.ScalarTypes.Guid,
+  string: () => kustoLanguage().Symbols.ScalarTypes.String,
+  long: () => kustoLanguage().Symbols.ScalarTypes.Long,
+  int: () => kustoLanguage().Symbols.ScalarTypes.Int,
+  real: () => kustoLanguage().Symbols.ScalarTypes.Real,
+  decimal: () => kustoLanguage().Symbols.ScalarTypes.Decimal,
+  bool: () => kustoLanguage().Symbols.ScalarTypes.Bool,
+  datetime: () => kustoLanguage().Symbols.ScalarTypes.DateTime,
+  timespan: () => kustoLanguage().Symbols.ScalarTypes.TimeSpan,
+  dynamic: () => kustoLanguage().Symbols.ScalarTypes.Dynamic,
+  guid: () => kustoLanguage().Symbols.ScalarTypes.Guid,
 };
 
 /** A table's symbol for Kusto's binder, made once per schema object. */
@@ -44,8 +44,9 @@ const tableSymbols = new WeakMap<TableSchema, Kusto.Language.Symbols.TableSymbol
 function tableSymbol(schema: TableSchema): Kusto.Language.Symbols.TableSymbol {
   let t = tableSymbols.get(schema);
   if (!t) {
-    const columns = schema.columns.map((c) => new KL.Symbols.ColumnSymbol(c.name, SCALAR[c.type](), null, null, null, null));
-    t = new KL.Symbols.TableSymbol.$ctor4(schema.name, columns);
+    const K = kustoLanguage();
+    const columns = schema.columns.map((c) => new K.Symbols.ColumnSymbol(c.name, SCALAR[c.type](), null, null, null, null));
+    t = new K.Symbols.TableSymbol.$ctor4(schema.name, columns);
     tableSymbols.set(schema, t);
   }
   return t;
@@ -74,7 +75,8 @@ export function analyzeQuery(text: string, options: Pick<TranslateOptions, 'reso
   if (text.length > MAX_QUERY_LENGTH) {
     throw kqlError(text, 'limit', `the query is ${text.length.toLocaleString('en-US')} characters long; Loupe translates queries of up to ${MAX_QUERY_LENGTH.toLocaleString('en-US')} (Sentinel rules: 10,000)`, { start: 0, end: 1 });
   }
-  const parsed = KL.KustoCode.Parse(text, KL.GlobalState.Default)!;
+  const K = kustoLanguage();
+  const parsed = K.KustoCode.Parse(text, K.GlobalState.Default)!;
   const syntaxErrors = listOf(parsed.GetDiagnostics()).filter((d) => d.Severity === 'Error');
   const first = syntaxErrors[0];
   if (first) throw kqlError(text, 'syntax', first.Message ?? 'syntax error', { start: first.Start, end: first.Start + Math.max(1, first.Length) });
@@ -86,8 +88,9 @@ export function analyzeQuery(text: string, options: Pick<TranslateOptions, 'reso
     const schema = name ? options.resolveTable(name) : undefined;
     if (schema) tables.push(tableSymbol(schema));
   }
-  const globals = KL.GlobalState.Default!.WithDatabase(new KL.Symbols.DatabaseSymbol.ctor('loupe', tables));
-  const code = KL.KustoCode.ParseAndAnalyze(text, globals)!;
+  const globals = K.GlobalState.Default!.WithDatabase(new K.Symbols.DatabaseSymbol.ctor('loupe', tables));
+  // The syntax tree is kept: only the binding needs the tables.
+  const code = parsed.Analyze(globals)!;
   const tooDeep = listOf(code.GetDiagnostics()).find((d) => d.Code === DEPTH_DIAGNOSTIC);
   if (tooDeep) throw kqlError(text, 'limit', `the query nests deeper than Kusto analyses (a syntax tree depth of 500): ${tooDeep.Message}`, { start: 0, end: 1 });
   return code;

@@ -6,15 +6,32 @@
  * grammar Loupe accepts is Kusto's by construction (docs/architecture.md, "The KQL front end").
  *
  * The package is two classic scripts that define the globals `Bridge`, `System` and `Kusto`: the
- * Bridge.NET runtime first, then Kusto.Language. In Node (CLI, tests) they load as CommonJS; the
- * browser builds wrap them so they run against the worker's global object (build/kusto-language.ts).
- * Loading takes ~0.3 s and the first analysis ~0.8 s (JIT); later analyses take milliseconds.
+ * Bridge.NET runtime first, then Kusto.Language. In Node (CLI, tests) they load as CommonJS when
+ * imported. The browser builds wrap each in a function that runs it against the worker's global
+ * object when called (build/kusto-language.ts), so that the engine worker starts without the
+ * 5 MB of script and loads it on first use, or when idle after start-up (`kustoLanguage()`).
+ * Loading takes ~0.3–1 s and the first analysis ~0.8 s (JIT); later analyses milliseconds.
  */
-import '@kusto/language-service-next/bridge.min.js';
-import '@kusto/language-service-next/Kusto.Language.Bridge.min.js';
+import bridgeScript from '@kusto/language-service-next/bridge.min.js';
+import kustoScript from '@kusto/language-service-next/Kusto.Language.Bridge.min.js';
 
-/** The `Kusto.Language` namespace of the loaded library. */
-export const KL: typeof Kusto.Language = (globalThis as unknown as { Kusto: { Language: typeof Kusto.Language } }).Kusto.Language;
+/** What build/kusto-language.ts makes of each script: a function that runs it. */
+type DeferredScript = (() => void) & { readonly loupeDeferredScript: true };
+
+function isDeferred(x: unknown): x is DeferredScript {
+  return typeof x === 'function' && 'loupeDeferredScript' in x;
+}
+
+let loaded: typeof Kusto.Language | undefined;
+
+/** The `Kusto.Language` namespace, its scripts run on first use. */
+export function kustoLanguage(): typeof Kusto.Language {
+  if (!loaded) {
+    for (const script of [bridgeScript, kustoScript]) if (isDeferred(script)) script();
+    loaded = (globalThis as unknown as { Kusto: { Language: typeof Kusto.Language } }).Kusto.Language;
+  }
+  return loaded;
+}
 
 export type SyntaxNode = Kusto.Language.Syntax.SyntaxNode;
 export type SyntaxElement = Kusto.Language.Syntax.SyntaxElement;
@@ -23,14 +40,16 @@ export type KustoExpression = Kusto.Language.Syntax.Expression;
 export type KustoCode = Kusto.Language.KustoCode;
 export type GlobalState = Kusto.Language.GlobalState;
 
-/** The numeric kind of a node, by Kusto.Language's name (`SyntaxKind.FilterOperator`…). */
-export const SyntaxKind = KL.Syntax.SyntaxKind as unknown as Readonly<Record<string, number>>;
-
-const KIND_NAMES = new Map<number, string>(Object.entries(SyntaxKind).filter(([, v]) => typeof v === 'number').map(([k, v]) => [v, k]));
+let kindNames: Map<number, string> | undefined;
 
 /** Kusto.Language's name of a node's kind (`FilterOperator`, `LongLiteralExpression`…). */
 export function kindName(el: SyntaxElement): string {
-  return KIND_NAMES.get(el.Kind as unknown as number) ?? String(el.Kind);
+  kindNames ??= new Map(
+    Object.entries(kustoLanguage().Syntax.SyntaxKind as unknown as Record<string, unknown>)
+      .filter((e): e is [string, number] => typeof e[1] === 'number')
+      .map(([k, v]) => [v, k]),
+  );
+  return kindNames.get(el.Kind as unknown as number) ?? String(el.Kind);
 }
 
 /** A .NET list as Bridge.NET gives it: a count and an indexer (`getItem`). */

@@ -12,7 +12,7 @@ import type { ErrorDetail } from '../../errors.ts';
 import type { KqlErrorCode } from '../api.ts';
 import type { Expr, FunctionParam, LetStatement, LetValue, Operator, Pipeline, Query, Source, Span } from '../ast.ts';
 import { kqlError, type KqlError } from '../errors.ts';
-import { elementsOf, kindName, KL, listOf, type KustoExpression, type SyntaxElement, type SyntaxNode } from './kusto-language.ts';
+import { elementsOf, kindName, kustoLanguage, listOf, type KustoExpression, type SyntaxElement, type SyntaxNode } from './kusto-language.ts';
 import { lowerExpr } from './lower-expr.ts';
 import type { OperatorLowering, SourceLowering } from './lowering-table.ts';
 import { lowerPatternStatement, patternInvocation, type PatternDeclaration } from './patterns.ts';
@@ -33,7 +33,7 @@ export interface LoweringTables {
 
 export class Lowerer {
   /** The Kusto.Language namespace, for `instanceof` checks in operator modules. */
-  readonly K = KL;
+  readonly K = kustoLanguage();
   /** Names declared with `let V = view () { … }`: what a `search` without `in (…)` searches. */
   readonly views: string[] = [];
   /** `declare pattern` statements so far, by name. */
@@ -90,14 +90,14 @@ export class Lowerer {
    */
   kustoName(expr: KustoExpression): string | undefined {
     for (let p = expr.Parent; p; p = p.Parent) {
-      if (!(p instanceof KL.Syntax.QueryOperator)) continue;
+      if (!(p instanceof kustoLanguage().Syntax.QueryOperator)) continue;
       const result = p.ResultType;
-      if (result instanceof KL.Symbols.TableSymbol) {
+      if (result instanceof kustoLanguage().Symbols.TableSymbol) {
         for (const c of listOf(result.Columns)) if (c.Source === expr && c.Name) return c.Name;
       }
       break;
     }
-    return KL.KustoFacts.GetExpressionResultName(expr, null, null) ?? undefined;
+    return kustoLanguage().KustoFacts.GetExpressionResultName(expr, null, null) ?? undefined;
   }
 
   // ---------- statements ----------
@@ -177,13 +177,13 @@ export class Lowerer {
   /** Whether Kusto's binder (or, where it could not bind, the syntax) makes this a tabular expression. */
   isTabular(node: KustoExpression): boolean {
     const kind = kindName(node);
-    if (kind === 'PipeExpression' || this.tables.sourceFor(kind) || node instanceof KL.Syntax.QueryOperator) return true;
+    if (kind === 'PipeExpression' || this.tables.sourceFor(kind) || node instanceof kustoLanguage().Syntax.QueryOperator) return true;
     if (kind === 'ParenthesizedExpression') {
       const inner = (node as Kusto.Language.Syntax.ParenthesizedExpression).Expression;
       return inner !== null && this.isTabular(inner);
     }
     const type = node.ResultType;
-    return type !== null && type !== undefined && type instanceof KL.Symbols.TableSymbol;
+    return type !== null && type !== undefined && type instanceof kustoLanguage().Symbols.TableSymbol;
   }
 
   /** A tabular expression: a source followed by `| operator`s. */
@@ -219,7 +219,7 @@ export class Lowerer {
       cur = pipe.Expression!;
     }
     if (kindName(cur) === 'ParenthesizedExpression') return this.operatorChain((cur as Kusto.Language.Syntax.ParenthesizedExpression).Expression);
-    if (!(cur instanceof KL.Syntax.QueryOperator)) throw this.error('syntax', 'expected a tabular operator', cur);
+    if (!(cur instanceof kustoLanguage().Syntax.QueryOperator)) throw this.error('syntax', 'expected a tabular operator', cur);
     chain.unshift(cur);
     return chain.map((op) => this.operator(op)).filter((op): op is Operator => op !== undefined);
   }
@@ -259,7 +259,7 @@ export class Lowerer {
     }
     const spec = this.tables.sourceFor(kind);
     if (spec) return spec.lower(node, this);
-    if (node instanceof KL.Syntax.QueryOperator) throw this.unsupported(`the operator "${this.keyword(node)}" as a source`, node);
+    if (node instanceof kustoLanguage().Syntax.QueryOperator) throw this.unsupported(`the operator "${this.keyword(node)}" as a source`, node);
     throw this.error('syntax', `expected a table, a let name or a tabular expression, found ${kind.replace(/Expression$/, ' expression')}`, node);
   }
 
