@@ -25,6 +25,43 @@ export const MAX_QUERY_LENGTH = 256 * 1024;
  */
 const DEPTH_DIAGNOSTIC = 'KS245';
 
+/**
+ * The deepest bracket nesting Loupe hands to Kusto.Language. Each level is at least one level of
+ * the syntax tree, so past 500 the analysis would stop anyway (KS245); refusing first keeps the
+ * time bounded: the stack-safe parser takes about half a millisecond a level (8,000 nested
+ * parentheses: 4.5 s on the build machine).
+ */
+export const MAX_NESTING = 500;
+
+/**
+ * The deepest nesting of (), [] and {} outside strings and comments, and where the nesting first
+ * went past MAX_NESTING (the place to point at). One linear pass; string forms as Kusto lexes them: '…' and "…" with backslash escapes,
+ * @'…'/@"…" with doubled quotes, ```…```, and // comments.
+ */
+function deepestNesting(text: string): { depth: number; at: number } {
+  let depth = 0;
+  let deepest = { depth: 0, at: 0 };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '/' && text[i + 1] === '/') {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === '`' && text.startsWith('```', i)) {
+      const end = text.indexOf('```', i + 3);
+      i = end < 0 ? text.length : end + 2;
+    } else if (c === '"' || c === "'") {
+      const verbatim = text[i - 1] === '@';
+      for (i++; i < text.length && text[i] !== c; i++) if (!verbatim && text[i] === '\\') i++;
+      if (verbatim && text[i + 1] === c) i++; // a doubled quote inside a verbatim string
+    } else if (c === '(' || c === '[' || c === '{') {
+      if (++depth > deepest.depth) deepest = { depth, at: depth === MAX_NESTING + 1 ? i : deepest.at };
+    } else if (c === ')' || c === ']' || c === '}') {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return deepest;
+}
+
 const SCALAR: Record<KqlType, () => Kusto.Language.Symbols.ScalarSymbol | null> = {
   string: () => kustoLanguage().Symbols.ScalarTypes.String,
   long: () => kustoLanguage().Symbols.ScalarTypes.Long,
@@ -74,6 +111,10 @@ function referencedNames(root: SyntaxNode): Set<string> {
 export function analyzeQuery(text: string, options: Pick<TranslateOptions, 'resolveTable' | 'tableNames'>): KustoCode {
   if (text.length > MAX_QUERY_LENGTH) {
     throw kqlError(text, 'limit', `the query is ${text.length.toLocaleString('en-US')} characters long; Loupe translates queries of up to ${MAX_QUERY_LENGTH.toLocaleString('en-US')} (Sentinel rules: 10,000)`, { start: 0, end: 1 });
+  }
+  const nesting = deepestNesting(text);
+  if (nesting.depth > MAX_NESTING) {
+    throw kqlError(text, 'limit', `brackets nest ${nesting.depth} deep here; Loupe reads queries nested up to ${MAX_NESTING} deep (Kusto.Language analyses a syntax tree up to 500 deep)`, { start: nesting.at, end: nesting.at + 1 });
   }
   const K = kustoLanguage();
   const parsed = K.KustoCode.Parse(text, K.GlobalState.Default)!;
