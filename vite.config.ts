@@ -19,22 +19,28 @@ const hostedCsp: Plugin = {
 // One config for the app builds and both test projects.
 //   vite build                → dist/site: the static site (relative paths, hashed long-cache assets)
 //   vite build --mode single  → dist/loupe.html: one self-contained file that works from file://
+// DuckDB-WASM's blocking browser build (run in Loupe's engine worker) is shipped in the package but
+// not listed in its `exports`; reach the file directly. Types: src/db/duckdb-browser-blocking.d.ts.
+const alias = {
+  '@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs': require
+    .resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm')
+    .replace(/duckdb-eh\.wasm$/, 'duckdb-browser-blocking.mjs'),
+};
+// Kusto.Language runs in the engine worker (the KQL front end): its scripts need the wrapper.
+const workerPlugins = () => [kustoLanguageScripts()];
+
 export default defineConfig(({ mode }) => {
   const single = mode === 'single';
   return {
     plugins: single
-      ? [svelte(), viteSingleFile({ removeViteModuleLoader: true }), loupeSingleFile({ tempDir: 'dist/.single', output: 'dist/loupe.html' })]
+      ? [
+          svelte(),
+          viteSingleFile({ removeViteModuleLoader: true }),
+          loupeSingleFile({ tempDir: 'dist/.single', output: 'dist/loupe.html', worker: { alias, plugins: workerPlugins, target: 'es2024' } }),
+        ]
       : [svelte(), hostedCsp],
     base: './',
-    resolve: {
-      alias: {
-        // DuckDB-WASM's blocking browser build (run in Loupe's engine worker) is shipped in the
-        // package but not listed in its `exports`; reach the file directly. Types: src/db/duckdb-browser-blocking.d.ts.
-        '@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs': require
-          .resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm')
-          .replace(/duckdb-eh\.wasm$/, 'duckdb-browser-blocking.mjs'),
-      },
-    },
+    resolve: { alias },
     build: single
       ? { outDir: 'dist/.single', emptyOutDir: true, target: 'es2024' }
       : {
@@ -57,8 +63,7 @@ export default defineConfig(({ mode }) => {
       // 1.2 still splits apache-arrow's re-export barrel (imported as a namespace by DuckDB) into
       // a second chunk, which an IIFE cannot have.
       rolldownOptions: { output: { codeSplitting: false, strictExecutionOrder: true } },
-      // Kusto.Language runs in the engine worker (the KQL front end): its scripts need the wrapper.
-      plugins: () => [kustoLanguageScripts()],
+      plugins: workerPlugins,
     },
     test: {
       projects: [
