@@ -269,7 +269,7 @@ describe('grid (hosted)', () => {
   it('shows a bare KQL query’s results after its replay, and opens them in the grid', async () => {
     const { page } = app.browser;
     await page.getByText('Paste a rule or a KQL query').click();
-    await page.getByRole('textbox', { name: 'Rule text (YAML or KQL)' }).fill('AADNonInteractiveUserSignInLogs\n| summarize n = count(), last = max(TimeGenerated) by IPAddress\n| order by n desc');
+    await page.getByRole('textbox', { name: 'Rule text (YAML or KQL)' }).fill('AADNonInteractiveUserSignInLogs\n| summarize n = count(), latest = max(TimeGenerated) by IPAddress\n| order by n desc');
     await page.getByRole('button', { name: 'Use pasted rule' }).click();
     await page.getByRole('figure').filter({ hasText: 'DuckDB SQL' }).waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Replay', exact: true }).click();

@@ -120,7 +120,7 @@ export function analyzeQuery(text: string, options: Pick<TranslateOptions, 'reso
   const parsed = K.KustoCode.Parse(text, K.GlobalState.Default)!;
   const syntaxErrors = listOf(parsed.GetDiagnostics()).filter((d) => d.Severity === 'Error');
   const first = syntaxErrors[0];
-  if (first) throw kqlError(text, 'syntax', first.Message ?? 'syntax error', { start: first.Start, end: first.Start + Math.max(1, first.Length) });
+  if (first) throw kqlError(text, 'syntax', syntaxMessage(first.Message ?? 'syntax error', text, first.Start, first.Length), { start: first.Start, end: first.Start + Math.max(1, first.Length) });
 
   const names = referencedNames(parsed.Syntax as SyntaxNode);
   for (const t of options.tableNames?.() ?? []) names.add(t);
@@ -135,6 +135,17 @@ export function analyzeQuery(text: string, options: Pick<TranslateOptions, 'reso
   const tooDeep = listOf(code.GetDiagnostics()).find((d) => d.Code === DEPTH_DIAGNOSTIC);
   if (tooDeep) throw kqlError(text, 'limit', `the query nests deeper than Kusto analyses (a syntax tree depth of 500): ${tooDeep.Message}`, { start: 0, end: 1 });
   return code;
+}
+
+/**
+ * Kusto's message, with the text it is about when that text has any: Kusto.Language says
+ * "Query operator expected." at `frobnicate`; the analyst sees which word it means.
+ */
+function syntaxMessage(message: string, text: string, start: number, length: number): string {
+  const found = text.slice(start, start + length).split(/\r?\n/)[0]!.trim();
+  if (!found) return message.replace(/\.$/, '');
+  const shown = found.length > 40 ? `${found.slice(0, 40)}…` : found;
+  return `${message.replace(/\.$/, '')}, found "${shown}"`;
 }
 
 /** Kusto's semantic errors (unknown names, wrong argument types…), for diagnostics beside Loupe's own. */
