@@ -7,6 +7,7 @@
  */
 import { knownTableNames } from '../schema/catalog.ts';
 import { ingestError } from './errors.ts';
+import { quotedValue } from './shown-text.ts';
 
 /**
  * Why a file fills its table: the analyst chose it ('option'); the file names it itself
@@ -56,7 +57,7 @@ export function resolveTableName(file: string, explicit: string | undefined, typ
   }
   if (typeValue !== undefined && typeValue !== '') {
     if (!isTableIdentifier(typeValue)) {
-      throw ingestError('unknown-table', file, `${file}: the Type column holds "${typeValue}", which is not a table name; choose the table to load it into.`);
+      throw ingestError('unknown-table', file, `the Type column holds ${quotedValue(typeValue)}, which is not a table name; choose the table to load it into.`);
     }
     return { name: typeValue, source: 'type-column' };
   }
