@@ -39,9 +39,17 @@ function isSkipped(v: unknown): boolean {
   return v === undefined || typeof v === 'function' || typeof v === 'symbol';
 }
 
+/**
+ * Levels written indented, when an indent is asked for: past them a value is written compact. The
+ * indentation of every level would make the text quadratic in the depth (100,000 levels: 10^10
+ * characters), and only a value too deep for JSON.stringify comes here.
+ */
+const MAX_INDENTED_LEVELS = 64;
+
 export function stringifyIteratively(value: unknown, indent = 0): string {
   const out: string[] = [];
-  const pad = (depth: number) => (indent > 0 ? `\n${' '.repeat(indent * depth)}` : '');
+  const indented = (depth: number) => indent > 0 && depth <= MAX_INDENTED_LEVELS;
+  const pad = (depth: number) => (indented(depth) ? `\n${' '.repeat(indent * depth)}` : '');
   const stack: Frame[] = [];
   /** Writes a value: a scalar at once, an array or object by pushing its frame. */
   const open = (v: unknown, depth: number): void => {
@@ -78,7 +86,7 @@ export function stringifyIteratively(value: unknown, indent = 0): string {
       open(isSkipped(item) ? null : item, top.depth + 1);
     } else {
       const [key, v] = item as readonly [string, unknown];
-      out.push(`${JSON.stringify(key)}:${indent > 0 ? ' ' : ''}`);
+      out.push(`${JSON.stringify(key)}:${indented(top.depth + 1) ? ' ' : ''}`);
       open(v, top.depth + 1);
     }
   }
