@@ -13,7 +13,7 @@ import { isEntraSignInHeader, openEntraCsv } from './entra-csv.ts';
 import { HEAD_BYTES, hasUtf8Bom } from './formats.ts';
 import type { ReadControl } from './json-reader.ts';
 import { csvLineOptions, DEFAULT_LIMITS, megabytes, narrowLineBytes, narrowLineOptions, RAISE_HINTS } from './limits.ts';
-import { countRecords, fieldCount, lastLineLength, linesOfRecords, offsetOfRecord, positionOfOffset, recordTextAt } from './positions.ts';
+import { countRecords, fieldCount, firstOtherLineEnding, lastLineLength, linesOfRecords, offsetOfRecord, positionOfOffset, recordTextAt } from './positions.ts';
 import { SHOWN_RECORD_CHARS, shownRecord } from './shown-text.ts';
 import { guessedCsvRange, isCutInParts, lastRecordEnd, provenCsvRange, streamParts, type CsvRange } from './csv-parts.ts';
 import { sourceOfBytes, type UnwrappedText } from './decode.ts';
@@ -304,6 +304,21 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
     headSample(field) {
       return firstValue(headRecords, field);
     },
+    async explainReadFailure(e) {
+      const src = await fullSource();
+      const line = await firstOtherLineEnding(src, crlf);
+      if (line !== undefined) {
+        return ingestError(
+          'bad-csv',
+          src.name,
+          `this line ends with ${crlf ? 'LF' : 'CRLF'} where the header's ends with ${crlf ? 'CRLF' : 'LF'}: ` +
+            `DuckDB's CSV reader needs one line ending throughout (outside quoted values); convert the file's line endings and load it again.`,
+          { line },
+        );
+      }
+      const why = e instanceof Error ? shownRecord(e.message.split('\n')[0], 300) : String(e);
+      return ingestError('bad-csv', src.name, `DuckDB's CSV reader cannot read this file: ${why}`);
+    },
     firstTypeValue() {
       if (typeIndex < 0) return undefined;
       if (headTypeValue !== undefined || stream) return headTypeValue;
@@ -344,6 +359,19 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
       const describe = async ([lineStart, bytePos, columnIdx, errorType, message]: [number, number, number, string, string, string]) => {
         if (errorType === 'UNQUOTED VALUE') {
           const at = await positionOfOffset(src, Math.max(bytePos - 1, lineStart));
+          // DuckDB says the same of a quoted value longer than the record limit: when the record
+          // goes on past the limit, that is what is said (a 40 MB cell is not "never ends").
+          // (From the quote: DuckDB's line_byte_position may name the line before.)
+          const record = await recordTextAt(src, Math.max(bytePos - 1, lineStart), limits.recordBytes + 1);
+          if (!record.complete) {
+            return {
+              code: 'record-too-large' as const,
+              at,
+              text:
+                `the quoted value that starts here goes on for more than Loupe's limit of ${megabytes(limits.recordBytes)} for one record ` +
+                `(or never ends: expected a closing double quote); ${RAISE_HINTS.recordBytes}`,
+            };
+          }
           return { code: 'unbalanced-quote' as const, at, text: `a quoted value that starts here never ends: expected a closing double quote (") before the end of the file` };
         }
         const { line } = await positionOfOffset(src, lineStart);

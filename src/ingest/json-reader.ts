@@ -52,7 +52,7 @@ function recordTooLarge(file: string, limits: IngestLimits, at: { line: number; 
   return ingestError(
     'record-too-large',
     file,
-    `this JSON ${what} is longer than Loupe's limit of ${megabytes(what === 'record' ? limits.recordBytes : 2 * limits.recordBytes)} ` +
+    `this JSON ${what} is longer than Loupe's limit of ${megabytes(limits.recordBytes)} ` +
       `(Kusto refuses records over 64 MB too); ${RAISE_HINTS.recordBytes}.`,
     { line: at.line, column: at.column },
   );
@@ -92,9 +92,9 @@ export async function openJson(engine: SqlEngine, src: ByteSource, control: Read
 export async function openJsonChunks(engine: SqlEngine, file: string, chunks: AsyncIterable<ByteChunk>, control: ReadControl = {}): Promise<RawRelation> {
   const limits = control.limits ?? DEFAULT_LIMITS;
   // A record's text is held as one string, then written to DuckDB as one CSV line: both are bounded
-  // by the record limit. A top-level document may be a whole query response (parsed at once),
-  // allowed twice that (Kusto truncates a query's results at 64 MB).
-  const stream = new JsonRecordStream({ itemChars: limits.recordBytes, documentChars: 2 * limits.recordBytes, depth: limits.jsonDepth });
+  // by the record limit, and so is a top-level document, which may be a whole query response
+  // parsed at once (Kusto truncates a query's results at 64 MB).
+  const stream = new JsonRecordStream({ itemChars: limits.recordBytes, documentChars: limits.recordBytes, depth: limits.jsonDepth });
   const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
   const sink = new RecordSink(engine, file, limits);
   let truncated = false;

@@ -238,6 +238,10 @@ export class JsonRecordStream {
             this.keyStart = this.pos - 1;
             continue;
           }
+          // A closing bracket or a separator cannot start a value. (Taken as the start of a bare
+          // scalar, it ended that scalar at once, unread, and the scan never moved on: a 25-byte
+          // file such as `[1]}` looped until memory ran out.)
+          if (c === 0x7d || c === 0x5d || c === 0x2c || c === 0x3a) this.fail('a JSON value (an object, an array, a string, a number, true, false or null)');
           this.startItem();
           continue; // a top-level scalar: scanned as an item
         case 'top-array':

@@ -208,3 +208,27 @@ export async function lastLineLength(src: Pick<ByteSource, 'read'>, start: numbe
   }
   return lineEnd < 0 ? 0 : Math.min(cap + 1, lineEnd - start);
 }
+
+/**
+ * The first line (1-based) whose ending outside double quotes is not the header's (CRLF in an LF
+ * file, or LF in a CRLF one), or undefined. DuckDB's reader refuses such a file as a whole ("the
+ * CSV Parser state machine reached an invalid state"), without a place.
+ */
+export async function firstOtherLineEnding(src: ByteSource, crlf: boolean): Promise<number | undefined> {
+  let inQuotes = false;
+  let line = 1;
+  let previous = 0;
+  for (let base = 0; base < src.size; base += CHUNK) {
+    const chunk = await src.read(base, base + CHUNK);
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (b === QUOTE) inQuotes = !inQuotes;
+      else if (b === NL) {
+        if (!inQuotes && (previous === 0x0d) !== crlf) return line;
+        line++;
+      }
+      previous = b;
+    }
+  }
+  return undefined;
+}

@@ -64,6 +64,11 @@ export interface RawRelation {
    * offers one cheaply: the sample that chooses how a datetime column is read (typing.ts).
    */
   headSample?(field: number): string | undefined;
+  /**
+   * The error to report when even fromSql cannot be read (DuckDB refuses the file as a whole, with
+   * a message of its own and no place): the relation's diagnosis, as an ingest error.
+   */
+  explainReadFailure?(e: unknown): Promise<unknown>;
   /** The file's `Type` value (first record), when it has a Type column. */
   firstTypeValue(): string | undefined;
   /**

@@ -263,7 +263,14 @@ export async function buildTypedStaging(
           engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`);
         }
       }
-      if (!built) await engine.queryAsync(create(raw.fromSql), signal ? { signal } : {});
+      if (!built) {
+        try {
+          await engine.queryAsync(create(raw.fromSql), signal ? { signal } : {});
+        } catch (e) {
+          if (signal?.aborted && isCancellation(e)) throw e;
+          throw (await raw.explainReadFailure?.(e)) ?? e;
+        }
+      }
     }
   } catch (e) {
     if (signal?.aborted && isCancellation(e)) throw ingestError('cancelled', file, `Loading ${file} was cancelled; the tables already loaded are unchanged.`);

@@ -249,6 +249,23 @@ describe('gzip', () => {
   });
 });
 
+describe('files DuckDB refuses as a whole', () => {
+  it('a CRLF file with a line ending in LF names that line (DuckDB: "the CSV Parser state machine reached an invalid state")', async () => {
+    const e = await refusal(textSource('SigninLogs.csv', `${HEADER}\r\n${row(1)}\r\n"a\nb",x,1,0\r\n${row(3)}\n`));
+    expect([e.code, e.position.line]).toEqual(['bad-csv', 5]);
+    expect(e.message).toMatch(/ends with LF where the header's ends with CRLF/);
+  });
+});
+
+describe('JSON the splitter cannot start a value with', () => {
+  it('a closing bracket after a document is a syntax error (it looped until memory ran out)', { timeout: 10_000 }, async () => {
+    for (const text of ['[1, "two"]\n}{"', '{"a":1}]', '[]]', '{"a":1},']) {
+      const e = await refusal(textSource('SigninLogs.json', text));
+      expect(e.code, text).toBe('bad-json');
+    }
+  });
+});
+
 describe('messages', () => {
   it('name the file once: the message says what, the position where', async () => {
     const cases: [string, string][] = [
