@@ -66,7 +66,7 @@ export function resolveTableName(file: string, explicit: string | undefined, typ
   throw ingestError(
     'unknown-table',
     file,
-    `Cannot tell which Sentinel table ${file} holds: it has no Type column and its name does not start with a table name. ` +
+    `Cannot tell which Sentinel table this file holds: it has no Type column and its name does not start with a table name. ` +
       `Choose the table (e.g. SigninLogs, AADNonInteractiveUserSignInLogs) or rename the file to <Table>.csv.`,
   );
 }

@@ -134,7 +134,7 @@ describe('bad input: a clear message naming file, line and expectation; nothing 
   it('a file whose table cannot be told asks for the table', async () => {
     const e = await failure(textSource('export.csv', 'TimeGenerated,UserPrincipalName\n2026-06-15T10:00:00Z,a@b.c\n'));
     expect(e.code).toBe('unknown-table');
-    expect(e.message).toMatch(/^Cannot tell which Sentinel table export\.csv holds: .*Choose the table/);
+    expect(e.describe()).toMatch(/^export\.csv: Cannot tell which Sentinel table this file holds: .*Choose the table/);
     expectNothingLost();
   });
 
