@@ -13,7 +13,7 @@ import { isEntraSignInHeader, openEntraCsv } from './entra-csv.ts';
 import { HEAD_BYTES, hasUtf8Bom } from './formats.ts';
 import type { ReadControl } from './json-reader.ts';
 import { csvLineOptions, DEFAULT_LIMITS, megabytes, narrowLineBytes, narrowLineOptions, RAISE_HINTS } from './limits.ts';
-import { countRecords, fieldCount, firstOtherLineEnding, lastLineLength, linesOfRecords, offsetOfRecord, positionOfOffset, recordTextAt } from './positions.ts';
+import { countRecords, fieldCount, firstOtherLineEnding, lastLineLength, lineStartAt, linesOfRecords, offsetOfRecord, positionOfOffset, recordTextAt } from './positions.ts';
 import { SHOWN_RECORD_CHARS, shownRecord } from './shown-text.ts';
 import { guessedCsvRange, isCutInParts, lastRecordEnd, provenCsvRange, streamParts, type CsvRange } from './csv-parts.ts';
 import { sourceOfBytes, type UnwrappedText } from './decode.ts';
@@ -387,7 +387,7 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
         }
         if (errorType === 'TOO MANY COLUMNS' || errorType === 'MISSING COLUMNS') {
           // DuckDB's "Found: N" is where it stopped reading the row, not the row's field count.
-          const record = await recordTextAt(src, lineStart, limits.recordBytes);
+          const record = await recordTextAt(src, await lineStartAt(src, lineStart), limits.recordBytes);
           const found = record.complete ? `${fieldCount(record.bytes, delimiterByte)} fields` : 'more fields';
           return { code: 'ragged-row' as const, at: { line, column: 1 }, text: `this row has ${found}; expected ${fields.length}, one per header column` };
         }

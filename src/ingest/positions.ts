@@ -232,3 +232,18 @@ export async function firstOtherLineEnding(src: ByteSource, crlf: boolean): Prom
   }
   return undefined;
 }
+
+/**
+ * Where the physical line holding byte `offset` starts. DuckDB's line_byte_position for a record
+ * set aside can be one byte late (measured: a record starting with a quote), so a record's text is
+ * read from the start of the line its position falls in.
+ */
+export async function lineStartAt(src: Pick<ByteSource, 'read'>, offset: number): Promise<number> {
+  const WINDOW = 64 * 1024;
+  for (let at = offset; at > 0; at -= WINDOW) {
+    const from = Math.max(0, at - WINDOW);
+    const i = (await src.read(from, at)).lastIndexOf(NL);
+    if (i >= 0) return from + i + 1;
+  }
+  return 0;
+}

@@ -107,6 +107,12 @@ describe('no record is lost in silence', () => {
     ]);
   });
 
+  it('counts the fields of a ragged row that starts with a quoted value (DuckDB places that record a byte late)', async () => {
+    const text = ['TimeGenerated [UTC],UserPrincipalName,RiskLevel', '"6/15/2026, 9:56:49.975 AM",a@corp.local,high', '"6/15/2026, 9:57:49.975 AM",b@corp.local,low,extra', ''].join('\n');
+    const e = await refusal(textSource('AADUserRiskEvents.csv', text));
+    expect(e.describe()).toBe('AADUserRiskEvents.csv:3:1: this row has 4 fields; expected 3, one per header column (nothing was loaded).');
+  });
+
   it('counts records set aside by parts as records too', async () => {
     csvPartSize.bytes = 200;
     const rows = Array.from({ length: 40 }, (_, i) => (i === 25 ? 'a,b,c,d,e,f,g,h,i' : row(i % 10)));
