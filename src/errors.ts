@@ -48,9 +48,13 @@ export class LoupeError extends Error {
     this.name = 'LoupeError';
   }
 
-  /** "file:line:column: message", the form compilers use, for the CLI and logs. */
+  /**
+   * "file:line:column: message", the form compilers use, for the CLI and logs. A message that
+   * already starts with the file's name ("f.csv is empty: …") is not prefixed with it again.
+   */
   describe(): string {
     const { file, line, column } = this.position;
+    if (file !== undefined && line === undefined && this.message.startsWith(file)) return this.message;
     const where = [file, line, line !== undefined ? column : undefined].filter((x) => x !== undefined).join(':');
     return where ? `${where}: ${this.message}` : this.message;
   }

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { LoupeError } from '../errors.ts';
 import type { LoupeSession } from '../session/api.ts';
-import type { LoadedTable } from '../ingest/api.ts';
+import type { LoadedTable, LoadOptions } from '../ingest/api.ts';
+import { terminalText } from './terminal-text.ts';
 
 export function readText(path: string, what: string): string {
   try {
@@ -22,11 +23,11 @@ export function readBytes(path: string): Uint8Array {
 }
 
 /** Loads each file in turn; the first failure stops the command with its file-located message. */
-export async function loadAll(session: LoupeSession, paths: readonly string[], log: (m: string) => void): Promise<LoadedTable[]> {
+export async function loadAll(session: LoupeSession, paths: readonly string[], log: (m: string) => void, options: LoadOptions = {}): Promise<LoadedTable[]> {
   const loaded: LoadedTable[] = [];
   for (const path of paths) {
-    const t = await session.load({ name: basename(path), bytes: readBytes(path) });
-    log(`loaded ${basename(path)} → ${t.name} (${t.rowCount} rows)`);
+    const t = await session.load({ name: basename(path), bytes: readBytes(path) }, options);
+    log(terminalText(`loaded ${basename(path)} → ${t.name} (${t.rowCount} rows)`));
     loaded.push(t);
   }
   return loaded;

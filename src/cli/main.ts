@@ -7,6 +7,7 @@
 import { LoupeError } from '../errors.ts';
 import { COMMANDS, usage } from './commands/index.ts';
 import { UsageError } from './args.ts';
+import { terminalMessage } from './terminal-text.ts';
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -23,13 +24,14 @@ async function main(argv: string[]): Promise<number> {
     return await command.run(rest);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`loupe ${name}: ${e.message}\n\n${command.usage}\n`);
+      process.stderr.write(`loupe ${name}: ${terminalMessage(e.message)}\n\n${command.usage}\n`);
       return 2;
     }
     if (e instanceof LoupeError) {
-      process.stderr.write(`loupe ${name}: ${e.describe()}\n`);
+      // The message quotes the input (a value, a line of a file): escaped and cut for the terminal.
+      process.stderr.write(`loupe ${name}: ${terminalMessage(e.describe())}\n`);
       const hint = command.remedy?.(e);
-      if (hint) process.stderr.write(`  ${hint}\n`);
+      if (hint) process.stderr.write(`  ${terminalMessage(hint)}\n`);
       return 1;
     }
     throw e;

@@ -1,5 +1,7 @@
 /** The readable (non --json) form of a replay report, for a terminal. */
 import type { ReplayReport } from '../rules/api.ts';
+import { valueText } from '../rules/values.ts';
+import { terminalText } from './terminal-text.ts';
 
 export function formatReplaySummary(r: ReplayReport): string {
   const out: string[] = [];
@@ -19,11 +21,11 @@ export function formatReplaySummary(r: ReplayReport): string {
       if (a.entities.length) {
         const ents = a.entities.map((e) => {
           const { type, ...ids } = e;
-          return `${type}(${Object.entries(ids).map(([k, v]) => `${k}=${v}`).join(', ')})`;
+          return `${type}(${Object.entries(ids).map(([k, v]) => `${k}=${valueText(v)}`).join(', ')})`;
         });
         out.push(`      entities: ${ents.join('; ')}`);
       }
-      for (const [k, v] of Object.entries(a.customDetails)) out.push(`      ${k}: ${v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ')}`);
+      for (const [k, v] of Object.entries(a.customDetails)) out.push(`      ${k}: ${v.map(valueText).join(', ')}`);
       out.push(`      rows: ${a.rows.length}`);
     }
   }
@@ -31,5 +33,7 @@ export function formatReplaySummary(r: ReplayReport): string {
     out.push('', 'Incidents');
     for (const i of r.incidents) out.push(`  ${i.id}  [${i.severity}] ${i.title}  alerts: ${i.alertIds.join(', ')}`);
   }
-  return `${out.join('\n')}\n`;
+  // Each line is escaped whole: the values in it come from the logs, and a newline or an escape
+  // sequence in one must not forge or repaint a line of the report (terminal-text.ts).
+  return `${out.map(terminalText).join('\n')}\n`;
 }

@@ -9,9 +9,11 @@ import { LoupeError, type ErrorDetail } from '../errors.ts';
 import type { LibraryReport } from '../rules/library.ts';
 import type { RuleFileText } from '../rules/library.ts';
 import type { LoupeSession } from '../session/api.ts';
+import type { LoadOptions } from '../ingest/api.ts';
 import { UsageError } from './args.ts';
 import { readBytes, readText } from './files.ts';
 import { externalTableName } from '../session/external-table-name.ts';
+import { terminalText } from './terminal-text.ts';
 
 /** The rule formats parseRuleFile reads: Sentinel YAML, the portal's ARM JSON export, bare KQL. */
 const RULE_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.kql']);
@@ -45,12 +47,12 @@ export function parseExternalFlag(value: string): { url: string; file: string } 
  * Loads each `URL=FILE` as a table and tells the session to read it wherever a query says
  * `externaldata(…) ["URL"]` (Loupe never downloads anything).
  */
-export async function loadExternalData(session: LoupeSession, flags: readonly string[], log: (m: string) => void): Promise<void> {
+export async function loadExternalData(session: LoupeSession, flags: readonly string[], log: (m: string) => void, options: LoadOptions = {}): Promise<void> {
   for (const flag of flags) {
     const { url, file } = parseExternalFlag(flag);
-    const t = await session.load({ name: basename(file), bytes: readBytes(file) }, { table: externalTableName(file) });
+    const t = await session.load({ name: basename(file), bytes: readBytes(file) }, { ...options, table: externalTableName(file) });
     session.useExternalData(url, t.name);
-    log(`loaded ${basename(file)} → ${t.name} (${t.rowCount} rows) for externaldata ${url}`);
+    log(terminalText(`loaded ${basename(file)} → ${t.name} (${t.rowCount} rows) for externaldata ${url}`));
   }
 }
 
@@ -87,5 +89,5 @@ export function formatLibrarySummary(lib: LibraryReport): string {
       if (hint) out.push(`      ${hint}`);
     }
   }
-  return `${out.join('\n')}\n`;
+  return `${out.map(terminalText).join('\n')}\n`;
 }

@@ -4,6 +4,7 @@
  */
 import type { TableSchema } from '../schema/catalog.ts';
 import type { ColumnMapping } from './column-mapping.ts';
+import type { IngestLimits } from './limits.ts';
 
 /** A file to load: bytes (Node, tests, small files) or a Blob/File (browser, read in place). */
 export interface LoadSource {
@@ -34,6 +35,12 @@ export interface LoadOptions {
    * 'set-aside' loads the others and keeps the bad ones, counted and viewable (rejectedRowsOf).
    */
   readonly badRows?: 'refuse' | 'set-aside';
+  /**
+   * The size, depth and inflation limits of this load (src/ingest/limits.ts), each defaulting to
+   * DEFAULT_LIMITS: a record over `recordBytes`, a JSON value deeper than `jsonDepth` or a gzip
+   * inflating past `gzipRatio` times its size is refused with a message naming the limit.
+   */
+  readonly limits?: Partial<IngestLimits>;
   readonly onProgress?: (p: LoadProgress) => void;
   readonly signal?: AbortSignal;
 }

@@ -6,6 +6,7 @@
 import type { KqlType } from '../schema/kql-types.ts';
 import { columnType, type TableSchema } from '../schema/catalog.ts';
 import { ingestError } from './errors.ts';
+import { quotedValue } from './shown-text.ts';
 
 /** Why a column has its type. */
 export type TypeOrigin =
@@ -61,14 +62,16 @@ export function planColumns(
   const seen = new Map<string, number>();
   for (const [source, to] of Object.entries(renames)) {
     if (!fields.some((f) => f.source === source)) {
-      throw ingestError('bad-mapping', file, `${file}: the rename of "${source}" names no field of this file; expected one of ${fields.slice(0, 6).map((f) => `"${f.source}"`).join(', ')}${fields.length > 6 ? ', …' : ''}.`);
+      throw ingestError('bad-mapping', file, `the rename of ${quotedValue(source)} names no field of this file; expected one of ${fields.slice(0, 6).map((f) => `"${f.source}"`).join(', ')}${fields.length > 6 ? ', …' : ''}.`);
     }
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(to)) {
-      throw ingestError('bad-mapping', file, `${file}: "${to}" is not a valid column name for "${source}": expected letters, digits and underscores.`);
+      throw ingestError('bad-mapping', file, `${quotedValue(to)} is not a valid column name for ${quotedValue(source)}: expected letters, digits and underscores.`);
     }
   }
   return fields.map((f, index) => {
-    const renamed = renames[f.source];
+    // Field names are the file's (attacker-written) text: `__proto__` or `constructor` is a name
+    // like any other, never a property inherited from Object.prototype.
+    const renamed = Object.hasOwn(renames, f.source) ? renames[f.source] : undefined;
     let column = renamed ?? f.column ?? columnNameOf(f.source);
     if (column === '') column = `Column${index + 1}`;
     // DuckDB identifiers are case-insensitive, so `Type` and `type` would be the same column.
@@ -78,7 +81,7 @@ export function planColumns(
       throw ingestError(
         'duplicate-column',
         file,
-        `${file}: fields ${prior + 1} ("${fields[prior]!.source}") and ${index + 1} ("${f.source}") of the header name the same column "${column}"; expected each column once.`,
+        `fields ${prior + 1} (${quotedValue(fields[prior]!.source)}) and ${index + 1} (${quotedValue(f.source)}) of the header name the same column ${quotedValue(column)}; expected each column once.`,
         { line: 1 },
       );
     }

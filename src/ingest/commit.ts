@@ -46,7 +46,7 @@ export function commitAppend(
       throw ingestError(
         'schema-conflict',
         file,
-        `${file}: column ${c.name} is ${c.type} here but ${t.type} in the loaded ${target}; expected the same type to append. Replace the table instead, or load the file into another table.`,
+        `column ${c.name} is ${c.type} here but ${t.type} in the loaded ${target}; expected the same type to append. Replace the table instead, or load the file into another table.`,
       );
     }
   }

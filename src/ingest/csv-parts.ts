@@ -21,6 +21,8 @@
  */
 import type { SqlEngine } from '../db/engine.ts';
 import { concat, type UnwrappedText } from './decode.ts';
+import { ingestError } from './errors.ts';
+import { DEFAULT_LIMITS, megabytes, RAISE_HINTS } from './limits.ts';
 import type { PartReading, RelationPart } from './raw-relation.ts';
 import type { ByteSource } from './source.ts';
 
@@ -129,11 +131,19 @@ export async function* streamParts(
   text: UnwrappedText,
   namePrefix: string,
   partSql: (name: string, index: number, how: PartReading, start: number) => string,
+  maxRecordBytes: number = DEFAULT_LIMITS.recordBytes,
+  trustStrict: (lastLine: number, how: Extract<PartReading, { kind: 'strict' }>) => void = () => {},
 ): AsyncGenerator<RelationPart> {
   const target = csvPartSize.streamBytes;
   /** Text that came after the last part's end, in order. */
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
+  /**
+   * Where the last newline in `pending` ends (bytes from its start), or 0: each chunk is searched
+   * once, as it comes. Joining and searching the whole pending text for every chunk, as before,
+   * was quadratic in a line's length (a 20 MB line took 24 s, a gzip of one 200 MB line hung).
+   */
+  let lastNewlineEnd = 0;
   let consumed = 0;
   /** Offset in the unwrapped text where the next part starts. */
   let textStart = 0;
@@ -141,10 +151,12 @@ export async function* streamParts(
   let names = 0;
   const part = (bytes: Uint8Array, end: number, index: number, start: number, recut?: () => RelationPart | undefined): RelationPart => {
     const name = `${namePrefix}${names++}.csv`;
+    const lastLine = lastLineInBytes(bytes, maxRecordBytes);
     return {
       end,
       bytes: bytes.byteLength,
       open: (how = { kind: 'strict' }) => {
+        if (how.kind === 'strict') trustStrict(lastLine, how);
         engine.registerFileBuffer(name, bytes);
         return partSql(name, index, how, start);
       },
@@ -153,18 +165,20 @@ export async function* streamParts(
     };
   };
   for await (const chunk of text.chunks()) {
+    const nl = chunk.bytes.lastIndexOf(NL);
+    if (nl >= 0) lastNewlineEnd = pendingBytes + nl + 1;
     pending.push(chunk.bytes);
     pendingBytes += chunk.bytes.length;
     consumed = chunk.consumed;
-    if (pendingBytes < target) continue;
+    // No line ends in the text held: it is one line, and past the limit it is refused here, before
+    // it fills memory (a part is the text up to a newline, so it would never be cut).
+    if (lastNewlineEnd === 0 && pendingBytes > maxRecordBytes) throw await lineTooLong(text, textStart, maxRecordBytes);
+    if (pendingBytes < target || lastNewlineEnd === 0) continue;
     const all = concat(pending);
-    const guess = all.lastIndexOf(NL) + 1;
-    if (guess === 0) {
-      pending = [all];
-      continue;
-    }
+    const guess = lastNewlineEnd;
     pending = guess < all.length ? [all.slice(guess)] : [];
     pendingBytes = all.length - guess;
+    lastNewlineEnd = 0;
     const index = k++;
     const end = consumed;
     const start = textStart;
@@ -175,9 +189,42 @@ export async function* streamParts(
       // The text between the proven and the guessed end opens the next part.
       pending = [all.slice(proven, guess), ...pending];
       pendingBytes += guess - proven;
+      // That text holds the newline at its end (the guessed cut), so the pending text has one.
+      lastNewlineEnd = guess - proven;
       textStart -= guess - proven;
       return part(all.subarray(0, proven), end, index, start);
     });
   }
   if (pendingBytes > 0 || k === 0) yield part(concat(pending), consumed, k++, textStart);
+}
+
+/** lastLineLength (positions.ts) of bytes in memory. */
+function lastLineInBytes(bytes: Uint8Array, cap: number): number {
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === NL || bytes[end - 1] === 0x0d)) end--;
+  if (end === 0) return 0;
+  const start = bytes.lastIndexOf(NL, end - 1) + 1;
+  return Math.min(cap + 1, end - start);
+}
+
+/**
+ * The error for a line of an unwrapped text (gzip, UTF-16) that goes on past the record limit from
+ * byte `start`: its line number is counted in a second pass over the text up to there.
+ */
+async function lineTooLong(text: UnwrappedText, start: number, maxRecordBytes: number): Promise<Error> {
+  let line = 1;
+  let seen = 0;
+  for await (const c of text.chunks()) {
+    const upTo = Math.min(c.bytes.length, start - seen);
+    for (let i = c.bytes.indexOf(NL); i >= 0 && i < upTo; i = c.bytes.indexOf(NL, i + 1)) line++;
+    seen += c.bytes.length;
+    if (seen >= start) break;
+  }
+  return ingestError(
+    'record-too-large',
+    text.name,
+    `the line that starts here goes on for more than ${megabytes(maxRecordBytes)} without ending, over Loupe's limit for one record ` +
+      `(Kusto refuses records over 64 MB too); ${RAISE_HINTS.recordBytes}.`,
+    { line, column: 1 },
+  );
 }

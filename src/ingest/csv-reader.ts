@@ -12,7 +12,9 @@ import { ingestError } from './errors.ts';
 import { isEntraSignInHeader, openEntraCsv } from './entra-csv.ts';
 import { HEAD_BYTES, hasUtf8Bom } from './formats.ts';
 import type { ReadControl } from './json-reader.ts';
-import { linesOfRecords, offsetOfRecord, positionOfOffset } from './positions.ts';
+import { csvLineOptions, DEFAULT_LIMITS, megabytes, narrowLineBytes, narrowLineOptions, RAISE_HINTS } from './limits.ts';
+import { countRecords, fieldCount, firstOtherLineEnding, lastLineLength, lineStartAt, linesOfRecords, offsetOfRecord, positionOfOffset, recordTextAt } from './positions.ts';
+import { SHOWN_RECORD_CHARS, shownRecord } from './shown-text.ts';
 import { guessedCsvRange, isCutInParts, lastRecordEnd, provenCsvRange, streamParts, type CsvRange } from './csv-parts.ts';
 import { sourceOfBytes, type UnwrappedText } from './decode.ts';
 import { MAX_REJECT_DETAILS, rawColumn, type PartReading, type RawRelation, type ReaderTyping, type RejectedRow, type RelationPart } from './raw-relation.ts';
@@ -21,8 +23,17 @@ import { quoteIdent, quoteString } from './sql-text.ts';
 
 let counter = 0;
 
-/** The header record's text (everything up to the first newline outside double quotes), and whether that newline is CRLF. */
-async function readHeaderText(src: ByteSource): Promise<{ text: string; crlf: boolean }> {
+/**
+ * DuckDB's errors that concern one record alone: the records after it are where they were, so a
+ * part holding such a record can set it aside and the load go on in parts.
+ */
+const RECORD_LOCAL_ERRORS = new Set(['TOO MANY COLUMNS', 'MISSING COLUMNS', 'LINE SIZE OVER MAXIMUM']);
+
+/**
+ * The header record's text (everything up to the first newline outside double quotes), and whether
+ * that newline is CRLF. A header longer than the record limit is refused rather than read on.
+ */
+async function readHeaderText(src: ByteSource, maxBytes: number): Promise<{ text: string; crlf: boolean }> {
   let inQuotes = false;
   const textOf = (bytes: Uint8Array) => {
     const text = new TextDecoder().decode(bytes.subarray(hasUtf8Bom(bytes) ? 3 : 0));
@@ -36,6 +47,9 @@ async function readHeaderText(src: ByteSource): Promise<{ text: string; crlf: bo
       else if (b === 0x0a && !inQuotes) return textOf(head.subarray(0, i));
     }
     if (end >= src.size) return { ...textOf(head), crlf: false };
+    if (end > maxBytes) {
+      throw ingestError('record-too-large', src.name, `the header row goes on for more than ${megabytes(maxBytes)}, over Loupe's limit for one record; ${RAISE_HINTS.recordBytes}.`, { line: 1, column: 1 });
+    }
     inQuotes = false;
   }
 }
@@ -85,13 +99,13 @@ export async function openCsvText(engine: SqlEngine, text: UnwrappedText, contro
  * is only unwrapped into memory when an error needs random access to it.
  */
 async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: UnwrappedText | undefined, control: ReadControl): Promise<RawRelation> {
-  const { text: headerText, crlf } = await readHeaderText(src);
+  const { text: headerText, crlf } = await readHeaderText(src, (control.limits ?? DEFAULT_LIMITS).recordBytes);
   const delimiter = delimiterOf(headerText);
   const parsed = Papa.parse<string[]>(headerText, { header: false, delimiter, quoteChar: '"' });
   const header = parsed.data[0] ?? [];
   if (parsed.errors.length > 0 || header.length === 0) {
     const e = parsed.errors[0];
-    throw ingestError('bad-csv', src.name, `${src.name}: the header row cannot be read as CSV${e ? ` (${e.message})` : ''}; expected comma- or tab-separated column names.`, { line: 1 });
+    throw ingestError('bad-csv', src.name, `the header row cannot be read as CSV${e ? ` (${e.message})` : ''}; expected comma- or tab-separated column names.`, { line: 1 });
   }
   // An Entra download is a transform in JavaScript over the whole text (limited to 250,000 rows by the portal).
   if (isEntraSignInHeader(header)) return openEntraCsv(engine, stream ? sourceOfBytes(stream.name, await stream.whole()) : src, header, control);
@@ -133,10 +147,16 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
 
   const rejects = `loupe_ingest_rejects_${id}`;
   const rejectScans = `loupe_ingest_reject_scans_${id}`;
+  const limits = control.limits ?? DEFAULT_LIMITS;
   const columnsOf = (typed?: ReaderTyping) =>
     `{${fields.map((_, i) => `${quoteString(rawColumn(i))}: '${typed?.fields.has(i) ? 'TIMESTAMP' : 'VARCHAR'}'`).join(', ')}}`;
-  const optionsOf = (typed?: ReaderTyping) =>
-    `header = true, auto_detect = false, delim = ${quoteString(delimiter)}, quote = '"', escape = '"', columns = ${columnsOf(typed)}` +
+  // max_line_size is the record limit: with DuckDB's default (2 MB) a longer record failed the
+  // file, and one longer than the reader's buffer (~32 MB) was dropped without a word when rows
+  // were set aside (measured on DuckDB-WASM 1.32: a 40 MB unquoted field, "2 rows" of 3, no
+  // reject). At the limit the reader sets such a record aside as LINE SIZE OVER MAXIMUM.
+  const optionsOf = (typed?: ReaderTyping, narrow = false) =>
+    `header = true, auto_detect = false, delim = ${quoteString(delimiter)}, quote = '"', escape = '"', ` +
+    `${narrow ? narrowLineOptions(limits.recordBytes) : csvLineOptions(limits.recordBytes)}, columns = ${columnsOf(typed)}` +
     (typed ? `, timestampformat = ${quoteString(typed.format)}` : '');
   const baseOptions = optionsOf();
   const reader = (extra: string) => `read_csv(${quoteString(whole())}, ${baseOptions}${extra})`;
@@ -184,11 +204,27 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
   // heap for it), and the sample values the datetime columns' typing is chosen by (typing.ts).
   const headRecords = recordsOfHead(stream ? src : sourceOfBytes(src.name, await src.read(0, STREAM_HEAD_BYTES)), delimiter);
   const headTypeValue = typeIndex >= 0 && (stream || isCutInParts(src)) ? firstValue(headRecords, typeIndex) : undefined;
+  /** Throws for a strict reading of a text whose last line is longer than that reading takes (PartReading). */
+  const trustStrict = (lastLine: number, how: Extract<PartReading, { kind: 'strict' }>) => {
+    const longest = how.wide ? limits.recordBytes : narrowLineBytes(limits.recordBytes);
+    if (lastLine > longest) throw new Error(`the last line is longer than a strict read of ${longest} bytes takes`);
+  };
+  /**
+   * Whether DuckDB read any of the text setting unreadable records aside (store_rejects): then its
+   * rows and rejects are checked against Loupe's own count of the records (checkScan).
+   */
+  let readWithRejects = false;
   return {
     format,
     fields,
     get fromSql() {
+      readWithRejects = true;
       return reader(scanOptions);
+    },
+    async strictFromSql() {
+      const src = await fullSource();
+      if ((await lastLineLength(src, 0, src.size, limits.recordBytes)) > narrowLineBytes(limits.recordBytes)) return undefined;
+      return `read_csv(${quoteString(whole())}, ${optionsOf(undefined, true)})`;
     },
     async parts() {
       // Parts are read strictly (no rejects table): an unreadable record, or a value of a typed
@@ -198,9 +234,10 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
       // A part may start inside a record whose quoted cell holds a bare LF: DuckDB takes the line
       // ending from the first newline it meets, so the header's is stated explicitly.
       const partSql = (name: string, k: number, how: PartReading, start: number) => {
-        const options = optionsOf(how.kind === 'strict' ? how.typed : undefined);
+        const options = how.kind === 'strict' ? optionsOf(how.typed, !how.wide) : optionsOf();
         let aside = '';
         if (how.kind === 'setting-aside') {
+          readWithRejects = true;
           // The first part's record numbers count its header already.
           const source = { table: `${rejects}_${k}`, scans: `${rejectScans}_${k}`, base: start, recordBase: k === 0 ? 0 : how.recordsBefore };
           partRejects.push(source);
@@ -208,18 +245,20 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
         }
         return `read_csv(${quoteString(name)}, ${k === 0 ? options : options.replace('header = true', 'header = false')}, new_line = ${quoteString(crlf ? '\\r\\n' : '\\n')}${aside})`;
       };
-      if (stream) return streamParts(engine, stream, `loupe_ingest_${id}_part`, partSql);
+      if (stream) return streamParts(engine, stream, `loupe_ingest_${id}_part`, partSql, limits.recordBytes, trustStrict);
       if (!isCutInParts(src)) return undefined;
       /** Where the next part starts: the end of the last part read (moved back by a recut). */
       let start = 0;
       let k = 0;
-      const partOf = (range: CsvRange): RelationPart => {
+      const partOf = async (range: CsvRange): Promise<RelationPart> => {
         const name = `loupe_ingest_${id}_part${k}.csv`;
         const index = k;
+        const lastLine = await lastLineLength(src, range.start, range.end, limits.recordBytes);
         return {
           end: range.end,
           bytes: range.end - range.start,
           open: (how = { kind: 'strict' }) => {
+            if (how.kind === 'strict') trustStrict(lastLine, how);
             register(name, range.start, range.end);
             return partSql(name, index, how, range.start);
           },
@@ -231,7 +270,7 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
                   const proven = await provenCsvRange(src, range.start);
                   if (proven.end === range.end) return undefined;
                   start = proven.end;
-                  return partOf(proven);
+                  return await partOf(proven);
                 },
               }),
         };
@@ -240,7 +279,7 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
         while (start < src.size) {
           const range = await guessedCsvRange(src, start);
           start = range.end;
-          yield partOf(range);
+          yield await partOf(range);
           k++;
         }
       })();
@@ -249,10 +288,11 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
       const last = partRejects.at(-1);
       if (!last || !tableExists(last.table)) return 0;
       const kinds = engine.query(`SELECT DISTINCT CAST(error_type AS VARCHAR) FROM ${quoteIdent(last.table)}`).rows.map((r) => String(r[0]));
-      // A ragged row leaves the records after it where they were; any other reason (an unterminated
-      // quote above all) may not, and the whole read decides.
-      if (kinds.some((k) => k !== 'TOO MANY COLUMNS' && k !== 'MISSING COLUMNS')) return undefined;
-      return Number(engine.query(`SELECT count(*) FROM ${quoteIdent(last.table)}`).rows[0]?.[0] ?? 0);
+      // A ragged row, or a record over the size limit, leaves the records after it where they
+      // were; any other reason (an unterminated quote above all) may not, and the whole read decides.
+      if (kinds.some((k) => !RECORD_LOCAL_ERRORS.has(k))) return undefined;
+      // Records, not errors: DuckDB reports a row with three fields too many three times.
+      return Number(engine.query(`SELECT count(DISTINCT line) FROM ${quoteIdent(last.table)}`).rows[0]?.[0] ?? 0);
     },
     async prepareWhole() {
       // The whole read sets aside every record itself: what parts set aside is forgotten.
@@ -263,6 +303,21 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
     warnings: [],
     headSample(field) {
       return firstValue(headRecords, field);
+    },
+    async explainReadFailure(e) {
+      const src = await fullSource();
+      const line = await firstOtherLineEnding(src, crlf);
+      if (line !== undefined) {
+        return ingestError(
+          'bad-csv',
+          src.name,
+          `this line ends with ${crlf ? 'LF' : 'CRLF'} where the header's ends with ${crlf ? 'CRLF' : 'LF'}: ` +
+            `DuckDB's CSV reader needs one line ending throughout (outside quoted values); convert the file's line endings and load it again.`,
+          { line },
+        );
+      }
+      const why = e instanceof Error ? shownRecord(e.message.split('\n')[0], 300) : String(e);
+      return ingestError('bad-csv', src.name, `DuckDB's CSV reader cannot read this file: ${why}`);
     },
     firstTypeValue() {
       if (typeIndex < 0) return undefined;
@@ -276,44 +331,78 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
         return undefined; // e.g. an unbalanced quote: the full scan reports it
       }
     },
-    async checkScan(setAside) {
+    async checkScan(setAside, loadedRows) {
       const sources = rejectSources();
-      const count = sources.reduce((n, s) => n + Number(engine.query(`SELECT count(*) FROM ${quoteIdent(s.table)}`).rows[0]?.[0] ?? 0), 0);
+      // Records, not DuckDB's errors: a row with three fields too many is three errors of one record.
+      const count = sources.reduce((n, s) => n + Number(engine.query(`SELECT count(DISTINCT line) FROM ${quoteIdent(s.table)}`).rows[0]?.[0] ?? 0), 0);
+      // After a quoted value that never ends, quotes no longer say where records end: the count
+      // could not be trusted, and that value is what is reported (or set aside) anyway.
+      const unterminated = sources.some((s) => engine.query(`SELECT 1 FROM ${quoteIdent(s.table)} WHERE CAST(error_type AS VARCHAR) = 'UNQUOTED VALUE' LIMIT 1`).rows.length > 0);
+      if (readWithRejects && !unterminated) await checkRecordCount(await fullSource(), limits.recordBytes, loadedRows, count);
       if (!count) return { count: 0, details: [] };
-      // In file order: the sources are in file order, and each one's rows by position.
+      // In file order: the sources are in file order, and each one's records by position (the
+      // first error of each record).
       const limit = setAside ? MAX_REJECT_DETAILS : 1;
       const rows: [number, number, number, string, string, string][] = [];
       for (const s of sources) {
         if (rows.length >= limit) break;
         rows.push(
           ...(engine.query(
-            `SELECT line_byte_position + ${s.base}, byte_position + ${s.base}, column_idx, CAST(error_type AS VARCHAR), error_message, csv_line FROM ${quoteIdent(s.table)} ORDER BY byte_position LIMIT ${limit - rows.length}`,
+            `SELECT line_byte_position + ${s.base}, byte_position + ${s.base}, column_idx, CAST(error_type AS VARCHAR), error_message, left(csv_line, ${SHOWN_RECORD_CHARS + 1}) ` +
+              `FROM (SELECT *, row_number() OVER (PARTITION BY line ORDER BY byte_position) AS loupe_nth FROM ${quoteIdent(s.table)}) WHERE loupe_nth = 1 ` +
+              `ORDER BY byte_position LIMIT ${limit - rows.length}`,
           ).rows as [number, number, number, string, string, string][]),
         );
       }
       const src = await fullSource();
+      const delimiterByte = delimiter.charCodeAt(0);
       const describe = async ([lineStart, bytePos, columnIdx, errorType, message]: [number, number, number, string, string, string]) => {
         if (errorType === 'UNQUOTED VALUE') {
           const at = await positionOfOffset(src, Math.max(bytePos - 1, lineStart));
+          // DuckDB says the same of a quoted value longer than the record limit: when the record
+          // goes on past the limit, that is what is said (a 40 MB cell is not "never ends").
+          // (From the quote: DuckDB's line_byte_position may name the line before.)
+          const record = await recordTextAt(src, Math.max(bytePos - 1, lineStart), limits.recordBytes + 1);
+          if (!record.complete) {
+            return {
+              code: 'record-too-large' as const,
+              at,
+              text:
+                `the quoted value that starts here goes on for more than Loupe's limit of ${megabytes(limits.recordBytes)} for one record ` +
+                `(or never ends: expected a closing double quote); ${RAISE_HINTS.recordBytes}`,
+            };
+          }
           return { code: 'unbalanced-quote' as const, at, text: `a quoted value that starts here never ends: expected a closing double quote (") before the end of the file` };
         }
         const { line } = await positionOfOffset(src, lineStart);
+        if (errorType === 'LINE SIZE OVER MAXIMUM') {
+          const size = /Actual Size:\s*(\d+)/.exec(message)?.[1];
+          return {
+            code: 'record-too-large' as const,
+            at: { line, column: 1 },
+            text:
+              `this record is ${size ? megabytes(Number(size)) : 'larger than the limit'} long, over Loupe's limit of ${megabytes(limits.recordBytes)} for one record ` +
+              `(a line with its quoted values; Kusto refuses records over 64 MB too); ${RAISE_HINTS.recordBytes}`,
+          };
+        }
         if (errorType === 'TOO MANY COLUMNS' || errorType === 'MISSING COLUMNS') {
-          const found = /Found: (\d+)/.exec(message)?.[1];
-          return { code: 'ragged-row' as const, at: { line, column: 1 }, text: `this row has ${found ?? 'a different number of'} fields; expected ${fields.length}, one per header column` };
+          // DuckDB's "Found: N" is where it stopped reading the row, not the row's field count.
+          const record = await recordTextAt(src, await lineStartAt(src, lineStart), limits.recordBytes);
+          const found = record.complete ? `${fieldCount(record.bytes, delimiterByte)} fields` : 'more fields';
+          return { code: 'ragged-row' as const, at: { line, column: 1 }, text: `this row has ${found}; expected ${fields.length}, one per header column` };
         }
         const at = await positionOfOffset(src, Math.max(bytePos - 1, lineStart));
-        return { code: 'bad-csv' as const, at, text: `${message} (field ${columnIdx})` };
+        return { code: 'bad-csv' as const, at, text: `${shownRecord(message)}${columnIdx === null || columnIdx === undefined ? '' : ` (field ${columnIdx})`}` };
       };
       if (!setAside) {
         const d = await describe(rows[0]!);
         const more = count > 1 ? ` (${count} records in all could not be read; nothing was loaded)` : ' (nothing was loaded)';
-        throw ingestError(d.code, src.name, `${src.name}:${d.at.line}: ${d.text}${more}.`, d.at);
+        throw ingestError(d.code, src.name, `${d.text}${more}.`, d.at);
       }
       const details: RejectedRow[] = [];
       for (const r of rows) {
         const d = await describe(r);
-        details.push({ file: src.name, line: d.at.line, column: `field ${r[2]}`, error: d.text, text: r[5] });
+        details.push({ file: src.name, line: d.at.line, column: r[2] === null || r[2] === undefined ? 'record' : `field ${r[2]}`, error: d.text, text: shownRecord(r[5]) });
       }
       return { count, details };
     },
@@ -339,6 +428,34 @@ async function openCsvInput(engine: SqlEngine, src: ByteSource, stream: Unwrappe
       for (const name of [...registered]) unregister(name);
     },
   };
+}
+
+/**
+ * Proves that the rows read and the records set aside are all the file's records, by a count of
+ * its own (one pass over the text, only after a read that set records aside). DuckDB's reader,
+ * setting records aside, was measured dropping a record longer than about its buffer without
+ * reporting it; such a record is refused here with its line, and any other difference too.
+ */
+async function checkRecordCount(src: ByteSource, maxRecordBytes: number, loadedRows: number, setAside: number): Promise<void> {
+  const counted = await countRecords(src, maxRecordBytes);
+  const expected = Math.max(0, counted.records - 1);
+  if (loadedRows + setAside === expected) return;
+  const tooLong = counted.firstTooLong;
+  if (tooLong) {
+    throw ingestError(
+      'record-too-large',
+      src.name,
+      `this record is ${megabytes(tooLong.bytes)} long, over Loupe's limit of ${megabytes(maxRecordBytes)} for one record ` +
+        `(a line with its quoted values; Kusto refuses records over 64 MB too); ${RAISE_HINTS.recordBytes}. Nothing was loaded.`,
+      { line: tooLong.line, column: 1 },
+    );
+  }
+  throw ingestError(
+    'bad-csv',
+    src.name,
+    `the file has ${expected} records after its header, but DuckDB's reader returned ${loadedRows} rows and set aside ${setAside}: ` +
+      `${Math.abs(expected - loadedRows - setAside)} records would have been lost without a reason, so nothing was loaded.`,
+  );
 }
 
 /** The whole records in a head of the text (the header row first). */

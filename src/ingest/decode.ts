@@ -10,6 +10,7 @@
  * file without any error (145 of 302 rows), so Loupe inflates it and reports `bad-gzip` instead.
  */
 import { ingestError } from './errors.ts';
+import { DEFAULT_LIMITS, gzipRatioFloor, megabytes, RAISE_HINTS } from './limits.ts';
 import type { ByteSource } from './source.ts';
 
 export type Wrapping = 'gzip' | 'utf-16le' | 'utf-16be';
@@ -31,8 +32,12 @@ export function sourceOfBytes(name: string, bytes: Uint8Array): ByteSource {
   return { name, size: bytes.byteLength, bytes, read: async (s, e) => bytes.subarray(Math.max(0, s), Math.min(bytes.byteLength, e)) };
 }
 
-/** Size of the slices a wrapped file is read in (bytes given whole are cut the same way); tests make it tiny. */
-export const unwrapReadSize = { bytes: 4 * 1024 * 1024 };
+/**
+ * Size of the slices a wrapped file is read in (bytes given whole are cut the same way); tests make
+ * it tiny. 1 MB: a gzip's inflation is checked against what was read of it, so a bomb is refused
+ * after ~100 MB of text rather than ~400 MB (measured: 23 s and 896 MB peak with 4 MB slices).
+ */
+export const unwrapReadSize = { bytes: 1024 * 1024 };
 
 /** The original file's bytes, slice by slice, with the running count. */
 async function* rawChunks(src: ByteSource, step = unwrapReadSize.bytes): AsyncGenerator<ByteChunk> {
@@ -47,12 +52,18 @@ function badGzip(file: string, e: unknown): Error {
   return ingestError('bad-gzip', file, `${file} is a damaged or truncated gzip file (${why}); expected a complete .gz archive: download it again.`);
 }
 
-/** gzip inflated chunk by chunk; a damaged or truncated archive throws `bad-gzip` when it is reached. */
-async function* gunzipChunks(file: string, input: AsyncIterable<ByteChunk>): AsyncGenerator<ByteChunk> {
+/**
+ * gzip inflated chunk by chunk; a damaged or truncated archive throws `bad-gzip` when it is
+ * reached, and one that inflates past `ratio` times what was read of it (once past
+ * gzipRatioFloor) throws `inflates-too-much` there, before the rest is inflated: a 5 MB
+ * gzip of 2 GB of text otherwise filled memory (4.9 GB peak) before failing.
+ */
+async function* gunzipChunks(file: string, input: AsyncIterable<ByteChunk>, ratio: number): AsyncGenerator<ByteChunk> {
   const inflate = new DecompressionStream('gzip');
   const writer = inflate.writable.getWriter();
   const reader = inflate.readable.getReader();
   let consumed = 0;
+  let inflated = 0;
   let failure: unknown;
   // The compressed side is written as the inflated side is read (backpressure keeps one chunk or
   // so in flight); a write error surfaces on the reader, which is where it is reported.
@@ -78,6 +89,8 @@ async function* gunzipChunks(file: string, input: AsyncIterable<ByteChunk>): Asy
         throw failure !== undefined && isIngestFailure(failure) ? failure : badGzip(file, e);
       }
       if (r.done) break;
+      inflated += r.value.byteLength;
+      if (inflated > gzipRatioFloor.bytes && inflated > ratio * consumed) throw inflatesTooMuch(file, inflated, consumed, ratio);
       yield { bytes: r.value, consumed };
     }
     await feeding;
@@ -88,6 +101,15 @@ async function* gunzipChunks(file: string, input: AsyncIterable<ByteChunk>): Asy
     await reader.cancel().catch(() => {});
     await feeding.catch(() => {});
   }
+}
+
+function inflatesTooMuch(file: string, inflated: number, consumed: number, ratio: number): Error {
+  return ingestError(
+    'inflates-too-much',
+    file,
+    `${file} inflates to more than ${ratio} times its compressed size (${megabytes(inflated)} from the first ${megabytes(consumed)}): ` +
+      `log exports inflate 5 to 20 times, so this looks like a gzip bomb and was not read further; ${RAISE_HINTS.gzipRatio}.`,
+  );
 }
 
 function isIngestFailure(e: unknown): boolean {
@@ -108,9 +130,9 @@ async function* transcodeChunks(encoding: 'utf-16le' | 'utf-16be', input: AsyncI
   if (rest) yield { bytes: encoder.encode(rest), consumed };
 }
 
-function applyLayers(src: ByteSource, layers: readonly Wrapping[], readBytes?: number): AsyncGenerator<ByteChunk> {
+function applyLayersOf(src: ByteSource, layers: readonly Wrapping[], ratio: number, readBytes?: number): AsyncGenerator<ByteChunk> {
   let chunks = rawChunks(src, readBytes);
-  for (const w of layers) chunks = w === 'gzip' ? gunzipChunks(src.name, chunks) : transcodeChunks(w, chunks);
+  for (const w of layers) chunks = w === 'gzip' ? gunzipChunks(src.name, chunks, ratio) : transcodeChunks(w, chunks);
   return chunks;
 }
 
@@ -155,8 +177,9 @@ export interface UnwrappedText {
 }
 
 /** The file's wrappings (up to three layers, e.g. a gzipped UTF-16 export), or undefined when it has none. */
-export async function unwrapText(src: ByteSource): Promise<UnwrappedText | undefined> {
+export async function unwrapText(src: ByteSource, gzipRatio: number = DEFAULT_LIMITS.gzipRatio): Promise<UnwrappedText | undefined> {
   const layers: Wrapping[] = [];
+  const applyLayers = (src: ByteSource, layers: readonly Wrapping[], readBytes?: number) => applyLayersOf(src, layers, gzipRatio, readBytes);
   for (let i = 0; i < 3; i++) {
     const w = wrappingOf(await headOf(applyLayers(src, layers, HEAD_READ_BYTES), 4));
     if (!w) break;

@@ -185,7 +185,7 @@ export function mapEntraRow(header: readonly string[], row: readonly string[]): 
 
 export async function openEntraCsv(engine: SqlEngine, src: ByteSource, header: readonly string[], control: ReadControl = {}): Promise<RawRelation> {
   const { onChunk, checkAborted, maxRecords } = control;
-  const sink = new RecordSink(engine);
+  const sink = new RecordSink(engine, src.name, control.limits);
   // papaparse reads a Blob in chunks with FileReader (browsers, workers); elsewhere it gets the text.
   const canStreamBlob = src.blob !== undefined && typeof (globalThis as { FileReader?: unknown }).FileReader !== 'undefined';
   const input: Blob | string = canStreamBlob ? src.blob! : new TextDecoder().decode(src.bytes ?? (await src.read(0, src.size)));
@@ -208,7 +208,7 @@ export async function openEntraCsv(engine: SqlEngine, src: ByteSource, header: r
                 continue;
               }
               if (row.length !== header.length) {
-                throw ingestError('ragged-row', src.name, `${src.name}: record ${sink.rows + 1} has ${row.length} fields; expected ${header.length}, one per header column (nothing was loaded).`);
+                throw ingestError('ragged-row', src.name, `record ${sink.rows + 1} has ${row.length} fields; expected ${header.length}, one per header column (nothing was loaded).`);
               }
               sink.add(mapEntraRow(header, row), 0);
             }

@@ -24,6 +24,14 @@ export type IngestErrorCode =
   | 'bad-encoding'
   | 'bad-gzip'
   | 'bad-mapping'
+  /** A record (a CSV line with its quoted cells, a JSON record) larger than the load's limit (limits.ts). */
+  | 'record-too-large'
+  /** A JSON value nested deeper than the load's limit. */
+  | 'too-deep'
+  /** A gzip that inflates far more than any log export does (a "gzip bomb"). */
+  | 'inflates-too-much'
+  /** A limit given out of its range (LoadOptions.limits). */
+  | 'bad-limit'
   | 'cancelled';
 
 export class IngestError extends LoupeError {

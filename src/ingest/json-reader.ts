@@ -6,7 +6,9 @@
  */
 import type { SqlEngine } from '../db/engine.ts';
 import { ingestError } from './errors.ts';
+import { quotedValue } from './shown-text.ts';
 import type { IngestFormat } from './formats.ts';
+import { DEFAULT_LIMITS, megabytes, RAISE_HINTS, type IngestLimits } from './limits.ts';
 import { findJsonSyntaxError } from './json-syntax.ts';
 import { JsonRecordStream, JsonStreamError, type JsonItem } from './json-stream.ts';
 import { isLaApiResponse, kustoToApiResponse, openLaApiJson } from './la-api-json.ts';
@@ -24,6 +26,8 @@ export interface ReadControl {
   readonly checkAborted?: () => void;
   /** Stop after about this many records (previews). */
   readonly maxRecords?: number;
+  /** Size and depth limits (DEFAULT_LIMITS when absent). */
+  readonly limits?: IngestLimits;
 }
 
 function formatOf(kind: RecordKind, container: JsonItem['container']): IngestFormat {
@@ -40,8 +44,31 @@ function parseItem(file: string, item: JsonItem): unknown {
     const rel = positionInText(item.text, found?.offset ?? item.text.length);
     const line = item.line + rel.line - 1;
     const column = rel.line === 1 ? item.column + rel.column - 1 : rel.column;
-    throw ingestError('bad-json', file, `${file}:${line}:${column}: invalid JSON: expected ${found?.expected ?? 'a complete JSON value'}.`, { line, column });
+    throw ingestError('bad-json', file, `invalid JSON: expected ${found?.expected ?? 'a complete JSON value'}.`, { line, column });
   }
+}
+
+function recordTooLarge(file: string, limits: IngestLimits, at: { line: number; column: number }, what = 'record') {
+  return ingestError(
+    'record-too-large',
+    file,
+    `this JSON ${what} is longer than Loupe's limit of ${megabytes(limits.recordBytes)} ` +
+      `(Kusto refuses records over 64 MB too); ${RAISE_HINTS.recordBytes}.`,
+    { line: at.line, column: at.column },
+  );
+}
+
+function streamError(file: string, limits: IngestLimits, e: JsonStreamError) {
+  if (e.kind === 'too-large') return recordTooLarge(file, limits, e.start ?? e, e.expected);
+  if (e.kind === 'too-deep') {
+    return ingestError(
+      'too-deep',
+      file,
+      `this JSON value is nested deeper than Loupe's limit of ${limits.jsonDepth} levels (Azure's exports stop at 64); ${RAISE_HINTS.jsonDepth}.`,
+      { line: e.line, column: e.column },
+    );
+  }
+  return ingestError('bad-json', file, `invalid JSON: expected ${e.expected}.`, { line: e.line, column: e.column });
 }
 
 /** A piece of the file's bytes, and how far into the file (as stored, e.g. compressed) it reaches. */
@@ -63,9 +90,13 @@ export async function openJson(engine: SqlEngine, src: ByteSource, control: Read
 
 /** JSON from a sequence of byte chunks (a file, or a gzip stream inflated as it is read). */
 export async function openJsonChunks(engine: SqlEngine, file: string, chunks: AsyncIterable<ByteChunk>, control: ReadControl = {}): Promise<RawRelation> {
-  const stream = new JsonRecordStream();
+  const limits = control.limits ?? DEFAULT_LIMITS;
+  // A record's text is held as one string, then written to DuckDB as one CSV line: both are bounded
+  // by the record limit, and so is a top-level document, which may be a whole query response
+  // parsed at once (Kusto truncates a query's results at 64 MB).
+  const stream = new JsonRecordStream({ itemChars: limits.recordBytes, documentChars: limits.recordBytes, depth: limits.jsonDepth });
   const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
-  const sink = new RecordSink(engine);
+  const sink = new RecordSink(engine, file, limits);
   let truncated = false;
   let kind: RecordKind | undefined;
   let format: IngestFormat | undefined;
@@ -75,7 +106,7 @@ export async function openJsonChunks(engine: SqlEngine, file: string, chunks: As
   const warnings: string[] = [];
 
   const handle = (item: JsonItem) => {
-    if (whole) throw ingestError('unknown-format', file, `${file}:${item.line}:${item.column}: a query response must be the only JSON document in its file.`, { line: item.line, column: item.column });
+    if (whole) throw ingestError('unknown-format', file, `a query response must be the only JSON document in its file.`, { line: item.line, column: item.column });
     const rec = parseItem(file, item);
     if (kind === undefined) {
       if (item.container === 'top' && (isLaApiResponse(rec) || kustoToApiResponse(rec))) {
@@ -95,11 +126,12 @@ export async function openJsonChunks(engine: SqlEngine, file: string, chunks: As
       return;
     }
     if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) {
-      throw ingestError('bad-json', file, `${file}:${item.line}:${item.column}: expected a JSON object (one record), found ${Array.isArray(rec) ? 'an array' : JSON.stringify(rec)}.`, {
+      throw ingestError('bad-json', file, `expected a JSON object (one record), found ${Array.isArray(rec) ? 'an array' : quotedValue(JSON.stringify(rec))}.`, {
         line: item.line,
         column: item.column,
       });
     }
+    if (item.text.length > limits.recordBytes) throw recordTooLarge(file, limits, item);
     const record = rec as Record<string, unknown>;
     const recTable = tableOfRecord(kind!, record);
     if (sink.rows === 0) table = recTable;
@@ -107,7 +139,7 @@ export async function openJsonChunks(engine: SqlEngine, file: string, chunks: As
       throw ingestError(
         'mixed-tables',
         file,
-        `${file}:${item.line}: this record belongs to ${recTable}, the first one to ${table}; expected one table per file: split the file by category.`,
+        `this record belongs to ${recTable}, the first one to ${table}; expected one table per file: split the file by category.`,
         { line: item.line, column: item.column },
       );
     }
@@ -131,20 +163,18 @@ export async function openJsonChunks(engine: SqlEngine, file: string, chunks: As
     }
   } catch (e) {
     sink.dispose();
-    if (e instanceof JsonStreamError) {
-      throw ingestError('bad-json', file, `${file}:${e.line}:${e.column}: invalid JSON: expected ${e.expected}.`, { line: e.line, column: e.column });
-    }
+    if (e instanceof JsonStreamError) throw streamError(file, limits, e);
     throw e;
   }
 
   if (whole) {
     const doc = isLaApiResponse(whole.doc) ? whole.doc : kustoToApiResponse(whole.doc);
-    return openLaApiJson(engine, file, doc);
+    return openLaApiJson(engine, file, doc, limits);
   }
   if (format === 'la-api-json') {
     const doc = kustoToApiResponse(frames);
     if (!doc) throw ingestError('unknown-format', file, `${file} is a Kusto v2 response without a PrimaryResult DataTable frame; expected one.`);
-    return openLaApiJson(engine, file, doc);
+    return openLaApiJson(engine, file, doc, limits);
   }
   if (sink.rows === 0) {
     sink.dispose();

@@ -18,14 +18,34 @@ export interface JsonItem {
   readonly column: number;
 }
 
+/**
+ * Where the text stops being readable: a syntax error ('syntax', with what was expected there), an
+ * item longer than its limit ('too-large') or nested deeper ('too-deep'). Line and column are
+ * where the scan was.
+ */
 export class JsonStreamError extends Error {
   constructor(
     readonly line: number,
     readonly column: number,
     readonly expected: string,
+    readonly kind: 'syntax' | 'too-large' | 'too-deep' = 'syntax',
+    /** For 'too-large': where the item starts. */
+    readonly start?: { readonly line: number; readonly column: number },
   ) {
     super(`expected ${expected}`);
   }
+}
+
+/**
+ * How long and how deep an item may be (characters of its text, nesting levels). `itemChars`
+ * bounds a record (an element of an array or envelope); `documentChars` a top-level value, which
+ * may be a whole query response parsed at once. The scan stops at the first character past a
+ * limit, so that memory holds at most one item of that size.
+ */
+export interface JsonStreamLimits {
+  readonly itemChars: number;
+  readonly documentChars: number;
+  readonly depth: number;
 }
 
 const ENVELOPE_KEYS = new Set(['value', 'records']);
@@ -37,6 +57,8 @@ type Mode =
   | { kind: 'envelope-array'; key: 'value' | 'records' }; // inside its value/records array
 
 export class JsonRecordStream {
+  constructor(private readonly limits: JsonStreamLimits = { itemChars: Infinity, documentChars: Infinity, depth: Infinity }) {}
+
   private buf = '';
   /** Index in buf of the next character to scan. */
   private pos = 0;
@@ -68,7 +90,23 @@ export class JsonRecordStream {
     const out: JsonItem[] = [];
     this.scan(out);
     this.compact();
+    this.checkLength();
     return out;
+  }
+
+  /** The item (or top-level document) being scanned is not past its length limit. */
+  private checkLength(): void {
+    const start = this.itemStart >= 0 ? this.itemStart : this.keyStart;
+    if (start < 0) return;
+    const limit = this.mode.kind === 'top-array' || this.mode.kind === 'envelope-array' ? this.limits.itemChars : this.limits.documentChars;
+    if (this.pos - start > limit) {
+      const what = this.mode.kind === 'top-array' || this.mode.kind === 'envelope-array' ? 'record' : 'document';
+      throw new JsonStreamError(this.line, this.column, what, 'too-large', { line: this.itemLine, column: this.itemColumn });
+    }
+  }
+
+  private tooDeep(): never {
+    throw new JsonStreamError(this.line, this.column, `at most ${this.limits.depth} levels of nesting`, 'too-deep');
   }
 
   /** Ends the stream: anything unfinished is an error. */
@@ -150,8 +188,9 @@ export class JsonRecordStream {
             }
           }
         } else if (c === 0x22) this.inString = true;
-        else if (c === 0x7b || c === 0x5b) this.depth++;
-        else if (c === 0x7d || c === 0x5d) {
+        else if (c === 0x7b || c === 0x5b) {
+          if (++this.depth > this.limits.depth) this.tooDeep();
+        } else if (c === 0x7d || c === 0x5d) {
           if (this.depth === 0) {
             // A bare scalar item ended by its container's closing bracket.
             this.finishItem(out);
@@ -199,6 +238,10 @@ export class JsonRecordStream {
             this.keyStart = this.pos - 1;
             continue;
           }
+          // A closing bracket or a separator cannot start a value. (Taken as the start of a bare
+          // scalar, it ended that scalar at once, unread, and the scan never moved on: a 25-byte
+          // file such as `[1]}` looped until memory ran out.)
+          if (c === 0x7d || c === 0x5d || c === 0x2c || c === 0x3a) this.fail('a JSON value (an object, an array, a string, a number, true, false or null)');
           this.startItem();
           continue; // a top-level scalar: scanned as an item
         case 'top-array':
@@ -263,9 +306,11 @@ export class JsonRecordStream {
         return;
       }
       this.awaitingValue = false;
-      if (c === 0x7b || c === 0x5b) this.depth++;
-    } else if (c === 0x7b || c === 0x5b) this.depth++;
-    else if (c === 0x7d || c === 0x5d) {
+      if ((c === 0x7b || c === 0x5b) && ++this.depth >= this.limits.depth) this.tooDeep();
+    } else if (c === 0x7b || c === 0x5b) {
+      // The envelope object itself is the first level.
+      if (++this.depth >= this.limits.depth) this.tooDeep();
+    } else if (c === 0x7d || c === 0x5d) {
       if (this.depth === 0 && c === 0x7d) {
         // End of the top-level object.
         this.advance(c);

@@ -9,7 +9,9 @@ import type { SqlEngine } from '../db/engine.ts';
 import { parseKqlType } from '../schema/kql-types.ts';
 import type { SourceField } from './column-mapping.ts';
 import { ingestError } from './errors.ts';
+import { quotedValue } from './shown-text.ts';
 import { cellText } from './json-text.ts';
+import { DEFAULT_LIMITS, megabytes, RAISE_HINTS, type IngestLimits } from './limits.ts';
 import { RawCsvBuffer } from './raw-csv-buffer.ts';
 import type { RawRelation } from './raw-relation.ts';
 
@@ -55,33 +57,41 @@ function validate(file: string, doc: unknown): ApiTable {
   const tables = (doc as { tables: unknown[] }).tables;
   const t = tables[0] as Partial<ApiTable> | undefined;
   const where = 'tables[0]';
-  if (!t || typeof t !== 'object') throw ingestError('bad-json', file, `${file}: "tables" is empty; expected at least one table with columns and rows.`);
-  if (!Array.isArray(t.columns) || t.columns.some((c) => typeof c !== 'object' || c === null || typeof (c as { name?: unknown }).name !== 'string')) {
-    throw ingestError('bad-json', file, `${file}: ${where}.columns must be a list of {"name", "type"} objects.`);
+  if (!t || typeof t !== 'object') throw ingestError('bad-json', file, `"tables" is empty; expected at least one table with columns and rows.`);
+  const isColumn = (c: unknown) => {
+    if (typeof c !== 'object' || c === null) return false;
+    const { name, type } = c as { name?: unknown; type?: unknown };
+    return typeof name === 'string' && (type === undefined || typeof type === 'string');
+  };
+  if (!Array.isArray(t.columns) || !t.columns.every(isColumn)) {
+    throw ingestError('bad-json', file, `${where}.columns must be a list of {"name", "type"} objects, both strings.`);
   }
-  if (!Array.isArray(t.rows)) throw ingestError('bad-json', file, `${file}: ${where}.rows must be a list of row arrays.`);
+  if (!Array.isArray(t.rows)) throw ingestError('bad-json', file, `${where}.rows must be a list of row arrays.`);
   return t as ApiTable;
 }
 
-export function openLaApiJson(engine: SqlEngine, file: string, doc: unknown): RawRelation {
+export function openLaApiJson(engine: SqlEngine, file: string, doc: unknown, limits: IngestLimits = DEFAULT_LIMITS): RawRelation {
   const t = validate(file, doc);
   const warnings: string[] = [];
   const tables = (doc as { tables: unknown[] }).tables;
-  if (tables.length > 1) warnings.push(`${file} holds ${tables.length} result tables; only the first (${String(t.name ?? 'PrimaryResult')}) was loaded.`);
+  if (tables.length > 1) warnings.push(`${file} holds ${tables.length} result tables; only the first (${typeof t.name === 'string' ? quotedValue(t.name) : 'PrimaryResult'}) was loaded.`);
   const fields: SourceField[] = t.columns.map((c) => {
     const declared = c.type === undefined ? undefined : parseKqlType(c.type);
     return declared ? { source: c.name, declared } : { source: c.name };
   });
   const width = fields.length;
-  const buffer = new RawCsvBuffer(engine);
+  const buffer = new RawCsvBuffer(engine, limits.recordBytes);
   buffer.setWidth(width);
   try {
     t.rows.forEach((row, i) => {
       if (!Array.isArray(row) || row.length !== width) {
         const n = Array.isArray(row) ? `${row.length} values` : 'not an array';
-        throw ingestError('ragged-row', file, `${file}: tables[0].rows[${i}] has ${n}; expected ${width} values, one per column.`);
+        throw ingestError('ragged-row', file, `tables[0].rows[${i}] has ${n}; expected ${width} values, one per column.`);
       }
-      buffer.add(row.map(cellText));
+      const bytes = buffer.add(row.map(cellText));
+      if (bytes > buffer.maxLineBytes) {
+        throw ingestError('record-too-large', file, `tables[0].rows[${i}] is ${megabytes(bytes)} as text, over Loupe's limit of ${megabytes(limits.recordBytes)} for one record; ${RAISE_HINTS.recordBytes}.`);
+      }
     });
   } catch (e) {
     buffer.dispose();

@@ -21,6 +21,7 @@ import { openCsv, openCsvText } from './csv-reader.ts';
 import { unwrapText, type Wrapping } from './decode.ts';
 import { ensureDynamicUdf } from './dynamic-text.ts';
 import { ingestError } from './errors.ts';
+import { limitsOf } from './limits.ts';
 import { HEAD_BYTES, sniff } from './formats.ts';
 import { openJson, openJsonChunks, type ReadControl } from './json-reader.ts';
 import type { RawRelation } from './raw-relation.ts';
@@ -39,7 +40,7 @@ export function checkAborted(file: string, signal: AbortSignal | undefined): voi
 export async function openRaw(engine: SqlEngine, original: ByteSource, control: ReadControl): Promise<{ raw: RawRelation; unwrapped: Wrapping[] }> {
   // gzip and UTF-16 are undone chunk by chunk on the way to the readers: the unwrapped file is
   // never held whole (progress counts the original file's bytes).
-  const text = await unwrapText(original);
+  const text = await unwrapText(original, control.limits?.gzipRatio);
   if (text) {
     const sniffed = sniff(original.name, await text.head(HEAD_BYTES));
     const raw = sniffed.family === 'csv' ? await openCsvText(engine, text, control) : await openJsonChunks(engine, original.name, text.chunks(), control);
@@ -85,12 +86,14 @@ export async function loadFile(engine: SqlEngine, source: LoadSource, options: L
   const file = src.name;
   const report = (bytesRead: number, rows: number) => options.onProgress?.({ file, bytesRead, bytesTotal: src.size, rows });
   checkAborted(file, options.signal);
+  const limits = limitsOf(file, options.limits);
   report(0, 0);
   ensureDynamicUdf(engine);
 
   const { raw, unwrapped } = await openRaw(engine, src, {
     onChunk: (bytesRead, rows) => report(bytesRead, rows),
     checkAborted: () => checkAborted(file, options.signal),
+    limits,
   });
   const staging = `loupe_ingest_staging_${++stagingCounter}`;
   try {
@@ -98,6 +101,7 @@ export async function loadFile(engine: SqlEngine, source: LoadSource, options: L
     const { target, nameSource, typeValue, mapping, warnings, format } = planLoad(file, raw, unwrapped, options);
     const staged = await buildTypedStaging(engine, file, raw, mapping, staging, options.badRows === 'set-aside', options.signal, (bytesEnd, rows) =>
       report(Math.min(bytesEnd, src.size), rows),
+      limits,
     );
     const rows = staged.rows;
     if (rows === 0 && staged.rejected > 0) {
@@ -105,7 +109,7 @@ export async function loadFile(engine: SqlEngine, source: LoadSource, options: L
       throw ingestError(
         'bad-csv',
         file,
-        `${file}: none of its ${staged.rejected} records could be read${first ? `; the first, at line ${first.line ?? '?'}: ${first.error}` : ''}. Nothing was loaded.`,
+        `none of its ${staged.rejected} records could be read${first ? `; the first, at line ${first.line ?? '?'}: ${first.error}` : ''}. Nothing was loaded.`,
         first?.line !== undefined ? { line: first.line } : {},
       );
     }
@@ -113,7 +117,7 @@ export async function loadFile(engine: SqlEngine, source: LoadSource, options: L
       warnings.push(`${file}: ${staged.rejected} rows could not be read or typed and were set aside, each kept with its line and what was wrong; the other ${rows} were loaded.`);
     }
     if (rows === 0) {
-      throw ingestError('header-only', file, `${file} has column names but no rows: expected at least one record after the header.`, { line: 2 });
+      throw ingestError('header-only', file, `the file has column names but no rows: expected at least one record after the header.`, { line: 2 });
     }
     checkAborted(file, options.signal);
     report(src.size, rows);

@@ -37,7 +37,7 @@ export function planLoad(file: string, raw: RawRelation, unwrapped: readonly Wra
     throw ingestError(
       'other-table',
       file,
-      `${file}: none of its columns (${mapping
+      `none of its columns (${mapping
         .slice(0, 5)
         .map((m) => m.column)
         .join(', ')}${mapping.length > 5 ? ', …' : ''}) is a column of ${target}; expected a ${target} export such as ${catalog.columns

@@ -8,6 +8,7 @@ import type { SqlEngine } from '../db/engine.ts';
 import type { LoadedTable, LoadOptions, LoadSource } from './api.ts';
 import type { ColumnMapping } from './column-mapping.ts';
 import { ensureDynamicUdf } from './dynamic-text.ts';
+import { limitsOf } from './limits.ts';
 import { openRaw } from './load.ts';
 import { planLoad } from './plan.ts';
 import { rawColumn } from './raw-relation.ts';
@@ -32,10 +33,10 @@ export interface FilePreview {
 
 export const PREVIEW_ROWS = 20;
 
-export async function previewFile(engine: SqlEngine, source: LoadSource, options: Pick<LoadOptions, 'table' | 'columns' | 'mode'> = {}): Promise<FilePreview> {
+export async function previewFile(engine: SqlEngine, source: LoadSource, options: Pick<LoadOptions, 'table' | 'columns' | 'mode' | 'limits'> = {}): Promise<FilePreview> {
   const src = byteSource(source);
   ensureDynamicUdf(engine);
-  const { raw, unwrapped } = await openRaw(engine, src, { maxRecords: PREVIEW_ROWS });
+  const { raw, unwrapped } = await openRaw(engine, src, { maxRecords: PREVIEW_ROWS, limits: limitsOf(src.name, options.limits) });
   try {
     const plan = planLoad(src.name, raw, unwrapped, options);
     const cols = plan.mapping.map((m) => quoteIdent(rawColumn(m.index)));

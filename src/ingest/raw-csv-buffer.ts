@@ -10,6 +10,7 @@
  * pads them with NULL.
  */
 import type { SqlEngine } from '../db/engine.ts';
+import { csvLineOptions, DEFAULT_LIMITS, NARROW_LINE_BYTES } from './limits.ts';
 import { rawColumn } from './raw-relation.ts';
 import { quoteString } from './sql-text.ts';
 
@@ -33,7 +34,15 @@ export class RawCsvBuffer {
   private width = 0;
   rows = 0;
 
-  constructor(private readonly engine: SqlEngine) {}
+  /**
+   * `maxLineBytes`: the longest line DuckDB's reader is told to accept (its max_line_size; the
+   * default, 2 MB, refused any record holding a longer value). add() reports each line's length so
+   * that the writer can refuse a record past it with the record's own place in the file.
+   */
+  constructor(
+    private readonly engine: SqlEngine,
+    readonly maxLineBytes: number = DEFAULT_LIMITS.recordBytes,
+  ) {}
 
   /** Declares the number of raw columns (it only grows). */
   setWidth(width: number): void {
@@ -60,7 +69,8 @@ export class RawCsvBuffer {
 
   private lineStart = 0;
 
-  add(row: readonly (string | null)[]): void {
+  /** Writes one row; returns the bytes of its line. */
+  add(row: readonly (string | null)[]): number {
     this.lineStart = this.at;
     this.room(2);
     this.part[this.at++] = ONE;
@@ -78,7 +88,13 @@ export class RawCsvBuffer {
     this.room(1);
     this.part[this.at++] = NL;
     this.rows++;
+    const bytes = this.at - this.lineStart;
+    if (bytes > this.longestLine) this.longestLine = bytes;
+    return bytes;
   }
+
+  /** The longest line written: DuckDB is told to take lines that long and no longer (fromSql). */
+  private longestLine = 0;
 
   private flushPart(upTo = this.at): void {
     if (upTo === 0) return;
@@ -102,7 +118,9 @@ export class RawCsvBuffer {
     const columns = [`${quoteString(MARKER)}: 'VARCHAR'`, ...Array.from({ length: this.width }, (_, i) => `${quoteString(rawColumn(i))}: 'VARCHAR'`)];
     return (
       `read_csv([${this.files.map(quoteString).join(', ')}], header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', ` +
-      `null_padding = true, allow_quoted_nulls = false, columns = {${columns.join(', ')}})`
+      // The reader's memory grows with the longest line it is told to take (limits.ts), and its
+      // buffer must hold any line: both sized from the longest line actually written.
+      `null_padding = true, allow_quoted_nulls = false, ${csvLineOptions(Math.max(this.longestLine, NARROW_LINE_BYTES))}, columns = {${columns.join(', ')}})`
     );
   }
 

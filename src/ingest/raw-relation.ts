@@ -30,8 +30,17 @@ export interface RecordLocation {
 export interface RawRelation {
   readonly format: IngestFormat;
   readonly fields: readonly SourceField[];
-  /** SQL usable after FROM, yielding columns `c0`… in file order, one row per record. */
+  /**
+   * SQL usable after FROM, yielding columns `c0`… in file order, one row per record, with the
+   * records it cannot read set aside for checkScan.
+   */
   readonly fromSql: string;
+  /**
+   * The same records read strictly, when the relation has such a reading and it can be trusted with
+   * the text (see RelationPart.open): it fails on any record it cannot read instead of setting it
+   * aside. Tried first; fromSql is read only when it fails or cannot be trusted.
+   */
+  strictFromSql?(): Promise<string | undefined>;
   /**
    * The same records as consecutive parts, read in order (a large CSV file cut at record
    * boundaries, see csv-parts.ts), or undefined when the relation is read in one statement. Parts
@@ -55,13 +64,20 @@ export interface RawRelation {
    * offers one cheaply: the sample that chooses how a datetime column is read (typing.ts).
    */
   headSample?(field: number): string | undefined;
+  /**
+   * The error to report when even fromSql cannot be read (DuckDB refuses the file as a whole, with
+   * a message of its own and no place): the relation's diagnosis, as an ingest error.
+   */
+  explainReadFailure?(e: unknown): Promise<unknown>;
   /** The file's `Type` value (first record), when it has a Type column. */
   firstTypeValue(): string | undefined;
   /**
-   * Records the scan could not read (called after the typed table is built): throws for the first
-   * one, or with `setAside` returns them all (details for the first MAX_REJECT_DETAILS).
+   * Records the scan could not read (called after the typed table is built, with the number of
+   * rows it holds): throws for the first one, or with `setAside` returns them all (details for the
+   * first MAX_REJECT_DETAILS). Throws too when the rows and the records set aside do not add up to
+   * the file's records: no record is ever dropped in silence.
    */
-  checkScan(setAside: boolean): Promise<{ count: number; details: RejectedRow[] }>;
+  checkScan(setAside: boolean, loadedRows: number): Promise<{ count: number; details: RejectedRow[] }>;
   /** Where several data records are (indices ascending), in one pass over the file where it matters. */
   locateAll?(indices: readonly number[]): Promise<RecordLocation[]>;
   /** Where data record `index` (0-based, in file order) is in the file, and how to say so. */
@@ -91,7 +107,17 @@ export interface ReaderTyping {
  * header included, to tell the set-aside records' places in the file.
  */
 export type PartReading =
-  | { readonly kind: 'strict'; readonly typed?: ReaderTyping }
+  | {
+      readonly kind: 'strict';
+      readonly typed?: ReaderTyping;
+      /**
+       * Lines up to the record limit (limits.ts). Without it a strict read takes lines up to
+       * NARROW_LINE_BYTES only: DuckDB's memory grows with the longest line it is told to accept
+       * (measured: +70 MB peak on a 160 MB file at 64 MB), which only a file with such long
+       * records needs.
+       */
+      readonly wide?: boolean;
+    }
   | { readonly kind: 'setting-aside'; readonly recordsBefore: number };
 
 export interface RelationPart {
@@ -99,7 +125,12 @@ export interface RelationPart {
   readonly end: number;
   /** Size of the part's text in bytes. */
   readonly bytes: number;
-  /** Makes the part readable; returns SQL usable after FROM with the columns of fromSql. */
+  /**
+   * Makes the part readable; returns SQL usable after FROM with the columns of fromSql. Throws for
+   * a strict reading that could not be trusted with this part (its last line is longer than the
+   * reading takes: DuckDB drops such a last line without an error), which the loader takes as a
+   * failed read.
+   */
   open(how?: PartReading): string;
   /** Releases what open() registered. */
   close(): void;

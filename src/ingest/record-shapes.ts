@@ -81,9 +81,10 @@ export function classifyRecord(rec: unknown, container: string): RecordKind {
 export function tableOfRecord(kind: RecordKind, rec: Record<string, unknown>): string | undefined {
   switch (kind) {
     case 'diagnostic':
-      return CATEGORY_TABLES[String(rec.category)];
+      return typeof rec.category === 'string' ? ownValue(CATEGORY_TABLES, rec.category) : undefined;
     case 'graph-signin': {
-      const types = Array.isArray(rec.signInEventTypes) ? rec.signInEventTypes.map(String) : [];
+      // Only strings: String() of a hostile object calls its own "toString" field.
+      const types = Array.isArray(rec.signInEventTypes) ? rec.signInEventTypes.filter((t) => typeof t === 'string') : [];
       if (types.includes('servicePrincipal')) return 'AADServicePrincipalSignInLogs';
       if (types.includes('managedIdentity')) return 'AADManagedIdentitySignInLogs';
       if (types.includes('nonInteractiveUser') || rec.isInteractive === false) return 'AADNonInteractiveUserSignInLogs';
@@ -122,20 +123,28 @@ function hasColumn(table: TableSchema | undefined, name: string): boolean {
 
 function at(v: unknown, path: readonly string[] | undefined): unknown {
   let x = v;
-  for (const k of path ?? []) x = isObject(x) ? x[k] : undefined;
+  for (const k of path ?? []) x = isObject(x) && Object.hasOwn(x, k) ? x[k] : undefined;
   return x;
+}
+
+/**
+ * The value a data table holds under `key`, never one Object.prototype lends: keys are the log's
+ * own field names, and `constructor` or `__proto__` there is a field like any other.
+ */
+function ownValue<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 function mapFields(
   out: MappedField[],
   filled: Set<string>,
-  rec: Record<string, unknown>,
+  fields: readonly (readonly [string, unknown])[],
   prefix: string,
   table: TableSchema | undefined,
   renames: Readonly<Record<string, readonly FieldTarget[]>>,
 ): void {
-  for (const [key, value] of Object.entries(rec)) {
-    const targets = renames[key] ?? [{ column: columnFor(table, key) }];
+  for (const [key, value] of fields) {
+    const targets = ownValue(renames, key) ?? [{ column: columnFor(table, key) }];
     for (const t of targets) {
       if (t.onlyIfKnown && !hasColumn(table, t.column)) continue;
       // AADNonInteractiveUserSignInLogs spells it ProcessingTimeInMs, SigninLogs ProcessingTimeInMilliseconds.
@@ -159,26 +168,22 @@ export function mapRecord(kind: RecordKind, rec: Record<string, unknown>, tableN
   switch (kind) {
     case 'diagnostic': {
       // The record's own time and result come first (they are what Log Analytics stores as
-      // TimeGenerated and ResultType), then the properties, then the rest of the envelope.
-      const first: Record<string, unknown> = {};
-      const rest: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(rec)) {
-        if (k === 'properties') continue;
-        (DIAGNOSTIC_FIRST.has(k) ? first : rest)[k] = v;
-      }
-      mapFields(out, filled, first, '', table, DIAGNOSTIC_TOP);
-      const props = isObject(rec.properties) ? rec.properties : {};
-      mapFields(out, filled, props, 'properties.', table, SIGNIN_RENAMES);
-      mapFields(out, filled, rest, '', table, DIAGNOSTIC_TOP);
+      // TimeGenerated and ResultType), then the properties, then the rest of the envelope. Lists of
+      // entries, not objects: a field named `__proto__` must stay a field.
+      const entries = Object.entries(rec).filter(([k]) => k !== 'properties');
+      mapFields(out, filled, entries.filter(([k]) => DIAGNOSTIC_FIRST.has(k)), '', table, DIAGNOSTIC_TOP);
+      const props = Object.hasOwn(rec, 'properties') && isObject(rec.properties) ? rec.properties : {};
+      mapFields(out, filled, Object.entries(props), 'properties.', table, SIGNIN_RENAMES);
+      mapFields(out, filled, entries.filter(([k]) => !DIAGNOSTIC_FIRST.has(k)), '', table, DIAGNOSTIC_TOP);
       break;
     }
     case 'graph-signin':
     case 'graph-risk-detection':
-      mapFields(out, filled, rec, '', table, kind === 'graph-signin' ? SIGNIN_RENAMES : {});
+      mapFields(out, filled, Object.entries(rec), '', table, kind === 'graph-signin' ? SIGNIN_RENAMES : {});
       break;
     case 'graph-risky-user':
     case 'flat':
-      mapFields(out, filled, rec, '', table, {});
+      mapFields(out, filled, Object.entries(rec), '', table, {});
       break;
   }
   return out;

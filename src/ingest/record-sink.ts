@@ -6,7 +6,9 @@
 import type { SqlEngine } from '../db/engine.ts';
 import type { SourceField } from './column-mapping.ts';
 import type { IngestFormat } from './formats.ts';
+import { ingestError } from './errors.ts';
 import { cellText } from './json-text.ts';
+import { DEFAULT_LIMITS, megabytes, RAISE_HINTS, type IngestLimits } from './limits.ts';
 import { RawCsvBuffer } from './raw-csv-buffer.ts';
 import { rawColumn, type RawRelation, type RecordLocation } from './raw-relation.ts';
 import type { MappedField } from './record-shapes.ts';
@@ -18,8 +20,13 @@ export class RecordSink {
   readonly fields: SourceField[] = [];
   private readonly lines: number[] = [];
 
-  constructor(private readonly engine: SqlEngine) {
-    this.buffer = new RawCsvBuffer(engine);
+  constructor(
+    private readonly engine: SqlEngine,
+    private readonly file: string,
+    private readonly limits: IngestLimits = DEFAULT_LIMITS,
+  ) {
+    // A record's line as written (quoted, quotes doubled) is held to the record limit too.
+    this.buffer = new RawCsvBuffer(engine, limits.recordBytes);
   }
 
   get rows(): number {
@@ -40,7 +47,15 @@ export class RecordSink {
       }
       row[i] = cellText(m.value);
     }
-    this.buffer.add(row);
+    const bytes = this.buffer.add(row);
+    if (bytes > this.buffer.maxLineBytes) {
+      throw ingestError(
+        'record-too-large',
+        this.file,
+        `this record is ${megabytes(bytes)} once written as text, over Loupe's limit of ${megabytes(this.limits.recordBytes)} for one record; ${RAISE_HINTS.recordBytes}.`,
+        line > 0 ? { line } : {},
+      );
+    }
     this.lines.push(line);
   }
 
@@ -65,8 +80,8 @@ export class RecordSink {
       warnings,
       firstTypeValue: () => tableHint,
       async checkScan() {
-      return { count: 0, details: [] };
-    },
+        return { count: 0, details: [] };
+      },
       locate:
         locate ??
         (async (index) => {

@@ -7,6 +7,7 @@
  */
 import { knownTableNames } from '../schema/catalog.ts';
 import { ingestError } from './errors.ts';
+import { quotedValue } from './shown-text.ts';
 
 /**
  * Why a file fills its table: the analyst chose it ('option'); the file names it itself
@@ -56,7 +57,7 @@ export function resolveTableName(file: string, explicit: string | undefined, typ
   }
   if (typeValue !== undefined && typeValue !== '') {
     if (!isTableIdentifier(typeValue)) {
-      throw ingestError('unknown-table', file, `${file}: the Type column holds "${typeValue}", which is not a table name; choose the table to load it into.`);
+      throw ingestError('unknown-table', file, `the Type column holds ${quotedValue(typeValue)}, which is not a table name; choose the table to load it into.`);
     }
     return { name: typeValue, source: 'type-column' };
   }
@@ -65,7 +66,7 @@ export function resolveTableName(file: string, explicit: string | undefined, typ
   throw ingestError(
     'unknown-table',
     file,
-    `Cannot tell which Sentinel table ${file} holds: it has no Type column and its name does not start with a table name. ` +
+    `Cannot tell which Sentinel table this file holds: it has no Type column and its name does not start with a table name. ` +
       `Choose the table (e.g. SigninLogs, AADNonInteractiveUserSignInLogs) or rename the file to <Table>.csv.`,
   );
 }

@@ -12,6 +12,8 @@ import type { ColumnMapping } from './column-mapping.ts';
 import { csvPartSize } from './csv-parts.ts';
 import { ingestError } from './errors.ts';
 import { MAX_REJECT_DETAILS, rawColumn, type RawRelation, type ReaderTyping, type RejectedRow, type RelationPart } from './raw-relation.ts';
+import { DEFAULT_LIMITS, RAISE_HINTS, type IngestLimits } from './limits.ts';
+import { quotedValue, shownRecord } from './shown-text.ts';
 import { quoteIdent } from './sql-text.ts';
 import { canFail, datetimeFormatOf, expectedText, typedSql } from './typing.ts';
 
@@ -55,13 +57,14 @@ export function typedSelectSql(
   mapping: readonly ColumnMapping[],
   formats: ReadonlyMap<number, string> = new Map(),
   typed?: ReaderTyping,
+  jsonDepth: number = DEFAULT_LIMITS.jsonDepth,
 ): string {
   const checked = (m: ColumnMapping) => canFail(m.type) && !typed?.fields.has(m.index);
   const inner = mapping.flatMap((m, i) => {
     const r = quoteIdent(rawColumn(m.index));
     const t = quoteIdent(`t${i}`);
     if (typed?.fields.has(m.index)) return [`${r} AS ${t}`];
-    const value = `${typedSql(r, m.type, formats.get(m.index))} AS ${t}`;
+    const value = `${typedSql(r, m.type, formats.get(m.index), jsonDepth)} AS ${t}`;
     return checked(m) ? [value, `${r} AS ${quoteIdent(`r${i}`)}`] : [value];
   });
   const checks = mapping
@@ -91,6 +94,7 @@ async function buildInParts(
   staging: string,
   signal: AbortSignal | undefined,
   onPart: ((bytesEnd: number, rows: number) => void) | undefined,
+  jsonDepth: number,
 ): Promise<boolean> {
   /** The reader's typing, until a part needs to be read as text. */
   let typed = readerTypingOf(formats);
@@ -118,7 +122,7 @@ async function buildInParts(
       }
     }
     const sql = (from: string, readerTyped: ReaderTyping | undefined) => {
-      const select = typedSelectSql({ fromSql: from }, mapping, formats, readerTyped);
+      const select = typedSelectSql({ fromSql: from }, mapping, formats, readerTyped, jsonDepth);
       return k === 0 ? `CREATE TABLE ${quoteIdent(staging)} AS ${select}` : `INSERT INTO ${quoteIdent(staging)} ${select}`;
     };
     let read: PartRead | undefined;
@@ -165,21 +169,27 @@ async function readPart(
   typed: ReaderTyping | undefined,
   signal: AbortSignal | undefined,
 ): Promise<PartRead | { readonly failed: RelationPart }> {
+  const read = async (attempt: RelationPart, t: ReaderTyping | undefined, wide: boolean): Promise<PartRead | undefined> => {
+    try {
+      const r = await engine.queryAsync(sql(attempt.open({ kind: 'strict', wide, ...(t && { typed: t }) }), t), signal ? { signal } : {});
+      return { part: attempt, rows: Number(r.rows[0]?.[0] ?? 0), setAside: 0, typed: t };
+    } catch (e) {
+      if (signal?.aborted && isCancellation(e)) throw e;
+      return undefined;
+    } finally {
+      attempt.close();
+    }
+  };
   let last = part;
   for (let attempt: RelationPart | undefined = part; attempt; attempt = await attempt.recut?.()) {
     last = attempt;
     for (const t of typed ? [typed, undefined] : [undefined]) {
-      try {
-        const r = await engine.queryAsync(sql(attempt.open({ kind: 'strict', ...(t && { typed: t }) }), t), signal ? { signal } : {});
-        return { part: attempt, rows: Number(r.rows[0]?.[0] ?? 0), setAside: 0, typed: t };
-      } catch (e) {
-        if (signal?.aborted && isCancellation(e)) throw e;
-      } finally {
-        attempt.close();
-      }
+      const done = await read(attempt, t, false);
+      if (done) return done;
     }
   }
-  return { failed: last };
+  // Last, lines up to the record limit (a record longer than the first reads take, see PartReading).
+  return (await read(last, undefined, true)) ?? { failed: last };
 }
 
 /**
@@ -232,21 +242,43 @@ export async function buildTypedStaging(
   setAside = false,
   signal?: AbortSignal,
   onPart?: (bytesEnd: number, rows: number) => void,
+  limits: IngestLimits = DEFAULT_LIMITS,
 ): Promise<StagingResult> {
   // The load's long query (every row read, typed and written): cancellable while it runs.
   try {
     const formats = datetimeFormats(raw, mapping);
-    if (!(await buildInParts(engine, raw, mapping, formats, staging, signal, onPart))) {
+    if (!(await buildInParts(engine, raw, mapping, formats, staging, signal, onPart, limits.jsonDepth))) {
       await raw.prepareWhole?.();
-      await engine.queryAsync(`CREATE TABLE ${quoteIdent(staging)} AS ${typedSelectSql(raw, mapping, formats)}`, signal ? { signal } : {});
+      const create = (from: string) => `CREATE TABLE ${quoteIdent(staging)} AS ${typedSelectSql({ fromSql: from }, mapping, formats, undefined, limits.jsonDepth)}`;
+      let built = false;
+      const strict = await raw.strictFromSql?.();
+      if (strict !== undefined) {
+        // Strictly first: a file every record of which DuckDB reads needs no rejects table and no
+        // count of its records; one that fails is read again setting the unreadable ones aside.
+        try {
+          await engine.queryAsync(create(strict), signal ? { signal } : {});
+          built = true;
+        } catch (e) {
+          if (signal?.aborted && isCancellation(e)) throw e;
+          engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`);
+        }
+      }
+      if (!built) {
+        try {
+          await engine.queryAsync(create(raw.fromSql), signal ? { signal } : {});
+        } catch (e) {
+          if (signal?.aborted && isCancellation(e)) throw e;
+          throw (await raw.explainReadFailure?.(e)) ?? e;
+        }
+      }
     }
   } catch (e) {
     if (signal?.aborted && isCancellation(e)) throw ingestError('cancelled', file, `Loading ${file} was cancelled; the tables already loaded are unchanged.`);
     throw e;
   }
-  const scan = await raw.checkScan(setAside);
   const counts = engine.query(`SELECT count(*), count(${quoteIdent(BAD)}) FROM ${quoteIdent(staging)}`).rows[0]!;
   const [rows, bad] = counts as [number, number];
+  const scan = await raw.checkScan(setAside, rows);
   const details: RejectedRow[] = [...scan.details];
   if (bad > 0) {
     const limit = setAside ? MAX_REJECT_DETAILS : 1;
@@ -258,17 +290,23 @@ export async function buildTypedStaging(
       const [index, col] = failing[i]!;
       const m = mapping[col]!;
       const value = raw.rawCell(index, m.index);
-      const shown = value === null ? 'a value' : JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
-      return { m, value, where: places[i]!, text: `${shown} is not ${expectedText(m.type)}` };
+      const shown = value === null ? 'a value' : quotedValue(value);
+      // A dynamic cell fails only by its depth (any other text is a dynamic string).
+      const text =
+        m.type === 'dynamic'
+          ? `${shown} is JSON nested deeper than Loupe's limit of ${limits.jsonDepth} levels (Azure's exports stop at 64); ${RAISE_HINTS.jsonDepth}`
+          : `${shown} is not ${expectedText(m.type)}`;
+      return { m, value, where: places[i]!, text };
     };
+    const codeOf = (m: ColumnMapping) => (m.type === 'datetime' ? 'bad-datetime' : m.type === 'dynamic' ? 'too-deep' : 'bad-value');
     if (!setAside) {
       const d = describe(0);
       const others = bad > 1 ? ` ${bad} rows in all have such values; nothing was loaded.` : ' Nothing was loaded.';
-      throw ingestError(d.m.type === 'datetime' ? 'bad-datetime' : 'bad-value', file, `${file}, ${d.where.label}, column ${d.m.column}: ${d.text}.${others}`, d.where.position);
+      throw ingestError(codeOf(d.m), file, `${d.where.position.line !== undefined ? '' : `${d.where.label}, `}column ${d.m.column}: ${d.text}.${others}`, d.where.position);
     }
     for (let i = 0; i < failing.length && details.length < MAX_REJECT_DETAILS; i++) {
       const d = describe(i);
-      details.push({ file, ...(d.where.position.line !== undefined ? { line: d.where.position.line } : {}), column: d.m.column, error: d.text, text: d.value ?? '' });
+      details.push({ file, ...(d.where.position.line !== undefined ? { line: d.where.position.line } : {}), column: d.m.column, error: d.text, text: shownRecord(d.value) });
     }
     engine.exec(`DELETE FROM ${quoteIdent(staging)} WHERE ${quoteIdent(BAD)} IS NOT NULL`);
   }

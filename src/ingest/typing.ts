@@ -6,6 +6,7 @@
  */
 import type { KqlType } from '../schema/kql-types.ts';
 import { DYNAMIC_UDF } from './dynamic-text.ts';
+import { DEFAULT_LIMITS } from './limits.ts';
 import { quoteString } from './sql-text.ts';
 
 /**
@@ -61,7 +62,7 @@ export const DATETIME_EXPECTED = 'M/D/YYYY, h:mm:ss.fff AM/PM (Log Analytics exp
  * SQL for the typed value of raw text `r` (an SQL expression of type VARCHAR). `datetimeFormat`:
  * the strptime format a datetime column's values most likely have (datetimeFormatOf a sample).
  */
-export function typedSql(r: string, type: KqlType, datetimeFormat?: string): string {
+export function typedSql(r: string, type: KqlType, datetimeFormat?: string, jsonDepth: number = DEFAULT_LIMITS.jsonDepth): string {
   const v = `NULLIF(trim(${r}), '')`;
   switch (type) {
     case 'string':
@@ -69,7 +70,7 @@ export function typedSql(r: string, type: KqlType, datetimeFormat?: string): str
       // KQL strings are never null: a missing string is "".
       return `COALESCE(${r}, '')`;
     case 'dynamic':
-      return `${DYNAMIC_UDF}(${r})`;
+      return `${DYNAMIC_UDF}(${r}, CAST(${Math.trunc(jsonDepth)} AS INTEGER))`;
     case 'long':
       return `TRY_CAST(${v} AS BIGINT)`;
     case 'int':
@@ -98,9 +99,12 @@ function timespanSql(v: string): string {
   return `CASE WHEN regexp_matches(${v}, ${re}) THEN to_microseconds(CASE WHEN ${g(1)} = '-' THEN -1 ELSE 1 END * ${us}) END`;
 }
 
-/** Whether a type's conversion can fail (strings and dynamic take any text). */
+/**
+ * Whether a type's conversion can fail: strings take any text; dynamic takes any text too (text
+ * that is not JSON is a dynamic string), except JSON nested past the depth limit.
+ */
 export function canFail(type: KqlType): boolean {
-  return !(type === 'string' || type === 'guid' || type === 'dynamic');
+  return !(type === 'string' || type === 'guid');
 }
 
 /** What a value of the type should look like, for error messages. */

@@ -16,6 +16,7 @@ import { escapeRegex, intervalFromMicros, microsFromInterval, sqlString } from '
 import { inTabular, tabularInSide, toScalar } from './subqueries.ts';
 import { invokeScalar } from './user-functions.ts';
 import { WINDOW_FUNCTIONS, windowCall } from './window.ts';
+import { re2PatternSql } from './runtime/regex.ts';
 import { isIntegral, isNumeric, isStringy, type Typed } from './types.ts';
 
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=', '=~', '!~']);
@@ -201,7 +202,10 @@ function stringPredicate(op: string, l: Typed, r: Typed, ctx: TranslateContext, 
     }
     case 'matches':
       if (negate) throw ctx.error('syntax', '"!matches regex" is not KQL', e.opSpan);
-      sql = `regexp_matches(${text}, ${needle})`;
+      // Kusto's regex syntax as RE2 reads it (src/kql/runtime/regex.ts).
+      sql = `regexp_matches(${text}, ${re2PatternSql({ sql: needle, ...(r.literal !== undefined && { literal: r.literal }) }, (m) => {
+        throw ctx.error('syntax', m, e.right.span);
+      })})`;
       break;
     default:
       throw ctx.error('unsupported', `the operator "${op}" is not supported yet`, e.opSpan);

@@ -13,7 +13,7 @@ import { extractEntities } from './entities.ts';
 import { fillPlaceholders, placeholdersOf } from './placeholders.ts';
 import type { ScheduledRule } from './rule.ts';
 import type { ScheduledRun } from './schedule.ts';
-import { isoTime, valueText, type ReportRow } from './values.ts';
+import { cellOf, isoTime, valueText, type ReportRow } from './values.ts';
 
 /** Sentinel's per-run alert cap under AlertPerResult. */
 export const MAX_ALERTS_PER_RUN = 150;
@@ -60,7 +60,7 @@ export function buildAlerts(input: AlertInput): AlertDraft[] {
 function buildAlert(input: AlertInput, rows: readonly ReportRow[], reason: string): AlertDraft {
   const { rule, run } = input;
   const first = rows[0];
-  const valueOf = (column: string): string | undefined => (first && column in first ? valueText(first[column]) : undefined);
+  const valueOf = (column: string): string | undefined => (first && Object.hasOwn(first, column) ? valueText(first[column]) : undefined);
   const o = rule.alertDetailsOverride;
   const notes: string[] = [];
 
@@ -102,7 +102,7 @@ function buildAlert(input: AlertInput, rows: readonly ReportRow[], reason: strin
       ...(o.alertTacticsColumnName ? [o.alertTacticsColumnName] : []),
     ]);
     for (const c of columns) {
-      const distinct = new Set(rows.map((r) => valueText(r[c])));
+      const distinct = new Set(rows.map((r) => valueText(cellOf(r, c))));
       if (distinct.size > 1) notes.push(`{{${c}}} differs across the alert's ${rows.length} rows (${distinct.size} values): the first row's value is used`);
     }
   }

@@ -25,6 +25,7 @@ import type {
   TriggerOperator,
 } from './rule.ts';
 import { joinPath, positionOf, type SourceDocument } from './yaml-source.ts';
+import { nameMap } from './values.ts';
 
 /** Fields read into the model; every other top-level field is kept in `otherFields`. */
 const MODELLED_FIELDS = new Set([
@@ -271,13 +272,13 @@ export function buildScheduledRule(
   const enabled = enabledValue === undefined ? undefined : r.bool('enabled', true);
   const version = r.text('version');
 
-  const otherFields: Record<string, unknown> = {};
+  const otherFields = nameMap<unknown>();
   const root = r.get('');
   if (root && typeof root === 'object') {
     for (const [k, v] of Object.entries(root as Record<string, unknown>)) if (!MODELLED_FIELDS.has(k)) otherFields[k] = v;
   }
 
-  const positions: Record<string, SourcePosition> = {};
+  const positions = nameMap<SourcePosition>();
   const prefix = base === '' ? '' : `${base}.`;
   for (const [p, pos] of Object.entries(src.positions)) {
     if (base === '' || p.startsWith(prefix)) positions[p.slice(prefix.length)] = pos;

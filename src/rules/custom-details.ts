@@ -5,15 +5,15 @@
  * omitted, as Sentinel shows no detail for an empty field (choice documented in docs/replay.md).
  */
 import type { CustomDetail } from './rule.ts';
-import { valueText, type ReportRow } from './values.ts';
+import { cellOf, nameMap, valueText, type ReportRow } from './values.ts';
 
 export function buildCustomDetails(rows: readonly ReportRow[], details: readonly CustomDetail[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  const out = nameMap<string[]>();
   for (const d of details) {
     const values: string[] = [];
     const seen = new Set<string>();
     for (const row of rows) {
-      const v = valueText(row[d.columnName]);
+      const v = valueText(cellOf(row, d.columnName));
       if (v === '' || seen.has(v)) continue;
       seen.add(v);
       values.push(v);

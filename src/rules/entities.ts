@@ -12,7 +12,7 @@
 import type { ReportEntity } from './api.ts';
 import { BUILT_IN_ACCOUNT_NAMES, ENTITY_TYPES, MAX_ENTITIES_PER_ALERT } from './entity-types.ts';
 import type { EntityMapping } from './rule.ts';
-import { valueText, type ReportRow } from './values.ts';
+import { cellOf, valueText, type ReportRow } from './values.ts';
 
 export interface EntityDrops {
   /** Rows whose mapped values were all empty, or lacked every strong identifier. */
@@ -66,8 +66,8 @@ export function extractEntities(rows: readonly ReportRow[], mappings: readonly E
     mappings.forEach((m, i) => {
       const e: ReportEntity = { type: m.entityType };
       for (const f of m.fieldMappings) {
-        const v = valueText(row[f.columnName]);
-        if (v !== '') e[f.identifier] = v;
+        const v = valueText(cellOf(row, f.columnName));
+        if (v !== '') Object.defineProperty(e, f.identifier, { value: v, enumerable: true, writable: true, configurable: true });
       }
       if (Object.keys(e).length === 1 || !hasStrongIdentifier(e)) {
         mappingIssues++;

@@ -68,7 +68,7 @@ export function matchingKey(alert: GroupableAlert, config: IncidentConfiguration
         const v = detail === 'DisplayName' ? alert.displayName : detail === 'Severity' ? alert.severity : '';
         parts.push(`${detail}: ${JSON.stringify(v)}`);
       }
-      for (const key of g.groupByCustomDetails) parts.push(`${key}: ${JSON.stringify(alert.customDetails[key] ?? [])}`);
+      for (const key of g.groupByCustomDetails) parts.push(`${key}: ${JSON.stringify((Object.hasOwn(alert.customDetails, key) ? alert.customDetails[key] : undefined) ?? [])}`);
       return parts.join('; ');
     }
   }

@@ -86,13 +86,9 @@ export async function runQuery(data: ReplayData, translation: Translation, run: 
   setRunVariables(data.engine, run.at, run.windowStart, run.windowEnd);
   const result = await data.engine.queryAsync(translation.sql, signal ? { signal } : {});
   const columns = translation.columns;
-  return result.rows.map((row) => {
-    const out: ReportRow = {};
-    columns.forEach((c, i) => {
-      out[c.name] = decodeValue(row[i], c.type);
-    });
-    return out;
-  });
+  // Object.fromEntries defines each column as an own property: an output column named
+  // `__proto__` is a column of the row (assigning it would replace the row's prototype instead).
+  return result.rows.map((row): ReportRow => Object.fromEntries(columns.map((c, i) => [c.name, decodeValue(row[i], c.type)])));
 }
 
 export function runTables(q: PreparedQuery, run: ScheduledRun): ReportRunTable[] {

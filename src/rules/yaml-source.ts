@@ -3,8 +3,9 @@
  * where every value sits, so that rule diagnostics can name a line and column. Paths are dotted
  * keys and indices: `entityMappings.0.fieldMappings.1.columnName`.
  */
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Scalar } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Node, type Scalar } from 'yaml';
 import { LoupeError, type SourcePosition } from '../errors.ts';
+import { nameMap } from './values.ts';
 
 export interface SourceDocument {
   /** The document as plain JavaScript values. */
@@ -24,8 +25,27 @@ export function joinPath(base: string, key: string | number): string {
   return base === '' ? String(key) : `${base}.${key}`;
 }
 
-/** Parses the text; syntax errors become a LoupeError (stage 'rule') at the first error's place. */
+/** How many values YAML aliases (`*name`) may expand to in all: a rule needs none; a "billion laughs" file needs billions. */
+export const MAX_ALIAS_EXPANSIONS = 100;
+
+/**
+ * Parses the text; syntax errors become a LoupeError (stage 'rule') at the first error's place, and
+ * so do the two shapes a crafted rule file can take against the parser itself: aliases that expand
+ * exponentially (the yaml package refuses them past MAX_ALIAS_EXPANSIONS) and nesting too deep for
+ * its recursive composer.
+ */
 export function readYamlSource(text: string, file: string): SourceDocument {
+  try {
+    return readYaml(text, file);
+  } catch (e) {
+    if (e instanceof RangeError) {
+      throw new LoupeError('rule', 'yaml-too-deep', 'the YAML is nested too deeply to read (thousands of levels): a rule file nests a few levels', { file, line: 1, column: 1 });
+    }
+    throw e;
+  }
+}
+
+function readYaml(text: string, file: string): SourceDocument {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const positionAt = (offset: number, length?: number): SourcePosition => {
@@ -34,6 +54,8 @@ export function readYamlSource(text: string, file: string): SourceDocument {
   };
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
+    // The yaml package reports its own stack overflow on deep nesting as a parse error.
+    if (/Maximum call stack size exceeded/.test(first.message)) throw new RangeError(first.message);
     const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more YAML error${doc.errors.length > 2 ? 's' : ''})` : '';
     throw new LoupeError(
       'rule',
@@ -42,9 +64,10 @@ export function readYamlSource(text: string, file: string): SourceDocument {
       positionAt(first.pos[0], Math.max(1, first.pos[1] - first.pos[0])),
     );
   }
-  const positions: Record<string, SourcePosition> = {};
-  const keyPositions: Record<string, SourcePosition> = {};
-  const scalarTypes: Record<string, Scalar.Type | undefined> = {};
+  // Keyed by paths made of the file's own keys: no prototype, so a key `__proto__` is a path.
+  const positions = nameMap<SourcePosition>();
+  const keyPositions = nameMap<SourcePosition>();
+  const scalarTypes = nameMap<Scalar.Type | undefined>();
   const nodePosition = (node: Node): SourcePosition | undefined =>
     node.range ? positionAt(node.range[0], Math.max(1, node.range[1] - node.range[0])) : undefined;
 
@@ -70,7 +93,22 @@ export function readYamlSource(text: string, file: string): SourceDocument {
     }
   };
   walk(doc.contents as Node | null, '');
-  return { value: doc.toJS({ maxAliasCount: 100 }), positions, keyPositions, scalarTypes, lineCounter, text, file };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
+  } catch (e) {
+    // The yaml package's guard ("Excessive alias count indicates a resource exhaustion attack").
+    if (!(e instanceof ReferenceError)) throw e;
+    let alias: Node | undefined;
+    visit(doc, { Alias: (_, node) => ((alias = node), visit.BREAK) });
+    throw new LoupeError(
+      'rule',
+      'yaml-aliases',
+      `the YAML's aliases (*name) expand to more than ${MAX_ALIAS_EXPANSIONS} values: a crafted file ("billion laughs") that would fill memory; a rule file needs no aliases`,
+      (alias && nodePosition(alias)) ?? { file, line: 1, column: 1 },
+    );
+  }
+  return { value, positions, keyPositions, scalarTypes, lineCounter, text, file };
 }
 
 /** The closest recorded position for a path: the path itself, else its nearest ancestor. */

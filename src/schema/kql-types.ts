@@ -27,7 +27,8 @@ export function parseKqlType(s: string): KqlType | undefined {
     'system.decimal': 'decimal', 'system.data.sqltypes.sqldecimal': 'decimal',
   };
   if (isKqlType(t)) return t;
-  return alias[t];
+  // The name comes from the file (an API response's column type): never a property of Object.prototype.
+  return Object.hasOwn(alias, t) ? alias[t] : undefined;
 }
 
 export function sqlStorageType(t: KqlType): string {

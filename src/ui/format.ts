@@ -2,6 +2,7 @@
  * How Loupe writes numbers and times: always UTC (KQL datetimes are UTC; analysts compare them
  * with Sentinel's), ISO-like so they sort and read the same everywhere, with the zone shown.
  */
+import { stringifyJson } from '../json/stringify.ts';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -75,5 +76,5 @@ export function formatValue(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  return JSON.stringify(v);
+  return stringifyJson(v);
 }

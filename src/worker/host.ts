@@ -4,6 +4,7 @@
  * build), so serialising is what it needs anyway; it also means files dropped while the engine is
  * still starting simply wait in line.
  */
+import { LoupeError } from '../errors.ts';
 import type { SqlEngine } from '../db/engine.ts';
 import type { LoupeSession } from '../session/api.ts';
 import { exportRows, gridPage } from './grid/service.ts';
@@ -92,7 +93,13 @@ export function hostSession(port: Port, start: SessionStarter): void {
           signal: abort.signal,
           onProgress: (progress) => port.postMessage({ kind: 'progress', id, type, progress } as FromWorker),
         });
-        port.postMessage({ kind: 'result', id, type, result } as FromWorker);
+        try {
+          port.postMessage({ kind: 'result', id, type, result } as FromWorker);
+        } catch (e) {
+          // The structured clone recurses: a value nested thousands of levels deep (built by a
+          // query from log text) cannot cross to the page. Said as such; the worker goes on.
+          throw new LoupeError('engine', 'result-not-sendable', `the result cannot be sent to the page: it holds a value nested too deeply or too large (${e instanceof Error ? e.message : String(e)}); project that column away or shorten it (tostring, substring)`);
+        }
       } catch (e) {
         port.postMessage({ kind: 'error', id, error: toWire(e) });
       } finally {

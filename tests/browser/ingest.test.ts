@@ -101,7 +101,8 @@ describe('ingest through the file input (hosted build)', () => {
 
     const raggedEntry = await fileEntry(page, 'AADUserRiskEvents_broken.csv');
     expect(raggedEntry.state).toBe('could not be loaded');
-    expect(raggedEntry.problem).toContain('AADUserRiskEvents_broken.csv:3:');
+    // The file and the place once, then what is wrong (the message itself no longer repeats the file).
+    expect(raggedEntry.problem).toContain('AADUserRiskEvents_broken.csv (line 3, column 1): ');
     expect(raggedEntry.problem).toContain('this row has 4 fields; expected 3');
     const gzEntry = await fileEntry(page, 'riskDetections.json.gz');
     expect(gzEntry.state).toBe('could not be loaded');

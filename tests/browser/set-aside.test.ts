@@ -36,7 +36,7 @@ describe('rows that cannot be read or typed', () => {
     await waitForFiles(page, 60_000);
 
     const entry = page.getByRole('list', { name: 'Files' }).locator('li').filter({ hasText: NAME });
-    await expect(entry.getByRole('alert').innerText()).resolves.toContain(`${NAME}:3: this row has 4 fields; expected 3`);
+    await expect(entry.getByRole('alert').innerText()).resolves.toContain(`${NAME} (line 3, column 1): this row has 4 fields; expected 3`);
     expect(await tableRows(page)).toEqual([]);
 
     await page.getByRole('button', { name: `Load the other rows of ${NAME}, setting the bad ones aside` }).click();

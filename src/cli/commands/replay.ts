@@ -6,10 +6,14 @@ import { parseIsoFlag } from '../time.ts';
 import { createNodeSession } from '../../session/node.ts';
 import { formatReplaySummary } from '../report-text.ts';
 import { externalDataHint, formatLibrarySummary, loadExternalData, readRuleDir } from '../rule-library.ts';
+import { LIMIT_FLAGS, LIMIT_USAGE, limitsFromFlags } from '../limit-flags.ts';
+import { terminalJson, terminalMessage } from '../terminal-text.ts';
+import { stringifyJson } from '../../json/stringify.ts';
 
 const USAGE = `Usage: npm run --silent loupe -- replay (--rule RULE.yaml | --rules DIR) [--from ISO] [--to ISO]
                                            [--first-run ISO] [--at ISO] [--case-insensitive-entities]
-                                           [--external URL=FILE]... [--json] FILE...
+                                           [--external URL=FILE]... [--max-record-mb N] [--max-gzip-ratio N]
+                                           [--max-json-depth N] [--json] FILE...
 
 Replays a Sentinel scheduled rule over exported logs as Sentinel would have run it, and prints the
 runs, alerts and incidents. FILE: CSV or JSON exports (table detected from the Type column or the
@@ -22,7 +26,8 @@ alone on standard output.
 --rules DIR replays every rule file in DIR (.yaml, .yml, .json, .kql; not subfolders) and ranks
 the rules by alerts raised; a rule that cannot be read, translated or run is listed with its error
 (file:line:column) and the others still run. With --json: { "results": [...], "totals": {...} }.
---external URL=FILE supplies the data of a query's externaldata(…) ["URL"] (Loupe never downloads).`;
+--external URL=FILE supplies the data of a query's externaldata(…) ["URL"] (Loupe never downloads).
+${LIMIT_USAGE}`;
 
 export const replayCommand: Command = {
   name: 'replay',
@@ -31,7 +36,7 @@ export const replayCommand: Command = {
   remedy: (e) => externalDataHint(e.detail),
   async run(argv) {
     const args = parseArgs(argv, {
-      values: ['rule', 'rules', 'from', 'to', 'first-run', 'at', 'external'],
+      values: ['rule', 'rules', 'from', 'to', 'first-run', 'at', 'external', ...LIMIT_FLAGS],
       repeatable: ['external'],
       booleans: ['json', 'help', 'case-insensitive-entities'],
     });
@@ -49,6 +54,8 @@ export const replayCommand: Command = {
     if (from !== undefined && to !== undefined && from > to) throw new UsageError('--from is after --to');
 
     const log = (m: string) => process.stderr.write(`${m}\n`);
+    const limits = limitsFromFlags(args);
+    const loadOptions = limits ? { limits } : {};
     const firstRun = parseIsoFlag('first-run', single(args, 'first-run'));
     const at = parseIsoFlag('at', single(args, 'at'));
     const range = {
@@ -60,19 +67,20 @@ export const replayCommand: Command = {
     };
     const session = await createNodeSession();
     try {
-      await loadExternalData(session, args.values.get('external') ?? [], log);
+      await loadExternalData(session, args.values.get('external') ?? [], log, loadOptions);
       if (rulesDir) {
         const files = readRuleDir(rulesDir);
-        await loadAll(session, args.positional, log);
+        await loadAll(session, args.positional, log, loadOptions);
         const library = await session.replayLibrary(files, range);
-        process.stdout.write(args.booleans.has('json') ? `${JSON.stringify(library, null, 2)}\n` : formatLibrarySummary(library));
+        process.stdout.write(args.booleans.has('json') ? `${terminalJson(stringifyJson(library, 2))}\n` : formatLibrarySummary(library));
         return 0;
       }
       const rule = session.readRule(readText(rulePath!, 'rule file'), basename(rulePath!));
-      for (const d of rule.diagnostics) log(`${rulePath}:${d.line ?? '?'}:${d.column ?? '?'}: ${d.severity}: ${d.message}`);
-      await loadAll(session, args.positional, log);
+      for (const d of rule.diagnostics) log(terminalMessage(`${rulePath}:${d.line ?? '?'}:${d.column ?? '?'}: ${d.severity}: ${d.message}`));
+      await loadAll(session, args.positional, log, loadOptions);
       const report = await session.replay(range);
-      process.stdout.write(args.booleans.has('json') ? `${JSON.stringify(report, null, 2)}\n` : formatReplaySummary(report));
+      // The report's values come from the logs: written at any depth, and safe for a terminal.
+      process.stdout.write(args.booleans.has('json') ? `${terminalJson(stringifyJson(report, 2))}\n` : formatReplaySummary(report));
       return 0;
     } finally {
       session.close();

@@ -3,20 +3,23 @@ import type { Command } from './command.ts';
 import { parseArgs, single, UsageError } from '../args.ts';
 import { loadAll, readText } from '../files.ts';
 import { createNodeSession } from '../../session/node.ts';
+import { LIMIT_FLAGS, LIMIT_USAGE, limitsFromFlags } from '../limit-flags.ts';
+import { terminalText } from '../terminal-text.ts';
 
 const USAGE = `Usage: npm run --silent loupe -- translate --rule RULE.yaml [--steps] [FILE...]
 
 Prints the DuckDB SQL that Loupe runs for the rule's KQL query in each scheduled run (tables with a
 TimeGenerated column read through the run's window, now() from the run). Column types come from
 the schema catalog, or from the FILEs when given. --steps prints each KQL step above the SQL. A
-query Loupe cannot translate is reported at its line and column in the rule file.`;
+query Loupe cannot translate is reported at its line and column in the rule file.
+${LIMIT_USAGE}`;
 
 export const translateCommand: Command = {
   name: 'translate',
   summary: "print the DuckDB SQL for a rule's KQL",
   usage: USAGE,
   async run(argv) {
-    const args = parseArgs(argv, { values: ['rule'], booleans: ['steps', 'help'] });
+    const args = parseArgs(argv, { values: ['rule', ...LIMIT_FLAGS], booleans: ['steps', 'help'] });
     if (args.booleans.has('help')) {
       process.stdout.write(`${USAGE}\n`);
       return 0;
@@ -26,13 +29,15 @@ export const translateCommand: Command = {
     const session = await createNodeSession();
     try {
       session.readRule(readText(rulePath, 'rule file'), basename(rulePath));
-      await loadAll(session, args.positional, (m) => process.stderr.write(`${m}\n`));
+      const limits = limitsFromFlags(args);
+      await loadAll(session, args.positional, (m) => process.stderr.write(`${m}\n`), limits ? { limits } : {});
       const t = session.translateRule();
       if (args.booleans.has('steps')) {
-        for (const s of t.steps) process.stdout.write(`-- ${s.kql.replace(/\s+/g, ' ').trim()}${s.cte ? `  → ${s.cte}` : ''}\n`);
+        for (const s of t.steps) process.stdout.write(`${terminalText(`-- ${s.kql.replace(/\s+/g, ' ').trim()}${s.cte ? `  → ${s.cte}` : ''}`)}\n`);
         process.stdout.write('\n');
       }
-      process.stdout.write(`${t.sql.trimEnd()}\n`);
+      // The SQL quotes the rule's literals: its lines are the translator's, its values escaped.
+      process.stdout.write(`${t.sql.trimEnd().split('\n').map(terminalText).join('\n')}\n`);
       return 0;
     } finally {
       session.close();

@@ -3,6 +3,7 @@ import { toJsonSql, toStringSql } from '../convert.ts';
 import { microsFromInterval } from '../sql.ts';
 import type { Typed } from '../types.ts';
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
+import { checkRegexLiteral, re2PatternSql } from '../runtime/regex.ts';
 
 export const STRING_FUNCTIONS: readonly ScalarFunction[] = [
   {
@@ -49,8 +50,20 @@ const double = (sql: string) => `CAST(${sql} AS DOUBLE)`;
 const str = (a: readonly Typed[], i: number) => toStringSql(a[i]!);
 /** An optional integer argument as DOUBLE (NULL when absent). */
 const optLong = (a: readonly Typed[], i: number, s: CallSite) => (a[i] ? double(expectType(a, i, s, 'long', 'int').sql) : 'CAST(NULL AS DOUBLE)');
-/** A regex argument: KQL regexes are RE2, DuckDB's too, so patterns pass through unchanged. */
-const regex = (a: readonly Typed[], i: number, s: CallSite) => toStringSql(expectType(a, i, s, 'string'));
+/**
+ * A regex argument of DuckDB's regexp_* (RE2): Kusto's syntax translated to RE2's, a literal once
+ * and checked here, anything else row by row (src/kql/runtime/regex.ts).
+ */
+const regex = (a: readonly Typed[], i: number, s: CallSite) => {
+  const arg = expectType(a, i, s, 'string');
+  return re2PatternSql({ sql: toStringSql(arg), ...(arg.literal !== undefined && { literal: arg.literal }) }, (m) => s.fail(m, i));
+};
+/** A regex argument of a runtime function (which compiles it itself): a literal is checked here. */
+const jsRegex = (a: readonly Typed[], i: number, s: CallSite) => {
+  const arg = expectType(a, i, s, 'string');
+  checkRegexLiteral(arg, (m) => s.fail(m, i));
+  return toStringSql(arg);
+};
 
 /**
  * The text hash_sha1, hash_sha256 and hash_md5 digest: tostring, except datetimes, which Kusto hashes in
@@ -103,7 +116,7 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
     name: 'extract_all', minArgs: 2, maxArgs: 3,
     translate: (a, s) => {
       const groups = a.length === 3 ? varchar(expectType(a, 1, s, 'dynamic').sql) : 'CAST(NULL AS VARCHAR)';
-      return { sql: `kql_extract_all(${regex(a, 0, s)}, ${groups}, ${str(a, a.length - 1)})`, type: 'dynamic' };
+      return { sql: `kql_extract_all(${jsRegex(a, 0, s)}, ${groups}, ${str(a, a.length - 1)})`, type: 'dynamic' };
     },
   },
   {
@@ -119,7 +132,8 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
     translate: (a, s) => {
       const kind = a[2]?.literal;
       if (a[2] && kind !== 'normal' && kind !== 'regex') return s.fail('countof() kind must be "normal" or "regex"', 2);
-      return { sql: `CAST(kql_countof(${str(a, 0)}, ${str(a, 1)}, CAST(${kind === 'regex' ? 1 : 0} AS INTEGER)) AS BIGINT)`, type: 'long' };
+      const search = kind === 'regex' ? jsRegex(a, 1, s) : str(a, 1);
+      return { sql: `CAST(kql_countof(${str(a, 0)}, ${search}, CAST(${kind === 'regex' ? 1 : 0} AS INTEGER)) AS BIGINT)`, type: 'long' };
     },
   },
   { name: 'reverse', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `reverse(${str(a, 0)})`, type: 'string' }) },

@@ -5,6 +5,7 @@
  * "" for strings). The text is split by runtime/parse-kv.ts into a bag of strings; each column is
  * the KQL conversion (tolong, todatetime…) of its key's string.
  */
+import { checkRegexLiteral } from '../runtime/regex.ts';
 import { parseKqlType, type KqlType } from '../../schema/kql-types.ts';
 import type { Assignment, Expr, Span } from '../ast.ts';
 import { Scope } from '../scope.ts';
@@ -48,7 +49,12 @@ export const PARSE_KV = defineOperator({
         case 'kv_delimiter': o.kvDelimiter = str('string'); break;
         case 'quote': o.quotes = [...o.quotes, str('string of one or two quote characters')]; break;
         case 'escape': o.escapes = [...o.escapes, str('one-character string')]; break;
-        case 'regex': o.regex = str('string'); break;
+        case 'regex':
+          o.regex = str('string');
+          checkRegexLiteral({ literal: o.regex }, (m) => {
+            throw ctx.error('syntax', m, opt.span);
+          });
+          break;
         case 'greedy':
           if (typeof opt.value !== 'boolean') throw ctx.error('syntax', 'greedy takes true or false', opt.span);
           o.greedy = opt.value;

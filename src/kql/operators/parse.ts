@@ -14,6 +14,7 @@
  * leaves only the failed typed column null. New columns are added at the end; an existing name is
  * replaced in place.
  */
+import { re2Syntax, regexProblem } from '../runtime/regex.ts';
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import { parseKqlType, type KqlType } from '../../schema/kql-types.ts';
 import type { ParsePart, Span } from '../ast.ts';
@@ -29,6 +30,16 @@ import { defineOperator } from './spec.ts';
 const CONVERSIONS: Partial<Record<KqlType, string>> = {
   long: 'tolong', int: 'toint', real: 'toreal', decimal: 'toreal', datetime: 'todatetime', timespan: 'totimespan', bool: 'tobool', guid: 'toguid', dynamic: 'parse_json',
 };
+
+/**
+ * A kind=regex fragment in RE2's syntax (src/kql/runtime/regex.ts): Kusto's `\d` is Unicode,
+ * `(?<name>…)` is `(?P<name>…)` to RE2, and what RE2 cannot run is refused here.
+ */
+function kqlFragment(fragment: string, fail: (message: string) => never): string {
+  const problem = regexProblem(fragment);
+  if (problem !== undefined) fail(problem);
+  return re2Syntax(fragment);
+}
 
 /**
  * A regex fragment with its groups made non-capturing (`(` → `(?:`), so that the pattern's
@@ -49,6 +60,11 @@ function nonCapturing(fragment: string): string {
       inClass = true;
       out += c;
     } else if (c === '(' && fragment[i + 1] !== '?') out += '(?:';
+    else if (c === '(' && fragment.startsWith('(?P<', i)) {
+      // A named group (RE2's spelling, kqlFragment) does not capture either.
+      out += '(?:';
+      i = fragment.indexOf('>', i);
+    }
     else out += c;
   }
   return out;
@@ -110,7 +126,7 @@ export const PARSE = defineOperator({
     const cols: { name: string; type: KqlType; group: number; span: Span }[] = [];
     op.parts.forEach((part, i) => {
       if (part.kind === 'star') pattern += '.*?';
-      else if (part.kind === 'text') pattern += op.regex ? nonCapturing(part.text) : escapeRegex(part.text);
+      else if (part.kind === 'text') pattern += op.regex ? nonCapturing(kqlFragment(part.text, (m) => { throw ctx.error('syntax', m, op.span); })) : escapeRegex(part.text);
       else {
         const type = parseKqlType(part.type);
         if (!type) throw ctx.error('syntax', `unknown column type "${part.type}"`, part.span);

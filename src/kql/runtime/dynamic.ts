@@ -6,6 +6,8 @@
  * take and return only VARCHAR/DOUBLE/INTEGER (what DuckDB-WASM's UDFs accept).
  */
 
+import { stringifyJson } from '../../json/stringify.ts';
+
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /** Parses canonical JSON text; a small cache helps rows that repeat the same value. */
@@ -19,9 +21,12 @@ export function parseDynamic(text: string): Json {
   return v;
 }
 
-/** KQL null (JSON null or missing) is SQL NULL; everything else its JSON text. */
+/**
+ * KQL null (JSON null or missing) is SQL NULL; everything else its JSON text, at any depth (a value
+ * from the logs can be nested deeper than JSON.stringify writes: src/json/stringify.ts).
+ */
 export function encodeDynamic(v: Json | undefined): string | null {
-  return v === undefined || v === null ? null : JSON.stringify(v);
+  return v === undefined || v === null ? null : stringifyJson(v);
 }
 
 /** `d[i]`: an array element, negative indexes counting from the end; null otherwise. */
@@ -46,17 +51,19 @@ export function dynToString(text: string | null): string {
   if (text === null) return '';
   const v = parseDynamic(text);
   if (v === null) return '';
-  return typeof v === 'string' ? v : JSON.stringify(v);
+  return typeof v === 'string' ? v : stringifyJson(v);
 }
 
 /** `parse_json(s)`: the JSON value of s; text that is not JSON is a dynamic string. */
 export function dynParse(text: string | null): string | null {
   if (text === null || text === '') return null;
+  let v: Json;
   try {
-    return encodeDynamic(JSON.parse(text) as Json);
+    v = JSON.parse(text) as Json;
   } catch {
     return JSON.stringify(text);
   }
+  return encodeDynamic(v);
 }
 
 export function dynArrayLength(text: string | null): number | null {

@@ -15,7 +15,7 @@ import {
 } from './arrays.ts';
 import {
   base64Decode, base64DecodeToArray, base64Encode, codepointsFromString, codepointsToString, countOf, extractAll, indexOf, kqlHash, parsePath, parseUrl,
-  base64FromArray, base64ToGuid, erf, numberRange, parseUrlQuery, regexQuote, toHex, toUtf8, urlDecode, urlEncode,
+  base64FromArray, base64ToGuid, erf, numberRange, parseUrlQuery, re2Pattern, regexQuote, toHex, toUtf8, urlDecode, urlEncode,
 } from './text.ts';
 import { formatDatetime, formatTimespan, parseDatetime, parseTimespan } from './datetime.ts';
 import {
@@ -98,6 +98,7 @@ export const KQL_UDFS: readonly ScalarUdf[] = [
   { name: 'kql_base64_from_array', returns: 'VARCHAR', fn: base64FromArray },
   { name: 'kql_base64_to_guid', returns: 'VARCHAR', fn: base64ToGuid },
   { name: 'kql_regex_quote', returns: 'VARCHAR', fn: regexQuote },
+  { name: 'kql_re2', returns: 'VARCHAR', fn: re2Pattern },
   { name: 'kql_erf', returns: 'VARCHAR', fn: erf },
   { name: 'kql_bag_set_key', returns: 'VARCHAR', fn: bagSetKey },
   { name: 'kql_bag_zip', returns: 'VARCHAR', fn: bagZip },

@@ -23,6 +23,8 @@ export interface KvOptions {
   readonly keys: readonly string[];
 }
 
+import { kustoRegex } from './regex.ts';
+
 const isAlnum = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
 
 /** A quoted run starting at `i` (an opening quote): its unescaped content and the index after the closing quote. */
@@ -116,9 +118,10 @@ function withoutDelimiters(text: string, o: KvOptions, out: Record<string, strin
 }
 
 function withRegex(text: string, pattern: string, out: Record<string, string>): void {
-  const re = new RegExp(pattern, 'gu');
-  for (const m of text.matchAll(re)) {
-    if (m[1] !== undefined && m[2] !== undefined) put(out, m[1], m[2]);
+  // RE2 semantics in linear time (./regex.ts): the pattern is the rule's, the text the attacker's.
+  for (const m of kustoRegex(pattern).matches(text)) {
+    const [, key, value] = m.groups;
+    if (key !== undefined && value !== undefined) put(out, key, value);
   }
 }
 

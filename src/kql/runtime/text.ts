@@ -6,6 +6,7 @@
  */
 
 import { timespanText } from './format.ts';
+import { kustoRegex, re2Syntax } from './regex.ts';
 
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -194,42 +195,19 @@ export function parsePath(s: string | null): string {
   });
 }
 
-// ---------- regular expressions ----------
-/** An RE2-style pattern as a JavaScript RegExp: a leading `(?i)` becomes the i flag, `(?P<n>` a named group. */
-function jsRegex(pattern: string, global: boolean): RegExp | undefined {
-  let flags = global ? 'gu' : 'u';
-  let p = pattern;
-  const inline = /^\(\?([ims]+)\)/.exec(p);
-  if (inline) {
-    flags += inline[1]!.replace('m', 'm');
-    p = p.slice(inline[0].length);
-  }
-  p = p.replace(/\(\?P</g, '(?<');
-  try {
-    return new RegExp(p, flags);
-  } catch {
-    try {
-      return new RegExp(p, flags.replace('u', ''));
-    } catch {
-      return undefined;
-    }
-  }
-}
-
+// ---------- regular expressions (RE2 semantics, linear time: ./regex.ts) ----------
 /**
  * extract_all(regex, [groups,] text): null when nothing matches; with one group (or none) an array
  * of strings, with several an array of arrays. `groups` is a JSON array of group numbers or names.
  */
 export function extractAll(pattern: string | null, groups: string | null, text: string | null): string | null {
-  const re = jsRegex(pattern ?? '', true);
-  if (!re) return null;
+  const re = kustoRegex(pattern ?? '');
   const wanted = groups === null ? undefined : (JSON.parse(groups) as (number | string)[]);
   const rows: (string | string[])[] = [];
-  for (const m of (text ?? '').matchAll(re)) {
-    const pick = (g: number | string) => (typeof g === 'number' ? m[g] : m.groups?.[g]) ?? '';
-    const all = wanted ?? (m.length > 1 ? m.slice(1).map((_, i) => i + 1) : [0]);
+  for (const m of re.matches(text ?? '')) {
+    const pick = (g: number | string) => (typeof g === 'number' ? m.groups[g] : m.groups[re.names.get(g) ?? -1]) ?? '';
+    const all = wanted ?? (re.groupCount > 0 ? Array.from({ length: re.groupCount }, (_, i) => i + 1) : [0]);
     rows.push(all.length === 1 ? pick(all[0]!) : all.map(pick));
-    if (m[0] === '') re.lastIndex++;
   }
   return rows.length ? JSON.stringify(rows) : null;
 }
@@ -240,8 +218,9 @@ export function countOf(text: string | null, search: string | null, regex: numbe
   const s = search ?? '';
   if (!s) return 0;
   if (regex) {
-    const re = jsRegex(s, true);
-    return re ? [...t.matchAll(re)].length : 0;
+    let n = 0;
+    for (const _ of kustoRegex(s).matches(t)) n++;
+    return n;
   }
   let n = 0;
   for (let i = t.indexOf(s); i >= 0; i = t.indexOf(s, i + 1)) n++;
@@ -341,6 +320,17 @@ export function base64ToGuid(s: string | null): string | null {
   const h = (i: number) => bytes[i]!.toString(16).padStart(2, '0');
   const group = (idx: number[]) => idx.map(h).join('');
   return `${group([3, 2, 1, 0])}-${group([5, 4])}-${group([7, 6])}-${group([8, 9])}-${group([10, 11, 12, 13, 14, 15])}`;
+}
+
+/**
+ * A pattern computed by the query (not a literal, which the translator converts once) in RE2's
+ * syntax, for DuckDB's regexp_* functions; a pattern Loupe cannot run is a typed error.
+ */
+export function re2Pattern(pattern: string | null): string | null {
+  if (pattern === null) return null;
+  // Compiled (and cached) here too: what RE2 refuses is refused with Loupe's message, not DuckDB's.
+  kustoRegex(pattern);
+  return re2Syntax(pattern);
 }
 
 /** regex_quote: the text with every regex metacharacter escaped. */

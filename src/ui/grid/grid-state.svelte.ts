@@ -80,10 +80,10 @@ export class GridState {
   }
 
   setFilter(column: string, filter: ColumnFilter | null): void {
-    const next = { ...this.filters };
-    if (filter) next[column] = filter;
-    else delete next[column];
-    this.filters = next;
+    // Rebuilt from entries: a column named `__proto__` (a log's own field) is a key like any other,
+    // where `next[column] = filter` would have set the object's prototype and lost the filter.
+    const others = Object.entries(this.filters).filter(([c]) => c !== column);
+    this.filters = Object.fromEntries(filter ? [...others, [column, filter]] : others);
     void this.reload();
   }
 

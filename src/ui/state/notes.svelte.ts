@@ -70,16 +70,15 @@ export class NotesStore {
   }
 
   get(key: string): Note | undefined {
-    return this.entries[key];
+    // Keys hold log values: only the notes' own entries, never Object.prototype's.
+    return Object.hasOwn(this.entries, key) ? this.entries[key] : undefined;
   }
 
   update(key: string, patch: Partial<Omit<Note, 'updatedAt'>>): void {
-    const prev = this.entries[key] ?? { starred: false, tags: [], comment: '', updatedAt: 0 };
+    const prev = this.get(key) ?? { starred: false, tags: [], comment: '', updatedAt: 0 };
     const next: Note = { ...prev, ...patch, updatedAt: Date.now() };
-    const entries = { ...this.entries };
-    if (isEmpty(next)) delete entries[key];
-    else entries[key] = next;
-    this.entries = entries;
+    const others = Object.entries(this.entries).filter(([k]) => k !== key);
+    this.entries = Object.fromEntries(isEmpty(next) ? others : [...others, [key, next]]);
     this.save();
   }
 

@@ -4,6 +4,7 @@
  * SQL built by ./sql.ts.
  */
 import Papa from 'papaparse';
+import { stringifyJson } from '../../json/stringify.ts';
 import type { QueryControl, SqlEngine } from '../../db/engine.ts';
 import { decodeValue } from '../../kql/index.ts';
 import type { ColumnSchema } from '../../schema/catalog.ts';
@@ -112,9 +113,17 @@ export interface ExportRequest {
 }
 
 /**
+ * A CSV cell a spreadsheet would run as a formula: one that starts with =, +, -, @, a tab or a
+ * carriage return, whatever follows. papaparse's own pattern for `escapeFormulae: true`,
+ * /^[=+\-@\t\r].*$/, needs the whole cell on one line (`.` stops at a newline, `$` then fails),
+ * so a formula followed by a line break was exported as it was.
+ */
+export const FORMULA_LEADING = /^[=+\-@\t\r]/;
+
+/**
  * The whole filtered, sorted result as CSV or JSON text. CSV cells that a spreadsheet would run
- * as a formula (=, +, -, @, tab, CR at the start) are escaped by papaparse (`escapeFormulae`):
- * log content is attacker-controlled and must not execute when an analyst opens the export.
+ * as a formula (FORMULA_LEADING) are prefixed with a quote by papaparse (`escapeFormulae`): log
+ * content is attacker-controlled and must not execute when an analyst opens the export.
  */
 export async function exportRows(engine: SqlEngine, session: LoupeSession, req: ExportRequest, control: QueryControl = {}): Promise<string> {
   const base = await resolveBase(engine, session, req.source, control);
@@ -122,8 +131,8 @@ export async function exportRows(engine: SqlEngine, session: LoupeSession, req: 
   const names = base.columns.map((c) => c.name);
   const keep = (req.columns ?? names).map((n) => names.indexOf(n)).filter((i) => i >= 0);
   if (req.format === 'json') {
-    return JSON.stringify(rows.map((r) => Object.fromEntries(keep.map((i) => [names[i]!, r[i]]))), null, 2);
+    return stringifyJson(rows.map((r) => Object.fromEntries(keep.map((i) => [names[i]!, r[i]]))), 2);
   }
-  const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : v);
-  return Papa.unparse({ fields: keep.map((i) => names[i]!), data: rows.map((r) => keep.map((i) => cell(r[i]))) }, { escapeFormulae: true });
+  const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? stringifyJson(v) : v);
+  return Papa.unparse({ fields: keep.map((i) => names[i]!), data: rows.map((r) => keep.map((i) => cell(r[i]))) }, { escapeFormulae: FORMULA_LEADING });
 }

@@ -41,7 +41,9 @@ describe('bad input: a clear message naming file, line and expectation; nothing 
     const e = await failure(textSource('SigninLogs.csv', [HEADER, ok(1), ok(2), `${ok(3)},extra`, ok(4)].join('\n')));
     expect(e.code).toBe('ragged-row');
     expect(e.position).toMatchObject({ file: 'SigninLogs.csv', line: 4 });
-    expect(e.message).toBe('SigninLogs.csv:4: this row has 6 fields; expected 5, one per header column (nothing was loaded).');
+    // The message says what; the position says where (the CLI prints file:line:column: message).
+    expect(e.message).toBe('this row has 6 fields; expected 5, one per header column (nothing was loaded).');
+    expect(e.describe()).toBe('SigninLogs.csv:4:1: this row has 6 fields; expected 5, one per header column (nothing was loaded).');
     expectNothingLost();
   });
 
@@ -57,7 +59,7 @@ describe('bad input: a clear message naming file, line and expectation; nothing 
     const e = await failure(textSource('SigninLogs.csv', [HEADER, ok(1), `2026-06-15T10:02:00Z,"u2@corp.local,10.0.0.2,0,SigninLogs`, ok(3)].join('\n')));
     expect(e.code).toBe('unbalanced-quote');
     expect(e.position).toMatchObject({ file: 'SigninLogs.csv', line: 3 });
-    expect(e.message).toMatch(/^SigninLogs\.csv:3: a quoted value that starts here never ends: expected a closing double quote/);
+    expect(e.describe()).toMatch(/^SigninLogs\.csv:3:\d+: a quoted value that starts here never ends: expected a closing double quote/);
     expectNothingLost();
   });
 
@@ -66,7 +68,7 @@ describe('bad input: a clear message naming file, line and expectation; nothing 
     const e = await failure(textSource('SigninLogs.json', text));
     expect(e.code).toBe('bad-json');
     expect(e.position).toMatchObject({ file: 'SigninLogs.json', line: 3, column: 35 });
-    expect(e.message).toBe('SigninLogs.json:3:35: invalid JSON: expected a value (string, number, object, array, true, false or null).');
+    expect(e.describe()).toBe('SigninLogs.json:3:35: invalid JSON: expected a value (string, number, object, array, true, false or null).');
     expectNothingLost();
   });
 
@@ -75,8 +77,8 @@ describe('bad input: a clear message naming file, line and expectation; nothing 
     const e = await failure(textSource('SigninLogs.csv', text));
     expect(e.code).toBe('bad-datetime');
     expect(e.position).toMatchObject({ file: 'SigninLogs.csv', line: 4 });
-    expect(e.message).toBe(
-      'SigninLogs.csv, line 4, column TimeGenerated: "15.06.2026 10:03" is not a datetime: M/D/YYYY, h:mm:ss.fff AM/PM (Log Analytics export, UTC) or ISO-8601 such as 2026-06-15T09:56:49.975Z. 2 rows in all have such values; nothing was loaded.',
+    expect(e.describe()).toBe(
+      'SigninLogs.csv:4: column TimeGenerated: "15.06.2026 10:03" is not a datetime: M/D/YYYY, h:mm:ss.fff AM/PM (Log Analytics export, UTC) or ISO-8601 such as 2026-06-15T09:56:49.975Z. 2 rows in all have such values; nothing was loaded.',
     );
     expectNothingLost();
   });
@@ -85,14 +87,14 @@ describe('bad input: a clear message naming file, line and expectation; nothing 
     const text = JSON.stringify({ tables: [{ name: 'PrimaryResult', columns: [{ name: 'TimeGenerated', type: 'datetime' }, { name: 'Type', type: 'string' }], rows: [['2026-06-15T10:00:00Z', 'SigninLogs'], ['yesterday', 'SigninLogs']] }] });
     const e = await failure(textSource('x.json', text));
     expect(e.code).toBe('bad-datetime');
-    expect(e.message).toMatch(/^x\.json, tables\[0\]\.rows\[1\], column TimeGenerated: "yesterday" is not a datetime/);
+    expect(e.describe()).toMatch(/^x\.json: tables\[0\]\.rows\[1\], column TimeGenerated: "yesterday" is not a datetime/);
     expectNothingLost();
   });
 
   it('a number that is not a number', async () => {
     const e = await failure(textSource('SigninLogs.csv', ['TimeGenerated,DurationMs,Type', '2026-06-15T10:00:00Z,12,SigninLogs', '2026-06-15T10:01:00Z,12ms,SigninLogs'].join('\n')));
     expect(e.code).toBe('bad-value');
-    expect(e.message).toBe('SigninLogs.csv, line 3, column DurationMs: "12ms" is not a whole number. Nothing was loaded.');
+    expect(e.describe()).toBe('SigninLogs.csv:3: column DurationMs: "12ms" is not a whole number. Nothing was loaded.');
     expectNothingLost();
   });
 
@@ -100,17 +102,17 @@ describe('bad input: a clear message naming file, line and expectation; nothing 
     const text = JSON.stringify({ tables: [{ name: 'PrimaryResult', columns: [{ name: 'A', type: 'string' }, { name: 'B', type: 'string' }], rows: [['1', '2'], ['3']] }] });
     const e = await failure(textSource('SigninLogs.json', text));
     expect(e.code).toBe('ragged-row');
-    expect(e.message).toBe('SigninLogs.json: tables[0].rows[1] has 1 values; expected 2 values, one per column.');
+    expect(e.describe()).toBe('SigninLogs.json: tables[0].rows[1] has 1 values; expected 2 values, one per column.');
     expectNothingLost();
   });
 
   it('an empty file, a binary file, a header-only file', async () => {
-    expect((await failure(textSource('SigninLogs.csv', ''))).message).toBe('SigninLogs.csv is empty: expected a CSV header row or a JSON document.');
+    expect((await failure(textSource('SigninLogs.csv', ''))).describe()).toBe('SigninLogs.csv is empty: expected a CSV header row or a JSON document.');
     const bin = await failure({ name: 'SigninLogs.csv', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]) });
     expect(bin.code).toBe('binary-file');
     const headerOnly = await failure(textSource('SigninLogs.csv', `${HEADER}\r\n`));
     expect(headerOnly.code).toBe('header-only');
-    expect(headerOnly.message).toBe('SigninLogs.csv has column names but no rows: expected at least one record after the header.');
+    expect(headerOnly.describe()).toBe('SigninLogs.csv:2: the file has column names but no rows: expected at least one record after the header.');
     expectNothingLost();
   });
 
@@ -118,21 +120,21 @@ describe('bad input: a clear message naming file, line and expectation; nothing 
     const e = await failure(textSource('SigninLogs.csv', '"TimeGenerated,UserPrincipalName\n2026-06-15T10:00:00Z,a@b.c\n'));
     expect(e.code).toBe('bad-csv');
     expect(e.position).toMatchObject({ file: 'SigninLogs.csv', line: 1 });
-    expect(e.message).toMatch(/^SigninLogs\.csv: the header row cannot be read as CSV \(.+\); expected comma- or tab-separated column names\.$/);
+    expect(e.describe()).toMatch(/^SigninLogs\.csv:1: the header row cannot be read as CSV \(.+\); expected comma- or tab-separated column names\.$/);
     expectNothingLost();
   });
 
   it('duplicate column names', async () => {
     const e = await failure(textSource('SigninLogs.csv', ['TimeGenerated [UTC],IPAddress,TimeGenerated', '"6/15/2026, 9:56:49.975 AM",1.2.3.4,x'].join('\n')));
     expect(e.code).toBe('duplicate-column');
-    expect(e.message).toBe('SigninLogs.csv: fields 1 ("TimeGenerated [UTC]") and 3 ("TimeGenerated") of the header name the same column "TimeGenerated"; expected each column once.');
+    expect(e.describe()).toBe('SigninLogs.csv:1: fields 1 ("TimeGenerated [UTC]") and 3 ("TimeGenerated") of the header name the same column "TimeGenerated"; expected each column once.');
     expectNothingLost();
   });
 
   it('a file whose table cannot be told asks for the table', async () => {
     const e = await failure(textSource('export.csv', 'TimeGenerated,UserPrincipalName\n2026-06-15T10:00:00Z,a@b.c\n'));
     expect(e.code).toBe('unknown-table');
-    expect(e.message).toMatch(/^Cannot tell which Sentinel table export\.csv holds: .*Choose the table/);
+    expect(e.describe()).toMatch(/^export\.csv: Cannot tell which Sentinel table this file holds: .*Choose the table/);
     expectNothingLost();
   });
 
@@ -145,14 +147,14 @@ describe('bad input: a clear message naming file, line and expectation; nothing 
   it('truncated JSON says where it ends', async () => {
     const e = await failure(textSource('SigninLogs.json', '{"tables":[{"name":"PrimaryResult","columns":[{"name":"A","type":"string"}],\n"rows":[["x"'));
     expect(e.code).toBe('bad-json');
-    expect(e.message).toBe('SigninLogs.json:2:13: invalid JSON: expected more JSON: the file ends inside a value (truncated?).');
+    expect(e.describe()).toBe('SigninLogs.json:2:13: invalid JSON: expected more JSON: the file ends inside a value (truncated?).');
     expectNothingLost();
   });
 
   it('a file of another table: no column in common with the table it would fill', async () => {
     const e = await failure(textSource('SigninLogs.json', '{"something":[1,2,3]}'));
     expect(e.code).toBe('other-table');
-    expect(e.message).toMatch(/^SigninLogs\.json: none of its columns \(Something\) is a column of SigninLogs; expected a SigninLogs export/);
+    expect(e.describe()).toMatch(/^SigninLogs\.json: none of its columns \(Something\) is a column of SigninLogs; expected a SigninLogs export/);
     expectNothingLost();
   });
 

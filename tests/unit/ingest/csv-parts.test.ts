@@ -179,7 +179,7 @@ describe('loading in parts', () => {
     const parts = await loadFile(db, textSource('SigninLogs_bad.csv', text)).catch((e: unknown) => e);
     expect(parts).toBeInstanceOf(IngestError);
     expect((parts as IngestError).message).toBe((whole as IngestError).message);
-    expect((parts as IngestError).message).toMatch(/line \d+, column TimeGenerated: "15\.06\.2026 07:06" is not a datetime/);
+    expect((parts as IngestError).describe()).toMatch(/^[^:]+:\d+: column TimeGenerated: "15\.06\.2026 07:06" is not a datetime/);
     expect((parts as IngestError).position).toEqual((whole as IngestError).position);
   });
 

@@ -116,7 +116,7 @@ describe('Diagnostic settings exports', () => {
     const b = JSON.stringify({ time: '2026-06-15T10:00:01Z', category: 'NonInteractiveUserSignInLogs', properties: { userPrincipalName: 'a@b' } });
     const e = await loadFile(db, textSource('PT1H.json', [a, a, b].join('\n'))).catch((x) => x);
     expect(e).toBeInstanceOf(IngestError);
-    expect((e as IngestError).message).toBe('PT1H.json:3: this record belongs to AADNonInteractiveUserSignInLogs, the first one to SigninLogs; expected one table per file: split the file by category.');
+    expect((e as IngestError).describe()).toBe('PT1H.json:3:1: this record belongs to AADNonInteractiveUserSignInLogs, the first one to SigninLogs; expected one table per file: split the file by category.');
   });
 });
 
@@ -139,13 +139,13 @@ describe('Flat records with Log Analytics column names', () => {
   it('a bad value in NDJSON names its line', async () => {
     const text = ['{"TimeGenerated":"2026-06-15T10:00:00Z","DurationMs":1}', '{"TimeGenerated":"2026-06-15T10:00:01Z","DurationMs":"slow"}'].join('\n');
     const e = await loadFile(db, textSource('SigninLogs.ndjson', text)).catch((x) => x);
-    expect((e as IngestError).message).toBe('SigninLogs.ndjson, line 2, column DurationMs: "slow" is not a whole number. Nothing was loaded.');
+    expect((e as IngestError).describe()).toBe('SigninLogs.ndjson:2: column DurationMs: "slow" is not a whole number. Nothing was loaded.');
     expect((e as IngestError).position.line).toBe(2);
   });
 
   it('a syntax error in the 2nd NDJSON line names its line and column', async () => {
     const e = await loadFile(db, textSource('SigninLogs.ndjson', '{"a":1}\n{"a":1 "b":2}\n')).catch((x) => x);
-    expect((e as IngestError).message).toBe("SigninLogs.ndjson:2:8: invalid JSON: expected ',' or '}' after the property value.");
+    expect((e as IngestError).describe()).toBe("SigninLogs.ndjson:2:8: invalid JSON: expected ',' or '}' after the property value.");
   });
 });
 

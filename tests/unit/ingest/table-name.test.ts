@@ -23,7 +23,7 @@ describe('which table a file fills', () => {
     expect(resolveTableName('SigninLogs.csv', 'AuditLogs', 'AADNonInteractiveUserSignInLogs')).toEqual({ name: 'AuditLogs', source: 'option' });
     expect(resolveTableName('SigninLogs.csv', undefined, 'AADNonInteractiveUserSignInLogs')).toEqual({ name: 'AADNonInteractiveUserSignInLogs', source: 'type-column' });
     expect(resolveTableName('SigninLogs.csv', undefined, undefined)).toEqual({ name: 'SigninLogs', source: 'file-name' });
-    expect(() => resolveTableName('data.csv', undefined, '')).toThrow(/Cannot tell which Sentinel table data\.csv holds/);
+    expect(() => resolveTableName('data.csv', undefined, '')).toThrow(/Cannot tell which Sentinel table this file holds/);
     expect(() => resolveTableName('data.csv', 'Bad Name', undefined)).toThrow(/not a valid table name/);
   });
 });

@@ -7,6 +7,10 @@ import { createSession } from '../../../src/session/session.ts';
 import type { LoupeSession } from '../../../src/session/api.ts';
 import { exportRows, gridPage } from '../../../src/worker/grid/service.ts';
 import type { GridQuery } from '../../../src/worker/grid/types.ts';
+import Papa from 'papaparse';
+
+/** A string as an SQL literal: quotes doubled, control characters as chr() calls. */
+const sqlText = (s: string) => s.split(/([\t\r\n])/).filter((p) => p !== '').map((p) => (/^[\t\r\n]$/.test(p) ? `chr(${p.charCodeAt(0)})` : `'${p.replaceAll("'", "''")}'`)).join(' || ');
 
 const DEMO = join(import.meta.dirname, '..', '..', '..', 'static', 'demo');
 let engine: SqlEngine;
@@ -94,6 +98,17 @@ describe('result grid queries (sorting, filtering and paging run in DuckDB)', ()
     expect(csv.split(/\r?\n/)[1]).toBe(`"'=HYPERLINK(""http://x"")",plain`);
     const json = JSON.parse(await exportRows(engine, session, { source, filters: [], sort: null, format: 'json', columns: ['b'] }));
     expect(json).toEqual([{ b: 'plain' }]);
+  });
+
+  it('escapes a formula-leading cell that holds line breaks (papaparse\'s own pattern stops at the first line)', async () => {
+    const leads = ['=', '+', '-', '@', '\t', '\r'];
+    const cells = leads.map((c) => `${c}HYPERLINK("http://evil","click")\nsecond line\r\nthird`);
+    const text = `SELECT ${cells.map((c, i) => `${sqlText(c)} AS c${i}`).join(', ')}, ${sqlText('safe\n=not leading')} AS tail`;
+    const csv = await exportRows(engine, session, { source: { kind: 'sql', text }, filters: [], sort: null, format: 'csv' });
+    const [header, ...records] = Papa.parse<string[]>(csv, { header: false }).data;
+    expect(header).toEqual([...leads.map((_, i) => `c${i}`), 'tail']);
+    // Read back, every cell is the text prefixed with a quote: a spreadsheet shows it, never runs it.
+    expect(records[0]).toEqual([...cells.map((c) => `'${c}`), 'safe\n=not leading']);
   });
 });
 
