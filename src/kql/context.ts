@@ -8,6 +8,7 @@ import type { ErrorDetail } from '../errors.ts';
 import type { KqlErrorCode, TranslateOptions, TranslationStep } from './api.ts';
 import type { Expr, LetStatement, LetValue, OperatorKind, Pipeline, Span } from './ast.ts';
 import { kqlError, type KqlError } from './errors.ts';
+import { SQL } from './dialect/index.ts';
 import { quoteIdent } from './sql.ts';
 import type { Operator, Source } from './ast.ts';
 import type { OperatorSpec, SourceSpec, SyntaxSourceKind } from './operators/spec.ts';
@@ -44,7 +45,7 @@ export class TranslateContext {
     readonly options: TranslateOptions,
     private readonly specs: TranslationTables,
   ) {
-    this.nowSql = options.nowSql ?? `CAST(getvariable('loupe_now') AS TIMESTAMP)`;
+    this.nowSql = options.nowSql ?? SQL.runVariable('loupe_now');
   }
 
   error(code: KqlErrorCode, message: string, span: Span, detail?: ErrorDetail): KqlError {

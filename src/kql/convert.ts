@@ -2,14 +2,14 @@
  * Conversions between KQL types in SQL, shared by functions and operators: tostring (KQL's text
  * forms), and the JSON encoding of a scalar as a `dynamic` element (make_set, make_list, pack…).
  */
-import { microsFromInterval } from './sql.ts';
+import { epochMicros, microsFromInterval } from './sql.ts';
 import type { Typed } from './types.ts';
 
 /** KQL's datetime text: `2024-01-02T03:04:05Z`, or with 7 fraction digits when there is a fraction. */
 function datetimeText(sql: string): string {
   return (
-    `(strftime(${sql}, '%Y-%m-%dT%H:%M:%S') || CASE WHEN epoch_us(${sql}) % 1000000 = 0 THEN '' ` +
-    `ELSE '.' || lpad(CAST(((epoch_us(${sql}) % 1000000) + 1000000) % 1000000 AS VARCHAR), 6, '0') || '0' END || 'Z')`
+    `(strftime(${sql}, '%Y-%m-%dT%H:%M:%S') || CASE WHEN ${epochMicros(sql)} % 1000000 = 0 THEN '' ` +
+    `ELSE '.' || lpad(CAST(((${epochMicros(sql)} % 1000000) + 1000000) % 1000000 AS VARCHAR), 6, '0') || '0' END || 'Z')`
   );
 }
 
@@ -69,7 +69,7 @@ export function toJsonSql(x: Typed): string {
       // unlike tostring, which drops a zero fraction.
       return (
         `('"' || strftime(${x.sql}, '%Y-%m-%dT%H:%M:%S') || '.' || ` +
-        `lpad(CAST(((epoch_us(${x.sql}) % 1000000) + 1000000) % 1000000 AS VARCHAR), 6, '0') || '0Z"')`
+        `lpad(CAST(((${epochMicros(x.sql)} % 1000000) + 1000000) % 1000000 AS VARCHAR), 6, '0') || '0Z"')`
       );
     case 'timespan':
       return `('"' || kql_timespan_text(CAST(${microsFromInterval(x.sql)} AS DOUBLE)) || '"')`;

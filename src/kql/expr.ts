@@ -12,7 +12,8 @@ import { aggregateFunction, scalarFunction, type CallSite } from './functions/in
 import { normalizeDatetimeText } from './syntax/literal-values.ts';
 import { between, hasList, inValues } from './predicates.ts';
 import { scopedCall } from './scoped-calls.ts';
-import { escapeRegex, intervalFromMicros, microsFromInterval, sqlString } from './sql.ts';
+import { SQL } from './dialect/index.ts';
+import { epochMicros, escapeRegex, intervalFromMicros, microsFromInterval, sqlString } from './sql.ts';
 import { inTabular, tabularInSide, toScalar } from './subqueries.ts';
 import { invokeScalar } from './user-functions.ts';
 import { WINDOW_FUNCTIONS, windowCall } from './window.ts';
@@ -121,7 +122,7 @@ function datetimeLiteral(text: string, span: Extract<Expr, { kind: 'literal' }>[
   }
   const p = (x: string, n = 2) => x.padStart(n, '0');
   const frac = f ? `.${f.slice(0, 6).padEnd(6, '0')}` : '';
-  return { sql: `TIMESTAMP '${y}-${p(mo!)}-${p(d!)} ${p(h)}:${p(mi)}:${p(s)}${frac}'`, type: 'datetime' };
+  return { sql: SQL.datetimeLiteral(`${y}-${p(mo!)}-${p(d!)} ${p(h)}:${p(mi)}:${p(s)}${frac}`), type: 'datetime' };
 }
 
 function binary(e: Extract<Expr, { kind: 'binary' }>, scope: Scope, ctx: TranslateContext): Typed {
@@ -150,7 +151,7 @@ function arithmetic(op: '+' | '-' | '*' | '/' | '%', l: Typed, r: Typed, ctx: Tr
   if (l.type === 'datetime' && r.type === 'timespan' && (op === '+' || op === '-')) return { sql: `(${l.sql} ${op} ${r.sql})`, type: 'datetime' };
   if (l.type === 'timespan' && r.type === 'datetime' && op === '+') return { sql: `(${r.sql} + ${l.sql})`, type: 'datetime' };
   if (l.type === 'datetime' && r.type === 'datetime' && op === '-') {
-    return { sql: intervalFromMicros(`epoch_us(${l.sql}) - epoch_us(${r.sql})`), type: 'timespan' };
+    return { sql: intervalFromMicros(`${epochMicros(l.sql)} - ${epochMicros(r.sql)}`), type: 'timespan' };
   }
   if (l.type === 'timespan' && r.type === 'timespan') {
     if (op === '+' || op === '-') return { sql: `(${l.sql} ${op} ${r.sql})`, type: 'timespan' };

@@ -9,7 +9,7 @@
 import type { Expr, Span } from './ast.ts';
 import type { Scope } from './scope.ts';
 import type { TranslateContext } from './context.ts';
-import { microsFromInterval, quoteIdent } from './sql.ts';
+import { datetimeFromMicros, epochMicros, microsFromInterval, quoteIdent } from './sql.ts';
 import { isIntegral, isNumeric, ORDER_COLUMN, type Relation, type Typed } from './types.ts';
 
 export const WINDOW_FUNCTIONS: ReadonlySet<string> = new Set(['prev', 'next', 'row_number', 'row_window_session', 'row_rank_dense', 'row_rank_min']);
@@ -122,7 +122,7 @@ function rowWindowSession(e: Extract<Expr, { kind: 'call' }>, scope: Scope, rel:
   };
   if (restart && restart.type !== 'bool') throw ctx.error('type', 'the restart argument of row_window_session() must be a bool', e.args[3]!.span);
   const o = quoteIdent(ORDER_COLUMN);
-  const value = isTime ? `CAST(epoch_us(${x.sql}) AS VARCHAR)` : `CAST(CAST(${x.sql} AS DOUBLE) AS VARCHAR)`;
+  const value = isTime ? `CAST(${epochMicros(x.sql)} AS VARCHAR)` : `CAST(CAST(${x.sql} AS DOUBLE) AS VARCHAR)`;
   const restartSql = restart ? `CASE WHEN ${restart.sql} THEN '1' ELSE '0' END` : `'0'`;
   // One ordered pass in JavaScript (runtime/window.ts), results zipped back to the order keys.
   // The restart predicate may use prev()/next(), so it is evaluated over the ordered rows first.
@@ -133,7 +133,7 @@ function rowWindowSession(e: Extract<Expr, { kind: 'call' }>, scope: Scope, rel:
       `FROM (SELECT list(w_ord ORDER BY w_ord) AS w_ords, string_agg(w_x, ',' ORDER BY w_ord) AS w_xs, string_agg(w_r, ',' ORDER BY w_ord) AS w_rs FROM ${rows})`,
   );
   const read = `(SELECT NULLIF(w_s, '') FROM ${sessions} WHERE w_ord = ${o})`;
-  const sql = isTime ? `make_timestamp(CAST(${read} AS BIGINT))` : `CAST(${read} AS ${x.type === 'real' ? 'DOUBLE' : 'BIGINT'})`;
+  const sql = isTime ? datetimeFromMicros(read) : `CAST(${read} AS ${x.type === 'real' ? 'DOUBLE' : 'BIGINT'})`;
   return { sql, type: x.type };
 }
 

@@ -17,7 +17,7 @@ import { assignment, assignments, lowerExpr } from '../syntax/lower-expr.ts';
 import { toJsonSql } from '../convert.ts';
 import { callSite } from '../expr.ts';
 import { aggregateFunction } from '../functions/index.ts';
-import { microsFromInterval } from '../sql.ts';
+import { datetimeFromMicros, epochMicros, microsFromInterval } from '../sql.ts';
 import { isNumeric, type Typed } from '../types.ts';
 import { defineOperator } from './spec.ts';
 import { derivedName } from './column-names.ts';
@@ -76,7 +76,7 @@ export const MAKE_SERIES = defineOperator({
     if (isTime && step.type !== 'timespan') throw ctx.error('type', 'the step of a datetime axis must be a timespan', op.step.span);
     if (!isTime && !(isNumeric(axis.type) && isNumeric(step.type))) throw ctx.error('type', `make-series needs a datetime or numeric axis, this is a ${axis.type}`, op.axis.span);
     // Axis values as numbers (µs for datetimes) so bins are integer arithmetic.
-    const num = (x: Typed) => (isTime ? `CAST(epoch_us(${x.sql}) AS DOUBLE)` : `CAST(${x.sql} AS DOUBLE)`);
+    const num = (x: Typed) => (isTime ? `CAST(${epochMicros(x.sql)} AS DOUBLE)` : `CAST(${x.sql} AS DOUBLE)`);
     const stepNum = isTime ? `CAST(${microsFromInterval(step.sql)} AS DOUBLE)` : `CAST(${step.sql} AS DOUBLE)`;
     const bound = (e: typeof op.from) => {
       const v = ctx.expr(e!, new Scope([]));
@@ -125,7 +125,7 @@ export const MAKE_SERIES = defineOperator({
     const groups = by.length ? `(SELECT DISTINCT ${keyCols.join(', ')} FROM ${binned})` : op.nonempty ? '(SELECT 1 AS one)' : `(SELECT 1 AS one FROM ${binned} LIMIT 1)`;
     const dense = `(SELECT g.*, b.s_start, unnest(range(b.s_n)) AS k FROM ${groups} AS g, ${bounds} AS b WHERE b.s_n IS NOT NULL AND b.s_n > 0)`;
     const joinOn = ['d.k = x.k', ...keyCols.map((g) => `d.${g} IS NOT DISTINCT FROM x.${g}`)].join(' AND ');
-    const binStart = isTime ? `make_timestamp(CAST(d.s_start + d.k * ${stepNum} AS BIGINT))` : `(d.s_start + d.k * ${stepNum})`;
+    const binStart = isTime ? datetimeFromMicros(`d.s_start + d.k * ${stepNum}`) : `(d.s_start + d.k * ${stepNum})`;
     const axisJson = toJsonSql({ sql: binStart, type: isTime ? 'datetime' : 'real' });
     const arr = (element: string) => `'[' || string_agg(${element}, ',' ORDER BY d.k) || ']'`;
     const columns: ColumnSchema[] = [...by.map((b) => ({ name: b.name, type: b.type })), ...aggs.map((a) => ({ name: a.name, type: 'dynamic' as const })), { name: axisName, type: 'dynamic' }];

@@ -6,7 +6,7 @@
  */
 import type { KqlType } from '../../schema/kql-types.ts';
 import { Scope } from '../scope.ts';
-import { intervalFromMicros, microsFromInterval, quoteIdent } from '../sql.ts';
+import { epochMicros, intervalFromMicros, microsFromInterval, quoteIdent } from '../sql.ts';
 import { ORDER_COLUMN, isIntegral, isNumeric } from '../types.ts';
 import { lowerExpr } from '../syntax/lower-expr.ts';
 import { defineSource } from './spec.ts';
@@ -44,7 +44,7 @@ export const RANGE = defineSource({
     } else if ((a.type === 'datetime' && b.type === 'datetime') || (a.type === 'timespan' && b.type === 'timespan')) {
       if (s.type !== 'timespan') throw ctx.error('type', `a range of ${a.type} values needs a timespan step, not ${s.type}`, src.step.span);
       type = a.type;
-      const us = (v: typeof a) => (v.type === 'datetime' ? `epoch_us(${v.sql})` : microsFromInterval(v.sql));
+      const us = (v: typeof a) => (v.type === 'datetime' ? epochMicros(v.sql) : microsFromInterval(v.sql));
       const step = microsFromInterval(s.sql);
       last = `(${us(b)} - ${us(a)}) // ${step}`;
       value = `${a.sql} + ${intervalFromMicros(`i * ${step}`)}`;
