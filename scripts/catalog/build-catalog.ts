@@ -14,19 +14,19 @@ import {
   type CatalogTableEntry,
 } from '../../src/schema/catalog-format.ts';
 import type { KqlType } from '../../src/schema/kql-types.ts';
-import type { SourceColumn, SourceRead, SourceTable } from './model.ts';
+import { IDENTIFIER, type SourceColumn, type SourceRead, type SourceTable } from './model.ts';
 import { compareNames } from './reference-source.ts';
 
 /**
- * Columns every Log Analytics table has ("Standard columns in Azure Monitor Logs",
- * learn.microsoft.com/azure/azure-monitor/logs/log-standard-columns): TenantId holds the
- * workspace, TimeGenerated the record's time, Type the table's name. 155 reference pages omit
- * TenantId (SigninLogs, AuditLogs, Syslog…) although portal exports carry it; a table missing one
- * gets it appended, with a note saying so.
+ * Columns every Log Analytics table has beside TimeGenerated ("Standard columns in Azure Monitor
+ * Logs", learn.microsoft.com/azure/azure-monitor/logs/log-standard-columns): TenantId holds the
+ * workspace, Type the table's name. 155 reference pages omit TenantId (SigninLogs, AuditLogs,
+ * Syslog…) although portal exports carry it: a Log Analytics table (one with TimeGenerated)
+ * missing one gets it appended, with a note saying so. A schema without TimeGenerated is partial or
+ * a Defender XDR table (`Timestamp`); nothing is invented for it.
  */
 export const STANDARD_COLUMNS: readonly { name: string; type: KqlType }[] = [
   { name: 'TenantId', type: 'string' },
-  { name: 'TimeGenerated', type: 'datetime' },
   { name: 'Type', type: 'string' },
 ];
 
@@ -49,7 +49,7 @@ export const SOURCE_DESCRIPTIONS: Readonly<Record<CatalogSourceId, Omit<CatalogS
 export function withStandardColumns(t: SourceTable): SourceTable {
   const have = new Set(t.columns.map((c) => c.name));
   const missing = STANDARD_COLUMNS.filter((c) => !have.has(c.name));
-  if (missing.length === 0) return t;
+  if (missing.length === 0 || !have.has('TimeGenerated')) return t;
   return {
     ...t,
     columns: [...t.columns, ...missing.map((c): SourceColumn => ({ ...c, spelling: c.type }))],
@@ -69,6 +69,7 @@ function list(names: readonly string[]): string {
 export function disagreements(reference: SourceTable, other: SourceTable): string[] {
   const where = `Azure-Sentinel ${other.path} (${short(other.commit)})`;
   const notes: string[] = [];
+  if (other.declaredName !== undefined) notes.push(`${where} declares its table as "${other.declaredName}"`);
   for (const n of other.notes) notes.push(`${where}: ${n}`);
   const ref = new Map(reference.columns.map((c) => [c.name, c]));
   const theirs = new Map(other.columns.map((c) => [c.name, c]));
@@ -109,16 +110,26 @@ export function buildCatalog(input: BuildInput): CatalogDocument {
       if (notes.length > 0) extraNotes.set(ref.name, [...(extraNotes.get(ref.name) ?? []), ...notes]);
       continue;
     }
-    const twin = refByLower.get(t.name.toLowerCase());
+    // A file whose name is no reference table, declaring another name inside: the table is the
+    // declared one, as Sentinel's validation harness names it (AADUserInfo.json → AADUserInfo_CL).
+    const declared = t.declaredName !== undefined && IDENTIFIER.test(t.declaredName) && !refByName.has(t.declaredName) ? t.declaredName : undefined;
+    const name = declared ?? t.name;
+    const twin = refByLower.get(name.toLowerCase());
     if (twin) {
       // KQL table names are case-sensitive: a case twin of a reference table is a misspelling.
-      sentinelNotes.push(`${t.path} names ${t.name}, which the reference spells ${twin.name}: skipped`);
+      sentinelNotes.push(`${t.path} names ${name}, which the reference spells ${twin.name}: skipped`);
+      continue;
+    }
+    if (entries.has(name)) {
+      sentinelNotes.push(`${t.path} describes ${name} again (${entries.get(name)!.path} came first): skipped`);
       continue;
     }
     const std = withStandardColumns(t);
     const notes = [...std.notes];
-    if (!t.columns.some((c) => c.name === 'TimeGenerated')) notes.push('the file lists no TimeGenerated: it may be partial');
-    entries.set(t.name, {
+    if (declared) notes.unshift(`named as the file declares it; the file is ${t.name}.json`);
+    else if (t.declaredName !== undefined) notes.unshift(`the file declares its table as "${t.declaredName}"`);
+    if (!t.columns.some((c) => c.name === 'TimeGenerated')) notes.push('lists no TimeGenerated: partial, or a Defender XDR table (Timestamp)');
+    entries.set(name, {
       source: 'azure-sentinel-validation',
       path: t.path,
       commit: t.commit,

@@ -16,8 +16,10 @@ export interface SourceTable {
   readonly path: string;
   readonly commit: string;
   readonly columns: readonly SourceColumn[];
-  /** What the reader found about this table alone (a name the file disagrees with, a fixed type…). */
+  /** What the reader found about this table alone (a fixed type, a column listed twice…). */
   readonly notes: readonly string[];
+  /** The table name the file declares inside, when it is not the one its file name gives. */
+  readonly declaredName?: string;
 }
 
 export interface SourceRead {

@@ -46,8 +46,8 @@ export function provenancePage(doc: CatalogDocument, sentinel: SourceRead, regen
   );
   out.push('| table | commit | columns | in the catalog |', '| --- | --- | ---: | --- |');
   for (const t of sentinel.tables) {
-    const e = doc.tables[t.name];
-    const used = e?.source === 'azure-sentinel-validation' ? 'from this file' : e ? 'the reference wins' : 'skipped (see the notes above)';
+    const mine = Object.keys(doc.tables).find((n) => doc.tables[n]!.source === 'azure-sentinel-validation' && doc.tables[n]!.path === t.path);
+    const used = mine !== undefined ? (mine === t.name ? 'from this file' : `as ${mine}, the name the file declares`) : doc.tables[t.name] ? 'the reference wins' : 'skipped (see the notes above)';
     out.push(`| ${t.name} | ${t.commit} | ${t.columns.length} | ${used} |`);
   }
   out.push('', `## Notes on tables (${names.filter((n) => doc.tables[n]!.notes).length})`, '');

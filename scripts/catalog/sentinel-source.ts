@@ -107,9 +107,10 @@ export function parseExtract(text: string, path: string): CustomTablesFile[] {
 }
 
 /**
- * The tables of some CustomTables files. A table is named by its file, as Sentinel's contributors
- * name the file after the table it describes; a file declaring another name inside is noted
- * (ThreatIntelligenceIndicator.json declares `Malware_data_CL`).
+ * The tables of some CustomTables files, named by their files. A file declaring another name
+ * inside keeps it as `declaredName`: which of the two is right is decided with the reference in
+ * hand (build-catalog.ts): ThreatIntelligenceIndicator.json declares `Malware_data_CL` but holds
+ * the indicator table's columns; AADUserInfo.json declares `AADUserInfo_CL` and holds that table's.
  */
 export function customTables(files: readonly CustomTablesFile[], notes: readonly string[] = []): SourceRead {
   const tables: SourceTable[] = [];
@@ -122,7 +123,6 @@ export function customTables(files: readonly CustomTablesFile[], notes: readonly
       continue;
     }
     const tableNotes: string[] = [];
-    if (f.declaredName !== name) tableNotes.push(`the file declares its table as "${f.declaredName}"`);
     const seen = new Set<string>();
     const columns: SourceColumn[] = [];
     for (const c of f.columns) {
@@ -137,7 +137,15 @@ export function customTables(files: readonly CustomTablesFile[], notes: readonly
       seen.add(c.name);
       columns.push({ name: c.name, type: kqlTypeOfSource(c.type, `${path} (${c.name})`), spelling: c.type });
     }
-    tables.push({ name, source: 'azure-sentinel-validation', path, commit: f.commit, columns, notes: tableNotes });
+    tables.push({
+      name,
+      source: 'azure-sentinel-validation',
+      path,
+      commit: f.commit,
+      columns,
+      notes: tableNotes,
+      ...(f.declaredName !== name && { declaredName: f.declaredName }),
+    });
   }
   return { tables, notes: sourceNotes };
 }
