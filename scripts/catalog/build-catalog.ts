@@ -45,16 +45,29 @@ export const SOURCE_DESCRIPTIONS: Readonly<Record<CatalogSourceId, Omit<CatalogS
   },
 };
 
-/** The table with the standard columns it lacks appended, and a note naming them. */
+/** The types Log Analytics gives its standard columns, whatever a hand-written schema says. */
+const STANDARD_TYPES: Readonly<Record<string, KqlType>> = { TimeGenerated: 'datetime', TenantId: 'string', Type: 'string' };
+
+/**
+ * The table as a Log Analytics table: standard columns typed as Log Analytics types them (GCP_DNS_CL.json
+ * types TimeGenerated as String), the ones it lacks appended; each change noted.
+ */
 export function withStandardColumns(t: SourceTable): SourceTable {
   const have = new Set(t.columns.map((c) => c.name));
+  if (!have.has('TimeGenerated')) return t;
+  const notes = [...t.notes];
+  const columns = t.columns.map((c): SourceColumn => {
+    const std = STANDARD_TYPES[c.name];
+    if (!std || std === c.type) return c;
+    notes.push(`${c.name} is typed ${c.spelling} here; Log Analytics types it ${std}, as the catalog does`);
+    return { ...c, type: std };
+  });
   const missing = STANDARD_COLUMNS.filter((c) => !have.has(c.name));
-  if (missing.length === 0 || !have.has('TimeGenerated')) return t;
-  return {
-    ...t,
-    columns: [...t.columns, ...missing.map((c): SourceColumn => ({ ...c, spelling: c.type }))],
-    notes: [...t.notes, `${missing.map((c) => `${c.name} (${c.type})`).join(', ')} appended: a standard column of every Log Analytics table that this source does not list`],
-  };
+  if (missing.length > 0) {
+    columns.push(...missing.map((c): SourceColumn => ({ ...c, spelling: c.type })));
+    notes.push(`${missing.map((c) => `${c.name} (${c.type})`).join(', ')} appended: a standard column of every Log Analytics table that this source does not list`);
+  }
+  return { ...t, columns, notes };
 }
 
 function short(commit: string): string {

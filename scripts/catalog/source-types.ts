@@ -24,6 +24,9 @@ const SPELLINGS: Readonly<Record<string, KqlType>> = {
   bool: 'bool',
   boolean: 'bool',
   'system.boolean': 'bool',
+  // Kusto stores bool as a signed byte and names it so in .NET schemas (GoogleWorkspaceReports.json).
+  sbyte: 'bool',
+  'system.sbyte': 'bool',
   // Kusto's `int` is 32 bits, `long` 64 (SQL Server's `bigint`, .NET's Int64).
   int: 'int',
   int32: 'int',

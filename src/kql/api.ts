@@ -10,6 +10,11 @@ export interface TranslateOptions {
   /** The schema of a table the query names, or undefined when no such table exists. */
   resolveTable(name: string): TableSchema | undefined;
   /**
+   * The known tables a name that resolves to none probably meant, best first (the schema
+   * catalog's `closestTables`): the unknown-table error names them. None by default.
+   */
+  suggestTables?(name: string): readonly string[];
+  /**
    * SQL that reads a table, e.g. a time-windowed subquery supplied by the rule engine.
    * Default: the quoted table name.
    */
