@@ -17,6 +17,8 @@ const SPELLINGS: Readonly<Record<string, KqlType>> = {
   'system.string': 'string',
   datetime: 'datetime',
   date: 'datetime',
+  // darktrace_model_alerts_CL.json writes `Date/time`.
+  'date/time': 'datetime',
   'system.datetime': 'datetime',
   dynamic: 'dynamic',
   object: 'dynamic',

@@ -6,14 +6,14 @@ import { isKqlType } from '../../../src/schema/kql-types.ts';
 /** As the sources write them (the reference, the AzureDiagnostics page, CustomTables files). */
 const SPELLINGS: readonly [string, string][] = [
   ['string', 'string'], ['String', 'string'], ['System.String', 'string'],
-  ['datetime', 'datetime'], ['DateTime', 'datetime'], ['Datetime', 'datetime'], ['date', 'datetime'],
+  ['datetime', 'datetime'], ['DateTime', 'datetime'], ['Datetime', 'datetime'], ['DateTIme', 'datetime'], ['Date/time', 'datetime'], ['date', 'datetime'],
   ['dynamic', 'dynamic'], ['Dynamic', 'dynamic'], ['Object', 'dynamic'], ['System.Object', 'dynamic'],
   ['bool', 'bool'], ['Bool', 'bool'], ['Boolean', 'bool'], ['boolean', 'bool'], ['SByte', 'bool'], ['System.SByte', 'bool'],
   ['int', 'int'], ['Int', 'int'], ['Int32', 'int'], ['System.Int32', 'int'],
   ['long', 'long'], ['Long', 'long'], ['Int64', 'long'], ['BigInt', 'long'], ['bigint', 'long'], ['System.Int64', 'long'],
   ['real', 'real'], ['Real', 'real'], ['Double', 'real'], ['Float', 'real'], ['System.Double', 'real'],
   ['decimal', 'decimal'], ['Decimal', 'decimal'], ['System.Decimal', 'decimal'],
-  ['guid', 'guid'], ['Guid', 'guid'], ['uniqueid', 'guid'], ['System.Guid', 'guid'],
+  ['guid', 'guid'], ['Guid', 'guid'], ['GUID', 'guid'], ['uniqueid', 'guid'], ['System.Guid', 'guid'],
   ['timespan', 'timespan'], ['TimeSpan', 'timespan'], ['time', 'timespan'], ['System.TimeSpan', 'timespan'],
   [' String ', 'string'],
 ];
