@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
 import { cspMeta, HOSTED_CSP } from './build/csp.ts';
 import { loupeSingleFile } from './build/single-file.ts';
+import { catalogGzip } from './build/catalog-gzip.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -56,6 +57,8 @@ export default defineConfig(({ mode }) => {
       // 1.2 still splits apache-arrow's re-export barrel (imported as a namespace by DuckDB) into
       // a second chunk, which an IIFE cannot have.
       rolldownOptions: { output: { codeSplitting: false, strictExecutionOrder: true } },
+      // The schema catalog travels gzipped and is inflated on first use (build/catalog-gzip.ts).
+      plugins: () => [catalogGzip()],
     },
     test: {
       projects: [

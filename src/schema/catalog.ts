@@ -10,8 +10,8 @@
  *   Monitor table reference and of Azure-Sentinel's KQL validation schemas that were read, written
  *   by `scripts/catalog/generate.ts` with each table's source (docs/tables.md).
  */
-import type { CatalogDocument, CatalogSourceId, CatalogTableEntry } from './catalog-format.ts';
-import generatedJson from './catalog/sentinel-tables.json';
+import type { CatalogSourceId, CatalogTableEntry } from './catalog-format.ts';
+import { generatedCatalog } from './catalog-data.ts';
 import type { KqlType } from './kql-types.ts';
 import { parseKqlType } from './kql-types.ts';
 import { closestNames } from './table-suggestions.ts';
@@ -42,8 +42,6 @@ export interface TableProvenance {
   /** Disagreements between sources and corrections made (partial, misnamed, columns added…). */
   readonly notes: readonly string[];
 }
-
-const generated = generatedJson as unknown as CatalogDocument;
 
 function curatedSchema(f: TableFile): TableSchema {
   return {
@@ -78,8 +76,9 @@ function hasOwn(o: object, k: string): boolean {
 }
 
 function generatedEntry(name: string): CatalogTableEntry | undefined {
+  const tables = generatedCatalog().tables;
   // Own properties only: a query naming `__proto__` or `constructor` is an unknown table.
-  return hasOwn(generated.tables, name) ? generated.tables[name] : undefined;
+  return hasOwn(tables, name) ? tables[name] : undefined;
 }
 
 /** The schema of a Sentinel table by name (exact, as KQL table names are case-sensitive). */
@@ -95,7 +94,7 @@ export function knownTable(name: string): TableSchema | undefined {
 
 /** Every table of the catalog, sorted (ordinal, as KQL compares names). */
 export function knownTableNames(): readonly string[] {
-  names ??= [...new Set([...curated.keys(), ...Object.keys(generated.tables)])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  names ??= [...new Set([...curated.keys(), ...Object.keys(generatedCatalog().tables)])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return names;
 }
 
@@ -109,7 +108,7 @@ export function tableProvenance(name: string): TableProvenance | undefined {
   if (c) return { origin: 'curated', title: c.source ?? 'curated in src/schema/tables', notes: [] };
   const e = generatedEntry(name);
   if (!e) return undefined;
-  const s = generated.sources[e.source];
+  const s = generatedCatalog().sources[e.source];
   const commit = e.commit ?? s.commit;
   return {
     origin: e.source,
@@ -134,6 +133,6 @@ export function closestTables(name: string, others: Iterable<string> = [], limit
 /** How many tables each layer and source gives (for the docs and the UI's catalog panel). */
 export function catalogCounts(): { readonly total: number; readonly curated: number } & Readonly<Record<CatalogSourceId, number>> {
   const counts: Record<CatalogSourceId, number> = { 'azure-monitor-reference': 0, 'azure-sentinel-validation': 0 };
-  for (const [n, e] of Object.entries(generated.tables)) if (!curated.has(n)) counts[e.source]++;
+  for (const [n, e] of Object.entries(generatedCatalog().tables)) if (!curated.has(n)) counts[e.source]++;
   return { total: knownTableNames().length, curated: curated.size, ...counts };
 }
