@@ -6,6 +6,7 @@ import type { Plugin } from 'vite';
 import { cspMeta, HOSTED_CSP } from './build/csp.ts';
 import { loupeSingleFile } from './build/single-file.ts';
 import { kustoLanguageScripts } from './build/kusto-language.ts';
+import { catalogGzip } from './build/catalog-gzip.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -27,7 +28,9 @@ const alias = {
     .replace(/duckdb-eh\.wasm$/, 'duckdb-browser-blocking.mjs'),
 };
 // Kusto.Language runs in the engine worker (the KQL front end): its scripts need the wrapper.
-const workerPlugins = () => [kustoLanguageScripts()];
+// Kusto.Language's scripts run on first use (build/kusto-language.ts); the schema catalog travels
+// gzipped and is inflated on first use (build/catalog-gzip.ts).
+const workerPlugins = () => [kustoLanguageScripts(), catalogGzip()];
 
 export default defineConfig(({ mode }) => {
   const single = mode === 'single';

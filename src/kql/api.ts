@@ -12,6 +12,11 @@ export interface TranslateOptions {
   /** The tables a pattern can match (`union Sign*`): the analyst's loaded tables. None by default. */
   tableNames?(): readonly string[];
   /**
+   * The known tables a name that resolves to none probably meant, best first (the schema
+   * catalog's `closestTables`): the unknown-table error names them. None by default.
+   */
+  suggestTables?(name: string): readonly string[];
+  /**
    * SQL that reads a table, e.g. a time-windowed subquery supplied by the rule engine.
    * Default: the quoted table name.
    */

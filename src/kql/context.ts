@@ -17,8 +17,7 @@ import type { Relation, Typed } from './types.ts';
 import { translateExpr } from './expr.ts';
 import { invokeTabular } from './user-functions.ts';
 import { sqlColumns } from './sql-names.ts';
-
-
+import { didYouMean } from '../schema/table-suggestions.ts';
 
 export type Binding =
   | { kind: 'scalar'; value: Typed }
@@ -191,7 +190,7 @@ export class TranslateContext {
     if (b?.kind === 'scalar') throw this.error('type', `"${name}" is a scalar, not a table`, span);
     const table = b?.kind === 'table-alias' ? b.table : name;
     const schema = this.options.resolveTable(table);
-    if (!schema) throw this.error('unknown-table', `unknown table "${name}"`, span);
+    if (!schema) throw this.error('unknown-table', `unknown table "${name}"${didYouMean(this.options.suggestTables?.(name) ?? [])}`, span);
     return this.readTable(schema, span);
   }
 

@@ -109,6 +109,8 @@ export interface ReplayData {
   readonly engine: SqlEngine;
   /** Loaded tables and, for tables a rule reads that were not loaded, the catalog's schema. */
   resolveTable(name: string): TableSchema | undefined;
+  /** The tables an unknown name probably meant (loaded and catalog), for the error naming it. */
+  suggestTables?(name: string): readonly string[];
   /** Names of the tables loaded by the analyst (the others are created empty when read). */
   loadedTables(): readonly string[];
   /** The loaded table holding the data of an `externaldata` URL (a file the analyst supplied:

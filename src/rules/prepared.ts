@@ -29,7 +29,12 @@ export function translateRule(data: ReplayData, rule: Rule): Translation {
   try {
     // Bare KQL is not scheduled: its tables are read whole.
     const tableSql = isScheduled(rule) ? { tableSql: windowedTableSql } : {};
-    return translate(rule.query, { resolveTable: (n) => data.resolveTable(n), externalData: (url) => data.externalData?.(url), ...tableSql });
+    return translate(rule.query, {
+      resolveTable: (n) => data.resolveTable(n),
+      suggestTables: (n) => data.suggestTables?.(n) ?? [],
+      externalData: (url) => data.externalData?.(url),
+      ...tableSql,
+    });
   } catch (e) {
     if (isLoupeError(e) && e.stage === 'kql') {
       // The translator counts lines within the query; the analyst reads the rule file.

@@ -10,6 +10,7 @@ import type { QueryControl } from '../db/engine.ts';
 import type { ReplayControl, ReplayOptions, ReplayReport } from '../rules/api.ts';
 import type { LibraryReport, RuleFileText } from '../rules/library.ts';
 import type { ColumnSchema } from '../schema/catalog.ts';
+import type { CatalogSearchResult } from '../schema/catalog-search.ts';
 
 /** A rule file as read: the rule's display fields plus diagnostics (warnings keep their lines). */
 export interface RuleSummary {
@@ -60,6 +61,10 @@ export interface LoupeSession {
    * Cancellable: aborting `control.signal` stops the query and rejects with an AbortError.
    */
   run(text: string, language: 'kql' | 'sql', limit?: number, control?: QueryControl): Promise<RowsResult>;
+  /** Every table of the schema catalog (what a file can be loaded into, what a rule can read). */
+  catalogTableNames(): readonly string[];
+  /** Catalog tables whose name or a column's name contains `query`, best first, with their columns and source. */
+  searchCatalog(query: string, limit?: number): CatalogSearchResult;
   /** Releases the engine. */
   close(): void;
 }

@@ -11,7 +11,8 @@ import { decodeValue, installKqlRuntime, translate } from '../kql/index.ts';
 import type { Translation } from '../kql/api.ts';
 import { parseRuleFile, replay, replayLibrary, translateRule, isScheduled, type Rule, type RuleFileText } from '../rules/index.ts';
 import type { ReplayControl, ReplayData, ReplayOptions } from '../rules/api.ts';
-import { knownTable, type TableSchema } from '../schema/catalog.ts';
+import { closestTables, knownTable, knownTableNames, type TableSchema } from '../schema/catalog.ts';
+import { searchCatalog } from '../schema/catalog-search.ts';
 import { createEmptyTableSql } from '../schema/ddl.ts';
 import type { LoupeSession, RowsResult, RuleSummary } from './api.ts';
 import { latestTimeGenerated, setRunTime } from './run-time.ts';
@@ -31,6 +32,7 @@ class EngineSession implements LoupeSession {
     this.data = {
       engine,
       resolveTable: (name) => this.resolveTable(name),
+      suggestTables: (name) => this.suggestTables(name),
       loadedTables: () => listTables(engine).map((t) => t.name),
       externalData: (url) => this.externalData(url),
     };
@@ -50,6 +52,11 @@ class EngineSession implements LoupeSession {
   /** Loaded tables first (their real columns), then the catalog (for tables a query names but no file provided). */
   private resolveTable(name: string): TableSchema | undefined {
     return loadedTable(this.engine, name)?.schema ?? knownTable(name);
+  }
+
+  /** What an unknown table name probably meant: the loaded tables (custom names too) and the catalog. */
+  private suggestTables(name: string): string[] {
+    return closestTables(name, listTables(this.engine).map((t) => t.name));
   }
 
   tables() {
@@ -95,7 +102,11 @@ class EngineSession implements LoupeSession {
   }
 
   translate(kql: string): Translation {
-    return translate(kql, { resolveTable: (n) => this.resolveTable(n), externalData: (url) => this.externalData(url) });
+    return translate(kql, {
+      resolveTable: (n) => this.resolveTable(n),
+      suggestTables: (n) => this.suggestTables(n),
+      externalData: (url) => this.externalData(url),
+    });
   }
 
   translateRule(): Translation {
@@ -142,6 +153,14 @@ class EngineSession implements LoupeSession {
     if (loadedTable(this.engine, name)) return;
     const schema = knownTable(name);
     if (schema) this.engine.exec(createEmptyTableSql(schema));
+  }
+
+  catalogTableNames() {
+    return knownTableNames();
+  }
+
+  searchCatalog(query: string, limit?: number) {
+    return searchCatalog(query, limit);
   }
 
   close() {

@@ -67,6 +67,8 @@ const handlers: Handlers = {
   exportRows: (s, p, ctx) => exportRows(s.engine, s.session, p, { signal: ctx.signal }),
   pivot: (s, p, ctx) => pivot(s.engine, s.session, p.value, { signal: ctx.signal }),
   histogram: (s, p, ctx) => histogram(s.engine, s.session, p.table, p.buckets, { signal: ctx.signal }),
+  catalogTableNames: (s) => s.session.catalogTableNames(),
+  searchCatalog: (s, p) => s.session.searchCatalog(p.query, p.limit),
 };
 
 export interface Port {

@@ -11,6 +11,7 @@ import type { FilePreview, RejectedRow } from '../ingest/index.ts';
 import type { Translation } from '../kql/api.ts';
 import type { ReplayOptions, ReplayProgress, ReplayReport } from '../rules/api.ts';
 import type { RowsResult, RuleSummary } from '../session/api.ts';
+import type { CatalogSearchResult } from '../schema/catalog-search.ts';
 import type { LibraryReport, RuleFileText } from '../rules/library.ts';
 import type { ErrorDetail, SourcePosition } from '../errors.ts';
 import type { GridPage, GridQuery } from './grid/types.ts';
@@ -81,6 +82,10 @@ export interface RequestMap {
   pivot: { payload: { readonly value: string }; result: readonly PivotHit[] };
   /** A table's events per time bucket (the timeline). */
   histogram: { payload: { readonly table: string; readonly buckets?: number }; result: Histogram };
+  /** Every table name of the schema catalog (the engine worker holds the catalog, not the page). */
+  catalogTableNames: { payload: null; result: readonly string[] };
+  /** The catalog's tables matching a table or column name, with columns, types and source. */
+  searchCatalog: { payload: { readonly query: string; readonly limit?: number }; result: CatalogSearchResult };
 }
 
 export type RequestType = keyof RequestMap;

@@ -9,6 +9,7 @@ import type { Translation } from '../../kql/api.ts';
 import type { ReplayProgress, ReplayReport } from '../../rules/api.ts';
 import type { LibraryReport, LibraryRuleResult, RuleFileText } from '../../rules/library.ts';
 import type { RuleSummary } from '../../session/api.ts';
+import type { CatalogSearchResult } from '../../schema/catalog-search.ts';
 import type { EngineClient } from '../../worker/client.ts';
 import type { EngineStatus } from '../../worker/protocol.ts';
 import type { PivotHit } from '../../worker/pivot.ts';
@@ -87,6 +88,9 @@ export class Workspace {
     return this.libraryTask.running;
   }
 
+  /** Every table of the schema catalog, once the engine is ready: the tables a file can be loaded into. */
+  catalogTableNames = $state<readonly string[]>([]);
+
   /** The result grid of the Explore section (tables and console queries). */
   readonly grid: GridState;
   /** Case notes on alerts and incidents (kept in the browser). */
@@ -97,8 +101,25 @@ export class Workspace {
   private readonly aborts = new Map<number, AbortController>();
 
   constructor(readonly client: EngineClient) {
-    client.onStatus((s) => (this.engine = s));
+    client.onStatus((s) => {
+      this.engine = s;
+      if (s.state === 'ready' && this.catalogTableNames.length === 0) void this.loadCatalogNames();
+    });
     this.grid = new GridState(client);
+  }
+
+  /** The catalog lives in the engine worker (it is large): its table names come from there once. */
+  private async loadCatalogNames(): Promise<void> {
+    try {
+      this.catalogTableNames = await this.client.request('catalogTableNames', null);
+    } catch {
+      // The choices stay empty; the analyst can still type a table name.
+    }
+  }
+
+  /** Tables of the schema catalog whose name or a column's name contains `query` (the catalog panel). */
+  searchCatalog(query: string, limit = 50): Promise<CatalogSearchResult> {
+    return this.client.request('searchCatalog', { query, limit });
   }
 
   get loading(): boolean {
