@@ -16,6 +16,7 @@ import { inTabular, tabularInSide, toScalar } from './subqueries.ts';
 import { invokeScalar } from './user-functions.ts';
 import { WINDOW_FUNCTIONS, windowCall } from './window.ts';
 import { isIntegral, isNumeric, isStringy, type Typed } from './types.ts';
+import { DYN_GET, DYN_INDEX } from './runtime/dynamic.ts';
 
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=', '=~', '!~']);
 
@@ -47,10 +48,10 @@ export function translateExpr(e: Expr, scope: Scope, ctx: TranslateContext): Typ
     case 'index': {
       const target = translateExpr(e.target, scope, ctx);
       if (target.type !== 'dynamic') throw ctx.error('type', `only dynamic values can be indexed, this is a ${target.type}`, e.span);
-      if (e.kind === 'member') return { sql: `kql_dyn_get(${target.sql}, ${sqlString(e.name)})`, type: 'dynamic' };
+      if (e.kind === 'member') return { sql: DYN_GET.call(target.sql, sqlString(e.name)), type: 'dynamic' };
       const i = translateExpr(e.index, scope, ctx);
-      if (isIntegral(i.type)) return { sql: `kql_dyn_index(${target.sql}, CAST(${i.sql} AS DOUBLE))`, type: 'dynamic' };
-      if (i.type === 'string') return { sql: `kql_dyn_get(${target.sql}, ${i.sql})`, type: 'dynamic' };
+      if (isIntegral(i.type)) return { sql: DYN_INDEX.call(target.sql, i.sql), type: 'dynamic' };
+      if (i.type === 'string') return { sql: DYN_GET.call(target.sql, i.sql), type: 'dynamic' };
       throw ctx.error('type', `an index must be a long or a string, this is a ${i.type}`, e.index.span);
     }
     case 'in': {

@@ -2,9 +2,11 @@
 import { toStringSql } from '../convert.ts';
 import { expectType, type ScalarFunction } from './registry.ts';
 import type { Typed } from '../types.ts';
+import { DYN_TOSTRING } from '../runtime/dynamic.ts';
+import { TOHEX } from '../runtime/text.ts';
 
 function toNumber(x: Typed, sqlType: 'BIGINT' | 'INTEGER' | 'DOUBLE'): string {
-  if (x.type === 'dynamic') return `TRY_CAST(kql_dyn_tostring(${x.sql}) AS ${sqlType})`;
+  if (x.type === 'dynamic') return `TRY_CAST(${DYN_TOSTRING.call(x.sql)} AS ${sqlType})`;
   if (x.type === 'bool') return `CAST(CAST(${x.sql} AS INTEGER) AS ${sqlType})`;
   if (x.type === 'string') return `TRY_CAST(${x.sql} AS ${sqlType})`;
   if (x.type === 'null') return `CAST(NULL AS ${sqlType})`;
@@ -45,7 +47,7 @@ export const CONVERSION_FUNCTIONS: readonly ScalarFunction[] = [
     translate: (a, s) => {
       const x = expectType(a, 0, s, 'long', 'int');
       const min = a[1] ? `CAST(${expectType(a, 1, s, 'long', 'int').sql} AS DOUBLE)` : 'CAST(NULL AS DOUBLE)';
-      return { sql: `coalesce(kql_tohex(CAST(${x.sql} AS VARCHAR), CAST(${x.type === 'int' ? 32 : 64} AS DOUBLE), ${min}), '')`, type: 'string' };
+      return { sql: `coalesce(${TOHEX.call(x.sql, x.type === 'int' ? '32' : '64', min)}, '')`, type: 'string' };
     },
   },
   // Non-deterministic like Kusto's: a new guid per row.

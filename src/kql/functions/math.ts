@@ -5,6 +5,8 @@
  */
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
 import { isIntegral, type Typed } from '../types.ts';
+import { BETA_CDF, BETA_INV, WELCH_TEST } from '../runtime/stats.ts';
+import { ERF } from '../runtime/text.ts';
 
 const NUMERIC = ['long', 'int', 'real', 'decimal'] as const;
 
@@ -93,19 +95,19 @@ export const MATH_FUNCTIONS: readonly ScalarFunction[] = [
       return { sql: `floor(random() * ${real(a, 0, s)})`, type: 'real' };
     },
   },
-  { name: 'erf', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(kql_erf(${real(a, 0, s)}) AS DOUBLE)`, type: 'real' }) },
+  { name: 'erf', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(${ERF.call(real(a, 0, s))} AS DOUBLE)`, type: 'real' }) },
   {
     name: 'beta_cdf', minArgs: 3, maxArgs: 3,
-    translate: (a, s) => ({ sql: `CAST(kql_beta_cdf(${real(a, 0, s)}, ${real(a, 1, s)}, ${real(a, 2, s)}) AS DOUBLE)`, type: 'real' }),
+    translate: (a, s) => ({ sql: `CAST(${BETA_CDF.call(real(a, 0, s), real(a, 1, s), real(a, 2, s))} AS DOUBLE)`, type: 'real' }),
   },
   {
     name: 'beta_inv', minArgs: 3, maxArgs: 3,
-    translate: (a, s) => ({ sql: `CAST(kql_beta_inv(${real(a, 0, s)}, ${real(a, 1, s)}, ${real(a, 2, s)}) AS DOUBLE)`, type: 'real' }),
+    translate: (a, s) => ({ sql: `CAST(${BETA_INV.call(real(a, 0, s), real(a, 1, s), real(a, 2, s))} AS DOUBLE)`, type: 'real' }),
   },
   {
     // welch_test(mean1, variance1, count1, mean2, variance2, count2): the two-sided p-value.
     name: 'welch_test', minArgs: 6, maxArgs: 6,
-    translate: (a, s) => ({ sql: `CAST(kql_welch_test(${a.map((_, i) => real(a, i, s)).join(', ')}) AS DOUBLE)`, type: 'real' }),
+    translate: (a, s) => ({ sql: `CAST(${WELCH_TEST.call(...(a.map((_, i) => real(a, i, s)) as [string, string, string, string, string, string]))} AS DOUBLE)`, type: 'real' }),
   },
   unaryReal('sin', (x) => `sin(${x})`),
   unaryReal('cos', (x) => `cos(${x})`),

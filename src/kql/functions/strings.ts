@@ -3,6 +3,9 @@ import { toJsonSql, toStringSql } from '../convert.ts';
 import { microsFromInterval } from '../sql.ts';
 import type { Typed } from '../types.ts';
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
+import { REPLACE_STRINGS } from '../runtime/arrays.ts';
+import { PARSE_COMMAND_LINE, PARSE_CSV, PARSE_VERSION, PUNYCODE_DECODE, PUNYCODE_DOMAIN, PUNYCODE_ENCODE } from '../runtime/misc.ts';
+import { BASE64_DECODE, BASE64_DECODE_TOARRAY, BASE64_ENCODE, BASE64_FROM_ARRAY, BASE64_TO_GUID, CODEPOINTS_FROM_STRING, CODEPOINTS_TO_STRING, COUNTOF, EXTRACT_ALL, HASH, INDEXOF, PARSE_PATH, PARSE_URL, PARSE_URLQUERY, RANGE, REGEX_QUOTE, TO_UTF8, URL_DECODE, URL_ENCODE } from '../runtime/text.ts';
 
 export const STRING_FUNCTIONS: readonly ScalarFunction[] = [
   {
@@ -103,7 +106,7 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
     name: 'extract_all', minArgs: 2, maxArgs: 3,
     translate: (a, s) => {
       const groups = a.length === 3 ? varchar(expectType(a, 1, s, 'dynamic').sql) : 'CAST(NULL AS VARCHAR)';
-      return { sql: `kql_extract_all(${regex(a, 0, s)}, ${groups}, ${str(a, a.length - 1)})`, type: 'dynamic' };
+      return { sql: EXTRACT_ALL.call(regex(a, 0, s), groups, str(a, a.length - 1)), type: 'dynamic' };
     },
   },
   {
@@ -111,7 +114,7 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
     name: 'indexof', minArgs: 2, maxArgs: 5,
     translate: (a, s) => {
       if (a.length === 2) return { sql: `CAST(strpos(${str(a, 0)}, ${str(a, 1)}) - 1 AS BIGINT)`, type: 'long' };
-      return { sql: `CAST(kql_indexof(${str(a, 0)}, ${str(a, 1)}, ${optLong(a, 2, s)}, ${optLong(a, 3, s)}, ${optLong(a, 4, s)}) AS BIGINT)`, type: 'long' };
+      return { sql: `CAST(${INDEXOF.call(str(a, 0), str(a, 1), optLong(a, 2, s), optLong(a, 3, s), optLong(a, 4, s))} AS BIGINT)`, type: 'long' };
     },
   },
   {
@@ -119,7 +122,7 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
     translate: (a, s) => {
       const kind = a[2]?.literal;
       if (a[2] && kind !== 'normal' && kind !== 'regex') return s.fail('countof() kind must be "normal" or "regex"', 2);
-      return { sql: `CAST(kql_countof(${str(a, 0)}, ${str(a, 1)}, CAST(${kind === 'regex' ? 1 : 0} AS INTEGER)) AS BIGINT)`, type: 'long' };
+      return { sql: `CAST(${COUNTOF.call(str(a, 0), str(a, 1), `${kind === 'regex' ? 1 : 0}`)} AS BIGINT)`, type: 'long' };
     },
   },
   { name: 'reverse', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `reverse(${str(a, 0)})`, type: 'string' }) },
@@ -138,25 +141,25 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
     translate: (a, s) => {
       const x = a[0]!;
       if (x.type !== 'string' && x.type !== 'guid') throw s.ctx.error('unsupported', `hash() of a ${x.type} (only strings hash like Kusto so far)`, s.span);
-      return { sql: `CAST(kql_hash(${x.sql}, ${optLong(a, 1, s)}) AS BIGINT)`, type: 'long' };
+      return { sql: `CAST(${HASH.call(x.sql, optLong(a, 1, s))} AS BIGINT)`, type: 'long' };
     },
   },
   { name: 'hash_sha256', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `sha256(${hashInput(a[0]!)})`, type: 'string' }) },
   { name: 'hash_sha1', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `sha1(${hashInput(a[0]!)})`, type: 'string' }) },
   { name: 'hash_md5', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `md5(${hashInput(a[0]!)})`, type: 'string' }) },
-  { name: 'base64_encode_tostring', aliases: ['base64_encodestring'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_base64_encode(${str(a, 0)})`, type: 'string' }) },
-  { name: 'base64_decode_tostring', aliases: ['base64_decodestring'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_base64_decode(${str(a, 0)})`, type: 'string' }) },
-  { name: 'base64_decode_toarray', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_base64_decode_toarray(${str(a, 0)})`, type: 'dynamic' }) },
-  { name: 'url_encode', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_url_encode(${str(a, 0)}, CAST(0 AS INTEGER))`, type: 'string' }) },
-  { name: 'url_encode_component', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_url_encode(${str(a, 0)}, CAST(1 AS INTEGER))`, type: 'string' }) },
-  { name: 'url_decode', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_url_decode(${str(a, 0)})`, type: 'string' }) },
-  { name: 'parse_url', aliases: ['parseurl'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_parse_url(${str(a, 0)})`, type: 'dynamic' }) },
-  { name: 'parse_urlquery', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_parse_urlquery(${str(a, 0)})`, type: 'dynamic' }) },
-  { name: 'parse_path', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_parse_path(${str(a, 0)})`, type: 'dynamic' }) },
-  { name: 'unicode_codepoints_from_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_codepoints_from_string(${str(a, 0)})`, type: 'dynamic' }) },
+  { name: 'base64_encode_tostring', aliases: ['base64_encodestring'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: BASE64_ENCODE.call(str(a, 0)), type: 'string' }) },
+  { name: 'base64_decode_tostring', aliases: ['base64_decodestring'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: BASE64_DECODE.call(str(a, 0)), type: 'string' }) },
+  { name: 'base64_decode_toarray', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: BASE64_DECODE_TOARRAY.call(str(a, 0)), type: 'dynamic' }) },
+  { name: 'url_encode', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: URL_ENCODE.call(str(a, 0), '0'), type: 'string' }) },
+  { name: 'url_encode_component', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: URL_ENCODE.call(str(a, 0), '1'), type: 'string' }) },
+  { name: 'url_decode', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: URL_DECODE.call(str(a, 0)), type: 'string' }) },
+  { name: 'parse_url', aliases: ['parseurl'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PARSE_URL.call(str(a, 0)), type: 'dynamic' }) },
+  { name: 'parse_urlquery', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PARSE_URLQUERY.call(str(a, 0)), type: 'dynamic' }) },
+  { name: 'parse_path', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PARSE_PATH.call(str(a, 0)), type: 'dynamic' }) },
+  { name: 'unicode_codepoints_from_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: CODEPOINTS_FROM_STRING.call(str(a, 0)), type: 'dynamic' }) },
   {
     name: 'unicode_codepoints_to_string', minArgs: 1, maxArgs: 64,
-    translate: (a, s) => ({ sql: `kql_codepoints_to_string(${a.map((x, i) => varchar(toJsonSql(expectType(a, i, s, 'dynamic', 'long', 'int')))).join(', ')})`, type: 'string' }),
+    translate: (a, s) => ({ sql: CODEPOINTS_TO_STRING.call(...a.map((_, i) => toJsonSql(expectType(a, i, s, 'dynamic', 'long', 'int')))), type: 'string' }),
   },
   {
     // range(start, stop[, step]) as a scalar function: the dynamic array of those numbers.
@@ -173,39 +176,39 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
       };
       const bound = kind === 1 ? (['datetime'] as const) : kind === 2 ? (['timespan'] as const) : (['long', 'int', 'real'] as const);
       const step = kind ? (['timespan'] as const) : (['long', 'int', 'real'] as const);
-      return { sql: `kql_range(${num(0, ...bound)}, ${num(1, ...bound)}, ${num(2, ...step)}, CAST(${kind} AS INTEGER))`, type: 'dynamic' };
+      return { sql: RANGE.call(num(0, ...bound), num(1, ...bound), num(2, ...step), `${kind}`), type: 'dynamic' };
     },
   },
-  { name: 'to_utf8', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_to_utf8(${str(a, 0)})`, type: 'dynamic' }) },
-  { name: 'regex_quote', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_regex_quote(${str(a, 0)})`, type: 'string' }) },
+  { name: 'to_utf8', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: TO_UTF8.call(str(a, 0)), type: 'dynamic' }) },
+  { name: 'regex_quote', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: REGEX_QUOTE.call(str(a, 0)), type: 'string' }) },
   // A KQL string is always valid UTF-8 once read (invalid bytes were replaced at ingestion).
   { name: 'isutf8', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `(${str(a, 0)} IS NOT NULL)`, type: 'bool' }) },
   {
     name: 'replace_strings', minArgs: 3, maxArgs: 3,
-    translate: (a, s) => ({ sql: `kql_replace_strings(${str(a, 0)}, ${varchar(expectType(a, 1, s, 'dynamic').sql)}, ${varchar(expectType(a, 2, s, 'dynamic').sql)})`, type: 'string' }),
+    translate: (a, s) => ({ sql: REPLACE_STRINGS.call(str(a, 0), varchar(expectType(a, 1, s, 'dynamic').sql), varchar(expectType(a, 2, s, 'dynamic').sql)), type: 'string' }),
   },
-  { name: 'base64_decode_toguid', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `coalesce(kql_base64_to_guid(${str(a, 0)}), '')`, type: 'guid' }) },
+  { name: 'base64_decode_toguid', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `coalesce(${BASE64_TO_GUID.call(str(a, 0))}, '')`, type: 'guid' }) },
   {
     name: 'base64_encode_fromarray', minArgs: 1, maxArgs: 1,
-    translate: (a, s) => ({ sql: `kql_base64_from_array(${varchar(expectType(a, 0, s, 'dynamic').sql)})`, type: 'string' }),
+    translate: (a, s) => ({ sql: BASE64_FROM_ARRAY.call(varchar(expectType(a, 0, s, 'dynamic').sql)), type: 'string' }),
   },
-  { name: 'punycode_from_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_punycode_encode(${str(a, 0)})`, type: 'string' }) },
-  { name: 'punycode_to_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_punycode_decode(${str(a, 0)})`, type: 'string' }) },
-  { name: 'punycode_domain_from_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_punycode_domain(${str(a, 0)}, CAST(1 AS INTEGER))`, type: 'string' }) },
-  { name: 'punycode_domain_to_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_punycode_domain(${str(a, 0)}, CAST(0 AS INTEGER))`, type: 'string' }) },
+  { name: 'punycode_from_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PUNYCODE_ENCODE.call(str(a, 0)), type: 'string' }) },
+  { name: 'punycode_to_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PUNYCODE_DECODE.call(str(a, 0)), type: 'string' }) },
+  { name: 'punycode_domain_from_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PUNYCODE_DOMAIN.call(str(a, 0), '1'), type: 'string' }) },
+  { name: 'punycode_domain_to_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PUNYCODE_DOMAIN.call(str(a, 0), '0'), type: 'string' }) },
   {
     // parse_version: four parts of up to 8 digits as one comparable number (a decimal, held in a DOUBLE).
     name: 'parse_version', minArgs: 1, maxArgs: 1,
-    translate: (a) => ({ sql: `CAST(kql_parse_version(${str(a, 0)}) AS DOUBLE)`, type: 'decimal' }),
+    translate: (a) => ({ sql: `CAST(${PARSE_VERSION.call(str(a, 0))} AS DOUBLE)`, type: 'decimal' }),
   },
   {
     name: 'parse_command_line', minArgs: 2, maxArgs: 2,
     translate: (a, s) => {
       if (String(a[1]!.literal).toLowerCase() !== 'windows') return s.fail('parse_command_line() supports the "windows" parser only', 1);
-      return { sql: `kql_parse_command_line(${str(a, 0)})`, type: 'dynamic' };
+      return { sql: PARSE_COMMAND_LINE.call(str(a, 0)), type: 'dynamic' };
     },
   },
-  { name: 'parse_csv', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_parse_csv(${str(a, 0)})`, type: 'dynamic' }) },
+  { name: 'parse_csv', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PARSE_CSV.call(str(a, 0)), type: 'dynamic' }) },
   {
     name: 'string_size', minArgs: 1, maxArgs: 1,
     translate: (a) => ({ sql: `CAST(octet_length(encode(${str(a, 0)})) AS BIGINT)`, type: 'long' }),

@@ -5,6 +5,7 @@
  * value). Every function returns null (SQL NULL) for a non-array/non-bag input, as KQL does.
  */
 import { parseDynamic } from './dynamic.ts';
+import { udf, variadicUdf } from './udf.ts';
 
 type Json = ReturnType<typeof parseDynamic>;
 type Bag = { [k: string]: Json };
@@ -454,3 +455,38 @@ export function hasTerms(text: string | null, terms: string | null, all: number 
   const test = (term: string) => hasTerm(text ?? '', term);
   return (all ? list.every(test) : list.some(test)) ? 1 : 0;
 }
+
+// The UDFs of this module (registered by ./index.ts, called by the translator).
+export const ARR_CONCAT = variadicUdf('kql_arr_concat', [], 'VARCHAR', 'VARCHAR', arrConcat);
+export const ARR_SLICE = udf('kql_arr_slice', ['VARCHAR', 'DOUBLE', 'DOUBLE'], 'VARCHAR', arrSlice);
+export const ARR_REVERSE = udf('kql_arr_reverse', ['VARCHAR'], 'VARCHAR', arrReverse);
+export const ARR_SORT = udf('kql_arr_sort', ['VARCHAR', 'INTEGER', 'INTEGER'], 'VARCHAR', arrSort);
+export const ARR_SORT_MANY = udf('kql_arr_sort_many', ['VARCHAR', 'INTEGER', 'INTEGER'], 'VARCHAR', arrSortMany);
+export const ARR_SUM = udf('kql_arr_sum', ['VARCHAR'], 'VARCHAR', arrSum);
+export const ARR_INDEX_OF = udf('kql_arr_index_of', ['VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'DOUBLE'], 'INTEGER', arrIndexOf);
+export const ARR_SHIFT = udf('kql_arr_shift', ['VARCHAR', 'DOUBLE', 'VARCHAR'], 'VARCHAR', arrShift);
+export const ARR_ROTATE = udf('kql_arr_rotate', ['VARCHAR', 'DOUBLE'], 'VARCHAR', arrRotate);
+export const ARR_SPLIT = udf('kql_arr_split', ['VARCHAR', 'VARCHAR'], 'VARCHAR', arrSplit);
+export const ARR_IFF = udf('kql_arr_iff', ['VARCHAR', 'VARCHAR', 'VARCHAR'], 'VARCHAR', arrIff);
+export const STRCAT_ARRAY = udf('kql_strcat_array', ['VARCHAR', 'VARCHAR'], 'VARCHAR', strcatArray);
+export const BAG_KEYS = udf('kql_bag_keys', ['VARCHAR'], 'VARCHAR', bagKeys);
+export const BAG_MERGE = variadicUdf('kql_bag_merge', [], 'VARCHAR', 'VARCHAR', bagMerge);
+export const BAG_MERGE_ALL = udf('kql_bag_merge_all', ['VARCHAR'], 'VARCHAR', bagMergeAll);
+export const SET_OF_ELEMENTS = udf('kql_set_of_elements', ['VARCHAR', 'DOUBLE'], 'VARCHAR', setOfElements);
+export const DYN_CONTAINS = udf('kql_dyn_contains', ['VARCHAR', 'VARCHAR', 'INTEGER'], 'INTEGER', dynContains);
+export const HAS_TERMS = udf('kql_has_terms', ['VARCHAR', 'VARCHAR', 'INTEGER'], 'INTEGER', hasTerms);
+export const TDIGEST_PERCENTILE = udf('kql_tdigest_percentile', ['VARCHAR', 'DOUBLE'], 'VARCHAR', tdigestPercentile);
+export const TDIGEST_RANK = udf('kql_tdigest_rank', ['VARCHAR', 'DOUBLE'], 'VARCHAR', tdigestRank);
+export const BAG_REMOVE_KEYS = udf('kql_bag_remove_keys', ['VARCHAR', 'VARCHAR'], 'VARCHAR', bagRemoveKeys);
+export const BAG_HAS_KEY = udf('kql_bag_has_key', ['VARCHAR', 'VARCHAR'], 'INTEGER', bagHasKey);
+export const SET_UNION = variadicUdf('kql_set_union', [], 'VARCHAR', 'VARCHAR', setUnion);
+export const SET_INTERSECT = variadicUdf('kql_set_intersect', [], 'VARCHAR', 'VARCHAR', setIntersect);
+export const SET_DIFFERENCE = variadicUdf('kql_set_difference', [], 'VARCHAR', 'VARCHAR', setDifference);
+export const SET_HAS_ELEMENT = udf('kql_set_has_element', ['VARCHAR', 'VARCHAR'], 'INTEGER', setHasElement);
+export const JACCARD_INDEX = udf('kql_jaccard_index', ['VARCHAR', 'VARCHAR'], 'VARCHAR', jaccardIndex);
+export const DYN_TYPEOF = udf('kql_dyn_typeof', ['VARCHAR'], 'VARCHAR', dynTypeOf);
+export const SPLIT = udf('kql_split', ['VARCHAR', 'VARCHAR'], 'VARCHAR', splitText);
+export const BAG_SET_KEY = udf('kql_bag_set_key', ['VARCHAR', 'VARCHAR', 'VARCHAR'], 'VARCHAR', bagSetKey);
+export const BAG_ZIP = udf('kql_bag_zip', ['VARCHAR', 'VARCHAR'], 'VARCHAR', bagZip);
+export const ZIP = variadicUdf('kql_zip', [], 'VARCHAR', 'VARCHAR', zipArrays);
+export const REPLACE_STRINGS = udf('kql_replace_strings', ['VARCHAR', 'VARCHAR', 'VARCHAR'], 'VARCHAR', replaceStrings);

@@ -11,6 +11,7 @@
  *   longer ones Kusto compresses, so the base64 differs while decompressing to the same text.
  */
 import { gunzipSync, gzipSync } from 'fflate';
+import { udf } from './udf.ts';
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -76,3 +77,7 @@ export function gzipDecompressFromBase64(text: string | null): string | null {
     return '';
   }
 }
+
+// The UDFs of this module (registered by ./index.ts, called by the translator).
+export const GZIP_COMPRESS = udf('kql_gzip_compress', ['VARCHAR'], 'VARCHAR', gzipCompressToBase64);
+export const GZIP_DECOMPRESS = udf('kql_gzip_decompress', ['VARCHAR'], 'VARCHAR', gzipDecompressFromBase64);

@@ -3,6 +3,7 @@
  * incomplete beta function I_x(a, b) (continued fraction, modified Lentz) and ln Γ (Lanczos).
  * Results travel as text (a DOUBLE UDF result is float32 in DuckDB-WASM 1.32, see ./arrays.ts).
  */
+import { udf } from './udf.ts';
 
 const LANCZOS = [676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61503916999185, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
 
@@ -87,3 +88,8 @@ export function welchTest(m1: number | null, v1: number | null, n1: number | nul
   const df = (s1 + s2) ** 2 / (s1 ** 2 / (n1! - 1) + s2 ** 2 / (n2! - 1));
   return text(incompleteBeta(df / (df + t * t), df / 2, 0.5));
 }
+
+// The UDFs of this module (registered by ./index.ts, called by the translator).
+export const BETA_CDF = udf('kql_beta_cdf', ['DOUBLE', 'DOUBLE', 'DOUBLE'], 'VARCHAR', betaCdf);
+export const BETA_INV = udf('kql_beta_inv', ['DOUBLE', 'DOUBLE', 'DOUBLE'], 'VARCHAR', betaInv);
+export const WELCH_TEST = udf('kql_welch_test', ['DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE'], 'VARCHAR', welchTest);

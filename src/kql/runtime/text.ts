@@ -6,6 +6,7 @@
  */
 
 import { timespanText } from './format.ts';
+import { udf, variadicUdf } from './udf.ts';
 
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -372,3 +373,26 @@ export function erf(x: number | null): string | null {
   }
   return String(x < 0 ? -r : r);
 }
+
+// The UDFs of this module (registered by ./index.ts, called by the translator).
+export const HASH = udf('kql_hash', ['VARCHAR', 'DOUBLE'], 'VARCHAR', kqlHash);
+export const BASE64_ENCODE = udf('kql_base64_encode', ['VARCHAR'], 'VARCHAR', base64Encode);
+export const BASE64_DECODE = udf('kql_base64_decode', ['VARCHAR'], 'VARCHAR', base64Decode);
+export const BASE64_DECODE_TOARRAY = udf('kql_base64_decode_toarray', ['VARCHAR'], 'VARCHAR', base64DecodeToArray);
+export const URL_ENCODE = udf('kql_url_encode', ['VARCHAR', 'INTEGER'], 'VARCHAR', urlEncode);
+export const URL_DECODE = udf('kql_url_decode', ['VARCHAR'], 'VARCHAR', urlDecode);
+export const PARSE_URL = udf('kql_parse_url', ['VARCHAR'], 'VARCHAR', parseUrl);
+export const PARSE_URLQUERY = udf('kql_parse_urlquery', ['VARCHAR'], 'VARCHAR', parseUrlQuery);
+export const PARSE_PATH = udf('kql_parse_path', ['VARCHAR'], 'VARCHAR', parsePath);
+export const EXTRACT_ALL = udf('kql_extract_all', ['VARCHAR', 'VARCHAR', 'VARCHAR'], 'VARCHAR', extractAll);
+export const COUNTOF = udf('kql_countof', ['VARCHAR', 'VARCHAR', 'INTEGER'], 'INTEGER', countOf);
+export const INDEXOF = udf('kql_indexof', ['VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'DOUBLE'], 'INTEGER', indexOf);
+export const CODEPOINTS_FROM_STRING = udf('kql_codepoints_from_string', ['VARCHAR'], 'VARCHAR', codepointsFromString);
+export const CODEPOINTS_TO_STRING = variadicUdf('kql_codepoints_to_string', [], 'VARCHAR', 'VARCHAR', codepointsToString);
+export const TO_UTF8 = udf('kql_to_utf8', ['VARCHAR'], 'VARCHAR', toUtf8);
+export const RANGE = udf('kql_range', ['DOUBLE', 'DOUBLE', 'DOUBLE', 'INTEGER'], 'VARCHAR', numberRange);
+export const TOHEX = udf('kql_tohex', ['VARCHAR', 'DOUBLE', 'DOUBLE'], 'VARCHAR', toHex);
+export const BASE64_FROM_ARRAY = udf('kql_base64_from_array', ['VARCHAR'], 'VARCHAR', base64FromArray);
+export const BASE64_TO_GUID = udf('kql_base64_to_guid', ['VARCHAR'], 'VARCHAR', base64ToGuid);
+export const REGEX_QUOTE = udf('kql_regex_quote', ['VARCHAR'], 'VARCHAR', regexQuote);
+export const ERF = udf('kql_erf', ['DOUBLE'], 'VARCHAR', erf);
