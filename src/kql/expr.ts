@@ -144,6 +144,12 @@ function arithmetic(op: '+' | '-' | '*' | '/' | '%', l: Typed, r: Typed, ctx: Tr
     const integral = isIntegral(l.type) && isIntegral(r.type);
     // KQL: long / long truncates towards zero (DuckDB's `//` on integers does; `/` gives a double).
     if (op === '/') return integral ? { sql: `(${l.sql} // ${r.sql})`, type: 'long' } : { sql: `(CAST(${l.sql} AS DOUBLE) / ${r.sql})`, type: 'real' };
+    if (op === '%') {
+      // Kusto's modulo is never negative: 0 <= N % D < abs(D) (numerical-operators.md: -14 % 12
+      // is 10), where SQL's remainder takes the dividend's sign.
+      const rem = `(${l.sql} % ${r.sql})`;
+      return { sql: `(CASE WHEN ${rem} < 0 THEN ${rem} + abs(${r.sql}) ELSE ${rem} END)`, type: integral ? 'long' : 'real' };
+    }
     return { sql: `(${l.sql} ${op} ${r.sql})`, type: integral ? 'long' : 'real' };
   }
   if (l.type === 'datetime' && r.type === 'timespan' && (op === '+' || op === '-')) return { sql: `(${l.sql} ${op} ${r.sql})`, type: 'datetime' };

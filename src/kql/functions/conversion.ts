@@ -34,11 +34,17 @@ export const CONVERSION_FUNCTIONS: readonly ScalarFunction[] = [
     },
   },
   {
-    // toguid: text in the 8-4-4-4-12 hex form, else the empty guid (Loupe's guids, like strings, are never null).
+    // toguid: the first 32 characters of the text, hyphens ignored, must be hex digits (toguid docs:
+    // "0123456789abcdef0123456789abcdef" and "0123456789ab-cdef-0123-456789abcdef" both give
+    // 01234567-89ab-cdef-0123-456789abcdef; the rest of the text is ignored); else the empty guid
+    // (Loupe's guids, like strings, are never null).
     name: 'toguid', minArgs: 1, maxArgs: 1,
     translate: (a) => {
-      const t = toStringSql(a[0]!);
-      return { sql: `CASE WHEN regexp_matches(${t}, '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$') THEN lower(${t}) ELSE '' END`, type: 'guid' };
+      const x = a[0]!;
+      if (x.type === 'guid') return x;
+      const hex = `lower(left(replace(${toStringSql(x)}, '-', ''), 32))`;
+      const guid = `substr(${hex}, 1, 8) || '-' || substr(${hex}, 9, 4) || '-' || substr(${hex}, 13, 4) || '-' || substr(${hex}, 17, 4) || '-' || substr(${hex}, 21, 12)`;
+      return { sql: `CASE WHEN regexp_matches(${hex}, '^[0-9a-f]{32}$') THEN ${guid} ELSE '' END`, type: 'guid' };
     },
   },
   {

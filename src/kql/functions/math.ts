@@ -54,16 +54,15 @@ export const MATH_FUNCTIONS: readonly ScalarFunction[] = [
   {
     name: 'abs', minArgs: 1, maxArgs: 1,
     translate: (a, s) => {
+      // Kusto.Language's signatures: an integer gives a long, a real a real, a timespan a timespan.
       const x = expectType(a, 0, s, ...NUMERIC, 'timespan');
-      return { sql: `abs(${x.sql})`, type: x.type === 'int' ? 'int' : x.type };
+      return isIntegral(x.type) ? { sql: `abs(CAST(${x.sql} AS BIGINT))`, type: 'long' } : { sql: `abs(${x.sql})`, type: x.type === 'null' ? 'real' : x.type };
     },
   },
   {
     name: 'sign', minArgs: 1, maxArgs: 1,
-    translate: (a, s) => {
-      const x = expectType(a, 0, s, ...NUMERIC);
-      return isIntegral(x.type) ? { sql: `CAST(sign(${x.sql}) AS BIGINT)`, type: 'long' } : { sql: `sign(${x.sql})`, type: 'real' };
-    },
+    // Always a real (Kusto.Language: sign returns real for every numeric argument).
+    translate: (a, s) => ({ sql: `CAST(sign(${real(a, 0, s)}) AS DOUBLE)`, type: 'real' }),
   },
   {
     // round(x, precision = 0): half away from zero like DuckDB's round; the result is real.

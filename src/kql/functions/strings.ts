@@ -56,10 +56,12 @@ const optLong = (a: readonly Typed[], i: number, s: CallSite) => (a[i] ? double(
 const regex = (a: readonly Typed[], i: number, s: CallSite) => toStringSql(expectType(a, i, s, 'string'));
 
 /**
- * The text hash_sha1, hash_sha256 and hash_md5 digest: tostring, except datetimes, which Kusto hashes in
- * their 7-fraction-digit form (docs: hash_sha1(datetime(2020-01-01)) digests "2020-01-01T00:00:00.0000000Z").
+ * The text hash_sha1, hash_sha256, hash_md5 and reverse read: tostring, except datetimes, which
+ * Kusto writes in their 7-fraction-digit round-trip form (docs: hash_sha1(datetime(2020-01-01))
+ * digests "2020-01-01T00:00:00.0000000Z"; reverse(datetime(2017-10-15 12:00)) is
+ * "Z0000000.00:00:21T51-01-7102").
  */
-function hashInput(x: Typed): string {
+function roundTripText(x: Typed): string {
   if (x.type !== 'datetime') return toStringSql(x);
   const frac = `lpad(CAST(((epoch_us(${x.sql}) % 1000000) + 1000000) % 1000000 AS VARCHAR), 6, '0')`;
   return `coalesce(strftime(${x.sql}, '%Y-%m-%dT%H:%M:%S') || '.' || ${frac} || '0Z', '')`;
@@ -125,7 +127,7 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
       return { sql: `CAST(${COUNTOF.call(str(a, 0), str(a, 1), `${kind === 'regex' ? 1 : 0}`)} AS BIGINT)`, type: 'long' };
     },
   },
-  { name: 'reverse', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `reverse(${str(a, 0)})`, type: 'string' }) },
+  { name: 'reverse', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `reverse(${roundTripText(a[0]!)})`, type: 'string' }) },
   {
     // strrep(value, n[, delimiter]): n copies joined by the delimiter.
     name: 'strrep', minArgs: 2, maxArgs: 3,
@@ -144,9 +146,9 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
       return { sql: `CAST(${HASH.call(x.sql, optLong(a, 1, s))} AS BIGINT)`, type: 'long' };
     },
   },
-  { name: 'hash_sha256', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `sha256(${hashInput(a[0]!)})`, type: 'string' }) },
-  { name: 'hash_sha1', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `sha1(${hashInput(a[0]!)})`, type: 'string' }) },
-  { name: 'hash_md5', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `md5(${hashInput(a[0]!)})`, type: 'string' }) },
+  { name: 'hash_sha256', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `sha256(${roundTripText(a[0]!)})`, type: 'string' }) },
+  { name: 'hash_sha1', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `sha1(${roundTripText(a[0]!)})`, type: 'string' }) },
+  { name: 'hash_md5', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `md5(${roundTripText(a[0]!)})`, type: 'string' }) },
   { name: 'base64_encode_tostring', aliases: ['base64_encodestring'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: BASE64_ENCODE.call(str(a, 0)), type: 'string' }) },
   { name: 'base64_decode_tostring', aliases: ['base64_decodestring'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: BASE64_DECODE.call(str(a, 0)), type: 'string' }) },
   { name: 'base64_decode_toarray', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: BASE64_DECODE_TOARRAY.call(str(a, 0)), type: 'dynamic' }) },

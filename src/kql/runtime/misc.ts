@@ -3,6 +3,7 @@
  * browsers ship with the IANA database), JSON paths, versions, punycode (RFC 3492), and Windows
  * command lines / CSV records split into dynamic arrays.
  */
+import { parseJsonPath } from './json-path.ts';
 import { udf } from './udf.ts';
 
 // ---------- time zones ----------
@@ -79,16 +80,15 @@ export function extractJson(path: string | null, text: string | null): string | 
   } catch {
     return null;
   }
-  const steps = [...path.replace(/^\$/, '').matchAll(/\.([^.[\]]+)|\[\s*'([^']*)'\s*\]|\[\s*"([^"]*)"\s*\]|\[\s*(-?\d+)\s*\]/g)];
-  for (const m of steps) {
-    const key = m[1] ?? m[2] ?? m[3];
-    if (key !== undefined) {
-      if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.hasOwn(v, key)) return null;
-      v = v[key]!;
+  const steps = parseJsonPath(path);
+  if (!steps) return null;
+  for (const step of steps) {
+    if (typeof step === 'string') {
+      if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.hasOwn(v, step)) return null;
+      v = v[step]!;
     } else {
-      const i = Number(m[4]);
       if (!Array.isArray(v)) return null;
-      v = v[i < 0 ? v.length + i : i] ?? null;
+      v = v[step < 0 ? v.length + step : step] ?? null;
     }
   }
   return v === null ? null : JSON.stringify(v);

@@ -297,6 +297,9 @@ export function toUtf8(s: string | null): string {
   return JSON.stringify([...utf8.encode(s ?? '')]);
 }
 
+/** The most elements range() returns. */
+const RANGE_LIMIT = 1_048_576;
+
 /**
  * range(start, stop[, step]) as a scalar: a JSON array from start to stop inclusive. `kind` says
  * what the numbers are: 0 numbers, 1 datetimes and 2 timespans (both in µs, elements written as
@@ -305,9 +308,10 @@ export function toUtf8(s: string | null): string {
 export function numberRange(start: number | null, stop: number | null, step: number | null, kind: number | null): string | null {
   if (start === null || stop === null) return null;
   const st = step ?? (kind ? 3_600e6 : 1);
-  if (st === 0 || (stop - start) / st > 1_048_576) return null;
+  if (st === 0 || !Number.isFinite(st)) return null;
   const out: (number | string)[] = [];
-  for (let i = 0, x = start; st > 0 ? x <= stop : x >= stop; i++, x = start + i * st) {
+  // Kusto truncates the array at 2^20 elements (range-function.md: range(1, 1000000000) has 1,048,576).
+  for (let i = 0, x = start; (st > 0 ? x <= stop : x >= stop) && i < RANGE_LIMIT; i++, x = start + i * st) {
     if (kind === 1) out.push(`${new Date(Math.floor(x / 1000)).toISOString().slice(0, 19)}.${String(((x % 1e6) + 1e6) % 1e6).padStart(6, '0')}0Z`);
     else if (kind === 2) out.push(timespanText(x)!);
     else out.push(x);

@@ -25,7 +25,11 @@ functionCases('KQL math functions', [
     kql: 'P | project a = binary_and(12, 10), b = binary_or(12, 10), c = binary_xor(12, 10), d = binary_not(0), e = binary_shift_left(1, 4), f = binary_shift_right(32, 2), g = bitset_count_ones(255)',
     rows: [{ a: 8, b: 14, c: 6, d: -1, e: 16, f: 8, g: 8 }],
   },
-  { rule: 'sign keeps integer type; pi()', kql: 'P | project a = sign(-3), b = sign(0.5), c = round(pi(), 5)', rows: [{ a: -1, b: 1, c: 3.14159 }] },
+  {
+    rule: 'sign is a real even of a long (Kusto.Language signature; docs: sign(-42), sign(0), sign(11.2) = -1, 0, 1); abs of an int is a long; pi()',
+    kql: 'print s1 = sign(-42), s2 = sign(0), s3 = sign(11.2), t = gettype(sign(-42)), a = abs(int(-5)), ta = gettype(abs(int(-5))), c = round(pi(), 5)',
+    rows: [{ s1: -1, s2: 0, s3: 1, t: 'real', a: 5, ta: 'long', c: 3.14159 }],
+  },
   {
     rule: 'rand(N) draws a whole-numbered real in [0, N) (Kusto docs: type real, not long); rand() a real in [0, 1)',
     kql: 'P | extend r = rand(10) | project a = r between (0 .. 9), w = r == floor(r, 1.0), t = gettype(r), b = rand() < 1.0',
@@ -36,7 +40,11 @@ functionCases('KQL math functions', [
     kql: 'P | project a = beta_cdf(0.9, 10.0, 20.0), b = isnan(beta_cdf(1.5, 10.0, 20.0)) and beta_cdf(0.1, -1.0, 20.0) == 1, c = isnull(beta_inv(1.5, 10.0, 20.0)), d = round(beta_cdf(beta_inv(0.1, 10.0, 20.0), 10.0, 20.0), 12), e = round(welch_test(20.82, 7.8674285714, 15, 22.9866666667, 3.8126666667, 15), 4)',
     rows: [{ a: 0.9999999999999593, b: true, c: true, d: 0.1, e: 0.0214 }],
   },
-  { rule: '% is the remainder with the sign of the dividend (as in Kusto and C#)', kql: 'P | project a = -7 % 3, b = 7 % -3', rows: [{ a: -1, b: 1 }] },
+  {
+    rule: 'modulo is never negative, 0 <= N % D < abs(D) (numerical-operators.md; naive: SQL remainder takes the dividend sign, -14 % 12 = -2)',
+    kql: 'print plusPlus = 14 % 12, minusPlus = -14 % 12, plusMinus = 14 % -12, minusMinus = -14 % -12, r = -7.5 % 2, t = gettype(-7.5 % 2)',
+    rows: [{ plusPlus: 2, minusPlus: 10, plusMinus: 2, minusMinus: 10, r: 0.5, t: 'real' }],
+  },
   {
     rule: 'convert_angle/energy/force/volume scale between units (Kusto docs: 1.2 m³ = 0.0009728568 acre-feet, 1.2 J = 0.0011373805443759806 BTU); a null value stays null',
     kql: 'P | project a = convert_angle(1.2, "Degree", "Arcminute"), b = convert_energy(1.2, "Joule", "BritishThermalUnit"), c = convert_force(1.2, "Newton", "Decanewton"), d = convert_volume(1.2, "CubicMeter", "AcreFoot"), e = convert_volume(2, "Liter", "Milliliter"), f = convert_angle(180, "Degree", "Radian"), g = convert_force(real(null), "Newton", "Dyn")',

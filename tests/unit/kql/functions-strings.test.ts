@@ -84,3 +84,37 @@ functionCases('KQL string functions', [
 ], [
   { rule: 'hash of a non-string is refused rather than hashed differently from Kusto', kql: 'P | project h = hash(x)', code: 'unsupported', message: /hash\(\) of a long/ },
 ]);
+
+/** Examples of the functions' own reference pages (dataexplorer-docs, data-explorer/kusto/query/<name>…md) with their documented results. */
+functionCases('KQL string functions: reference examples', [
+  {
+    rule: 'replace-strings-function.md: simple replacement, replacement with an empty string',
+    kql: `print Message="A magic trick can turn a cat into a dog" | extend Outcome = replace_strings(Message, dynamic(['cat', 'dog']), dynamic(['dog', 'pigeon'])), Gone = replace_strings(Message, dynamic(['turn', ' into a dog']), dynamic(['disappear', '']))`,
+    rows: [{ Message: 'A magic trick can turn a cat into a dog', Outcome: 'A magic trick can turn a dog into a pigeon', Gone: 'A magic trick can disappear a cat' }],
+  },
+  {
+    rule: 'replace-strings-function.md: the earlier lookup takes precedence, also inside a later lookup\'s match ("Thwas"; naive: the lookup matching first in the text wins)',
+    kql: `print Message="This is an example of using replace_strings()" | extend Outcome1 = replace_strings(Message, dynamic(['This', 'is']), dynamic(['This', 'was'])), Outcome2 = replace_strings(Message, dynamic(['is', 'This']), dynamic(['was', 'This']))`,
+    rows: [{ Message: 'This is an example of using replace_strings()', Outcome1: 'This was an example of using replace_strings()', Outcome2: 'Thwas was an example of using replace_strings()' }],
+  },
+  {
+    rule: 'replace-strings-function.md: a rewrite that is not a string keeps the match, which still blocks later lookups',
+    kql: `print Message="This is an example of using replace_strings()" | extend Outcome = replace_strings(Message, dynamic(['This', 'is']), dynamic([12345, 'was']))`,
+    rows: [{ Message: 'This is an example of using replace_strings()', Outcome: 'This was an example of using replace_strings()' }],
+  },
+  {
+    rule: 'reverse-function.md: a string, and numbers, datetimes (7 fraction digits; naive: tostring drops a zero fraction) and timespans through their text',
+    kql: `print str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", ['int'] = 12345, ['double'] = 123.45, ['datetime'] = datetime(2017-10-15 12:00), ['timespan'] = 3h | project rstr = reverse(str), rint = reverse(['int']), rdouble = reverse(['double']), rdatetime = reverse(['datetime']), rtimespan = reverse(['timespan'])`,
+    rows: [{ rstr: 'ZYXWVUTSRQPONMLKJIHGFEDCBA', rint: '54321', rdouble: '54.321', rdatetime: 'Z0000000.00:00:21T51-01-7102', rtimespan: '00:00:30' }],
+  },
+  {
+    rule: 'toguid-function.md: 32 hex digits with or without hyphens give the guid (naive: only the 8-4-4-4-12 form); other text gives no guid ("" in Loupe, where guids are never null)',
+    kql: 'datatable(str: string) [ "0123456789abcdef0123456789abcdef", "0123456789ab-cdef-0123-456789abcdef", "a string that is not a guid" ] | extend guid = toguid(str)',
+    rows: [
+      { str: '0123456789abcdef0123456789abcdef', guid: '01234567-89ab-cdef-0123-456789abcdef' },
+      { str: '0123456789ab-cdef-0123-456789abcdef', guid: '01234567-89ab-cdef-0123-456789abcdef' },
+      { str: 'a string that is not a guid', guid: '' },
+    ],
+  },
+]);
+
