@@ -18,13 +18,14 @@ import * as ip from './ip.ts';
 import * as misc from './misc.ts';
 import * as parseKv from './parse-kv.ts';
 import * as series from './series.ts';
+import * as special from './special.ts';
 import * as seriesFilters from './series-filters.ts';
 import * as stats from './stats.ts';
 import * as text from './text.ts';
 import * as window from './window.ts';
 import { udfsOf, type KqlUdf } from './udf.ts';
 
-const MODULES = [arrays, buildschema, datetime, dynamic, expand, format, gzip, ip, misc, parseKv, series, seriesFilters, stats, text, window];
+const MODULES = [arrays, buildschema, datetime, dynamic, expand, format, gzip, ip, misc, parseKv, series, seriesFilters, special, stats, text, window];
 
 export const KQL_UDFS: readonly KqlUdf[] = MODULES.flatMap(udfsOf);
 

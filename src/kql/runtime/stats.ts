@@ -1,20 +1,10 @@
 /**
  * Statistical distribution functions: beta_cdf, beta_inv and welch_test, from the regularized
- * incomplete beta function I_x(a, b) (continued fraction, modified Lentz) and ln Γ (Lanczos).
+ * incomplete beta function I_x(a, b) (continued fraction, modified Lentz) and ln Γ (./special.ts).
  * Results travel as text (a DOUBLE UDF result is float32 in DuckDB-WASM 1.32, see ./arrays.ts).
  */
+import { lnGamma } from './special.ts';
 import { udf } from './udf.ts';
-
-const LANCZOS = [676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61503916999185, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-
-function lnGamma(z: number): number {
-  if (z < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * z))) - lnGamma(1 - z);
-  const x = z - 1;
-  let a = 0.99999999999980993;
-  const t = x + 7.5;
-  LANCZOS.forEach((c, i) => (a += c / (x + i + 1)));
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
-}
 
 /** The continued fraction of I_x(a, b), valid for x < (a + 1) / (a + b + 2). */
 function betaFraction(x: number, a: number, b: number): number {

@@ -353,31 +353,6 @@ export function regexQuote(s: string | null): string {
   return (s ?? '').replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
-/** erf(x): a Maclaurin series below 2.5, a continued fraction for erfc above (about 1e-15 accurate). */
-export function erf(x: number | null): string | null {
-  if (x === null) return null;
-  const ax = Math.abs(x);
-  let r: number;
-  if (ax < 2.5) {
-    // Maclaurin series: 2/√π Σ (-1)^n x^(2n+1) / (n! (2n+1)).
-    let term = ax;
-    let sum = ax;
-    for (let n = 1; n < 200; n++) {
-      term *= (-ax * ax) / n;
-      const add = term / (2 * n + 1);
-      sum += add;
-      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
-    }
-    r = (2 / Math.sqrt(Math.PI)) * sum;
-  } else {
-    // Continued fraction for erfc, evaluated backwards.
-    let f = 0;
-    for (let n = 60; n >= 1; n--) f = n / 2 / (ax + f);
-    r = 1 - Math.exp(-ax * ax) / Math.sqrt(Math.PI) / (ax + f);
-  }
-  return String(x < 0 ? -r : r);
-}
-
 // The UDFs of this module (registered by ./index.ts, called by the translator).
 export const HASH = udf('kql_hash', ['VARCHAR', 'DOUBLE'], 'VARCHAR', kqlHash);
 export const BASE64_ENCODE = udf('kql_base64_encode', ['VARCHAR'], 'VARCHAR', base64Encode);
@@ -399,4 +374,3 @@ export const TOHEX = udf('kql_tohex', ['VARCHAR', 'DOUBLE', 'DOUBLE'], 'VARCHAR'
 export const BASE64_FROM_ARRAY = udf('kql_base64_from_array', ['VARCHAR'], 'VARCHAR', base64FromArray);
 export const BASE64_TO_GUID = udf('kql_base64_to_guid', ['VARCHAR'], 'VARCHAR', base64ToGuid);
 export const REGEX_QUOTE = udf('kql_regex_quote', ['VARCHAR'], 'VARCHAR', regexQuote);
-export const ERF = udf('kql_erf', ['DOUBLE'], 'VARCHAR', erf);

@@ -1,5 +1,5 @@
 /** Numeric functions: KQL types and the inputs where DuckDB would fail and KQL gives a value. */
-import { functionCases } from './function-cases.ts';
+import { functionCases, printed } from './function-cases.ts';
 
 functionCases('KQL math functions', [
   { rule: 'abs keeps long, ceiling gives real (Kusto docs: ceiling(0) is 0.0 Double)', kql: 'P | project a = abs(-5), b = ceiling(-1.1), c = ceiling(0.9)', rows: [{ a: 5, b: -1, c: 1 }] },
@@ -55,3 +55,38 @@ functionCases('KQL math functions', [
   { rule: 'a unit Loupe has no exact factor for is refused by name', kql: 'P | project a = convert_volume(1, "UsGallon", "Liter")', code: 'unsupported', message: /convert_volume\(\) unit "UsGallon"/ },
   { rule: 'a unit that is not a constant is refused', kql: 'P | project a = convert_angle(1, tostring(x), "Degree")', code: 'unsupported', message: /not a string constant/ },
 ]);
+
+
+/** Examples of the functions' own reference pages (dataexplorer-docs, data-explorer/kusto/query/<name>…md) with their documented results. */
+functionCases('KQL math functions: reference examples', [
+  { rule: 'gamma-function.md: gamma(5) is 24 (exactly: whole numbers use factorials)', kql: 'print result = gamma(5)', rows: [{ result: 24 }] },
+  {
+    rule: 'erf-function.md and erfc-function.md: -3…3 (15 digits; naive: 1 - erf(x) loses erfc\'s digits above 1)',
+    kql: 'range x from -3 to 3 step 1 | extend erf_x = erf(x), erfc_x = erfc(x)',
+    rows: [
+      [-3, -0.999977909503001, 1.999977909503001],
+      [-2, -0.995322265018953, 1.995322265018953],
+      [-1, -0.842700792949715, 1.842700792949715],
+      [0, 0, 1],
+      [1, 0.842700792949715, 0.157299207050285],
+      [2, 0.995322265018953, 0.00467773498104727],
+      [3, 0.999977909503001, 2.20904969985854e-5],
+    ].map(([x, e, c]) => ({ x, erf_x: x === 0 ? 0 : printed(e!), erfc_x: x === 0 ? 1 : printed(c!) })),
+  },
+  {
+    rule: 'beta-pdf-function.md: the density, NaN for x outside (0, 1) and for a non-positive shape',
+    kql: `datatable(x:double, alpha:double, beta:double, comment:string) [ 0.5, 10.0, 20.0, "Valid input", 1.5, 10.0, 20.0, "x > 1, yields NaN", double(-10), 10.0, 20.0, "x < 0, yields NaN", 0.1, double(-1.0), 20.0, "alpha is < 0, yields NaN" ] | extend r = beta_pdf(x, alpha, beta) | project comment, r, nan = isnan(r)`,
+    rows: [
+      { comment: 'Valid input', r: printed(0.746176019310951), nan: false },
+      { comment: 'x > 1, yields NaN', r: NaN, nan: true },
+      { comment: 'x < 0, yields NaN', r: NaN, nan: true },
+      { comment: 'alpha is < 0, yields NaN', r: NaN, nan: true },
+    ],
+  },
+  {
+    rule: 'loggamma is ln|Γ(x)| (loggamma-function.md), also where Γ is negative or too large for a double; gamma has poles (∞ at 0, NaN at negative whole numbers, as C\'s tgamma)',
+    kql: 'print a = loggamma(5), b = round(loggamma(-2.5), 12), c = round(loggamma(200), 9), d = gamma(0.5), e = isinf(gamma(0)), f = isnan(gamma(-2)), t = gettype(gamma(5))',
+    rows: [{ a: printed(Math.log(24)), b: -0.056243716498, c: 857.933669826, d: printed(Math.sqrt(Math.PI)), e: true, f: true, t: 'real' }],
+  },
+]);
+
