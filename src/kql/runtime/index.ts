@@ -9,11 +9,11 @@
 import type { SqlEngine } from '../../db/engine.ts';
 import * as arrays from './arrays.ts';
 import * as buildschema from './buildschema.ts';
+import * as compression from './compression.ts';
 import * as datetime from './datetime.ts';
 import * as dynamic from './dynamic.ts';
 import * as expand from './expand.ts';
 import * as format from './format.ts';
-import * as gzip from './gzip.ts';
 import * as ip from './ip.ts';
 import * as misc from './misc.ts';
 import * as parseKv from './parse-kv.ts';
@@ -25,7 +25,7 @@ import * as text from './text.ts';
 import * as window from './window.ts';
 import { udfsOf, type KqlUdf } from './udf.ts';
 
-const MODULES = [arrays, buildschema, datetime, dynamic, expand, format, gzip, ip, misc, parseKv, series, seriesFilters, special, stats, text, window];
+const MODULES = [arrays, buildschema, compression, datetime, dynamic, expand, format, ip, misc, parseKv, series, seriesFilters, special, stats, text, window];
 
 export const KQL_UDFS: readonly KqlUdf[] = MODULES.flatMap(udfsOf);
 
