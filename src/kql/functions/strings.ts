@@ -5,7 +5,7 @@ import type { Typed } from '../types.ts';
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
 import { REPLACE_STRINGS } from '../runtime/arrays.ts';
 import { PARSE_COMMAND_LINE, PARSE_CSV, PARSE_VERSION, PUNYCODE_DECODE, PUNYCODE_DOMAIN, PUNYCODE_ENCODE } from '../runtime/misc.ts';
-import { BASE64_DECODE, BASE64_DECODE_TOARRAY, BASE64_ENCODE, BASE64_FROM_ARRAY, BASE64_TO_GUID, CODEPOINTS_FROM_STRING, CODEPOINTS_TO_STRING, COUNTOF, EXTRACT_ALL, HASH, INDEXOF, PARSE_PATH, PARSE_URL, PARSE_URLQUERY, RANGE, REGEX_QUOTE, TO_UTF8, URL_DECODE, URL_ENCODE } from '../runtime/text.ts';
+import { BASE64_DECODE, BASE64_DECODE_TOARRAY, BASE64_ENCODE, BASE64_FROM_ARRAY, BASE64_TO_GUID, CODEPOINTS_FROM_STRING, CODEPOINTS_TO_STRING, COUNTOF, EXTRACT_ALL, FORMAT_BYTES, HAS_ANY_INDEX, HASH, INDEXOF, INDEXOF_REGEX, PARSE_PATH, PARSE_URL, PARSE_URLQUERY, RANGE, REGEX_QUOTE, TO_UTF8, URL_DECODE, URL_ENCODE } from '../runtime/text.ts';
 
 export const STRING_FUNCTIONS: readonly ScalarFunction[] = [
   {
@@ -117,6 +117,37 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
     translate: (a, s) => {
       if (a.length === 2) return { sql: `CAST(strpos(${str(a, 0)}, ${str(a, 1)}) - 1 AS BIGINT)`, type: 'long' };
       return { sql: `CAST(${INDEXOF.call(str(a, 0), str(a, 1), optLong(a, 2, s), optLong(a, 3, s), optLong(a, 4, s))} AS BIGINT)`, type: 'long' };
+    },
+  },
+  {
+    // indexof_regex(source, regex[, start[, length[, occurrence]]]): matches do not overlap; null
+    // for a negative start or occurrence or a length below -1 (runtime/text.ts).
+    name: 'indexof_regex', minArgs: 2, maxArgs: 5,
+    translate: (a, s) => ({ sql: `CAST(${INDEXOF_REGEX.call(str(a, 0), regex(a, 1, s), optLong(a, 2, s), optLong(a, 3, s), optLong(a, 4, s))} AS BIGINT)`, type: 'long' }),
+  },
+  {
+    // has_any_index(source, values): index in `values` of the first one `source` has as a term.
+    name: 'has_any_index', minArgs: 2, maxArgs: 2,
+    translate: (a, s) => ({ sql: `CAST(${HAS_ANY_INDEX.call(str(a, 0), varchar(expectType(a, 1, s, 'dynamic').sql))} AS BIGINT)`, type: 'long' }),
+  },
+  {
+    // strcmp(a, b): -1, 0 or 1 by ordinal comparison ("abc" > "ABC"); DuckDB compares strings by
+    // their UTF-8 bytes, which orders like code points.
+    name: 'strcmp', minArgs: 2, maxArgs: 2,
+    translate: (a) => {
+      const [x, y] = [str(a, 0), str(a, 1)];
+      return { sql: `CAST(CASE WHEN ${x} < ${y} THEN -1 WHEN ${x} > ${y} THEN 1 ELSE 0 END AS INTEGER)`, type: 'int' };
+    },
+  },
+  // isascii(s): every character below U+0080, i.e. as many UTF-8 bytes (strlen) as characters.
+  { name: 'isascii', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `(strlen(${str(a, 0)}) = length(${str(a, 0)}))`, type: 'bool' }) },
+  {
+    // format_bytes(size[, precision[, units]]): "19.08 MB" (runtime/text.ts).
+    name: 'format_bytes', minArgs: 1, maxArgs: 3,
+    translate: (a, s) => {
+      const size = double(expectType(a, 0, s, 'long', 'int', 'real', 'decimal').sql);
+      const units = a[2] ? toStringSql(expectType(a, 2, s, 'string')) : 'CAST(NULL AS VARCHAR)';
+      return { sql: `coalesce(${FORMAT_BYTES.call(size, optLong(a, 1, s), units)}, '')`, type: 'string' };
     },
   },
   {

@@ -490,7 +490,7 @@ function textSet(text: string, insensitive: boolean): Set<string> {
 const alnum = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
 
 /** Whether `term` occurs in `text` as a whole term (`has`): case-insensitive, non-alphanumeric boundaries. */
-function hasTerm(text: string, term: string): boolean {
+export function hasTerm(text: string, term: string): boolean {
   if (term === '') return false;
   const t = text.toLowerCase();
   const w = term.toLowerCase();

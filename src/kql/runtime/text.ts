@@ -5,6 +5,8 @@
  * (TextEncoder/TextDecoder, btoa/atob, URL coding functions), so the same code runs in both.
  */
 
+import { hasTerm } from './arrays.ts';
+import { parseDynamic } from './dynamic.ts';
 import { timespanText } from './format.ts';
 import { udf, variadicUdf } from './udf.ts';
 
@@ -250,6 +252,31 @@ export function countOf(text: string | null, search: string | null, regex: numbe
 }
 
 /**
+ * indexof_regex(source, regex[, start[, length[, occurrence]]]): the 0-based index (in code
+ * points) of the occurrence-th non-overlapping match inside the `length` characters from `start`
+ * (-1: unlimited); -1 when there is none; null for a negative start or occurrence or a length
+ * below -1 (indexof-regex-function.md). The pattern is compiled by jsRegex, this module's one
+ * regex helper.
+ */
+export function indexOfRegex(source: string | null, pattern: string | null, start: number | null, length: number | null, occurrence: number | null): number | null {
+  const s = start ?? 0;
+  const len = length ?? -1;
+  const occ = occurrence ?? 1;
+  if (s < 0 || occ < 0 || len < -1) return null;
+  const re = jsRegex(pattern ?? '', true);
+  if (!re) return null;
+  const points = [...(source ?? '')];
+  if (s > points.length) return -1;
+  const window = points.slice(s, len === -1 ? undefined : s + len).join('');
+  let seen = 0;
+  for (const m of window.matchAll(re)) {
+    if (++seen === occ) return s + [...window.slice(0, m.index)].length;
+    if (m[0] === '') re.lastIndex++;
+  }
+  return -1;
+}
+
+/**
  * indexof(source, lookup[, start[, length[, occurrence]]]): the 0-based index (in code points) of
  * the occurrence-th match that lies within [start, start + length); -1 otherwise.
  */
@@ -295,6 +322,42 @@ export function codepointsToString(...jsons: (string | null)[]): string {
 
 export function toUtf8(s: string | null): string {
   return JSON.stringify([...utf8.encode(s ?? '')]);
+}
+
+const BYTE_UNITS = ['Bytes', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
+
+/** .NET's Math.Round(x, digits): halves to even (MidpointRounding.ToEven, the default). */
+function roundHalfEven(x: number, digits: number): number {
+  const f = 10 ** digits;
+  const y = x * f;
+  const r = Math.round(y);
+  return (Math.abs(y % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r) / f;
+}
+
+/**
+ * format_bytes(size[, precision[, unit]]): "564 Bytes", "10.1 KB", "19 MB" (format-bytes-function.md);
+ * the unit is the largest of Bytes…EB (powers of 1024) the size reaches unless one is given.
+ */
+export function formatBytes(size: number | null, precision: number | null, unit: string | null): string {
+  if (size === null || Number.isNaN(size)) return '';
+  let i = unit ? BYTE_UNITS.findIndex((u) => u.toLowerCase() === unit.toLowerCase()) : -1;
+  if (i < 0) {
+    i = 0;
+    while (i < BYTE_UNITS.length - 1 && Math.abs(size) >= 1024 ** (i + 1)) i++;
+  }
+  return `${roundHalfEven(size / 1024 ** i, Math.max(0, Math.trunc(precision ?? 0)))} ${BYTE_UNITS[i]}`;
+}
+
+/**
+ * has_any_index(source, values): the index of the first element of `values` found in `source` as a
+ * term (as `has` matches), -1 when none is (has-any-index-function.md); elements other than
+ * strings are looked up by their text (`range(1, 3)` finds "2").
+ */
+export function hasAnyIndex(text: string | null, values: string | null): number {
+  if (values === null) return -1;
+  const v = parseDynamic(values);
+  if (!Array.isArray(v)) return -1;
+  return v.findIndex((x) => x !== null && hasTerm(text ?? '', typeof x === 'string' ? x : JSON.stringify(x)));
 }
 
 /** The most elements range() returns. */
@@ -374,3 +437,6 @@ export const TOHEX = udf('kql_tohex', ['VARCHAR', 'DOUBLE', 'DOUBLE'], 'VARCHAR'
 export const BASE64_FROM_ARRAY = udf('kql_base64_from_array', ['VARCHAR'], 'VARCHAR', base64FromArray);
 export const BASE64_TO_GUID = udf('kql_base64_to_guid', ['VARCHAR'], 'VARCHAR', base64ToGuid);
 export const REGEX_QUOTE = udf('kql_regex_quote', ['VARCHAR'], 'VARCHAR', regexQuote);
+export const INDEXOF_REGEX = udf('kql_indexof_regex', ['VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'DOUBLE'], 'INTEGER', indexOfRegex);
+export const FORMAT_BYTES = udf('kql_format_bytes', ['DOUBLE', 'DOUBLE', 'VARCHAR'], 'VARCHAR', formatBytes);
+export const HAS_ANY_INDEX = udf('kql_has_any_index', ['VARCHAR', 'VARCHAR'], 'INTEGER', hasAnyIndex);

@@ -88,6 +88,46 @@ functionCases('KQL string functions', [
 /** Examples of the functions' own reference pages (dataexplorer-docs, data-explorer/kusto/query/<name>…md) with their documented results. */
 functionCases('KQL string functions: reference examples', [
   {
+    rule: 'indexof-regex-function.md: idx1–idx5 (matches do not overlap; a negative start is null)',
+    kql: 'print idx1 = indexof_regex("abcabc", @"a.c"), idx2 = indexof_regex("abcabcdefg", @"a.c", 0, 9, 2), idx3 = indexof_regex("abcabc", @"a.c", 1, -1, 2), idx4 = indexof_regex("ababaa", @"a.a", 0, -1, 2), idx5 = indexof_regex("abcabc", @"a|ab", -1)',
+    rows: [{ idx1: 0, idx2: 3, idx3: -1, idx4: -1, idx5: null }],
+  },
+  {
+    rule: 'indexof_regex counts code points, and the length bounds where a match may lie',
+    kql: 'print a = indexof_regex("é👍xab", "ab"), b = indexof_regex("abcabc", "abc", 1, 3), c = indexof_regex("abcabc", "abc", 1, 5), d = indexof_regex("abc", "x", 0, -2)',
+    rows: [{ a: 3, b: -1, c: 3, d: null }],
+  },
+  {
+    rule: 'has-any-index-function.md: idx1–idx5 (an array of integers is looked up by its text)',
+    kql: `print idx1 = has_any_index("this is an example", dynamic(['this', 'example'])), idx2 = has_any_index("this is an example", dynamic(['not', 'example'])), idx3 = has_any_index("this is an example", dynamic(['not', 'found'])), idx4 = has_any_index("Example number 2", range(1, 3, 1)), idx5 = has_any_index("this is an example", dynamic([]))`,
+    rows: [{ idx1: 0, idx2: 1, idx3: -1, idx4: 1, idx5: -1 }],
+  },
+  {
+    rule: 'has_any_index matches whole terms, case-insensitively (has, not contains)',
+    kql: `print a = has_any_index("Examples here", dynamic(['example', 'HERE'])), b = has_any_index("a-b", dynamic(['x', 'B']))`,
+    rows: [{ a: 1, b: 1 }],
+  },
+  {
+    rule: 'strcmp-function.md: ordinal comparison, lower case after upper case',
+    kql: 'datatable(string1:string, string2:string) ["ABC","ABC", "abc","ABC", "ABC","abc", "abcde","abc"] | extend result = strcmp(string1, string2)',
+    rows: [
+      { string1: 'ABC', string2: 'ABC', result: 0 },
+      { string1: 'abc', string2: 'ABC', result: 1 },
+      { string1: 'ABC', string2: 'abc', result: -1 },
+      { string1: 'abcde', string2: 'abc', result: 1 },
+    ],
+  },
+  {
+    rule: 'isascii.md: "some string" is ASCII; one character at or above U+0080 is not',
+    kql: 'print result = isascii("some string"), e = isascii(""), b = isascii("caf\u00e9"), c = isascii("\x7f")',
+    rows: [{ result: true, e: true, b: false, c: true }],
+  },
+  {
+    rule: 'format-bytes-function.md: v1–v5 (units of 1024, rounded to the precision)',
+    kql: 'print v1 = format_bytes(564), v2 = format_bytes(10332, 1), v3 = format_bytes(20010332), v4 = format_bytes(20010332, 2), v5 = format_bytes(20010332, 0, "KB")',
+    rows: [{ v1: '564 Bytes', v2: '10.1 KB', v3: '19 MB', v4: '19.08 MB', v5: '19541 KB' }],
+  },
+  {
     rule: 'replace-strings-function.md: simple replacement, replacement with an empty string',
     kql: `print Message="A magic trick can turn a cat into a dog" | extend Outcome = replace_strings(Message, dynamic(['cat', 'dog']), dynamic(['dog', 'pigeon'])), Gone = replace_strings(Message, dynamic(['turn', ' into a dog']), dynamic(['disappear', '']))`,
     rows: [{ Message: 'A magic trick can turn a cat into a dog', Outcome: 'A magic trick can turn a dog into a pigeon', Gone: 'A magic trick can disappear a cat' }],
