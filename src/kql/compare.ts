@@ -10,6 +10,7 @@ import type { Span } from './ast.ts';
 import type { TranslateContext } from './context.ts';
 import { toStringSql } from './convert.ts';
 import { isNumeric, isStringy, type Typed } from './types.ts';
+import { DYN_TOSTRING } from './runtime/dynamic.ts';
 
 export type ComparisonOp = '==' | '!=' | '<' | '<=' | '>' | '>=' | '=~' | '!~';
 
@@ -31,7 +32,7 @@ function align(l: Typed, r: Typed, ctx: TranslateContext, span: Span): [string, 
     const other = l.type === 'dynamic' ? r : l;
     const sqlType = isNumeric(other.type) ? 'DOUBLE' : other.type === 'datetime' ? 'TIMESTAMP' : other.type === 'bool' ? 'BOOLEAN' : undefined;
     if (!sqlType) throw ctx.error('unsupported', `comparing a dynamic value with a ${other.type}`, span);
-    const read = (x: Typed) => (x.type === 'dynamic' ? `TRY_CAST(kql_dyn_tostring(${x.sql}) AS ${sqlType})` : x.sql);
+    const read = (x: Typed) => (x.type === 'dynamic' ? `TRY_CAST(${DYN_TOSTRING.call(x.sql)} AS ${sqlType})` : x.sql);
     return [read(l), read(r), 'other'];
   }
   if (!comparable(l.type, r.type)) throw ctx.error('type', `cannot compare ${l.type} with ${r.type}`, span);

@@ -4,6 +4,8 @@
  */
 import { epochMicros, microsFromInterval } from './sql.ts';
 import type { Typed } from './types.ts';
+import { DYN_TOSTRING, JSON_REAL, JSON_STRING } from './runtime/dynamic.ts';
+import { REAL_TOSTRING, TIMESPAN_TEXT } from './runtime/format.ts';
 
 /** KQL's datetime text: `2024-01-02T03:04:05Z`, or with 7 fraction digits when there is a fraction. */
 function datetimeText(sql: string): string {
@@ -25,19 +27,19 @@ export function toStringSql(x: Typed): string {
     case 'null':
       return `''`;
     case 'dynamic':
-      return `kql_dyn_tostring(${x.sql})`;
+      return DYN_TOSTRING.call(x.sql);
     case 'long':
     case 'int':
       return `coalesce(CAST(${x.sql} AS VARCHAR), '')`;
     case 'real':
     case 'decimal':
-      return `coalesce(kql_real_tostring(CAST(${x.sql} AS DOUBLE)), '')`;
+      return `coalesce(${REAL_TOSTRING.call(x.sql)}, '')`;
     case 'bool':
       return `CASE WHEN ${x.sql} IS NULL THEN '' WHEN ${x.sql} THEN 'true' ELSE 'false' END`;
     case 'datetime':
       return `coalesce(${datetimeText(x.sql)}, '')`;
     case 'timespan':
-      return `coalesce(kql_timespan_text(CAST(${microsFromInterval(x.sql)} AS DOUBLE)), '')`;
+      return `coalesce(${TIMESPAN_TEXT.call(microsFromInterval(x.sql))}, '')`;
   }
 }
 
@@ -53,7 +55,7 @@ export function toJsonSql(x: Typed): string {
       // Escaping `\` and `"` in SQL is ~4× faster than a JavaScript UDF per row (docs/kql.md);
       // the rare strings with control characters (which JSON writes as \uXXXX) take the UDF.
       return (
-        `CASE WHEN regexp_matches(${x.sql}, '[\\x00-\\x1f]') THEN kql_json_string(${x.sql}) ` +
+        `CASE WHEN regexp_matches(${x.sql}, '[\\x00-\\x1f]') THEN ${JSON_STRING.call(x.sql)} ` +
         `ELSE '"' || replace(replace(${x.sql}, '\\', '\\\\'), '"', '\\"') || '"' END`
       );
     case 'long':
@@ -61,7 +63,7 @@ export function toJsonSql(x: Typed): string {
       return `CAST(${x.sql} AS VARCHAR)`;
     case 'real':
     case 'decimal':
-      return `kql_json_real(CAST(${x.sql} AS DOUBLE))`;
+      return JSON_REAL.call(x.sql);
     case 'bool':
       return `CASE WHEN ${x.sql} THEN 'true' WHEN NOT ${x.sql} THEN 'false' END`;
     case 'datetime':
@@ -72,6 +74,6 @@ export function toJsonSql(x: Typed): string {
         `lpad(CAST(((${epochMicros(x.sql)} % 1000000) + 1000000) % 1000000 AS VARCHAR), 6, '0') || '0Z"')`
       );
     case 'timespan':
-      return `('"' || kql_timespan_text(CAST(${microsFromInterval(x.sql)} AS DOUBLE)) || '"')`;
+      return `('"' || ${TIMESPAN_TEXT.call(microsFromInterval(x.sql))} || '"')`;
   }
 }

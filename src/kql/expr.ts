@@ -19,6 +19,7 @@ import { invokeScalar } from './user-functions.ts';
 import { WINDOW_FUNCTIONS, windowCall } from './window.ts';
 import { re2PatternSql } from './runtime/regex.ts';
 import { isIntegral, isNumeric, isStringy, type Typed } from './types.ts';
+import { DYN_GET, DYN_INDEX } from './runtime/dynamic.ts';
 
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=', '=~', '!~']);
 
@@ -50,10 +51,10 @@ export function translateExpr(e: Expr, scope: Scope, ctx: TranslateContext): Typ
     case 'index': {
       const target = translateExpr(e.target, scope, ctx);
       if (target.type !== 'dynamic') throw ctx.error('type', `only dynamic values can be indexed, this is a ${target.type}`, e.span);
-      if (e.kind === 'member') return { sql: `kql_dyn_get(${target.sql}, ${sqlString(e.name)})`, type: 'dynamic' };
+      if (e.kind === 'member') return { sql: DYN_GET.call(target.sql, sqlString(e.name)), type: 'dynamic' };
       const i = translateExpr(e.index, scope, ctx);
-      if (isIntegral(i.type)) return { sql: `kql_dyn_index(${target.sql}, CAST(${i.sql} AS DOUBLE))`, type: 'dynamic' };
-      if (i.type === 'string') return { sql: `kql_dyn_get(${target.sql}, ${i.sql})`, type: 'dynamic' };
+      if (isIntegral(i.type)) return { sql: DYN_INDEX.call(target.sql, i.sql), type: 'dynamic' };
+      if (i.type === 'string') return { sql: DYN_GET.call(target.sql, i.sql), type: 'dynamic' };
       throw ctx.error('type', `an index must be a long or a string, this is a ${i.type}`, e.index.span);
     }
     case 'in': {
@@ -146,6 +147,12 @@ function arithmetic(op: '+' | '-' | '*' | '/' | '%', l: Typed, r: Typed, ctx: Tr
     const integral = isIntegral(l.type) && isIntegral(r.type);
     // KQL: long / long truncates towards zero (DuckDB's `//` on integers does; `/` gives a double).
     if (op === '/') return integral ? { sql: `(${l.sql} // ${r.sql})`, type: 'long' } : { sql: `(CAST(${l.sql} AS DOUBLE) / ${r.sql})`, type: 'real' };
+    if (op === '%') {
+      // Kusto's modulo is never negative: 0 <= N % D < abs(D) (numerical-operators.md: -14 % 12
+      // is 10), where SQL's remainder takes the dividend's sign.
+      const rem = `(${l.sql} % ${r.sql})`;
+      return { sql: `(CASE WHEN ${rem} < 0 THEN ${rem} + abs(${r.sql}) ELSE ${rem} END)`, type: integral ? 'long' : 'real' };
+    }
     return { sql: `(${l.sql} ${op} ${r.sql})`, type: integral ? 'long' : 'real' };
   }
   if (l.type === 'datetime' && r.type === 'timespan' && (op === '+' || op === '-')) return { sql: `(${l.sql} ${op} ${r.sql})`, type: 'datetime' };

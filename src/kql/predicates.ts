@@ -9,6 +9,8 @@ import type { TranslateContext } from './context.ts';
 import { toStringSql } from './convert.ts';
 import { escapeRegex, sqlString } from './sql.ts';
 import { isNumeric, type Typed } from './types.ts';
+import { DYN_CONTAINS, HAS_TERMS } from './runtime/arrays.ts';
+import { DYN_TOSTRING } from './runtime/dynamic.ts';
 
 /**
  * The value of a constant dynamic expression (a `dynamic(…)` literal, possibly through a scalar
@@ -61,7 +63,7 @@ export function inValues(op: 'in' | '!in' | 'in~' | '!in~', left: Typed, rawItem
   const insensitive = op.endsWith('~');
   const positive = (insensitive ? 'in~' : 'in') as 'in' | 'in~';
   const text = toStringSql(left);
-  const tests = sets.map((d) => `(kql_dyn_contains(CAST(${d.sql} AS VARCHAR), ${text}, CAST(${insensitive ? 1 : 0} AS INTEGER)) = 1)`);
+  const tests = sets.map((d) => `(${DYN_CONTAINS.call(d.sql, text, `${insensitive ? 1 : 0}`)} = 1)`);
   if (plain.length) tests.unshift(inList(positive, left, plain, ctx, span).sql);
   // A null (non-string) value is in no list.
   const any = left.type === 'string' || left.type === 'guid' ? `(${tests.join(' OR ')})` : `(${left.sql} IS NOT NULL AND (${tests.join(' OR ')}))`;
@@ -83,7 +85,7 @@ export function between(negated: boolean, x: Typed, low: Typed, high: Typed, ctx
   } else if (isNumeric(x.type)) {
     for (const b of [low, high]) if (!isNumeric(b.type) && b.type !== 'null') throw ctx.error('type', `between on a number needs numeric bounds, got ${b.type}`, span);
   } else if (x.type === 'dynamic') {
-    const read = `TRY_CAST(kql_dyn_tostring(${x.sql}) AS DOUBLE)`;
+    const read = `TRY_CAST(${DYN_TOSTRING.call(x.sql)} AS DOUBLE)`;
     return between(negated, { sql: read, type: 'real' }, low, high, ctx, span);
   } else {
     throw ctx.error('type', `between needs a number, datetime or timespan, got ${x.type}`, span);
@@ -102,7 +104,7 @@ export function hasList(op: 'has_any' | 'has_all', x: Typed, items: readonly Typ
   const text = toStringSql(x);
   for (const i of spreadConstantArrays(items)) {
     // Terms known only at run time (a toscalar(make_set(…)) list, a column) are matched by a UDF.
-    if (i.type === 'dynamic') runtime.push(`kql_has_terms(${text}, CAST(${i.sql} AS VARCHAR), CAST(${op === 'has_all' ? 1 : 0} AS INTEGER)) = 1`);
+    if (i.type === 'dynamic') runtime.push(`${HAS_TERMS.call(text, i.sql, `${op === 'has_all' ? 1 : 0}`)} = 1`);
     else if (i.literal === undefined || i.literal === null) throw ctx.error('unsupported', `${op} with a non-constant ${i.type} term`, span);
     else terms.push(String(i.literal));
   }

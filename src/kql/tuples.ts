@@ -10,6 +10,7 @@ import type { Scope } from './scope.ts';
 import type { TranslateContext } from './context.ts';
 import { TUPLE_RESULTS } from './functions/series.ts';
 import type { Typed } from './types.ts';
+import { DYN_INDEX } from './runtime/dynamic.ts';
 
 /**
  * `array_sort_asc(a1, a2, …)` with several arrays has one result per array, named
@@ -36,7 +37,7 @@ export function tupleColumns(item: Assignment, scope: Scope, ctx: TranslateConte
     const packed = ctx.expr(e, scope);
     return names.map((name, i) => {
       if (name === undefined) throw ctx.error('unsupported', `an unnamed ${(e as { name: string }).name}() of an expression (write (a, b, …) = …)`, e.span);
-      return { name, value: { sql: `kql_dyn_index(${packed.sql}, CAST(${i} AS DOUBLE))`, type: 'dynamic' } };
+      return { name, value: { sql: DYN_INDEX.call(packed.sql, String(i)), type: 'dynamic' } };
     });
   }
   const results = e.kind === 'call' ? TUPLE_RESULTS.get(e.name) : undefined;
@@ -57,7 +58,7 @@ export function tupleColumns(item: Assignment, scope: Scope, ctx: TranslateConte
   const packed = ctx.expr(e, scope);
   return names.map((name, i) => {
     const r = results[i]!;
-    const element = `kql_dyn_index(${packed.sql}, CAST(${i} AS DOUBLE))`;
+    const element = DYN_INDEX.call(packed.sql, String(i));
     const sql = r.type === 'dynamic' ? element : `TRY_CAST(${element} AS ${r.type === 'long' ? 'BIGINT' : 'DOUBLE'})`;
     return { name, value: { sql, type: r.type } };
   });

@@ -11,6 +11,7 @@ import type { Scope } from './scope.ts';
 import type { TranslateContext } from './context.ts';
 import { datetimeFromMicros, epochMicros, microsFromInterval, quoteIdent } from './sql.ts';
 import { isIntegral, isNumeric, ORDER_COLUMN, type Relation, type Typed } from './types.ts';
+import { ROW_WINDOW_SESSION } from './runtime/window.ts';
 
 export const WINDOW_FUNCTIONS: ReadonlySet<string> = new Set(['prev', 'next', 'row_number', 'row_window_session', 'row_rank_dense', 'row_rank_min']);
 
@@ -129,7 +130,7 @@ function rowWindowSession(e: Extract<Expr, { kind: 'call' }>, scope: Scope, rel:
   const rows = ctx.addCte('row_window_rows', `SELECT ${o} AS w_ord, coalesce(${value}, '') AS w_x, ${restartSql} AS w_r FROM ${rel.cte}`);
   const sessions = ctx.addCte(
     'row_window_session',
-    `SELECT unnest(w_ords) AS w_ord, unnest(string_split(kql_row_window_session(w_xs, w_rs, ${distance(maxFirst, 1)}, ${distance(maxGap, 2)}), ',')) AS w_s ` +
+    `SELECT unnest(w_ords) AS w_ord, unnest(string_split(${ROW_WINDOW_SESSION.call('w_xs', 'w_rs', distance(maxFirst, 1), distance(maxGap, 2))}, ',')) AS w_s ` +
       `FROM (SELECT list(w_ord ORDER BY w_ord) AS w_ords, string_agg(w_x, ',' ORDER BY w_ord) AS w_xs, string_agg(w_r, ',' ORDER BY w_ord) AS w_rs FROM ${rows})`,
   );
   const read = `(SELECT NULLIF(w_s, '') FROM ${sessions} WHERE w_ord = ${o})`;

@@ -7,6 +7,8 @@ import { toJsonSql } from '../convert.ts';
 import { constantDynamic } from '../predicates.ts';
 import { expectType, namedAfterColumn, type AggregateFunction, type CallSite } from './registry.ts';
 import type { Typed } from '../types.ts';
+import { BAG_MERGE_ALL, SET_OF_ELEMENTS, TDIGEST_PERCENTILE } from '../runtime/arrays.ts';
+import { BUILDSCHEMA } from '../runtime/buildschema.ts';
 
 /** KQL's make_set/make_list default and maximum size. */
 const MAX_ARRAY = 1_048_576;
@@ -133,11 +135,11 @@ const CONDITIONAL_AGGREGATES: readonly AggregateFunction[] = [
   {
     // make_bag(bag): the union of the bags' properties; non-bags are ignored; a repeated key keeps its first value.
     name: 'make_bag', aliases: ['make_dictionary'], minArgs: 1, maxArgs: 2, defaultName: namedAfterColumn('bag'),
-    translate: (a, s) => ({ sql: `kql_bag_merge_all(${bagList(expectType(a, 0, s, 'dynamic').sql, '', s.rowOrder)})`, type: 'dynamic' }),
+    translate: (a, s) => ({ sql: BAG_MERGE_ALL.call(bagList(expectType(a, 0, s, 'dynamic').sql, '', s.rowOrder)), type: 'dynamic' }),
   },
   {
     name: 'make_bag_if', minArgs: 2, maxArgs: 3, defaultName: namedAfterColumn('bag'),
-    translate: (a, s) => ({ sql: `kql_bag_merge_all(${bagList(expectType(a, 0, s, 'dynamic').sql, filterWhere(a, 1, s), s.rowOrder)})`, type: 'dynamic' }),
+    translate: (a, s) => ({ sql: BAG_MERGE_ALL.call(bagList(expectType(a, 0, s, 'dynamic').sql, filterWhere(a, 1, s), s.rowOrder)), type: 'dynamic' }),
   },
   {
     // percentile(x, p): nearest rank, a value of the set (Kusto's estimate is exact for small sets).
@@ -210,7 +212,7 @@ const CONDITIONAL_AGGREGATES: readonly AggregateFunction[] = [
       const x = expectType(a, 0, s, ...NUMBERS);
       const p = a[2]!.literal;
       if (typeof p !== 'number' || p < 0 || p > 100) return s.fail('percentilew() needs a constant percentage between 0 and 100', 2);
-      const v = `kql_tdigest_percentile(${weightedPairs(a, s)}, CAST(${p} AS DOUBLE))`;
+      const v = TDIGEST_PERCENTILE.call(weightedPairs(a, s), String(p));
       return x.type === 'long' || x.type === 'int' ? { sql: `CAST(${v} AS ${x.type === 'long' ? 'BIGINT' : 'INTEGER'})`, type: x.type } : { sql: `CAST(${v} AS DOUBLE)`, type: 'real' };
     },
   },
@@ -221,13 +223,13 @@ const CONDITIONAL_AGGREGATES: readonly AggregateFunction[] = [
       expectType(a, 0, s, ...NUMBERS);
       const pairs = weightedPairs(a, s);
       const ps = constantPercentages(a, 2, s);
-      return { sql: `('[' || ${ps.map((p) => `coalesce(kql_tdigest_percentile(${pairs}, CAST(${p} AS DOUBLE)), 'null')`).join(` || ',' || `)} || ']')`, type: 'dynamic' };
+      return { sql: `('[' || ${ps.map((p) => `coalesce(${TDIGEST_PERCENTILE.call(pairs, String(p))}, 'null')`).join(` || ',' || `)} || ']')`, type: 'dynamic' };
     },
   },
   {
     // buildschema(d): the minimal schema admitting every value (runtime/buildschema.ts); null for no values.
     name: 'buildschema', minArgs: 1, maxArgs: 1, defaultName: namedAfterColumn('schema'),
-    translate: (a, s) => ({ sql: `kql_buildschema(${bagList(expectType(a, 0, s, 'dynamic').sql, '')})`, type: 'dynamic' }),
+    translate: (a, s) => ({ sql: BUILDSCHEMA.call(bagList(expectType(a, 0, s, 'dynamic').sql, '')), type: 'dynamic' }),
   },
   ...([['binary_all_or', 'bit_or'], ['binary_all_and', 'bit_and'], ['binary_all_xor', 'bit_xor']] as const).map(([name, fn]): AggregateFunction => ({
     name, minArgs: 1, maxArgs: 1, defaultName: namedAfterColumn(name),
@@ -277,7 +279,7 @@ export const AGGREGATE_FUNCTIONS: readonly AggregateFunction[] = [
     translate: (a, s) => {
       const max = a[1] && expectType(a, 1, s, 'long', 'int');
       // Kusto's make_set of dynamic arrays is the set of their elements (docs: make_set(Arr1) flattens).
-      if (a[0]!.type === 'dynamic') return { sql: `kql_set_of_elements(${jsonArray(a[0]!.sql, true, undefined)}, CAST(${max ? max.sql : MAX_ARRAY} AS DOUBLE))`, type: 'dynamic' };
+      if (a[0]!.type === 'dynamic') return { sql: SET_OF_ELEMENTS.call(jsonArray(a[0]!.sql, true, undefined), max ? max.sql : String(MAX_ARRAY)), type: 'dynamic' };
       return { sql: jsonArray(toJsonSql(a[0]!), true, max), type: 'dynamic' };
     },
   },

@@ -6,7 +6,7 @@
  *
  * SQL: one `arg_max(struct_pack(…), Expr)` per call, so that every column comes from the same row
  * even when Expr ties (separate arg_max calls could each pick a different tied row). Rows whose
- * Expr is null are skipped, as in Kusto.
+ * Expr is null are skipped, as in Kusto, unless every row of the group has a null Expr.
  */
 import type { Expr } from '../ast.ts';
 import type { Scope } from '../scope.ts';
@@ -56,8 +56,11 @@ export function argExtremeColumns(
       throw ctx.error('unsupported', `${call.name}() returns columns: name them (Col) or use *`, r.span);
     }
   }
-  const fields = [`k := ${key.sql}`, ...picked.map((p, i) => `c${i} := ${p.sql}`)];
-  const row = `${call.name}(struct_pack(${fields.join(', ')}), ${key.sql})`;
+  const fields = `struct_pack(${[`k := ${key.sql}`, ...picked.map((p, i) => `c${i} := ${p.sql}`)].join(', ')})`;
+  // A group whose keys are all null still gives its row: the key null, the other columns from
+  // its first row (arg_max docs, "null handling": Banana | null | Yellow). SQL's arg_max skips
+  // null keys, so it falls back on first().
+  const row = `coalesce(${call.name}(${fields}, ${key.sql}), first(${fields}))`;
   const read = (field: string, type: KqlType) => {
     const sql = `(${row}).${field}`;
     // KQL strings are never null, also when the group had no row with a value.

@@ -2,9 +2,11 @@
 import { toStringSql } from '../convert.ts';
 import { expectType, type ScalarFunction } from './registry.ts';
 import type { Typed } from '../types.ts';
+import { DYN_TOSTRING } from '../runtime/dynamic.ts';
+import { TOHEX } from '../runtime/text.ts';
 
 function toNumber(x: Typed, sqlType: 'BIGINT' | 'INTEGER' | 'DOUBLE'): string {
-  if (x.type === 'dynamic') return `TRY_CAST(kql_dyn_tostring(${x.sql}) AS ${sqlType})`;
+  if (x.type === 'dynamic') return `TRY_CAST(${DYN_TOSTRING.call(x.sql)} AS ${sqlType})`;
   if (x.type === 'bool') return `CAST(CAST(${x.sql} AS INTEGER) AS ${sqlType})`;
   if (x.type === 'string') return `TRY_CAST(${x.sql} AS ${sqlType})`;
   if (x.type === 'null') return `CAST(NULL AS ${sqlType})`;
@@ -32,11 +34,17 @@ export const CONVERSION_FUNCTIONS: readonly ScalarFunction[] = [
     },
   },
   {
-    // toguid: text in the 8-4-4-4-12 hex form, else the empty guid (Loupe's guids, like strings, are never null).
+    // toguid: the first 32 characters of the text, hyphens ignored, must be hex digits (toguid docs:
+    // "0123456789abcdef0123456789abcdef" and "0123456789ab-cdef-0123-456789abcdef" both give
+    // 01234567-89ab-cdef-0123-456789abcdef; the rest of the text is ignored); else the empty guid
+    // (Loupe's guids, like strings, are never null).
     name: 'toguid', minArgs: 1, maxArgs: 1,
     translate: (a) => {
-      const t = toStringSql(a[0]!);
-      return { sql: `CASE WHEN regexp_matches(${t}, '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$') THEN lower(${t}) ELSE '' END`, type: 'guid' };
+      const x = a[0]!;
+      if (x.type === 'guid') return x;
+      const hex = `lower(left(replace(${toStringSql(x)}, '-', ''), 32))`;
+      const guid = `substr(${hex}, 1, 8) || '-' || substr(${hex}, 9, 4) || '-' || substr(${hex}, 13, 4) || '-' || substr(${hex}, 17, 4) || '-' || substr(${hex}, 21, 12)`;
+      return { sql: `CASE WHEN regexp_matches(${hex}, '^[0-9a-f]{32}$') THEN ${guid} ELSE '' END`, type: 'guid' };
     },
   },
   {
@@ -45,7 +53,7 @@ export const CONVERSION_FUNCTIONS: readonly ScalarFunction[] = [
     translate: (a, s) => {
       const x = expectType(a, 0, s, 'long', 'int');
       const min = a[1] ? `CAST(${expectType(a, 1, s, 'long', 'int').sql} AS DOUBLE)` : 'CAST(NULL AS DOUBLE)';
-      return { sql: `coalesce(kql_tohex(CAST(${x.sql} AS VARCHAR), CAST(${x.type === 'int' ? 32 : 64} AS DOUBLE), ${min}), '')`, type: 'string' };
+      return { sql: `coalesce(${TOHEX.call(x.sql, x.type === 'int' ? '32' : '64', min)}, '')`, type: 'string' };
     },
   },
   // Non-deterministic like Kusto's: a new guid per row.

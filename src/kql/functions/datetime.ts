@@ -3,6 +3,8 @@ import { intervalFromMicros, microsFromInterval } from '../sql.ts';
 import { toStringSql } from '../convert.ts';
 import type { Typed } from '../types.ts';
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
+import { LOCAL_TO_UTC, UTC_TO_LOCAL } from '../runtime/misc.ts';
+import { FORMAT_DATETIME, FORMAT_TIMESPAN, PARSE_DATETIME, PARSE_TIMESPAN } from '../runtime/datetime.ts';
 
 const dt = (a: readonly Typed[], i: number, s: CallSite) => expectType(a, i, s, 'datetime').sql;
 const long = (a: readonly Typed[], i: number, s: CallSite) => `CAST(${expectType(a, i, s, 'long', 'int').sql} AS BIGINT)`;
@@ -130,7 +132,7 @@ const CALENDAR_FUNCTIONS: readonly ScalarFunction[] = [
       if (x.type !== 'string' && x.type !== 'dynamic') return { sql: 'CAST(NULL AS TIMESTAMP)', type: 'datetime' };
       const text = toStringSql(x);
       return {
-        sql: `CASE WHEN regexp_matches(${text}, '^\d{4}-\d{1,2}-\d{1,2}([ T][0-9:.]*)?Z?$') THEN TRY_CAST(${text} AS TIMESTAMP) ELSE make_timestamp(CAST(kql_parse_datetime(${text}) AS BIGINT)) END`,
+        sql: `CASE WHEN regexp_matches(${text}, '^\d{4}-\d{1,2}-\d{1,2}([ T][0-9:.]*)?Z?$') THEN TRY_CAST(${text} AS TIMESTAMP) ELSE make_timestamp(CAST(${PARSE_DATETIME.call(text)} AS BIGINT)) END`,
         type: 'datetime',
       };
     },
@@ -141,24 +143,24 @@ const CALENDAR_FUNCTIONS: readonly ScalarFunction[] = [
       const x = a[0]!;
       if (x.type === 'timespan') return x;
       if (x.type !== 'string' && x.type !== 'dynamic') return { sql: 'CAST(NULL AS INTERVAL)', type: 'timespan' };
-      return { sql: intervalFromMicros(`kql_parse_timespan(${toStringSql(x)})`), type: 'timespan' };
+      return { sql: intervalFromMicros(PARSE_TIMESPAN.call(toStringSql(x))), type: 'timespan' };
     },
   },
-  ...([['datetime_utc_to_local', 'kql_utc_to_local'], ['datetime_local_to_utc', 'kql_local_to_utc']] as const).map(([name, udf]): ScalarFunction => ({
+  ...([['datetime_utc_to_local', UTC_TO_LOCAL], ['datetime_local_to_utc', LOCAL_TO_UTC]] as const).map(([name, udf]): ScalarFunction => ({
     // IANA zone names (`Europe/Brussels`, `US/Pacific`); an unknown zone gives null.
     name, minArgs: 2, maxArgs: 2,
     translate: (a, s) => ({
-      sql: `make_timestamp(CAST(${udf}(CAST(epoch_us(${dt(a, 0, s)}) AS DOUBLE), ${toStringSql(expectType(a, 1, s, 'string'))}) AS BIGINT))`,
+      sql: `make_timestamp(CAST(${udf.call(`epoch_us(${dt(a, 0, s)})`, toStringSql(expectType(a, 1, s, 'string')))} AS BIGINT))`,
       type: 'datetime',
     }),
   })),
   {
     name: 'format_datetime', minArgs: 2, maxArgs: 2,
-    translate: (a, s) => ({ sql: `kql_format_datetime(CAST(epoch_us(${dt(a, 0, s)}) AS DOUBLE), ${toStringSql(expectType(a, 1, s, 'string'))})`, type: 'string' }),
+    translate: (a, s) => ({ sql: FORMAT_DATETIME.call(`CAST(epoch_us(${dt(a, 0, s)}) AS DOUBLE)`, toStringSql(expectType(a, 1, s, 'string'))), type: 'string' }),
   },
   {
     name: 'format_timespan', minArgs: 2, maxArgs: 2,
-    translate: (a, s) => ({ sql: `kql_format_timespan(CAST(${microsFromInterval(expectType(a, 0, s, 'timespan').sql)} AS DOUBLE), ${toStringSql(expectType(a, 1, s, 'string'))})`, type: 'string' }),
+    translate: (a, s) => ({ sql: FORMAT_TIMESPAN.call(microsFromInterval(expectType(a, 0, s, 'timespan').sql), toStringSql(expectType(a, 1, s, 'string'))), type: 'string' }),
   },
   {
     // bin_at(value, size, fixed_point): bins of `size` aligned so that fixed_point starts one.

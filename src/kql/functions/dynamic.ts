@@ -3,6 +3,10 @@ import { toJsonSql, toStringSql } from '../convert.ts';
 import { sqlString } from '../sql.ts';
 import type { Typed } from '../types.ts';
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
+import { ARR_CONCAT, ARR_IFF, ARR_INDEX_OF, ARR_REVERSE, ARR_ROTATE, ARR_SHIFT, ARR_SLICE, ARR_SORT, ARR_SORT_MANY, ARR_SPLIT, ARR_SUM, BAG_HAS_KEY, BAG_KEYS, BAG_MERGE, BAG_REMOVE_KEYS, BAG_SET_KEY, BAG_ZIP, DYN_TYPEOF, JACCARD_INDEX, SET_DIFFERENCE, SET_HAS_ELEMENT, SET_INTERSECT, SET_UNION, SPLIT, STRCAT_ARRAY, TDIGEST_PERCENTILE, TDIGEST_RANK, ZIP } from '../runtime/arrays.ts';
+import { DYN_ARRAY_LENGTH, DYN_PARSE, DYN_TOSTRING } from '../runtime/dynamic.ts';
+import { DYNAMIC_TO_JSON, EXTRACT_JSON } from '../runtime/misc.ts';
+import type { KqlUdf } from '../runtime/udf.ts';
 
 export const DYNAMIC_FUNCTIONS: readonly ScalarFunction[] = [
   {
@@ -13,14 +17,14 @@ export const DYNAMIC_FUNCTIONS: readonly ScalarFunction[] = [
       const x = a[0]!;
       if (x.type === 'dynamic') return x;
       if (x.type === 'null') return { sql: 'NULL', type: 'dynamic' };
-      if (x.type === 'string') return { sql: `kql_dyn_parse(${x.sql})`, type: 'dynamic' };
-      return { sql: `kql_dyn_parse(${toStringSql(x)})`, type: 'dynamic' };
+      if (x.type === 'string') return { sql: DYN_PARSE.call(x.sql), type: 'dynamic' };
+      return { sql: DYN_PARSE.call(toStringSql(x)), type: 'dynamic' };
     },
   },
   {
     // array_length: null when the value is not an array.
     name: 'array_length', minArgs: 1, maxArgs: 1,
-    translate: (a, s) => ({ sql: `CAST(kql_dyn_array_length(${expectType(a, 0, s, 'dynamic').sql}) AS BIGINT)`, type: 'long' }),
+    translate: (a, s) => ({ sql: `CAST(${DYN_ARRAY_LENGTH.call(expectType(a, 0, s, 'dynamic').sql)} AS BIGINT)`, type: 'long' }),
   },
 ];
 
@@ -34,8 +38,8 @@ function dyn(a: readonly Typed[], i: number, s: CallSite): string {
 }
 
 /** A variadic function over dynamic arrays/bags, computed by the UDF `udf`. */
-function variadicDynamic(name: string, udf: string, minArgs = 2): ScalarFunction {
-  return { name, minArgs, maxArgs: 64, translate: (a, s) => ({ sql: `${udf}(${a.map((_, i) => dyn(a, i, s)).join(', ')})`, type: 'dynamic' }) };
+function variadicDynamic(name: string, udf: KqlUdf, minArgs = 2): ScalarFunction {
+  return { name, minArgs, maxArgs: 64, translate: (a, s) => ({ sql: udf.call(...a.map((_, i) => dyn(a, i, s))), type: 'dynamic' }) };
 }
 
 /** KQL's gettype() names of the static types. */
@@ -66,20 +70,20 @@ export const ARRAY_FUNCTIONS: readonly ScalarFunction[] = [
     name: 'gettype', minArgs: 1, maxArgs: 1,
     translate: (a) => {
       const x = a[0]!;
-      if (x.type === 'dynamic') return { sql: `kql_dyn_typeof(${varchar(x.sql)})`, type: 'string' };
+      if (x.type === 'dynamic') return { sql: DYN_TYPEOF.call(varchar(x.sql)), type: 'string' };
       return { sql: sqlString(TYPE_NAMES[x.type] ?? x.type), type: 'string' };
     },
   },
-  variadicDynamic('array_concat', 'kql_arr_concat', 1),
-  variadicDynamic('set_union', 'kql_set_union'),
-  variadicDynamic('set_intersect', 'kql_set_intersect'),
-  variadicDynamic('set_difference', 'kql_set_difference'),
-  variadicDynamic('bag_merge', 'kql_bag_merge'),
+  variadicDynamic('array_concat', ARR_CONCAT, 1),
+  variadicDynamic('set_union', SET_UNION),
+  variadicDynamic('set_intersect', SET_INTERSECT),
+  variadicDynamic('set_difference', SET_DIFFERENCE),
+  variadicDynamic('bag_merge', BAG_MERGE),
   {
     name: 'array_slice', minArgs: 3, maxArgs: 3,
-    translate: (a, s) => ({ sql: `kql_arr_slice(${dyn(a, 0, s)}, ${double(expectType(a, 1, s, 'long', 'int').sql)}, ${double(expectType(a, 2, s, 'long', 'int').sql)})`, type: 'dynamic' }),
+    translate: (a, s) => ({ sql: ARR_SLICE.call(dyn(a, 0, s), double(expectType(a, 1, s, 'long', 'int').sql), double(expectType(a, 2, s, 'long', 'int').sql)), type: 'dynamic' }),
   },
-  { name: 'array_reverse', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `kql_arr_reverse(${dyn(a, 0, s)})`, type: 'dynamic' }) },
+  { name: 'array_reverse', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: ARR_REVERSE.call(dyn(a, 0, s)), type: 'dynamic' }) },
   ...(['asc', 'desc'] as const).map((dir): ScalarFunction => ({
     // array_sort_asc(a1[, a2, …][, nulls_last]): with several arrays, a1 is sorted and the others
     // follow its order; the results come packed in one array ([a1, a2, …] sorted), which
@@ -88,19 +92,19 @@ export const ARRAY_FUNCTIONS: readonly ScalarFunction[] = [
     translate: (a, s) => {
       const hasFlag = a.length > 1 && (a[a.length - 1]!.type === 'bool' || (a.length === 2 && a[1]!.type === 'null'));
       const arrays = hasFlag ? a.length - 1 : a.length;
-      const nullsLast = hasFlag ? `CAST(${expectType(a, a.length - 1, s, 'bool').sql} AS INTEGER)` : '1';
-      const flags = `CAST(${dir === 'desc' ? 1 : 0} AS INTEGER), CAST(${nullsLast} AS INTEGER)`;
-      if (arrays === 1) return { sql: `kql_arr_sort(${dyn(a, 0, s)}, ${flags})`, type: 'dynamic' };
+      const nullsLast = hasFlag ? expectType(a, a.length - 1, s, 'bool').sql : '1';
+      const desc = dir === 'desc' ? '1' : '0';
+      if (arrays === 1) return { sql: ARR_SORT.call(dyn(a, 0, s), desc, nullsLast), type: 'dynamic' };
       const packed = a.slice(0, arrays).map((_, i) => `coalesce(${dyn(a, i, s)}, 'null')`).join(` || ',' || `);
-      return { sql: `kql_arr_sort_many('[' || ${packed} || ']', ${flags})`, type: 'dynamic' };
+      return { sql: ARR_SORT_MANY.call(`'[' || ${packed} || ']'`, desc, nullsLast), type: 'dynamic' };
     },
   })),
-  { name: 'array_sum', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(kql_arr_sum(${dyn(a, 0, s)}) AS DOUBLE)`, type: 'real' }) },
+  { name: 'array_sum', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(${ARR_SUM.call(dyn(a, 0, s))} AS DOUBLE)`, type: 'real' }) },
   {
     name: 'array_index_of', minArgs: 2, maxArgs: 5,
     translate: (a, s) => {
       const opt = (i: number) => (a[i] ? double(expectType(a, i, s, 'long', 'int').sql) : 'CAST(NULL AS DOUBLE)');
-      return { sql: `CAST(kql_arr_index_of(${dyn(a, 0, s)}, ${varchar(toJsonSql(a[1]!))}, ${opt(2)}, ${opt(3)}, ${opt(4)}) AS BIGINT)`, type: 'long' };
+      return { sql: `CAST(${ARR_INDEX_OF.call(dyn(a, 0, s), varchar(toJsonSql(a[1]!)), opt(2), opt(3), opt(4))} AS BIGINT)`, type: 'long' };
     },
   },
   ...(['left', 'right'] as const).map((dir): ScalarFunction => ({
@@ -108,43 +112,43 @@ export const ARRAY_FUNCTIONS: readonly ScalarFunction[] = [
     translate: (a, s) => {
       const n = double(expectType(a, 1, s, 'long', 'int').sql);
       const fill = a[2] ? varchar(toJsonSql(a[2])) : 'CAST(NULL AS VARCHAR)';
-      return { sql: `kql_arr_shift(${dyn(a, 0, s)}, ${dir === 'left' ? n : `-${n}`}, ${fill})`, type: 'dynamic' };
+      return { sql: ARR_SHIFT.call(dyn(a, 0, s), `${dir === 'left' ? n : `-${n}`}`, fill), type: 'dynamic' };
     },
   })),
   ...(['left', 'right'] as const).map((dir): ScalarFunction => ({
     name: `array_rotate_${dir}`, minArgs: 2, maxArgs: 2,
     translate: (a, s) => {
       const n = double(expectType(a, 1, s, 'long', 'int').sql);
-      return { sql: `kql_arr_rotate(${dyn(a, 0, s)}, ${dir === 'left' ? n : `-${n}`})`, type: 'dynamic' };
+      return { sql: ARR_ROTATE.call(dyn(a, 0, s), `${dir === 'left' ? n : `-${n}`}`), type: 'dynamic' };
     },
   })),
   {
     name: 'array_split', minArgs: 2, maxArgs: 2,
-    translate: (a, s) => ({ sql: `kql_arr_split(${dyn(a, 0, s)}, ${varchar(toJsonSql(expectType(a, 1, s, 'long', 'int', 'dynamic')))})`, type: 'dynamic' }),
+    translate: (a, s) => ({ sql: ARR_SPLIT.call(dyn(a, 0, s), varchar(toJsonSql(expectType(a, 1, s, 'long', 'int', 'dynamic')))), type: 'dynamic' }),
   },
   {
     name: 'array_iff', aliases: ['array_iif'], minArgs: 3, maxArgs: 3,
-    translate: (a, s) => ({ sql: `kql_arr_iff(${dyn(a, 0, s)}, ${varchar(toJsonSql(a[1]!))}, ${varchar(toJsonSql(a[2]!))})`, type: 'dynamic' }),
+    translate: (a, s) => ({ sql: ARR_IFF.call(dyn(a, 0, s), varchar(toJsonSql(a[1]!)), varchar(toJsonSql(a[2]!))), type: 'dynamic' }),
   },
   {
     name: 'strcat_array', minArgs: 2, maxArgs: 2,
-    translate: (a, s) => ({ sql: `kql_strcat_array(${dyn(a, 0, s)}, ${toStringSql(a[1]!)})`, type: 'string' }),
+    translate: (a, s) => ({ sql: STRCAT_ARRAY.call(dyn(a, 0, s), toStringSql(a[1]!)), type: 'string' }),
   },
   {
     name: 'bag_set_key', minArgs: 3, maxArgs: 3,
-    translate: (a, s) => ({ sql: `kql_bag_set_key(${dyn(a, 0, s)}, ${toStringSql(expectType(a, 1, s, 'string'))}, ${varchar(toJsonSql(a[2]!))})`, type: 'dynamic' }),
+    translate: (a, s) => ({ sql: BAG_SET_KEY.call(dyn(a, 0, s), toStringSql(expectType(a, 1, s, 'string')), varchar(toJsonSql(a[2]!))), type: 'dynamic' }),
   },
-  { name: 'bag_zip', minArgs: 2, maxArgs: 2, translate: (a, s) => ({ sql: `kql_bag_zip(${dyn(a, 0, s)}, ${dyn(a, 1, s)})`, type: 'dynamic' }) },
-  variadicDynamic('zip', 'kql_zip'),
+  { name: 'bag_zip', minArgs: 2, maxArgs: 2, translate: (a, s) => ({ sql: BAG_ZIP.call(dyn(a, 0, s), dyn(a, 1, s)), type: 'dynamic' }) },
+  variadicDynamic('zip', ZIP),
   // hll/tdigest sketches are exact JSON here (functions/aggregates.ts): merging concatenates, counting counts.
-  { name: 'dcount_hll', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(kql_dyn_array_length(${dyn(a, 0, s)}) AS BIGINT)`, type: 'long' }) },
-  variadicDynamic('hll_merge', 'kql_set_union'),
-  variadicDynamic('merge_tdigest', 'kql_arr_concat'),
+  { name: 'dcount_hll', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(${DYN_ARRAY_LENGTH.call(dyn(a, 0, s))} AS BIGINT)`, type: 'long' }) },
+  variadicDynamic('hll_merge', SET_UNION),
+  variadicDynamic('merge_tdigest', ARR_CONCAT),
   {
     // A dynamic value by default (Kusto), or the type of a third typeof(T) argument.
     name: 'percentile_tdigest', minArgs: 2, maxArgs: 3,
     translate: (a, s) => {
-      const value = `kql_tdigest_percentile(${dyn(a, 0, s)}, ${double(expectType(a, 1, s, 'long', 'int', 'real').sql)})`;
+      const value = TDIGEST_PERCENTILE.call(dyn(a, 0, s), double(expectType(a, 1, s, 'long', 'int', 'real').sql));
       const t = a[2] ? String(a[2].literal ?? '').replace(/^typeof:/, '') : 'dynamic';
       if (t === 'dynamic') return { sql: value, type: 'dynamic' };
       if (t === 'long' || t === 'int') return { sql: `CAST(round(CAST(${value} AS DOUBLE)) AS ${t === 'long' ? 'BIGINT' : 'INTEGER'})`, type: t };
@@ -154,7 +158,7 @@ export const ARRAY_FUNCTIONS: readonly ScalarFunction[] = [
   },
   {
     name: 'rank_tdigest', minArgs: 2, maxArgs: 2,
-    translate: (a, s) => ({ sql: `CAST(kql_tdigest_rank(${dyn(a, 0, s)}, ${double(expectType(a, 1, s, 'long', 'int', 'real').sql)}) AS DOUBLE)`, type: 'real' }),
+    translate: (a, s) => ({ sql: `CAST(${TDIGEST_RANK.call(dyn(a, 0, s), double(expectType(a, 1, s, 'long', 'int', 'real').sql))} AS DOUBLE)`, type: 'real' }),
   },
   {
     // bag_pack_columns(A, B, …): a bag keyed by the column names.
@@ -167,40 +171,40 @@ export const ARRAY_FUNCTIONS: readonly ScalarFunction[] = [
       return { sql: `('{' || ${pairs.join(` || ',' || `)} || '}')`, type: 'dynamic' };
     },
   },
-  { name: 'dynamic_to_json', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `kql_dynamic_to_json(${dyn(a, 0, s)})`, type: 'string' }) },
+  { name: 'dynamic_to_json', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: DYNAMIC_TO_JSON.call(dyn(a, 0, s)), type: 'string' }) },
   {
     // extract_json(path, json[, typeof(T)]): the value at a JSONPath, as T (string by default).
     name: 'extract_json', aliases: ['extractjson'], minArgs: 2, maxArgs: 3,
     translate: (a, s) => {
-      const value = `kql_extract_json(${toStringSql(expectType(a, 0, s, 'string'))}, ${toStringSql(a[1]!)})`;
+      const value = EXTRACT_JSON.call(toStringSql(expectType(a, 0, s, 'string')), toStringSql(a[1]!));
       const t = a[2] ? String(a[2].literal ?? '').replace(/^typeof:/, '') : 'string';
       if (t === 'dynamic') return { sql: value, type: 'dynamic' };
-      if (t === 'string') return { sql: `kql_dyn_tostring(${value})`, type: 'string' };
+      if (t === 'string') return { sql: DYN_TOSTRING.call(value), type: 'string' };
       const sqlType = ({ long: 'BIGINT', int: 'INTEGER', real: 'DOUBLE', double: 'DOUBLE', bool: 'BOOLEAN', datetime: 'TIMESTAMP' } as const)[t as 'long'];
       if (!sqlType) return s.fail(`extract_json() cannot return a ${t}`, 2);
       const type = (t === 'double' ? 'real' : t) as Typed['type'];
-      return { sql: `TRY_CAST(kql_dyn_tostring(${value}) AS ${sqlType})`, type };
+      return { sql: `TRY_CAST(${DYN_TOSTRING.call(value)} AS ${sqlType})`, type };
     },
   },
-  { name: 'bag_keys', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `kql_bag_keys(${dyn(a, 0, s)})`, type: 'dynamic' }) },
-  { name: 'bag_remove_keys', minArgs: 2, maxArgs: 2, translate: (a, s) => ({ sql: `kql_bag_remove_keys(${dyn(a, 0, s)}, ${dyn(a, 1, s)})`, type: 'dynamic' }) },
+  { name: 'bag_keys', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: BAG_KEYS.call(dyn(a, 0, s)), type: 'dynamic' }) },
+  { name: 'bag_remove_keys', minArgs: 2, maxArgs: 2, translate: (a, s) => ({ sql: BAG_REMOVE_KEYS.call(dyn(a, 0, s), dyn(a, 1, s)), type: 'dynamic' }) },
   {
     name: 'bag_has_key', minArgs: 2, maxArgs: 2,
-    translate: (a, s) => ({ sql: `CAST(kql_bag_has_key(${dyn(a, 0, s)}, ${toStringSql(expectType(a, 1, s, 'string'))}) AS BOOLEAN)`, type: 'bool' }),
+    translate: (a, s) => ({ sql: `CAST(${BAG_HAS_KEY.call(dyn(a, 0, s), toStringSql(expectType(a, 1, s, 'string')))} AS BOOLEAN)`, type: 'bool' }),
   },
   {
     name: 'set_has_element', minArgs: 2, maxArgs: 2,
-    translate: (a, s) => ({ sql: `CAST(kql_set_has_element(${dyn(a, 0, s)}, ${varchar(toJsonSql(a[1]!))}) AS BOOLEAN)`, type: 'bool' }),
+    translate: (a, s) => ({ sql: `CAST(${SET_HAS_ELEMENT.call(dyn(a, 0, s), varchar(toJsonSql(a[1]!)))} AS BOOLEAN)`, type: 'bool' }),
   },
-  { name: 'jaccard_index', minArgs: 2, maxArgs: 2, translate: (a, s) => ({ sql: `CAST(kql_jaccard_index(${dyn(a, 0, s)}, ${dyn(a, 1, s)}) AS DOUBLE)`, type: 'real' }) },
+  { name: 'jaccard_index', minArgs: 2, maxArgs: 2, translate: (a, s) => ({ sql: `CAST(${JACCARD_INDEX.call(dyn(a, 0, s), dyn(a, 1, s))} AS DOUBLE)`, type: 'real' }) },
   {
     // split(text, delimiter[, index]): an array of strings; with an index, an array of that one element (empty when out of range).
     name: 'split', minArgs: 2, maxArgs: 3,
     translate: (a, s) => {
-      const parts = `kql_split(${toStringSql(a[0]!)}, ${toStringSql(expectType(a, 1, s, 'string'))})`;
+      const parts = SPLIT.call(toStringSql(a[0]!), toStringSql(expectType(a, 1, s, 'string')));
       if (!a[2]) return { sql: parts, type: 'dynamic' };
       const i = double(expectType(a, 2, s, 'long', 'int').sql);
-      return { sql: `kql_arr_slice(${parts}, ${i}, ${i})`, type: 'dynamic' };
+      return { sql: ARR_SLICE.call(parts, i, i), type: 'dynamic' };
     },
   },
 ];

@@ -5,6 +5,9 @@
  */
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
 import { isIntegral, type Typed } from '../types.ts';
+import { BETA_CDF, BETA_INV, WELCH_TEST } from '../runtime/stats.ts';
+import { BETA_PDF, ERF, ERFC, GAMMA, LOGGAMMA } from '../runtime/special.ts';
+import { realCall, type KqlUdf } from '../runtime/udf.ts';
 
 const NUMERIC = ['long', 'int', 'real', 'decimal'] as const;
 
@@ -16,6 +19,14 @@ function real(a: readonly Typed[], i: number, s: CallSite): string {
 /** A one-argument real function `name(x)` whose SQL is `sql(x)` over a DOUBLE. */
 function unaryReal(name: string, sql: (x: string) => string, aliases?: string[]): ScalarFunction {
   return { name, aliases, minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: sql(real(a, 0, s)), type: 'real' }) };
+}
+
+/** A function of `arity` numbers computed by a UDF that returns its real as text (runtime/udf.ts). */
+function realUdf(name: string, fn: KqlUdf, arity: number): ScalarFunction {
+  return {
+    name, minArgs: arity, maxArgs: arity,
+    translate: (a, s) => ({ sql: realCall(fn.call(...a.map((_, i) => real(a, i, s)))), type: 'real' }),
+  };
 }
 
 /** Logarithms: null below 0 (KQL), -inf at 0 (DuckDB raises an error for both). */
@@ -52,16 +63,15 @@ export const MATH_FUNCTIONS: readonly ScalarFunction[] = [
   {
     name: 'abs', minArgs: 1, maxArgs: 1,
     translate: (a, s) => {
+      // Kusto.Language's signatures: an integer gives a long, a real a real, a timespan a timespan.
       const x = expectType(a, 0, s, ...NUMERIC, 'timespan');
-      return { sql: `abs(${x.sql})`, type: x.type === 'int' ? 'int' : x.type };
+      return isIntegral(x.type) ? { sql: `abs(CAST(${x.sql} AS BIGINT))`, type: 'long' } : { sql: `abs(${x.sql})`, type: x.type === 'null' ? 'real' : x.type };
     },
   },
   {
     name: 'sign', minArgs: 1, maxArgs: 1,
-    translate: (a, s) => {
-      const x = expectType(a, 0, s, ...NUMERIC);
-      return isIntegral(x.type) ? { sql: `CAST(sign(${x.sql}) AS BIGINT)`, type: 'long' } : { sql: `sign(${x.sql})`, type: 'real' };
-    },
+    // Always a real (Kusto.Language: sign returns real for every numeric argument).
+    translate: (a, s) => ({ sql: `CAST(sign(${real(a, 0, s)}) AS DOUBLE)`, type: 'real' }),
   },
   {
     // round(x, precision = 0): half away from zero like DuckDB's round; the result is real.
@@ -93,20 +103,15 @@ export const MATH_FUNCTIONS: readonly ScalarFunction[] = [
       return { sql: `floor(random() * ${real(a, 0, s)})`, type: 'real' };
     },
   },
-  { name: 'erf', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(kql_erf(${real(a, 0, s)}) AS DOUBLE)`, type: 'real' }) },
-  {
-    name: 'beta_cdf', minArgs: 3, maxArgs: 3,
-    translate: (a, s) => ({ sql: `CAST(kql_beta_cdf(${real(a, 0, s)}, ${real(a, 1, s)}, ${real(a, 2, s)}) AS DOUBLE)`, type: 'real' }),
-  },
-  {
-    name: 'beta_inv', minArgs: 3, maxArgs: 3,
-    translate: (a, s) => ({ sql: `CAST(kql_beta_inv(${real(a, 0, s)}, ${real(a, 1, s)}, ${real(a, 2, s)}) AS DOUBLE)`, type: 'real' }),
-  },
-  {
-    // welch_test(mean1, variance1, count1, mean2, variance2, count2): the two-sided p-value.
-    name: 'welch_test', minArgs: 6, maxArgs: 6,
-    translate: (a, s) => ({ sql: `CAST(kql_welch_test(${a.map((_, i) => real(a, i, s)).join(', ')}) AS DOUBLE)`, type: 'real' }),
-  },
+  realUdf('erf', ERF, 1),
+  realUdf('erfc', ERFC, 1),
+  realUdf('gamma', GAMMA, 1),
+  realUdf('loggamma', LOGGAMMA, 1),
+  realUdf('beta_pdf', BETA_PDF, 3),
+  realUdf('beta_cdf', BETA_CDF, 3),
+  realUdf('beta_inv', BETA_INV, 3),
+  // welch_test(mean1, variance1, count1, mean2, variance2, count2): the two-sided p-value.
+  realUdf('welch_test', WELCH_TEST, 6),
   unaryReal('sin', (x) => `sin(${x})`),
   unaryReal('cos', (x) => `cos(${x})`),
   unaryReal('tan', (x) => `tan(${x})`),

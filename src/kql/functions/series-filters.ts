@@ -3,6 +3,7 @@
  * seasonal period must be given: Kusto's default (-1) detects it, which Loupe does not do.
  */
 import { expectType, type ScalarFunction } from './registry.ts';
+import { SERIES_FIR, SERIES_IIR, SERIES_SEASONAL } from '../runtime/series-filters.ts';
 
 const double = (sql: string) => `CAST(${sql} AS DOUBLE)`;
 
@@ -10,7 +11,7 @@ export const SERIES_FILTER_FUNCTIONS: readonly ScalarFunction[] = [
   {
     name: 'series_iir', minArgs: 3, maxArgs: 3,
     translate: (a, s) => ({
-      sql: `kql_series_iir(${expectType(a, 0, s, 'dynamic').sql}, ${expectType(a, 1, s, 'dynamic').sql}, ${expectType(a, 2, s, 'dynamic').sql})`,
+      sql: SERIES_IIR.call(expectType(a, 0, s, 'dynamic').sql, expectType(a, 1, s, 'dynamic').sql, expectType(a, 2, s, 'dynamic').sql),
       type: 'dynamic',
     }),
   },
@@ -18,7 +19,7 @@ export const SERIES_FILTER_FUNCTIONS: readonly ScalarFunction[] = [
     name: 'series_fir', minArgs: 2, maxArgs: 4,
     translate: (a, s) => {
       const flag = (i: number, dflt: boolean) => (a[i] ? `CAST(${expectType(a, i, s, 'bool').sql} AS INTEGER)` : `CAST(${dflt ? 1 : 0} AS INTEGER)`);
-      return { sql: `kql_series_fir(${expectType(a, 0, s, 'dynamic').sql}, ${expectType(a, 1, s, 'dynamic').sql}, ${flag(2, true)}, ${flag(3, false)})`, type: 'dynamic' };
+      return { sql: SERIES_FIR.call(expectType(a, 0, s, 'dynamic').sql, expectType(a, 1, s, 'dynamic').sql, flag(2, true), flag(3, false)), type: 'dynamic' };
     },
   },
   {
@@ -28,7 +29,7 @@ export const SERIES_FILTER_FUNCTIONS: readonly ScalarFunction[] = [
       if (!period || (typeof period.literal === 'number' && period.literal < 0)) {
         throw s.ctx.error('unsupported', 'series_seasonal() detecting its period (give the period, e.g. series_seasonal(y, 24))', s.span);
       }
-      return { sql: `kql_series_seasonal(${expectType(a, 0, s, 'dynamic').sql}, ${double(expectType(a, 1, s, 'long', 'int', 'real').sql)})`, type: 'dynamic' };
+      return { sql: SERIES_SEASONAL.call(expectType(a, 0, s, 'dynamic').sql, double(expectType(a, 1, s, 'long', 'int', 'real').sql)), type: 'dynamic' };
     },
   },
 ];

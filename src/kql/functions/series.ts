@@ -8,6 +8,7 @@ import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
 import type { Typed } from '../types.ts';
 import { toJsonSql } from '../convert.ts';
 import { sqlString } from '../sql.ts';
+import { SERIES_BINARY, SERIES_DECOMPOSE_ANOMALIES, SERIES_FILL, SERIES_FIT_LINE, SERIES_OUTLIERS, SERIES_REDUCE, SERIES_STATS, SERIES_UNARY } from '../runtime/series.ts';
 
 /** The results of each multi-result function: Kusto's column-name suffix and type. */
 export const TUPLE_RESULTS: ReadonlyMap<string, readonly { suffix: string; type: KqlType }[]> = new Map([
@@ -43,18 +44,18 @@ export const SERIES_FUNCTIONS: readonly ScalarFunction[] = [
       const trend = a[3] ? expectType(a, 3, s, 'string').sql : `'linefit'`;
       if (a[3] && typeof a[3].literal === 'string' && !['linefit', 'avg', 'none'].includes(a[3].literal)) s.fail(`unknown trend "${a[3].literal}" (expected linefit, avg or none)`, 3);
       if (a[5] && a[5].literal !== 'ctukey') s.fail('only the "ctukey" method is supported', 5);
-      return { sql: `kql_series_decompose_anomalies(${y}, ${num(a, 1, s, 'CAST(1.5 AS DOUBLE)')}, ${num(a, 2, s, 'CAST(-1 AS DOUBLE)')}, ${trend})`, type: 'dynamic' };
+      return { sql: SERIES_DECOMPOSE_ANOMALIES.call(y, num(a, 1, s, 'CAST(1.5 AS DOUBLE)'), num(a, 2, s, 'CAST(-1 AS DOUBLE)'), trend), type: 'dynamic' };
     },
   },
   {
     name: 'series_fit_line', minArgs: 1, maxArgs: 1,
-    translate: (a, s) => ({ sql: `kql_series_fit_line(${expectType(a, 0, s, 'dynamic').sql})`, type: 'dynamic' }),
+    translate: (a, s) => ({ sql: SERIES_FIT_LINE.call(expectType(a, 0, s, 'dynamic').sql), type: 'dynamic' }),
   },
   {
     name: 'series_stats', minArgs: 1, maxArgs: 2,
     translate: (a, s) => {
       if (a[1]) s.fail('series_stats() with an ignore value is not supported', 1);
-      return { sql: `kql_series_stats(${expectType(a, 0, s, 'dynamic').sql})`, type: 'dynamic' };
+      return { sql: SERIES_STATS.call(expectType(a, 0, s, 'dynamic').sql), type: 'dynamic' };
     },
   },
   {
@@ -63,7 +64,7 @@ export const SERIES_FUNCTIONS: readonly ScalarFunction[] = [
     translate: (a, s) => {
       if (a[1] && a[1].literal !== 'ctukey') s.fail('only the "ctukey" kind is supported', 1);
       if (a[2] && a[2].type !== 'null') s.fail('series_outliers() with an ignore value is not supported', 2);
-      return { sql: `kql_series_outliers(${expectType(a, 0, s, 'dynamic').sql}, ${num(a, 3, s, 'CAST(10 AS DOUBLE)')}, ${num(a, 4, s, 'CAST(90 AS DOUBLE)')})`, type: 'dynamic' };
+      return { sql: SERIES_OUTLIERS.call(expectType(a, 0, s, 'dynamic').sql, num(a, 3, s, 'CAST(10 AS DOUBLE)'), num(a, 4, s, 'CAST(90 AS DOUBLE)')), type: 'dynamic' };
     },
   },
 ];
@@ -82,26 +83,26 @@ export const SERIES_ELEMENTWISE_FUNCTIONS: readonly ScalarFunction[] = [
   ...BINARY_OPS.map(
     (op): ScalarFunction => ({
       name: `series_${op}`, minArgs: 2, maxArgs: 2,
-      translate: (a, s) => ({ sql: `kql_series_binary(${seriesArg(a, 0, s)}, ${seriesArg(a, 1, s)}, ${sqlString(op)})`, type: 'dynamic' }),
+      translate: (a, s) => ({ sql: SERIES_BINARY.call(seriesArg(a, 0, s), seriesArg(a, 1, s), sqlString(op)), type: 'dynamic' }),
     }),
   ),
   ...UNARY_OPS.map(
     (op): ScalarFunction => ({
       name: `series_${op}`, minArgs: 1, maxArgs: 1,
-      translate: (a, s) => ({ sql: `kql_series_unary(${expectType(a, 0, s, 'dynamic').sql}, ${sqlString(op)})`, type: 'dynamic' }),
+      translate: (a, s) => ({ sql: SERIES_UNARY.call(expectType(a, 0, s, 'dynamic').sql, sqlString(op)), type: 'dynamic' }),
     }),
   ),
   ...['sum', 'product', 'magnitude'].map(
     (op): ScalarFunction => ({
       name: `series_${op}`, minArgs: 1, maxArgs: 1,
-      translate: (a, s) => ({ sql: `TRY_CAST(kql_series_reduce(${expectType(a, 0, s, 'dynamic').sql}, CAST(NULL AS VARCHAR), ${sqlString(op)}) AS DOUBLE)`, type: 'real' }),
+      translate: (a, s) => ({ sql: `TRY_CAST(${SERIES_REDUCE.call(expectType(a, 0, s, 'dynamic').sql, `CAST(NULL AS VARCHAR)`, sqlString(op))} AS DOUBLE)`, type: 'real' }),
     }),
   ),
   ...['dot_product', 'cosine_similarity', 'pearson_correlation'].map(
     (op): ScalarFunction => ({
       name: `series_${op}`, minArgs: 2, maxArgs: 2,
       translate: (a, s) => ({
-        sql: `TRY_CAST(kql_series_reduce(${expectType(a, 0, s, 'dynamic').sql}, ${seriesArg(a, 1, s)}, ${sqlString(op)}) AS DOUBLE)`,
+        sql: `TRY_CAST(${SERIES_REDUCE.call(expectType(a, 0, s, 'dynamic').sql, seriesArg(a, 1, s), sqlString(op))} AS DOUBLE)`,
         type: 'real',
       }),
     }),
@@ -111,7 +112,7 @@ export const SERIES_ELEMENTWISE_FUNCTIONS: readonly ScalarFunction[] = [
       // series_fill_forward(series [, missing_value_placeholder])
       name: `series_fill_${mode}`, minArgs: 1, maxArgs: 2,
       translate: (a, s) => ({
-        sql: `kql_series_fill(${expectType(a, 0, s, 'dynamic').sql}, ${sqlString(mode)}, CAST(NULL AS VARCHAR), ${a[1] ? toJsonSql(a[1]) : 'CAST(NULL AS VARCHAR)'})`,
+        sql: SERIES_FILL.call(expectType(a, 0, s, 'dynamic').sql, sqlString(mode), `CAST(NULL AS VARCHAR)`, a[1] ? toJsonSql(a[1]) : 'CAST(NULL AS VARCHAR)'),
         type: 'dynamic',
       }),
     }),
@@ -120,7 +121,7 @@ export const SERIES_ELEMENTWISE_FUNCTIONS: readonly ScalarFunction[] = [
     // series_fill_const(series, constant [, missing_value_placeholder])
     name: 'series_fill_const', minArgs: 2, maxArgs: 3,
     translate: (a, s) => ({
-      sql: `kql_series_fill(${expectType(a, 0, s, 'dynamic').sql}, 'const', ${toJsonSql(a[1]!)}, ${a[2] ? toJsonSql(a[2]) : 'CAST(NULL AS VARCHAR)'})`,
+      sql: SERIES_FILL.call(expectType(a, 0, s, 'dynamic').sql, `'const'`, toJsonSql(a[1]!), a[2] ? toJsonSql(a[2]) : 'CAST(NULL AS VARCHAR)'),
       type: 'dynamic',
     }),
   },

@@ -4,6 +4,9 @@ import { microsFromInterval } from '../sql.ts';
 import type { Typed } from '../types.ts';
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
 import { checkRegexLiteral, re2PatternSql } from '../runtime/regex.ts';
+import { REPLACE_STRINGS } from '../runtime/arrays.ts';
+import { PARSE_COMMAND_LINE, PARSE_CSV, PARSE_VERSION, PUNYCODE_DECODE, PUNYCODE_DOMAIN, PUNYCODE_ENCODE } from '../runtime/misc.ts';
+import { BASE64_DECODE, BASE64_DECODE_TOARRAY, BASE64_ENCODE, BASE64_FROM_ARRAY, BASE64_TO_GUID, CODEPOINTS_FROM_STRING, CODEPOINTS_TO_STRING, COUNTOF, EXTRACT_ALL, FORMAT_BYTES, HAS_ANY_INDEX, HASH, INDEXOF, INDEXOF_REGEX, PARSE_PATH, PARSE_URL, PARSE_URLQUERY, RANGE, REGEX_QUOTE, TO_UTF8, URL_DECODE, URL_ENCODE } from '../runtime/text.ts';
 
 export const STRING_FUNCTIONS: readonly ScalarFunction[] = [
   {
@@ -66,10 +69,12 @@ const jsRegex = (a: readonly Typed[], i: number, s: CallSite) => {
 };
 
 /**
- * The text hash_sha1, hash_sha256 and hash_md5 digest: tostring, except datetimes, which Kusto hashes in
- * their 7-fraction-digit form (docs: hash_sha1(datetime(2020-01-01)) digests "2020-01-01T00:00:00.0000000Z").
+ * The text hash_sha1, hash_sha256, hash_md5 and reverse read: tostring, except datetimes, which
+ * Kusto writes in their 7-fraction-digit round-trip form (docs: hash_sha1(datetime(2020-01-01))
+ * digests "2020-01-01T00:00:00.0000000Z"; reverse(datetime(2017-10-15 12:00)) is
+ * "Z0000000.00:00:21T51-01-7102").
  */
-function hashInput(x: Typed): string {
+function roundTripText(x: Typed): string {
   if (x.type !== 'datetime') return toStringSql(x);
   const frac = `lpad(CAST(((epoch_us(${x.sql}) % 1000000) + 1000000) % 1000000 AS VARCHAR), 6, '0')`;
   return `coalesce(strftime(${x.sql}, '%Y-%m-%dT%H:%M:%S') || '.' || ${frac} || '0Z', '')`;
@@ -116,7 +121,7 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
     name: 'extract_all', minArgs: 2, maxArgs: 3,
     translate: (a, s) => {
       const groups = a.length === 3 ? varchar(expectType(a, 1, s, 'dynamic').sql) : 'CAST(NULL AS VARCHAR)';
-      return { sql: `kql_extract_all(${jsRegex(a, 0, s)}, ${groups}, ${str(a, a.length - 1)})`, type: 'dynamic' };
+      return { sql: EXTRACT_ALL.call(jsRegex(a, 0, s), groups, str(a, a.length - 1)), type: 'dynamic' };
     },
   },
   {
@@ -124,7 +129,38 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
     name: 'indexof', minArgs: 2, maxArgs: 5,
     translate: (a, s) => {
       if (a.length === 2) return { sql: `CAST(strpos(${str(a, 0)}, ${str(a, 1)}) - 1 AS BIGINT)`, type: 'long' };
-      return { sql: `CAST(kql_indexof(${str(a, 0)}, ${str(a, 1)}, ${optLong(a, 2, s)}, ${optLong(a, 3, s)}, ${optLong(a, 4, s)}) AS BIGINT)`, type: 'long' };
+      return { sql: `CAST(${INDEXOF.call(str(a, 0), str(a, 1), optLong(a, 2, s), optLong(a, 3, s), optLong(a, 4, s))} AS BIGINT)`, type: 'long' };
+    },
+  },
+  {
+    // indexof_regex(source, regex[, start[, length[, occurrence]]]): matches do not overlap; null
+    // for a negative start or occurrence or a length below -1 (runtime/text.ts).
+    name: 'indexof_regex', minArgs: 2, maxArgs: 5,
+    translate: (a, s) => ({ sql: `CAST(${INDEXOF_REGEX.call(str(a, 0), jsRegex(a, 1, s), optLong(a, 2, s), optLong(a, 3, s), optLong(a, 4, s))} AS BIGINT)`, type: 'long' }),
+  },
+  {
+    // has_any_index(source, values): index in `values` of the first one `source` has as a term.
+    name: 'has_any_index', minArgs: 2, maxArgs: 2,
+    translate: (a, s) => ({ sql: `CAST(${HAS_ANY_INDEX.call(str(a, 0), varchar(expectType(a, 1, s, 'dynamic').sql))} AS BIGINT)`, type: 'long' }),
+  },
+  {
+    // strcmp(a, b): -1, 0 or 1 by ordinal comparison ("abc" > "ABC"); DuckDB compares strings by
+    // their UTF-8 bytes, which orders like code points.
+    name: 'strcmp', minArgs: 2, maxArgs: 2,
+    translate: (a) => {
+      const [x, y] = [str(a, 0), str(a, 1)];
+      return { sql: `CAST(CASE WHEN ${x} < ${y} THEN -1 WHEN ${x} > ${y} THEN 1 ELSE 0 END AS INTEGER)`, type: 'int' };
+    },
+  },
+  // isascii(s): every character below U+0080, i.e. as many UTF-8 bytes (strlen) as characters.
+  { name: 'isascii', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `(strlen(${str(a, 0)}) = length(${str(a, 0)}))`, type: 'bool' }) },
+  {
+    // format_bytes(size[, precision[, units]]): "19.08 MB" (runtime/text.ts).
+    name: 'format_bytes', minArgs: 1, maxArgs: 3,
+    translate: (a, s) => {
+      const size = double(expectType(a, 0, s, 'long', 'int', 'real', 'decimal').sql);
+      const units = a[2] ? toStringSql(expectType(a, 2, s, 'string')) : 'CAST(NULL AS VARCHAR)';
+      return { sql: `coalesce(${FORMAT_BYTES.call(size, optLong(a, 1, s), units)}, '')`, type: 'string' };
     },
   },
   {
@@ -133,10 +169,10 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
       const kind = a[2]?.literal;
       if (a[2] && kind !== 'normal' && kind !== 'regex') return s.fail('countof() kind must be "normal" or "regex"', 2);
       const search = kind === 'regex' ? jsRegex(a, 1, s) : str(a, 1);
-      return { sql: `CAST(kql_countof(${str(a, 0)}, ${search}, CAST(${kind === 'regex' ? 1 : 0} AS INTEGER)) AS BIGINT)`, type: 'long' };
+      return { sql: `CAST(${COUNTOF.call(str(a, 0), search, `${kind === 'regex' ? 1 : 0}`)} AS BIGINT)`, type: 'long' };
     },
   },
-  { name: 'reverse', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `reverse(${str(a, 0)})`, type: 'string' }) },
+  { name: 'reverse', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `reverse(${roundTripText(a[0]!)})`, type: 'string' }) },
   {
     // strrep(value, n[, delimiter]): n copies joined by the delimiter.
     name: 'strrep', minArgs: 2, maxArgs: 3,
@@ -152,25 +188,25 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
     translate: (a, s) => {
       const x = a[0]!;
       if (x.type !== 'string' && x.type !== 'guid') throw s.ctx.error('unsupported', `hash() of a ${x.type} (only strings hash like Kusto so far)`, s.span);
-      return { sql: `CAST(kql_hash(${x.sql}, ${optLong(a, 1, s)}) AS BIGINT)`, type: 'long' };
+      return { sql: `CAST(${HASH.call(x.sql, optLong(a, 1, s))} AS BIGINT)`, type: 'long' };
     },
   },
-  { name: 'hash_sha256', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `sha256(${hashInput(a[0]!)})`, type: 'string' }) },
-  { name: 'hash_sha1', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `sha1(${hashInput(a[0]!)})`, type: 'string' }) },
-  { name: 'hash_md5', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `md5(${hashInput(a[0]!)})`, type: 'string' }) },
-  { name: 'base64_encode_tostring', aliases: ['base64_encodestring'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_base64_encode(${str(a, 0)})`, type: 'string' }) },
-  { name: 'base64_decode_tostring', aliases: ['base64_decodestring'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_base64_decode(${str(a, 0)})`, type: 'string' }) },
-  { name: 'base64_decode_toarray', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_base64_decode_toarray(${str(a, 0)})`, type: 'dynamic' }) },
-  { name: 'url_encode', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_url_encode(${str(a, 0)}, CAST(0 AS INTEGER))`, type: 'string' }) },
-  { name: 'url_encode_component', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_url_encode(${str(a, 0)}, CAST(1 AS INTEGER))`, type: 'string' }) },
-  { name: 'url_decode', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_url_decode(${str(a, 0)})`, type: 'string' }) },
-  { name: 'parse_url', aliases: ['parseurl'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_parse_url(${str(a, 0)})`, type: 'dynamic' }) },
-  { name: 'parse_urlquery', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_parse_urlquery(${str(a, 0)})`, type: 'dynamic' }) },
-  { name: 'parse_path', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_parse_path(${str(a, 0)})`, type: 'dynamic' }) },
-  { name: 'unicode_codepoints_from_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_codepoints_from_string(${str(a, 0)})`, type: 'dynamic' }) },
+  { name: 'hash_sha256', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `sha256(${roundTripText(a[0]!)})`, type: 'string' }) },
+  { name: 'hash_sha1', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `sha1(${roundTripText(a[0]!)})`, type: 'string' }) },
+  { name: 'hash_md5', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `md5(${roundTripText(a[0]!)})`, type: 'string' }) },
+  { name: 'base64_encode_tostring', aliases: ['base64_encodestring'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: BASE64_ENCODE.call(str(a, 0)), type: 'string' }) },
+  { name: 'base64_decode_tostring', aliases: ['base64_decodestring'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: BASE64_DECODE.call(str(a, 0)), type: 'string' }) },
+  { name: 'base64_decode_toarray', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: BASE64_DECODE_TOARRAY.call(str(a, 0)), type: 'dynamic' }) },
+  { name: 'url_encode', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: URL_ENCODE.call(str(a, 0), '0'), type: 'string' }) },
+  { name: 'url_encode_component', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: URL_ENCODE.call(str(a, 0), '1'), type: 'string' }) },
+  { name: 'url_decode', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: URL_DECODE.call(str(a, 0)), type: 'string' }) },
+  { name: 'parse_url', aliases: ['parseurl'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PARSE_URL.call(str(a, 0)), type: 'dynamic' }) },
+  { name: 'parse_urlquery', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PARSE_URLQUERY.call(str(a, 0)), type: 'dynamic' }) },
+  { name: 'parse_path', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PARSE_PATH.call(str(a, 0)), type: 'dynamic' }) },
+  { name: 'unicode_codepoints_from_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: CODEPOINTS_FROM_STRING.call(str(a, 0)), type: 'dynamic' }) },
   {
     name: 'unicode_codepoints_to_string', minArgs: 1, maxArgs: 64,
-    translate: (a, s) => ({ sql: `kql_codepoints_to_string(${a.map((x, i) => varchar(toJsonSql(expectType(a, i, s, 'dynamic', 'long', 'int')))).join(', ')})`, type: 'string' }),
+    translate: (a, s) => ({ sql: CODEPOINTS_TO_STRING.call(...a.map((_, i) => toJsonSql(expectType(a, i, s, 'dynamic', 'long', 'int')))), type: 'string' }),
   },
   {
     // range(start, stop[, step]) as a scalar function: the dynamic array of those numbers.
@@ -187,39 +223,39 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
       };
       const bound = kind === 1 ? (['datetime'] as const) : kind === 2 ? (['timespan'] as const) : (['long', 'int', 'real'] as const);
       const step = kind ? (['timespan'] as const) : (['long', 'int', 'real'] as const);
-      return { sql: `kql_range(${num(0, ...bound)}, ${num(1, ...bound)}, ${num(2, ...step)}, CAST(${kind} AS INTEGER))`, type: 'dynamic' };
+      return { sql: RANGE.call(num(0, ...bound), num(1, ...bound), num(2, ...step), `${kind}`), type: 'dynamic' };
     },
   },
-  { name: 'to_utf8', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_to_utf8(${str(a, 0)})`, type: 'dynamic' }) },
-  { name: 'regex_quote', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_regex_quote(${str(a, 0)})`, type: 'string' }) },
+  { name: 'to_utf8', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: TO_UTF8.call(str(a, 0)), type: 'dynamic' }) },
+  { name: 'regex_quote', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: REGEX_QUOTE.call(str(a, 0)), type: 'string' }) },
   // A KQL string is always valid UTF-8 once read (invalid bytes were replaced at ingestion).
   { name: 'isutf8', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `(${str(a, 0)} IS NOT NULL)`, type: 'bool' }) },
   {
     name: 'replace_strings', minArgs: 3, maxArgs: 3,
-    translate: (a, s) => ({ sql: `kql_replace_strings(${str(a, 0)}, ${varchar(expectType(a, 1, s, 'dynamic').sql)}, ${varchar(expectType(a, 2, s, 'dynamic').sql)})`, type: 'string' }),
+    translate: (a, s) => ({ sql: REPLACE_STRINGS.call(str(a, 0), varchar(expectType(a, 1, s, 'dynamic').sql), varchar(expectType(a, 2, s, 'dynamic').sql)), type: 'string' }),
   },
-  { name: 'base64_decode_toguid', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `coalesce(kql_base64_to_guid(${str(a, 0)}), '')`, type: 'guid' }) },
+  { name: 'base64_decode_toguid', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `coalesce(${BASE64_TO_GUID.call(str(a, 0))}, '')`, type: 'guid' }) },
   {
     name: 'base64_encode_fromarray', minArgs: 1, maxArgs: 1,
-    translate: (a, s) => ({ sql: `kql_base64_from_array(${varchar(expectType(a, 0, s, 'dynamic').sql)})`, type: 'string' }),
+    translate: (a, s) => ({ sql: BASE64_FROM_ARRAY.call(varchar(expectType(a, 0, s, 'dynamic').sql)), type: 'string' }),
   },
-  { name: 'punycode_from_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_punycode_encode(${str(a, 0)})`, type: 'string' }) },
-  { name: 'punycode_to_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_punycode_decode(${str(a, 0)})`, type: 'string' }) },
-  { name: 'punycode_domain_from_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_punycode_domain(${str(a, 0)}, CAST(1 AS INTEGER))`, type: 'string' }) },
-  { name: 'punycode_domain_to_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_punycode_domain(${str(a, 0)}, CAST(0 AS INTEGER))`, type: 'string' }) },
+  { name: 'punycode_from_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PUNYCODE_ENCODE.call(str(a, 0)), type: 'string' }) },
+  { name: 'punycode_to_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PUNYCODE_DECODE.call(str(a, 0)), type: 'string' }) },
+  { name: 'punycode_domain_from_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PUNYCODE_DOMAIN.call(str(a, 0), '1'), type: 'string' }) },
+  { name: 'punycode_domain_to_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PUNYCODE_DOMAIN.call(str(a, 0), '0'), type: 'string' }) },
   {
     // parse_version: four parts of up to 8 digits as one comparable number (a decimal, held in a DOUBLE).
     name: 'parse_version', minArgs: 1, maxArgs: 1,
-    translate: (a) => ({ sql: `CAST(kql_parse_version(${str(a, 0)}) AS DOUBLE)`, type: 'decimal' }),
+    translate: (a) => ({ sql: `CAST(${PARSE_VERSION.call(str(a, 0))} AS DOUBLE)`, type: 'decimal' }),
   },
   {
     name: 'parse_command_line', minArgs: 2, maxArgs: 2,
     translate: (a, s) => {
       if (String(a[1]!.literal).toLowerCase() !== 'windows') return s.fail('parse_command_line() supports the "windows" parser only', 1);
-      return { sql: `kql_parse_command_line(${str(a, 0)})`, type: 'dynamic' };
+      return { sql: PARSE_COMMAND_LINE.call(str(a, 0)), type: 'dynamic' };
     },
   },
-  { name: 'parse_csv', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `kql_parse_csv(${str(a, 0)})`, type: 'dynamic' }) },
+  { name: 'parse_csv', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PARSE_CSV.call(str(a, 0)), type: 'dynamic' }) },
   {
     name: 'string_size', minArgs: 1, maxArgs: 1,
     translate: (a) => ({ sql: `CAST(octet_length(encode(${str(a, 0)})) AS BIGINT)`, type: 'long' }),

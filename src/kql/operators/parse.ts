@@ -11,8 +11,8 @@
  *   strings and are converted with the KQL conversion function (todatetime, totimespan, tobool…).
  * A row whose text does not match, or (simple/regex) whose typed capture does not convert, gets
  * `""` in string columns and null in the others (parse) or is dropped (parse-where); relaxed
- * leaves only the failed typed column null. New columns are added at the end; an existing name is
- * replaced in place.
+ * captures typed columns as text and leaves only a column that does not convert null. New
+ * columns are added at the end; an existing name is replaced in place.
  */
 import { re2Syntax, regexProblem } from '../runtime/regex.ts';
 import type { ColumnSchema } from '../../schema/catalog.ts';
@@ -131,12 +131,13 @@ export const PARSE = defineOperator({
         const type = parseKqlType(part.type);
         if (!type) throw ctx.error('syntax', `unknown column type "${part.type}"`, part.span);
         const last = i === op.parts.length - 1;
-        let capture: string;
-        // relaxed: a number that is not there leaves the match (the optional group captures "").
-        const optional = op.relaxed ? '?' : '';
-        if (type === 'long' || type === 'int') capture = `(-?\\d+)${optional}`;
-        else if (type === 'real' || type === 'decimal') capture = `(-?\\d+(?:\\.\\d*)?(?:[eE][-+]?\\d+)?)${optional}`;
-        else capture = op.regex || last ? '(.*)' : '(.*?)';
+        const text = op.regex || last ? '.*' : '.*?';
+        const number = type === 'long' || type === 'int' ? '-?\\d+' : type === 'real' || type === 'decimal' ? '-?\\d+(?:\\.\\d*)?(?:[eE][-+]?\\d+)?' : undefined;
+        // relaxed: a number column takes the number when there is one, else the text up to what
+        // follows, and a value that does not convert is null without failing the row
+        // (parse-operator.md, "Relaxed mode": totalSlices=nonValidLongValue gives a null
+        // totalSlices and the other columns).
+        const capture = number === undefined ? `(${text})` : op.relaxed ? `(${number}|${text})` : `(${number})`;
         pattern += capture;
         cols.push({ name: part.name, type, group: cols.length + 1, span: part.span });
       }

@@ -5,6 +5,8 @@
  * value). Every function returns null (SQL NULL) for a non-array/non-bag input, as KQL does.
  */
 import { parseDynamic } from './dynamic.ts';
+import { parseJsonPath } from './json-path.ts';
+import { udf, variadicUdf } from './udf.ts';
 
 type Json = ReturnType<typeof parseDynamic>;
 type Bag = { [k: string]: Json };
@@ -217,20 +219,50 @@ export function bagMergeAll(list: string | null): string | null {
   return out(merged);
 }
 
-/** bag_remove_keys(bag, keys): keys as an array of names (`a.b` paths are not followed). */
+/**
+ * A key of the bag_* functions: a first-level name, or a JSONPath (`$.a.b`, `$['a b']`) into
+ * nested bags; undefined for a path with an array index, which these functions do not support.
+ */
+function keyPath(k: string): string[] | undefined {
+  if (!k.startsWith('$')) return [k];
+  const steps = parseJsonPath(k);
+  return steps && steps.length > 0 && steps.every((p) => typeof p === 'string') ? (steps as string[]) : undefined;
+}
+
+/** `b` without the value at `path` (copied along the path: parsed values are shared by the cache). */
+function withoutPath(b: Bag, path: readonly string[]): Bag {
+  const [first, ...rest] = path;
+  if (first === undefined || !Object.hasOwn(b, first)) return b;
+  const copy: Bag = {};
+  for (const [k, v] of Object.entries(b)) {
+    if (k !== first) put(copy, k, v);
+    else if (rest.length) {
+      const inner = v;
+      put(copy, k, inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? withoutPath(inner, rest) : inner);
+    }
+  }
+  return copy;
+}
+
+/** bag_remove_keys(bag, keys): keys are first-level names or JSONPaths into nested bags (`$.key2.prop1`). */
 export function bagRemoveKeys(text: string | null, keys: string | null): string | null {
   const b = bag(text);
   const ks = array(keys);
   if (!b || !ks) return null;
-  const drop = new Set(ks.map((k) => String(k)));
-  return out(Object.fromEntries(Object.entries(b).filter(([k]) => !drop.has(k))));
+  let result = b;
+  for (const k of ks) {
+    const path = typeof k === 'string' ? keyPath(k) : undefined;
+    if (path) result = withoutPath(result, path);
+  }
+  return out(result);
 }
 
 /** bag_has_key(bag, key): 1/0; a `$.a.b` or `a.b` path looks into nested bags. */
 export function bagHasKey(text: string | null, k: string | null): number | null {
   if (text === null || k === null) return null;
   let v: Json = parseDynamic(text);
-  const path = k.startsWith('$.') ? k.slice(2).split('.') : k.startsWith('$[') ? [k] : [k];
+  const path = keyPath(k);
+  if (!path) return 0;
   for (const p of path) {
     if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.hasOwn(v, p)) return 0;
     v = v[p]!;
@@ -314,7 +346,8 @@ export function splitText(text: string | null, delim: string | null): string {
 export function bagSetKey(text: string | null, k: string | null, value: string | null): string | null {
   const b = bag(text);
   if (!b || k === null) return null;
-  const path = k.startsWith('$.') ? k.slice(2).split('.') : [k];
+  const path = keyPath(k);
+  if (!path) return null;
   const root: Bag = JSON.parse(JSON.stringify(b)) as Bag;
   let cur = root;
   for (const p of path.slice(0, -1)) {
@@ -328,11 +361,14 @@ export function bagSetKey(text: string | null, k: string | null, value: string |
   return out(root);
 }
 
-/** bag_zip(keys, values): a bag pairing them; missing values are null, non-string keys skipped. */
+/**
+ * bag_zip(keys, values): a bag pairing them; missing values are null, non-string keys skipped;
+ * values that are not an array give every key null, keys that are not an array give null (docs).
+ */
 export function bagZip(keys: string | null, values: string | null): string | null {
   const ks = array(keys);
-  const vs = array(values);
-  if (!ks || !vs) return null;
+  if (!ks) return null;
+  const vs = array(values) ?? [];
   const b: Bag = {};
   ks.forEach((k, i) => {
     if (typeof k === 'string') put(b, k, vs[i] ?? null);
@@ -348,7 +384,12 @@ export function zipArrays(...texts: (string | null)[]): string | null {
   return out(Array.from({ length: n }, (_, i) => parts.map((p) => p![i] ?? null)));
 }
 
-/** replace_strings(text, lookups, rewrites): one left-to-right pass, the first lookup matching at a position wins. */
+/**
+ * replace_strings(text, lookups, rewrites): the lookups claim their occurrences in the order
+ * given, each occurrence only where no earlier lookup already matched (docs, "Replacement order":
+ * with ['is', 'This'], "This" becomes "Thwas" because 'is' claims its match inside it first); then
+ * every claimed range is replaced in one pass.
+ */
 export function replaceStrings(text: string | null, lookups: string | null, rewrites: string | null): string {
   const t = text ?? '';
   const ls = array(lookups);
@@ -359,18 +400,31 @@ export function replaceStrings(text: string | null, lookups: string | null, rewr
   const pairs = ls
     .map((l, i) => [typeof l === 'string' ? l : '', typeof rs[i] === 'string' ? (rs[i] as string) : undefined] as const)
     .filter(([l]) => l !== '');
-  let result = '';
-  for (let i = 0; i < t.length; ) {
-    const hit = pairs.find(([l]) => t.startsWith(l, i));
-    if (hit) {
-      result += hit[1] ?? hit[0];
-      i += hit[0].length;
-    } else {
-      result += t[i];
-      i++;
+  const claims: { at: number; end: number; rewrite: string }[] = [];
+  // Positions already claimed by an earlier lookup (a flag per UTF-16 unit keeps this linear in the text).
+  const taken = new Uint8Array(t.length);
+  const free = (at: number, end: number) => {
+    for (let i = at; i < end; i++) if (taken[i]) return false;
+    return true;
+  };
+  for (const [lookup, rewrite] of pairs) {
+    for (let at = t.indexOf(lookup); at >= 0; ) {
+      const end = at + lookup.length;
+      if (free(at, end)) {
+        claims.push({ at, end, rewrite: rewrite ?? lookup });
+        taken.fill(1, at, end);
+        at = t.indexOf(lookup, end);
+      } else at = t.indexOf(lookup, at + 1);
     }
   }
-  return result;
+  claims.sort((x, y) => x.at - y.at);
+  let result = '';
+  let pos = 0;
+  for (const c of claims) {
+    result += t.slice(pos, c.at) + c.rewrite;
+    pos = c.end;
+  }
+  return result + t.slice(pos);
 }
 
 /**
@@ -436,7 +490,7 @@ function textSet(text: string, insensitive: boolean): Set<string> {
 const alnum = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
 
 /** Whether `term` occurs in `text` as a whole term (`has`): case-insensitive, non-alphanumeric boundaries. */
-function hasTerm(text: string, term: string): boolean {
+export function hasTerm(text: string, term: string): boolean {
   if (term === '') return false;
   const t = text.toLowerCase();
   const w = term.toLowerCase();
@@ -454,3 +508,38 @@ export function hasTerms(text: string | null, terms: string | null, all: number 
   const test = (term: string) => hasTerm(text ?? '', term);
   return (all ? list.every(test) : list.some(test)) ? 1 : 0;
 }
+
+// The UDFs of this module (registered by ./index.ts, called by the translator).
+export const ARR_CONCAT = variadicUdf('kql_arr_concat', [], 'VARCHAR', 'VARCHAR', arrConcat);
+export const ARR_SLICE = udf('kql_arr_slice', ['VARCHAR', 'DOUBLE', 'DOUBLE'], 'VARCHAR', arrSlice);
+export const ARR_REVERSE = udf('kql_arr_reverse', ['VARCHAR'], 'VARCHAR', arrReverse);
+export const ARR_SORT = udf('kql_arr_sort', ['VARCHAR', 'INTEGER', 'INTEGER'], 'VARCHAR', arrSort);
+export const ARR_SORT_MANY = udf('kql_arr_sort_many', ['VARCHAR', 'INTEGER', 'INTEGER'], 'VARCHAR', arrSortMany);
+export const ARR_SUM = udf('kql_arr_sum', ['VARCHAR'], 'VARCHAR', arrSum);
+export const ARR_INDEX_OF = udf('kql_arr_index_of', ['VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'DOUBLE'], 'INTEGER', arrIndexOf);
+export const ARR_SHIFT = udf('kql_arr_shift', ['VARCHAR', 'DOUBLE', 'VARCHAR'], 'VARCHAR', arrShift);
+export const ARR_ROTATE = udf('kql_arr_rotate', ['VARCHAR', 'DOUBLE'], 'VARCHAR', arrRotate);
+export const ARR_SPLIT = udf('kql_arr_split', ['VARCHAR', 'VARCHAR'], 'VARCHAR', arrSplit);
+export const ARR_IFF = udf('kql_arr_iff', ['VARCHAR', 'VARCHAR', 'VARCHAR'], 'VARCHAR', arrIff);
+export const STRCAT_ARRAY = udf('kql_strcat_array', ['VARCHAR', 'VARCHAR'], 'VARCHAR', strcatArray);
+export const BAG_KEYS = udf('kql_bag_keys', ['VARCHAR'], 'VARCHAR', bagKeys);
+export const BAG_MERGE = variadicUdf('kql_bag_merge', [], 'VARCHAR', 'VARCHAR', bagMerge);
+export const BAG_MERGE_ALL = udf('kql_bag_merge_all', ['VARCHAR'], 'VARCHAR', bagMergeAll);
+export const SET_OF_ELEMENTS = udf('kql_set_of_elements', ['VARCHAR', 'DOUBLE'], 'VARCHAR', setOfElements);
+export const DYN_CONTAINS = udf('kql_dyn_contains', ['VARCHAR', 'VARCHAR', 'INTEGER'], 'INTEGER', dynContains);
+export const HAS_TERMS = udf('kql_has_terms', ['VARCHAR', 'VARCHAR', 'INTEGER'], 'INTEGER', hasTerms);
+export const TDIGEST_PERCENTILE = udf('kql_tdigest_percentile', ['VARCHAR', 'DOUBLE'], 'VARCHAR', tdigestPercentile);
+export const TDIGEST_RANK = udf('kql_tdigest_rank', ['VARCHAR', 'DOUBLE'], 'VARCHAR', tdigestRank);
+export const BAG_REMOVE_KEYS = udf('kql_bag_remove_keys', ['VARCHAR', 'VARCHAR'], 'VARCHAR', bagRemoveKeys);
+export const BAG_HAS_KEY = udf('kql_bag_has_key', ['VARCHAR', 'VARCHAR'], 'INTEGER', bagHasKey);
+export const SET_UNION = variadicUdf('kql_set_union', [], 'VARCHAR', 'VARCHAR', setUnion);
+export const SET_INTERSECT = variadicUdf('kql_set_intersect', [], 'VARCHAR', 'VARCHAR', setIntersect);
+export const SET_DIFFERENCE = variadicUdf('kql_set_difference', [], 'VARCHAR', 'VARCHAR', setDifference);
+export const SET_HAS_ELEMENT = udf('kql_set_has_element', ['VARCHAR', 'VARCHAR'], 'INTEGER', setHasElement);
+export const JACCARD_INDEX = udf('kql_jaccard_index', ['VARCHAR', 'VARCHAR'], 'VARCHAR', jaccardIndex);
+export const DYN_TYPEOF = udf('kql_dyn_typeof', ['VARCHAR'], 'VARCHAR', dynTypeOf);
+export const SPLIT = udf('kql_split', ['VARCHAR', 'VARCHAR'], 'VARCHAR', splitText);
+export const BAG_SET_KEY = udf('kql_bag_set_key', ['VARCHAR', 'VARCHAR', 'VARCHAR'], 'VARCHAR', bagSetKey);
+export const BAG_ZIP = udf('kql_bag_zip', ['VARCHAR', 'VARCHAR'], 'VARCHAR', bagZip);
+export const ZIP = variadicUdf('kql_zip', [], 'VARCHAR', 'VARCHAR', zipArrays);
+export const REPLACE_STRINGS = udf('kql_replace_strings', ['VARCHAR', 'VARCHAR', 'VARCHAR'], 'VARCHAR', replaceStrings);

@@ -8,6 +8,7 @@
  * (`"y": [{"w": "string"}, "double"]`). Nulls add nothing; only nulls give null.
  */
 import { parseDynamic } from './dynamic.ts';
+import { udf } from './udf.ts';
 
 type Json = ReturnType<typeof parseDynamic>;
 
@@ -80,3 +81,5 @@ export function buildSchema(values: string | null): string | null {
   const schema = render(shape);
   return schema === null ? null : JSON.stringify(schema);
 }
+
+export const BUILDSCHEMA = udf('kql_buildschema', ['VARCHAR'], 'VARCHAR', buildSchema);

@@ -6,6 +6,7 @@
  * CAST (a DOUBLE UDF result is only float32 precise in DuckDB-WASM 1.32, see ./arrays.ts).
  */
 import { timespanParts } from './format.ts';
+import { udf } from './udf.ts';
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
@@ -93,3 +94,9 @@ export function parseTimespan(text: string | null): string | null {
   }
   return null;
 }
+
+// The UDFs of this module (registered by ./index.ts, called by the translator).
+export const FORMAT_DATETIME = udf('kql_format_datetime', ['DOUBLE', 'VARCHAR'], 'VARCHAR', formatDatetime);
+export const FORMAT_TIMESPAN = udf('kql_format_timespan', ['DOUBLE', 'VARCHAR'], 'VARCHAR', formatTimespan);
+export const PARSE_DATETIME = udf('kql_parse_datetime', ['VARCHAR'], 'VARCHAR', parseDatetime);
+export const PARSE_TIMESPAN = udf('kql_parse_timespan', ['VARCHAR'], 'VARCHAR', parseTimespan);

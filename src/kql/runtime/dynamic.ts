@@ -5,6 +5,7 @@
  * BY and `==` in SQL compare. These functions are registered as DuckDB UDFs by ./index.ts; they
  * take and return only VARCHAR/DOUBLE/INTEGER (what DuckDB-WASM's UDFs accept).
  */
+import { udf } from './udf.ts';
 
 import { stringifyJson } from '../../json/stringify.ts';
 
@@ -84,3 +85,12 @@ export function jsonReal(x: number | null): string | null {
   if (!Number.isFinite(x)) return x > 0 ? '"Infinity"' : '"-Infinity"';
   return JSON.stringify(x);
 }
+
+// The UDFs of this module (registered by ./index.ts, called by the translator).
+export const DYN_INDEX = udf('kql_dyn_index', ['VARCHAR', 'DOUBLE'], 'VARCHAR', dynIndex);
+export const DYN_GET = udf('kql_dyn_get', ['VARCHAR', 'VARCHAR'], 'VARCHAR', dynGet);
+export const DYN_TOSTRING = udf('kql_dyn_tostring', ['VARCHAR'], 'VARCHAR', dynToString);
+export const DYN_PARSE = udf('kql_dyn_parse', ['VARCHAR'], 'VARCHAR', dynParse);
+export const DYN_ARRAY_LENGTH = udf('kql_dyn_array_length', ['VARCHAR'], 'INTEGER', dynArrayLength);
+export const JSON_STRING = udf('kql_json_string', ['VARCHAR'], 'VARCHAR', jsonString);
+export const JSON_REAL = udf('kql_json_real', ['DOUBLE'], 'VARCHAR', jsonReal);

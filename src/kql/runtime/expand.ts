@@ -4,7 +4,7 @@
  * bag `{"k": v}`, or `["k", v]` with bagexpansion=array); an empty array or bag gives no rows; a
  * null gives one row holding null; any other scalar one row holding itself.
  */
-import type { ScalarUdf } from '../../db/engine.ts';
+import { udf } from './udf.ts';
 import { encodeDynamic, parseDynamic } from './dynamic.ts';
 
 type Json = ReturnType<typeof parseDynamic>;
@@ -34,7 +34,6 @@ export function mvItem(text: string | null, i: number | null, bagAsArray: number
   return i === 0 ? text : null;
 }
 
-export const EXPAND_UDFS: readonly ScalarUdf[] = [
-  { name: 'kql_mv_count', returns: 'INTEGER', fn: mvCount },
-  { name: 'kql_mv_item', returns: 'VARCHAR', fn: mvItem },
-];
+// The UDFs of this module (registered by ./index.ts, called by mv-expand and mv-apply).
+export const MV_COUNT = udf('kql_mv_count', ['VARCHAR'], 'INTEGER', mvCount);
+export const MV_ITEM = udf('kql_mv_item', ['VARCHAR', 'DOUBLE', 'INTEGER'], 'VARCHAR', mvItem);

@@ -1,4 +1,5 @@
 /** KQL's text forms of values (tostring and the report), shared by SQL UDFs and decodeValue. */
+import { udf } from './udf.ts';
 
 /** A timespan in microseconds split into its sign and day/hour/minute/second/microsecond parts. */
 export function timespanParts(us: number): { neg: boolean; days: number; h: number; m: number; s: number; frac: number } {
@@ -29,3 +30,6 @@ export function realText(x: number | null): string | null {
   if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
   return String(x);
 }
+
+export const REAL_TOSTRING = udf('kql_real_tostring', ['DOUBLE'], 'VARCHAR', realText);
+export const TIMESPAN_TEXT = udf('kql_timespan_text', ['DOUBLE'], 'VARCHAR', timespanText);

@@ -4,6 +4,7 @@
  * (Kusto compares with the smallest prefix of the two and the explicit one). IPv4 addresses take
  * part in IPv6 functions as `::ffff:a.b.c.d`, their prefix shifted by 96 bits.
  */
+import { udf, variadicUdf } from './udf.ts';
 
 interface V4 {
   readonly addr: number;
@@ -225,3 +226,17 @@ export function ipv4RangeToCidrList(start: string | null, end: string | null): s
   }
   return JSON.stringify(out);
 }
+
+// The UDFs of this module (registered by ./index.ts, called by the translator).
+export const PARSE_IPV4 = udf('kql_parse_ipv4', ['VARCHAR'], 'VARCHAR', parseIpv4);
+export const PARSE_IPV4_MASK = udf('kql_parse_ipv4_mask', ['VARCHAR', 'DOUBLE'], 'VARCHAR', parseIpv4Mask);
+export const IPV4_COMPARE = udf('kql_ipv4_compare', ['VARCHAR', 'VARCHAR', 'DOUBLE'], 'INTEGER', ipv4Compare);
+export const IPV4_IN_ANY_RANGE = variadicUdf('kql_ipv4_in_any_range', ['VARCHAR'], 'VARCHAR', 'INTEGER', ipv4InAnyRange);
+export const IPV4_IS_PRIVATE = udf('kql_ipv4_is_private', ['VARCHAR'], 'INTEGER', ipv4IsPrivate);
+export const IPV4_NETMASK_SUFFIX = udf('kql_ipv4_netmask_suffix', ['VARCHAR'], 'INTEGER', ipv4NetmaskSuffix);
+export const FORMAT_IPV4 = udf('kql_format_ipv4', ['VARCHAR', 'DOUBLE', 'INTEGER'], 'VARCHAR', formatIpv4);
+export const HAS_ANY_IPV4 = variadicUdf('kql_has_any_ipv4', ['VARCHAR', 'INTEGER'], 'VARCHAR', 'INTEGER', hasAnyIpv4);
+export const IPV6_COMPARE = udf('kql_ipv6_compare', ['VARCHAR', 'VARCHAR', 'DOUBLE'], 'INTEGER', ipv6Compare);
+export const IPV6_IN_ANY_RANGE = variadicUdf('kql_ipv6_in_any_range', ['VARCHAR'], 'VARCHAR', 'INTEGER', ipv6InAnyRange);
+export const PARSE_IPV6_MASK = udf('kql_parse_ipv6_mask', ['VARCHAR', 'DOUBLE'], 'VARCHAR', parseIpv6Mask);
+export const IPV4_RANGE_TO_CIDR_LIST = udf('kql_ipv4_range_to_cidr_list', ['VARCHAR', 'VARCHAR'], 'VARCHAR', ipv4RangeToCidrList);

@@ -3,6 +3,8 @@
  * browsers ship with the IANA database), JSON paths, versions, punycode (RFC 3492), and Windows
  * command lines / CSV records split into dynamic arrays.
  */
+import { parseJsonPath } from './json-path.ts';
+import { udf } from './udf.ts';
 
 // ---------- time zones ----------
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
@@ -78,16 +80,15 @@ export function extractJson(path: string | null, text: string | null): string | 
   } catch {
     return null;
   }
-  const steps = [...path.replace(/^\$/, '').matchAll(/\.([^.[\]]+)|\[\s*'([^']*)'\s*\]|\[\s*"([^"]*)"\s*\]|\[\s*(-?\d+)\s*\]/g)];
-  for (const m of steps) {
-    const key = m[1] ?? m[2] ?? m[3];
-    if (key !== undefined) {
-      if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.hasOwn(v, key)) return null;
-      v = v[key]!;
+  const steps = parseJsonPath(path);
+  if (!steps) return null;
+  for (const step of steps) {
+    if (typeof step === 'string') {
+      if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.hasOwn(v, step)) return null;
+      v = v[step]!;
     } else {
-      const i = Number(m[4]);
       if (!Array.isArray(v)) return null;
-      v = v[i < 0 ? v.length + i : i] ?? null;
+      v = v[step < 0 ? v.length + step : step] ?? null;
     }
   }
   return v === null ? null : JSON.stringify(v);
@@ -250,3 +251,15 @@ export function parseCsv(text: string | null): string {
   fields.push(cur);
   return JSON.stringify(fields);
 }
+
+// The UDFs of this module (registered by ./index.ts, called by the translator).
+export const UTC_TO_LOCAL = udf('kql_utc_to_local', ['DOUBLE', 'VARCHAR'], 'VARCHAR', utcToLocal);
+export const LOCAL_TO_UTC = udf('kql_local_to_utc', ['DOUBLE', 'VARCHAR'], 'VARCHAR', localToUtc);
+export const DYNAMIC_TO_JSON = udf('kql_dynamic_to_json', ['VARCHAR'], 'VARCHAR', dynamicToJson);
+export const EXTRACT_JSON = udf('kql_extract_json', ['VARCHAR', 'VARCHAR'], 'VARCHAR', extractJson);
+export const PARSE_VERSION = udf('kql_parse_version', ['VARCHAR'], 'VARCHAR', parseVersion);
+export const PUNYCODE_ENCODE = udf('kql_punycode_encode', ['VARCHAR'], 'VARCHAR', punycodeEncode);
+export const PUNYCODE_DECODE = udf('kql_punycode_decode', ['VARCHAR'], 'VARCHAR', punycodeDecode);
+export const PUNYCODE_DOMAIN = udf('kql_punycode_domain', ['VARCHAR', 'INTEGER'], 'VARCHAR', punycodeDomain);
+export const PARSE_COMMAND_LINE = udf('kql_parse_command_line', ['VARCHAR'], 'VARCHAR', parseCommandLine);
+export const PARSE_CSV = udf('kql_parse_csv', ['VARCHAR'], 'VARCHAR', parseCsv);

@@ -10,6 +10,7 @@
  *   the run of alphanumeric characters that follows;
  * - `regex`: every match's first group is a key, its second the value.
  */
+import { udf } from './udf.ts';
 
 export interface KvOptions {
   readonly pairDelimiter?: string;
@@ -135,3 +136,5 @@ export function parseKv(text: string | null, options: string | null): string | n
   else withoutDelimiters(text, o, out);
   return JSON.stringify(out);
 }
+
+export const PARSE_KV = udf('kql_parse_kv', ['VARCHAR', 'VARCHAR'], 'VARCHAR', parseKv);

@@ -3,7 +3,7 @@
  * Non-numeric and null elements count as 0; values before the series' start (and, for a centred
  * FIR, after its end) are 0. Results are JSON arrays of reals; null when the input is not an array.
  */
-import type { ScalarUdf } from '../../db/engine.ts';
+import { udf } from './udf.ts';
 import { parseDynamic } from './dynamic.ts';
 
 function numbers(text: string | null): number[] | null {
@@ -71,8 +71,7 @@ export function seriesSeasonal(series: string | null, period: number | null): st
   return JSON.stringify(x.map((_, j) => phase[j % p]!));
 }
 
-export const SERIES_FILTER_UDFS: readonly ScalarUdf[] = [
-  { name: 'kql_series_iir', returns: 'VARCHAR', fn: seriesIir },
-  { name: 'kql_series_fir', returns: 'VARCHAR', fn: seriesFir },
-  { name: 'kql_series_seasonal', returns: 'VARCHAR', fn: seriesSeasonal },
-];
+// The UDFs of this module (registered by ./index.ts, called by the translator).
+export const SERIES_IIR = udf('kql_series_iir', ['VARCHAR', 'VARCHAR', 'VARCHAR'], 'VARCHAR', seriesIir);
+export const SERIES_FIR = udf('kql_series_fir', ['VARCHAR', 'VARCHAR', 'INTEGER', 'INTEGER'], 'VARCHAR', seriesFir);
+export const SERIES_SEASONAL = udf('kql_series_seasonal', ['VARCHAR', 'DOUBLE'], 'VARCHAR', seriesSeasonal);

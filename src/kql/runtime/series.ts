@@ -13,7 +13,7 @@
  *   below, 0 between; a zero range scores points outside it ±Infinity;
  * - non-numeric elements count as 0.
  */
-import type { ScalarUdf } from '../../db/engine.ts';
+import { udf } from './udf.ts';
 import { parseDynamic } from './dynamic.ts';
 
 function numbers(text: string | null): number[] | null {
@@ -129,17 +129,6 @@ export function seriesStats(text: string | null): string | null {
   return json([y[min], min, y[max], max, avg, Math.sqrt(variance), variance]);
 }
 
-export const SERIES_UDFS: readonly ScalarUdf[] = [
-  { name: 'kql_series_binary', returns: 'VARCHAR', fn: (a: string | null, b: string | null, op: string | null) => seriesBinary(a, b, op) },
-  { name: 'kql_series_unary', returns: 'VARCHAR', fn: (a: string | null, op: string | null) => seriesUnary(a, op) },
-  { name: 'kql_series_reduce', returns: 'VARCHAR', fn: (a: string | null, b: string | null, op: string | null) => seriesReduce(a, b, op) },
-  { name: 'kql_series_fill', returns: 'VARCHAR', fn: (a: string | null, m: string | null, c: string | null, x: string | null) => seriesFill(a, m, c, x) },
-  { name: 'kql_series_decompose_anomalies', returns: 'VARCHAR', fn: decomposeAnomalies },
-  { name: 'kql_series_fit_line', returns: 'VARCHAR', fn: seriesFitLine },
-  { name: 'kql_series_outliers', returns: 'VARCHAR', fn: seriesOutliers },
-  { name: 'kql_series_stats', returns: 'VARCHAR', fn: seriesStats },
-];
-
 // ---------- element-wise series functions (series_add, series_abs, series_greater, …) ----------
 
 type Num = number | null;
@@ -242,3 +231,13 @@ export function seriesFill(a: string | null, mode: string | null, constant: stri
   } else return null;
   return json(out);
 }
+
+// The UDFs of this module (registered by ./index.ts, called by the translator).
+export const SERIES_BINARY = udf('kql_series_binary', ['VARCHAR', 'VARCHAR', 'VARCHAR'], 'VARCHAR', seriesBinary);
+export const SERIES_UNARY = udf('kql_series_unary', ['VARCHAR', 'VARCHAR'], 'VARCHAR', seriesUnary);
+export const SERIES_REDUCE = udf('kql_series_reduce', ['VARCHAR', 'VARCHAR', 'VARCHAR'], 'VARCHAR', seriesReduce);
+export const SERIES_FILL = udf('kql_series_fill', ['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR'], 'VARCHAR', seriesFill);
+export const SERIES_DECOMPOSE_ANOMALIES = udf('kql_series_decompose_anomalies', ['VARCHAR', 'DOUBLE', 'DOUBLE', 'VARCHAR'], 'VARCHAR', decomposeAnomalies);
+export const SERIES_FIT_LINE = udf('kql_series_fit_line', ['VARCHAR'], 'VARCHAR', seriesFitLine);
+export const SERIES_OUTLIERS = udf('kql_series_outliers', ['VARCHAR', 'DOUBLE', 'DOUBLE'], 'VARCHAR', seriesOutliers);
+export const SERIES_STATS = udf('kql_series_stats', ['VARCHAR'], 'VARCHAR', seriesStats);

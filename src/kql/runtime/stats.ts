@@ -1,19 +1,10 @@
 /**
  * Statistical distribution functions: beta_cdf, beta_inv and welch_test, from the regularized
- * incomplete beta function I_x(a, b) (continued fraction, modified Lentz) and ln Γ (Lanczos).
+ * incomplete beta function I_x(a, b) (continued fraction, modified Lentz) and ln Γ (./special.ts).
  * Results travel as text (a DOUBLE UDF result is float32 in DuckDB-WASM 1.32, see ./arrays.ts).
  */
-
-const LANCZOS = [676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61503916999185, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-
-function lnGamma(z: number): number {
-  if (z < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * z))) - lnGamma(1 - z);
-  const x = z - 1;
-  let a = 0.99999999999980993;
-  const t = x + 7.5;
-  LANCZOS.forEach((c, i) => (a += c / (x + i + 1)));
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
-}
+import { lnGamma } from './special.ts';
+import { udf } from './udf.ts';
 
 /** The continued fraction of I_x(a, b), valid for x < (a + 1) / (a + b + 2). */
 function betaFraction(x: number, a: number, b: number): number {
@@ -87,3 +78,8 @@ export function welchTest(m1: number | null, v1: number | null, n1: number | nul
   const df = (s1 + s2) ** 2 / (s1 ** 2 / (n1! - 1) + s2 ** 2 / (n2! - 1));
   return text(incompleteBeta(df / (df + t * t), df / 2, 0.5));
 }
+
+// The UDFs of this module (registered by ./index.ts, called by the translator).
+export const BETA_CDF = udf('kql_beta_cdf', ['DOUBLE', 'DOUBLE', 'DOUBLE'], 'VARCHAR', betaCdf);
+export const BETA_INV = udf('kql_beta_inv', ['DOUBLE', 'DOUBLE', 'DOUBLE'], 'VARCHAR', betaInv);
+export const WELCH_TEST = udf('kql_welch_test', ['DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE'], 'VARCHAR', welchTest);

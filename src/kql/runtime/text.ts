@@ -5,8 +5,11 @@
  * (TextEncoder/TextDecoder, btoa/atob, URL coding functions), so the same code runs in both.
  */
 
+import { hasTerm } from './arrays.ts';
+import { parseDynamic } from './dynamic.ts';
 import { timespanText } from './format.ts';
 import { kustoRegex, re2Syntax } from './regex.ts';
+import { udf, variadicUdf } from './udf.ts';
 
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -228,6 +231,28 @@ export function countOf(text: string | null, search: string | null, regex: numbe
 }
 
 /**
+ * indexof_regex(source, regex[, start[, length[, occurrence]]]): the 0-based index (in code
+ * points) of the occurrence-th non-overlapping match inside the `length` characters from `start`
+ * (-1: unlimited); -1 when there is none; null for a negative start or occurrence or a length
+ * below -1 (indexof-regex-function.md). The pattern runs on RE2 (./regex.ts), like every KQL regex.
+ */
+export function indexOfRegex(source: string | null, pattern: string | null, start: number | null, length: number | null, occurrence: number | null): number | null {
+  const s = start ?? 0;
+  const len = length ?? -1;
+  const occ = occurrence ?? 1;
+  if (s < 0 || occ < 0 || len < -1) return null;
+  const re = kustoRegex(pattern ?? '');
+  const points = [...(source ?? '')];
+  if (s > points.length) return -1;
+  const window = points.slice(s, len === -1 ? undefined : s + len).join('');
+  let seen = 0;
+  for (const m of re.matches(window)) {
+    if (++seen === occ) return s + [...window.slice(0, m.start)].length;
+  }
+  return -1;
+}
+
+/**
  * indexof(source, lookup[, start[, length[, occurrence]]]): the 0-based index (in code points) of
  * the occurrence-th match that lies within [start, start + length); -1 otherwise.
  */
@@ -275,6 +300,45 @@ export function toUtf8(s: string | null): string {
   return JSON.stringify([...utf8.encode(s ?? '')]);
 }
 
+const BYTE_UNITS = ['Bytes', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
+
+/** .NET's Math.Round(x, digits): halves to even (MidpointRounding.ToEven, the default). */
+function roundHalfEven(x: number, digits: number): number {
+  const f = 10 ** digits;
+  const y = x * f;
+  const r = Math.round(y);
+  return (Math.abs(y % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r) / f;
+}
+
+/**
+ * format_bytes(size[, precision[, unit]]): "564 Bytes", "10.1 KB", "19 MB" (format-bytes-function.md);
+ * the unit is the largest of Bytes…EB (powers of 1024) the size reaches unless one is given.
+ */
+export function formatBytes(size: number | null, precision: number | null, unit: string | null): string {
+  if (size === null || Number.isNaN(size)) return '';
+  let i = unit ? BYTE_UNITS.findIndex((u) => u.toLowerCase() === unit.toLowerCase()) : -1;
+  if (i < 0) {
+    i = 0;
+    while (i < BYTE_UNITS.length - 1 && Math.abs(size) >= 1024 ** (i + 1)) i++;
+  }
+  return `${roundHalfEven(size / 1024 ** i, Math.max(0, Math.trunc(precision ?? 0)))} ${BYTE_UNITS[i]}`;
+}
+
+/**
+ * has_any_index(source, values): the index of the first element of `values` found in `source` as a
+ * term (as `has` matches), -1 when none is (has-any-index-function.md); elements other than
+ * strings are looked up by their text (`range(1, 3)` finds "2").
+ */
+export function hasAnyIndex(text: string | null, values: string | null): number {
+  if (values === null) return -1;
+  const v = parseDynamic(values);
+  if (!Array.isArray(v)) return -1;
+  return v.findIndex((x) => x !== null && hasTerm(text ?? '', typeof x === 'string' ? x : JSON.stringify(x)));
+}
+
+/** The most elements range() returns. */
+const RANGE_LIMIT = 1_048_576;
+
 /**
  * range(start, stop[, step]) as a scalar: a JSON array from start to stop inclusive. `kind` says
  * what the numbers are: 0 numbers, 1 datetimes and 2 timespans (both in µs, elements written as
@@ -283,9 +347,10 @@ export function toUtf8(s: string | null): string {
 export function numberRange(start: number | null, stop: number | null, step: number | null, kind: number | null): string | null {
   if (start === null || stop === null) return null;
   const st = step ?? (kind ? 3_600e6 : 1);
-  if (st === 0 || (stop - start) / st > 1_048_576) return null;
+  if (st === 0 || !Number.isFinite(st)) return null;
   const out: (number | string)[] = [];
-  for (let i = 0, x = start; st > 0 ? x <= stop : x >= stop; i++, x = start + i * st) {
+  // Kusto truncates the array at 2^20 elements (range-function.md: range(1, 1000000000) has 1,048,576).
+  for (let i = 0, x = start; (st > 0 ? x <= stop : x >= stop) && i < RANGE_LIMIT; i++, x = start + i * st) {
     if (kind === 1) out.push(`${new Date(Math.floor(x / 1000)).toISOString().slice(0, 19)}.${String(((x % 1e6) + 1e6) % 1e6).padStart(6, '0')}0Z`);
     else if (kind === 2) out.push(timespanText(x)!);
     else out.push(x);
@@ -338,27 +403,28 @@ export function regexQuote(s: string | null): string {
   return (s ?? '').replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
-/** erf(x): a Maclaurin series below 2.5, a continued fraction for erfc above (about 1e-15 accurate). */
-export function erf(x: number | null): string | null {
-  if (x === null) return null;
-  const ax = Math.abs(x);
-  let r: number;
-  if (ax < 2.5) {
-    // Maclaurin series: 2/√π Σ (-1)^n x^(2n+1) / (n! (2n+1)).
-    let term = ax;
-    let sum = ax;
-    for (let n = 1; n < 200; n++) {
-      term *= (-ax * ax) / n;
-      const add = term / (2 * n + 1);
-      sum += add;
-      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
-    }
-    r = (2 / Math.sqrt(Math.PI)) * sum;
-  } else {
-    // Continued fraction for erfc, evaluated backwards.
-    let f = 0;
-    for (let n = 60; n >= 1; n--) f = n / 2 / (ax + f);
-    r = 1 - Math.exp(-ax * ax) / Math.sqrt(Math.PI) / (ax + f);
-  }
-  return String(x < 0 ? -r : r);
-}
+// The UDFs of this module (registered by ./index.ts, called by the translator).
+export const HASH = udf('kql_hash', ['VARCHAR', 'DOUBLE'], 'VARCHAR', kqlHash);
+export const BASE64_ENCODE = udf('kql_base64_encode', ['VARCHAR'], 'VARCHAR', base64Encode);
+export const BASE64_DECODE = udf('kql_base64_decode', ['VARCHAR'], 'VARCHAR', base64Decode);
+export const BASE64_DECODE_TOARRAY = udf('kql_base64_decode_toarray', ['VARCHAR'], 'VARCHAR', base64DecodeToArray);
+export const URL_ENCODE = udf('kql_url_encode', ['VARCHAR', 'INTEGER'], 'VARCHAR', urlEncode);
+export const URL_DECODE = udf('kql_url_decode', ['VARCHAR'], 'VARCHAR', urlDecode);
+export const PARSE_URL = udf('kql_parse_url', ['VARCHAR'], 'VARCHAR', parseUrl);
+export const PARSE_URLQUERY = udf('kql_parse_urlquery', ['VARCHAR'], 'VARCHAR', parseUrlQuery);
+export const PARSE_PATH = udf('kql_parse_path', ['VARCHAR'], 'VARCHAR', parsePath);
+export const EXTRACT_ALL = udf('kql_extract_all', ['VARCHAR', 'VARCHAR', 'VARCHAR'], 'VARCHAR', extractAll);
+export const COUNTOF = udf('kql_countof', ['VARCHAR', 'VARCHAR', 'INTEGER'], 'INTEGER', countOf);
+export const INDEXOF = udf('kql_indexof', ['VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'DOUBLE'], 'INTEGER', indexOf);
+export const CODEPOINTS_FROM_STRING = udf('kql_codepoints_from_string', ['VARCHAR'], 'VARCHAR', codepointsFromString);
+export const CODEPOINTS_TO_STRING = variadicUdf('kql_codepoints_to_string', [], 'VARCHAR', 'VARCHAR', codepointsToString);
+export const TO_UTF8 = udf('kql_to_utf8', ['VARCHAR'], 'VARCHAR', toUtf8);
+export const RANGE = udf('kql_range', ['DOUBLE', 'DOUBLE', 'DOUBLE', 'INTEGER'], 'VARCHAR', numberRange);
+export const TOHEX = udf('kql_tohex', ['VARCHAR', 'DOUBLE', 'DOUBLE'], 'VARCHAR', toHex);
+export const BASE64_FROM_ARRAY = udf('kql_base64_from_array', ['VARCHAR'], 'VARCHAR', base64FromArray);
+export const BASE64_TO_GUID = udf('kql_base64_to_guid', ['VARCHAR'], 'VARCHAR', base64ToGuid);
+export const REGEX_QUOTE = udf('kql_regex_quote', ['VARCHAR'], 'VARCHAR', regexQuote);
+export const RE2_PATTERN = udf('kql_re2', ['VARCHAR'], 'VARCHAR', re2Pattern);
+export const INDEXOF_REGEX = udf('kql_indexof_regex', ['VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'DOUBLE'], 'INTEGER', indexOfRegex);
+export const FORMAT_BYTES = udf('kql_format_bytes', ['DOUBLE', 'DOUBLE', 'VARCHAR'], 'VARCHAR', formatBytes);
+export const HAS_ANY_INDEX = udf('kql_has_any_index', ['VARCHAR', 'VARCHAR'], 'INTEGER', hasAnyIndex);

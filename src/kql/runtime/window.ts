@@ -6,7 +6,7 @@
  * depends on where the session started, it is computed here in one pass over the whole ordered
  * column (passed as text, the only list form DuckDB-WASM UDFs accept).
  */
-import type { ScalarUdf } from '../../db/engine.ts';
+import { udf } from './udf.ts';
 
 /**
  * `values`: comma-separated numbers (µs for datetimes, '' for null) in row order; `restarts`: a
@@ -35,4 +35,4 @@ export function rowWindowSession(values: string | null, restarts: string | null,
   return out.join(',');
 }
 
-export const WINDOW_UDFS: readonly ScalarUdf[] = [{ name: 'kql_row_window_session', returns: 'VARCHAR', fn: rowWindowSession }];
+export const ROW_WINDOW_SESSION = udf('kql_row_window_session', ['VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE'], 'VARCHAR', rowWindowSession);

@@ -15,6 +15,22 @@ export interface FunctionCase {
   readonly rows: Row[];
 }
 
+/**
+ * A real as a reference page prints it, with up to 15 significant digits: matches a value within
+ * one unit of the last printed digit (the page rounded Kusto's double; Loupe's double may sit on
+ * the other side of that rounding).
+ */
+export function printed(v: number): unknown {
+  const text = String(v);
+  const digits = text.replace(/^-?0\.0*|e.*$|[-.]/g, '').length;
+  const unit = v === 0 ? 1e-15 : 10 ** (Math.floor(Math.log10(Math.abs(v))) - digits + 1);
+  return {
+    asymmetricMatch: (x: unknown) => typeof x === 'number' && Math.abs(x - v) <= unit,
+    toString: () => `printed(${text})`,
+    toAsymmetricMatcher: () => `printed(${text} ± ${unit})`,
+  };
+}
+
 export interface ErrorCase {
   readonly rule: string;
   readonly kql: string;

@@ -77,6 +77,22 @@ functionCases('KQL aggregate functions', [
     kql: 'T2 | summarize m = arg_max(k, a, b) | project m, same = (a == "x" and b == "y") or (a == "y" and b == "x")',
     rows: [{ m: 1, same: true }],
   },
+  ...(['arg_max', 'arg_min'] as const).map((fn) => ({
+    rule: `${fn}(X, *) of a group whose X is null on every row gives that group's first row with X null (${fn} docs, null handling; naive: SQL's ${fn} skips null keys and the other columns come out empty)`,
+    kql: `datatable(Fruit: string, Color: string, Version: int) [
+    "Apple", "Red", 1,
+    "Apple", "Green", int(null),
+    "Banana", "Yellow", int(null),
+    "Banana", "Green", int(null),
+    "Pear", "Brown", 1,
+    "Pear", "Green", 2,
+] | summarize ${fn}(Version, *) by Fruit | sort by Fruit asc`,
+    rows: [
+      { Fruit: 'Apple', Version: 1, Color: 'Red' },
+      { Fruit: 'Banana', Version: null, Color: 'Yellow' },
+      { Fruit: 'Pear', Version: fn === 'arg_max' ? 2 : 1, Color: fn === 'arg_max' ? 'Green' : 'Brown' },
+    ],
+  })),
   {
     rule: 'an expression over aggregates is computed per group from each aggregate (Sentinel: ratio = dcountif(…) * 100.0 / count())',
     kql: 'B | summarize r = countif(day > 8) * 100.0 / count(), s = tostring(make_list(day)), h = toupper(tohex(binary_all_or(day))), z = max(day) - min(day) by big = day > 10 | sort by big asc',

@@ -124,3 +124,46 @@ functionCases('KQL dynamic functions', [
   h.table('W', [{ name: 'w', type: 'string' }], [`'a'`, `'b'`]);
   h.table('D', [{ name: 'd', type: 'dynamic' }], [`'["x","y"]'`, `'"x"'`, `'{"x":1}'`, 'NULL']);
 });
+
+/** Examples of the functions' own reference pages (dataexplorer-docs, data-explorer/kusto/query/<name>…md) with their documented results. */
+functionCases('KQL dynamic functions: reference examples', [
+  {
+    rule: 'range-function.md: numbers, the default step, timespans',
+    kql: 'print r = range(1, 8, 3), a = range(1, 3), h = range(1h, 5h)',
+    rows: [{ r: [1, 4, 7], a: [1, 2, 3], h: ['01:00:00', '02:00:00', '03:00:00', '04:00:00', '05:00:00'] }],
+  },
+  {
+    rule: 'range-function.md: the array is truncated at 1,048,576 elements (naive: refused or null past the limit)',
+    kql: 'print r = range(1,1000000000) | mv-expand r | count',
+    rows: [{ Count: 1048576 }],
+  },
+  {
+    rule: 'bag-remove-keys-function.md: first-level keys',
+    kql: `datatable(input:dynamic) [ dynamic({'key1' : 123, 'key2': 'abc'}), dynamic({'key1' : 'value', 'key3': 42.0}), ] | extend result=bag_remove_keys(input, dynamic(['key2', 'key4']))`,
+    rows: [{ input: { key1: 123, key2: 'abc' }, result: { key1: 123 } }, { input: { key1: 'value', key3: 42 }, result: { key1: 'value', key3: 42 } }],
+  },
+  {
+    rule: 'bag-remove-keys-function.md: a JSONPath removes an inner property (naive: "$.key2.prop1" taken as a first-level name)',
+    kql: `datatable(input:dynamic) [ dynamic({'key1': 123, 'key2': {'prop1' : 'abc', 'prop2': 'xyz'}, 'key3': [100, 200]}), ] | extend result=bag_remove_keys(input, dynamic(['$.key2.prop1', 'key3']))`,
+    rows: [{ input: { key1: 123, key2: { prop1: 'abc', prop2: 'xyz' }, key3: [100, 200] }, result: { key1: 123, key2: { prop2: 'xyz' } } }],
+  },
+  {
+    rule: 'bag_remove_keys: bracket paths, keys that are not there, a path with an array index removes nothing',
+    kql: `print a = bag_remove_keys(dynamic({'a b': {'c': 1, 'd': 2}}), dynamic(["$['a b'].c", '$.x.y', '$.a[0]', 'zz']))`,
+    rows: [{ a: { 'a b': { d: 2 } } }],
+  },
+  {
+    rule: 'bag-zip.md: keys and values zipped; missing values null; extra values dropped; non-string keys skipped',
+    kql: `print a = bag_zip(dynamic(['a', 'b', 'c']), dynamic([1, '2', 3.4])), b = bag_zip(dynamic(['a', 'b', 'c']), dynamic([1, '2'])), c = bag_zip(dynamic(['a', 'b']), dynamic([1, '2', 2.5])), d = bag_zip(dynamic(['a', 8, 'b']), dynamic([1, '2', 2.5]))`,
+    rows: [{ a: { a: 1, b: '2', c: 3.4 }, b: { a: 1, b: '2', c: null }, c: { a: 1, b: '2' }, d: { a: 1, b: 2.5 } }],
+  },
+  {
+    rule: 'bag-zip.md: values that are not an array give every key null, keys that are not an array give null (naive: null for both)',
+    kql: `let Data = datatable(KeysArray: dynamic, ValuesArray: dynamic) [ dynamic(['a', 8, 'b']), dynamic(1), dynamic('a'), dynamic([1, '2', 2.5]) ]; Data | extend NewBag = bag_zip(KeysArray, ValuesArray) | extend IsNewBagEmpty = isnull(NewBag)`,
+    rows: [
+      { KeysArray: ['a', 8, 'b'], ValuesArray: 1, NewBag: { a: null, b: null }, IsNewBagEmpty: false },
+      { KeysArray: 'a', ValuesArray: [1, '2', 2.5], NewBag: null, IsNewBagEmpty: true },
+    ],
+  },
+]);
+

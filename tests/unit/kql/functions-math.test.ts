@@ -1,5 +1,5 @@
 /** Numeric functions: KQL types and the inputs where DuckDB would fail and KQL gives a value. */
-import { functionCases } from './function-cases.ts';
+import { functionCases, printed } from './function-cases.ts';
 
 functionCases('KQL math functions', [
   { rule: 'abs keeps long, ceiling gives real (Kusto docs: ceiling(0) is 0.0 Double)', kql: 'P | project a = abs(-5), b = ceiling(-1.1), c = ceiling(0.9)', rows: [{ a: 5, b: -1, c: 1 }] },
@@ -25,7 +25,11 @@ functionCases('KQL math functions', [
     kql: 'P | project a = binary_and(12, 10), b = binary_or(12, 10), c = binary_xor(12, 10), d = binary_not(0), e = binary_shift_left(1, 4), f = binary_shift_right(32, 2), g = bitset_count_ones(255)',
     rows: [{ a: 8, b: 14, c: 6, d: -1, e: 16, f: 8, g: 8 }],
   },
-  { rule: 'sign keeps integer type; pi()', kql: 'P | project a = sign(-3), b = sign(0.5), c = round(pi(), 5)', rows: [{ a: -1, b: 1, c: 3.14159 }] },
+  {
+    rule: 'sign is a real even of a long (Kusto.Language signature; docs: sign(-42), sign(0), sign(11.2) = -1, 0, 1); abs of an int is a long; pi()',
+    kql: 'print s1 = sign(-42), s2 = sign(0), s3 = sign(11.2), t = gettype(sign(-42)), a = abs(int(-5)), ta = gettype(abs(int(-5))), c = round(pi(), 5)',
+    rows: [{ s1: -1, s2: 0, s3: 1, t: 'real', a: 5, ta: 'long', c: 3.14159 }],
+  },
   {
     rule: 'rand(N) draws a whole-numbered real in [0, N) (Kusto docs: type real, not long); rand() a real in [0, 1)',
     kql: 'P | extend r = rand(10) | project a = r between (0 .. 9), w = r == floor(r, 1.0), t = gettype(r), b = rand() < 1.0',
@@ -36,7 +40,11 @@ functionCases('KQL math functions', [
     kql: 'P | project a = beta_cdf(0.9, 10.0, 20.0), b = isnan(beta_cdf(1.5, 10.0, 20.0)) and beta_cdf(0.1, -1.0, 20.0) == 1, c = isnull(beta_inv(1.5, 10.0, 20.0)), d = round(beta_cdf(beta_inv(0.1, 10.0, 20.0), 10.0, 20.0), 12), e = round(welch_test(20.82, 7.8674285714, 15, 22.9866666667, 3.8126666667, 15), 4)',
     rows: [{ a: 0.9999999999999593, b: true, c: true, d: 0.1, e: 0.0214 }],
   },
-  { rule: '% is the remainder with the sign of the dividend (as in Kusto and C#)', kql: 'P | project a = -7 % 3, b = 7 % -3', rows: [{ a: -1, b: 1 }] },
+  {
+    rule: 'modulo is never negative, 0 <= N % D < abs(D) (numerical-operators.md; naive: SQL remainder takes the dividend sign, -14 % 12 = -2)',
+    kql: 'print plusPlus = 14 % 12, minusPlus = -14 % 12, plusMinus = 14 % -12, minusMinus = -14 % -12, r = -7.5 % 2, t = gettype(-7.5 % 2)',
+    rows: [{ plusPlus: 2, minusPlus: 10, plusMinus: 2, minusMinus: 10, r: 0.5, t: 'real' }],
+  },
   {
     rule: 'convert_angle/energy/force/volume scale between units (Kusto docs: 1.2 m³ = 0.0009728568 acre-feet, 1.2 J = 0.0011373805443759806 BTU); a null value stays null',
     kql: 'P | project a = convert_angle(1.2, "Degree", "Arcminute"), b = convert_energy(1.2, "Joule", "BritishThermalUnit"), c = convert_force(1.2, "Newton", "Decanewton"), d = convert_volume(1.2, "CubicMeter", "AcreFoot"), e = convert_volume(2, "Liter", "Milliliter"), f = convert_angle(180, "Degree", "Radian"), g = convert_force(real(null), "Newton", "Dyn")',
@@ -47,3 +55,38 @@ functionCases('KQL math functions', [
   { rule: 'a unit Loupe has no exact factor for is refused by name', kql: 'P | project a = convert_volume(1, "UsGallon", "Liter")', code: 'unsupported', message: /convert_volume\(\) unit "UsGallon"/ },
   { rule: 'a unit that is not a constant is refused', kql: 'P | project a = convert_angle(1, tostring(x), "Degree")', code: 'unsupported', message: /not a string constant/ },
 ]);
+
+
+/** Examples of the functions' own reference pages (dataexplorer-docs, data-explorer/kusto/query/<name>…md) with their documented results. */
+functionCases('KQL math functions: reference examples', [
+  { rule: 'gamma-function.md: gamma(5) is 24 (exactly: whole numbers use factorials)', kql: 'print result = gamma(5)', rows: [{ result: 24 }] },
+  {
+    rule: 'erf-function.md and erfc-function.md: -3…3 (15 digits; naive: 1 - erf(x) loses erfc\'s digits above 1)',
+    kql: 'range x from -3 to 3 step 1 | extend erf_x = erf(x), erfc_x = erfc(x)',
+    rows: [
+      [-3, -0.999977909503001, 1.999977909503001],
+      [-2, -0.995322265018953, 1.995322265018953],
+      [-1, -0.842700792949715, 1.842700792949715],
+      [0, 0, 1],
+      [1, 0.842700792949715, 0.157299207050285],
+      [2, 0.995322265018953, 0.00467773498104727],
+      [3, 0.999977909503001, 2.20904969985854e-5],
+    ].map(([x, e, c]) => ({ x, erf_x: x === 0 ? 0 : printed(e!), erfc_x: x === 0 ? 1 : printed(c!) })),
+  },
+  {
+    rule: 'beta-pdf-function.md: the density, NaN for x outside (0, 1) and for a non-positive shape',
+    kql: `datatable(x:double, alpha:double, beta:double, comment:string) [ 0.5, 10.0, 20.0, "Valid input", 1.5, 10.0, 20.0, "x > 1, yields NaN", double(-10), 10.0, 20.0, "x < 0, yields NaN", 0.1, double(-1.0), 20.0, "alpha is < 0, yields NaN" ] | extend r = beta_pdf(x, alpha, beta) | project comment, r, nan = isnan(r)`,
+    rows: [
+      { comment: 'Valid input', r: printed(0.746176019310951), nan: false },
+      { comment: 'x > 1, yields NaN', r: NaN, nan: true },
+      { comment: 'x < 0, yields NaN', r: NaN, nan: true },
+      { comment: 'alpha is < 0, yields NaN', r: NaN, nan: true },
+    ],
+  },
+  {
+    rule: 'loggamma is ln|Γ(x)| (loggamma-function.md), also where Γ is negative or too large for a double; gamma has poles (∞ at 0, NaN at negative whole numbers, as C\'s tgamma)',
+    kql: 'print a = loggamma(5), b = round(loggamma(-2.5), 12), c = round(loggamma(200), 9), d = gamma(0.5), e = isinf(gamma(0)), f = isnan(gamma(-2)), t = gettype(gamma(5))',
+    rows: [{ a: printed(Math.log(24)), b: -0.056243716498, c: 857.933669826, d: printed(Math.sqrt(Math.PI)), e: true, f: true, t: 'real' }],
+  },
+]);
+

@@ -84,3 +84,77 @@ functionCases('KQL string functions', [
 ], [
   { rule: 'hash of a non-string is refused rather than hashed differently from Kusto', kql: 'P | project h = hash(x)', code: 'unsupported', message: /hash\(\) of a long/ },
 ]);
+
+/** Examples of the functions' own reference pages (dataexplorer-docs, data-explorer/kusto/query/<name>…md) with their documented results. */
+functionCases('KQL string functions: reference examples', [
+  {
+    rule: 'indexof-regex-function.md: idx1–idx5 (matches do not overlap; a negative start is null)',
+    kql: 'print idx1 = indexof_regex("abcabc", @"a.c"), idx2 = indexof_regex("abcabcdefg", @"a.c", 0, 9, 2), idx3 = indexof_regex("abcabc", @"a.c", 1, -1, 2), idx4 = indexof_regex("ababaa", @"a.a", 0, -1, 2), idx5 = indexof_regex("abcabc", @"a|ab", -1)',
+    rows: [{ idx1: 0, idx2: 3, idx3: -1, idx4: -1, idx5: null }],
+  },
+  {
+    rule: 'indexof_regex counts code points, and the length bounds where a match may lie',
+    kql: 'print a = indexof_regex("é👍xab", "ab"), b = indexof_regex("abcabc", "abc", 1, 3), c = indexof_regex("abcabc", "abc", 1, 5), d = indexof_regex("abc", "x", 0, -2)',
+    rows: [{ a: 3, b: -1, c: 3, d: null }],
+  },
+  {
+    rule: 'has-any-index-function.md: idx1–idx5 (an array of integers is looked up by its text)',
+    kql: `print idx1 = has_any_index("this is an example", dynamic(['this', 'example'])), idx2 = has_any_index("this is an example", dynamic(['not', 'example'])), idx3 = has_any_index("this is an example", dynamic(['not', 'found'])), idx4 = has_any_index("Example number 2", range(1, 3, 1)), idx5 = has_any_index("this is an example", dynamic([]))`,
+    rows: [{ idx1: 0, idx2: 1, idx3: -1, idx4: 1, idx5: -1 }],
+  },
+  {
+    rule: 'has_any_index matches whole terms, case-insensitively (has, not contains)',
+    kql: `print a = has_any_index("Examples here", dynamic(['example', 'HERE'])), b = has_any_index("a-b", dynamic(['x', 'B']))`,
+    rows: [{ a: 1, b: 1 }],
+  },
+  {
+    rule: 'strcmp-function.md: ordinal comparison, lower case after upper case',
+    kql: 'datatable(string1:string, string2:string) ["ABC","ABC", "abc","ABC", "ABC","abc", "abcde","abc"] | extend result = strcmp(string1, string2)',
+    rows: [
+      { string1: 'ABC', string2: 'ABC', result: 0 },
+      { string1: 'abc', string2: 'ABC', result: 1 },
+      { string1: 'ABC', string2: 'abc', result: -1 },
+      { string1: 'abcde', string2: 'abc', result: 1 },
+    ],
+  },
+  {
+    rule: 'isascii.md: "some string" is ASCII; one character at or above U+0080 is not',
+    kql: 'print result = isascii("some string"), e = isascii(""), b = isascii("caf\u00e9"), c = isascii("\x7f")',
+    rows: [{ result: true, e: true, b: false, c: true }],
+  },
+  {
+    rule: 'format-bytes-function.md: v1–v5 (units of 1024, rounded to the precision)',
+    kql: 'print v1 = format_bytes(564), v2 = format_bytes(10332, 1), v3 = format_bytes(20010332), v4 = format_bytes(20010332, 2), v5 = format_bytes(20010332, 0, "KB")',
+    rows: [{ v1: '564 Bytes', v2: '10.1 KB', v3: '19 MB', v4: '19.08 MB', v5: '19541 KB' }],
+  },
+  {
+    rule: 'replace-strings-function.md: simple replacement, replacement with an empty string',
+    kql: `print Message="A magic trick can turn a cat into a dog" | extend Outcome = replace_strings(Message, dynamic(['cat', 'dog']), dynamic(['dog', 'pigeon'])), Gone = replace_strings(Message, dynamic(['turn', ' into a dog']), dynamic(['disappear', '']))`,
+    rows: [{ Message: 'A magic trick can turn a cat into a dog', Outcome: 'A magic trick can turn a dog into a pigeon', Gone: 'A magic trick can disappear a cat' }],
+  },
+  {
+    rule: 'replace-strings-function.md: the earlier lookup takes precedence, also inside a later lookup\'s match ("Thwas"; naive: the lookup matching first in the text wins)',
+    kql: `print Message="This is an example of using replace_strings()" | extend Outcome1 = replace_strings(Message, dynamic(['This', 'is']), dynamic(['This', 'was'])), Outcome2 = replace_strings(Message, dynamic(['is', 'This']), dynamic(['was', 'This']))`,
+    rows: [{ Message: 'This is an example of using replace_strings()', Outcome1: 'This was an example of using replace_strings()', Outcome2: 'Thwas was an example of using replace_strings()' }],
+  },
+  {
+    rule: 'replace-strings-function.md: a rewrite that is not a string keeps the match, which still blocks later lookups',
+    kql: `print Message="This is an example of using replace_strings()" | extend Outcome = replace_strings(Message, dynamic(['This', 'is']), dynamic([12345, 'was']))`,
+    rows: [{ Message: 'This is an example of using replace_strings()', Outcome: 'This was an example of using replace_strings()' }],
+  },
+  {
+    rule: 'reverse-function.md: a string, and numbers, datetimes (7 fraction digits; naive: tostring drops a zero fraction) and timespans through their text',
+    kql: `print str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", ['int'] = 12345, ['double'] = 123.45, ['datetime'] = datetime(2017-10-15 12:00), ['timespan'] = 3h | project rstr = reverse(str), rint = reverse(['int']), rdouble = reverse(['double']), rdatetime = reverse(['datetime']), rtimespan = reverse(['timespan'])`,
+    rows: [{ rstr: 'ZYXWVUTSRQPONMLKJIHGFEDCBA', rint: '54321', rdouble: '54.321', rdatetime: 'Z0000000.00:00:21T51-01-7102', rtimespan: '00:00:30' }],
+  },
+  {
+    rule: 'toguid-function.md: 32 hex digits with or without hyphens give the guid (naive: only the 8-4-4-4-12 form); other text gives no guid ("" in Loupe, where guids are never null)',
+    kql: 'datatable(str: string) [ "0123456789abcdef0123456789abcdef", "0123456789ab-cdef-0123-456789abcdef", "a string that is not a guid" ] | extend guid = toguid(str)',
+    rows: [
+      { str: '0123456789abcdef0123456789abcdef', guid: '01234567-89ab-cdef-0123-456789abcdef' },
+      { str: '0123456789ab-cdef-0123-456789abcdef', guid: '01234567-89ab-cdef-0123-456789abcdef' },
+      { str: 'a string that is not a guid', guid: '' },
+    ],
+  },
+]);
+

@@ -38,6 +38,28 @@ describe('parse', () => {
     const rows = h.run(`Tr | parse kind=relaxed Ev ${PATTERN} | where Id <= 2 | project Id, name, total`);
     expect(sorted(rows)).toEqual(sorted([{ Id: 1, name: 'Sched', total: 27 }, { Id: 2, name: 'Other', total: null }]));
   });
+  it('kind=relaxed: a typed column whose text does not convert is null and the rest of the row still parses (parse-operator.md, "Relaxed mode"; naive: a number pattern makes the whole row fail)', () => {
+    const traces = `datatable(EventText: string) [
+      "Event: NotifySliceRelease (resourceName=PipelineScheduler, totalSlices=27, sliceNumber=23, lockTime=02/17/2016 08:40:01, releaseTime=nonValidDateTime 08:40:01, previousLockTime=02/17/2016 08:39:01)",
+      "Event: NotifySliceRelease (resourceName=PipelineScheduler, totalSlices=27, sliceNumber=15, lockTime=02/17/2016 08:40:00, releaseTime=nonValidDateTime, previousLockTime=02/17/2016 08:39:00)",
+      "Event: NotifySliceRelease (resourceName=PipelineScheduler, totalSlices=nonValidLongValue, sliceNumber=20, lockTime=02/17/2016 08:40:01, releaseTime=nonValidDateTime 08:40:01, previousLockTime=02/17/2016 08:39:01)",
+      "Event: NotifySliceRelease (resourceName=PipelineScheduler, totalSlices=27, sliceNumber=22, lockTime=02/17/2016 08:41:01, releaseTime=02/17/2016 08:41:00, previousLockTime=02/17/2016 08:40:01)",
+      "Event: NotifySliceRelease (resourceName=PipelineScheduler, totalSlices=nonValidLongValue, sliceNumber=16, lockTime=02/17/2016 08:41:00, releaseTime=02/17/2016 08:41:00, previousLockTime=02/17/2016 08:40:00)"
+    ]`;
+    const rows = h.run(`${traces}
+      | parse kind=relaxed EventText with * "resourceName=" resourceName ", totalSlices=" totalSlices: long ", sliceNumber=" sliceNumber: long * "lockTime=" lockTime ", releaseTime=" releaseTime: date "," * "previousLockTime=" previousLockTime: date ")" *
+      | project-away EventText | sort by sliceNumber asc`);
+    const r = (totalSlices: number | null, sliceNumber: number, lockTime: string, releaseTime: string | null, previousLockTime: string) => ({
+      resourceName: 'PipelineScheduler', totalSlices, sliceNumber, lockTime, releaseTime, previousLockTime,
+    });
+    expect(rows).toEqual([
+      r(27, 15, '02/17/2016 08:40:00', null, '2016-02-17T08:39:00.000Z'),
+      r(null, 16, '02/17/2016 08:41:00', '2016-02-17T08:41:00.000Z', '2016-02-17T08:40:00.000Z'),
+      r(null, 20, '02/17/2016 08:40:01', null, '2016-02-17T08:39:01.000Z'),
+      r(27, 22, '02/17/2016 08:41:01', '2016-02-17T08:41:00.000Z', '2016-02-17T08:40:01.000Z'),
+      r(27, 23, '02/17/2016 08:40:01', null, '2016-02-17T08:39:01.000Z'),
+    ]);
+  });
   it('simple strings are literal text (a "." in the pattern is not a wildcard) and the match is anchored', () => {
     expect(h.run('Tr | parse Ev with "Event." * | where Id == 1 | project Id')).toEqual([{ Id: 1 }]);
     expect(h.run('Tr | parse Ev with "Event." rest | where Id == 1 | project rest')).toEqual([{ rest: '' }]);

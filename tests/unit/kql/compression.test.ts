@@ -1,11 +1,11 @@
 /**
- * gzip_compress_to_base64_string / gzip_decompress_from_base64_string: the gzip reader (fflate plus
- * Kusto's checks) and stored-block writer (runtime/gzip.ts) checked against Node's zlib on texts that exercise
+ * gzip_* and zlib_*_base64_string: the gzip and zlib readers (fflate plus Kusto's checks) and
+ * stored-block writers (runtime/compression.ts) checked against Node's zlib on texts that exercise
  * every DEFLATE block type, and Kusto's documented answers.
  */
-import { gzipSync, gunzipSync, constants } from 'node:zlib';
+import { gzipSync, gunzipSync, constants, deflateSync, inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crc32, gunzip, gzipCompressToBase64, gzipDecompressFromBase64 } from '../../../src/kql/runtime/gzip.ts';
+import { adler32, crc32, gunzip, gzipCompressToBase64, gzipDecompressFromBase64, unzlib, zlibCompressToBase64, zlibDecompressFromBase64 } from '../../../src/kql/runtime/compression.ts';
 import { createHarness, type KqlHarness } from './harness.ts';
 
 /** Deterministic pseudo-random text (no Math.random: failures must reproduce). */
@@ -57,6 +57,34 @@ describe('gzip runtime', () => {
   });
 });
 
+describe('zlib runtime', () => {
+  it.each(SAMPLES)('reads what zlib writes at every level and strategy: %s', (_name, s) => {
+    const bytes = Buffer.from(s, 'utf8');
+    for (const options of [{ level: 0 }, { level: 1 }, { level: 6 }, { level: 9 }, { strategy: constants.Z_FIXED }, { strategy: constants.Z_HUFFMAN_ONLY }]) {
+      expect(Buffer.from(unzlib(new Uint8Array(deflateSync(bytes, options)))).toString('utf8')).toBe(s);
+    }
+  });
+
+  it.each(SAMPLES)('writes zlib that zlib reads back: %s', (_name, s) => {
+    const b64 = zlibCompressToBase64(s)!;
+    expect(inflateSync(Buffer.from(b64, 'base64')).toString('utf8')).toBe(s);
+    expect(zlibDecompressFromBase64(b64)).toBe(s);
+  });
+
+  it('Adler-32 of "Wikipedia" is the textbook value', () => {
+    expect(adler32(new TextEncoder().encode('Wikipedia'))).toBe(0x11e60398);
+  });
+
+  it('corrupt or truncated input gives "" (a flipped checksum byte fails, where fflate alone decodes it)', () => {
+    const good = Buffer.from(zlibCompressToBase64('hello world')!, 'base64');
+    const flipped = Buffer.from(good);
+    flipped[flipped.length - 1] = flipped[flipped.length - 1]! ^ 1;
+    expect(zlibDecompressFromBase64(flipped.toString('base64'))).toBe('');
+    expect(zlibDecompressFromBase64(good.subarray(0, good.length - 3).toString('base64'))).toBe('');
+    expect(zlibDecompressFromBase64(gzipCompressToBase64('hello world'))).toBe('');
+  });
+});
+
 describe('gzip functions in KQL', () => {
   let h: KqlHarness;
   beforeAll(async () => {
@@ -67,6 +95,12 @@ describe('gzip functions in KQL', () => {
   it('give Kusto\'s documented answers and round-trip', () => {
     expect(h.run('print c = gzip_compress_to_base64_string("1234567890qwertyuiop"), d = gzip_decompress_from_base64_string("H4sIAAAAAAAA/wEUAOv/MTIzNDU2Nzg5MHF3ZXJ0eXVpb3A6m7f2FAAAAA=="), r = gzip_decompress_from_base64_string(gzip_compress_to_base64_string("été")), bad = gzip_decompress_from_base64_string("x0x0x0")')).toEqual([
       { c: 'H4sIAAAAAAAA/wEUAOv/MTIzNDU2Nzg5MHF3ZXJ0eXVpb3A6m7f2FAAAAA==', d: '1234567890qwertyuiop', r: 'été', bad: '' },
+    ]);
+  });
+
+  it('zlib: Kusto\'s documented answers (zlib-base64-compress-function.md, zlib-base64-decompress-function.md) and a round trip', () => {
+    expect(h.run('print zcomp = zlib_compress_to_base64_string("1234567890qwertyuiop"), valid = zlib_decompress_from_base64_string("eJwLSS0uUSguKcrMS1cwNDIGACxqBQ4="), invalid = zlib_decompress_from_base64_string("x0x0x0"), r = zlib_decompress_from_base64_string(zlib_compress_to_base64_string("été"))')).toEqual([
+      { zcomp: 'eAEBFADr/zEyMzQ1Njc4OTBxd2VydHl1aW9wOAkGdw==', valid: 'Test string 123', invalid: '', r: 'été' },
     ]);
   });
 });
