@@ -52,9 +52,10 @@ export function translatorGroup(message: string): string {
 /** How a case's KQL becomes SQL: Loupe's translator; tests substitute their own to exercise the runner. */
 export type Translate = (kql: string) => Translation;
 
-const loupeTranslate: Translate = (kql) => translate(kql, { resolveTable: () => undefined }); // cases are self-contained
+/** Loupe's translator; cases are self-contained, and plugins whose columns depend on the data (bag_unpack, pivot) read it from the engine. */
+const loupeTranslate = (engine: SqlEngine): Translate => (kql) => translate(kql, { resolveTable: () => undefined, discoverRows: (r) => engine.query(r.sql).rows });
 
-export function runCase(engine: SqlEngine, c: ConformanceCase, translateKql: Translate = loupeTranslate): CaseResult {
+export function runCase(engine: SqlEngine, c: ConformanceCase, translateKql: Translate = loupeTranslate(engine)): CaseResult {
   const started = performance.now();
   const done = (status: CaseStatus, reason: string, group: string, detail?: CaseDetail): CaseResult => ({
     id: c.id,

@@ -3,10 +3,12 @@
  * `definePlugin({ name, translate })`, list it here, and give it reference-example tests from its
  * Kusto documentation page (docs/kql-coverage.md lists what is left).
  */
+import { BAG_UNPACK } from './bag-unpack.ts';
 import { IPV4_LOOKUP } from './ipv4-lookup.ts';
+import { PIVOT } from './pivot.ts';
 import type { PluginSpec } from './spec.ts';
 
-const PLUGINS: readonly PluginSpec[] = [IPV4_LOOKUP];
+const PLUGINS: readonly PluginSpec[] = [BAG_UNPACK, IPV4_LOOKUP, PIVOT];
 
 const BY_NAME = new Map(PLUGINS.map((p) => [p.name, p]));
 

@@ -6,6 +6,7 @@ import type { ScalarUdf, SqlEngine } from '../../db/engine.ts';
 import { dynArrayLength, dynGet, dynIndex, dynParse, dynToString, jsonReal, jsonString } from './dynamic.ts';
 import { realText, timespanText } from './format.ts';
 import { EXPAND_UDFS } from './expand.ts';
+import { PLUGIN_UDFS } from './plugins.ts';
 import { WINDOW_UDFS } from './window.ts';
 import { SERIES_UDFS } from './series.ts';
 import { SERIES_FILTER_UDFS } from './series-filters.ts';
@@ -30,6 +31,7 @@ import { parseKv } from './parse-kv.ts';
 import { betaCdf, betaInv, welchTest } from './stats.ts';
 
 export const KQL_UDFS: readonly ScalarUdf[] = [
+  ...PLUGIN_UDFS,
   ...EXPAND_UDFS,
   ...WINDOW_UDFS,
   ...SERIES_UDFS,

@@ -1,0 +1,5 @@
+/** The UDFs `evaluate` plugins call (../plugins/), each declared once in its own runtime file. */
+import type { ScalarUdf } from '../../db/engine.ts';
+import { BAG_SLOT_TYPES } from './bag-slots.ts';
+
+export const PLUGIN_UDFS: readonly ScalarUdf[] = [BAG_SLOT_TYPES];
