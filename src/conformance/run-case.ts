@@ -35,7 +35,7 @@ export interface CaseDetail {
 
 const UNSUPPORTED_CODES: ReadonlySet<string> = new Set(['unsupported', 'unknown-function', 'syntax']);
 
-function firstLine(s: string): string {
+export function firstLine(s: string): string {
   return (s.split('\n')[0] ?? '').trim();
 }
 
@@ -52,7 +52,7 @@ export function translatorGroup(message: string): string {
 /** How a case's KQL becomes SQL: Loupe's translator; tests substitute their own to exercise the runner. */
 export type Translate = (kql: string) => Translation;
 
-const loupeTranslate: Translate = (kql) => translate(kql, { resolveTable: () => undefined }); // cases are self-contained
+export const loupeTranslate: Translate = (kql) => translate(kql, { resolveTable: () => undefined }); // cases are self-contained
 
 export function runCase(engine: SqlEngine, c: ConformanceCase, translateKql: Translate = loupeTranslate): CaseResult {
   const started = performance.now();
@@ -99,7 +99,7 @@ export function runCase(engine: SqlEngine, c: ConformanceCase, translateKql: Tra
  * Runs the query inside a transaction that is always rolled back, so that nothing a case might
  * create (a table, a view, a macro) is seen by the next case.
  */
-function runIsolated(engine: SqlEngine, sql: string): readonly (readonly unknown[])[] {
+export function runIsolated(engine: SqlEngine, sql: string): readonly (readonly unknown[])[] {
   engine.exec('BEGIN TRANSACTION');
   try {
     return engine.query(sql).rows;
@@ -109,7 +109,7 @@ function runIsolated(engine: SqlEngine, sql: string): readonly (readonly unknown
 }
 
 /** decodeValue, or the raw cell when it cannot be decoded as the declared type (itself a finding). */
-function safeDecode(v: unknown, type: Translation['columns'][number]['type'] | undefined): unknown {
+export function safeDecode(v: unknown, type: Translation['columns'][number]['type'] | undefined): unknown {
   try {
     return type ? decodeValue(v, type) : v;
   } catch {
@@ -118,6 +118,6 @@ function safeDecode(v: unknown, type: Translation['columns'][number]['type'] | u
 }
 
 /** DuckDB error messages name the function or type at fault in their first clause. */
-function sqlErrorGroup(reason: string): string {
+export function sqlErrorGroup(reason: string): string {
   return reason.replace(/LINE \d+:.*$/, '').replace(/\s+/g, ' ').slice(0, 160).trim();
 }

@@ -1,0 +1,2 @@
+/** Placeholder: the refusal reasons (filled in with the catalog's coverage). */
+export type RefusalReason = 'cluster-metadata';
