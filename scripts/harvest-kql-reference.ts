@@ -148,12 +148,21 @@ for (const e of KUSTO_CATALOG.entries) {
  * operators its Syntax section spells (`` `todouble(` ``, `` `| sort by` ``), kept when the catalog
  * has them among the kinds the page's file name allows.
  */
+/** Statements whose catalog name is two words, on pages whose heading names them by one (`# Alias statement`). */
+const STATEMENT_PAGES: Readonly<Record<string, string>> = {
+  'alias-statement': 'alias database',
+  'pattern-statement': 'declare pattern',
+  'restrict-statement': 'restrict access',
+  'query-parameters-statement': 'declare query_parameters',
+};
+
 function covers(stem: string, md: string): string[] {
   const kinds = pageKinds(stem);
   const heading = pageHeading(md);
-  const candidates: string[] = [];
+  const candidates: string[] = Object.hasOwn(STATEMENT_PAGES, stem) ? [STATEMENT_PAGES[stem]!] : [];
   for (const m of heading.matchAll(/([A-Za-z_][\w-]*)\s*\(\)/g)) candidates.push(m[1]!);
-  for (const m of heading.matchAll(/([A-Za-z_][\w-]*)\s+(?:operator|statement|plugin)\b/gi)) candidates.push(m[1]!);
+  // Headings capitalise the keyword of a sentence-like title (`# Let statement`, `# Python plugin`).
+  for (const m of heading.matchAll(/([A-Za-z_][\w-]*)\s+(?:operator|statement|plugin)\b/gi)) candidates.push(m[1]!, m[1]!.toLowerCase());
   if (/\bjoin$/i.test(heading) || /^join-/.test(stem)) candidates.push('join');
   const syntax = syntaxSection(md);
   for (const m of syntax.matchAll(/`\s*([A-Za-z_][\w]*)\(/g)) candidates.push(m[1]!);

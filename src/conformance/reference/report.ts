@@ -3,7 +3,8 @@
  * documentation page and per catalog entry (an entry counts the examples of its own pages that
  * use it, uses.ts), and each failing example in full (`--details`).
  */
-import { BUILTIN_KINDS, type BuiltinKind } from '../../kql/catalog/builtins.ts';
+import { BUILTIN_KINDS, type BuiltinKind, type CatalogEntry } from '../../kql/catalog/builtins.ts';
+import { stripRender } from '../query-shape.ts';
 import type { CaseResult } from '../run-case.ts';
 import { pageKinds, type ReferencePage, type RunnableExample } from './fixtures.ts';
 import { categoryOf } from './run-example.ts';
@@ -21,6 +22,8 @@ export interface EntryTally extends Tally {
   withResult: number;
   /** Of those, the passing ones: what "tested from its reference page" means. */
   passWithResult: number;
+  /** The examples are from other pages (an operator whose own pages have no runnable example). */
+  elsewhere: boolean;
 }
 
 const pct = (t: Tally) => (t.total ? `${((100 * t.pass) / t.total).toFixed(1)}%` : '-');
@@ -40,27 +43,47 @@ export function tallyPages(results: readonly CaseResult[], examples: readonly Ru
   return out;
 }
 
-/** Per catalog entry a page documents: the examples of its pages that use it, and how many pass. */
-export function tallyEntries(pages: ReadonlyMap<string, ReferencePage>, examples: readonly RunnableExample[], passed: (id: string) => boolean | undefined): EntryTally[] {
+/**
+ * Per catalog entry a page documents: the examples of its pages that use it, and how many pass.
+ * `documented` adds the entries of pages without runnable examples (the harvest summary's covers),
+ * with no examples. For operators whose own pages have no runnable example (where, sort, project:
+ * their pages query the docs' sample clusters), the examples of every page that use them count,
+ * marked `elsewhere`: operators are exercised by nearly every example.
+ */
+export function tallyEntries(
+  pages: ReadonlyMap<string, ReferencePage>,
+  examples: readonly RunnableExample[],
+  passed: (id: string) => boolean | undefined,
+  documented: Readonly<Record<string, readonly string[]>> = {},
+): EntryTally[] {
   const byPage = new Map<string, RunnableExample[]>();
   for (const e of examples) byPage.set(e.page, [...(byPage.get(e.page) ?? []), e]);
   const out = new Map<string, EntryTally>();
-  for (const [stem, page] of pages) {
-    for (const entry of entriesNamed(page.covers, pageKinds(stem))) {
+  const count = (t: EntryTally, e: RunnableExample, entry: CatalogEntry) => {
+    const p = passed(e.id);
+    if (p === undefined || !usesEntry(stripRender(e.kql), entry)) return;
+    t.total++;
+    if (p) t.pass++;
+    if (e.expected) {
+      t.withResult++;
+      if (p) t.passWithResult++;
+    }
+  };
+  const covers = new Map<string, readonly string[]>(Object.entries(documented));
+  for (const [stem, page] of pages) covers.set(stem, page.covers);
+  for (const [stem, names] of covers) {
+    for (const entry of entriesNamed(names, pageKinds(stem))) {
       const key = `${entry.kind}:${entry.name}`;
-      const t = out.get(key) ?? { kind: entry.kind, name: entry.name, total: 0, pass: 0, withResult: 0, passWithResult: 0 };
-      for (const e of byPage.get(stem) ?? []) {
-        const p = passed(e.id);
-        if (p === undefined || !usesEntry(e.kql, entry)) continue;
-        t.total++;
-        if (p) t.pass++;
-        if (e.expected) {
-          t.withResult++;
-          if (p) t.passWithResult++;
-        }
-      }
+      const t = out.get(key) ?? { kind: entry.kind, name: entry.name, total: 0, pass: 0, withResult: 0, passWithResult: 0, elsewhere: false };
+      for (const e of byPage.get(stem) ?? []) count(t, e, entry);
       out.set(key, t);
     }
+  }
+  for (const t of out.values()) {
+    if (t.kind !== 'operator' || t.total > 0) continue;
+    const entry = entriesNamed([t.name], ['operator'])[0]!;
+    t.elsewhere = true;
+    for (const e of examples) count(t, e, entry);
   }
   return [...out.values()].sort((a, b) => BUILTIN_KINDS.indexOf(a.kind) - BUILTIN_KINDS.indexOf(b.kind) || (a.name < b.name ? -1 : 1));
 }
@@ -99,7 +122,7 @@ export function referenceSummaryText(
   }
   if (options.byEntry) {
     lines.push('', 'By catalog entry (kind name: passing/examples using it, of which with a documented result):');
-    for (const e of entries) lines.push(`  ${`${e.pass}/${e.total}`.padStart(7)}  ${e.kind} ${e.name} (${e.passWithResult}/${e.withResult} with result)`);
+    for (const e of entries) lines.push(`  ${`${e.pass}/${e.total}`.padStart(7)}  ${e.kind} ${e.name} (${e.passWithResult}/${e.withResult} with result${e.elsewhere ? ', examples of other pages' : ''})`);
   }
   return `${lines.join('\n')}\n`;
 }
