@@ -4,6 +4,7 @@
  * pipeline, a scalar one its expression (and its name, for `name = value`).
  */
 import type { PluginArgument } from '../ast.ts';
+import { refusalError } from '../catalog/refuse.ts';
 import { pluginFor } from '../plugins/index.ts';
 import { elementsOf, kindName } from '../syntax/kusto-language.ts';
 import { lowerExpr } from '../syntax/lower-expr.ts';
@@ -30,7 +31,7 @@ export const EVALUATE = defineOperator({
   },
   translate(op, input, ctx) {
     const plugin = pluginFor(op.plugin);
-    if (!plugin) throw ctx.error('unsupported', `the plugin "${op.plugin}" is not supported yet`, op.pluginSpan);
+    if (!plugin) throw refusalError(ctx, 'plugin', op.plugin, op.pluginSpan) ?? ctx.error('unsupported', `the plugin "${op.plugin}" is not supported yet`, op.pluginSpan);
     if (op.outputSchema && !plugin.outputSchema) throw ctx.error('unsupported', `an output schema ": (…)" after ${op.plugin}()`, op.outputSchema.span);
     const call = { name: op.plugin, nameSpan: op.pluginSpan, args: op.args, ...(op.outputSchema && { outputSchema: op.outputSchema }), span: op.span };
     return plugin.translate(call, input, ctx);

@@ -2,7 +2,7 @@
  * The `evaluate` plugins Loupe runs, by name. Add a plugin: write `plugins/<name>.ts` with
  * `definePlugin({ name, translate })`, list it here, and give it reference-example tests from its
  * Kusto documentation page (docs/kql-coverage.md lists what is left). A plugin Loupe cannot run is
- * listed in ./refused.ts with its typed reason.
+ * listed in ../catalog/refusals.ts with its typed reason (evaluate.ts raises it).
  */
 import { ACTIVE_USERS_COUNT } from './active-users-count.ts';
 import { ACTIVITY_COUNTS_METRICS } from './activity-counts-metrics.ts';
@@ -15,9 +15,8 @@ import { FUNNEL_SEQUENCE_COMPLETION } from './funnel-sequence-completion.ts';
 import { IPV4_LOOKUP, IPV6_LOOKUP } from './ip-lookup.ts';
 import { NARROW } from './narrow.ts';
 import { NEW_ACTIVITY_METRICS } from './new-activity-metrics.ts';
-import { IDENTITY, PREVIEW } from './passthrough.ts';
+import { PREVIEW } from './preview.ts';
 import { PIVOT } from './pivot.ts';
-import { REFUSED_PLUGIN_SPECS, REFUSED_PLUGINS } from './refused.ts';
 import { ROLLING_PERCENTILE } from './rolling-percentile.ts';
 import { ROWS_NEAR } from './rows-near.ts';
 import { SCHEMA_MERGE_PLUGIN } from './schema-merge.ts';
@@ -27,11 +26,11 @@ import type { PluginSpec } from './spec.ts';
 
 const PLUGINS: readonly PluginSpec[] = [
   ACTIVE_USERS_COUNT, ACTIVITY_COUNTS_METRICS, ACTIVITY_ENGAGEMENT, ACTIVITY_METRICS, BAG_UNPACK, BASKET, DCOUNT_INTERSECT,
-  FUNNEL_SEQUENCE_COMPLETION, IDENTITY, IPV4_LOOKUP, IPV6_LOOKUP, NARROW, NEW_ACTIVITY_METRICS, PIVOT, PREVIEW, ROLLING_PERCENTILE,
+  FUNNEL_SEQUENCE_COMPLETION, IPV4_LOOKUP, IPV6_LOOKUP, NARROW, NEW_ACTIVITY_METRICS, PIVOT, PREVIEW, ROLLING_PERCENTILE,
   ROWS_NEAR, SCHEMA_MERGE_PLUGIN, SEQUENCE_DETECT, SLIDING_WINDOW_COUNTS,
 ];
 
-const BY_NAME = new Map([...PLUGINS, ...REFUSED_PLUGIN_SPECS].map((p) => [p.name, p]));
+const BY_NAME = new Map(PLUGINS.map((p) => [p.name, p]));
 
 export function pluginFor(name: string): PluginSpec | undefined {
   return BY_NAME.get(name);
@@ -41,6 +40,3 @@ export function pluginFor(name: string): PluginSpec | undefined {
 export function implementedPlugins(): string[] {
   return PLUGINS.map((p) => p.name);
 }
-
-/** The plugins Loupe refuses, with the reason (for the coverage table). */
-export { REFUSED_PLUGINS };

@@ -367,8 +367,8 @@ const DEFINITIONS: TableCase[] = [
     ordered: true,
   },
   {
-    rule: 'identity() hands its input on; preview(N) is its first N rows',
-    kql: `datatable(a:long)[3, 1, 2] | sort by a asc | evaluate identity() | evaluate preview(2)`,
+    rule: 'preview(N): its first result table, the first N rows',
+    kql: `datatable(a:long)[3, 1, 2] | sort by a asc | evaluate preview(2)`,
     columns: 'a:long',
     rows: [{ a: 1 }, { a: 2 }],
     ordered: true,
@@ -397,16 +397,18 @@ describe('evaluate plugins, by their definitions', () => {
   });
 });
 
-describe('refused plugins name their typed reason', () => {
+describe('refused plugins carry their typed reason (catalog/refusals.ts)', () => {
   it.each([
     ['http_request("https://example.com")', 'needs-network-service'],
     ['python(typeof(*), "result = df")', 'runs-user-code'],
-    ['autocluster()', 'undocumented-algorithm'],
-    ['diffpatterns(a, "x", "y")', 'undocumented-algorithm'],
-    ['estimate_rows_count()', 'needs-kusto-cluster'],
+    ['autocluster()', 'machine-learning-plugin'],
+    ['diffpatterns(a, "x", "y")', 'machine-learning-plugin'],
+    ['session_count(a, a, 1, 2, 1, 1)', 'undocumented-algorithm'],
+    ['funnel_sequence(a, a, 1, 2, 1, 1, a, dynamic(["x"]))', 'undocumented-algorithm'],
+    ['estimate_rows_count()', 'cluster-metadata'],
   ])('%s → %s', (call, reason) => {
     const e = h.translationError(`datatable(a:string)["x"] | evaluate ${call}`);
     expect(e.code).toBe('unsupported');
-    expect(e.message).toContain(`(${reason})`);
+    expect(e.detail).toEqual({ kind: 'builtin-refused', builtin: { kind: 'plugin', name: call.slice(0, call.indexOf('(')) }, reason });
   });
 });
