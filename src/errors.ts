@@ -3,6 +3,8 @@
  * Loupe throws (or returns) a LoupeError subclass so that the UI and CLI can say *where*: the file,
  * the line and column in it, and what was expected there.
  */
+import type { BuiltinKind } from './kql/catalog/builtins.ts';
+import type { RefusalReason } from './kql/catalog/refusals.ts';
 import type { ColumnSchema } from './schema/catalog.ts';
 
 /** A place in a source: a log file, a rule file or a KQL query. Lines and columns are 1-based. */
@@ -21,7 +23,17 @@ export type ErrorStage = 'ingest' | 'kql' | 'rule' | 'replay' | 'engine' | 'cli'
  * and may change, a detail is typed data (one variant per remedy Loupe offers), so the UI and CLI
  * never parse message text.
  */
-export type ErrorDetail = ExternalDataNeeded;
+export type ErrorDetail = ExternalDataNeeded | BuiltinRefused;
+
+/**
+ * A call of a Kusto built-in (function, aggregate, plugin, operator) that Loupe refuses by
+ * design, for a documented reason (src/kql/catalog/refusals.ts, docs/kql.md "Refused built-ins").
+ */
+export interface BuiltinRefused {
+  readonly kind: 'builtin-refused';
+  readonly builtin: { readonly kind: BuiltinKind; readonly name: string };
+  readonly reason: RefusalReason;
+}
 
 /**
  * `externaldata(…) ["URL"]` with no file supplied for the URL: Kusto downloads it, Loupe works

@@ -4,7 +4,17 @@
  */
 import type { CaseResult } from './run-case.ts';
 
-export type ToChild = { readonly type: 'run'; readonly casesPath: string; readonly ids: readonly string[]; readonly now: string };
+/** Which examples a child runs: the conformance corpus (Kusto's answers) or the reference examples (the pages' tables). */
+export type Suite = 'corpus' | 'reference';
+
+export type ToChild = {
+  readonly type: 'run';
+  readonly suite: Suite;
+  /** The corpus file (suite `corpus`); the reference examples are read from their place in the repository. */
+  readonly casesPath: string;
+  readonly ids: readonly string[];
+  readonly now: string;
+};
 
 export type FromChild =
   | { readonly type: 'ready' }

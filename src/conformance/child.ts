@@ -6,21 +6,38 @@ import { readFileSync } from 'node:fs';
 import { createNodeEngine } from '../db/node-engine.ts';
 import { parseCases } from './cases.ts';
 import type { FromChild, ToChild } from './child-protocol.ts';
-import { runCase } from './run-case.ts';
+import { loadRunnableExamples } from './reference/fixtures.ts';
+import { runExample } from './reference/run-example.ts';
+import { runCase, type CaseResult } from './run-case.ts';
 import { leftBehind, prepareEngine } from './run-corpus.ts';
+import type { SqlEngine } from '../db/engine.ts';
 
 const send = (m: FromChild) => new Promise<void>((resolve) => process.send!(m, undefined, undefined, () => resolve()));
 
-async function run(m: ToChild): Promise<void> {
+/** How the child runs one example of the suite, by id. */
+function runner(m: ToChild): (engine: SqlEngine, id: string) => CaseResult {
+  if (m.suite === 'reference') {
+    const byId = new Map(loadRunnableExamples().map((e) => [e.id, e]));
+    return (engine, id) => {
+      const e = byId.get(id);
+      if (!e) throw new Error(`no reference example ${id}`);
+      return runExample(engine, e);
+    };
+  }
   const byId = new Map(parseCases(readFileSync(m.casesPath, 'utf8'), m.casesPath).map((c) => [c.id, c]));
+  return (engine, id) => {
+    const c = byId.get(id);
+    if (!c) throw new Error(`no case ${id} in ${m.casesPath}`);
+    return runCase(engine, c);
+  };
+}
+
+async function run(m: ToChild): Promise<void> {
+  const runOne = runner(m);
   const engine = await createNodeEngine();
   prepareEngine(engine, new Date(m.now));
   await send({ type: 'ready' });
-  for (const id of m.ids) {
-    const c = byId.get(id);
-    if (!c) throw new Error(`no case ${id} in ${m.casesPath}`);
-    await send({ type: 'result', result: runCase(engine, c) });
-  }
+  for (const id of m.ids) await send({ type: 'result', result: runOne(engine, id) });
   await send({ type: 'done', leaked: leftBehind(engine) });
   engine.close();
 }

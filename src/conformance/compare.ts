@@ -118,11 +118,28 @@ export function compareResults(expected: ExpectedResult, actual: ActualResult, o
   const types = expected.columnTypes;
   const exp = expected.rows.map((r) => r.map((v, i) => normalizeExpected(v, types[i]!)));
   const act = actual.rows.map((r) => r.map((v, i) => normalizeActual(v, actual.columns[i]!.type)));
-  const rowEqual = (e: readonly Norm[], a: readonly Norm[]) => e.every((x, i) => normsEqual(x, a[i]!, options.unorderedArrays));
+  return compareNormRows(exp, act, { orderedRows: options.orderedRows, unordered: types.map(() => options.unorderedArrays), types, columns: expected.columns });
+}
+
+/** How two tables of normalised cells are compared (also used for the documentation's tables, reference/compare-doc.ts). */
+export interface RowCompareOptions {
+  readonly orderedRows: boolean;
+  /** Per column: its arrays are compared as multisets. */
+  readonly unordered: readonly boolean[];
+  /** Per column: the type, for showing values. */
+  readonly types: readonly KustoType[];
+  readonly columns: readonly string[];
+}
+
+/** Rows in order (or as a multiset), cell by cell; the first difference found, or undefined. */
+export function compareNormRows(exp: readonly (readonly Norm[])[], act: readonly (readonly Norm[])[], options: RowCompareOptions): Mismatch | undefined {
+  const { types, unordered } = options;
+  const cellEqual = (e: Norm, a: Norm, i: number) => normsEqual(e, a, unordered[i]!);
+  const rowEqual = (e: readonly Norm[], a: readonly Norm[]) => e.every((x, i) => cellEqual(x, a[i]!, i));
 
   if (options.orderedRows) {
     for (let r = 0; r < exp.length; r++) {
-      const c = exp[r]!.findIndex((x, i) => !normsEqual(x, act[r]![i]!, options.unorderedArrays));
+      const c = exp[r]!.findIndex((x, i) => !cellEqual(x, act[r]![i]!, i));
       if (c < 0) continue;
       // Tell a wrong order apart from wrong values: it points at a different translator bug.
       if (matchAsMultiset(exp, act, rowEqual) === undefined) return { kind: 'row-order', row: r };
@@ -134,16 +151,16 @@ export function compareResults(expected: ExpectedResult, actual: ActualResult, o
   const missing = matchAsMultiset(exp, act, rowEqual, used);
   if (missing === undefined) return undefined;
   // Point at a cell: the actual row left unpaired that shares the most cells with the missing one.
-  const partner = closestRow(exp[missing]!, act, used, options.unorderedArrays);
+  const partner = closestRow(exp[missing]!, act, used, cellEqual);
   if (partner !== undefined) {
-    const c = exp[missing]!.findIndex((x, i) => !normsEqual(x, act[partner]![i]!, options.unorderedArrays));
+    const c = exp[missing]!.findIndex((x, i) => !cellEqual(x, act[partner]![i]!, i));
     if (c >= 0) return valueMismatch(missing, c, exp[missing]![c]!, act[partner]![c]!);
   }
   return { kind: 'missing-row', row: missing, expected: exp[missing]!.map((x, i) => showNorm(x, types[i]!)).join(', ') };
 
   function valueMismatch(row: number, col: number, e: Norm, a: Norm): Mismatch {
     const type = types[col]!;
-    return { kind: 'value', row, column: expected.columns[col]!, type, expected: showNorm(e, type), actual: showNorm(a, type) };
+    return { kind: 'value', row, column: options.columns[col]!, type, expected: showNorm(e, type), actual: showNorm(a, type) };
   }
 }
 
@@ -163,12 +180,12 @@ function matchAsMultiset(
 }
 
 /** Among the actual rows not paired yet, the one sharing the most cells with `row`. */
-function closestRow(row: readonly Norm[], act: readonly (readonly Norm[])[], used: readonly boolean[], unorderedArrays: boolean): number | undefined {
+function closestRow(row: readonly Norm[], act: readonly (readonly Norm[])[], used: readonly boolean[], cellEqual: (e: Norm, a: Norm, i: number) => boolean): number | undefined {
   let best: number | undefined;
   let bestScore = -1;
   act.forEach((a, j) => {
     if (used[j]) return;
-    const score = row.filter((x, i) => normsEqual(x, a[i]!, unorderedArrays)).length;
+    const score = row.filter((x, i) => cellEqual(x, a[i]!, i)).length;
     if (score > bestScore) {
       best = j;
       bestScore = score;

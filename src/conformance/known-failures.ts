@@ -27,10 +27,13 @@ export function listedReason(r: CaseResult): string {
   return r.reason.startsWith(`${r.status}:`) ? r.reason : `${r.status}: ${r.reason}`;
 }
 
+/** How a result is written in a list: the corpus lists status and reason, the reference examples their category and reason. */
+export type ReasonOf = (r: CaseResult) => string;
+
 /** The list for these results: every case that does not pass, with its status and reason. */
-export function knownFailuresOf(results: readonly CaseResult[]): Record<string, string> {
+export function knownFailuresOf(results: readonly CaseResult[], reasonOf: ReasonOf = listedReason): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const r of results) if (r.status !== 'pass') out[r.id] = listedReason(r);
+  for (const r of results) if (r.status !== 'pass') out[r.id] = reasonOf(r);
   return out;
 }
 
@@ -38,11 +41,11 @@ export function knownFailuresOf(results: readonly CaseResult[]): Record<string, 
  * The list updated with the results of the cases that ran; entries of cases that did not run
  * (a `--filter`ed run) stay as they were.
  */
-export function updateKnownFailures(list: KnownFailures, results: readonly CaseResult[]): Record<string, string> {
+export function updateKnownFailures(list: KnownFailures, results: readonly CaseResult[], reasonOf: ReasonOf = listedReason): Record<string, string> {
   const out: Record<string, string> = { ...list };
   for (const r of results) {
     if (r.status === 'pass') delete out[r.id];
-    else out[r.id] = listedReason(r);
+    else out[r.id] = reasonOf(r);
   }
   return out;
 }
@@ -58,7 +61,7 @@ export interface KnownFailuresDiff {
   readonly reasonChanged: readonly { readonly id: string; readonly before: string; readonly after: string }[];
 }
 
-export function diffKnownFailures(list: KnownFailures, results: readonly CaseResult[], corpusIds: readonly string[]): KnownFailuresDiff {
+export function diffKnownFailures(list: KnownFailures, results: readonly CaseResult[], corpusIds: readonly string[], reasonOf: ReasonOf = listedReason): KnownFailuresDiff {
   const ids = new Set(corpusIds);
   const unexpectedFailures: CaseResult[] = [];
   const nowPassing: string[] = [];
@@ -69,8 +72,8 @@ export function diffKnownFailures(list: KnownFailures, results: readonly CaseRes
       if (listed !== undefined) nowPassing.push(r.id);
     } else if (listed === undefined) {
       unexpectedFailures.push(r);
-    } else if (listed !== listedReason(r)) {
-      reasonChanged.push({ id: r.id, before: listed, after: listedReason(r) });
+    } else if (listed !== reasonOf(r)) {
+      reasonChanged.push({ id: r.id, before: listed, after: reasonOf(r) });
     }
   }
   const unknownIds = Object.keys(list).filter((id) => !ids.has(id));

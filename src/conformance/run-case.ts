@@ -35,7 +35,7 @@ export interface CaseDetail {
 
 const UNSUPPORTED_CODES: ReadonlySet<string> = new Set(['unsupported', 'unknown-function', 'syntax']);
 
-function firstLine(s: string): string {
+export function firstLine(s: string): string {
   return (s.split('\n')[0] ?? '').trim();
 }
 
@@ -52,9 +52,10 @@ export function translatorGroup(message: string): string {
 /** How a case's KQL becomes SQL: Loupe's translator; tests substitute their own to exercise the runner. */
 export type Translate = (kql: string) => Translation;
 
-const loupeTranslate: Translate = (kql) => translate(kql, { resolveTable: () => undefined }); // cases are self-contained
+/** Loupe's translator; cases are self-contained, and plugins whose columns depend on the data (bag_unpack, pivot) read it from the engine. */
+export const loupeTranslate = (engine: SqlEngine): Translate => (kql) => translate(kql, { resolveTable: () => undefined, discoverRows: (r) => engine.query(r.sql).rows });
 
-export function runCase(engine: SqlEngine, c: ConformanceCase, translateKql: Translate = loupeTranslate): CaseResult {
+export function runCase(engine: SqlEngine, c: ConformanceCase, translateKql: Translate = loupeTranslate(engine)): CaseResult {
   const started = performance.now();
   const done = (status: CaseStatus, reason: string, group: string, detail?: CaseDetail): CaseResult => ({
     id: c.id,
@@ -99,7 +100,7 @@ export function runCase(engine: SqlEngine, c: ConformanceCase, translateKql: Tra
  * Runs the query inside a transaction that is always rolled back, so that nothing a case might
  * create (a table, a view, a macro) is seen by the next case.
  */
-function runIsolated(engine: SqlEngine, sql: string): readonly (readonly unknown[])[] {
+export function runIsolated(engine: SqlEngine, sql: string): readonly (readonly unknown[])[] {
   engine.exec('BEGIN TRANSACTION');
   try {
     return engine.query(sql).rows;
@@ -109,7 +110,7 @@ function runIsolated(engine: SqlEngine, sql: string): readonly (readonly unknown
 }
 
 /** decodeValue, or the raw cell when it cannot be decoded as the declared type (itself a finding). */
-function safeDecode(v: unknown, type: Translation['columns'][number]['type'] | undefined): unknown {
+export function safeDecode(v: unknown, type: Translation['columns'][number]['type'] | undefined): unknown {
   try {
     return type ? decodeValue(v, type) : v;
   } catch {
@@ -118,6 +119,6 @@ function safeDecode(v: unknown, type: Translation['columns'][number]['type'] | u
 }
 
 /** DuckDB error messages name the function or type at fault in their first clause. */
-function sqlErrorGroup(reason: string): string {
+export function sqlErrorGroup(reason: string): string {
   return reason.replace(/LINE \d+:.*$/, '').replace(/\s+/g, ' ').slice(0, 160).trim();
 }

@@ -10,12 +10,15 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { LoupeError } from '../errors.ts';
-import type { FromChild, ToChild } from './child-protocol.ts';
+import type { FromChild, Suite, ToChild } from './child-protocol.ts';
 import { REPO_ROOT } from './paths.ts';
 import type { CaseResult } from './run-case.ts';
 import type { CorpusRun } from './run-corpus.ts';
 
 export interface ChildRunOptions {
+  /** The examples: the conformance corpus (default) or the reference examples. */
+  readonly suite?: Suite;
+  /** The corpus file (suite `corpus`). */
   readonly casesPath: string;
   /** The cases to run, in order. */
   readonly ids: readonly string[];
@@ -63,7 +66,7 @@ export async function runCorpusInChild(options: ChildRunOptions): Promise<ChildR
     }
     // The case after the last reported one is the one that hung or crashed the child.
     const culprit = remaining[ran]!;
-    options.log?.(`conformance: ${culprit}: ${outcome.reason}; continuing in a fresh engine`);
+    options.log?.(`${options.suite === 'reference' ? 'reference examples' : 'conformance'}: ${culprit}: ${outcome.reason}; continuing in a fresh engine`);
     results.push({ id: culprit, status: 'fail', reason: outcome.reason, group: outcome.group, durationMs: outcome.elapsedMs });
     remaining = remaining.slice(ran + 1);
   }
@@ -129,7 +132,7 @@ function runChild(options: ChildRunOptions, ids: readonly string[], onResult: (r
       finish(() => resolve({ kind: 'stopped', reason, group: 'engine process died', elapsedMs: performance.now() - caseStarted, runningMs: running() }));
     });
     child.on('error', (e) => finish(() => reject(e)));
-    const message: ToChild = { type: 'run', casesPath: options.casesPath, ids, now: options.now.toISOString() };
+    const message: ToChild = { type: 'run', suite: options.suite ?? 'corpus', casesPath: options.casesPath, ids, now: options.now.toISOString() };
     child.send(message);
   });
 }

@@ -34,6 +34,29 @@ export interface TranslateOptions {
    * with an error naming the URL). The query's declared columns are read from that table by name.
    */
   externalData?(url: string): { readonly name: string; readonly schema: TableSchema } | undefined;
+  /**
+   * Runs a read-only SELECT over the data now and returns its rows (cells as `SqlEngine.query`
+   * gives them). Kusto decides some output schemas from the data: `bag_unpack` makes a column per
+   * property the bags hold, `pivot` a column per value. Translation is static SQL, so such a plugin
+   * (without an output schema `: (…)`) asks the caller for those values while translating. The
+   * caller runs the SQL under the same `now()` and windows as the translation will run — for a
+   * rule replayed over many runs, over every run, the union of the rows (docs/kql.md, "Output
+   * schemas that depend on the data"). `request.key` names the plugin call within the query text,
+   * the same in every translation of that text, so a caller can answer a second translation of a
+   * rule (batch, subset) from the first one's rows and all of them have one schema. Without this
+   * hook such a plugin is refused with a message asking for an output schema.
+   */
+  discoverRows?(request: DiscoveryRequest): readonly (readonly unknown[])[];
+}
+
+/** A translation's question about the data (TranslateOptions.discoverRows). */
+export interface DiscoveryRequest {
+  /** One read-only SQL SELECT (`WITH … SELECT …`), with the run variables the translation reads. */
+  readonly sql: string;
+  /** `plugin@offset#n`: the plugin, where its call starts in the KQL text, and its n-th translation there. */
+  readonly key: string;
+  /** The tables the SQL reads (as `Translation.tables`): a caller creates those not loaded, empty, first. */
+  readonly tables: readonly string[];
 }
 
 /** One KQL pipeline step and the SQL that implements it, for the side-by-side view. */

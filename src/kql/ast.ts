@@ -84,7 +84,7 @@ export type Operator =
   | { kind: 'sample'; count: Expr; span: Span }
   | { kind: 'lookup'; lookupKind: 'leftouter' | 'inner'; kindSpan?: Span; right: Tabular; on: JoinCondition[]; span: Span }
   /** `evaluate plugin(arguments)` (../plugins/): tabular arguments told apart by Kusto's binder. */
-  | { kind: 'evaluate'; plugin: string; pluginSpan: Span; args: PluginArgument[]; span: Span }
+  | { kind: 'evaluate'; plugin: string; pluginSpan: Span; args: PluginArgument[]; outputSchema?: PluginOutputSchema; span: Span }
   | { kind: 'mv-expand'; expand: MvExpandArgs; span: Span }
   /** `mv-apply … on ( operators )`: the operators run on each input row's expanded rows. */
   | { kind: 'mv-apply'; expand: MvExpandArgs; operators: Operator[]; span: Span }
@@ -110,6 +110,16 @@ export type Operator =
 export type PluginArgument =
   | { kind: 'tabular'; pipeline: Pipeline; span: Span }
   | { kind: 'scalar'; name?: { readonly text: string; readonly span: Span }; expr: Expr; span: Span };
+
+/**
+ * `evaluate plugin(…) : (Name:type, …)` or `: (*, Name:type, …)`: the plugin's output columns
+ * declared by the query (bag_unpack, pivot), `*` keeping the input's columns first.
+ */
+export interface PluginOutputSchema {
+  readonly wildcard: boolean;
+  readonly columns: readonly DatatableColumn[];
+  readonly span: Span;
+}
 
 /** A column `scan` adds: `Name: type [= Default]`. */
 export interface ScanDeclaration {

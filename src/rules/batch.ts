@@ -14,6 +14,7 @@ import type { ReplayData } from './api.ts';
 import type { Rule } from './rule.ts';
 import type { ScheduledRun } from './schedule.ts';
 import { isWindowed, timestampLiteral } from './windows.ts';
+import { discovery } from './discovery.ts';
 
 /** The alias of the runs relation the batched query refers to. */
 const RUN = 'loupe_run';
@@ -31,6 +32,7 @@ export function translateForBatch(data: ReplayData, rule: Rule): Translation {
   const translation = translate(rule.query, {
     resolveTable: (n) => data.resolveTable(n),
     externalData: (url) => data.externalData?.(url),
+    ...discovery(data),
     tableSql: (name, schema) =>
       isWindowed(schema)
         ? `(SELECT * FROM ${quoteIdent(name)} WHERE "TimeGenerated" >= ${RUN}.run_window_start AND "TimeGenerated" <= ${RUN}.run_window_end)`

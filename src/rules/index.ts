@@ -17,3 +17,4 @@ export { replay, translateRule, loadedTimeRange } from './replay.ts';
 export { windowedTableSql, isWindowed, setRunVariables } from './windows.ts';
 export { replayLibrary, type LibraryReport, type LibraryEntry, type LibraryRuleResult, type LibraryRuleError, type RuleFileText } from './library.ts';
 export { checkRuleAgainstQuery } from './query-checks.ts';
+export { discoveryOverRuns } from './discovery.ts';

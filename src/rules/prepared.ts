@@ -14,6 +14,7 @@ import { isScheduled, queryPositionInFile, type Rule } from './rule.ts';
 import type { ScheduledRun } from './schedule.ts';
 import { isoTime, type ReportRow } from './values.ts';
 import { isWindowed, setRunVariables, windowedTableSql } from './windows.ts';
+import { discovery } from './discovery.ts';
 
 /** A rule translated against the loaded data, with the tables it reads prepared. */
 export interface PreparedQuery {
@@ -33,6 +34,7 @@ export function translateRule(data: ReplayData, rule: Rule): Translation {
       resolveTable: (n) => data.resolveTable(n),
       suggestTables: (n) => data.suggestTables?.(n) ?? [],
       externalData: (url) => data.externalData?.(url),
+      ...discovery(data),
       ...tableSql,
     });
   } catch (e) {
@@ -46,21 +48,28 @@ export function translateRule(data: ReplayData, rule: Rule): Translation {
   }
 }
 
-export function prepare(data: ReplayData, rule: Rule): PreparedQuery {
+/**
+ * Translates the rule and prepares the tables it reads. `created` lists tables created empty so far
+ * (a discovery while translating may already have created some: discovery.ts); the prepared query
+ * holds the whole list, to drop after the replay.
+ */
+export function prepare(data: ReplayData, rule: Rule, created: string[] = []): PreparedQuery {
   const translation = translateRule(data, rule);
-  const loaded = new Set(data.loadedTables());
-  const created: string[] = [];
   const tables = translation.tables.map((name) => {
     const schema = data.resolveTable(name);
     if (!schema) throw new LoupeError('replay', 'unknown-table', `the rule reads table "${name}", which is neither loaded nor in the schema catalog`, { file: rule.file });
-    if (!loaded.has(name) && !tableExists(data, name)) {
-      // A table the rule reads but no file provided: empty, with the catalog's columns.
-      data.engine.exec(createEmptyTableSql(schema));
-      created.push(name);
-    }
+    createIfMissing(data, name, created);
     return { name, schema, windowed: isScheduled(rule) && isWindowed(schema) };
   });
   return { translation, tables, created };
+}
+
+/** A table the rule reads but no file provided: created empty, with the catalog's columns, and listed in `created`. */
+export function createIfMissing(data: ReplayData, name: string, created: string[]): void {
+  const schema = data.resolveTable(name);
+  if (!schema || data.loadedTables().includes(name) || tableExists(data, name)) return;
+  data.engine.exec(createEmptyTableSql(schema));
+  created.push(name);
 }
 
 function tableExists(data: ReplayData, name: string): boolean {

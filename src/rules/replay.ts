@@ -8,7 +8,7 @@ import { LoupeError } from '../errors.ts';
 import { throwIfCancelled } from '../db/cancellation.ts';
 import type { ReplayControl, ReplayData, ReplayOptions, ReplayReport, ReportExecution } from './api.ts';
 import { groupIncidents } from './incidents.ts';
-import { dropCreated, loadedTimeRange, prepare, runQuery, type PreparedQuery } from './prepared.ts';
+import { createIfMissing, dropCreated, loadedTimeRange, prepare, runQuery, type PreparedQuery } from './prepared.ts';
 import { checkRuleAgainstQuery } from './query-checks.ts';
 import { isScheduled, type KqlOnlyRule, type Rule, type ScheduledRule } from './rule.ts';
 import { BatchMismatch, executeRuns, tryBatch, type RunsOutcome } from './runs.ts';
@@ -17,6 +17,7 @@ import { createSubset } from './subset.ts';
 import { isTriggered } from './trigger.ts';
 import { isoTime } from './values.ts';
 import { isWindowed } from './windows.ts';
+import { discoveryOverRuns } from './discovery.ts';
 
 export { translateRule, loadedTimeRange } from './prepared.ts';
 
@@ -33,15 +34,32 @@ function warningsOf(rule: Rule, q: PreparedQuery, data: ReplayData): string[] {
  */
 export async function replay(data: ReplayData, rule: Rule, options: ReplayOptions & ReplayControl = {}): Promise<ReplayReport> {
   throwIfCancelled(options.signal);
-  const q = prepare(data, rule);
+  let plan: RunPlan | undefined;
+  const planOf = (): RunPlan => (plan ??= isScheduled(rule) ? scheduledRunsOf(data, rule, options) : kqlRunOf(data, options));
+  const created: string[] = [];
+  // Plugins whose columns depend on the data see every run's rows (discovery.ts).
+  const replayData: ReplayData = {
+    engine: data.engine,
+    resolveTable: (n) => data.resolveTable(n),
+    loadedTables: () => data.loadedTables(),
+    externalData: (url) => data.externalData?.(url),
+    discoverRows: discoveryOverRuns(data, () => planOf().runs, (t) => createIfMissing(data, t, created)),
+  };
   try {
-    return isScheduled(rule) ? await replayScheduled(data, rule, q, options) : await replayKql(data, rule, q, options);
+    const q = prepare(replayData, rule, created);
+    return isScheduled(rule) ? await replayScheduled(replayData, rule, q, planOf(), options) : await replayKql(replayData, rule, q, planOf().runs[0]!, options);
   } finally {
-    dropCreated(data, q.created);
+    dropCreated(data, created);
   }
 }
 
-async function replayScheduled(data: ReplayData, rule: ScheduledRule, q: PreparedQuery, options: ReplayOptions & ReplayControl): Promise<ReplayReport> {
+interface RunPlan {
+  readonly runs: readonly ScheduledRun[];
+  readonly start: number;
+  readonly end: number;
+}
+
+function scheduledRunsOf(data: ReplayData, rule: ScheduledRule, options: ReplayOptions): RunPlan {
   const range = loadedTimeRange(data);
   const start = options.from ?? range?.min;
   const end = options.to ?? range?.max;
@@ -57,6 +75,20 @@ async function replayScheduled(data: ReplayData, rule: ScheduledRule, q: Prepare
     // A rule scheduled "at specific time" (startTimeUtc) runs on that time's grid.
     ...(rule.startTimeUtc !== undefined ? { phase: rule.startTimeUtc } : {}),
   });
+  return { runs, start, end };
+}
+
+/** Bare KQL: one run at the chosen time (default: the latest TimeGenerated loaded), tables read whole. */
+function kqlRunOf(data: ReplayData, options: ReplayOptions): RunPlan {
+  const range = loadedTimeRange(data);
+  const at = options.at ?? options.to ?? range?.max ?? Date.now();
+  // Bare KQL is not a scheduled rule: tables are read whole; the "window" shown is the data seen.
+  const run: ScheduledRun = { at, windowStart: range?.min ?? at, windowEnd: at };
+  return { runs: [run], start: run.windowStart, end: at };
+}
+
+async function replayScheduled(data: ReplayData, rule: ScheduledRule, q: PreparedQuery, plan: RunPlan, options: ReplayOptions & ReplayControl): Promise<ReplayReport> {
+  const { runs, start, end } = plan;
 
   let outcome: RunsOutcome;
   let execution: ReportExecution;
@@ -115,11 +147,7 @@ async function replayScheduled(data: ReplayData, rule: ScheduledRule, q: Prepare
 }
 
 /** Bare KQL: one run at the chosen time (default: the latest TimeGenerated loaded), no window, no alerts. */
-async function replayKql(data: ReplayData, rule: KqlOnlyRule, q: PreparedQuery, options: ReplayOptions & ReplayControl): Promise<ReplayReport> {
-  const range = loadedTimeRange(data);
-  const at = options.at ?? options.to ?? range?.max ?? Date.now();
-  // Bare KQL is not a scheduled rule: tables are read whole; the "window" shown is the data seen.
-  const run: ScheduledRun = { at, windowStart: range?.min ?? at, windowEnd: at };
+async function replayKql(data: ReplayData, rule: KqlOnlyRule, q: PreparedQuery, run: ScheduledRun, options: ReplayOptions & ReplayControl): Promise<ReplayReport> {
   options.onProgress?.({ step: 'run', runsDone: 0, runsTotal: 1 });
   const rows = await runQuery(data, q.translation, run, options.signal);
   options.onProgress?.({ step: 'run', runsDone: 1, runsTotal: 1 });

@@ -11,6 +11,7 @@ import type { ReplayData } from './api.ts';
 import type { Rule } from './rule.ts';
 import type { ScheduledRun } from './schedule.ts';
 import { WINDOW_END_VAR, WINDOW_START_VAR, isWindowed, timestampLiteral } from './windows.ts';
+import { discovery } from './discovery.ts';
 
 /** Beyond this share of the replayed time, copying would not save much: read the tables. */
 const MAX_COVERED_SHARE = 0.5;
@@ -44,6 +45,7 @@ export function createSubset(data: ReplayData, rule: Rule, triggered: readonly S
     const translation = translate(rule.query, {
       resolveTable: (n) => data.resolveTable(n),
       externalData: (url) => data.externalData?.(url),
+      ...discovery(data),
       tableSql: (name, schema) => {
         if (!isWindowed(schema)) return quoteIdent(name);
         const sub = subsetName(name);

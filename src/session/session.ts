@@ -9,7 +9,7 @@ import { dropTable, listTables, loadedTable, loadFile, previewFile, rejectedRows
 import type { LoadOptions, LoadSource } from '../ingest/api.ts';
 import { decodeValue, installKqlRuntime, translate } from '../kql/index.ts';
 import type { Translation } from '../kql/api.ts';
-import { parseRuleFile, replay, replayLibrary, translateRule, isScheduled, type Rule, type RuleFileText } from '../rules/index.ts';
+import { discoveryOverRuns, parseRuleFile, replay, replayLibrary, translateRule, isScheduled, type Rule, type RuleFileText } from '../rules/index.ts';
 import type { ReplayControl, ReplayData, ReplayOptions } from '../rules/api.ts';
 import { closestTables, knownTable, knownTableNames, type TableSchema } from '../schema/catalog.ts';
 import { searchCatalog } from '../schema/catalog-search.ts';
@@ -102,15 +102,31 @@ class EngineSession implements LoupeSession {
   }
 
   translate(kql: string): Translation {
+    // A one-off query runs "now" = the latest event loaded, so ago() windows land on the data; a
+    // plugin whose columns depend on the data (bag_unpack, pivot) reads it under that same now().
+    setRunTime(this.engine, latestTimeGenerated(listTables(this.engine)) ?? Date.now());
     return translate(kql, {
       resolveTable: (n) => this.resolveTable(n),
       suggestTables: (n) => this.suggestTables(n),
       externalData: (url) => this.externalData(url),
+      discoverRows: (request) => {
+        for (const name of request.tables) this.ensureTable(name);
+        return this.engine.query(request.sql).rows;
+      },
     });
   }
 
+  /**
+   * The current rule's translation, for display (CLI `translate`, the UI's SQL view). A plugin whose
+   * columns depend on the data reads it as the rule's latest run would: now() = the latest event
+   * loaded, its window ending there (a replay reads every run's: rules/discovery.ts).
+   */
   translateRule(): Translation {
-    return translateRule(this.data, this.currentRule());
+    const rule = this.currentRule();
+    const at = latestTimeGenerated(listTables(this.engine)) ?? Date.now();
+    const run = { at, windowStart: isScheduled(rule) ? at - rule.queryPeriod.ms : 0, windowEnd: at };
+    const data: ReplayData = { ...this.data, discoverRows: discoveryOverRuns(this.data, () => [run], (name) => this.ensureTable(name)) };
+    return translateRule(data, rule);
   }
 
   private currentRule(): Rule {
@@ -138,8 +154,6 @@ class EngineSession implements LoupeSession {
     }
     const t = this.translate(text);
     for (const name of t.tables) this.ensureTable(name);
-    // A one-off query runs "now" = the latest event loaded, so ago() windows land on the data.
-    setRunTime(this.engine, latestTimeGenerated(listTables(this.engine)) ?? Date.now());
     const r = await this.engine.queryAsync(`SELECT * FROM (${t.sql}) AS loupe_result LIMIT ${Math.max(0, Math.floor(limit))}`, control);
     return {
       columns: t.columns,

@@ -82,6 +82,6 @@ export const conformanceCommand: Command = {
 };
 
 /** Writes to standard output and waits until it is flushed: the CLI exits right after, which would cut a piped output short. */
-function writeOut(text: string): Promise<void> {
+export function writeOut(text: string): Promise<void> {
   return new Promise((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
 }

@@ -4,9 +4,11 @@
  * pipeline, a scalar one its expression (and its name, for `name = value`).
  */
 import type { PluginArgument } from '../ast.ts';
+import { refusalError } from '../catalog/refuse.ts';
 import { pluginFor } from '../plugins/index.ts';
 import { elementsOf, kindName } from '../syntax/kusto-language.ts';
 import { lowerExpr } from '../syntax/lower-expr.ts';
+import { rowSchema } from '../syntax/lower-clauses.ts';
 import { defineOperator } from './spec.ts';
 
 export const EVALUATE = defineOperator({
@@ -14,7 +16,6 @@ export const EVALUATE = defineOperator({
   syntax: ['EvaluateOperator'],
   lower(node: Kusto.Language.Syntax.EvaluateOperator, l) {
     l.rejectOtherParameters(l.parameters(node.Parameters), [], 'evaluate');
-    if (node.Schema) throw l.unsupported('an evaluate output schema ": (…)"', node.Schema);
     const call = node.FunctionCall!;
     const args = elementsOf(call.ArgumentList?.Expressions).map((a): PluginArgument => {
       if (kindName(a) === 'SimpleNamedExpression') {
@@ -24,11 +25,15 @@ export const EVALUATE = defineOperator({
       if (l.isTabular(a)) return { kind: 'tabular', pipeline: l.pipeline(a), span: l.span(a) };
       return { kind: 'scalar', expr: lowerExpr(a, l), span: l.span(a) };
     });
-    return { kind: 'evaluate', plugin: l.nameOf(call.Name!), pluginSpan: l.span(call.Name!), args, span: l.span(node) };
+    const schema = node.Schema?.Schema;
+    const outputSchema = schema ? { wildcard: schema.AsteriskToken !== null && schema.AsteriskToken.Text === '*', columns: rowSchema(schema as unknown as Kusto.Language.Syntax.RowSchema, l), span: l.span(schema) } : undefined;
+    return { kind: 'evaluate', plugin: l.nameOf(call.Name!), pluginSpan: l.span(call.Name!), args, ...(outputSchema && { outputSchema }), span: l.span(node) };
   },
   translate(op, input, ctx) {
     const plugin = pluginFor(op.plugin);
-    if (!plugin) throw ctx.error('unsupported', `the plugin "${op.plugin}" is not supported yet`, op.pluginSpan);
-    return plugin.translate({ name: op.plugin, nameSpan: op.pluginSpan, args: op.args, span: op.span }, input, ctx);
+    if (!plugin) throw refusalError(ctx, 'plugin', op.plugin, op.pluginSpan) ?? ctx.error('unsupported', `the plugin "${op.plugin}" is not supported yet`, op.pluginSpan);
+    if (op.outputSchema && !plugin.outputSchema) throw ctx.error('unsupported', `an output schema ": (…)" after ${op.plugin}()`, op.outputSchema.span);
+    const call = { name: op.plugin, nameSpan: op.pluginSpan, args: op.args, ...(op.outputSchema && { outputSchema: op.outputSchema }), span: op.span };
+    return plugin.translate(call, input, ctx);
   },
 });

@@ -17,6 +17,7 @@ import * as format from './format.ts';
 import * as ip from './ip.ts';
 import * as misc from './misc.ts';
 import * as parseKv from './parse-kv.ts';
+import * as plugins from './plugins.ts';
 import * as series from './series.ts';
 import * as special from './special.ts';
 import * as seriesFilters from './series-filters.ts';
@@ -25,7 +26,7 @@ import * as text from './text.ts';
 import * as window from './window.ts';
 import { udfsOf, type KqlUdf } from './udf.ts';
 
-const MODULES = [arrays, buildschema, compression, datetime, dynamic, expand, format, ip, misc, parseKv, series, seriesFilters, special, stats, text, window];
+const MODULES = [arrays, buildschema, compression, datetime, dynamic, expand, format, ip, misc, parseKv, plugins, series, seriesFilters, special, stats, text, window];
 
 export const KQL_UDFS: readonly KqlUdf[] = MODULES.flatMap(udfsOf);
 

@@ -64,6 +64,8 @@ export function normalizeDatetimeText(raw: string): string {
     const [whole, frac] = sec.split('.');
     return `${y}-${mo}-${d} ${h}:${mi.padStart(2, '0')}:${whole!.padStart(2, '0')}${frac ? `.${frac}` : ''}`;
   }
+  // `datetime(2017 - 08 - 01)`: Kusto reads the date with spaces around its dashes (sliding_window_counts' reference example).
+  text = text.replace(/^(\d{4})\s+-\s*(\d{1,2})\s*-\s*(\d{1,2})\b/, '$1-$2-$3');
   const us = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})(.*)$/.exec(text);
   if (us) return `${us[3]}-${us[1]}-${us[2]}${us[4]}`;
   return text;

@@ -35,7 +35,8 @@ export async function createHarness(): Promise<KqlHarness> {
       if (rows.length) engine.exec(`INSERT INTO ${q(name)} VALUES ${rows.map((r) => `(${r})`).join(', ')}`);
     },
     translate(kql) {
-      return translate(kql, { resolveTable: (n) => schemas.get(n) });
+      // Plugins whose columns depend on the data (bag_unpack, pivot) ask the engine while translating.
+      return translate(kql, { resolveTable: (n) => schemas.get(n), discoverRows: (r) => engine.query(r.sql).rows });
     },
     run(kql) {
       const t = h.translate(kql);
