@@ -1,6 +1,6 @@
 /**
- * Numeric functions. KQL math functions return real unless the doc says otherwise (abs and sign
- * keep an integer type); where DuckDB would raise an error (ln(0), sqrt(-1)) KQL gives null,
+ * Numeric functions. KQL math functions return real unless the doc says otherwise (abs keeps an
+ * integer type); where DuckDB would raise an error (ln(0), sqrt(-1)) KQL gives null,
  * -inf or NaN, so the SQL guards those inputs instead of failing the whole query.
  */
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
@@ -59,8 +59,10 @@ export const MATH_FUNCTIONS: readonly ScalarFunction[] = [
   {
     name: 'sign', minArgs: 1, maxArgs: 1,
     translate: (a, s) => {
+      // A real for every numeric argument (Kusto.Language types sign(-42) as real); DuckDB's sign()
+      // is a TINYINT, so the cast makes the column the real it is declared.
       const x = expectType(a, 0, s, ...NUMERIC);
-      return isIntegral(x.type) ? { sql: `CAST(sign(${x.sql}) AS BIGINT)`, type: 'long' } : { sql: `sign(${x.sql})`, type: 'real' };
+      return { sql: `CAST(sign(${x.sql}) AS DOUBLE)`, type: 'real' };
     },
   },
   {
