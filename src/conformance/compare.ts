@@ -5,32 +5,57 @@
  * 1. the same column names in the same order;
  * 2. the same column types (Loupe's KQL types mapped to Kusto's CLR names);
  * 3. the same number of rows;
- * 4. equal values: numbers within 1e-9 relative (NaN equals NaN), datetimes and timespans to the
- *    tick, dynamic values as JSON (bags regardless of key order; arrays in order, unless the case's
- *    result comes from make_set/make_bag/set_* whose order Kusto leaves undefined);
+ * 3. DuckDB's own type for each result column is the one the translator declares it has (a long
+ *    computed as INTEGER, or a number as VARCHAR, is a bug even when the values look equal);
+ * 4. equal values, each read as its declared type without conversion (5 is not "5", true not 1):
+ *    integers exactly, reals within 1e-9 relative (NaN equals NaN), datetimes and timespans to the
+ *    tick, guids as written, dynamic values as JSON (bags regardless of key order; integers
+ *    exactly, reals with the tolerance; arrays in order, except the outer array of a column a set
+ *    function produced — make_set, set_union… — whose order Kusto leaves undefined);
  * 5. rows in order when the query sorts, as a multiset otherwise.
  * The first difference found is returned, in that order of checks.
  */
-import type { KqlType } from '../schema/kql-types.ts';
+import { sqlStorageType, type KqlType } from '../schema/kql-types.ts';
 import type { ExpectedResult, KustoType } from './cases.ts';
 import { kustoTypeOf, normalizeActual, normalizeExpected, showNorm, type Norm } from './normalize.ts';
 
-/** Loupe's answer: the translation's declared columns and the engine's raw rows. */
+/** Loupe's answer: the translation's declared columns, DuckDB's type for each, and the engine's raw rows. */
 export interface ActualResult {
   readonly columns: readonly { readonly name: string; readonly type: KqlType }[];
+  /** DuckDB's type of each result column, as the engine reports it (`BIGINT`, `VARCHAR`…). */
+  readonly sqlTypes: readonly string[];
   readonly rows: readonly (readonly unknown[])[];
 }
 
 export interface CompareOptions {
   /** The query sorts its output (sort/order/top/serialize): rows must come in Kusto's order. */
   readonly orderedRows: boolean;
-  /** Arrays inside dynamic values are compared as multisets (make_set/make_bag/set_* results). */
-  readonly unorderedArrays: boolean;
+  /** Result columns whose outer array is compared as a multiset (from make_set, set_union…: query-shape.ts). */
+  readonly unorderedColumns: ReadonlySet<string>;
+}
+
+/**
+ * DuckDB's type of a result column of each KQL type: the storage type (src/schema/kql-types.ts),
+ * except timespans, which the translator's final SELECT outputs as BIGINT microseconds.
+ */
+export function resultSqlType(t: KqlType): string {
+  return t === 'timespan' ? 'BIGINT' : sqlStorageType(t);
+}
+
+/** The first column whose DuckDB type is not its declared type's (a column of SQL NULLs has DuckDB's NULL type and holds nothing to misread). */
+export function sqlTypeMismatch(actual: ActualResult): Mismatch | undefined {
+  for (let i = 0; i < actual.columns.length; i++) {
+    const c = actual.columns[i]!;
+    const got = actual.sqlTypes[i] ?? '?';
+    if (got !== resultSqlType(c.type) && got !== 'NULL') return { kind: 'sql-type', column: c.name, declared: c.type, sqlType: got };
+  }
+  return undefined;
 }
 
 export type Mismatch =
   | { readonly kind: 'column-names'; readonly expected: readonly string[]; readonly actual: readonly string[] }
   | { readonly kind: 'column-type'; readonly column: string; readonly expected: KustoType; readonly actual: KustoType }
+  | { readonly kind: 'sql-type'; readonly column: string; readonly declared: KqlType; readonly sqlType: string }
   | { readonly kind: 'row-count'; readonly expected: number; readonly actual: number }
   | {
       readonly kind: 'value';
@@ -53,8 +78,12 @@ export function realsEqual(a: number, b: number): boolean {
   return Math.abs(a - b) <= REAL_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
 }
 
-/** JSON values: numbers by realsEqual (BigInt for exact longs), bags by key set, arrays in order or as multisets. */
-export function jsonEqual(a: unknown, b: unknown, unorderedArrays: boolean): boolean {
+/**
+ * JSON values: integers exactly (BigInt beyond ±2^53), other numbers by realsEqual, bags by key
+ * set, arrays in order — or, when `unorderedOuter`, this array as a multiset (its elements still
+ * compared in order inside).
+ */
+export function jsonEqual(a: unknown, b: unknown, unorderedOuter = false): boolean {
   if (a === null || b === null) return a === b;
   const num = (x: unknown) => typeof x === 'number' || typeof x === 'bigint';
   if (num(a) || num(b)) {
@@ -66,14 +95,18 @@ export function jsonEqual(a: unknown, b: unknown, unorderedArrays: boolean): boo
       const other = (typeof a === 'bigint' ? b : a) as number;
       return Number.isInteger(other) && BigInt(other) === big;
     }
+    // Two integers are a long's values: no tolerance (1000000000 is not 1000000001). A number
+    // beyond ±2^53 here was written with a fraction or an exponent (parseJsonLossless reads a
+    // plain integer that large as a BigInt): a real, compared with the tolerance.
+    if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) return a === b;
     return realsEqual(a as number, b as number);
   }
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    if (!unorderedArrays) return a.every((x, i) => jsonEqual(x, b[i], unorderedArrays));
+    if (!unorderedOuter) return a.every((x, i) => jsonEqual(x, b[i]));
     const used = new Array<boolean>(b.length).fill(false);
     return a.every((x) => {
-      const j = b.findIndex((y, k) => !used[k] && jsonEqual(x, y, unorderedArrays));
+      const j = b.findIndex((y, k) => !used[k] && jsonEqual(x, y));
       if (j < 0) return false;
       used[j] = true;
       return true;
@@ -84,12 +117,12 @@ export function jsonEqual(a: unknown, b: unknown, unorderedArrays: boolean): boo
     const ka = Object.keys(a as object);
     const kb = Object.keys(b as object);
     if (ka.length !== kb.length) return false;
-    return ka.every((k) => Object.hasOwn(b as object, k) && jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], unorderedArrays));
+    return ka.every((k) => Object.hasOwn(b as object, k) && jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
   }
   return a === b; // strings and booleans: exact
 }
 
-export function normsEqual(a: Norm, b: Norm, unorderedArrays: boolean): boolean {
+export function normsEqual(a: Norm, b: Norm, unorderedOuter: boolean): boolean {
   if (a.k === 'unreadable' || b.k === 'unreadable') return false;
   if (a.k !== b.k) return false;
   switch (a.k) {
@@ -98,7 +131,7 @@ export function normsEqual(a: Norm, b: Norm, unorderedArrays: boolean): boolean 
     case 'real':
       return realsEqual(a.v, (b as typeof a).v);
     case 'json':
-      return jsonEqual(a.v, (b as typeof a).v, unorderedArrays);
+      return jsonEqual(a.v, (b as typeof a).v, unorderedOuter);
     default:
       return a.v === (b as typeof a).v;
   }
@@ -113,12 +146,15 @@ export function compareResults(expected: ExpectedResult, actual: ActualResult, o
     const got = kustoTypeOf(actual.columns[i]!.type);
     if (got !== expected.columnTypes[i]) return { kind: 'column-type', column: expected.columns[i]!, expected: expected.columnTypes[i]!, actual: got };
   }
+  const sqlType = sqlTypeMismatch(actual);
+  if (sqlType) return sqlType;
   if (actual.rows.length !== expected.rows.length) return { kind: 'row-count', expected: expected.rows.length, actual: actual.rows.length };
 
   const types = expected.columnTypes;
   const exp = expected.rows.map((r) => r.map((v, i) => normalizeExpected(v, types[i]!)));
   const act = actual.rows.map((r) => r.map((v, i) => normalizeActual(v, actual.columns[i]!.type)));
-  return compareNormRows(exp, act, { orderedRows: options.orderedRows, unordered: types.map(() => options.unorderedArrays), types, columns: expected.columns });
+  const unordered = expected.columns.map((n) => options.unorderedColumns.has(n));
+  return compareNormRows(exp, act, { orderedRows: options.orderedRows, unordered, types, columns: expected.columns });
 }
 
 /** How two tables of normalised cells are compared (also used for the documentation's tables, reference/compare-doc.ts). */
@@ -201,6 +237,8 @@ export function describeMismatch(m: Mismatch): string {
       return `columns differ: expected [${m.expected.join(', ')}], got [${m.actual.join(', ')}]`;
     case 'column-type':
       return `column ${m.column}: expected type ${m.expected}, got ${m.actual}`;
+    case 'sql-type':
+      return `column ${m.column}: declared ${m.declared}, but DuckDB returns ${m.sqlType}`;
     case 'row-count':
       return `expected ${m.expected} rows, got ${m.actual}`;
     case 'value':
@@ -219,6 +257,8 @@ export function mismatchGroup(m: Mismatch): string {
       return 'wrong column names or order';
     case 'column-type':
       return `wrong column type: ${m.expected} expected, got ${m.actual}`;
+    case 'sql-type':
+      return `DuckDB's column type differs from the declared one: ${m.declared} as ${m.sqlType}`;
     case 'row-count':
       return 'wrong number of rows';
     case 'value':

@@ -1,13 +1,16 @@
 /**
  * Brings a Kusto cell and a Loupe cell to one comparable form per column type, so that the
- * comparison can be exact about meaning without being fooled by representation:
- * - long/int as BigInt (Kusto's JSON gives numbers, or text beyond ±2^53; Loupe gives numbers or text);
+ * comparison can be exact about meaning without being fooled by representation — and without
+ * converting anything: a value must already have its type's representation on each side.
+ * - long/int as BigInt (Kusto's JSON gives integers, BigInt beyond ±2^53 with the lossless
+ *   reader; DuckDB-WASM gives numbers, or text beyond ±2^53 for BIGINT);
  * - datetime and timespan as 100-ns ticks (Kusto gives ISO text and `[-][d.]hh:mm:ss[.fffffff]`;
  *   Loupe gives epoch milliseconds and microseconds);
- * - bool as boolean (Kusto's SByte arrives as true/false or 1/0);
- * - guid as lowercase text; real and decimal as numbers (NaN and ±Infinity arrive as text);
+ * - bool as boolean (JSON booleans on both sides: not 1/0);
+ * - guid as text, exactly (Kusto writes guids lower-case); a null guid is null on both sides;
+ * - real and decimal as numbers (Kusto writes NaN and ±Infinity as text; decimals as text);
  * - dynamic as the JSON value (Loupe keeps it as canonical JSON text).
- * A value that cannot be read as its type becomes `{ unreadable }`, which equals nothing.
+ * A value that is not of its type's representation becomes `{ unreadable }`, which equals nothing.
  */
 import type { KqlType } from '../schema/kql-types.ts';
 import type { KustoType } from './cases.ts';
@@ -75,33 +78,33 @@ export function timespanToTicks(text: string): bigint | undefined {
   return m[1] ? -ticks : ticks;
 }
 
-function toBigInt(v: unknown): bigint | undefined {
+/** An integer as JSON or JavaScript holds one; text only where a side writes big integers as text (`digitsAllowed`). */
+function toBigInt(v: unknown, digitsAllowed: boolean): bigint | undefined {
   if (typeof v === 'bigint') return v;
   if (typeof v === 'number') return Number.isInteger(v) ? BigInt(v) : undefined;
-  if (typeof v === 'string' && /^-?\d+$/.test(v.trim())) return BigInt(v.trim());
+  if (digitsAllowed && typeof v === 'string' && /^-?\d+$/.test(v)) return BigInt(v);
   return undefined;
 }
 
-function toReal(v: unknown): number | undefined {
+/** A real as a number; the text `NaN`/`Infinity`/`-Infinity` where Kusto writes those (`specialsAsText`). */
+function toReal(v: unknown, specialsAsText: boolean): number | undefined {
   if (typeof v === 'number') return v;
-  if (typeof v === 'bigint') return Number(v);
-  if (typeof v === 'string') {
-    const t = v.trim();
-    if (t === 'NaN') return NaN;
-    if (t === 'Infinity' || t === '+Infinity') return Infinity;
-    if (t === '-Infinity') return -Infinity;
-    if (t !== '' && Number.isFinite(Number(t))) return Number(t);
+  if (specialsAsText && typeof v === 'string') {
+    if (v === 'NaN') return NaN;
+    if (v === 'Infinity') return Infinity;
+    if (v === '-Infinity') return -Infinity;
   }
   return undefined;
 }
 
-function toBool(v: unknown): boolean | undefined {
-  if (typeof v === 'boolean') return v;
-  if (v === 1 || v === 0) return v === 1;
-  if (v === 'true' || v === 'True' || v === '1') return true;
-  if (v === 'false' || v === 'False' || v === '0') return false;
+/** Kusto's decimal (SqlDecimal) is written as decimal text, or as a number. */
+function decimalOf(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)) return Number(v);
   return undefined;
 }
+
+const boolOf = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
 
 const orUnreadable = <T,>(v: unknown, x: T | undefined, wrap: (x: T) => Norm): Norm => (x === undefined ? unreadable(v) : wrap(x));
 
@@ -113,12 +116,13 @@ export function normalizeExpected(v: unknown, t: KustoType): Norm {
   switch (t) {
     case 'Int64':
     case 'Int32':
-      return orUnreadable(v, toBigInt(v), (x) => ({ k: 'int', v: x }));
+      return orUnreadable(v, toBigInt(v, false), (x) => ({ k: 'int', v: x }));
     case 'Double':
+      return orUnreadable(v, toReal(v, true), (x) => ({ k: 'real', v: x }));
     case 'SqlDecimal':
-      return orUnreadable(v, toReal(v), (x) => ({ k: 'real', v: x }));
+      return orUnreadable(v, decimalOf(v), (x) => ({ k: 'real', v: x }));
     case 'SByte':
-      return orUnreadable(v, toBool(v), (x) => ({ k: 'bool', v: x }));
+      return orUnreadable(v, boolOf(v), (x) => ({ k: 'bool', v: x }));
     case 'DateTime':
       return orUnreadable(v, typeof v === 'string' ? isoToTicks(v) : undefined, (x) => ({ k: 'ticks', v: x }));
     case 'TimeSpan':
@@ -126,7 +130,7 @@ export function normalizeExpected(v: unknown, t: KustoType): Norm {
     case 'String':
       return typeof v === 'string' ? { k: 'text', v } : unreadable(v);
     case 'Guid':
-      return typeof v === 'string' ? { k: 'text', v: v.toLowerCase() } : unreadable(v);
+      return typeof v === 'string' ? { k: 'text', v } : unreadable(v);
   }
 }
 
@@ -137,34 +141,37 @@ export function normalizeExpected(v: unknown, t: KustoType): Norm {
  * display: datetimes below the millisecond, and integers beyond ±2^53 inside dynamic values.
  */
 export function normalizeActual(v: unknown, t: KqlType): Norm {
-  if (t === 'string') return { k: 'text', v: v === null || v === undefined ? '' : String(v) };
-  if (t === 'guid') return { k: 'text', v: v === null || v === undefined ? '' : String(v).toLowerCase() };
+  // KQL strings are never null: Kusto answers "" where SQL has NULL.
+  if (t === 'string') return v === null || v === undefined ? { k: 'text', v: '' } : typeof v === 'string' ? { k: 'text', v } : unreadable(v);
   if (t === 'dynamic' && (v === null || v === undefined)) return { k: 'json', v: null };
   if (v === null || v === undefined) return NULL;
   switch (t) {
+    case 'guid':
+      return typeof v === 'string' ? { k: 'text', v } : unreadable(v);
     case 'long':
     case 'int':
-      return orUnreadable(v, toBigInt(v), (x) => ({ k: 'int', v: x }));
+      // DuckDB-WASM hands a BIGINT beyond ±2^53 over as its decimal text.
+      return orUnreadable(v, toBigInt(v, t === 'long'), (x) => ({ k: 'int', v: x }));
     case 'real':
     case 'decimal':
-      return orUnreadable(v, toReal(v), (x) => ({ k: 'real', v: x }));
+      return orUnreadable(v, toReal(v, false), (x) => ({ k: 'real', v: x }));
     case 'bool':
-      return orUnreadable(v, toBool(v), (x) => ({ k: 'bool', v: x }));
+      return orUnreadable(v, boolOf(v), (x) => ({ k: 'bool', v: x }));
     case 'datetime': {
       // Epoch milliseconds, fractional below the millisecond: TIMESTAMP keeps microseconds. Ticks
       // exceed 2^53, so whole milliseconds and microseconds are converted apart, in integers.
-      const ms = typeof v === 'number' ? v : Number(v);
-      if (!Number.isFinite(ms)) return unreadable(v);
+      if (typeof v !== 'number' || !Number.isFinite(v)) return unreadable(v);
+      const ms = v;
       const whole = Math.floor(ms);
       return { k: 'ticks', v: BigInt(whole) * TICKS_PER_MS + BigInt(Math.round((ms - whole) * 1000)) * 10n };
     }
     case 'timespan': {
-      // The translator outputs timespans as microseconds.
-      const us = typeof v === 'number' ? v : Number(v);
-      return Number.isFinite(us) ? { k: 'ticks', v: BigInt(Math.round(us)) * 10n } : unreadable(v);
+      // The translator outputs timespans as BIGINT microseconds (text beyond ±2^53).
+      const us = toBigInt(v, true);
+      return us === undefined ? unreadable(v) : { k: 'ticks', v: us * 10n };
     }
     case 'dynamic':
-      if (typeof v !== 'string') return { k: 'json', v };
+      if (typeof v !== 'string') return unreadable(v);
       try {
         return { k: 'json', v: parseJsonLossless(v) };
       } catch {

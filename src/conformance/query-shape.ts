@@ -1,7 +1,7 @@
 /**
  * What the comparison needs to know about a case's query, read from the corpus tags and the KQL
- * text: whether Kusto's row order is defined, whether arrays in the result have a defined order,
- * and the query without its `render` (charts are not compared; the table before them is).
+ * text: whether Kusto's row order is defined, which result columns hold arrays without a defined
+ * order, and the query without its `render` (charts are not compared; the table before them is).
  */
 import type { ConformanceCase } from './cases.ts';
 import { kustoLanguage, listOf } from './kusto-language.ts';
@@ -23,14 +23,6 @@ export function sortsRows(c: ConformanceCase): boolean {
 /** Whether the query text sorts (an operator after a `|` outside strings and comments). */
 export function querySorts(kql: string): boolean {
   return /\|\s*(?:sort|order|top|top-nested|serialize)\b/i.test(maskLiterals(kql));
-}
-
-/** Functions whose result order Kusto leaves undefined (sets and bags). */
-const UNORDERED_RESULT = /^(?:make_set|make_set_if|make_set_with_nulls|make_bag|make_bag_if|set_union|set_intersect|set_difference)$/i;
-
-export function hasUnorderedArrays(c: ConformanceCase): boolean {
-  if (c.functions.some((f) => UNORDERED_RESULT.test(f))) return true;
-  return /\b(?:make_set|make_set_if|make_set_with_nulls|make_bag|make_bag_if|set_union|set_intersect|set_difference)\s*\(/i.test(maskLiterals(c.kql));
 }
 
 /** The query without a trailing `| render …` (which may span lines with its `with (…)` options). */

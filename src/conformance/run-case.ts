@@ -2,14 +2,15 @@
  * Runs one conformance case: KQL → translator → DuckDB-WASM → comparison with Kusto's answer.
  *
  * Status: "unsupported" when the translator refuses the query as beyond what Loupe translates
- * (KqlError `unsupported` or `unknown-function`, or a syntax error — every case is valid KQL, Kusto
- * ran it); "fail" when it ran and differs, when the SQL failed at run time, or on any other error.
+ * (KqlError `unsupported` or `unknown-function`); "fail" when it ran and differs, when the SQL
+ * failed at run time, or on any other error — a syntax error included: every case is valid KQL
+ * (Kusto ran it), so not reading it is a translator bug, not a refusal.
  */
-import type { SqlEngine } from '../db/engine.ts';
+import type { ResultTable, SqlEngine } from '../db/engine.ts';
 import { decodeValue, KqlError, translate, type Translation } from '../kql/index.ts';
 import type { ConformanceCase } from './cases.ts';
 import { compareResults, describeMismatch, mismatchGroup } from './compare.ts';
-import { hasUnorderedArrays, sortsRows, stripRender } from './query-shape.ts';
+import { sortsRows, stripRender, unorderedColumns } from './query-shape.ts';
 
 export type CaseStatus = 'pass' | 'fail' | 'unsupported';
 
@@ -33,7 +34,7 @@ export interface CaseDetail {
   readonly actual?: { readonly columns: readonly string[]; readonly rows: readonly (readonly unknown[])[] };
 }
 
-const UNSUPPORTED_CODES: ReadonlySet<string> = new Set(['unsupported', 'unknown-function', 'syntax']);
+const UNSUPPORTED_CODES: ReadonlySet<string> = new Set(['unsupported', 'unknown-function']);
 
 export function firstLine(s: string): string {
   return (s.split('\n')[0] ?? '').trim();
@@ -66,9 +67,10 @@ export function runCase(engine: SqlEngine, c: ConformanceCase, translateKql: Tra
     ...(detail && { detail }),
   });
 
+  const kql = stripRender(c.kql);
   let translation: Translation;
   try {
-    translation = translateKql(stripRender(c.kql));
+    translation = translateKql(kql);
   } catch (e) {
     if (e instanceof KqlError) {
       const reason = firstLine(e.message);
@@ -79,15 +81,17 @@ export function runCase(engine: SqlEngine, c: ConformanceCase, translateKql: Tra
     return done('fail', `translator crashed: ${reason}`, `translator crashed: ${reason}`);
   }
 
-  let rows: readonly (readonly unknown[])[];
+  let result: ResultTable;
   try {
-    rows = runIsolated(engine, translation.sql);
+    result = runIsolated(engine, translation.sql);
   } catch (e) {
     const reason = firstLine(e instanceof Error ? e.message : String(e));
     return done('fail', `SQL failed: ${reason}`, `SQL failed: ${sqlErrorGroup(reason)}`, { sql: translation.sql });
   }
 
-  const mismatch = compareResults(c.expected, { columns: translation.columns, rows }, { orderedRows: sortsRows(c), unorderedArrays: hasUnorderedArrays(c) });
+  const rows = result.rows;
+  const actualResult = { columns: translation.columns, sqlTypes: result.columns.map((col) => col.sqlType), rows };
+  const mismatch = compareResults(c.expected, actualResult, { orderedRows: sortsRows(c), unorderedColumns: unorderedColumns(kql) });
   if (!mismatch) return done('pass', '', '');
   const actual = {
     columns: translation.columns.map((col) => `${col.name}:${col.type}`),
@@ -100,10 +104,10 @@ export function runCase(engine: SqlEngine, c: ConformanceCase, translateKql: Tra
  * Runs the query inside a transaction that is always rolled back, so that nothing a case might
  * create (a table, a view, a macro) is seen by the next case.
  */
-export function runIsolated(engine: SqlEngine, sql: string): readonly (readonly unknown[])[] {
+export function runIsolated(engine: SqlEngine, sql: string): ResultTable {
   engine.exec('BEGIN TRANSACTION');
   try {
-    return engine.query(sql).rows;
+    return engine.query(sql);
   } finally {
     engine.exec('ROLLBACK');
   }

@@ -11,13 +11,14 @@
  *   the 100-ns tick; timespan: `[-][d.]hh:mm:ss[.fffffff]`, equal to the tick;
  * - dynamic: JSON (bags regardless of key order, arrays in order unless the column comes from
  *   make_set/set_union…, numbers as in compare.ts); a cell that is not JSON is a dynamic string;
- * - string and guid: the exact text;
- * - an empty cell is how Kusto displays null (and the empty string).
- * Columns must have the same names in the same order, rows the same count; rows are in order when
- * the query sorts, a multiset otherwise (as in compare.ts).
+ * - string and guid: the exact text (guids case and all);
+ * - an empty cell is how Kusto displays null (and, for a string, the empty string).
+ * Columns must have the same names in the same order, DuckDB's type of each the declared one's,
+ * rows the same count; rows are in order when the query sorts, a multiset otherwise (as in
+ * compare.ts).
  */
 import type { KqlType } from '../../schema/kql-types.ts';
-import { compareNormRows, type ActualResult, type Mismatch } from '../compare.ts';
+import { compareNormRows, sqlTypeMismatch, type ActualResult, type Mismatch } from '../compare.ts';
 import { parseJsonLossless } from '../lossless-json.ts';
 import { isoToTicks, kustoTypeOf, normalizeActual, timespanToTicks, type Norm } from '../normalize.ts';
 import type { DocTable } from './fixtures.ts';
@@ -27,8 +28,10 @@ const unreadable = (v: unknown): Norm => ({ k: 'unreadable', v });
 /** A documented cell text read as a value of `type`. */
 export function readDocCell(text: string, type: KqlType): Norm {
   const t = text.trim();
-  if (type === 'string' || type === 'guid') return { k: 'text', v: text };
+  if (type === 'string') return { k: 'text', v: text };
+  // A guid is never empty: an empty cell is a null guid, as Loupe's result has it.
   if (t === '') return type === 'dynamic' ? { k: 'json', v: null } : { k: 'null' };
+  if (type === 'guid') return { k: 'text', v: text };
   switch (type) {
     case 'long':
     case 'int':
@@ -71,6 +74,8 @@ export function compareWithDocTable(expected: DocTable, actual: ActualResult, op
   if (names.length !== expected.columns.length || names.some((n, i) => n !== expected.columns[i])) {
     return { kind: 'column-names', expected: expected.columns, actual: names };
   }
+  const sqlType = sqlTypeMismatch(actual);
+  if (sqlType) return sqlType;
   if (actual.rows.length !== expected.rows.length) return { kind: 'row-count', expected: expected.rows.length, actual: actual.rows.length };
   const types = actual.columns.map((c) => c.type);
   const exp = expected.rows.map((r) => r.map((text, i) => readDocCell(text, types[i]!)));

@@ -13,7 +13,7 @@
  * - `wrong-result`: it ran and the result differs from the page's;
  * - `timeout`, `engine-died`: the child process running the examples stopped on it (run-in-child.ts).
  */
-import type { SqlEngine } from '../../db/engine.ts';
+import type { ResultTable, SqlEngine } from '../../db/engine.ts';
 import { KqlError, type Translation } from '../../kql/index.ts';
 import { describeMismatch, mismatchGroup } from '../compare.ts';
 import { querySorts, stripRender, unorderedColumns } from '../query-shape.ts';
@@ -76,16 +76,18 @@ export function runExample(engine: SqlEngine, e: RunnableExample, translateKql: 
     return done('fail', 'crash', message, message);
   }
 
-  let rows: readonly (readonly unknown[])[];
+  let result: ResultTable;
   try {
-    rows = runIsolated(engine, translation.sql);
+    result = runIsolated(engine, translation.sql);
   } catch (err) {
     const message = firstLine(err instanceof Error ? err.message : String(err));
     return done('fail', 'sql-error', message, sqlErrorGroup(message), { sql: translation.sql });
   }
   if (!e.expected) return done('pass', undefined, '', '');
 
-  const mismatch = compareWithDocTable(e.expected, { columns: translation.columns, rows }, { orderedRows: querySorts(kql), unorderedColumns: unorderedColumns(kql) });
+  const rows = result.rows;
+  const actualResult = { columns: translation.columns, sqlTypes: result.columns.map((c) => c.sqlType), rows };
+  const mismatch = compareWithDocTable(e.expected, actualResult, { orderedRows: querySorts(kql), unorderedColumns: unorderedColumns(kql) });
   if (!mismatch) return done('pass', undefined, '', '');
   const actual = {
     columns: translation.columns.map((c) => `${c.name}:${c.type}`),

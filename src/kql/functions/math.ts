@@ -1,6 +1,6 @@
 /**
- * Numeric functions. KQL math functions return real unless the doc says otherwise (abs and sign
- * keep an integer type); where DuckDB would raise an error (ln(0), sqrt(-1)) KQL gives null,
+ * Numeric functions. KQL math functions return real unless the doc says otherwise (abs keeps an
+ * integer type); where DuckDB would raise an error (ln(0), sqrt(-1)) KQL gives null,
  * -inf or NaN, so the SQL guards those inputs instead of failing the whole query.
  */
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';

@@ -3,18 +3,20 @@
  * that a lenient comparison would let through.
  */
 import { describe, expect, it } from 'vitest';
-import { compareResults, describeMismatch, type ActualResult, type CompareOptions } from '../../../src/conformance/compare.ts';
+import { compareResults, describeMismatch, resultSqlType, type ActualResult, type CompareOptions } from '../../../src/conformance/compare.ts';
 import type { ExpectedResult, KustoType } from '../../../src/conformance/cases.ts';
 import type { KqlType } from '../../../src/schema/kql-types.ts';
 
-const unordered: CompareOptions = { orderedRows: false, unorderedArrays: false };
-const ordered: CompareOptions = { orderedRows: true, unorderedArrays: false };
+const unordered: CompareOptions = { orderedRows: false, unorderedColumns: new Set() };
+const ordered: CompareOptions = { orderedRows: true, unorderedColumns: new Set() };
+const setColumn = (name: string): CompareOptions => ({ orderedRows: false, unorderedColumns: new Set([name]) });
 
 function exp(cols: [string, KustoType][], rows: unknown[][]): ExpectedResult {
   return { columns: cols.map((c) => c[0]), columnTypes: cols.map((c) => c[1]), rows };
 }
-function act(cols: [string, KqlType][], rows: unknown[][]): ActualResult {
-  return { columns: cols.map(([name, type]) => ({ name, type })), rows };
+/** Loupe's result; DuckDB's column types are those the translator's output has for each KQL type unless given. */
+function act(cols: [string, KqlType][], rows: unknown[][], sqlTypes?: string[]): ActualResult {
+  return { columns: cols.map(([name, type]) => ({ name, type })), rows, sqlTypes: sqlTypes ?? cols.map(([, t]) => resultSqlType(t)) };
 }
 /** The comparison's verdict as text: '' when equal. */
 function verdict(e: ExpectedResult, a: ActualResult, o: CompareOptions = unordered): string {
@@ -52,7 +54,7 @@ describe('columns', () => {
       ['datetime', 'DateTime', 0, '1970-01-01T00:00:00Z'],
       ['timespan', 'TimeSpan', 1_000_000, '00:00:01'],
       ['dynamic', 'Object', '[1]', [1]],
-      ['guid', 'Guid', '10e99626-bc2b-4c75-bb3e-fe606de25700', '10E99626-BC2B-4C75-BB3E-FE606DE25700'],
+      ['guid', 'Guid', '10e99626-bc2b-4c75-bb3e-fe606de25700', '10e99626-bc2b-4c75-bb3e-fe606de25700'],
     ];
     for (const [loupe, kusto, a, e] of pairs) expect(verdict(exp([['c', kusto]], [[e]]), act([['c', loupe]], [[a]])), loupe).toBe('');
   });
@@ -88,15 +90,15 @@ describe('values', () => {
   it('treats a null Loupe string as empty, as KQL strings are never null', () => {
     expect(verdict(exp([['s', 'String']], [['']]), act([['s', 'string']], [[null]]))).toBe('');
   });
-  it('compares longs exactly, as numbers or text, beyond 2^53 too', () => {
-    expect(verdict(exp([['h', 'Int64']], [['12']]), act([['h', 'long']], [[12]]))).toBe('');
+  it('compares longs exactly, beyond 2^53 too (where DuckDB-WASM gives the BIGINT as text)', () => {
+    expect(verdict(exp([['h', 'Int64']], [[12]]), act([['h', 'long']], [[12]]))).toBe('');
     expect(verdict(exp([['h', 'Int64']], [[1846988464401551951n]]), act([['h', 'long']], [['1846988464401551951']]))).toBe('');
     expect(verdict(exp([['h', 'Int64']], [[1846988464401551951n]]), act([['h', 'long']], [['1846988464401551952']]))).not.toBe('');
     expect(verdict(exp([['h', 'Int64']], [[3]]), act([['h', 'long']], [[3.5]]))).toMatch(/unreadable/);
   });
-  it('reads Kusto bools given as true/false or 1/0', () => {
-    expect(verdict(exp([['b', 'SByte']], [[1], [false]]), act([['b', 'bool']], [[true], [false]]), ordered)).toBe('');
-    expect(verdict(exp([['b', 'SByte']], [[0]]), act([['b', 'bool']], [[true]]))).not.toBe('');
+  it('reads Kusto bools as JSON booleans', () => {
+    expect(verdict(exp([['b', 'SByte']], [[true], [false]]), act([['b', 'bool']], [[true], [false]]), ordered)).toBe('');
+    expect(verdict(exp([['b', 'SByte']], [[false]]), act([['b', 'bool']], [[true]]))).not.toBe('');
   });
   it('compares datetimes as instants, to the 100-ns tick', () => {
     const ms = Date.UTC(2017, 7, 1, 10, 0, 0, 123);
@@ -122,8 +124,49 @@ describe('values', () => {
     // One tick (100 ns) is below Loupe's microsecond: a difference, not a rounding.
     expect(verdict(exp([['t', 'TimeSpan']], [['00:00:00.0000001']]), act([['t', 'timespan']], [[0]]))).not.toBe('');
   });
-  it('compares guids without regard to case but not to content', () => {
+  it('compares guids as Kusto writes them, by content', () => {
     expect(verdict(exp([['g', 'Guid']], [['10e99626-bc2b-4c75-bb3e-fe606de25700']]), act([['g', 'guid']], [['10e99626-bc2b-4c75-bb3e-fe606de25701']]))).not.toBe('');
+  });
+});
+
+/** Each lenient spot of the audit (issue 12): a wrong answer the comparison used to let through. */
+describe('strictness', () => {
+  it('compares integers inside dynamic values exactly, reals with the tolerance', () => {
+    const d = (v: unknown, a: string) => verdict(exp([['d', 'Object']], [[v]]), act([['d', 'dynamic']], [[a]]));
+    expect(d([1000000000], '[1000000001]')).not.toBe('');
+    expect(d({ n: 4294967296 }, '{"n":4294967297}')).not.toBe('');
+    expect(d([1000000000.5], '[1000000000.5000001]')).toBe('');
+    // Beyond 2^53 a JSON number with an exponent is a real (a long that large is read as a BigInt).
+    expect(d([1e20], '[1.0000000001e20]')).toBe('');
+    expect(d([1e20], '[100000000000000000001]')).not.toBe('');
+  });
+  it('compares arrays unordered only in the columns a set function produced, and only at their outer level', () => {
+    const e = exp([['s', 'Object'], ['l', 'Object']], [[[1, 2], [1, 2]]]);
+    expect(verdict(e, act([['s', 'dynamic'], ['l', 'dynamic']], [['[2,1]', '[1,2]']]), setColumn('s'))).toBe('');
+    expect(verdict(e, act([['s', 'dynamic'], ['l', 'dynamic']], [['[1,2]', '[2,1]']]), setColumn('s'))).not.toBe('');
+    const nested = exp([['s', 'Object']], [[[[1, 2], [3]]]]);
+    expect(verdict(nested, act([['s', 'dynamic']], [['[[3],[1,2]]']]), setColumn('s'))).toBe('');
+    expect(verdict(nested, act([['s', 'dynamic']], [['[[3],[2,1]]']]), setColumn('s'))).not.toBe('');
+  });
+  it('does not coerce a value to the declared type: 5 is not "5", true is not 1', () => {
+    expect(verdict(exp([['n', 'Int64']], [[5]]), act([['n', 'long']], [['5']], ['VARCHAR']))).not.toBe('');
+    expect(verdict(exp([['n', 'Int64']], [['5']]), act([['n', 'long']], [[5]]))).not.toBe('');
+    expect(verdict(exp([['b', 'SByte']], [[true]]), act([['b', 'bool']], [[1]], ['INTEGER']))).not.toBe('');
+    expect(verdict(exp([['b', 'SByte']], [[1]]), act([['b', 'bool']], [[true]]))).not.toBe('');
+    expect(verdict(exp([['r', 'Double']], [[1.5]]), act([['r', 'real']], [['1.5']], ['VARCHAR']))).not.toBe('');
+  });
+  it("checks DuckDB's column type against the declared one", () => {
+    expect(verdict(exp([['n', 'Int64']], [[5]]), act([['n', 'long']], [[5]], ['INTEGER']))).toBe('column n: declared long, but DuckDB returns INTEGER');
+    expect(verdict(exp([['r', 'Double']], [[1.5]]), act([['r', 'real']], [[1.5]], ['DECIMAL']))).toMatch(/declared real, but DuckDB returns DECIMAL/);
+    // A column of SQL NULLs has DuckDB's NULL type: it holds nothing to misread.
+    expect(verdict(exp([['n', 'Int64']], [[null]]), act([['n', 'long']], [[null]], ['NULL']))).toBe('');
+  });
+  it('compares guids case-sensitively (Kusto writes them lower-case)', () => {
+    expect(verdict(exp([['g', 'Guid']], [['10e99626-bc2b-4c75-bb3e-fe606de25700']]), act([['g', 'guid']], [['10E99626-BC2B-4C75-BB3E-FE606DE25700']]))).not.toBe('');
+  });
+  it('takes a null guid as null, not as an empty one', () => {
+    expect(verdict(exp([['g', 'Guid']], [[null]]), act([['g', 'guid']], [[null]]))).toBe('');
+    expect(verdict(exp([['g', 'Guid']], [[null]]), act([['g', 'guid']], [['']]))).not.toBe('');
   });
 });
 
@@ -144,12 +187,11 @@ describe('dynamic values', () => {
     expect(d([1], '{"0":1}')).not.toBe('');
     expect(d('2022-01-01T00:00:00.0000000Z', '"2022-01-01T00:00:00Z"')).not.toBe('');
   });
-  it('compares arrays in order unless the result is a set or bag', () => {
+  it('compares arrays in order unless the column comes from a set function', () => {
     expect(d([1, 2, 3], '[3,1,2]')).not.toBe('');
-    expect(d([1, 2, 3], '[3,1,2]', { orderedRows: false, unorderedArrays: true })).toBe('');
-    expect(d([[1, 2], 3], '[3,[2,1]]', { orderedRows: false, unorderedArrays: true })).toBe('');
+    expect(d([1, 2, 3], '[3,1,2]', setColumn('d'))).toBe('');
     // A multiset, not a set: duplicates count.
-    expect(d([1, 1, 2], '[1,2,2]', { orderedRows: false, unorderedArrays: true })).not.toBe('');
+    expect(d([1, 1, 2], '[1,2,2]', setColumn('d'))).not.toBe('');
   });
   it('applies the real tolerance inside JSON and keeps big longs exact', () => {
     expect(d([0.1 + 0.2], '[0.3]')).toBe('');

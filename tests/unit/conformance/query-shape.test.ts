@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConformanceCase } from '../../../src/conformance/cases.ts';
-import { hasUnorderedArrays, sortsRows, stripRender } from '../../../src/conformance/query-shape.ts';
+import { sortsRows, stripRender, unorderedColumns } from '../../../src/conformance/query-shape.ts';
 import { parseJsonLossless } from '../../../src/conformance/lossless-json.ts';
 import { caseCategory } from '../../../src/conformance/categories.ts';
 
@@ -30,12 +30,19 @@ describe('row order', () => {
 });
 
 describe('array order', () => {
-  it('is undefined in results of make_set, make_bag and set_* only', () => {
-    expect(hasUnorderedArrays(kase('T | summarize make_set(x)'))).toBe(true);
-    expect(hasUnorderedArrays(kase('print set_union(dynamic([1]), dynamic([2]))'))).toBe(true);
-    expect(hasUnorderedArrays(kase('T | summarize s = x', [], ['make_bag_if']))).toBe(true);
-    expect(hasUnorderedArrays(kase('T | summarize make_list(x)'))).toBe(false);
-    expect(hasUnorderedArrays(kase("print 'make_set(x)'"))).toBe(false);
+  const T = "datatable(x:long, g:string)[1, 'a', 2, 'b']";
+  it('is undefined only in the result columns a set function produced', () => {
+    expect([...unorderedColumns(`${T} | summarize s = make_set(x), l = make_list(x), make_set_if(g, x > 1) by g`)].sort()).toEqual(['s', 'set_g']);
+    expect([...unorderedColumns("print u = set_union(dynamic([1]), dynamic([2])), i = set_intersect(dynamic([1]), dynamic([1]))")].sort()).toEqual(['i', 'u']);
+    expect([...unorderedColumns('print s = dynamic([2, 1])')]).toEqual([]);
+  });
+  it('follows renames and copies of such a column, not expressions built on it', () => {
+    const q = `${T} | summarize s = make_set(x) | extend t = s, z = array_sort_asc(s), j = tostring(s), b = bag_pack("k", s) | project-rename r = t`;
+    expect([...unorderedColumns(q)].sort()).toEqual(['r', 's']);
+  });
+  it('is defined everywhere in a query without set functions, or one Kusto cannot read', () => {
+    expect([...unorderedColumns(`${T} | summarize make_list(x), make_bag(bag_pack("k", x))`)]).toEqual([]);
+    expect([...unorderedColumns('print s = (')]).toEqual([]);
   });
 });
 

@@ -3,13 +3,13 @@
  * displaying a right one it must accept.
  */
 import { describe, expect, it } from 'vitest';
-import type { ActualResult } from '../../../src/conformance/compare.ts';
+import { resultSqlType, type ActualResult } from '../../../src/conformance/compare.ts';
 import { compareWithDocTable, readDocCell } from '../../../src/conformance/reference/compare-doc.ts';
 import type { KqlType } from '../../../src/schema/kql-types.ts';
 
 const unordered = new Set<string>();
 const cmp = (columns: [string, KqlType][], rows: unknown[][], doc: string[][], options: { orderedRows?: boolean; unorderedColumns?: Set<string> } = {}) => {
-  const actual: ActualResult = { columns: columns.map(([name, type]) => ({ name, type })), rows };
+  const actual: ActualResult = { columns: columns.map(([name, type]) => ({ name, type })), sqlTypes: columns.map(([, t]) => resultSqlType(t)), rows };
   return compareWithDocTable({ columns: columns.map(([n]) => n), rows: doc }, actual, { orderedRows: options.orderedRows ?? false, unorderedColumns: options.unorderedColumns ?? unordered });
 };
 
@@ -36,7 +36,13 @@ describe('comparison with a documented table', () => {
     expect(cmp([['x', 'dynamic']], [['"[1,2]"']], [['[1,2]']])?.kind).toBe('value'); // a string is not the array
     expect(cmp([['x', 'bool']], [[true]], [['yes']])?.kind).toBe('value');
     expect(cmp([['a', 'long'], ['b', 'long']], [[1, 2]], [['1', '2']])).toBeUndefined();
-    expect(compareWithDocTable({ columns: ['b', 'a'], rows: [['2', '1']] }, { columns: [{ name: 'a', type: 'long' }, { name: 'b', type: 'long' }], rows: [[1, 2]] }, { orderedRows: false, unorderedColumns: unordered })?.kind).toBe('column-names');
+    const ab: ActualResult = { columns: [{ name: 'a', type: 'long' }, { name: 'b', type: 'long' }], sqlTypes: ['BIGINT', 'BIGINT'], rows: [[1, 2]] };
+    expect(compareWithDocTable({ columns: ['b', 'a'], rows: [['2', '1']] }, ab, { orderedRows: false, unorderedColumns: unordered })?.kind).toBe('column-names');
+    expect(compareWithDocTable({ columns: ['a', 'b'], rows: [['1', '2']] }, { ...ab, sqlTypes: ['INTEGER', 'BIGINT'] }, { orderedRows: false, unorderedColumns: unordered })?.kind).toBe('sql-type');
+    expect(cmp([['x', 'guid']], [['ABC']], [['abc']])?.kind).toBe('value');
+    // An empty cell is a null guid: it matches Loupe's null, not an empty text.
+    expect(cmp([['x', 'guid']], [[null]], [['']])).toBeUndefined();
+    expect(cmp([['x', 'guid']], [['']], [['']])?.kind).toBe('value');
     expect(cmp([['x', 'long']], [[1], [1]], [['1']])?.kind).toBe('row-count');
   });
 
@@ -51,6 +57,7 @@ describe('comparison with a documented table', () => {
     expect(cmp([['s', 'dynamic']], [['[1,2]']], [['[2,1]']], { unorderedColumns: set })).toBeUndefined();
     expect(cmp([['s', 'dynamic']], [['[1,1,2]']], [['[2,1,2]']], { unorderedColumns: set })?.kind).toBe('value');
     expect(cmp([['s', 'dynamic'], ['l', 'dynamic']], [['[1,2]', '[1,2]']], [['[2,1]', '[2,1]']], { unorderedColumns: set })?.kind).toBe('value');
+    expect(cmp([['s', 'dynamic']], [['[[1,2],[3]]']], [['[[3],[2,1]]']], { unorderedColumns: set })?.kind).toBe('value');
   });
 
   it('reads each type strictly', () => {

@@ -52,9 +52,9 @@ describe('runCase', () => {
     expect(r.status).toBe('fail');
     expect(r.reason).toMatch(/^SQL failed: .*no_such_function/);
   });
-  it('counts refusals and syntax errors as unsupported, other translator errors as failures', () => {
+  it('counts refusals as unsupported, syntax errors (on KQL Kusto ran) and other translator errors as failures', () => {
     expect(runCase(engine, c, refuse('unsupported'))).toMatchObject({ status: 'unsupported', reason: 'unsupported: no (line 1, column 7)', group: 'unsupported: no' });
-    expect(runCase(engine, c, refuse('syntax')).status).toBe('unsupported');
+    expect(runCase(engine, c, refuse('syntax')).status).toBe('fail');
     expect(runCase(engine, c, refuse('type')).status).toBe('fail');
     const crash: Translate = () => {
       throw new TypeError('x is undefined');

@@ -1,5 +1,13 @@
 /** Numeric functions: KQL types and the inputs where DuckDB would fail and KQL gives a value. */
+import { expect, it } from 'vitest';
+import { translate } from '../../../src/kql/index.ts';
 import { functionCases, printed } from './function-cases.ts';
+
+it('types sign() as real for longs and reals, as Kusto does', () => {
+  const t = translate('print a = sign(-42), b = sign(11.2)', { resolveTable: () => undefined });
+  expect(t.columns.map((c) => c.type)).toEqual(['real', 'real']);
+  expect(t.sql).toMatch(/CAST\(sign\(.*\) AS DOUBLE\)/);
+});
 
 functionCases('KQL math functions', [
   { rule: 'abs keeps long, ceiling gives real (Kusto docs: ceiling(0) is 0.0 Double)', kql: 'P | project a = abs(-5), b = ceiling(-1.1), c = ceiling(0.9)', rows: [{ a: 5, b: -1, c: 1 }] },
@@ -30,6 +38,7 @@ functionCases('KQL math functions', [
     kql: 'print s1 = sign(-42), s2 = sign(0), s3 = sign(11.2), t = gettype(sign(-42)), a = abs(int(-5)), ta = gettype(abs(int(-5))), c = round(pi(), 5)',
     rows: [{ s1: -1, s2: 0, s3: 1, t: 'real', a: 5, ta: 'long', c: 3.14159 }],
   },
+  { rule: 'sign of any number (a real); pi()', kql: 'P | project a = sign(-3), b = sign(0.5), c = round(pi(), 5)', rows: [{ a: -1, b: 1, c: 3.14159 }] },
   {
     rule: 'rand(N) draws a whole-numbered real in [0, N) (Kusto docs: type real, not long); rand() a real in [0, 1)',
     kql: 'P | extend r = rand(10) | project a = r between (0 .. 9), w = r == floor(r, 1.0), t = gettype(r), b = rand() < 1.0',
