@@ -7,12 +7,15 @@
  *   TimeGenerated (null when the input has none);
  * - `column_names_of(T)`: the column names of a table, a let-bound tabular value or a tabular function call;
  * - `estimate_data_size(*)` / `(Col, …)`: the bytes the row's values take;
- * - `typeof(T)` as an argument: a marker for functions that take a result type.
+ * - `typeof(T)` as an argument: a marker for functions that take a result type;
+ * - `pack_all([ignore_null_empty])`: a bag of the input row's columns.
  */
 import type { Expr } from './ast.ts';
 import type { Scope } from './scope.ts';
 import type { TranslateContext } from './context.ts';
+import { toJsonSql } from './convert.ts';
 import { sqlString } from './sql.ts';
+import { sqlColumns } from './sql-names.ts';
 import type { Typed } from './types.ts';
 import { invokeTabular } from './user-functions.ts';
 
@@ -43,6 +46,7 @@ export function scopedCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx
     const rel = t.kind === 'call' ? invokeTabular(t.name, t.args, t.span, ctx) : ctx.tabularByName((t as { name: string }).name, t.span);
     return { sql: sqlString(JSON.stringify(rel.columns.map((c) => c.name))), type: 'dynamic' };
   }
+  if (e.name === 'pack_all') return packAll(e, scope, ctx, translateExpr);
   if (e.name === 'estimate_data_size') return estimateDataSize(e, scope, ctx, translateExpr);
   if (e.name === 'typeof') {
     // typeof(T) as an argument (extract_json(…, typeof(long)), percentile_tdigest(…, typeof(real))):
@@ -83,4 +87,36 @@ function estimateDataSize(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx:
     }
   });
   return { sql: `CAST(${sizes.join(' + ')} AS BIGINT)`, type: 'long' };
+}
+
+/**
+ * `pack_all([ignore_null_empty])`: a bag of the input row's columns, keyed by name in column order
+ * (pack-all-function.md). The columns are those of the operator's input, so in
+ * `extend A = pack_all(), B = pack_all(true)` B does not contain A (Kusto's documented output).
+ * With ignore_null_empty true, null values and empty strings are left out.
+ */
+function packAll(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx: TranslateContext, translateExpr: TranslateExpr): Typed {
+  if (e.args.length > 1) throw ctx.error('type', `pack_all() takes 0 to 1 argument(s), got ${e.args.length}`, e.span);
+  const relation = scope.relation;
+  const columns = relation
+    ? relation.columns.map((c, i) => ({ name: c.name, type: c.type, sql: sqlColumns(relation.columns)[i]! }))
+    : scope.columns;
+  for (const c of columns) scope.get(c.name);
+  const key = (name: string) => toJsonSql({ sql: sqlString(name), type: 'string' });
+  const bag = (skipEmpty: boolean) => {
+    if (!columns.length) return `'{}'`;
+    const pairs = columns.map((c) => {
+      const value = toJsonSql(c);
+      if (!skipEmpty) return `${key(c.name)} || ':' || coalesce(${value}, 'null')`;
+      const empty = c.type === 'string' ? `${c.sql} IS NULL OR ${c.sql} = ''` : `${c.sql} IS NULL`;
+      return `CASE WHEN ${empty} THEN NULL ELSE ${key(c.name)} || ':' || ${value} END`;
+    });
+    return `('{' || concat_ws(',', ${pairs.join(', ')}) || '}')`;
+  };
+  if (!e.args[0]) return { sql: bag(false), type: 'dynamic' };
+  const flag = translateExpr(e.args[0], scope, ctx);
+  if (flag.type !== 'bool') throw ctx.error('type', `pack_all() takes a bool, this is a ${flag.type}`, e.args[0].span);
+  if (flag.literal === true) return { sql: bag(true), type: 'dynamic' };
+  if (flag.literal === false) return { sql: bag(false), type: 'dynamic' };
+  return { sql: `CASE WHEN ${flag.sql} THEN ${bag(true)} ELSE ${bag(false)} END`, type: 'dynamic' };
 }

@@ -2,7 +2,7 @@
  * Window functions of serialized row sets: `prev(x [, offset [, default]])`,
  * `next(x [, offset [, default]])`, `row_number([start [, restart]])`,
  * `row_window_session(x, maxFromFirst, maxBetween [, restart])`, `row_rank_dense(t [, restart])`,
- * `row_rank_min(t [, restart])`. They need a defined row order —
+ * `row_rank_min(t [, restart])`, `row_cumsum(term [, restart])`. They need a defined row order —
  * after `serialize`, `sort`/`order by`, `top` — which the relation keeps in its hidden order
  * column; over an unordered relation they are refused, as Kusto refuses them.
  */
@@ -13,7 +13,7 @@ import { datetimeFromMicros, epochMicros, microsFromInterval, quoteIdent } from 
 import { isIntegral, isNumeric, ORDER_COLUMN, type Relation, type Typed } from './types.ts';
 import { ROW_WINDOW_SESSION } from './runtime/window.ts';
 
-export const WINDOW_FUNCTIONS: ReadonlySet<string> = new Set(['prev', 'next', 'row_number', 'row_window_session', 'row_rank_dense', 'row_rank_min']);
+export const WINDOW_FUNCTIONS: ReadonlySet<string> = new Set(['prev', 'next', 'row_number', 'row_window_session', 'row_rank_dense', 'row_rank_min', 'row_cumsum']);
 
 function orderedRelation(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx: TranslateContext): Relation {
   const rel = scope.relation;
@@ -69,6 +69,16 @@ export function windowCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx
       if (restart && restart.type !== 'bool') throw ctx.error('type', `the restart argument of ${e.name}() must be a bool`, e.args[1]!.span);
       return { sql: rowRank(e.name, rel, term.sql, restart?.sql ?? 'FALSE', ctx), type: 'long' };
     }
+    case 'row_cumsum': {
+      arity(e, 1, 2, ctx);
+      const term = arg(0);
+      if (!isNumeric(term.type)) throw ctx.error('type', `row_cumsum() needs an int, long, real or decimal, this is a ${term.type}`, e.args[0]!.span);
+      const restart = e.args[1] ? arg(1) : undefined;
+      if (restart && restart.type !== 'bool') throw ctx.error('type', 'the restart argument of row_cumsum() must be a bool', e.args[1]!.span);
+      // An int sum is a long, as in Kusto's sum().
+      const type = term.type === 'int' ? 'long' : term.type;
+      return { sql: rowCumsum(rel, term.sql, restart?.sql ?? 'FALSE', type === 'real' ? 'DOUBLE' : type === 'decimal' ? 'DECIMAL(38, 18)' : 'BIGINT', ctx), type };
+    }
   }
   throw ctx.error('unknown-function', `unknown window function "${e.name}"`, e.nameSpan);
 }
@@ -107,6 +117,20 @@ function rowRank(name: string, rel: Relation, term: string, restart: string, ctx
   const value = name === 'row_rank_dense' ? `sum(w_chg) ${upTo}` : `max(CASE WHEN w_chg = 1 THEN w_rn END) ${upTo}`;
   const ranks = ctx.addCte('row_rank', `SELECT w_ord, CAST(${value} AS BIGINT) AS w_rank FROM ${runs}`);
   return `(SELECT w_rank FROM ${ranks} WHERE w_ord = ${o})`;
+}
+
+/**
+ * row_cumsum(term, restart): the running sum of term in row order, back to 0 on each row where
+ * restart is true (that row's term is the first of the new sum). Helper CTEs as for row_rank_*:
+ * the term and the restart may use prev()/next(), and window functions cannot nest.
+ */
+function rowCumsum(rel: Relation, term: string, restart: string, sqlType: string, ctx: TranslateContext): string {
+  const o = quoteIdent(ORDER_COLUMN);
+  const flags = ctx.addCte('row_cumsum_terms', `SELECT ${o} AS w_ord, ${term} AS w_t, CASE WHEN ${restart} THEN 1 ELSE 0 END AS w_r FROM ${rel.cte}`);
+  const upTo = 'ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW';
+  const groups = ctx.addCte('row_cumsum_groups', `SELECT w_ord, w_t, sum(w_r) OVER (ORDER BY w_ord ${upTo}) AS w_grp FROM ${flags}`);
+  const sums = ctx.addCte('row_cumsum', `SELECT w_ord, CAST(sum(w_t) OVER (PARTITION BY w_grp ORDER BY w_ord ${upTo}) AS ${sqlType}) AS w_sum FROM ${groups}`);
+  return `(SELECT w_sum FROM ${sums} WHERE w_ord = ${o})`;
 }
 
 function rowWindowSession(e: Extract<Expr, { kind: 'call' }>, scope: Scope, rel: Relation, ctx: TranslateContext): Typed {

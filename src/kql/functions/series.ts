@@ -8,7 +8,7 @@ import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
 import type { Typed } from '../types.ts';
 import { toJsonSql } from '../convert.ts';
 import { sqlString } from '../sql.ts';
-import { SERIES_BINARY, SERIES_DECOMPOSE_ANOMALIES, SERIES_FILL, SERIES_FIT_LINE, SERIES_OUTLIERS, SERIES_REDUCE, SERIES_STATS, SERIES_UNARY } from '../runtime/series.ts';
+import { SERIES_BINARY, SERIES_DECOMPOSE_ANOMALIES, SERIES_FILL, SERIES_FIT_LINE, SERIES_FIT_LINE_DYNAMIC, SERIES_OUTLIERS, SERIES_REDUCE, SERIES_STATS, SERIES_UNARY } from '../runtime/series.ts';
 
 /** The results of each multi-result function: Kusto's column-name suffix and type. */
 export const TUPLE_RESULTS: ReadonlyMap<string, readonly { suffix: string; type: KqlType }[]> = new Map([
@@ -50,6 +50,11 @@ export const SERIES_FUNCTIONS: readonly ScalarFunction[] = [
   {
     name: 'series_fit_line', minArgs: 1, maxArgs: 1,
     translate: (a, s) => ({ sql: SERIES_FIT_LINE.call(expectType(a, 0, s, 'dynamic').sql), type: 'dynamic' }),
+  },
+  {
+    // series_fit_line's results in one dynamic bag (rsquare, slope, variance, rvariance, interception, line_fit).
+    name: 'series_fit_line_dynamic', minArgs: 1, maxArgs: 1,
+    translate: (a, s) => ({ sql: SERIES_FIT_LINE_DYNAMIC.call(expectType(a, 0, s, 'dynamic').sql), type: 'dynamic' }),
   },
   {
     name: 'series_stats', minArgs: 1, maxArgs: 2,

@@ -1,5 +1,6 @@
 /**
- * Unit conversions `convert_angle/energy/force/volume(value, from, to)` (Kusto docs). Kusto's
+ * Unit conversions `convert_angle/energy/force/length/mass/speed/temperature/volume(value, from, to)`
+ * (Kusto docs). Kusto's
  * factors come from its units library, which for some units uses rounded constants (its acre-foot
  * is 1 / 0.000810714 m³, so `convert_volume(1.2, 'CubicMeter', 'AcreFoot')` is exactly
  * 0.0009728568). Loupe lists only units whose factor is an exact definition or a constant Kusto's
@@ -76,6 +77,70 @@ const VOLUME: Factors = {
   AcreFoot: [1 / 0.000810714, 0],
 };
 
+/**
+ * Base: meter. Left out: units whose factor in Kusto's units library is a rounded constant or is
+ * not confirmed (Mile, Twip, LightYear and its multiples, Parsec and its multiples, PrinterPica,
+ * PrinterPoint, SolarRadius).
+ */
+const LENGTH: Factors = {
+  Meter: [1, 0],
+  Kilometer: [1, 3],
+  Hectometer: [1, 2],
+  Decameter: [1, 1],
+  Decimeter: [1, -1],
+  Centimeter: [1, -2],
+  Millimeter: [1, -3],
+  Micrometer: [1, -6],
+  Nanometer: [1, -9],
+  Inch: [254, -4],
+  Foot: [3048, -4],
+  Yard: [9144, -4],
+  Hand: [1016, -4],
+  Fathom: [18288, -4],
+  Chain: [201168, -4],
+  Shackle: [27432, -3],
+  DataMile: [18288, -1],
+  NauticalMile: [1852, 0],
+  UsSurveyFoot: [1200 / 3937, 0],
+  Mil: [254, -7],
+  Microinch: [254, -10],
+  DtpPoint: [254 / 72, -4],
+  DtpPica: [254 / 6, -4],
+  AstronomicalUnit: [149597870700, 0],
+};
+
+/** Base: kilogram. Avoirdupois units from the exact pound; Slug, EarthMass and SolarMass left out. */
+const POUND = 0.45359237;
+const MASS: Factors = {
+  ...withPrefixes('Gram', 1, { Nano: -9, Micro: -6, Milli: -3, Centi: -2, Deci: -1, Deca: 1, Hecto: 2, Kilo: 3 }, -3),
+  Tonne: [1, 3],
+  Kilotonne: [1, 6],
+  Megatonne: [1, 9],
+  Pound: [POUND, 0],
+  Kilopound: [POUND, 3],
+  Megapound: [POUND, 6],
+  Ounce: [POUND / 16, 0],
+  Stone: [POUND * 14, 0],
+  Grain: [64.79891, -6],
+  ShortHundredweight: [POUND * 100, 0],
+  LongHundredweight: [POUND * 112, 0],
+  ShortTon: [POUND * 2000, 0],
+  LongTon: [POUND * 2240, 0],
+};
+
+/** Base: meter per second, as Kusto spells them (`<length>Per<Hour|Minute|Second>`); MilePerHour left out with Mile. */
+const SPEED: Factors = (() => {
+  const out: Record<string, readonly [number, number]> = { Knot: [1852 / 3600, 0] };
+  const per = (length: string, times: readonly string[]) => {
+    const [m, e] = LENGTH[length]!;
+    for (const t of times) out[`${length}Per${t}`] = [m / (t === 'Hour' ? 3600 : t === 'Minute' ? 60 : 1), e];
+  };
+  const all = ['Hour', 'Minute', 'Second'] as const;
+  for (const l of ['Centimeter', 'Foot', 'Inch', 'Kilometer', 'Meter', 'Millimeter', 'UsSurveyFoot', 'Yard']) per(l, all);
+  for (const l of ['Decimeter', 'Micrometer', 'Nanometer']) per(l, ['Minute', 'Second']);
+  return out;
+})();
+
 function unitFactor(a: readonly Typed[], i: number, s: CallSite, factors: Factors): readonly [number, number] {
   const u = expectType(a, i, s, 'string');
   if (typeof u.literal !== 'string') {
@@ -103,9 +168,36 @@ function converter(name: string, factors: Factors): ScalarFunction {
   };
 }
 
+/** Temperatures are affine: kelvin = a × value + b. SolarTemperature is left out. */
+const TEMPERATURE: Readonly<Record<string, readonly [number, number]>> = {
+  Kelvin: [1, 0],
+  DegreeCelsius: [1, 273.15],
+  MillidegreeCelsius: [0.001, 273.15],
+  DegreeFahrenheit: [5 / 9, (459.67 * 5) / 9],
+  DegreeRankine: [5 / 9, 0],
+  DegreeDelisle: [-2 / 3, 373.15],
+  DegreeNewton: [100 / 33, 273.15],
+  DegreeReaumur: [5 / 4, 273.15],
+  DegreeRoemer: [40 / 21, 273.15 - (7.5 * 40) / 21],
+};
+
+const temperature: ScalarFunction = {
+  name: 'convert_temperature', minArgs: 3, maxArgs: 3,
+  translate: (a, s) => {
+    const x = expectType(a, 0, s, 'long', 'int', 'real', 'decimal');
+    const [a1, b1] = unitFactor(a, 1, s, TEMPERATURE);
+    const [a2, b2] = unitFactor(a, 2, s, TEMPERATURE);
+    return { sql: `((CAST(${x.sql} AS DOUBLE) * ${String(a1)} + ${String(b1)} - ${String(b2)}) / ${String(a2)})`, type: 'real' };
+  },
+};
+
 export const UNIT_FUNCTIONS: readonly ScalarFunction[] = [
   converter('convert_angle', ANGLE),
   converter('convert_energy', ENERGY),
   converter('convert_force', FORCE),
+  converter('convert_length', LENGTH),
+  converter('convert_mass', MASS),
+  converter('convert_speed', SPEED),
+  temperature,
   converter('convert_volume', VOLUME),
 ];

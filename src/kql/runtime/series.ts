@@ -109,6 +109,14 @@ export function seriesFitLine(text: string | null): string | null {
   return json([f.rsquare, f.slope, f.variance, f.rvariance, f.intercept, f.line]);
 }
 
+/** series_fit_line_dynamic: the same fit as one bag, keyed as Kusto names its parts. */
+export function seriesFitLineDynamic(text: string | null): string | null {
+  const y = numbers(text);
+  if (y === null || y.length === 0) return null;
+  const f = fitLine(y);
+  return json({ rsquare: f.rsquare, slope: f.slope, variance: f.variance, rvariance: f.rvariance, interception: f.intercept, line_fit: f.line });
+}
+
 export function seriesOutliers(text: string | null, minPct: number | null, maxPct: number | null): string | null {
   const y = numbers(text);
   return y === null ? null : json(outlierScores(y, minPct ?? 10, maxPct ?? 90));
@@ -239,5 +247,6 @@ export const SERIES_REDUCE = udf('kql_series_reduce', ['VARCHAR', 'VARCHAR', 'VA
 export const SERIES_FILL = udf('kql_series_fill', ['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR'], 'VARCHAR', seriesFill);
 export const SERIES_DECOMPOSE_ANOMALIES = udf('kql_series_decompose_anomalies', ['VARCHAR', 'DOUBLE', 'DOUBLE', 'VARCHAR'], 'VARCHAR', decomposeAnomalies);
 export const SERIES_FIT_LINE = udf('kql_series_fit_line', ['VARCHAR'], 'VARCHAR', seriesFitLine);
+export const SERIES_FIT_LINE_DYNAMIC = udf('kql_series_fit_line_dynamic', ['VARCHAR'], 'VARCHAR', seriesFitLineDynamic);
 export const SERIES_OUTLIERS = udf('kql_series_outliers', ['VARCHAR', 'DOUBLE', 'DOUBLE'], 'VARCHAR', seriesOutliers);
 export const SERIES_STATS = udf('kql_series_stats', ['VARCHAR'], 'VARCHAR', seriesStats);

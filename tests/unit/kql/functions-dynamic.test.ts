@@ -128,6 +128,21 @@ functionCases('KQL dynamic functions', [
 /** Examples of the functions' own reference pages (dataexplorer-docs, data-explorer/kusto/query/<name>…md) with their documented results. */
 functionCases('KQL dynamic functions: reference examples', [
   {
+    rule: 'pack-all-function.md: every column of the input row; with true, null and empty values left out (and not the column extend adds beside it)',
+    kql: `datatable(SourceNumber:string, TargetNumber:string, CharsCount:long) ['555-555-1234','555-555-1212',46, '555-555-1234','555-555-1213',50, '555-555-1313','',42, '','555-555-3456',74] | extend Packed = pack_all(), PackedIgnoreNullEmpty = pack_all(true)`,
+    rows: [
+      { SourceNumber: '555-555-1234', TargetNumber: '555-555-1212', CharsCount: 46, Packed: { SourceNumber: '555-555-1234', TargetNumber: '555-555-1212', CharsCount: 46 }, PackedIgnoreNullEmpty: { SourceNumber: '555-555-1234', TargetNumber: '555-555-1212', CharsCount: 46 } },
+      { SourceNumber: '555-555-1234', TargetNumber: '555-555-1213', CharsCount: 50, Packed: { SourceNumber: '555-555-1234', TargetNumber: '555-555-1213', CharsCount: 50 }, PackedIgnoreNullEmpty: { SourceNumber: '555-555-1234', TargetNumber: '555-555-1213', CharsCount: 50 } },
+      { SourceNumber: '555-555-1313', TargetNumber: '', CharsCount: 42, Packed: { SourceNumber: '555-555-1313', TargetNumber: '', CharsCount: 42 }, PackedIgnoreNullEmpty: { SourceNumber: '555-555-1313', CharsCount: 42 } },
+      { SourceNumber: '', TargetNumber: '555-555-3456', CharsCount: 74, Packed: { SourceNumber: '', TargetNumber: '555-555-3456', CharsCount: 74 }, PackedIgnoreNullEmpty: { TargetNumber: '555-555-3456', CharsCount: 74 } },
+    ],
+  },
+  {
+    rule: 'pack_all: Loupe writes the keys in column order (Kusto guarantees no order); a null long is null, or left out with true',
+    kql: 'datatable(b:long, a:string) [long(null), "x"] | project t = tostring(pack_all()), u = tostring(pack_all(true))',
+    rows: [{ t: '{"b":null,"a":"x"}', u: '{"a":"x"}' }],
+  },
+  {
     rule: 'range-function.md: numbers, the default step, timespans',
     kql: 'print r = range(1, 8, 3), a = range(1, 3), h = range(1h, 5h)',
     rows: [{ r: [1, 4, 7], a: [1, 2, 3], h: ['01:00:00', '02:00:00', '03:00:00', '04:00:00', '05:00:00'] }],

@@ -59,9 +59,20 @@ functionCases('KQL math functions', [
     kql: 'P | project a = convert_angle(1.2, "Degree", "Arcminute"), b = convert_energy(1.2, "Joule", "BritishThermalUnit"), c = convert_force(1.2, "Newton", "Decanewton"), d = convert_volume(1.2, "CubicMeter", "AcreFoot"), e = convert_volume(2, "Liter", "Milliliter"), f = convert_angle(180, "Degree", "Radian"), g = convert_force(real(null), "Newton", "Dyn")',
     rows: [{ a: 72, b: 0.0011373805443759806, c: 0.12, d: 0.0009728568, e: 2000, f: Math.PI, g: null }],
   },
+  {
+    rule: 'convert-length/mass/speed/temperature-function.md: 1.2 m = 3.93700787401575 ft, 1.2 kg = 2.64554714621853 lb, 1.2 m/s = 432000 cm/h, 1.2 K = -271.95 °C',
+    kql: 'print l = convert_length(1.2, "Meter", "Foot"), m = convert_mass(1.2, "Kilogram", "Pound"), s = convert_speed(1.2, "MeterPerSecond", "CentimeterPerHour"), t = convert_temperature(1.2, "Kelvin", "DegreeCelsius")',
+    rows: [{ l: printed(3.93700787401575), m: printed(2.64554714621853), s: expect.closeTo(432000, 6), t: printed(-271.95) }],
+  },
+  {
+    rule: 'exact definitions: 1 yard is 3 ft, 1 stone 14 lb, 1 knot 1852 m/h; temperatures are affine (0 °C = 32 °F, 100 °C = 212 °F = 80 °Ré, -40 °F = -40 °C)',
+    kql: 'print y = convert_length(1, "Yard", "Foot"), st = convert_mass(1, "Stone", "Pound"), k = convert_speed(1, "Knot", "MeterPerHour"), f0 = convert_temperature(0, "DegreeCelsius", "DegreeFahrenheit"), f100 = convert_temperature(100, "DegreeCelsius", "DegreeFahrenheit"), r = convert_temperature(212, "DegreeFahrenheit", "DegreeReaumur"), m40 = convert_temperature(-40, "DegreeFahrenheit", "DegreeCelsius"), d = convert_temperature(0, "DegreeDelisle", "DegreeCelsius")',
+    rows: [{ y: expect.closeTo(3, 12), st: expect.closeTo(14, 12), k: expect.closeTo(1852, 9), f0: expect.closeTo(32, 12), f100: expect.closeTo(212, 12), r: expect.closeTo(80, 12), m40: expect.closeTo(-40, 12), d: expect.closeTo(100, 12) }],
+  },
 ], [
   { rule: 'math on a string is a type error', kql: 'P | project a = sqrt("4")', code: 'type', message: /sqrt\(\) expects/ },
   { rule: 'a unit Loupe has no exact factor for is refused by name', kql: 'P | project a = convert_volume(1, "UsGallon", "Liter")', code: 'unsupported', message: /convert_volume\(\) unit "UsGallon"/ },
+  { rule: 'a unit whose factor in Kusto\'s library is a rounded constant is refused by name (Mile)', kql: 'P | project a = convert_length(1, "Mile", "Meter")', code: 'unsupported', message: /convert_length\(\) unit "Mile"/ },
   { rule: 'a unit that is not a constant is refused', kql: 'P | project a = convert_angle(1, tostring(x), "Degree")', code: 'unsupported', message: /not a string constant/ },
 ]);
 

@@ -80,6 +80,20 @@ describe('series functions', () => {
     expect(r.Interception).toBeCloseTo(-1.6666666666666716, 10);
     expect(r.f0).toBeCloseTo(1.0641025641025592, 10);
   });
+  it('series_fit_line_dynamic: the same fit as a bag (series-fit-line-dynamic-function.md example)', () => {
+    const rows = h.run('print y = dynamic([2, 5, 6, 8, 11, 15, 17, 18, 25, 26, 30, 30]) | extend fit = series_fit_line_dynamic(y) | extend RSquare = todouble(fit.rsquare), Slope = todouble(fit.slope), Variance = todouble(fit.variance), RVariance = todouble(fit.rvariance), Interception = todouble(fit.interception), LineFit = fit.line_fit | project RSquare, Slope, Variance, RVariance, Interception, LineFit, keys = bag_keys(fit)');
+    const r = rows[0]!;
+    expect(r.RSquare).toBeCloseTo(0.982900730884447, 12);
+    expect(r.Slope).toBeCloseTo(2.730769230769231, 12);
+    expect(r.Variance).toBeCloseTo(98.62878787878789, 10);
+    expect(r.RVariance).toBeCloseTo(1.686480186480187, 12);
+    expect(r.Interception).toBeCloseTo(-1.6666666666666716, 10);
+    // The page prints the line to 3–4 decimals: 1.064, 3.7945, 6.526 … 31.102.
+    const line = r.LineFit as number[];
+    expect(line).toHaveLength(12);
+    [1.064, 3.7945, 6.526, 9.256, 11.987, 14.718, 17.449, 20.18, 22.91, 25.641, 28.371, 31.102].forEach((v, i) => expect(Math.abs(line[i]! - v)).toBeLessThan(0.001));
+    expect(r.keys).toEqual(['rsquare', 'slope', 'variance', 'rvariance', 'interception', 'line_fit']);
+  });
   it('series_stats unnamed: columns series_stats_x_min … (Kusto\'s documented example)', () => {
     const t = h.translate('print x = dynamic([23, 46, 23, 87, 4, 8, 3, 75, 2, 56, 13, 75, 32, 16, 29]) | project series_stats(x)');
     expect(t.columns.map((c) => c.name)).toEqual(['series_stats_x_min', 'series_stats_x_min_idx', 'series_stats_x_max', 'series_stats_x_max_idx', 'series_stats_x_avg', 'series_stats_x_stdev', 'series_stats_x_variance']);

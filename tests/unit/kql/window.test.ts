@@ -109,3 +109,24 @@ describe('window functions in where', () => {
     expect(h.run('E | sort by N asc | where U != prev(U) | project N')).toEqual([{ N: 1 }, { N: 5 }]);
   });
 });
+
+describe('row_cumsum (row-cumsum-function.md)', () => {
+  it('the running sum of the first even integers', () => {
+    const rows = h.run('datatable (a:long) [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] | where a % 2 == 0 | serialize cs = row_cumsum(a)');
+    expect(rows).toEqual([{ a: 2, cs: 2 }, { a: 4, cs: 6 }, { a: 6, cs: 12 }, { a: 8, cs: 20 }, { a: 10, cs: 30 }]);
+  });
+  it('restarting where the partition changes (salary per name)', () => {
+    const rows = h.run(
+      'datatable (name:string, month:int, salary:long) ["Alice", 1, 1000, "Bob", 1, 1000, "Alice", 2, 2000, "Bob", 2, 1950, "Alice", 3, 1400, "Bob", 3, 1450] ' +
+        '| order by name asc, month asc | extend total = row_cumsum(salary, name != prev(name))',
+    );
+    expect(rows.map((r) => [r.name, r.month, r.salary, r.total])).toEqual([
+      ['Alice', 1, 1000, 1000], ['Alice', 2, 2000, 3000], ['Alice', 3, 1400, 4400], ['Bob', 1, 1000, 1000], ['Bob', 2, 1950, 2950], ['Bob', 3, 1450, 4400],
+    ]);
+  });
+  it('a real term sums as a real; it needs serialized rows and a number', () => {
+    expect(h.run('datatable (x:real) [0.5, 1.25] | serialize s = row_cumsum(x) | project s')).toEqual([{ s: 0.5 }, { s: 1.75 }]);
+    expect(() => h.translate('datatable (x:real) [0.5] | extend s = row_cumsum(x)')).toThrow(/serialize/);
+    expect(() => h.translate('datatable (x:string) ["a"] | serialize s = row_cumsum(x)')).toThrow(/row_cumsum\(\) needs/);
+  });
+});
