@@ -21,7 +21,31 @@ export type ErrorStage = 'ingest' | 'kql' | 'rule' | 'replay' | 'engine' | 'cli'
  * and may change, a detail is typed data (one variant per remedy Loupe offers), so the UI and CLI
  * never parse message text.
  */
-export type ErrorDetail = ExternalDataNeeded;
+export type ErrorDetail = ExternalDataNeeded | TableUnknown | FunctionNotLoaded | WatchlistNeeded;
+
+/** A table the query names that is neither loaded nor in the schema catalog (its data can be loaded). */
+export interface TableUnknown {
+  readonly kind: 'table-unknown';
+  readonly name: string;
+}
+
+/**
+ * A function the query calls that neither the query defines nor the workspace has loaded: a saved
+ * function or an ASIM parser, whose YAML the analyst loads (CLI `--functions DIR`, UI).
+ */
+export interface FunctionNotLoaded {
+  readonly kind: 'function-not-loaded';
+  readonly name: string;
+}
+
+/**
+ * The query reads columns of a watchlist that is not loaded: only its CSV says what they are
+ * (CLI `--watchlist ALIAS=FILE`, UI). A watchlist read for its fixed columns alone reads as empty.
+ */
+export interface WatchlistNeeded {
+  readonly kind: 'watchlist-needs-file';
+  readonly alias: string;
+}
 
 /**
  * `externaldata(…) ["URL"]` with no file supplied for the URL: Kusto downloads it, Loupe works

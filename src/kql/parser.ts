@@ -11,7 +11,7 @@ import type { KqlErrorCode } from './api.ts';
 import { kqlError } from './errors.ts';
 import { tokenize, type Token } from './lexer.ts';
 import { parseDynamicLiteral, parseTypedLiteral, TYPED_LITERALS } from './literals.ts';
-import { operatorFor, KNOWN_UNSUPPORTED_OPERATORS, sourceAt } from './operators/registry.ts';
+import { operatorFor, KNOWN_UNSUPPORTED_OPERATORS, sourceAt, sourceFor } from './operators/registry.ts';
 import { parsePatternDeclaration, type PatternDeclaration } from './operators/pattern.ts';
 
 const COMPARISON = new Set(['==', '!=', '<>', '<', '<=', '>', '>=', '=~', '!~']);
@@ -26,8 +26,14 @@ const HARMLESS_OPTIONS = new Set(['notruncation', 'truncationmaxrecords', 'trunc
 /** Tabular sources Kusto has but Loupe does not translate yet (refused by name, with position). */
 const UNSUPPORTED_SOURCES = new Set(['evaluate', 'find', 'view']);
 
-export function parseQuery(text: string): Query {
-  return new Parser(text).parseQuery();
+/** What the parser needs to know of the world beyond the query text. */
+export interface ParseOptions {
+  /** Whether `name(…)` calls a tabular function the workspace defines (so `name(…)` starts a pipeline). */
+  readonly isTabularFunction?: (name: string) => boolean;
+}
+
+export function parseQuery(text: string, options: ParseOptions = {}): Query {
+  return new Parser(text, options).parseQuery();
 }
 
 export class Parser {
@@ -42,8 +48,16 @@ export class Parser {
   /** `set query_bin_auto_size/at = …` values, which `bin_auto(x)` stands for. */
   private readonly binAuto = new Map<string, Expr>();
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    private readonly options: ParseOptions = {},
+  ) {
     this.tokens = tokenize(text);
+  }
+
+  /** Whether `name(…)` calls a tabular function: one the query declared so far, or the workspace's. */
+  isTabularFunction(name: string): boolean {
+    return this.tabularFunctions.has(name) || (this.options.isTabularFunction?.(name) ?? false);
   }
 
   // ---------- token helpers ----------
@@ -261,9 +275,9 @@ export class Parser {
     if (t.kind === 'ident' && UNSUPPORTED_SOURCES.has(t.value)) {
       throw this.error('unsupported', `the tabular source "${t.value}" is not supported yet`, t);
     }
-    if (t.kind === 'ident' && this.isPunct('(', 1)) {
-      throw this.error('unsupported', `calling the function "${t.value}(…)" as a table (user-defined or built-in) is not supported yet`, t);
-    }
+    // `f(…)` where a table is expected calls a tabular function: which one (the query's, the
+    // workspace's, or none, refused with its name) is known when it is translated.
+    if (t.kind === 'ident' && this.isPunct('(', 1)) return sourceFor('invoke')!.parse(this);
     const name = this.expectIdent('a table name');
     return { kind: 'table-ref', name: name.value, span: name };
   }

@@ -11,9 +11,10 @@ import { TranslateContext } from './context.ts';
 import { orderBySuffix } from './operators/common.ts';
 import { parseQuery } from './parser.ts';
 import { microsFromInterval, quoteIdent } from './sql.ts';
+import { isTabularWorkspaceFunction } from './workspace-functions.ts';
 
 export function translate(kql: string, options: TranslateOptions): Translation {
-  const query = parseQuery(kql);
+  const query = parseQuery(kql, { isTabularFunction: (name) => isTabularWorkspaceFunction(options, name) });
   const ctx = new TranslateContext(kql, options);
   for (const stmt of query.lets) ctx.bindLet(stmt);
   const rel = ctx.translatePipeline(query.body);
@@ -22,6 +23,8 @@ export function translate(kql: string, options: TranslateOptions): Translation {
     c.type === 'timespan' ? `${microsFromInterval(quoteIdent(c.name))} AS ${quoteIdent(c.name)}` : quoteIdent(c.name),
   );
   const withClause = ctx.ctes.map((c) => `${quoteIdent(c.name)} AS (\n  ${c.sql}\n)`).join(',\n');
-  const sql = `WITH ${withClause}\nSELECT ${cols.join(', ')} FROM ${rel.cte}${orderBySuffix(rel.order)}`;
-  return { kql, sql, columns: rel.columns, tables: ctx.tables, steps: ctx.steps, ordered: rel.order !== undefined };
+  // A result without columns (a fuzzy union none of whose legs resolved) still has its row count.
+  const select = cols.length > 0 ? cols.join(', ') : 'NULL AS "loupe_no_column"';
+  const sql = `WITH ${withClause}\nSELECT ${select} FROM ${rel.cte}${orderBySuffix(rel.order)}`;
+  return { kql, sql, columns: rel.columns, tables: ctx.tables, steps: ctx.steps, ordered: rel.order !== undefined, warnings: ctx.warnings };
 }

@@ -11,7 +11,7 @@ import { defineSource } from './registry.ts';
 
 export const INVOKE = defineSource({
   kind: 'invoke',
-  starts: (p) => p.peek().kind === 'ident' && p.isPunct('(', 1) && p.tabularFunctions.has(p.peek().value),
+  starts: (p) => p.peek().kind === 'ident' && p.isPunct('(', 1) && p.isTabularFunction(p.peek().value),
   parse(p) {
     const name = p.next();
     p.expectPunct('(');

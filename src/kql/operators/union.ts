@@ -8,8 +8,11 @@
  * - kind=inner: only the columns (name and type) that every leg has, in the first leg's order.
  * - withsource=Col: a first string column naming each row's leg: the table or let name, the `as`
  *   name a parenthesised leg ends with, else `union_arg<i>`.
- * - isfuzzy=true: a leg that reads a table or name that does not exist is left out (an error
- *   only when every leg is missing).
+ * - isfuzzy=true: a leg that reads a table, name or function that does not resolve is left out,
+ *   with a warning naming it (Kusto: "Failed to resolve entity …"). When no leg resolves, Kusto
+ *   fails the query; Loupe answers an empty result with a warning instead (issue 13: a rule whose
+ *   every source is absent from the analyst's logs has nothing to replay, which is not an error of
+ *   the rule), so the columns after such a union are unknown.
  */
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import { sqlStorageType, type KqlType } from '../../schema/kql-types.ts';
@@ -21,7 +24,7 @@ import { quoteIdent, sqlString } from '../sql.ts';
 import { isStringy, type Relation } from '../types.ts';
 import { AS_NAMES } from './as.ts';
 import { spanFrom } from './common.ts';
-import { defineOperator, defineSource, sourceAt } from './registry.ts';
+import { defineOperator, defineSource, sourceAt, sourceFor } from './registry.ts';
 
 function parseUnionArgs(p: Parser): UnionArgs {
   let unionKind: UnionArgs['unionKind'] = 'outer';
@@ -62,9 +65,10 @@ function parseUnionArgs(p: Parser): UnionArgs {
       const inner = p.parsePipelineValue();
       p.expectPunct(')', 'to close a union leg');
       legs.push({ ...inner, span: { start: t.start, end: p.lastEnd() } });
-    } else if (t.kind === 'ident' && p.isPunct('(', 1) && sourceAt(p)) {
-      // A call as a leg: a tabular function `f(x)` or a pattern invocation `P("a").Path`.
-      const source = sourceAt(p)!.parse(p);
+    } else if (t.kind === 'ident' && p.isPunct('(', 1)) {
+      // A call as a leg: a tabular function `f(x)` (the query's, the workspace's, or one that is
+      // not loaded, which isfuzzy leaves out) or a pattern invocation `P("a").Path`.
+      const source = (sourceAt(p) ?? sourceFor('invoke')!).parse(p);
       legs.push({ kind: 'pipeline', source, operators: [], span: { start: t.start, end: p.lastEnd() } });
     } else {
       const name = p.parseName('a table name or "(" after union');
@@ -86,6 +90,11 @@ function legName(leg: Pipeline, rel: Relation, index: number): string {
   return AS_NAMES.get(rel) ?? `union_arg${index}`;
 }
 
+/** What isfuzzy=true forgives: a leg whose table, name or tabular function does not resolve. */
+function unresolved(e: unknown): e is KqlError {
+  return e instanceof KqlError && (e.code === 'unknown-table' || e.detail?.kind === 'function-not-loaded');
+}
+
 function translateLegs(args: UnionArgs, first: Leg | undefined, ctx: TranslateContext, span: Span): Leg[] {
   const legs: Leg[] = first ? [first] : [];
   args.legs.forEach((leg, i) => {
@@ -93,12 +102,17 @@ function translateLegs(args: UnionArgs, first: Leg | undefined, ctx: TranslateCo
       const rel = ctx.translatePipeline(leg);
       legs.push({ rel, name: legName(leg, rel, i + (first ? 1 : 0)) });
     } catch (e) {
-      if (args.isFuzzy && e instanceof KqlError && e.code === 'unknown-table') return;
-      throw e;
+      if (!args.isFuzzy || !unresolved(e)) throw e;
+      ctx.warn(`union isfuzzy=true left out a leg: ${e.message.replace(/ \(line \d+, column \d+\)$/, '')}`, leg.span);
     }
   });
-  if (legs.length === 0) throw ctx.error('unknown-table', 'union: none of its tables exists', span);
   return legs;
+}
+
+/** A fuzzy union none of whose legs resolved: no rows, and no columns anyone could name. */
+function emptyUnion(ctx: TranslateContext, span: Span): Relation {
+  ctx.warn('union isfuzzy=true: none of its legs resolves, so its result is empty', span);
+  return { cte: ctx.addCte('union', 'SELECT NULL AS "loupe_no_column" WHERE false', span), columns: [] };
 }
 
 /** The output columns (see the header for Kusto's rules) and one SELECT per leg, UNION ALL'ed. */
@@ -170,6 +184,11 @@ export const UNION_SOURCE = defineSource({
     return { kind: 'union', union: parseUnionArgs(p), span: spanFrom(p, kw) };
   },
   translate(src, ctx) {
-    return unionSql(src.union, translateLegs(src.union, undefined, ctx, src.span), ctx, src.span);
+    const legs = translateLegs(src.union, undefined, ctx, src.span);
+    if (legs.length === 0) {
+      if (src.union.isFuzzy) return emptyUnion(ctx, src.span);
+      throw ctx.error('unknown-table', 'union: none of its tables exists', src.span);
+    }
+    return unionSql(src.union, legs, ctx, src.span);
   },
 });

@@ -70,7 +70,8 @@ describe('externaldata error detail', () => {
     const back = fromWire(wire);
     expect(back).toBeInstanceOf(LoupeError);
     expect(externalDataUrlOf(problemOf(back))).toBe(URL);
-    expect((back as LoupeError).detail?.columns.map((c) => c.name)).toEqual(['values', 'changeNumber']);
+    const detail = (back as LoupeError).detail;
+    expect(detail?.kind === 'externaldata-needs-file' ? detail.columns.map((c) => c.name) : []).toEqual(['values', 'changeNumber']);
     // Errors without a detail cross without one.
     expect(toWire(new LoupeError('kql', 'syntax', 'x'))).not.toHaveProperty('detail');
   });
