@@ -14,7 +14,8 @@ export interface SourcePosition {
   readonly length?: number;
 }
 
-export type ErrorStage = 'ingest' | 'kql' | 'rule' | 'replay' | 'engine' | 'cli';
+/** `workspace`: what a Sentinel workspace provides beside its tables (watchlists, saved functions, ASIM parsers). */
+export type ErrorStage = 'ingest' | 'kql' | 'rule' | 'replay' | 'engine' | 'cli' | 'workspace';
 
 /**
  * What a front end acts on, beside the message it shows: the message is worded for the analyst

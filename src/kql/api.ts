@@ -80,11 +80,20 @@ export interface Translation {
   /** Whether the query's output order is defined (sort/order/top/serialize last). */
   readonly ordered: boolean;
   /**
-   * What Kusto reports as warnings beside the result, each with its place ("(line 3, column 1)"):
-   * a `union isfuzzy=true` leg left out because its table or function does not resolve, a fuzzy
-   * union none of whose legs resolves (an empty result), a watchlist read that is not loaded.
+   * What Kusto reports as warnings beside the result: a `union isfuzzy=true` leg left out because
+   * its table or function does not resolve, a fuzzy union none of whose legs resolves.
    */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly TranslationWarning[];
+}
+
+/**
+ * A warning at a place of the query (1-based). One about the body of a workspace function is placed
+ * at the function's call, its message naming the function's file and line.
+ */
+export interface TranslationWarning {
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
 }
 
 /** Error codes of the translator; the message says what was expected and what was found. */

@@ -5,7 +5,7 @@
  */
 import type { ColumnSchema, TableSchema } from '../schema/catalog.ts';
 import type { ErrorDetail } from '../errors.ts';
-import type { KqlErrorCode, TranslateOptions, TranslationStep } from './api.ts';
+import type { KqlErrorCode, TranslateOptions, TranslationStep, TranslationWarning } from './api.ts';
 import type { Expr, LetStatement, LetValue, Pipeline, Span } from './ast.ts';
 import { kqlError, lineColumn, type KqlError } from './errors.ts';
 import { operatorFor, sourceFor } from './operators/registry.ts';
@@ -57,7 +57,7 @@ export class TranslateContext {
   readonly steps: TranslationStep[] = [];
   readonly tables: string[] = [];
   /** Kusto's warnings beside the result (api.ts Translation.warnings), each with its place. */
-  readonly warnings: string[] = [];
+  readonly warnings: TranslationWarning[] = [];
   private lets = new Map<string, Binding>();
   readonly nowSql: string;
   /**
@@ -82,10 +82,18 @@ export class TranslateContext {
     return kqlError(this.text, code, message, span, detail);
   }
 
-  /** Records a warning about the text at `span` ("… (line 3, column 1)"). */
+  /**
+   * Records a warning about the text at `span`; inside a workspace function it is placed at the
+   * function's call in the query, and says where in the function it is.
+   */
   warn(message: string, span: Span): void {
-    const { line, column } = lineColumn(this.text, span.start);
-    this.warnings.push(`${message} (${this.source.place(line, column)})`);
+    const { callSpan } = this.source;
+    if (!callSpan) {
+      this.warnings.push({ message, ...lineColumn(this.text, span.start) });
+      return;
+    }
+    const inside = lineColumn(this.text, span.start);
+    this.warnings.push({ message: `${message} (${this.source.place(inside.line, inside.column)})`, ...lineColumn(this.queryText, callSpan.start) });
   }
 
   /**

@@ -240,8 +240,22 @@ export class Parser {
       return after.kind === 'eof' || (after.kind === 'punct' && (after.value === '|' || after.value === ';' || after.value === ')' || after.value === '}'));
     }
     if (this.isPunct('(') && this.peek(1).kind === 'ident' && this.isPunct('|', 2)) return true;
+    // `f(…) | …`: a scalar cannot be piped, so `f` is a tabular function even when nothing here
+    // knows it (a workspace function that is not loaded is then refused by its name, not as syntax).
+    if (t.kind === 'ident' && this.isPunct('(', 1)) return this.isPunct('|', this.closingParen(1) + 1);
     if (this.isPunct('(') && this.isPunct('(', 1)) return false;
     return false;
+  }
+
+  /** How many tokens ahead the `)` closing the `(` at `open` tokens ahead is (the end of input if none). */
+  private closingParen(open: number): number {
+    let depth = 0;
+    for (let i = open; ; i++) {
+      const t = this.peek(i);
+      if (t.kind === 'eof') return i;
+      if (t.kind === 'punct' && t.value === '(') depth++;
+      if (t.kind === 'punct' && t.value === ')' && --depth === 0) return i;
+    }
   }
 
   /** The body of a query (or a join's right side): a pipeline. */

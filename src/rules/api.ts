@@ -5,6 +5,7 @@
  */
 import type { SqlEngine } from '../db/engine.ts';
 import type { TableSchema } from '../schema/catalog.ts';
+import type { WorkspaceFunction } from '../kql/api.ts';
 
 /** ISO-8601 UTC timestamp ending in Z. */
 export type IsoTime = string;
@@ -19,7 +20,10 @@ export interface ReplayReport {
   snapshotTables?: string[];
   /** Tables the rule read that were not loaded: created empty from the catalog schema. */
   emptyTables?: string[];
-  /** Rule diagnostics (Sentinel limits, unknown values) as "file:line:column: message". */
+  /**
+   * Rule diagnostics (Sentinel limits, unknown values), the query's warnings (a fuzzy union leg
+   * left out) and watchlists read without being loaded, as "file:line:column: message".
+   */
   warnings?: string[];
   execution?: ReportExecution;
 }
@@ -114,6 +118,10 @@ export interface ReplayData {
   /** The loaded table holding the data of an `externaldata` URL (a file the analyst supplied:
    * CLI `--external URL=FILE`), or undefined: the rule then fails with an error naming the URL. */
   externalData?(url: string): { readonly name: string; readonly schema: TableSchema } | undefined;
+  /** A function the workspace defines (loaded saved functions and ASIM parsers, `_GetWatchlist`). */
+  resolveFunction?(name: string): WorkspaceFunction | undefined;
+  /** Whether a watchlist CSV was loaded under this alias (else `_GetWatchlist` reads it as empty). */
+  isWatchlistLoaded?(alias: string): boolean;
 }
 
 export interface ReplayOptions {

@@ -13,8 +13,10 @@ import { parseRuleFile, replay, replayLibrary, translateRule, isScheduled, type 
 import type { ReplayControl, ReplayData, ReplayOptions } from '../rules/api.ts';
 import { knownTable, type TableSchema } from '../schema/catalog.ts';
 import { createEmptyTableSql } from '../schema/ddl.ts';
-import type { LoupeSession, RowsResult, RuleSummary } from './api.ts';
+import type { LoupeSession, RowsResult, RuleSummary, WatchlistLoad } from './api.ts';
 import { latestTimeGenerated, setRunTime } from './run-time.ts';
+import { WorkspaceContent } from './workspace-content.ts';
+import { checkLibrary } from '../rules/check.ts';
 
 export async function createSession(engine: SqlEngine): Promise<LoupeSession> {
   installKqlRuntime(engine);
@@ -26,13 +28,18 @@ class EngineSession implements LoupeSession {
   private readonly data: ReplayData;
   /** externaldata URL → the loaded table holding the file the analyst supplied for it. */
   private readonly external = new Map<string, string>();
+  /** Watchlists and workspace functions the analyst loaded. */
+  private readonly content: WorkspaceContent;
 
   constructor(private readonly engine: SqlEngine) {
+    this.content = new WorkspaceContent(engine);
     this.data = {
       engine,
       resolveTable: (name) => this.resolveTable(name),
       loadedTables: () => listTables(engine).map((t) => t.name),
       externalData: (url) => this.externalData(url),
+      resolveFunction: (name) => this.content.resolveFunction(name),
+      isWatchlistLoaded: (alias) => this.content.watchlists().some((w) => w.alias === alias),
     };
   }
 
@@ -47,9 +54,43 @@ class EngineSession implements LoupeSession {
     this.external.set(url, table);
   }
 
-  /** Loaded tables first (their real columns), then the catalog (for tables a query names but no file provided). */
+  /**
+   * Loaded tables first (their real columns), then the catalog (for tables a query names but no
+   * file provided), then watchlists (`watchlist:<alias>`, the Watchlist table).
+   */
   private resolveTable(name: string): TableSchema | undefined {
-    return loadedTable(this.engine, name)?.schema ?? knownTable(name);
+    return loadedTable(this.engine, name)?.schema ?? knownTable(name) ?? this.content.resolveTable(name);
+  }
+
+  async loadWatchlist(source: LoadSource, options: WatchlistLoad) {
+    const bytes = source.bytes ?? (source.blob ? new Uint8Array(await source.blob.arrayBuffer()) : undefined);
+    if (!bytes) throw new LoupeError('workspace', 'watchlist-file', `no content given for ${source.name}`, { file: source.name });
+    const lastUpdated = options.lastUpdated ?? (source.blob instanceof File ? source.blob.lastModified : Date.now());
+    return this.content.loadWatchlist(source.name, bytes, { alias: options.alias, lastUpdated, ...(options.searchKey !== undefined && { searchKey: options.searchKey }) });
+  }
+
+  watchlists() {
+    return this.content.watchlists();
+  }
+
+  dropWatchlist(alias: string) {
+    this.content.dropWatchlist(alias);
+  }
+
+  loadFunctions(files: readonly RuleFileText[]) {
+    return this.content.loadFunctions(files);
+  }
+
+  functions() {
+    return this.content.functions();
+  }
+
+  dropFunctionFile(file: string) {
+    this.content.dropFunctionFile(file);
+  }
+
+  checkLibrary(files: readonly RuleFileText[]) {
+    return checkLibrary(this.data, files);
   }
 
   tables() {
@@ -95,7 +136,11 @@ class EngineSession implements LoupeSession {
   }
 
   translate(kql: string): Translation {
-    return translate(kql, { resolveTable: (n) => this.resolveTable(n), externalData: (url) => this.externalData(url) });
+    return translate(kql, {
+      resolveTable: (n) => this.resolveTable(n),
+      externalData: (url) => this.externalData(url),
+      resolveFunction: (n) => this.content.resolveFunction(n),
+    });
   }
 
   translateRule(): Translation {
@@ -137,10 +182,10 @@ class EngineSession implements LoupeSession {
     };
   }
 
-  /** A table the query reads but no file provided exists empty, with the catalog's columns. */
+  /** A table the query reads but no file provided exists empty, with the catalog's columns (or a watchlist's fixed ones). */
   private ensureTable(name: string) {
     if (loadedTable(this.engine, name)) return;
-    const schema = knownTable(name);
+    const schema = this.resolveTable(name);
     if (schema) this.engine.exec(createEmptyTableSql(schema));
   }
 

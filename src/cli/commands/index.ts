@@ -1,12 +1,13 @@
 /** The CLI's commands. Each lives in its own file and is listed here. */
 import type { Command } from './command.ts';
+import { checkCommand } from './check.ts';
 import { conformanceCommand } from './conformance.ts';
 import { replayCommand } from './replay.ts';
 import { translateCommand } from './translate.ts';
 
 export type { Command } from './command.ts';
 
-export const COMMANDS: Command[] = [replayCommand, translateCommand, conformanceCommand];
+export const COMMANDS: Command[] = [replayCommand, checkCommand, translateCommand, conformanceCommand];
 
 export function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

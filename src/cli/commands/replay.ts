@@ -5,11 +5,14 @@ import { loadAll, readText } from '../files.ts';
 import { parseIsoFlag } from '../time.ts';
 import { createNodeSession } from '../../session/node.ts';
 import { formatReplaySummary } from '../report-text.ts';
-import { externalDataHint, formatLibrarySummary, loadExternalData, readRuleDir } from '../rule-library.ts';
+import { formatLibrarySummary, loadExternalData, readRuleDir } from '../rule-library.ts';
+import { loadWorkspaceContent, WORKSPACE_FLAGS, WORKSPACE_USAGE, workspaceHint } from '../workspace-flags.ts';
 
 const USAGE = `Usage: npm run --silent loupe -- replay (--rule RULE.yaml | --rules DIR) [--from ISO] [--to ISO]
                                            [--first-run ISO] [--at ISO] [--case-insensitive-entities]
-                                           [--external URL=FILE]... [--json] FILE...
+                                           [--external URL=FILE]... [--watchlist ALIAS=FILE]...
+                                           [--watchlist-key ALIAS=COLUMN]... [--functions DIR]...
+                                           [--json] FILE...
 
 Replays a Sentinel scheduled rule over exported logs as Sentinel would have run it, and prints the
 runs, alerts and incidents. FILE: CSV or JSON exports (table detected from the Type column or the
@@ -22,17 +25,18 @@ alone on standard output.
 --rules DIR replays every rule file in DIR (.yaml, .yml, .json, .kql; not subfolders) and ranks
 the rules by alerts raised; a rule that cannot be read, translated or run is listed with its error
 (file:line:column) and the others still run. With --json: { "results": [...], "totals": {...} }.
---external URL=FILE supplies the data of a query's externaldata(…) ["URL"] (Loupe never downloads).`;
+--external URL=FILE supplies the data of a query's externaldata(…) ["URL"] (Loupe never downloads).
+${WORKSPACE_USAGE}`;
 
 export const replayCommand: Command = {
   name: 'replay',
   summary: 'replay a rule over log files: runs, alerts, incidents',
   usage: USAGE,
-  remedy: (e) => externalDataHint(e.detail),
+  remedy: (e) => workspaceHint(e.detail),
   async run(argv) {
     const args = parseArgs(argv, {
-      values: ['rule', 'rules', 'from', 'to', 'first-run', 'at', 'external'],
-      repeatable: ['external'],
+      values: ['rule', 'rules', 'from', 'to', 'first-run', 'at', 'external', ...WORKSPACE_FLAGS],
+      repeatable: ['external', ...WORKSPACE_FLAGS],
       booleans: ['json', 'help', 'case-insensitive-entities'],
     });
     if (args.booleans.has('help')) {
@@ -61,6 +65,7 @@ export const replayCommand: Command = {
     const session = await createNodeSession();
     try {
       await loadExternalData(session, args.values.get('external') ?? [], log);
+      await loadWorkspaceContent(session, args, log);
       if (rulesDir) {
         const files = readRuleDir(rulesDir);
         await loadAll(session, args.positional, log);

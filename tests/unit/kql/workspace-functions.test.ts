@@ -119,6 +119,11 @@ describe('errors of workspace functions say where', () => {
     expect(e.message).toContain('"_Im_WebSession"');
   });
 
+  it('one piped in a let is refused by its name too, not as a syntax error', () => {
+    const e = refusal('let ips = _Im_Dns(response_has_any_prefix = dynamic(["1.2.3"])) | summarize by SrcIpAddr;\nips');
+    expect(e.detail).toEqual({ kind: 'function-not-loaded', name: '_Im_Dns' });
+  });
+
   it("an error inside the body is reported at the call, naming the function's file and line", () => {
     const e = refusal('print a = 1\n| union (Broken)');
     expect(e.code).toBe('unknown-column');
@@ -144,19 +149,20 @@ describe('union isfuzzy=true follows Kusto: what does not resolve is left out, w
     const { t, rows } = run('union isfuzzy=true (Events | project User), (_Im_WebSession(starttime = ago(1d)) | project User = SrcUsername)\n| count');
     expect(rows).toEqual([{ Count: 3 }]);
     expect(t.warnings).toHaveLength(1);
-    expect(t.warnings[0]).toMatch(/^union isfuzzy=true left out a leg: the function "_Im_WebSession" .* \(line 1, column 45\)$/);
+    expect(t.warnings[0]).toMatchObject({ line: 1, column: 45 });
+    expect(t.warnings[0]!.message).toMatch(/^union isfuzzy=true left out a leg: the function "_Im_WebSession" is neither defined by the query nor loaded/);
   });
 
   it('a leg over a missing table is left out with a warning', () => {
     const { t, rows } = run('union isfuzzy=true Events, Nope | count');
     expect(rows).toEqual([{ Count: 3 }]);
-    expect(t.warnings).toEqual(['union isfuzzy=true left out a leg: unknown table "Nope" (line 1, column 28)']);
+    expect(t.warnings).toEqual([{ message: 'union isfuzzy=true left out a leg: unknown table "Nope"', line: 1, column: 28 }]);
   });
 
   it('no leg resolving is an empty result with a warning, not an error (Kusto errs; issue 13)', () => {
     const { t, rows } = run('union isfuzzy=true Nope, Nope2 | count');
     expect(rows).toEqual([{ Count: 0 }]);
-    expect(t.warnings.at(-1)).toBe('union isfuzzy=true: none of its legs resolves, so its result is empty (line 1, column 1)');
+    expect(t.warnings.at(-1)).toEqual({ message: 'union isfuzzy=true: none of its legs resolves, so its result is empty', line: 1, column: 1 });
     const bare = run('union isfuzzy=true Nope, Nope2');
     expect(bare.t.columns).toEqual([]);
     expect(bare.rows).toEqual([]);
@@ -167,8 +173,10 @@ describe('union isfuzzy=true follows Kusto: what does not resolve is left out, w
   });
 
   it('a warning inside a workspace function names its file', () => {
-    const { t } = run('Fuzzy | count', [fn('Fuzzy', [], 'union isfuzzy=true Events, vimNope', 3, 'Parsers/Fuzzy.yaml')]);
-    expect(t.warnings).toEqual(['union isfuzzy=true left out a leg: unknown table "vimNope" (in the workspace function Fuzzy, Parsers/Fuzzy.yaml:3, column 28 of its query)']);
+    const { t } = run('print x = 1\n| union (Fuzzy | count)', [fn('Fuzzy', [], 'union isfuzzy=true Events, vimNope', 3, 'Parsers/Fuzzy.yaml')]);
+    expect(t.warnings).toEqual([
+      { message: 'union isfuzzy=true left out a leg: unknown table "vimNope" (in the workspace function Fuzzy, Parsers/Fuzzy.yaml:3, column 28 of its query)', line: 2, column: 10 },
+    ]);
   });
 
   it('isfuzzy does not hide other errors of a leg (it applies to resolving the sources only)', () => {
