@@ -129,6 +129,8 @@ function checkRule(data: ReplayData, rule: Rule): RuleCheck {
   /** URL → the table read for it (supplied or stand-in), for `reads`. */
   const externalRead = new Map<string, string>();
   const functions = new Set<string>();
+  /** The error a replay stops at now (the first need's), kept while stand-ins let the check go on. */
+  let firstError: RuleProblem | undefined;
   const checking: ReplayData = {
     engine: data.engine,
     resolveTable: (n) => [...standIns.values()].find((s) => s.name === n) ?? data.resolveTable(n),
@@ -154,13 +156,14 @@ function checkRule(data: ReplayData, rule: Rule): RuleCheck {
       data.engine.query(`EXPLAIN ${prepared.translation.sql}`);
       const reads = readsOf(prepared.translation, functions, externalRead);
       const warnings = [...ruleWarnings, ...translationWarnings(rule, prepared.translation), ...missingWatchlistWarnings(rule, data, prepared.translation.tables)];
-      if (needs.length > 0) return { ...ids, status: 'needs', reads, needs, problem: firstProblem(needs, rule), warnings };
+      if (needs.length > 0) return { ...ids, status: 'needs', reads, needs, ...(firstError && { problem: firstError }), warnings };
       return { ...ids, status: 'ready', reads, warnings };
     } catch (e) {
       const need = isLoupeError(e) ? needOf(e) : undefined;
       // Anything else stops a replay: refused, unless something needed before explains it.
       if (!need) return needs.length > 0 ? { ...ids, status: 'needs', needs, problem: problemOf(e, rule.file), warnings: ruleWarnings } : { ...ids, status: 'refused', problem: problemOf(e, rule.file), warnings: ruleWarnings };
       needs.push(need);
+      firstError ??= problemOf(e, rule.file);
       // An externaldata URL is met by a stand-in of its declared columns, to find what else the rule
       // needs; a function, table or watchlist hides what comes after it (its columns are unknown).
       const d = (e as LoupeError).detail;
@@ -170,13 +173,6 @@ function checkRule(data: ReplayData, rule: Rule): RuleCheck {
       if (prepared) dropCreated(data, prepared.created);
     }
   }
-}
-
-/** The refusal a replay gives while the rule still needs something (the first need, in words). */
-function firstProblem(needs: readonly RuleNeed[], rule: Rule): RuleProblem {
-  const n = needs[0]!;
-  const what = n.kind === 'watchlist' ? `the watchlist "${n.alias}"` : n.kind === 'function' ? `the function "${n.name}"` : n.kind === 'table' ? `the table "${n.name}"` : `the file of ${n.url}`;
-  return { stage: 'replay', code: 'needs', message: `needs ${what}: ${n.why}`, position: { file: rule.file } };
 }
 
 /** Checks every rule of every file (a file that is not a valid rule is one `invalid` entry). */
