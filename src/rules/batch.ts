@@ -31,6 +31,7 @@ export function translateForBatch(data: ReplayData, rule: Rule): Translation {
   const translation = translate(rule.query, {
     resolveTable: (n) => data.resolveTable(n),
     externalData: (url) => data.externalData?.(url),
+    ...(data.resolveFunction && { resolveFunction: (n: string) => data.resolveFunction?.(n) }),
     tableSql: (name, schema) =>
       isWindowed(schema)
         ? `(SELECT * FROM ${quoteIdent(name)} WHERE "TimeGenerated" >= ${RUN}.run_window_start AND "TimeGenerated" <= ${RUN}.run_window_end)`

@@ -44,6 +44,7 @@ export function createSubset(data: ReplayData, rule: Rule, triggered: readonly S
     const translation = translate(rule.query, {
       resolveTable: (n) => data.resolveTable(n),
       externalData: (url) => data.externalData?.(url),
+      ...(data.resolveFunction && { resolveFunction: (n: string) => data.resolveFunction?.(n) }),
       tableSql: (name, schema) => {
         if (!isWindowed(schema)) return quoteIdent(name);
         const sub = subsetName(name);
