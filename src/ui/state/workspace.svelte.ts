@@ -8,7 +8,8 @@ import type { FilePreview, RejectedRow } from '../../ingest/index.ts';
 import type { Translation } from '../../kql/api.ts';
 import type { ReplayProgress, ReplayReport } from '../../rules/api.ts';
 import type { LibraryReport, LibraryRuleResult, RuleFileText } from '../../rules/library.ts';
-import type { RuleSummary } from '../../session/api.ts';
+import type { FunctionLoadReport, FunctionSummary, RuleSummary, WatchlistInfo } from '../../session/api.ts';
+import type { CheckReport } from '../../rules/check.ts';
 import type { EngineClient } from '../../worker/client.ts';
 import type { EngineStatus } from '../../worker/protocol.ts';
 import type { PivotHit } from '../../worker/pivot.ts';
@@ -87,6 +88,19 @@ export class Workspace {
     return this.libraryTask.running;
   }
 
+  /** What a Sentinel workspace provides beside its tables (issue 13): watchlists by alias, workspace functions. */
+  watchlists = $state<readonly WatchlistInfo[]>([]);
+  functions = $state<readonly FunctionSummary[]>([]);
+  /** Function files that could not be read (the last load's), each at its line. */
+  functionErrors = $state<FunctionLoadReport['errors']>([]);
+  contentProblem = $state<Problem | null>(null);
+
+  /** The rule files opened in the library, and each rule's check status (what `loupe check` says), known before any replay. */
+  checkFiles = $state.raw<readonly RuleFileText[]>([]);
+  libraryCheck = $state.raw<CheckReport | null>(null);
+  checkProblem = $state<Problem | null>(null);
+  checking = $state(false);
+
   /** The result grid of the Explore section (tables and console queries). */
   readonly grid: GridState;
   /** Case notes on alerts and incidents (kept in the browser). */
@@ -118,6 +132,8 @@ export class Workspace {
       return Promise.resolve();
     });
     await Promise.all(started);
+    // A table loaded may be what a checked rule needed.
+    if (this.checkFiles.length > 0) await this.checkLibrary();
   }
 
   /** The analyst's answer for a file loaded twice. */
@@ -338,6 +354,98 @@ export class Workspace {
       if (saved.replayed && this.rule && this.translation) await this.replay();
     } finally {
       this.restoring = false;
+    }
+  }
+
+  /**
+   * Opens rule files in the library: checks every rule at once (ready, needs, refused, invalid),
+   * then, when logs are loaded, replays them and ranks them by alerts.
+   */
+  async openLibrary(files: readonly File[]): Promise<void> {
+    const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+    this.checkFiles = texts;
+    await this.checkLibrary();
+    if (this.tables.length > 0) await this.replayLibrary(files);
+  }
+
+  /** Checks the library's rules again against what is loaded now (tables, watchlists, functions). */
+  async checkLibrary(): Promise<void> {
+    if (this.checkFiles.length === 0) return;
+    this.checking = true;
+    this.checkProblem = null;
+    try {
+      this.libraryCheck = await this.client.request('checkLibrary', { files: this.checkFiles });
+    } catch (e) {
+      this.libraryCheck = null;
+      this.checkProblem = problemOf(e);
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  /** Replays the checked rule files (e.g. once logs are loaded, or what they needed is). */
+  async replayCheckedLibrary(): Promise<void> {
+    const files = this.checkFiles.map((f) => new File([f.text], f.name));
+    if (files.length > 0) await this.replayLibrary(files);
+  }
+
+  private async refreshContent(): Promise<void> {
+    const c = await this.client.request('workspaceContent', null);
+    this.watchlists = c.watchlists;
+    this.functions = c.functions;
+  }
+
+  /** Loads a watchlist CSV under the alias rules call it by, then checks the library again. */
+  async loadWatchlist(file: File, alias: string): Promise<boolean> {
+    this.contentProblem = null;
+    try {
+      await this.client.request('loadWatchlist', { name: file.name, file, alias });
+      return true;
+    } catch (e) {
+      this.contentProblem = problemOf(e);
+      return false;
+    } finally {
+      await this.refreshContent();
+      await this.checkLibrary();
+    }
+  }
+
+  async dropWatchlist(alias: string): Promise<void> {
+    this.contentProblem = null;
+    try {
+      await this.client.request('dropWatchlist', { alias });
+    } catch (e) {
+      this.contentProblem = problemOf(e);
+    } finally {
+      await this.refreshContent();
+      await this.checkLibrary();
+    }
+  }
+
+  /** Loads workspace function and ASIM parser files; a file that cannot be read keeps its error, the others load. */
+  async loadFunctionFiles(files: readonly File[]): Promise<void> {
+    this.contentProblem = null;
+    try {
+      const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+      const report = await this.client.request('loadFunctions', { files: texts });
+      this.functionErrors = report.errors;
+    } catch (e) {
+      this.contentProblem = problemOf(e);
+    } finally {
+      await this.refreshContent();
+      await this.checkLibrary();
+    }
+  }
+
+  async dropFunctionFile(file: string): Promise<void> {
+    this.contentProblem = null;
+    try {
+      await this.client.request('dropFunctionFile', { file });
+    } catch (e) {
+      this.contentProblem = problemOf(e);
+    } finally {
+      await this.refreshContent();
+      await this.checkLibrary();
     }
   }
 

@@ -1,0 +1,87 @@
+/**
+ * Watchlists and workspace functions in the page (issue 13, hosted build): the rule library shows
+ * each rule's check status as soon as its files are opened, before any replay, and a rule that
+ * needs a workspace function and then a watchlist's columns turns ready once the analyst opens the
+ * function's YAML and the watchlist's CSV. What the files hold is shown as text, never as markup.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { useHostedApp } from './support/hosted.ts';
+import { useWorkDir } from './support/work-dir.ts';
+import { ROOT } from './support/site.ts';
+import { freshApp, waitForEngineReady } from './support/flow.ts';
+import { foreignRequests } from './support/chromium.ts';
+
+const CHECK = join(ROOT, 'tests', 'fixtures', 'check');
+const RULES = join(CHECK, 'rules');
+
+const app = useHostedApp();
+const work = useWorkDir('loupe-workspace-content-');
+
+beforeEach(async () => {
+  await freshApp(app.browser.page, app.site.url);
+  await waitForEngineReady(app.browser.page);
+});
+
+describe('watchlists and functions in the rule library', () => {
+  it('shows each rule’s check status before any replay, and a rule goes from needs to ready once its function and watchlist are loaded', async () => {
+    const { page } = app.browser;
+    // A watchlist whose third column's name and a value are markup: they must show as text.
+    const csv = work.write('vips.csv', 'UserPrincipalName,Team,<img src=x onerror="window.__xss=1">\nisaacdunham@corp.local,Finance,<b>bold</b>\n');
+
+    await page.getByText('Rule library: replay several rule files and rank them').click();
+    await page.getByLabel('Open several rule files (a rule library)').setInputFiles([
+      join(RULES, 'ready-failed-signins.yaml'),
+      join(RULES, 'needs-watchlist-function.yaml'),
+      join(RULES, 'refused-construct.kql'),
+      join(RULES, 'invalid-fields.yaml'),
+    ]);
+    const check = page.getByRole('table', { name: 'Rule check' });
+    await check.waitFor({ timeout: 60_000 });
+    const row = (name: string) => check.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+    const status = async (name: string) => (await row(name).locator('td.status').innerText()).trim();
+
+    // No logs loaded, nothing replayed: the statuses come from the check alone.
+    expect(await page.getByRole('table', { name: 'Rules ranked by alerts' }).count()).toBe(0);
+    expect(await status('Failed sign-ins')).toBe('ready');
+    expect(await row('Failed sign-ins').innerText()).toContain('reads tables SigninLogs');
+    expect(await status('Sign-ins of watched users')).toBe('needs');
+    expect(await row('Sign-ins of watched users').innerText()).toContain('needs the function WatchedSignins');
+    expect(await status('refused-construct')).toBe('refused');
+    expect(await row('refused-construct').innerText()).toMatch(/refused-construct\.kql:3:\d+: kql /);
+    expect(await status('invalid-fields.yaml')).toBe('invalid');
+    expect(await row('invalid-fields.yaml').innerText()).toContain('invalid-fields.yaml:7:18: triggerOperator');
+    expect(await page.getByRole('status').filter({ hasText: 'Check of 4 rules' }).innerText()).toContain('1 ready, 1 need something loaded, 1 refused, 1 invalid');
+
+    // The function: the rule now needs the watchlist whose columns it reads.
+    await page.getByLabel('Open function or ASIM parser files (YAML)').setInputFiles(join(CHECK, 'functions', 'WatchedSignins.yaml'));
+    const functions = page.getByRole('table', { name: 'Loaded workspace functions' });
+    await functions.waitFor({ timeout: 30_000 });
+    expect(await functions.innerText()).toContain('WatchedSignins.yaml:');
+    await expect.poll(() => row('Sign-ins of watched users').innerText(), { timeout: 30_000 }).toContain('needs the watchlist "vips"');
+    expect(await status('Sign-ins of watched users')).toBe('needs');
+
+    // The watchlist, by keyboard: alias typed, file chosen, Load pressed with Enter.
+    await page.getByLabel('Watchlist alias').fill('vips');
+    await page.getByLabel('Watchlist CSV file').setInputFiles(csv);
+    await page.getByRole('button', { name: 'Load watchlist' }).focus();
+    await page.keyboard.press('Enter');
+    const watchlists = page.getByRole('table', { name: 'Loaded watchlists' });
+    await watchlists.waitFor({ timeout: 30_000 });
+    await expect.poll(() => status('Sign-ins of watched users'), { timeout: 30_000 }).toBe('ready');
+    expect(await row('Sign-ins of watched users').innerText()).toContain('watchlists vips');
+    expect(await page.getByRole('status').filter({ hasText: 'Check of 4 rules' }).innerText()).toContain('2 ready, 0 need something loaded');
+
+    // The markup in the CSV is text on the page, and nothing ran.
+    const listed = await watchlists.innerText();
+    expect(listed).toContain('vips\tvips.csv\t1\tUserPrincipalName');
+    expect(listed).toContain('<img src=x onerror="window.__xss=1">');
+    expect(await watchlists.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
+    // Removing the watchlist brings the need back.
+    await page.getByRole('button', { name: 'Remove the watchlist vips' }).click();
+    await expect.poll(() => status('Sign-ins of watched users'), { timeout: 30_000 }).toBe('needs');
+    expect(foreignRequests(app.browser.requests, app.site.url)).toEqual([]);
+  });
+});
