@@ -5,7 +5,10 @@
  * function's YAML and the watchlist's CSV. What the files hold is shown as text, never as markup.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CheckReport } from '../../src/rules/check.ts';
 import { useHostedApp } from './support/hosted.ts';
 import { useWorkDir } from './support/work-dir.ts';
 import { ROOT } from './support/site.ts';
@@ -14,6 +17,7 @@ import { foreignRequests } from './support/chromium.ts';
 
 const CHECK = join(ROOT, 'tests', 'fixtures', 'check');
 const RULES = join(CHECK, 'rules');
+const SENTINEL_WIDE = join(ROOT, '..', 'shared', 'rules', 'sentinel-wide');
 
 const app = useHostedApp();
 const work = useWorkDir('loupe-workspace-content-');
@@ -84,4 +88,29 @@ describe('watchlists and functions in the rule library', () => {
     await expect.poll(() => status('Sign-ins of watched users'), { timeout: 30_000 }).toBe('needs');
     expect(foreignRequests(app.browser.requests, app.site.url)).toEqual([]);
   });
+});
+
+describe('the page and loupe check agree', () => {
+  if (!existsSync(SENTINEL_WIDE)) console.log(`workspace-content.test: ${SENTINEL_WIDE} is absent; the page/CLI agreement test is skipped`);
+  it.skipIf(!existsSync(SENTINEL_WIDE))('gives every shared sentinel-wide rule the status `loupe check` gives it', async () => {
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'check', '--rules', SENTINEL_WIDE, '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 240_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(cli.status, cli.stderr).toBe(0);
+    const expected = (JSON.parse(cli.stdout) as CheckReport).results.map((r) => [r.file, r.status]);
+
+    const { page } = app.browser;
+    const files = readdirSync(SENTINEL_WIDE).filter((n) => /\.(ya?ml|json|kql)$/i.test(n)).sort();
+    await page.getByText('Rule library: replay several rule files and rank them').click();
+    await page.getByLabel('Open several rule files (a rule library)').setInputFiles(files.map((f) => join(SENTINEL_WIDE, f)));
+    const check = page.getByRole('table', { name: 'Rule check' });
+    await check.waitFor({ timeout: 120_000 });
+    const shown = await check.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [r.querySelector('td')?.textContent?.trim() ?? '', r.querySelector('td.status')?.textContent?.trim() ?? '']));
+    const sortRows = (rows: string[][]) => [...rows].sort((a, b) => (a.join('|') < b.join('|') ? -1 : 1));
+    expect(shown.length).toBe(expected.length);
+    expect(sortRows(shown)).toEqual(sortRows(expected));
+  }, 300_000);
 });
