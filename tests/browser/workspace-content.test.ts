@@ -12,7 +12,8 @@ import type { CheckReport } from '../../src/rules/check.ts';
 import { useHostedApp } from './support/hosted.ts';
 import { useWorkDir } from './support/work-dir.ts';
 import { ROOT } from './support/site.ts';
-import { freshApp, waitForEngineReady } from './support/flow.ts';
+import { freshApp, openApp, waitForEngineReady } from './support/flow.ts';
+import type { Page } from 'playwright-core';
 import { foreignRequests } from './support/chromium.ts';
 
 const CHECK = join(ROOT, 'tests', 'fixtures', 'check');
@@ -87,6 +88,49 @@ describe('watchlists and functions in the rule library', () => {
     await page.getByRole('button', { name: 'Remove the watchlist vips' }).click();
     await expect.poll(() => status('Sign-ins of watched users'), { timeout: 30_000 }).toBe('needs');
     expect(foreignRequests(app.browser.requests, app.site.url)).toEqual([]);
+  });
+});
+
+/** How many watchlists and function files the page has kept in IndexedDB (written in the background). */
+function keptContent(page: Page): Promise<{ watchlists: number; functions: number }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ watchlists: number; functions: number }>((resolve) => {
+        const none = { watchlists: 0, functions: 0 };
+        const req = indexedDB.open('loupe');
+        req.onerror = () => resolve(none);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('session')) return resolve(none);
+          const get = db.transaction('session').objectStore('session').get('current');
+          get.onsuccess = () => resolve({ watchlists: get.result?.watchlists?.length ?? 0, functions: get.result?.functions?.length ?? 0 });
+          get.onerror = () => resolve(none);
+        };
+      }),
+  );
+}
+
+describe('watchlists and functions across a reload', () => {
+  it('loads the kept watchlist and function files again when the page is reloaded, and forgets one removed', async () => {
+    const { page } = app.browser;
+    const csv = work.write('kept.csv', 'UserPrincipalName,Team\nisaacdunham@corp.local,Finance\n');
+    await page.getByLabel('Open function or ASIM parser files (YAML)').setInputFiles(join(CHECK, 'functions', 'WatchedSignins.yaml'));
+    await page.getByRole('table', { name: 'Loaded workspace functions' }).waitFor({ timeout: 30_000 });
+    await page.getByLabel('Watchlist alias').fill('vips');
+    await page.getByLabel('Watchlist CSV file').setInputFiles(csv);
+    await page.getByRole('button', { name: 'Load watchlist' }).click();
+    await page.getByRole('table', { name: 'Loaded watchlists' }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => keptContent(page), { timeout: 10_000 }).toEqual({ watchlists: 1, functions: 1 });
+
+    await openApp(page, app.site.url);
+    await waitForEngineReady(page);
+    const watchlists = page.getByRole('table', { name: 'Loaded watchlists' });
+    await watchlists.waitFor({ timeout: 30_000 });
+    expect(await watchlists.innerText()).toContain('vips\tkept.csv\t1\tUserPrincipalName');
+    expect(await page.getByRole('table', { name: 'Loaded workspace functions' }).innerText()).toContain('WatchedSignins');
+
+    await page.getByRole('button', { name: 'Remove the watchlist vips' }).click();
+    await expect.poll(() => keptContent(page), { timeout: 10_000 }).toEqual({ watchlists: 0, functions: 1 });
   });
 });
 

@@ -336,9 +336,12 @@ export class Workspace {
   /** Loads the session kept in this browser (files, rule, replay), if any. */
   async restoreSession(): Promise<void> {
     const saved = await loadSession();
-    if (saved.files.length === 0 && !saved.rule) return;
+    if (saved.files.length === 0 && !saved.rule && !saved.watchlists?.length && !saved.functions?.length) return;
     this.restoring = true;
     try {
+      // Watchlists and functions first: the rule is translated against them.
+      for (const w of saved.watchlists ?? []) await this.loadWatchlist(new File([w.blob], w.name, { lastModified: w.blob instanceof File ? w.blob.lastModified : Date.now() }), w.alias, false);
+      if (saved.functions?.length) await this.loadFunctionFiles(saved.functions.map((f) => new File([f.text], f.name)), false);
       await Promise.all([
         // The worker loads in request order: a table's first file replaces, the ones appended to it follow.
         ...saved.files.map((f, i) => {
@@ -395,11 +398,15 @@ export class Workspace {
     this.functions = c.functions;
   }
 
-  /** Loads a watchlist CSV under the alias rules call it by, then checks the library again. */
-  async loadWatchlist(file: File, alias: string): Promise<boolean> {
+  /**
+   * Loads a watchlist CSV under the alias rules call it by, then checks the library again. `keep:
+   * false` (a restore) does not write it to the saved session.
+   */
+  async loadWatchlist(file: File, alias: string, keep = true): Promise<boolean> {
     this.contentProblem = null;
     try {
       await this.client.request('loadWatchlist', { name: file.name, file, alias });
+      if (keep) void updateSession((s) => ({ ...s, watchlists: [...(s.watchlists ?? []).filter((w) => w.alias !== alias), { alias, name: file.name, blob: file }] }));
       return true;
     } catch (e) {
       this.contentProblem = problemOf(e);
@@ -414,6 +421,7 @@ export class Workspace {
     this.contentProblem = null;
     try {
       await this.client.request('dropWatchlist', { alias });
+      void updateSession((s) => ({ ...s, watchlists: (s.watchlists ?? []).filter((w) => w.alias !== alias) }));
     } catch (e) {
       this.contentProblem = problemOf(e);
     } finally {
@@ -423,12 +431,15 @@ export class Workspace {
   }
 
   /** Loads workspace function and ASIM parser files; a file that cannot be read keeps its error, the others load. */
-  async loadFunctionFiles(files: readonly File[]): Promise<void> {
+  async loadFunctionFiles(files: readonly File[], keep = true): Promise<void> {
     this.contentProblem = null;
     try {
       const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
       const report = await this.client.request('loadFunctions', { files: texts });
       this.functionErrors = report.errors;
+      const loaded = texts.filter((t) => !report.errors.some((e) => e.file === t.name));
+      const names = new Set(loaded.map((t) => t.name));
+      if (keep && loaded.length > 0) void updateSession((s) => ({ ...s, functions: [...(s.functions ?? []).filter((f) => !names.has(f.name)), ...loaded] }));
     } catch (e) {
       this.contentProblem = problemOf(e);
     } finally {
@@ -441,6 +452,7 @@ export class Workspace {
     this.contentProblem = null;
     try {
       await this.client.request('dropFunctionFile', { file });
+      void updateSession((s) => ({ ...s, functions: (s.functions ?? []).filter((f) => f.name !== file) }));
     } catch (e) {
       this.contentProblem = problemOf(e);
     } finally {
