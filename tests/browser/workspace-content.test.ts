@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckReport } from '../../src/rules/check.ts';
 import { useHostedApp } from './support/hosted.ts';
@@ -131,6 +131,29 @@ describe('watchlists and functions across a reload', () => {
 
     await page.getByRole('button', { name: 'Remove the watchlist vips' }).click();
     await expect.poll(() => keptContent(page), { timeout: 10_000 }).toEqual({ watchlists: 0, functions: 1 });
+  });
+});
+
+describe('dropping workspace files', () => {
+  it('loads a dropped CSV as a watchlist named after its file and a dropped YAML as a function file, not as logs', async () => {
+    const { page } = app.browser;
+    const yaml = readFileSync(join(CHECK, 'functions', 'WatchedSignins.yaml'), 'utf8');
+    const box = page.getByRole('region', { name: 'Watchlists and workspace functions' });
+    const transfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['UserPrincipalName,Team\nisaacdunham@corp.local,Finance\n'], 'DroppedVIPs.csv', { type: 'text/csv' }));
+      dt.items.add(new File([text], 'WatchedSignins.yaml', { type: 'application/yaml' }));
+      return dt;
+    }, yaml);
+    await box.dispatchEvent('dragover', { dataTransfer: transfer });
+    await box.dispatchEvent('drop', { dataTransfer: transfer });
+    const watchlists = page.getByRole('table', { name: 'Loaded watchlists' });
+    await watchlists.waitFor({ timeout: 30_000 });
+    expect(await watchlists.innerText()).toContain('DroppedVIPs\tDroppedVIPs.csv\t1\tUserPrincipalName');
+    await page.getByRole('table', { name: 'Loaded workspace functions' }).waitFor({ timeout: 30_000 });
+    // Neither file became a log file to load.
+    expect(await page.getByRole('list', { name: 'Files' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Browse / }).count()).toBe(0);
   });
 });
 
