@@ -66,8 +66,12 @@ describe('watchlists and functions in the rule library', () => {
     await expect.poll(() => row('Sign-ins of watched users').innerText(), { timeout: 30_000 }).toContain('needs the watchlist "vips"');
     expect(await status('Sign-ins of watched users')).toBe('needs');
 
-    // The watchlist, by keyboard: alias typed, file chosen, Load pressed with Enter.
-    await page.getByLabel('Watchlist alias').fill('vips');
+    // The watchlist, from the need, by keyboard: its button fills in the alias and takes the focus
+    // to the CSV picker; the file chosen, Load is pressed with Enter.
+    await row('Sign-ins of watched users').getByRole('button', { name: 'Load the watchlist vips…' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.getByLabel('Watchlist alias').inputValue()).toBe('vips');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('watchlist-file');
     await page.getByLabel('Watchlist CSV file').setInputFiles(csv);
     await page.getByRole('button', { name: 'Load watchlist' }).focus();
     await page.keyboard.press('Enter');

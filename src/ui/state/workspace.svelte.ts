@@ -94,6 +94,8 @@ export class Workspace {
   /** Function files that could not be read (the last load's), each at its line. */
   functionErrors = $state<FunctionLoadReport['errors']>([]);
   contentProblem = $state<Problem | null>(null);
+  /** The alias the next watchlist CSV is loaded under (typed, or set from a rule's need). */
+  watchlistAlias = $state('');
 
   /** The rule files opened in the library, and each rule's check status (what `loupe check` says), known before any replay. */
   checkFiles = $state.raw<readonly RuleFileText[]>([]);
