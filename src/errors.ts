@@ -16,14 +16,15 @@ export interface SourcePosition {
   readonly length?: number;
 }
 
-export type ErrorStage = 'ingest' | 'kql' | 'rule' | 'replay' | 'engine' | 'cli';
+/** `workspace`: what a Sentinel workspace provides beside its tables (watchlists, saved functions, ASIM parsers). */
+export type ErrorStage = 'ingest' | 'kql' | 'rule' | 'replay' | 'engine' | 'cli' | 'workspace';
 
 /**
  * What a front end acts on, beside the message it shows: the message is worded for the analyst
  * and may change, a detail is typed data (one variant per remedy Loupe offers), so the UI and CLI
  * never parse message text.
  */
-export type ErrorDetail = ExternalDataNeeded | BuiltinRefused;
+export type ErrorDetail = ExternalDataNeeded | BuiltinRefused | TableUnknown | FunctionNotLoaded | WatchlistNeeded;
 
 /**
  * A call of a Kusto built-in (function, aggregate, plugin, operator) that Loupe refuses by
@@ -33,6 +34,30 @@ export interface BuiltinRefused {
   readonly kind: 'builtin-refused';
   readonly builtin: { readonly kind: BuiltinKind; readonly name: string };
   readonly reason: RefusalReason;
+}
+
+/** A table the query names that is neither loaded nor in the schema catalog (its data can be loaded). */
+export interface TableUnknown {
+  readonly kind: 'table-unknown';
+  readonly name: string;
+}
+
+/**
+ * A function the query calls that neither the query defines nor the workspace has loaded: a saved
+ * function or an ASIM parser, whose YAML the analyst loads (CLI `--functions DIR`, UI).
+ */
+export interface FunctionNotLoaded {
+  readonly kind: 'function-not-loaded';
+  readonly name: string;
+}
+
+/**
+ * The query reads columns of a watchlist that is not loaded: only its CSV says what they are
+ * (CLI `--watchlist ALIAS=FILE`, UI). A watchlist read for its fixed columns alone reads as empty.
+ */
+export interface WatchlistNeeded {
+  readonly kind: 'watchlist-needs-file';
+  readonly alias: string;
 }
 
 /**

@@ -8,6 +8,7 @@ import { LoupeError } from '../errors.ts';
 import { COMMANDS, usage } from './commands/index.ts';
 import { UsageError } from './args.ts';
 import { terminalMessage } from './terminal-text.ts';
+import { exitAfterOutput } from './output.ts';
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -39,9 +40,9 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitAfterOutput(code),
   (e: unknown) => {
     process.stderr.write(`loupe: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(70);
+    return exitAfterOutput(70);
   },
 );

@@ -5,7 +5,8 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { LoupeError, type ErrorDetail } from '../errors.ts';
+import { LoupeError } from '../errors.ts';
+import { workspaceHint } from './workspace-flags.ts';
 import type { LibraryReport } from '../rules/library.ts';
 import type { RuleFileText } from '../rules/library.ts';
 import type { LoupeSession } from '../session/api.ts';
@@ -56,12 +57,9 @@ export async function loadExternalData(session: LoupeSession, flags: readonly st
   }
 }
 
-/**
- * What to do about an error a flag of `replay` can fix: an externaldata URL with no file (the
- * translator's detail names the URL; on the command line the answer is `--external`).
- */
-export function externalDataHint(detail: ErrorDetail | undefined): string | undefined {
-  return detail?.kind === 'externaldata-needs-file' ? `supply its file with --external ${detail.url}=FILE` : undefined;
+/** Where a rule's place is, as compilers print it: "file.yaml:59:3". */
+export function placeOf(e: { readonly file: string; readonly position: { readonly file?: string; readonly line?: number; readonly column?: number } }): string {
+  return [e.position.file ?? e.file, e.position.line, e.position.line !== undefined ? e.position.column : undefined].filter((x) => x !== undefined).join(':');
 }
 
 /** The ranking of a library replay for a terminal: rules by alerts raised, then the errors. */
@@ -83,9 +81,8 @@ export function formatLibrarySummary(lib: LibraryReport): string {
   if (failed.length) {
     out.push('', 'Errors (these rules did not run)');
     for (const e of failed) {
-      const where = [e.position.file ?? e.file, e.position.line, e.position.line !== undefined ? e.position.column : undefined].filter((x) => x !== undefined).join(':');
-      out.push(`  ${where}: ${e.stage} ${e.code}: ${e.message}`);
-      const hint = externalDataHint(e.detail);
+      out.push(`  ${placeOf(e)}: ${e.stage} ${e.code}: ${e.message}`);
+      const hint = workspaceHint(e.detail);
       if (hint) out.push(`      ${hint}`);
     }
   }

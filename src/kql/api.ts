@@ -47,6 +47,13 @@ export interface TranslateOptions {
    * hook such a plugin is refused with a message asking for an output schema.
    */
   discoverRows?(request: DiscoveryRequest): readonly (readonly unknown[])[];
+  /**
+   * A function the workspace defines, called by name as Kusto calls it (`_Im_WebSession(starttime=…)`,
+   * `vimWebSessionEmpty`, `_GetWatchlist('VIP')`): saved functions and ASIM parsers the analyst
+   * loaded, and the watchlist function the session provides. A query's own `let` shadows it.
+   * Undefined: no such function (the call is refused with its name and detail `function-not-loaded`).
+   */
+  resolveFunction?(name: string): WorkspaceFunction | undefined;
 }
 
 /** A translation's question about the data (TranslateOptions.discoverRows). */
@@ -57,6 +64,23 @@ export interface DiscoveryRequest {
   readonly key: string;
   /** The tables the SQL reads (as `Translation.tables`): a caller creates those not loaded, empty, first. */
   readonly tables: readonly string[];
+}
+
+/**
+ * A workspace function (Azure-Sentinel `Parsers/*.yaml`: FunctionName/FunctionAlias, FunctionParams,
+ * FunctionQuery; ASIM: ParserName/EquivalentBuiltInParser, ParserParams, ParserQuery). It is bound
+ * as a `let` function of the query: its body is translated again for each call, with its
+ * parameters bound to the call's arguments or their defaults, seeing only its parameters, the
+ * tables and the other workspace functions (not the calling query's lets).
+ */
+export interface WorkspaceFunction {
+  readonly name: string;
+  /** In call order; `default` is KQL text (`dynamic([])`, `datetime(null)`), absent when required. */
+  readonly parameters: readonly { readonly name: string; readonly type: string; readonly default?: string }[];
+  /** The KQL of the body: `let` statements, then a tabular (or scalar) expression. */
+  readonly body: string;
+  /** Where the body's first line is, so that an error inside it names its file and line. */
+  readonly source: { readonly file: string; readonly line: number };
 }
 
 /** One KQL pipeline step and the SQL that implements it, for the side-by-side view. */
@@ -85,6 +109,21 @@ export interface Translation {
   readonly steps: readonly TranslationStep[];
   /** Whether the query's output order is defined (sort/order/top/serialize last). */
   readonly ordered: boolean;
+  /**
+   * What Kusto reports as warnings beside the result: a `union isfuzzy=true` leg left out because
+   * its table or function does not resolve, a fuzzy union none of whose legs resolves.
+   */
+  readonly warnings: readonly TranslationWarning[];
+}
+
+/**
+ * A warning at a place of the query (1-based). One about the body of a workspace function is placed
+ * at the function's call, its message naming the function's file and line.
+ */
+export interface TranslationWarning {
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
 }
 
 /** Error codes of the translator; the message says what was expected and what was found. */

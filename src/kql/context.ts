@@ -5,9 +5,9 @@
  */
 import type { ColumnSchema, TableSchema } from '../schema/catalog.ts';
 import type { ErrorDetail } from '../errors.ts';
-import type { KqlErrorCode, TranslateOptions, TranslationStep } from './api.ts';
+import type { KqlErrorCode, TranslateOptions, TranslationStep, TranslationWarning } from './api.ts';
 import type { Expr, LetStatement, LetValue, OperatorKind, Pipeline, Span } from './ast.ts';
-import { kqlError, type KqlError } from './errors.ts';
+import { kqlError, lineColumn, type KqlError } from './errors.ts';
 import { SQL } from './dialect/index.ts';
 import { quoteIdent } from './sql.ts';
 import type { Operator, Source } from './ast.ts';
@@ -18,13 +18,15 @@ import { translateExpr } from './expr.ts';
 import { invokeTabular } from './user-functions.ts';
 import { sqlColumns } from './sql-names.ts';
 import { didYouMean } from '../schema/table-suggestions.ts';
+import { workspaceFunctionBinding, type WorkspaceBinding } from './workspace-functions.ts';
 
 export type Binding =
   | { kind: 'scalar'; value: Typed }
   /** `lets`: the bindings where the let was written, so its names keep their meaning (lexical scope). */
   | { kind: 'tabular'; pipeline: Pipeline; relation?: Relation; lets?: Map<string, Binding> }
   | { kind: 'table-alias'; table: string }
-  | { kind: 'function'; fn: Extract<LetValue, { kind: 'function' }> };
+  /** `workspace`: a function the workspace defines (api.ts WorkspaceFunction), not the query. */
+  | { kind: 'function'; fn: Extract<LetValue, { kind: 'function' }>; workspace?: WorkspaceBinding };
 
 /** The operator tables, given by translate.ts so that this module imports no operator. */
 export interface TranslationTables {
@@ -36,26 +38,68 @@ export class TranslateContext {
   readonly ctes: { name: string; sql: string }[] = [];
   readonly steps: TranslationStep[] = [];
   readonly tables: string[] = [];
+  /** Kusto's warnings beside the result (api.ts Translation.warnings), each with its place. */
+  readonly warnings: TranslationWarning[] = [];
   private lets = new Map<string, Binding>();
   readonly nowSql: string;
+  /**
+   * The KQL text the spans being translated point into: the query's, or a workspace function's
+   * body while it is inlined (then `callSpan` is its call in the query, where its steps are shown).
+   */
+  private source: { text: string; callSpan?: Span; place(line: number, column: number): string };
 
   constructor(
-    readonly text: string,
+    readonly queryText: string,
     readonly options: TranslateOptions,
     private readonly specs: TranslationTables,
   ) {
     this.nowSql = options.nowSql ?? SQL.runVariable('loupe_now');
+    this.source = { text: queryText, place: (line, column) => `line ${line}, column ${column}` };
+  }
+
+  get text(): string {
+    return this.source.text;
   }
 
   error(code: KqlErrorCode, message: string, span: Span, detail?: ErrorDetail): KqlError {
     return kqlError(this.text, code, message, span, detail);
   }
 
+  /**
+   * Records a warning about the text at `span`; inside a workspace function it is placed at the
+   * function's call in the query, and says where in the function it is.
+   */
+  warn(message: string, span: Span): void {
+    const { callSpan } = this.source;
+    if (!callSpan) {
+      this.warnings.push({ message, ...lineColumn(this.text, span.start) });
+      return;
+    }
+    const inside = lineColumn(this.text, span.start);
+    this.warnings.push({ message: `${message} (${this.source.place(inside.line, inside.column)})`, ...lineColumn(this.queryText, callSpan.start) });
+  }
+
+  /**
+   * Translates with the spans pointing into another text (a workspace function's body) called at
+   * `callSpan` of the current one; `place` words a line and column of that text for warnings.
+   */
+  withSourceText<T>(text: string, callSpan: Span, place: (line: number, column: number) => string, fn: () => T): T {
+    const saved = this.source;
+    this.source = { text, callSpan: saved.callSpan ?? callSpan, place };
+    try {
+      return fn();
+    } finally {
+      this.source = saved;
+    }
+  }
+
   /** Adds a CTE (and a step when it implements a KQL operator) and returns its name. */
   addCte(label: string, sql: string, step?: Span): string {
     const name = `t${this.ctes.length + 1}_${label.replace(/[^A-Za-z0-9]/g, '_')}`;
     this.ctes.push({ name, sql });
-    if (step) this.steps.push({ span: { start: step.start, end: step.end }, kql: this.text.slice(step.start, step.end), cte: name, sql });
+    // A step inside a workspace function is shown at its call in the query.
+    const at = step && (this.source.callSpan ?? step);
+    if (step && at) this.steps.push({ span: { start: at.start, end: at.end }, kql: this.text.slice(step.start, step.end), cte: name, sql });
     return name;
   }
 
@@ -64,8 +108,9 @@ export class TranslateContext {
     return b?.kind === 'scalar' ? b.value : undefined;
   }
 
+  /** A `let` of the query, else a function the workspace defines (the query's names shadow it). */
   binding(name: string): Binding | undefined {
-    return this.lets.get(name);
+    return this.lets.get(name) ?? workspaceFunctionBinding(this, name);
   }
 
   bindLet(stmt: LetStatement): void {
@@ -90,7 +135,7 @@ export class TranslateContext {
       case 'function':
         return { kind: 'function', fn: v };
       case 'name': {
-        const b = this.lets.get(v.name);
+        const b = this.binding(v.name);
         if (b) return b;
         if (this.options.resolveTable(v.name)) return { kind: 'table-alias', table: v.name };
         throw this.error('unknown-table', `"${v.name}" is neither a table nor a let`, v.span);
@@ -113,9 +158,10 @@ export class TranslateContext {
     }
   }
 
-  withBindings<T>(extra: ReadonlyMap<string, Binding>, fn: () => T): T {
+  /** `isolated`: only `extra` is visible (a workspace function's body does not see the query's lets). */
+  withBindings<T>(extra: ReadonlyMap<string, Binding>, fn: () => T, isolated = false): T {
     const saved = this.lets;
-    this.lets = new Map([...saved, ...extra]);
+    this.lets = new Map(isolated ? extra : [...saved, ...extra]);
     try {
       return fn();
     } finally {
@@ -177,7 +223,7 @@ export class TranslateContext {
   }
 
   tabularByName(name: string, span: Span): Relation {
-    const b = this.lets.get(name);
+    const b = this.binding(name);
     if (b?.kind === 'tabular') {
       // Translated on first use, but with the names visible where it was defined (not a caller's
       // function parameters of the same name).
@@ -190,7 +236,7 @@ export class TranslateContext {
     if (b?.kind === 'scalar') throw this.error('type', `"${name}" is a scalar, not a table`, span);
     const table = b?.kind === 'table-alias' ? b.table : name;
     const schema = this.options.resolveTable(table);
-    if (!schema) throw this.error('unknown-table', `unknown table "${name}"${didYouMean(this.options.suggestTables?.(name) ?? [])}`, span);
+    if (!schema) throw this.error('unknown-table', `unknown table "${name}"${didYouMean(this.options.suggestTables?.(name) ?? [])}`, span, { kind: 'table-unknown', name: table });
     return this.readTable(schema, span);
   }
 

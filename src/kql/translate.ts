@@ -26,6 +26,8 @@ export function translate(kql: string, options: TranslateOptions): Translation {
   const names = sqlColumns(rel.columns);
   const cols = rel.columns.map((c, i) => (c.type === 'timespan' ? `${microsFromInterval(names[i]!)} AS ${names[i]}` : names[i]!));
   const withClause = ctx.ctes.map((c) => `${quoteIdent(c.name)} AS (\n  ${c.sql}\n)`).join(',\n');
-  const sql = `WITH ${withClause}\nSELECT ${cols.join(', ')} FROM ${rel.cte}${orderBySuffix(rel.order)}`;
-  return { kql, sql, columns: rel.columns, tables: ctx.tables, steps: ctx.steps, ordered: rel.order !== undefined };
+  // A result without columns (a fuzzy union none of whose legs resolved) still has its row count.
+  const select = cols.length > 0 ? cols.join(', ') : 'NULL AS "loupe_no_column"';
+  const sql = `WITH ${withClause}\nSELECT ${select} FROM ${rel.cte}${orderBySuffix(rel.order)}`;
+  return { kql, sql, columns: rel.columns, tables: ctx.tables, steps: ctx.steps, ordered: rel.order !== undefined, warnings: ctx.warnings };
 }

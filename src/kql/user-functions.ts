@@ -8,13 +8,20 @@ import type { Expr, Span } from './ast.ts';
 import { Scope } from './scope.ts';
 import type { Binding, TranslateContext } from './context.ts';
 import type { Relation, Typed } from './types.ts';
+import { functionNotLoaded, inWorkspaceFunction } from './workspace-functions.ts';
 
 type FunctionBinding = Extract<Binding, { kind: 'function' }>;
 
 function functionBinding(name: string, span: Span, ctx: TranslateContext): FunctionBinding {
   const b = ctx.binding(name);
-  if (b?.kind !== 'function') throw ctx.error('unknown-function', `"${name}" is not a user-defined function`, span);
+  if (!b) throw functionNotLoaded(ctx, name, span);
+  if (b.kind !== 'function') throw ctx.error('unknown-function', `"${name}" is not a user-defined function`, span);
   return b;
+}
+
+/** Runs a call's body with its parameters bound: a workspace function's as workspace-functions.ts says. */
+function inBody<T>(b: FunctionBinding, bound: ReadonlyMap<string, Binding>, span: Span, ctx: TranslateContext, body: () => T): T {
+  return b.workspace ? inWorkspaceFunction(ctx, b.workspace, span, bound, body) : ctx.withBindings(bound, body);
 }
 
 /** The parameter bindings of one call; scalar arguments are evaluated in `argScope` (the caller's row). */
@@ -71,7 +78,7 @@ function bindParams(name: string, b: FunctionBinding, given: readonly Expr[], ar
 export function invokeTabular(name: string, args: readonly Expr[], span: Span, ctx: TranslateContext): Relation {
   const b = functionBinding(name, span, ctx);
   const bound = bindParams(name, b, args, new Scope([]), ctx, span);
-  return ctx.withBindings(bound, () => {
+  return inBody(b, bound, span, ctx, () => {
     for (const stmt of b.fn.body.lets) ctx.bindLet(stmt);
     const v = b.fn.body.value;
     if (v.kind === 'tabular') return ctx.translatePipeline(v.pipeline);
@@ -84,7 +91,7 @@ export function invokeTabular(name: string, args: readonly Expr[], span: Span, c
 export function invokeScalar(name: string, args: readonly Expr[], span: Span, scope: Scope, ctx: TranslateContext): Typed {
   const b = functionBinding(name, span, ctx);
   const bound = bindParams(name, b, args, scope, ctx, span);
-  return ctx.withBindings(bound, () => {
+  return inBody(b, bound, span, ctx, () => {
     for (const stmt of b.fn.body.lets) ctx.bindLet(stmt);
     const v = b.fn.body.value;
     // The body sees its parameters and the lets, not the caller's columns (as in Kusto).

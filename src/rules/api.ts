@@ -5,7 +5,7 @@
  */
 import type { SqlEngine } from '../db/engine.ts';
 import type { TableSchema } from '../schema/catalog.ts';
-import type { DiscoveryRequest } from '../kql/api.ts';
+import type { DiscoveryRequest, WorkspaceFunction } from '../kql/api.ts';
 
 /** ISO-8601 UTC timestamp ending in Z. */
 export type IsoTime = string;
@@ -20,7 +20,10 @@ export interface ReplayReport {
   snapshotTables?: string[];
   /** Tables the rule read that were not loaded: created empty from the catalog schema. */
   emptyTables?: string[];
-  /** Rule diagnostics (Sentinel limits, unknown values) as "file:line:column: message". */
+  /**
+   * Rule diagnostics (Sentinel limits, unknown values), the query's warnings (a fuzzy union leg
+   * left out) and watchlists read without being loaded, as "file:line:column: message".
+   */
   warnings?: string[];
   execution?: ReportExecution;
 }
@@ -119,6 +122,10 @@ export interface ReplayData {
   externalData?(url: string): { readonly name: string; readonly schema: TableSchema } | undefined;
   /** Answers plugins whose columns depend on the data (set per replay over its runs: discovery.ts). */
   discoverRows?(request: DiscoveryRequest): readonly (readonly unknown[])[];
+  /** A function the workspace defines (loaded saved functions and ASIM parsers, `_GetWatchlist`). */
+  resolveFunction?(name: string): WorkspaceFunction | undefined;
+  /** Whether a watchlist CSV was loaded under this alias (else `_GetWatchlist` reads it as empty). */
+  isWatchlistLoaded?(alias: string): boolean;
 }
 
 export interface ReplayOptions {

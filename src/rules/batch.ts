@@ -33,6 +33,7 @@ export function translateForBatch(data: ReplayData, rule: Rule): Translation {
     resolveTable: (n) => data.resolveTable(n),
     externalData: (url) => data.externalData?.(url),
     ...discovery(data),
+    ...(data.resolveFunction && { resolveFunction: (n: string) => data.resolveFunction?.(n) }),
     tableSql: (name, schema) =>
       isWindowed(schema)
         ? `(SELECT * FROM ${quoteIdent(name)} WHERE "TimeGenerated" >= ${RUN}.run_window_start AND "TimeGenerated" <= ${RUN}.run_window_end)`

@@ -13,6 +13,7 @@ import type { ReplayData, ReportRunTable } from './api.ts';
 import { isScheduled, queryPositionInFile, type Rule } from './rule.ts';
 import type { ScheduledRun } from './schedule.ts';
 import { isoTime, type ReportRow } from './values.ts';
+import { watchlistAliasOf } from '../workspace/watchlists.ts';
 import { isWindowed, setRunVariables, windowedTableSql } from './windows.ts';
 import { discovery } from './discovery.ts';
 
@@ -27,25 +28,55 @@ export interface PreparedQuery {
 
 /** Translates the rule's query; a KQL error is reported at its place in the rule file. */
 export function translateRule(data: ReplayData, rule: Rule): Translation {
+  // Watchlists the query reads that are not loaded: read as empty, so only their fixed columns exist.
+  const missingWatchlists = new Set<string>();
+  const resolveTable = (n: string) => {
+    const alias = watchlistAliasOf(n);
+    if (alias !== undefined && !data.isWatchlistLoaded?.(alias)) missingWatchlists.add(alias);
+    return data.resolveTable(n);
+  };
   try {
     // Bare KQL is not scheduled: its tables are read whole.
     const tableSql = isScheduled(rule) ? { tableSql: windowedTableSql } : {};
     return translate(rule.query, {
-      resolveTable: (n) => data.resolveTable(n),
+      resolveTable,
       suggestTables: (n) => data.suggestTables?.(n) ?? [],
       externalData: (url) => data.externalData?.(url),
       ...discovery(data),
+      ...(data.resolveFunction && { resolveFunction: (n: string) => data.resolveFunction?.(n) }),
       ...tableSql,
     });
   } catch (e) {
     if (isLoupeError(e) && e.stage === 'kql') {
       // The translator counts lines within the query; the analyst reads the rule file.
       const at = e.position.line !== undefined ? ` (query line ${e.position.line}, column ${e.position.column ?? 1})` : '';
-      const message = e.message.replace(/\s*\(line \d+, column \d+\)$/, '') + at;
-      throw new LoupeError('kql', e.code, message, queryPositionInFile(rule, e.position), e.detail);
+      let message = e.message.replace(/\s*\(line \d+, column \d+\)$/, '') + at;
+      let detail = e.detail;
+      // A column the query reads that a watchlist's CSV would have defined: what it needs is that CSV.
+      const [alias] = missingWatchlists;
+      if (e.code === 'unknown-column' && alias !== undefined && !detail) {
+        message += `; the watchlist "${alias}" is not loaded, so only its fixed columns (SearchKey, WatchlistItem, …) are known: load its CSV`;
+        detail = { kind: 'watchlist-needs-file', alias };
+      }
+      throw new LoupeError('kql', e.code, message, queryPositionInFile(rule, e.position), detail);
     }
     throw e;
   }
+}
+
+/** The query's warnings as "file:line:column: message", placed in the rule file. */
+export function translationWarnings(rule: Rule, translation: Translation): string[] {
+  return translation.warnings.map((w) => new LoupeError('kql', 'warning', w.message, queryPositionInFile(rule, { line: w.line, column: w.column })).describe());
+}
+
+/** Watchlists the query reads that were not loaded (read as empty), as warnings. */
+export function missingWatchlistWarnings(rule: Rule, data: ReplayData, tables: readonly string[]): string[] {
+  return tables.flatMap((t) => {
+    const alias = watchlistAliasOf(t);
+    return alias === undefined || data.isWatchlistLoaded?.(alias)
+      ? []
+      : [`${rule.file}: the watchlist "${alias}" is not loaded: _GetWatchlist('${alias}') read no item, as in a workspace without it (load its CSV under the alias ${alias})`];
+  });
 }
 
 /**

@@ -8,7 +8,7 @@ import { LoupeError } from '../errors.ts';
 import { throwIfCancelled } from '../db/cancellation.ts';
 import type { ReplayControl, ReplayData, ReplayOptions, ReplayReport, ReportExecution } from './api.ts';
 import { groupIncidents } from './incidents.ts';
-import { createIfMissing, dropCreated, loadedTimeRange, prepare, runQuery, type PreparedQuery } from './prepared.ts';
+import { createIfMissing, dropCreated, loadedTimeRange, missingWatchlistWarnings, prepare, runQuery, translationWarnings, type PreparedQuery } from './prepared.ts';
 import { checkRuleAgainstQuery } from './query-checks.ts';
 import { isScheduled, type KqlOnlyRule, type Rule, type ScheduledRule } from './rule.ts';
 import { BatchMismatch, executeRuns, tryBatch, type RunsOutcome } from './runs.ts';
@@ -22,9 +22,13 @@ import { discoveryOverRuns } from './discovery.ts';
 export { translateRule, loadedTimeRange } from './prepared.ts';
 
 function warningsOf(rule: Rule, q: PreparedQuery, data: ReplayData): string[] {
-  return [...rule.diagnostics.filter((d) => d.severity === 'warning'), ...checkRuleAgainstQuery(rule, q.translation, (n) => data.resolveTable(n))].map((d) =>
-    new LoupeError('rule', d.code, d.message, d.position).describe(),
-  );
+  return [
+    ...[...rule.diagnostics.filter((d) => d.severity === 'warning'), ...checkRuleAgainstQuery(rule, q.translation, (n) => data.resolveTable(n))].map((d) =>
+      new LoupeError('rule', d.code, d.message, d.position).describe(),
+    ),
+    ...translationWarnings(rule, q.translation),
+    ...missingWatchlistWarnings(rule, data, q.translation.tables),
+  ];
 }
 
 /**

@@ -46,6 +46,7 @@ export function createSubset(data: ReplayData, rule: Rule, triggered: readonly S
       resolveTable: (n) => data.resolveTable(n),
       externalData: (url) => data.externalData?.(url),
       ...discovery(data),
+      ...(data.resolveFunction && { resolveFunction: (n: string) => data.resolveFunction?.(n) }),
       tableSql: (name, schema) => {
         if (!isWindowed(schema)) return quoteIdent(name);
         const sub = subsetName(name);

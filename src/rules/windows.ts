@@ -14,9 +14,13 @@ export const WINDOW_START_VAR = 'loupe_window_start';
 export const WINDOW_END_VAR = 'loupe_window_end';
 export const NOW_VAR = 'loupe_now';
 
-/** Whether a run's window applies to the table: it has a datetime TimeGenerated column. */
+/**
+ * Whether a run's window applies to the table: it has a datetime TimeGenerated column, and it is
+ * not the Watchlist table ("The timestamp on your queries will be ignored in both the query UI and
+ * in scheduled alerts": Sentinel docs, "Build queries or detection rules with watchlists").
+ */
 export function isWindowed(schema: TableSchema): boolean {
-  return schema.columns.some((c) => c.name === 'TimeGenerated' && c.type === 'datetime');
+  return schema.name !== 'Watchlist' && schema.columns.some((c) => c.name === 'TimeGenerated' && c.type === 'datetime');
 }
 
 /** The SQL reading a table within the current run's window (or whole, for a snapshot table). */

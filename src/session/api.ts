@@ -11,6 +11,19 @@ import type { ReplayControl, ReplayOptions, ReplayReport } from '../rules/api.ts
 import type { LibraryReport, RuleFileText } from '../rules/library.ts';
 import type { ColumnSchema } from '../schema/catalog.ts';
 import type { CatalogSearchResult } from '../schema/catalog-search.ts';
+import type { WatchlistInfo } from '../workspace/watchlists.ts';
+import type { CheckReport } from '../rules/check.ts';
+import type { FunctionLoadReport, FunctionSummary } from './workspace-content.ts';
+
+export type { FunctionLoadReport, FunctionSummary } from './workspace-content.ts';
+export type { WatchlistInfo } from '../workspace/watchlists.ts';
+
+/** A watchlist CSV to load: its alias, and optionally its SearchKey column and last update (epoch ms). */
+export interface WatchlistLoad {
+  readonly alias: string;
+  readonly searchKey?: string;
+  readonly lastUpdated?: number;
+}
 
 /** A rule file as read: the rule's display fields plus diagnostics (warnings keep their lines). */
 export interface RuleSummary {
@@ -42,6 +55,25 @@ export interface LoupeSession {
   /** Reads a loaded table wherever a query says `externaldata(…) [ "URL" ]` (Loupe never downloads:
    * the analyst supplies the file; CLI `--external URL=FILE`). Throws LoupeError if it is not loaded. */
   useExternalData(url: string, table: string): void;
+  /**
+   * Loads a watchlist CSV under its alias (`_GetWatchlist('alias')`, the Watchlist table), replacing
+   * one of the same alias. Throws LoupeError if it cannot be read; the others stay.
+   */
+  loadWatchlist(source: LoadSource, options: WatchlistLoad): Promise<WatchlistInfo>;
+  watchlists(): readonly WatchlistInfo[];
+  dropWatchlist(alias: string): void;
+  /**
+   * Loads workspace functions (saved functions, ASIM parsers) from their YAML (or ARM JSON) files;
+   * a file that cannot be read is reported with its line and the others still load.
+   */
+  loadFunctions(files: readonly RuleFileText[]): FunctionLoadReport;
+  functions(): readonly FunctionSummary[];
+  dropFunctionFile(file: string): void;
+  /**
+   * What Sentinel's validation says of each rule, with nothing run: ready (and what it reads),
+   * needs something loadable, refused (the construct, file:line:column) or invalid.
+   */
+  checkLibrary(files: readonly RuleFileText[]): CheckReport;
   /** Reads a rule file (YAML, ARM JSON or bare KQL). Throws LoupeError with a position. */
   readRule(text: string, fileName: string): RuleSummary;
   /** Translates the rule's (or any) KQL against the loaded tables. Throws KqlError. */

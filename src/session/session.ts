@@ -14,8 +14,10 @@ import type { ReplayControl, ReplayData, ReplayOptions } from '../rules/api.ts';
 import { closestTables, knownTable, knownTableNames, type TableSchema } from '../schema/catalog.ts';
 import { searchCatalog } from '../schema/catalog-search.ts';
 import { createEmptyTableSql } from '../schema/ddl.ts';
-import type { LoupeSession, RowsResult, RuleSummary } from './api.ts';
+import type { LoupeSession, RowsResult, RuleSummary, WatchlistLoad } from './api.ts';
 import { latestTimeGenerated, setRunTime } from './run-time.ts';
+import { WorkspaceContent } from './workspace-content.ts';
+import { checkLibrary } from '../rules/check.ts';
 
 export async function createSession(engine: SqlEngine): Promise<LoupeSession> {
   installKqlRuntime(engine);
@@ -27,14 +29,19 @@ class EngineSession implements LoupeSession {
   private readonly data: ReplayData;
   /** externaldata URL → the loaded table holding the file the analyst supplied for it. */
   private readonly external = new Map<string, string>();
+  /** Watchlists and workspace functions the analyst loaded. */
+  private readonly content: WorkspaceContent;
 
   constructor(private readonly engine: SqlEngine) {
+    this.content = new WorkspaceContent(engine);
     this.data = {
       engine,
       resolveTable: (name) => this.resolveTable(name),
       suggestTables: (name) => this.suggestTables(name),
       loadedTables: () => listTables(engine).map((t) => t.name),
       externalData: (url) => this.externalData(url),
+      resolveFunction: (name) => this.content.resolveFunction(name),
+      isWatchlistLoaded: (alias) => this.content.watchlists().some((w) => w.alias === alias),
     };
   }
 
@@ -49,9 +56,43 @@ class EngineSession implements LoupeSession {
     this.external.set(url, table);
   }
 
-  /** Loaded tables first (their real columns), then the catalog (for tables a query names but no file provided). */
+  /**
+   * Loaded tables first (their real columns), then the catalog (for tables a query names but no
+   * file provided), then watchlists (`watchlist:<alias>`, the Watchlist table).
+   */
   private resolveTable(name: string): TableSchema | undefined {
-    return loadedTable(this.engine, name)?.schema ?? knownTable(name);
+    return loadedTable(this.engine, name)?.schema ?? knownTable(name) ?? this.content.resolveTable(name);
+  }
+
+  async loadWatchlist(source: LoadSource, options: WatchlistLoad) {
+    const bytes = source.bytes ?? (source.blob ? new Uint8Array(await source.blob.arrayBuffer()) : undefined);
+    if (!bytes) throw new LoupeError('workspace', 'watchlist-file', `no content given for ${source.name}`, { file: source.name });
+    const lastUpdated = options.lastUpdated ?? (source.blob instanceof File ? source.blob.lastModified : Date.now());
+    return this.content.loadWatchlist(source.name, bytes, { alias: options.alias, lastUpdated, ...(options.searchKey !== undefined && { searchKey: options.searchKey }) });
+  }
+
+  watchlists() {
+    return this.content.watchlists();
+  }
+
+  dropWatchlist(alias: string) {
+    this.content.dropWatchlist(alias);
+  }
+
+  loadFunctions(files: readonly RuleFileText[]) {
+    return this.content.loadFunctions(files);
+  }
+
+  functions() {
+    return this.content.functions();
+  }
+
+  dropFunctionFile(file: string) {
+    this.content.dropFunctionFile(file);
+  }
+
+  checkLibrary(files: readonly RuleFileText[]) {
+    return checkLibrary(this.data, files);
   }
 
   /** What an unknown table name probably meant: the loaded tables (custom names too) and the catalog. */
@@ -109,6 +150,7 @@ class EngineSession implements LoupeSession {
       resolveTable: (n) => this.resolveTable(n),
       suggestTables: (n) => this.suggestTables(n),
       externalData: (url) => this.externalData(url),
+      resolveFunction: (n) => this.content.resolveFunction(n),
       discoverRows: (request) => {
         for (const name of request.tables) this.ensureTable(name);
         return this.engine.query(request.sql).rows;
@@ -162,10 +204,10 @@ class EngineSession implements LoupeSession {
     };
   }
 
-  /** A table the query reads but no file provided exists empty, with the catalog's columns. */
+  /** A table the query reads but no file provided exists empty, with the catalog's columns (or a watchlist's fixed ones). */
   private ensureTable(name: string) {
     if (loadedTable(this.engine, name)) return;
-    const schema = knownTable(name);
+    const schema = this.resolveTable(name);
     if (schema) this.engine.exec(createEmptyTableSql(schema));
   }
 

@@ -58,6 +58,18 @@ const handlers: Handlers = {
   translate: (s, p) => s.session.translate(p.kql),
   replay: (s, p, ctx) => s.session.replay({ ...p, signal: ctx.signal, onProgress: ctx.onProgress }),
   replayLibrary: (s, p, ctx) => s.session.replayLibrary(p.files, { ...p.options, signal: ctx.signal, onProgress: ctx.onProgress }),
+  loadWatchlist: (s, p) => s.session.loadWatchlist({ name: p.name, blob: p.file }, { alias: p.alias, ...(p.searchKey !== undefined && { searchKey: p.searchKey }) }),
+  dropWatchlist: (s, p) => {
+    s.session.dropWatchlist(p.alias);
+    return null;
+  },
+  loadFunctions: (s, p) => s.session.loadFunctions(p.files),
+  dropFunctionFile: (s, p) => {
+    s.session.dropFunctionFile(p.file);
+    return null;
+  },
+  workspaceContent: (s) => ({ watchlists: s.session.watchlists(), functions: s.session.functions() }),
+  checkLibrary: (s, p) => s.session.checkLibrary(p.files),
   useExternalData: (s, p) => {
     s.session.useExternalData(p.url, p.table);
     return null;

@@ -10,8 +10,9 @@ import type { LoadedTable, LoadProgress } from '../ingest/api.ts';
 import type { FilePreview, RejectedRow } from '../ingest/index.ts';
 import type { Translation } from '../kql/api.ts';
 import type { ReplayOptions, ReplayProgress, ReplayReport } from '../rules/api.ts';
-import type { RowsResult, RuleSummary } from '../session/api.ts';
 import type { CatalogSearchResult } from '../schema/catalog-search.ts';
+import type { FunctionLoadReport, FunctionSummary, RowsResult, RuleSummary, WatchlistInfo } from '../session/api.ts';
+import type { CheckReport } from '../rules/check.ts';
 import type { LibraryReport, RuleFileText } from '../rules/library.ts';
 import type { ErrorDetail, SourcePosition } from '../errors.ts';
 import type { GridPage, GridQuery } from './grid/types.ts';
@@ -71,6 +72,16 @@ export interface RequestMap {
   replay: { payload: ReplayOptions; result: ReplayReport };
   /** Replays every rule of several rule files, ranked by alerts; a failing rule keeps its error. */
   replayLibrary: { payload: { readonly files: readonly RuleFileText[]; readonly options?: ReplayOptions }; result: LibraryReport };
+  /** Loads a watchlist CSV under the alias rules call it by (`_GetWatchlist('alias')`, the Watchlist table). */
+  loadWatchlist: { payload: { readonly name: string; readonly file: Blob; readonly alias: string; readonly searchKey?: string }; result: WatchlistInfo };
+  dropWatchlist: { payload: { readonly alias: string }; result: null };
+  /** Loads workspace functions and ASIM parsers from their YAML (or ARM JSON) files; a bad file is reported, the others load. */
+  loadFunctions: { payload: { readonly files: readonly RuleFileText[] }; result: FunctionLoadReport };
+  dropFunctionFile: { payload: { readonly file: string }; result: null };
+  /** What is loaded beside the tables: the watchlists and the workspace functions. */
+  workspaceContent: { payload: null; result: { readonly watchlists: readonly WatchlistInfo[]; readonly functions: readonly FunctionSummary[] } };
+  /** Each rule's check status (ready, needs, refused, invalid), with nothing run: what `loupe check` says. */
+  checkLibrary: { payload: { readonly files: readonly RuleFileText[] }; result: CheckReport };
   /** Reads a loaded table wherever a query's externaldata names `url` (the analyst supplied its file). */
   useExternalData: { payload: { readonly url: string; readonly table: string }; result: null };
   run: { payload: { readonly text: string; readonly language: 'kql' | 'sql'; readonly limit?: number }; result: RowsResult };

@@ -1,5 +1,6 @@
 /** The CLI's commands. Each lives in its own file and is listed here. */
 import type { Command } from './command.ts';
+import { checkCommand } from './check.ts';
 import { conformanceCommand } from './conformance.ts';
 import { referenceCommand } from './reference.ts';
 import { replayCommand } from './replay.ts';
@@ -7,7 +8,7 @@ import { translateCommand } from './translate.ts';
 
 export type { Command } from './command.ts';
 
-export const COMMANDS: Command[] = [replayCommand, translateCommand, conformanceCommand, referenceCommand];
+export const COMMANDS: Command[] = [replayCommand, checkCommand, translateCommand, conformanceCommand, referenceCommand];
 
 export function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

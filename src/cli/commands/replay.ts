@@ -5,14 +5,17 @@ import { loadAll, readText } from '../files.ts';
 import { parseIsoFlag } from '../time.ts';
 import { createNodeSession } from '../../session/node.ts';
 import { formatReplaySummary } from '../report-text.ts';
-import { externalDataHint, formatLibrarySummary, loadExternalData, readRuleDir } from '../rule-library.ts';
+import { formatLibrarySummary, loadExternalData, readRuleDir } from '../rule-library.ts';
+import { loadWorkspaceContent, WORKSPACE_FLAGS, WORKSPACE_USAGE, workspaceHint } from '../workspace-flags.ts';
 import { LIMIT_FLAGS, LIMIT_USAGE, limitsFromFlags } from '../limit-flags.ts';
 import { terminalJson, terminalMessage } from '../terminal-text.ts';
 import { stringifyJson } from '../../json/stringify.ts';
 
 const USAGE = `Usage: npm run --silent loupe -- replay (--rule RULE.yaml | --rules DIR) [--from ISO] [--to ISO]
                                            [--first-run ISO] [--at ISO] [--case-insensitive-entities]
-                                           [--external URL=FILE]... [--max-record-mb N] [--max-gzip-ratio N]
+                                           [--external URL=FILE]... [--watchlist ALIAS=FILE]...
+                                           [--watchlist-key ALIAS=COLUMN]... [--functions DIR]...
+                                           [--max-record-mb N] [--max-gzip-ratio N]
                                            [--max-json-depth N] [--json] FILE...
 
 Replays a Sentinel scheduled rule over exported logs as Sentinel would have run it, and prints the
@@ -27,17 +30,18 @@ alone on standard output.
 the rules by alerts raised; a rule that cannot be read, translated or run is listed with its error
 (file:line:column) and the others still run. With --json: { "results": [...], "totals": {...} }.
 --external URL=FILE supplies the data of a query's externaldata(…) ["URL"] (Loupe never downloads).
+${WORKSPACE_USAGE}
 ${LIMIT_USAGE}`;
 
 export const replayCommand: Command = {
   name: 'replay',
   summary: 'replay a rule over log files: runs, alerts, incidents',
   usage: USAGE,
-  remedy: (e) => externalDataHint(e.detail),
+  remedy: (e) => workspaceHint(e.detail),
   async run(argv) {
     const args = parseArgs(argv, {
-      values: ['rule', 'rules', 'from', 'to', 'first-run', 'at', 'external', ...LIMIT_FLAGS],
-      repeatable: ['external'],
+      values: ['rule', 'rules', 'from', 'to', 'first-run', 'at', 'external', ...WORKSPACE_FLAGS, ...LIMIT_FLAGS],
+      repeatable: ['external', ...WORKSPACE_FLAGS],
       booleans: ['json', 'help', 'case-insensitive-entities'],
     });
     if (args.booleans.has('help')) {
@@ -68,6 +72,7 @@ export const replayCommand: Command = {
     const session = await createNodeSession();
     try {
       await loadExternalData(session, args.values.get('external') ?? [], log, loadOptions);
+      await loadWorkspaceContent(session, args, log);
       if (rulesDir) {
         const files = readRuleDir(rulesDir);
         await loadAll(session, args.positional, log, loadOptions);

@@ -5,21 +5,25 @@ import { loadAll, readText } from '../files.ts';
 import { createNodeSession } from '../../session/node.ts';
 import { LIMIT_FLAGS, LIMIT_USAGE, limitsFromFlags } from '../limit-flags.ts';
 import { terminalText } from '../terminal-text.ts';
+import { loadWorkspaceContent, WORKSPACE_FLAGS, WORKSPACE_USAGE, workspaceHint } from '../workspace-flags.ts';
 
-const USAGE = `Usage: npm run --silent loupe -- translate --rule RULE.yaml [--steps] [FILE...]
+const USAGE = `Usage: npm run --silent loupe -- translate --rule RULE.yaml [--steps] [--watchlist ALIAS=FILE]...
+                                              [--watchlist-key ALIAS=COLUMN]... [--functions DIR]... [FILE...]
 
 Prints the DuckDB SQL that Loupe runs for the rule's KQL query in each scheduled run (tables with a
 TimeGenerated column read through the run's window, now() from the run). Column types come from
 the schema catalog, or from the FILEs when given. --steps prints each KQL step above the SQL. A
 query Loupe cannot translate is reported at its line and column in the rule file.
+${WORKSPACE_USAGE}
 ${LIMIT_USAGE}`;
 
 export const translateCommand: Command = {
   name: 'translate',
   summary: "print the DuckDB SQL for a rule's KQL",
   usage: USAGE,
+  remedy: (e) => workspaceHint(e.detail),
   async run(argv) {
-    const args = parseArgs(argv, { values: ['rule', ...LIMIT_FLAGS], booleans: ['steps', 'help'] });
+    const args = parseArgs(argv, { values: ['rule', ...WORKSPACE_FLAGS, ...LIMIT_FLAGS], repeatable: [...WORKSPACE_FLAGS], booleans: ['steps', 'help'] });
     if (args.booleans.has('help')) {
       process.stdout.write(`${USAGE}\n`);
       return 0;
@@ -28,9 +32,11 @@ export const translateCommand: Command = {
     if (!rulePath) throw new UsageError('--rule RULE.yaml is required');
     const session = await createNodeSession();
     try {
+      const log = (m: string) => process.stderr.write(`${m}\n`);
+      await loadWorkspaceContent(session, args, log);
       session.readRule(readText(rulePath, 'rule file'), basename(rulePath));
       const limits = limitsFromFlags(args);
-      await loadAll(session, args.positional, (m) => process.stderr.write(`${m}\n`), limits ? { limits } : {});
+      await loadAll(session, args.positional, log, limits ? { limits } : {});
       const t = session.translateRule();
       if (args.booleans.has('steps')) {
         for (const s of t.steps) process.stdout.write(`${terminalText(`-- ${s.kql.replace(/\s+/g, ' ').trim()}${s.cte ? `  → ${s.cte}` : ''}`)}\n`);

@@ -16,7 +16,14 @@ export const STRING_FUNCTIONS: readonly ScalarFunction[] = [
   { name: 'tolower', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `lower(${toStringSql(a[0]!)})`, type: 'string' }) },
   { name: 'toupper', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `upper(${toStringSql(a[0]!)})`, type: 'string' }) },
   // strcat converts every argument with tostring, so a null never turns the result into null.
-  { name: 'strcat', minArgs: 1, maxArgs: 64, translate: (a) => ({ sql: `(${a.map(toStringSql).join(' || ')})`, type: 'string' }) },
+  {
+    name: 'strcat', minArgs: 1, maxArgs: 64,
+    translate: (a) => {
+      // Constant parts make a constant, which `table()` accepts as a name (Kusto: "a string constant expression").
+      const constant = a.every((x) => typeof x.literal === 'string') ? { literal: a.map((x) => x.literal).join('') } : {};
+      return { sql: `(${a.map(toStringSql).join(' || ')})`, type: 'string', ...constant };
+    },
+  },
   {
     name: 'isempty', minArgs: 1, maxArgs: 1,
     translate: (a) => {

@@ -8,8 +8,11 @@
  * - kind=inner: only the columns (name and type) that every leg has, in the first leg's order.
  * - withsource=Col: a first string column naming each row's leg: the table or let name, the `as`
  *   name a parenthesised leg ends with, else `union_arg<i>`.
- * - isfuzzy=true: a leg that reads a table or name that does not exist is left out (an error
- *   only when every leg is missing).
+ * - isfuzzy=true: a leg that reads a table, name or function that does not resolve is left out,
+ *   with a warning naming it (Kusto: "Failed to resolve entity …"). When no leg resolves, Kusto
+ *   fails the query; Loupe answers an empty result with a warning instead (issue 13: a rule whose
+ *   every source is absent from the analyst's logs has nothing to replay, which is not an error of
+ *   the rule), so the columns after such a union are unknown.
  */
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import { sqlStorageType, type KqlType } from '../../schema/kql-types.ts';
@@ -71,12 +74,26 @@ function translateLegs(args: UnionArgs, first: Leg | undefined, ctx: TranslateCo
       const rel = ctx.translatePipeline(leg);
       legs.push({ rel, name: legName(leg, rel, i + (first ? 1 : 0)) });
     } catch (e) {
-      if (args.isFuzzy && e instanceof KqlError && e.code === 'unknown-table') return;
-      throw e;
+      if (!args.isFuzzy || !unresolved(e)) throw e;
+      ctx.warn(`union isfuzzy=true left out a leg: ${e.message.replace(/ \(line \d+, column \d+\)$/, '')}`, leg.span);
     }
   });
-  if (legs.length === 0) throw ctx.error('unknown-table', 'union: none of its tables exists', span);
   return legs;
+}
+
+/** What isfuzzy=true forgives: a leg whose table, name or tabular function does not resolve. */
+function unresolved(e: unknown): e is KqlError {
+  return e instanceof KqlError && (e.code === 'unknown-table' || e.detail?.kind === 'function-not-loaded');
+}
+
+/** The legs of a union, or its empty result when isfuzzy=true left every leg out. */
+function unionOf(args: UnionArgs, first: Leg | undefined, ctx: TranslateContext, span: Span): Relation {
+  const legs = translateLegs(args, first, ctx, span);
+  if (legs.length > 0) return unionSql(args, legs, ctx, span);
+  if (!args.isFuzzy) throw ctx.error('unknown-table', 'union: none of its tables exists', span);
+  // No rows, and no columns anyone could name.
+  ctx.warn('union isfuzzy=true: none of its legs resolves, so its result is empty', span);
+  return { cte: ctx.addCte('union', 'SELECT NULL AS "loupe_no_column" WHERE false', span), columns: [] };
 }
 
 /** The output columns (see the header for Kusto's rules) and one SELECT per leg, UNION ALL'ed. */
@@ -138,7 +155,7 @@ export const UNION = defineOperator({
   },
   translate(op, input, ctx) {
     const first: Leg = { rel: input, name: AS_NAMES.get(input) ?? 'union_arg0' };
-    return unionSql(op.union, translateLegs(op.union, first, ctx, op.span), ctx, op.span);
+    return unionOf(op.union, first, ctx, op.span);
   },
 });
 
@@ -149,6 +166,6 @@ export const UNION_SOURCE = defineSource({
     return { kind: 'union', union: unionArgs(node, l), span: l.span(node) };
   },
   translate(src, ctx) {
-    return unionSql(src.union, translateLegs(src.union, undefined, ctx, src.span), ctx, src.span);
+    return unionOf(src.union, undefined, ctx, src.span);
   },
 });

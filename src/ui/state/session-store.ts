@@ -1,6 +1,7 @@
 /**
  * The analyst's session kept in this browser (IndexedDB): the log files as loaded (their bytes, as
- * Blobs, with the table chosen for them), the rule, and whether it was replayed. On reload Loupe
+ * Blobs, with the table chosen for them), the rule, and whether it was replayed, and the watchlists and
+ * workspace function files loaded beside them. On reload Loupe
  * loads them again, so a case survives closing the tab; "forget everything" deletes it. Nothing
  * leaves the browser. When IndexedDB is unavailable (some file:// or private windows), the page
  * works as before, without a saved session.
@@ -31,6 +32,10 @@ export interface SavedSession {
   readonly replayed: boolean;
   /** Files supplied for externaldata URLs: which loaded table a query reads for which URL (absent in older saves). */
   readonly external?: readonly { readonly url: string; readonly table: string }[];
+  /** Watchlist CSVs by alias, as loaded (absent in older saves). */
+  readonly watchlists?: readonly { readonly alias: string; readonly name: string; readonly blob: Blob }[];
+  /** Workspace function and ASIM parser files, as loaded (absent in older saves). */
+  readonly functions?: readonly { readonly name: string; readonly text: string }[];
 }
 
 const DB = 'loupe';

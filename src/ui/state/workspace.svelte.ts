@@ -8,8 +8,9 @@ import type { FilePreview, RejectedRow } from '../../ingest/index.ts';
 import type { Translation } from '../../kql/api.ts';
 import type { ReplayProgress, ReplayReport } from '../../rules/api.ts';
 import type { LibraryReport, LibraryRuleResult, RuleFileText } from '../../rules/library.ts';
-import type { RuleSummary } from '../../session/api.ts';
 import type { CatalogSearchResult } from '../../schema/catalog-search.ts';
+import type { FunctionLoadReport, FunctionSummary, RuleSummary, WatchlistInfo } from '../../session/api.ts';
+import type { CheckReport } from '../../rules/check.ts';
 import type { EngineClient } from '../../worker/client.ts';
 import type { EngineStatus } from '../../worker/protocol.ts';
 import type { PivotHit } from '../../worker/pivot.ts';
@@ -90,6 +91,20 @@ export class Workspace {
 
   /** Every table of the schema catalog, once the engine is ready: the tables a file can be loaded into. */
   catalogTableNames = $state<readonly string[]>([]);
+  /** What a Sentinel workspace provides beside its tables (issue 13): watchlists by alias, workspace functions. */
+  watchlists = $state<readonly WatchlistInfo[]>([]);
+  functions = $state<readonly FunctionSummary[]>([]);
+  /** Function files that could not be read (the last load's), each at its line. */
+  functionErrors = $state<FunctionLoadReport['errors']>([]);
+  contentProblem = $state<Problem | null>(null);
+  /** The alias the next watchlist CSV is loaded under (typed, or set from a rule's need). */
+  watchlistAlias = $state('');
+
+  /** The rule files opened in the library, and each rule's check status (what `loupe check` says), known before any replay. */
+  checkFiles = $state.raw<readonly RuleFileText[]>([]);
+  libraryCheck = $state.raw<CheckReport | null>(null);
+  checkProblem = $state<Problem | null>(null);
+  checking = $state(false);
 
   /** The result grid of the Explore section (tables and console queries). */
   readonly grid: GridState;
@@ -139,6 +154,8 @@ export class Workspace {
       return Promise.resolve();
     });
     await Promise.all(started);
+    // A table loaded may be what a checked rule needed.
+    if (this.checkFiles.length > 0) await this.checkLibrary();
   }
 
   /** The analyst's answer for a file loaded twice. */
@@ -341,9 +358,12 @@ export class Workspace {
   /** Loads the session kept in this browser (files, rule, replay), if any. */
   async restoreSession(): Promise<void> {
     const saved = await loadSession();
-    if (saved.files.length === 0 && !saved.rule) return;
+    if (saved.files.length === 0 && !saved.rule && !saved.watchlists?.length && !saved.functions?.length) return;
     this.restoring = true;
     try {
+      // Watchlists and functions first: the rule is translated against them.
+      for (const w of saved.watchlists ?? []) await this.loadWatchlist(new File([w.blob], w.name, { lastModified: w.blob instanceof File ? w.blob.lastModified : Date.now() }), w.alias, false);
+      if (saved.functions?.length) await this.loadFunctionFiles(saved.functions.map((f) => new File([f.text], f.name)), false);
       await Promise.all([
         // The worker loads in request order: a table's first file replaces, the ones appended to it follow.
         ...saved.files.map((f, i) => {
@@ -359,6 +379,107 @@ export class Workspace {
       if (saved.replayed && this.rule && this.translation) await this.replay();
     } finally {
       this.restoring = false;
+    }
+  }
+
+  /**
+   * Opens rule files in the library: checks every rule at once (ready, needs, refused, invalid),
+   * then, when logs are loaded, replays them and ranks them by alerts.
+   */
+  async openLibrary(files: readonly File[]): Promise<void> {
+    const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+    this.checkFiles = texts;
+    await this.checkLibrary();
+    if (this.tables.length > 0) await this.replayLibrary(files);
+  }
+
+  /** Checks the library's rules again against what is loaded now (tables, watchlists, functions). */
+  async checkLibrary(): Promise<void> {
+    if (this.checkFiles.length === 0) return;
+    this.checking = true;
+    this.checkProblem = null;
+    try {
+      this.libraryCheck = await this.client.request('checkLibrary', { files: this.checkFiles });
+    } catch (e) {
+      this.libraryCheck = null;
+      this.checkProblem = problemOf(e);
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  /** Replays the checked rule files (e.g. once logs are loaded, or what they needed is). */
+  async replayCheckedLibrary(): Promise<void> {
+    const files = this.checkFiles.map((f) => new File([f.text], f.name));
+    if (files.length > 0) await this.replayLibrary(files);
+  }
+
+  private async refreshContent(): Promise<void> {
+    const c = await this.client.request('workspaceContent', null);
+    this.watchlists = c.watchlists;
+    this.functions = c.functions;
+  }
+
+  /**
+   * Loads a watchlist CSV under the alias rules call it by, then checks the library again. `keep:
+   * false` (a restore) does not write it to the saved session.
+   */
+  async loadWatchlist(file: File, alias: string, keep = true): Promise<boolean> {
+    this.contentProblem = null;
+    try {
+      await this.client.request('loadWatchlist', { name: file.name, file, alias });
+      if (keep) void updateSession((s) => ({ ...s, watchlists: [...(s.watchlists ?? []).filter((w) => w.alias !== alias), { alias, name: file.name, blob: file }] }));
+      return true;
+    } catch (e) {
+      this.contentProblem = problemOf(e);
+      return false;
+    } finally {
+      await this.refreshContent();
+      await this.checkLibrary();
+    }
+  }
+
+  async dropWatchlist(alias: string): Promise<void> {
+    this.contentProblem = null;
+    try {
+      await this.client.request('dropWatchlist', { alias });
+      void updateSession((s) => ({ ...s, watchlists: (s.watchlists ?? []).filter((w) => w.alias !== alias) }));
+    } catch (e) {
+      this.contentProblem = problemOf(e);
+    } finally {
+      await this.refreshContent();
+      await this.checkLibrary();
+    }
+  }
+
+  /** Loads workspace function and ASIM parser files; a file that cannot be read keeps its error, the others load. */
+  async loadFunctionFiles(files: readonly File[], keep = true): Promise<void> {
+    this.contentProblem = null;
+    try {
+      const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+      const report = await this.client.request('loadFunctions', { files: texts });
+      this.functionErrors = report.errors;
+      const loaded = texts.filter((t) => !report.errors.some((e) => e.file === t.name));
+      const names = new Set(loaded.map((t) => t.name));
+      if (keep && loaded.length > 0) void updateSession((s) => ({ ...s, functions: [...(s.functions ?? []).filter((f) => !names.has(f.name)), ...loaded] }));
+    } catch (e) {
+      this.contentProblem = problemOf(e);
+    } finally {
+      await this.refreshContent();
+      await this.checkLibrary();
+    }
+  }
+
+  async dropFunctionFile(file: string): Promise<void> {
+    this.contentProblem = null;
+    try {
+      await this.client.request('dropFunctionFile', { file });
+      void updateSession((s) => ({ ...s, functions: (s.functions ?? []).filter((f) => f.name !== file) }));
+    } catch (e) {
+      this.contentProblem = problemOf(e);
+    } finally {
+      await this.refreshContent();
+      await this.checkLibrary();
     }
   }
 

@@ -28,7 +28,7 @@ const kase = (id: string, kql: string, cols: [string, KustoType][], rows: unknow
 });
 const sqlFor =
   (sql: string, cols: [string, KqlType][]): Translate =>
-  (kql): Translation => ({ kql, sql, columns: cols.map(([name, type]) => ({ name, type })), tables: [], steps: [], ordered: false });
+  (kql): Translation => ({ kql, sql, columns: cols.map(([name, type]) => ({ name, type })), tables: [], steps: [], ordered: false, warnings: [] });
 const refuse =
   (code: 'unsupported' | 'syntax' | 'type'): Translate =>
   () => {

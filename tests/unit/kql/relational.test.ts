@@ -161,7 +161,6 @@ describe('relational refusals name the problem and its position', () => {
     ['A | distinct Nope', 'unknown-column', 1, 14, /unknown column or variable "Nope"/],
     ['A | top 2 by K desc | top "x" by N', 'type', 1, 27, /top needs a long/],
     ['union A, Nope', 'unknown-table', 1, 10, /Nope/],
-    ['union isfuzzy=true Nope, Nope2', 'unknown-table', 1, 1, /none of its tables exists/],
     ['union kind=left A, B', 'syntax', 1, 12, /inner or outer/],
     ['union Nothing*', 'unknown-table', 1, 1, /none of its tables/],
     ['A | project-away *', 'unsupported', 1, 5, /removes every column/],
