@@ -10,7 +10,7 @@ import type { Expr, LetStatement, LetValue, OperatorKind, Pipeline, Span } from 
 import { kqlError, lineColumn, type KqlError } from './errors.ts';
 import { SQL } from './dialect/index.ts';
 import { quoteIdent } from './sql.ts';
-import type { Operator, Source } from './ast.ts';
+import type { Operator, Query, Source } from './ast.ts';
 import type { OperatorSpec, SourceSpec, SyntaxSourceKind } from './operators/spec.ts';
 import { Scope } from './scope.ts';
 import type { Relation, Typed } from './types.ts';
@@ -28,10 +28,15 @@ export type Binding =
   /** `workspace`: a function the workspace defines (api.ts WorkspaceFunction), not the query. */
   | { kind: 'function'; fn: Extract<LetValue, { kind: 'function' }>; workspace?: WorkspaceBinding };
 
-/** The operator tables, given by translate.ts so that this module imports no operator. */
+/**
+ * The operator tables and the parser, given by translate.ts so that this module imports no
+ * operator (the parser's lowering reads the operator tables too).
+ */
 export interface TranslationTables {
   readonly operators: { readonly [K in OperatorKind]: OperatorSpec<K, never> };
   readonly sources: { readonly [K in SyntaxSourceKind]: SourceSpec<K, never> };
+  /** KQL text → Loupe's AST (syntax/parse-query.ts), for text the query brings in: workspace functions. */
+  readonly parse: (text: string, options: TranslateOptions) => Query;
 }
 
 export class TranslateContext {
@@ -59,6 +64,11 @@ export class TranslateContext {
 
   get text(): string {
     return this.source.text;
+  }
+
+  /** Parses KQL text other than the query's (a workspace function's body) against the same tables. */
+  parse(text: string): Query {
+    return this.specs.parse(text, this.options);
   }
 
   error(code: KqlErrorCode, message: string, span: Span, detail?: ErrorDetail): KqlError {

@@ -17,7 +17,7 @@ import { sqlColumns } from './sql-names.ts';
 
 export function translate(kql: string, options: TranslateOptions): Translation {
   const query = parseQuery(kql, options);
-  const ctx = new TranslateContext(kql, options, { operators: OPERATORS, sources: SOURCES });
+  const ctx = new TranslateContext(kql, options, { operators: OPERATORS, sources: SOURCES, parse: parseQuery });
   for (const stmt of query.lets) ctx.bindLet(stmt);
   const rel = ctx.translatePipeline(query.body);
   // INTERVAL does not survive DuckDB-WASM's Arrow output, so timespans leave as microseconds.

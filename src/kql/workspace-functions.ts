@@ -17,7 +17,6 @@ import type { TranslateOptions, WorkspaceFunction } from './api.ts';
 import type { LetValue, Span } from './ast.ts';
 import type { Binding, TranslateContext } from './context.ts';
 import { KqlError } from './errors.ts';
-import { parseQuery } from './syntax/parse-query.ts';
 
 type FunctionValue = Extract<LetValue, { kind: 'function' }>;
 type FunctionBinding = Extract<Binding, { kind: 'function' }>;
@@ -51,7 +50,8 @@ function header(fn: WorkspaceFunction): string {
   return `let ${DECLARED} = (${params.join(', ')}) {`;
 }
 
-function readFunction(options: TranslateOptions, name: string): Bound | undefined {
+function readFunction(ctx: TranslateContext, name: string): Bound | undefined {
+  const options = ctx.options;
   let cache = read.get(options);
   if (!cache) read.set(options, (cache = new Map()));
   if (cache.has(name)) return cache.get(name);
@@ -62,7 +62,7 @@ function readFunction(options: TranslateOptions, name: string): Bound | undefine
     cache.set(name, undefined);
     const text = `${header(fn)}\n${fn.body}\n};\n${DECLARED}`;
     try {
-      const value = parseQuery(text, options).lets[0]!.value as FunctionValue;
+      const value = ctx.parse(text).lets[0]!.value as FunctionValue;
       bound = { binding: { kind: 'function', fn: value, workspace: { fn, text } } };
     } catch (e) {
       const why = e instanceof KqlError ? `${stripPlace(e.message)} (${fileLine(fn, e.position.line ?? 1)})` : String(e);
@@ -77,7 +77,7 @@ function readFunction(options: TranslateOptions, name: string): Bound | undefine
 
 /** The binding of a workspace function named `name`, or undefined (the query's `let`s come first: context.ts). */
 export function workspaceFunctionBinding(ctx: TranslateContext, name: string): FunctionBinding | undefined {
-  return readFunction(ctx.options, name)?.binding;
+  return readFunction(ctx, name)?.binding;
 }
 
 /** The refusal of a call to a function nobody defines: its name, as a typed detail the front ends act on. */
