@@ -36,10 +36,23 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Exits once standard output and error are written out. On a pipe Node writes them asynchronously:
+ * exiting at once cut a large `--json` report at 64–200 KB (a library replay over the demo is ~800 KB).
+ */
+function exitWhenFlushed(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitWhenFlushed(code),
   (e: unknown) => {
     process.stderr.write(`loupe: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(70);
+    exitWhenFlushed(70);
   },
 );
