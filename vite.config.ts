@@ -25,6 +25,8 @@ export default defineConfig(({ mode }) => {
       ? [svelte(), viteSingleFile({ removeViteModuleLoader: true }), loupeSingleFile({ tempDir: 'dist/.single', output: 'dist/loupe.html' })]
       : [svelte(), hostedCsp],
     base: './',
+    // The demo's large exports are gzipped (static/demo/*.csv.gz), imported `?inline` as data URLs (src/ui/demo.ts).
+    assetsInclude: ['**/*.csv.gz'],
     resolve: {
       alias: {
         // DuckDB-WASM's blocking browser build (run in Loupe's engine worker) is shipped in the
