@@ -1,8 +1,10 @@
 /**
- * The seed rule end to end through the real command line, on the demo dataset: the real BEC export
- * plus the synthetic risky-users export (static/demo/README.md tells its story and its traps).
+ * The seed rule end to end through the real command line, on the real BEC lab export
+ * (la-export-bec, read from ../shared: it may not be shipped) plus a synthetic risky-users export
+ * written for Loupe (tests/fixtures/la-export-bec/: IsaacDunham's risk raised at 15:58, 16:21 and
+ * confirmed at 16:44, with traps: a UPN that differs only in case at 13:31, a dismissed risk at 14:05).
  * Expected counts come from an independent reading of the CSV with papaparse (an oracle written
- * from the semantics document), not from Loupe.
+ * from the semantics document), not from Loupe. The CLI's own behaviour is checked on the bundled demo.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -10,11 +12,12 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReplayReport } from '../../../src/rules/api.ts';
+import { DEMO_DIR, fixturePath, LA_EXPORT_BEC, missing, REPO_ROOT } from '../../support/material.ts';
 
-const root = join(import.meta.dirname, '..', '..', '..');
-const demo = join(root, 'static', 'demo');
-const files = ['AADNonInteractiveUserSignInLogs.csv', 'SigninLogs.csv', 'AuditLogs.csv', 'AADRiskyUsers.csv'].map((f) => join(demo, f));
-const rule = join(demo, 'risky-user-silent-signins.yaml');
+const root = REPO_ROOT;
+const files = [LA_EXPORT_BEC.path('AADNonInteractiveUserSignInLogs.csv'), LA_EXPORT_BEC.path('SigninLogs.csv'), LA_EXPORT_BEC.path('AuditLogs.csv'), fixturePath('la-export-bec', 'AADRiskyUsers.csv')];
+const rule = fixturePath('rules', 'risky-user-silent-signins.yaml');
+const demoFiles = ['AADNonInteractiveUserSignInLogs.csv.gz', 'SigninLogs.csv.gz', 'AuditLogs.csv.gz', 'AADRiskyUsers.csv'].map((f) => join(DEMO_DIR, f));
 
 function cli(args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
@@ -42,13 +45,15 @@ function silentSignIns(runAt: number) {
 const H = (h: number) => Date.UTC(2026, 5, 15, h);
 let report: ReplayReport;
 
-beforeAll(() => {
-  const r = cli(['replay', '--rule', rule, '--json', ...files]);
-  expect(r.status, r.stderr).toBe(0);
-  report = JSON.parse(r.stdout) as ReplayReport;
-});
+const noExport = missing(LA_EXPORT_BEC, 'the seed rule over the real BEC export from the command line');
 
-describe('seed rule over the demo data (CLI --json)', () => {
+describe.skipIf(noExport)('seed rule over the real BEC export (CLI --json)', () => {
+  beforeAll(() => {
+    const r = cli(['replay', '--rule', rule, '--json', ...files]);
+    expect(r.status, r.stderr).toBe(0);
+    report = JSON.parse(r.stdout) as ReplayReport;
+  });
+
   it('schedules hourly runs from the first hour at or after the earliest event to the first at or after the latest', () => {
     // Earliest event 09:56:49 (non-interactive), latest 17:16:09 (SigninLogs) → runs 10:00 … 18:00.
     expect(report.runs.map((r) => r.at)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18].map((h) => new Date(H(h)).toISOString()));
@@ -100,7 +105,7 @@ describe('seed rule over the demo data (CLI --json)', () => {
   });
 });
 
-describe('CLI behaviour', () => {
+describe.skipIf(noExport)('seed rule over the real BEC export (CLI text and schedule)', () => {
   it('prints a readable summary without --json', () => {
     const r = cli(['replay', '--rule', rule, ...files]);
     expect(r.status, r.stderr).toBe(0);
@@ -116,7 +121,9 @@ describe('CLI behaviour', () => {
     // The attacker's hour now straddles two windows: the 16:30 run sees the 15:58 flag and the 16:21 one.
     expect(runs.filter((x) => x.triggered).map((x) => x.at)).toContain('2026-06-15T16:30:00.000Z');
   });
+});
 
+describe('CLI behaviour', () => {
   it('translate prints the SQL alone on standard output', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'translate', '--rule', rule], { cwd: root, encoding: 'utf8' });
     expect(out).toMatch(/^\s*(WITH|SELECT)\b/i);
@@ -124,14 +131,14 @@ describe('CLI behaviour', () => {
   });
 
   it('exits non-zero naming the file, line and column of a broken rule', () => {
-    const broken = join(root, '..', 'shared', 'rules', 'sentinel', 'PossibleAiTMPhishingAttemptAgainstAAD.yaml');
-    const r = cli(['replay', '--rule', broken, files[0]!]);
+    const broken = fixturePath('rules', 'sentinel', 'PossibleAiTMPhishingAttemptAgainstAAD.yaml');
+    const r = cli(['replay', '--rule', broken, demoFiles[0]!]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/PossibleAiTMPhishingAttemptAgainstAAD\.yaml:\d+:\d+: /);
   });
 
   it('exits 2 on a usage error', () => {
-    const r = cli(['replay', '--json', files[0]!]);
+    const r = cli(['replay', '--json', demoFiles[0]!]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--rule RULE.yaml (or --rules DIR) is required');
   });

@@ -8,14 +8,15 @@ import type { LoupeSession } from '../../../src/session/api.ts';
 import { exportRows, gridPage } from '../../../src/worker/grid/service.ts';
 import type { GridQuery } from '../../../src/worker/grid/types.ts';
 
-const DEMO = join(import.meta.dirname, '..', '..', '..', 'static', 'demo');
+/** Synthetic risky users written for Loupe (six rows, with a case-differing UPN): tests/fixtures/la-export-bec/. */
+const RISKY_USERS = join(import.meta.dirname, '..', '..', 'fixtures', 'la-export-bec', 'AADRiskyUsers.csv');
 let engine: SqlEngine;
 let session: LoupeSession;
 
 beforeAll(async () => {
   engine = await createNodeEngine();
   session = await createSession(engine);
-  await session.load({ name: 'AADRiskyUsers.csv', bytes: readFileSync(join(DEMO, 'AADRiskyUsers.csv')) });
+  await session.load({ name: 'AADRiskyUsers.csv', bytes: readFileSync(RISKY_USERS) });
 });
 afterAll(() => engine.close());
 
