@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { foreignRequests, openBrowser, type Browser } from './support/chromium.ts';
 import { ensureSingleFileBuilt, ROOT, SINGLE_FILE } from './support/site.ts';
-import { expectSeedRuleResults, openApp, loadDemoLogsThroughInput, savedCase, useSeedRuleAndReplay, waitForEngineReady } from './support/flow.ts';
+import { DEMO_LOGS, expectSeedRuleResults, loadDemoLogsThroughInput, openApp, savedCase, useSeedRuleAndReplay, waitForEngineReady } from './support/flow.ts';
 
 const SHOTS = join(ROOT, 'tests', 'screenshots');
 
@@ -46,7 +46,7 @@ describe('single file (dist/loupe.html from file://)', () => {
     const { page } = browser;
     const star = page.getByRole('button', { name: /^Star alert Risky User Silent Auth .* at 2026-06-15 16:00:00 UTC$/ });
     await star.click();
-    await expect.poll(() => savedCase(page), { timeout: 15_000 }).toEqual({ replayed: true, files: 4 });
+    await expect.poll(() => savedCase(page), { timeout: 15_000 }).toEqual({ replayed: true, files: DEMO_LOGS.length });
     await page.reload();
     await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 90_000 });
     await expectSeedRuleResults(page);
