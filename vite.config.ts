@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
 import { cspMeta, HOSTED_CSP } from './build/csp.ts';
 import { loupeSingleFile } from './build/single-file.ts';
+import { thirdPartyLicences } from './build/licences.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -20,10 +21,12 @@ const hostedCsp: Plugin = {
 //   vite build --mode single  → dist/loupe.html: one self-contained file that works from file://
 export default defineConfig(({ mode }) => {
   const single = mode === 'single';
+  // The notices of every package bundled into the page and into the engine worker (build/licences.ts).
+  const licences = thirdPartyLicences();
   return {
     plugins: single
-      ? [svelte(), viteSingleFile({ removeViteModuleLoader: true }), loupeSingleFile({ tempDir: 'dist/.single', output: 'dist/loupe.html' })]
-      : [svelte(), hostedCsp],
+      ? [svelte(), licences.collect(), licences.embed, viteSingleFile({ removeViteModuleLoader: true }), loupeSingleFile({ tempDir: 'dist/.single', output: 'dist/loupe.html' })]
+      : [svelte(), hostedCsp, licences.collect(), licences.embed],
     base: './',
     // The demo's large exports are gzipped (static/demo/*.csv.gz), imported `?inline` as data URLs (src/ui/demo.ts).
     assetsInclude: ['**/*.csv.gz'],
@@ -53,6 +56,7 @@ export default defineConfig(({ mode }) => {
       // From file://, Chromium refuses a *module* worker from a Blob URL (the page's origin is
       // opaque) but runs a classic one: the single file's worker is an IIFE.
       format: single ? ('iife' as const) : ('es' as const),
+      plugins: () => [licences.collect()],
       // The engine worker is one file: the single-file build starts it from a Blob URL, where
       // relative imports of further chunks cannot resolve. Without strictExecutionOrder, Rolldown
       // 1.2 still splits apache-arrow's re-export barrel (imported as a namespace by DuckDB) into
