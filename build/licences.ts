@@ -32,7 +32,7 @@ export interface ThirdPartyNotice {
   readonly repository: string | null;
 }
 
-/** What rollup-plugin-license reports for a package (the fields Loupe uses). */
+/** A bundled package as read from its directory (readPackage). */
 export interface BundledPackage {
   readonly name: string | null;
   readonly version: string | null;
