@@ -54,6 +54,19 @@ describe('single file (dist/loupe.html from file://)', () => {
     expect(browser.errors).toEqual([]);
   });
 
+  it('lists Loupe’s licence and every bundled package’s, the engine worker’s among them, in its help panel', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Help and shortcuts' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Help and shortcuts' });
+    await dialog.getByText(/^Licences \(Loupe and \d+ bundled packages\)$/).click();
+    const licences = dialog.getByRole('list', { name: 'Licences of Loupe and the packages it bundles' });
+    const names = (await licences.locator(':scope > li > details > summary').allInnerTexts()).map((t) => t.split(' ')[0]);
+    expect(names[0]).toBe('Loupe');
+    // DuckDB-WASM is bundled only into the engine worker, which this build inlines.
+    expect(names).toEqual(expect.arrayContaining(['@duckdb/duckdb-wasm', 'apache-arrow', 'fflate', 'svelte', 'papaparse', 'yaml']));
+    await page.keyboard.press('Escape');
+  });
+
   it('carries a Content-Security-Policy that forbids every connection', async () => {
     const csp = await browser.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(csp).toContain("default-src 'none'");
