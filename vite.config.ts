@@ -7,6 +7,7 @@ import { cspMeta, HOSTED_CSP } from './build/csp.ts';
 import { loupeSingleFile } from './build/single-file.ts';
 import { kustoLanguageScripts } from './build/kusto-language.ts';
 import { catalogGzip } from './build/catalog-gzip.ts';
+import { thirdPartyLicences } from './build/licences.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -27,22 +28,28 @@ const alias = {
     .resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm')
     .replace(/duckdb-eh\.wasm$/, 'duckdb-browser-blocking.mjs'),
 };
-// Kusto.Language runs in the engine worker (the KQL front end): its scripts need the wrapper.
-// Kusto.Language's scripts run on first use (build/kusto-language.ts); the schema catalog travels
-// gzipped and is inflated on first use (build/catalog-gzip.ts).
-const workerPlugins = () => [kustoLanguageScripts(), catalogGzip()];
 
 export default defineConfig(({ mode }) => {
   const single = mode === 'single';
+  // The notices of every package bundled into the page and into the engine worker (build/licences.ts).
+  const licences = thirdPartyLicences();
+  // The engine worker's plugins: Kusto.Language's scripts run on first use (build/kusto-language.ts),
+  // the schema catalog travels gzipped and is inflated on first use (build/catalog-gzip.ts), and
+  // the worker's packages join the page's in the licence notices.
+  const workerPlugins = () => [kustoLanguageScripts(), catalogGzip(), licences.collect()];
   return {
     plugins: single
       ? [
           svelte(),
+          licences.collect(),
+          licences.embed,
           viteSingleFile({ removeViteModuleLoader: true }),
           loupeSingleFile({ tempDir: 'dist/.single', output: 'dist/loupe.html', worker: { alias, plugins: workerPlugins, target: 'es2024' } }),
         ]
-      : [svelte(), hostedCsp],
+      : [svelte(), hostedCsp, licences.collect(), licences.embed],
     base: './',
+    // The demo's large exports are gzipped (static/demo/*.csv.gz), imported `?inline` as data URLs (src/ui/demo.ts).
+    assetsInclude: ['**/*.csv.gz'],
     resolve: { alias },
     build: single
       ? { outDir: 'dist/.single', emptyOutDir: true, target: 'es2024' }

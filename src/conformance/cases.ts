@@ -1,6 +1,6 @@
 /**
  * The conformance corpus: KQL examples from the Kusto documentation, each with the columns, column
- * types and rows that the real Kusto engine returned (../shared/kql-conformance/cases.json).
+ * types and rows that the real Kusto engine returned (tests/conformance/cases.json).
  */
 import { LoupeError } from '../errors.ts';
 import { parseJsonLossless } from './lossless-json.ts';

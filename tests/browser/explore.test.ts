@@ -18,6 +18,9 @@ let site: { url: string; close(): Promise<void> } | undefined;
 let appUrl: string;
 let shot: (name: string) => string;
 
+/** static/demo: the attacker's silent sign-ins (203.0.113.45 and .46). */
+const ATTACKER_ROWS = 34;
+
 /** Both builds run the same tests: the hosted site over http, and the single file from file://. */
 const BUILDS = [
   { name: 'hosted', url: async () => (site = await serveSite()).url, build: ensureBuilt },
@@ -54,12 +57,12 @@ describe.each(BUILDS)('explore ($name)', ({ name, url, build }) => {
     expect(ips.length).toBeGreaterThan(5);
     expect(ips).toEqual([...ips].sort());
 
-    // static/demo: 45 sign-ins from 10.0.0.1 and 2 from 10.0.0.2 (the attacker), 255 from 192.168.1.1.
-    await page.getByLabel('Filter IPAddress').fill('10.0.0.');
+    // static/demo: the attacker's 34 silent sign-ins, from 203.0.113.45 and .46, among the tenant's 2,735.
+    await page.getByLabel('Filter IPAddress').fill('203.0.113.');
     // The filter applies once typing pauses; then the count drops to the matching rows.
-    await expect.poll(() => rowCount(page), { timeout: 15_000 }).toBe(47);
+    await expect.poll(() => rowCount(page), { timeout: 15_000 }).toBe(ATTACKER_ROWS);
     await expect.poll(() => page.getByRole('grid').getAttribute('aria-busy')).toBe('false');
-    for (const ip of await columnCells(page, grid, 'IPAddress')) expect(ip).toMatch(/^10\.0\.0\.[12]$/);
+    for (const ip of await columnCells(page, grid, 'IPAddress')) expect(ip).toMatch(/^203\.0\.113\.4[56]$/);
 
     // The view is in the URL: a new tab with that address, once the logs are loaded, shows it again.
     const url = page.url();
@@ -69,8 +72,8 @@ describe.each(BUILDS)('explore ($name)', ({ name, url, build }) => {
       await openApp(again, url);
       await loadLogs(again, DEMO_LOGS);
       await waitForFiles(again);
-      await expect.poll(() => again.getByRole('status', { name: 'Row count' }).innerText().catch(() => ''), { timeout: 30_000 }).toMatch(/^47 rows/);
-      expect(await again.getByLabel('Filter IPAddress').inputValue()).toBe('10.0.0.');
+      await expect.poll(() => again.getByRole('status', { name: 'Row count' }).innerText().catch(() => ''), { timeout: 30_000 }).toMatch(new RegExp(`^${ATTACKER_ROWS} rows`));
+      expect(await again.getByLabel('Filter IPAddress').inputValue()).toBe('203.0.113.');
       expect(await again.getByRole('columnheader', { name: /IPAddress/ }).getAttribute('aria-sort')).toBe('ascending');
     } finally {
       await again.close();
@@ -89,7 +92,7 @@ describe.each(BUILDS)('explore ($name)', ({ name, url, build }) => {
     expect(row).toBeGreaterThan(2); // Page Down moved a screenful
     expect(await focused.getAttribute('data-col')).toBe('IPAddress'); // second column (TimeGenerated, IPAddress, …)
     await page.keyboard.press('Control+c');
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^10\.0\.0\.[12]$/);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^203\.0\.113\.4[56]$/);
     await page.keyboard.press('End');
     expect(await page.locator('[role="gridcell"]:focus').getAttribute('data-row')).toBe(String(row));
   });
@@ -101,8 +104,8 @@ describe.each(BUILDS)('explore ($name)', ({ name, url, build }) => {
     await box.fill('AADRiskyUsers\n| summarize n = count() by RiskLevel\n| order by n desc');
     const n = await settle(page, () => box.press('Control+Enter'));
     expect(await page.getByRole('grid', { name: 'Results of the KQL query' }).isVisible()).toBe(true);
-    expect(n).toBe(4); // static/demo/AADRiskyUsers.csv: low, medium, none (dismissed), high
-    expect(await columnCells(page, 'Results of the KQL query', 'n')).toEqual(['2', '2', '1', '1']);
+    expect(n).toBe(4); // static/demo/AADRiskyUsers.csv: none (remediated, dismissed), low, medium, high
+    expect(await columnCells(page, 'Results of the KQL query', 'n')).toEqual(['7', '6', '2', '2']);
     expect(await page.getByText('SQL behind this grid').isVisible()).toBe(true);
     await page.getByText(/^History \(\d+\)$/).click();
     expect(await page.getByRole('list', { name: 'Query history' }).getByRole('button', { name: /^Use KQL query from / }).count()).toBe(1);
@@ -144,11 +147,11 @@ describe.each(BUILDS)('explore ($name)', ({ name, url, build }) => {
     await page.getByRole('button', { name: `Pivot on Account ${VICTIM}` }).first().click();
     const hits = page.getByRole('table', { name: 'Pivot results' });
     await hits.waitFor({ timeout: 15_000 });
-    // Every one of the 302 exported non-interactive sign-ins is the victim's (static/demo).
+    // static/demo: 51 of the week's silent sign-ins are the victim's (her phone, her desk, the attacker's replay).
     const row = hits.getByRole('row', { name: /AADNonInteractiveUserSignInLogs/ });
-    expect(await row.getByRole('cell').first().innerText()).toBe('302');
+    expect(await row.getByRole('cell').first().innerText()).toBe('51');
     const n = await settle(page, () => row.getByRole('button', { name: 'Show the AADNonInteractiveUserSignInLogs rows' }).click());
-    expect(n).toBe(302);
+    expect(n).toBe(51);
     await page.screenshot({ path: shot('explore-pivot.png'), fullPage: false });
   });
 
@@ -181,7 +184,7 @@ describe.each(BUILDS)('explore ($name)', ({ name, url, build }) => {
     const status = await page.getByRole('status').filter({ hasText: 'Grid filtered to AADNonInteractiveUserSignInLogs rows from' }).innerText();
     const [from, to] = [...status.matchAll(/(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?) UTC/g)].map((m) => Date.parse(`${m[1]!.replace(' ', 'T')}Z`));
     expect(n).toBeGreaterThan(0);
-    expect(n).toBeLessThan(302);
+    expect(n).toBeLessThan(2735);
     for (const t of await columnCells(page, 'Table AADNonInteractiveUserSignInLogs', 'TimeGenerated')) {
       const ms = Date.parse(t);
       expect(ms >= from! && ms <= to!).toBe(true);

@@ -8,16 +8,35 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { foreignRequests } from './support/chromium.ts';
 import { useHostedApp } from './support/hosted.ts';
 import { ROOT } from './support/site.ts';
-import { freshApp, loadLogs, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import { demoCsv, freshApp, loadLogs, waitForEngineReady, waitForFiles } from './support/flow.ts';
 import { useWorkDir } from './support/work-dir.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'ingest');
-const BEC = join(FIXTURES, 'samples', 'la-export-bec');
+/** A portal export of AADNonInteractiveUserSignInLogs (320 records of the demo tenant), kept gzipped. */
+const portalExport = () => gunzipSync(readFileSync(join(FIXTURES, 'AADNonInteractiveUserSignInLogs.csv.gz'))).toString('utf8');
+
+/** A time as Loupe shows it: "2026-06-15 09:56:49.975 UTC" (no fraction when it is zero). */
+const utc = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace(/\.000Z$/, 'Z').replace('Z', ' UTC');
+
+/** "6/15/2026, 3:54:38.131 PM" (the portal's UTC form) → epoch ms. */
+function portalTime(s: string): number {
+  const m = /^(\d+)\/(\d+)\/(\d{4}), (\d+):(\d\d):(\d\d)\.(\d{3}) (AM|PM)$/.exec(s);
+  if (!m) throw new Error(`not a portal time: ${s}`);
+  const h = (Number(m[4]) % 12) + (m[8] === 'PM' ? 12 : 0);
+  return Date.UTC(Number(m[3]), Number(m[1]) - 1, Number(m[2]), h, Number(m[5]), Number(m[6]), Number(m[7]));
+}
+
+/** What the Tables list must show for a portal CSV, read independently: records, first and last TimeGenerated. */
+function portalFacts(name: string, csv: string): TableRow {
+  const times = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data.map((r) => portalTime(r['TimeGenerated [UTC]']!));
+  return { name, rows: times.length.toLocaleString('en-US'), first: utc(Math.min(...times)), last: utc(Math.max(...times)) };
+}
 
 const app = useHostedApp();
 /** Files made by the tests (a gzip, bad files, a large CSV), with the names the analyst would see. */
@@ -63,9 +82,11 @@ describe('ingest through the file input (hosted build)', () => {
     await freshApp(page, app.site.url);
 
     // (c) A gzip of the portal export of AuditLogs, made here (the analyst's .csv.gz).
-    const auditGz = work.write('AuditLogs.csv.gz', gzipSync(readFileSync(join(BEC, 'AuditLogs.csv'))));
+    const audit = demoCsv('AuditLogs').text;
+    const auditGz = work.write('AuditLogs.csv.gz', gzipSync(audit));
+    const nonInteractive = portalExport();
     await loadLogs(page, [
-      join(BEC, 'AADNonInteractiveUserSignInLogs.csv'),
+      work.write('AADNonInteractiveUserSignInLogs.csv', nonInteractive),
       join(FIXTURES, 'graph-signIns-pages.json'),
       join(FIXTURES, 'graph-riskyUsers.json'),
       auditGz,
@@ -76,18 +97,21 @@ describe('ingest through the file input (hosted build)', () => {
     for (const f of ['AADNonInteractiveUserSignInLogs.csv', 'graph-signIns-pages.json', 'graph-riskyUsers.json', 'AuditLogs.csv.gz']) {
       expect({ f, ...(await fileEntry(page, f)) }).toMatchObject({ f, problem: '' });
     }
+    // Graph: sign-ins in two pages (TimeGenerated taken from createdDateTime, 7 digits cut to the
+    // millisecond), and a risky-users snapshot with no TimeGenerated invented for it.
+    const pages = readFileSync(join(FIXTURES, 'graph-signIns-pages.json'), 'utf8').split(/\n(?=\{)/).flatMap((p) => JSON.parse(p).value as { createdDateTime: string }[]);
+    const created = pages.map((x) => Date.parse(x.createdDateTime.replace(/(\.\d{3})\d*Z$/, '$1Z')));
+    const riskyUsers = JSON.parse(readFileSync(join(FIXTURES, 'graph-riskyUsers.json'), 'utf8')).value.length;
     const loaded = await tableList(page);
     expect(loaded).toEqual([
-      // The portal export: 302 records, "6/15/2026, 9:56:49.975 AM" … "6/15/2026, 4:47:43.778 PM" (UTC).
-      { name: 'AADNonInteractiveUserSignInLogs', rows: '302', first: '2026-06-15 09:56:49.975 UTC', last: '2026-06-15 16:47:43.778 UTC' },
-      // Graph riskyUsers: a snapshot of 2 users; no TimeGenerated is invented for it.
-      { name: 'AADRiskyUsers', rows: '2', first: expect.stringMatching(/^no TimeGenerated/), last: expect.stringMatching(/^no TimeGenerated/) },
-      // AuditLogs.csv inflated in the worker: 7 records, "6/15/2026, 3:50:30.039 PM" … "4:18:22.650 PM".
-      { name: 'AuditLogs', rows: '7', first: '2026-06-15 15:50:30.039 UTC', last: '2026-06-15 16:18:22.650 UTC' },
-      // Graph signIns (two pages, 6 sign-ins): TimeGenerated from createdDateTime (12:35:28.806 … 15:51:43.668).
-      { name: 'SigninLogs', rows: '6', first: '2026-06-15 12:35:28.806 UTC', last: '2026-06-15 15:51:43.668 UTC' },
+      portalFacts('AADNonInteractiveUserSignInLogs', nonInteractive),
+      { name: 'AADRiskyUsers', rows: String(riskyUsers), first: expect.stringMatching(/^no TimeGenerated/), last: expect.stringMatching(/^no TimeGenerated/) },
+      // AuditLogs.csv inflated in the worker.
+      portalFacts('AuditLogs', audit),
+      { name: 'SigninLogs', rows: String(pages.length), first: utc(Math.min(...created)), last: utc(Math.max(...created)) },
     ]);
-    expect((await fileEntry(page, 'AuditLogs.csv.gz')).state).toBe('loaded into AuditLogs (7 rows)');
+    expect(loaded[0]!.rows).toBe('320');
+    expect((await fileEntry(page, 'AuditLogs.csv.gz')).state).toBe(`loaded into AuditLogs (${portalFacts('AuditLogs', audit).rows} rows)`);
 
     // (d) Bad files: a CSV with a ragged row at line 3, and a truncated gzip.
     const ragged = work.write(
@@ -183,9 +207,10 @@ describe('ingest through the file input (hosted build)', () => {
   it('shows bytes, rows, the time left and the mapping while a CSV of ~200 MB loads in parts', async () => {
     const { page } = app.browser;
     await freshApp(page, app.site.url);
-    // The sample export's 302 records, 230 times over: 69,460 rows read in 64 MB parts, each part
+    // A portal export's 320 records, 205 times over: 65,600 rows read in 64 MB parts, each part
     // reporting progress.
-    const path = work.writeRepeated('AADNonInteractiveUserSignInLogs_200MB.csv', readFileSync(join(BEC, 'AADNonInteractiveUserSignInLogs.csv'), 'utf8'), 230);
+    const COPIES = 205;
+    const path = work.writeRepeated('AADNonInteractiveUserSignInLogs_200MB.csv', portalExport(), COPIES);
     expect(statSync(path).size).toBeGreaterThan(190_000_000);
     await waitForEngineReady(page, 60_000);
     // However fast the machine, each read of the file takes at least 400 ms (a wait in the engine
@@ -216,7 +241,7 @@ describe('ingest through the file input (hosted build)', () => {
       if (text.startsWith('loaded') || text.startsWith('could not')) break;
       await page.waitForTimeout(50);
     }
-    expect(seen.at(-1)).toBe(`loaded into AADNonInteractiveUserSignInLogs (${(302 * 230).toLocaleString('en-US')} rows)`);
+    expect(seen.at(-1)).toBe(`loaded into AADNonInteractiveUserSignInLogs (${(320 * COPIES).toLocaleString('en-US')} rows)`);
     // While it read: how far, how many rows, and about how long is left.
     const reading = seen.filter((t) => /^reading… .+ of .+, [\d,]+ rows, (about \d+ (s|min)|less than a second) left$/.test(t));
     expect(reading.length, seen.join('\n')).toBeGreaterThan(0);

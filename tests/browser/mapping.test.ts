@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useHostedApp } from './support/hosted.ts';
 import { ROOT } from './support/site.ts';
-import { freshApp, loadLogs, tableRows, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import { demoAuditLogs, freshApp, loadLogs, tableRows, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import { useWorkDir } from './support/work-dir.ts';
 
-const AUDIT = join(ROOT, 'static', 'demo', 'AuditLogs.csv'); // 7 rows
 const SHOTS = join(ROOT, 'tests', 'screenshots');
 
 const app = useHostedApp();
+const work = useWorkDir('loupe-mapping-');
 
 /** The mapping of a file as shown: field → [column, type, why]. */
 async function mappingOf(page: Page, file: string): Promise<Map<string, [string, string, string]>> {
@@ -31,11 +32,13 @@ async function mappingOf(page: Page, file: string): Promise<Map<string, [string,
 describe("a file's mapping", () => {
   it('shows the table, each column with its type and reason, and loads the file again with the analyst\'s table and names', async () => {
     const { page } = app.browser;
+    const audit = demoAuditLogs(work);
+    const rows = audit.rows.toLocaleString('en-US');
     await freshApp(page, app.site.url);
     await waitForEngineReady(page, 60_000);
-    await loadLogs(page, [AUDIT]);
+    await loadLogs(page, [audit.path]);
     await waitForFiles(page);
-    expect(await tableRows(page)).toEqual([['AuditLogs', '7']]);
+    expect(await tableRows(page)).toEqual([['AuditLogs', rows]]);
 
     const summary = page.locator('details.mapping summary');
     expect((await summary.innerText()).trim()).toMatch(/^Log Analytics portal CSV → AuditLogs \(from the file's Type column\), \d+ columns$/);
@@ -53,7 +56,7 @@ describe("a file's mapping", () => {
     await page.getByRole('textbox', { name: 'Column for field OperationName' }).fill('Operation');
     await again.click();
     await waitForFiles(page);
-    await expect.poll(() => tableRows(page), { timeout: 30_000 }).toEqual([['AuditCopy_CL', '7']]);
+    await expect.poll(() => tableRows(page), { timeout: 30_000 }).toEqual([['AuditCopy_CL', rows]]);
     expect((await summary.innerText()).trim()).toMatch(/^Log Analytics portal CSV → AuditCopy_CL \(chosen by you\), \d+ columns$/);
     await summary.click();
     const renamed = await mappingOf(page, 'AuditLogs.csv');
@@ -64,7 +67,7 @@ describe("a file's mapping", () => {
     // The case keeps the analyst's table and names.
     await page.reload();
     await waitForEngineReady(page, 60_000);
-    await expect.poll(() => tableRows(page), { timeout: 30_000 }).toEqual([['AuditCopy_CL', '7']]);
+    await expect.poll(() => tableRows(page), { timeout: 30_000 }).toEqual([['AuditCopy_CL', rows]]);
     await waitForFiles(page);
     await page.locator('details.mapping summary').click();
     expect((await mappingOf(page, 'AuditLogs.csv')).get('OperationName')).toEqual(['Operation', 'string', 'renamed by you']);

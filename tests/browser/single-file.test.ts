@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { foreignRequests, openBrowser, type Browser } from './support/chromium.ts';
 import { ensureSingleFileBuilt, ROOT, SINGLE_FILE } from './support/site.ts';
-import { expectSeedRuleResults, openApp, loadDemoLogsThroughInput, savedCase, useSeedRuleAndReplay, waitForEngineReady } from './support/flow.ts';
+import { DEMO_LOGS, expectSeedRuleResults, loadDemoLogsThroughInput, openApp, savedCase, useSeedRuleAndReplay, waitForEngineReady } from './support/flow.ts';
 
 const SHOTS = join(ROOT, 'tests', 'screenshots');
 
@@ -46,12 +46,25 @@ describe('single file (dist/loupe.html from file://)', () => {
     const { page } = browser;
     const star = page.getByRole('button', { name: /^Star alert Risky User Silent Auth .* at 2026-06-15 16:00:00 UTC$/ });
     await star.click();
-    await expect.poll(() => savedCase(page), { timeout: 15_000 }).toEqual({ replayed: true, files: 4 });
+    await expect.poll(() => savedCase(page), { timeout: 15_000 }).toEqual({ replayed: true, files: DEMO_LOGS.length });
     await page.reload();
     await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 90_000 });
     await expectSeedRuleResults(page);
     expect(await star.getAttribute('aria-pressed')).toBe('true');
     expect(browser.errors).toEqual([]);
+  });
+
+  it('lists Loupe’s licence and every bundled package’s, the engine worker’s among them, in its help panel', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Help and shortcuts' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Help and shortcuts' });
+    await dialog.getByText(/^Licences \(Loupe and \d+ bundled packages\)$/).click();
+    const licences = dialog.getByRole('list', { name: 'Licences of Loupe and the packages it bundles' });
+    const names = (await licences.locator(':scope > li > details > summary').allInnerTexts()).map((t) => t.split(' ')[0]);
+    expect(names[0]).toBe('Loupe');
+    // DuckDB-WASM is bundled only into the engine worker, which this build inlines.
+    expect(names).toEqual(expect.arrayContaining(['@duckdb/duckdb-wasm', 'apache-arrow', 'fflate', 'svelte', 'papaparse', 'yaml']));
+    await page.keyboard.press('Escape');
   });
 
   it('carries a Content-Security-Policy that forbids every connection', async () => {

@@ -6,11 +6,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useWorkDir } from './support/work-dir.ts';
 import { useHostedApp } from './support/hosted.ts';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { foreignRequests } from './support/chromium.ts';
 import { ROOT } from './support/site.ts';
-import { DEMO, freshApp, loadDemoAndReplay, loadLogs, openApp, savedCase, tableRows, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import { DEMO, DEMO_LOGS, demoCsv, freshApp, loadDemoAndReplay, loadLogs, openApp, savedCase, tableRows, waitForEngineReady, waitForFiles } from './support/flow.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'browser');
 const SHOTS = join(ROOT, 'tests', 'screenshots');
@@ -71,7 +70,7 @@ describe('page behaviour', () => {
     await demo.focus();
     await page.keyboard.press('Enter');
     await waitForFiles(page);
-    expect((await tableRows(page)).length).toBe(4);
+    expect((await tableRows(page)).length).toBe(DEMO_LOGS.length);
     const replay = page.getByRole('button', { name: 'Replay', exact: true });
     await page.waitForFunction(() => {
       const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === 'Replay');
@@ -92,14 +91,14 @@ describe('page behaviour', () => {
     const comment = page.getByRole('textbox', { name: /^Comment on alert .* at 2026-06-15 16:00:00 UTC$/ });
     const alert = page.getByRole('list', { name: 'Alerts (2)' }).getByRole('article').first();
     await alert.locator('summary', { hasText: 'Notes' }).click();
-    await comment.fill('Attacker IP 10.0.0.1 confirmed with the user.');
+    await comment.fill('Attacker IP 203.0.113.45 confirmed with the user.');
 
     // The case comes back by itself (kept in this browser), and the note with it.
-    await expect.poll(() => savedCase(page), { timeout: 15_000 }).toEqual({ replayed: true, files: 4 });
+    await expect.poll(() => savedCase(page), { timeout: 15_000 }).toEqual({ replayed: true, files: DEMO_LOGS.length });
     await page.reload();
     await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 60_000 });
     expect(await star.getAttribute('aria-pressed')).toBe('true');
-    expect(await comment.inputValue()).toBe('Attacker IP 10.0.0.1 confirmed with the user.');
+    expect(await comment.inputValue()).toBe('Attacker IP 203.0.113.45 confirmed with the user.');
     // The other alert has no note.
     expect(await page.getByRole('button', { name: /at 2026-06-15 17:00:00 UTC$/ }).first().getAttribute('aria-pressed')).toBe('false');
   });
@@ -108,13 +107,14 @@ describe('page behaviour', () => {
     const { page } = app.browser;
     // The engine loads one file at a time: a file big enough (~40 MB, the demo's AuditLogs rows
     // repeated) keeps the next one queued while Cancel is clicked, however fast the machine.
-    const big = work.writeRepeated('AuditLogs_big.csv', readFileSync(join(DEMO, 'AuditLogs.csv'), 'utf8'), 3000);
+    const audit = demoCsv('AuditLogs');
+    const big = work.writeRepeated('AuditLogs_big.csv', audit.text, 350);
     await loadLogs(page, [big, join(DEMO, 'AADRiskyUsers.csv')]);
     await page.getByRole('button', { name: 'Cancel loading AADRiskyUsers.csv' }).click();
     await waitForFiles(page, 120_000);
     const files = page.getByRole('list', { name: 'Files' });
     expect(await files.getByRole('listitem').filter({ hasText: 'AADRiskyUsers.csv' }).innerText()).toContain('cancelled');
-    expect(await tableRows(page)).toEqual([['AuditLogs', (7 * 3000).toLocaleString('en-US')]]);
+    expect(await tableRows(page)).toEqual([['AuditLogs', (audit.rows * 350).toLocaleString('en-US')]]);
   });
 
   it('opens the help with "?" and closes it with Escape', async () => {
@@ -124,6 +124,18 @@ describe('page behaviour', () => {
     const dialog = page.getByRole('dialog', { name: 'Help and shortcuts' });
     await dialog.waitFor({ timeout: 5_000 });
     expect(await dialog.getByRole('table', { name: 'Keyboard shortcuts' }).innerText()).toContain('Run the query in the console');
+    // The licences the build wrote into the page (build/licences.ts): Loupe's, then every bundled
+    // package's, among them the worker's DuckDB-WASM, each with its text.
+    const summary = dialog.getByText(/^Licences \(Loupe and \d+ bundled packages\)$/);
+    await summary.click();
+    const licences = dialog.getByRole('list', { name: 'Licences of Loupe and the packages it bundles' });
+    const names = (await licences.locator(':scope > li > details > summary').allInnerTexts()).map((t) => t.split(' ')[0]);
+    expect(names[0]).toBe('Loupe');
+    expect(names).toEqual(expect.arrayContaining(['@duckdb/duckdb-wasm', 'apache-arrow', 'svelte', 'papaparse', 'uplot', 'yaml']));
+    expect(await summary.innerText()).toBe(`Licences (Loupe and ${names.length - 1} bundled packages)`);
+    const duckdb = licences.getByRole('listitem').filter({ hasText: /^@duckdb\/duckdb-wasm / });
+    await duckdb.locator('summary').click();
+    expect(await duckdb.locator('pre').first().innerText()).toContain('Permission is hereby granted');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
   });
@@ -134,14 +146,14 @@ describe('page behaviour', () => {
     // The session is written in the background; wait until it records the replay before reloading.
     const savedReplay = async () => {
       const saved = await savedCase(page);
-      return saved.replayed && saved.files === 4;
+      return saved.replayed && saved.files === DEMO_LOGS.length;
     };
     await expect.poll(savedReplay, { timeout: 15_000 }).toBe(true);
 
     await page.reload();
     // Nothing clicked: the files load again, the rule is read and replayed.
     await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 60_000 });
-    expect((await tableRows(page)).length).toBe(4);
+    expect((await tableRows(page)).length).toBe(DEMO_LOGS.length);
 
     // A reload in the middle of a restore loses nothing: restoring never rewrites the saved session
     // (it used to mark the rule as not replayed until its replay finished).
@@ -179,7 +191,7 @@ describe('page behaviour', () => {
     await page.getByRole('button', { name: 'Help and shortcuts' }).click();
     await keep.check();
     await page.keyboard.press('Escape');
-    await expect.poll(() => savedCase(page), { timeout: 15_000 }).toEqual({ replayed: true, files: 4 });
+    await expect.poll(() => savedCase(page), { timeout: 15_000 }).toEqual({ replayed: true, files: DEMO_LOGS.length });
 
     // Off again: what was kept is deleted, and the choice itself survives a reload.
     await page.getByRole('button', { name: 'Help and shortcuts' }).click();

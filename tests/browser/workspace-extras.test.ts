@@ -42,11 +42,13 @@ describe('rule library', () => {
     await ranking.waitFor({ timeout: 60_000 });
     const rows = await ranking.locator('tbody tr').allInnerTexts();
     expect(rows).toHaveLength(3);
-    // The seed rule fires twice on the demo (two alerts, one incident): it ranks first.
-    expect(rows[0]!.split('\t').map((c) => c.trim())).toEqual(['1', 'Non-Interactive Sign-Ins by Identity Protection Risky Users', 'risky-user-silent-signins.yaml', '9', '2', '2', '1']);
-    expect(rows[1]).toContain('MFA Rejected by User');
-    expect(rows[1]!.split('\t').map((c) => c.trim()).slice(3)).toEqual(['9', '0', '0', '0']);
-    expect(rows[2]).toContain('Password spray attack against Microsoft Entra ID application');
+    // The spray is seen by three daily runs (three alerts): it ranks first. The seed rule fires
+    // twice in its 170 hourly runs (two alerts, one incident); MFA Rejected by User raises nothing.
+    const cells = rows.map((r) => r.split('\t').map((c) => c.trim()));
+    expect(cells[0]!).toEqual(['1', 'Password spray attack against Microsoft Entra ID application', 'SigninPasswordSpray.yaml', '8', '3', '3', '3']);
+    expect(cells[1]!).toEqual(['2', 'Non-Interactive Sign-Ins by Identity Protection Risky Users', 'risky-user-silent-signins.yaml', '170', '2', '2', '1']);
+    expect(cells[2]![1]).toBe('MFA Rejected by User');
+    expect(cells[2]!.slice(3)).toEqual(['170', '0', '0', '0']);
     const errors = page.getByRole('list', { name: 'Rules that did not run (1)' });
     expect(await errors.innerText()).toMatch(/^PossibleAiTMPhishingAttemptAgainstAAD\.yaml:59:3: rule yaml-syntax: invalid YAML/);
     await page.screenshot({ path: join(SHOTS, 'library-ranking.png'), fullPage: true });
@@ -156,7 +158,7 @@ describe('notes on result rows', () => {
     await page.getByRole('textbox', { name: new RegExp(`^Tags for ${rowLabel.source.slice(1)}`) }).fill('evidence, ioc');
     await page.keyboard.press('Tab');
 
-    await expect.poll(() => savedCase(page), { timeout: 15_000 }).toEqual({ replayed: true, files: 4 });
+    await expect.poll(() => savedCase(page), { timeout: 15_000 }).toEqual({ replayed: true, files: DEMO_LOGS.length });
     await page.reload();
     await openApp(page, app.site.url);
     await waitForEngineReady(page);
@@ -202,7 +204,7 @@ describe('notes on grid rows', () => {
 
     // The page comes back with the files and the grid's view (URL hash); the note finds its row.
     expect(page.url()).toContain('#');
-    await expect.poll(async () => (await savedCase(page)).files, { timeout: 15_000 }).toBe(4);
+    await expect.poll(async () => (await savedCase(page)).files, { timeout: 15_000 }).toBe(DEMO_LOGS.length);
     await page.reload();
     await page.getByRole('heading', { name: 'Loupe', level: 1 }).waitFor({ timeout: 10_000 });
     await grid.locator('[role="gridcell"][data-row="0"]').first().waitFor({ timeout: 60_000 });

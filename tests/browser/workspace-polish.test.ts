@@ -15,6 +15,8 @@ import { brushMiddleThird, columnCells, settle } from './support/grid.ts';
 const SHOTS = join(ROOT, 'tests', 'screenshots');
 const app = useHostedApp();
 const TABLE = 'Table AADNonInteractiveUserSignInLogs';
+/** The demo victim's silent sign-ins, as KQL. */
+const VICTIM_SILENT = `AADNonInteractiveUserSignInLogs\n| where UserPrincipalName == "${VICTIM}"`;
 /** Loupe's UTC form: "2026-06-15 16:08:55.123 UTC". */
 const UTC_TIME = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{3})? UTC$/;
 
@@ -30,14 +32,14 @@ describe('grid (hosted)', () => {
   it('shows times in UTC with the zone, and filters by a UTC time typed as Loupe shows it', async () => {
     const { page } = app.browser;
     const total = await settle(page, () => page.getByRole('button', { name: 'Browse AADNonInteractiveUserSignInLogs' }).click());
-    expect(total).toBe(302);
+    expect(total).toBe(2735);
     const times = await columnCells(page, TABLE, 'TimeGenerated');
     expect(times.length).toBeGreaterThan(5);
     for (const t of times) expect(t).toMatch(UTC_TIME);
 
-    // static/demo: 48 of the 302 sign-ins are at or after 16:00 UTC.
+    // static/demo: 862 of the week's 2,735 silent sign-ins are at or after 16:00 UTC on 15 June.
     const from = page.getByLabel('From TimeGenerated (UTC)');
-    expect(await settle(page, () => from.fill('2026-06-15 16:00'))).toBe(48);
+    expect(await settle(page, () => from.fill('2026-06-15 16:00'))).toBe(862);
     for (const t of await columnCells(page, TABLE, 'TimeGenerated')) expect(t >= '2026-06-15 16:00').toBe(true);
 
     // A time copied from a cell, zone and all, is an upper bound; the first row is the earliest match.
@@ -46,7 +48,7 @@ describe('grid (hosted)', () => {
     expect(await settle(page, () => to.fill(first))).toBe(1);
 
     // Text that is not a UTC time (the machine's locale) is flagged, and that end stays open.
-    expect(await settle(page, () => to.fill('6/15/2026, 4:00 PM'))).toBe(48);
+    expect(await settle(page, () => to.fill('6/15/2026, 4:00 PM'))).toBe(862);
     expect(await to.getAttribute('aria-invalid')).toBe('true');
     expect(await from.getAttribute('aria-invalid')).toBe('false');
     await settle(page, async () => {
@@ -75,7 +77,7 @@ describe('grid (hosted)', () => {
     expect(await page.getByLabel('From TimeGenerated (UTC)').inputValue()).toBe(from);
     expect(await page.getByLabel('To TimeGenerated (UTC)').inputValue()).toBe(to);
 
-    expect(await settle(page, () => page.getByRole('button', { name: 'Clear time range' }).click())).toBe(302);
+    expect(await settle(page, () => page.getByRole('button', { name: 'Clear time range' }).click())).toBe(2735);
     expect(await page.getByLabel('From TimeGenerated (UTC)').inputValue()).toBe('');
   });
 
@@ -83,16 +85,17 @@ describe('grid (hosted)', () => {
     const { page } = app.browser;
     await page.getByRole('radio', { name: 'KQL' }).check();
     const box = page.getByRole('textbox', { name: 'Query' });
-    // static/demo: 255 sign-ins from 192.168.1.1, 45 from 10.0.0.1, 2 from 10.0.0.2.
-    await box.fill('AADNonInteractiveUserSignInLogs\n| summarize n = count() by IPAddress\n| extend scaled = n * 1000\n| order by n desc');
-    expect(await settle(page, () => box.press('Control+Enter'))).toBe(3);
+    // static/demo: the victim's silent sign-ins by address — 25 from 203.0.113.45, 9 from her phone,
+    // 9 from 203.0.113.46, 4 from each of the Seattle office's two addresses.
+    await box.fill(`${VICTIM_SILENT}\n| summarize n = count() by IPAddress\n| extend scaled = n * 1000\n| order by n desc, IPAddress asc`);
+    expect(await settle(page, () => box.press('Control+Enter'))).toBe(5);
     const grid = 'Results of the KQL query';
-    expect(await columnCells(page, grid, 'scaled')).toEqual(['255,000', '45,000', '2,000']);
+    expect(await columnCells(page, grid, 'scaled')).toEqual(['25,000', '9,000', '9,000', '4,000', '4,000']);
 
-    expect(await settle(page, () => page.getByLabel('Minimum n').fill('10'))).toBe(2);
-    expect(await columnCells(page, grid, 'n')).toEqual(['255', '45']);
-    expect(await settle(page, () => page.getByLabel('Maximum n').fill('100'))).toBe(1);
-    expect(await columnCells(page, grid, 'IPAddress')).toEqual(['10.0.0.1']);
+    expect(await settle(page, () => page.getByLabel('Minimum n').fill('5'))).toBe(3);
+    expect(await columnCells(page, grid, 'n')).toEqual(['25', '9', '9']);
+    expect(await settle(page, () => page.getByLabel('Maximum n').fill('20'))).toBe(2);
+    expect(await columnCells(page, grid, 'IPAddress')).toEqual(['2001:db8:4a00:ff01::1', '203.0.113.46']);
     expect(app.browser.errors).toEqual([]);
 
     // Row numbers too: the 1,200th row is numbered "1,200".
@@ -123,7 +126,7 @@ describe('grid (hosted)', () => {
     for (const cell of [...(await hits.getByRole('cell', { name: / UTC$/ }).all()), ...(await page.getByRole('table', { name: 'Tables' }).getByRole('cell', { name: / UTC$/ }).all())])
       expect(await cell.evaluate(lineCount)).toBe(1);
     const name = `SigninLogs rows mentioning Account ${VICTIM}`;
-    expect(await settle(page, () => hits.getByRole('button', { name: 'Show the SigninLogs rows' }).click())).toBe(18);
+    expect(await settle(page, () => hits.getByRole('button', { name: 'Show the SigninLogs rows' }).click())).toBe(9);
     expect(await page.getByRole('grid', { name }).isVisible()).toBe(true);
     const heading = page.getByRole('heading', { name, level: 3 });
     await expect.poll(() => heading.evaluate((h) => h === document.activeElement)).toBe(true);
@@ -151,9 +154,9 @@ describe('grid (hosted)', () => {
   it('follows an incident’s link to its alert without replacing the grid view kept in the URL', async () => {
     const { page } = app.browser;
     await settle(page, () => page.getByRole('button', { name: 'Browse SigninLogs' }).click());
-    await settle(page, () => page.getByRole('searchbox', { name: 'Filter IPAddress', exact: true }).fill('10.0.0'));
+    await settle(page, () => page.getByRole('searchbox', { name: 'Filter IPAddress', exact: true }).fill('203.0.113'));
     const view = new URL(page.url()).hash;
-    expect(decodeURIComponent(view)).toContain('"contains":"10.0.0"');
+    expect(decodeURIComponent(view)).toContain('"contains":"203.0.113"');
     await page.getByRole('list', { name: /^Alerts in / }).getByRole('link').first().click();
     // The browser moved to the alert (its card is the target, outlined) and the view is back in the URL.
     await expect.poll(() => new URL(page.url()).hash).toBe(view);
@@ -269,21 +272,24 @@ describe('grid (hosted)', () => {
   it('shows a bare KQL query’s results after its replay, and opens them in the grid', async () => {
     const { page } = app.browser;
     await page.getByText('Paste a rule or a KQL query').click();
-    await page.getByRole('textbox', { name: 'Rule text (YAML or KQL)' }).fill('AADNonInteractiveUserSignInLogs\n| summarize n = count(), latest = max(TimeGenerated) by IPAddress\n| order by n desc');
+    await page.getByRole('textbox', { name: 'Rule text (YAML or KQL)' }).fill(`${VICTIM_SILENT}\n| summarize n = count(), latest = max(TimeGenerated) by IPAddress\n| order by n desc, IPAddress asc`);
     await page.getByRole('button', { name: 'Use pasted rule' }).click();
     await page.getByRole('figure').filter({ hasText: 'DuckDB SQL' }).waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Replay', exact: true }).click();
-    // static/demo: three source IPs (192.168.1.1, 10.0.0.1, 10.0.0.2).
-    await page.getByRole('heading', { name: 'Query results (3 rows)' }).waitFor({ timeout: 60_000 });
+    // static/demo: the victim's five source addresses.
+    await page.getByRole('heading', { name: 'Query results (5 rows)' }).waitFor({ timeout: 60_000 });
     expect(await page.getByRole('heading', { name: /^Alerts \(/ }).count()).toBe(0); // no "check the threshold" for a query
-    expect(await page.getByText(/^1 run at 2026-06-15 17:16:34\.760 UTC;/).count()).toBe(1);
+    // One run, with now() = the latest TimeGenerated loaded (a Seattle evening's silent sign-in, after midnight UTC).
+    expect(await page.getByText(/^1 run at 2026-06-17 01:40:19\.197 UTC;/).count()).toBe(1);
     const rows = await page.getByRole('table', { name: 'Query results' }).locator('tbody tr').allInnerTexts();
     expect(rows.map((r) => r.split('\t').map((c) => c.trim()))).toEqual([
-      ['192.168.1.1', '255', expect.stringMatching(UTC_TIME)],
-      ['10.0.0.1', '45', expect.stringMatching(UTC_TIME)],
-      ['10.0.0.2', '2', expect.stringMatching(UTC_TIME)],
+      ['203.0.113.45', '25', expect.stringMatching(UTC_TIME)],
+      ['2001:db8:4a00:ff01::1', '9', expect.stringMatching(UTC_TIME)],
+      ['203.0.113.46', '9', expect.stringMatching(UTC_TIME)],
+      ['192.0.2.10', '4', expect.stringMatching(UTC_TIME)],
+      ['192.0.2.11', '4', expect.stringMatching(UTC_TIME)],
     ]);
-    expect(await settle(page, () => page.getByRole('button', { name: 'Open the results in the grid' }).click())).toBe(3);
+    expect(await settle(page, () => page.getByRole('button', { name: 'Open the results in the grid' }).click())).toBe(5);
     expect(await page.getByRole('heading', { name: 'Results of the KQL query', level: 3 }).evaluate((h) => h === document.activeElement)).toBe(true);
   });
 });

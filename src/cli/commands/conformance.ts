@@ -14,7 +14,7 @@ const USAGE = `Usage: npm run --silent loupe -- conformance [CASES.json] [--json
 
 Runs KQL examples from the Kusto documentation through Loupe's translator and DuckDB-WASM and
 compares each result with the one the Kusto engine returned (docs/conformance.md says how).
-CASES.json defaults to ../shared/kql-conformance/cases.json next to the repository.
+CASES.json defaults to tests/conformance/cases.json (the corpus kept in the repository).
 --json prints { total, passed, results: [{ id, status, reason }] } alone on standard output.
 --filter runs only the cases whose id contains SUBSTRING.
 --details prints, for each case that does not pass, its KQL, Kusto's result, Loupe's and the SQL.

@@ -5,15 +5,33 @@
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import Papa from 'papaparse';
 import { ROOT } from './site.ts';
+import type { WorkDir } from './work-dir.ts';
 
 export const DEMO = join(ROOT, 'static', 'demo');
-export const DEMO_LOGS = ['AADNonInteractiveUserSignInLogs.csv', 'SigninLogs.csv', 'AuditLogs.csv', 'AADRiskyUsers.csv'].map((f) =>
+export const DEMO_LOGS = ['AADNonInteractiveUserSignInLogs.csv.gz', 'SigninLogs.csv.gz', 'AuditLogs.csv.gz', 'AADRiskyUsers.csv', 'AADUserRiskEvents.csv'].map((f) =>
   join(DEMO, f),
 );
 /** The victim of the demo's phishing story (static/demo/README.md). */
-export const VICTIM = 'isaacdunham@corp.local';
+export const VICTIM = 'dana.whitfield@larkspur.example';
+/** Her UPN as the risky-users report spelled it before the service desk lower-cased it: the case trap. */
+export const VICTIM_CASE_TRAP = 'Dana.Whitfield@Larkspur.example';
+
+/** A demo export as the portal wrote it (static/demo keeps the large ones gzipped): its text and record count. */
+export function demoCsv(name: 'AuditLogs' | 'SigninLogs' | 'AADNonInteractiveUserSignInLogs'): { text: string; rows: number } {
+  const text = gunzipSync(readFileSync(join(DEMO, `${name}.csv.gz`))).toString('utf8');
+  return { text, rows: Papa.parse(text, { header: true, skipEmptyLines: true }).data.length };
+}
+
+/** The demo's AuditLogs export, inflated into `work` as the analyst's AuditLogs.csv; its path and record count. */
+export function demoAuditLogs(work: WorkDir): { path: string; rows: number } {
+  const { text, rows } = demoCsv('AuditLogs');
+  return { path: work.write('AuditLogs.csv', text), rows };
+}
 
 /** Opens Loupe and waits for its page to render (the engine keeps starting in the background). */
 export async function openApp(page: Page, url: string): Promise<void> {
@@ -100,10 +118,10 @@ export async function expectSeedRuleResults(page: Page): Promise<void> {
   const alertTitles = await page.getByRole('list', { name: 'Alerts (2)' }).getByRole('heading', { level: 4 }).allInnerTexts();
   expect(alertTitles).toHaveLength(2);
   for (const t of alertTitles) expect(t).toContain(`Risky User Silent Auth - ${VICTIM}`);
-  // The case-differing UPN (IsaacDunham@Corp.local) must not match: KQL's join is case-sensitive.
+  // The case-differing UPN must not match: KQL's join is case-sensitive.
   const entities = (await page.getByRole('list', { name: /^Entities of / }).allInnerTexts()).join('\n');
   expect(entities).toContain(`FullName=${VICTIM}`);
-  expect(entities).not.toContain('IsaacDunham@Corp.local');
+  expect(entities).not.toContain(VICTIM_CASE_TRAP);
 
   expect(await page.getByRole('heading', { name: 'Incidents (1)' }).isVisible()).toBe(true);
   const incidentAlerts = page.getByRole('list', { name: /^Alerts in / }).getByRole('link');
@@ -118,9 +136,9 @@ export async function loadDemoLogsThroughInput(page: Page): Promise<void> {
   await loadLogs(page, DEMO_LOGS);
   await waitForFiles(page);
   const tables = await tableRows(page);
-  expect(tables.map(([name]) => name).sort()).toEqual(['AADNonInteractiveUserSignInLogs', 'AADRiskyUsers', 'AuditLogs', 'SigninLogs']);
-  // Six synthetic risky-user rows (static/demo/AADRiskyUsers.csv).
-  expect(Object.fromEntries(tables)['AADRiskyUsers']).toBe('6');
+  expect(tables.map(([name]) => name).sort()).toEqual(['AADNonInteractiveUserSignInLogs', 'AADRiskyUsers', 'AADUserRiskEvents', 'AuditLogs', 'SigninLogs']);
+  // The week's 17 risky-user rows (static/demo/AADRiskyUsers.csv).
+  expect(Object.fromEntries(tables)['AADRiskyUsers']).toBe('17');
 }
 
 export async function waitForEngineReady(page: Page, timeout = 30_000): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * The Kusto conformance corpus (../shared/kql-conformance/cases.json) against the checked-in list
+ * The Kusto conformance corpus (tests/conformance/cases.json) against the checked-in list
  * of known failures (tests/conformance/known-failures.json). A case off the list that does not pass
  * is a regression; a listed case that passes must leave the list, so that the list only shrinks.
  * Regenerate the list with `npm run --silent loupe -- conformance --update-known-failures`.
@@ -19,7 +19,7 @@ let run: CorpusRun;
 let diff: KnownFailuresDiff;
 
 beforeAll(async () => {
-  if (!existsSync(DEFAULT_CASES_PATH)) throw new Error(`the conformance corpus is missing: ${DEFAULT_CASES_PATH} (shared/ must sit next to the repository)`);
+  if (!existsSync(DEFAULT_CASES_PATH)) throw new Error(`the conformance corpus is missing: ${DEFAULT_CASES_PATH} (it is part of the repository)`);
   cases = parseCases(readFileSync(DEFAULT_CASES_PATH, 'utf8'), DEFAULT_CASES_PATH);
   const known = parseKnownFailures(readFileSync(KNOWN_FAILURES_PATH, 'utf8'), KNOWN_FAILURES_PATH);
   // In a child process with a per-case timeout: a hanging case fails instead of stalling the suite.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../../src/db/node-engine.ts';
 import type { SqlEngine } from '../../../src/db/engine.ts';
 import { IngestError, listTables, loadFile, type LoadSource } from '../../../src/ingest/index.ts';
-import { fixtureSource, sampleSource, snapshot, textSource, userTables } from './helpers.ts';
+import { demoSource, fixtureSource, snapshot, textSource, userTables } from './helpers.ts';
 
 let db: SqlEngine;
 let before: string;
@@ -159,7 +159,7 @@ describe('bad input: a clear message naming file, line and expectation; nothing 
   });
 
   it('a file of another table appended to a chosen table', async () => {
-    const e = await failure(sampleSource('la-export-bec/AuditLogs.csv'), { table: 'SigninLogs', mode: 'append' });
+    const e = await failure(demoSource('AuditLogs.csv'), { table: 'SigninLogs', mode: 'append' });
     expect(e.code).toBe('other-table');
     expect(e.message).toBe('AuditLogs.csv holds AuditLogs records (its Type column); expected SigninLogs records to append to SigninLogs.');
     expectNothingLost();

@@ -11,7 +11,7 @@ import type { SqlEngine } from '../../../src/db/engine.ts';
 import { csvPartSize, guessedCsvRange, isCutInParts, provenCsvRange, type CsvRange } from '../../../src/ingest/csv-parts.ts';
 import { IngestError, loadFile, rejectedRowsOf, type LoadProgress } from '../../../src/ingest/index.ts';
 import { byteSource, type ByteSource } from '../../../src/ingest/source.ts';
-import { failedQueries, papaRecords, partsReadCounter, registeredSizes, sampleSource, snapshot, textSource, userTables } from './helpers.ts';
+import { failedQueries, papaRecords, partsReadCounter, portalExport, registeredSizes, snapshot, textSource, userTables } from './helpers.ts';
 
 const DEFAULT_PART = { ...csvPartSize };
 let db: SqlEngine;
@@ -109,7 +109,7 @@ async function expectSameInParts(name: string, text: string): Promise<void> {
 
 describe('loading in parts', () => {
   it('loads the same table as one read, with progress part by part', async () => {
-    const src = sampleSource('la-export-bec/AADNonInteractiveUserSignInLogs.csv');
+    const src = portalExport();
     const whole = await loadFile(db, src);
     const expected = snapshot(db, whole.name);
     expect(whole.rowCount).toBe(papaRecords(src.bytes!).records.length);

@@ -4,8 +4,17 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../../src/db/node-engine.ts';
 import type { SqlEngine } from '../../../src/db/engine.ts';
+import Papa from 'papaparse';
 import { IngestError, listTables, loadFile } from '../../../src/ingest/index.ts';
-import { FIXTURES, fixtureSource, papaRecords, sampleSource, snapshot } from './helpers.ts';
+import { FIXTURES, fixtureSource, papaRecords, portalExport, snapshot } from './helpers.ts';
+
+/** "6/15/2026, 3:54:38.131 PM" (the portal's UTC form, as Excel's text export keeps it) → epoch ms. */
+function portalTime(s: string): number {
+  const m = /^(\d+)\/(\d+)\/(\d{4}), (\d+):(\d\d):(\d\d)\.(\d{3}) (AM|PM)$/.exec(s);
+  if (!m) throw new Error(`not a portal time: ${s}`);
+  const h = (Number(m[4]) % 12) + (m[8] === 'PM' ? 12 : 0);
+  return Date.UTC(Number(m[3]), Number(m[1]) - 1, Number(m[2]), h, Number(m[5]), Number(m[6]), Number(m[7]));
+}
 
 let db: SqlEngine;
 beforeAll(async () => {
@@ -15,7 +24,7 @@ afterAll(() => db.close());
 
 describe('gzip, UTF-16 and Excel re-saves', () => {
   it('a gzip of the portal export loads like the export itself', async () => {
-    const plain = sampleSource('la-export-bec/AADNonInteractiveUserSignInLogs.csv');
+    const plain = portalExport();
     const { records } = papaRecords(plain.bytes!);
     const t = await loadFile(db, fixtureSource('AADNonInteractiveUserSignInLogs.csv.gz'));
     expect([t.name, t.format, t.rowCount]).toEqual(['AADNonInteractiveUserSignInLogs', 'la-portal-csv+gzip', records.length]);
@@ -60,8 +69,13 @@ describe('gzip, UTF-16 and Excel re-saves', () => {
     const lines = text.split('\r\n').filter((l) => l !== '');
     const t = await loadFile(db, fixtureSource('AADNonInteractiveUserSignInLogs_unicode.txt'));
     expect([t.name, t.format, t.rowCount]).toEqual(['AADNonInteractiveUserSignInLogs', 'la-portal-csv', lines.length - 1]);
-    const r = db.query(`SELECT TimeGenerated, LocationDetails FROM AADNonInteractiveUserSignInLogs ORDER BY TimeGenerated LIMIT 1`).rows[0]!;
-    expect(r[0]).toBe(Date.UTC(2026, 5, 15, 9, 56, 49, 975));
+    // The first record as the file holds it (tab-separated; the JSON cell quoted with doubled quotes).
+    const header = lines[0]!.split('\t');
+    const first = Papa.parse<string[]>(lines[1]!, { delimiter: '\t' }).data[0]!;
+    const cell = (name: string) => first[header.indexOf(name)]!;
+    const r = db.query(`SELECT TimeGenerated, LocationDetails FROM AADNonInteractiveUserSignInLogs WHERE Id = '${cell('Id')}'`).rows[0]!;
+    expect(r[0]).toBe(portalTime(cell('TimeGenerated [UTC]')));
+    expect(r[1]).toBe(cell('LocationDetails'));
     expect(JSON.parse(r[1] as string).city).toBe('Seattle');
   });
 
@@ -86,9 +100,12 @@ describe('gzip, UTF-16 and Excel re-saves', () => {
     expect([t.name, t.format, t.rowCount]).toEqual(['SigninLogs', 'la-portal-csv', records.length]);
     expect(t.warnings.join(' ')).toMatch(/probably re-saved by Excel, which drops seconds/);
     const first = records[0]!;
-    expect(first['TimeGenerated [UTC]']).toBe('6/15/2026 12:40');
+    // "6/15/2026 15:07": Excel's display of the portal time, to the minute.
+    const m = /^(\d+)\/(\d+)\/(\d{4}) (\d+):(\d\d)$/.exec(first['TimeGenerated [UTC]']!)!;
+    expect(m).not.toBeNull();
     const r = db.query(`SELECT TimeGenerated, IsInteractive FROM SigninLogs WHERE Id = '${first.Id}'`).rows[0]!;
-    expect(r).toEqual([Date.UTC(2026, 5, 15, 12, 40), first.IsInteractive === 'TRUE']);
+    expect(r).toEqual([Date.UTC(Number(m[3]), Number(m[1]) - 1, Number(m[2]), Number(m[4]), Number(m[5])), first.IsInteractive === 'TRUE']);
+    expect(first.IsInteractive).toBe('TRUE');
     expect(listTables(db).find((x) => x.name === 'SigninLogs')?.files).toEqual(['SigninLogs_excel-resave.csv']);
   });
 

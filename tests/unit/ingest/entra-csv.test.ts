@@ -15,6 +15,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const NAME = 'InteractiveSignIns_2026-06-15_2026-06-16.csv';
+const CA_STATUS: Record<string, string> = { 'Not Applied': 'notApplied', Success: 'success', Failure: 'failure' };
 
 function fixtureRows(): string[][] {
   const text = readFileSync(join(FIXTURES, NAME), 'utf8').replace(/^\uFEFF/, '');
@@ -41,13 +42,21 @@ describe('Entra admin center sign-in download (CSV)', () => {
       expect(JSON.parse(r[8] as string)).toEqual({ errorCode: Number(col(row, 'Sign-in error code')), failureReason: col(row, 'Failure reason') });
       expect(r[9]).toBe(country);
       expect(JSON.parse(r[10] as string)).toEqual({ city, state, countryOrRegion: country });
-      expect(JSON.parse(r[11] as string)).toMatchObject({ browser: col(row, 'Browser'), operatingSystem: col(row, 'Operating System'), isCompliant: false, isManaged: false });
-      expect(r[12]).toBe('notApplied');
+      expect(JSON.parse(r[11] as string)).toMatchObject({
+        browser: col(row, 'Browser'),
+        operatingSystem: col(row, 'Operating System'),
+        isCompliant: col(row, 'Compliant') === 'true',
+        isManaged: col(row, 'Managed') === 'true',
+      });
+      // "Not Applied" / "Success" / "Failure" → notApplied / success / failure, as Log Analytics spells it.
+      expect(r[12]).toBe(CA_STATUS[col(row, 'Conditional Access')]);
       expect(r[13]).toBe(col(row, 'Autonomous system  number'));
       expect([r[14], r[15]]).toEqual([row[9], row[47]]); // the two "Incoming token type" columns, both kept
-      expect(r[16]).toBe('Unbound');
+      expect(r[16]).toBe(col(row, 'Token Protection - Sign In Session'));
     }
     expect(got.filter((r) => r[7] === '50126')).toHaveLength(1);
+    // The download holds both a sign-in that Conditional Access did not apply to and ones it did.
+    expect(new Set(rows.map((row) => col(row, 'Conditional Access')))).toEqual(new Set(['Not Applied', 'Success']));
   });
 
   it('maps the non-interactive download (same header as the interactive one) onto AADNonInteractiveUserSignInLogs, JSON columns as strings', async () => {
@@ -76,7 +85,7 @@ describe('Entra admin center sign-in download (CSV)', () => {
       expect(r.slice(1, 4)).toEqual([col(row, 'Username'), col(row, 'IP address'), col(row, 'Sign-in error code')]);
       expect(JSON.parse(r[4] as string)).toEqual({ errorCode: Number(col(row, 'Sign-in error code')), failureReason: col(row, 'Failure reason') });
       expect(JSON.parse(r[5] as string)).toEqual({ city, state, countryOrRegion: country });
-      expect([r[6], r[7]]).toEqual([country, 'singleFactorAuthentication']);
+      expect([r[6], r[7]]).toEqual([country, col(row, 'Authentication requirement')]);
     }
   });
 

@@ -1,17 +1,38 @@
 /** Shared by the ingest tests: sample files, an independent CSV count, table snapshots. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { expect } from 'vitest';
 import type { SqlEngine } from '../../../src/db/engine.ts';
 import type { LoadProgress, LoadSource } from '../../../src/ingest/index.ts';
+import { DEMO_DIR, demoCsv, LA_EXPORT_BEC } from '../../support/material.ts';
 
 export const FIXTURES = join(import.meta.dirname, '../../../tests/fixtures/ingest');
-/** Copies of the real exports in the shared samples (la-export-bec/, training-lab/), byte for byte. */
+/** A copy of a real export Loupe may redistribute, byte for byte: training-lab/ (Azure-Sentinel, MIT). */
 export const SAMPLES = join(FIXTURES, 'samples');
 
 export function sampleSource(rel: string): LoadSource {
   return { name: rel.split('/').pop()!, bytes: readFileSync(join(SAMPLES, rel)) };
+}
+
+/**
+ * AADNonInteractiveUserSignInLogs of the demo tenant (its first 320 records of 15 June 2026) as the
+ * Log Analytics portal exports it: written by scripts/demo, kept gzipped in
+ * tests/fixtures/ingest/AADNonInteractiveUserSignInLogs.csv.gz and handed over inflated.
+ */
+export function portalExport(): LoadSource {
+  return { name: 'AADNonInteractiveUserSignInLogs.csv', bytes: new Uint8Array(gunzipSync(readFileSync(join(FIXTURES, 'AADNonInteractiveUserSignInLogs.csv.gz')))) };
+}
+
+/** A file of the bundled demo (static/demo/) as the portal exported it: `SigninLogs.csv`, `AuditLogs.csv`, … */
+export function demoSource(name: string): LoadSource {
+  return { name, bytes: demoCsv(existsSync(join(DEMO_DIR, `${name}.gz`)) ? `${name}.gz` : name) };
+}
+
+/** A file of the real la-export-bec export in ../shared (guard the test with `missing(LA_EXPORT_BEC, …)`). */
+export function becSource(name: string): LoadSource {
+  return { name, bytes: LA_EXPORT_BEC.read(name) };
 }
 
 export function fixtureSource(name: string): LoadSource {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../../src/db/node-engine.ts';
 import type { SqlEngine } from '../../../src/db/engine.ts';
 import { IngestError, listTables, loadFile, previewFile, PREVIEW_ROWS, type LoadProgress } from '../../../src/ingest/index.ts';
-import { fixtureSource, papaRecords, sampleSource, snapshot, textSource } from './helpers.ts';
+import { demoSource, fixtureSource, papaRecords, portalExport, snapshot, textSource } from './helpers.ts';
 
 let db: SqlEngine;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ afterAll(() => db.close());
 
 describe('mapping as data, shown before loading and overridable', () => {
   it('previews a portal CSV: table, each field → column → type with its reason, first rows', async () => {
-    const src = sampleSource('la-export-bec/SigninLogs.csv');
+    const src = demoSource('SigninLogs.csv');
     const { header, records } = papaRecords(src.bytes!);
     const p = await previewFile(db, src);
     expect([p.file, p.format, p.table, p.tableSource, p.existing]).toEqual(['SigninLogs.csv', 'la-portal-csv', 'SigninLogs', 'type-column', undefined]);
@@ -26,7 +26,7 @@ describe('mapping as data, shown before loading and overridable', () => {
   });
 
   it('previews a diagnostic export with its source paths, and says what a load would replace', async () => {
-    await loadFile(db, sampleSource('la-export-bec/AADNonInteractiveUserSignInLogs.csv'));
+    await loadFile(db, portalExport());
     const p = await previewFile(db, fixtureSource('PT1H.json'));
     expect([p.format, p.table, p.tableSource]).toEqual(['diagnostic-ndjson', 'AADNonInteractiveUserSignInLogs', 'type-column']);
     expect(p.existing?.files).toEqual(['AADNonInteractiveUserSignInLogs.csv']);
@@ -64,7 +64,7 @@ describe('mapping as data, shown before loading and overridable', () => {
 
 describe('progress and cancel', () => {
   it('reports bytes and rows, ending with the whole file', async () => {
-    const src = sampleSource('la-export-bec/AADNonInteractiveUserSignInLogs.csv');
+    const src = portalExport();
     const seen: LoadProgress[] = [];
     const t = await loadFile(db, src, { onProgress: (p) => seen.push(p) });
     expect(seen[0]).toEqual({ file: 'AADNonInteractiveUserSignInLogs.csv', bytesRead: 0, bytesTotal: src.bytes!.length, rows: 0 });

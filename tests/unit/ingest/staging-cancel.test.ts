@@ -4,20 +4,20 @@
  * and leaves every table as it was. The cancel is sent as that query starts (the engine is wrapped
  * to see it), so the test does not depend on the machine's speed.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../../src/db/node-engine.ts';
 import type { SqlEngine } from '../../../src/db/engine.ts';
 import { IngestError, loadFile } from '../../../src/ingest/index.ts';
+import { demoCsv } from '../../support/material.ts';
 
-const DEMO = join(import.meta.dirname, '..', '..', '..', 'static', 'demo');
-const demo = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(DEMO, name))) });
+/** The bundled demo's files as the portal exported them (static/demo keeps the large ones gzipped). */
+const riskyUsers = { name: 'AADRiskyUsers.csv', bytes: demoCsv('AADRiskyUsers.csv') };
+const signIns = { name: 'SigninLogs.csv', bytes: demoCsv('SigninLogs.csv.gz') };
 
 let db: SqlEngine;
 beforeAll(async () => {
   db = await createNodeEngine();
-  await loadFile(db, demo('AADRiskyUsers.csv'));
+  await loadFile(db, riskyUsers);
 });
 afterAll(() => db.close());
 
@@ -35,7 +35,7 @@ describe('cancelling the staging query of a load', () => {
       }
       return queryAsync(sql, control);
     };
-    const error = await loadFile(db, demo('SigninLogs.csv'), { signal: abort.signal })
+    const error = await loadFile(db, signIns, { signal: abort.signal })
       .catch((e: unknown) => e)
       .finally(() => (db.queryAsync = queryAsync));
     expect(staged).toBe(1);
@@ -43,7 +43,7 @@ describe('cancelling the staging query of a load', () => {
     expect(error).toMatchObject({ code: 'cancelled', message: 'Loading SigninLogs.csv was cancelled; the tables already loaded are unchanged.' });
     expect(db.query(`SELECT table_name, estimated_size FROM duckdb_tables() ORDER BY 1`).rows).toEqual(before);
     // The same file loads in full afterwards.
-    const loaded = await loadFile(db, demo('SigninLogs.csv'));
+    const loaded = await loadFile(db, signIns);
     expect(loaded.rowCount).toBeGreaterThan(0);
   });
 });

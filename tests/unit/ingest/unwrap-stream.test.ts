@@ -12,7 +12,7 @@ import { csvPartSize } from '../../../src/ingest/csv-parts.ts';
 import { unwrapReadSize, unwrapText } from '../../../src/ingest/decode.ts';
 import { IngestError, loadFile, previewFile } from '../../../src/ingest/index.ts';
 import { byteSource } from '../../../src/ingest/source.ts';
-import { failedQueries, registeredSizes, sampleSource, snapshot, textSource, userTables } from './helpers.ts';
+import { failedQueries, portalExport, registeredSizes, sampleSource, snapshot, textSource, userTables } from './helpers.ts';
 
 const DEFAULTS = { part: csvPartSize.streamBytes, read: unwrapReadSize.bytes };
 let db: SqlEngine;
@@ -25,7 +25,6 @@ afterEach(() => {
   unwrapReadSize.bytes = DEFAULTS.read;
 });
 
-const SAMPLE = 'la-export-bec/AADNonInteractiveUserSignInLogs.csv';
 
 function utf16le(text: string): Uint8Array {
   const out = new Uint8Array(2 + text.length * 2);
@@ -51,7 +50,7 @@ describe('unwrapping as a stream', () => {
   });
 
   it('a gzipped portal export loads in parts, equal to the plain file; no buffer holds the whole text', async () => {
-    const src = sampleSource(SAMPLE);
+    const src = portalExport();
     const plain = await loadFile(db, src);
     const expected = snapshot(db, plain.name);
     const gz = gzipSync(src.bytes!);
@@ -92,7 +91,7 @@ describe('unwrapping as a stream', () => {
   });
 
   it('a UTF-16 LE tab-separated export (Excel "Unicode text") loads in parts, equal to its UTF-8 text', async () => {
-    const text = new TextDecoder().decode(sampleSource(SAMPLE).bytes!).replace(/^\uFEFF/, '');
+    const text = new TextDecoder().decode(portalExport().bytes!).replace(/^\uFEFF/, '');
     const plain = await loadFile(db, textSource('AADNonInteractiveUserSignInLogs.csv', text));
     const expected = snapshot(db, plain.name);
     csvPartSize.streamBytes = 40_000;
@@ -104,11 +103,11 @@ describe('unwrapping as a stream', () => {
   });
 
   it('a gzip truncated after several parts were read is refused with bad-gzip; nothing changed, nothing left', async () => {
-    await loadFile(db, sampleSource(SAMPLE));
+    await loadFile(db, portalExport());
     const kept = snapshot(db, 'AADNonInteractiveUserSignInLogs');
     const before = userTables(db);
     // Beyond the 1 MB head read first (header, Type), so that the damage is met while reading parts.
-    const [header, ...records] = new TextDecoder().decode(sampleSource(SAMPLE).bytes!).split('\n');
+    const [header, ...records] = new TextDecoder().decode(portalExport().bytes!).split('\n');
     const gz = gzipSync(Buffer.from([header, ...records, ...records, ...records].join('\n')));
     csvPartSize.streamBytes = 30_000;
     unwrapReadSize.bytes = 4096;
@@ -125,7 +124,7 @@ describe('unwrapping as a stream', () => {
   });
 
   it('a bad value or a ragged row in a later part of a gzip names the same line as in the plain file', async () => {
-    const lines = new TextDecoder().decode(sampleSource(SAMPLE).bytes!).split('\n');
+    const lines = new TextDecoder().decode(portalExport().bytes!).split('\n');
     lines[250] = lines[250]!.replace(/^"?6\/15\/2026, [^,]+ [AP]M"?/, '"15.06.2026 10:03"');
     const badValue = lines.join('\n');
     const ragged = [...lines.slice(0, 280), `${lines[280]},extra`, ...lines.slice(281)].join('\n');
@@ -145,7 +144,7 @@ describe('unwrapping as a stream', () => {
   });
 
   it('previews a gzipped CSV from its head', async () => {
-    const gz = gzipSync(sampleSource(SAMPLE).bytes!);
+    const gz = gzipSync(portalExport().bytes!);
     const p = await previewFile(db, { name: 'AADNonInteractiveUserSignInLogs.csv.gz', bytes: gz });
     expect([p.format, p.table, p.sampleRows.length]).toEqual(['la-portal-csv+gzip', 'AADNonInteractiveUserSignInLogs', 20]);
   });

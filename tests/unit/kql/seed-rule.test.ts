@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { knownTable } from '../../../src/schema/catalog.ts';
 import { createHarness, type KqlHarness } from './harness.ts';
 
-const rule = parse(readFileSync('/work/shared/rules/risky-user-silent-signins.yaml', 'utf8')) as { query: string };
+const rule = parse(readFileSync(new URL('../../fixtures/rules/risky-user-silent-signins.yaml', import.meta.url), 'utf8')) as { query: string };
 
 let h: KqlHarness;
 beforeAll(async () => {

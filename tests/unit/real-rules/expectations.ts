@@ -1,5 +1,5 @@
 /**
- * What each of the 18 Sentinel rules in ../shared/rules/sentinel/ does today when replayed over
+ * What each of the 18 Sentinel rules in tests/fixtures/rules/sentinel/ does today when replayed over
  * ../shared/samples/la-export-bec/ (issue 3, "Real rules"; issue 4, "Done when").
  *
  * - `runs`: the replay completes. `emptyTables` are the tables the rule reads that the samples do

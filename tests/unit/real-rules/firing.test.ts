@@ -1,8 +1,8 @@
 /**
  * A real Sentinel rule raising an alert end to end. The la-export-bec samples raise none with the
  * 18 rules (too few sign-ins for their thresholds), so tests/fixtures/real-rules/failed-portal-logons/
- * holds six failed Azure Portal sign-ins (ResultType 50126, rows derived from the sample's own
- * Azure Portal sign-in) by one user from two IPs, 10:10–10:35 on 2026-06-15:
+ * holds six failed Azure Portal sign-ins (ResultType 50126, written by the demo generator,
+ * scripts/demo/outputs.ts) by one user from two IPs, 10:10–10:35 on 2026-06-15:
  * FailedLogonToAzurePortal.yaml fires when a user has ≥ 5 failures from ≥ 2 IPs with no later
  * success over its 7-day lookback (queryFrequency 1d, queryPeriod 7d).
  */
@@ -12,13 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReplayReport } from '../../../src/rules/api.ts';
 import type { LoupeSession } from '../../../src/session/api.ts';
 import { createNodeSession } from '../../../src/session/node.ts';
-import { readRuleText, REPO_ROOT, SHARED_PRESENT } from './shared-material.ts';
+import { readRuleText, REPO_ROOT } from './shared-material.ts';
 
 let session: LoupeSession;
 let report: ReplayReport;
 const RULE = 'FailedLogonToAzurePortal.yaml';
 
-describe.skipIf(!SHARED_PRESENT)(`${RULE} over six failed portal sign-ins from two IPs`, () => {
+describe(`${RULE} over six failed portal sign-ins from two IPs`, () => {
   beforeAll(async () => {
     session = await createNodeSession();
     const csv = join(REPO_ROOT, 'tests', 'fixtures', 'real-rules', 'failed-portal-logons', 'SigninLogs.csv');

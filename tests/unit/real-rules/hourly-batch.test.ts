@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReplayReport } from '../../../src/rules/api.ts';
 import type { LoupeSession } from '../../../src/session/api.ts';
 import { createNodeSession } from '../../../src/session/node.ts';
-import { readRuleText, readSample, SHARED_PRESENT } from './shared-material.ts';
+import { readRuleText, readSample, samplesMissing } from './shared-material.ts';
 
 const RULE = 'AzureAADPowerShellAnomaly.yaml';
 const POWERSHELL = '1b730954-1685-4b74-9bfd-dac224a7b894';
@@ -32,7 +32,7 @@ let session: LoupeSession;
 let batched: ReplayReport;
 let perRun: ReplayReport;
 
-describe.skipIf(!SHARED_PRESENT)(`${RULE}: hourly runs over re-labelled PowerShell sign-ins`, () => {
+describe.skipIf(samplesMissing(`${RULE} over re-labelled la-export-bec sign-ins`))(`${RULE}: hourly runs over re-labelled PowerShell sign-ins`, () => {
   beforeAll(async () => {
     csv = new TextDecoder().decode(readSample('AADNonInteractiveUserSignInLogs.csv'));
     for (const id of RELABELLED) csv = csv.replaceAll(id, POWERSHELL);

@@ -1,6 +1,6 @@
 /**
- * The real Sentinel rules of ../shared/rules/sentinel/, each read, translated and replayed over the
- * Log Analytics export in ../shared/samples/la-export-bec/ through the session the CLI uses
+ * The real Sentinel rules of tests/fixtures/rules/sentinel/, each read, translated and replayed over the
+ * Log Analytics export in ../shared/samples/la-export-bec/ (not redistributable) through the session the CLI uses
  * (issue 3 "Real rules", issue 4 "Done when"). Outcomes are data (./expectations.ts): a rule runs
  * and its report is checked against the schedule, or it fails with a typed error at a line and
  * column of the rule file.
@@ -12,7 +12,7 @@ import type { ReplayReport } from '../../../src/rules/api.ts';
 import type { LoupeSession } from '../../../src/session/api.ts';
 import { createNodeSession } from '../../../src/session/node.ts';
 import { EXPECTED, RUN_WITH_SERVICE_TAGS, SERVICE_TAGS_URL, TARGET_RUNNING } from './expectations.ts';
-import { readFixture, readRuleText, readSample, ruleFileNames, sampleFileNames, SHARED_PRESENT, textAt } from './shared-material.ts';
+import { readFixture, readRuleText, readSample, ruleFileNames, sampleFileNames, samplesMissing, textAt } from './shared-material.ts';
 
 const LOADED = ['AADNonInteractiveUserSignInLogs', 'AuditLogs', 'SigninLogs'];
 
@@ -75,7 +75,7 @@ function expectWellFormed(report: ReplayReport, rule: ScheduledRule): void {
   }
 }
 
-describe.skipIf(!SHARED_PRESENT)('real Sentinel rules over the la-export-bec samples', () => {
+describe.skipIf(samplesMissing('the real Sentinel rules over the la-export-bec samples'))('real Sentinel rules over the la-export-bec samples', () => {
   beforeAll(async () => {
     session = await createNodeSession();
     for (const name of sampleFileNames()) await session.load({ name, bytes: readSample(name) });

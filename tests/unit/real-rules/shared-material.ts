@@ -1,18 +1,21 @@
 /**
- * Where the shared, read-only test material lives: `../shared` next to the repository root, so
- * the real-rule tests run the same from this checkout and from a fresh clone beside `shared/`.
+ * The real-rule tests' material: the 18 published Sentinel rules, kept in the repository
+ * (tests/fixtures/rules/sentinel/, MIT; THIRD_PARTY_NOTICES.md), and the la-export-bec sign-in
+ * exports, which Loupe may not redistribute: read from ../shared beside the repository when it is
+ * there (tests/support/material.ts), otherwise the tests over them are skipped with a line saying so.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixturePath, LA_EXPORT_BEC, missing, REPO_ROOT, SHARED_DIR } from '../../support/material.ts';
 
-export const REPO_ROOT = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
-export const SHARED_DIR = resolve(REPO_ROOT, '..', 'shared');
-export const RULES_DIR = join(SHARED_DIR, 'rules', 'sentinel');
-export const SAMPLES_DIR = join(SHARED_DIR, 'samples', 'la-export-bec');
+export { REPO_ROOT, SHARED_DIR };
+export const RULES_DIR = fixturePath('rules', 'sentinel');
+export const SAMPLES_DIR = LA_EXPORT_BEC.path();
 
-/** True when the shared rules and samples are present (they are not part of the repository). */
-export const SHARED_PRESENT = existsSync(RULES_DIR) && existsSync(SAMPLES_DIR);
+/** True when the la-export-bec samples are missing; says once which tests are skipped for it. */
+export function samplesMissing(what: string): boolean {
+  return missing(LA_EXPORT_BEC, what);
+}
 
 export function ruleFileNames(): string[] {
   return readdirSync(RULES_DIR)
@@ -31,12 +34,12 @@ export function readRuleText(name: string): string {
 }
 
 export function readSample(name: string): Uint8Array {
-  return new Uint8Array(readFileSync(join(SAMPLES_DIR, name)));
+  return LA_EXPORT_BEC.read(name);
 }
 
 /** A file of tests/fixtures/real-rules/ (material made for these tests, in the real formats). */
 export function readFixture(name: string): Uint8Array {
-  return new Uint8Array(readFileSync(join(REPO_ROOT, 'tests', 'fixtures', 'real-rules', name)));
+  return new Uint8Array(readFileSync(fixturePath('real-rules', name)));
 }
 
 /** The text of a file from a 1-based line and column on, up to the end of that line. */

@@ -12,14 +12,15 @@ import Papa from 'papaparse';
 /** A string as an SQL literal: quotes doubled, control characters as chr() calls. */
 const sqlText = (s: string) => s.split(/([\t\r\n])/).filter((p) => p !== '').map((p) => (/^[\t\r\n]$/.test(p) ? `chr(${p.charCodeAt(0)})` : `'${p.replaceAll("'", "''")}'`)).join(' || ');
 
-const DEMO = join(import.meta.dirname, '..', '..', '..', 'static', 'demo');
+/** Synthetic risky users written for Loupe (six rows, with a case-differing UPN): tests/fixtures/la-export-bec/. */
+const RISKY_USERS = join(import.meta.dirname, '..', '..', 'fixtures', 'la-export-bec', 'AADRiskyUsers.csv');
 let engine: SqlEngine;
 let session: LoupeSession;
 
 beforeAll(async () => {
   engine = await createNodeEngine();
   session = await createSession(engine);
-  await session.load({ name: 'AADRiskyUsers.csv', bytes: readFileSync(join(DEMO, 'AADRiskyUsers.csv')) });
+  await session.load({ name: 'AADRiskyUsers.csv', bytes: readFileSync(RISKY_USERS) });
 });
 afterAll(() => engine.close());
 

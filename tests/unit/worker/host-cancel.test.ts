@@ -63,7 +63,7 @@ beforeAll(async () => {
     return { session, engine, info: { duckdbVersion: 'test', startMs: 0, phases: [], initAt: 0, readyAt: 0 } };
   });
   port.send({ kind: 'init', wasm: { kind: 'url', url: 'unused' } });
-  for (const f of ['AADNonInteractiveUserSignInLogs.csv', 'AADRiskyUsers.csv']) {
+  for (const f of ['AADNonInteractiveUserSignInLogs.csv.gz', 'AADRiskyUsers.csv']) {
     await port.request('load', { name: f, file: new Blob([readFileSync(join(DEMO, f))]) }).answer;
   }
   await port.request('readRule', { text: readFileSync(join(DEMO, 'risky-user-silent-signins.yaml'), 'utf8'), fileName: 'risky-user-silent-signins.yaml' }).answer;
