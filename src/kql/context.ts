@@ -123,6 +123,12 @@ export class TranslateContext {
     return this.lets.get(name) ?? workspaceFunctionBinding(this, name);
   }
 
+  /** Whether `name` is a workspace function (not the query's) whose body ends in a table (or cannot be read). */
+  private isTabularWorkspaceFunction(name: string): boolean {
+    const b = this.binding(name);
+    return b?.kind === 'function' && b.workspace !== undefined && b.fn.body.value.kind !== 'scalar';
+  }
+
   bindLet(stmt: LetStatement): void {
     this.lets.set(stmt.name, this.letBinding(stmt.value));
   }
@@ -138,8 +144,16 @@ export class TranslateContext {
 
   private letBinding(v: LetValue): Binding {
     switch (v.kind) {
-      case 'scalar':
-        return { kind: 'scalar', value: translateExpr(v.expr, new Scope([]), this) };
+      case 'scalar': {
+        // `let x = f(…);` of a tabular workspace function: Kusto.Language does not know the
+        // workspace's functions, so it could not tell the call is a table; the body says so.
+        const e = v.expr;
+        if (e.kind === 'call' && this.isTabularWorkspaceFunction(e.name)) {
+          const source = { kind: 'invoke' as const, name: e.name, nameSpan: e.nameSpan, args: e.args, span: e.span };
+          return { kind: 'tabular', pipeline: { kind: 'pipeline', source, operators: [], span: e.span }, lets: this.lets };
+        }
+        return { kind: 'scalar', value: translateExpr(e, new Scope([]), this) };
+      }
       case 'tabular':
         return { kind: 'tabular', pipeline: v.pipeline, lets: this.lets };
       case 'function':

@@ -42,11 +42,9 @@ export async function replay(data: ReplayData, rule: Rule, options: ReplayOption
   const planOf = (): RunPlan => (plan ??= isScheduled(rule) ? scheduledRunsOf(data, rule, options) : kqlRunOf(data, options));
   const created: string[] = [];
   // Plugins whose columns depend on the data see every run's rows (discovery.ts).
+  // Everything else the caller provides (workspace functions, watchlists, table suggestions) stays.
   const replayData: ReplayData = {
-    engine: data.engine,
-    resolveTable: (n) => data.resolveTable(n),
-    loadedTables: () => data.loadedTables(),
-    externalData: (url) => data.externalData?.(url),
+    ...data,
     discoverRows: discoveryOverRuns(data, () => planOf().runs, (t) => createIfMissing(data, t, created)),
   };
   try {

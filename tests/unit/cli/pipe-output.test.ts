@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '..', '..', '..');
 const main = join(root, 'src/cli/main.ts');
 const rule = join(root, 'tests/fixtures/cli/large-report.kql');
-const logs = join(root, 'static/demo/SigninLogs.csv');
+const logs = join(root, 'static/demo/SigninLogs.csv.gz');
 const work = mkdtempSync(join(tmpdir(), 'loupe-pipe-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -3,19 +3,18 @@
  * the analyst did not load exists, empty and typed by the catalog, in the translation and in the
  * replay; an unknown name is an error naming it and the closest tables, at its place.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLoupeError, type LoupeError } from '../../../src/errors.ts';
 import { knownTable } from '../../../src/schema/catalog.ts';
 import { createNodeSession } from '../../../src/session/node.ts';
+import { demoCsv } from '../../support/material.ts';
 import type { LoupeSession } from '../../../src/session/api.ts';
 
-const demo = new URL('../../../static/demo/', import.meta.url);
 let session: LoupeSession;
 
 beforeAll(async () => {
   session = await createNodeSession();
-  await session.load({ name: 'SigninLogs.csv', bytes: readFileSync(new URL('SigninLogs.csv', demo)) });
+  await session.load({ name: 'SigninLogs.csv', bytes: demoCsv('SigninLogs.csv.gz') });
   await session.load({ name: 'MyExport_CL.csv', bytes: new TextEncoder().encode('TimeGenerated,Account\n2026-06-15T12:00:00Z,alice@corp.local\n') });
 });
 afterAll(() => session.close());
