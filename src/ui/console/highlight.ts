@@ -1,8 +1,8 @@
 /**
  * Syntax highlighting for the query console: the text cut into classified segments, covering it
- * exactly (so an overlay lines up with the textarea character for character). KQL is cut by
- * Loupe's own lexer (src/kql/lexer.ts), so what is coloured is what the translator reads; SQL by a
- * small scanner of strings, quoted names, comments, numbers and keywords. An error position
+ * exactly (so an overlay lines up with the textarea character for character). KQL is cut by a
+ * small lexer of the page's own (./kql-tokens.ts: colouring must run on every keystroke, in the page,
+ * without loading Kusto.Language, which lives in the engine worker); SQL by a small scanner of strings, quoted names, comments, numbers and keywords. An error position
  * (line, column, length) becomes a `error` segment to underline.
  */
 import { tokenize } from './kql-tokens.ts';
