@@ -111,6 +111,15 @@ export interface BuildInput {
 export function buildCatalog(input: BuildInput): CatalogDocument {
   const entries = new Map<string, CatalogTableEntry>();
   const reference = input.reference.tables.map(withStandardColumns);
+  /**
+   * Columns Azure-Sentinel's schema of a reference table has and the page does not, where the page
+   * is partial: it lists no TimeGenerated, which every Log Analytics table has, and Sentinel's
+   * schema does (AzureDiagnostics: its page lists some resource types' columns; Sentinel validates
+   * its published rules against a schema with `userAgent_s`, `Type`…). They are added to the table;
+   * elsewhere the reference wins and the differences are notes. A loaded file's own columns always
+   * win over the catalog's.
+   */
+  const extraColumns = new Map<string, { columns: SourceColumn[]; from: string }>();
   const refByName = new Map(reference.map((t) => [t.name, t]));
   const refByLower = new Map(reference.map((t) => [t.name.toLowerCase(), t]));
   const extraNotes = new Map<string, string[]>();
@@ -121,6 +130,10 @@ export function buildCatalog(input: BuildInput): CatalogDocument {
     if (ref) {
       const notes = disagreements(ref, t);
       if (notes.length > 0) extraNotes.set(ref.name, [...(extraNotes.get(ref.name) ?? []), ...notes]);
+      const known = new Set(ref.columns.map((c) => c.name));
+      const extra = t.columns.filter((c) => !known.has(c.name));
+      const partialPage = !known.has('TimeGenerated') && t.columns.some((c) => c.name === 'TimeGenerated');
+      if (partialPage && extra.length > 0) extraColumns.set(ref.name, { columns: extra, from: `Azure-Sentinel ${t.path} (${short(t.commit)})` });
       continue;
     }
     // A file whose name is no reference table, declaring another name inside: the table is the
@@ -151,9 +164,13 @@ export function buildCatalog(input: BuildInput): CatalogDocument {
     });
   }
 
-  for (const t of reference) {
-    const notes = [...t.notes, ...(extraNotes.get(t.name) ?? [])];
-    entries.set(t.name, { source: 'azure-monitor-reference', path: t.path, columns: encodeColumns(t.columns), ...(notes.length > 0 && { notes }) });
+  for (const ref of reference) {
+    const extra = extraColumns.get(ref.name);
+    // With Sentinel's columns a partial page may gain TimeGenerated, and with it the standard columns.
+    const t = extra ? withStandardColumns({ ...ref, columns: [...ref.columns, ...extra.columns] }) : ref;
+    const notes = [...ref.notes, ...(extraNotes.get(ref.name) ?? [])];
+    if (extra) notes.push(`${extra.columns.length} column(s) appended from ${extra.from}, which Sentinel validates rules against: the reference page lists no TimeGenerated, so it is partial`, ...t.notes.slice(ref.notes.length));
+    entries.set(ref.name, { source: 'azure-monitor-reference', path: ref.path, columns: encodeColumns(t.columns), ...(notes.length > 0 && { notes }) });
   }
 
   const tables: Record<string, CatalogTableEntry> = {};

@@ -141,6 +141,24 @@ describe('merging the sources', () => {
     expect(doc.tables['Malware_data_CL']).toBeUndefined();
   });
 
+  it('completes a reference page that lists no TimeGenerated (partial) with the validation schema\'s columns, then the standard ones', () => {
+    const partial = { name: 'AzureDiagnostics', source: 'azure-monitor-reference' as const, path: 'azure-monitor-ref/tables/azurediagnostics.md', commit: COMMIT, notes: [], columns: [{ name: 'Category', type: 'string' as const, spelling: 'string' }] };
+    const doc = buildCatalog({
+      reference: { ...reference, tables: [...reference.tables, partial] },
+      sentinel: sentinel(
+        { file: 'AzureDiagnostics.json', commit: COMMIT, declaredName: 'AzureDiagnostics', columns: [{ name: 'TimeGenerated', type: 'DateTime' }, { name: 'Category', type: 'Int' }, { name: 'userAgent_s', type: 'String' }] },
+        // A complete page (it lists TimeGenerated) keeps its own columns: the extra one is only a note.
+        { file: 'SigninLogs.json', commit: COMMIT, declaredName: 'SigninLogs', columns: [{ name: 'Extra_s', type: 'String' }] },
+      ),
+      generator: 'test',
+    });
+    const columns = (name: string) => doc.tables[name]!.columns.split(',');
+    // The page's type wins where both list a column; the page's order first.
+    expect(columns('AzureDiagnostics')).toEqual(['Category:string', 'TimeGenerated:datetime', 'userAgent_s:string', 'TenantId:string', 'Type:string']);
+    expect(doc.tables['AzureDiagnostics']!.notes).toContainEqual(expect.stringMatching(/^2 column\(s\) appended from Azure-Sentinel .*AzureDiagnostics\.json .*lists no TimeGenerated/));
+    expect(columns('SigninLogs')).not.toContain('Extra_s:string');
+  });
+
   it('adds the tables the reference lacks; a file declaring another name gives the declared table; standard columns are Log Analytics\'', () => {
     const doc = buildCatalog({
       reference,
