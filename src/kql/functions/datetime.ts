@@ -103,8 +103,11 @@ const CALENDAR_FUNCTIONS: readonly ScalarFunction[] = [
   },
   {
     // make_datetime(y, m, d[, h, mi, s]): null for a date that does not exist (DuckDB would raise an error).
-    name: 'make_datetime', minArgs: 3, maxArgs: 7,
+    // make_datetime(value): Kusto.Language's second signature (one scalar), the value as a datetime.
+    name: 'make_datetime', minArgs: 1, maxArgs: 7,
     translate: (a, s) => {
+      if (a.length === 1) return DATETIME_FUNCTIONS.find((f) => f.name === 'todatetime')!.translate(a, s);
+      if (a.length === 2) return s.fail('make_datetime() takes one value, or a year, month and day (and optionally hour, minute, second)');
       const part = (i: number) => (a[i] ? long(a, i, s) : '0');
       const sec = a[5] ? `CAST(${expectType(a, 5, s, 'long', 'int', 'real').sql} AS DOUBLE)` : '0';
       return { sql: `try(make_timestamp(${long(a, 0, s)}, ${long(a, 1, s)}, ${long(a, 2, s)}, ${part(3)}, ${part(4)}, ${sec}))`, type: 'datetime' };

@@ -1,5 +1,7 @@
 /** Conditionals and null tests. */
-import { expectType, type ScalarFunction } from './registry.ts';
+import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
+import { CONVERSION_FUNCTIONS } from './conversion.ts';
+import { DATETIME_FUNCTIONS } from './datetime.ts';
 import { sqlString } from '../sql.ts';
 import type { Typed } from '../types.ts';
 
@@ -10,6 +12,22 @@ function unify(xs: readonly Typed[], fail: (m: string) => never): Typed['type'] 
   if (types.length === 1) return types[0]!;
   if (types.every((t) => t === 'long' || t === 'int' || t === 'real')) return types.includes('real') ? 'real' : 'long';
   return fail(`the branches have different types: ${types.join(', ')}`);
+}
+
+/**
+ * The branches of iff() and case() in their common type. Kusto types both "CommonNonDynamic"
+ * (Kusto.Language's catalog): dynamic branches do not count when another branch has a scalar
+ * type, and are converted to it (`iff(isnotempty(d), d, "")` is a string; Sentinel rules write
+ * this), as `to<type>()` converts them.
+ */
+function branches(xs: readonly Typed[], s: CallSite): { type: Typed['type']; values: string[] } {
+  const scalar = xs.filter((x) => x.type !== 'dynamic');
+  const mixed = scalar.some((x) => x.type !== 'null') && scalar.length < xs.length;
+  const type = unify(mixed ? scalar : xs, (m) => s.fail(m));
+  if (!mixed) return { type, values: xs.map((x) => x.sql) };
+  const convert = [...CONVERSION_FUNCTIONS, ...DATETIME_FUNCTIONS].find((f) => f.name === `to${type}`);
+  if (!convert) return s.fail(`the branches have different types: dynamic, ${type}`);
+  return { type, values: xs.map((x) => (x.type === 'dynamic' ? convert.translate([x], s).sql : x.sql)) };
 }
 
 export const LOGIC_FUNCTIONS: readonly ScalarFunction[] = [
@@ -29,9 +47,9 @@ export const LOGIC_FUNCTIONS: readonly ScalarFunction[] = [
     name: 'iff', aliases: ['iif'], minArgs: 3, maxArgs: 3,
     translate: (a, s) => {
       if (a[0]!.type !== 'bool') s.fail('iff() expects a bool condition', 0);
-      const type = unify([a[1]!, a[2]!], (m) => s.fail(m));
+      const { type, values } = branches([a[1]!, a[2]!], s);
       // A null condition takes the else branch, as in KQL.
-      return { sql: `CASE WHEN ${a[0]!.sql} THEN ${a[1]!.sql} ELSE ${a[2]!.sql} END`, type };
+      return { sql: `CASE WHEN ${a[0]!.sql} THEN ${values[0]} ELSE ${values[1]} END`, type };
     },
   },
   {
@@ -48,14 +66,13 @@ export const LOGIC_FUNCTIONS: readonly ScalarFunction[] = [
     name: 'case', minArgs: 3, maxArgs: 255,
     translate: (a, s) => {
       if (a.length % 2 === 0) return s.fail('case() needs predicate/value pairs and a final else value');
-      const values = a.filter((_, i) => i % 2 === 1 || i === a.length - 1);
-      const type = unify(values, (m) => s.fail(m));
+      const { type, values } = branches(a.filter((_, i) => i % 2 === 1 || i === a.length - 1), s);
       const whens: string[] = [];
       for (let i = 0; i + 1 < a.length; i += 2) {
         if (a[i]!.type !== 'bool' && a[i]!.type !== 'null') s.fail(`case() expects a bool predicate as argument ${i + 1}`, i);
-        whens.push(`WHEN ${a[i]!.sql} THEN ${a[i + 1]!.sql}`);
+        whens.push(`WHEN ${a[i]!.sql} THEN ${values[i / 2]}`);
       }
-      return { sql: `CASE ${whens.join(' ')} ELSE ${a[a.length - 1]!.sql} END`, type };
+      return { sql: `CASE ${whens.join(' ')} ELSE ${values[values.length - 1]} END`, type };
     },
   },
   {

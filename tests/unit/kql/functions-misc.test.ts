@@ -8,6 +8,16 @@ functionCases('KQL conversions and miscellaneous functions', [
     rows: [{ a: 'small', b: 2 }],
   },
   {
+    rule: 'iff() and case() type their result CommonNonDynamic (Kusto.Language): a dynamic branch is converted to the other branches\' type',
+    kql: 'P | project a = iff(x > 0, dynamic("text"), "none"), ta = gettype(iff(x > 0, dynamic("text"), "none")), b = case(x > 5, dynamic(7), 2), tb = gettype(case(x > 5, dynamic(7), 2)), c = iff(x < 0, dynamic("z"), "none")',
+    rows: [{ a: 'text', ta: 'string', b: 2, tb: 'long', c: 'none' }],
+  },
+  {
+    rule: 'make_datetime(value): the one-argument signature Kusto.Language has reads the value as a datetime (Sentinel rules call it on mv-expanded times)',
+    kql: 'print a = make_datetime("2021-12-10T08:00:00Z"), b = make_datetime(dynamic("2021-12-10 09:30")), t = gettype(make_datetime("2021-12-10"))',
+    rows: [{ a: '2021-12-10T08:00:00.000Z', b: '2021-12-10T09:30:00.000Z', t: 'datetime' }],
+  },
+  {
     rule: 'conversions return null instead of failing (naive CAST raises "Could not convert")',
     kql: 'P | project a = tolong("abc"), b = toint("12x"), c = toreal("1e3"), d = tobool("TRUE"), e = tobool("yes"), f = tobool(0), g = todecimal("123.45678"), h = toint(2.9), i = toint(-2.9)',
     rows: [{ a: null, b: null, c: 1000, d: true, e: null, f: false, g: 123.45678, h: 2, i: -2 }],
