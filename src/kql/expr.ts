@@ -14,7 +14,7 @@ import { between, hasList, inValues } from './predicates.ts';
 import { scopedCall } from './scoped-calls.ts';
 import { SQL } from './dialect/index.ts';
 import { epochMicros, escapeRegex, intervalFromMicros, microsFromInterval, sqlString } from './sql.ts';
-import { inTabular, tabularInSide, toScalar } from './subqueries.ts';
+import { inTabular, tabularAsArray, tabularInSide, toScalar } from './subqueries.ts';
 import { invokeScalar } from './user-functions.ts';
 import { WINDOW_FUNCTIONS, windowCall } from './window.ts';
 import { re2PatternSql } from './runtime/regex.ts';
@@ -67,8 +67,12 @@ export function translateExpr(e: Expr, scope: Scope, ctx: TranslateContext): Typ
       return toScalar(e.pipeline, ctx, e.span);
     case 'between':
       return between(e.negated, translateExpr(e.left, scope, ctx), translateExpr(e.low, scope, ctx), translateExpr(e.high, scope, ctx), ctx, e.span);
-    case 'has-list':
-      return hasList(e.op, translateExpr(e.left, scope, ctx), e.items.map((i) => translateExpr(i, scope, ctx)), ctx, e.span);
+    case 'has-list': {
+      const left = translateExpr(e.left, scope, ctx);
+      const table = tabularInSide({ items: e.items }, scope, ctx);
+      const items = table ? [tabularAsArray(table, ctx, e.span)] : e.items.map((i) => translateExpr(i, scope, ctx));
+      return hasList(e.op, left, items, ctx, e.span);
+    }
     case 'binary':
       return binary(e as Extract<Expr, { kind: 'binary' }>, scope, ctx);
     case 'call':

@@ -8,7 +8,7 @@
 import type { Expr, Pipeline, Span } from './ast.ts';
 import type { Scope } from './scope.ts';
 import type { TranslateContext } from './context.ts';
-import { toStringSql } from './convert.ts';
+import { toJsonSql, toStringSql } from './convert.ts';
 import { orderBySuffix } from './operators/common.ts';
 import { isNumeric, isStringy, type Relation, type Typed } from './types.ts';
 import { sqlColumns } from './sql-names.ts';
@@ -56,11 +56,22 @@ export function inTabular(op: 'in' | '!in' | 'in~' | '!in~', left: Typed, rel: R
  * The tabular right side of an `in` expression, if it has one: a pipeline written in the
  * parentheses, or a single name that is a tabular let or a table (and not a column or scalar).
  */
-export function tabularInSide(e: Extract<Expr, { kind: 'in' }>, scope: Scope, ctx: TranslateContext): Relation | undefined {
+export function tabularInSide(e: { readonly tabular?: Pipeline; readonly items: readonly Expr[] }, scope: Scope, ctx: TranslateContext): Relation | undefined {
   if (e.tabular) return ctx.translatePipeline(e.tabular);
   const only = e.items.length === 1 ? e.items[0]! : undefined;
   if (only?.kind !== 'name' || scope.columns.some((c) => c.name === only.name) || ctx.scalarBinding(only.name)) return undefined;
   const b = ctx.binding(only.name);
   if (b?.kind === 'tabular' || b?.kind === 'table-alias' || (!b && ctx.options.resolveTable(only.name))) return ctx.tabularByName(only.name, only.span);
   return undefined;
+}
+
+/**
+ * A one-column table as a dynamic array of its values, for the operators that take a list of
+ * terms (`x has_any (IPList)`, where `let IPList = externaldata(IP:string)[…]`: Kusto accepts a
+ * tabular expression there, as for `in`).
+ */
+export function tabularAsArray(rel: Relation, ctx: TranslateContext, span: Span): Typed {
+  const c = firstColumn(rel, ctx, span);
+  const value = toJsonSql({ sql: sqlColumns(rel.columns)[0]!, type: c.type });
+  return { sql: `(SELECT '[' || coalesce(string_agg(${value}, ','), '') || ']' FROM ${rel.cte})`, type: 'dynamic' };
 }

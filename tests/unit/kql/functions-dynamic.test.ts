@@ -113,6 +113,11 @@ functionCases('KQL dynamic functions', [
     rows: [{ a: true, b: false, c: true, d: false, e: true }],
   },
   {
+    rule: 'has_any/has_all of a one-column table (a let-bound table, as `in` takes one; Sentinel IOC rules: `msg has_any (IPList)`)',
+    kql: 'let IPs = datatable(ip:string)["10.1.2.3", "192.0.2.9"]; P | project a = "from 192.0.2.9:443" has_any (IPs), b = "from 192.0.2.99" has_any (IPs), c = "10.1.2.3 and 192.0.2.9" has_all (IPs), d = "10.1.2.3" has_all (IPs)',
+    rows: [{ a: true, b: false, c: true, d: false }],
+  },
+  {
     rule: 'in (a dynamic column) matches an element, or the value itself when it is not an array',
     kql: 'D | project a = "x" in (d)',
     rows: [{ a: true }, { a: true }, { a: false }, { a: false }],
