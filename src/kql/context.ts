@@ -269,11 +269,11 @@ export class TranslateContext {
     if (!this.tables.includes(schema.name)) this.tables.push(schema.name);
     const from = this.options.tableSql?.(schema.name, schema) ?? quoteIdent(schema.name);
     // KQL strings are never null: a missing string reads as "" whatever the loader stored.
-    // A loaded table's columns have their own names (DuckDB's tables cannot hold two equal but for case);
-    // the CTE names them as every relation does (sql-names.ts).
+    // A table's columns are stored under their SQL names (sql-names.ts): their own, unless two
+    // differ only in case (a catalog table created empty: schema/ddl.ts), which DuckDB cannot hold.
     const out = sqlColumns(schema.columns);
     const cols = schema.columns.map((c, i) => {
-      const read = c.type === 'string' ? `coalesce(${quoteIdent(c.name)}, '')` : quoteIdent(c.name);
+      const read = c.type === 'string' ? `coalesce(${out[i]}, '')` : out[i]!;
       return read === out[i] ? read : `${read} AS ${out[i]}`;
     });
     const cte = this.addCte(schema.name, `SELECT ${cols.join(', ')} FROM ${from}`, span);

@@ -86,6 +86,17 @@ SigninLogs
     ]);
   });
 
+  it('creates a catalog table whose columns differ only in case (AzureDiagnostics: clientIP_s, clientIp_s), both readable', async () => {
+    const r = await session.run('AzureDiagnostics | project clientIP_s, clientIp_s, userAgent_s, TimeGenerated', 'kql');
+    expect(r.columns).toEqual([
+      { name: 'clientIP_s', type: 'string' },
+      { name: 'clientIp_s', type: 'string' },
+      { name: 'userAgent_s', type: 'string' },
+      { name: 'TimeGenerated', type: 'datetime' },
+    ]);
+    expect(r.rows).toEqual([]);
+  });
+
   it('translates against it: its columns and their types are known to the query', () => {
     const t = session.translate('ThreatIntelligenceIndicator | where ConfidenceScore > 50 | project Url, ExpirationDateTime');
     expect(t.tables).toEqual(['ThreatIntelligenceIndicator']);
