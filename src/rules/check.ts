@@ -134,7 +134,7 @@ function checkRule(data: ReplayData, rule: Rule): RuleCheck {
   const checking: ReplayData = {
     engine: data.engine,
     resolveTable: (n) => [...standIns.values()].find((s) => s.name === n) ?? data.resolveTable(n),
-    ...(data.suggestTables && { suggestTables: data.suggestTables }),
+    ...(data.suggestTables && { suggestTables: (n: string) => data.suggestTables?.(n) ?? [] }),
     loadedTables: () => data.loadedTables(),
     // A plugin whose columns depend on the data (bag_unpack, pivot) can be replayed whatever the
     // data holds: the check answers its question with no rows, so it is translated, not refused.

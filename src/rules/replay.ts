@@ -42,9 +42,16 @@ export async function replay(data: ReplayData, rule: Rule, options: ReplayOption
   const planOf = (): RunPlan => (plan ??= isScheduled(rule) ? scheduledRunsOf(data, rule, options) : kqlRunOf(data, options));
   const created: string[] = [];
   // Plugins whose columns depend on the data see every run's rows (discovery.ts).
-  // Everything else the caller provides (workspace functions, watchlists, table suggestions) stays.
+  // Everything else the caller provides (workspace functions, watchlists, table suggestions) stays;
+  // delegated, not spread: a caller's ReplayData may be a class instance whose methods a spread loses.
   const replayData: ReplayData = {
-    ...data,
+    engine: data.engine,
+    resolveTable: (n) => data.resolveTable(n),
+    loadedTables: () => data.loadedTables(),
+    externalData: (url) => data.externalData?.(url),
+    ...(data.suggestTables && { suggestTables: (n: string) => data.suggestTables?.(n) ?? [] }),
+    ...(data.resolveFunction && { resolveFunction: (n: string) => data.resolveFunction?.(n) }),
+    ...(data.isWatchlistLoaded && { isWatchlistLoaded: (alias: string) => data.isWatchlistLoaded?.(alias) ?? false }),
     discoverRows: discoveryOverRuns(data, () => planOf().runs, (t) => createIfMissing(data, t, created)),
   };
   try {
