@@ -88,7 +88,15 @@ export async function serveNative(data: NativeWorkerData): Promise<void> {
         if (!udf || udf.returns !== request.returns) {
           throw new Error(`the native engine runs only Loupe's own functions (the KQL runtime and ingest's); ${request.name} returning ${request.returns} is not one of them`);
         }
-        if (!registered.has(udf.name)) conn.registerScalarFunction(nativeScalarFunction(udf, failures));
+        if (!registered.has(udf.name)) {
+          const fn = nativeScalarFunction(udf, failures);
+          conn.registerScalarFunction(fn);
+          // The connection holds its own copy now. Destroyed here, while this thread runs, rather than
+          // by its finalizer when the worker's environment is torn down: with two or more functions
+          // registered that finalizer releases an already closed thread-safe function and aborts the
+          // whole process (measured with @duckdb/node-api 1.4.3-r.3: exit code 134 at close).
+          fn.destroySync();
+        }
         registered.add(udf.name);
         return undefined;
       }
