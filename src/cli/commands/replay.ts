@@ -4,12 +4,15 @@ import { parseArgs, single, UsageError } from '../args.ts';
 import { loadAll, readText } from '../files.ts';
 import { parseIsoFlag } from '../time.ts';
 import { createNodeSession } from '../../session/node.ts';
+import { ENGINE_USAGE, ENGINE_VALUE_FLAGS, engineChoice } from '../engine-flags.ts';
 import { formatReplaySummary } from '../report-text.ts';
 import { externalDataHint, formatLibrarySummary, loadExternalData, readRuleDir } from '../rule-library.ts';
 
 const USAGE = `Usage: npm run --silent loupe -- replay (--rule RULE.yaml | --rules DIR) [--from ISO] [--to ISO]
                                            [--first-run ISO] [--at ISO] [--case-insensitive-entities]
-                                           [--external URL=FILE]... [--json] FILE...
+                                           [--external URL=FILE]... [--json]
+                                           [--engine wasm|native] [--db FILE] [--memory-limit SIZE]
+                                           [--temp-dir DIR] [--threads N] FILE...
 
 Replays a Sentinel scheduled rule over exported logs as Sentinel would have run it, and prints the
 runs, alerts and incidents. FILE: CSV or JSON exports (table detected from the Type column or the
@@ -22,7 +25,8 @@ alone on standard output.
 --rules DIR replays every rule file in DIR (.yaml, .yml, .json, .kql; not subfolders) and ranks
 the rules by alerts raised; a rule that cannot be read, translated or run is listed with its error
 (file:line:column) and the others still run. With --json: { "results": [...], "totals": {...} }.
---external URL=FILE supplies the data of a query's externaldata(…) ["URL"] (Loupe never downloads).`;
+--external URL=FILE supplies the data of a query's externaldata(…) ["URL"] (Loupe never downloads).
+${ENGINE_USAGE}`;
 
 export const replayCommand: Command = {
   name: 'replay',
@@ -31,7 +35,7 @@ export const replayCommand: Command = {
   remedy: (e) => externalDataHint(e.detail),
   async run(argv) {
     const args = parseArgs(argv, {
-      values: ['rule', 'rules', 'from', 'to', 'first-run', 'at', 'external'],
+      values: ['rule', 'rules', 'from', 'to', 'first-run', 'at', 'external', ...ENGINE_VALUE_FLAGS],
       repeatable: ['external'],
       booleans: ['json', 'help', 'case-insensitive-entities'],
     });
@@ -58,7 +62,7 @@ export const replayCommand: Command = {
       ...(at !== undefined && { at }),
       ...(args.booleans.has('case-insensitive-entities') && { caseInsensitiveEntities: true }),
     };
-    const session = await createNodeSession();
+    const session = await createNodeSession(engineChoice(args));
     try {
       await loadExternalData(session, args.values.get('external') ?? [], log);
       if (rulesDir) {

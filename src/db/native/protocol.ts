@@ -4,6 +4,7 @@
  * synchronous calls come back on a channel the caller reads with `receiveMessageOnPort` after
  * waiting on a shared flag, answers to asynchronous ones on a channel it listens to.
  */
+import type { MessagePort } from 'node:worker_threads';
 import type { ResultTable, UdfType } from '../engine.ts';
 
 /** How the native engine is opened (the CLI's --db, --memory-limit, --temp-dir, --threads). */
