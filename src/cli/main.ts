@@ -36,10 +36,21 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`loupe: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(70);
-  },
-);
+/**
+ * Exits once standard output and error are written out: a report written to a pipe is written
+ * asynchronously, and exiting at once cut a large `--json` report short (measured: 438 KB of a
+ * 785 KB library report reached the reading process).
+ */
+function exitAfterOutput(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
+main(process.argv.slice(2)).then(exitAfterOutput, (e: unknown) => {
+  process.stderr.write(`loupe: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  exitAfterOutput(70);
+});
