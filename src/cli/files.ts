@@ -32,7 +32,6 @@ const GLOB = /[*?[]/;
 export async function loadAll(session: LoupeSession, paths: readonly string[], log: (m: string) => void): Promise<LoadedTable[]> {
   const loaded: LoadedTable[] = [];
   for (const path of paths) {
-    let t: LoadedTable;
     if (session.loadLocal) {
       if (!GLOB.test(path) || existsQuietly(path)) {
         try {
@@ -41,14 +40,17 @@ export async function loadAll(session: LoupeSession, paths: readonly string[], l
           throw new LoupeError('cli', 'file', `cannot read log file ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { file: path });
         }
       }
-      t = await session.loadLocal(path);
-    } else {
-      if (GLOB.test(path) && !existsQuietly(path)) {
-        throw new LoupeError('cli', 'file', `cannot read log file ${path}: a glob pattern is expanded by --engine native only; with the default engine let the shell expand it (leave it unquoted)`, { file: path });
+      for (const t of await session.loadLocal(path)) {
+        log(`loaded ${t.files[t.files.length - 1]} → ${t.name} (${t.rowCount} rows${t.files.length > 1 ? `, ${t.files.length} files` : ''})`);
+        loaded.push(t);
       }
-      t = await session.load({ name: basename(path), bytes: readBytes(path) });
+      continue;
     }
-    log(`loaded ${GLOB.test(path) && !existsQuietly(path) ? path : basename(path)} → ${t.name} (${t.rowCount} rows${t.files.length > 1 ? `, ${t.files.length} files` : ''})`);
+    if (GLOB.test(path) && !existsQuietly(path)) {
+      throw new LoupeError('cli', 'file', `cannot read log file ${path}: a glob pattern is expanded by --engine native only; with the default engine let the shell expand it (leave it unquoted)`, { file: path });
+    }
+    const t = await session.load({ name: basename(path), bytes: readBytes(path) });
+    log(`loaded ${basename(path)} → ${t.name} (${t.rowCount} rows)`);
     loaded.push(t);
   }
   return loaded;

@@ -25,13 +25,13 @@ export async function createNodeSession(engine: EngineChoice = { kind: 'wasm' })
      * default), the files after it append, so a month of daily exports becomes one table; a file
      * that fails stops the load with its error, the files before it staying loaded.
      */
-    const loadLocal = async (path: string, options: LoadOptions = {}): Promise<LoadedTable> => {
-      let last: LoadedTable | undefined;
+    const loadLocal = async (path: string, options: LoadOptions = {}): Promise<LoadedTable[]> => {
+      const loaded: LoadedTable[] = [];
       for (const [i, file] of localFiles(native, path).entries()) {
         const opts: LoadOptions = i === 0 ? options : { ...options, mode: 'append' };
-        last = (await loadLocalFile(native, file, opts)) ?? (await session!.load({ name: basename(file), blob: await openAsBlob(file) }, opts));
+        loaded.push((await loadLocalFile(native, file, opts)) ?? (await session!.load({ name: basename(file), blob: await openAsBlob(file) }, opts)));
       }
-      return last!;
+      return loaded;
     };
     session = await createSession(native, { loadLocal });
     return session;
