@@ -95,6 +95,7 @@ for (const rows of sizes) {
         perRunMs: Number(((replayS * 1000) / report.runs.length).toFixed(2)),
         strategy: report.execution?.strategy,
         queries: report.execution?.queries,
+        fallbackReason: report.execution?.fallbackReason,
         alerts: report.alerts.length,
         peakRssGbAfterGenerate: Number(rssAfterGenerate.toFixed(2)),
         peakRssGb: Number(rssGb().toFixed(2)),
