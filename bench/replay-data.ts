@@ -16,7 +16,8 @@ export const MONTH_MS = 30 * 24 * 3_600_000;
 export function signInsSql(rows: number, shuffled: boolean): string[] {
   const monthUs = MONTH_MS * 1000;
   // Time order: row i at i/rows of the month; shuffled: a hash of i decides the time.
-  const offset = shuffled ? `(hash(i) % ${monthUs})` : `(i * ${monthUs} // ${rows})`;
+  // (HUGEINT: i × a month in µs overflows BIGINT from ~3.6M rows.)
+  const offset = shuffled ? `(hash(i) % ${monthUs})` : `(i::HUGEINT * ${monthUs} // ${rows})`;
   return [
     ...['AADNonInteractiveUserSignInLogs', 'AADRiskyUsers'].flatMap((name) => [`DROP TABLE IF EXISTS "${name}"`, createEmptyTableSql(knownTable(name)!)]),
     `INSERT INTO "AADNonInteractiveUserSignInLogs" ("TimeGenerated", "UserPrincipalName", "IPAddress", "ResultType", "Location", "AppDisplayName", "UserId", "Type")

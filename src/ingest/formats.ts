@@ -27,7 +27,9 @@ export type IngestFormat =
   /** NDJSON of flat records named like the Log Analytics columns. */
   | 'ndjson'
   /** A JSON array of flat records named like the Log Analytics columns. */
-  | 'json-array';
+  | 'json-array'
+  /** Parquet (a data lake's export), read by the native engine only (src/ingest/native-files.ts). */
+  | 'parquet';
 
 /** What the head of a file says about it before any parsing. */
 export type Sniffed = { readonly family: 'csv' } | { readonly family: 'json' };

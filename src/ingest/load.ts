@@ -95,12 +95,30 @@ export async function loadFile(engine: SqlEngine, source: LoadSource, options: L
     checkAborted: () => checkAborted(file, options.signal),
     limits,
   });
+  return loadRaw(engine, file, src.size, raw, unwrapped, options);
+}
+
+/**
+ * Loads an opened raw relation (its reader chosen by loadFile, or by the native engine's reader of
+ * local files, native-files.ts) into the table it belongs to: plan, typed staging, checks, replace
+ * or append. Disposes of the relation.
+ */
+export async function loadRaw(
+  engine: SqlEngine,
+  file: string,
+  bytesTotal: number,
+  raw: RawRelation,
+  unwrapped: readonly Wrapping[],
+  options: LoadOptions,
+): Promise<LoadedTable> {
+  const report = (bytesRead: number, rows: number) => options.onProgress?.({ file, bytesRead, bytesTotal, rows });
+  const limits = limitsOf(file, options.limits);
   const staging = `loupe_ingest_staging_${++stagingCounter}`;
   try {
     checkAborted(file, options.signal);
     const { target, nameSource, typeValue, mapping, warnings, format } = planLoad(file, raw, unwrapped, options);
     const staged = await buildTypedStaging(engine, file, raw, mapping, staging, options.badRows === 'set-aside', options.signal, (bytesEnd, rows) =>
-      report(Math.min(bytesEnd, src.size), rows),
+      report(Math.min(bytesEnd, bytesTotal), rows),
       limits,
     );
     const rows = staged.rows;
@@ -120,7 +138,7 @@ export async function loadFile(engine: SqlEngine, source: LoadSource, options: L
       throw ingestError('header-only', file, `the file has column names but no rows: expected at least one record after the header.`, { line: 2 });
     }
     checkAborted(file, options.signal);
-    report(src.size, rows);
+    report(bytesTotal, rows);
 
     const typeColumn = mapping.find((m) => m.column === 'Type');
     if (typeColumn && nameSource !== 'option') {
@@ -174,7 +192,7 @@ export async function loadFile(engine: SqlEngine, source: LoadSource, options: L
     for (const k of registry.keys()) if (k.toLowerCase() === target.toLowerCase()) registry.delete(k);
     registry.set(target, loaded);
     setRejected(engine, target, [...(mode === 'append' && previous ? rejectedRowsOf(engine, target) : []), ...staged.details]);
-    report(src.size, rows);
+    report(bytesTotal, rows);
     return loaded;
   } finally {
     try {

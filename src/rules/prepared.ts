@@ -126,10 +126,21 @@ export function loadedTimeRange(data: ReplayData): { min: number; max: number } 
   return min === Infinity ? undefined : { min, max };
 }
 
+/**
+ * The SQL a run executes: the translation, its rows put in a canonical order (every column,
+ * ascending) when the query leaves the order undefined (no sort/order/top/serialize last). KQL
+ * gives no order there, and engines differ: multi-threaded native DuckDB emits a summarize's groups
+ * in a varying order, DuckDB-WASM in its hash order. Sorted, a run's rows — and so its alerts,
+ * which take their first row's values — are the same on every engine and every time.
+ */
+export function runSql(translation: Translation): string {
+  return translation.ordered ? translation.sql : `SELECT * FROM (\n${translation.sql}\n) AS loupe_run_rows ORDER BY ALL`;
+}
+
 /** Runs the prepared query for one run and returns its rows in report form, in output order. */
 export async function runQuery(data: ReplayData, translation: Translation, run: ScheduledRun, signal?: AbortSignal): Promise<ReportRow[]> {
   setRunVariables(data.engine, run.at, run.windowStart, run.windowEnd);
-  const result = await data.engine.queryAsync(translation.sql, signal ? { signal } : {});
+  const result = await data.engine.queryAsync(runSql(translation), signal ? { signal } : {});
   const columns = translation.columns;
   // Object.fromEntries defines each column as an own property: an output column named
   // `__proto__` is a column of the row (assigning it would replace the row's prototype instead).

@@ -47,6 +47,14 @@ export interface RowsResult {
 export interface LoupeSession {
   tables(): readonly LoadedTable[];
   load(source: LoadSource, options?: LoadOptions): Promise<LoadedTable>;
+  /**
+   * Loads a file on this machine's disk, or every file a glob pattern matches (`logs/*.csv.gz`,
+   * appended after the first), through the engine's own readers where they apply (the native
+   * engine: CSV, gzipped CSV and Parquet read in place, src/ingest/native-files.ts) and Loupe's
+   * JavaScript readers otherwise (JSON, Entra downloads, UTF-16). Present only on a session whose
+   * engine reads local files (the CLI's --engine native); returns the table as each file left it.
+   */
+  loadLocal?(path: string, options?: LoadOptions): Promise<readonly LoadedTable[]>;
   /** What loading a file would do (format, table, mapping, first rows), reading only its start. */
   preview(source: LoadSource, options?: Pick<LoadOptions, 'table' | 'columns' | 'mode'>): Promise<FilePreview>;
   dropTable(name: string): void;

@@ -19,12 +19,24 @@ import { latestTimeGenerated, setRunTime } from './run-time.ts';
 import { WorkspaceContent } from './workspace-content.ts';
 import { checkLibrary } from '../rules/check.ts';
 
-export async function createSession(engine: SqlEngine): Promise<LoupeSession> {
+export interface SessionOptions {
+  /**
+   * How the engine reads a file on this machine by path (native DuckDB, src/ingest/native-files.ts):
+   * the session offers it as loadLocal. Given by the Node side only, so the browser build never
+   * imports Node's file system.
+   */
+  readonly loadLocal?: LoupeSession['loadLocal'];
+}
+
+export async function createSession(engine: SqlEngine, options: SessionOptions = {}): Promise<LoupeSession> {
   installKqlRuntime(engine);
-  return new EngineSession(engine);
+  const session = new EngineSession(engine);
+  if (options.loadLocal) session.loadLocal = options.loadLocal;
+  return session;
 }
 
 class EngineSession implements LoupeSession {
+  loadLocal?: LoupeSession['loadLocal'];
   private rule: Rule | undefined;
   private readonly data: ReplayData;
   /** externaldata URL → the loaded table holding the file the analyst supplied for it. */

@@ -16,6 +16,7 @@ const NAMES: Record<IngestFormat, string> = {
   'event-hub-json': 'Event Hub batch',
   ndjson: 'NDJSON',
   'json-array': 'JSON array',
+  parquet: 'Parquet',
 };
 
 export function formatName(format: string): string {

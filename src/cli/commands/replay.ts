@@ -4,6 +4,7 @@ import { parseArgs, single, UsageError } from '../args.ts';
 import { loadAll, readText } from '../files.ts';
 import { parseIsoFlag } from '../time.ts';
 import { createNodeSession } from '../../session/node.ts';
+import { ENGINE_USAGE, ENGINE_VALUE_FLAGS, engineChoice } from '../engine-flags.ts';
 import { formatReplaySummary } from '../report-text.ts';
 import { formatLibrarySummary, loadExternalData, readRuleDir } from '../rule-library.ts';
 import { loadWorkspaceContent, WORKSPACE_FLAGS, WORKSPACE_USAGE, workspaceHint } from '../workspace-flags.ts';
@@ -15,8 +16,9 @@ const USAGE = `Usage: npm run --silent loupe -- replay (--rule RULE.yaml | --rul
                                            [--first-run ISO] [--at ISO] [--case-insensitive-entities]
                                            [--external URL=FILE]... [--watchlist ALIAS=FILE]...
                                            [--watchlist-key ALIAS=COLUMN]... [--functions DIR]...
-                                           [--max-record-mb N] [--max-gzip-ratio N]
-                                           [--max-json-depth N] [--json] FILE...
+                                           [--max-record-mb N] [--max-gzip-ratio N] [--max-json-depth N]
+                                           [--engine wasm|native] [--db FILE] [--memory-limit SIZE]
+                                           [--temp-dir DIR] [--threads N] [--json] FILE...
 
 Replays a Sentinel scheduled rule over exported logs as Sentinel would have run it, and prints the
 runs, alerts and incidents. FILE: CSV or JSON exports (table detected from the Type column or the
@@ -31,7 +33,8 @@ the rules by alerts raised; a rule that cannot be read, translated or run is lis
 (file:line:column) and the others still run. With --json: { "results": [...], "totals": {...} }.
 --external URL=FILE supplies the data of a query's externaldata(…) ["URL"] (Loupe never downloads).
 ${WORKSPACE_USAGE}
-${LIMIT_USAGE}`;
+${LIMIT_USAGE}
+${ENGINE_USAGE}`;
 
 export const replayCommand: Command = {
   name: 'replay',
@@ -40,7 +43,7 @@ export const replayCommand: Command = {
   remedy: (e) => workspaceHint(e.detail),
   async run(argv) {
     const args = parseArgs(argv, {
-      values: ['rule', 'rules', 'from', 'to', 'first-run', 'at', 'external', ...WORKSPACE_FLAGS, ...LIMIT_FLAGS],
+      values: ['rule', 'rules', 'from', 'to', 'first-run', 'at', 'external', ...WORKSPACE_FLAGS, ...LIMIT_FLAGS, ...ENGINE_VALUE_FLAGS],
       repeatable: ['external', ...WORKSPACE_FLAGS],
       booleans: ['json', 'help', 'case-insensitive-entities'],
     });
@@ -69,7 +72,7 @@ export const replayCommand: Command = {
       ...(at !== undefined && { at }),
       ...(args.booleans.has('case-insensitive-entities') && { caseInsensitiveEntities: true }),
     };
-    const session = await createNodeSession();
+    const session = await createNodeSession(engineChoice(args));
     try {
       await loadExternalData(session, args.values.get('external') ?? [], log, loadOptions);
       await loadWorkspaceContent(session, args, log);

@@ -16,11 +16,13 @@ const MAX_ARRAY = 1_048_576;
 /**
  * A JSON array text aggregated from per-row element texts. `order` (CallSite.rowOrder) puts the
  * elements in the rows' defined order, for the list aggregates Kusto documents as following a
- * sorted input; sets (`distinct`) have no order.
+ * sorted input. Sets (`distinct`) have no order in KQL; here they are sorted by their elements'
+ * JSON text, so that a set is the same whatever engine and however many threads computed it
+ * (multi-threaded native DuckDB merges partial DISTINCT states in no fixed order).
  */
 function jsonArray(elements: string, distinct: boolean, maxSize: Typed | undefined, order?: string): string {
   const d = distinct ? 'DISTINCT ' : '';
-  const o = order !== undefined && !distinct ? ` ORDER BY ${order}` : '';
+  const o = distinct ? ` ORDER BY ${elements}` : order !== undefined ? ` ORDER BY ${order}` : '';
   if (!maxSize) return `('[' || coalesce(string_agg(${d}${elements}, ','${o}), '') || ']')`;
   return `('[' || coalesce(array_to_string(list_slice(list(${d}${elements}${o}), 1, least(${maxSize.sql}, ${MAX_ARRAY})), ','), '') || ']')`;
 }
