@@ -19,6 +19,7 @@ import { NotesStore } from './notes.svelte.ts';
 import { loadSession, updateSession, type LoadRequest, type SavedFile } from './session-store.ts';
 import { restoreExternalData } from './external-data.ts';
 import { problemOf, type Problem } from './problem.ts';
+import { isOutOfMemory, outOfMemoryProblem, tabCapacityProblem } from './tab-capacity.ts';
 import { Task } from './task.svelte.ts';
 import { timeLeftMs } from './time-left.ts';
 import { isLoupeError } from '../../errors.ts';
@@ -225,6 +226,13 @@ export class Workspace {
     const abort = new AbortController();
     this.aborts.set(id, abort);
     const options = { ...(table !== undefined && { table }), ...(columns !== undefined && { columns }) };
+    // Past what the tab holds, the file is refused before it is read (./tab-capacity.ts).
+    const tooLarge = tabCapacityProblem(file, this.loadedBytes(mode === 'append' ? undefined : table));
+    if (tooLarge) {
+      Object.assign(job()!, { state: 'failed', problem: problemOf(tooLarge) });
+      this.aborts.delete(id);
+      return undefined;
+    }
     try {
       // What the load will do (format, table and why, the mapping), shown while the file waits and
       // is read: the engine reads only the file's start for it. A file whose start cannot be read
@@ -264,11 +272,28 @@ export class Workspace {
     } catch (e) {
       const j = job();
       const cancelled = e instanceof Error && (e.name === 'AbortError' || (isLoupeError(e) && e.code === 'cancelled'));
-      if (j) Object.assign(j, cancelled ? { state: 'cancelled' } : { state: 'failed', problem: problemOf(e) });
+      const oom = !cancelled && e instanceof Error && isOutOfMemory(e.message);
+      if (j) Object.assign(j, cancelled ? { state: 'cancelled' } : { state: 'failed', problem: problemOf(oom ? outOfMemoryProblem(file.name, (e as Error).message) : e) });
     } finally {
       this.aborts.delete(id);
     }
     return undefined;
+  }
+
+  /**
+   * The bytes of the files the tab holds (each loaded file once, while its table is loaded); a
+   * file about to replace `replacing` does not count that table's files.
+   */
+  private loadedBytes(replacing?: string): number {
+    const tables = new Set(this.tables.map((t) => t.name));
+    const seen = new Set<string>();
+    let bytes = 0;
+    for (const j of this.jobs) {
+      if (j.state !== 'loaded' || j.table === undefined || !tables.has(j.table) || j.table === replacing || seen.has(j.file.name)) continue;
+      seen.add(j.file.name);
+      bytes += j.file.size;
+    }
+    return bytes;
   }
 
   async dropTable(name: string): Promise<void> {
