@@ -154,6 +154,7 @@ const FIRES: Readonly<Record<string, { alerts: number; story: string }>> = {
   'SigninPasswordSpray.yaml': { alerts: 3, story: 'the spray from 203.0.113.77, seen by three daily runs (3-day lookback)' },
   'DistribPassCrackAttempt.yaml': { alerts: 1, story: '36 wrong passwords for the CFO from four countries' },
   'NewCountryValidCreds.yaml': { alerts: 1, story: 'Marcus Okafor’s guessed password, stopped by MFA, from Romania' },
+  'ExplicitMFADeny.yaml': { alerts: 1, story: 'Marcus Okafor declining the six MFA prompts pushed at him after the spray (500121)' },
   'AzureAADPowerShellAnomaly.yaml': { alerts: 1, story: 'Exchange opened through Azure AD PowerShell with the stolen token' },
   'AzureADRareUserAgentAppSignin.yaml': { alerts: 1, story: 'the attacker’s script (python-requests) refreshing Microsoft Office tokens' },
   'RareApplicationConsent.yaml': { alerts: 1, story: 'four consents to Mail Archiver Pro in a day' },
@@ -187,6 +188,8 @@ describe('published Sentinel rules over the demo', () => {
       ['marcus.okafor@larkspur.example', ['RO'], 'Authentication failed during strong authentication request.'],
       ['marcus.okafor@larkspur.example', ['RO'], 'Strong Authentication is required.'],
     ]);
+    const declined = alertsOf('ExplicitMFADeny.yaml').flatMap((a) => a.rows.map((r) => [r.UserPrincipalName, r.ResultType]));
+    expect(declined).toEqual(Array(6).fill(['marcus.okafor@larkspur.example', '500121']));
     for (const f of ['AzureAADPowerShellAnomaly.yaml', 'AzureADRareUserAgentAppSignin.yaml']) {
       expect(new Set(alertsOf(f).flatMap((a) => a.rows.map((r) => r.UserPrincipalName))), f).toEqual(new Set([VICTIM]));
     }
