@@ -81,9 +81,14 @@ function translateLegs(args: UnionArgs, first: Leg | undefined, ctx: TranslateCo
   return legs;
 }
 
-/** What isfuzzy=true forgives: a leg whose table, name or tabular function does not resolve. */
+/**
+ * What isfuzzy=true forgives: a leg whose table, name or tabular function does not resolve. Not an
+ * `externaldata` file the analyst has not supplied: Kusto would download it, so the leg exists and
+ * the query needs the file (left out, the leg's columns would vanish from the rest of the query).
+ */
 function unresolved(e: unknown): e is KqlError {
-  return e instanceof KqlError && (e.code === 'unknown-table' || e.detail?.kind === 'function-not-loaded');
+  if (!(e instanceof KqlError) || e.detail?.kind === 'externaldata-needs-file') return false;
+  return e.code === 'unknown-table' || e.detail?.kind === 'function-not-loaded';
 }
 
 /** The legs of a union, or its empty result when isfuzzy=true left every leg out. */

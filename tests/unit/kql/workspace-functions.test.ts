@@ -182,4 +182,9 @@ describe('union isfuzzy=true follows Kusto: what does not resolve is left out, w
   it('isfuzzy does not hide other errors of a leg (it applies to resolving the sources only)', () => {
     expect(refusal('union isfuzzy=true Events, (Events | project Nope)').code).toBe('unknown-column');
   });
+
+  it('isfuzzy does not leave out a leg whose externaldata file was not supplied: the query needs the file (Kusto downloads it)', () => {
+    const e = refusal('let IPs = externaldata(Ip:string)["https://example.org/iocs.csv"];\nunion isfuzzy=true Events, (IPs | project Ip)');
+    expect(e.detail).toMatchObject({ kind: 'externaldata-needs-file', url: 'https://example.org/iocs.csv' });
+  });
 });
