@@ -17,6 +17,7 @@
  */
 import type { OperatorKind } from '../ast.ts';
 import { AS } from './as.ts';
+import { CONSUME } from './consume.ts';
 import { COUNT } from './count.ts';
 import { DATATABLE } from './datatable.ts';
 import { DISTINCT } from './distinct.ts';
@@ -92,6 +93,7 @@ export const OPERATORS: { readonly [K in OperatorKind]: OperatorSpec<K, AnyNode>
   partition: PARTITION,
   search: SEARCH,
   'make-series': MAKE_SERIES,
+  consume: CONSUME,
 };
 
 export const SOURCES: { readonly [K in SyntaxSourceKind]: SourceSpec<K, AnyNode> } = {

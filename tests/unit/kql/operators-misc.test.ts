@@ -1,0 +1,26 @@
+/**
+ * Small tabular operators and statements (render, consume), as (KQL → columns, types, rows)
+ * tables run through the translator and DuckDB-WASM.
+ */
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { createHarness, type KqlHarness } from './harness.ts';
+import { checkCase, type TableCase } from './table-cases.ts';
+
+let h: KqlHarness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(() => h.engine.close());
+
+const CASES: TableCase[] = [
+  // render: Kusto docs, render operator: it must be the last operator and only says how to draw the result.
+  { rule: 'render changes neither the columns nor the rows', kql: 'range x from 1 to 3 step 1 | extend y = x * 2 | render timechart', columns: 'x:long, y:long', rows: [{ x: 1, y: 2 }, { x: 2, y: 4 }, { x: 3, y: 6 }] },
+  { rule: 'render with properties is dropped too', kql: 'print a = 1 | render barchart with (title="t", xcolumn=a)', columns: 'a:long', rows: [{ a: 1 }] },
+  // consume: reads the input and returns no row.
+  { rule: 'consume returns no row and keeps the columns', kql: 'range x from 1 to 10 step 1 | extend y = tostring(x) | consume', columns: 'x:long, y:string', rows: [] },
+  { rule: 'consume decodeblocks = true is the same', kql: 'print a = 1 | consume decodeblocks = true', columns: 'a:long', rows: [] },
+];
+
+describe('render and consume', () => {
+  for (const c of CASES) it(c.rule, () => checkCase(h, c));
+});
