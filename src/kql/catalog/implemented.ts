@@ -39,10 +39,10 @@ export function implementedPlugins(): string[] {
 
 /**
  * Statements, expressions and operators the lowerer reads itself (syntax/lowerer.ts, lower-expr.ts):
- * `let`, `set`, `declare pattern`, `toscalar()`, and `render`, which only tells a client how to draw
+ * `let`, `set`, `declare pattern`, `declare query_parameters` (its defaults), `toscalar()`, and `render`, which only tells a client how to draw
  * the rows and changes nothing, so the lowerer drops it (tests/unit/kql/operators-misc.test.ts).
  */
-const LOWERER_SYNTAX: readonly string[] = ['LetStatement', 'SetOptionStatement', 'PatternStatement', 'ToScalarExpression', 'RenderOperator'];
+const LOWERER_SYNTAX: readonly string[] = ['LetStatement', 'SetOptionStatement', 'PatternStatement', 'ToScalarExpression', 'RenderOperator', 'QueryParametersStatement'];
 
 /**
  * Operators, statements and tabular expressions, as the Kusto.Language syntax kinds they parse to

@@ -112,7 +112,8 @@ export class Lowerer {
       else if (kind === 'PatternStatement') {
         const p = lowerPatternStatement(stmt as Kusto.Language.Syntax.PatternStatement, this);
         this.patterns.set(p.name, p.declaration);
-      } else throw this.unsupported(`the statement ${kind.replace(/Statement$/, '')}`, stmt);
+      } else if (kind === 'QueryParametersStatement') lets.push(...this.queryParameters(stmt as Kusto.Language.Syntax.QueryParametersStatement));
+      else throw this.unsupported(`the statement ${kind.replace(/Statement$/, '')}`, stmt);
     }
     const body = bodies[0];
     if (!body) throw this.error('syntax', 'the query has no tabular expression to run', { start: this.text.length, end: this.text.length });
@@ -133,6 +134,24 @@ export class Lowerer {
     } else if (!HARMLESS_OPTIONS.has(name)) {
       throw this.error('unsupported', `the query option "${name}"`, stmt.Name!);
     }
+  }
+
+  /**
+   * `declare query_parameters(Name:type [= default], …)`: Kusto binds each name to the value the
+   * client sends with the query, or to its default when it sends none (Kusto docs, query
+   * parameters declaration statement). Loupe's queries come with no parameter values, so a
+   * parameter with a default is a `let` of its default, and one without is an error naming it.
+   */
+  private queryParameters(stmt: Kusto.Language.Syntax.QueryParametersStatement): LetStatement[] {
+    return elementsOf(stmt.Parameters).map((p) => {
+      const decl = p.NameAndType!;
+      const name = this.nameOf(decl.Name!);
+      const def = p.DefaultValue?.Value;
+      if (!def) {
+        throw this.error('unsupported', `the query parameter "${name}" has no value: Loupe sends no query parameter values with a query, so a declared parameter needs a default (${name}:${this.typeText(decl.Type!)} = …)`, decl.Name!);
+      }
+      return { kind: 'let', name, nameSpan: this.span(decl.Name!), value: { kind: 'scalar', expr: lowerExpr(def, this), span: this.span(def) }, span: this.span(p) };
+    });
   }
 
   letStatement(stmt: Kusto.Language.Syntax.LetStatement): LetStatement {

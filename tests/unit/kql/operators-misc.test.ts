@@ -1,8 +1,9 @@
 /**
- * Small tabular operators and statements (render, consume), as (KQL → columns, types, rows)
+ * Small tabular operators and statements (render, consume, declare query_parameters), as (KQL → columns, types, rows)
  * tables run through the translator and DuckDB-WASM.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KqlError } from '../../../src/kql/index.ts';
 import { createHarness, type KqlHarness } from './harness.ts';
 import { checkCase, type TableCase } from './table-cases.ts';
 
@@ -19,8 +20,30 @@ const CASES: TableCase[] = [
   // consume: reads the input and returns no row.
   { rule: 'consume returns no row and keeps the columns', kql: 'range x from 1 to 10 step 1 | extend y = tostring(x) | consume', columns: 'x:long, y:string', rows: [] },
   { rule: 'consume decodeblocks = true is the same', kql: 'print a = 1 | consume decodeblocks = true', columns: 'a:long', rows: [] },
+  // declare query_parameters: a parameter with a default is bound to it (Loupe sends no values).
+  {
+    rule: 'declare query_parameters binds each parameter to its default',
+    kql: 'declare query_parameters(UserName:string = "alice", MaxCount:long = 3);\nrange x from 1 to 10 step 1 | where x <= MaxCount | extend u = UserName',
+    columns: 'x:long, u:string',
+    rows: [{ x: 1, u: 'alice' }, { x: 2, u: 'alice' }, { x: 3, u: 'alice' }],
+  },
 ];
 
 describe('render and consume', () => {
   for (const c of CASES) it(c.rule, () => checkCase(h, c));
+});
+
+describe('declare query_parameters', () => {
+  it('refuses a parameter without a default, naming it at its place', () => {
+    let e: unknown;
+    try {
+      h.translate('declare query_parameters(a:long = 1, Needed:string);\nprint a, Needed');
+    } catch (err) {
+      e = err;
+    }
+    expect(e).toBeInstanceOf(KqlError);
+    expect((e as KqlError).code).toBe('unsupported');
+    expect((e as KqlError).message).toMatch(/query parameter "Needed" has no value/);
+    expect((e as KqlError).position).toMatchObject({ line: 1, column: 38 });
+  });
 });
