@@ -25,6 +25,7 @@ import { EVALUATE } from './evaluate.ts';
 import { EXTEND } from './extend.ts';
 import { EXTERNALDATA } from './externaldata.ts';
 import { GETSCHEMA } from './getschema.ts';
+import { INVOKE } from './invoke.ts';
 import { JOIN } from './join.ts';
 import { LOOKUP } from './lookup.ts';
 import { MAKE_SERIES } from './make-series.ts';
@@ -94,6 +95,7 @@ export const OPERATORS: { readonly [K in OperatorKind]: OperatorSpec<K, AnyNode>
   search: SEARCH,
   'make-series': MAKE_SERIES,
   consume: CONSUME,
+  invoke: INVOKE,
 };
 
 export const SOURCES: { readonly [K in SyntaxSourceKind]: SourceSpec<K, AnyNode> } = {

@@ -27,9 +27,22 @@ const CASES: TableCase[] = [
     columns: 'x:long, u:string',
     rows: [{ x: 1, u: 'alice' }, { x: 2, u: 'alice' }, { x: 3, u: 'alice' }],
   },
+  // invoke: Kusto docs, invoke operator: `T | invoke f(a)` is `f(T, a)`.
+  {
+    rule: 'invoke passes the piped rows as the first argument',
+    kql: 'let f = (T:(x:long), k:long) { T | where x > k | extend y = x * 10 };\nrange x from 1 to 4 step 1 | invoke f(2)',
+    columns: 'x:long, y:long',
+    rows: [{ x: 3, y: 30 }, { x: 4, y: 40 }],
+  },
+  {
+    rule: 'invoke of a function with a default and a named argument',
+    kql: 'let g = (T:(*), k:long = 1) { T | take k };\nrange x from 5 to 9 step 1 | sort by x asc | invoke g(k = 2)',
+    columns: 'x:long',
+    rows: [{ x: 5 }, { x: 6 }],
+  },
 ];
 
-describe('render and consume', () => {
+describe('render, consume, invoke, declare query_parameters', () => {
   for (const c of CASES) it(c.rule, () => checkCase(h, c));
 });
 
