@@ -38,6 +38,7 @@ import { PARTITION } from './partition.ts';
 import { PRINT } from './print.ts';
 import { PROJECT } from './project.ts';
 import { PROJECT_AWAY } from './project-away.ts';
+import { PROJECT_BY_NAMES } from './project-by-names.ts';
 import { PROJECT_KEEP } from './project-keep.ts';
 import { PROJECT_RENAME } from './project-rename.ts';
 import { PROJECT_REORDER } from './project-reorder.ts';
@@ -96,6 +97,7 @@ export const OPERATORS: { readonly [K in OperatorKind]: OperatorSpec<K, AnyNode>
   'make-series': MAKE_SERIES,
   consume: CONSUME,
   invoke: INVOKE,
+  'project-by-names': PROJECT_BY_NAMES,
 };
 
 export const SOURCES: { readonly [K in SyntaxSourceKind]: SourceSpec<K, AnyNode> } = {

@@ -40,6 +40,19 @@ const CASES: TableCase[] = [
     columns: 'x:long',
     rows: [{ x: 5 }, { x: 6 }],
   },
+  // project-by-names: Kusto docs, project-by-names operator.
+  {
+    rule: 'project-by-names keeps the named columns in the order given',
+    kql: "datatable(Name:string, Age:int, City:string, Country:string)['Peter', 39, 'New York', 'USA'] | project-by-names \"Country\", \"Name\"",
+    columns: 'Country:string, Name:string',
+    rows: [{ Country: 'USA', Name: 'Peter' }],
+  },
+  {
+    rule: 'project-by-names reads dynamic arrays and wildcards, ignores unknown names and repeats',
+    kql: "datatable(Name:string, Age:int, City:string, Country:string)['Peter', 39, 'New York', 'USA'] | project-by-names dynamic(['Age', 'Nope']), 'C*', 'Age'",
+    columns: 'Age:int, City:string, Country:string',
+    rows: [{ Age: 39, City: 'New York', Country: 'USA' }],
+  },
 ];
 
 describe('render, consume, invoke, declare query_parameters', () => {
