@@ -11,6 +11,7 @@
 import type { ErrorDetail } from '../../errors.ts';
 import type { KqlErrorCode } from '../api.ts';
 import type { Expr, FunctionParam, LetStatement, LetValue, Operator, Pipeline, Query, Source, Span } from '../ast.ts';
+import { refusal } from '../catalog/refuse.ts';
 import { kqlError, type KqlError } from '../errors.ts';
 import { elementsOf, kindName, kustoLanguage, listOf, type KustoExpression, type SyntaxElement, type SyntaxNode } from './kusto-language.ts';
 import { lowerExpr } from './lower-expr.ts';
@@ -249,7 +250,12 @@ export class Lowerer {
     // `render` only tells a client how to draw the rows (Kusto docs: it must be last and changes nothing).
     if (kind === 'RenderOperator') return undefined;
     const spec = this.tables.operatorFor(kind);
-    if (!spec) throw this.unsupported(`the operator "${this.keyword(node)}"`, node);
+    if (!spec) {
+      // An operator refused by design (src/kql/catalog/refusals.ts) says why, with its typed reason.
+      const refused = refusal('operator', this.keyword(node));
+      if (refused) throw this.error('unsupported', refused.message, node, refused.detail);
+      throw this.unsupported(`the operator "${this.keyword(node)}"`, node);
+    }
     return spec.lower(node, this);
   }
 

@@ -73,3 +73,17 @@ describe('declare query_parameters', () => {
     expect((e as KqlError).position).toMatchObject({ line: 1, column: 38 });
   });
 });
+
+describe('reduce', () => {
+  it('is refused with its typed reason: Kusto does not document how it clusters strings', () => {
+    let e: unknown;
+    try {
+      h.translate('print s = "a1" | reduce by s');
+    } catch (err) {
+      e = err;
+    }
+    expect(e).toBeInstanceOf(KqlError);
+    expect((e as KqlError).code).toBe('unsupported');
+    expect((e as KqlError).detail).toEqual({ kind: 'builtin-refused', builtin: { kind: 'operator', name: 'reduce' }, reason: 'undocumented-algorithm' });
+  });
+});
