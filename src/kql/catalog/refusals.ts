@@ -71,7 +71,8 @@ export const REFUSED: Readonly<Record<BuiltinKind, Refused>> = {
   aggregate: {
     undocumented: ['passthrough'],
   },
-  window: {},
+  // row_rank: Kusto.Language's hidden, obsolete name (use row_rank_dense or row_rank_min); no page documents it.
+  window: { undocumented: ['row_rank'] },
   plugin: {
     'cluster-metadata': ['execute_show_command', 'estimate_rows_count'],
     'cluster-entity': ['execute_query'],

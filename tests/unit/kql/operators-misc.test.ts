@@ -74,7 +74,7 @@ describe('declare query_parameters', () => {
   });
 });
 
-describe('reduce', () => {
+describe("reduce", () => {
   it('is refused with its typed reason: Kusto does not document how it clusters strings', () => {
     let e: unknown;
     try {
@@ -85,5 +85,18 @@ describe('reduce', () => {
     expect(e).toBeInstanceOf(KqlError);
     expect((e as KqlError).code).toBe('unsupported');
     expect((e as KqlError).detail).toEqual({ kind: 'builtin-refused', builtin: { kind: 'operator', name: 'reduce' }, reason: 'undocumented-algorithm' });
+  });
+});
+
+describe('row_rank', () => {
+  it('is refused as undocumented (obsolete, hidden, no page: row_rank_dense and row_rank_min are documented)', () => {
+    let e: unknown;
+    try {
+      h.translate('range x from 1 to 3 step 1 | sort by x asc | extend r = row_rank(x)');
+    } catch (err) {
+      e = err;
+    }
+    expect(e).toBeInstanceOf(KqlError);
+    expect((e as KqlError).detail).toEqual({ kind: 'builtin-refused', builtin: { kind: 'window', name: 'row_rank' }, reason: 'undocumented' });
   });
 });
