@@ -90,6 +90,10 @@ export type Operator =
   | { kind: 'mv-apply'; expand: MvExpandArgs; operators: Operator[]; span: Span }
   | { kind: 'parse'; where: boolean; regex: boolean; relaxed: boolean; flags?: string; target: Expr; parts: ParsePart[]; span: Span }
   | { kind: 'serialize'; items: Assignment[]; span: Span }
+  | { kind: 'consume'; span: Span }
+  | { kind: 'project-by-names'; specifiers: Expr[]; span: Span }
+  /** `T | invoke f(args)`: the function called with the piped rows as its first (tabular) argument. */
+  | { kind: 'invoke'; name: string; nameSpan: Span; args: Expr[]; span: Span }
   /** `top-nested [N] of Key by Agg [asc|desc], top-nested …`: one level per clause, each within the groups of the one before. */
   | { kind: 'top-nested'; levels: TopNestedLevel[]; span: Span }
   /** `scan [with_match_id = Id] [declare (v: type [= default], …)] with (step s [output = …]: Condition [=> v = e, …]; …)`. */

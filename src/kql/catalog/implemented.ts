@@ -37,8 +37,12 @@ export function implementedPlugins(): string[] {
   return pluginNames().sort();
 }
 
-/** Statements and expressions the lowerer reads itself (syntax/lowerer.ts, lower-expr.ts): `let`, `set`, `declare pattern`, `toscalar()`. */
-const LOWERER_SYNTAX: readonly string[] = ['LetStatement', 'SetOptionStatement', 'PatternStatement', 'ToScalarExpression'];
+/**
+ * Statements, expressions and operators the lowerer reads itself (syntax/lowerer.ts, lower-expr.ts):
+ * `let`, `set`, `declare pattern`, `declare query_parameters` (its defaults), `toscalar()`, and `render`, which only tells a client how to draw
+ * the rows and changes nothing, so the lowerer drops it (tests/unit/kql/operators-misc.test.ts).
+ */
+const LOWERER_SYNTAX: readonly string[] = ['LetStatement', 'SetOptionStatement', 'PatternStatement', 'ToScalarExpression', 'RenderOperator', 'QueryParametersStatement'];
 
 /**
  * Operators, statements and tabular expressions, as the Kusto.Language syntax kinds they parse to

@@ -33,7 +33,7 @@ export const REFUSAL_REASONS = {
   },
   'undocumented-algorithm': {
     title: 'algorithm not documented',
-    why: 'its reference page does not say how it computes its answer (how hash_combine and hash_many combine hashes, how session_count follows sessions across bins, which events funnel_sequence takes as prev and next), so Loupe could not give the same values',
+    why: 'its reference page does not say how it computes its answer (how hash_combine and hash_many combine hashes, how session_count follows sessions across bins, which events funnel_sequence takes as prev and next, how reduce clusters strings into patterns), so Loupe could not give the same values',
   },
   graph: {
     title: 'graph semantics',
@@ -71,7 +71,8 @@ export const REFUSED: Readonly<Record<BuiltinKind, Refused>> = {
   aggregate: {
     undocumented: ['passthrough'],
   },
-  window: {},
+  // row_rank: Kusto.Language's hidden, obsolete name (use row_rank_dense or row_rank_min); no page documents it.
+  window: { undocumented: ['row_rank'] },
   plugin: {
     'cluster-metadata': ['execute_show_command', 'estimate_rows_count'],
     'cluster-entity': ['execute_query'],
@@ -87,6 +88,7 @@ export const REFUSED: Readonly<Record<BuiltinKind, Refused>> = {
   },
   operator: {
     'cluster-entity': ['alias database', 'materialized-view-combine', 'restrict access', 'macro-expand'],
+    'undocumented-algorithm': ['reduce'],
     'needs-network-service': ['inline_external_table'],
     graph: ['make-graph', 'graph-match', 'graph-shortest-paths', 'graph-to-table', 'graph-mark-components', 'graph-where-nodes', 'graph-where-edges'],
     undocumented: ['__contextual_datatable', '__executeAndCache', '__partitionby', 'assert-schema', 'totable'],

@@ -7,6 +7,7 @@
  */
 import type { Span } from '../ast.ts';
 import type { TranslateContext } from '../context.ts';
+import type { ErrorDetail } from '../../errors.ts';
 import type { KqlError } from '../errors.ts';
 import type { AggregateFunction, ScalarFunction } from '../functions/registry.ts';
 import type { BuiltinKind } from './builtins.ts';
@@ -16,12 +17,18 @@ function spelled(kind: BuiltinKind, name: string): string {
   return kind === 'operator' ? `the ${name} operator` : kind === 'plugin' ? `the ${name} plugin` : `${name}()`;
 }
 
-/** The typed refusal of the built-in, or undefined when Loupe does not refuse it. */
-export function refusalError(ctx: TranslateContext, kind: BuiltinKind, name: string, span: Span): KqlError | undefined {
+/** The message and typed detail of the built-in's refusal, or undefined when Loupe does not refuse it. */
+export function refusal(kind: BuiltinKind, name: string): { message: string; detail: ErrorDetail } | undefined {
   const reason = refusalOf(kind, name);
   if (!reason) return undefined;
   const { title, why } = REFUSAL_REASONS[reason];
-  return ctx.error('unsupported', `${spelled(kind, name)}: refused (${title}): ${why}`, span, { kind: 'builtin-refused', builtin: { kind, name }, reason });
+  return { message: `${spelled(kind, name)}: refused (${title}): ${why}`, detail: { kind: 'builtin-refused', builtin: { kind, name }, reason } };
+}
+
+/** The typed refusal of the built-in, or undefined when Loupe does not refuse it. */
+export function refusalError(ctx: TranslateContext, kind: BuiltinKind, name: string, span: Span): KqlError | undefined {
+  const r = refusal(kind, name);
+  return r && ctx.error('unsupported', r.message, span, r.detail);
 }
 
 /** A registry entry for a refused scalar or window function: translating a call throws its refusal. */

@@ -17,6 +17,7 @@
  */
 import type { OperatorKind } from '../ast.ts';
 import { AS } from './as.ts';
+import { CONSUME } from './consume.ts';
 import { COUNT } from './count.ts';
 import { DATATABLE } from './datatable.ts';
 import { DISTINCT } from './distinct.ts';
@@ -24,6 +25,7 @@ import { EVALUATE } from './evaluate.ts';
 import { EXTEND } from './extend.ts';
 import { EXTERNALDATA } from './externaldata.ts';
 import { GETSCHEMA } from './getschema.ts';
+import { INVOKE } from './invoke.ts';
 import { JOIN } from './join.ts';
 import { LOOKUP } from './lookup.ts';
 import { MAKE_SERIES } from './make-series.ts';
@@ -36,6 +38,7 @@ import { PARTITION } from './partition.ts';
 import { PRINT } from './print.ts';
 import { PROJECT } from './project.ts';
 import { PROJECT_AWAY } from './project-away.ts';
+import { PROJECT_BY_NAMES } from './project-by-names.ts';
 import { PROJECT_KEEP } from './project-keep.ts';
 import { PROJECT_RENAME } from './project-rename.ts';
 import { PROJECT_REORDER } from './project-reorder.ts';
@@ -92,6 +95,9 @@ export const OPERATORS: { readonly [K in OperatorKind]: OperatorSpec<K, AnyNode>
   partition: PARTITION,
   search: SEARCH,
   'make-series': MAKE_SERIES,
+  consume: CONSUME,
+  invoke: INVOKE,
+  'project-by-names': PROJECT_BY_NAMES,
 };
 
 export const SOURCES: { readonly [K in SyntaxSourceKind]: SourceSpec<K, AnyNode> } = {

@@ -11,6 +11,7 @@
 import type { ErrorDetail } from '../../errors.ts';
 import type { KqlErrorCode } from '../api.ts';
 import type { Expr, FunctionParam, LetStatement, LetValue, Operator, Pipeline, Query, Source, Span } from '../ast.ts';
+import { refusal } from '../catalog/refuse.ts';
 import { kqlError, type KqlError } from '../errors.ts';
 import { elementsOf, kindName, kustoLanguage, listOf, type KustoExpression, type SyntaxElement, type SyntaxNode } from './kusto-language.ts';
 import { lowerExpr } from './lower-expr.ts';
@@ -112,7 +113,8 @@ export class Lowerer {
       else if (kind === 'PatternStatement') {
         const p = lowerPatternStatement(stmt as Kusto.Language.Syntax.PatternStatement, this);
         this.patterns.set(p.name, p.declaration);
-      } else throw this.unsupported(`the statement ${kind.replace(/Statement$/, '')}`, stmt);
+      } else if (kind === 'QueryParametersStatement') lets.push(...this.queryParameters(stmt as Kusto.Language.Syntax.QueryParametersStatement));
+      else throw this.unsupported(`the statement ${kind.replace(/Statement$/, '')}`, stmt);
     }
     const body = bodies[0];
     if (!body) throw this.error('syntax', 'the query has no tabular expression to run', { start: this.text.length, end: this.text.length });
@@ -133,6 +135,24 @@ export class Lowerer {
     } else if (!HARMLESS_OPTIONS.has(name)) {
       throw this.error('unsupported', `the query option "${name}"`, stmt.Name!);
     }
+  }
+
+  /**
+   * `declare query_parameters(Name:type [= default], …)`: Kusto binds each name to the value the
+   * client sends with the query, or to its default when it sends none (Kusto docs, query
+   * parameters declaration statement). Loupe's queries come with no parameter values, so a
+   * parameter with a default is a `let` of its default, and one without is an error naming it.
+   */
+  private queryParameters(stmt: Kusto.Language.Syntax.QueryParametersStatement): LetStatement[] {
+    return elementsOf(stmt.Parameters).map((p) => {
+      const decl = p.NameAndType!;
+      const name = this.nameOf(decl.Name!);
+      const def = p.DefaultValue?.Value;
+      if (!def) {
+        throw this.error('unsupported', `the query parameter "${name}" has no value: Loupe sends no query parameter values with a query, so a declared parameter needs a default (${name}:${this.typeText(decl.Type!)} = …)`, decl.Name!);
+      }
+      return { kind: 'let', name, nameSpan: this.span(decl.Name!), value: { kind: 'scalar', expr: lowerExpr(def, this), span: this.span(def) }, span: this.span(p) };
+    });
   }
 
   letStatement(stmt: Kusto.Language.Syntax.LetStatement): LetStatement {
@@ -230,7 +250,12 @@ export class Lowerer {
     // `render` only tells a client how to draw the rows (Kusto docs: it must be last and changes nothing).
     if (kind === 'RenderOperator') return undefined;
     const spec = this.tables.operatorFor(kind);
-    if (!spec) throw this.unsupported(`the operator "${this.keyword(node)}"`, node);
+    if (!spec) {
+      // An operator refused by design (src/kql/catalog/refusals.ts) says why, with its typed reason.
+      const refused = refusal('operator', this.keyword(node));
+      if (refused) throw this.error('unsupported', refused.message, node, refused.detail);
+      throw this.unsupported(`the operator "${this.keyword(node)}"`, node);
+    }
     return spec.lower(node, this);
   }
 
