@@ -7,6 +7,7 @@
  */
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
 import type { Typed } from '../types.ts';
+import { POINT_TO_GEOHASH } from '../runtime/geo.ts';
 
 /** Kusto's Earth sphere radius in meters (see the module comment). */
 export const EARTH_RADIUS_M = 6371010;
@@ -50,6 +51,16 @@ export const GEO_FUNCTIONS: ScalarFunction[] = [
       const r = real(a, 4, s);
       const d = sphereDistance(real(a, 0, s), real(a, 1, s), real(a, 2, s), real(a, 3, s));
       return { sql: `CASE WHEN ${r} > 0 THEN ${d} <= ${r} END`, type: 'bool' };
+    },
+  },
+  {
+    // geo_point_to_geohash(lon, lat [, accuracy = 5]): "" for an invalid coordinate or accuracy (1–18).
+    name: 'geo_point_to_geohash', minArgs: 2, maxArgs: 3,
+    translate: (a, s) => {
+      const acc = a.length === 3 ? `CAST(${expectType(a, 2, s, 'long', 'int').sql} AS BIGINT)` : '5';
+      // Out-of-INTEGER accuracies are invalid anyway: clamp them to 0 before the UDF's INTEGER cast.
+      const accSql = `CASE WHEN ${acc} BETWEEN 1 AND 18 THEN ${acc} ELSE 0 END`;
+      return { sql: `coalesce(${POINT_TO_GEOHASH.call(real(a, 0, s), real(a, 1, s), accSql)}, '')`, type: 'string' };
     },
   },
 ];

@@ -22,4 +22,9 @@ functionCases('KQL geo functions', [
     kql: "datatable(longitude:real, latitude:real, place:string)[real(-122.317404), 47.609119, 'Seattle', real(-123.497688), 47.458098, 'Olympic National Forest', real(-122.201741), 47.677084, 'Kirkland', real(-122.443663), 47.247092, 'Tacoma', real(-122.121975), 47.671345, 'Redmond'] | where geo_point_in_circle(longitude, latitude, -122.317404, 47.609119, 18000) | project place",
     rows: [{ place: 'Seattle' }, { place: 'Kirkland' }, { place: 'Redmond' }],
   },
+  {
+    rule: 'geo_point_to_geohash: the page examples (xn76m27ty9g4, dhwfz15h, default accuracy 5); invalid coordinate or accuracy gives ""',
+    kql: 'print a = geo_point_to_geohash(139.806115, 35.554128, 12), b = geo_point_to_geohash(-80.195829, 25.802215, 8), c = geo_point_to_geohash(-122.303404, 47.570482), d = geo_point_to_geohash(200, 1, 8), e = geo_point_to_geohash(1, 1, int(null)), f = geo_point_to_geohash(1, 1, 19), g = geo_point_to_geohash(real(null), 1)',
+    rows: [{ a: 'xn76m27ty9g4', b: 'dhwfz15h', c: 'c23n8', d: '', e: '', f: '', g: '' }],
+  },
 ]);
