@@ -39,6 +39,7 @@ import { STRING_FUNCTIONS, TEXT_FUNCTIONS } from './strings.ts';
 import { UNIT_FUNCTIONS } from './units.ts';
 import { SERIES_FILTER_FUNCTIONS } from './series-filters.ts';
 import { COMPRESSION_FUNCTIONS } from './compression.ts';
+import { GEO_FUNCTIONS } from './geo.ts';
 import { refusedAggregateFunction, refusedScalarFunction } from '../catalog/refuse.ts';
 
 export type { AggregateFunction, CallSite, ScalarFunction } from './registry.ts';
@@ -54,7 +55,7 @@ function byName<T extends { name: string; aliases?: readonly string[] }>(entries
   return m;
 }
 
-const SCALARS = byName([...STRING_FUNCTIONS, ...DATETIME_FUNCTIONS, ...DYNAMIC_FUNCTIONS, ...CONVERSION_FUNCTIONS, ...LOGIC_FUNCTIONS, ...MATH_FUNCTIONS, ...ARRAY_FUNCTIONS, ...TEXT_FUNCTIONS, ...SERIES_FUNCTIONS, ...SERIES_ELEMENTWISE_FUNCTIONS, ...IP_FUNCTIONS, ...UNIT_FUNCTIONS, ...SERIES_FILTER_FUNCTIONS, ...COMPRESSION_FUNCTIONS]);
+const SCALARS = byName([...STRING_FUNCTIONS, ...DATETIME_FUNCTIONS, ...DYNAMIC_FUNCTIONS, ...CONVERSION_FUNCTIONS, ...LOGIC_FUNCTIONS, ...MATH_FUNCTIONS, ...ARRAY_FUNCTIONS, ...TEXT_FUNCTIONS, ...SERIES_FUNCTIONS, ...SERIES_ELEMENTWISE_FUNCTIONS, ...IP_FUNCTIONS, ...UNIT_FUNCTIONS, ...SERIES_FILTER_FUNCTIONS, ...COMPRESSION_FUNCTIONS, ...GEO_FUNCTIONS]);
 const AGGREGATES = byName(AGGREGATE_FUNCTIONS);
 
 /**

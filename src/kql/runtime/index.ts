@@ -14,6 +14,7 @@ import * as datetime from './datetime.ts';
 import * as dynamic from './dynamic.ts';
 import * as expand from './expand.ts';
 import * as format from './format.ts';
+import * as geo from './geo.ts';
 import * as ip from './ip.ts';
 import * as misc from './misc.ts';
 import * as parseKv from './parse-kv.ts';
@@ -26,7 +27,7 @@ import * as text from './text.ts';
 import * as window from './window.ts';
 import { udfsOf, type KqlUdf } from './udf.ts';
 
-const MODULES = [arrays, buildschema, compression, datetime, dynamic, expand, format, ip, misc, parseKv, plugins, series, seriesFilters, special, stats, text, window];
+const MODULES = [arrays, buildschema, compression, datetime, dynamic, expand, format, geo, ip, misc, parseKv, plugins, series, seriesFilters, special, stats, text, window];
 
 export const KQL_UDFS: readonly KqlUdf[] = MODULES.flatMap(udfsOf);
 
