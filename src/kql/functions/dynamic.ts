@@ -12,7 +12,7 @@ export const DYNAMIC_FUNCTIONS: readonly ScalarFunction[] = [
   {
     // parse_json of a string reads its JSON (invalid JSON stays a string value); of any other
     // type it is the value itself as dynamic.
-    name: 'parse_json', aliases: ['todynamic', 'toobject'], minArgs: 1, maxArgs: 1,
+    name: 'parse_json', aliases: ['todynamic', 'toobject', 'parsejson'], minArgs: 1, maxArgs: 1,
     translate: (a) => {
       const x = a[0]!;
       if (x.type === 'dynamic') return x;
@@ -23,7 +23,7 @@ export const DYNAMIC_FUNCTIONS: readonly ScalarFunction[] = [
   },
   {
     // array_length: null when the value is not an array.
-    name: 'array_length', minArgs: 1, maxArgs: 1,
+    name: 'array_length', aliases: ['arraylength'], minArgs: 1, maxArgs: 1,
     translate: (a, s) => ({ sql: `CAST(${DYN_ARRAY_LENGTH.call(expectType(a, 0, s, 'dynamic').sql)} AS BIGINT)`, type: 'long' }),
   },
 ];

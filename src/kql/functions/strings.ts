@@ -125,7 +125,7 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
     },
   },
   {
-    name: 'extract_all', minArgs: 2, maxArgs: 3,
+    name: 'extract_all', aliases: ['extractall'], minArgs: 2, maxArgs: 3,
     translate: (a, s) => {
       const groups = a.length === 3 ? varchar(expectType(a, 1, s, 'dynamic').sql) : 'CAST(NULL AS VARCHAR)';
       return { sql: EXTRACT_ALL.call(jsRegex(a, 0, s), groups, str(a, a.length - 1)), type: 'dynamic' };
@@ -208,11 +208,11 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
   { name: 'url_encode_component', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: URL_ENCODE.call(str(a, 0), '1'), type: 'string' }) },
   { name: 'url_decode', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: URL_DECODE.call(str(a, 0)), type: 'string' }) },
   { name: 'parse_url', aliases: ['parseurl'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PARSE_URL.call(str(a, 0)), type: 'dynamic' }) },
-  { name: 'parse_urlquery', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PARSE_URLQUERY.call(str(a, 0)), type: 'dynamic' }) },
+  { name: 'parse_urlquery', aliases: ['parseurlquery'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PARSE_URLQUERY.call(str(a, 0)), type: 'dynamic' }) },
   { name: 'parse_path', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PARSE_PATH.call(str(a, 0)), type: 'dynamic' }) },
   { name: 'unicode_codepoints_from_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: CODEPOINTS_FROM_STRING.call(str(a, 0)), type: 'dynamic' }) },
   {
-    name: 'unicode_codepoints_to_string', minArgs: 1, maxArgs: 64,
+    name: 'unicode_codepoints_to_string', aliases: ['make_string'], minArgs: 1, maxArgs: 64,
     translate: (a, s) => ({ sql: CODEPOINTS_TO_STRING.call(...a.map((_, i) => toJsonSql(expectType(a, i, s, 'dynamic', 'long', 'int')))), type: 'string' }),
   },
   {

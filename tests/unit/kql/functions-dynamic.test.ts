@@ -23,6 +23,11 @@ functionCases('KQL dynamic functions', [
     rows: [{ a: 2, b: null, c: null, d: 0 }],
   },
   {
+    rule: 'obsolete spellings Kusto still accepts behave as their replacements (arraylength, parsejson, parseurlquery, extractall, make_string)',
+    kql: 'P | project a = arraylength(dynamic([1, 2])), b = parsejson("{\\"k\\": 1}"), c = parseurlquery("a=1&b=2")["Query Parameters"]["a"], d = extractall(@"(\\d)", "a1b2"), e = make_string(65, 66)',
+    rows: [{ a: 2, b: { k: 1 }, c: '1', d: ['1', '2'], e: 'AB' }],
+  },
+  {
     rule: 'gettype names arrays "array" and bags "dictionary"',
     kql: 'P | project a = gettype(dynamic([1])), b = gettype(dynamic({})), c = gettype(x), d = gettype(dynamic(1.5)), e = gettype("s"), f = gettype(dynamic(null))',
     rows: [{ a: 'array', b: 'dictionary', c: 'long', d: 'real', e: 'string', f: 'null' }],
