@@ -21,7 +21,10 @@ export default [
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       // Vite resolves DuckDB's blocking browser build through an alias (vite.config.ts).
-      'import-x/no-unresolved': ['error', { ignore: ['^@duckdb/duckdb-wasm/dist/duckdb-browser-blocking\\.mjs$'] }],
+      'import-x/no-unresolved': [
+        'error',
+        { ignore: ['^@duckdb/duckdb-wasm/dist/duckdb-browser-blocking\\.mjs$'] },
+      ],
     },
   },
 ];

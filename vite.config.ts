@@ -15,7 +15,8 @@ const require = createRequire(import.meta.url);
 const hostedCsp: Plugin = {
   name: 'loupe:csp',
   apply: 'build',
-  transformIndexHtml: (html) => html.replace(/<meta charset="utf-8" \/>/i, (m) => `${m}\n    ${cspMeta(HOSTED_CSP)}`),
+  transformIndexHtml: (html) =>
+    html.replace(/<meta charset="utf-8" \/>/i, (m) => `${m}\n    ${cspMeta(HOSTED_CSP)}`),
 };
 
 // One config for the app builds and both test projects.
@@ -44,7 +45,11 @@ export default defineConfig(({ mode }) => {
           licences.collect(),
           licences.embed,
           viteSingleFile({ removeViteModuleLoader: true }),
-          loupeSingleFile({ tempDir: 'dist/.single', output: 'dist/loupe.html', worker: { alias, plugins: workerPlugins, target: 'es2024' } }),
+          loupeSingleFile({
+            tempDir: 'dist/.single',
+            output: 'dist/loupe.html',
+            worker: { alias, plugins: workerPlugins, target: 'es2024' },
+          }),
         ]
       : [svelte(), hostedCsp, licences.collect(), licences.embed],
     base: './',

@@ -27,7 +27,9 @@ for (const [name, sql] of Object.entries(QUERIES)) {
   }
   const s = median(sync);
   const a = median(async);
-  console.log(`${name}: query ${s.toFixed(0)} ms, queryAsync ${a.toFixed(0)} ms (${(((a - s) / s) * 100).toFixed(1)}% more)`);
+  console.log(
+    `${name}: query ${s.toFixed(0)} ms, queryAsync ${a.toFixed(0)} ms (${(((a - s) / s) * 100).toFixed(1)}% more)`,
+  );
 }
 
 const ENDLESS = 'SELECT count(*) FROM range(5000000000) r(x) WHERE x % 7 = 3';
@@ -39,6 +41,8 @@ for (const after of [100, 300, 1000]) {
   const stopped = performance.now() - t0;
   const next = performance.now();
   engine.query('SELECT 1');
-  console.log(`cancel sent at ${after} ms: stopped at ${stopped.toFixed(0)} ms (${(stopped - after).toFixed(0)} ms later); next query ${(performance.now() - next).toFixed(1)} ms`);
+  console.log(
+    `cancel sent at ${after} ms: stopped at ${stopped.toFixed(0)} ms (${(stopped - after).toFixed(0)} ms later); next query ${(performance.now() - next).toFixed(1)} ms`,
+  );
 }
 engine.close();

@@ -48,12 +48,18 @@ for (const rows of sizes) {
   const mb = statSync(file).size / 1e6;
   const row = (reader: string, s: number, n: number) => {
     if (n !== rows) throw new Error(`${reader} read ${n} rows of ${file}, expected ${rows}`);
-    lines.push(`| portal CSV | ${rows.toLocaleString('en-US')} | ${mb.toFixed(0)} | ${reader} | ${s.toFixed(2)} | ${(mb / s).toFixed(1)} | ${Math.round(rows / s).toLocaleString('en-US')} |`);
+    lines.push(
+      `| portal CSV | ${rows.toLocaleString('en-US')} | ${mb.toFixed(0)} | ${reader} | ${s.toFixed(2)} | ${(mb / s).toFixed(1)} | ${Math.round(rows / s).toLocaleString('en-US')} |`,
+    );
   };
 
   let t0 = performance.now();
   const parsed = await papaparseRecords(file);
-  row('papaparse (records split, nothing typed or stored)', (performance.now() - t0) / 1000, parsed);
+  row(
+    'papaparse (records split, nothing typed or stored)',
+    (performance.now() - t0) / 1000,
+    parsed,
+  );
 
   const engine = await createNodeEngine();
   const bytes = readFileSync(file);
@@ -64,12 +70,20 @@ for (const rows of sizes) {
   const scanned = await engine.queryAsync(
     `SELECT count(*), ${counts} FROM read_csv('scan.csv', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = ${columns})`,
   );
-  row("DuckDB-WASM read_csv (every field read as text, nothing stored)", (performance.now() - t0) / 1000, Number(scanned.rows[0]![0]));
+  row(
+    'DuckDB-WASM read_csv (every field read as text, nothing stored)',
+    (performance.now() - t0) / 1000,
+    Number(scanned.rows[0]![0]),
+  );
   engine.dropFile('scan.csv');
 
   t0 = performance.now();
   const loaded = await loadFile(engine, { name: basename(file), bytes });
-  row("Loupe's load (read_csv, typed, checked, stored in parts)", (performance.now() - t0) / 1000, loaded.rowCount);
+  row(
+    "Loupe's load (read_csv, typed, checked, stored in parts)",
+    (performance.now() - t0) / 1000,
+    loaded.rowCount,
+  );
   engine.close();
 }
 console.log(lines.join('\n'));

@@ -46,18 +46,47 @@ async function time(label: string, q: Omit<GridQuery, 'source' | 'limit'>) {
   console.log(`${label.padEnd(58)} median ${samples[2]!.toFixed(1)} ms  (total ${total ?? '—'})`);
 }
 
-console.log(`grid over ${rows.toLocaleString('en-US')} rows (${table}), DuckDB-WASM blocking build, 200-row pages`);
+console.log(
+  `grid over ${rows.toLocaleString('en-US')} rows (${table}), DuckDB-WASM blocking build, 200-row pages`,
+);
 await time('first page with count', { filters: [], sort: null, offset: 0, count: true });
-await time('page at the middle, no count', { filters: [], sort: null, offset: Math.floor(rows / 2), count: false });
+await time('page at the middle, no count', {
+  filters: [],
+  sort: null,
+  offset: Math.floor(rows / 2),
+  count: false,
+});
 // The first sorted page builds the numbered view (once per question); later pages read it.
 const t0 = performance.now();
-await gridPage(engine, session, { source, limit: 200, filters: [], sort: { column: 'IPAddress', direction: 'desc' }, offset: 0 });
-console.log(`${'sorted by IPAddress desc: first page (builds the view)'.padEnd(58)} ${(performance.now() - t0).toFixed(1)} ms`);
-await time('sorted: page at the middle (from the view)', { filters: [], sort: { column: 'IPAddress', direction: 'desc' }, offset: Math.floor(rows / 2) });
-await time('sorted: last page (from the view)', { filters: [], sort: { column: 'IPAddress', direction: 'desc' }, offset: rows - 200 });
+await gridPage(engine, session, {
+  source,
+  limit: 200,
+  filters: [],
+  sort: { column: 'IPAddress', direction: 'desc' },
+  offset: 0,
+});
+console.log(
+  `${'sorted by IPAddress desc: first page (builds the view)'.padEnd(58)} ${(performance.now() - t0).toFixed(1)} ms`,
+);
+await time('sorted: page at the middle (from the view)', {
+  filters: [],
+  sort: { column: 'IPAddress', direction: 'desc' },
+  offset: Math.floor(rows / 2),
+});
+await time('sorted: last page (from the view)', {
+  filters: [],
+  sort: { column: 'IPAddress', direction: 'desc' },
+  offset: rows - 200,
+});
 const t1 = performance.now();
 const filter = [{ kind: 'text', column: 'UserPrincipalName', contains: 'user42' }] as const;
 await gridPage(engine, session, { source, limit: 200, filters: filter, sort: null, offset: 0 });
-console.log(`${'text filter (contains "user42"): first page (builds the view)'.padEnd(58)} ${(performance.now() - t1).toFixed(1)} ms`);
-await time('text filter: a later page (from the view)', { filters: filter, sort: null, offset: 10_000 });
+console.log(
+  `${'text filter (contains "user42"): first page (builds the view)'.padEnd(58)} ${(performance.now() - t1).toFixed(1)} ms`,
+);
+await time('text filter: a later page (from the view)', {
+  filters: filter,
+  sort: null,
+  offset: 10_000,
+});
 engine.close();

@@ -18,7 +18,15 @@
  * VmHWM (the kernel's own peak RSS, which no sampling can miss) is read after the load. Only
  * Chromium processes descended from this process are read (other Chromiums may be running).
  */
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+} from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
@@ -26,7 +34,12 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { openBrowser } from '../tests/browser/support/chromium.ts';
 import { ensureBuilt, serveSite } from '../tests/browser/support/site.ts';
-import { freshApp, loadLogs, tableRows, waitForEngineReady } from '../tests/browser/support/flow.ts';
+import {
+  freshApp,
+  loadLogs,
+  tableRows,
+  waitForEngineReady,
+} from '../tests/browser/support/flow.ts';
 import { writeNdjson, writePortalCsv } from './ingest-data.ts';
 
 const argOf = (name: string) => {
@@ -75,15 +88,20 @@ function descendants(root: number): Map<number, string> {
 function memoryOf(pid: number): { rss: number; hwm: number } | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+    const kb = (key: string) =>
+      Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
     return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
   } catch {
     return null;
   }
 }
 
-const renderers = () => [...descendants(process.pid)].filter(([, cmd]) => cmd.includes('--type=renderer')).map(([pid]) => pid);
-const chromiumPids = () => [...descendants(process.pid)].filter(([, cmd]) => /chrom/i.test(cmd)).map(([pid]) => pid);
+const renderers = () =>
+  [...descendants(process.pid)]
+    .filter(([, cmd]) => cmd.includes('--type=renderer'))
+    .map(([pid]) => pid);
+const chromiumPids = () =>
+  [...descendants(process.pid)].filter(([, cmd]) => /chrom/i.test(cmd)).map(([pid]) => pid);
 
 interface Result {
   kind: Kind;
@@ -100,12 +118,24 @@ interface Result {
 /** Native DuckDB's time for the same file (read_csv, a .gz decompressed by DuckDB itself; read_ndjson_auto). */
 function nativeSeconds(file: string, rows: number, kind: Kind): number {
   process.stderr.write(`native DuckDB ${file} (load average ${loadavg()[0]!.toFixed(1)})\n`);
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ingest-run.ts'), 'native', kind === 'ndjson' ? 'ndjson' : 'csv', file], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(import.meta.dirname, 'ingest-run.ts'),
+      'native',
+      kind === 'ndjson' ? 'ndjson' : 'csv',
+      file,
+    ],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const run = JSON.parse(out.trim().split('\n').at(-1)!) as { ms: number; rows: number };
-  if (run.rows !== rows) throw new Error(`native DuckDB read ${run.rows} rows of ${file}, expected ${rows}`);
+  if (run.rows !== rows)
+    throw new Error(`native DuckDB read ${run.rows} rows of ${file}, expected ${rows}`);
   return run.ms / 1000;
 }
 
@@ -113,64 +143,102 @@ ensureBuilt();
 const site = await serveSite();
 const results: Result[] = [];
 try {
-  for (const rows of sizes) for (const kind of kinds) {
-    const csv = join(dir, `AADNonInteractiveUserSignInLogs_${rows}.csv`);
-    if (!existsSync(csv)) {
-      const t0 = performance.now();
-      await writePortalCsv(csv, rows);
-      process.stderr.write(`generated ${csv} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
-    }
-    const file = kind === 'gzip' ? `${csv}.gz` : kind === 'ndjson' ? csv.replace(/\.csv$/, '.ndjson') : csv;
-    if (kind === 'gzip' && !existsSync(file)) await pipeline(createReadStream(csv), createGzip(), createWriteStream(file));
-    if (kind === 'ndjson' && !existsSync(file)) await writeNdjson(file, rows);
-    const mb = statSync(file).size / 1e6;
-    // A fresh browser per file, so that each renderer's VmHWM is this file's peak.
-    const browser = await openBrowser();
-    try {
-      const { page } = browser;
-      await freshApp(page, site.url);
-      await waitForEngineReady(page, 120_000);
-      const tabs = renderers();
-      const rendererStartMB = Math.max(...tabs.map((p) => memoryOf(p)?.rss ?? 0));
-      process.stderr.write(`${rows} rows, ${mb.toFixed(0)} MB (load average ${loadavg()[0]!.toFixed(1)}; renderers ${tabs.join(', ')})\n`);
+  for (const rows of sizes)
+    for (const kind of kinds) {
+      const csv = join(dir, `AADNonInteractiveUserSignInLogs_${rows}.csv`);
+      if (!existsSync(csv)) {
+        const t0 = performance.now();
+        await writePortalCsv(csv, rows);
+        process.stderr.write(
+          `generated ${csv} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+        );
+      }
+      const file =
+        kind === 'gzip' ? `${csv}.gz` : kind === 'ndjson' ? csv.replace(/\.csv$/, '.ndjson') : csv;
+      if (kind === 'gzip' && !existsSync(file))
+        await pipeline(createReadStream(csv), createGzip(), createWriteStream(file));
+      if (kind === 'ndjson' && !existsSync(file)) await writeNdjson(file, rows);
+      const mb = statSync(file).size / 1e6;
+      // A fresh browser per file, so that each renderer's VmHWM is this file's peak.
+      const browser = await openBrowser();
+      try {
+        const { page } = browser;
+        await freshApp(page, site.url);
+        await waitForEngineReady(page, 120_000);
+        const tabs = renderers();
+        const rendererStartMB = Math.max(...tabs.map((p) => memoryOf(p)?.rss ?? 0));
+        process.stderr.write(
+          `${rows} rows, ${mb.toFixed(0)} MB (load average ${loadavg()[0]!.toFixed(1)}; renderers ${tabs.join(', ')})\n`,
+        );
 
-      let rendererPeak = 0;
-      let chromiumPeak = 0;
-      const all = chromiumPids();
-      const sample = () => {
-        rendererPeak = Math.max(rendererPeak, ...renderers().map((p) => memoryOf(p)?.rss ?? 0));
-        chromiumPeak = Math.max(chromiumPeak, all.reduce((sum, p) => sum + (memoryOf(p)?.rss ?? 0), 0));
-      };
-      const sampler = setInterval(sample, 100);
-      const name = file.split('/').pop()!;
-      const t0 = performance.now();
-      await loadLogs(page, [file]);
-      await page.waitForFunction(
-        (n) => [...document.querySelectorAll('ul[aria-label="Files"] > li')].some((li) => li.querySelector('.name')?.textContent === n && /loaded|failed|cancelled/.test(li.className)),
-        name,
-        { timeout: 1_800_000, polling: 200 },
-      );
-      const loadS = (performance.now() - t0) / 1000;
-      clearInterval(sampler);
-      sample();
-      const state = await page.locator('ul[aria-label="Files"] > li').filter({ hasText: name }).innerText();
-      const loaded = Object.fromEntries(await tableRows(page))['AADNonInteractiveUserSignInLogs'];
-      if (loaded !== rows.toLocaleString('en-US')) throw new Error(`${name}: expected ${rows} rows loaded, the page shows: ${state} (table: ${loaded ?? 'none'})`);
-      const rendererHwmMB = Math.max(...renderers().map((p) => memoryOf(p)?.hwm ?? 0));
-      for (const p of renderers()) process.stderr.write(`  renderer ${p}: ${JSON.stringify(memoryOf(p))}\n`);
-      results.push({ kind, rows, mb, loadS, rendererStartMB, rendererPeakSampledMB: rendererPeak, rendererHwmMB, chromiumPeakSampledMB: chromiumPeak, nativeS: Number.NaN });
-      if (browser.errors.length) process.stderr.write(browser.errors.join('\n') + '\n');
-    } finally {
-      await browser.close();
+        let rendererPeak = 0;
+        let chromiumPeak = 0;
+        const all = chromiumPids();
+        const sample = () => {
+          rendererPeak = Math.max(rendererPeak, ...renderers().map((p) => memoryOf(p)?.rss ?? 0));
+          chromiumPeak = Math.max(
+            chromiumPeak,
+            all.reduce((sum, p) => sum + (memoryOf(p)?.rss ?? 0), 0),
+          );
+        };
+        const sampler = setInterval(sample, 100);
+        const name = file.split('/').pop()!;
+        const t0 = performance.now();
+        await loadLogs(page, [file]);
+        await page.waitForFunction(
+          (n) =>
+            [...document.querySelectorAll('ul[aria-label="Files"] > li')].some(
+              (li) =>
+                li.querySelector('.name')?.textContent === n &&
+                /loaded|failed|cancelled/.test(li.className),
+            ),
+          name,
+          { timeout: 1_800_000, polling: 200 },
+        );
+        const loadS = (performance.now() - t0) / 1000;
+        clearInterval(sampler);
+        sample();
+        const state = await page
+          .locator('ul[aria-label="Files"] > li')
+          .filter({ hasText: name })
+          .innerText();
+        const loaded = Object.fromEntries(await tableRows(page))['AADNonInteractiveUserSignInLogs'];
+        if (loaded !== rows.toLocaleString('en-US'))
+          throw new Error(
+            `${name}: expected ${rows} rows loaded, the page shows: ${state} (table: ${loaded ?? 'none'})`,
+          );
+        const rendererHwmMB = Math.max(...renderers().map((p) => memoryOf(p)?.hwm ?? 0));
+        for (const p of renderers())
+          process.stderr.write(`  renderer ${p}: ${JSON.stringify(memoryOf(p))}\n`);
+        results.push({
+          kind,
+          rows,
+          mb,
+          loadS,
+          rendererStartMB,
+          rendererPeakSampledMB: rendererPeak,
+          rendererHwmMB,
+          chromiumPeakSampledMB: chromiumPeak,
+          nativeS: Number.NaN,
+        });
+        if (browser.errors.length) process.stderr.write(browser.errors.join('\n') + '\n');
+      } finally {
+        await browser.close();
+      }
+      results.at(-1)!.nativeS = nativeSeconds(file, rows, kind);
     }
-    results.at(-1)!.nativeS = nativeSeconds(file, rows, kind);
-  }
 } finally {
   await site.close();
 }
 
-console.log(`Chromium (headless), hosted build, ${new Date().toISOString()}, load average ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${cpus().length} CPUs`);
-console.log('| file | rows | size MB | load s | MB/s | rows/s | renderer before MB | renderer peak MB (VmHWM) | peak ÷ file size | growth MB | growth ÷ file size | all Chromium peak MB (sampled) | native DuckDB s | × native time |');
+console.log(
+  `Chromium (headless), hosted build, ${new Date().toISOString()}, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')} on ${cpus().length} CPUs`,
+);
+console.log(
+  '| file | rows | size MB | load s | MB/s | rows/s | renderer before MB | renderer peak MB (VmHWM) | peak ÷ file size | growth MB | growth ÷ file size | all Chromium peak MB (sampled) | native DuckDB s | × native time |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   const peak = Math.max(r.rendererHwmMB, r.rendererPeakSampledMB);

@@ -8,7 +8,13 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
 const START = Date.UTC(2026, 5, 1);
-const APPS = ['Microsoft Office', 'Microsoft Teams', 'Outlook Mobile', 'Azure Portal', 'OneDrive SyncEngine'];
+const APPS = [
+  'Microsoft Office',
+  'Microsoft Teams',
+  'Outlook Mobile',
+  'Azure Portal',
+  'OneDrive SyncEngine',
+];
 const CITIES = [
   ['Seattle', 'Washington', 'US'],
   ['Lagos', 'Lagos', 'NG'],
@@ -17,9 +23,26 @@ const CITIES = [
 ] as const;
 
 export const CSV_HEADER = [
-  'TimeGenerated [UTC]', 'IPAddress', 'UserPrincipalName', 'UserDisplayName', 'UserId', 'AppDisplayName', 'AppId',
-  'ResultType', 'ResultDescription', 'DurationMs', 'CreatedDateTime [UTC]', 'IsInteractive', 'LocationDetails',
-  'DeviceDetail', 'Status', 'RiskLevelDuringSignIn', 'UserAgent', 'CorrelationId', 'Id', 'Type',
+  'TimeGenerated [UTC]',
+  'IPAddress',
+  'UserPrincipalName',
+  'UserDisplayName',
+  'UserId',
+  'AppDisplayName',
+  'AppId',
+  'ResultType',
+  'ResultDescription',
+  'DurationMs',
+  'CreatedDateTime [UTC]',
+  'IsInteractive',
+  'LocationDetails',
+  'DeviceDetail',
+  'Status',
+  'RiskLevelDuringSignIn',
+  'UserAgent',
+  'CorrelationId',
+  'Id',
+  'Type',
 ];
 
 function portalTime(ms: number): string {
@@ -63,8 +86,15 @@ export function record(i: number): SignIn {
     CreatedDateTime: t - 60_000,
     IsInteractive: false,
     LocationDetails: JSON.stringify({ city: city[0], state: city[1], countryOrRegion: city[2] }),
-    DeviceDetail: JSON.stringify({ operatingSystem: i % 2 ? 'Windows10' : 'Ios', browser: 'Edge 18.26200' }),
-    Status: JSON.stringify(failed ? { errorCode: 50126, failureReason: 'Invalid username or password.' } : { errorCode: 0 }),
+    DeviceDetail: JSON.stringify({
+      operatingSystem: i % 2 ? 'Windows10' : 'Ios',
+      browser: 'Edge 18.26200',
+    }),
+    Status: JSON.stringify(
+      failed
+        ? { errorCode: 50126, failureReason: 'Invalid username or password.' }
+        : { errorCode: 0 },
+    ),
     RiskLevelDuringSignIn: i % 50 === 0 ? 'high' : 'none',
     UserAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/124.0',
     CorrelationId: guid(i, 3),
@@ -77,7 +107,12 @@ function csvField(v: string): string {
   return /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 }
 
-async function writeLines(path: string, rows: number, line: (i: number) => string, head?: string): Promise<void> {
+async function writeLines(
+  path: string,
+  rows: number,
+  line: (i: number) => string,
+  head?: string,
+): Promise<void> {
   const out = createWriteStream(path);
   if (head !== undefined) out.write(head);
   let buf = '';
@@ -103,7 +138,8 @@ export async function writePortalCsv(path: string, rows: number): Promise<void> 
         names
           .map((n) => {
             const v = r[n]!;
-            if (n === 'TimeGenerated' || n === 'CreatedDateTime') return csvField(portalTime(v as number));
+            if (n === 'TimeGenerated' || n === 'CreatedDateTime')
+              return csvField(portalTime(v as number));
             return csvField(String(v));
           })
           .join(',') + '\n'
@@ -116,6 +152,12 @@ export async function writePortalCsv(path: string, rows: number): Promise<void> 
 export async function writeNdjson(path: string, rows: number): Promise<void> {
   await writeLines(path, rows, (i) => {
     const r = record(i);
-    return JSON.stringify({ ...r, TimeGenerated: new Date(r.TimeGenerated as number).toISOString(), CreatedDateTime: new Date(r.CreatedDateTime as number).toISOString() }) + '\n';
+    return (
+      JSON.stringify({
+        ...r,
+        TimeGenerated: new Date(r.TimeGenerated as number).toISOString(),
+        CreatedDateTime: new Date(r.CreatedDateTime as number).toISOString(),
+      }) + '\n'
+    );
   });
 }

@@ -30,7 +30,6 @@ const argOf = (name: string) => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 
-
 interface Recorded {
   /** Statements in the order Loupe ran them, file names as registered. */
   readonly statements: string[];
@@ -55,10 +54,12 @@ async function child(mode: string, file: string, work: string, threads: string):
     } else {
       const { loadFile } = await import('../src/ingest/index.ts');
       const recorded: Recorded = { statements: [], files: new Map() };
-      const record = <A extends unknown[], R>(f: (sql: string, ...rest: A) => R) => (sql: string, ...rest: A): R => {
-        recorded.statements.push(sql);
-        return f(sql, ...rest);
-      };
+      const record =
+        <A extends unknown[], R>(f: (sql: string, ...rest: A) => R) =>
+        (sql: string, ...rest: A): R => {
+          recorded.statements.push(sql);
+          return f(sql, ...rest);
+        };
       const registerFileBuffer = engine.registerFileBuffer.bind(engine);
       engine.registerFileBuffer = (name, b) => {
         recorded.files.set(name, b.slice());
@@ -94,7 +95,10 @@ async function child(mode: string, file: string, work: string, threads: string):
       for (const s of CONNECTION_SETUP) await conn.run(s);
       for (const s of statements) {
         // Registered names become the part files; `?` parameters (a table name lookup) are inlined.
-        const sql = s.replaceAll(/'(loupe_ingest_[\w.]+\.csv)'/g, (_, name: string) => `'${join(dir, name)}'`);
+        const sql = s.replaceAll(
+          /'(loupe_ingest_[\w.]+\.csv)'/g,
+          (_, name: string) => `'${join(dir, name)}'`,
+        );
         if (!sql.includes('?')) await conn.run(sql);
       }
       ms = performance.now() - t0;
@@ -103,12 +107,23 @@ async function child(mode: string, file: string, work: string, threads: string):
   process.stdout.write(JSON.stringify({ ms: Math.round(ms) }) + '\n');
 }
 
-function measure(mode: 'wasm' | 'native', file: string, work: 'plain' | 'loupe', threads = '1'): number {
-  process.stderr.write(`${mode} ${work}${mode === 'native' ? ` (${threads} threads)` : ''} (load average ${loadavg()[0]!.toFixed(1)})\n`);
-  const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', mode, file, work, threads], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+function measure(
+  mode: 'wasm' | 'native',
+  file: string,
+  work: 'plain' | 'loupe',
+  threads = '1',
+): number {
+  process.stderr.write(
+    `${mode} ${work}${mode === 'native' ? ` (${threads} threads)` : ''} (load average ${loadavg()[0]!.toFixed(1)})\n`,
+  );
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', import.meta.filename, '--child', mode, file, work, threads],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return (JSON.parse(out.trim().split('\n').at(-1)!) as { ms: number }).ms / 1000;
 }
 
@@ -124,7 +139,9 @@ if (process.argv[2] === '--child') {
   // The replay is of a load in parts, each part strict; a smaller file is read in one statement
   // whose bookkeeping (its rejects tables) does not replay as it ran.
   if (statSync(file).size < 2 * csvPartSize.bytes) {
-    throw new Error(`bench:ingest-floor replays a load in parts: ${file} is under ${(2 * csvPartSize.bytes) / 2 ** 20} MB; use --rows 250000 or more.`);
+    throw new Error(
+      `bench:ingest-floor replays a load in parts: ${file} is under ${(2 * csvPartSize.bytes) / 2 ** 20} MB; use --rows 250000 or more.`,
+    );
   }
   await loadNativeDuckDB(); // installs it before anything is timed
   // Loupe's statements are recorded by the wasm run, so it goes first.
@@ -139,8 +156,13 @@ if (process.argv[2] === '--child') {
     const n2 = measure('native', file, work, '2');
     const n1 = measure('native', file, work, '1');
     const w = work === 'loupe' ? wasmLoupe : measure('wasm', file, work);
-    const name = work === 'plain' ? 'plain `read_csv` into a table (bench:ingest\'s baseline)' : "Loupe's statements (parts, typing, checks, checkpoint)";
-    lines.push(`| ${name} | ${n2.toFixed(2)} s | ${n1.toFixed(2)} s | ${w.toFixed(2)} s | ${(w / n2).toFixed(2)}× | ${(w / n1).toFixed(2)}× |`);
+    const name =
+      work === 'plain'
+        ? "plain `read_csv` into a table (bench:ingest's baseline)"
+        : "Loupe's statements (parts, typing, checks, checkpoint)";
+    lines.push(
+      `| ${name} | ${n2.toFixed(2)} s | ${n1.toFixed(2)} s | ${w.toFixed(2)} s | ${(w / n2).toFixed(2)}× | ${(w / n1).toFixed(2)}× |`,
+    );
   }
   rmSync(file + '.parts', { recursive: true, force: true });
   console.log(lines.join('\n'));

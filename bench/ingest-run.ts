@@ -7,7 +7,11 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadNativeDuckDB, nativeCsvTableSql } from './native-duckdb.ts';
 
-const [engineName, kind, file] = process.argv.slice(2) as ['loupe' | 'native', 'csv' | 'ndjson', string];
+const [engineName, kind, file] = process.argv.slice(2) as [
+  'loupe' | 'native',
+  'csv' | 'ndjson',
+  string,
+];
 
 async function loupe(): Promise<number> {
   const { createNodeEngine } = await import('../src/db/node-engine.ts');
@@ -26,7 +30,10 @@ async function native(): Promise<number> {
   const db = await DuckDBInstance.create(':memory:', { threads: '2' });
   const conn = await db.connect();
   const t0 = performance.now();
-  const sql = kind === 'csv' ? nativeCsvTableSql(file) : `CREATE TABLE t AS SELECT * FROM read_ndjson_auto('${file.replaceAll("'", "''")}')`;
+  const sql =
+    kind === 'csv'
+      ? nativeCsvTableSql(file)
+      : `CREATE TABLE t AS SELECT * FROM read_ndjson_auto('${file.replaceAll("'", "''")}')`;
   await conn.run(sql);
   const ms = performance.now() - t0;
   const r = await conn.runAndReadAll('SELECT count(*) FROM t');

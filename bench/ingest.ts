@@ -32,11 +32,15 @@ interface Run {
 
 function measure(engine: 'loupe' | 'native', kind: string, file: string): Run {
   process.stderr.write(`${engine} ${kind} ${file} (load average ${loadavg()[0]!.toFixed(1)})\n`);
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ingest-run.ts'), engine, kind, file], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'ingest-run.ts'), engine, kind, file],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return JSON.parse(out.trim().split('\n').at(-1)!) as Run;
 }
 
@@ -46,17 +50,28 @@ const lines: string[] = [
 ];
 for (const kind of kinds) {
   for (const rows of sizes) {
-    const file = join(dir, `AADNonInteractiveUserSignInLogs_${rows}.${kind === 'csv' ? 'csv' : 'ndjson'}`);
+    const file = join(
+      dir,
+      `AADNonInteractiveUserSignInLogs_${rows}.${kind === 'csv' ? 'csv' : 'ndjson'}`,
+    );
     if (!existsSync(file)) {
       const t0 = performance.now();
       await (kind === 'csv' ? writePortalCsv(file, rows) : writeNdjson(file, rows));
-      process.stderr.write(`generated ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+      process.stderr.write(
+        `generated ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+      );
     }
     const mb = statSync(file).size / 1e6;
     const native = measure('native', kind, file);
     const loupe = measure('loupe', kind, file);
-    if (loupe.rows !== rows || native.rows !== rows) throw new Error(`row count mismatch for ${file}: loupe ${loupe.rows}, native ${native.rows}, expected ${rows}`);
-    for (const [name, r] of [['native DuckDB 1.4.3 (2 threads)', native], ['Loupe (DuckDB-WASM)', loupe]] as const) {
+    if (loupe.rows !== rows || native.rows !== rows)
+      throw new Error(
+        `row count mismatch for ${file}: loupe ${loupe.rows}, native ${native.rows}, expected ${rows}`,
+      );
+    for (const [name, r] of [
+      ['native DuckDB 1.4.3 (2 threads)', native],
+      ['Loupe (DuckDB-WASM)', loupe],
+    ] as const) {
       const s = r.ms / 1000;
       lines.push(
         `| ${kind === 'csv' ? 'portal CSV' : 'NDJSON'} | ${rows.toLocaleString('en-US')} | ${mb.toFixed(0)} | ${name} | ${s.toFixed(2)} | ${(mb / s).toFixed(1)} | ${Math.round(rows / s).toLocaleString('en-US')} | ${r.maxRssMB} | ${(r.ms / native.ms).toFixed(2)} |`,
@@ -66,5 +81,9 @@ for (const kind of kinds) {
   }
 }
 // The machine may be shared: say how busy it was, since wall times depend on it.
-const load = loadavg().map((x) => x.toFixed(1)).join(', ');
-process.stdout.write(`${lines.join('\n')}\n\n${cpus().length} CPUs, load average at the end ${load} (1, 5, 15 min), ${new Date().toISOString()}\n`);
+const load = loadavg()
+  .map((x) => x.toFixed(1))
+  .join(', ');
+process.stdout.write(
+  `${lines.join('\n')}\n\n${cpus().length} CPUs, load average at the end ${load} (1, 5, 15 min), ${new Date().toISOString()}\n`,
+);

@@ -31,7 +31,11 @@ translate('print x = 1 | where x > 0 | summarize count() by x', options);
 const coldMs = performance.now() - t1;
 
 function ruleQueries(): { file: string; query: string }[] {
-  const dirs = [join(root, '..', 'shared', 'rules', 'sentinel'), join(root, '..', 'shared', 'rules', 'sentinel-wide'), join(root, 'tests', 'fixtures', 'rules')];
+  const dirs = [
+    join(root, '..', 'shared', 'rules', 'sentinel'),
+    join(root, '..', 'shared', 'rules', 'sentinel-wide'),
+    join(root, 'tests', 'fixtures', 'rules'),
+  ];
   const out: { file: string; query: string }[] = [];
   for (const d of dirs) {
     if (!existsSync(d)) continue;
@@ -102,10 +106,21 @@ const result = {
     translateMaxMs: full.length ? +Math.max(...full).toFixed(2) : null,
   },
 };
-console.log(`Kusto.Language loaded in ${result.loadMs} ms; first translation ${result.firstTranslationMs} ms`);
-console.log(`${rules.length} rules (${translated} translate), warm medians over ${reps} runs each:`);
+console.log(
+  `Kusto.Language loaded in ${result.loadMs} ms; first translation ${result.firstTranslationMs} ms`,
+);
+console.log(
+  `${rules.length} rules (${translated} translate), warm medians over ${reps} runs each:`,
+);
 console.log(`  parse + bind        ${result.warm.parseAndBindMedianMs} ms`);
-console.log(`  + lower to the AST  ${result.warm.parseBindLowerMedianMs} ms (max ${result.warm.parseBindLowerMaxMs} ms)`);
-console.log(`  whole translation   ${result.warm.translateMedianMs} ms (max ${result.warm.translateMaxMs} ms)`);
+console.log(
+  `  + lower to the AST  ${result.warm.parseBindLowerMedianMs} ms (max ${result.warm.parseBindLowerMaxMs} ms)`,
+);
+console.log(
+  `  whole translation   ${result.warm.translateMedianMs} ms (max ${result.warm.translateMaxMs} ms)`,
+);
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-writeFileSync(join(root, 'bench', 'results', 'kql-front-end.json'), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(
+  join(root, 'bench', 'results', 'kql-front-end.json'),
+  `${JSON.stringify(result, null, 2)}\n`,
+);

@@ -21,8 +21,11 @@ FROM range(${ROWS}) r(i)`);
 const schema: TableSchema = {
   name: 'T',
   columns: [
-    { name: 'i', type: 'long' }, { name: 'ip', type: 'string' }, { name: 'msg', type: 'string' },
-    { name: 't', type: 'datetime' }, { name: 'arr', type: 'dynamic' },
+    { name: 'i', type: 'long' },
+    { name: 'ip', type: 'string' },
+    { name: 'msg', type: 'string' },
+    { name: 't', type: 'datetime' },
+    { name: 'arr', type: 'dynamic' },
   ],
 };
 engine.exec("SET VARIABLE loupe_now = TIMESTAMP '2026-03-02 00:00:00'");
@@ -36,15 +39,27 @@ const base = time('T | summarize c = countif(strlen(msg) > 0)');
 const cases: [string, string][] = [
   ['startofweek(t) (SQL)', 'T | summarize c = dcount(startofweek(t))'],
   ['datetime_diff("day", …) (SQL)', 'T | summarize c = sum(datetime_diff("day", now(), t))'],
-  ['has_any constant list (SQL regex)', 'T | summarize c = countif(msg has_any ("app", "user12", "zzz"))'],
+  [
+    'has_any constant list (SQL regex)',
+    'T | summarize c = countif(msg has_any ("app", "user12", "zzz"))',
+  ],
   ['extract (SQL regex)', 'T | summarize c = countif(extract(@"user(\\d+)", 1, msg) == "12")'],
   ['ipv4_is_private (UDF)', 'T | summarize c = countif(ipv4_is_private(ip))'],
-  ['ipv4_is_in_any_range, 3 ranges (UDF)', 'T | summarize c = countif(ipv4_is_in_any_range(ip, dynamic(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"])))'],
+  [
+    'ipv4_is_in_any_range, 3 ranges (UDF)',
+    'T | summarize c = countif(ipv4_is_in_any_range(ip, dynamic(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"])))',
+  ],
   ['hash(msg) (UDF, BigInt xxHash64)', 'T | summarize c = dcount(hash(msg))'],
   ['format_datetime (UDF)', 'T | summarize c = dcount(format_datetime(t, "yyyy-MM-dd HH"))'],
   ['array_sort_asc on JSON (UDF)', 'T | summarize c = dcount(tostring(array_sort_asc(arr)))'],
-  ['has_any list from toscalar (UDF)', 'let L = toscalar(print dynamic(["app", "user12"])); T | summarize c = countif(msg has_any (L))'],
-  ['in (toscalar make_set) (UDF)', 'let L = toscalar(T | where i < 100 | summarize make_set(ip)); T | summarize c = countif(ip in (L))'],
+  [
+    'has_any list from toscalar (UDF)',
+    'let L = toscalar(print dynamic(["app", "user12"])); T | summarize c = countif(msg has_any (L))',
+  ],
+  [
+    'in (toscalar make_set) (UDF)',
+    'let L = toscalar(T | where i < 100 | summarize make_set(ip)); T | summarize c = countif(ip in (L))',
+  ],
 ];
 console.log(`${ROWS.toLocaleString()} rows; baseline scan ${base.toFixed(0)} ms (median of 3)`);
 console.log('| expression | ms | per row |\n|---|---:|---:|');

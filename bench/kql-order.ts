@@ -24,7 +24,12 @@ engine.exec(`CREATE TABLE T AS SELECT
 FROM range(${ROWS}) r(i)`);
 const schema: TableSchema = {
   name: 'T',
-  columns: [{ name: 'i', type: 'long' }, { name: 'upn', type: 'string' }, { name: 't', type: 'datetime' }, { name: 'result', type: 'long' }],
+  columns: [
+    { name: 'i', type: 'long' },
+    { name: 'upn', type: 'string' },
+    { name: 't', type: 'datetime' },
+    { name: 'result', type: 'long' },
+  ],
 };
 
 /** The former SQL: each step whose rows carried the order sorted them again. */
@@ -34,7 +39,10 @@ function resortingEveryStep(tr: Translation): string {
     if (!s.cte || s.sql === undefined || !s.sql.includes('"__loupe_order"')) continue;
     // range never sorted (generate_series is in order); take already ends in ORDER BY … LIMIT.
     if (/generate_series|LIMIT greatest/.test(s.sql)) continue;
-    sql = sql.replace(`"${s.cte}" AS (\n  ${s.sql}\n)`, `"${s.cte}" AS (\n  ${s.sql} ORDER BY "__loupe_order"\n)`);
+    sql = sql.replace(
+      `"${s.cte}" AS (\n  ${s.sql}\n)`,
+      `"${s.cte}" AS (\n  ${s.sql} ORDER BY "__loupe_order"\n)`,
+    );
   }
   return sql;
 }
@@ -43,17 +51,31 @@ const median = (sql: string) => medianQueryMs(engine, sql);
 
 const cases: [string, string][] = [
   ['range → sort → extend', `range x from 1 to ${ROWS} step 1 | sort by x | extend y = x * 2`],
-  ['sort → where → extend → project', 'T | sort by t desc | where result != 0 | extend d = upn has "user1" | project t, upn, d'],
-  ['sort → where → extend → take 1000', 'T | sort by t asc | where result > 10 | extend h = hourofday(t) | take 1000'],
+  [
+    'sort → where → extend → project',
+    'T | sort by t desc | where result != 0 | extend d = upn has "user1" | project t, upn, d',
+  ],
+  [
+    'sort → where → extend → take 1000',
+    'T | sort by t asc | where result > 10 | extend h = hourofday(t) | take 1000',
+  ],
 ];
 console.log(`${ROWS.toLocaleString()} rows; median of 3, ms`);
-console.log('| query | full: before | full: now | first 100: before | first 100: now |\n|---|---:|---:|---:|---:|');
+console.log(
+  '| query | full: before | full: now | first 100: before | first 100: now |\n|---|---:|---:|---:|---:|',
+);
 for (const [label, kql] of cases) {
   const tr = translate(kql, { resolveTable: (n) => (n === 'T' ? schema : undefined) });
   const before = resortingEveryStep(tr);
-  if (before === tr.sql && tr.steps.length > 2) throw new Error(`${label}: the former SQL could not be rebuilt`);
+  if (before === tr.sql && tr.steps.length > 2)
+    throw new Error(`${label}: the former SQL could not be rebuilt`);
   const preview = (sql: string) => `SELECT * FROM (${sql}) LIMIT 100`;
-  const cells = [median(before), median(tr.sql), median(preview(before)), median(preview(tr.sql))].map((ms) => ms.toFixed(0));
+  const cells = [
+    median(before),
+    median(tr.sql),
+    median(preview(before)),
+    median(preview(tr.sql)),
+  ].map((ms) => ms.toFixed(0));
   console.log(`| ${label} | ${cells.join(' | ')} |`);
 }
 engine.close();

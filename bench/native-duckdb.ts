@@ -17,7 +17,10 @@ const dir = fileURLToPath(new URL('./.native/', import.meta.url));
 /** The part of @duckdb/node-api the benchmark uses (typed here: the package is not installed for type-checking). */
 export interface NativeDuckDB {
   DuckDBInstance: {
-    create(path: string, options?: Record<string, string>): Promise<{
+    create(
+      path: string,
+      options?: Record<string, string>,
+    ): Promise<{
       connect(): Promise<{
         run(sql: string): Promise<unknown>;
         runAndReadAll(sql: string): Promise<{ getRows(): unknown[][] }>;
@@ -40,8 +43,23 @@ export function nativeCsvTableSql(path: string): string {
 export async function loadNativeDuckDB(): Promise<NativeDuckDB> {
   if (!existsSync(`${dir}node_modules/@duckdb/node-api/package.json`)) {
     mkdirSync(dir, { recursive: true });
-    process.stderr.write(`bench: installing @duckdb/node-api@${VERSION} into bench/.native (benchmark only)\n`);
-    execFileSync('npm', ['install', '--prefix', dir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `@duckdb/node-api@${VERSION}`], { stdio: ['ignore', 2, 2] });
+    process.stderr.write(
+      `bench: installing @duckdb/node-api@${VERSION} into bench/.native (benchmark only)\n`,
+    );
+    execFileSync(
+      'npm',
+      [
+        'install',
+        '--prefix',
+        dir,
+        '--no-save',
+        '--no-package-lock',
+        '--no-audit',
+        '--no-fund',
+        `@duckdb/node-api@${VERSION}`,
+      ],
+      { stdio: ['ignore', 2, 2] },
+    );
   }
   const require = createRequire(`${dir}package.json`);
   return require('@duckdb/node-api') as NativeDuckDB;

@@ -37,13 +37,23 @@ const dbPath = flag('db');
 const tempDirectory = flag('temp-dir');
 const shuffled = process.argv.includes('--shuffled');
 const wasmCheck = flag('wasm-check') !== undefined ? Number(flag('wasm-check')) : undefined;
-const seed = parseRuleFile(readFileSync(new URL('../tests/fixtures/rules/risky-user-silent-signins.yaml', import.meta.url), 'utf8'), 'risky-user-silent-signins.yaml');
+const seed = parseRuleFile(
+  readFileSync(
+    new URL('../tests/fixtures/rules/risky-user-silent-signins.yaml', import.meta.url),
+    'utf8',
+  ),
+  'risky-user-silent-signins.yaml',
+);
 const range = { from: MONTH_START, to: MONTH_START + MONTH_MS - 1 };
 
 const rssGb = () => process.resourceUsage().maxRSS / 1024 / 1024;
 
 function dataOf(engine: SqlEngine): ReplayData {
-  return { engine, resolveTable: (n) => knownTable(n), loadedTables: () => ['AADNonInteractiveUserSignInLogs', 'AADRiskyUsers'] };
+  return {
+    engine,
+    resolveTable: (n) => knownTable(n),
+    loadedTables: () => ['AADNonInteractiveUserSignInLogs', 'AADRiskyUsers'],
+  };
 }
 
 async function generate(engine: SqlEngine, rows: number): Promise<void> {
@@ -53,12 +63,17 @@ async function generate(engine: SqlEngine, rows: number): Promise<void> {
 if (wasmCheck !== undefined) {
   const reports: string[] = [];
   for (const kind of ['wasm', 'native'] as const) {
-    const engine = kind === 'wasm' ? await createNodeEngine() : await createNativeEngine({ ...(threads !== undefined && { threads }) });
+    const engine =
+      kind === 'wasm'
+        ? await createNodeEngine()
+        : await createNativeEngine({ ...(threads !== undefined && { threads }) });
     installKqlRuntime(engine);
     await generate(engine, wasmCheck);
     const t = performance.now();
     const report = await replay(dataOf(engine), seed, range);
-    console.error(`${kind}: ${wasmCheck} rows replayed in ${((performance.now() - t) / 1000).toFixed(2)} s, ${report.alerts.length} alerts`);
+    console.error(
+      `${kind}: ${wasmCheck} rows replayed in ${((performance.now() - t) / 1000).toFixed(2)} s, ${report.alerts.length} alerts`,
+    );
     reports.push(JSON.stringify({ ...report, execution: undefined }));
     engine.close();
   }

@@ -19,7 +19,10 @@ export function signInsSql(rows: number, shuffled: boolean): string[] {
   // (HUGEINT: i × a month in µs overflows BIGINT from ~3.6M rows.)
   const offset = shuffled ? `(hash(i) % ${monthUs})` : `(i::HUGEINT * ${monthUs} // ${rows})`;
   return [
-    ...['AADNonInteractiveUserSignInLogs', 'AADRiskyUsers'].flatMap((name) => [`DROP TABLE IF EXISTS "${name}"`, createEmptyTableSql(knownTable(name)!)]),
+    ...['AADNonInteractiveUserSignInLogs', 'AADRiskyUsers'].flatMap((name) => [
+      `DROP TABLE IF EXISTS "${name}"`,
+      createEmptyTableSql(knownTable(name)!),
+    ]),
     `INSERT INTO "AADNonInteractiveUserSignInLogs" ("TimeGenerated", "UserPrincipalName", "IPAddress", "ResultType", "Location", "AppDisplayName", "UserId", "Type")
     SELECT TIMESTAMP '2026-05-01 00:00:00' + to_microseconds(${offset}::BIGINT),
            'user' || (hash(i * 7) % 2000)::VARCHAR || '@contoso.com',

@@ -20,7 +20,13 @@ const sizes = arg > 0 ? process.argv[arg + 1]!.split(',').map(Number) : [100_000
 const orders = process.argv.includes('--time-order-only') ? [false] : [false, true];
 /** The per-run reference strategy costs one planned query per run: by default measured at 100k only. */
 const perRunAll = process.argv.includes('--per-run-all');
-const seed = parseRuleFile(readFileSync(new URL('../tests/fixtures/rules/risky-user-silent-signins.yaml', import.meta.url), 'utf8'), 'risky-user-silent-signins.yaml');
+const seed = parseRuleFile(
+  readFileSync(
+    new URL('../tests/fixtures/rules/risky-user-silent-signins.yaml', import.meta.url),
+    'utf8',
+  ),
+  'risky-user-silent-signins.yaml',
+);
 
 const engine = await createNodeEngine();
 installKqlRuntime(engine);
@@ -34,16 +40,23 @@ const data: ReplayData = {
 generateSignIns(engine, 10_000, true);
 await replay(data, seed, { from: MONTH_START, to: MONTH_START + 24 * 3_600_000 });
 
-console.log('rows        order      strategy  generate   replay total   runs   per run   queries  alerts');
+console.log(
+  'rows        order      strategy  generate   replay total   runs   per run   queries  alerts',
+);
 for (const rows of sizes) {
   for (const shuffled of orders) {
     let t = performance.now();
     generateSignIns(engine, rows, shuffled);
     const generate = performance.now() - t;
-    const strategies = rows <= 100_000 || perRunAll ? (['auto', 'per-run'] as const) : (['auto'] as const);
+    const strategies =
+      rows <= 100_000 || perRunAll ? (['auto', 'per-run'] as const) : (['auto'] as const);
     for (const strategy of strategies) {
       t = performance.now();
-      const report = await replay(data, seed, { from: MONTH_START, to: MONTH_START + MONTH_MS - 1, strategy });
+      const report = await replay(data, seed, {
+        from: MONTH_START,
+        to: MONTH_START + MONTH_MS - 1,
+        strategy,
+      });
       const total = performance.now() - t;
       console.log(
         `${String(rows).padEnd(11)} ${(shuffled ? 'shuffled' : 'time').padEnd(10)} ${(report.execution?.strategy ?? '?').padEnd(9)} ${(generate / 1000).toFixed(2).padStart(7)} s ${(total / 1000).toFixed(2).padStart(10)} s ${String(report.runs.length).padStart(6)} ${(total / report.runs.length).toFixed(2).padStart(7)} ms ${String(report.execution?.queries ?? '').padStart(8)} ${String(report.alerts.length).padStart(7)}`,

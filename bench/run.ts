@@ -10,7 +10,11 @@ const benches = ['ingest.ts', 'replay.ts', 'replay-browser.ts', 'startup.ts'];
 let failed = 0;
 for (const b of benches) {
   process.stderr.write(`\n=== bench/${b} ===\n`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(b, import.meta.url))], { stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL(b, import.meta.url))],
+    { stdio: 'inherit' },
+  );
   if (r.status !== 0) {
     failed++;
     process.stderr.write(`bench/${b} exited with ${r.status ?? r.signal}\n`);

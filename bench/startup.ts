@@ -11,7 +11,14 @@ import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openBrowser } from '../tests/browser/support/chromium.ts';
-import { ensureBuilt, ensureSingleFileBuilt, ROOT, serveSite, SINGLE_FILE, SITE } from '../tests/browser/support/site.ts';
+import {
+  ensureBuilt,
+  ensureSingleFileBuilt,
+  ROOT,
+  serveSite,
+  SINGLE_FILE,
+  SITE,
+} from '../tests/browser/support/site.ts';
 
 interface Sample {
   uiReadyMs: number;
@@ -30,7 +37,11 @@ async function measure(url: string): Promise<Sample> {
   try {
     const { page } = browser;
     await page.goto(url, { timeout: 30_000 });
-    await page.waitForFunction(() => performance.getEntriesByName('loupe:engine-ready').length > 0, null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => performance.getEntriesByName('loupe:engine-ready').length > 0,
+      null,
+      { timeout: 60_000 },
+    );
     return await page.evaluate(() => {
       const ui = performance.getEntriesByName('loupe:ui-ready')[0]!;
       const ready = performance.getEntriesByName('loupe:engine-ready')[0] as PerformanceMark;
@@ -57,15 +68,26 @@ function summarise(name: string, samples: Sample[]) {
     runs: samples.length,
     uiReadyMs: median(samples.map((s) => s.uiReadyMs)),
     initAtMs: median(samples.map((s) => s.initAtMs)),
-    wasmSentMs: samples[0]!.wasmSentMs === null ? null : median(samples.map((s) => Math.round(s.wasmSentMs!))),
+    wasmSentMs:
+      samples[0]!.wasmSentMs === null
+        ? null
+        : median(samples.map((s) => Math.round(s.wasmSentMs!))),
     engineReadyMs: median(samples.map((s) => s.engineReadyMs)),
     engineReadyMsAll: samples.map((s) => s.engineReadyMs),
-    phasesMedianMs: Object.fromEntries(phaseNames.map((n) => [n, median(samples.map((s) => s.phases.find((p) => p.name === n)?.ms ?? 0))])),
+    phasesMedianMs: Object.fromEntries(
+      phaseNames.map((n) => [
+        n,
+        median(samples.map((s) => s.phases.find((p) => p.name === n)?.ms ?? 0)),
+      ]),
+    ),
   };
 }
 
 function dirSize(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? dirSize(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
+  return readdirSync(dir, { withFileTypes: true }).reduce(
+    (n, e) => n + (e.isDirectory() ? dirSize(join(dir, e.name)) : statSync(join(dir, e.name)).size),
+    0,
+  );
 }
 
 ensureBuilt();
@@ -88,7 +110,9 @@ const out = { measuredAt: new Date().toISOString(), chromium: '/usr/bin/chromium
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results', 'startup.json'), JSON.stringify(out, null, 2));
 
-console.log(`dist/loupe.html: ${(sizes.singleFileBytes / 1e6).toFixed(2)} MB; dist/site: ${(sizes.siteBytes / 1e6).toFixed(2)} MB`);
+console.log(
+  `dist/loupe.html: ${(sizes.singleFileBytes / 1e6).toFixed(2)} MB; dist/site: ${(sizes.siteBytes / 1e6).toFixed(2)} MB`,
+);
 for (const r of results) {
   console.log(
     `${r.build}: UI ready ${r.uiReadyMs} ms, ${r.wasmSentMs !== null ? `wasm text sent ${r.wasmSentMs} ms, ` : ''}engine init received ${r.initAtMs} ms, engine ready ${r.engineReadyMs} ms ` +

@@ -21,7 +21,11 @@ async function main(): Promise<void> {
   const rows = Number(process.argv[2] ?? 4_000_000);
   const engine = await createNodeEngine();
   engine.registerUdf({ name: 'echo1', returns: 'VARCHAR', fn: (s: string | null) => s });
-  engine.registerUdf({ name: 'echo3', returns: 'VARCHAR', fn: (s: string | null, j: number | null, z: number | null) => `${s}|${j}|${z}` });
+  engine.registerUdf({
+    name: 'echo3',
+    returns: 'VARCHAR',
+    fn: (s: string | null, j: number | null, z: number | null) => `${s}|${j}|${z}`,
+  });
   const source = `SELECT '[' || x || ',' || (x + 1) || ',' || (x + 2) || ']' AS m, x FROM range(1, ${rows} + 1) t(x)`;
   const unnested = `SELECT *, unnest(range(3)) AS j FROM (${source})`;
   const checks: Record<string, string> = {
@@ -35,9 +39,13 @@ async function main(): Promise<void> {
   for (const [name, sql] of Object.entries(checks)) {
     try {
       const [wrong, total] = engine.query(sql).rows[0] as [number, number];
-      console.log(`| ${name} | ${total.toLocaleString('en-US')} | ${wrong.toLocaleString('en-US')} | ${Math.round(process.memoryUsage().rss / 1e6)} |`);
+      console.log(
+        `| ${name} | ${total.toLocaleString('en-US')} | ${wrong.toLocaleString('en-US')} | ${Math.round(process.memoryUsage().rss / 1e6)} |`,
+      );
     } catch (e) {
-      console.log(`| ${name} | — | error: ${(e as Error).message.slice(0, 80)} | ${Math.round(process.memoryUsage().rss / 1e6)} |`);
+      console.log(
+        `| ${name} | — | error: ${(e as Error).message.slice(0, 80)} | ${Math.round(process.memoryUsage().rss / 1e6)} |`,
+      );
     }
   }
   engine.close();

@@ -18,7 +18,10 @@ export function kustoLanguageScripts(): Plugin {
     transform(code, id) {
       if (!SCRIPTS.test(id.split('?')[0]!)) return undefined;
       const body = `(function () { var module, exports, define;\n${code}\n}).call(globalThis);`;
-      return { code: `let ran = false;\nexport default Object.assign(function () { if (!ran) { ran = true; ${body} } }, { loupeDeferredScript: true });\n`, map: null };
+      return {
+        code: `let ran = false;\nexport default Object.assign(function () { if (!ran) { ran = true; ${body} } }, { loupeDeferredScript: true });\n`,
+        map: null,
+      };
     },
   };
 }

@@ -50,7 +50,10 @@ export const TEMPLATE_ID = 'loupe-third-party-licences';
  * The notices of the packages gathered, sorted by name; throws naming every package that has no
  * declared licence or no licence text (`texts` resolves build/licence-texts/ files).
  */
-export function noticesOf(packages: Iterable<BundledPackage>, texts: (file: string) => string): ThirdPartyNotice[] {
+export function noticesOf(
+  packages: Iterable<BundledPackage>,
+  texts: (file: string) => string,
+): ThirdPartyNotice[] {
   const byKey = new Map<string, ThirdPartyNotice>();
   const problems: string[] = [];
   for (const p of packages) {
@@ -58,26 +61,53 @@ export function noticesOf(packages: Iterable<BundledPackage>, texts: (file: stri
     const supplement = LICENCE_TEXTS[name];
     const text = p.licenseText?.trim() || (supplement ? texts(supplement).trim() : '');
     if (!p.license) problems.push(`${name}@${p.version}: declares no licence`);
-    else if (!text) problems.push(`${name}@${p.version} (${p.license}): no licence text in the package; add it to build/licence-texts/ and LICENCE_TEXTS`);
+    else if (!text)
+      problems.push(
+        `${name}@${p.version} (${p.license}): no licence text in the package; add it to build/licence-texts/ and LICENCE_TEXTS`,
+      );
     else {
-      const repository = typeof p.repository === 'string' ? p.repository : (p.repository?.url ?? null);
-      byKey.set(`${name}@${p.version}`, { name, version: p.version ?? '', licence: p.license, text, notice: p.noticeText?.trim() || null, repository });
+      const repository =
+        typeof p.repository === 'string' ? p.repository : (p.repository?.url ?? null);
+      byKey.set(`${name}@${p.version}`, {
+        name,
+        version: p.version ?? '',
+        licence: p.license,
+        text,
+        notice: p.noticeText?.trim() || null,
+        repository,
+      });
     }
   }
-  if (problems.length > 0) throw new Error(`bundled dependencies without a licence:\n  ${problems.join('\n  ')}`);
-  return [...byKey.values()].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
+  if (problems.length > 0)
+    throw new Error(`bundled dependencies without a licence:\n  ${problems.join('\n  ')}`);
+  return [...byKey.values()].sort(
+    (a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version),
+  );
 }
 
 /** Loupe's own licence, listed first (the repository's LICENSE and package.json). */
 function loupeItself(): ThirdPartyNotice {
   const root = join(import.meta.dirname, '..');
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; license: string };
-  return { name: 'Loupe', version: pkg.version, licence: pkg.license, text: readFileSync(join(root, 'LICENSE'), 'utf8').trim(), notice: null, repository: null };
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    version: string;
+    license: string;
+  };
+  return {
+    name: 'Loupe',
+    version: pkg.version,
+    licence: pkg.license,
+    text: readFileSync(join(root, 'LICENSE'), 'utf8').trim(),
+    notice: null,
+    repository: null,
+  };
 }
 
 /** The notices as the text of a <template>: JSON, with the characters HTML would read as markup escaped. */
 export function templateHtml(notices: readonly ThirdPartyNotice[]): string {
-  const json = JSON.stringify(notices).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const json = JSON.stringify(notices)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
   return `<template id="${TEMPLATE_ID}">${json}</template>`;
 }
 
@@ -97,7 +127,8 @@ export function packageRootOf(file: string): string | null {
   const top = file.slice(0, at + `${sep}node_modules`.length);
   for (let dir = dirname(file); dir.length > top.length; dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as PackageJson).name) return dir;
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as PackageJson).name)
+      return dir;
   }
   return null;
 }
@@ -110,7 +141,15 @@ export function readPackage(dir: string): BundledPackage {
     const f = files.find((n) => pattern.test(n));
     return f ? readFileSync(join(dir, f), 'utf8') : null;
   };
-  const declared = typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? pkg.licenses?.map((l) => l.type).filter(Boolean).join(' OR ') ?? null);
+  const declared =
+    typeof pkg.license === 'string'
+      ? pkg.license
+      : (pkg.license?.type ??
+        pkg.licenses
+          ?.map((l) => l.type)
+          .filter(Boolean)
+          .join(' OR ') ??
+        null);
   return {
     name: pkg.name ?? null,
     version: pkg.version ?? null,
@@ -168,8 +207,16 @@ export function thirdPartyLicences(): { collect: () => Plugin; embed: Plugin } {
     transformIndexHtml: {
       order: 'post',
       handler(html) {
-        const notices = [loupeItself(), ...noticesOf(packages.values(), (file) => readFileSync(join(import.meta.dirname, 'licence-texts', file), 'utf8'))];
-        if (!html.includes('</body>')) throw new Error('loupe:third-party-licences: index.html has no </body> to put the licences before');
+        const notices = [
+          loupeItself(),
+          ...noticesOf(packages.values(), (file) =>
+            readFileSync(join(import.meta.dirname, 'licence-texts', file), 'utf8'),
+          ),
+        ];
+        if (!html.includes('</body>'))
+          throw new Error(
+            'loupe:third-party-licences: index.html has no </body> to put the licences before',
+          );
         return html.replace('</body>', () => `${templateHtml(notices)}\n</body>`);
       },
     },

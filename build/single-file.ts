@@ -36,7 +36,11 @@ export interface SingleFileOptions {
   /** The file to write, e.g. dist/loupe.html. */
   readonly output: string;
   /** How the engine worker is built: the app's module aliases and the worker's own plugins. */
-  readonly worker: { readonly alias: Record<string, string>; readonly plugins: () => PluginOption[]; readonly target: string };
+  readonly worker: {
+    readonly alias: Record<string, string>;
+    readonly plugins: () => PluginOption[];
+    readonly target: string;
+  };
 }
 
 export function loupeSingleFile(options: SingleFileOptions): Plugin {
@@ -58,28 +62,46 @@ export function loupeSingleFile(options: SingleFileOptions): Plugin {
           write: false,
           target: options.worker.target,
           minify: true,
-          lib: { entry: WORKER_ENTRY, formats: ['iife'], name: 'LoupeEngineWorker', fileName: () => 'engine.worker.js' },
+          lib: {
+            entry: WORKER_ENTRY,
+            formats: ['iife'],
+            name: 'LoupeEngineWorker',
+            fileName: () => 'engine.worker.js',
+          },
           // One classic script (see vite.config.ts's worker options for why strictExecutionOrder).
           rolldownOptions: { output: { codeSplitting: false, strictExecutionOrder: true } },
         },
       });
-      const outputs = (Array.isArray(out) ? out : [out]).flatMap((o) => ('output' in o ? o.output : []));
+      const outputs = (Array.isArray(out) ? out : [out]).flatMap((o) =>
+        'output' in o ? o.output : [],
+      );
       const chunk = outputs.find((o) => o.type === 'chunk' && o.fileName === 'engine.worker.js');
-      if (!chunk || chunk.type !== 'chunk') throw new Error('loupe:single-file: building the engine worker gave no script');
+      if (!chunk || chunk.type !== 'chunk')
+        throw new Error('loupe:single-file: building the engine worker gave no script');
       workerCode = chunk.code;
     },
     transformIndexHtml: {
       order: 'post',
       handler(html) {
-        if (workerCode === undefined) throw new Error('loupe:single-file: the engine worker was not built');
-        const workerGz = gzipSync(Buffer.from(workerCode), { level: constants.Z_BEST_COMPRESSION, memLevel: 9 }).toString('base64');
-        html = html.replace('</head>', () => `<script type="application/octet-stream" class="${WORKER_CODE_CLASS}">${workerGz}</script>\n</head>`);
+        if (workerCode === undefined)
+          throw new Error('loupe:single-file: the engine worker was not built');
+        const workerGz = gzipSync(Buffer.from(workerCode), {
+          level: constants.Z_BEST_COMPRESSION,
+          memLevel: 9,
+        }).toString('base64');
+        html = html.replace(
+          '</head>',
+          () =>
+            `<script type="application/octet-stream" class="${WORKER_CODE_CLASS}">${workerGz}</script>\n</head>`,
+        );
         const wasm = readFileSync(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
         const gz = gzipSync(wasm, { level: constants.Z_BEST_COMPRESSION, memLevel: 9 });
         const parts: string[] = [];
         for (let at = 0; at < gz.length; at += PART_BYTES) {
           const b64 = gz.subarray(at, at + PART_BYTES).toString('base64');
-          parts.push(`<script type="application/octet-stream" class="${WASM_PART_CLASS}">${b64}</script>`);
+          parts.push(
+            `<script type="application/octet-stream" class="${WASM_PART_CLASS}">${b64}</script>`,
+          );
         }
         return html.replace('</body>', () => `${parts.join('\n')}\n</body>`);
       },
@@ -93,19 +115,27 @@ export function loupeSingleFile(options: SingleFileOptions): Plugin {
     },
     closeBundle() {
       if (failed) return;
-      const html = moveAppScriptBeforeWasm(readFileSync(join(options.tempDir, 'index.html'), 'utf8'));
+      const html = moveAppScriptBeforeWasm(
+        readFileSync(join(options.tempDir, 'index.html'), 'utf8'),
+      );
       const hashes: string[] = [];
       for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
         if (/type="application\/octet-stream"/.test(m[1]!)) continue; // data, never executed
         hashes.push(createHash('sha256').update(m[2]!, 'utf8').digest('base64'));
       }
       // The policy goes first in <head>, before anything it must govern.
-      const out = html.replace(/<meta charset="utf-8" \/>/i, (m) => `${m}\n    ${cspMeta(singleFileCsp(hashes))}`);
-      if (out === html) throw new Error('loupe:single-file: no <meta charset> to place the CSP after');
+      const out = html.replace(
+        /<meta charset="utf-8" \/>/i,
+        (m) => `${m}\n    ${cspMeta(singleFileCsp(hashes))}`,
+      );
+      if (out === html)
+        throw new Error('loupe:single-file: no <meta charset> to place the CSP after');
       writeFileSync(options.output, out);
       rmSync(options.tempDir, { recursive: true, force: true });
       const sha = createHash('sha256').update(out).digest('hex');
-      console.error(`\nloupe: wrote ${options.output} (${(Buffer.byteLength(out) / 1024 / 1024).toFixed(2)} MB)\nloupe: SHA-256 ${sha}`);
+      console.error(
+        `\nloupe: wrote ${options.output} (${(Buffer.byteLength(out) / 1024 / 1024).toFixed(2)} MB)\nloupe: SHA-256 ${sha}`,
+      );
     },
   };
 }
@@ -119,7 +149,10 @@ export function loupeSingleFile(options: SingleFileOptions): Plugin {
  */
 function moveAppScriptBeforeWasm(html: string): string {
   const scripts = [...html.matchAll(/<script type="module"([^>]*)>[\s\S]*?<\/script>\n?/g)];
-  if (scripts.length !== 1) throw new Error(`loupe:single-file: expected one inline module script, found ${scripts.length}`);
+  if (scripts.length !== 1)
+    throw new Error(
+      `loupe:single-file: expected one inline module script, found ${scripts.length}`,
+    );
   const tag = scripts[0]![0].trim().replace('<script type="module"', '<script type="module" async');
   const holder = `<script type="application/octet-stream" class="${WASM_PART_CLASS}">`;
   const without = html.replace(scripts[0]![0], () => '');

@@ -18,8 +18,18 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { enumNames, kustoLanguage, kustoLanguageVersion, listOf } from '../src/conformance/kusto-language.ts';
-import { formatCatalog, type CatalogEntry, type KustoCatalog, type Signature } from '../src/kql/catalog/builtins.ts';
+import {
+  enumNames,
+  kustoLanguage,
+  kustoLanguageVersion,
+  listOf,
+} from '../src/conformance/kusto-language.ts';
+import {
+  formatCatalog,
+  type CatalogEntry,
+  type KustoCatalog,
+  type Signature,
+} from '../src/kql/catalog/builtins.ts';
 
 const OUT = resolve(import.meta.dirname, '..', 'src', 'kql', 'catalog', 'kusto-builtins.json');
 
@@ -28,7 +38,16 @@ const OUT = resolve(import.meta.dirname, '..', 'src', 'kql', 'catalog', 'kusto-b
  * (MicrosoftDocs/dataexplorer-docs data-explorer/kusto/query/toc.yml at 1bbb122c), plus the
  * obsolete `row_rank` that Kusto.Language keeps for `row_rank_dense`.
  */
-const WINDOW_FUNCTIONS: ReadonlySet<string> = new Set(['next', 'prev', 'row_cumsum', 'row_number', 'row_rank_dense', 'row_rank_min', 'row_window_session', 'row_rank']);
+const WINDOW_FUNCTIONS: ReadonlySet<string> = new Set([
+  'next',
+  'prev',
+  'row_cumsum',
+  'row_number',
+  'row_rank_dense',
+  'row_rank_min',
+  'row_window_session',
+  'row_rank',
+]);
 
 const K = kustoLanguage();
 const S = K.Symbols;
@@ -88,10 +107,18 @@ function keywords(): string[] {
 function nodeKinds(text: string): { kind: string; start: number }[] {
   const out: { kind: string; start: number }[] = [];
   const walk = (node: Kusto.Language.Syntax.SyntaxNode) => {
-    out.push({ kind: syntaxKinds.get(node.Kind as unknown as number) ?? '', start: node.TextStart });
+    out.push({
+      kind: syntaxKinds.get(node.Kind as unknown as number) ?? '',
+      start: node.TextStart,
+    });
     for (let i = 0; i < node.ChildCount; i++) {
       const child = node.GetChild(i);
-      if (child && (child as { ChildCount?: number }).ChildCount !== undefined && !(child as { IsToken?: boolean }).IsToken) walk(child as Kusto.Language.Syntax.SyntaxNode);
+      if (
+        child &&
+        (child as { ChildCount?: number }).ChildCount !== undefined &&
+        !(child as { IsToken?: boolean }).IsToken
+      )
+        walk(child as Kusto.Language.Syntax.SyntaxNode);
     }
   };
   walk(K.KustoCode.Parse(text)!.Syntax!);
@@ -100,9 +127,20 @@ function nodeKinds(text: string): { kind: string; start: number }[] {
 
 /** Statements and tabular expressions that start a query, by their node kinds. */
 const QUERY_START_KINDS: ReadonlySet<string> = new Set([
-  'LetStatement', 'SetOptionStatement', 'AliasStatement', 'RestrictStatement', 'PatternStatement', 'QueryParametersStatement',
-  'DataTableExpression', 'ContextualDataTableExpression', 'ExternalDataExpression', 'MaterializedViewCombineExpression',
-  'InlineExternalTableExpression', 'ToScalarExpression', 'ToTableExpression', 'MaterializeExpression',
+  'LetStatement',
+  'SetOptionStatement',
+  'AliasStatement',
+  'RestrictStatement',
+  'PatternStatement',
+  'QueryParametersStatement',
+  'DataTableExpression',
+  'ContextualDataTableExpression',
+  'ExternalDataExpression',
+  'MaterializedViewCombineExpression',
+  'InlineExternalTableExpression',
+  'ToScalarExpression',
+  'ToTableExpression',
+  'MaterializeExpression',
 ]);
 
 /**
@@ -126,7 +164,10 @@ function operatorEntries(): CatalogEntry[] {
   };
   const prefix = 'print x=1 | ';
   for (const kw of keywords()) {
-    const op = nodeKinds(`${prefix}${kw} `).find((n) => n.start >= prefix.length && n.kind.endsWith('Operator') && n.kind !== 'BadQueryOperator');
+    const op = nodeKinds(`${prefix}${kw} `).find(
+      (n) =>
+        n.start >= prefix.length && n.kind.endsWith('Operator') && n.kind !== 'BadQueryOperator',
+    );
     if (op) add(op.kind, kw);
   }
   for (const kw of keywords()) {
@@ -139,7 +180,9 @@ function operatorEntries(): CatalogEntry[] {
     }
   }
   for (const probe of TWO_WORD_PROBES) {
-    const node = nodeKinds(probe.text).find((n) => QUERY_START_KINDS.has(n.kind) && n.kind !== 'LetStatement');
+    const node = nodeKinds(probe.text).find(
+      (n) => QUERY_START_KINDS.has(n.kind) && n.kind !== 'LetStatement',
+    );
     if (!node) throw new Error(`Kusto.Language did not parse "${probe.text}" as a statement`);
     add(node.kind, probe.name);
   }
@@ -147,31 +190,45 @@ function operatorEntries(): CatalogEntry[] {
   // several (`where`, not `filter`; `sort`, not `order`): the first in this order of preference,
   // else the alphabetical first.
   const preferred = ['where', 'sort', 'take', 'mv-apply', 'mv-expand', 'externaldata'];
-  return [...bySyntax.entries()]
-    .map(([syntax, names]): CatalogEntry => {
-      const sorted = [...names].sort();
-      const name = sorted.find((n) => preferred.includes(n)) ?? sorted[0]!;
-      const aliases = sorted.filter((n) => n !== name);
-      return {
-        kind: 'operator',
-        name,
-        syntax,
-        ...(aliases.length && { aliases }),
-        // Kusto.Language spells its internal operators with two underscores (`__executeAndCache`).
-        ...(name.startsWith('__') && { hidden: true }),
-      };
-    });
+  return [...bySyntax.entries()].map(([syntax, names]): CatalogEntry => {
+    const sorted = [...names].sort();
+    const name = sorted.find((n) => preferred.includes(n)) ?? sorted[0]!;
+    const aliases = sorted.filter((n) => n !== name);
+    return {
+      kind: 'operator',
+      name,
+      syntax,
+      ...(aliases.length && { aliases }),
+      // Kusto.Language spells its internal operators with two underscores (`__executeAndCache`).
+      ...(name.startsWith('__') && { hidden: true }),
+    };
+  });
 }
 
 function dump(): KustoCatalog {
-  const functions = listOf<Sym>(K.Functions.All).map((f) => symbolEntry(WINDOW_FUNCTIONS.has(f.Name ?? '') ? 'window' : 'function', f));
+  const functions = listOf<Sym>(K.Functions.All).map((f) =>
+    symbolEntry(WINDOW_FUNCTIONS.has(f.Name ?? '') ? 'window' : 'function', f),
+  );
   const missingWindow = [...WINDOW_FUNCTIONS].filter((n) => !functions.some((f) => f.name === n));
-  if (missingWindow.length) throw new Error(`window functions not in Kusto.Language's catalog: ${missingWindow.join(', ')}`);
+  if (missingWindow.length)
+    throw new Error(
+      `window functions not in Kusto.Language's catalog: ${missingWindow.join(', ')}`,
+    );
   const aggregates = listOf<Sym>(K.Aggregates.All).map((f) => symbolEntry('aggregate', f));
   const plugins = listOf<Sym>(K.PlugIns.All).map((f) => symbolEntry('plugin', f));
   const entries = [...functions, ...aggregates, ...plugins, ...operatorEntries()];
-  const kindOrder: CatalogEntry['kind'][] = ['function', 'aggregate', 'window', 'plugin', 'operator'];
-  entries.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const kindOrder: CatalogEntry['kind'][] = [
+    'function',
+    'aggregate',
+    'window',
+    'plugin',
+    'operator',
+  ];
+  entries.sort(
+    (a, b) =>
+      kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
   const seen = new Set<string>();
   for (const e of entries) {
     const key = `${e.kind}:${e.name}`;
@@ -179,7 +236,12 @@ function dump(): KustoCatalog {
     seen.add(key);
   }
   return {
-    source: { package: '@kusto/language-service-next', version: kustoLanguageVersion(), licence: 'MIT', repository: 'microsoft/Kusto-Query-Language' },
+    source: {
+      package: '@kusto/language-service-next',
+      version: kustoLanguageVersion(),
+      licence: 'MIT',
+      repository: 'microsoft/Kusto-Query-Language',
+    },
     entries,
   };
 }
@@ -187,7 +249,9 @@ function dump(): KustoCatalog {
 const text = formatCatalog(dump());
 if (process.argv.includes('--check')) {
   if (readFileSync(OUT, 'utf8') !== text) {
-    process.stderr.write(`${OUT} differs from a fresh dump: run npx tsx scripts/dump-kusto-catalog.ts\n`);
+    process.stderr.write(
+      `${OUT} differs from a fresh dump: run npx tsx scripts/dump-kusto-catalog.ts\n`,
+    );
     process.exit(1);
   }
   process.stderr.write(`${OUT} is up to date\n`);

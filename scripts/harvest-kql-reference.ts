@@ -28,8 +28,20 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, enumNames, kustoLanguage, listOf } from '../src/conformance/kusto-language.ts';
-import { HARVEST_SUMMARY_FILE, pageKinds, REFERENCE_DIR, type ReferenceExample, type ReferencePage } from '../src/conformance/reference/fixtures.ts';
-import { codeBlocks, pageHeading, resultTable, runLinkBefore, syntaxSection } from '../src/conformance/reference/markdown.ts';
+import {
+  HARVEST_SUMMARY_FILE,
+  pageKinds,
+  REFERENCE_DIR,
+  type ReferenceExample,
+  type ReferencePage,
+} from '../src/conformance/reference/fixtures.ts';
+import {
+  codeBlocks,
+  pageHeading,
+  resultTable,
+  runLinkBefore,
+  syntaxSection,
+} from '../src/conformance/reference/markdown.ts';
 import { KUSTO_CATALOG } from '../src/kql/catalog/builtins.ts';
 
 const DOCS_REPO = 'MicrosoftDocs/dataexplorer-docs';
@@ -37,7 +49,13 @@ const COMMIT = '1bbb122cebcea58faa906a914030367551762a8c';
 const QUERY_DIR = 'data-explorer/kusto/query/';
 const LICENCE = 'MIT (code samples)';
 
-type SkipReason = 'needs-cluster' | 'management-command' | 'no-query' | 'scalar-expression' | 'kusto-error' | 'empty';
+type SkipReason =
+  | 'needs-cluster'
+  | 'management-command'
+  | 'no-query'
+  | 'scalar-expression'
+  | 'kusto-error'
+  | 'empty';
 
 interface Skipped {
   readonly id: string;
@@ -51,7 +69,10 @@ interface Skipped {
 function args(): { repo: string; check: boolean } {
   const argv = process.argv.slice(2);
   const i = argv.indexOf('--repo');
-  return { repo: i >= 0 ? argv[i + 1]! : '/work/.mirror/MicrosoftDocs+dataexplorer-docs/repo', check: argv.includes('--check') };
+  return {
+    repo: i >= 0 ? argv[i + 1]! : '/work/.mirror/MicrosoftDocs+dataexplorer-docs/repo',
+    check: argv.includes('--check'),
+  };
 }
 
 function git(repo: string, gitArgs: string[], input?: string): Buffer {
@@ -60,8 +81,16 @@ function git(repo: string, gitArgs: string[], input?: string): Buffer {
 
 /** Every page's text, by file name, read in one `git cat-file --batch`. */
 function readPages(repo: string): Map<string, string> {
-  const names = git(repo, ['ls-tree', '--name-only', COMMIT, QUERY_DIR]).toString('utf8').split('\n').filter((p) => p.endsWith('.md')).sort();
-  const batch = git(repo, ['cat-file', '--batch'], names.map((p) => `${COMMIT}:${p}`).join('\n') + '\n');
+  const names = git(repo, ['ls-tree', '--name-only', COMMIT, QUERY_DIR])
+    .toString('utf8')
+    .split('\n')
+    .filter((p) => p.endsWith('.md'))
+    .sort();
+  const batch = git(
+    repo,
+    ['cat-file', '--batch'],
+    names.map((p) => `${COMMIT}:${p}`).join('\n') + '\n',
+  );
   const pages = new Map<string, string>();
   let at = 0;
   for (const path of names) {
@@ -94,27 +123,50 @@ function classify(kql: string): { reason: SkipReason; detail: string } | undefin
   } catch (e) {
     // Kusto.Language's binder fails on a few documented queries (its bug, not the page's):
     // what Loupe makes of them is still worth knowing, so they are harvested when they parse.
-    const parsed = listOf<Kusto.Language.Diagnostic>(K.KustoCode.Parse(kql)!.GetDiagnostics()).find((d) => d.Severity === 'Error');
-    process.stderr.write(`harvest: Kusto.Language's binder failed on ${JSON.stringify(kql.slice(0, 60))}: ${(e as { message?: string }).message ?? e}\n`);
+    const parsed = listOf<Kusto.Language.Diagnostic>(K.KustoCode.Parse(kql)!.GetDiagnostics()).find(
+      (d) => d.Severity === 'Error',
+    );
+    process.stderr.write(
+      `harvest: Kusto.Language's binder failed on ${JSON.stringify(kql.slice(0, 60))}: ${(e as { message?: string }).message ?? e}\n`,
+    );
     if (parsed) return { reason: 'kusto-error', detail: `${parsed.Code} ${parsed.Message}` };
     return undefined;
   }
   const { code, diagnostics } = analysed;
   const at = (d: { start: number; length: number }) => kql.slice(d.start, d.start + d.length);
-  const unknown = diagnostics.filter((d) => (d.severity === 'Error' && UNKNOWN_TABLE_OR_FUNCTION.has(d.code)) || UNREACHABLE.has(d.code)).map(at);
+  const unknown = diagnostics
+    .filter(
+      (d) =>
+        (d.severity === 'Error' && UNKNOWN_TABLE_OR_FUNCTION.has(d.code)) ||
+        UNREACHABLE.has(d.code),
+    )
+    .map(at);
   unknown.push(...entityCalls(code.Syntax!));
   if (unknown.length) return { reason: 'needs-cluster', detail: [...new Set(unknown)].join(', ') };
   const error = diagnostics.find((d) => d.severity === 'Error');
-  if (error) return { reason: 'kusto-error', detail: `${error.code} ${error.message} ("${at(error)}")` };
-  const statements = listOf<{ Element: Kusto.Language.Syntax.SyntaxNode }>((code.Syntax as Kusto.Language.Syntax.QueryBlock).Statements);
+  if (error)
+    return { reason: 'kusto-error', detail: `${error.code} ${error.message} ("${at(error)}")` };
+  const statements = listOf<{ Element: Kusto.Language.Syntax.SyntaxNode }>(
+    (code.Syntax as Kusto.Language.Syntax.QueryBlock).Statements,
+  );
   const last = statements[statements.length - 1]?.Element;
-  if (!last || syntaxKinds.get(last.Kind as unknown as number) !== 'ExpressionStatement') return { reason: 'no-query', detail: '' };
-  if (!(code.ResultType as { IsTabular?: boolean } | null)?.IsTabular) return { reason: 'scalar-expression', detail: '' };
+  if (!last || syntaxKinds.get(last.Kind as unknown as number) !== 'ExpressionStatement')
+    return { reason: 'no-query', detail: '' };
+  if (!(code.ResultType as { IsTabular?: boolean } | null)?.IsTabular)
+    return { reason: 'scalar-expression', detail: '' };
   return undefined;
 }
 
 /** Functions that name a cluster's entities by a string (`table('StormEvents')`): Kusto.Language binds them without knowing the entity. */
-const ENTITY_FUNCTIONS: ReadonlySet<string> = new Set(['cluster', 'database', 'table', 'external_table', 'materialized_view', 'stored_query_result', 'entity_group']);
+const ENTITY_FUNCTIONS: ReadonlySet<string> = new Set([
+  'cluster',
+  'database',
+  'table',
+  'external_table',
+  'materialized_view',
+  'stored_query_result',
+  'entity_group',
+]);
 
 function entityCalls(root: Kusto.Language.Syntax.SyntaxNode): string[] {
   const out: string[] = [];
@@ -125,7 +177,8 @@ function entityCalls(root: Kusto.Language.Syntax.SyntaxNode): string[] {
     }
     for (let i = 0; i < node.ChildCount; i++) {
       const child = node.GetChild(i) as Kusto.Language.Syntax.SyntaxNode | null;
-      if (child && child.ChildCount !== undefined && !(child as { IsToken?: boolean }).IsToken) walk(child);
+      if (child && child.ChildCount !== undefined && !(child as { IsToken?: boolean }).IsToken)
+        walk(child);
     }
   };
   walk(root);
@@ -162,11 +215,13 @@ function covers(stem: string, md: string): string[] {
   const candidates: string[] = Object.hasOwn(STATEMENT_PAGES, stem) ? [STATEMENT_PAGES[stem]!] : [];
   for (const m of heading.matchAll(/([A-Za-z_][\w-]*)\s*\(\)/g)) candidates.push(m[1]!);
   // Headings capitalise the keyword of a sentence-like title (`# Let statement`, `# Python plugin`).
-  for (const m of heading.matchAll(/([A-Za-z_][\w-]*)\s+(?:operator|statement|plugin)\b/gi)) candidates.push(m[1]!, m[1]!.toLowerCase());
+  for (const m of heading.matchAll(/([A-Za-z_][\w-]*)\s+(?:operator|statement|plugin)\b/gi))
+    candidates.push(m[1]!, m[1]!.toLowerCase());
   if (/\bjoin$/i.test(heading) || /^join-/.test(stem)) candidates.push('join');
   const syntax = syntaxSection(md);
   for (const m of syntax.matchAll(/`\s*([A-Za-z_][\w]*)\(/g)) candidates.push(m[1]!);
-  if (kinds.length === 1 && kinds[0] === 'operator') for (const m of syntax.matchAll(/\|\s*([a-z][\w-]*)/g)) candidates.push(m[1]!);
+  if (kinds.length === 1 && kinds[0] === 'operator')
+    for (const m of syntax.matchAll(/\|\s*([a-z][\w-]*)/g)) candidates.push(m[1]!);
   const out = new Set<string>();
   for (const c of candidates) {
     for (const k of kinds) {
@@ -205,26 +260,49 @@ function harvest(repo: string): Harvest {
       if (why) {
         const prev = blocks[blocks.indexOf(b) - 1];
         const link = runLinkBefore(md, prev ? prev.endLine : 0, b.startLine);
-        skipped.push({ id, reason: why.reason, detail: why.detail, ...(link && { runsOn: `${link.cluster}/${link.database}` }) });
+        skipped.push({
+          id,
+          reason: why.reason,
+          detail: why.detail,
+          ...(link && { runsOn: `${link.cluster}/${link.database}` }),
+        });
         return;
       }
       const next = blocks[blocks.indexOf(b) + 1];
       const table = resultTable(md, b.endLine, next ? next.startLine : Number.MAX_SAFE_INTEGER);
-      examples.push({ id, kql, expected: table && { columns: [...table.columns], rows: table.rows.map((r) => [...r]) } });
+      examples.push({
+        id,
+        kql,
+        expected: table && { columns: [...table.columns], rows: table.rows.map((r) => [...r]) },
+      });
     });
-    if (examples.length) pages.set(stem, { source: { repo: DOCS_REPO, commit: COMMIT, path, licence: LICENCE }, covers: pageCovers, examples });
+    if (examples.length)
+      pages.set(stem, {
+        source: { repo: DOCS_REPO, commit: COMMIT, path, licence: LICENCE },
+        covers: pageCovers,
+        examples,
+      });
   }
 
   const runnable = [...pages.values()].flatMap((p) => p.examples);
   const count = (r: SkipReason) => skipped.filter((s) => s.reason === r).length;
   const needs = skipped.filter((s) => s.reason === 'needs-cluster');
-  const tally = (keys: string[]) => Object.fromEntries([...keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+  const tally = (keys: string[]) =>
+    Object.fromEntries(
+      [...keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>())].sort(
+        (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+      ),
+    );
   const summary = {
     source: { repo: DOCS_REPO, commit: COMMIT, pages: `${QUERY_DIR}*.md`, licence: LICENCE },
     pages: texts.size,
     pagesWithExamples: pages.size,
     kustoBlocks: blocksTotal,
-    harvested: { examples: runnable.length, withResult: runnable.filter((e) => e.expected).length, withoutResult: runnable.filter((e) => !e.expected).length },
+    harvested: {
+      examples: runnable.length,
+      withResult: runnable.filter((e) => e.expected).length,
+      withoutResult: runnable.filter((e) => !e.expected).length,
+    },
     leftOut: {
       'needs-cluster': count('needs-cluster'),
       'management-command': count('management-command'),
@@ -243,7 +321,10 @@ function harvest(repo: string): Harvest {
 
 /** Pretty JSON with each list of texts (a table's columns, a row) on one line, so a table reads as one. */
 function pageText(p: ReferencePage): string {
-  const text = JSON.stringify(p, null, 2).replace(/\[\n\s*("(?:[^"\\]|\\.)*"(?:,\n\s*"(?:[^"\\]|\\.)*")*)\n\s*\]/g, (_m, items: string) => `[${items.split(/,\n\s*/).join(', ')}]`);
+  const text = JSON.stringify(p, null, 2).replace(
+    /\[\n\s*("(?:[^"\\]|\\.)*"(?:,\n\s*"(?:[^"\\]|\\.)*")*)\n\s*\]/g,
+    (_m, items: string) => `[${items.split(/,\n\s*/).join(', ')}]`,
+  );
   return `${text}\n`;
 }
 
@@ -255,12 +336,22 @@ if (!existsSync(repo)) {
 const { pages, summary } = harvest(repo);
 const files = new Map<string, string>([...pages].map(([stem, p]) => [`${stem}.json`, pageText(p)]));
 files.set(HARVEST_SUMMARY_FILE, `${JSON.stringify(summary, null, 2)}\n`);
-const present = existsSync(REFERENCE_DIR) ? readdirSync(REFERENCE_DIR).filter((f) => f.endsWith('.json')) : [];
+const present = existsSync(REFERENCE_DIR)
+  ? readdirSync(REFERENCE_DIR).filter((f) => f.endsWith('.json'))
+  : [];
 if (check) {
-  const differ = [...files].filter(([f, text]) => !existsSync(join(REFERENCE_DIR, f)) || readFileSync(join(REFERENCE_DIR, f), 'utf8') !== text).map(([f]) => f);
+  const differ = [...files]
+    .filter(
+      ([f, text]) =>
+        !existsSync(join(REFERENCE_DIR, f)) ||
+        readFileSync(join(REFERENCE_DIR, f), 'utf8') !== text,
+    )
+    .map(([f]) => f);
   const stale = present.filter((f) => !files.has(f));
   if (differ.length || stale.length) {
-    process.stderr.write(`the harvest differs from ${REFERENCE_DIR}: ${[...differ, ...stale].join(', ')}\n`);
+    process.stderr.write(
+      `the harvest differs from ${REFERENCE_DIR}: ${[...differ, ...stale].join(', ')}\n`,
+    );
     process.exit(1);
   }
   process.stderr.write(`${REFERENCE_DIR} is up to date\n`);
@@ -268,6 +359,14 @@ if (check) {
   mkdirSync(REFERENCE_DIR, { recursive: true });
   for (const f of present) if (!files.has(f)) rmSync(join(REFERENCE_DIR, f));
   for (const [f, text] of files) writeFileSync(join(REFERENCE_DIR, f), text);
-  const s = summary as { pages: number; pagesWithExamples: number; kustoBlocks: number; harvested: unknown; leftOut: unknown };
-  process.stderr.write(`${s.pages} pages, ${s.kustoBlocks} kusto blocks; harvested ${JSON.stringify(s.harvested)} from ${s.pagesWithExamples} pages; left out ${JSON.stringify(s.leftOut)}\n`);
+  const s = summary as {
+    pages: number;
+    pagesWithExamples: number;
+    kustoBlocks: number;
+    harvested: unknown;
+    leftOut: unknown;
+  };
+  process.stderr.write(
+    `${s.pages} pages, ${s.kustoBlocks} kusto blocks; harvested ${JSON.stringify(s.harvested)} from ${s.pagesWithExamples} pages; left out ${JSON.stringify(s.leftOut)}\n`,
+  );
 }

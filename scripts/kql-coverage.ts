@@ -18,7 +18,9 @@ export const COVERAGE_DOC = resolve(import.meta.dirname, '..', 'docs', 'kql-cove
 const text = coverageMarkdown(repositoryCoverage(), KUSTO_CATALOG.source);
 if (process.argv.includes('--check')) {
   if (readFileSync(COVERAGE_DOC, 'utf8') !== text) {
-    process.stderr.write(`${COVERAGE_DOC} differs from a fresh generation: run npx tsx scripts/kql-coverage.ts\n`);
+    process.stderr.write(
+      `${COVERAGE_DOC} differs from a fresh generation: run npx tsx scripts/kql-coverage.ts\n`,
+    );
     process.exit(1);
   }
 } else {

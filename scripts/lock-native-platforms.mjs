@@ -23,7 +23,10 @@ function platformOf(name) {
 
 const lock = JSON.parse(readFileSync(LOCK, 'utf8'));
 const bindings = lock.packages[BINDINGS];
-if (!bindings) throw new Error(`lock-native-platforms: ${BINDINGS} is not in package-lock.json (npm install first)`);
+if (!bindings)
+  throw new Error(
+    `lock-native-platforms: ${BINDINGS} is not in package-lock.json (npm install first)`,
+  );
 const added = [];
 for (const [name, version] of Object.entries(bindings.optionalDependencies ?? {})) {
   const key = `node_modules/${name}`;
@@ -32,6 +35,14 @@ for (const [name, version] of Object.entries(bindings.optionalDependencies ?? {}
   added.push(`${name}@${version}`);
 }
 // npm keeps the lock's packages sorted by path.
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)));
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) =>
+    a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  ),
+);
 writeFileSync(LOCK, `${JSON.stringify(lock, null, 2)}\n`);
-process.stdout.write(added.length ? `lock-native-platforms: added ${added.join(', ')}\n` : 'lock-native-platforms: every platform package is in the lock\n');
+process.stdout.write(
+  added.length
+    ? `lock-native-platforms: added ${added.join(', ')}\n`
+    : 'lock-native-platforms: every platform package is in the lock\n',
+);

@@ -17,7 +17,8 @@ const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'))
 // let BUF=e._malloc(TOTAL),VIEW=e.HEAPU8.subarray(BUF,BUF+TOTAL),OFF=0;for(let I=0;I<u.rows;++I){PTRS[I]=OFF;
 const BUG =
   /let (\w+)=e\._malloc\((\w+)\),(\w+)=e\.HEAPU8\.subarray\(\1,\1\+\2\),(\w+)=0;for\(let (\w+)=0;\5<u\.rows;\+\+\5\)\{(\w+)\[\5\]=\4;/g;
-const FIXED = /let (\w+)=e\._malloc\((\w+)\),(\w+)=e\.HEAPU8\.subarray\(\1,\1\+\2\),(\w+)=0;for\(let (\w+)=0;\5<u\.rows;\+\+\5\)\{(\w+)\[\5\]=\1\+\4;/;
+const FIXED =
+  /let (\w+)=e\._malloc\((\w+)\),(\w+)=e\.HEAPU8\.subarray\(\1,\1\+\2\),(\w+)=0;for\(let (\w+)=0;\5<u\.rows;\+\+\5\)\{(\w+)\[\5\]=\1\+\4;/;
 
 /**
  * Second bug: the UDF glue makes a typed-array view of the result buffer, then calls _malloc again
@@ -26,13 +27,16 @@ const FIXED = /let (\w+)=e\._malloc\((\w+)\),(\w+)=e\.HEAPU8\.subarray\(\1,\1\+\
  * 400,000-row query) one 2048-row chunk of a VARCHAR UDF's results read as NUL bytes, and DOUBLE/
  * INTEGER results can be lost the same way. The fix re-creates the view after each such _malloc.
  */
-const VIEWS = /(\w+)=e\._malloc\((\w+)\),(\w+)=(\w+)\(e,\1,u\.ret\.physicalType,u\.rows\),(\w+)=e\._malloc\(u\.rows\),(\w+)=(\w+)\(e,\5,u\.rows\);/;
+const VIEWS =
+  /(\w+)=e\._malloc\((\w+)\),(\w+)=(\w+)\(e,\1,u\.ret\.physicalType,u\.rows\),(\w+)=e\._malloc\(u\.rows\),(\w+)=(\w+)\(e,\5,u\.rows\);/;
 const VIEWS_MARK = '/*loupe:views*/';
 function fixDetachedViews(src, name) {
   if (src.includes(VIEWS_MARK)) return src;
   const m = VIEWS.exec(src);
   if (!m) {
-    console.error(`patch-duckdb-wasm: the UDF result-view code was not found in ${name}; re-check the fix for this duckdb-wasm version.`);
+    console.error(
+      `patch-duckdb-wasm: the UDF result-view code was not found in ${name}; re-check the fix for this duckdb-wasm version.`,
+    );
     process.exit(1);
   }
   const [whole, addr, , view, makeView] = m;
@@ -47,7 +51,8 @@ function fixDetachedViews(src, name) {
   }
   // Numeric arguments and their validity masks are read lazily through views made before the
   // result _mallocs: copy them while they are valid.
-  const ARGS = /let (\w+)=(\w+)\(e,d\[(\w+)\.dataBuffer\],\3\.physicalType,u\.rows\);return (\w+)!=null\?(\w+)=>\4\[\5\]\?\1\[\5\]:null:\5=>\1\[\5\]/;
+  const ARGS =
+    /let (\w+)=(\w+)\(e,d\[(\w+)\.dataBuffer\],\3\.physicalType,u\.rows\);return (\w+)!=null\?(\w+)=>\4\[\5\]\?\1\[\5\]:null:\5=>\1\[\5\]/;
   const a = ARGS.exec(out);
   if (!a) {
     console.error(`patch-duckdb-wasm: the UDF argument-view code was not found in ${name}.`);
@@ -78,23 +83,35 @@ const MALLOC_FIXED = 'e=>wasmExports.malloc(e)>>>0/*loupe:u32*/';
 function fixHighAddresses(src, name) {
   if (src.includes('/*loupe:u32*/')) return src;
   if (!src.includes(MALLOC)) {
-    console.error(`patch-duckdb-wasm: the _malloc export was not found in ${name}; re-check the 2 GiB fix for this duckdb-wasm version.`);
+    console.error(
+      `patch-duckdb-wasm: the _malloc export was not found in ${name}; re-check the 2 GiB fix for this duckdb-wasm version.`,
+    );
     process.exit(1);
   }
   const STRING_ARG = /(\w+)\.HEAPU8\.subarray\((\w+)\[(\w+)\],\2\[\3\]\+(\w+)\[\3\]\)/g;
   if ((src.match(STRING_ARG) ?? []).length !== 1) {
-    console.error(`patch-duckdb-wasm: the UDF string-argument read was not found once in ${name}; re-check the 2 GiB fix.`);
+    console.error(
+      `patch-duckdb-wasm: the UDF string-argument read was not found once in ${name}; re-check the 2 GiB fix.`,
+    );
     process.exit(1);
   }
   return src
-    .replace(STRING_ARG, (_m, mod, ptrs, row, lens) => `${mod}.HEAPU8.subarray(${ptrs}[${row}]>>>0,(${ptrs}[${row}]>>>0)+${lens}[${row}])`)
+    .replace(
+      STRING_ARG,
+      (_m, mod, ptrs, row, lens) =>
+        `${mod}.HEAPU8.subarray(${ptrs}[${row}]>>>0,(${ptrs}[${row}]>>>0)+${lens}[${row}])`,
+    )
     .split(MALLOC)
     .join(MALLOC_FIXED)
     .replace(/HEAPF64\[\((\w+)>>3\)/g, 'HEAPF64[($1>>>3)')
     .replace(/HEAP32\[\((\w+)>>2\)/g, 'HEAP32[($1>>>2)');
 }
 
-const targets = ['duckdb-node-blocking.cjs', 'duckdb-browser-blocking.mjs', 'duckdb-browser-blocking.cjs'];
+const targets = [
+  'duckdb-node-blocking.cjs',
+  'duckdb-browser-blocking.mjs',
+  'duckdb-browser-blocking.cjs',
+];
 let patched = 0;
 for (const name of readdirSync(dist)) {
   if (!targets.includes(name)) continue;
@@ -104,10 +121,15 @@ for (const name of readdirSync(dist)) {
   const offsetsFixed = src.includes(VIEWS_MARK) || FIXED.test(src);
   let out = offsetsFixed
     ? src
-    : src.replace(BUG, (_m, buf, total, view, off, i, ptrs) =>
-        `let ${buf}=e._malloc(${total}),${view}=e.HEAPU8.subarray(${buf},${buf}+${total}),${off}=0;for(let ${i}=0;${i}<u.rows;++${i}){${ptrs}[${i}]=${buf}+${off};`);
+    : src.replace(
+        BUG,
+        (_m, buf, total, view, off, i, ptrs) =>
+          `let ${buf}=e._malloc(${total}),${view}=e.HEAPU8.subarray(${buf},${buf}+${total}),${off}=0;for(let ${i}=0;${i}<u.rows;++${i}){${ptrs}[${i}]=${buf}+${off};`,
+      );
   if (!offsetsFixed && out === src) {
-    console.error(`patch-duckdb-wasm: the UDF string-return code was not found in ${name}; re-check the fix for this duckdb-wasm version.`);
+    console.error(
+      `patch-duckdb-wasm: the UDF string-return code was not found in ${name}; re-check the fix for this duckdb-wasm version.`,
+    );
     process.exit(1);
   }
   out = fixDetachedViews(out, name);
@@ -116,4 +138,7 @@ for (const name of readdirSync(dist)) {
   writeFileSync(file, out);
   patched++;
 }
-if (patched && !process.argv.includes('--quiet')) console.error(`patch-duckdb-wasm: fixed UDF results and addresses past 2 GiB in ${patched} file(s)`);
+if (patched && !process.argv.includes('--quiet'))
+  console.error(
+    `patch-duckdb-wasm: fixed UDF results and addresses past 2 GiB in ${patched} file(s)`,
+  );

@@ -64,7 +64,10 @@ export function serve(dir, { port = 0, base = '/' } = {}) {
     server.once('error', fail);
     server.listen(port, '127.0.0.1', () => {
       const addr = server.address();
-      ok({ url: `http://127.0.0.1:${addr.port}${prefix}`, close: () => new Promise((done) => server.close(() => done())) });
+      ok({
+        url: `http://127.0.0.1:${addr.port}${prefix}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
     });
   });
 }

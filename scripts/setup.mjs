@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quiet = process.argv.includes('--quiet');
-const log = (m) => { if (!quiet) console.error(`setup: ${m}`); };
+const log = (m) => {
+  if (!quiet) console.error(`setup: ${m}`);
+};
 const run = (cmd) => execSync(cmd, { cwd: root, stdio: ['ignore', 2, 2] });
 
 const marker = join(root, 'node_modules', '.package-lock.json');

@@ -24,7 +24,8 @@ export type ErrorStage = 'ingest' | 'kql' | 'rule' | 'replay' | 'engine' | 'cli'
  * and may change, a detail is typed data (one variant per remedy Loupe offers), so the UI and CLI
  * never parse message text.
  */
-export type ErrorDetail = ExternalDataNeeded | BuiltinRefused | TableUnknown | FunctionNotLoaded | WatchlistNeeded;
+export type ErrorDetail =
+  ExternalDataNeeded | BuiltinRefused | TableUnknown | FunctionNotLoaded | WatchlistNeeded;
 
 /**
  * A call of a Kusto built-in (function, aggregate, plugin, operator) that Loupe refuses by
@@ -91,8 +92,11 @@ export class LoupeError extends Error {
    */
   describe(): string {
     const { file, line, column } = this.position;
-    if (file !== undefined && line === undefined && this.message.startsWith(file)) return this.message;
-    const where = [file, line, line !== undefined ? column : undefined].filter((x) => x !== undefined).join(':');
+    if (file !== undefined && line === undefined && this.message.startsWith(file))
+      return this.message;
+    const where = [file, line, line !== undefined ? column : undefined]
+      .filter((x) => x !== undefined)
+      .join(':');
     return where ? `${where}: ${this.message}` : this.message;
   }
 }

@@ -7,7 +7,9 @@ import './ui/theme.css';
 // other branch is removed at build time, so the single file never references an external asset.
 // (Static imports of both would not do: Vite keeps the inlined worker of the unused one.)
 const { startEngine } =
-  import.meta.env.MODE === 'single' ? await import('./ui/engine-single.ts') : await import('./ui/engine-hosted.ts');
+  import.meta.env.MODE === 'single'
+    ? await import('./ui/engine-single.ts')
+    : await import('./ui/engine-hosted.ts');
 
 // The page renders at once; the engine starts in the background and requests wait for it.
 const client = startEngine();

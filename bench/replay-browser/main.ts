@@ -22,7 +22,9 @@ const params = new URLSearchParams(location.search);
 const sizes = (params.get('rows') ?? '100000,1000000').split(',').map(Number);
 const perRunMax = Number(params.get('perRun') ?? '100000');
 const out = document.getElementById('out')!;
-const w = window as unknown as { __replayBench?: { rows: BrowserBenchRow[]; error?: string; done: boolean } };
+const w = window as unknown as {
+  __replayBench?: { rows: BrowserBenchRow[]; error?: string; done: boolean };
+};
 w.__replayBench = { rows: [], done: false };
 
 async function main(): Promise<void> {
@@ -42,7 +44,11 @@ async function main(): Promise<void> {
       const strategies = rows <= perRunMax ? (['auto', 'per-run'] as const) : (['auto'] as const);
       for (const strategy of strategies) {
         t = performance.now();
-        const report = await client.request('replay', { from: MONTH_START, to: MONTH_START + MONTH_MS - 1, strategy });
+        const report = await client.request('replay', {
+          from: MONTH_START,
+          to: MONTH_START + MONTH_MS - 1,
+          strategy,
+        });
         const replayMs = performance.now() - t;
         const row: BrowserBenchRow = {
           rows,

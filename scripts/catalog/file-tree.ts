@@ -18,7 +18,10 @@ export interface FileTree {
 const MAX_GIT_OUTPUT = 512 * 1024 * 1024;
 
 function git(gitDir: string, args: readonly string[], input?: string): Buffer {
-  return execFileSync('git', ['--git-dir', gitDir, ...args], { maxBuffer: MAX_GIT_OUTPUT, ...(input !== undefined && { input }) });
+  return execFileSync('git', ['--git-dir', gitDir, ...args], {
+    maxBuffer: MAX_GIT_OUTPUT,
+    ...(input !== undefined && { input }),
+  });
 }
 
 /** The git directory of a checkout or bare clone, or undefined when `path` is neither. */
@@ -34,8 +37,10 @@ function gitDirOf(path: string): string | undefined {
  */
 export function folderTree(root: string, commit?: string): FileTree {
   const gitDir = gitDirOf(root);
-  const resolved = commit ?? (gitDir ? git(gitDir, ['rev-parse', 'HEAD']).toString().trim() : undefined);
-  if (!resolved) throw new Error(`${root} is not a git checkout: give the commit its files come from`);
+  const resolved =
+    commit ?? (gitDir ? git(gitDir, ['rev-parse', 'HEAD']).toString().trim() : undefined);
+  if (!resolved)
+    throw new Error(`${root} is not a git checkout: give the commit its files come from`);
   return {
     commit: resolved,
     list: (dir) =>
@@ -51,7 +56,9 @@ export function folderTree(root: string, commit?: string): FileTree {
 export function gitTree(repo: string, commit: string): FileTree {
   const gitDir = gitDirOf(repo);
   if (!gitDir) throw new Error(`${repo} is not a git repository`);
-  const full = git(gitDir, ['rev-parse', '--verify', `${commit}^{commit}`]).toString().trim();
+  const full = git(gitDir, ['rev-parse', '--verify', `${commit}^{commit}`])
+    .toString()
+    .trim();
   const cache = new Map<string, string>();
   return {
     commit: full,
@@ -59,19 +66,30 @@ export function gitTree(repo: string, commit: string): FileTree {
       const out = git(gitDir, ['ls-tree', '--name-only', `${full}:${dir}`]).toString();
       const entries = out.split('\n').filter((l) => l !== '');
       const files: string[] = [];
-      const types = git(gitDir, ['cat-file', '--batch-check'], entries.map((e) => `${full}:${dir}/${e}`).join('\n') + '\n').toString().split('\n');
+      const types = git(
+        gitDir,
+        ['cat-file', '--batch-check'],
+        entries.map((e) => `${full}:${dir}/${e}`).join('\n') + '\n',
+      )
+        .toString()
+        .split('\n');
       entries.forEach((e, i) => {
         if (/ blob \d+$/.test(types[i] ?? '')) files.push(`${dir}/${e}`);
       });
       files.sort();
       // Read the folder's files in one batch: a process per file would take seconds.
-      const batch = git(gitDir, ['cat-file', '--batch'], files.map((f) => `${full}:${f}`).join('\n') + '\n');
+      const batch = git(
+        gitDir,
+        ['cat-file', '--batch'],
+        files.map((f) => `${full}:${f}`).join('\n') + '\n',
+      );
       let at = 0;
       for (const f of files) {
         const nl = batch.indexOf(0x0a, at);
         const header = batch.subarray(at, nl).toString();
         const size = Number(/ blob (\d+)$/.exec(header)?.[1]);
-        if (!Number.isFinite(size)) throw new Error(`git cat-file: unexpected answer for ${f}: ${header}`);
+        if (!Number.isFinite(size))
+          throw new Error(`git cat-file: unexpected answer for ${f}: ${header}`);
         cache.set(f, batch.subarray(nl + 1, nl + 1 + size).toString('utf8'));
         at = nl + 1 + size + 1;
       }

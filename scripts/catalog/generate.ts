@@ -22,7 +22,14 @@ import { folderTree, gitTree, type FileTree } from './file-tree.ts';
 import type { SourceRead } from './model.ts';
 import { provenancePage } from './provenance.ts';
 import { readReference } from './reference-source.ts';
-import { CUSTOM_TABLES_DIR, customTables, parseExtract, readCustomTablesFolder, writeExtract, type CustomTablesFile } from './sentinel-source.ts';
+import {
+  CUSTOM_TABLES_DIR,
+  customTables,
+  parseExtract,
+  readCustomTablesFolder,
+  writeExtract,
+  type CustomTablesFile,
+} from './sentinel-source.ts';
 
 export const CATALOG_FILE = 'sentinel-tables.json';
 export const PROVENANCE_FILE = 'PROVENANCE.md';
@@ -41,7 +48,10 @@ export function readSentinel(path: string, commit?: string): SourceRead {
   if (statSync(path).isFile()) return customTables(parseExtract(readFileSync(path, 'utf8'), path));
   const checkoutDir = join(path, CUSTOM_TABLES_DIR);
   const tree = folderTree(path, commit);
-  const { files, notes } = readCustomTablesFolder(tree, existsSync(checkoutDir) ? CUSTOM_TABLES_DIR : '');
+  const { files, notes } = readCustomTablesFolder(
+    tree,
+    existsSync(checkoutDir) ? CUSTOM_TABLES_DIR : '',
+  );
   return customTables(files, notes);
 }
 
@@ -51,12 +61,24 @@ export interface Generated {
 }
 
 /** The files the generator writes, from its sources (no file is written). */
-export function generate(opts: { reference: FileTree; sentinel: SourceRead; sentinelArg: string; referenceArg: string }): Generated {
+export function generate(opts: {
+  reference: FileTree;
+  sentinel: SourceRead;
+  sentinelArg: string;
+  referenceArg: string;
+}): Generated {
   const regenerate =
     `npx tsx scripts/catalog/generate.ts --reference <azure-reference-other> --reference-commit ${opts.referenceArg} ` +
     `--sentinel ${opts.sentinelArg}`;
-  const doc = buildCatalog({ reference: readReference(opts.reference), sentinel: opts.sentinel, generator: `scripts/catalog/generate.ts (reference at ${opts.reference.commit}; Azure-Sentinel from ${opts.sentinelArg})` });
-  return { catalog: serializeCatalog(doc), provenance: provenancePage(doc, opts.sentinel, regenerate) };
+  const doc = buildCatalog({
+    reference: readReference(opts.reference),
+    sentinel: opts.sentinel,
+    generator: `scripts/catalog/generate.ts (reference at ${opts.reference.commit}; Azure-Sentinel from ${opts.sentinelArg})`,
+  });
+  return {
+    catalog: serializeCatalog(doc),
+    provenance: provenancePage(doc, opts.sentinel, regenerate),
+  };
 }
 
 /** Adds (or replaces) CustomTables files in the extract, keeping the other lines. */
@@ -73,20 +95,33 @@ function extract(from: string, sourcesTsv: string | undefined, into: string): nu
   if (read.notes.length > 0) for (const n of read.notes) console.error(`extract: ${n}`);
   const added: CustomTablesFile[] = read.files.map((f) => {
     const commit = commits.get(f.file);
-    if (!commit) throw new Error(`${f.file}: no commit for it in ${sourcesTsv ?? '(no --sources given)'}`);
+    if (!commit)
+      throw new Error(`${f.file}: no commit for it in ${sourcesTsv ?? '(no --sources given)'}`);
     return { ...f, commit };
   });
-  const kept = existsSync(into) ? parseExtract(readFileSync(into, 'utf8'), into).filter((f) => !added.some((a) => a.file === f.file)) : [];
+  const kept = existsSync(into)
+    ? parseExtract(readFileSync(into, 'utf8'), into).filter(
+        (f) => !added.some((a) => a.file === f.file),
+      )
+    : [];
   const preamble = existsSync(into)
-    ? readFileSync(into, 'utf8').split('\n').filter((l) => l.startsWith('# ') && !l.startsWith('# file\t')).map((l) => l.slice(2))
-    : [`Azure/Azure-Sentinel ${CUSTOM_TABLES_DIR}: the files read for Loupe's schema catalog (MIT licence), one per line.`];
+    ? readFileSync(into, 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('# ') && !l.startsWith('# file\t'))
+        .map((l) => l.slice(2))
+    : [
+        `Azure/Azure-Sentinel ${CUSTOM_TABLES_DIR}: the files read for Loupe's schema catalog (MIT licence), one per line.`,
+      ];
   writeFileSync(into, writeExtract([...kept, ...added], preamble));
   return added.length;
 }
 
 function main(argv: string[]): number {
   if (argv[0] === 'extract') {
-    const { values } = parseArgs({ args: argv.slice(1), options: { from: { type: 'string' }, sources: { type: 'string' }, into: { type: 'string' } } });
+    const { values } = parseArgs({
+      args: argv.slice(1),
+      options: { from: { type: 'string' }, sources: { type: 'string' }, into: { type: 'string' } },
+    });
     if (!values.from) throw new Error('extract needs --from <folder of CustomTables *.json>');
     const n = extract(values.from, values.sources, values.into ?? DEFAULT_EXTRACT);
     console.error(`extract: ${n} files written to ${values.into ?? DEFAULT_EXTRACT}`);
@@ -103,7 +138,10 @@ function main(argv: string[]): number {
       check: { type: 'boolean', default: false },
     },
   });
-  if (!values.reference || !values.sentinel) throw new Error('usage: generate.ts --reference <path> [--reference-commit <rev>] --sentinel <path> [--out DIR] [--check]');
+  if (!values.reference || !values.sentinel)
+    throw new Error(
+      'usage: generate.ts --reference <path> [--reference-commit <rev>] --sentinel <path> [--out DIR] [--check]',
+    );
   const out = generate({
     reference: referenceTree(values.reference, values['reference-commit']),
     sentinel: readSentinel(values.sentinel, values['sentinel-commit']),
@@ -115,7 +153,9 @@ function main(argv: string[]): number {
     [join(values.out!, PROVENANCE_FILE), out.provenance],
   ];
   if (values.check) {
-    const stale = files.filter(([f, text]) => !existsSync(f) || readFileSync(f, 'utf8') !== text).map(([f]) => f);
+    const stale = files
+      .filter(([f, text]) => !existsSync(f) || readFileSync(f, 'utf8') !== text)
+      .map(([f]) => f);
     for (const f of stale) console.error(`catalog: ${f} differs from what the sources give`);
     return stale.length === 0 ? 0 : 1;
   }

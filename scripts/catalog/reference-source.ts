@@ -19,17 +19,20 @@ export const REFERENCE_DIR = 'azure-monitor-ref/tables';
  * Columns the reference lists without a type, with the type its own prose gives them. Nothing is
  * guessed: a column missing from this list with no type stops the generator.
  */
-const UNTYPED_COLUMNS: readonly { table: string; column: string; type: 'dynamic'; why: string }[] = [
-  {
-    table: 'AzureDiagnostics',
-    column: 'AdditionalFields',
-    type: 'dynamic',
-    why: 'the page lists it without a type and says excess data "is added to a dynamic property bag column called AdditionalFields"',
-  },
-];
+const UNTYPED_COLUMNS: readonly { table: string; column: string; type: 'dynamic'; why: string }[] =
+  [
+    {
+      table: 'AzureDiagnostics',
+      column: 'AdditionalFields',
+      type: 'dynamic',
+      why: 'the page lists it without a type and says excess data "is added to a dynamic property bag column called AdditionalFields"',
+    },
+  ];
 
 /** The rows of the first `| Column | Type | … |` markdown table in `text`, or undefined if none. */
-export function columnRows(text: string): { name: string; type: string; line: number }[] | undefined {
+export function columnRows(
+  text: string,
+): { name: string; type: string; line: number }[] | undefined {
   const lines = text.split(/\r?\n/);
   const header = lines.findIndex((l) => /^\|\s*Column\s*\|\s*Type\s*\|/i.test(l));
   if (header < 0) return undefined;
@@ -57,10 +60,17 @@ export function frontMatterCustom(text: string): string | undefined {
 
 /** The includes a page names, as paths relative to the tables folder. */
 export function includedFiles(text: string): string[] {
-  return [...text.matchAll(/\[!INCLUDE\s*\[[^\]]*\]\(\.\/(includes\/[^)\s]+)\)\]/g)].map((m) => m[1]!);
+  return [...text.matchAll(/\[!INCLUDE\s*\[[^\]]*\]\(\.\/(includes\/[^)\s]+)\)\]/g)].map(
+    (m) => m[1]!,
+  );
 }
 
-function tableColumns(table: string, path: string, text: string, notes: string[]): SourceColumn[] | undefined {
+function tableColumns(
+  table: string,
+  path: string,
+  text: string,
+  notes: string[],
+): SourceColumn[] | undefined {
   const rows = columnRows(text);
   if (!rows) return undefined;
   const seen = new Set<string>();
@@ -111,7 +121,14 @@ export function readReference(tree: FileTree): SourceRead {
     if (!name || !columns) continue;
     if (!IDENTIFIER.test(name)) throw new Error(`${pagePath}: "${name}" is not a table name`);
     if (tables.has(name)) throw new Error(`${pagePath}: a second page for table ${name}`);
-    tables.set(name, { name, source: 'azure-monitor-reference', path: from, commit: tree.commit, columns, notes });
+    tables.set(name, {
+      name,
+      source: 'azure-monitor-reference',
+      path: from,
+      commit: tree.commit,
+      columns,
+      notes,
+    });
   }
 
   for (const incPath of includes) {
@@ -119,18 +136,36 @@ export function readReference(tree: FileTree): SourceRead {
     const text = tree.read(incPath);
     const name = frontMatterCustom(text);
     if (!columnRows(text)) continue;
-    if (!name || !IDENTIFIER.test(name)) throw new Error(`${incPath}: a column table whose ms.custom ("${name ?? ''}") names no table`);
+    if (!name || !IDENTIFIER.test(name))
+      throw new Error(
+        `${incPath}: a column table whose ms.custom ("${name ?? ''}") names no table`,
+      );
     const existing = tables.get(name);
     if (existing) {
-      sourceNotes.push(`${incPath} is not included by any page and documents ${name} (ms.custom), which ${existing.path} already documents: skipped`);
+      sourceNotes.push(
+        `${incPath} is not included by any page and documents ${name} (ms.custom), which ${existing.path} already documents: skipped`,
+      );
       continue;
     }
-    const notes = ['named by its include\'s ms.custom: the reference has no page for it at this commit'];
+    const notes = [
+      "named by its include's ms.custom: the reference has no page for it at this commit",
+    ];
     const columns = tableColumns(name, incPath, text, notes)!;
-    tables.set(name, { name, source: 'azure-monitor-reference', path: incPath, commit: tree.commit, columns, notes });
+    tables.set(name, {
+      name,
+      source: 'azure-monitor-reference',
+      path: incPath,
+      commit: tree.commit,
+      columns,
+      notes,
+    });
   }
 
-  return { tables: [...tables.values()].sort((a, b) => compareNames(a.name, b.name)), notes: sourceNotes, commit: tree.commit };
+  return {
+    tables: [...tables.values()].sort((a, b) => compareNames(a.name, b.name)),
+    notes: sourceNotes,
+    commit: tree.commit,
+  };
 }
 
 /** Ordinal order, so the output does not depend on the machine's locale. */

@@ -33,28 +33,40 @@ function field(o: Record<string, unknown>, key: string): unknown {
 }
 
 /** Parses one CustomTables JSON file; throws with the file's name when it is not of that shape. */
-export function parseCustomTablesJson(file: string, commit: string, text: string): CustomTablesFile {
+export function parseCustomTablesJson(
+  file: string,
+  commit: string,
+  text: string,
+): CustomTablesFile {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new Error(`${file}: not JSON (${(e as Error).message})`);
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error(`${file}: not a JSON object`);
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    throw new Error(`${file}: not a JSON object`);
   const name = field(doc as Record<string, unknown>, 'Name');
   const props = field(doc as Record<string, unknown>, 'Properties');
-  if (typeof name !== 'string' || !Array.isArray(props)) throw new Error(`${file}: expected { "Name": …, "Properties": [ … ] }`);
+  if (typeof name !== 'string' || !Array.isArray(props))
+    throw new Error(`${file}: expected { "Name": …, "Properties": [ … ] }`);
   const columns = props.map((p, i) => {
-    const n = typeof p === 'object' && p !== null ? field(p as Record<string, unknown>, 'Name') : undefined;
-    const t = typeof p === 'object' && p !== null ? field(p as Record<string, unknown>, 'Type') : undefined;
-    if (typeof n !== 'string' || typeof t !== 'string') throw new Error(`${file}: property ${i + 1} is not { "Name": …, "Type": … }`);
+    const n =
+      typeof p === 'object' && p !== null ? field(p as Record<string, unknown>, 'Name') : undefined;
+    const t =
+      typeof p === 'object' && p !== null ? field(p as Record<string, unknown>, 'Type') : undefined;
+    if (typeof n !== 'string' || typeof t !== 'string')
+      throw new Error(`${file}: property ${i + 1} is not { "Name": …, "Type": … }`);
     return { name: n, type: t };
   });
   return { file, commit, declaredName: name, columns };
 }
 
 /** Every `*.json` file of a CustomTables folder (other files — `.yaml`, `.old` — are noted and skipped). */
-export function readCustomTablesFolder(tree: FileTree, dir: string): { files: CustomTablesFile[]; notes: string[] } {
+export function readCustomTablesFolder(
+  tree: FileTree,
+  dir: string,
+): { files: CustomTablesFile[]; notes: string[] } {
   const files: CustomTablesFile[] = [];
   const notes: string[] = [];
   for (const path of tree.list(dir)) {
@@ -73,16 +85,30 @@ export function readCustomTablesFolder(tree: FileTree, dir: string): { files: Cu
   return { files, notes };
 }
 
-const EXTRACT_HEADER = '# file\tcommit\tdeclared name\tcolumns (Name:Type as the file spells them, comma-separated)';
+const EXTRACT_HEADER =
+  '# file\tcommit\tdeclared name\tcolumns (Name:Type as the file spells them, comma-separated)';
 
 /** The extract's text for some CustomTables files (deterministic: sorted by file name). */
-export function writeExtract(files: readonly CustomTablesFile[], preamble: readonly string[]): string {
+export function writeExtract(
+  files: readonly CustomTablesFile[],
+  preamble: readonly string[],
+): string {
   const lines = [...preamble.map((l) => `# ${l}`), EXTRACT_HEADER];
   for (const f of [...files].sort((a, b) => compareNames(a.file, b.file))) {
     for (const c of f.columns) {
-      if (/[,:\t\r\n]/.test(c.name) || /[,:\t\r\n]/.test(c.type)) throw new Error(`${f.file}: column "${c.name}" of type "${c.type}" cannot be written to the extract`);
+      if (/[,:\t\r\n]/.test(c.name) || /[,:\t\r\n]/.test(c.type))
+        throw new Error(
+          `${f.file}: column "${c.name}" of type "${c.type}" cannot be written to the extract`,
+        );
     }
-    lines.push([f.file, f.commit, f.declaredName, f.columns.map((c) => `${c.name}:${c.type}`).join(',')].join('\t'));
+    lines.push(
+      [
+        f.file,
+        f.commit,
+        f.declaredName,
+        f.columns.map((c) => `${c.name}:${c.type}`).join(','),
+      ].join('\t'),
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -93,14 +119,19 @@ export function parseExtract(text: string, path: string): CustomTablesFile[] {
   text.split('\n').forEach((line, i) => {
     if (line === '' || line.startsWith('#')) return;
     const cells = line.split('\t');
-    if (cells.length !== 4) throw new Error(`${path}:${i + 1}: expected 4 tab-separated fields, found ${cells.length}`);
+    if (cells.length !== 4)
+      throw new Error(`${path}:${i + 1}: expected 4 tab-separated fields, found ${cells.length}`);
     const [file, commit, declaredName, cols] = cells as [string, string, string, string];
-    if (!/^[0-9a-f]{40}$/.test(commit)) throw new Error(`${path}:${i + 1}: "${commit}" is not a commit`);
-    const columns = cols === '' ? [] : cols.split(',').map((pair) => {
-      const at = pair.lastIndexOf(':');
-      if (at <= 0) throw new Error(`${path}:${i + 1}: "${pair}" is not Name:Type`);
-      return { name: pair.slice(0, at), type: pair.slice(at + 1) };
-    });
+    if (!/^[0-9a-f]{40}$/.test(commit))
+      throw new Error(`${path}:${i + 1}: "${commit}" is not a commit`);
+    const columns =
+      cols === ''
+        ? []
+        : cols.split(',').map((pair) => {
+            const at = pair.lastIndexOf(':');
+            if (at <= 0) throw new Error(`${path}:${i + 1}: "${pair}" is not Name:Type`);
+            return { name: pair.slice(0, at), type: pair.slice(at + 1) };
+          });
     files.push({ file, commit, declaredName, columns });
   });
   return files;
@@ -112,7 +143,10 @@ export function parseExtract(text: string, path: string): CustomTablesFile[] {
  * hand (build-catalog.ts): ThreatIntelligenceIndicator.json declares `Malware_data_CL` but holds
  * the indicator table's columns; AADUserInfo.json declares `AADUserInfo_CL` and holds that table's.
  */
-export function customTables(files: readonly CustomTablesFile[], notes: readonly string[] = []): SourceRead {
+export function customTables(
+  files: readonly CustomTablesFile[],
+  notes: readonly string[] = [],
+): SourceRead {
   const tables: SourceTable[] = [];
   const sourceNotes = [...notes];
   for (const f of [...files].sort((a, b) => compareNames(a.file, b.file))) {
@@ -135,7 +169,11 @@ export function customTables(files: readonly CustomTablesFile[], notes: readonly
         continue;
       }
       seen.add(c.name);
-      columns.push({ name: c.name, type: kqlTypeOfSource(c.type, `${path} (${c.name})`), spelling: c.type });
+      columns.push({
+        name: c.name,
+        type: kqlTypeOfSource(c.type, `${path} (${c.name})`),
+        spelling: c.type,
+      });
     }
     tables.push({
       name,

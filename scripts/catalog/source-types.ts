@@ -60,7 +60,9 @@ export class UnknownSourceTypeError extends Error {
     readonly spelling: string,
     readonly where: string,
   ) {
-    super(`${where}: unknown column type "${spelling}"; add its meaning to scripts/catalog/source-types.ts`);
+    super(
+      `${where}: unknown column type "${spelling}"; add its meaning to scripts/catalog/source-types.ts`,
+    );
     this.name = 'UnknownSourceTypeError';
   }
 }

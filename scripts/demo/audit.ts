@@ -12,13 +12,22 @@ const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
 /** Entra's audit record id: `<service>_<correlation id>_<5 characters>_<sequence>` (Core Directory writes "Directory"). */
 function auditId(random: Random, service: string, correlationId: string): string {
-  const tag = Array.from({ length: 5 }, () => ID_ALPHABET[random.int(0, ID_ALPHABET.length - 1)]).join('');
+  const tag = Array.from(
+    { length: 5 },
+    () => ID_ALPHABET[random.int(0, ID_ALPHABET.length - 1)],
+  ).join('');
   return `${service === 'Core Directory' ? 'Directory' : service}_${correlationId}_${tag}_${random.int(10_000_000, 299_999_999)}`;
 }
 
 export function auditEvent(random: Random, spec: AuditSpec): AuditEvent {
   const correlationId = spec.correlationId ?? random.guid();
-  return { ...spec, id: auditId(random, spec.loggedByService, correlationId), correlationId, result: spec.result ?? 'success', resultReason: '' };
+  return {
+    ...spec,
+    id: auditId(random, spec.loggedByService, correlationId),
+    correlationId,
+    result: spec.result ?? 'success',
+    resultReason: '',
+  };
 }
 
 export function userActor(user: User, ip: string): AuditActor {
@@ -26,7 +35,10 @@ export function userActor(user: User, ip: string): AuditActor {
 }
 
 /** A first-party service acting on its own (Intune, Device Registration Service, …). */
-export function directoryApp(displayName: string, servicePrincipalId: string | null = null): AuditActor {
+export function directoryApp(
+  displayName: string,
+  servicePrincipalId: string | null = null,
+): AuditActor {
   return { app: { displayName, servicePrincipalId, appId: null } };
 }
 
@@ -34,6 +46,12 @@ export function directoryApp(displayName: string, servicePrincipalId: string | n
  * The `ConsentAction.Permissions` text of a "Consent to application" record: Entra writes the
  * grant as a bracketed list of `Name: value` pairs (detections parse "ConsentType: … , Scope: …]").
  */
-export function consentPermissionsText(grant: { id: string; clientId: string; principalId: string; resourceId: string; scope: string }): string {
+export function consentPermissionsText(grant: {
+  id: string;
+  clientId: string;
+  principalId: string;
+  resourceId: string;
+  scope: string;
+}): string {
   return `[] => [[Id: ${grant.id}, ClientId: ${grant.clientId}, PrincipalId: ${grant.principalId}, ResourceId: ${grant.resourceId}, ConsentType: Principal, Scope: ${grant.scope}, CreatedDateTime: , LastModifiedDateTime ]]; `;
 }

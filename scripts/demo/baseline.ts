@@ -8,7 +8,16 @@
 import type { AuditEvent, RiskDetection, RiskyUserState, SignIn } from './model.ts';
 import type { Random } from './random.ts';
 import { makeSignIn, type SignInSpec } from './sign-ins.ts';
-import { APPS, ASN, OFFICES, RESOURCES, type App, type Network, type Resource, type User } from './tenant.ts';
+import {
+  APPS,
+  ASN,
+  OFFICES,
+  RESOURCES,
+  type App,
+  type Network,
+  type Resource,
+  type User,
+} from './tenant.ts';
 import { DAY, HOUR, MINUTE, type Instant } from './time.ts';
 import { auditEvent, directoryApp, userActor } from './audit.ts';
 
@@ -37,7 +46,11 @@ function phoneNetwork(user: User): Network {
 }
 
 /** The working day of one user: where from, when it starts and ends (UTC ms), or null on a day off. */
-function workday(random: Random, user: User, dayStart: number): { network: Network; start: number; end: number } | null {
+function workday(
+  random: Random,
+  user: User,
+  dayStart: number,
+): { network: Network; start: number; end: number } | null {
   const weekday = new Date(dayStart).getUTCDay();
   if (weekday === 0 || weekday === 6) return null;
   if (random.chance(0.04)) return null; // leave, sick day
@@ -76,33 +89,129 @@ export function makeBaseline(random: Random, users: readonly User[]): Baseline {
         const windows = user.laptop.operatingSystem === 'Windows10';
         // The laptop's first sign-in of the day (Windows Hello), which renews its primary refresh token.
         if (windows && random.chance(0.55)) {
-          add({ interactive: true, time: instant(start + random.int(1, 8) * MINUTE), user, app: APPS.windowsSignIn, resource: RESOURCES.aadGraph, network, client: 'laptop', userAgent: 'Windows-AzureAD-Authentication-Provider/1.0', auth: 'windows-hello', sessionId: session });
+          add({
+            interactive: true,
+            time: instant(start + random.int(1, 8) * MINUTE),
+            user,
+            app: APPS.windowsSignIn,
+            resource: RESOURCES.aadGraph,
+            network,
+            client: 'laptop',
+            userAgent: 'Windows-AzureAD-Authentication-Provider/1.0',
+            auth: 'windows-hello',
+            sessionId: session,
+          });
         }
         // A web app opened with the sign-in the browser already holds; now and then a typo or a prompt first.
         if (random.chance(0.45)) {
           const t = between(random, start, end);
-          const app = random.weighted<App>([[APPS.officeHome, 5], [APPS.outlookWeb, 4], [APPS.teams, 1]]);
-          const resource = app.id === APPS.outlookWeb.id ? RESOURCES.exchange : app.id === APPS.teams.id ? RESOURCES.teamsServices : RESOURCES.officeHome;
+          const app = random.weighted<App>([
+            [APPS.officeHome, 5],
+            [APPS.outlookWeb, 4],
+            [APPS.teams, 1],
+          ]);
+          const resource =
+            app.id === APPS.outlookWeb.id
+              ? RESOURCES.exchange
+              : app.id === APPS.teams.id
+                ? RESOURCES.teamsServices
+                : RESOURCES.officeHome;
           if (random.chance(0.04)) {
-            add({ interactive: true, time: instant(t - 70_000), user, app, resource, network, client: 'laptop', code: 50126, auth: 'password-failed', sessionId: session });
-            add({ interactive: true, time: instant(t), user, app, resource, network, client: 'laptop', auth: 'password+mfa', sessionId: session });
+            add({
+              interactive: true,
+              time: instant(t - 70_000),
+              user,
+              app,
+              resource,
+              network,
+              client: 'laptop',
+              code: 50126,
+              auth: 'password-failed',
+              sessionId: session,
+            });
+            add({
+              interactive: true,
+              time: instant(t),
+              user,
+              app,
+              resource,
+              network,
+              client: 'laptop',
+              auth: 'password+mfa',
+              sessionId: session,
+            });
           } else if (random.chance(0.05)) {
-            add({ interactive: true, time: instant(t - 40_000), user, app, resource, network, client: 'laptop', code: 50074, auth: 'password-ok-mfa-required', sessionId: session });
-            add({ interactive: true, time: instant(t), user, app, resource, network, client: 'laptop', auth: 'password+mfa', sessionId: session });
+            add({
+              interactive: true,
+              time: instant(t - 40_000),
+              user,
+              app,
+              resource,
+              network,
+              client: 'laptop',
+              code: 50074,
+              auth: 'password-ok-mfa-required',
+              sessionId: session,
+            });
+            add({
+              interactive: true,
+              time: instant(t),
+              user,
+              app,
+              resource,
+              network,
+              client: 'laptop',
+              auth: 'password+mfa',
+              sessionId: session,
+            });
           } else {
-            add({ interactive: true, time: instant(t), user, app, resource, network, client: 'laptop', auth: 'previously-satisfied', incomingTokenType: 'primaryRefreshToken', sessionId: session });
+            add({
+              interactive: true,
+              time: instant(t),
+              user,
+              app,
+              resource,
+              network,
+              client: 'laptop',
+              auth: 'previously-satisfied',
+              incomingTokenType: 'primaryRefreshToken',
+              sessionId: session,
+            });
           }
         }
         // The service desk works in the Azure portal.
         if (user.isAdmin) {
           for (let i = random.int(1, 2); i > 0; i--) {
-            add({ interactive: true, time: instant(between(random, start, end)), user, app: APPS.azurePortal, resource: RESOURCES.azureManagement, network, client: 'laptop', auth: 'previously-satisfied', incomingTokenType: 'primaryRefreshToken', sessionId: session });
+            add({
+              interactive: true,
+              time: instant(between(random, start, end)),
+              user,
+              app: APPS.azurePortal,
+              resource: RESOURCES.azureManagement,
+              network,
+              client: 'laptop',
+              auth: 'previously-satisfied',
+              incomingTokenType: 'primaryRefreshToken',
+              sessionId: session,
+            });
           }
         }
         // Desktop apps refreshing their tokens silently (aggregated by Entra: created earlier than logged).
         const silent = (app: App, resource: Resource, p: number) => {
           if (!random.chance(p)) return;
-          add({ interactive: false, time: instant(between(random, start, end)), lag: random.int(60_000, 40 * 60_000), user, app, resource, network, client: 'laptop', userAgent: desktopAgent(user, app), auth: 'previously-satisfied', sessionId: session });
+          add({
+            interactive: false,
+            time: instant(between(random, start, end)),
+            lag: random.int(60_000, 40 * 60_000),
+            user,
+            app,
+            resource,
+            network,
+            client: 'laptop',
+            userAgent: desktopAgent(user, app),
+            auth: 'previously-satisfied',
+            sessionId: session,
+          });
         };
         silent(APPS.office, RESOURCES.exchange, 0.6);
         silent(APPS.office, RESOURCES.graph, 0.2);
@@ -111,13 +220,32 @@ export function makeBaseline(random: Random, users: readonly User[]): Baseline {
         silent(APPS.broker, RESOURCES.graph, 0.1);
       } else if (random.chance(0.07)) {
         // A look at mail from home on a day off.
-        add({ interactive: true, time: instant(dayStart + random.int(14, 30) * HOUR), user, app: APPS.outlookWeb, resource: RESOURCES.exchange, network: user.home, client: 'laptop', auth: 'password+mfa' });
+        add({
+          interactive: true,
+          time: instant(dayStart + random.int(14, 30) * HOUR),
+          user,
+          app: APPS.outlookWeb,
+          resource: RESOURCES.exchange,
+          network: user.home,
+          client: 'laptop',
+          auth: 'password+mfa',
+        });
       }
       // The phone's Outlook refreshes its token around the clock.
       if (user.phone) {
         const n = day ? random.int(0, 2) : random.int(0, 1);
         for (let i = 0; i < n; i++) {
-          add({ interactive: false, time: instant(dayStart + random.next() * DAY), lag: random.int(60_000, 55 * 60_000), user, app: APPS.outlookMobile, resource: RESOURCES.exchange, network: phoneNetwork(user), client: 'phone', auth: 'previously-satisfied' });
+          add({
+            interactive: false,
+            time: instant(dayStart + random.next() * DAY),
+            lag: random.int(60_000, 55 * 60_000),
+            user,
+            app: APPS.outlookMobile,
+            resource: RESOURCES.exchange,
+            network: phoneNetwork(user),
+            client: 'phone',
+            auth: 'previously-satisfied',
+          });
         }
       }
     }
@@ -127,10 +255,16 @@ export function makeBaseline(random: Random, users: readonly User[]): Baseline {
 }
 
 /** The service desk's and the directory's own changes during the week, and Identity Protection's background noise. */
-function directoryWork(random: Random, users: readonly User[]): { audit: AuditEvent[]; riskyUsers: RiskyUserState[]; riskDetections: RiskDetection[] } {
+function directoryWork(
+  random: Random,
+  users: readonly User[],
+): { audit: AuditEvent[]; riskyUsers: RiskyUserState[]; riskDetections: RiskDetection[] } {
   const audit: AuditEvent[] = [];
   const admins = users.filter((u) => u.isAdmin);
-  const at = (d: number, hourUtc: number) => instant(FIRST_DAY + d * DAY + hourUtc * HOUR + random.int(0, 59) * MINUTE + random.int(0, 59_999));
+  const at = (d: number, hourUtc: number) =>
+    instant(
+      FIRST_DAY + d * DAY + hourUtc * HOUR + random.int(0, 59) * MINUTE + random.int(0, 59_999),
+    );
   for (let d = 0; d < DAYS; d++) {
     const weekday = new Date(FIRST_DAY + d * DAY).getUTCDay();
     if (weekday === 0 || weekday === 6) continue;
@@ -139,49 +273,150 @@ function directoryWork(random: Random, users: readonly User[]): { audit: AuditEv
       const user = random.pick(users);
       const t = at(d, random.int(14, 23));
       const ip = user.home.ip;
-      audit.push(auditEvent(random, { time: t, operationName: 'Change user password', category: 'UserManagement', loggedByService: 'Self-service Password Management', operationType: 'Update', initiatedBy: userActor(user, ip), targets: [{ id: user.id, displayName: user.displayName, type: 'User', userPrincipalName: user.upn, modifiedProperties: [] }], additionalDetails: [] }));
+      audit.push(
+        auditEvent(random, {
+          time: t,
+          operationName: 'Change user password',
+          category: 'UserManagement',
+          loggedByService: 'Self-service Password Management',
+          operationType: 'Update',
+          initiatedBy: userActor(user, ip),
+          targets: [
+            {
+              id: user.id,
+              displayName: user.displayName,
+              type: 'User',
+              userPrincipalName: user.upn,
+              modifiedProperties: [],
+            },
+          ],
+          additionalDetails: [],
+        }),
+      );
     }
     for (let i = random.int(0, 2); i > 0; i--) {
       const user = random.pick(users);
-      audit.push(auditEvent(random, { time: at(d, random.int(14, 22)), operationName: 'User registered security info', category: 'UserManagement', loggedByService: 'Authentication Methods', operationType: 'Add', initiatedBy: userActor(user, user.home.ip), targets: [{ id: user.id, displayName: user.displayName, type: 'User', userPrincipalName: user.upn, modifiedProperties: [] }], additionalDetails: [{ key: 'Method', value: 'Microsoft Authenticator' }] }));
+      audit.push(
+        auditEvent(random, {
+          time: at(d, random.int(14, 22)),
+          operationName: 'User registered security info',
+          category: 'UserManagement',
+          loggedByService: 'Authentication Methods',
+          operationType: 'Add',
+          initiatedBy: userActor(user, user.home.ip),
+          targets: [
+            {
+              id: user.id,
+              displayName: user.displayName,
+              type: 'User',
+              userPrincipalName: user.upn,
+              modifiedProperties: [],
+            },
+          ],
+          additionalDetails: [{ key: 'Method', value: 'Microsoft Authenticator' }],
+        }),
+      );
     }
     // The service desk: group memberships and profile updates.
     for (let i = random.int(2, 5); i > 0; i--) {
       const admin = random.pick(admins);
       const user = random.pick(users);
-      const group = random.pick(['SG-Logistics-Planners', 'SG-Finance-Reporting', 'SG-VPN-Users', 'SG-Sales-EMEA', 'SG-Printers-Seattle']);
-      audit.push(auditEvent(random, {
-        time: at(d, random.int(15, 23)),
-        operationName: 'Add member to group',
-        category: 'GroupManagement',
-        loggedByService: 'Core Directory',
-        operationType: 'Assign',
-        initiatedBy: userActor(admin, OFFICES[admin.office].egress[0]!),
-        targets: [
-          { id: user.id, displayName: null, type: 'User', userPrincipalName: user.upn, modifiedProperties: [{ displayName: 'Group.DisplayName', oldValue: null, newValue: `"${group}"` }] },
-          { id: random.guid(), displayName: null, type: 'Group', modifiedProperties: [] },
-        ],
-        additionalDetails: [{ key: 'User-Agent', value: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/137.0.0.0 Safari/537.36 Edg/137.0.3296.83' }],
-      }));
+      const group = random.pick([
+        'SG-Logistics-Planners',
+        'SG-Finance-Reporting',
+        'SG-VPN-Users',
+        'SG-Sales-EMEA',
+        'SG-Printers-Seattle',
+      ]);
+      audit.push(
+        auditEvent(random, {
+          time: at(d, random.int(15, 23)),
+          operationName: 'Add member to group',
+          category: 'GroupManagement',
+          loggedByService: 'Core Directory',
+          operationType: 'Assign',
+          initiatedBy: userActor(admin, OFFICES[admin.office].egress[0]!),
+          targets: [
+            {
+              id: user.id,
+              displayName: null,
+              type: 'User',
+              userPrincipalName: user.upn,
+              modifiedProperties: [
+                { displayName: 'Group.DisplayName', oldValue: null, newValue: `"${group}"` },
+              ],
+            },
+            { id: random.guid(), displayName: null, type: 'Group', modifiedProperties: [] },
+          ],
+          additionalDetails: [
+            {
+              key: 'User-Agent',
+              value:
+                'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/137.0.0.0 Safari/537.36 Edg/137.0.3296.83',
+            },
+          ],
+        }),
+      );
     }
     for (let i = random.int(1, 3); i > 0; i--) {
       const admin = random.pick(admins);
       const user = random.pick(users);
-      audit.push(auditEvent(random, {
-        time: at(d, random.int(15, 23)),
-        operationName: 'Update user',
-        category: 'UserManagement',
-        loggedByService: 'Core Directory',
-        operationType: 'Update',
-        initiatedBy: userActor(admin, OFFICES[admin.office].egress[0]!),
-        targets: [{ id: user.id, displayName: null, type: 'User', userPrincipalName: user.upn, modifiedProperties: [{ displayName: 'JobTitle', oldValue: null, newValue: `["${user.jobTitle}"]` }, { displayName: 'Included Updated Properties', oldValue: null, newValue: '"JobTitle"' }] }],
-        additionalDetails: [{ key: 'UserType', value: 'Member' }],
-      }));
+      audit.push(
+        auditEvent(random, {
+          time: at(d, random.int(15, 23)),
+          operationName: 'Update user',
+          category: 'UserManagement',
+          loggedByService: 'Core Directory',
+          operationType: 'Update',
+          initiatedBy: userActor(admin, OFFICES[admin.office].egress[0]!),
+          targets: [
+            {
+              id: user.id,
+              displayName: null,
+              type: 'User',
+              userPrincipalName: user.upn,
+              modifiedProperties: [
+                { displayName: 'JobTitle', oldValue: null, newValue: `["${user.jobTitle}"]` },
+                {
+                  displayName: 'Included Updated Properties',
+                  oldValue: null,
+                  newValue: '"JobTitle"',
+                },
+              ],
+            },
+          ],
+          additionalDetails: [{ key: 'UserType', value: 'Member' }],
+        }),
+      );
     }
     // Intune keeps devices in step.
     for (let i = random.int(2, 6); i > 0; i--) {
       const user = random.pick(users);
-      audit.push(auditEvent(random, { time: at(d, random.int(0, 23)), operationName: 'Update device', category: 'Device', loggedByService: 'Core Directory', operationType: 'Update', initiatedBy: directoryApp('Microsoft Intune'), targets: [{ id: user.laptop.id, displayName: user.laptop.displayName, type: 'Device', modifiedProperties: [{ displayName: 'IsCompliant', oldValue: `[${!user.laptop.isCompliant}]`, newValue: `[${user.laptop.isCompliant}]` }] }], additionalDetails: [] }));
+      audit.push(
+        auditEvent(random, {
+          time: at(d, random.int(0, 23)),
+          operationName: 'Update device',
+          category: 'Device',
+          loggedByService: 'Core Directory',
+          operationType: 'Update',
+          initiatedBy: directoryApp('Microsoft Intune'),
+          targets: [
+            {
+              id: user.laptop.id,
+              displayName: user.laptop.displayName,
+              type: 'Device',
+              modifiedProperties: [
+                {
+                  displayName: 'IsCompliant',
+                  oldValue: `[${!user.laptop.isCompliant}]`,
+                  newValue: `[${user.laptop.isCompliant}]`,
+                },
+              ],
+            },
+          ],
+          additionalDetails: [],
+        }),
+      );
     }
   }
   // Identity Protection's background: a few low risks on ordinary travel, closed when the user passes MFA.
@@ -210,9 +445,29 @@ function directoryWork(random: Random, users: readonly User[]): { audit: AuditEv
       network: user.home,
       additionalInfo: [{ Key: 'userAgent', Value: user.laptop.userAgent }],
     });
-    riskyUsers.push({ time: instant(flagged.ms + 6 * MINUTE), lastUpdated: flagged, user, upn: user.upn, riskLevel: 'low', riskState: 'atRisk', riskDetail: 'none', isProcessing: false, correlationId: random.guid() });
+    riskyUsers.push({
+      time: instant(flagged.ms + 6 * MINUTE),
+      lastUpdated: flagged,
+      user,
+      upn: user.upn,
+      riskLevel: 'low',
+      riskState: 'atRisk',
+      riskDetail: 'none',
+      isProcessing: false,
+      correlationId: random.guid(),
+    });
     const cleared = instant(flagged.ms + random.int(20, 90) * MINUTE);
-    riskyUsers.push({ time: instant(cleared.ms + 5 * MINUTE), lastUpdated: cleared, user, upn: user.upn, riskLevel: 'none', riskState: 'remediated', riskDetail: 'userPassedMFADrivenByRiskBasedPolicy', isProcessing: false, correlationId: random.guid() });
+    riskyUsers.push({
+      time: instant(cleared.ms + 5 * MINUTE),
+      lastUpdated: cleared,
+      user,
+      upn: user.upn,
+      riskLevel: 'none',
+      riskState: 'remediated',
+      riskDetail: 'userPassedMFADrivenByRiskBasedPolicy',
+      isProcessing: false,
+      correlationId: random.guid(),
+    });
   }
   return { audit, riskyUsers, riskDetections };
 }

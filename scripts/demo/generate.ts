@@ -35,7 +35,11 @@ export function differences(outputs: Outputs, root = REPO_ROOT): string[] {
   const bad: string[] = [];
   for (const [path, bytes] of outputs) {
     const file = join(root, path);
-    if (!existsSync(file) || !sameBytes(comparable(path, new Uint8Array(readFileSync(file))), comparable(path, bytes))) bad.push(path);
+    if (
+      !existsSync(file) ||
+      !sameBytes(comparable(path, new Uint8Array(readFileSync(file))), comparable(path, bytes))
+    )
+      bad.push(path);
   }
   return bad;
 }

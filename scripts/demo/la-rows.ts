@@ -25,52 +25,275 @@ export function isJson(c: Cell): c is Json {
 
 const json = (value: unknown): Json => ({ json: value });
 
-export type TableName = 'SigninLogs' | 'AADNonInteractiveUserSignInLogs' | 'AuditLogs' | 'AADRiskyUsers' | 'AADUserRiskEvents';
+export type TableName =
+  | 'SigninLogs'
+  | 'AADNonInteractiveUserSignInLogs'
+  | 'AuditLogs'
+  | 'AADRiskyUsers'
+  | 'AADUserRiskEvents';
 
 export const SIGNIN_COLUMNS = [
-  'TimeGenerated', 'IPAddress', 'TenantId', 'SourceSystem', 'ResourceId', 'OperationName', 'OperationVersion', 'Category', 'ResultType', 'ResultSignature', 'ResultDescription',
-  'DurationMs', 'CorrelationId', 'Resource', 'ResourceGroup', 'ResourceProvider', 'Identity', 'Level', 'Location', 'AlternateSignInName', 'AppDisplayName', 'AppId',
-  'AuthenticationContextClassReferences', 'AuthenticationDetails', 'AppliedEventListeners', 'AuthenticationMethodsUsed', 'AuthenticationProcessingDetails',
-  'AuthenticationRequirement', 'AuthenticationRequirementPolicies', 'ClientAppUsed', 'ConditionalAccessPolicies', 'ConditionalAccessStatus', 'CreatedDateTime', 'DeviceDetail',
-  'IsInteractive', 'Id', 'IsRisky', 'LocationDetails', 'MfaDetail', 'NetworkLocationDetails', 'OriginalRequestId', 'ProcessingTimeInMilliseconds', 'RiskDetail', 'RiskEventTypes',
-  'RiskEventTypes_V2', 'RiskLevelAggregated', 'RiskLevelDuringSignIn', 'RiskState', 'ResourceDisplayName', 'ResourceIdentity', 'ResourceServicePrincipalId', 'ServicePrincipalId',
-  'ServicePrincipalName', 'Status', 'TokenIssuerName', 'TokenIssuerType', 'UserAgent', 'UserDisplayName', 'UserId', 'UserPrincipalName', 'AADTenantId', 'UserType',
-  'FlaggedForReview', 'IPAddressFromResourceProvider', 'SignInIdentifier', 'SignInIdentifierType', 'ResourceTenantId', 'HomeTenantId', 'UniqueTokenIdentifier', 'SessionId',
-  'SessionLifetimePolicies', 'AutonomousSystemNumber', 'AuthenticationProtocol', 'CrossTenantAccessType', 'AuthenticationAppDeviceDetails', 'AuthenticationAppPolicyEvaluationDetails',
-  'ClientCredentialType', 'FederatedCredentialId', 'GlobalSecureAccessIpAddress', 'HomeTenantName', 'IncomingTokenType', 'IsTenantRestricted', 'IsThroughGlobalSecureAccess',
-  'OriginalTransferMethod', 'TokenProtectionStatusDetails', 'AppOwnerTenantId', 'ResourceOwnerTenantId', 'Agent', 'SourceAppClientId', 'ConditionalAccessAudiences',
-  'AuthenticatorAppLocation', 'AppliedConditionalAccessPolicies', 'RiskLevel', 'Type',
+  'TimeGenerated',
+  'IPAddress',
+  'TenantId',
+  'SourceSystem',
+  'ResourceId',
+  'OperationName',
+  'OperationVersion',
+  'Category',
+  'ResultType',
+  'ResultSignature',
+  'ResultDescription',
+  'DurationMs',
+  'CorrelationId',
+  'Resource',
+  'ResourceGroup',
+  'ResourceProvider',
+  'Identity',
+  'Level',
+  'Location',
+  'AlternateSignInName',
+  'AppDisplayName',
+  'AppId',
+  'AuthenticationContextClassReferences',
+  'AuthenticationDetails',
+  'AppliedEventListeners',
+  'AuthenticationMethodsUsed',
+  'AuthenticationProcessingDetails',
+  'AuthenticationRequirement',
+  'AuthenticationRequirementPolicies',
+  'ClientAppUsed',
+  'ConditionalAccessPolicies',
+  'ConditionalAccessStatus',
+  'CreatedDateTime',
+  'DeviceDetail',
+  'IsInteractive',
+  'Id',
+  'IsRisky',
+  'LocationDetails',
+  'MfaDetail',
+  'NetworkLocationDetails',
+  'OriginalRequestId',
+  'ProcessingTimeInMilliseconds',
+  'RiskDetail',
+  'RiskEventTypes',
+  'RiskEventTypes_V2',
+  'RiskLevelAggregated',
+  'RiskLevelDuringSignIn',
+  'RiskState',
+  'ResourceDisplayName',
+  'ResourceIdentity',
+  'ResourceServicePrincipalId',
+  'ServicePrincipalId',
+  'ServicePrincipalName',
+  'Status',
+  'TokenIssuerName',
+  'TokenIssuerType',
+  'UserAgent',
+  'UserDisplayName',
+  'UserId',
+  'UserPrincipalName',
+  'AADTenantId',
+  'UserType',
+  'FlaggedForReview',
+  'IPAddressFromResourceProvider',
+  'SignInIdentifier',
+  'SignInIdentifierType',
+  'ResourceTenantId',
+  'HomeTenantId',
+  'UniqueTokenIdentifier',
+  'SessionId',
+  'SessionLifetimePolicies',
+  'AutonomousSystemNumber',
+  'AuthenticationProtocol',
+  'CrossTenantAccessType',
+  'AuthenticationAppDeviceDetails',
+  'AuthenticationAppPolicyEvaluationDetails',
+  'ClientCredentialType',
+  'FederatedCredentialId',
+  'GlobalSecureAccessIpAddress',
+  'HomeTenantName',
+  'IncomingTokenType',
+  'IsTenantRestricted',
+  'IsThroughGlobalSecureAccess',
+  'OriginalTransferMethod',
+  'TokenProtectionStatusDetails',
+  'AppOwnerTenantId',
+  'ResourceOwnerTenantId',
+  'Agent',
+  'SourceAppClientId',
+  'ConditionalAccessAudiences',
+  'AuthenticatorAppLocation',
+  'AppliedConditionalAccessPolicies',
+  'RiskLevel',
+  'Type',
 ] as const;
 
 export const NON_INTERACTIVE_COLUMNS = [
-  'TimeGenerated', 'IPAddress', 'TenantId', 'SourceSystem', 'OperationName', 'OperationVersion', 'Category', 'ResultType', 'ResultSignature', 'ResultDescription', 'DurationMs',
-  'CorrelationId', 'ResourceGroup', 'Identity', 'Level', 'Location', 'AADTenantId', 'Agent', 'AlternateSignInName', 'AppDisplayName', 'AppId', 'AppliedEventListeners',
-  'AppOwnerTenantId', 'AuthenticationContextClassReferences', 'AuthenticationDetails', 'AuthenticationMethodsUsed', 'AuthenticationProcessingDetails', 'AuthenticationProtocol',
-  'AuthenticationRequirement', 'AuthenticationRequirementPolicies', 'AuthenticatorAppLocation', 'AutonomousSystemNumber', 'ClientAppUsed', 'ClientCredentialType',
-  'ClientSessionId', 'ConditionalAccessAudiences', 'ConditionalAccessPolicies', 'ConditionalAccessPoliciesV2', 'ConditionalAccessStatus', 'CreatedDateTime',
-  'CrossTenantAccessType', 'DeviceDetail', 'FederatedCredentialId', 'GlobalSecureAccessIpAddress', 'HomeTenantId', 'HomeTenantName', 'Id', 'IncomingTokenType', 'IsInteractive',
-  'IsRisky', 'IsTenantRestricted', 'IsThroughGlobalSecureAccess', 'LocationDetails', 'MfaDetail', 'NetworkLocationDetails', 'OriginalRequestId', 'OriginalTransferMethod',
-  'ProcessingTimeInMs', 'ResourceDisplayName', 'ResourceIdentity', 'ResourceOwnerTenantId', 'ResourceServicePrincipalId', 'ResourceTenantId', 'RiskDetail', 'RiskEventTypes',
-  'RiskEventTypes_V2', 'RiskLevelAggregated', 'RiskLevelDuringSignIn', 'RiskState', 'ServicePrincipalId', 'SessionId', 'SessionLifetimePolicies', 'SignInEventTypes',
-  'SignInIdentifierType', 'TokenProtectionStatusDetails', 'Status', 'TokenIssuerName', 'TokenIssuerType', 'UniqueTokenIdentifier', 'UserAgent', 'UserDisplayName', 'UserId',
-  'UserPrincipalName', 'UserType', 'Type',
+  'TimeGenerated',
+  'IPAddress',
+  'TenantId',
+  'SourceSystem',
+  'OperationName',
+  'OperationVersion',
+  'Category',
+  'ResultType',
+  'ResultSignature',
+  'ResultDescription',
+  'DurationMs',
+  'CorrelationId',
+  'ResourceGroup',
+  'Identity',
+  'Level',
+  'Location',
+  'AADTenantId',
+  'Agent',
+  'AlternateSignInName',
+  'AppDisplayName',
+  'AppId',
+  'AppliedEventListeners',
+  'AppOwnerTenantId',
+  'AuthenticationContextClassReferences',
+  'AuthenticationDetails',
+  'AuthenticationMethodsUsed',
+  'AuthenticationProcessingDetails',
+  'AuthenticationProtocol',
+  'AuthenticationRequirement',
+  'AuthenticationRequirementPolicies',
+  'AuthenticatorAppLocation',
+  'AutonomousSystemNumber',
+  'ClientAppUsed',
+  'ClientCredentialType',
+  'ClientSessionId',
+  'ConditionalAccessAudiences',
+  'ConditionalAccessPolicies',
+  'ConditionalAccessPoliciesV2',
+  'ConditionalAccessStatus',
+  'CreatedDateTime',
+  'CrossTenantAccessType',
+  'DeviceDetail',
+  'FederatedCredentialId',
+  'GlobalSecureAccessIpAddress',
+  'HomeTenantId',
+  'HomeTenantName',
+  'Id',
+  'IncomingTokenType',
+  'IsInteractive',
+  'IsRisky',
+  'IsTenantRestricted',
+  'IsThroughGlobalSecureAccess',
+  'LocationDetails',
+  'MfaDetail',
+  'NetworkLocationDetails',
+  'OriginalRequestId',
+  'OriginalTransferMethod',
+  'ProcessingTimeInMs',
+  'ResourceDisplayName',
+  'ResourceIdentity',
+  'ResourceOwnerTenantId',
+  'ResourceServicePrincipalId',
+  'ResourceTenantId',
+  'RiskDetail',
+  'RiskEventTypes',
+  'RiskEventTypes_V2',
+  'RiskLevelAggregated',
+  'RiskLevelDuringSignIn',
+  'RiskState',
+  'ServicePrincipalId',
+  'SessionId',
+  'SessionLifetimePolicies',
+  'SignInEventTypes',
+  'SignInIdentifierType',
+  'TokenProtectionStatusDetails',
+  'Status',
+  'TokenIssuerName',
+  'TokenIssuerType',
+  'UniqueTokenIdentifier',
+  'UserAgent',
+  'UserDisplayName',
+  'UserId',
+  'UserPrincipalName',
+  'UserType',
+  'Type',
 ] as const;
 
 export const AUDIT_COLUMNS = [
-  'TenantId', 'SourceSystem', 'TimeGenerated', 'ResourceId', 'OperationName', 'OperationVersion', 'Category', 'ResultType', 'ResultSignature', 'ResultDescription', 'DurationMs',
-  'CorrelationId', 'Resource', 'ResourceGroup', 'ResourceProvider', 'Identity', 'Level', 'Location', 'AdditionalDetails', 'Id', 'InitiatedBy', 'LoggedByService', 'Result',
-  'ResultReason', 'TargetResources', 'AADTenantId', 'ActivityDisplayName', 'ActivityDateTime', 'AADOperationType', 'Type',
+  'TenantId',
+  'SourceSystem',
+  'TimeGenerated',
+  'ResourceId',
+  'OperationName',
+  'OperationVersion',
+  'Category',
+  'ResultType',
+  'ResultSignature',
+  'ResultDescription',
+  'DurationMs',
+  'CorrelationId',
+  'Resource',
+  'ResourceGroup',
+  'ResourceProvider',
+  'Identity',
+  'Level',
+  'Location',
+  'AdditionalDetails',
+  'Id',
+  'InitiatedBy',
+  'LoggedByService',
+  'Result',
+  'ResultReason',
+  'TargetResources',
+  'AADTenantId',
+  'ActivityDisplayName',
+  'ActivityDateTime',
+  'AADOperationType',
+  'Type',
 ] as const;
 
 export const RISKY_USER_COLUMNS = [
-  'TenantId', 'Id', 'IsDeleted', 'IsProcessing', 'RiskDetail', 'RiskLastUpdatedDateTime', 'RiskLevel', 'RiskState', 'UserDisplayName', 'UserPrincipalName', 'TimeGenerated',
-  'OperationName', 'CorrelationId', 'SourceSystem', 'Type',
+  'TenantId',
+  'Id',
+  'IsDeleted',
+  'IsProcessing',
+  'RiskDetail',
+  'RiskLastUpdatedDateTime',
+  'RiskLevel',
+  'RiskState',
+  'UserDisplayName',
+  'UserPrincipalName',
+  'TimeGenerated',
+  'OperationName',
+  'CorrelationId',
+  'SourceSystem',
+  'Type',
 ] as const;
 
 export const RISK_EVENT_COLUMNS = [
-  'TenantId', 'Activity', 'ActivityDateTime', 'AdditionalInfo', 'CorrelationId', 'DetectedDateTime', 'DetectionTimingType', 'Id', 'IpAddress', 'LastUpdatedDateTime', 'Location',
-  'RequestId', 'RiskDetail', 'RiskEventType', 'RiskLevel', 'RiskState', 'Source', 'TokenIssuerType', 'UserDisplayName', 'UserId', 'UserPrincipalName', 'TimeGenerated',
-  'OperationName', 'SourceSystem', 'Type',
+  'TenantId',
+  'Activity',
+  'ActivityDateTime',
+  'AdditionalInfo',
+  'CorrelationId',
+  'DetectedDateTime',
+  'DetectionTimingType',
+  'Id',
+  'IpAddress',
+  'LastUpdatedDateTime',
+  'Location',
+  'RequestId',
+  'RiskDetail',
+  'RiskEventType',
+  'RiskLevel',
+  'RiskState',
+  'Source',
+  'TokenIssuerType',
+  'UserDisplayName',
+  'UserId',
+  'UserPrincipalName',
+  'TimeGenerated',
+  'OperationName',
+  'SourceSystem',
+  'Type',
 ] as const;
 
 export const COLUMNS: Readonly<Record<TableName, readonly string[]>> = {
@@ -99,26 +322,57 @@ function authDetails(steps: readonly AuthStep[]): Json {
 }
 
 function processingDetails(s: SignIn): Json {
-  const details: { key: string; value: string }[] = [{ key: 'Legacy TLS (TLS 1.0, 1.1, 3DES)', value: 'False' }];
-  if (s.scopes.length > 0) details.push({ key: 'Oauth Scope Info', value: JSON.stringify(s.scopes) });
-  if (s.incomingTokenType === 'primaryRefreshToken') details.push({ key: 'Root Key Type', value: 'SessionKey' });
+  const details: { key: string; value: string }[] = [
+    { key: 'Legacy TLS (TLS 1.0, 1.1, 3DES)', value: 'False' },
+  ];
+  if (s.scopes.length > 0)
+    details.push({ key: 'Oauth Scope Info', value: JSON.stringify(s.scopes) });
+  if (s.incomingTokenType === 'primaryRefreshToken')
+    details.push({ key: 'Root Key Type', value: 'SessionKey' });
   details.push({ key: 'Is CAE Token', value: 'False' });
   return json(details);
 }
 
 function status(s: SignIn): Json {
-  return json(s.errorCode === 0 ? { errorCode: 0, ...(s.additionalDetails ? { additionalDetails: s.additionalDetails } : {}) } : { errorCode: s.errorCode, failureReason: s.failureReason, ...(s.additionalDetails ? { additionalDetails: s.additionalDetails } : {}) });
+  return json(
+    s.errorCode === 0
+      ? { errorCode: 0, ...(s.additionalDetails ? { additionalDetails: s.additionalDetails } : {}) }
+      : {
+          errorCode: s.errorCode,
+          failureReason: s.failureReason,
+          ...(s.additionalDetails ? { additionalDetails: s.additionalDetails } : {}),
+        },
+  );
 }
 
 /** LocationDetails as Entra writes it (city, state, country code, coordinates). */
-export function locationOf(place: { city: string; state: string; countryOrRegion: string; latitude: number; longitude: number }) {
-  return { city: place.city, state: place.state, countryOrRegion: place.countryOrRegion, geoCoordinates: { latitude: place.latitude, longitude: place.longitude } };
+export function locationOf(place: {
+  city: string;
+  state: string;
+  countryOrRegion: string;
+  latitude: number;
+  longitude: number;
+}) {
+  return {
+    city: place.city,
+    state: place.state,
+    countryOrRegion: place.countryOrRegion,
+    geoCoordinates: { latitude: place.latitude, longitude: place.longitude },
+  };
 }
 
 /** A sign-in as a SigninLogs or AADNonInteractiveUserSignInLogs row. */
 export function signInRow(s: SignIn): Row {
   const nonInteractive = !s.interactive;
-  const caPolicies = json(s.conditionalAccessPolicies.map((p) => ({ id: p.id, displayName: p.displayName, enforcedGrantControls: p.enforcedGrantControls, enforcedSessionControls: [], result: p.result })));
+  const caPolicies = json(
+    s.conditionalAccessPolicies.map((p) => ({
+      id: p.id,
+      displayName: p.displayName,
+      enforcedGrantControls: p.enforcedGrantControls,
+      enforcedSessionControls: [],
+      result: p.result,
+    })),
+  );
   const common: Record<string, Cell> = {
     TimeGenerated: s.time,
     IPAddress: s.network.ip,
@@ -152,7 +406,11 @@ export function signInRow(s: SignIn): Row {
     AuthenticationProcessingDetails: processingDetails(s),
     AuthenticationProtocol: s.authenticationProtocol,
     AuthenticationRequirement: s.authenticationRequirement,
-    AuthenticationRequirementPolicies: json(s.conditionalAccessPolicies.some((p) => p.enforcedGrantControls.includes('Mfa')) ? [{ requirementProvider: 'multiConditionalAccess', detail: 'Conditional Access' }] : []),
+    AuthenticationRequirementPolicies: json(
+      s.conditionalAccessPolicies.some((p) => p.enforcedGrantControls.includes('Mfa'))
+        ? [{ requirementProvider: 'multiConditionalAccess', detail: 'Conditional Access' }]
+        : [],
+    ),
     AuthenticatorAppLocation: '',
     AutonomousSystemNumber: s.network.asn,
     ClientAppUsed: s.clientAppUsed,
@@ -200,7 +458,10 @@ export function signInRow(s: SignIn): Row {
     SignInEventTypes: json([nonInteractive ? 'nonInteractiveUser' : 'interactiveUser']),
     SignInIdentifier: s.interactive ? s.upn : '',
     SignInIdentifierType: s.interactive ? 'userPrincipalName' : '',
-    TokenProtectionStatusDetails: json({ signInSessionStatus: s.device.deviceId ? 'bound' : 'unbound', signInSessionStatusCode: s.device.deviceId ? 0 : 1002 }),
+    TokenProtectionStatusDetails: json({
+      signInSessionStatus: s.device.deviceId ? 'bound' : 'unbound',
+      signInSessionStatusCode: s.device.deviceId ? 0 : 1002,
+    }),
     Status: status(s),
     TokenIssuerName: '',
     TokenIssuerType: 'AzureAD',
@@ -212,8 +473,21 @@ export function signInRow(s: SignIn): Row {
     UserType: 'Member',
     FlaggedForReview: '',
     IPAddressFromResourceProvider: '',
-    AuthenticationAppDeviceDetails: s.mfaMethod === 'Mobile app notification' ? json({ operatingSystem: 'iOS', clientApp: 'Authenticator', appVersion: '6.8.26' }) : null,
-    AuthenticationAppPolicyEvaluationDetails: s.mfaMethod === 'Mobile app notification' ? json([{ policyName: 'Number Match', adminConfiguration: 'enabled', status: s.errorCode === 0 ? 'numberMatchCorrectNumberEntered' : 'numberMatchDeny', authenticationEvaluation: s.errorCode === 0 ? 'success' : 'failure' }]) : null,
+    AuthenticationAppDeviceDetails:
+      s.mfaMethod === 'Mobile app notification'
+        ? json({ operatingSystem: 'iOS', clientApp: 'Authenticator', appVersion: '6.8.26' })
+        : null,
+    AuthenticationAppPolicyEvaluationDetails:
+      s.mfaMethod === 'Mobile app notification'
+        ? json([
+            {
+              policyName: 'Number Match',
+              adminConfiguration: 'enabled',
+              status: s.errorCode === 0 ? 'numberMatchCorrectNumberEntered' : 'numberMatchDeny',
+              authenticationEvaluation: s.errorCode === 0 ? 'success' : 'failure',
+            },
+          ])
+        : null,
     SourceAppClientId: '',
     AppliedConditionalAccessPolicies: '',
     RiskLevel: '',
@@ -225,8 +499,25 @@ export function signInRow(s: SignIn): Row {
 
 export function auditRow(e: AuditEvent): Row {
   const initiatedBy = e.initiatedBy.user
-    ? { user: { id: e.initiatedBy.user.id, displayName: null, userPrincipalName: e.initiatedBy.user.upn, ipAddress: e.initiatedBy.user.ip, roles: [], agentType: 'notAgentic' } }
-    : { app: { appId: e.initiatedBy.app!.appId, displayName: e.initiatedBy.app!.displayName, servicePrincipalId: e.initiatedBy.app!.servicePrincipalId, servicePrincipalName: null, agentType: 'notAgentic' } };
+    ? {
+        user: {
+          id: e.initiatedBy.user.id,
+          displayName: null,
+          userPrincipalName: e.initiatedBy.user.upn,
+          ipAddress: e.initiatedBy.user.ip,
+          roles: [],
+          agentType: 'notAgentic',
+        },
+      }
+    : {
+        app: {
+          appId: e.initiatedBy.app!.appId,
+          displayName: e.initiatedBy.app!.displayName,
+          servicePrincipalId: e.initiatedBy.app!.servicePrincipalId,
+          servicePrincipalName: null,
+          agentType: 'notAgentic',
+        },
+      };
   const values: Record<string, Cell> = {
     TenantId: WORKSPACE_ID,
     SourceSystem: 'Azure AD',

@@ -49,7 +49,8 @@ export interface SignIn {
   readonly app: App;
   readonly resource: Resource;
   readonly network: Network;
-  readonly clientAppUsed: 'Browser' | 'Mobile Apps and Desktop clients' | 'Exchange ActiveSync' | 'Other clients';
+  readonly clientAppUsed:
+    'Browser' | 'Mobile Apps and Desktop clients' | 'Exchange ActiveSync' | 'Other clients';
   readonly userAgent: string;
   readonly device: DeviceDetail;
   readonly errorCode: number;
@@ -74,7 +75,11 @@ export interface SignIn {
 
 export interface AuditActor {
   readonly user?: { readonly id: string; readonly upn: string; readonly ip: string };
-  readonly app?: { readonly displayName: string; readonly servicePrincipalId: string | null; readonly appId: string | null };
+  readonly app?: {
+    readonly displayName: string;
+    readonly servicePrincipalId: string | null;
+    readonly appId: string | null;
+  };
 }
 
 export interface ModifiedProperty {
@@ -86,7 +91,8 @@ export interface ModifiedProperty {
 export interface AuditTarget {
   readonly id: string | null;
   readonly displayName: string | null;
-  readonly type: 'User' | 'Device' | 'ServicePrincipal' | 'Application' | 'Group' | 'Policy' | 'Other';
+  readonly type:
+    'User' | 'Device' | 'ServicePrincipal' | 'Application' | 'Group' | 'Policy' | 'Other';
   readonly userPrincipalName?: string;
   readonly modifiedProperties: readonly ModifiedProperty[];
 }
@@ -114,7 +120,8 @@ export interface RiskyUserState {
   /** As the risky-users report spells it (a trap may change its case). */
   readonly upn: string;
   readonly riskLevel: 'none' | 'low' | 'medium' | 'high';
-  readonly riskState: 'none' | 'atRisk' | 'confirmedCompromised' | 'dismissed' | 'remediated' | 'confirmedSafe';
+  readonly riskState:
+    'none' | 'atRisk' | 'confirmedCompromised' | 'dismissed' | 'remediated' | 'confirmedSafe';
   readonly riskDetail: string;
   readonly isProcessing: boolean;
   readonly correlationId: string;

@@ -6,7 +6,10 @@
 
 /** 128 bits of a string (cyrb128), the four words sfc32 starts from. */
 function seedWords(text: string): [number, number, number, number] {
-  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  let h1 = 1779033703,
+    h2 = 3144134277,
+    h3 = 1013904242,
+    h4 = 2773480762;
   for (let i = 0; i < text.length; i++) {
     const k = text.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
@@ -39,7 +42,10 @@ export class Random {
 
   /** Uniform in [0, 1). */
   next(): number {
-    this.a >>>= 0; this.b >>>= 0; this.c >>>= 0; this.d >>>= 0;
+    this.a >>>= 0;
+    this.b >>>= 0;
+    this.c >>>= 0;
+    this.d >>>= 0;
     const t = (this.a + this.b) | 0;
     this.a = this.b ^ (this.b >>> 9);
     this.b = (this.c + (this.c << 3)) | 0;
@@ -76,7 +82,8 @@ export class Random {
 
   /** A version-4 GUID, lower case, as Entra writes ids. */
   guid(): string {
-    const hex = (n: number) => Array.from({ length: n }, () => this.int(0, 15).toString(16)).join('');
+    const hex = (n: number) =>
+      Array.from({ length: n }, () => this.int(0, 15).toString(16)).join('');
     return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[this.int(0, 3)]}${hex(3)}-${hex(12)}`;
   }
 

@@ -19,11 +19,16 @@ export function makeTenant(): Tenant {
   const generated = makeUsers(random.fork('users'), GENERATED_USERS);
   const users = [...generated, named.victim, named.sprayed, named.cfo];
   const colleagues = generated.filter((u) => u.department === 'Finance').slice(0, 3);
-  const responder = generated.find((u) => u.isAdmin && u.office === 'Seattle') ?? generated.find((u) => u.isAdmin);
-  if (colleagues.length < 3 || !responder) throw new Error('the generated tenant lacks the finance colleagues or the administrator the story needs');
+  const responder =
+    generated.find((u) => u.isAdmin && u.office === 'Seattle') ?? generated.find((u) => u.isAdmin);
+  if (colleagues.length < 3 || !responder)
+    throw new Error(
+      'the generated tenant lacks the finance colleagues or the administrator the story needs',
+    );
   const baseline = makeBaseline(random.fork('baseline'), users);
   const story = makeStory(random.fork('story'), { ...named, colleagues, responder }, users);
-  const byTime = <T extends { time: { ms: number; ticks: number } }>(a: T, b: T) => compareInstants(a.time, b.time);
+  const byTime = <T extends { time: { ms: number; ticks: number } }>(a: T, b: T) =>
+    compareInstants(a.time, b.time);
   return {
     users,
     signIns: [...baseline.signIns, ...story.signIns].sort(byTime),

@@ -31,19 +31,103 @@ export interface Place {
 }
 
 export const PLACES = {
-  seattle: { city: 'Seattle', state: 'Washington', countryOrRegion: 'US', latitude: 47.6062095, longitude: -122.3320708, utcOffset: -7 },
-  bellevue: { city: 'Bellevue', state: 'Washington', countryOrRegion: 'US', latitude: 47.6101497, longitude: -122.2015159, utcOffset: -7 },
-  tacoma: { city: 'Tacoma', state: 'Washington', countryOrRegion: 'US', latitude: 47.2528768, longitude: -122.4442906, utcOffset: -7 },
-  chicago: { city: 'Chicago', state: 'Illinois', countryOrRegion: 'US', latitude: 41.8781136, longitude: -87.6297982, utcOffset: -5 },
-  evanston: { city: 'Evanston', state: 'Illinois', countryOrRegion: 'US', latitude: 42.0450722, longitude: -87.6876969, utcOffset: -5 },
-  dublin: { city: 'Dublin', state: 'Dublin', countryOrRegion: 'IE', latitude: 53.3498053, longitude: -6.2603097, utcOffset: 1 },
-  cork: { city: 'Cork', state: 'Cork', countryOrRegion: 'IE', latitude: 51.8968917, longitude: -8.4863157, utcOffset: 1 },
+  seattle: {
+    city: 'Seattle',
+    state: 'Washington',
+    countryOrRegion: 'US',
+    latitude: 47.6062095,
+    longitude: -122.3320708,
+    utcOffset: -7,
+  },
+  bellevue: {
+    city: 'Bellevue',
+    state: 'Washington',
+    countryOrRegion: 'US',
+    latitude: 47.6101497,
+    longitude: -122.2015159,
+    utcOffset: -7,
+  },
+  tacoma: {
+    city: 'Tacoma',
+    state: 'Washington',
+    countryOrRegion: 'US',
+    latitude: 47.2528768,
+    longitude: -122.4442906,
+    utcOffset: -7,
+  },
+  chicago: {
+    city: 'Chicago',
+    state: 'Illinois',
+    countryOrRegion: 'US',
+    latitude: 41.8781136,
+    longitude: -87.6297982,
+    utcOffset: -5,
+  },
+  evanston: {
+    city: 'Evanston',
+    state: 'Illinois',
+    countryOrRegion: 'US',
+    latitude: 42.0450722,
+    longitude: -87.6876969,
+    utcOffset: -5,
+  },
+  dublin: {
+    city: 'Dublin',
+    state: 'Dublin',
+    countryOrRegion: 'IE',
+    latitude: 53.3498053,
+    longitude: -6.2603097,
+    utcOffset: 1,
+  },
+  cork: {
+    city: 'Cork',
+    state: 'Cork',
+    countryOrRegion: 'IE',
+    latitude: 51.8968917,
+    longitude: -8.4863157,
+    utcOffset: 1,
+  },
   // Where the attacker's rented servers and proxies are.
-  amsterdam: { city: 'Amsterdam', state: 'Noord-Holland', countryOrRegion: 'NL', latitude: 52.3675734, longitude: 4.9041389, utcOffset: 2 },
-  frankfurt: { city: 'Frankfurt am Main', state: 'Hessen', countryOrRegion: 'DE', latitude: 50.1109221, longitude: 8.6821267, utcOffset: 2 },
-  bucharest: { city: 'Bucharest', state: 'Bucuresti', countryOrRegion: 'RO', latitude: 44.4267674, longitude: 26.1025384, utcOffset: 3 },
-  singapore: { city: 'Singapore', state: 'Singapore', countryOrRegion: 'SG', latitude: 1.352083, longitude: 103.819836, utcOffset: 8 },
-  saoPaulo: { city: 'Sao Paulo', state: 'Sao Paulo', countryOrRegion: 'BR', latitude: -23.5557714, longitude: -46.6395571, utcOffset: -3 },
+  amsterdam: {
+    city: 'Amsterdam',
+    state: 'Noord-Holland',
+    countryOrRegion: 'NL',
+    latitude: 52.3675734,
+    longitude: 4.9041389,
+    utcOffset: 2,
+  },
+  frankfurt: {
+    city: 'Frankfurt am Main',
+    state: 'Hessen',
+    countryOrRegion: 'DE',
+    latitude: 50.1109221,
+    longitude: 8.6821267,
+    utcOffset: 2,
+  },
+  bucharest: {
+    city: 'Bucharest',
+    state: 'Bucuresti',
+    countryOrRegion: 'RO',
+    latitude: 44.4267674,
+    longitude: 26.1025384,
+    utcOffset: 3,
+  },
+  singapore: {
+    city: 'Singapore',
+    state: 'Singapore',
+    countryOrRegion: 'SG',
+    latitude: 1.352083,
+    longitude: 103.819836,
+    utcOffset: 8,
+  },
+  saoPaulo: {
+    city: 'Sao Paulo',
+    state: 'Sao Paulo',
+    countryOrRegion: 'BR',
+    latitude: -23.5557714,
+    longitude: -46.6395571,
+    utcOffset: -3,
+  },
 } as const satisfies Record<string, Place>;
 
 /** A network a sign-in can come from: its address, its autonomous system, where it geolocates. */
@@ -55,14 +139,34 @@ export interface Network {
 
 export type OfficeName = 'Seattle' | 'Chicago' | 'Dublin';
 
-export const OFFICES: Readonly<Record<OfficeName, { readonly place: Place; readonly egress: readonly string[]; readonly homes: readonly Place[] }>> = {
-  Seattle: { place: PLACES.seattle, egress: ['192.0.2.10', '192.0.2.11'], homes: [PLACES.seattle, PLACES.bellevue, PLACES.tacoma] },
-  Chicago: { place: PLACES.chicago, egress: ['192.0.2.40'], homes: [PLACES.chicago, PLACES.evanston] },
+export const OFFICES: Readonly<
+  Record<
+    OfficeName,
+    { readonly place: Place; readonly egress: readonly string[]; readonly homes: readonly Place[] }
+  >
+> = {
+  Seattle: {
+    place: PLACES.seattle,
+    egress: ['192.0.2.10', '192.0.2.11'],
+    homes: [PLACES.seattle, PLACES.bellevue, PLACES.tacoma],
+  },
+  Chicago: {
+    place: PLACES.chicago,
+    egress: ['192.0.2.40'],
+    homes: [PLACES.chicago, PLACES.evanston],
+  },
   Dublin: { place: PLACES.dublin, egress: ['192.0.2.70'], homes: [PLACES.dublin, PLACES.cork] },
 };
 
 /** The office ISP and the home broadband and mobile networks (documentation AS numbers). */
-export const ASN = { office: 64496, homeUs: 64497, homeIe: 64498, mobile: 64500, attackerHosting: 64510, attackerProxies: 64511 } as const;
+export const ASN = {
+  office: 64496,
+  homeUs: 64497,
+  homeIe: 64498,
+  mobile: 64500,
+  attackerHosting: 64510,
+  attackerProxies: 64511,
+} as const;
 
 export interface App {
   readonly id: string;
@@ -83,7 +187,10 @@ export const APPS = {
   azurePortal: { id: 'c44b4083-3bb0-49c1-b47d-974e53cbdf3c', name: 'Azure Portal' },
   windowsSignIn: { id: '38aa3b87-a06d-4817-b275-7a316988d93b', name: 'Windows Sign In' },
   edge: { id: 'ecd6b820-32c2-49b6-98a6-444530e5a77a', name: 'Microsoft Edge' },
-  aadPowerShell: { id: '1b730954-1685-4b74-9bfd-dac224a7b894', name: 'Azure Active Directory PowerShell' },
+  aadPowerShell: {
+    id: '1b730954-1685-4b74-9bfd-dac224a7b894',
+    name: 'Azure Active Directory PowerShell',
+  },
 } as const satisfies Record<string, App>;
 
 /** Resources (the APIs a token is for), by their published ids. */
@@ -94,20 +201,48 @@ export const RESOURCES = {
   aadGraph: { id: '00000002-0000-0000-c000-000000000000', name: 'Windows Azure Active Directory' },
   teamsServices: { id: 'cc15fd57-2c6c-4117-a88c-83b1d56b4bbe', name: 'Microsoft Teams Services' },
   officeHome: { id: '4765445b-32c6-49b0-83e6-1d93765276ca', name: 'OfficeHome' },
-  azureManagement: { id: '797f4846-ba00-4fd7-ba43-dac1f8f63013', name: 'Windows Azure Service Management API' },
-  deviceRegistration: { id: '01cb2876-7ebd-4aa4-9cc9-d28bd4d359a9', name: 'Device Registration Service' },
+  azureManagement: {
+    id: '797f4846-ba00-4fd7-ba43-dac1f8f63013',
+    name: 'Windows Azure Service Management API',
+  },
+  deviceRegistration: {
+    id: '01cb2876-7ebd-4aa4-9cc9-d28bd4d359a9',
+    name: 'Device Registration Service',
+  },
 } as const satisfies Record<string, App>;
 
 export type Resource = App;
 
 /** The tenant's Conditional Access policies (ids are the tenant's own). */
 export const CA_POLICIES = {
-  mfaAllUsers: { id: '6a1f0c3e-58d2-4b7e-9c41-0e2d7b8f5a63', displayName: 'CA001: Require multifactor authentication for all users', grant: ['Mfa'] },
-  blockLegacy: { id: '0b7e4d29-c1a8-4f36-8e5d-93a2c6f1b074', displayName: 'CA002: Block legacy authentication', grant: ['Block'] },
-  compliantAdmins: { id: 'e49c2a7b-6d13-4f80-b5e2-1a8c9d3f7e26', displayName: 'CA003: Require compliant device for administrators', grant: ['RequireCompliantDevice'] },
+  mfaAllUsers: {
+    id: '6a1f0c3e-58d2-4b7e-9c41-0e2d7b8f5a63',
+    displayName: 'CA001: Require multifactor authentication for all users',
+    grant: ['Mfa'],
+  },
+  blockLegacy: {
+    id: '0b7e4d29-c1a8-4f36-8e5d-93a2c6f1b074',
+    displayName: 'CA002: Block legacy authentication',
+    grant: ['Block'],
+  },
+  compliantAdmins: {
+    id: 'e49c2a7b-6d13-4f80-b5e2-1a8c9d3f7e26',
+    displayName: 'CA003: Require compliant device for administrators',
+    grant: ['RequireCompliantDevice'],
+  },
 } as const;
 
-export type Department = 'Finance' | 'Sales' | 'Operations' | 'Logistics' | 'Engineering' | 'IT' | 'HR' | 'Legal' | 'Customer Service' | 'Executive';
+export type Department =
+  | 'Finance'
+  | 'Sales'
+  | 'Operations'
+  | 'Logistics'
+  | 'Engineering'
+  | 'IT'
+  | 'HR'
+  | 'Legal'
+  | 'Customer Service'
+  | 'Executive';
 
 export interface Device {
   readonly id: string;
@@ -146,22 +281,162 @@ export interface User {
 }
 
 const FIRST = [
-  'Aaron', 'Abigail', 'Adrian', 'Aisha', 'Alan', 'Alice', 'Amara', 'Andre', 'Angela', 'Anika', 'Ben', 'Bianca', 'Brendan', 'Caitlin', 'Carlos',
-  'Chloe', 'Ciaran', 'Claire', 'Connor', 'Daniel', 'Deepa', 'Diego', 'Eamon', 'Elena', 'Emeka', 'Emily', 'Eric', 'Fatima', 'Fiona', 'Gareth',
-  'Grace', 'Hannah', 'Hiro', 'Ian', 'Imani', 'Isabel', 'Jamal', 'Jasmine', 'Jonas', 'Julia', 'Kai', 'Karen', 'Kevin', 'Laila', 'Liam', 'Lucia',
-  'Malik', 'Maya', 'Mei', 'Miguel', 'Nadia', 'Naomi', 'Niall', 'Nora', 'Omar', 'Orla', 'Owen', 'Priya', 'Rafael', 'Rosa', 'Ryan', 'Sam',
-  'Sean', 'Sofia', 'Tariq', 'Tessa', 'Tom', 'Uma', 'Victor', 'Wei', 'Yara', 'Zoe',
+  'Aaron',
+  'Abigail',
+  'Adrian',
+  'Aisha',
+  'Alan',
+  'Alice',
+  'Amara',
+  'Andre',
+  'Angela',
+  'Anika',
+  'Ben',
+  'Bianca',
+  'Brendan',
+  'Caitlin',
+  'Carlos',
+  'Chloe',
+  'Ciaran',
+  'Claire',
+  'Connor',
+  'Daniel',
+  'Deepa',
+  'Diego',
+  'Eamon',
+  'Elena',
+  'Emeka',
+  'Emily',
+  'Eric',
+  'Fatima',
+  'Fiona',
+  'Gareth',
+  'Grace',
+  'Hannah',
+  'Hiro',
+  'Ian',
+  'Imani',
+  'Isabel',
+  'Jamal',
+  'Jasmine',
+  'Jonas',
+  'Julia',
+  'Kai',
+  'Karen',
+  'Kevin',
+  'Laila',
+  'Liam',
+  'Lucia',
+  'Malik',
+  'Maya',
+  'Mei',
+  'Miguel',
+  'Nadia',
+  'Naomi',
+  'Niall',
+  'Nora',
+  'Omar',
+  'Orla',
+  'Owen',
+  'Priya',
+  'Rafael',
+  'Rosa',
+  'Ryan',
+  'Sam',
+  'Sean',
+  'Sofia',
+  'Tariq',
+  'Tessa',
+  'Tom',
+  'Uma',
+  'Victor',
+  'Wei',
+  'Yara',
+  'Zoe',
 ] as const;
 const LAST = [
-  'Adams', 'Ahmed', 'Alvarez', 'Baker', 'Banerjee', 'Brennan', 'Byrne', 'Carter', 'Chen', 'Clarke', 'Cole', 'Costa', 'Daly', 'Diaz', 'Doyle',
-  'Edwards', 'Farrell', 'Fischer', 'Flores', 'Foster', 'Garcia', 'Gallagher', 'Grant', 'Gupta', 'Hale', 'Hayes', 'Herrera', 'Hughes', 'Ito',
-  'Jensen', 'Kane', 'Kaur', 'Kelly', 'Kim', 'Kowalski', 'Lee', 'Lopez', 'Lynch', 'Martin', 'Mehta', 'Morales', 'Murphy', 'Nakamura', 'Nguyen',
-  'Novak', 'Obi', 'Okafor', "O'Brien", 'Park', 'Patel', 'Quinn', 'Ramos', 'Reyes', 'Rossi', 'Ryan', 'Santos', 'Schmidt', 'Shah', 'Silva',
-  'Sullivan', 'Tanaka', 'Torres', 'Walsh', 'Wang', 'Whitfield', 'Wright', 'Yilmaz', 'Young', 'Zhang',
+  'Adams',
+  'Ahmed',
+  'Alvarez',
+  'Baker',
+  'Banerjee',
+  'Brennan',
+  'Byrne',
+  'Carter',
+  'Chen',
+  'Clarke',
+  'Cole',
+  'Costa',
+  'Daly',
+  'Diaz',
+  'Doyle',
+  'Edwards',
+  'Farrell',
+  'Fischer',
+  'Flores',
+  'Foster',
+  'Garcia',
+  'Gallagher',
+  'Grant',
+  'Gupta',
+  'Hale',
+  'Hayes',
+  'Herrera',
+  'Hughes',
+  'Ito',
+  'Jensen',
+  'Kane',
+  'Kaur',
+  'Kelly',
+  'Kim',
+  'Kowalski',
+  'Lee',
+  'Lopez',
+  'Lynch',
+  'Martin',
+  'Mehta',
+  'Morales',
+  'Murphy',
+  'Nakamura',
+  'Nguyen',
+  'Novak',
+  'Obi',
+  'Okafor',
+  "O'Brien",
+  'Park',
+  'Patel',
+  'Quinn',
+  'Ramos',
+  'Reyes',
+  'Rossi',
+  'Ryan',
+  'Santos',
+  'Schmidt',
+  'Shah',
+  'Silva',
+  'Sullivan',
+  'Tanaka',
+  'Torres',
+  'Walsh',
+  'Wang',
+  'Whitfield',
+  'Wright',
+  'Yilmaz',
+  'Young',
+  'Zhang',
 ] as const;
 
 const DEPARTMENTS: readonly (readonly [Department, number])[] = [
-  ['Logistics', 50], ['Operations', 40], ['Sales', 35], ['Customer Service', 30], ['Finance', 20], ['Engineering', 25], ['IT', 10], ['HR', 8], ['Legal', 5], ['Executive', 5],
+  ['Logistics', 50],
+  ['Operations', 40],
+  ['Sales', 35],
+  ['Customer Service', 30],
+  ['Finance', 20],
+  ['Engineering', 25],
+  ['IT', 10],
+  ['HR', 8],
+  ['Legal', 5],
+  ['Executive', 5],
 ];
 const TITLES: Readonly<Record<Department, readonly string[]>> = {
   Logistics: ['Dispatcher', 'Fleet Coordinator', 'Logistics Planner', 'Warehouse Lead'],
@@ -178,10 +453,33 @@ const TITLES: Readonly<Record<Department, readonly string[]>> = {
 
 /** Browser and user agent of a corporate Windows laptop or a Mac, as Entra reports them in June 2026. */
 const LAPTOPS = [
-  { weight: 55, operatingSystem: 'Windows10', browser: 'Edge 137.0.0', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/137.0.0.0 Safari/537.36 Edg/137.0.3296.83' },
-  { weight: 30, operatingSystem: 'Windows10', browser: 'Chrome 137.0.0', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/137.0.0.0 Safari/537.36' },
-  { weight: 10, operatingSystem: 'MacOs', browser: 'Safari 18.5', userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Safari/605.1.15' },
-  { weight: 5, operatingSystem: 'Windows10', browser: 'Firefox 139.0', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:139.0) Gecko/20100101 Firefox/139.0' },
+  {
+    weight: 55,
+    operatingSystem: 'Windows10',
+    browser: 'Edge 137.0.0',
+    userAgent:
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/137.0.0.0 Safari/537.36 Edg/137.0.3296.83',
+  },
+  {
+    weight: 30,
+    operatingSystem: 'Windows10',
+    browser: 'Chrome 137.0.0',
+    userAgent:
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/137.0.0.0 Safari/537.36',
+  },
+  {
+    weight: 10,
+    operatingSystem: 'MacOs',
+    browser: 'Safari 18.5',
+    userAgent:
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Safari/605.1.15',
+  },
+  {
+    weight: 5,
+    operatingSystem: 'Windows10',
+    browser: 'Firefox 139.0',
+    userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:139.0) Gecko/20100101 Firefox/139.0',
+  },
 ] as const;
 
 function hexByte(n: number): string {
@@ -200,7 +498,11 @@ export function makeUsers(random: Random, count: number): User[] {
     if (taken.has(upn)) continue;
     taken.add(upn);
     const department = random.weighted(DEPARTMENTS);
-    const office = random.weighted<OfficeName>([['Seattle', 55], ['Chicago', 25], ['Dublin', 20]]);
+    const office = random.weighted<OfficeName>([
+      ['Seattle', 55],
+      ['Chicago', 25],
+      ['Dublin', 20],
+    ]);
     const laptopKind = random.weighted(LAPTOPS.map((l) => [l, l.weight] as const));
     const homePlace = random.pick(OFFICES[office].homes);
     const n = users.length;
@@ -213,14 +515,19 @@ export function makeUsers(random: Random, count: number): User[] {
       department,
       jobTitle: random.pick(TITLES[department]),
       office,
-      home: { ip: `198.51.100.${homeHosts[n % homeHosts.length]}`, asn: homePlace.countryOrRegion === 'IE' ? ASN.homeIe : ASN.homeUs, place: homePlace },
+      home: {
+        ip: `198.51.100.${homeHosts[n % homeHosts.length]}`,
+        asn: homePlace.countryOrRegion === 'IE' ? ASN.homeIe : ASN.homeUs,
+        place: homePlace,
+      },
       laptop: {
         id: random.guid(),
         displayName: `${laptopKind.operatingSystem === 'MacOs' ? 'LF-MAC' : 'LF-WIN'}-${String(1000 + n)}`,
         operatingSystem: laptopKind.operatingSystem,
         browser: laptopKind.browser,
         userAgent: laptopKind.userAgent,
-        trustType: laptopKind.operatingSystem === 'MacOs' ? 'Azure AD registered' : 'Azure AD joined',
+        trustType:
+          laptopKind.operatingSystem === 'MacOs' ? 'Azure AD registered' : 'Azure AD joined',
         isCompliant: random.chance(0.96),
         isManaged: true,
       },
@@ -232,7 +539,9 @@ export function makeUsers(random: Random, count: number): User[] {
             outlookAgent: ios ? 'Outlook-iOS/2.0' : 'Outlook-Android/2.0',
           }
         : null,
-      remoteDays: random.chance(0.6) ? [random.pick([1, 5]), ...(random.chance(0.4) ? [3] : [])] : [],
+      remoteDays: random.chance(0.6)
+        ? [random.pick([1, 5]), ...(random.chance(0.4) ? [3] : [])]
+        : [],
       isAdmin: department === 'IT',
     });
   }

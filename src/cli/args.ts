@@ -38,7 +38,8 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
       const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
       if (v === undefined) throw new UsageError(`--${flag} needs a value`);
       const list = values.get(flag) ?? [];
-      if (list.length && !spec.repeatable?.includes(flag)) throw new UsageError(`--${flag} given twice`);
+      if (list.length && !spec.repeatable?.includes(flag))
+        throw new UsageError(`--${flag} given twice`);
       list.push(v);
       values.set(flag, list);
     } else {

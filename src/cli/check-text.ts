@@ -29,18 +29,30 @@ function lines(r: RuleCheck): string[] {
     case 'needs':
       out.push(`  needs    ${title(r)}`);
       for (const n of r.needs ?? []) {
-        const what = n.kind === 'watchlist' ? `watchlist ${n.alias}` : n.kind === 'function' ? `function ${n.name}` : n.kind === 'table' ? `table ${n.name}` : `externaldata ${n.url}`;
+        const what =
+          n.kind === 'watchlist'
+            ? `watchlist ${n.alias}`
+            : n.kind === 'function'
+              ? `function ${n.name}`
+              : n.kind === 'table'
+                ? `table ${n.name}`
+                : `externaldata ${n.url}`;
         out.push(`             ${what}: ${n.why}`);
       }
       if (r.problem) {
         const hint = workspaceHint(r.problem.detail);
-        out.push(`             ${placeOf({ file: r.file, position: r.problem.position })}: ${r.problem.message}`);
+        out.push(
+          `             ${placeOf({ file: r.file, position: r.problem.position })}: ${r.problem.message}`,
+        );
         if (hint) out.push(`             ${hint}`);
       }
       break;
     case 'refused':
       out.push(`  refused  ${title(r)}`);
-      if (r.problem) out.push(`             ${placeOf({ file: r.file, position: r.problem.position })}: ${r.problem.stage} ${r.problem.code}: ${r.problem.message}`);
+      if (r.problem)
+        out.push(
+          `             ${placeOf({ file: r.file, position: r.problem.position })}: ${r.problem.stage} ${r.problem.code}: ${r.problem.message}`,
+        );
       break;
     case 'invalid':
       out.push(`  invalid  ${title(r)}`);
@@ -60,6 +72,8 @@ export function formatCheckSummary(report: CheckReport): string {
     if (group.length) out.push(...group.flatMap(lines), '');
   }
   const t = report.totals;
-  out.push(`Rules: ${t.rules}; ready: ${t.ready}, needs: ${t.needs}, refused: ${t.refused}, invalid: ${t.invalid}`);
+  out.push(
+    `Rules: ${t.rules}; ready: ${t.ready}, needs: ${t.needs}, refused: ${t.refused}, invalid: ${t.invalid}`,
+  );
   return `${out.join('\n')}\n`;
 }

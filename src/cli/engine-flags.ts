@@ -21,20 +21,30 @@ const NATIVE_ONLY = ['db', 'memory-limit', 'temp-dir', 'threads'] as const;
 
 export function engineChoice(args: ParsedArgs): EngineChoice {
   const engine = single(args, 'engine') ?? 'wasm';
-  if (engine !== 'wasm' && engine !== 'native') throw new UsageError(`--engine takes wasm or native, not "${engine}"`);
+  if (engine !== 'wasm' && engine !== 'native')
+    throw new UsageError(`--engine takes wasm or native, not "${engine}"`);
   if (engine === 'wasm') {
     const given = NATIVE_ONLY.filter((f) => args.values.has(f));
-    if (given.length) throw new UsageError(`${given.map((f) => `--${f}`).join(', ')} ${given.length > 1 ? 'are options' : 'is an option'} of --engine native`);
+    if (given.length)
+      throw new UsageError(
+        `${given.map((f) => `--${f}`).join(', ')} ${given.length > 1 ? 'are options' : 'is an option'} of --engine native`,
+      );
     return { kind: 'wasm' };
   }
   const threadsText = single(args, 'threads');
   let threads: number | undefined;
   if (threadsText !== undefined) {
     threads = Number(threadsText);
-    if (!/^\d+$/.test(threadsText) || threads < 1) throw new UsageError(`--threads takes a whole number of threads, at least 1, not "${threadsText}"`);
+    if (!/^\d+$/.test(threadsText) || threads < 1)
+      throw new UsageError(
+        `--threads takes a whole number of threads, at least 1, not "${threadsText}"`,
+      );
   }
   const memoryLimit = single(args, 'memory-limit');
-  if (memoryLimit !== undefined && !/^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$/i.test(memoryLimit)) {
+  if (
+    memoryLimit !== undefined &&
+    !/^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$/i.test(memoryLimit)
+  ) {
     throw new UsageError(`--memory-limit takes a size such as 8GB or 512MB, not "${memoryLimit}"`);
   }
   const dbPath = single(args, 'db');

@@ -10,7 +10,12 @@ export function readText(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new LoupeError('cli', 'file', `cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { file: path });
+    throw new LoupeError(
+      'cli',
+      'file',
+      `cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+      { file: path },
+    );
   }
 }
 
@@ -18,7 +23,12 @@ export function readBytes(path: string): Uint8Array {
   try {
     return new Uint8Array(readFileSync(path));
   } catch (e) {
-    throw new LoupeError('cli', 'file', `cannot read log file ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { file: path });
+    throw new LoupeError(
+      'cli',
+      'file',
+      `cannot read log file ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+      { file: path },
+    );
   }
 }
 
@@ -30,25 +40,45 @@ const GLOB = /[*?[]/;
  * the native engine (a session with loadLocal) a file is read in place from disk, and a quoted glob
  * pattern loads every file it matches into its table.
  */
-export async function loadAll(session: LoupeSession, paths: readonly string[], log: (m: string) => void, options: LoadOptions = {}): Promise<LoadedTable[]> {
+export async function loadAll(
+  session: LoupeSession,
+  paths: readonly string[],
+  log: (m: string) => void,
+  options: LoadOptions = {},
+): Promise<LoadedTable[]> {
   const loaded: LoadedTable[] = [];
   for (const path of paths) {
     if (session.loadLocal) {
       if (!GLOB.test(path) || existsQuietly(path)) {
         try {
-          if (!statSync(path).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+          if (!statSync(path).isFile())
+            throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
         } catch (e) {
-          throw new LoupeError('cli', 'file', `cannot read log file ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { file: path });
+          throw new LoupeError(
+            'cli',
+            'file',
+            `cannot read log file ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+            { file: path },
+          );
         }
       }
       for (const t of await session.loadLocal(path, options)) {
-        log(terminalText(`loaded ${t.files[t.files.length - 1]} → ${t.name} (${t.rowCount} rows${t.files.length > 1 ? `, ${t.files.length} files` : ''})`));
+        log(
+          terminalText(
+            `loaded ${t.files[t.files.length - 1]} → ${t.name} (${t.rowCount} rows${t.files.length > 1 ? `, ${t.files.length} files` : ''})`,
+          ),
+        );
         loaded.push(t);
       }
       continue;
     }
     if (GLOB.test(path) && !existsQuietly(path)) {
-      throw new LoupeError('cli', 'file', `cannot read log file ${path}: a glob pattern is expanded by --engine native only; with the default engine let the shell expand it (leave it unquoted)`, { file: path });
+      throw new LoupeError(
+        'cli',
+        'file',
+        `cannot read log file ${path}: a glob pattern is expanded by --engine native only; with the default engine let the shell expand it (leave it unquoted)`,
+        { file: path },
+      );
     }
     const t = await session.load({ name: basename(path), bytes: readBytes(path) }, options);
     log(terminalText(`loaded ${basename(path)} → ${t.name} (${t.rowCount} rows)`));

@@ -8,7 +8,11 @@ import { single, UsageError, type ParsedArgs } from './args.ts';
 const MiB = 1024 * 1024;
 
 /** Each flag, the limit it sets and how its value becomes that limit. */
-const FLAGS: readonly { readonly flag: string; readonly limit: keyof IngestLimits; readonly scale: number }[] = [
+const FLAGS: readonly {
+  readonly flag: string;
+  readonly limit: keyof IngestLimits;
+  readonly scale: number;
+}[] = [
   { flag: 'max-record-mb', limit: 'recordBytes', scale: MiB },
   { flag: 'max-gzip-ratio', limit: 'gzipRatio', scale: 1 },
   { flag: 'max-json-depth', limit: 'jsonDepth', scale: 1 },
@@ -27,7 +31,8 @@ export function limitsFromFlags(args: ParsedArgs): Partial<IngestLimits> | undef
     if (text === undefined) continue;
     const n = Number(text);
     const max = Math.floor(LIMIT_CEILINGS[limit] / scale);
-    if (!/^\d+$/.test(text.trim()) || n < 1 || n > max) throw new UsageError(`--${flag} takes a whole number from 1 to ${max}, not "${text}"`);
+    if (!/^\d+$/.test(text.trim()) || n < 1 || n > max)
+      throw new UsageError(`--${flag} takes a whole number from 1 to ${max}, not "${text}"`);
     out[limit] = n * scale;
   }
   return Object.keys(out).length ? out : undefined;

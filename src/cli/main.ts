@@ -42,7 +42,9 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => exitAfterOutput(code),
   (e: unknown) => {
-    process.stderr.write(`loupe: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(
+      `loupe: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
     return exitAfterOutput(70);
   },
 );

@@ -14,7 +14,9 @@ const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t'
 function escapeOne(c: string): string {
   if (Object.hasOwn(NAMED, c)) return NAMED[c]!;
   const code = c.charCodeAt(0);
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  return code <= 0xff
+    ? `\\x${code.toString(16).padStart(2, '0')}`
+    : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
 /** Characters of one message printed before it is cut (a message may quote megabytes of a file). */
@@ -27,7 +29,10 @@ export function terminalText(s: string): string {
 
 /** A message as printed: escaped, and cut after MAX_MESSAGE_CHARS characters. */
 export function terminalMessage(s: string): string {
-  const cut = s.length > MAX_MESSAGE_CHARS ? `${s.slice(0, MAX_MESSAGE_CHARS)}… (${s.length - MAX_MESSAGE_CHARS} more characters)` : s;
+  const cut =
+    s.length > MAX_MESSAGE_CHARS
+      ? `${s.slice(0, MAX_MESSAGE_CHARS)}… (${s.length - MAX_MESSAGE_CHARS} more characters)`
+      : s;
   return terminalText(cut);
 }
 

@@ -5,6 +5,9 @@ export function parseIsoFlag(flag: string, value: string | undefined): number | 
   if (value === undefined) return undefined;
   const hasZone = /(Z|[+-]\d\d:?\d\d)$/i.test(value);
   const ms = Date.parse(hasZone || !/T|\d\d:\d\d/.test(value) ? value : `${value}Z`);
-  if (Number.isNaN(ms)) throw new UsageError(`--${flag} expects an ISO-8601 time such as 2026-06-15T16:00:00Z, got "${value}"`);
+  if (Number.isNaN(ms))
+    throw new UsageError(
+      `--${flag} expects an ISO-8601 time such as 2026-06-15T16:00:00Z, got "${value}"`,
+    );
   return ms;
 }

@@ -26,7 +26,8 @@ ParserName, ParserParams, ParserQuery), or one such FILE.`;
 /** `NAME=VALUE` → its parts, split at the first `=` (an alias has none; a path may). */
 function pair(flag: string, value: string, what: string): { name: string; value: string } {
   const eq = value.indexOf('=');
-  if (eq <= 0 || eq === value.length - 1) throw new UsageError(`--${flag} expects ${what}, not "${value}"`);
+  if (eq <= 0 || eq === value.length - 1)
+    throw new UsageError(`--${flag} expects ${what}, not "${value}"`);
   return { name: value.slice(0, eq), value: value.slice(eq + 1) };
 }
 
@@ -38,11 +39,21 @@ function functionFiles(path: string): { name: string; text: string }[] {
   try {
     isDir = statSync(path).isDirectory();
   } catch (e) {
-    throw new LoupeError('cli', 'file', `cannot read functions ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { file: path });
+    throw new LoupeError(
+      'cli',
+      'file',
+      `cannot read functions ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+      { file: path },
+    );
   }
   if (!isDir) return [{ name: basename(path), text: readText(path, 'function file') }];
-  const names = readdirSync(path).filter((n) => FUNCTION_EXTENSIONS.has(extname(n).toLowerCase())).sort();
-  if (names.length === 0) throw new LoupeError('cli', 'file', `no function files (.yaml, .yml, .json) in ${path}`, { file: path });
+  const names = readdirSync(path)
+    .filter((n) => FUNCTION_EXTENSIONS.has(extname(n).toLowerCase()))
+    .sort();
+  if (names.length === 0)
+    throw new LoupeError('cli', 'file', `no function files (.yaml, .yml, .json) in ${path}`, {
+      file: path,
+    });
   return names.map((n) => ({ name: n, text: readText(join(path, n), 'function file') }));
 }
 
@@ -51,11 +62,17 @@ function functionFiles(path: string): { name: string; text: string }[] {
  * reported (file:line:column) and the others load; a watchlist that cannot be read stops the
  * command, as a log file does.
  */
-export async function loadWorkspaceContent(session: LoupeSession, args: ParsedArgs, log: (m: string) => void): Promise<void> {
-  const keys = new Map((args.values.get('watchlist-key') ?? []).map((v) => {
-    const p = pair('watchlist-key', v, 'ALIAS=COLUMN');
-    return [p.name, p.value] as const;
-  }));
+export async function loadWorkspaceContent(
+  session: LoupeSession,
+  args: ParsedArgs,
+  log: (m: string) => void,
+): Promise<void> {
+  const keys = new Map(
+    (args.values.get('watchlist-key') ?? []).map((v) => {
+      const p = pair('watchlist-key', v, 'ALIAS=COLUMN');
+      return [p.name, p.value] as const;
+    }),
+  );
   const aliases = new Set<string>();
   for (const v of args.values.get('watchlist') ?? []) {
     const { name: alias, value: file } = pair('watchlist', v, 'ALIAS=FILE');
@@ -64,18 +81,40 @@ export async function loadWorkspaceContent(session: LoupeSession, args: ParsedAr
     try {
       lastUpdated = statSync(file).mtimeMs;
     } catch (e) {
-      throw new LoupeError('cli', 'file', `cannot read watchlist file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { file });
+      throw new LoupeError(
+        'cli',
+        'file',
+        `cannot read watchlist file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+        { file },
+      );
     }
     const searchKey = keys.get(alias);
-    const w = await session.loadWatchlist({ name: basename(file), bytes: readBytes(file) }, { alias, lastUpdated: Math.floor(lastUpdated), ...(searchKey !== undefined && { searchKey }) });
+    const w = await session.loadWatchlist(
+      { name: basename(file), bytes: readBytes(file) },
+      {
+        alias,
+        lastUpdated: Math.floor(lastUpdated),
+        ...(searchKey !== undefined && { searchKey }),
+      },
+    );
     log(`loaded watchlist ${w.alias} from ${w.file} (${w.items} items, SearchKey ${w.searchKey})`);
   }
-  for (const alias of keys.keys()) if (!aliases.has(alias)) throw new UsageError(`--watchlist-key ${alias}=… names no --watchlist ${alias}=FILE`);
+  for (const alias of keys.keys())
+    if (!aliases.has(alias))
+      throw new UsageError(`--watchlist-key ${alias}=… names no --watchlist ${alias}=FILE`);
   for (const path of args.values.get('functions') ?? []) {
     const report = session.loadFunctions(functionFiles(path));
-    log(`loaded ${report.loaded.length} workspace function name(s) from ${path}${report.loaded.length ? `: ${[...new Set(report.loaded.map((f) => f.name))].join(', ')}` : ''}`);
+    log(
+      `loaded ${report.loaded.length} workspace function name(s) from ${path}${report.loaded.length ? `: ${[...new Set(report.loaded.map((f) => f.name))].join(', ')}` : ''}`,
+    );
     for (const e of report.errors) {
-      const where = [e.position.file ?? e.file, e.position.line, e.position.line !== undefined ? e.position.column : undefined].filter((x) => x !== undefined).join(':');
+      const where = [
+        e.position.file ?? e.file,
+        e.position.line,
+        e.position.line !== undefined ? e.position.column : undefined,
+      ]
+        .filter((x) => x !== undefined)
+        .join(':');
       log(`${where}: warning: not loaded: ${e.message}`);
     }
   }

@@ -6,9 +6,30 @@ import { LoupeError } from '../errors.ts';
 import { parseJsonLossless } from './lossless-json.ts';
 
 /** Kusto's CLR type names as the engine reports them (`SByte` is bool, `Object` is dynamic). */
-export type KustoType = 'Object' | 'String' | 'Int64' | 'Double' | 'SByte' | 'DateTime' | 'Int32' | 'TimeSpan' | 'Guid' | 'SqlDecimal';
+export type KustoType =
+  | 'Object'
+  | 'String'
+  | 'Int64'
+  | 'Double'
+  | 'SByte'
+  | 'DateTime'
+  | 'Int32'
+  | 'TimeSpan'
+  | 'Guid'
+  | 'SqlDecimal';
 
-const KUSTO_TYPES: readonly string[] = ['Object', 'String', 'Int64', 'Double', 'SByte', 'DateTime', 'Int32', 'TimeSpan', 'Guid', 'SqlDecimal'];
+const KUSTO_TYPES: readonly string[] = [
+  'Object',
+  'String',
+  'Int64',
+  'Double',
+  'SByte',
+  'DateTime',
+  'Int32',
+  'TimeSpan',
+  'Guid',
+  'SqlDecimal',
+];
 
 /** What Kusto returned. Integers beyond ±2^53 are kept exact as BigInt (see lossless-json.ts). */
 export interface ExpectedResult {
@@ -45,7 +66,8 @@ export function parseCases(text: string, file: string): ConformanceCase[] {
     throw corpusError(file, `${file} is not valid JSON: ${(e as Error).message}`);
   }
   const list = (doc as { cases?: unknown } | null)?.cases;
-  if (!Array.isArray(list)) throw corpusError(file, `${file}: expected an object with a "cases" array`);
+  if (!Array.isArray(list))
+    throw corpusError(file, `${file}: expected an object with a "cases" array`);
   const seen = new Set<string>();
   return list.map((raw: unknown, i): ConformanceCase => {
     const c = raw as Record<string, unknown>;
@@ -58,18 +80,21 @@ export function parseCases(text: string, file: string): ConformanceCase[] {
     const tags = (c.tags ?? {}) as Record<string, unknown>;
     const operators = tags.operators ?? [];
     const functions = tags.functions ?? [];
-    if (!stringList(operators) || !stringList(functions)) throw bad('"tags.operators" and "tags.functions" must be lists of names');
+    if (!stringList(operators) || !stringList(functions))
+      throw bad('"tags.operators" and "tags.functions" must be lists of names');
     const e = c.expected as Record<string, unknown> | undefined;
     if (!e || !stringList(e.columns) || !stringList(e.column_types) || !Array.isArray(e.rows)) {
       throw bad('"expected" needs "columns", "column_types" and "rows"');
     }
-    if (e.columns.length !== e.column_types.length) throw bad('"columns" and "column_types" differ in length');
+    if (e.columns.length !== e.column_types.length)
+      throw bad('"columns" and "column_types" differ in length');
     const unknownType = e.column_types.find((t) => !KUSTO_TYPES.includes(t));
     if (unknownType !== undefined) throw bad(`unknown column type "${unknownType}"`);
     const rows = e.rows as unknown[];
     const width = e.columns.length;
     rows.forEach((r, n) => {
-      if (!Array.isArray(r) || r.length !== width) throw bad(`row ${n} does not have ${width} cells`);
+      if (!Array.isArray(r) || r.length !== width)
+        throw bad(`row ${n} does not have ${width} cells`);
     });
     return {
       id,
@@ -77,7 +102,11 @@ export function parseCases(text: string, file: string): ConformanceCase[] {
       kql: c.kql,
       operators,
       functions,
-      expected: { columns: e.columns, columnTypes: e.column_types as KustoType[], rows: rows as unknown[][] },
+      expected: {
+        columns: e.columns,
+        columnTypes: e.column_types as KustoType[],
+        rows: rows as unknown[][],
+      },
     };
   });
 }

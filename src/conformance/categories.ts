@@ -11,8 +11,10 @@ import { maskLiterals } from './query-shape.ts';
 export type CaseCategory = 'plugin-graph-geo' | 'nondeterministic' | 'core';
 
 export const CATEGORY_LABEL: Readonly<Record<CaseCategory, string>> = {
-  'plugin-graph-geo': 'need evaluate plugins, graph operators or geospatial functions (lowest priority)',
-  nondeterministic: 'depend on rand(), now(), ago(), new_guid() or sample (Kusto’s answer may not be reproducible)',
+  'plugin-graph-geo':
+    'need evaluate plugins, graph operators or geospatial functions (lowest priority)',
+  nondeterministic:
+    'depend on rand(), now(), ago(), new_guid() or sample (Kusto’s answer may not be reproducible)',
   core: 'the rest',
 };
 
@@ -21,7 +23,9 @@ export function caseCategory(c: ConformanceCase): CaseCategory {
   if (
     c.operators.some((o) => o === 'evaluate' || o === 'make-graph' || o.startsWith('graph-')) ||
     c.functions.some((f) => f.startsWith('geo_')) ||
-    /\|\s*(?:evaluate|make-graph|graph-match|graph-shortest-paths|graph-to-table)\b|\bgeo_\w+\s*\(/.test(text)
+    /\|\s*(?:evaluate|make-graph|graph-match|graph-shortest-paths|graph-to-table)\b|\bgeo_\w+\s*\(/.test(
+      text,
+    )
   ) {
     return 'plugin-graph-geo';
   }

@@ -12,7 +12,8 @@ import { runCase, type CaseResult } from './run-case.ts';
 import { leftBehind, prepareEngine } from './run-corpus.ts';
 import type { SqlEngine } from '../db/engine.ts';
 
-const send = (m: FromChild) => new Promise<void>((resolve) => process.send!(m, undefined, undefined, () => resolve()));
+const send = (m: FromChild) =>
+  new Promise<void>((resolve) => process.send!(m, undefined, undefined, () => resolve()));
 
 /** How the child runs one example of the suite, by id. */
 function runner(m: ToChild): (engine: SqlEngine, id: string) => CaseResult {
@@ -24,7 +25,9 @@ function runner(m: ToChild): (engine: SqlEngine, id: string) => CaseResult {
       return runExample(engine, e);
     };
   }
-  const byId = new Map(parseCases(readFileSync(m.casesPath, 'utf8'), m.casesPath).map((c) => [c.id, c]));
+  const byId = new Map(
+    parseCases(readFileSync(m.casesPath, 'utf8'), m.casesPath).map((c) => [c.id, c]),
+  );
   return (engine, id) => {
     const c = byId.get(id);
     if (!c) throw new Error(`no case ${id} in ${m.casesPath}`);
@@ -46,7 +49,10 @@ process.once('message', (m: ToChild) => {
   run(m).then(
     () => process.disconnect(),
     async (e: unknown) => {
-      await send({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      await send({
+        type: 'error',
+        message: e instanceof Error ? (e.stack ?? e.message) : String(e),
+      });
       process.disconnect();
     },
   );

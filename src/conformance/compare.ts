@@ -17,7 +17,13 @@
  */
 import { sqlStorageType, type KqlType } from '../schema/kql-types.ts';
 import type { ExpectedResult, KustoType } from './cases.ts';
-import { kustoTypeOf, normalizeActual, normalizeExpected, showNorm, type Norm } from './normalize.ts';
+import {
+  kustoTypeOf,
+  normalizeActual,
+  normalizeExpected,
+  showNorm,
+  type Norm,
+} from './normalize.ts';
 
 /** Loupe's answer: the translation's declared columns, DuckDB's type for each, and the engine's raw rows. */
 export interface ActualResult {
@@ -47,15 +53,30 @@ export function sqlTypeMismatch(actual: ActualResult): Mismatch | undefined {
   for (let i = 0; i < actual.columns.length; i++) {
     const c = actual.columns[i]!;
     const got = actual.sqlTypes[i] ?? '?';
-    if (got !== resultSqlType(c.type) && got !== 'NULL') return { kind: 'sql-type', column: c.name, declared: c.type, sqlType: got };
+    if (got !== resultSqlType(c.type) && got !== 'NULL')
+      return { kind: 'sql-type', column: c.name, declared: c.type, sqlType: got };
   }
   return undefined;
 }
 
 export type Mismatch =
-  | { readonly kind: 'column-names'; readonly expected: readonly string[]; readonly actual: readonly string[] }
-  | { readonly kind: 'column-type'; readonly column: string; readonly expected: KustoType; readonly actual: KustoType }
-  | { readonly kind: 'sql-type'; readonly column: string; readonly declared: KqlType; readonly sqlType: string }
+  | {
+      readonly kind: 'column-names';
+      readonly expected: readonly string[];
+      readonly actual: readonly string[];
+    }
+  | {
+      readonly kind: 'column-type';
+      readonly column: string;
+      readonly expected: KustoType;
+      readonly actual: KustoType;
+    }
+  | {
+      readonly kind: 'sql-type';
+      readonly column: string;
+      readonly declared: KqlType;
+      readonly sqlType: string;
+    }
   | { readonly kind: 'row-count'; readonly expected: number; readonly actual: number }
   | {
       readonly kind: 'value';
@@ -117,7 +138,11 @@ export function jsonEqual(a: unknown, b: unknown, unorderedOuter = false): boole
     const ka = Object.keys(a as object);
     const kb = Object.keys(b as object);
     if (ka.length !== kb.length) return false;
-    return ka.every((k) => Object.hasOwn(b as object, k) && jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+    return ka.every(
+      (k) =>
+        Object.hasOwn(b as object, k) &&
+        jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+    );
   }
   return a === b; // strings and booleans: exact
 }
@@ -137,24 +162,43 @@ export function normsEqual(a: Norm, b: Norm, unorderedOuter: boolean): boolean {
   }
 }
 
-export function compareResults(expected: ExpectedResult, actual: ActualResult, options: CompareOptions): Mismatch | undefined {
+export function compareResults(
+  expected: ExpectedResult,
+  actual: ActualResult,
+  options: CompareOptions,
+): Mismatch | undefined {
   const actualNames = actual.columns.map((c) => c.name);
-  if (actualNames.length !== expected.columns.length || actualNames.some((n, i) => n !== expected.columns[i])) {
+  if (
+    actualNames.length !== expected.columns.length ||
+    actualNames.some((n, i) => n !== expected.columns[i])
+  ) {
     return { kind: 'column-names', expected: expected.columns, actual: actualNames };
   }
   for (let i = 0; i < expected.columns.length; i++) {
     const got = kustoTypeOf(actual.columns[i]!.type);
-    if (got !== expected.columnTypes[i]) return { kind: 'column-type', column: expected.columns[i]!, expected: expected.columnTypes[i]!, actual: got };
+    if (got !== expected.columnTypes[i])
+      return {
+        kind: 'column-type',
+        column: expected.columns[i]!,
+        expected: expected.columnTypes[i]!,
+        actual: got,
+      };
   }
   const sqlType = sqlTypeMismatch(actual);
   if (sqlType) return sqlType;
-  if (actual.rows.length !== expected.rows.length) return { kind: 'row-count', expected: expected.rows.length, actual: actual.rows.length };
+  if (actual.rows.length !== expected.rows.length)
+    return { kind: 'row-count', expected: expected.rows.length, actual: actual.rows.length };
 
   const types = expected.columnTypes;
   const exp = expected.rows.map((r) => r.map((v, i) => normalizeExpected(v, types[i]!)));
   const act = actual.rows.map((r) => r.map((v, i) => normalizeActual(v, actual.columns[i]!.type)));
   const unordered = expected.columns.map((n) => options.unorderedColumns.has(n));
-  return compareNormRows(exp, act, { orderedRows: options.orderedRows, unordered, types, columns: expected.columns });
+  return compareNormRows(exp, act, {
+    orderedRows: options.orderedRows,
+    unordered,
+    types,
+    columns: expected.columns,
+  });
 }
 
 /** How two tables of normalised cells are compared (also used for the documentation's tables, reference/compare-doc.ts). */
@@ -168,10 +212,15 @@ export interface RowCompareOptions {
 }
 
 /** Rows in order (or as a multiset), cell by cell; the first difference found, or undefined. */
-export function compareNormRows(exp: readonly (readonly Norm[])[], act: readonly (readonly Norm[])[], options: RowCompareOptions): Mismatch | undefined {
+export function compareNormRows(
+  exp: readonly (readonly Norm[])[],
+  act: readonly (readonly Norm[])[],
+  options: RowCompareOptions,
+): Mismatch | undefined {
   const { types, unordered } = options;
   const cellEqual = (e: Norm, a: Norm, i: number) => normsEqual(e, a, unordered[i]!);
-  const rowEqual = (e: readonly Norm[], a: readonly Norm[]) => e.every((x, i) => cellEqual(x, a[i]!, i));
+  const rowEqual = (e: readonly Norm[], a: readonly Norm[]) =>
+    e.every((x, i) => cellEqual(x, a[i]!, i));
 
   if (options.orderedRows) {
     for (let r = 0; r < exp.length; r++) {
@@ -192,11 +241,22 @@ export function compareNormRows(exp: readonly (readonly Norm[])[], act: readonly
     const c = exp[missing]!.findIndex((x, i) => !cellEqual(x, act[partner]![i]!, i));
     if (c >= 0) return valueMismatch(missing, c, exp[missing]![c]!, act[partner]![c]!);
   }
-  return { kind: 'missing-row', row: missing, expected: exp[missing]!.map((x, i) => showNorm(x, types[i]!)).join(', ') };
+  return {
+    kind: 'missing-row',
+    row: missing,
+    expected: exp[missing]!.map((x, i) => showNorm(x, types[i]!)).join(', '),
+  };
 
   function valueMismatch(row: number, col: number, e: Norm, a: Norm): Mismatch {
     const type = types[col]!;
-    return { kind: 'value', row, column: options.columns[col]!, type, expected: showNorm(e, type), actual: showNorm(a, type) };
+    return {
+      kind: 'value',
+      row,
+      column: options.columns[col]!,
+      type,
+      expected: showNorm(e, type),
+      actual: showNorm(a, type),
+    };
   }
 }
 
@@ -216,7 +276,12 @@ function matchAsMultiset(
 }
 
 /** Among the actual rows not paired yet, the one sharing the most cells with `row`. */
-function closestRow(row: readonly Norm[], act: readonly (readonly Norm[])[], used: readonly boolean[], cellEqual: (e: Norm, a: Norm, i: number) => boolean): number | undefined {
+function closestRow(
+  row: readonly Norm[],
+  act: readonly (readonly Norm[])[],
+  used: readonly boolean[],
+  cellEqual: (e: Norm, a: Norm, i: number) => boolean,
+): number | undefined {
   let best: number | undefined;
   let bestScore = -1;
   act.forEach((a, j) => {

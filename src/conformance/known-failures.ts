@@ -9,16 +9,22 @@ export type KnownFailures = Readonly<Record<string, string>>;
 
 export function parseKnownFailures(text: string, file: string): KnownFailures {
   const doc: unknown = JSON.parse(text);
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error(`${file}: expected an object { "case id": "reason" }`);
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    throw new Error(`${file}: expected an object { "case id": "reason" }`);
   for (const [id, reason] of Object.entries(doc)) {
-    if (typeof reason !== 'string') throw new Error(`${file}: the reason for ${id} is not a string`);
+    if (typeof reason !== 'string')
+      throw new Error(`${file}: the reason for ${id} is not a string`);
   }
   return doc as KnownFailures;
 }
 
 /** Stable text (ids sorted) so that regenerating the list gives small diffs. */
 export function formatKnownFailures(list: KnownFailures): string {
-  const sorted = Object.fromEntries(Object.keys(list).sort().map((id) => [id, list[id]!]));
+  const sorted = Object.fromEntries(
+    Object.keys(list)
+      .sort()
+      .map((id) => [id, list[id]!]),
+  );
   return `${JSON.stringify(sorted, null, 2)}\n`;
 }
 
@@ -31,7 +37,10 @@ export function listedReason(r: CaseResult): string {
 export type ReasonOf = (r: CaseResult) => string;
 
 /** The list for these results: every case that does not pass, with its status and reason. */
-export function knownFailuresOf(results: readonly CaseResult[], reasonOf: ReasonOf = listedReason): Record<string, string> {
+export function knownFailuresOf(
+  results: readonly CaseResult[],
+  reasonOf: ReasonOf = listedReason,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const r of results) if (r.status !== 'pass') out[r.id] = reasonOf(r);
   return out;
@@ -41,7 +50,11 @@ export function knownFailuresOf(results: readonly CaseResult[], reasonOf: Reason
  * The list updated with the results of the cases that ran; entries of cases that did not run
  * (a `--filter`ed run) stay as they were.
  */
-export function updateKnownFailures(list: KnownFailures, results: readonly CaseResult[], reasonOf: ReasonOf = listedReason): Record<string, string> {
+export function updateKnownFailures(
+  list: KnownFailures,
+  results: readonly CaseResult[],
+  reasonOf: ReasonOf = listedReason,
+): Record<string, string> {
   const out: Record<string, string> = { ...list };
   for (const r of results) {
     if (r.status === 'pass') delete out[r.id];
@@ -58,10 +71,19 @@ export interface KnownFailuresDiff {
   /** Listed ids that are not in the corpus at all. */
   readonly unknownIds: readonly string[];
   /** Listed cases that still fail, but for another reason than the list says. */
-  readonly reasonChanged: readonly { readonly id: string; readonly before: string; readonly after: string }[];
+  readonly reasonChanged: readonly {
+    readonly id: string;
+    readonly before: string;
+    readonly after: string;
+  }[];
 }
 
-export function diffKnownFailures(list: KnownFailures, results: readonly CaseResult[], corpusIds: readonly string[], reasonOf: ReasonOf = listedReason): KnownFailuresDiff {
+export function diffKnownFailures(
+  list: KnownFailures,
+  results: readonly CaseResult[],
+  corpusIds: readonly string[],
+  reasonOf: ReasonOf = listedReason,
+): KnownFailuresDiff {
   const ids = new Set(corpusIds);
   const unexpectedFailures: CaseResult[] = [];
   const nowPassing: string[] = [];

@@ -16,7 +16,8 @@ export function kustoLanguage(): typeof Kusto.Language {
   if (!loaded) {
     require('@kusto/language-service-next/bridge.min.js');
     require('@kusto/language-service-next/Kusto.Language.Bridge.min.js');
-    loaded = (globalThis as unknown as { Kusto: { Language: typeof Kusto.Language } }).Kusto.Language;
+    loaded = (globalThis as unknown as { Kusto: { Language: typeof Kusto.Language } }).Kusto
+      .Language;
   }
   return loaded;
 }
@@ -54,7 +55,10 @@ export interface KustoDiagnostic {
 }
 
 /** Parses and binds `text` against Kusto's built-in symbols (no database): its diagnostics. */
-export function analyze(text: string): { code: Kusto.Language.KustoCode; diagnostics: KustoDiagnostic[] } {
+export function analyze(text: string): {
+  code: Kusto.Language.KustoCode;
+  diagnostics: KustoDiagnostic[];
+} {
   const K = kustoLanguage();
   const code = K.KustoCode.ParseAndAnalyze(text, K.GlobalState.Default)!;
   const diagnostics = listOf<Kusto.Language.Diagnostic>(code.GetDiagnostics()).map((d) => ({

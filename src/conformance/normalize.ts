@@ -59,9 +59,18 @@ const TICKS_PER_MS = 10_000n;
 
 /** `2017-08-01T00:00:00Z`, `2017-08-01T00:00:00.1234567Z` (also without Z: Kusto datetimes are UTC). */
 export function isoToTicks(text: string): bigint | undefined {
-  const m = /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.(\d{1,7}))?)?)?Z?$/.exec(text.trim());
+  const m = /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.(\d{1,7}))?)?)?Z?$/.exec(
+    text.trim(),
+  );
   if (!m) return undefined;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
+  const ms = Date.UTC(
+    Number(m[1]),
+    Number(m[2]) - 1,
+    Number(m[3]),
+    Number(m[4] ?? 0),
+    Number(m[5] ?? 0),
+    Number(m[6] ?? 0),
+  );
   if (!Number.isFinite(ms)) return undefined;
   // Date.UTC maps years 0–99 to 1900–1999; Kusto's datetime range starts at year 1.
   const fixed = Number(m[1]) < 100 ? new Date(ms).setUTCFullYear(Number(m[1])) : ms;
@@ -73,7 +82,8 @@ export function isoToTicks(text: string): bigint | undefined {
 export function timespanToTicks(text: string): bigint | undefined {
   const m = /^(-)?(?:(\d+)\.)?(\d+):(\d\d):(\d\d)(?:\.(\d{1,7}))?$/.exec(text.trim());
   if (!m) return undefined;
-  const seconds = ((BigInt(m[2] ?? 0) * 24n + BigInt(m[3]!)) * 60n + BigInt(m[4]!)) * 60n + BigInt(m[5]!);
+  const seconds =
+    ((BigInt(m[2] ?? 0) * 24n + BigInt(m[3]!)) * 60n + BigInt(m[4]!)) * 60n + BigInt(m[5]!);
   const ticks = seconds * 10_000_000n + BigInt((m[6] ?? '').padEnd(7, '0'));
   return m[1] ? -ticks : ticks;
 }
@@ -106,7 +116,8 @@ function decimalOf(v: unknown): number | undefined {
 
 const boolOf = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
 
-const orUnreadable = <T,>(v: unknown, x: T | undefined, wrap: (x: T) => Norm): Norm => (x === undefined ? unreadable(v) : wrap(x));
+const orUnreadable = <T>(v: unknown, x: T | undefined, wrap: (x: T) => Norm): Norm =>
+  x === undefined ? unreadable(v) : wrap(x);
 
 /** A cell of Kusto's answer, read as its column's CLR type. */
 export function normalizeExpected(v: unknown, t: KustoType): Norm {
@@ -124,9 +135,15 @@ export function normalizeExpected(v: unknown, t: KustoType): Norm {
     case 'SByte':
       return orUnreadable(v, boolOf(v), (x) => ({ k: 'bool', v: x }));
     case 'DateTime':
-      return orUnreadable(v, typeof v === 'string' ? isoToTicks(v) : undefined, (x) => ({ k: 'ticks', v: x }));
+      return orUnreadable(v, typeof v === 'string' ? isoToTicks(v) : undefined, (x) => ({
+        k: 'ticks',
+        v: x,
+      }));
     case 'TimeSpan':
-      return orUnreadable(v, typeof v === 'string' ? timespanToTicks(v) : undefined, (x) => ({ k: 'ticks', v: x }));
+      return orUnreadable(v, typeof v === 'string' ? timespanToTicks(v) : undefined, (x) => ({
+        k: 'ticks',
+        v: x,
+      }));
     case 'String':
       return typeof v === 'string' ? { k: 'text', v } : unreadable(v);
     case 'Guid':
@@ -142,7 +159,12 @@ export function normalizeExpected(v: unknown, t: KustoType): Norm {
  */
 export function normalizeActual(v: unknown, t: KqlType): Norm {
   // KQL strings are never null: Kusto answers "" where SQL has NULL.
-  if (t === 'string') return v === null || v === undefined ? { k: 'text', v: '' } : typeof v === 'string' ? { k: 'text', v } : unreadable(v);
+  if (t === 'string')
+    return v === null || v === undefined
+      ? { k: 'text', v: '' }
+      : typeof v === 'string'
+        ? { k: 'text', v }
+        : unreadable(v);
   if (t === 'dynamic' && (v === null || v === undefined)) return { k: 'json', v: null };
   if (v === null || v === undefined) return NULL;
   switch (t) {
@@ -163,7 +185,10 @@ export function normalizeActual(v: unknown, t: KqlType): Norm {
       if (typeof v !== 'number' || !Number.isFinite(v)) return unreadable(v);
       const ms = v;
       const whole = Math.floor(ms);
-      return { k: 'ticks', v: BigInt(whole) * TICKS_PER_MS + BigInt(Math.round((ms - whole) * 1000)) * 10n };
+      return {
+        k: 'ticks',
+        v: BigInt(whole) * TICKS_PER_MS + BigInt(Math.round((ms - whole) * 1000)) * 10n,
+      };
     }
     case 'timespan': {
       // The translator outputs timespans as BIGINT microseconds (text beyond ±2^53).
@@ -192,7 +217,11 @@ export function showNorm(n: Norm, t: KustoType): string {
     case 'bool':
       return String(n.v);
     case 'ticks':
-      return t === 'DateTime' ? ticksToIso(n.v) : t === 'TimeSpan' ? ticksToTimespan(n.v) : `${n.v.toString()} ticks`;
+      return t === 'DateTime'
+        ? ticksToIso(n.v)
+        : t === 'TimeSpan'
+          ? ticksToTimespan(n.v)
+          : `${n.v.toString()} ticks`;
     case 'text':
       return JSON.stringify(n.v);
     case 'json':
@@ -203,7 +232,8 @@ export function showNorm(n: Norm, t: KustoType): string {
 }
 
 export function showJson(v: unknown): string {
-  const s = JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x)) ?? String(v);
+  const s =
+    JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x)) ?? String(v);
   return s.length > 120 ? `${s.slice(0, 117)}...` : s;
 }
 

@@ -14,4 +14,9 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 
  */
 export const DEFAULT_CASES_PATH = resolve(REPO_ROOT, 'tests', 'conformance', 'cases.json');
 
-export const KNOWN_FAILURES_PATH = resolve(REPO_ROOT, 'tests', 'conformance', 'known-failures.json');
+export const KNOWN_FAILURES_PATH = resolve(
+  REPO_ROOT,
+  'tests',
+  'conformance',
+  'known-failures.json',
+);

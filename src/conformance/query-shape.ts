@@ -9,7 +9,10 @@ import { kustoLanguage, listOf } from './kusto-language.ts';
 /** Blanks string literals and comments so that keywords inside them are not mistaken for operators. */
 export function maskLiterals(kql: string): string {
   const blank = (s: string) => s.replace(/[^\n]/g, ' ');
-  return kql.replace(/\/\/[^\n]*|@?'(?:[^'\\\n]|\\.)*'|@?"(?:[^"\\\n]|\\.)*"|```[\s\S]*?```/g, blank);
+  return kql.replace(
+    /\/\/[^\n]*|@?'(?:[^'\\\n]|\\.)*'|@?"(?:[^"\\\n]|\\.)*"|```[\s\S]*?```/g,
+    blank,
+  );
 }
 
 /** Operators after which Kusto's output order is defined (top-nested sorts too). */
@@ -34,7 +37,15 @@ export function stripRender(kql: string): string {
 }
 
 /** Functions whose array result has no defined element order in Kusto (sets). */
-const SET_FUNCTIONS: ReadonlySet<string> = new Set(['make_set', 'make_set_if', 'make_set_with_nulls', 'makeset', 'set_union', 'set_intersect', 'set_difference']);
+const SET_FUNCTIONS: ReadonlySet<string> = new Set([
+  'make_set',
+  'make_set_if',
+  'make_set_with_nulls',
+  'makeset',
+  'set_union',
+  'set_intersect',
+  'set_difference',
+]);
 
 /**
  * The result columns whose value is the array of a set function (make_set, set_union…): only
@@ -49,7 +60,9 @@ export function unorderedColumns(kql: string): ReadonlySet<string> {
   const code = K.KustoCode.ParseAndAnalyze(kql, K.GlobalState.Default)!;
   const result = code.ResultType as Kusto.Language.Symbols.TableSymbol | null;
   const out = new Set<string>();
-  const columns = listOf<Kusto.Language.Symbols.ColumnSymbol>((result as { Columns?: unknown } | null)?.Columns);
+  const columns = listOf<Kusto.Language.Symbols.ColumnSymbol>(
+    (result as { Columns?: unknown } | null)?.Columns,
+  );
   for (const c of columns) if (fromSetFunction(c, 0)) out.add(c.Name ?? '');
   return out;
 }
@@ -66,9 +79,13 @@ function fromSetFunction(col: Kusto.Language.Symbols.ColumnSymbol, depth: number
     const call = src as Kusto.Language.Syntax.FunctionCallExpression;
     return SET_FUNCTIONS.has(call.ReferencedSymbol?.Name ?? call.Name?.SimpleName ?? '');
   }
-  if (src.Kind === K.Syntax.SyntaxKind.NameReference && src.Parent?.Kind === K.Syntax.SyntaxKind.SimpleNamedExpression) {
+  if (
+    src.Kind === K.Syntax.SyntaxKind.NameReference &&
+    src.Parent?.Kind === K.Syntax.SyntaxKind.SimpleNamedExpression
+  ) {
     const ref = (src as Kusto.Language.Syntax.NameReference).ReferencedSymbol;
-    if (ref && ref.Kind === K.Symbols.SymbolKind.Column) return fromSetFunction(ref as Kusto.Language.Symbols.ColumnSymbol, depth + 1);
+    if (ref && ref.Kind === K.Symbols.SymbolKind.Column)
+      return fromSetFunction(ref as Kusto.Language.Symbols.ColumnSymbol, depth + 1);
   }
   return false;
 }

@@ -25,9 +25,15 @@ export interface ReasonFamily {
   readonly members: { name: string; cases: number; priority: number }[];
 }
 
-const byValue = <T extends { priority: number }>(size: (x: T) => number) => (a: T, b: T) => b.priority - a.priority || size(b) - size(a);
+const byValue =
+  <T extends { priority: number }>(size: (x: T) => number) =>
+  (a: T, b: T) =>
+    b.priority - a.priority || size(b) - size(a);
 
-export function groupReasons(results: readonly CaseResult[], categoryOf: (id: string) => CaseCategory | undefined): ReasonGroup[] {
+export function groupReasons(
+  results: readonly CaseResult[],
+  categoryOf: (id: string) => CaseCategory | undefined,
+): ReasonGroup[] {
   const groups = new Map<string, ReasonGroup>();
   for (const r of results) {
     if (r.status === 'pass') continue;
@@ -37,7 +43,9 @@ export function groupReasons(results: readonly CaseResult[], categoryOf: (id: st
     g.ids.push(r.id);
     if (categoryOf(r.id) !== 'plugin-graph-geo') g.priority++;
   }
-  return [...groups.values()].sort((a, b) => byValue<ReasonGroup>((x) => x.ids.length)(a, b) || a.group.localeCompare(b.group));
+  return [...groups.values()].sort(
+    (a, b) => byValue<ReasonGroup>((x) => x.ids.length)(a, b) || a.group.localeCompare(b.group),
+  );
 }
 
 const QUOTED = /"[^"]*"/;
@@ -49,11 +57,18 @@ export function familiesOf(groups: readonly ReasonGroup[]): ReasonFamily[] {
     const family = g.group.replace(QUOTED, '"…"');
     const key = `${g.status}\u0000${family}`;
     let f = families.get(key);
-    if (!f) families.set(key, (f = { family, status: g.status, cases: 0, priority: 0, members: [] }));
+    if (!f)
+      families.set(key, (f = { family, status: g.status, cases: 0, priority: 0, members: [] }));
     f.cases += g.ids.length;
     f.priority += g.priority;
-    if (name) f.members.push({ name: name.slice(1, -1), cases: g.ids.length, priority: g.priority });
+    if (name)
+      f.members.push({ name: name.slice(1, -1), cases: g.ids.length, priority: g.priority });
   }
-  for (const f of families.values()) f.members.sort((a, b) => b.priority - a.priority || b.cases - a.cases || a.name.localeCompare(b.name));
-  return [...families.values()].sort((a, b) => byValue<ReasonFamily>((x) => x.cases)(a, b) || a.family.localeCompare(b.family));
+  for (const f of families.values())
+    f.members.sort(
+      (a, b) => b.priority - a.priority || b.cases - a.cases || a.name.localeCompare(b.name),
+    );
+  return [...families.values()].sort(
+    (a, b) => byValue<ReasonFamily>((x) => x.cases)(a, b) || a.family.localeCompare(b.family),
+  );
 }

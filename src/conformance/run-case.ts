@@ -31,7 +31,10 @@ export interface CaseDetail {
   /** The SQL the translator produced, when it produced one. */
   readonly sql?: string;
   /** Loupe's result as the report shows it (decodeValue), when the SQL ran. */
-  readonly actual?: { readonly columns: readonly string[]; readonly rows: readonly (readonly unknown[])[] };
+  readonly actual?: {
+    readonly columns: readonly string[];
+    readonly rows: readonly (readonly unknown[])[];
+  };
 }
 
 const UNSUPPORTED_CODES: ReadonlySet<string> = new Set(['unsupported', 'unknown-function']);
@@ -54,11 +57,26 @@ export function translatorGroup(message: string): string {
 export type Translate = (kql: string) => Translation;
 
 /** Loupe's translator; cases are self-contained, and plugins whose columns depend on the data (bag_unpack, pivot) read it from the engine. */
-export const loupeTranslate = (engine: SqlEngine): Translate => (kql) => translate(kql, { resolveTable: () => undefined, discoverRows: (r) => engine.query(r.sql).rows });
+export const loupeTranslate =
+  (engine: SqlEngine): Translate =>
+  (kql) =>
+    translate(kql, {
+      resolveTable: () => undefined,
+      discoverRows: (r) => engine.query(r.sql).rows,
+    });
 
-export function runCase(engine: SqlEngine, c: ConformanceCase, translateKql: Translate = loupeTranslate(engine)): CaseResult {
+export function runCase(
+  engine: SqlEngine,
+  c: ConformanceCase,
+  translateKql: Translate = loupeTranslate(engine),
+): CaseResult {
   const started = performance.now();
-  const done = (status: CaseStatus, reason: string, group: string, detail?: CaseDetail): CaseResult => ({
+  const done = (
+    status: CaseStatus,
+    reason: string,
+    group: string,
+    detail?: CaseDetail,
+  ): CaseResult => ({
     id: c.id,
     status,
     reason,
@@ -86,18 +104,30 @@ export function runCase(engine: SqlEngine, c: ConformanceCase, translateKql: Tra
     result = runIsolated(engine, translation.sql);
   } catch (e) {
     const reason = firstLine(e instanceof Error ? e.message : String(e));
-    return done('fail', `SQL failed: ${reason}`, `SQL failed: ${sqlErrorGroup(reason)}`, { sql: translation.sql });
+    return done('fail', `SQL failed: ${reason}`, `SQL failed: ${sqlErrorGroup(reason)}`, {
+      sql: translation.sql,
+    });
   }
 
   const rows = result.rows;
-  const actualResult = { columns: translation.columns, sqlTypes: result.columns.map((col) => col.sqlType), rows };
-  const mismatch = compareResults(c.expected, actualResult, { orderedRows: sortsRows(c), unorderedColumns: unorderedColumns(kql) });
+  const actualResult = {
+    columns: translation.columns,
+    sqlTypes: result.columns.map((col) => col.sqlType),
+    rows,
+  };
+  const mismatch = compareResults(c.expected, actualResult, {
+    orderedRows: sortsRows(c),
+    unorderedColumns: unorderedColumns(kql),
+  });
   if (!mismatch) return done('pass', '', '');
   const actual = {
     columns: translation.columns.map((col) => `${col.name}:${col.type}`),
     rows: rows.map((row) => row.map((v, i) => safeDecode(v, translation.columns[i]?.type))),
   };
-  return done('fail', describeMismatch(mismatch), mismatchGroup(mismatch), { sql: translation.sql, actual });
+  return done('fail', describeMismatch(mismatch), mismatchGroup(mismatch), {
+    sql: translation.sql,
+    actual,
+  });
 }
 
 /**
@@ -114,7 +144,10 @@ export function runIsolated(engine: SqlEngine, sql: string): ResultTable {
 }
 
 /** decodeValue, or the raw cell when it cannot be decoded as the declared type (itself a finding). */
-export function safeDecode(v: unknown, type: Translation['columns'][number]['type'] | undefined): unknown {
+export function safeDecode(
+  v: unknown,
+  type: Translation['columns'][number]['type'] | undefined,
+): unknown {
   try {
     return type ? decodeValue(v, type) : v;
   } catch {
@@ -124,5 +157,9 @@ export function safeDecode(v: unknown, type: Translation['columns'][number]['typ
 
 /** DuckDB error messages name the function or type at fault in their first clause. */
 export function sqlErrorGroup(reason: string): string {
-  return reason.replace(/LINE \d+:.*$/, '').replace(/\s+/g, ' ').slice(0, 160).trim();
+  return reason
+    .replace(/LINE \d+:.*$/, '')
+    .replace(/\s+/g, ' ')
+    .slice(0, 160)
+    .trim();
 }

@@ -17,10 +17,16 @@ export function prepareEngine(engine: SqlEngine, now: Date): void {
   installKqlRuntime(engine);
   // now()/ago() read this variable (src/kql/api.ts); Kusto's answers used the time they ran, so
   // cases depending on the current time cannot match anyway, but they must not fail to run.
-  engine.exec(`SET VARIABLE loupe_now = TIMESTAMP '${now.toISOString().replace('T', ' ').replace('Z', '')}'`);
+  engine.exec(
+    `SET VARIABLE loupe_now = TIMESTAMP '${now.toISOString().replace('T', ' ').replace('Z', '')}'`,
+  );
 }
 
-export function runCorpus(engine: SqlEngine, cases: readonly ConformanceCase[], translateKql?: Translate): CorpusRun {
+export function runCorpus(
+  engine: SqlEngine,
+  cases: readonly ConformanceCase[],
+  translateKql?: Translate,
+): CorpusRun {
   const started = performance.now();
   const results: CaseResult[] = [];
   for (const c of cases) {
@@ -32,7 +38,9 @@ export function runCorpus(engine: SqlEngine, cases: readonly ConformanceCase[], 
 /** User tables and views in the engine (none should survive a case: each runs in a rolled-back transaction). */
 export function leftBehind(engine: SqlEngine): string[] {
   return engine
-    .query('SELECT table_name FROM duckdb_tables() WHERE NOT internal UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal')
+    .query(
+      'SELECT table_name FROM duckdb_tables() WHERE NOT internal UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal',
+    )
     .rows.map((r) => String(r[0]));
 }
 

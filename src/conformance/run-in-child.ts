@@ -42,7 +42,10 @@ export interface ChildRun extends CorpusRun {
 
 const CHILD_SCRIPT = fileURLToPath(new URL('./child.ts', import.meta.url));
 
-type Outcome = ({ kind: 'done'; leaked: readonly string[] } | { kind: 'stopped'; reason: string; group: string; elapsedMs: number }) & {
+type Outcome = (
+  | { kind: 'done'; leaked: readonly string[] }
+  | { kind: 'stopped'; reason: string; group: string; elapsedMs: number }
+) & {
   /** Time from the engine being ready to the end. */
   runningMs: number;
 };
@@ -66,17 +69,33 @@ export async function runCorpusInChild(options: ChildRunOptions): Promise<ChildR
     }
     // The case after the last reported one is the one that hung or crashed the child.
     const culprit = remaining[ran]!;
-    options.log?.(`${options.suite === 'reference' ? 'reference examples' : 'conformance'}: ${culprit}: ${outcome.reason}; continuing in a fresh engine`);
-    results.push({ id: culprit, status: 'fail', reason: outcome.reason, group: outcome.group, durationMs: outcome.elapsedMs });
+    options.log?.(
+      `${options.suite === 'reference' ? 'reference examples' : 'conformance'}: ${culprit}: ${outcome.reason}; continuing in a fresh engine`,
+    );
+    results.push({
+      id: culprit,
+      status: 'fail',
+      reason: outcome.reason,
+      group: outcome.group,
+      durationMs: outcome.elapsedMs,
+    });
     remaining = remaining.slice(ran + 1);
   }
   return { results, durationMs: runningMs, wallMs: performance.now() - started, leaked, children };
 }
 
-function runChild(options: ChildRunOptions, ids: readonly string[], onResult: (r: CaseResult) => void): Promise<Outcome> {
+function runChild(
+  options: ChildRunOptions,
+  ids: readonly string[],
+  onResult: (r: CaseResult) => void,
+): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     // `--import tsx` lets the child load Loupe's TypeScript sources as the CLI and Vitest do.
-    const child: ChildProcess = fork(options.childScript ?? CHILD_SCRIPT, [], { cwd: REPO_ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const child: ChildProcess = fork(options.childScript ?? CHILD_SCRIPT, [], {
+      cwd: REPO_ROOT,
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
     // Anything the child prints is diagnostics: keep it off standard output (--json owns it).
     child.stdout?.on('data', (d: Buffer) => process.stderr.write(d));
     child.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
@@ -100,7 +119,15 @@ function runChild(options: ChildRunOptions, ids: readonly string[], onResult: (r
     const caseTimeout = () => {
       child.kill('SIGKILL');
       const s = options.caseTimeoutMs / 1000;
-      finish(() => resolve({ kind: 'stopped', reason: `timed out after ${s} s`, group: 'timed out', elapsedMs: options.caseTimeoutMs, runningMs: running() }));
+      finish(() =>
+        resolve({
+          kind: 'stopped',
+          reason: `timed out after ${s} s`,
+          group: 'timed out',
+          elapsedMs: options.caseTimeoutMs,
+          runningMs: running(),
+        }),
+      );
     };
     arm(options.startTimeoutMs ?? 120_000, () => {
       child.kill('SIGKILL');
@@ -128,11 +155,28 @@ function runChild(options: ChildRunOptions, ids: readonly string[], onResult: (r
     });
     child.on('exit', (code, signal) => {
       const reason = `the engine process died (${signal ?? `exit code ${code}`})`;
-      if (!ready) return finish(() => reject(childError(`${reason} before its engine started (its error is above)`)));
-      finish(() => resolve({ kind: 'stopped', reason, group: 'engine process died', elapsedMs: performance.now() - caseStarted, runningMs: running() }));
+      if (!ready)
+        return finish(() =>
+          reject(childError(`${reason} before its engine started (its error is above)`)),
+        );
+      finish(() =>
+        resolve({
+          kind: 'stopped',
+          reason,
+          group: 'engine process died',
+          elapsedMs: performance.now() - caseStarted,
+          runningMs: running(),
+        }),
+      );
     });
     child.on('error', (e) => finish(() => reject(e)));
-    const message: ToChild = { type: 'run', suite: options.suite ?? 'corpus', casesPath: options.casesPath, ids, now: options.now.toISOString() };
+    const message: ToChild = {
+      type: 'run',
+      suite: options.suite ?? 'corpus',
+      casesPath: options.casesPath,
+      ids,
+      now: options.now.toISOString(),
+    };
     child.send(message);
   });
 }

@@ -17,7 +17,13 @@ export function sqlTypeOfArrow(t: DataType): string {
       return 'BOOLEAN';
     case Type.Int: {
       const bits = (t as unknown as { bitWidth: number }).bitWidth;
-      return bits === 64 ? 'BIGINT' : bits === 32 ? 'INTEGER' : bits === 16 ? 'SMALLINT' : 'TINYINT';
+      return bits === 64
+        ? 'BIGINT'
+        : bits === 32
+          ? 'INTEGER'
+          : bits === 16
+            ? 'SMALLINT'
+            : 'TINYINT';
     }
     case Type.Float:
       return 'DOUBLE';
@@ -72,19 +78,25 @@ export function plainValue(v: unknown, t: DataType): unknown {
     }
     case Type.Interval:
     case Type.Duration:
-      return typeof v === 'object' && v !== null && 'valueOf' in v ? Number((v as { valueOf(): unknown }).valueOf()) : v;
+      return typeof v === 'object' && v !== null && 'valueOf' in v
+        ? Number((v as { valueOf(): unknown }).valueOf())
+        : v;
     default:
       return v;
   }
 }
 
 export function tableToResult(table: Table): ResultTable {
-  const columns: ResultColumn[] = table.schema.fields.map((f) => ({ name: f.name, sqlType: sqlTypeOfArrow(f.type) }));
+  const columns: ResultColumn[] = table.schema.fields.map((f) => ({
+    name: f.name,
+    sqlType: sqlTypeOfArrow(f.type),
+  }));
   const vectors: Vector[] = table.schema.fields.map((_, i) => table.getChildAt(i)!);
   const rows: unknown[][] = new Array(table.numRows);
   for (let r = 0; r < table.numRows; r++) {
     const row = new Array(columns.length);
-    for (let c = 0; c < columns.length; c++) row[c] = plainValue(vectors[c]!.get(r), table.schema.fields[c]!.type);
+    for (let c = 0; c < columns.length; c++)
+      row[c] = plainValue(vectors[c]!.get(r), table.schema.fields[c]!.type);
     rows[r] = row;
   }
   return { columns, rows };

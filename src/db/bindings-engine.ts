@@ -54,11 +54,21 @@ function statementError(e: unknown, udf: { name: string; error: unknown } | unde
   if (isCancellation(e)) return e;
   if (udf) {
     if (udf.error instanceof LoupeError) return udf.error;
-    const why = udf.error instanceof RangeError ? 'a value nested or grown too large for it' : udf.error instanceof Error ? udf.error.message : String(udf.error);
-    return new LoupeError('kql', 'runtime-error', `the function ${udf.name.replace(/^kql_/, '')} failed on ${why}`);
+    const why =
+      udf.error instanceof RangeError
+        ? 'a value nested or grown too large for it'
+        : udf.error instanceof Error
+          ? udf.error.message
+          : String(udf.error);
+    return new LoupeError(
+      'kql',
+      'runtime-error',
+      `the function ${udf.name.replace(/^kql_/, '')} failed on ${why}`,
+    );
   }
   if (!(e instanceof Error) || e instanceof LoupeError) return e;
-  const message = e.message.length > MAX_MESSAGE_CHARS ? `${e.message.slice(0, MAX_MESSAGE_CHARS)}…` : e.message;
+  const message =
+    e.message.length > MAX_MESSAGE_CHARS ? `${e.message.slice(0, MAX_MESSAGE_CHARS)}…` : e.message;
   return new LoupeError('engine', 'query-failed', message);
 }
 
@@ -102,7 +112,10 @@ export function engineFromBindings(db: DuckDBBindings, onClose: () => void = () 
   };
   return {
     query: (sql) => statement(() => tableToResult(conn.query(sql))),
-    queryAsync: (sql, control = {}) => statementAsync(async () => tableToResult(await runPendingQuery(db, connectionId, sql, control.signal))),
+    queryAsync: (sql, control = {}) =>
+      statementAsync(async () =>
+        tableToResult(await runPendingQuery(db, connectionId, sql, control.signal)),
+      ),
     queryParams: (sql, params) =>
       statement(() => {
         const stmt = conn.prepare(sql);
@@ -116,9 +129,11 @@ export function engineFromBindings(db: DuckDBBindings, onClose: () => void = () 
       statement(() => conn.query(sql));
     },
     registerFileBuffer: (name, bytes) => db.registerFileBuffer(name, bytes),
-    registerFileHandle: (name, file) => db.registerFileHandle(name, file, 2 /* BROWSER_FILEREADER */, true),
+    registerFileHandle: (name, file) =>
+      db.registerFileHandle(name, file, 2 /* BROWSER_FILEREADER */, true),
     dropFile: (name) => db.dropFile(name),
-    registerUdf: (udf: ScalarUdf) => conn.createScalarFunction(udf.name, arrowTypeOf(udf.returns), guarded(udf)),
+    registerUdf: (udf: ScalarUdf) =>
+      conn.createScalarFunction(udf.name, arrowTypeOf(udf.returns), guarded(udf)),
     arrowTypeOf,
     close: () => {
       conn.close();

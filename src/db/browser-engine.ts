@@ -22,7 +22,11 @@ export async function createBrowserEngine(options: BrowserEngineOptions): Promis
   // Only the `eh` bundle is shipped (every current browser has wasm exceptions); `mvp` is required
   // by the bundle type and points at the same file so that nothing else is ever requested.
   const bundle = { mainModule: options.wasmUrl, mainWorker: '' };
-  const db = await duckdb.createDuckDB({ mvp: bundle, eh: bundle }, new duckdb.VoidLogger(), duckdb.BROWSER_RUNTIME);
+  const db = await duckdb.createDuckDB(
+    { mvp: bundle, eh: bundle },
+    new duckdb.VoidLogger(),
+    duckdb.BROWSER_RUNTIME,
+  );
   await db.instantiate(() => {});
   options.onPhase?.('instantiate');
   db.open({});

@@ -5,8 +5,17 @@
  * same classes as the blocking Node build's, whose types the package does export.
  */
 declare module '@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs' {
-  import type { DuckDBBindings, DuckDBBundles, DuckDBRuntime, Logger } from '@duckdb/duckdb-wasm/blocking';
+  import type {
+    DuckDBBindings,
+    DuckDBBundles,
+    DuckDBRuntime,
+    Logger,
+  } from '@duckdb/duckdb-wasm/blocking';
   export { VoidLogger, ConsoleLogger } from '@duckdb/duckdb-wasm/blocking';
   export const BROWSER_RUNTIME: DuckDBRuntime;
-  export function createDuckDB(bundles: DuckDBBundles, logger: Logger, runtime: DuckDBRuntime): Promise<DuckDBBindings>;
+  export function createDuckDB(
+    bundles: DuckDBBundles,
+    logger: Logger,
+    runtime: DuckDBRuntime,
+  ): Promise<DuckDBBindings>;
 }

@@ -10,7 +10,8 @@ import { engineFromBindings } from './bindings-engine.ts';
 const require = createRequire(import.meta.url);
 
 export async function createNodeEngine(): Promise<SqlEngine> {
-  const duckdb = require('@duckdb/duckdb-wasm/blocking') as typeof import('@duckdb/duckdb-wasm/blocking');
+  const duckdb =
+    require('@duckdb/duckdb-wasm/blocking') as typeof import('@duckdb/duckdb-wasm/blocking');
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
   const bundles = {
     mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },

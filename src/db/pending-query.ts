@@ -56,7 +56,12 @@ export async function yieldIfBusy(budgetMs = 50): Promise<void> {
  * polling until it is done and yielding to events between polls. Rejects with the abort error as
  * soon as `signal` aborts (within one poll slice), leaving the connection usable.
  */
-export async function runPendingQuery(db: DuckDBBindings, connection: number, sql: string, signal?: AbortSignal): Promise<Table> {
+export async function runPendingQuery(
+  db: DuckDBBindings,
+  connection: number,
+  sql: string,
+  signal?: AbortSignal,
+): Promise<Table> {
   throwIfCancelled(signal);
   let header = db.startPendingQuery(connection, sql, false);
   while (header === null) {

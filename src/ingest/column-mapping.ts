@@ -46,7 +46,11 @@ const UTC_SUFFIX = / \[UTC\]$/;
 
 /** The column name a header stands for: the portal's ` [UTC]` suffix removed, spaces trimmed. */
 export function columnNameOf(header: string): string {
-  return header.replace(/^\uFEFF/, '').trim().replace(UTC_SUFFIX, '').trim();
+  return header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(UTC_SUFFIX, '')
+    .trim();
 }
 
 /**
@@ -62,10 +66,21 @@ export function planColumns(
   const seen = new Map<string, number>();
   for (const [source, to] of Object.entries(renames)) {
     if (!fields.some((f) => f.source === source)) {
-      throw ingestError('bad-mapping', file, `the rename of ${quotedValue(source)} names no field of this file; expected one of ${fields.slice(0, 6).map((f) => `"${f.source}"`).join(', ')}${fields.length > 6 ? ', …' : ''}.`);
+      throw ingestError(
+        'bad-mapping',
+        file,
+        `the rename of ${quotedValue(source)} names no field of this file; expected one of ${fields
+          .slice(0, 6)
+          .map((f) => `"${f.source}"`)
+          .join(', ')}${fields.length > 6 ? ', …' : ''}.`,
+      );
     }
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(to)) {
-      throw ingestError('bad-mapping', file, `${quotedValue(to)} is not a valid column name for ${quotedValue(source)}: expected letters, digits and underscores.`);
+      throw ingestError(
+        'bad-mapping',
+        file,
+        `${quotedValue(to)} is not a valid column name for ${quotedValue(source)}: expected letters, digits and underscores.`,
+      );
     }
   }
   return fields.map((f, index) => {
@@ -87,11 +102,39 @@ export function planColumns(
     }
     seen.set(key, index);
     const known = table ? columnType(table, column) : undefined;
-    if (renamed !== undefined) return { source: f.source, index, column, type: known ?? f.declared ?? (column === 'TimeGenerated' ? 'datetime' : 'string'), origin: 'override' as const };
+    if (renamed !== undefined)
+      return {
+        source: f.source,
+        index,
+        column,
+        type: known ?? f.declared ?? (column === 'TimeGenerated' ? 'datetime' : 'string'),
+        origin: 'override' as const,
+      };
     if (known) return { source: f.source, index, column, type: known, origin: 'catalog' as const };
-    if (f.declared) return { source: f.source, index, column, type: f.declared, origin: 'declared' as const };
-    if (UTC_SUFFIX.test(f.source.trim())) return { source: f.source, index, column, type: 'datetime' as const, origin: 'utc-header' as const };
-    if (column === 'TimeGenerated') return { source: f.source, index, column, type: 'datetime' as const, origin: 'standard-column' as const };
-    return { source: f.source, index, column, type: 'string' as const, origin: 'unknown-string' as const };
+    if (f.declared)
+      return { source: f.source, index, column, type: f.declared, origin: 'declared' as const };
+    if (UTC_SUFFIX.test(f.source.trim()))
+      return {
+        source: f.source,
+        index,
+        column,
+        type: 'datetime' as const,
+        origin: 'utc-header' as const,
+      };
+    if (column === 'TimeGenerated')
+      return {
+        source: f.source,
+        index,
+        column,
+        type: 'datetime' as const,
+        origin: 'standard-column' as const,
+      };
+    return {
+      source: f.source,
+      index,
+      column,
+      type: 'string' as const,
+      origin: 'unknown-string' as const,
+    };
   });
 }

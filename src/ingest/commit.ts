@@ -27,7 +27,10 @@ function inTransaction(engine: SqlEngine, statements: readonly string[]): void {
 }
 
 export function commitReplace(engine: SqlEngine, staging: string, target: string): void {
-  inTransaction(engine, [`DROP TABLE IF EXISTS ${quoteIdent(target)}`, `ALTER TABLE ${quoteIdent(staging)} RENAME TO ${quoteIdent(target)}`]);
+  inTransaction(engine, [
+    `DROP TABLE IF EXISTS ${quoteIdent(target)}`,
+    `ALTER TABLE ${quoteIdent(staging)} RENAME TO ${quoteIdent(target)}`,
+  ]);
 }
 
 /** Appends staging rows to target; returns the merged schema (target order, new columns last). */
@@ -53,9 +56,14 @@ export function commitAppend(
   const added = stagingSchema.filter((c) => !byName.has(c.name.toLowerCase()));
   const merged = [...targetSchema, ...added];
   const stagingNames = new Set(stagingSchema.map((c) => c.name.toLowerCase()));
-  const select = merged.map((c) => (stagingNames.has(c.name.toLowerCase()) ? quoteIdent(c.name) : emptyValue(c.type)));
+  const select = merged.map((c) =>
+    stagingNames.has(c.name.toLowerCase()) ? quoteIdent(c.name) : emptyValue(c.type),
+  );
   inTransaction(engine, [
-    ...added.map((c) => `ALTER TABLE ${quoteIdent(target)} ADD COLUMN ${quoteIdent(c.name)} ${sqlStorageType(c.type)} DEFAULT ${emptyValue(c.type)}`),
+    ...added.map(
+      (c) =>
+        `ALTER TABLE ${quoteIdent(target)} ADD COLUMN ${quoteIdent(c.name)} ${sqlStorageType(c.type)} DEFAULT ${emptyValue(c.type)}`,
+    ),
     `INSERT INTO ${quoteIdent(target)} (${merged.map((c) => quoteIdent(c.name)).join(', ')}) SELECT ${select.join(', ')} FROM ${quoteIdent(staging)}`,
     `DROP TABLE ${quoteIdent(staging)}`,
   ]);

@@ -34,7 +34,11 @@ import type { ByteSource } from './source.ts';
  * after the last part: a file under 256 MB is not compressed at all, and a larger one holds at
  * most ~256 MB of uncompressed rows at a time. Tests lower them to exercise cuts in small fixtures.
  */
-export const csvPartSize = { bytes: 64 * 1024 * 1024, streamBytes: 16 * 1024 * 1024, checkpointBytes: 256 * 1024 * 1024 };
+export const csvPartSize = {
+  bytes: 64 * 1024 * 1024,
+  streamBytes: 16 * 1024 * 1024,
+  checkpointBytes: 256 * 1024 * 1024,
+};
 
 const NL = 0x0a;
 const QUOTE = 0x22;
@@ -66,7 +70,11 @@ function endFrom(src: ByteSource, cut: number | undefined, partBytes: number): n
  * The part that starts at record boundary `start`, its end guessed: just after the first newline
  * at or past `start + partBytes` (the whole rest when that leaves less than half a part).
  */
-export async function guessedCsvRange(src: ByteSource, start: number, partBytes = csvPartSize.bytes): Promise<CsvRange> {
+export async function guessedCsvRange(
+  src: ByteSource,
+  start: number,
+  partBytes = csvPartSize.bytes,
+): Promise<CsvRange> {
   const target = start + partBytes;
   let cut: number | undefined;
   for (let at = target; at < src.size && cut === undefined; at += WINDOW) {
@@ -82,7 +90,11 @@ export async function guessedCsvRange(src: ByteSource, start: number, partBytes 
  * The part that starts at record boundary `start`, its end proven: the first newline outside double
  * quotes at or past `start + partBytes`, counting quotes from `start` (one pass over the part).
  */
-export async function provenCsvRange(src: ByteSource, start: number, partBytes = csvPartSize.bytes): Promise<CsvRange> {
+export async function provenCsvRange(
+  src: ByteSource,
+  start: number,
+  partBytes = csvPartSize.bytes,
+): Promise<CsvRange> {
   const target = start + partBytes;
   let odd = 0;
   let cut: number | undefined;
@@ -149,7 +161,13 @@ export async function* streamParts(
   let textStart = 0;
   let k = 0;
   let names = 0;
-  const part = (bytes: Uint8Array, end: number, index: number, start: number, recut?: () => RelationPart | undefined): RelationPart => {
+  const part = (
+    bytes: Uint8Array,
+    end: number,
+    index: number,
+    start: number,
+    recut?: () => RelationPart | undefined,
+  ): RelationPart => {
     const name = `${namePrefix}${names++}.csv`;
     const lastLine = lastLineInBytes(bytes, maxRecordBytes);
     return {
@@ -172,7 +190,8 @@ export async function* streamParts(
     consumed = chunk.consumed;
     // No line ends in the text held: it is one line, and past the limit it is refused here, before
     // it fills memory (a part is the text up to a newline, so it would never be cut).
-    if (lastNewlineEnd === 0 && pendingBytes > maxRecordBytes) throw await lineTooLong(text, textStart, maxRecordBytes);
+    if (lastNewlineEnd === 0 && pendingBytes > maxRecordBytes)
+      throw await lineTooLong(text, textStart, maxRecordBytes);
     if (pendingBytes < target || lastNewlineEnd === 0) continue;
     const all = concat(pending);
     const guess = lastNewlineEnd;
@@ -211,7 +230,11 @@ function lastLineInBytes(bytes: Uint8Array, cap: number): number {
  * The error for a line of an unwrapped text (gzip, UTF-16) that goes on past the record limit from
  * byte `start`: its line number is counted in a second pass over the text up to there.
  */
-async function lineTooLong(text: UnwrappedText, start: number, maxRecordBytes: number): Promise<Error> {
+async function lineTooLong(
+  text: UnwrappedText,
+  start: number,
+  maxRecordBytes: number,
+): Promise<Error> {
   let line = 1;
   let seen = 0;
   for await (const c of text.chunks()) {

@@ -29,7 +29,12 @@ export function wrappingOf(head: Uint8Array): Wrapping | undefined {
 }
 
 export function sourceOfBytes(name: string, bytes: Uint8Array): ByteSource {
-  return { name, size: bytes.byteLength, bytes, read: async (s, e) => bytes.subarray(Math.max(0, s), Math.min(bytes.byteLength, e)) };
+  return {
+    name,
+    size: bytes.byteLength,
+    bytes,
+    read: async (s, e) => bytes.subarray(Math.max(0, s), Math.min(bytes.byteLength, e)),
+  };
 }
 
 /**
@@ -49,7 +54,11 @@ async function* rawChunks(src: ByteSource, step = unwrapReadSize.bytes): AsyncGe
 
 function badGzip(file: string, e: unknown): Error {
   const why = e instanceof Error ? e.message : String(e);
-  return ingestError('bad-gzip', file, `${file} is a damaged or truncated gzip file (${why}); expected a complete .gz archive: download it again.`);
+  return ingestError(
+    'bad-gzip',
+    file,
+    `${file} is a damaged or truncated gzip file (${why}); expected a complete .gz archive: download it again.`,
+  );
 }
 
 /**
@@ -58,7 +67,11 @@ function badGzip(file: string, e: unknown): Error {
  * gzipRatioFloor) throws `inflates-too-much` there, before the rest is inflated: a 5 MB
  * gzip of 2 GB of text otherwise filled memory (4.9 GB peak) before failing.
  */
-async function* gunzipChunks(file: string, input: AsyncIterable<ByteChunk>, ratio: number): AsyncGenerator<ByteChunk> {
+async function* gunzipChunks(
+  file: string,
+  input: AsyncIterable<ByteChunk>,
+  ratio: number,
+): AsyncGenerator<ByteChunk> {
   const inflate = new DecompressionStream('gzip');
   const writer = inflate.writable.getWriter();
   const reader = inflate.readable.getReader();
@@ -90,7 +103,8 @@ async function* gunzipChunks(file: string, input: AsyncIterable<ByteChunk>, rati
       }
       if (r.done) break;
       inflated += r.value.byteLength;
-      if (inflated > gzipRatioFloor.bytes && inflated > ratio * consumed) throw inflatesTooMuch(file, inflated, consumed, ratio);
+      if (inflated > gzipRatioFloor.bytes && inflated > ratio * consumed)
+        throw inflatesTooMuch(file, inflated, consumed, ratio);
       yield { bytes: r.value, consumed };
     }
     await feeding;
@@ -117,7 +131,10 @@ function isIngestFailure(e: unknown): boolean {
 }
 
 /** UTF-16 text transcoded to UTF-8 chunk by chunk (a character split across chunks is kept whole). */
-async function* transcodeChunks(encoding: 'utf-16le' | 'utf-16be', input: AsyncIterable<ByteChunk>): AsyncGenerator<ByteChunk> {
+async function* transcodeChunks(
+  encoding: 'utf-16le' | 'utf-16be',
+  input: AsyncIterable<ByteChunk>,
+): AsyncGenerator<ByteChunk> {
   const decoder = new TextDecoder(encoding); // the BOM is consumed by the decoder
   const encoder = new TextEncoder();
   let consumed = 0;
@@ -130,9 +147,15 @@ async function* transcodeChunks(encoding: 'utf-16le' | 'utf-16be', input: AsyncI
   if (rest) yield { bytes: encoder.encode(rest), consumed };
 }
 
-function applyLayersOf(src: ByteSource, layers: readonly Wrapping[], ratio: number, readBytes?: number): AsyncGenerator<ByteChunk> {
+function applyLayersOf(
+  src: ByteSource,
+  layers: readonly Wrapping[],
+  ratio: number,
+  readBytes?: number,
+): AsyncGenerator<ByteChunk> {
   let chunks = rawChunks(src, readBytes);
-  for (const w of layers) chunks = w === 'gzip' ? gunzipChunks(src.name, chunks, ratio) : transcodeChunks(w, chunks);
+  for (const w of layers)
+    chunks = w === 'gzip' ? gunzipChunks(src.name, chunks, ratio) : transcodeChunks(w, chunks);
   return chunks;
 }
 
@@ -177,9 +200,13 @@ export interface UnwrappedText {
 }
 
 /** The file's wrappings (up to three layers, e.g. a gzipped UTF-16 export), or undefined when it has none. */
-export async function unwrapText(src: ByteSource, gzipRatio: number = DEFAULT_LIMITS.gzipRatio): Promise<UnwrappedText | undefined> {
+export async function unwrapText(
+  src: ByteSource,
+  gzipRatio: number = DEFAULT_LIMITS.gzipRatio,
+): Promise<UnwrappedText | undefined> {
   const layers: Wrapping[] = [];
-  const applyLayers = (src: ByteSource, layers: readonly Wrapping[], readBytes?: number) => applyLayersOf(src, layers, gzipRatio, readBytes);
+  const applyLayers = (src: ByteSource, layers: readonly Wrapping[], readBytes?: number) =>
+    applyLayersOf(src, layers, gzipRatio, readBytes);
   for (let i = 0; i < 3; i++) {
     const w = wrappingOf(await headOf(applyLayers(src, layers, HEAD_READ_BYTES), 4));
     if (!w) break;

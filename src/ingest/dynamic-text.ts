@@ -12,7 +12,10 @@ import { DEFAULT_LIMITS } from './limits.ts';
  * JSON nested deeper than `maxDepth` levels, which the load then refuses (or sets aside) as a
  * value that did not convert, naming its line.
  */
-export function dynamicText(raw: string | null, maxDepth: number = DEFAULT_LIMITS.jsonDepth): string | null {
+export function dynamicText(
+  raw: string | null,
+  maxDepth: number = DEFAULT_LIMITS.jsonDepth,
+): string | null {
   if (raw === null) return null;
   const text = raw.trim();
   if (text === '') return null;
@@ -76,6 +79,10 @@ const registered = new WeakSet<SqlEngine>();
 
 export function ensureDynamicUdf(engine: SqlEngine): void {
   if (registered.has(engine)) return;
-  engine.registerUdf({ name: DYNAMIC_UDF, returns: 'VARCHAR', fn: (x: string | null, maxDepth: number | null) => dynamicText(x, maxDepth ?? undefined) });
+  engine.registerUdf({
+    name: DYNAMIC_UDF,
+    returns: 'VARCHAR',
+    fn: (x: string | null, maxDepth: number | null) => dynamicText(x, maxDepth ?? undefined),
+  });
   registered.add(engine);
 }

@@ -19,7 +19,11 @@ import { fileStem } from './table-name.ts';
 
 /** A header as compared: trimmed, inner runs of spaces collapsed, lower case. */
 export function headerKey(h: string): string {
-  return h.replace(/^\uFEFF/, '').trim().replace(/\s+/g, ' ').toLowerCase();
+  return h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }
 
 /** Whether a CSV header is an Entra sign-in download. */
@@ -88,14 +92,28 @@ const RENAMES: Readonly<Record<string, string>> = {
 
 /** Object columns assembled from several download columns: column → (object key ← header). */
 const OBJECTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  DeviceDetail: { deviceId: 'device id', browser: 'browser', operatingSystem: 'operating system', isCompliant: 'compliant', isManaged: 'managed', trustType: 'join type' },
-  MfaDetail: { authMethod: 'multifactor authentication auth method', authDetail: 'multifactor authentication auth detail' },
+  DeviceDetail: {
+    deviceId: 'device id',
+    browser: 'browser',
+    operatingSystem: 'operating system',
+    isCompliant: 'compliant',
+    isManaged: 'managed',
+    trustType: 'join type',
+  },
+  MfaDetail: {
+    authMethod: 'multifactor authentication auth method',
+    authDetail: 'multifactor authentication auth detail',
+  },
 };
 
 /** "Not Applied" → "notApplied", as Log Analytics spells ConditionalAccessStatus. */
 function camelWords(s: string): string {
   const words = s.trim().split(/\s+/);
-  return words.map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())).join('');
+  return words
+    .map((w, i) =>
+      i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase(),
+    )
+    .join('');
 }
 
 function boolText(s: string): unknown {
@@ -137,26 +155,45 @@ export function mapEntraRow(header: readonly string[], row: readonly string[]): 
   if (date !== undefined) {
     use('date (utc)');
     // The download has only the sign-in time: it is CreatedDateTime, and the closest TimeGenerated.
-    out.push({ source: 'Date (UTC)', column: 'TimeGenerated', value: date }, { source: 'Date (UTC)', column: 'CreatedDateTime', value: date });
+    out.push(
+      { source: 'Date (UTC)', column: 'TimeGenerated', value: date },
+      { source: 'Date (UTC)', column: 'CreatedDateTime', value: date },
+    );
   }
   const location = get('location');
   if (location !== undefined) {
     use('location');
     const parts = location.split(',').map((p) => p.trim());
-    const [city = '', state = '', country = ''] = parts.length >= 3 ? parts : ['', '', parts[parts.length - 1] ?? ''];
+    const [city = '', state = '', country = ''] =
+      parts.length >= 3 ? parts : ['', '', parts[parts.length - 1] ?? ''];
     out.push({ source: 'Location', column: 'Location', value: country });
-    out.push({ source: 'Location', column: 'LocationDetails', value: location === '' ? null : { city, state, countryOrRegion: country } });
+    out.push({
+      source: 'Location',
+      column: 'LocationDetails',
+      value: location === '' ? null : { city, state, countryOrRegion: country },
+    });
   }
   const code = get('sign-in error code');
   if (code !== undefined) {
     const n = Number(code);
     const reason = get('failure reason');
-    out.push({ source: 'Sign-in error code + Failure reason', column: 'Status', value: { errorCode: code !== '' && Number.isFinite(n) ? n : code, ...(reason ? { failureReason: reason } : {}) } });
+    out.push({
+      source: 'Sign-in error code + Failure reason',
+      column: 'Status',
+      value: {
+        errorCode: code !== '' && Number.isFinite(n) ? n : code,
+        ...(reason ? { failureReason: reason } : {}),
+      },
+    });
   }
   const ca = get('conditional access');
   if (ca !== undefined) {
     use('conditional access');
-    out.push({ source: 'Conditional Access', column: 'ConditionalAccessStatus', value: ca === '' ? '' : camelWords(ca) });
+    out.push({
+      source: 'Conditional Access',
+      column: 'ConditionalAccessStatus',
+      value: ca === '' ? '' : camelWords(ca),
+    });
   }
   for (const [column, parts] of Object.entries(OBJECTS)) {
     const obj: Record<string, unknown> = {};
@@ -178,17 +215,35 @@ export function mapEntraRow(header: readonly string[], row: readonly string[]): 
     // A header the download repeats ("Incoming token type") keeps its second copy, numbered.
     const column = first ? base : `${base}_${i + 1}`;
     const v = row[i] ?? '';
-    out.push({ source: h, column, value: column === 'FlaggedForReview' || column === 'IsThroughGlobalSecureAccess' ? (v === '' ? null : boolText(v)) : v });
+    out.push({
+      source: h,
+      column,
+      value:
+        column === 'FlaggedForReview' || column === 'IsThroughGlobalSecureAccess'
+          ? v === ''
+            ? null
+            : boolText(v)
+          : v,
+    });
   });
   return out;
 }
 
-export async function openEntraCsv(engine: SqlEngine, src: ByteSource, header: readonly string[], control: ReadControl = {}): Promise<RawRelation> {
+export async function openEntraCsv(
+  engine: SqlEngine,
+  src: ByteSource,
+  header: readonly string[],
+  control: ReadControl = {},
+): Promise<RawRelation> {
   const { onChunk, checkAborted, maxRecords } = control;
   const sink = new RecordSink(engine, src.name, control.limits);
   // papaparse reads a Blob in chunks with FileReader (browsers, workers); elsewhere it gets the text.
-  const canStreamBlob = src.blob !== undefined && typeof (globalThis as { FileReader?: unknown }).FileReader !== 'undefined';
-  const input: Blob | string = canStreamBlob ? src.blob! : new TextDecoder().decode(src.bytes ?? (await src.read(0, src.size)));
+  const canStreamBlob =
+    src.blob !== undefined &&
+    typeof (globalThis as { FileReader?: unknown }).FileReader !== 'undefined';
+  const input: Blob | string = canStreamBlob
+    ? src.blob!
+    : new TextDecoder().decode(src.bytes ?? (await src.read(0, src.size)));
   let first = true;
   let failure: unknown;
   let bytesSeen = 0;
@@ -208,7 +263,11 @@ export async function openEntraCsv(engine: SqlEngine, src: ByteSource, header: r
                 continue;
               }
               if (row.length !== header.length) {
-                throw ingestError('ragged-row', src.name, `record ${sink.rows + 1} has ${row.length} fields; expected ${header.length}, one per header column (nothing was loaded).`);
+                throw ingestError(
+                  'ragged-row',
+                  src.name,
+                  `record ${sink.rows + 1} has ${row.length} fields; expected ${header.length}, one per header column (nothing was loaded).`,
+                );
               }
               sink.add(mapEntraRow(header, row), 0);
             }
@@ -232,7 +291,9 @@ export async function openEntraCsv(engine: SqlEngine, src: ByteSource, header: r
     throw failure;
   }
   const table = entraTableOfFile(src.name);
-  const warnings = [`${src.name}: an Entra download has no TimeGenerated; it was taken from "Date (UTC)" (the sign-in time).`];
+  const warnings = [
+    `${src.name}: an Entra download has no TimeGenerated; it was taken from "Date (UTC)" (the sign-in time).`,
+  ];
   return sink.relation('entra-csv', table, warnings, async (index) => {
     const { line } = await positionOfOffset(src, await offsetOfRecord(src, index + 1));
     return { position: { line }, label: `line ${line}` };

@@ -45,6 +45,11 @@ export class IngestError extends LoupeError {
   }
 }
 
-export function ingestError(code: IngestErrorCode, file: string, message: string, where: Omit<SourcePosition, 'file'> = {}): IngestError {
+export function ingestError(
+  code: IngestErrorCode,
+  file: string,
+  message: string,
+  where: Omit<SourcePosition, 'file'> = {},
+): IngestError {
   return new IngestError(code, message, { file, ...where });
 }

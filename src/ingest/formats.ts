@@ -51,10 +51,19 @@ export function sniff(file: string, head: Uint8Array): Sniffed {
   const start = hasUtf8Bom(head) ? 3 : 0;
   let i = start;
   while (i < head.length && isSpace(head[i]!)) i++;
-  if (i >= head.length) throw ingestError('empty-file', file, `${file} is empty: expected a CSV header row or a JSON document.`);
+  if (i >= head.length)
+    throw ingestError(
+      'empty-file',
+      file,
+      `${file} is empty: expected a CSV header row or a JSON document.`,
+    );
   const nul = head.indexOf(0);
   if (nul >= 0) {
-    throw ingestError('binary-file', file, `${file} is not a text file (a NUL byte at offset ${nul}): expected CSV or JSON text (UTF-8 or UTF-16 with a byte-order mark), optionally gzip-compressed.`);
+    throw ingestError(
+      'binary-file',
+      file,
+      `${file} is not a text file (a NUL byte at offset ${nul}): expected CSV or JSON text (UTF-8 or UTF-16 with a byte-order mark), optionally gzip-compressed.`,
+    );
   }
   const c = head[i]!;
   if (c === 0x7b /* { */ || c === 0x5b /* [ */) return { family: 'json' };

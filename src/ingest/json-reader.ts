@@ -31,8 +31,14 @@ export interface ReadControl {
 }
 
 function formatOf(kind: RecordKind, container: JsonItem['container']): IngestFormat {
-  if (kind === 'diagnostic') return container === 'records' ? 'event-hub-json' : container === 'array' ? 'diagnostic-json' : 'diagnostic-ndjson';
-  if (kind === 'graph-signin' || kind === 'graph-risky-user' || kind === 'graph-risk-detection') return container === 'array' ? 'entra-json' : 'graph-json';
+  if (kind === 'diagnostic')
+    return container === 'records'
+      ? 'event-hub-json'
+      : container === 'array'
+        ? 'diagnostic-json'
+        : 'diagnostic-ndjson';
+  if (kind === 'graph-signin' || kind === 'graph-risky-user' || kind === 'graph-risk-detection')
+    return container === 'array' ? 'entra-json' : 'graph-json';
   return container === 'array' ? 'json-array' : container === 'top' ? 'ndjson' : 'graph-json';
 }
 
@@ -44,11 +50,21 @@ function parseItem(file: string, item: JsonItem): unknown {
     const rel = positionInText(item.text, found?.offset ?? item.text.length);
     const line = item.line + rel.line - 1;
     const column = rel.line === 1 ? item.column + rel.column - 1 : rel.column;
-    throw ingestError('bad-json', file, `invalid JSON: expected ${found?.expected ?? 'a complete JSON value'}.`, { line, column });
+    throw ingestError(
+      'bad-json',
+      file,
+      `invalid JSON: expected ${found?.expected ?? 'a complete JSON value'}.`,
+      { line, column },
+    );
   }
 }
 
-function recordTooLarge(file: string, limits: IngestLimits, at: { line: number; column: number }, what = 'record') {
+function recordTooLarge(
+  file: string,
+  limits: IngestLimits,
+  at: { line: number; column: number },
+  what = 'record',
+) {
   return ingestError(
     'record-too-large',
     file,
@@ -68,7 +84,10 @@ function streamError(file: string, limits: IngestLimits, e: JsonStreamError) {
       { line: e.line, column: e.column },
     );
   }
-  return ingestError('bad-json', file, `invalid JSON: expected ${e.expected}.`, { line: e.line, column: e.column });
+  return ingestError('bad-json', file, `invalid JSON: expected ${e.expected}.`, {
+    line: e.line,
+    column: e.column,
+  });
 }
 
 /** A piece of the file's bytes, and how far into the file (as stored, e.g. compressed) it reaches. */
@@ -80,21 +99,37 @@ export interface ByteChunk {
 /** A file read in JSON_CHUNK_BYTES pieces (a Blob is sliced, never read whole). */
 export async function* chunksOf(src: ByteSource): AsyncGenerator<ByteChunk> {
   for (let offset = 0; offset < src.size; offset += JSON_CHUNK_BYTES) {
-    yield { bytes: await src.read(offset, offset + JSON_CHUNK_BYTES), consumed: Math.min(src.size, offset + JSON_CHUNK_BYTES) };
+    yield {
+      bytes: await src.read(offset, offset + JSON_CHUNK_BYTES),
+      consumed: Math.min(src.size, offset + JSON_CHUNK_BYTES),
+    };
   }
 }
 
-export async function openJson(engine: SqlEngine, src: ByteSource, control: ReadControl = {}): Promise<RawRelation> {
+export async function openJson(
+  engine: SqlEngine,
+  src: ByteSource,
+  control: ReadControl = {},
+): Promise<RawRelation> {
   return openJsonChunks(engine, src.name, chunksOf(src), control);
 }
 
 /** JSON from a sequence of byte chunks (a file, or a gzip stream inflated as it is read). */
-export async function openJsonChunks(engine: SqlEngine, file: string, chunks: AsyncIterable<ByteChunk>, control: ReadControl = {}): Promise<RawRelation> {
+export async function openJsonChunks(
+  engine: SqlEngine,
+  file: string,
+  chunks: AsyncIterable<ByteChunk>,
+  control: ReadControl = {},
+): Promise<RawRelation> {
   const limits = control.limits ?? DEFAULT_LIMITS;
   // A record's text is held as one string, then written to DuckDB as one CSV line: both are bounded
   // by the record limit, and so is a top-level document, which may be a whole query response
   // parsed at once (Kusto truncates a query's results at 64 MB).
-  const stream = new JsonRecordStream({ itemChars: limits.recordBytes, documentChars: limits.recordBytes, depth: limits.jsonDepth });
+  const stream = new JsonRecordStream({
+    itemChars: limits.recordBytes,
+    documentChars: limits.recordBytes,
+    depth: limits.jsonDepth,
+  });
   const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
   const sink = new RecordSink(engine, file, limits);
   let truncated = false;
@@ -106,14 +141,25 @@ export async function openJsonChunks(engine: SqlEngine, file: string, chunks: As
   const warnings: string[] = [];
 
   const handle = (item: JsonItem) => {
-    if (whole) throw ingestError('unknown-format', file, `a query response must be the only JSON document in its file.`, { line: item.line, column: item.column });
+    if (whole)
+      throw ingestError(
+        'unknown-format',
+        file,
+        `a query response must be the only JSON document in its file.`,
+        { line: item.line, column: item.column },
+      );
     const rec = parseItem(file, item);
     if (kind === undefined) {
       if (item.container === 'top' && (isLaApiResponse(rec) || kustoToApiResponse(rec))) {
         whole = { doc: rec, item };
         return;
       }
-      if (item.container === 'array' && typeof rec === 'object' && rec !== null && 'FrameType' in rec) {
+      if (
+        item.container === 'array' &&
+        typeof rec === 'object' &&
+        rec !== null &&
+        'FrameType' in rec
+      ) {
         kind = 'flat';
         format = 'la-api-json';
       } else {
@@ -126,10 +172,15 @@ export async function openJsonChunks(engine: SqlEngine, file: string, chunks: As
       return;
     }
     if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) {
-      throw ingestError('bad-json', file, `expected a JSON object (one record), found ${Array.isArray(rec) ? 'an array' : quotedValue(JSON.stringify(rec))}.`, {
-        line: item.line,
-        column: item.column,
-      });
+      throw ingestError(
+        'bad-json',
+        file,
+        `expected a JSON object (one record), found ${Array.isArray(rec) ? 'an array' : quotedValue(JSON.stringify(rec))}.`,
+        {
+          line: item.line,
+          column: item.column,
+        },
+      );
     }
     if (item.text.length > limits.recordBytes) throw recordTooLarge(file, limits, item);
     const record = rec as Record<string, unknown>;
@@ -173,15 +224,32 @@ export async function openJsonChunks(engine: SqlEngine, file: string, chunks: As
   }
   if (format === 'la-api-json') {
     const doc = kustoToApiResponse(frames);
-    if (!doc) throw ingestError('unknown-format', file, `${file} is a Kusto v2 response without a PrimaryResult DataTable frame; expected one.`);
+    if (!doc)
+      throw ingestError(
+        'unknown-format',
+        file,
+        `${file} is a Kusto v2 response without a PrimaryResult DataTable frame; expected one.`,
+      );
     return openLaApiJson(engine, file, doc, limits);
   }
   if (sink.rows === 0) {
     sink.dispose();
-    throw ingestError('header-only', file, `${file} holds no records: expected JSON objects (one per line, in an array, or in a "value"/"records" list).`);
+    throw ingestError(
+      'header-only',
+      file,
+      `${file} holds no records: expected JSON objects (one per line, in an array, or in a "value"/"records" list).`,
+    );
   }
-  if (kind === 'graph-signin' || (kind === 'diagnostic' && sink.fields.some((f) => f.source === 'properties.createdDateTime' && f.column === 'TimeGenerated'))) {
-    warnings.push(`${file}: Graph sign-ins carry no TimeGenerated; it was taken from createdDateTime (the sign-in time, a few minutes before Log Analytics would have stored it).`);
+  if (
+    kind === 'graph-signin' ||
+    (kind === 'diagnostic' &&
+      sink.fields.some(
+        (f) => f.source === 'properties.createdDateTime' && f.column === 'TimeGenerated',
+      ))
+  ) {
+    warnings.push(
+      `${file}: Graph sign-ins carry no TimeGenerated; it was taken from createdDateTime (the sign-in time, a few minutes before Log Analytics would have stored it).`,
+    );
   }
   return sink.relation(format!, table, warnings);
 }

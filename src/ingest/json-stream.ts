@@ -57,7 +57,13 @@ type Mode =
   | { kind: 'envelope-array'; key: 'value' | 'records' }; // inside its value/records array
 
 export class JsonRecordStream {
-  constructor(private readonly limits: JsonStreamLimits = { itemChars: Infinity, documentChars: Infinity, depth: Infinity }) {}
+  constructor(
+    private readonly limits: JsonStreamLimits = {
+      itemChars: Infinity,
+      documentChars: Infinity,
+      depth: Infinity,
+    },
+  ) {}
 
   private buf = '';
   /** Index in buf of the next character to scan. */
@@ -98,15 +104,29 @@ export class JsonRecordStream {
   private checkLength(): void {
     const start = this.itemStart >= 0 ? this.itemStart : this.keyStart;
     if (start < 0) return;
-    const limit = this.mode.kind === 'top-array' || this.mode.kind === 'envelope-array' ? this.limits.itemChars : this.limits.documentChars;
+    const limit =
+      this.mode.kind === 'top-array' || this.mode.kind === 'envelope-array'
+        ? this.limits.itemChars
+        : this.limits.documentChars;
     if (this.pos - start > limit) {
-      const what = this.mode.kind === 'top-array' || this.mode.kind === 'envelope-array' ? 'record' : 'document';
-      throw new JsonStreamError(this.line, this.column, what, 'too-large', { line: this.itemLine, column: this.itemColumn });
+      const what =
+        this.mode.kind === 'top-array' || this.mode.kind === 'envelope-array'
+          ? 'record'
+          : 'document';
+      throw new JsonStreamError(this.line, this.column, what, 'too-large', {
+        line: this.itemLine,
+        column: this.itemColumn,
+      });
     }
   }
 
   private tooDeep(): never {
-    throw new JsonStreamError(this.line, this.column, `at most ${this.limits.depth} levels of nesting`, 'too-deep');
+    throw new JsonStreamError(
+      this.line,
+      this.column,
+      `at most ${this.limits.depth} levels of nesting`,
+      'too-deep',
+    );
   }
 
   /** Ends the stream: anything unfinished is an error. */
@@ -114,7 +134,11 @@ export class JsonRecordStream {
     const out: JsonItem[] = [];
     this.scan(out);
     if (this.mode.kind !== 'between' || this.itemStart >= 0) {
-      throw new JsonStreamError(this.line, this.column, 'more JSON: the file ends inside a value (truncated?)');
+      throw new JsonStreamError(
+        this.line,
+        this.column,
+        'more JSON: the file ends inside a value (truncated?)',
+      );
     }
     return out;
   }
@@ -124,7 +148,8 @@ export class JsonRecordStream {
     let keepFrom = this.pos;
     if (this.itemStart >= 0) keepFrom = Math.min(keepFrom, this.itemStart);
     if (this.keyStart >= 0) keepFrom = Math.min(keepFrom, this.keyStart);
-    if (this.mode.kind === 'envelope' && this.inString) keepFrom = Math.min(keepFrom, this.stringStart);
+    if (this.mode.kind === 'envelope' && this.inString)
+      keepFrom = Math.min(keepFrom, this.stringStart);
     if (keepFrom > 0) {
       this.buf = this.buf.slice(keepFrom);
       this.pos -= keepFrom;
@@ -241,14 +266,18 @@ export class JsonRecordStream {
           // A closing bracket or a separator cannot start a value. (Taken as the start of a bare
           // scalar, it ended that scalar at once, unread, and the scan never moved on: a 25-byte
           // file such as `[1]}` looped until memory ran out.)
-          if (c === 0x7d || c === 0x5d || c === 0x2c || c === 0x3a) this.fail('a JSON value (an object, an array, a string, a number, true, false or null)');
+          if (c === 0x7d || c === 0x5d || c === 0x2c || c === 0x3a)
+            this.fail(
+              'a JSON value (an object, an array, a string, a number, true, false or null)',
+            );
           this.startItem();
           continue; // a top-level scalar: scanned as an item
         case 'top-array':
         case 'envelope-array':
           if (ws) break;
           if (c === 0x5d) {
-            if (this.awaitingValue && this.elements > 0) this.fail('another element after the comma');
+            if (this.awaitingValue && this.elements > 0)
+              this.fail('another element after the comma');
             if (this.mode.kind === 'top-array') this.mode = { kind: 'between' };
             else this.mode = { kind: 'envelope' };
             this.awaitingValue = false;
@@ -281,7 +310,8 @@ export class JsonRecordStream {
       else if (c === 0x5c) this.escaped = true;
       else if (c === 0x22) {
         this.inString = false;
-        if (this.depth === 0 && this.awaitingValue) this.awaitingValue = false; // a string value
+        if (this.depth === 0 && this.awaitingValue)
+          this.awaitingValue = false; // a string value
         else if (this.depth === 0) {
           try {
             this.lastKey = JSON.parse(buf.slice(this.stringStart, this.pos + 1)) as string;
@@ -316,7 +346,8 @@ export class JsonRecordStream {
         this.advance(c);
         this.pos++;
         const text = buf.slice(this.keyStart, this.pos);
-        if (!this.sawEnvelopeArray) out.push({ text, container: 'top', line: this.itemLine, column: this.itemColumn });
+        if (!this.sawEnvelopeArray)
+          out.push({ text, container: 'top', line: this.itemLine, column: this.itemColumn });
         this.keyStart = -1;
         this.mode = { kind: 'between' };
         return;
@@ -333,7 +364,12 @@ export class JsonRecordStream {
 
   private finishItem(out: JsonItem[]): void {
     const text = this.buf.slice(this.itemStart, this.pos);
-    const container = this.mode.kind === 'top-array' ? 'array' : this.mode.kind === 'envelope-array' ? this.mode.key : 'top';
+    const container =
+      this.mode.kind === 'top-array'
+        ? 'array'
+        : this.mode.kind === 'envelope-array'
+          ? this.mode.key
+          : 'top';
     out.push({ text, container, line: this.itemLine, column: this.itemColumn });
     this.itemStart = -1;
     this.depth = 0;

@@ -54,7 +54,8 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
           i++;
           fail('a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)');
         }
-      } else if (c < 0x20) fail('a closing double quote (control characters must be escaped inside strings)');
+      } else if (c < 0x20)
+        fail('a closing double quote (control characters must be escaped inside strings)');
       else i++;
     }
     fail('a closing double quote');

@@ -29,13 +29,21 @@ export interface IngestLimits {
 
 const MiB = 1024 * 1024;
 
-export const DEFAULT_LIMITS: IngestLimits = { recordBytes: 64 * MiB, gzipRatio: 100, jsonDepth: 128 };
+export const DEFAULT_LIMITS: IngestLimits = {
+  recordBytes: 64 * MiB,
+  gzipRatio: 100,
+  jsonDepth: 128,
+};
 
 /**
  * The most each limit may be raised to. A record is held as one JavaScript string on its way
  * (V8 strings stop at 2^29 characters) and DuckDB's reader keeps a few such lines in its buffers.
  */
-export const LIMIT_CEILINGS: IngestLimits = { recordBytes: 256 * MiB, gzipRatio: 100_000, jsonDepth: 10_000 };
+export const LIMIT_CEILINGS: IngestLimits = {
+  recordBytes: 256 * MiB,
+  gzipRatio: 100_000,
+  jsonDepth: 10_000,
+};
 
 /**
  * Inflated bytes a gzip may always reach, whatever its ratio (a small export may compress well).
@@ -57,7 +65,11 @@ export function limitsOf(file: string, given: Partial<IngestLimits> | undefined)
     const v = given?.[key];
     if (v === undefined) continue;
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 1 || v > LIMIT_CEILINGS[key]) {
-      throw ingestError('bad-limit', file, `the limit ${key} must be a number from 1 to ${LIMIT_CEILINGS[key]}, not ${String(v)}.`);
+      throw ingestError(
+        'bad-limit',
+        file,
+        `the limit ${key} must be a number from 1 to ${LIMIT_CEILINGS[key]}, not ${String(v)}.`,
+      );
     }
     out[key] = Math.floor(v);
   }

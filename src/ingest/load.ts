@@ -34,20 +34,35 @@ import { buildTypedStaging } from './typed-staging.ts';
 let stagingCounter = 0;
 
 export function checkAborted(file: string, signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw ingestError('cancelled', file, `Loading ${file} was cancelled; the tables already loaded are unchanged.`);
+  if (signal?.aborted)
+    throw ingestError(
+      'cancelled',
+      file,
+      `Loading ${file} was cancelled; the tables already loaded are unchanged.`,
+    );
 }
 
-export async function openRaw(engine: SqlEngine, original: ByteSource, control: ReadControl): Promise<{ raw: RawRelation; unwrapped: Wrapping[] }> {
+export async function openRaw(
+  engine: SqlEngine,
+  original: ByteSource,
+  control: ReadControl,
+): Promise<{ raw: RawRelation; unwrapped: Wrapping[] }> {
   // gzip and UTF-16 are undone chunk by chunk on the way to the readers: the unwrapped file is
   // never held whole (progress counts the original file's bytes).
   const text = await unwrapText(original, control.limits?.gzipRatio);
   if (text) {
     const sniffed = sniff(original.name, await text.head(HEAD_BYTES));
-    const raw = sniffed.family === 'csv' ? await openCsvText(engine, text, control) : await openJsonChunks(engine, original.name, text.chunks(), control);
+    const raw =
+      sniffed.family === 'csv'
+        ? await openCsvText(engine, text, control)
+        : await openJsonChunks(engine, original.name, text.chunks(), control);
     return { raw, unwrapped: [...text.unwrapped] };
   }
   const sniffed = sniff(original.name, await original.read(0, HEAD_BYTES));
-  const raw = sniffed.family === 'csv' ? await openCsv(engine, original, control) : await openJson(engine, original, control);
+  const raw =
+    sniffed.family === 'csv'
+      ? await openCsv(engine, original, control)
+      : await openJson(engine, original, control);
   return { raw, unwrapped: [] };
 }
 
@@ -74,17 +89,28 @@ function existingSchema(engine: SqlEngine, name: string): ColumnSchema[] {
   });
 }
 
-function timeRangeOf(engine: SqlEngine, table: string, schema: readonly ColumnSchema[]): LoadedTable['timeRange'] {
+function timeRangeOf(
+  engine: SqlEngine,
+  table: string,
+  schema: readonly ColumnSchema[],
+): LoadedTable['timeRange'] {
   if (!schema.some((c) => c.name === 'TimeGenerated' && c.type === 'datetime')) return null;
-  const [min, max] = engine.query(`SELECT min("TimeGenerated"), max("TimeGenerated") FROM ${quoteIdent(table)}`).rows[0] as [number | null, number | null];
+  const [min, max] = engine.query(
+    `SELECT min("TimeGenerated"), max("TimeGenerated") FROM ${quoteIdent(table)}`,
+  ).rows[0] as [number | null, number | null];
   return min === null || max === null ? null : { min, max };
 }
 
 /** Loads one file into the Sentinel table it belongs to. Throws an IngestError (a LoupeError, stage 'ingest'). */
-export async function loadFile(engine: SqlEngine, source: LoadSource, options: LoadOptions = {}): Promise<LoadedTable> {
+export async function loadFile(
+  engine: SqlEngine,
+  source: LoadSource,
+  options: LoadOptions = {},
+): Promise<LoadedTable> {
   const src = byteSource(source);
   const file = src.name;
-  const report = (bytesRead: number, rows: number) => options.onProgress?.({ file, bytesRead, bytesTotal: src.size, rows });
+  const report = (bytesRead: number, rows: number) =>
+    options.onProgress?.({ file, bytesRead, bytesTotal: src.size, rows });
   checkAborted(file, options.signal);
   const limits = limitsOf(file, options.limits);
   report(0, 0);
@@ -111,14 +137,27 @@ export async function loadRaw(
   unwrapped: readonly Wrapping[],
   options: LoadOptions,
 ): Promise<LoadedTable> {
-  const report = (bytesRead: number, rows: number) => options.onProgress?.({ file, bytesRead, bytesTotal, rows });
+  const report = (bytesRead: number, rows: number) =>
+    options.onProgress?.({ file, bytesRead, bytesTotal, rows });
   const limits = limitsOf(file, options.limits);
   const staging = `loupe_ingest_staging_${++stagingCounter}`;
   try {
     checkAborted(file, options.signal);
-    const { target, nameSource, typeValue, mapping, warnings, format } = planLoad(file, raw, unwrapped, options);
-    const staged = await buildTypedStaging(engine, file, raw, mapping, staging, options.badRows === 'set-aside', options.signal, (bytesEnd, rows) =>
-      report(Math.min(bytesEnd, bytesTotal), rows),
+    const { target, nameSource, typeValue, mapping, warnings, format } = planLoad(
+      file,
+      raw,
+      unwrapped,
+      options,
+    );
+    const staged = await buildTypedStaging(
+      engine,
+      file,
+      raw,
+      mapping,
+      staging,
+      options.badRows === 'set-aside',
+      options.signal,
+      (bytesEnd, rows) => report(Math.min(bytesEnd, bytesTotal), rows),
       limits,
     );
     const rows = staged.rows;
@@ -132,17 +171,26 @@ export async function loadRaw(
       );
     }
     if (staged.rejected > 0) {
-      warnings.push(`${file}: ${staged.rejected} rows could not be read or typed and were set aside, each kept with its line and what was wrong; the other ${rows} were loaded.`);
+      warnings.push(
+        `${file}: ${staged.rejected} rows could not be read or typed and were set aside, each kept with its line and what was wrong; the other ${rows} were loaded.`,
+      );
     }
     if (rows === 0) {
-      throw ingestError('header-only', file, `the file has column names but no rows: expected at least one record after the header.`, { line: 2 });
+      throw ingestError(
+        'header-only',
+        file,
+        `the file has column names but no rows: expected at least one record after the header.`,
+        { line: 2 },
+      );
     }
     checkAborted(file, options.signal);
     report(bytesTotal, rows);
 
     const typeColumn = mapping.find((m) => m.column === 'Type');
     if (typeColumn && nameSource !== 'option') {
-      const distinct = engine.query(`SELECT DISTINCT "Type" FROM ${quoteIdent(staging)} WHERE "Type" <> '' LIMIT 3`).rows.map((r) => String(r[0]));
+      const distinct = engine
+        .query(`SELECT DISTINCT "Type" FROM ${quoteIdent(staging)} WHERE "Type" <> '' LIMIT 3`)
+        .rows.map((r) => String(r[0]));
       if (distinct.length > 1) {
         throw ingestError(
           'mixed-tables',
@@ -159,7 +207,14 @@ export async function loadRaw(
     let schema: ColumnSchema[];
     let files: string[];
     if (mode === 'append' && tableExists(engine, target)) {
-      schema = commitAppend(engine, file, staging, stagingSchema, target, existingSchema(engine, target));
+      schema = commitAppend(
+        engine,
+        file,
+        staging,
+        stagingSchema,
+        target,
+        existingSchema(engine, target),
+      );
       files = [...(previous?.files ?? []), file];
     } else {
       commitReplace(engine, staging, target);
@@ -171,13 +226,22 @@ export async function loadRaw(
       const [n, whole] = engine.query(
         `SELECT count("TimeGenerated"), count(*) FILTER (WHERE epoch_us("TimeGenerated") % 60000000 = 0) FROM ${quoteIdent(target)}`,
       ).rows[0] as [number, number];
-      if (n > 1 && whole === n) warnings.push(`${file}: every TimeGenerated is a whole minute; the file was probably re-saved by Excel, which drops seconds. Rule windows are exact only to the minute.`);
+      if (n > 1 && whole === n)
+        warnings.push(
+          `${file}: every TimeGenerated is a whole minute; the file was probably re-saved by Excel, which drops seconds. Rule windows are exact only to the minute.`,
+        );
     }
     if (!schema.some((c) => c.name === 'TimeGenerated')) {
-      warnings.push(`${target} has no TimeGenerated column: it is treated as a snapshot, which rule time windows do not restrict.`);
+      warnings.push(
+        `${target} has no TimeGenerated column: it is treated as a snapshot, which rule time windows do not restrict.`,
+      );
     }
-    const rowCount = engine.query(`SELECT count(*) FROM ${quoteIdent(target)}`).rows[0]![0] as number;
-    const tableFormat = mode === 'append' && previous && previous.format !== format ? `${previous.format}, ${format}` : format;
+    const rowCount = engine.query(`SELECT count(*) FROM ${quoteIdent(target)}`)
+      .rows[0]![0] as number;
+    const tableFormat =
+      mode === 'append' && previous && previous.format !== format
+        ? `${previous.format}, ${format}`
+        : format;
     const loaded: LoadedTable = {
       name: target,
       schema: { name: target, columns: schema },
@@ -189,9 +253,13 @@ export async function loadRaw(
       warnings: mode === 'append' ? [...(previous?.warnings ?? []), ...warnings] : warnings,
       mapping,
     };
-    for (const k of registry.keys()) if (k.toLowerCase() === target.toLowerCase()) registry.delete(k);
+    for (const k of registry.keys())
+      if (k.toLowerCase() === target.toLowerCase()) registry.delete(k);
     registry.set(target, loaded);
-    setRejected(engine, target, [...(mode === 'append' && previous ? rejectedRowsOf(engine, target) : []), ...staged.details]);
+    setRejected(engine, target, [
+      ...(mode === 'append' && previous ? rejectedRowsOf(engine, target) : []),
+      ...staged.details,
+    ]);
     report(bytesTotal, rows);
     return loaded;
   } finally {

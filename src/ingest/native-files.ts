@@ -25,7 +25,12 @@ import { ingestError } from './errors.ts';
 import { hasUtf8Bom, sniff, HEAD_BYTES } from './formats.ts';
 import { checkAborted, loadRaw } from './load.ts';
 import { linesOfRecords, positionOfOffset } from './positions.ts';
-import { MAX_REJECT_DETAILS, rawColumn, type RawRelation, type RejectedRow } from './raw-relation.ts';
+import {
+  MAX_REJECT_DETAILS,
+  rawColumn,
+  type RawRelation,
+  type RejectedRow,
+} from './raw-relation.ts';
 import { byteSource, type ByteSource } from './source.ts';
 import { quoteIdent, quoteString } from './sql-text.ts';
 
@@ -51,12 +56,21 @@ export function localFiles(engine: SqlEngine, path: string): string[] {
   const files = engine
     .queryParams('SELECT file FROM glob(?) ORDER BY file', [absolute])
     .rows.map((r) => String(r[0]));
-  if (files.length === 0) throw ingestError('empty-file', path, `${path}: no file matches this pattern (expected at least one file; * and ? match within a folder, ** across folders).`);
+  if (files.length === 0)
+    throw ingestError(
+      'empty-file',
+      path,
+      `${path}: no file matches this pattern (expected at least one file; * and ? match within a folder, ** across folders).`,
+    );
   return files;
 }
 
 /** Loads a local file through native DuckDB's readers; undefined when it is a file for Loupe's own readers. */
-export async function loadLocalFile(engine: SqlEngine, path: string, options: LoadOptions = {}): Promise<LoadedTable | undefined> {
+export async function loadLocalFile(
+  engine: SqlEngine,
+  path: string,
+  options: LoadOptions = {},
+): Promise<LoadedTable | undefined> {
   path = resolve(path);
   const name = basename(path);
   checkAborted(name, options.signal);
@@ -68,11 +82,15 @@ export async function loadLocalFile(engine: SqlEngine, path: string, options: Lo
 }
 
 /** The raw relation native DuckDB reads a local file through, or undefined when Loupe's own readers must read it. */
-export async function openLocalFile(engine: SqlEngine, path: string): Promise<{ raw: RawRelation; size: number; gzip: boolean } | undefined> {
+export async function openLocalFile(
+  engine: SqlEngine,
+  path: string,
+): Promise<{ raw: RawRelation; size: number; gzip: boolean } | undefined> {
   const name = basename(path);
   const src = byteSource({ name, blob: await openAsBlob(path) });
   const head = await src.read(0, HEAD_BYTES);
-  if (PARQUET_MAGIC.every((b, i) => head[i] === b)) return { raw: openParquet(engine, path, name), size: src.size, gzip: false };
+  if (PARQUET_MAGIC.every((b, i) => head[i] === b))
+    return { raw: openParquet(engine, path, name), size: src.size, gzip: false };
   const wrapping = wrappingOf(head);
   if (wrapping && wrapping !== 'gzip') return undefined; // UTF-16: transcoded by Loupe's reader
   const text = wrapping === 'gzip' ? await unwrapText(src) : undefined;
@@ -86,7 +104,12 @@ export async function openLocalFile(engine: SqlEngine, path: string): Promise<{ 
 /** The records in a head of CSV text (header first), cut after the last whole record. */
 function recordsOf(head: Uint8Array, delimiter: string): string[][] {
   const body = head.subarray(hasUtf8Bom(head) ? 3 : 0, lastRecordEnd(head) || head.length);
-  return Papa.parse<string[]>(new TextDecoder().decode(body), { header: false, delimiter, quoteChar: '"', skipEmptyLines: true }).data;
+  return Papa.parse<string[]>(new TextDecoder().decode(body), {
+    header: false,
+    delimiter,
+    quoteChar: '"',
+    skipEmptyLines: true,
+  }).data;
 }
 
 function firstValue(records: readonly string[][], index: number): string | undefined {
@@ -102,12 +125,26 @@ function firstValue(records: readonly string[][], index: number): string | undef
  * browser's reader reads it, so the same typing follows; unreadable records go to a rejects table
  * and are reported, or set aside, at their lines.
  */
-async function openCsvFile(engine: SqlEngine, path: string, src: ByteSource, text: UnwrappedText | undefined, head: Uint8Array): Promise<RawRelation | undefined> {
-  const firstLine = new TextDecoder().decode(head.subarray(hasUtf8Bom(head) ? 3 : 0, Math.max(0, head.indexOf(0x0a)) || head.length)).replace(/\r$/, '');
+async function openCsvFile(
+  engine: SqlEngine,
+  path: string,
+  src: ByteSource,
+  text: UnwrappedText | undefined,
+  head: Uint8Array,
+): Promise<RawRelation | undefined> {
+  const firstLine = new TextDecoder()
+    .decode(head.subarray(hasUtf8Bom(head) ? 3 : 0, Math.max(0, head.indexOf(0x0a)) || head.length))
+    .replace(/\r$/, '');
   const delimiter = delimiterOf(firstLine);
   const records = recordsOf(head, delimiter);
   const header = records[0] ?? [];
-  if (header.length === 0) throw ingestError('bad-csv', src.name, `${src.name}: the header row cannot be read as CSV; expected comma- or tab-separated column names.`, { line: 1 });
+  if (header.length === 0)
+    throw ingestError(
+      'bad-csv',
+      src.name,
+      `${src.name}: the header row cannot be read as CSV; expected comma- or tab-separated column names.`,
+      { line: 1 },
+    );
   if (isEntraSignInHeader(header)) return undefined; // a transform in JavaScript (entra-csv.ts)
   const fields: SourceField[] = header.map((h) => ({ source: h }));
   const format = header.some((h) => / \[UTC\]\s*$/.test(h)) ? 'la-portal-csv' : 'csv';
@@ -119,14 +156,21 @@ async function openCsvFile(engine: SqlEngine, path: string, src: ByteSource, tex
     `header = true, auto_detect = false, delim = ${quoteString(delimiter)}, quote = '"', escape = '"', columns = ${columns}` +
     `, compression = ${text ? "'gzip'" : "'none'"}`;
   const reader = (extra: string) => `read_csv(${quoteString(path)}, ${options}${extra})`;
-  const hasRejects = () => (engine.queryParams(`SELECT count(*) FROM duckdb_tables() WHERE table_name = ?`, [rejects]).rows[0]?.[0] as number) > 0;
+  const hasRejects = () =>
+    (engine.queryParams(`SELECT count(*) FROM duckdb_tables() WHERE table_name = ?`, [rejects])
+      .rows[0]?.[0] as number) > 0;
   /** The text with random access, for positions: the file, or a gzip's content unwrapped (only when an error is reported). */
-  const textSource = async (): Promise<ByteSource> => (text ? sourceOfBytes(src.name, await text.whole()) : src);
+  const textSource = async (): Promise<ByteSource> =>
+    text ? sourceOfBytes(src.name, await text.whole()) : src;
   const typeIndex = fields.findIndex((f) => f.source.trim() === 'Type');
   let skipped: number[] | undefined;
   /** The file record (header = 0) of loaded row `index`: loaded rows skip the records set aside. */
   const recordOf = (index: number): number => {
-    skipped ??= hasRejects() ? engine.query(`SELECT DISTINCT line - 1 FROM ${quoteIdent(rejects)} ORDER BY 1`).rows.map((r) => Number(r[0])) : [];
+    skipped ??= hasRejects()
+      ? engine
+          .query(`SELECT DISTINCT line - 1 FROM ${quoteIdent(rejects)} ORDER BY 1`)
+          .rows.map((r) => Number(r[0]))
+      : [];
     let rec = index + 1;
     for (const r of skipped) {
       if (r <= rec) rec++;
@@ -137,12 +181,16 @@ async function openCsvFile(engine: SqlEngine, path: string, src: ByteSource, tex
   return {
     format,
     fields,
-    fromSql: reader(`, store_rejects = true, rejects_table = ${quoteString(rejects)}, rejects_scan = ${quoteString(scans)}`),
+    fromSql: reader(
+      `, store_rejects = true, rejects_table = ${quoteString(rejects)}, rejects_scan = ${quoteString(scans)}`,
+    ),
     warnings: [],
     headSample: (field) => firstValue(records, field),
     firstTypeValue: () => (typeIndex >= 0 ? firstValue(records, typeIndex) : undefined),
     async checkScan(setAside: boolean) {
-      const count = hasRejects() ? Number(engine.query(`SELECT count(*) FROM ${quoteIdent(rejects)}`).rows[0]?.[0] ?? 0) : 0;
+      const count = hasRejects()
+        ? Number(engine.query(`SELECT count(*) FROM ${quoteIdent(rejects)}`).rows[0]?.[0] ?? 0)
+        : 0;
       if (count === 0) return { count: 0, details: [] };
       const limit = setAside ? MAX_REJECT_DETAILS : 1;
       const rows = engine.query(
@@ -155,15 +203,30 @@ async function openCsvFile(engine: SqlEngine, path: string, src: ByteSource, tex
         const found = /Found: (\d+)/.exec(message)?.[1];
         const [code, why] =
           errorType === 'TOO MANY COLUMNS' || errorType === 'MISSING COLUMNS'
-            ? (['ragged-row', `this row has ${found ?? 'a different number of'} fields; expected ${fields.length}, one per header column`] as const)
+            ? ([
+                'ragged-row',
+                `this row has ${found ?? 'a different number of'} fields; expected ${fields.length}, one per header column`,
+              ] as const)
             : errorType === 'UNQUOTED VALUE'
-              ? (['unbalanced-quote', 'a quoted value that starts here never ends: expected a closing double quote (") before the end of the record'] as const)
+              ? ([
+                  'unbalanced-quote',
+                  'a quoted value that starts here never ends: expected a closing double quote (") before the end of the record',
+                ] as const)
               : (['bad-csv', `${message.split('\n')[0]} (field ${columnIdx})`] as const);
         if (!setAside) {
-          const more = count > 1 ? ` (${count} records in all could not be read; nothing was loaded)` : ' (nothing was loaded)';
+          const more =
+            count > 1
+              ? ` (${count} records in all could not be read; nothing was loaded)`
+              : ' (nothing was loaded)';
           throw ingestError(code, src.name, `${src.name}:${line}: ${why}${more}.`, { line });
         }
-        details.push({ file: src.name, line, column: `field ${columnIdx}`, error: why, text: csvLine });
+        details.push({
+          file: src.name,
+          line,
+          column: `field ${columnIdx}`,
+          error: why,
+          text: csvLine,
+        });
       }
       return { count, details };
     },
@@ -176,7 +239,9 @@ async function openCsvFile(engine: SqlEngine, path: string, src: ByteSource, tex
       return { position: { line: line! }, label: `line ${line}` };
     },
     rawCell(index, field) {
-      const v = engine.query(`SELECT ${quoteIdent(rawColumn(field))} FROM ${reader(', ignore_errors = true')} LIMIT 1 OFFSET ${Math.trunc(index)}`).rows[0]?.[0];
+      const v = engine.query(
+        `SELECT ${quoteIdent(rawColumn(field))} FROM ${reader(', ignore_errors = true')} LIMIT 1 OFFSET ${Math.trunc(index)}`,
+      ).rows[0]?.[0];
       return typeof v === 'string' ? v : null;
     },
     dispose() {
@@ -201,12 +266,16 @@ function parquetText(column: string, type: string): string {
  */
 function openParquet(engine: SqlEngine, path: string, name: string): RawRelation {
   const source = `read_parquet(${quoteString(path)})`;
-  const described = engine.query(`DESCRIBE SELECT * FROM ${source}`).rows.map((r) => ({ name: String(r[0]), type: String(r[1]) }));
+  const described = engine
+    .query(`DESCRIBE SELECT * FROM ${source}`)
+    .rows.map((r) => ({ name: String(r[0]), type: String(r[1]) }));
   const fields: SourceField[] = described.map((d) => ({ source: d.name }));
   const fromSql = `(SELECT ${described.map((d, i) => `${parquetText(d.name, d.type)} AS ${quoteIdent(rawColumn(i))}`).join(', ')} FROM ${source})`;
   const first = (field: number): string | undefined => {
     const c = quoteIdent(rawColumn(field));
-    const v = engine.query(`SELECT trim(${c}) FROM ${fromSql} WHERE ${c} IS NOT NULL AND trim(${c}) <> '' LIMIT 1`).rows[0]?.[0];
+    const v = engine.query(
+      `SELECT trim(${c}) FROM ${fromSql} WHERE ${c} IS NOT NULL AND trim(${c}) <> '' LIMIT 1`,
+    ).rows[0]?.[0];
     return typeof v === 'string' ? v : undefined;
   };
   const typeIndex = fields.findIndex((f) => f.source === 'Type');
@@ -221,7 +290,9 @@ function openParquet(engine: SqlEngine, path: string, name: string): RawRelation
     checkScan: async () => ({ count: 0, details: [] }),
     locate: async (index) => ({ position: {}, label: `row ${index + 1} of ${name}` }),
     rawCell(index, field) {
-      const v = engine.query(`SELECT ${quoteIdent(rawColumn(field))} FROM ${fromSql} LIMIT 1 OFFSET ${Math.trunc(index)}`).rows[0]?.[0];
+      const v = engine.query(
+        `SELECT ${quoteIdent(rawColumn(field))} FROM ${fromSql} LIMIT 1 OFFSET ${Math.trunc(index)}`,
+      ).rows[0]?.[0];
       return typeof v === 'string' ? v : null;
     },
     dispose() {},

@@ -22,7 +22,12 @@ export interface LoadPlan {
   readonly format: string;
 }
 
-export function planLoad(file: string, raw: RawRelation, unwrapped: readonly Wrapping[], options: LoadOptions): LoadPlan {
+export function planLoad(
+  file: string,
+  raw: RawRelation,
+  unwrapped: readonly Wrapping[],
+  options: LoadOptions,
+): LoadPlan {
   const typeValue = raw.firstTypeValue();
   const { name: target, source: nameSource } = resolveTableName(file, options.table, typeValue);
   const warnings: string[] = [...raw.warnings];
@@ -31,23 +36,46 @@ export function planLoad(file: string, raw: RawRelation, unwrapped: readonly Wra
     warnings.push(`${file}: its Type column says ${typeValue}; loaded into ${target} as chosen.`);
   }
   const catalog = knownTable(target);
-  if (!catalog) warnings.push(`${target} is not in Loupe's schema catalog: its columns are typed from the file (${raw.format}).`);
+  if (!catalog)
+    warnings.push(
+      `${target} is not in Loupe's schema catalog: its columns are typed from the file (${raw.format}).`,
+    );
   const mapping = planColumns(file, raw.fields, catalog, options.columns);
-  if (catalog && !mapping.some((m) => (m.origin === 'catalog' || (m.origin === 'override' && catalog.columns.some((c) => c.name === m.column))) && m.column !== 'Type' && m.column !== 'TenantId')) {
+  if (
+    catalog &&
+    !mapping.some(
+      (m) =>
+        (m.origin === 'catalog' ||
+          (m.origin === 'override' && catalog.columns.some((c) => c.name === m.column))) &&
+        m.column !== 'Type' &&
+        m.column !== 'TenantId',
+    )
+  ) {
     throw ingestError(
       'other-table',
       file,
       `none of its columns (${mapping
         .slice(0, 5)
         .map((m) => m.column)
-        .join(', ')}${mapping.length > 5 ? ', …' : ''}) is a column of ${target}; expected a ${target} export such as ${catalog.columns
+        .join(
+          ', ',
+        )}${mapping.length > 5 ? ', …' : ''}) is a column of ${target}; expected a ${target} export such as ${catalog.columns
         .slice(0, 3)
         .map((c) => c.name)
         .join(', ')}, … Choose the table this file belongs to.`,
     );
   }
-  if (typeValue && typeValue !== target && nameSource === 'option' && (options.mode ?? 'replace') === 'append') {
-    throw ingestError('other-table', file, `${file} holds ${typeValue} records (its Type column); expected ${target} records to append to ${target}.`);
+  if (
+    typeValue &&
+    typeValue !== target &&
+    nameSource === 'option' &&
+    (options.mode ?? 'replace') === 'append'
+  ) {
+    throw ingestError(
+      'other-table',
+      file,
+      `${file} holds ${typeValue} records (its Type column); expected ${target} records to append to ${target}.`,
+    );
   }
   return { target, nameSource, typeValue, mapping, warnings, format };
 }

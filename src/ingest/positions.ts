@@ -10,7 +10,10 @@ const QUOTE = 0x22;
 const CHUNK = 1 << 20;
 
 /** 1-based line and column (in characters) of a byte offset. */
-export async function positionOfOffset(src: ByteSource, offset: number): Promise<{ line: number; column: number }> {
+export async function positionOfOffset(
+  src: ByteSource,
+  offset: number,
+): Promise<{ line: number; column: number }> {
   let line = 1;
   let lineStart = 0;
   for (let base = 0; base < offset; base += CHUNK) {
@@ -63,7 +66,10 @@ export function positionInText(text: string, offset: number): { line: number; co
 }
 
 /** Lines (1-based) where each of the given CSV records starts, in one pass (indices sorted ascending). */
-export async function linesOfRecords(src: ByteSource, sortedRecordIndices: readonly number[]): Promise<number[]> {
+export async function linesOfRecords(
+  src: ByteSource,
+  sortedRecordIndices: readonly number[],
+): Promise<number[]> {
   const out: number[] = [];
   if (sortedRecordIndices.length === 0) return out;
   let record = 0;
@@ -100,7 +106,11 @@ export async function linesOfRecords(src: ByteSource, sortedRecordIndices: reado
  * `maxBytes`: `complete` is false when the record goes on past them. For messages about a record
  * DuckDB set aside, whose own copy of the line may be cut short.
  */
-export async function recordTextAt(src: ByteSource, offset: number, maxBytes: number): Promise<{ bytes: Uint8Array; complete: boolean }> {
+export async function recordTextAt(
+  src: ByteSource,
+  offset: number,
+  maxBytes: number,
+): Promise<{ bytes: Uint8Array; complete: boolean }> {
   let inQuotes = false;
   const end = Math.min(src.size, offset + maxBytes);
   for (let base = offset; base < end; base += CHUNK) {
@@ -109,7 +119,10 @@ export async function recordTextAt(src: ByteSource, offset: number, maxBytes: nu
       const b = chunk[i];
       if (b === QUOTE) inQuotes = !inQuotes;
       else if (b === NL && !inQuotes) {
-        const stop = base + i > offset && (await src.read(base + i - 1, base + i))[0] === 0x0d ? base + i - 1 : base + i;
+        const stop =
+          base + i > offset && (await src.read(base + i - 1, base + i))[0] === 0x0d
+            ? base + i - 1
+            : base + i;
         return { bytes: await src.read(offset, stop), complete: true };
       }
     }
@@ -156,7 +169,8 @@ export async function countRecords(src: ByteSource, maxRecordBytes: number): Pro
     const bytes = at - recordStart;
     if (hasContent) {
       records++;
-      if (firstTooLong === undefined && bytes > maxRecordBytes) firstTooLong = { line: recordLine, bytes };
+      if (firstTooLong === undefined && bytes > maxRecordBytes)
+        firstTooLong = { line: recordLine, bytes };
     }
     hasContent = false;
   };
@@ -190,10 +204,15 @@ export async function countRecords(src: ByteSource, maxRecordBytes: number): Pro
  * buffer (measured on DuckDB-WASM 1.32, also when blank lines follow it). A strict read is trusted
  * only for a text whose last line fits.
  */
-export async function lastLineLength(src: Pick<ByteSource, 'read'>, start: number, end: number, cap: number): Promise<number> {
+export async function lastLineLength(
+  src: Pick<ByteSource, 'read'>,
+  start: number,
+  end: number,
+  cap: number,
+): Promise<number> {
   const WINDOW = 64 * 1024;
   let lineEnd = -1;
-  for (let at = end; at > start; ) {
+  for (let at = end; at > start;) {
     const from = Math.max(start, at - WINDOW);
     const window = await src.read(from, at);
     for (let i = window.length - 1; i >= 0; i--) {
@@ -214,7 +233,10 @@ export async function lastLineLength(src: Pick<ByteSource, 'read'>, start: numbe
  * file, or LF in a CRLF one), or undefined. DuckDB's reader refuses such a file as a whole ("the
  * CSV Parser state machine reached an invalid state"), without a place.
  */
-export async function firstOtherLineEnding(src: ByteSource, crlf: boolean): Promise<number | undefined> {
+export async function firstOtherLineEnding(
+  src: ByteSource,
+  crlf: boolean,
+): Promise<number | undefined> {
   let inQuotes = false;
   let line = 1;
   let previous = 0;

@@ -33,14 +33,23 @@ export interface FilePreview {
 
 export const PREVIEW_ROWS = 20;
 
-export async function previewFile(engine: SqlEngine, source: LoadSource, options: Pick<LoadOptions, 'table' | 'columns' | 'mode' | 'limits'> = {}): Promise<FilePreview> {
+export async function previewFile(
+  engine: SqlEngine,
+  source: LoadSource,
+  options: Pick<LoadOptions, 'table' | 'columns' | 'mode' | 'limits'> = {},
+): Promise<FilePreview> {
   const src = byteSource(source);
   ensureDynamicUdf(engine);
-  const { raw, unwrapped } = await openRaw(engine, src, { maxRecords: PREVIEW_ROWS, limits: limitsOf(src.name, options.limits) });
+  const { raw, unwrapped } = await openRaw(engine, src, {
+    maxRecords: PREVIEW_ROWS,
+    limits: limitsOf(src.name, options.limits),
+  });
   try {
     const plan = planLoad(src.name, raw, unwrapped, options);
     const cols = plan.mapping.map((m) => quoteIdent(rawColumn(m.index)));
-    const rows = cols.length ? engine.query(`SELECT ${cols.join(', ')} FROM ${raw.fromSql} LIMIT ${PREVIEW_ROWS}`).rows : [];
+    const rows = cols.length
+      ? engine.query(`SELECT ${cols.join(', ')} FROM ${raw.fromSql} LIMIT ${PREVIEW_ROWS}`).rows
+      : [];
     return {
       file: src.name,
       bytes: src.size,

@@ -112,10 +112,16 @@ export class RawCsvBuffer {
     this.flushPart();
     this.part = new Uint8Array(0);
     if (this.files.length === 0) {
-      const cols = Array.from({ length: this.width }, (_, i) => `CAST(NULL AS VARCHAR) AS ${rawColumn(i)}`);
+      const cols = Array.from(
+        { length: this.width },
+        (_, i) => `CAST(NULL AS VARCHAR) AS ${rawColumn(i)}`,
+      );
       return `(SELECT ${cols.length ? cols.join(', ') : `NULL AS ${MARKER}`} WHERE false)`;
     }
-    const columns = [`${quoteString(MARKER)}: 'VARCHAR'`, ...Array.from({ length: this.width }, (_, i) => `${quoteString(rawColumn(i))}: 'VARCHAR'`)];
+    const columns = [
+      `${quoteString(MARKER)}: 'VARCHAR'`,
+      ...Array.from({ length: this.width }, (_, i) => `${quoteString(rawColumn(i))}: 'VARCHAR'`),
+    ];
     return (
       `read_csv([${this.files.map(quoteString).join(', ')}], header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', ` +
       // The reader's memory grows with the longest line it is told to take (limits.ts), and its

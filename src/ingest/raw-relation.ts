@@ -77,7 +77,10 @@ export interface RawRelation {
    * first MAX_REJECT_DETAILS). Throws too when the rows and the records set aside do not add up to
    * the file's records: no record is ever dropped in silence.
    */
-  checkScan(setAside: boolean, loadedRows: number): Promise<{ count: number; details: RejectedRow[] }>;
+  checkScan(
+    setAside: boolean,
+    loadedRows: number,
+  ): Promise<{ count: number; details: RejectedRow[] }>;
   /** Where several data records are (indices ascending), in one pass over the file where it matters. */
   locateAll?(indices: readonly number[]): Promise<RecordLocation[]>;
   /** Where data record `index` (0-based, in file order) is in the file, and how to say so. */

@@ -7,7 +7,8 @@
 import { knownTable, type TableSchema } from '../schema/catalog.ts';
 
 /** What a record is, decided from its fields and the envelope it came in. */
-export type RecordKind = 'diagnostic' | 'graph-signin' | 'graph-risky-user' | 'graph-risk-detection' | 'flat';
+export type RecordKind =
+  'diagnostic' | 'graph-signin' | 'graph-risky-user' | 'graph-risk-detection' | 'flat';
 
 /** Diagnostic-settings categories → the Log Analytics table Sentinel fills from them. */
 export const CATEGORY_TABLES: Readonly<Record<string, string>> = {
@@ -26,7 +27,10 @@ export const CATEGORY_TABLES: Readonly<Record<string, string>> = {
  */
 const SIGNIN_RENAMES: Readonly<Record<string, readonly FieldTarget[]>> = {
   // Graph and diagnostics have no ingestion time; the sign-in's own time is the closest thing (warned).
-  createdDateTime: [{ column: 'CreatedDateTime' }, { column: 'TimeGenerated', note: 'copied from createdDateTime' }],
+  createdDateTime: [
+    { column: 'CreatedDateTime' },
+    { column: 'TimeGenerated', note: 'copied from createdDateTime' },
+  ],
   location: [{ column: 'LocationDetails' }, { column: 'Location', path: ['countryOrRegion'] }],
   status: [
     { column: 'Status' },
@@ -36,7 +40,10 @@ const SIGNIN_RENAMES: Readonly<Record<string, readonly FieldTarget[]>> = {
   ],
   appliedConditionalAccessPolicies: [{ column: 'ConditionalAccessPolicies' }],
   resourceId: [{ column: 'ResourceIdentity' }],
-  processingTimeInMilliseconds: [{ column: 'ProcessingTimeInMilliseconds' }, { column: 'ProcessingTimeInMs', onlyIfKnown: true }],
+  processingTimeInMilliseconds: [
+    { column: 'ProcessingTimeInMilliseconds' },
+    { column: 'ProcessingTimeInMs', onlyIfKnown: true },
+  ],
 };
 
 /** Top-level fields of a diagnostic record (Azure Monitor common schema) and their columns. */
@@ -47,7 +54,16 @@ const DIAGNOSTIC_TOP: Readonly<Record<string, readonly FieldTarget[]>> = {
   location: [{ column: 'Location' }],
 };
 
-const DIAGNOSTIC_FIRST = new Set(['time', 'resultType', 'resultSignature', 'resultDescription', 'durationMs', 'operationName', 'operationVersion', 'category']);
+const DIAGNOSTIC_FIRST = new Set([
+  'time',
+  'resultType',
+  'resultSignature',
+  'resultDescription',
+  'durationMs',
+  'operationName',
+  'operationVersion',
+  'category',
+]);
 
 export interface FieldTarget {
   readonly column: string;
@@ -70,10 +86,12 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 export function classifyRecord(rec: unknown, container: string): RecordKind {
   if (!isObject(rec)) return 'flat';
-  if (container === 'records' || ('time' in rec && 'category' in rec && isObject(rec.properties))) return 'diagnostic';
+  if (container === 'records' || ('time' in rec && 'category' in rec && isObject(rec.properties)))
+    return 'diagnostic';
   if ('riskEventType' in rec && 'detectedDateTime' in rec) return 'graph-risk-detection';
   if ('riskLastUpdatedDateTime' in rec && !('createdDateTime' in rec)) return 'graph-risky-user';
-  if ('createdDateTime' in rec && 'status' in rec && ('userPrincipalName' in rec || 'appId' in rec)) return 'graph-signin';
+  if ('createdDateTime' in rec && 'status' in rec && ('userPrincipalName' in rec || 'appId' in rec))
+    return 'graph-signin';
   return 'flat';
 }
 
@@ -84,10 +102,13 @@ export function tableOfRecord(kind: RecordKind, rec: Record<string, unknown>): s
       return typeof rec.category === 'string' ? ownValue(CATEGORY_TABLES, rec.category) : undefined;
     case 'graph-signin': {
       // Only strings: String() of a hostile object calls its own "toString" field.
-      const types = Array.isArray(rec.signInEventTypes) ? rec.signInEventTypes.filter((t) => typeof t === 'string') : [];
+      const types = Array.isArray(rec.signInEventTypes)
+        ? rec.signInEventTypes.filter((t) => typeof t === 'string')
+        : [];
       if (types.includes('servicePrincipal')) return 'AADServicePrincipalSignInLogs';
       if (types.includes('managedIdentity')) return 'AADManagedIdentitySignInLogs';
-      if (types.includes('nonInteractiveUser') || rec.isInteractive === false) return 'AADNonInteractiveUserSignInLogs';
+      if (types.includes('nonInteractiveUser') || rec.isInteractive === false)
+        return 'AADNonInteractiveUserSignInLogs';
       return 'SigninLogs';
     }
     case 'graph-risky-user':
@@ -118,7 +139,11 @@ export function columnFor(table: TableSchema | undefined, field: string): string
 const lowerNames = new WeakMap<TableSchema, Map<string, string>>();
 
 function hasColumn(table: TableSchema | undefined, name: string): boolean {
-  return table !== undefined && columnFor(table, name) === name && table.columns.some((c) => c.name === name);
+  return (
+    table !== undefined &&
+    columnFor(table, name) === name &&
+    table.columns.some((c) => c.name === name)
+  );
 }
 
 function at(v: unknown, path: readonly string[] | undefined): unknown {
@@ -148,20 +173,33 @@ function mapFields(
     for (const t of targets) {
       if (t.onlyIfKnown && !hasColumn(table, t.column)) continue;
       // AADNonInteractiveUserSignInLogs spells it ProcessingTimeInMs, SigninLogs ProcessingTimeInMilliseconds.
-      if (t.column === 'ProcessingTimeInMilliseconds' && !hasColumn(table, t.column) && hasColumn(table, 'ProcessingTimeInMs')) continue;
+      if (
+        t.column === 'ProcessingTimeInMilliseconds' &&
+        !hasColumn(table, t.column) &&
+        hasColumn(table, 'ProcessingTimeInMs')
+      )
+        continue;
       // The first field to fill a column wins: properties come before the record's top level,
       // whose correlationId/location/… repeat or summarise them.
       if (filled.has(t.column.toLowerCase())) continue;
       const v = at(value, t.path);
       if (t.path && v === undefined) continue;
       filled.add(t.column.toLowerCase());
-      out.push({ source: prefix + key + (t.path ? '.' + t.path.join('.') : ''), column: t.column, value: v });
+      out.push({
+        source: prefix + key + (t.path ? '.' + t.path.join('.') : ''),
+        column: t.column,
+        value: v,
+      });
     }
   }
 }
 
 /** The columns a record fills, with their source paths. */
-export function mapRecord(kind: RecordKind, rec: Record<string, unknown>, tableName: string | undefined): MappedField[] {
+export function mapRecord(
+  kind: RecordKind,
+  rec: Record<string, unknown>,
+  tableName: string | undefined,
+): MappedField[] {
   const table = tableName ? knownTable(tableName) : undefined;
   const out: MappedField[] = [];
   const filled = new Set<string>();
@@ -171,15 +209,37 @@ export function mapRecord(kind: RecordKind, rec: Record<string, unknown>, tableN
       // TimeGenerated and ResultType), then the properties, then the rest of the envelope. Lists of
       // entries, not objects: a field named `__proto__` must stay a field.
       const entries = Object.entries(rec).filter(([k]) => k !== 'properties');
-      mapFields(out, filled, entries.filter(([k]) => DIAGNOSTIC_FIRST.has(k)), '', table, DIAGNOSTIC_TOP);
-      const props = Object.hasOwn(rec, 'properties') && isObject(rec.properties) ? rec.properties : {};
+      mapFields(
+        out,
+        filled,
+        entries.filter(([k]) => DIAGNOSTIC_FIRST.has(k)),
+        '',
+        table,
+        DIAGNOSTIC_TOP,
+      );
+      const props =
+        Object.hasOwn(rec, 'properties') && isObject(rec.properties) ? rec.properties : {};
       mapFields(out, filled, Object.entries(props), 'properties.', table, SIGNIN_RENAMES);
-      mapFields(out, filled, entries.filter(([k]) => !DIAGNOSTIC_FIRST.has(k)), '', table, DIAGNOSTIC_TOP);
+      mapFields(
+        out,
+        filled,
+        entries.filter(([k]) => !DIAGNOSTIC_FIRST.has(k)),
+        '',
+        table,
+        DIAGNOSTIC_TOP,
+      );
       break;
     }
     case 'graph-signin':
     case 'graph-risk-detection':
-      mapFields(out, filled, Object.entries(rec), '', table, kind === 'graph-signin' ? SIGNIN_RENAMES : {});
+      mapFields(
+        out,
+        filled,
+        Object.entries(rec),
+        '',
+        table,
+        kind === 'graph-signin' ? SIGNIN_RENAMES : {},
+      );
       break;
     case 'graph-risky-user':
     case 'flat':

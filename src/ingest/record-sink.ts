@@ -86,10 +86,14 @@ export class RecordSink {
         locate ??
         (async (index) => {
           const line = lines[index];
-          return line ? { position: { line }, label: `line ${line}` } : { position: {}, label: `record ${index + 1}` };
+          return line
+            ? { position: { line }, label: `line ${line}` }
+            : { position: {}, label: `record ${index + 1}` };
         }),
       rawCell(index, field) {
-        const r = engine.query(`SELECT ${quoteIdent(rawColumn(field))} FROM ${fromSql} LIMIT 1 OFFSET ${Math.trunc(index)}`);
+        const r = engine.query(
+          `SELECT ${quoteIdent(rawColumn(field))} FROM ${fromSql} LIMIT 1 OFFSET ${Math.trunc(index)}`,
+        );
         const v = r.rows[0]?.[0];
         return typeof v === 'string' ? v : null;
       },

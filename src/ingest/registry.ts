@@ -54,6 +54,9 @@ export function dropTable(engine: SqlEngine, name: string): void {
 }
 
 export function tableExists(engine: SqlEngine, name: string): boolean {
-  const r = engine.queryParams(`SELECT count(*) FROM duckdb_tables() WHERE lower(table_name) = lower(?) AND NOT temporary`, [name]);
+  const r = engine.queryParams(
+    `SELECT count(*) FROM duckdb_tables() WHERE lower(table_name) = lower(?) AND NOT temporary`,
+    [name],
+  );
   return (r.rows[0]?.[0] as number) > 0;
 }

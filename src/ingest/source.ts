@@ -16,14 +16,20 @@ export interface ByteSource {
 export function byteSource(source: LoadSource): ByteSource {
   const { bytes, blob, name } = source;
   if (bytes) {
-    return { name, size: bytes.byteLength, bytes, read: async (s, e) => bytes.subarray(Math.max(0, s), Math.min(bytes.byteLength, e)) };
+    return {
+      name,
+      size: bytes.byteLength,
+      bytes,
+      read: async (s, e) => bytes.subarray(Math.max(0, s), Math.min(bytes.byteLength, e)),
+    };
   }
   if (blob) {
     return {
       name,
       size: blob.size,
       blob,
-      read: async (s, e) => new Uint8Array(await blob.slice(Math.max(0, s), Math.min(blob.size, e)).arrayBuffer()),
+      read: async (s, e) =>
+        new Uint8Array(await blob.slice(Math.max(0, s), Math.min(blob.size, e)).arrayBuffer()),
     };
   }
   throw new Error(`loadFile: source ${name} has neither bytes nor blob`);

@@ -48,16 +48,28 @@ export function tableFromFileName(fileName: string): string | undefined {
   return custom?.[1];
 }
 
-export function resolveTableName(file: string, explicit: string | undefined, typeValue: string | undefined): { name: string; source: TableNameSource } {
+export function resolveTableName(
+  file: string,
+  explicit: string | undefined,
+  typeValue: string | undefined,
+): { name: string; source: TableNameSource } {
   if (explicit !== undefined) {
     if (!isTableIdentifier(explicit)) {
-      throw ingestError('unknown-table', file, `"${explicit}" is not a valid table name: expected letters, digits and underscores, e.g. SigninLogs.`);
+      throw ingestError(
+        'unknown-table',
+        file,
+        `"${explicit}" is not a valid table name: expected letters, digits and underscores, e.g. SigninLogs.`,
+      );
     }
     return { name: explicit, source: 'option' };
   }
   if (typeValue !== undefined && typeValue !== '') {
     if (!isTableIdentifier(typeValue)) {
-      throw ingestError('unknown-table', file, `the Type column holds ${quotedValue(typeValue)}, which is not a table name; choose the table to load it into.`);
+      throw ingestError(
+        'unknown-table',
+        file,
+        `the Type column holds ${quotedValue(typeValue)}, which is not a table name; choose the table to load it into.`,
+      );
     }
     return { name: typeValue, source: 'type-column' };
   }

@@ -11,7 +11,14 @@ import { isCancellation } from '../db/cancellation.ts';
 import type { ColumnMapping } from './column-mapping.ts';
 import { csvPartSize } from './csv-parts.ts';
 import { ingestError } from './errors.ts';
-import { MAX_REJECT_DETAILS, rawColumn, type RawRelation, type ReaderTyping, type RejectedRow, type RelationPart } from './raw-relation.ts';
+import {
+  MAX_REJECT_DETAILS,
+  rawColumn,
+  type RawRelation,
+  type ReaderTyping,
+  type RejectedRow,
+  type RelationPart,
+} from './raw-relation.ts';
 import { DEFAULT_LIMITS, RAISE_HINTS, type IngestLimits } from './limits.ts';
 import { quotedValue, shownRecord } from './shown-text.ts';
 import { quoteIdent } from './sql-text.ts';
@@ -24,7 +31,10 @@ const BAD = '__loupe_bad_column';
  * The strptime format each datetime field most likely has, by field index, from the file's first
  * values (a relation that offers no sample gets the checked conversion alone).
  */
-export function datetimeFormats(raw: Pick<RawRelation, 'headSample'>, mapping: readonly ColumnMapping[]): Map<number, string> {
+export function datetimeFormats(
+  raw: Pick<RawRelation, 'headSample'>,
+  mapping: readonly ColumnMapping[],
+): Map<number, string> {
   const formats = new Map<number, string>();
   for (const m of mapping) {
     const format = m.type === 'datetime' ? datetimeFormatOf(raw.headSample?.(m.index)) : undefined;
@@ -68,10 +78,18 @@ export function typedSelectSql(
     return checked(m) ? [value, `${r} AS ${quoteIdent(`r${i}`)}`] : [value];
   });
   const checks = mapping
-    .map((m, i) => (checked(m) ? `WHEN ${quoteIdent(`t${i}`)} IS NULL AND trim(${quoteIdent(`r${i}`)}) <> '' THEN ${i}` : ''))
+    .map((m, i) =>
+      checked(m)
+        ? `WHEN ${quoteIdent(`t${i}`)} IS NULL AND trim(${quoteIdent(`r${i}`)}) <> '' THEN ${i}`
+        : '',
+    )
     .filter((s) => s !== '');
   const outer = mapping.map((m, i) => `${quoteIdent(`t${i}`)} AS ${quoteIdent(m.column)}`);
-  outer.push(checks.length ? `CASE ${checks.join(' ')} END AS ${quoteIdent(BAD)}` : `CAST(NULL AS INTEGER) AS ${quoteIdent(BAD)}`);
+  outer.push(
+    checks.length
+      ? `CASE ${checks.join(' ')} END AS ${quoteIdent(BAD)}`
+      : `CAST(NULL AS INTEGER) AS ${quoteIdent(BAD)}`,
+  );
   return `SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${raw.fromSql})`;
 }
 
@@ -123,12 +141,17 @@ async function buildInParts(
     }
     const sql = (from: string, readerTyped: ReaderTyping | undefined) => {
       const select = typedSelectSql({ fromSql: from }, mapping, formats, readerTyped, jsonDepth);
-      return k === 0 ? `CREATE TABLE ${quoteIdent(staging)} AS ${select}` : `INSERT INTO ${quoteIdent(staging)} ${select}`;
+      return k === 0
+        ? `CREATE TABLE ${quoteIdent(staging)} AS ${select}`
+        : `INSERT INTO ${quoteIdent(staging)} ${select}`;
     };
     let read: PartRead | undefined;
     try {
       const outcome = await readPart(engine, part, sql, typed, signal);
-      read = 'failed' in outcome ? await readSettingAside(engine, raw, outcome.failed, sql, 1 + rows + setAside, signal) : outcome;
+      read =
+        'failed' in outcome
+          ? await readSettingAside(engine, raw, outcome.failed, sql, 1 + rows + setAside, signal)
+          : outcome;
     } finally {
       if (!read) engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`);
     }
@@ -169,9 +192,16 @@ async function readPart(
   typed: ReaderTyping | undefined,
   signal: AbortSignal | undefined,
 ): Promise<PartRead | { readonly failed: RelationPart }> {
-  const read = async (attempt: RelationPart, t: ReaderTyping | undefined, wide: boolean): Promise<PartRead | undefined> => {
+  const read = async (
+    attempt: RelationPart,
+    t: ReaderTyping | undefined,
+    wide: boolean,
+  ): Promise<PartRead | undefined> => {
     try {
-      const r = await engine.queryAsync(sql(attempt.open({ kind: 'strict', wide, ...(t && { typed: t }) }), t), signal ? { signal } : {});
+      const r = await engine.queryAsync(
+        sql(attempt.open({ kind: 'strict', wide, ...(t && { typed: t }) }), t),
+        signal ? { signal } : {},
+      );
       return { part: attempt, rows: Number(r.rows[0]?.[0] ?? 0), setAside: 0, typed: t };
     } catch (e) {
       if (signal?.aborted && isCancellation(e)) throw e;
@@ -208,7 +238,10 @@ async function readSettingAside(
   if (!raw.partSetAside) return undefined;
   let rows: number;
   try {
-    const r = await engine.queryAsync(sql(part.open({ kind: 'setting-aside', recordsBefore }), undefined), signal ? { signal } : {});
+    const r = await engine.queryAsync(
+      sql(part.open({ kind: 'setting-aside', recordsBefore }), undefined),
+      signal ? { signal } : {},
+    );
     rows = Number(r.rows[0]?.[0] ?? 0);
   } catch (e) {
     if (signal?.aborted && isCancellation(e)) throw e;
@@ -247,9 +280,21 @@ export async function buildTypedStaging(
   // The load's long query (every row read, typed and written): cancellable while it runs.
   try {
     const formats = datetimeFormats(raw, mapping);
-    if (!(await buildInParts(engine, raw, mapping, formats, staging, signal, onPart, limits.jsonDepth))) {
+    if (
+      !(await buildInParts(
+        engine,
+        raw,
+        mapping,
+        formats,
+        staging,
+        signal,
+        onPart,
+        limits.jsonDepth,
+      ))
+    ) {
       await raw.prepareWhole?.();
-      const create = (from: string) => `CREATE TABLE ${quoteIdent(staging)} AS ${typedSelectSql({ fromSql: from }, mapping, formats, undefined, limits.jsonDepth)}`;
+      const create = (from: string) =>
+        `CREATE TABLE ${quoteIdent(staging)} AS ${typedSelectSql({ fromSql: from }, mapping, formats, undefined, limits.jsonDepth)}`;
       let built = false;
       const strict = await raw.strictFromSql?.();
       if (strict !== undefined) {
@@ -273,10 +318,17 @@ export async function buildTypedStaging(
       }
     }
   } catch (e) {
-    if (signal?.aborted && isCancellation(e)) throw ingestError('cancelled', file, `Loading ${file} was cancelled; the tables already loaded are unchanged.`);
+    if (signal?.aborted && isCancellation(e))
+      throw ingestError(
+        'cancelled',
+        file,
+        `Loading ${file} was cancelled; the tables already loaded are unchanged.`,
+      );
     throw e;
   }
-  const counts = engine.query(`SELECT count(*), count(${quoteIdent(BAD)}) FROM ${quoteIdent(staging)}`).rows[0]!;
+  const counts = engine.query(
+    `SELECT count(*), count(${quoteIdent(BAD)}) FROM ${quoteIdent(staging)}`,
+  ).rows[0]!;
   const [rows, bad] = counts as [number, number];
   const scan = await raw.checkScan(setAside, rows);
   const details: RejectedRow[] = [...scan.details];
@@ -285,7 +337,9 @@ export async function buildTypedStaging(
     const failing = engine.query(
       `SELECT rowid, ${quoteIdent(BAD)} FROM ${quoteIdent(staging)} WHERE ${quoteIdent(BAD)} IS NOT NULL ORDER BY rowid LIMIT ${limit}`,
     ).rows as [number, number][];
-    const places = raw.locateAll ? await raw.locateAll(failing.map((f) => f[0])) : await Promise.all(failing.map((f) => raw.locate(f[0])));
+    const places = raw.locateAll
+      ? await raw.locateAll(failing.map((f) => f[0]))
+      : await Promise.all(failing.map((f) => raw.locate(f[0])));
     const describe = (i: number) => {
       const [index, col] = failing[i]!;
       const m = mapping[col]!;
@@ -298,15 +352,30 @@ export async function buildTypedStaging(
           : `${shown} is not ${expectedText(m.type)}`;
       return { m, value, where: places[i]!, text };
     };
-    const codeOf = (m: ColumnMapping) => (m.type === 'datetime' ? 'bad-datetime' : m.type === 'dynamic' ? 'too-deep' : 'bad-value');
+    const codeOf = (m: ColumnMapping) =>
+      m.type === 'datetime' ? 'bad-datetime' : m.type === 'dynamic' ? 'too-deep' : 'bad-value';
     if (!setAside) {
       const d = describe(0);
-      const others = bad > 1 ? ` ${bad} rows in all have such values; nothing was loaded.` : ' Nothing was loaded.';
-      throw ingestError(codeOf(d.m), file, `${d.where.position.line !== undefined ? '' : `${d.where.label}, `}column ${d.m.column}: ${d.text}.${others}`, d.where.position);
+      const others =
+        bad > 1
+          ? ` ${bad} rows in all have such values; nothing was loaded.`
+          : ' Nothing was loaded.';
+      throw ingestError(
+        codeOf(d.m),
+        file,
+        `${d.where.position.line !== undefined ? '' : `${d.where.label}, `}column ${d.m.column}: ${d.text}.${others}`,
+        d.where.position,
+      );
     }
     for (let i = 0; i < failing.length && details.length < MAX_REJECT_DETAILS; i++) {
       const d = describe(i);
-      details.push({ file, ...(d.where.position.line !== undefined ? { line: d.where.position.line } : {}), column: d.m.column, error: d.text, text: shownRecord(d.value) });
+      details.push({
+        file,
+        ...(d.where.position.line !== undefined ? { line: d.where.position.line } : {}),
+        column: d.m.column,
+        error: d.text,
+        text: shownRecord(d.value),
+      });
     }
     engine.exec(`DELETE FROM ${quoteIdent(staging)} WHERE ${quoteIdent(BAD)} IS NOT NULL`);
   }

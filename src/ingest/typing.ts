@@ -19,11 +19,23 @@ import { quoteString } from './sql-text.ts';
  * which is the UTC instant.
  */
 export const DATETIME_FORMATS: readonly { readonly shape: string; readonly format: string }[] = [
-  { shape: '^\\d{1,2}/\\d{1,2}/\\d{4}, \\d{1,2}:\\d{2}:\\d{2}\\.\\d{3} [AP]M$', format: '%m/%d/%Y, %I:%M:%S.%g %p' },
-  { shape: '^\\d{1,2}/\\d{1,2}/\\d{4}, \\d{1,2}:\\d{2}:\\d{2}\\.\\d{1,6} [AP]M$', format: '%m/%d/%Y, %I:%M:%S.%f %p' },
-  { shape: '^\\d{1,2}/\\d{1,2}/\\d{4},? \\d{1,2}:\\d{2}:\\d{2} [AP]M$', format: '%m/%d/%Y, %I:%M:%S %p' },
+  {
+    shape: '^\\d{1,2}/\\d{1,2}/\\d{4}, \\d{1,2}:\\d{2}:\\d{2}\\.\\d{3} [AP]M$',
+    format: '%m/%d/%Y, %I:%M:%S.%g %p',
+  },
+  {
+    shape: '^\\d{1,2}/\\d{1,2}/\\d{4}, \\d{1,2}:\\d{2}:\\d{2}\\.\\d{1,6} [AP]M$',
+    format: '%m/%d/%Y, %I:%M:%S.%f %p',
+  },
+  {
+    shape: '^\\d{1,2}/\\d{1,2}/\\d{4},? \\d{1,2}:\\d{2}:\\d{2} [AP]M$',
+    format: '%m/%d/%Y, %I:%M:%S %p',
+  },
   { shape: '^\\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2} [AP]M$', format: '%m/%d/%Y %I:%M %p' },
-  { shape: '^\\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2}:\\d{2}\\.\\d{1,6}$', format: '%m/%d/%Y %H:%M:%S.%f' },
+  {
+    shape: '^\\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2}:\\d{2}\\.\\d{1,6}$',
+    format: '%m/%d/%Y %H:%M:%S.%f',
+  },
   { shape: '^\\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2}:\\d{2}$', format: '%m/%d/%Y %H:%M:%S' },
   { shape: '^\\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2}$', format: '%m/%d/%Y %H:%M' },
 ];
@@ -36,12 +48,15 @@ export function datetimeFormatOf(sample: string | undefined): string | undefined
   if (sample === undefined) return undefined;
   const form = DATETIME_FORMATS.find((f) => new RegExp(f.shape).test(sample));
   if (!form) return undefined;
-  return form.shape.includes(',?') && !sample.includes(',') ? form.format.replace(',', '') : form.format;
+  return form.shape.includes(',?') && !sample.includes(',')
+    ? form.format.replace(',', '')
+    : form.format;
 }
 
 function datetimeSql(v: string, raw: string, likely: string | undefined): string {
   const branches = DATETIME_FORMATS.map(
-    (f) => `WHEN regexp_matches(${v}, ${quoteString(f.shape)}) THEN try_strptime(${f.shape.includes(',?') ? `replace(${v}, ',', '')` : v}, ${quoteString(f.shape.includes(',?') ? f.format.replace(',', '') : f.format)})`,
+    (f) =>
+      `WHEN regexp_matches(${v}, ${quoteString(f.shape)}) THEN try_strptime(${f.shape.includes(',?') ? `replace(${v}, ',', '')` : v}, ${quoteString(f.shape.includes(',?') ? f.format.replace(',', '') : f.format)})`,
   );
   // Every M/D/YYYY shape has a '/', ISO-8601 never does: a value without one skips the regular
   // expressions (measured: ISO datetimes from JSON exports ran through all seven first).
@@ -56,13 +71,19 @@ function datetimeSql(v: string, raw: string, likely: string | undefined): string
 }
 
 /** What an analyst is told a datetime should look like. */
-export const DATETIME_EXPECTED = 'M/D/YYYY, h:mm:ss.fff AM/PM (Log Analytics export, UTC) or ISO-8601 such as 2026-06-15T09:56:49.975Z';
+export const DATETIME_EXPECTED =
+  'M/D/YYYY, h:mm:ss.fff AM/PM (Log Analytics export, UTC) or ISO-8601 such as 2026-06-15T09:56:49.975Z';
 
 /**
  * SQL for the typed value of raw text `r` (an SQL expression of type VARCHAR). `datetimeFormat`:
  * the strptime format a datetime column's values most likely have (datetimeFormatOf a sample).
  */
-export function typedSql(r: string, type: KqlType, datetimeFormat?: string, jsonDepth: number = DEFAULT_LIMITS.jsonDepth): string {
+export function typedSql(
+  r: string,
+  type: KqlType,
+  datetimeFormat?: string,
+  jsonDepth: number = DEFAULT_LIMITS.jsonDepth,
+): string {
   const v = `NULLIF(trim(${r}), '')`;
   switch (type) {
     case 'string':

@@ -54,7 +54,8 @@ export function stringifyIteratively(value: unknown, indent = 0): string {
   /** Writes a value: a scalar at once, an array or object by pushing its frame. */
   const open = (v: unknown, depth: number): void => {
     const withJson = v as { toJSON?: () => unknown } | null;
-    if (withJson !== null && typeof withJson === 'object' && typeof withJson.toJSON === 'function') v = withJson.toJSON();
+    if (withJson !== null && typeof withJson === 'object' && typeof withJson.toJSON === 'function')
+      v = withJson.toJSON();
     const scalar = scalarText(v);
     if (scalar !== undefined) {
       out.push(scalar);

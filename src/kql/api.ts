@@ -76,7 +76,11 @@ export interface DiscoveryRequest {
 export interface WorkspaceFunction {
   readonly name: string;
   /** In call order; `default` is KQL text (`dynamic([])`, `datetime(null)`), absent when required. */
-  readonly parameters: readonly { readonly name: string; readonly type: string; readonly default?: string }[];
+  readonly parameters: readonly {
+    readonly name: string;
+    readonly type: string;
+    readonly default?: string;
+  }[];
   /** The KQL of the body: `let` statements, then a tabular (or scalar) expression. */
   readonly body: string;
   /** Where the body's first line is, so that an error inside it names its file and line. */

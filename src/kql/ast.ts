@@ -11,7 +11,13 @@ export interface Span {
 // ---------- scalar expressions ----------
 export type Expr =
   /** `dynamic(…)` literals hold their canonical JSON text (null for `dynamic(null)`); typed nulls (`long(null)`) hold null. */
-  | { kind: 'literal'; type: 'string' | 'long' | 'int' | 'real' | 'bool' | 'timespan' | 'datetime' | 'dynamic' | 'null'; value: string | number | boolean | null; span: Span }
+  | {
+      kind: 'literal';
+      type:
+        'string' | 'long' | 'int' | 'real' | 'bool' | 'timespan' | 'datetime' | 'dynamic' | 'null';
+      value: string | number | boolean | null;
+      span: Span;
+    }
   | { kind: 'name'; name: string; span: Span }
   /** `$left.X` / `$right.X` inside join conditions. */
   | { kind: 'side'; side: 'left' | 'right'; name: string; span: Span }
@@ -20,7 +26,14 @@ export type Expr =
   | { kind: 'unary'; op: '-' | '+'; operand: Expr; span: Span }
   | { kind: 'binary'; op: string; opSpan: Span; left: Expr; right: Expr; span: Span }
   /** `x in (a, b)`, `x !in~ (…)`. */
-  | { kind: 'in'; op: 'in' | '!in' | 'in~' | '!in~'; left: Expr; items: Expr[]; span: Span; /** `x in (T | project c)`: a one-column tabular right side. */ tabular?: Pipeline }
+  | {
+      kind: 'in';
+      op: 'in' | '!in' | 'in~' | '!in~';
+      left: Expr;
+      items: Expr[];
+      span: Span;
+      /** `x in (T | project c)`: a one-column tabular right side. */ tabular?: Pipeline;
+    }
   /** `toscalar(T | …)`: the first column of the first row of a tabular expression. */
   | { kind: 'toscalar'; pipeline: Pipeline; span: Span }
   /** `x between (low .. high)`, `x !between (…)`. */
@@ -52,7 +65,16 @@ export interface SortKey {
   readonly span: Span;
 }
 
-export type JoinKind = 'innerunique' | 'inner' | 'leftouter' | 'rightouter' | 'fullouter' | 'leftsemi' | 'leftanti' | 'rightsemi' | 'rightanti';
+export type JoinKind =
+  | 'innerunique'
+  | 'inner'
+  | 'leftouter'
+  | 'rightouter'
+  | 'fullouter'
+  | 'leftsemi'
+  | 'leftanti'
+  | 'rightsemi'
+  | 'rightanti';
 
 export interface JoinCondition {
   readonly left: string;
@@ -65,7 +87,14 @@ export type Operator =
   | { kind: 'extend'; items: Assignment[]; span: Span }
   | { kind: 'project'; items: Assignment[]; span: Span }
   | { kind: 'summarize'; aggregates: Assignment[]; by: Assignment[]; span: Span }
-  | { kind: 'join'; joinKind: JoinKind; kindSpan?: Span; right: Tabular; on: JoinCondition[]; span: Span }
+  | {
+      kind: 'join';
+      joinKind: JoinKind;
+      kindSpan?: Span;
+      right: Tabular;
+      on: JoinCondition[];
+      span: Span;
+    }
   | { kind: 'sort'; keys: SortKey[]; span: Span }
   | { kind: 'take'; count: Expr; span: Span }
   | { kind: 'union'; union: UnionArgs; span: Span }
@@ -77,18 +106,49 @@ export type Operator =
   /** project-away/-keep: names or wildcard patterns (`*1`, `Prefix*`). */
   | { kind: 'project-away'; patterns: { text: string; span: Span }[]; span: Span }
   | { kind: 'project-keep'; patterns: { text: string; span: Span }[]; span: Span }
-  | { kind: 'project-rename'; renames: { to: { text: string; span: Span }; from: { text: string; span: Span } }[]; span: Span }
-  | { kind: 'project-reorder'; patterns: { text: string; span: Span; dir?: 'asc' | 'desc' }[]; span: Span }
+  | {
+      kind: 'project-rename';
+      renames: { to: { text: string; span: Span }; from: { text: string; span: Span } }[];
+      span: Span;
+    }
+  | {
+      kind: 'project-reorder';
+      patterns: { text: string; span: Span; dir?: 'asc' | 'desc' }[];
+      span: Span;
+    }
   | { kind: 'as'; name: { text: string; span: Span }; span: Span }
   | { kind: 'getschema'; span: Span }
   | { kind: 'sample'; count: Expr; span: Span }
-  | { kind: 'lookup'; lookupKind: 'leftouter' | 'inner'; kindSpan?: Span; right: Tabular; on: JoinCondition[]; span: Span }
+  | {
+      kind: 'lookup';
+      lookupKind: 'leftouter' | 'inner';
+      kindSpan?: Span;
+      right: Tabular;
+      on: JoinCondition[];
+      span: Span;
+    }
   /** `evaluate plugin(arguments)` (../plugins/): tabular arguments told apart by Kusto's binder. */
-  | { kind: 'evaluate'; plugin: string; pluginSpan: Span; args: PluginArgument[]; outputSchema?: PluginOutputSchema; span: Span }
+  | {
+      kind: 'evaluate';
+      plugin: string;
+      pluginSpan: Span;
+      args: PluginArgument[];
+      outputSchema?: PluginOutputSchema;
+      span: Span;
+    }
   | { kind: 'mv-expand'; expand: MvExpandArgs; span: Span }
   /** `mv-apply … on ( operators )`: the operators run on each input row's expanded rows. */
   | { kind: 'mv-apply'; expand: MvExpandArgs; operators: Operator[]; span: Span }
-  | { kind: 'parse'; where: boolean; regex: boolean; relaxed: boolean; flags?: string; target: Expr; parts: ParsePart[]; span: Span }
+  | {
+      kind: 'parse';
+      where: boolean;
+      regex: boolean;
+      relaxed: boolean;
+      flags?: string;
+      target: Expr;
+      parts: ParsePart[];
+      span: Span;
+    }
   | { kind: 'serialize'; items: Assignment[]; span: Span }
   | { kind: 'consume'; span: Span }
   | { kind: 'project-by-names'; specifiers: Expr[]; span: Span }
@@ -97,9 +157,21 @@ export type Operator =
   /** `top-nested [N] of Key by Agg [asc|desc], top-nested …`: one level per clause, each within the groups of the one before. */
   | { kind: 'top-nested'; levels: TopNestedLevel[]; span: Span }
   /** `scan [with_match_id = Id] [declare (v: type [= default], …)] with (step s [output = …]: Condition [=> v = e, …]; …)`. */
-  | { kind: 'scan'; matchId?: { text: string; span: Span }; declare: ScanDeclaration[]; steps: ScanStep[]; span: Span }
+  | {
+      kind: 'scan';
+      matchId?: { text: string; span: Span };
+      declare: ScanDeclaration[];
+      steps: ScanStep[];
+      span: Span;
+    }
   /** `parse-kv Expr as (Key: type, …) [with (option = value, …)]`: one typed column per listed key. */
-  | { kind: 'parse-kv'; target: Expr; keys: { name: string; type: string; span: Span }[]; options: { name: string; value: string | boolean; span: Span }[]; span: Span }
+  | {
+      kind: 'parse-kv';
+      target: Expr;
+      keys: { name: string; type: string; span: Span }[];
+      options: { name: string; value: string | boolean; span: Span }[];
+      span: Span;
+    }
   /** `top-hitters N of Value [by Summing]`: the N values with the most rows (or largest sum). */
   | { kind: 'top-hitters'; count: Expr; value: Expr; by?: Expr; span: Span }
   /** `sample-distinct N of Value`: up to N distinct values, at random. */
@@ -108,12 +180,27 @@ export type Operator =
   | { kind: 'partition'; column: { text: string; span: Span }; operators: Operator[]; span: Span }
   /** `T | search [kind=case_sensitive] Predicate`: rows of T the predicate keeps (bare strings are term searches over the columns). */
   | { kind: 'search'; caseSensitive: boolean; predicate: Expr; span: Span }
-  | { kind: 'make-series'; nonempty: boolean; aggregates: SeriesAggregate[]; axis: Expr; from?: Expr; to?: Expr; step: Expr; by: Assignment[]; span: Span };
+  | {
+      kind: 'make-series';
+      nonempty: boolean;
+      aggregates: SeriesAggregate[];
+      axis: Expr;
+      from?: Expr;
+      to?: Expr;
+      step: Expr;
+      by: Assignment[];
+      span: Span;
+    };
 
 /** An argument of an `evaluate` plugin: a table, or a scalar (named when written `name = value`). */
 export type PluginArgument =
   | { kind: 'tabular'; pipeline: Pipeline; span: Span }
-  | { kind: 'scalar'; name?: { readonly text: string; readonly span: Span }; expr: Expr; span: Span };
+  | {
+      kind: 'scalar';
+      name?: { readonly text: string; readonly span: Span };
+      expr: Expr;
+      span: Span;
+    };
 
 /**
  * `evaluate plugin(…) : (Name:type, …)` or `: (*, Name:type, …)`: the plugin's output columns
@@ -193,7 +280,14 @@ export type Source =
   // Sources with their own syntax (parsed and translated by ./operators/<kind>.ts, see SOURCES there).
   | { kind: 'print'; items: Assignment[]; span: Span }
   | { kind: 'datatable'; columns: DatatableColumn[]; values: Expr[]; span: Span }
-  | { kind: 'range'; column: { text: string; span: Span }; from: Expr; to: Expr; step: Expr; span: Span }
+  | {
+      kind: 'range';
+      column: { text: string; span: Span };
+      from: Expr;
+      to: Expr;
+      step: Expr;
+      span: Span;
+    }
   | { kind: 'union'; union: UnionArgs; span: Span }
   /** `table("Name")` (the name may be a let or a function parameter). */
   | { kind: 'table-call'; name: Expr; span: Span }
@@ -204,9 +298,22 @@ export type Source =
    * `search [kind=…] [in (T1, …)] Predicate`: the rows of each table the predicate keeps, with a
    * `$table` column; without `in`, the `view`s declared before it (`views`, recorded by the parser).
    */
-  | { kind: 'search'; caseSensitive: boolean; tables?: { text: string; span: Span }[]; views: string[]; predicate: Expr; span: Span }
+  | {
+      kind: 'search';
+      caseSensitive: boolean;
+      tables?: { text: string; span: Span }[];
+      views: string[];
+      predicate: Expr;
+      span: Span;
+    }
   /** `externaldata(cols) [ "URL", … ] with (format=…)`: the caller resolves the URL (TranslateOptions.externalData). */
-  | { kind: 'externaldata'; columns: DatatableColumn[]; urls: { text: string; span: Span }[]; format?: string; span: Span };
+  | {
+      kind: 'externaldata';
+      columns: DatatableColumn[];
+      urls: { text: string; span: Span }[];
+      format?: string;
+      span: Span;
+    };
 
 export type SourceKind = Source['kind'];
 
@@ -228,7 +335,8 @@ export interface UnionArgs {
 }
 
 /** A union leg: a tabular expression, or `Prefix*`, the tables whose names match. */
-export type UnionLeg = Pipeline | { readonly kind: 'tables'; readonly pattern: string; readonly span: Span };
+export type UnionLeg =
+  Pipeline | { readonly kind: 'tables'; readonly pattern: string; readonly span: Span };
 
 export interface Pipeline {
   readonly kind: 'pipeline';
@@ -252,7 +360,12 @@ export type LetValue =
   | { kind: 'tabular'; pipeline: Pipeline; span: Span }
   /** A name that is a table or another let, resolved at translation (`let T = AADRiskyUsers;`). */
   | { kind: 'name'; name: string; span: Span }
-  | { kind: 'function'; params: FunctionParam[]; body: { lets: LetStatement[]; value: LetValue }; span: Span };
+  | {
+      kind: 'function';
+      params: FunctionParam[];
+      body: { lets: LetStatement[]; value: LetValue };
+      span: Span;
+    };
 
 export interface LetStatement {
   readonly kind: 'let';

@@ -21,7 +21,12 @@ function comparable(a: Typed['type'], b: Typed['type']): boolean {
 }
 
 /** Brings both sides to a type SQL can compare; strings win (by tostring of the other side). */
-function align(l: Typed, r: Typed, ctx: TranslateContext, span: Span): [string, string, 'string' | 'other'] {
+function align(
+  l: Typed,
+  r: Typed,
+  ctx: TranslateContext,
+  span: Span,
+): [string, string, 'string' | 'other'] {
   if (isStringy(l.type) || isStringy(r.type)) {
     return [toStringSql(l), toStringSql(r), 'string'];
   }
@@ -30,16 +35,31 @@ function align(l: Typed, r: Typed, ctx: TranslateContext, span: Span): [string, 
     // A dynamic scalar compared with a typed value is read as that type (null when it is not one),
     // so that `d.n > 9` compares numbers, not text.
     const other = l.type === 'dynamic' ? r : l;
-    const sqlType = isNumeric(other.type) ? 'DOUBLE' : other.type === 'datetime' ? 'TIMESTAMP' : other.type === 'bool' ? 'BOOLEAN' : undefined;
-    if (!sqlType) throw ctx.error('unsupported', `comparing a dynamic value with a ${other.type}`, span);
-    const read = (x: Typed) => (x.type === 'dynamic' ? `TRY_CAST(${DYN_TOSTRING.call(x.sql)} AS ${sqlType})` : x.sql);
+    const sqlType = isNumeric(other.type)
+      ? 'DOUBLE'
+      : other.type === 'datetime'
+        ? 'TIMESTAMP'
+        : other.type === 'bool'
+          ? 'BOOLEAN'
+          : undefined;
+    if (!sqlType)
+      throw ctx.error('unsupported', `comparing a dynamic value with a ${other.type}`, span);
+    const read = (x: Typed) =>
+      x.type === 'dynamic' ? `TRY_CAST(${DYN_TOSTRING.call(x.sql)} AS ${sqlType})` : x.sql;
     return [read(l), read(r), 'other'];
   }
-  if (!comparable(l.type, r.type)) throw ctx.error('type', `cannot compare ${l.type} with ${r.type}`, span);
+  if (!comparable(l.type, r.type))
+    throw ctx.error('type', `cannot compare ${l.type} with ${r.type}`, span);
   return [l.sql, r.sql, 'other'];
 }
 
-export function compare(op: ComparisonOp, l: Typed, r: Typed, ctx: TranslateContext, span: Span): Typed {
+export function compare(
+  op: ComparisonOp,
+  l: Typed,
+  r: Typed,
+  ctx: TranslateContext,
+  span: Span,
+): Typed {
   const [a, b, kind] = align(l, r, ctx, span);
   switch (op) {
     case '==':
@@ -50,7 +70,8 @@ export function compare(op: ComparisonOp, l: Typed, r: Typed, ctx: TranslateCont
       return { sql: `coalesce(${a} <> ${b}, (${a} IS NULL) <> (${b} IS NULL))`, type: 'bool' };
     case '=~':
     case '!~': {
-      if (kind !== 'string') throw ctx.error('type', `${op} compares strings, got ${l.type} and ${r.type}`, span);
+      if (kind !== 'string')
+        throw ctx.error('type', `${op} compares strings, got ${l.type} and ${r.type}`, span);
       return { sql: `(lower(${a}) ${op === '=~' ? '=' : '<>'} lower(${b}))`, type: 'bool' };
     }
     default:
@@ -58,7 +79,13 @@ export function compare(op: ComparisonOp, l: Typed, r: Typed, ctx: TranslateCont
   }
 }
 
-export function inList(op: 'in' | '!in' | 'in~' | '!in~', left: Typed, items: readonly Typed[], ctx: TranslateContext, span: Span): Typed {
+export function inList(
+  op: 'in' | '!in' | 'in~' | '!in~',
+  left: Typed,
+  items: readonly Typed[],
+  ctx: TranslateContext,
+  span: Span,
+): Typed {
   if (items.length === 0) return { sql: op.startsWith('!') ? 'TRUE' : 'FALSE', type: 'bool' };
   const insensitive = op.endsWith('~');
   const negate = op.startsWith('!');
@@ -72,7 +99,9 @@ export function inList(op: 'in' | '!in' | 'in~' | '!in~', left: Typed, items: re
       rs = rs.map((x) => `lower(${x})`);
     }
   } else {
-    for (const i of items) if (!comparable(left.type, i.type)) throw ctx.error('type', `cannot look for a ${left.type} among ${i.type} values`, span);
+    for (const i of items)
+      if (!comparable(left.type, i.type))
+        throw ctx.error('type', `cannot look for a ${left.type} among ${i.type} values`, span);
     l = left.sql;
     rs = items.map((i) => i.sql);
     // `null in (…)` is false and `null !in (…)` true, never SQL's null.

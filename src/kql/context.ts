@@ -86,14 +86,22 @@ export class TranslateContext {
       return;
     }
     const inside = lineColumn(this.text, span.start);
-    this.warnings.push({ message: `${message} (${this.source.place(inside.line, inside.column)})`, ...lineColumn(this.queryText, callSpan.start) });
+    this.warnings.push({
+      message: `${message} (${this.source.place(inside.line, inside.column)})`,
+      ...lineColumn(this.queryText, callSpan.start),
+    });
   }
 
   /**
    * Translates with the spans pointing into another text (a workspace function's body) called at
    * `callSpan` of the current one; `place` words a line and column of that text for warnings.
    */
-  withSourceText<T>(text: string, callSpan: Span, place: (line: number, column: number) => string, fn: () => T): T {
+  withSourceText<T>(
+    text: string,
+    callSpan: Span,
+    place: (line: number, column: number) => string,
+    fn: () => T,
+  ): T {
     const saved = this.source;
     this.source = { text, callSpan: saved.callSpan ?? callSpan, place };
     try {
@@ -109,7 +117,13 @@ export class TranslateContext {
     this.ctes.push({ name, sql });
     // A step inside a workspace function is shown at its call in the query.
     const at = step && (this.source.callSpan ?? step);
-    if (step && at) this.steps.push({ span: { start: at.start, end: at.end }, kql: this.text.slice(step.start, step.end), cte: name, sql });
+    if (step && at)
+      this.steps.push({
+        span: { start: at.start, end: at.end },
+        kql: this.text.slice(step.start, step.end),
+        cte: name,
+        sql,
+      });
     return name;
   }
 
@@ -138,7 +152,12 @@ export class TranslateContext {
    * binding whose relation is known; its pipeline only records where the name was bound.
    */
   bindRelation(name: string, relation: Relation, span: Span): void {
-    const pipeline: Pipeline = { kind: 'pipeline', source: { kind: 'table-ref', name, span }, operators: [], span };
+    const pipeline: Pipeline = {
+      kind: 'pipeline',
+      source: { kind: 'table-ref', name, span },
+      operators: [],
+      span,
+    };
     this.lets.set(name, { kind: 'tabular', pipeline, relation });
   }
 
@@ -149,8 +168,18 @@ export class TranslateContext {
         // workspace's functions, so it could not tell the call is a table; the body says so.
         const e = v.expr;
         if (e.kind === 'call' && this.isTabularWorkspaceFunction(e.name)) {
-          const source = { kind: 'invoke' as const, name: e.name, nameSpan: e.nameSpan, args: e.args, span: e.span };
-          return { kind: 'tabular', pipeline: { kind: 'pipeline', source, operators: [], span: e.span }, lets: this.lets };
+          const source = {
+            kind: 'invoke' as const,
+            name: e.name,
+            nameSpan: e.nameSpan,
+            args: e.args,
+            span: e.span,
+          };
+          return {
+            kind: 'tabular',
+            pipeline: { kind: 'pipeline', source, operators: [], span: e.span },
+            lets: this.lets,
+          };
         }
         return { kind: 'scalar', value: translateExpr(e, new Scope([]), this) };
       }
@@ -200,7 +229,8 @@ export class TranslateContext {
   checkColumns(columns: readonly ColumnSchema[], span: Span): void {
     const seen = new Set<string>();
     for (const c of columns) {
-      if (seen.has(c.name)) throw this.error('unsupported', `the column "${c.name}" appears twice`, span);
+      if (seen.has(c.name))
+        throw this.error('unsupported', `the column "${c.name}" appears twice`, span);
       seen.add(c.name);
     }
   }
@@ -212,7 +242,10 @@ export class TranslateContext {
   }
 
   /** One operator over `input` (also how operator modules run one another, e.g. mv-apply's subquery). */
-  translateOperator<K extends OperatorKind>(op: Extract<Operator, { kind: K }>, input: Relation): Relation {
+  translateOperator<K extends OperatorKind>(
+    op: Extract<Operator, { kind: K }>,
+    input: Relation,
+  ): Relation {
     const spec = this.specs.operators[op.kind] as OperatorSpec<K>;
     const rel = spec.translate(op, input, this);
     this.checkColumns(rel.columns, op.span);
@@ -227,7 +260,12 @@ export class TranslateContext {
         return this.tabularByName(src.name, src.span);
       case 'table-call': {
         const v = this.expr(src.name, new Scope([]));
-        if (typeof v.literal !== 'string') throw this.error('unsupported', 'table() with a name that is not a constant string', src.name.span);
+        if (typeof v.literal !== 'string')
+          throw this.error(
+            'unsupported',
+            'table() with a name that is not a constant string',
+            src.name.span,
+          );
         return this.tabularByName(v.literal, src.name.span);
       }
       case 'invoke':
@@ -255,12 +293,24 @@ export class TranslateContext {
       return b.relation;
     }
     // A parameterless function (a `view`) named like a table: its body's rows.
-    if (b?.kind === 'function' && b.fn.params.length === 0) return invokeTabular(name, [], span, this);
-    if (b?.kind === 'function') throw this.error('unsupported', `using the user-defined function "${name}" is not supported yet`, span);
+    if (b?.kind === 'function' && b.fn.params.length === 0)
+      return invokeTabular(name, [], span, this);
+    if (b?.kind === 'function')
+      throw this.error(
+        'unsupported',
+        `using the user-defined function "${name}" is not supported yet`,
+        span,
+      );
     if (b?.kind === 'scalar') throw this.error('type', `"${name}" is a scalar, not a table`, span);
     const table = b?.kind === 'table-alias' ? b.table : name;
     const schema = this.options.resolveTable(table);
-    if (!schema) throw this.error('unknown-table', `unknown table "${name}"${didYouMean(this.options.suggestTables?.(name) ?? [])}`, span, { kind: 'table-unknown', name: table });
+    if (!schema)
+      throw this.error(
+        'unknown-table',
+        `unknown table "${name}"${didYouMean(this.options.suggestTables?.(name) ?? [])}`,
+        span,
+        { kind: 'table-unknown', name: table },
+      );
     return this.readTable(schema, span);
   }
 

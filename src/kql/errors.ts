@@ -32,7 +32,18 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 /** Builds a KqlError pointing at `span` of `text` (with the typed detail a front end acts on, if any). */
-export function kqlError(text: string, code: KqlErrorCode, message: string, span: Span, detail?: ErrorDetail): KqlError {
+export function kqlError(
+  text: string,
+  code: KqlErrorCode,
+  message: string,
+  span: Span,
+  detail?: ErrorDetail,
+): KqlError {
   const { line, column } = lineColumn(text, span.start);
-  return new KqlError(code, `${message} (line ${line}, column ${column})`, { line, column, length: Math.max(1, span.end - span.start) }, detail);
+  return new KqlError(
+    code,
+    `${message} (line ${line}, column ${column})`,
+    { line, column, length: Math.max(1, span.end - span.start) },
+    detail,
+  );
 }

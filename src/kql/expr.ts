@@ -13,7 +13,13 @@ import { normalizeDatetimeText } from './syntax/literal-values.ts';
 import { between, hasList, inValues } from './predicates.ts';
 import { scopedCall } from './scoped-calls.ts';
 import { SQL } from './dialect/index.ts';
-import { epochMicros, escapeRegex, intervalFromMicros, microsFromInterval, sqlString } from './sql.ts';
+import {
+  epochMicros,
+  escapeRegex,
+  intervalFromMicros,
+  microsFromInterval,
+  sqlString,
+} from './sql.ts';
 import { inTabular, tabularAsArray, tabularInSide, toScalar } from './subqueries.ts';
 import { invokeScalar } from './user-functions.ts';
 import { WINDOW_FUNCTIONS, windowCall } from './window.ts';
@@ -35,7 +41,8 @@ export function translateExpr(e: Expr, scope: Scope, ctx: TranslateContext): Typ
       const b = ctx.binding(e.name);
       // A function without (required) parameters can be named without parentheses (`let f = () {…}; print f`).
       if (b?.kind === 'function') return invokeScalar(e.name, [], e.span, scope, ctx);
-      if (b || ctx.options.resolveTable(e.name)) throw ctx.error('type', `"${e.name}" is a table, not a scalar`, e.span);
+      if (b || ctx.options.resolveTable(e.name))
+        throw ctx.error('type', `"${e.name}" is a table, not a scalar`, e.span);
       throw ctx.error('unknown-column', `unknown column or variable "${e.name}"`, e.span);
     }
     case 'side':
@@ -44,33 +51,59 @@ export function translateExpr(e: Expr, scope: Scope, ctx: TranslateContext): Typ
       throw ctx.error('unsupported', '"*" is not supported here', e.span);
     case 'unary': {
       const x = translateExpr(e.operand, scope, ctx);
-      if (!isNumeric(x.type) && x.type !== 'timespan' && x.type !== 'null') throw ctx.error('type', `cannot negate a ${x.type}`, e.span);
+      if (!isNumeric(x.type) && x.type !== 'timespan' && x.type !== 'null')
+        throw ctx.error('type', `cannot negate a ${x.type}`, e.span);
       return e.op === '-' ? { sql: `(-${x.sql})`, type: x.type } : x;
     }
     case 'member':
     case 'index': {
       const target = translateExpr(e.target, scope, ctx);
-      if (target.type !== 'dynamic') throw ctx.error('type', `only dynamic values can be indexed, this is a ${target.type}`, e.span);
-      if (e.kind === 'member') return { sql: DYN_GET.call(target.sql, sqlString(e.name)), type: 'dynamic' };
+      if (target.type !== 'dynamic')
+        throw ctx.error(
+          'type',
+          `only dynamic values can be indexed, this is a ${target.type}`,
+          e.span,
+        );
+      if (e.kind === 'member')
+        return { sql: DYN_GET.call(target.sql, sqlString(e.name)), type: 'dynamic' };
       const i = translateExpr(e.index, scope, ctx);
       if (isIntegral(i.type)) return { sql: DYN_INDEX.call(target.sql, i.sql), type: 'dynamic' };
       if (i.type === 'string') return { sql: DYN_GET.call(target.sql, i.sql), type: 'dynamic' };
-      throw ctx.error('type', `an index must be a long or a string, this is a ${i.type}`, e.index.span);
+      throw ctx.error(
+        'type',
+        `an index must be a long or a string, this is a ${i.type}`,
+        e.index.span,
+      );
     }
     case 'in': {
       const left = translateExpr(e.left, scope, ctx);
       const set = tabularInSide(e, scope, ctx);
       if (set) return inTabular(e.op, left, set, ctx, e.span);
-      return inValues(e.op, left, e.items.map((i) => translateExpr(i, scope, ctx)), ctx, e.span);
+      return inValues(
+        e.op,
+        left,
+        e.items.map((i) => translateExpr(i, scope, ctx)),
+        ctx,
+        e.span,
+      );
     }
     case 'toscalar':
       return toScalar(e.pipeline, ctx, e.span);
     case 'between':
-      return between(e.negated, translateExpr(e.left, scope, ctx), translateExpr(e.low, scope, ctx), translateExpr(e.high, scope, ctx), ctx, e.span);
+      return between(
+        e.negated,
+        translateExpr(e.left, scope, ctx),
+        translateExpr(e.low, scope, ctx),
+        translateExpr(e.high, scope, ctx),
+        ctx,
+        e.span,
+      );
     case 'has-list': {
       const left = translateExpr(e.left, scope, ctx);
       const table = tabularInSide({ items: e.items }, scope, ctx);
-      const items = table ? [tabularAsArray(table, ctx, e.span)] : e.items.map((i) => translateExpr(i, scope, ctx));
+      const items = table
+        ? [tabularAsArray(table, ctx, e.span)]
+        : e.items.map((i) => translateExpr(i, scope, ctx));
       return hasList(e.op, left, items, ctx, e.span);
     }
     case 'binary':
@@ -89,14 +122,19 @@ function literal(e: Extract<Expr, { kind: 'literal' }>, ctx: TranslateContext): 
       const sqlType = e.type === 'int' ? 'INTEGER' : 'BIGINT';
       // Typed nulls (`long(null)`) are null values of that type.
       if (e.value === null) return { sql: `CAST(NULL AS ${sqlType})`, type: e.type };
-      if (!Number.isSafeInteger(e.value)) throw ctx.error('unsupported', 'integer literals beyond ±2^53', e.span);
+      if (!Number.isSafeInteger(e.value))
+        throw ctx.error('unsupported', 'integer literals beyond ±2^53', e.span);
       return { sql: `CAST(${e.value} AS ${sqlType})`, type: e.type, literal: e.value };
     }
     case 'real': {
       if (e.value === null) return { sql: 'CAST(NULL AS DOUBLE)', type: 'real' };
       const x = Number(e.value);
       // real(nan), real(+inf): DuckDB reads these spellings of the special values.
-      if (!Number.isFinite(x)) return { sql: `CAST('${Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity'}' AS DOUBLE)`, type: 'real' };
+      if (!Number.isFinite(x))
+        return {
+          sql: `CAST('${Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity'}' AS DOUBLE)`,
+          type: 'real',
+        };
       return { sql: `CAST(${String(x)} AS DOUBLE)`, type: 'real', literal: x };
     }
     case 'bool':
@@ -106,7 +144,10 @@ function literal(e: Extract<Expr, { kind: 'literal' }>, ctx: TranslateContext): 
       return { sql: 'NULL', type: 'null', literal: null };
     case 'dynamic':
       // Canonical JSON text (see literals.ts); dynamic(null) is SQL NULL.
-      return { sql: e.value === null ? 'CAST(NULL AS VARCHAR)' : sqlString(String(e.value)), type: 'dynamic' };
+      return {
+        sql: e.value === null ? 'CAST(NULL AS VARCHAR)' : sqlString(String(e.value)),
+        type: 'dynamic',
+      };
     case 'timespan':
       if (e.value === null) return { sql: 'CAST(NULL AS INTERVAL)', type: 'timespan' };
       return { sql: intervalFromMicros(String(e.value)), type: 'timespan' };
@@ -116,18 +157,35 @@ function literal(e: Extract<Expr, { kind: 'literal' }>, ctx: TranslateContext): 
 }
 
 /** `datetime(2024-01-02 03:04:05.1234567)` and its ISO forms, UTC; fractions kept to the µs. */
-function datetimeLiteral(text: string, span: Extract<Expr, { kind: 'literal' }>['span'], ctx: TranslateContext): Typed {
+function datetimeLiteral(
+  text: string,
+  span: Extract<Expr, { kind: 'literal' }>['span'],
+  ctx: TranslateContext,
+): Typed {
   if (text === 'null') return { sql: 'CAST(NULL AS TIMESTAMP)', type: 'datetime' };
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?\s*Z?$/i.exec(normalizeDatetimeText(text));
+  const m =
+    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?\s*Z?$/i.exec(
+      normalizeDatetimeText(text),
+    );
   if (!m) throw ctx.error('syntax', `cannot read the datetime "${text}"`, span);
   const [, y, mo, d, h = '0', mi = '0', s = '0', f = ''] = m;
-  const check = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
-  if (check.getUTCDate() !== Number(d) || check.getUTCHours() !== Number(h) || Number(mi) > 59 || Number(s) > 59) {
+  const check = new Date(
+    Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)),
+  );
+  if (
+    check.getUTCDate() !== Number(d) ||
+    check.getUTCHours() !== Number(h) ||
+    Number(mi) > 59 ||
+    Number(s) > 59
+  ) {
     throw ctx.error('syntax', `the datetime "${text}" does not exist`, span);
   }
   const p = (x: string, n = 2) => x.padStart(n, '0');
   const frac = f ? `.${f.slice(0, 6).padEnd(6, '0')}` : '';
-  return { sql: SQL.datetimeLiteral(`${y}-${p(mo!)}-${p(d!)} ${p(h)}:${p(mi)}:${p(s)}${frac}`), type: 'datetime' };
+  return {
+    sql: SQL.datetimeLiteral(`${y}-${p(mo!)}-${p(d!)} ${p(h)}:${p(mi)}:${p(s)}${frac}`),
+    type: 'datetime',
+  };
 }
 
 function binary(e: Extract<Expr, { kind: 'binary' }>, scope: Scope, ctx: TranslateContext): Typed {
@@ -135,46 +193,77 @@ function binary(e: Extract<Expr, { kind: 'binary' }>, scope: Scope, ctx: Transla
   const r = translateExpr(e.right, scope, ctx);
   const op = e.op;
   if (op === 'and' || op === 'or') {
-    for (const x of [l, r]) if (x.type !== 'bool' && x.type !== 'null') throw ctx.error('type', `"${op}" needs bool operands, got ${x.type}`, e.span);
+    for (const x of [l, r])
+      if (x.type !== 'bool' && x.type !== 'null')
+        throw ctx.error('type', `"${op}" needs bool operands, got ${x.type}`, e.span);
     return { sql: `(${l.sql} ${op.toUpperCase()} ${r.sql})`, type: 'bool' };
   }
   if (COMPARISONS.has(op)) return compare(op as ComparisonOp, l, r, ctx, e.span);
-  if (op === '+' || op === '-' || op === '*' || op === '/' || op === '%') return arithmetic(op, l, r, ctx, e);
+  if (op === '+' || op === '-' || op === '*' || op === '/' || op === '%')
+    return arithmetic(op, l, r, ctx, e);
   return stringPredicate(op, l, r, ctx, e);
 }
 
-function arithmetic(op: '+' | '-' | '*' | '/' | '%', l: Typed, r: Typed, ctx: TranslateContext, e: Extract<Expr, { kind: 'binary' }>): Typed {
+function arithmetic(
+  op: '+' | '-' | '*' | '/' | '%',
+  l: Typed,
+  r: Typed,
+  ctx: TranslateContext,
+  e: Extract<Expr, { kind: 'binary' }>,
+): Typed {
   const bad = (): never => {
     throw ctx.error('type', `cannot apply "${op}" to ${l.type} and ${r.type}`, e.opSpan);
   };
   if (isNumeric(l.type) && isNumeric(r.type)) {
     const integral = isIntegral(l.type) && isIntegral(r.type);
     // KQL: long / long truncates towards zero (DuckDB's `//` on integers does; `/` gives a double).
-    if (op === '/') return integral ? { sql: `(${l.sql} // ${r.sql})`, type: 'long' } : { sql: `(CAST(${l.sql} AS DOUBLE) / ${r.sql})`, type: 'real' };
+    if (op === '/')
+      return integral
+        ? { sql: `(${l.sql} // ${r.sql})`, type: 'long' }
+        : { sql: `(CAST(${l.sql} AS DOUBLE) / ${r.sql})`, type: 'real' };
     if (op === '%') {
       // Kusto's modulo is never negative: 0 <= N % D < abs(D) (numerical-operators.md: -14 % 12
       // is 10), where SQL's remainder takes the dividend's sign.
       const rem = `(${l.sql} % ${r.sql})`;
-      return { sql: `(CASE WHEN ${rem} < 0 THEN ${rem} + abs(${r.sql}) ELSE ${rem} END)`, type: integral ? 'long' : 'real' };
+      return {
+        sql: `(CASE WHEN ${rem} < 0 THEN ${rem} + abs(${r.sql}) ELSE ${rem} END)`,
+        type: integral ? 'long' : 'real',
+      };
     }
     return { sql: `(${l.sql} ${op} ${r.sql})`, type: integral ? 'long' : 'real' };
   }
-  if (l.type === 'datetime' && r.type === 'timespan' && (op === '+' || op === '-')) return { sql: `(${l.sql} ${op} ${r.sql})`, type: 'datetime' };
-  if (l.type === 'timespan' && r.type === 'datetime' && op === '+') return { sql: `(${r.sql} + ${l.sql})`, type: 'datetime' };
+  if (l.type === 'datetime' && r.type === 'timespan' && (op === '+' || op === '-'))
+    return { sql: `(${l.sql} ${op} ${r.sql})`, type: 'datetime' };
+  if (l.type === 'timespan' && r.type === 'datetime' && op === '+')
+    return { sql: `(${r.sql} + ${l.sql})`, type: 'datetime' };
   if (l.type === 'datetime' && r.type === 'datetime' && op === '-') {
-    return { sql: intervalFromMicros(`${epochMicros(l.sql)} - ${epochMicros(r.sql)}`), type: 'timespan' };
+    return {
+      sql: intervalFromMicros(`${epochMicros(l.sql)} - ${epochMicros(r.sql)}`),
+      type: 'timespan',
+    };
   }
   if (l.type === 'timespan' && r.type === 'timespan') {
     if (op === '+' || op === '-') return { sql: `(${l.sql} ${op} ${r.sql})`, type: 'timespan' };
-    if (op === '/') return { sql: `(CAST(${microsFromInterval(l.sql)} AS DOUBLE) / ${microsFromInterval(r.sql)})`, type: 'real' };
+    if (op === '/')
+      return {
+        sql: `(CAST(${microsFromInterval(l.sql)} AS DOUBLE) / ${microsFromInterval(r.sql)})`,
+        type: 'real',
+      };
   }
   if (l.type === 'timespan' && isNumeric(r.type) && (op === '*' || op === '/')) {
-    return { sql: intervalFromMicros(`round(${microsFromInterval(l.sql)} ${op} CAST(${r.sql} AS DOUBLE))`), type: 'timespan' };
+    return {
+      sql: intervalFromMicros(`round(${microsFromInterval(l.sql)} ${op} CAST(${r.sql} AS DOUBLE))`),
+      type: 'timespan',
+    };
   }
   if (isNumeric(l.type) && r.type === 'timespan' && op === '*') {
-    return { sql: intervalFromMicros(`round(${microsFromInterval(r.sql)} * CAST(${l.sql} AS DOUBLE))`), type: 'timespan' };
+    return {
+      sql: intervalFromMicros(`round(${microsFromInterval(r.sql)} * CAST(${l.sql} AS DOUBLE))`),
+      type: 'timespan',
+    };
   }
-  if (l.type === 'null' || r.type === 'null') return { sql: 'NULL', type: l.type === 'null' ? r.type : l.type };
+  if (l.type === 'null' || r.type === 'null')
+    return { sql: 'NULL', type: l.type === 'null' ? r.type : l.type };
   return bad();
 }
 
@@ -182,13 +271,20 @@ function arithmetic(op: '+' | '-' | '*' | '/' | '%', l: Typed, r: Typed, ctx: Tr
  * String predicates: default case-insensitive, `_cs` sensitive, `!` negates. `has` is a whole-term
  * match: the needle must sit between non-alphanumeric characters (or the ends) of the text.
  */
-function stringPredicate(op: string, l: Typed, r: Typed, ctx: TranslateContext, e: Extract<Expr, { kind: 'binary' }>): Typed {
+function stringPredicate(
+  op: string,
+  l: Typed,
+  r: Typed,
+  ctx: TranslateContext,
+  e: Extract<Expr, { kind: 'binary' }>,
+): Typed {
   const negate = op.startsWith('!');
   const base = negate ? op.slice(1) : op;
   const cs = base.endsWith('_cs');
   const name = cs ? base.slice(0, -3) : base;
   const text = toStringSql(l);
-  if (!isStringy(r.type) && r.type !== 'dynamic' && r.literal === undefined) throw ctx.error('type', `"${op}" needs a string on its right`, e.span);
+  if (!isStringy(r.type) && r.type !== 'dynamic' && r.literal === undefined)
+    throw ctx.error('type', `"${op}" needs a string on its right`, e.span);
   const needle = toStringSql(r);
   const [a, b] = cs ? [text, needle] : [`lower(${text})`, `lower(${needle})`];
   let sql: string;
@@ -205,7 +301,8 @@ function stringPredicate(op: string, l: Typed, r: Typed, ctx: TranslateContext, 
     case 'has':
     case 'hasprefix':
     case 'hassuffix': {
-      if (typeof r.literal !== 'string') throw ctx.error('unsupported', `"${op}" with a non-literal right side`, e.span);
+      if (typeof r.literal !== 'string')
+        throw ctx.error('unsupported', `"${op}" with a non-literal right side`, e.span);
       const flags = cs ? '' : '(?i)';
       const before = name === 'hassuffix' ? '' : '(^|[^[:alnum:]])';
       const after = name === 'hasprefix' ? '' : '($|[^[:alnum:]])';
@@ -215,9 +312,12 @@ function stringPredicate(op: string, l: Typed, r: Typed, ctx: TranslateContext, 
     case 'matches':
       if (negate) throw ctx.error('syntax', '"!matches regex" is not KQL', e.opSpan);
       // Kusto's regex syntax as RE2 reads it (src/kql/runtime/regex.ts).
-      sql = `regexp_matches(${text}, ${re2PatternSql({ sql: needle, ...(r.literal !== undefined && { literal: r.literal }) }, (m) => {
-        throw ctx.error('syntax', m, e.right.span);
-      })})`;
+      sql = `regexp_matches(${text}, ${re2PatternSql(
+        { sql: needle, ...(r.literal !== undefined && { literal: r.literal }) },
+        (m) => {
+          throw ctx.error('syntax', m, e.right.span);
+        },
+      )})`;
       break;
     default:
       throw ctx.error('unsupported', `the operator "${op}" is not supported yet`, e.opSpan);
@@ -226,7 +326,11 @@ function stringPredicate(op: string, l: Typed, r: Typed, ctx: TranslateContext, 
 }
 
 /** What a function's translation sees of its call; `scope` gives the rows' order, when defined. */
-export function callSite(e: Extract<Expr, { kind: 'call' }>, ctx: TranslateContext, scope?: Scope): CallSite {
+export function callSite(
+  e: Extract<Expr, { kind: 'call' }>,
+  ctx: TranslateContext,
+  scope?: Scope,
+): CallSite {
   const rowOrder = scope?.relation?.order?.clause;
   return {
     ctx,
@@ -244,12 +348,18 @@ function call(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx: TranslateCo
   const scoped = scopedCall(e, scope, ctx, translateExpr);
   if (scoped) return scoped;
   // A user-defined function (a let) shadows a built-in of the same name.
-  if (ctx.binding(e.name)?.kind === 'function') return invokeScalar(e.name, e.args, e.span, scope, ctx);
+  if (ctx.binding(e.name)?.kind === 'function')
+    return invokeScalar(e.name, e.args, e.span, scope, ctx);
   // prev/next/row_number/row_window_session read neighbouring rows of a serialized row set.
   if (WINDOW_FUNCTIONS.has(e.name)) return windowCall(e, scope, ctx);
   const fn = scalarFunction(e.name);
   if (!fn) {
-    if (aggregateFunction(e.name)) throw ctx.error('type', `the aggregate ${e.name}() can only be used in summarize`, e.nameSpan);
+    if (aggregateFunction(e.name))
+      throw ctx.error(
+        'type',
+        `the aggregate ${e.name}() can only be used in summarize`,
+        e.nameSpan,
+      );
     throw ctx.error('unknown-function', `unknown or unsupported function "${e.name}"`, e.nameSpan);
   }
   if (e.args.length < fn.minArgs || e.args.length > fn.maxArgs) {

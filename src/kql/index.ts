@@ -4,4 +4,11 @@ export { installKqlRuntime } from './runtime/index.ts';
 export { decodeValue } from './values.ts';
 export { KqlError } from './errors.ts';
 export { warmUpKqlFrontEnd } from './syntax/warm-up.ts';
-export type { DiscoveryRequest, KqlErrorCode, KqlErrorInfo, TranslateOptions, Translation, TranslationStep } from './api.ts';
+export type {
+  DiscoveryRequest,
+  KqlErrorCode,
+  KqlErrorInfo,
+  TranslateOptions,
+  Translation,
+  TranslationStep,
+} from './api.ts';

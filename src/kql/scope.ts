@@ -21,7 +21,10 @@ export class Scope {
   static of(rel: Relation | readonly ColumnSchema[]): Scope {
     const cols = 'cte' in rel ? rel.columns : rel;
     const sql = sqlColumns(cols);
-    return new Scope(cols.map((c, i) => ({ name: c.name, type: c.type, sql: sql[i]! })), 'cte' in rel ? rel : undefined);
+    return new Scope(
+      cols.map((c, i) => ({ name: c.name, type: c.type, sql: sql[i]! })),
+      'cte' in rel ? rel : undefined,
+    );
   }
   get(name: string): ScopeColumn | undefined {
     const c = this.byName.get(name);
@@ -29,7 +32,9 @@ export class Scope {
     return c;
   }
   with(col: ScopeColumn): Scope {
-    const cols = this.columns.some((c) => c.name === col.name) ? this.columns.map((c) => (c.name === col.name ? col : c)) : [...this.columns, col];
+    const cols = this.columns.some((c) => c.name === col.name)
+      ? this.columns.map((c) => (c.name === col.name ? col : c))
+      : [...this.columns, col];
     const s = new Scope(cols, this.relation);
     for (const u of this.used) s.used.add(u);
     return s;

@@ -21,11 +21,20 @@ import { invokeTabular } from './user-functions.ts';
 
 type TranslateExpr = (e: Expr, scope: Scope, ctx: TranslateContext) => Typed;
 
-export function scopedCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx: TranslateContext, translateExpr: TranslateExpr): Typed | undefined {
+export function scopedCall(
+  e: Extract<Expr, { kind: 'call' }>,
+  scope: Scope,
+  ctx: TranslateContext,
+  translateExpr: TranslateExpr,
+): Typed | undefined {
   if (e.name === 'column_ifexists' || e.name === 'columnifexists') {
     const [nameArg, fallback] = e.args;
     if (e.args.length !== 2 || nameArg?.kind !== 'literal' || nameArg.type !== 'string') {
-      throw ctx.error('type', `${e.name}() takes a column name as a string constant and a default value`, e.span);
+      throw ctx.error(
+        'type',
+        `${e.name}() takes a column name as a string constant and a default value`,
+        e.span,
+      );
     }
     const col = scope.get(String(nameArg.value));
     if (col) return { sql: col.sql, type: col.type };
@@ -42,8 +51,16 @@ export function scopedCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx
     // function call's: `column_names_of(MyFunction(1))`) columns, as a constant array.
     const t = e.args[0];
     const isFunctionCall = t?.kind === 'call' && ctx.binding(t.name)?.kind === 'function';
-    if (e.args.length !== 1 || (t?.kind !== 'name' && !isFunctionCall)) throw ctx.error('unsupported', 'column_names_of() of anything but a table, a let name or a tabular function call', e.span);
-    const rel = t.kind === 'call' ? invokeTabular(t.name, t.args, t.span, ctx) : ctx.tabularByName((t as { name: string }).name, t.span);
+    if (e.args.length !== 1 || (t?.kind !== 'name' && !isFunctionCall))
+      throw ctx.error(
+        'unsupported',
+        'column_names_of() of anything but a table, a let name or a tabular function call',
+        e.span,
+      );
+    const rel =
+      t.kind === 'call'
+        ? invokeTabular(t.name, t.args, t.span, ctx)
+        : ctx.tabularByName((t as { name: string }).name, t.span);
     return { sql: sqlString(JSON.stringify(rel.columns.map((c) => c.name))), type: 'dynamic' };
   }
   if (e.name === 'pack_all') return packAll(e, scope, ctx, translateExpr);
@@ -52,7 +69,8 @@ export function scopedCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx
     // typeof(T) as an argument (extract_json(…, typeof(long)), percentile_tdigest(…, typeof(real))):
     // a marker the function reads from `literal`.
     const t = e.args[0];
-    if (e.args.length !== 1 || t?.kind !== 'name') throw ctx.error('syntax', 'typeof() takes a type name', e.span);
+    if (e.args.length !== 1 || t?.kind !== 'name')
+      throw ctx.error('syntax', 'typeof() takes a type name', e.span);
     return { sql: 'NULL', type: 'null', literal: `typeof:${t.name}` };
   }
   return undefined;
@@ -65,9 +83,19 @@ export function scopedCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx
  * int 4; bool 1; guid and decimal 16), a string its UTF-8 bytes, a dynamic value its JSON text's
  * bytes (Kusto's internal form is larger, so dynamic sizes are underestimates).
  */
-function estimateDataSize(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx: TranslateContext, translateExpr: TranslateExpr): Typed {
-  if (e.args.length === 0) throw ctx.error('type', 'estimate_data_size() takes * or one or more columns', e.span);
-  const values: Typed[] = e.args.flatMap((a) => (a.kind === 'star' ? scope.columns.map((c) => ({ sql: c.sql, type: c.type })) : [translateExpr(a, scope, ctx)]));
+function estimateDataSize(
+  e: Extract<Expr, { kind: 'call' }>,
+  scope: Scope,
+  ctx: TranslateContext,
+  translateExpr: TranslateExpr,
+): Typed {
+  if (e.args.length === 0)
+    throw ctx.error('type', 'estimate_data_size() takes * or one or more columns', e.span);
+  const values: Typed[] = e.args.flatMap((a) =>
+    a.kind === 'star'
+      ? scope.columns.map((c) => ({ sql: c.sql, type: c.type }))
+      : [translateExpr(a, scope, ctx)],
+  );
   const sizes = values.map((v) => {
     switch (v.type) {
       case 'string':
@@ -95,11 +123,21 @@ function estimateDataSize(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx:
  * `extend A = pack_all(), B = pack_all(true)` B does not contain A (Kusto's documented output).
  * With ignore_null_empty true, null values and empty strings are left out.
  */
-function packAll(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx: TranslateContext, translateExpr: TranslateExpr): Typed {
-  if (e.args.length > 1) throw ctx.error('type', `pack_all() takes 0 to 1 argument(s), got ${e.args.length}`, e.span);
+function packAll(
+  e: Extract<Expr, { kind: 'call' }>,
+  scope: Scope,
+  ctx: TranslateContext,
+  translateExpr: TranslateExpr,
+): Typed {
+  if (e.args.length > 1)
+    throw ctx.error('type', `pack_all() takes 0 to 1 argument(s), got ${e.args.length}`, e.span);
   const relation = scope.relation;
   const columns = relation
-    ? relation.columns.map((c, i) => ({ name: c.name, type: c.type, sql: sqlColumns(relation.columns)[i]! }))
+    ? relation.columns.map((c, i) => ({
+        name: c.name,
+        type: c.type,
+        sql: sqlColumns(relation.columns)[i]!,
+      }))
     : scope.columns;
   for (const c of columns) scope.get(c.name);
   const key = (name: string) => toJsonSql({ sql: sqlString(name), type: 'string' });
@@ -115,7 +153,8 @@ function packAll(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx: Translat
   };
   if (!e.args[0]) return { sql: bag(false), type: 'dynamic' };
   const flag = translateExpr(e.args[0], scope, ctx);
-  if (flag.type !== 'bool') throw ctx.error('type', `pack_all() takes a bool, this is a ${flag.type}`, e.args[0].span);
+  if (flag.type !== 'bool')
+    throw ctx.error('type', `pack_all() takes a bool, this is a ${flag.type}`, e.args[0].span);
   if (flag.literal === true) return { sql: bag(true), type: 'dynamic' };
   if (flag.literal === false) return { sql: bag(false), type: 'dynamic' };
   return { sql: `CASE WHEN ${flag.sql} THEN ${bag(true)} ELSE ${bag(false)} END`, type: 'dynamic' };

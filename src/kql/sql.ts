@@ -19,7 +19,8 @@ export function escapeRegex(text: string): string {
 export const intervalFromMicros = (sqlMicros: string): string => SQL.intervalFromMicros(sqlMicros);
 
 /** An interval as a BIGINT count of microseconds. */
-export const microsFromInterval = (sqlInterval: string): string => SQL.microsFromInterval(sqlInterval);
+export const microsFromInterval = (sqlInterval: string): string =>
+  SQL.microsFromInterval(sqlInterval);
 
 /** A datetime as BIGINT microseconds since the Unix epoch, and back. */
 export const epochMicros = (sqlDatetime: string): string => SQL.epochMicros(sqlDatetime);

@@ -22,10 +22,19 @@ function firstColumn(rel: Relation, ctx: TranslateContext, span: Span) {
 export function toScalar(pipeline: Pipeline, ctx: TranslateContext, span: Span): Typed {
   const rel = ctx.translatePipeline(pipeline);
   const c = firstColumn(rel, ctx, span);
-  return { sql: `(SELECT ${sqlColumns(rel.columns)[0]} FROM ${rel.cte}${orderBySuffix(rel.order)} LIMIT 1)`, type: c.type };
+  return {
+    sql: `(SELECT ${sqlColumns(rel.columns)[0]} FROM ${rel.cte}${orderBySuffix(rel.order)} LIMIT 1)`,
+    type: c.type,
+  };
 }
 
-export function inTabular(op: 'in' | '!in' | 'in~' | '!in~', left: Typed, rel: Relation, ctx: TranslateContext, span: Span): Typed {
+export function inTabular(
+  op: 'in' | '!in' | 'in~' | '!in~',
+  left: Typed,
+  rel: Relation,
+  ctx: TranslateContext,
+  span: Span,
+): Typed {
   const c = firstColumn(rel, ctx, span);
   const col: Typed = { sql: sqlColumns(rel.columns)[0]!, type: c.type };
   const insensitive = op.endsWith('~');
@@ -41,8 +50,14 @@ export function inTabular(op: 'in' | '!in' | 'in~' | '!in~', left: Typed, rel: R
       r = `lower(${r})`;
     }
   } else {
-    const ok = left.type === 'null' || left.type === c.type || (isNumeric(left.type) && isNumeric(c.type));
-    if (!ok) throw ctx.error('type', `cannot look for a ${left.type} among the ${c.type} values of "${c.name}"`, span);
+    const ok =
+      left.type === 'null' || left.type === c.type || (isNumeric(left.type) && isNumeric(c.type));
+    if (!ok)
+      throw ctx.error(
+        'type',
+        `cannot look for a ${left.type} among the ${c.type} values of "${c.name}"`,
+        span,
+      );
     l = left.sql;
     r = col.sql;
     // SQL's NOT IN is null when the set holds a null; KQL ignores nulls in the set.
@@ -56,12 +71,26 @@ export function inTabular(op: 'in' | '!in' | 'in~' | '!in~', left: Typed, rel: R
  * The tabular right side of an `in` expression, if it has one: a pipeline written in the
  * parentheses, or a single name that is a tabular let or a table (and not a column or scalar).
  */
-export function tabularInSide(e: { readonly tabular?: Pipeline; readonly items: readonly Expr[] }, scope: Scope, ctx: TranslateContext): Relation | undefined {
+export function tabularInSide(
+  e: { readonly tabular?: Pipeline; readonly items: readonly Expr[] },
+  scope: Scope,
+  ctx: TranslateContext,
+): Relation | undefined {
   if (e.tabular) return ctx.translatePipeline(e.tabular);
   const only = e.items.length === 1 ? e.items[0]! : undefined;
-  if (only?.kind !== 'name' || scope.columns.some((c) => c.name === only.name) || ctx.scalarBinding(only.name)) return undefined;
+  if (
+    only?.kind !== 'name' ||
+    scope.columns.some((c) => c.name === only.name) ||
+    ctx.scalarBinding(only.name)
+  )
+    return undefined;
   const b = ctx.binding(only.name);
-  if (b?.kind === 'tabular' || b?.kind === 'table-alias' || (!b && ctx.options.resolveTable(only.name))) return ctx.tabularByName(only.name, only.span);
+  if (
+    b?.kind === 'tabular' ||
+    b?.kind === 'table-alias' ||
+    (!b && ctx.options.resolveTable(only.name))
+  )
+    return ctx.tabularByName(only.name, only.span);
   return undefined;
 }
 
@@ -73,5 +102,8 @@ export function tabularInSide(e: { readonly tabular?: Pipeline; readonly items: 
 export function tabularAsArray(rel: Relation, ctx: TranslateContext, span: Span): Typed {
   const c = firstColumn(rel, ctx, span);
   const value = toJsonSql({ sql: sqlColumns(rel.columns)[0]!, type: c.type });
-  return { sql: `(SELECT '[' || coalesce(string_agg(${value}, ','), '') || ']' FROM ${rel.cte})`, type: 'dynamic' };
+  return {
+    sql: `(SELECT '[' || coalesce(string_agg(${value}, ','), '') || ']' FROM ${rel.cte})`,
+    type: 'dynamic',
+  };
 }

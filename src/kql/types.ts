@@ -48,6 +48,7 @@ export interface Relation {
   readonly order?: RowOrder;
 }
 
-export const isNumeric = (t: Typed['type']): boolean => t === 'long' || t === 'int' || t === 'real' || t === 'decimal';
+export const isNumeric = (t: Typed['type']): boolean =>
+  t === 'long' || t === 'int' || t === 'real' || t === 'decimal';
 export const isIntegral = (t: Typed['type']): boolean => t === 'long' || t === 'int';
 export const isStringy = (t: Typed['type']): boolean => t === 'string' || t === 'guid';

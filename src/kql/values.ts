@@ -10,7 +10,8 @@ import type { KqlType } from '../schema/kql-types.ts';
 import { timespanText } from './runtime/format.ts';
 
 export function decodeValue(value: unknown, type: KqlType): unknown {
-  if (type === 'string' || type === 'guid') return value === null || value === undefined ? '' : String(value);
+  if (type === 'string' || type === 'guid')
+    return value === null || value === undefined ? '' : String(value);
   if (value === null || value === undefined) return null;
   switch (type) {
     case 'dynamic':

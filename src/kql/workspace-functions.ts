@@ -46,7 +46,10 @@ const active = new WeakMap<TranslateContext, string[]>();
 
 /** `let __workspace_function = (a:string, b:long = 5) {` — on one line, so body line n is text line n + 1. */
 function header(fn: WorkspaceFunction): string {
-  const params = fn.parameters.map((p) => `${p.name}:${p.type}${p.default !== undefined ? ` = ${p.default.replace(/\s+/g, ' ')}` : ''}`);
+  const params = fn.parameters.map(
+    (p) =>
+      `${p.name}:${p.type}${p.default !== undefined ? ` = ${p.default.replace(/\s+/g, ' ')}` : ''}`,
+  );
   return `let ${DECLARED} = (${params.join(', ')}) {`;
 }
 
@@ -65,10 +68,20 @@ function readFunction(ctx: TranslateContext, name: string): Bound | undefined {
       const value = ctx.parse(text).lets[0]!.value as FunctionValue;
       bound = { binding: { kind: 'function', fn: value, workspace: { fn, text } } };
     } catch (e) {
-      const why = e instanceof KqlError ? `${stripPlace(e.message)} (${fileLine(fn, e.position.line ?? 1)})` : String(e);
+      const why =
+        e instanceof KqlError
+          ? `${stripPlace(e.message)} (${fileLine(fn, e.position.line ?? 1)})`
+          : String(e);
       // Unreadable: refused when called, with why.
-      const unreadable: FunctionValue = { kind: 'function', params: [], body: { lets: [], value: { kind: 'name', name: DECLARED, span: { start: 0, end: 0 } } }, span: { start: 0, end: 0 } };
-      bound = { binding: { kind: 'function', fn: unreadable, workspace: { fn, text, unreadable: why } } };
+      const unreadable: FunctionValue = {
+        kind: 'function',
+        params: [],
+        body: { lets: [], value: { kind: 'name', name: DECLARED, span: { start: 0, end: 0 } } },
+        span: { start: 0, end: 0 },
+      };
+      bound = {
+        binding: { kind: 'function', fn: unreadable, workspace: { fn, text, unreadable: why } },
+      };
     }
   }
   cache.set(name, bound);
@@ -76,7 +89,10 @@ function readFunction(ctx: TranslateContext, name: string): Bound | undefined {
 }
 
 /** The binding of a workspace function named `name`, or undefined (the query's `let`s come first: context.ts). */
-export function workspaceFunctionBinding(ctx: TranslateContext, name: string): FunctionBinding | undefined {
+export function workspaceFunctionBinding(
+  ctx: TranslateContext,
+  name: string,
+): FunctionBinding | undefined {
   return readFunction(ctx, name)?.binding;
 }
 
@@ -115,20 +131,51 @@ function placeIn(fn: WorkspaceFunction, line: number, column?: number): string {
  * function's text, errors reported at the call with the function's file and line in the message
  * (code and detail kept, so that a fuzzy union still forgives an unresolved table inside it).
  */
-export function inWorkspaceFunction<T>(ctx: TranslateContext, wb: WorkspaceBinding, callSpan: Span, bound: ReadonlyMap<string, Binding>, inline: () => T): T {
+export function inWorkspaceFunction<T>(
+  ctx: TranslateContext,
+  wb: WorkspaceBinding,
+  callSpan: Span,
+  bound: ReadonlyMap<string, Binding>,
+  inline: () => T,
+): T {
   const name = wb.fn.name;
-  if (wb.unreadable !== undefined) throw ctx.error('syntax', `the workspace function "${name}" cannot be read: ${wb.unreadable}`, callSpan);
+  if (wb.unreadable !== undefined)
+    throw ctx.error(
+      'syntax',
+      `the workspace function "${name}" cannot be read: ${wb.unreadable}`,
+      callSpan,
+    );
   let stack = active.get(ctx);
   if (!stack) active.set(ctx, (stack = []));
-  if (stack.includes(name)) throw ctx.error('unsupported', `the workspace function "${name}" calls itself (through ${stack.join(' → ')}): Kusto refuses recursion`, callSpan);
-  if (stack.length >= MAX_DEPTH) throw ctx.error('unsupported', `workspace functions nested more than ${MAX_DEPTH} deep (${stack.join(' → ')})`, callSpan);
+  if (stack.includes(name))
+    throw ctx.error(
+      'unsupported',
+      `the workspace function "${name}" calls itself (through ${stack.join(' → ')}): Kusto refuses recursion`,
+      callSpan,
+    );
+  if (stack.length >= MAX_DEPTH)
+    throw ctx.error(
+      'unsupported',
+      `workspace functions nested more than ${MAX_DEPTH} deep (${stack.join(' → ')})`,
+      callSpan,
+    );
   stack.push(name);
   try {
-    return ctx.withSourceText(wb.text, callSpan, (line, column) => placeIn(wb.fn, line, column), () => ctx.withBindings(bound, inline, true));
+    return ctx.withSourceText(
+      wb.text,
+      callSpan,
+      (line, column) => placeIn(wb.fn, line, column),
+      () => ctx.withBindings(bound, inline, true),
+    );
   } catch (e) {
     if (!(e instanceof KqlError)) throw e;
     const { line, column } = e.position;
-    throw ctx.error(e.code, `${stripPlace(e.message)} (${placeIn(wb.fn, line ?? 1, column)})`, callSpan, e.detail);
+    throw ctx.error(
+      e.code,
+      `${stripPlace(e.message)} (${placeIn(wb.fn, line ?? 1, column)})`,
+      callSpan,
+      e.detail,
+    );
   } finally {
     stack.pop();
   }

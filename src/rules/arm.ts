@@ -22,12 +22,17 @@ export function armRuleProperties(src: SourceDocument): ArmRuleRef[] {
     if (!res || typeof res !== 'object') return;
     const r = res as Record<string, unknown>;
     const type = typeof r['type'] === 'string' ? r['type'] : '';
-    if (!/\/alertRules$/i.test(type) || !r['properties'] || typeof r['properties'] !== 'object') return;
+    if (!/\/alertRules$/i.test(type) || !r['properties'] || typeof r['properties'] !== 'object')
+      return;
     const name = typeof r['name'] === 'string' ? r['name'] : `resource ${i}`;
     const props = r['properties'] as Record<string, unknown>;
     // The rule's GUID sits at the end of the resource name (often inside a concat expression);
     // a template-based rule also names its template.
-    const guid = GUID.exec(name)?.[0] ?? (typeof props['alertRuleTemplateName'] === 'string' ? props['alertRuleTemplateName'] : undefined);
+    const guid =
+      GUID.exec(name)?.[0] ??
+      (typeof props['alertRuleTemplateName'] === 'string'
+        ? props['alertRuleTemplateName']
+        : undefined);
     out.push({
       basePath: `resources.${i}.properties`,
       fallbackId: guid ?? name,

@@ -42,7 +42,8 @@ export function translateForBatch(data: ReplayData, rule: Rule): Translation {
   });
   // Every run's now() and window must come from its row of the runs relation: SQL still reading a
   // session variable would give all runs the same value, silently. Refuse to batch such SQL.
-  if (/getvariable\s*\(/i.test(translation.sql)) throw new Error('the translated query reads session variables');
+  if (/getvariable\s*\(/i.test(translation.sql))
+    throw new Error('the translated query reads session variables');
   return translation;
 }
 
@@ -50,9 +51,17 @@ export function translateForBatch(data: ReplayData, rule: Rule): Translation {
  * How many runs one batch query covers: enough that rows × overlapping windows stay within the
  * budget (a 14-day period replicates each row into 336 hourly windows).
  */
-export function batchSize(rowsRead: number, periodMs: number, spanMs: number, runCount: number): number {
+export function batchSize(
+  rowsRead: number,
+  periodMs: number,
+  spanMs: number,
+  runCount: number,
+): number {
   const perRun = spanMs > 0 ? rowsRead * Math.min(1, periodMs / spanMs) : rowsRead;
-  return Math.max(1, Math.min(runCount, MAX_RUNS_PER_BATCH, Math.floor(BATCH_ROW_BUDGET / Math.max(1, perRun))));
+  return Math.max(
+    1,
+    Math.min(runCount, MAX_RUNS_PER_BATCH, Math.floor(BATCH_ROW_BUDGET / Math.max(1, perRun))),
+  );
 }
 
 /**
@@ -81,7 +90,10 @@ export async function batchCounts(
     await yieldIfBusy();
     const chunk = runs.slice(first, first + size);
     const values = chunk
-      .map((r, i) => `(${first + i}, ${timestampLiteral(r.at)}, ${timestampLiteral(r.windowStart)}, ${timestampLiteral(r.windowEnd)})`)
+      .map(
+        (r, i) =>
+          `(${first + i}, ${timestampLiteral(r.at)}, ${timestampLiteral(r.windowStart)}, ${timestampLiteral(r.windowEnd)})`,
+      )
       .join(', ');
     const sql =
       `SELECT ${RUN}.run_index AS run_index, count(*) AS n ` +

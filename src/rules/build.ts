@@ -29,21 +29,52 @@ import { nameMap } from './values.ts';
 
 /** Fields read into the model; every other top-level field is kept in `otherFields`. */
 const MODELLED_FIELDS = new Set([
-  'id', 'name', 'displayName', 'description', 'kind', 'version', 'severity', 'query', 'queryFrequency', 'queryPeriod',
-  'triggerOperator', 'triggerThreshold', 'tactics', 'relevantTechniques', 'techniques', 'entityMappings', 'customDetails',
-  'alertDetailsOverride', 'eventGroupingSettings', 'incidentConfiguration', 'suppressionEnabled', 'suppressionDuration',
-  'startTimeUtc', 'enabled',
+  'id',
+  'name',
+  'displayName',
+  'description',
+  'kind',
+  'version',
+  'severity',
+  'query',
+  'queryFrequency',
+  'queryPeriod',
+  'triggerOperator',
+  'triggerThreshold',
+  'tactics',
+  'relevantTechniques',
+  'techniques',
+  'entityMappings',
+  'customDetails',
+  'alertDetailsOverride',
+  'eventGroupingSettings',
+  'incidentConfiguration',
+  'suppressionEnabled',
+  'suppressionDuration',
+  'startTimeUtc',
+  'enabled',
 ]);
 
 const TRIGGER_OPERATORS: Record<string, TriggerOperator> = {
-  gt: 'GreaterThan', greaterthan: 'GreaterThan',
-  lt: 'LessThan', lessthan: 'LessThan',
-  eq: 'Equal', equal: 'Equal',
-  ne: 'NotEqual', notequal: 'NotEqual',
+  gt: 'GreaterThan',
+  greaterthan: 'GreaterThan',
+  lt: 'LessThan',
+  lessthan: 'LessThan',
+  eq: 'Equal',
+  equal: 'Equal',
+  ne: 'NotEqual',
+  notequal: 'NotEqual',
 };
 
-const AGGREGATION_KINDS: Record<string, AggregationKind> = { singlealert: 'SingleAlert', alertperresult: 'AlertPerResult' };
-const MATCHING_METHODS: Record<string, MatchingMethod> = { anyalert: 'AnyAlert', allentities: 'AllEntities', selected: 'Selected' };
+const AGGREGATION_KINDS: Record<string, AggregationKind> = {
+  singlealert: 'SingleAlert',
+  alertperresult: 'AlertPerResult',
+};
+const MATCHING_METHODS: Record<string, MatchingMethod> = {
+  anyalert: 'AnyAlert',
+  allentities: 'AllEntities',
+  selected: 'Selected',
+};
 
 /** Sentinel's portal defaults for a rule that does not say (incident grouping off, 5 h lookback). */
 const DEFAULT_LOOKBACK: Duration = { ms: 5 * HOUR, text: 'PT5H' };
@@ -97,7 +128,11 @@ class FieldReader {
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'string') return v;
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-    this.error(key, 'field-type', `${key.split('.').pop()}: expected ${what}, found ${describe(v)}`);
+    this.error(
+      key,
+      'field-type',
+      `${key.split('.').pop()}: expected ${what}, found ${describe(v)}`,
+    );
     return undefined;
   }
 
@@ -106,22 +141,39 @@ class FieldReader {
     if (v === undefined || v === null) return fallback;
     if (typeof v === 'boolean') return v;
     if (typeof v === 'string' && /^(true|false)$/i.test(v)) return v.toLowerCase() === 'true';
-    this.error(key, 'field-type', `${key.split('.').pop()}: expected true or false, found ${describe(v)}`);
+    this.error(
+      key,
+      'field-type',
+      `${key.split('.').pop()}: expected true or false, found ${describe(v)}`,
+    );
     return fallback;
   }
 
   textList(key: string): string[] {
     const v = this.get(key);
     if (v === undefined || v === null) return [];
-    if (typeof v === 'string') return v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    if (typeof v === 'string')
+      return v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
     if (!Array.isArray(v)) {
-      this.error(key, 'field-type', `${key.split('.').pop()}: expected a list, found ${describe(v)}`);
+      this.error(
+        key,
+        'field-type',
+        `${key.split('.').pop()}: expected a list, found ${describe(v)}`,
+      );
       return [];
     }
     const out: string[] = [];
     v.forEach((item, i) => {
       if (typeof item === 'string' || typeof item === 'number') out.push(String(item));
-      else this.error(`${key}.${i}`, 'field-type', `${key.split('.').pop()}[${i}]: expected a text value, found ${describe(item)}`);
+      else
+        this.error(
+          `${key}.${i}`,
+          'field-type',
+          `${key.split('.').pop()}[${i}]: expected a text value, found ${describe(item)}`,
+        );
     });
     return out;
   }
@@ -130,11 +182,20 @@ class FieldReader {
     const v = this.get(key);
     if (v === undefined || v === null) return undefined;
     if (typeof v !== 'string') {
-      this.error(key, 'duration', `${key.split('.').pop()}: expected a duration such as 1h, 5d, PT5H or P1D, found ${describe(v)}`);
+      this.error(
+        key,
+        'duration',
+        `${key.split('.').pop()}: expected a duration such as 1h, 5d, PT5H or P1D, found ${describe(v)}`,
+      );
       return undefined;
     }
     const d = parseDuration(v);
-    if (!d) this.error(key, 'duration', `${key.split('.').pop()}: "${v}" is not a duration (expected e.g. 1h, 30m, 5d, PT5H, P1D)`);
+    if (!d)
+      this.error(
+        key,
+        'duration',
+        `${key.split('.').pop()}: "${v}" is not a duration (expected e.g. 1h, 30m, 5d, PT5H, P1D)`,
+      );
     return d;
   }
 
@@ -158,7 +219,8 @@ function describe(v: unknown): string {
  */
 export function queryOriginOf(src: SourceDocument, path: string): QueryOrigin {
   const pos = src.positions[path];
-  if (!pos || pos.line === undefined || pos.column === undefined) return { line: 1, column: 1, indent: 0 };
+  if (!pos || pos.line === undefined || pos.column === undefined)
+    return { line: 1, column: 1, indent: 0 };
   const type = src.scalarTypes[path];
   if (type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED') {
     const lines = src.text.split('\n');
@@ -167,7 +229,8 @@ export function queryOriginOf(src: SourceDocument, path: string): QueryOrigin {
     const indent = firstText.length - firstText.trimStart().length;
     return { line: contentLine, column: indent + 1, indent };
   }
-  if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') return { line: pos.line, column: pos.column + 1, indent: 0 };
+  if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE')
+    return { line: pos.line, column: pos.column + 1, indent: 0 };
   return { line: pos.line, column: pos.column, indent: 0 };
 }
 
@@ -179,7 +242,8 @@ export function buildScheduledRule(
 ): { rule: ScheduledRule | undefined; diagnostics: RuleDiagnostic[] } {
   const r = new FieldReader(src, base);
 
-  const kindText = options.kind !== undefined ? String(options.kind) : (r.text('kind') ?? 'Scheduled');
+  const kindText =
+    options.kind !== undefined ? String(options.kind) : (r.text('kind') ?? 'Scheduled');
   const kindKey = options.kindPath ?? 'kind';
   let kind: 'Scheduled' | 'NRT' = 'Scheduled';
   if (/^nrt$/i.test(kindText)) kind = 'NRT';
@@ -195,24 +259,34 @@ export function buildScheduledRule(
   }
 
   const id = r.text('id') ?? options.fallbackId;
-  if (r.get('id') === undefined && format === 'yaml') r.warn('', 'missing-id', `no id: the rule is identified as "${id}"`);
+  if (r.get('id') === undefined && format === 'yaml')
+    r.warn('', 'missing-id', `no id: the rule is identified as "${id}"`);
   const name = r.text('name') ?? r.text('displayName') ?? id;
-  if (r.get('name') === undefined && r.get('displayName') === undefined) r.warn('', 'missing-name', 'no name: the rule is shown by its id');
+  if (r.get('name') === undefined && r.get('displayName') === undefined)
+    r.warn('', 'missing-name', 'no name: the rule is shown by its id');
   const description = r.text('description') ?? '';
 
   const query = r.text('query');
-  if (query === undefined || query.trim() === '') r.error(r.get('query') === undefined ? '' : 'query', 'missing-query', 'the rule has no query');
+  if (query === undefined || query.trim() === '')
+    r.error(r.get('query') === undefined ? '' : 'query', 'missing-query', 'the rule has no query');
 
   let queryFrequency = r.duration('queryFrequency');
   let queryPeriod = r.duration('queryPeriod');
   if (kind === 'NRT') {
     // Sentinel NRT rules have no schedule fields: they run every minute over the last minute.
-    if (queryFrequency || queryPeriod) r.warn(queryFrequency ? 'queryFrequency' : 'queryPeriod', 'nrt-schedule', 'NRT rules run every minute over the last minute; queryFrequency/queryPeriod are ignored');
+    if (queryFrequency || queryPeriod)
+      r.warn(
+        queryFrequency ? 'queryFrequency' : 'queryPeriod',
+        'nrt-schedule',
+        'NRT rules run every minute over the last minute; queryFrequency/queryPeriod are ignored',
+      );
     queryFrequency = NRT_INTERVAL;
     queryPeriod = NRT_INTERVAL;
   } else {
-    if (r.get('queryFrequency') === undefined) r.error('', 'missing-field', 'queryFrequency is missing (how often the rule runs, e.g. 1h)');
-    if (r.get('queryPeriod') === undefined) r.error('', 'missing-field', 'queryPeriod is missing (how far back each run looks, e.g. 1h)');
+    if (r.get('queryFrequency') === undefined)
+      r.error('', 'missing-field', 'queryFrequency is missing (how often the rule runs, e.g. 1h)');
+    if (r.get('queryPeriod') === undefined)
+      r.error('', 'missing-field', 'queryPeriod is missing (how far back each run looks, e.g. 1h)');
     if (queryFrequency && queryFrequency.ms <= 0) {
       r.error('queryFrequency', 'duration', 'queryFrequency must be longer than zero');
       queryFrequency = undefined;
@@ -222,11 +296,17 @@ export function buildScheduledRule(
   let triggerOperator: TriggerOperator = 'GreaterThan';
   const opText = r.text('triggerOperator');
   if (opText === undefined) {
-    if (kind === 'Scheduled') r.warn('', 'missing-field', 'triggerOperator is missing: using gt (GreaterThan)');
+    if (kind === 'Scheduled')
+      r.warn('', 'missing-field', 'triggerOperator is missing: using gt (GreaterThan)');
   } else {
     const op = TRIGGER_OPERATORS[opText.toLowerCase()];
     if (op) triggerOperator = op;
-    else r.error('triggerOperator', 'trigger-operator', `triggerOperator: "${opText}" is not one of gt, lt, eq, ne (GreaterThan, LessThan, Equal, NotEqual)`);
+    else
+      r.error(
+        'triggerOperator',
+        'trigger-operator',
+        `triggerOperator: "${opText}" is not one of gt, lt, eq, ne (GreaterThan, LessThan, Equal, NotEqual)`,
+      );
   }
   let triggerThreshold = 0;
   const th = r.get('triggerThreshold');
@@ -234,12 +314,21 @@ export function buildScheduledRule(
     if (kind === 'Scheduled') r.warn('', 'missing-field', 'triggerThreshold is missing: using 0');
   } else if (typeof th === 'number' && Number.isInteger(th)) triggerThreshold = th;
   else if (typeof th === 'string' && /^\s*-?\d+\s*$/.test(th)) triggerThreshold = Number(th);
-  else r.error('triggerThreshold', 'field-type', `triggerThreshold: expected a whole number, found ${describe(th)}`);
+  else
+    r.error(
+      'triggerThreshold',
+      'field-type',
+      `triggerThreshold: expected a whole number, found ${describe(th)}`,
+    );
 
   const severity = r.text('severity') ?? 'Medium';
-  if (r.get('severity') === undefined) r.warn('', 'missing-field', 'severity is missing: using Medium');
+  if (r.get('severity') === undefined)
+    r.warn('', 'missing-field', 'severity is missing: using Medium');
   const tactics = r.textList('tactics');
-  const relevantTechniques = r.get('relevantTechniques') !== undefined ? r.textList('relevantTechniques') : r.textList('techniques');
+  const relevantTechniques =
+    r.get('relevantTechniques') !== undefined
+      ? r.textList('relevantTechniques')
+      : r.textList('techniques');
 
   const entityMappings = readEntityMappings(r);
   const customDetails = readCustomDetails(r);
@@ -251,7 +340,12 @@ export function buildScheduledRule(
     if (kindValue !== undefined) {
       const k = AGGREGATION_KINDS[kindValue.toLowerCase()];
       if (k) aggregationKind = k;
-      else r.error('eventGroupingSettings.aggregationKind', 'aggregation-kind', `aggregationKind: "${kindValue}" is not SingleAlert or AlertPerResult`);
+      else
+        r.error(
+          'eventGroupingSettings.aggregationKind',
+          'aggregation-kind',
+          `aggregationKind: "${kindValue}" is not SingleAlert or AlertPerResult`,
+        );
     }
   }
 
@@ -265,7 +359,8 @@ export function buildScheduledRule(
   const start = r.text('startTimeUtc');
   if (start !== undefined && start !== '') {
     const t = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(start) ? start : `${start}Z`);
-    if (Number.isNaN(t)) r.error('startTimeUtc', 'field-type', `startTimeUtc: "${start}" is not an ISO-8601 time`);
+    if (Number.isNaN(t))
+      r.error('startTimeUtc', 'field-type', `startTimeUtc: "${start}" is not an ISO-8601 time`);
     else startTimeUtc = t;
   }
   const enabledValue = r.get('enabled');
@@ -275,7 +370,8 @@ export function buildScheduledRule(
   const otherFields = nameMap<unknown>();
   const root = r.get('');
   if (root && typeof root === 'object') {
-    for (const [k, v] of Object.entries(root as Record<string, unknown>)) if (!MODELLED_FIELDS.has(k)) otherFields[k] = v;
+    for (const [k, v] of Object.entries(root as Record<string, unknown>))
+      if (!MODELLED_FIELDS.has(k)) otherFields[k] = v;
   }
 
   const positions = nameMap<SourcePosition>();
@@ -285,7 +381,8 @@ export function buildScheduledRule(
   }
 
   const hasErrors = r.diagnostics.some((d) => d.severity === 'error');
-  if (hasErrors || query === undefined || !queryFrequency || !queryPeriod) return { rule: undefined, diagnostics: r.diagnostics };
+  if (hasErrors || query === undefined || !queryFrequency || !queryPeriod)
+    return { rule: undefined, diagnostics: r.diagnostics };
   const rule: ScheduledRule = {
     kind,
     id,
@@ -322,7 +419,11 @@ function readEntityMappings(r: FieldReader): EntityMapping[] {
   const v = r.get('entityMappings');
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) {
-    r.error('entityMappings', 'field-type', `entityMappings: expected a list of {entityType, fieldMappings}, found ${describe(v)}`);
+    r.error(
+      'entityMappings',
+      'field-type',
+      `entityMappings: expected a list of {entityType, fieldMappings}, found ${describe(v)}`,
+    );
     return [];
   }
   const out: EntityMapping[] = [];
@@ -333,18 +434,27 @@ function readEntityMappings(r: FieldReader): EntityMapping[] {
       return;
     }
     const entityType = r.text(`${at}.entityType`);
-    if (entityType === undefined) r.error(at, 'missing-field', `entityMappings[${i}]: entityType is missing`);
+    if (entityType === undefined)
+      r.error(at, 'missing-field', `entityMappings[${i}]: entityType is missing`);
     const fm = r.get(`${at}.fieldMappings`);
     const fieldMappings: FieldMapping[] = [];
     if (!Array.isArray(fm)) {
-      r.error(fm === undefined ? at : `${at}.fieldMappings`, 'field-type', `entityMappings[${i}]: fieldMappings must be a list of {identifier, columnName}`);
+      r.error(
+        fm === undefined ? at : `${at}.fieldMappings`,
+        'field-type',
+        `entityMappings[${i}]: fieldMappings must be a list of {identifier, columnName}`,
+      );
     } else {
       fm.forEach((_, j) => {
         const f = `${at}.fieldMappings.${j}`;
         const identifier = r.text(`${f}.identifier`);
         const columnName = r.text(`${f}.columnName`);
         if (identifier === undefined || columnName === undefined) {
-          r.error(f, 'missing-field', `entityMappings[${i}].fieldMappings[${j}]: needs both identifier and columnName`);
+          r.error(
+            f,
+            'missing-field',
+            `entityMappings[${i}].fieldMappings[${j}]: needs both identifier and columnName`,
+          );
           return;
         }
         fieldMappings.push({ identifier, columnName });
@@ -359,14 +469,19 @@ function readCustomDetails(r: FieldReader): CustomDetail[] {
   const v = r.get('customDetails');
   if (v === undefined || v === null) return [];
   if (typeof v !== 'object' || Array.isArray(v)) {
-    r.error('customDetails', 'field-type', `customDetails: expected a mapping of key: ColumnName, found ${describe(v)}`);
+    r.error(
+      'customDetails',
+      'field-type',
+      `customDetails: expected a mapping of key: ColumnName, found ${describe(v)}`,
+    );
     return [];
   }
   const out: CustomDetail[] = [];
   for (const key of Object.keys(v)) {
     const columnName = r.text(`customDetails.${key}`, 'a column name');
     if (columnName === undefined) {
-      if (r.get(`customDetails.${key}`) == null) r.error(`customDetails.${key}`, 'missing-field', `customDetails.${key}: no column name`);
+      if (r.get(`customDetails.${key}`) == null)
+        r.error(`customDetails.${key}`, 'missing-field', `customDetails.${key}: no column name`);
       continue;
     }
     out.push({ key, columnName });
@@ -378,20 +493,34 @@ function readAlertDetailsOverride(r: FieldReader): AlertDetailsOverride | undefi
   const v = r.get('alertDetailsOverride');
   if (v === undefined || v === null) return undefined;
   if (!r.isMapping('alertDetailsOverride')) {
-    r.error('alertDetailsOverride', 'field-type', `alertDetailsOverride: expected a mapping, found ${describe(v)}`);
+    r.error(
+      'alertDetailsOverride',
+      'field-type',
+      `alertDetailsOverride: expected a mapping, found ${describe(v)}`,
+    );
     return undefined;
   }
   const at = 'alertDetailsOverride';
   const dyn = r.get(`${at}.alertDynamicProperties`);
   const alertDynamicProperties: AlertDynamicProperty[] = [];
   if (dyn !== undefined && dyn !== null) {
-    if (!Array.isArray(dyn)) r.error(`${at}.alertDynamicProperties`, 'field-type', 'alertDynamicProperties: expected a list of {alertProperty, value}');
+    if (!Array.isArray(dyn))
+      r.error(
+        `${at}.alertDynamicProperties`,
+        'field-type',
+        'alertDynamicProperties: expected a list of {alertProperty, value}',
+      );
     else
       dyn.forEach((_, i) => {
         const p = `${at}.alertDynamicProperties.${i}`;
         const alertProperty = r.text(`${p}.alertProperty`);
         const value = r.text(`${p}.value`);
-        if (alertProperty === undefined || value === undefined) r.error(p, 'missing-field', `alertDynamicProperties[${i}]: needs alertProperty and value`);
+        if (alertProperty === undefined || value === undefined)
+          r.error(
+            p,
+            'missing-field',
+            `alertDynamicProperties[${i}]: needs alertProperty and value`,
+          );
         else alertDynamicProperties.push({ alertProperty, value });
       });
   }
@@ -412,7 +541,8 @@ function readIncidentConfiguration(r: FieldReader): IncidentConfiguration {
   const at = 'incidentConfiguration';
   const g = `${at}.groupingConfiguration`;
   const present = r.get(at) !== undefined && r.get(at) !== null;
-  if (present && !r.isMapping(at)) r.error(at, 'field-type', 'incidentConfiguration: expected a mapping');
+  if (present && !r.isMapping(at))
+    r.error(at, 'field-type', 'incidentConfiguration: expected a mapping');
   // Sentinel's default: create an incident per alert, no grouping (API: createIncident defaults to true).
   const createIncident = present ? r.bool(`${at}.createIncident`, true) : true;
   const groupingPresent = r.get(g) !== undefined && r.get(g) !== null;
@@ -421,12 +551,18 @@ function readIncidentConfiguration(r: FieldReader): IncidentConfiguration {
   if (mm !== undefined) {
     const m = MATCHING_METHODS[mm.toLowerCase()];
     if (m) matchingMethod = m;
-    else r.error(`${g}.matchingMethod`, 'matching-method', `matchingMethod: "${mm}" is not AnyAlert, AllEntities or Selected`);
+    else
+      r.error(
+        `${g}.matchingMethod`,
+        'matching-method',
+        `matchingMethod: "${mm}" is not AnyAlert, AllEntities or Selected`,
+      );
   }
   const grouping: GroupingConfiguration = {
     enabled: groupingPresent ? r.bool(`${g}.enabled`, false) : false,
     reopenClosedIncident: groupingPresent ? r.bool(`${g}.reopenClosedIncident`, false) : false,
-    lookbackDuration: (groupingPresent ? r.duration(`${g}.lookbackDuration`) : undefined) ?? DEFAULT_LOOKBACK,
+    lookbackDuration:
+      (groupingPresent ? r.duration(`${g}.lookbackDuration`) : undefined) ?? DEFAULT_LOOKBACK,
     matchingMethod,
     groupByEntities: groupingPresent ? r.textList(`${g}.groupByEntities`) : [],
     groupByAlertDetails: groupingPresent ? r.textList(`${g}.groupByAlertDetails`) : [],

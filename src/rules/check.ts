@@ -16,7 +16,13 @@
  * The command line (`loupe check`) and the page's rule library call this same function, through
  * the session, so that they always agree.
  */
-import { isLoupeError, LoupeError, type ErrorDetail, type ErrorStage, type SourcePosition } from '../errors.ts';
+import {
+  isLoupeError,
+  LoupeError,
+  type ErrorDetail,
+  type ErrorStage,
+  type SourcePosition,
+} from '../errors.ts';
 import type { Translation } from '../kql/api.ts';
 import type { TableSchema } from '../schema/catalog.ts';
 import { whereToGetFunction } from '../workspace/function-sources.ts';
@@ -78,15 +84,33 @@ export interface RuleCheck {
 export interface CheckReport {
   /** In file order, then rule order within a file. */
   readonly results: readonly RuleCheck[];
-  readonly totals: { readonly rules: number; readonly ready: number; readonly needs: number; readonly refused: number; readonly invalid: number };
+  readonly totals: {
+    readonly rules: number;
+    readonly ready: number;
+    readonly needs: number;
+    readonly refused: number;
+    readonly invalid: number;
+  };
 }
 
 /** The stand-in table an externaldata URL with no file is read from while checking (columns as declared). */
 const STAND_IN_PREFIX = 'loupe_check_externaldata_';
 
 function problemOf(e: unknown, file: string): RuleProblem {
-  if (isLoupeError(e)) return { stage: e.stage, code: e.code, message: e.message, position: { file, ...e.position }, ...(e.detail && { detail: e.detail }) };
-  return { stage: 'internal', code: 'internal', message: e instanceof Error ? e.message : String(e), position: { file } };
+  if (isLoupeError(e))
+    return {
+      stage: e.stage,
+      code: e.code,
+      message: e.message,
+      position: { file, ...e.position },
+      ...(e.detail && { detail: e.detail }),
+    };
+  return {
+    stage: 'internal',
+    code: 'internal',
+    message: e instanceof Error ? e.message : String(e),
+    position: { file },
+  };
 }
 
 /** The need an error stands for, if it is one the analyst can meet by loading something. */
@@ -94,19 +118,35 @@ function needOf(e: LoupeError): RuleNeed | undefined {
   const d = e.detail;
   switch (d?.kind) {
     case 'externaldata-needs-file':
-      return { kind: 'externaldata', url: d.url, why: 'Loupe never downloads: supply the file of this URL' };
+      return {
+        kind: 'externaldata',
+        url: d.url,
+        why: 'Loupe never downloads: supply the file of this URL',
+      };
     case 'watchlist-needs-file':
-      return { kind: 'watchlist', alias: d.alias, why: `the query reads columns of the watchlist "${d.alias}", which only its CSV defines` };
+      return {
+        kind: 'watchlist',
+        alias: d.alias,
+        why: `the query reads columns of the watchlist "${d.alias}", which only its CSV defines`,
+      };
     case 'function-not-loaded':
       return { kind: 'function', name: d.name, why: whereToGetFunction(d.name) };
     case 'table-unknown':
-      return { kind: 'table', name: d.name, why: 'not in the schema catalog: load an export of it' };
+      return {
+        kind: 'table',
+        name: d.name,
+        why: 'not in the schema catalog: load an export of it',
+      };
     case undefined:
       return undefined;
   }
 }
 
-function readsOf(t: Translation, functions: ReadonlySet<string>, externalRead: ReadonlyMap<string, string>): RuleReads {
+function readsOf(
+  t: Translation,
+  functions: ReadonlySet<string>,
+  externalRead: ReadonlyMap<string, string>,
+): RuleReads {
   const externalTables = new Set(externalRead.values());
   return {
     tables: t.tables.filter((n) => watchlistAliasOf(n) === undefined && !externalTables.has(n)),
@@ -122,7 +162,9 @@ function readsOf(t: Translation, functions: ReadonlySet<string>, externalRead: R
  */
 function checkRule(data: ReplayData, rule: Rule): RuleCheck {
   const ids = { file: rule.file, ruleId: rule.id, ruleName: rule.name };
-  const ruleWarnings = rule.diagnostics.filter((d) => d.severity === 'warning').map((d) => new LoupeError('rule', d.code, d.message, d.position).describe());
+  const ruleWarnings = rule.diagnostics
+    .filter((d) => d.severity === 'warning')
+    .map((d) => new LoupeError('rule', d.code, d.message, d.position).describe());
   const needs: RuleNeed[] = [];
   /** URL → stand-in table, for externaldata URLs the analyst gave no file for. */
   const standIns = new Map<string, TableSchema>();
@@ -159,19 +201,47 @@ function checkRule(data: ReplayData, rule: Rule): RuleCheck {
       // The engine plans the SQL as a replay runs it: what DuckDB refuses is refused here too.
       data.engine.query(`EXPLAIN ${prepared.translation.sql}`);
       const reads = readsOf(prepared.translation, functions, externalRead);
-      const warnings = [...ruleWarnings, ...translationWarnings(rule, prepared.translation), ...missingWatchlistWarnings(rule, data, prepared.translation.tables)];
-      if (needs.length > 0) return { ...ids, status: 'needs', reads, needs, ...(firstError && { problem: firstError }), warnings };
+      const warnings = [
+        ...ruleWarnings,
+        ...translationWarnings(rule, prepared.translation),
+        ...missingWatchlistWarnings(rule, data, prepared.translation.tables),
+      ];
+      if (needs.length > 0)
+        return {
+          ...ids,
+          status: 'needs',
+          reads,
+          needs,
+          ...(firstError && { problem: firstError }),
+          warnings,
+        };
       return { ...ids, status: 'ready', reads, warnings };
     } catch (e) {
       const need = isLoupeError(e) ? needOf(e) : undefined;
       // Anything else stops a replay: refused, unless something needed before explains it.
-      if (!need) return needs.length > 0 ? { ...ids, status: 'needs', needs, problem: problemOf(e, rule.file), warnings: ruleWarnings } : { ...ids, status: 'refused', problem: problemOf(e, rule.file), warnings: ruleWarnings };
+      if (!need)
+        return needs.length > 0
+          ? {
+              ...ids,
+              status: 'needs',
+              needs,
+              problem: problemOf(e, rule.file),
+              warnings: ruleWarnings,
+            }
+          : { ...ids, status: 'refused', problem: problemOf(e, rule.file), warnings: ruleWarnings };
       needs.push(need);
       firstError ??= problemOf(e, rule.file);
       // An externaldata URL is met by a stand-in of its declared columns, to find what else the rule
       // needs; a function, table or watchlist hides what comes after it (its columns are unknown).
       const d = (e as LoupeError).detail;
-      if (d?.kind !== 'externaldata-needs-file' || standIns.has(d.url)) return { ...ids, status: 'needs', needs, problem: problemOf(e, rule.file), warnings: ruleWarnings };
+      if (d?.kind !== 'externaldata-needs-file' || standIns.has(d.url))
+        return {
+          ...ids,
+          status: 'needs',
+          needs,
+          problem: problemOf(e, rule.file),
+          warnings: ruleWarnings,
+        };
       standIns.set(d.url, { name: `${STAND_IN_PREFIX}${standIns.size + 1}`, columns: d.columns });
     } finally {
       if (prepared) dropCreated(data, prepared.created);
@@ -187,14 +257,48 @@ export function checkLibrary(data: ReplayData, files: readonly RuleFileText[]): 
     try {
       rules = parseRuleFileAll(f.text, f.name);
     } catch (e) {
-      const errors = e instanceof RuleFileError ? e.diagnostics.filter((d) => d.severity === 'error').map((d) => new LoupeError('rule', d.code, d.message, { file: f.name, ...d.position }).describe()) : [];
+      const errors =
+        e instanceof RuleFileError
+          ? e.diagnostics
+              .filter((d) => d.severity === 'error')
+              .map((d) =>
+                new LoupeError('rule', d.code, d.message, {
+                  file: f.name,
+                  ...d.position,
+                }).describe(),
+              )
+          : [];
       const problem = problemOf(e, f.name);
-      results.push({ file: f.name, status: 'invalid', problem, errors: errors.length > 0 ? errors : [new LoupeError(problem.stage === 'internal' ? 'rule' : problem.stage, problem.code, problem.message, problem.position).describe()], warnings: [] });
+      results.push({
+        file: f.name,
+        status: 'invalid',
+        problem,
+        errors:
+          errors.length > 0
+            ? errors
+            : [
+                new LoupeError(
+                  problem.stage === 'internal' ? 'rule' : problem.stage,
+                  problem.code,
+                  problem.message,
+                  problem.position,
+                ).describe(),
+              ],
+        warnings: [],
+      });
       continue;
     }
     for (const rule of rules) results.push(checkRule(data, rule));
   }
   const count = (s: RuleCheckStatus) => results.filter((r) => r.status === s).length;
-  return { results, totals: { rules: results.length, ready: count('ready'), needs: count('needs'), refused: count('refused'), invalid: count('invalid') } };
+  return {
+    results,
+    totals: {
+      rules: results.length,
+      ready: count('ready'),
+      needs: count('needs'),
+      refused: count('refused'),
+      invalid: count('invalid'),
+    },
+  };
 }
-

@@ -7,7 +7,10 @@
 import type { CustomDetail } from './rule.ts';
 import { cellOf, nameMap, valueText, type ReportRow } from './values.ts';
 
-export function buildCustomDetails(rows: readonly ReportRow[], details: readonly CustomDetail[]): Record<string, string[]> {
+export function buildCustomDetails(
+  rows: readonly ReportRow[],
+  details: readonly CustomDetail[],
+): Record<string, string[]> {
   const out = nameMap<string[]>();
   for (const d of details) {
     const values: string[] = [];

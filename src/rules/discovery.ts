@@ -17,13 +17,18 @@ import { setRunVariables } from './windows.ts';
 export type DiscoverRows = (request: DiscoveryRequest) => readonly (readonly unknown[])[];
 
 /** Cells as a key for the union (BigInt, which JSON.stringify refuses, as decimal text). */
-const rowKey = (row: readonly unknown[]): string => JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+const rowKey = (row: readonly unknown[]): string =>
+  JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 
 /**
  * Discovery over a replay's runs (computed when first needed). `ensureTable` creates a table the
  * rule reads but the analyst did not load, empty, as the replay does for its runs.
  */
-export function discoveryOverRuns(data: ReplayData, runs: () => readonly ScheduledRun[], ensureTable: (name: string) => void): DiscoverRows {
+export function discoveryOverRuns(
+  data: ReplayData,
+  runs: () => readonly ScheduledRun[],
+  ensureTable: (name: string) => void,
+): DiscoverRows {
   const answers = new Map<string, readonly (readonly unknown[])[]>();
   return (request) => {
     const known = answers.get(request.key);

@@ -49,10 +49,18 @@ function hasStrongIdentifier(e: ReportEntity): boolean {
 }
 
 function isBuiltInAccount(e: ReportEntity): boolean {
-  return e.type === 'Account' && e['Name'] !== undefined && BUILT_IN_ACCOUNT_NAMES.has(e['Name'].toUpperCase());
+  return (
+    e.type === 'Account' &&
+    e['Name'] !== undefined &&
+    BUILT_IN_ACCOUNT_NAMES.has(e['Name'].toUpperCase())
+  );
 }
 
-export function extractEntities(rows: readonly ReportRow[], mappings: readonly EntityMapping[], cap = MAX_ENTITIES_PER_ALERT): EntityExtraction {
+export function extractEntities(
+  rows: readonly ReportRow[],
+  mappings: readonly EntityMapping[],
+  cap = MAX_ENTITIES_PER_ALERT,
+): EntityExtraction {
   const entities: ReportEntity[] = [];
   const seen = new Set<string>();
   let mappingIssues = 0;
@@ -67,7 +75,13 @@ export function extractEntities(rows: readonly ReportRow[], mappings: readonly E
       const e: ReportEntity = { type: m.entityType };
       for (const f of m.fieldMappings) {
         const v = valueText(cellOf(row, f.columnName));
-        if (v !== '') Object.defineProperty(e, f.identifier, { value: v, enumerable: true, writable: true, configurable: true });
+        if (v !== '')
+          Object.defineProperty(e, f.identifier, {
+            value: v,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
       }
       if (Object.keys(e).length === 1 || !hasStrongIdentifier(e)) {
         mappingIssues++;

@@ -43,11 +43,17 @@ export interface IncidentOptions {
 const CASE_FOLDABLE_TYPES = new Set(['Account', 'Host']);
 
 function entitySetKey(entities: readonly ReportEntity[], foldCase: boolean): string[] {
-  return [...new Set(entities.map((e) => entityKey(e, foldCase && CASE_FOLDABLE_TYPES.has(e.type))))].sort();
+  return [
+    ...new Set(entities.map((e) => entityKey(e, foldCase && CASE_FOLDABLE_TYPES.has(e.type)))),
+  ].sort();
 }
 
 /** The key alerts must share to join one incident, readable, or '' under AnyAlert. */
-export function matchingKey(alert: GroupableAlert, config: IncidentConfiguration, options: IncidentOptions = {}): string {
+export function matchingKey(
+  alert: GroupableAlert,
+  config: IncidentConfiguration,
+  options: IncidentOptions = {},
+): string {
   const g = config.groupingConfiguration;
   const fold = options.caseInsensitiveEntities ?? false;
   switch (g.matchingMethod) {
@@ -61,14 +67,25 @@ export function matchingKey(alert: GroupableAlert, config: IncidentConfiguration
     case 'Selected': {
       const parts: string[] = [];
       for (const type of g.groupByEntities) {
-        const keys = entitySetKey(alert.entities.filter((e) => e.type === type), fold);
+        const keys = entitySetKey(
+          alert.entities.filter((e) => e.type === type),
+          fold,
+        );
         parts.push(`${type}: [${keys.join(', ')}]`);
       }
       for (const detail of g.groupByAlertDetails) {
-        const v = detail === 'DisplayName' ? alert.displayName : detail === 'Severity' ? alert.severity : '';
+        const v =
+          detail === 'DisplayName'
+            ? alert.displayName
+            : detail === 'Severity'
+              ? alert.severity
+              : '';
         parts.push(`${detail}: ${JSON.stringify(v)}`);
       }
-      for (const key of g.groupByCustomDetails) parts.push(`${key}: ${JSON.stringify((Object.hasOwn(alert.customDetails, key) ? alert.customDetails[key] : undefined) ?? [])}`);
+      for (const key of g.groupByCustomDetails)
+        parts.push(
+          `${key}: ${JSON.stringify((Object.hasOwn(alert.customDetails, key) ? alert.customDetails[key] : undefined) ?? [])}`,
+        );
       return parts.join('; ');
     }
   }
@@ -80,7 +97,11 @@ interface OpenIncident {
   readonly firstAt: number;
 }
 
-export function groupIncidents(alerts: readonly GroupableAlert[], config: IncidentConfiguration, options: IncidentOptions = {}): ReportIncident[] {
+export function groupIncidents(
+  alerts: readonly GroupableAlert[],
+  config: IncidentConfiguration,
+  options: IncidentOptions = {},
+): ReportIncident[] {
   if (!config.createIncident) return [];
   const g = config.groupingConfiguration;
   const prefix = options.idPrefix ?? 'incident-';

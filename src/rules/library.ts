@@ -6,7 +6,13 @@
 import { isLoupeError, type ErrorDetail, type ErrorStage, type SourcePosition } from '../errors.ts';
 import { isCancellation, throwIfCancelled } from '../db/cancellation.ts';
 import { yieldIfBusy } from '../db/pending-query.ts';
-import type { ReplayControl, ReplayData, ReplayOptions, ReplayProgress, ReplayReport } from './api.ts';
+import type {
+  ReplayControl,
+  ReplayData,
+  ReplayOptions,
+  ReplayProgress,
+  ReplayReport,
+} from './api.ts';
 import { parseRuleFileAll } from './parse.ts';
 import { replay } from './replay.ts';
 import type { Rule } from './rule.ts';
@@ -47,13 +53,37 @@ export type LibraryEntry = LibraryRuleResult | LibraryRuleError;
 export interface LibraryReport {
   /** Rules that ran, most alerts first (then most incidents, then name); errors after them, by file. */
   readonly results: readonly LibraryEntry[];
-  readonly totals: { readonly rules: number; readonly ran: number; readonly failed: number; readonly alerts: number; readonly incidents: number };
+  readonly totals: {
+    readonly rules: number;
+    readonly ran: number;
+    readonly failed: number;
+    readonly alerts: number;
+    readonly incidents: number;
+  };
 }
 
 function errorEntry(file: string, e: unknown, rule?: Rule): LibraryRuleError {
   const ids = rule ? { ruleId: rule.id, ruleName: rule.name } : {};
-  if (isLoupeError(e)) return { status: 'error', file, ...ids, stage: e.stage, code: e.code, message: e.message, position: { file, ...e.position }, ...(e.detail && { detail: e.detail }) };
-  return { status: 'error', file, ...ids, stage: 'internal', code: 'internal', message: e instanceof Error ? e.message : String(e), position: { file } };
+  if (isLoupeError(e))
+    return {
+      status: 'error',
+      file,
+      ...ids,
+      stage: e.stage,
+      code: e.code,
+      message: e.message,
+      position: { file, ...e.position },
+      ...(e.detail && { detail: e.detail }),
+    };
+  return {
+    status: 'error',
+    file,
+    ...ids,
+    stage: 'internal',
+    code: 'internal',
+    message: e instanceof Error ? e.message : String(e),
+    position: { file },
+  };
 }
 
 /**
@@ -61,7 +91,11 @@ function errorEntry(file: string, e: unknown, rule?: Rule): LibraryRuleError {
  * a cancel (options.signal) stops the whole library with an AbortError. Progress names the rule
  * being replayed (1-based, of all the rules read) and its runs.
  */
-export async function replayLibrary(data: ReplayData, files: readonly RuleFileText[], options: ReplayOptions & ReplayControl = {}): Promise<LibraryReport> {
+export async function replayLibrary(
+  data: ReplayData,
+  files: readonly RuleFileText[],
+  options: ReplayOptions & ReplayControl = {},
+): Promise<LibraryReport> {
   const entries: LibraryEntry[] = [];
   const toRun: { file: string; rule: Rule }[] = [];
   for (const f of files) {
@@ -100,7 +134,10 @@ export async function replayLibrary(data: ReplayData, files: readonly RuleFileTe
   }
   const ok = entries.filter((e): e is LibraryRuleResult => e.status === 'ok');
   const failed = entries.filter((e): e is LibraryRuleError => e.status === 'error');
-  ok.sort((a, b) => b.alerts - a.alerts || b.incidents - a.incidents || a.ruleName.localeCompare(b.ruleName));
+  ok.sort(
+    (a, b) =>
+      b.alerts - a.alerts || b.incidents - a.incidents || a.ruleName.localeCompare(b.ruleName),
+  );
   failed.sort((a, b) => a.file.localeCompare(b.file));
   return {
     results: [...ok, ...failed],

@@ -23,7 +23,10 @@ export function detectRuleFormat(text: string, fileName: string): RuleFileFormat
   if (ext === 'kql' || ext === 'csl' || ext === 'txt') return 'kql';
   if (ext === 'yaml' || ext === 'yml') return 'yaml';
   if (ext === 'json') return 'arm';
-  const first = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '' && !l.startsWith('#') && !l.startsWith('//'));
+  const first = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l !== '' && !l.startsWith('#') && !l.startsWith('//'));
   if (first === undefined) return 'kql';
   if (first.startsWith('{')) return 'arm';
   if (first === '---' || /^[A-Za-z_][\w-]*\s*:(\s|$)/.test(first)) return 'yaml';
@@ -43,22 +46,36 @@ export function parseRuleFileAll(text: string, fileName: string): Rule[] {
   if (format === 'arm' || isArmTemplate(src.value)) {
     const found = armRuleProperties(src);
     if (found.length === 0) {
-      throw new LoupeError('rule', 'arm-no-rules', 'this JSON file holds no Microsoft.SecurityInsights/alertRules resource', { file: fileName, line: 1, column: 1 });
+      throw new LoupeError(
+        'rule',
+        'arm-no-rules',
+        'this JSON file holds no Microsoft.SecurityInsights/alertRules resource',
+        { file: fileName, line: 1, column: 1 },
+      );
     }
     return found.map((r) => finish(buildScheduledRule(src, r.basePath, 'arm', r)));
   }
   if (src.value === null || typeof src.value !== 'object' || Array.isArray(src.value)) {
-    throw new LoupeError('rule', 'not-a-rule', 'expected a YAML mapping with the rule fields (id, name, query, queryFrequency, …)', {
-      file: fileName,
-      line: 1,
-      column: 1,
-    });
+    throw new LoupeError(
+      'rule',
+      'not-a-rule',
+      'expected a YAML mapping with the rule fields (id, name, query, queryFrequency, …)',
+      {
+        file: fileName,
+        line: 1,
+        column: 1,
+      },
+    );
   }
   return [finish(buildScheduledRule(src, '', 'yaml', { fallbackId: idFromFileName(fileName) }))];
 }
 
 function isArmTemplate(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && Array.isArray((value as Record<string, unknown>)['resources']);
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    Array.isArray((value as Record<string, unknown>)['resources'])
+  );
 }
 
 /** Adds the limit warnings, then throws when the rule has errors. */
@@ -78,11 +95,26 @@ function kqlOnlyRule(text: string, fileName: string): KqlOnlyRule {
   const origin: QueryOrigin = { line: 1, column: 1, indent: 0 };
   const query = text.replace(/^\uFEFF/, '');
   if (query.trim() === '') {
-    throw new LoupeError('rule', 'empty-query', 'the file holds no KQL query', { file: fileName, line: 1, column: 1 });
+    throw new LoupeError('rule', 'empty-query', 'the file holds no KQL query', {
+      file: fileName,
+      line: 1,
+      column: 1,
+    });
   }
   const name = idFromFileName(fileName);
   const pos: SourcePosition = { file: fileName, line: 1, column: 1 };
-  return { kind: 'KQL', id: name, name, description: '', query, format: 'kql', file: fileName, queryOrigin: origin, diagnostics: [], positions: { query: pos } };
+  return {
+    kind: 'KQL',
+    id: name,
+    name,
+    description: '',
+    query,
+    format: 'kql',
+    file: fileName,
+    queryOrigin: origin,
+    diagnostics: [],
+    positions: { query: pos },
+  };
 }
 
 export { queryOriginOf };

@@ -14,7 +14,10 @@ export function placeholdersOf(format: string): string[] {
  * Sentinel reverts the *whole* field to the rule's default ("the alert details for that instance
  * will revert to the defaults"), so this returns undefined and the caller uses the default.
  */
-export function fillPlaceholders(format: string, valueOf: (column: string) => string | undefined): string | undefined {
+export function fillPlaceholders(
+  format: string,
+  valueOf: (column: string) => string | undefined,
+): string | undefined {
   let missing = false;
   const filled = format.replace(PLACEHOLDER, (_, name: string) => {
     const v = valueOf(name.trim());

@@ -21,7 +21,11 @@ import { discovery } from './discovery.ts';
 export interface PreparedQuery {
   readonly translation: Translation;
   /** Tables read, with their schema and whether the window applies. */
-  readonly tables: readonly { readonly name: string; readonly schema: TableSchema; readonly windowed: boolean }[];
+  readonly tables: readonly {
+    readonly name: string;
+    readonly schema: TableSchema;
+    readonly windowed: boolean;
+  }[];
   /** Tables created empty because the analyst did not load them (dropped after the replay). */
   readonly created: readonly string[];
 }
@@ -49,7 +53,10 @@ export function translateRule(data: ReplayData, rule: Rule): Translation {
   } catch (e) {
     if (isLoupeError(e) && e.stage === 'kql') {
       // The translator counts lines within the query; the analyst reads the rule file.
-      const at = e.position.line !== undefined ? ` (query line ${e.position.line}, column ${e.position.column ?? 1})` : '';
+      const at =
+        e.position.line !== undefined
+          ? ` (query line ${e.position.line}, column ${e.position.column ?? 1})`
+          : '';
       let message = e.message.replace(/\s*\(line \d+, column \d+\)$/, '') + at;
       let detail = e.detail;
       // A column the query reads that a watchlist's CSV would have defined: what it needs is that CSV.
@@ -66,16 +73,29 @@ export function translateRule(data: ReplayData, rule: Rule): Translation {
 
 /** The query's warnings as "file:line:column: message", placed in the rule file. */
 export function translationWarnings(rule: Rule, translation: Translation): string[] {
-  return translation.warnings.map((w) => new LoupeError('kql', 'warning', w.message, queryPositionInFile(rule, { line: w.line, column: w.column })).describe());
+  return translation.warnings.map((w) =>
+    new LoupeError(
+      'kql',
+      'warning',
+      w.message,
+      queryPositionInFile(rule, { line: w.line, column: w.column }),
+    ).describe(),
+  );
 }
 
 /** Watchlists the query reads that were not loaded (read as empty), as warnings. */
-export function missingWatchlistWarnings(rule: Rule, data: ReplayData, tables: readonly string[]): string[] {
+export function missingWatchlistWarnings(
+  rule: Rule,
+  data: ReplayData,
+  tables: readonly string[],
+): string[] {
   return tables.flatMap((t) => {
     const alias = watchlistAliasOf(t);
     return alias === undefined || data.isWatchlistLoaded?.(alias)
       ? []
-      : [`${rule.file}: the watchlist "${alias}" is not loaded: _GetWatchlist('${alias}') read no item, as in a workspace without it (load its CSV under the alias ${alias})`];
+      : [
+          `${rule.file}: the watchlist "${alias}" is not loaded: _GetWatchlist('${alias}') read no item, as in a workspace without it (load its CSV under the alias ${alias})`,
+        ];
   });
 }
 
@@ -88,7 +108,13 @@ export function prepare(data: ReplayData, rule: Rule, created: string[] = []): P
   const translation = translateRule(data, rule);
   const tables = translation.tables.map((name) => {
     const schema = data.resolveTable(name);
-    if (!schema) throw new LoupeError('replay', 'unknown-table', `the rule reads table "${name}", which is neither loaded nor in the schema catalog`, { file: rule.file });
+    if (!schema)
+      throw new LoupeError(
+        'replay',
+        'unknown-table',
+        `the rule reads table "${name}", which is neither loaded nor in the schema catalog`,
+        { file: rule.file },
+      );
     createIfMissing(data, name, created);
     return { name, schema, windowed: isScheduled(rule) && isWindowed(schema) };
   });
@@ -104,7 +130,12 @@ export function createIfMissing(data: ReplayData, name: string, created: string[
 }
 
 function tableExists(data: ReplayData, name: string): boolean {
-  return data.engine.queryParams(`SELECT 1 FROM duckdb_tables() WHERE table_name = ? AND schema_name = 'main'`, [name]).rows.length > 0;
+  return (
+    data.engine.queryParams(
+      `SELECT 1 FROM duckdb_tables() WHERE table_name = ? AND schema_name = 'main'`,
+      [name],
+    ).rows.length > 0
+  );
 }
 
 export function dropCreated(data: ReplayData, created: readonly string[]): void {
@@ -118,7 +149,9 @@ export function loadedTimeRange(data: ReplayData): { min: number; max: number } 
   for (const name of data.loadedTables()) {
     const schema = data.resolveTable(name);
     if (!schema || !isWindowed(schema)) continue;
-    const r = data.engine.query(`SELECT min("TimeGenerated") AS lo, max("TimeGenerated") AS hi FROM ${quoteIdent(name)}`);
+    const r = data.engine.query(
+      `SELECT min("TimeGenerated") AS lo, max("TimeGenerated") AS hi FROM ${quoteIdent(name)}`,
+    );
     const [lo, hi] = r.rows[0] ?? [];
     if (typeof lo === 'number' && lo < min) min = lo;
     if (typeof hi === 'number' && hi > max) max = hi;
@@ -134,22 +167,32 @@ export function loadedTimeRange(data: ReplayData): { min: number; max: number } 
  * which take their first row's values — are the same on every engine and every time.
  */
 export function runSql(translation: Translation): string {
-  return translation.ordered ? translation.sql : `SELECT * FROM (\n${translation.sql}\n) AS loupe_run_rows ORDER BY ALL`;
+  return translation.ordered
+    ? translation.sql
+    : `SELECT * FROM (\n${translation.sql}\n) AS loupe_run_rows ORDER BY ALL`;
 }
 
 /** Runs the prepared query for one run and returns its rows in report form, in output order. */
-export async function runQuery(data: ReplayData, translation: Translation, run: ScheduledRun, signal?: AbortSignal): Promise<ReportRow[]> {
+export async function runQuery(
+  data: ReplayData,
+  translation: Translation,
+  run: ScheduledRun,
+  signal?: AbortSignal,
+): Promise<ReportRow[]> {
   setRunVariables(data.engine, run.at, run.windowStart, run.windowEnd);
   const result = await data.engine.queryAsync(runSql(translation), signal ? { signal } : {});
   const columns = translation.columns;
   // Object.fromEntries defines each column as an own property: an output column named
   // `__proto__` is a column of the row (assigning it would replace the row's prototype instead).
-  return result.rows.map((row): ReportRow => Object.fromEntries(columns.map((c, i) => [c.name, decodeValue(row[i], c.type)])));
+  return result.rows.map((row): ReportRow =>
+    Object.fromEntries(columns.map((c, i) => [c.name, decodeValue(row[i], c.type)])),
+  );
 }
 
 export function runTables(q: PreparedQuery, run: ScheduledRun): ReportRunTable[] {
   return q.tables.map((t) =>
-    t.windowed ? { name: t.name, windowStart: isoTime(run.windowStart), windowEnd: isoTime(run.windowEnd) } : { name: t.name, windowStart: null, windowEnd: null },
+    t.windowed
+      ? { name: t.name, windowStart: isoTime(run.windowStart), windowEnd: isoTime(run.windowEnd) }
+      : { name: t.name, windowStart: null, windowEnd: null },
   );
 }
-

@@ -14,7 +14,13 @@ import { lineColumn } from '../kql/errors.ts';
 import { parseQuery } from '../kql/syntax/parse-query.ts';
 import type { TableSchema } from '../schema/catalog.ts';
 import { placeholdersOf } from './placeholders.ts';
-import { queryPositionInFile, type Rule, type RuleDiagnostic, type ScheduledRule, isScheduled } from './rule.ts';
+import {
+  queryPositionInFile,
+  type Rule,
+  type RuleDiagnostic,
+  type ScheduledRule,
+  isScheduled,
+} from './rule.ts';
 
 function positionFor(rule: Rule, path: string): SourcePosition {
   let p = path;
@@ -31,21 +37,62 @@ function positionFor(rule: Rule, path: string): SourcePosition {
 function mappedColumns(rule: ScheduledRule): { column: string; path: string; what: string }[] {
   const out: { column: string; path: string; what: string }[] = [];
   rule.entityMappings.forEach((m, i) =>
-    m.fieldMappings.forEach((f, j) => out.push({ column: f.columnName, path: `entityMappings.${i}.fieldMappings.${j}.columnName`, what: `${m.entityType} ${f.identifier}` })),
+    m.fieldMappings.forEach((f, j) =>
+      out.push({
+        column: f.columnName,
+        path: `entityMappings.${i}.fieldMappings.${j}.columnName`,
+        what: `${m.entityType} ${f.identifier}`,
+      }),
+    ),
   );
-  for (const d of rule.customDetails) out.push({ column: d.columnName, path: `customDetails.${d.key}`, what: `custom detail ${d.key}` });
+  for (const d of rule.customDetails)
+    out.push({
+      column: d.columnName,
+      path: `customDetails.${d.key}`,
+      what: `custom detail ${d.key}`,
+    });
   const o = rule.alertDetailsOverride;
   if (o) {
-    for (const c of placeholdersOf(o.alertDisplayNameFormat ?? '')) out.push({ column: c, path: 'alertDetailsOverride.alertDisplayNameFormat', what: 'alertDisplayNameFormat' });
-    for (const c of placeholdersOf(o.alertDescriptionFormat ?? '')) out.push({ column: c, path: 'alertDetailsOverride.alertDescriptionFormat', what: 'alertDescriptionFormat' });
-    if (o.alertSeverityColumnName) out.push({ column: o.alertSeverityColumnName, path: 'alertDetailsOverride.alertSeverityColumnName', what: 'alertSeverityColumnName' });
-    if (o.alertTacticsColumnName) out.push({ column: o.alertTacticsColumnName, path: 'alertDetailsOverride.alertTacticsColumnName', what: 'alertTacticsColumnName' });
-    o.alertDynamicProperties.forEach((p, i) => out.push({ column: p.value, path: `alertDetailsOverride.alertDynamicProperties.${i}.value`, what: `dynamic property ${p.alertProperty}` }));
+    for (const c of placeholdersOf(o.alertDisplayNameFormat ?? ''))
+      out.push({
+        column: c,
+        path: 'alertDetailsOverride.alertDisplayNameFormat',
+        what: 'alertDisplayNameFormat',
+      });
+    for (const c of placeholdersOf(o.alertDescriptionFormat ?? ''))
+      out.push({
+        column: c,
+        path: 'alertDetailsOverride.alertDescriptionFormat',
+        what: 'alertDescriptionFormat',
+      });
+    if (o.alertSeverityColumnName)
+      out.push({
+        column: o.alertSeverityColumnName,
+        path: 'alertDetailsOverride.alertSeverityColumnName',
+        what: 'alertSeverityColumnName',
+      });
+    if (o.alertTacticsColumnName)
+      out.push({
+        column: o.alertTacticsColumnName,
+        path: 'alertDetailsOverride.alertTacticsColumnName',
+        what: 'alertTacticsColumnName',
+      });
+    o.alertDynamicProperties.forEach((p, i) =>
+      out.push({
+        column: p.value,
+        path: `alertDetailsOverride.alertDynamicProperties.${i}.value`,
+        what: `dynamic property ${p.alertProperty}`,
+      }),
+    );
   }
   return out;
 }
 
-export function checkRuleAgainstQuery(rule: Rule, translation: Translation, resolveTable: (name: string) => TableSchema | undefined): RuleDiagnostic[] {
+export function checkRuleAgainstQuery(
+  rule: Rule,
+  translation: Translation,
+  resolveTable: (name: string) => TableSchema | undefined,
+): RuleDiagnostic[] {
   const out: RuleDiagnostic[] = [];
   if (isScheduled(rule)) {
     const outputs = new Set(translation.columns.map((c) => c.name));
@@ -67,9 +114,15 @@ export function checkRuleAgainstQuery(rule: Rule, translation: Translation, reso
 
 type Node = { kind?: unknown; [k: string]: unknown };
 
-function numberComparedWithString(rule: Rule, translation: Translation, resolveTable: (name: string) => TableSchema | undefined): RuleDiagnostic[] {
+function numberComparedWithString(
+  rule: Rule,
+  translation: Translation,
+  resolveTable: (name: string) => TableSchema | undefined,
+): RuleDiagnostic[] {
   const stringColumns = new Set<string>();
-  for (const t of translation.tables) for (const c of resolveTable(t)?.columns ?? []) if (c.type === 'string') stringColumns.add(c.name);
+  for (const t of translation.tables)
+    for (const c of resolveTable(t)?.columns ?? [])
+      if (c.type === 'string') stringColumns.add(c.name);
   let ast: unknown;
   try {
     ast = parseQuery(rule.query, { resolveTable });
@@ -77,8 +130,10 @@ function numberComparedWithString(rule: Rule, translation: Translation, resolveT
     return [];
   }
   const out: RuleDiagnostic[] = [];
-  const isNumber = (n: unknown): n is Node & { value: number } => isNode(n) && n['kind'] === 'literal' && (n['type'] === 'long' || n['type'] === 'real');
-  const isStringColumn = (n: unknown): n is Node & { name: string } => isNode(n) && n['kind'] === 'name' && stringColumns.has(String(n['name']));
+  const isNumber = (n: unknown): n is Node & { value: number } =>
+    isNode(n) && n['kind'] === 'literal' && (n['type'] === 'long' || n['type'] === 'real');
+  const isStringColumn = (n: unknown): n is Node & { name: string } =>
+    isNode(n) && n['kind'] === 'name' && stringColumns.has(String(n['name']));
   const flag = (column: string, value: unknown, span: unknown): void => {
     const start = isNode(span) && typeof span['start'] === 'number' ? span['start'] : 0;
     const { line, column: col } = lineColumn(rule.query, start);
@@ -100,8 +155,20 @@ function numberComparedWithString(rule: Rule, translation: Translation, resolveT
       if (isStringColumn(l) && isNumber(r)) flag(l.name, r.value, n['span']);
       else if (isStringColumn(r) && isNumber(l)) flag(r.name, l.value, n['span']);
     }
-    if (n['kind'] === 'in' && isStringColumn(n['left']) && Array.isArray(n['items']) && (n['items'] as unknown[]).some(isNumber)) {
-      flag((n['left'] as { name: string }).name, (n['items'] as unknown[]).filter(isNumber).map((x) => x.value).join(', '), n['span']);
+    if (
+      n['kind'] === 'in' &&
+      isStringColumn(n['left']) &&
+      Array.isArray(n['items']) &&
+      (n['items'] as unknown[]).some(isNumber)
+    ) {
+      flag(
+        (n['left'] as { name: string }).name,
+        (n['items'] as unknown[])
+          .filter(isNumber)
+          .map((x) => x.value)
+          .join(', '),
+        n['span'],
+      );
     }
     for (const v of Object.values(n)) if (v && typeof v === 'object') walk(v);
   };

@@ -6,9 +6,24 @@
  */
 import { LoupeError } from '../errors.ts';
 import { throwIfCancelled } from '../db/cancellation.ts';
-import type { ReplayControl, ReplayData, ReplayOptions, ReplayReport, ReportExecution } from './api.ts';
+import type {
+  ReplayControl,
+  ReplayData,
+  ReplayOptions,
+  ReplayReport,
+  ReportExecution,
+} from './api.ts';
 import { groupIncidents } from './incidents.ts';
-import { createIfMissing, dropCreated, loadedTimeRange, missingWatchlistWarnings, prepare, runQuery, translationWarnings, type PreparedQuery } from './prepared.ts';
+import {
+  createIfMissing,
+  dropCreated,
+  loadedTimeRange,
+  missingWatchlistWarnings,
+  prepare,
+  runQuery,
+  translationWarnings,
+  type PreparedQuery,
+} from './prepared.ts';
 import { checkRuleAgainstQuery } from './query-checks.ts';
 import { isScheduled, type KqlOnlyRule, type Rule, type ScheduledRule } from './rule.ts';
 import { BatchMismatch, executeRuns, tryBatch, type RunsOutcome } from './runs.ts';
@@ -23,9 +38,10 @@ export { translateRule, loadedTimeRange } from './prepared.ts';
 
 function warningsOf(rule: Rule, q: PreparedQuery, data: ReplayData): string[] {
   return [
-    ...[...rule.diagnostics.filter((d) => d.severity === 'warning'), ...checkRuleAgainstQuery(rule, q.translation, (n) => data.resolveTable(n))].map((d) =>
-      new LoupeError('rule', d.code, d.message, d.position).describe(),
-    ),
+    ...[
+      ...rule.diagnostics.filter((d) => d.severity === 'warning'),
+      ...checkRuleAgainstQuery(rule, q.translation, (n) => data.resolveTable(n)),
+    ].map((d) => new LoupeError('rule', d.code, d.message, d.position).describe()),
     ...translationWarnings(rule, q.translation),
     ...missingWatchlistWarnings(rule, data, q.translation.tables),
   ];
@@ -36,10 +52,15 @@ function warningsOf(rule: Rule, q: PreparedQuery, data: ReplayData): string[] {
  * between runs: a cancelled replay rejects with an AbortError and leaves the loaded tables as they
  * were (tables it created empty and its temporary copies are dropped on the way out).
  */
-export async function replay(data: ReplayData, rule: Rule, options: ReplayOptions & ReplayControl = {}): Promise<ReplayReport> {
+export async function replay(
+  data: ReplayData,
+  rule: Rule,
+  options: ReplayOptions & ReplayControl = {},
+): Promise<ReplayReport> {
   throwIfCancelled(options.signal);
   let plan: RunPlan | undefined;
-  const planOf = (): RunPlan => (plan ??= isScheduled(rule) ? scheduledRunsOf(data, rule, options) : kqlRunOf(data, options));
+  const planOf = (): RunPlan =>
+    (plan ??= isScheduled(rule) ? scheduledRunsOf(data, rule, options) : kqlRunOf(data, options));
   const created: string[] = [];
   // Plugins whose columns depend on the data see every run's rows (discovery.ts).
   // Everything else the caller provides (workspace functions, watchlists, table suggestions) stays;
@@ -51,12 +72,20 @@ export async function replay(data: ReplayData, rule: Rule, options: ReplayOption
     externalData: (url) => data.externalData?.(url),
     ...(data.suggestTables && { suggestTables: (n: string) => data.suggestTables?.(n) ?? [] }),
     ...(data.resolveFunction && { resolveFunction: (n: string) => data.resolveFunction?.(n) }),
-    ...(data.isWatchlistLoaded && { isWatchlistLoaded: (alias: string) => data.isWatchlistLoaded?.(alias) ?? false }),
-    discoverRows: discoveryOverRuns(data, () => planOf().runs, (t) => createIfMissing(data, t, created)),
+    ...(data.isWatchlistLoaded && {
+      isWatchlistLoaded: (alias: string) => data.isWatchlistLoaded?.(alias) ?? false,
+    }),
+    discoverRows: discoveryOverRuns(
+      data,
+      () => planOf().runs,
+      (t) => createIfMissing(data, t, created),
+    ),
   };
   try {
     const q = prepare(replayData, rule, created);
-    return isScheduled(rule) ? await replayScheduled(replayData, rule, q, planOf(), options) : await replayKql(replayData, rule, q, planOf().runs[0]!, options);
+    return isScheduled(rule)
+      ? await replayScheduled(replayData, rule, q, planOf(), options)
+      : await replayKql(replayData, rule, q, planOf().runs[0]!, options);
   } finally {
     dropCreated(data, created);
   }
@@ -73,7 +102,11 @@ function scheduledRunsOf(data: ReplayData, rule: ScheduledRule, options: ReplayO
   const start = options.from ?? range?.min;
   const end = options.to ?? range?.max;
   if (start === undefined || end === undefined) {
-    throw new LoupeError('replay', 'no-time-range', 'no loaded table has a TimeGenerated column to schedule runs over: give the replay range (--from/--to)');
+    throw new LoupeError(
+      'replay',
+      'no-time-range',
+      'no loaded table has a TimeGenerated column to schedule runs over: give the replay range (--from/--to)',
+    );
   }
   const runs = scheduleRuns({
     frequencyMs: rule.queryFrequency.ms,
@@ -96,17 +129,28 @@ function kqlRunOf(data: ReplayData, options: ReplayOptions): RunPlan {
   return { runs: [run], start: run.windowStart, end: at };
 }
 
-async function replayScheduled(data: ReplayData, rule: ScheduledRule, q: PreparedQuery, plan: RunPlan, options: ReplayOptions & ReplayControl): Promise<ReplayReport> {
+async function replayScheduled(
+  data: ReplayData,
+  rule: ScheduledRule,
+  q: PreparedQuery,
+  plan: RunPlan,
+  options: ReplayOptions & ReplayControl,
+): Promise<ReplayReport> {
   const { runs, start, end } = plan;
 
   let outcome: RunsOutcome;
   let execution: ReportExecution;
   const control: ReplayControl = options;
   options.onProgress?.({ step: 'run', runsDone: 0, runsTotal: runs.length });
-  const batch = options.strategy === 'per-run' ? { fallbackReason: 'per-run strategy requested' } : await tryBatch(data, rule, q, runs, start, end, control);
+  const batch =
+    options.strategy === 'per-run'
+      ? { fallbackReason: 'per-run strategy requested' }
+      : await tryBatch(data, rule, q, runs, start, end, control);
   if ('counts' in batch) {
     // Triggered runs are re-run for their rows, over a copy of just their windows' rows.
-    const triggered = runs.filter((_, k) => isTriggered(batch.counts[k]!, rule.triggerOperator, rule.triggerThreshold));
+    const triggered = runs.filter((_, k) =>
+      isTriggered(batch.counts[k]!, rule.triggerOperator, rule.triggerThreshold),
+    );
     const subset = createSubset(data, rule, triggered, Math.max(1, end - start));
     try {
       outcome = await executeRuns(data, rule, q, runs, batch.counts, control, subset?.translation);
@@ -114,17 +158,33 @@ async function replayScheduled(data: ReplayData, rule: ScheduledRule, q: Prepare
     } catch (e) {
       if (!(e instanceof BatchMismatch)) throw e;
       outcome = await executeRuns(data, rule, q, runs, undefined, control);
-      execution = { strategy: 'per-run', queries: batch.queries + outcome.queries, fallbackReason: e.message };
+      execution = {
+        strategy: 'per-run',
+        queries: batch.queries + outcome.queries,
+        fallbackReason: e.message,
+      };
     } finally {
       subset?.drop();
     }
   } else {
     outcome = await executeRuns(data, rule, q, runs, undefined, control);
-    execution = { strategy: 'per-run', queries: outcome.queries, fallbackReason: batch.fallbackReason };
+    execution = {
+      strategy: 'per-run',
+      queries: outcome.queries,
+      fallbackReason: batch.fallbackReason,
+    };
   }
   const { reportRuns, alerts, alertTimes } = outcome;
   const incidents = groupIncidents(
-    alerts.map((a, i) => ({ id: a.id, at: alertTimes[i]!, displayName: a.displayName, description: a.description, severity: a.severity, entities: a.entities, customDetails: a.customDetails })),
+    alerts.map((a, i) => ({
+      id: a.id,
+      at: alertTimes[i]!,
+      displayName: a.displayName,
+      description: a.description,
+      severity: a.severity,
+      entities: a.entities,
+      customDetails: a.customDetails,
+    })),
     rule.incidentConfiguration,
     { caseInsensitiveEntities: options.caseInsensitiveEntities ?? false },
   );
@@ -156,7 +216,13 @@ async function replayScheduled(data: ReplayData, rule: ScheduledRule, q: Prepare
 }
 
 /** Bare KQL: one run at the chosen time (default: the latest TimeGenerated loaded), no window, no alerts. */
-async function replayKql(data: ReplayData, rule: KqlOnlyRule, q: PreparedQuery, run: ScheduledRun, options: ReplayOptions & ReplayControl): Promise<ReplayReport> {
+async function replayKql(
+  data: ReplayData,
+  rule: KqlOnlyRule,
+  q: PreparedQuery,
+  run: ScheduledRun,
+  options: ReplayOptions & ReplayControl,
+): Promise<ReplayReport> {
   options.onProgress?.({ step: 'run', runsDone: 0, runsTotal: 1 });
   const rows = await runQuery(data, q.translation, run, options.signal);
   options.onProgress?.({ step: 'run', runsDone: 1, runsTotal: 1 });

@@ -6,7 +6,10 @@ export class RuleFileError extends LoupeError {
   constructor(readonly diagnostics: readonly RuleDiagnostic[]) {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     const first = errors[0] ?? diagnostics[0]!;
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''})` : '';
+    const more =
+      errors.length > 1
+        ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''})`
+        : '';
     super('rule', first.code, first.message + more, first.position);
     this.name = 'RuleFileError';
   }

@@ -158,6 +158,7 @@ export function queryPositionInFile(rule: Rule, pos: SourcePosition): SourcePosi
   if (line === undefined) return { ...pos, file: rule.file };
   const o = rule.queryOrigin;
   const fileLine = o.line + line - 1;
-  const fileColumn = column === undefined ? undefined : line === 1 ? o.column + column - 1 : o.indent + column;
+  const fileColumn =
+    column === undefined ? undefined : line === 1 ? o.column + column - 1 : o.indent + column;
   return { ...pos, file: rule.file, line: fileLine, column: fileColumn };
 }

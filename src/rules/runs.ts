@@ -7,7 +7,13 @@ import { quoteIdent } from '../db/sql-text.ts';
 import { isCancellation, throwIfCancelled } from '../db/cancellation.ts';
 import { yieldIfBusy } from '../db/pending-query.ts';
 import type { ReplayControl, ReplayData, ReportAlert, ReportRun } from './api.ts';
-import { MAX_TRIGGERED_SHARE, MIN_RUNS_PER_BATCH, batchCounts, batchSize, translateForBatch } from './batch.ts';
+import {
+  MAX_TRIGGERED_SHARE,
+  MIN_RUNS_PER_BATCH,
+  batchCounts,
+  batchSize,
+  translateForBatch,
+} from './batch.ts';
 import { buildAlerts } from './alerts.ts';
 import { runQuery, runTables, type PreparedQuery } from './prepared.ts';
 import type { ScheduledRule } from './rule.ts';
@@ -34,25 +40,49 @@ export async function tryBatch(
   try {
     translation = translateForBatch(data, rule);
     let rowsRead = 0;
-    for (const t of q.tables) rowsRead += Number(data.engine.query(`SELECT count(*) FROM ${quoteIdent(t.name)}`).rows[0]?.[0] ?? 0);
+    for (const t of q.tables)
+      rowsRead += Number(
+        data.engine.query(`SELECT count(*) FROM ${quoteIdent(t.name)}`).rows[0]?.[0] ?? 0,
+      );
     size = batchSize(rowsRead, rule.queryPeriod.ms, Math.max(1, end - start), runs.length);
   } catch (e) {
     return { fallbackReason: `the query could not be batched: ${firstLine(e)}` };
   }
   if (size < MIN_RUNS_PER_BATCH && size < runs.length) {
-    return { fallbackReason: `each row falls in so many windows that a batch would cover only ${size} run${size === 1 ? '' : 's'}` };
+    return {
+      fallbackReason: `each row falls in so many windows that a batch would cover only ${size} run${size === 1 ? '' : 's'}`,
+    };
   }
   try {
     // The first batch tells whether most runs trigger: then their re-runs would cost more than
     // running every run once, so the replay goes run by run.
-    const progress = (offset: number) => (n: number) => control.onProgress?.({ step: 'count', runsDone: offset + n, runsTotal: runs.length });
+    const progress = (offset: number) => (n: number) =>
+      control.onProgress?.({ step: 'count', runsDone: offset + n, runsTotal: runs.length });
     progress(0)(0);
-    const head = await batchCounts(data, translation, runs.slice(0, size), size, control.signal, progress(0));
-    const fired = head.counts.filter((n) => isTriggered(n, rule.triggerOperator, rule.triggerThreshold)).length;
+    const head = await batchCounts(
+      data,
+      translation,
+      runs.slice(0, size),
+      size,
+      control.signal,
+      progress(0),
+    );
+    const fired = head.counts.filter((n) =>
+      isTriggered(n, rule.triggerOperator, rule.triggerThreshold),
+    ).length;
     if (size < runs.length && fired > head.counts.length * MAX_TRIGGERED_SHARE) {
-      return { fallbackReason: `${fired} of the first ${head.counts.length} runs trigger: running every run once is cheaper` };
+      return {
+        fallbackReason: `${fired} of the first ${head.counts.length} runs trigger: running every run once is cheaper`,
+      };
     }
-    const tail = await batchCounts(data, translation, runs.slice(size), size, control.signal, progress(size));
+    const tail = await batchCounts(
+      data,
+      translation,
+      runs.slice(size),
+      size,
+      control.signal,
+      progress(size),
+    );
     return { counts: [...head.counts, ...tail.counts], queries: head.queries + tail.queries };
   } catch (e) {
     // A cancelled replay stops here; it is not a reason to fall back.
@@ -97,10 +127,21 @@ export async function executeRuns(
     // Between runs: a cancel message gets its turn, then is obeyed.
     await yieldIfBusy();
     throwIfCancelled(control.signal);
-    const base = { at: isoTime(run.at), windowStart: isoTime(run.windowStart), windowEnd: isoTime(run.windowEnd) };
+    const base = {
+      at: isoTime(run.at),
+      windowStart: isoTime(run.windowStart),
+      windowEnd: isoTime(run.windowEnd),
+    };
     // suppressionEnabled: "stop running query after alert is generated" for suppressionDuration.
     if (run.at < suppressedUntil) {
-      reportRuns.push({ ...base, resultCount: 0, triggered: false, suppressed: true, tables: runTables(q, run), alertIds: [] });
+      reportRuns.push({
+        ...base,
+        resultCount: 0,
+        triggered: false,
+        suppressed: true,
+        tables: runTables(q, run),
+        alertIds: [],
+      });
       control.onProgress?.({ step: 'run', runsDone: k + 1, runsTotal: runs.length });
       continue;
     }
@@ -119,9 +160,18 @@ export async function executeRuns(
       if (!rows) {
         rows = await runQuery(data, rerun ?? q.translation, run, control.signal);
         queries++;
-        if (rows.length !== count) throw new BatchMismatch(`the batch counted ${count} results at ${base.at} but the run returned ${rows.length}`);
+        if (rows.length !== count)
+          throw new BatchMismatch(
+            `the batch counted ${count} results at ${base.at} but the run returned ${rows.length}`,
+          );
       }
-      const drafts = buildAlerts({ rule, run, rows, columns: columnNames, trigger: describeTrigger(count, rule.triggerOperator, rule.triggerThreshold) });
+      const drafts = buildAlerts({
+        rule,
+        run,
+        rows,
+        columns: columnNames,
+        trigger: describeTrigger(count, rule.triggerOperator, rule.triggerThreshold),
+      });
       for (const d of drafts) {
         const id = `alert-${alerts.length + 1}`;
         alerts.push({ id, ...d });
@@ -130,9 +180,14 @@ export async function executeRuns(
       }
       if (rule.suppression.enabled) suppressedUntil = run.at + rule.suppression.duration.ms;
     }
-    reportRuns.push({ ...base, resultCount: count, triggered, tables: runTables(q, run), alertIds });
+    reportRuns.push({
+      ...base,
+      resultCount: count,
+      triggered,
+      tables: runTables(q, run),
+      alertIds,
+    });
     control.onProgress?.({ step: 'run', runsDone: k + 1, runsTotal: runs.length });
   }
   return { reportRuns, alerts, alertTimes, queries };
 }
-

@@ -37,8 +37,14 @@ function firstAtOrAfter(t: number, anchor: number, step: number): number {
 }
 
 export function scheduleRuns(o: ScheduleOptions): ScheduledRun[] {
-  if (!(o.frequencyMs > 0)) throw new LoupeError('replay', 'schedule', 'queryFrequency must be longer than zero');
-  if (o.end < o.start) throw new LoupeError('replay', 'schedule', `the replay range ends (${new Date(o.end).toISOString()}) before it starts (${new Date(o.start).toISOString()})`);
+  if (!(o.frequencyMs > 0))
+    throw new LoupeError('replay', 'schedule', 'queryFrequency must be longer than zero');
+  if (o.end < o.start)
+    throw new LoupeError(
+      'replay',
+      'schedule',
+      `the replay range ends (${new Date(o.end).toISOString()}) before it starts (${new Date(o.start).toISOString()})`,
+    );
   const anchor = o.firstRun ?? o.phase ?? 0;
   let first = firstAtOrAfter(o.start, anchor, o.frequencyMs);
   if (o.firstRun !== undefined && first < o.firstRun) first = o.firstRun;
@@ -46,7 +52,11 @@ export function scheduleRuns(o: ScheduleOptions): ScheduledRun[] {
   const count = last < first ? 0 : Math.floor((last - first) / o.frequencyMs) + 1;
   const max = o.maxRuns ?? DEFAULT_MAX_RUNS;
   if (count > max) {
-    throw new LoupeError('replay', 'too-many-runs', `the replay would take ${count} runs (more than ${max}); narrow it with --from/--to`);
+    throw new LoupeError(
+      'replay',
+      'too-many-runs',
+      `the replay would take ${count} runs (more than ${max}); narrow it with --from/--to`,
+    );
   }
   const runs: ScheduledRun[] = new Array(count);
   for (let k = 0; k < count; k++) {

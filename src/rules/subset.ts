@@ -33,13 +33,23 @@ export function windowUnion(runs: readonly ScheduledRun[]): [number, number][] {
   return out;
 }
 
-export function createSubset(data: ReplayData, rule: Rule, triggered: readonly ScheduledRun[], spanMs: number): Subset | undefined {
+export function createSubset(
+  data: ReplayData,
+  rule: Rule,
+  triggered: readonly ScheduledRun[],
+  spanMs: number,
+): Subset | undefined {
   if (triggered.length === 0) return undefined;
   const union = windowUnion(triggered);
   const covered = union.reduce((n, [a, b]) => n + (b - a), 0);
   if (covered > spanMs * MAX_COVERED_SHARE) return undefined;
   const created: string[] = [];
-  const where = union.map(([a, b]) => `("TimeGenerated" >= ${timestampLiteral(a)} AND "TimeGenerated" <= ${timestampLiteral(b)})`).join(' OR ');
+  const where = union
+    .map(
+      ([a, b]) =>
+        `("TimeGenerated" >= ${timestampLiteral(a)} AND "TimeGenerated" <= ${timestampLiteral(b)})`,
+    )
+    .join(' OR ');
   const subsetName = (name: string) => `loupe_replay_subset_${name}`;
   try {
     const translation = translate(rule.query, {
@@ -51,7 +61,9 @@ export function createSubset(data: ReplayData, rule: Rule, triggered: readonly S
         if (!isWindowed(schema)) return quoteIdent(name);
         const sub = subsetName(name);
         if (!created.includes(sub)) {
-          data.engine.exec(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(sub)} AS SELECT * FROM ${quoteIdent(name)} WHERE ${where}`);
+          data.engine.exec(
+            `CREATE OR REPLACE TEMP TABLE ${quoteIdent(sub)} AS SELECT * FROM ${quoteIdent(name)} WHERE ${where}`,
+          );
           created.push(sub);
         }
         return (

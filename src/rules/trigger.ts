@@ -5,7 +5,12 @@
  */
 import type { TriggerOperator } from './rule.ts';
 
-const SYMBOL: Record<TriggerOperator, string> = { GreaterThan: '>', LessThan: '<', Equal: '=', NotEqual: '≠' };
+const SYMBOL: Record<TriggerOperator, string> = {
+  GreaterThan: '>',
+  LessThan: '<',
+  Equal: '=',
+  NotEqual: '≠',
+};
 
 export function isTriggered(count: number, operator: TriggerOperator, threshold: number): boolean {
   switch (operator) {
@@ -21,6 +26,10 @@ export function isTriggered(count: number, operator: TriggerOperator, threshold:
 }
 
 /** "3 results > 0": why a run fired, for the report. */
-export function describeTrigger(count: number, operator: TriggerOperator, threshold: number): string {
+export function describeTrigger(
+  count: number,
+  operator: TriggerOperator,
+  threshold: number,
+): string {
   return `${count} result${count === 1 ? '' : 's'} ${SYMBOL[operator]} ${threshold} (${operator})`;
 }

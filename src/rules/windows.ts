@@ -20,7 +20,10 @@ export const NOW_VAR = 'loupe_now';
  * in scheduled alerts": Sentinel docs, "Build queries or detection rules with watchlists").
  */
 export function isWindowed(schema: TableSchema): boolean {
-  return schema.name !== 'Watchlist' && schema.columns.some((c) => c.name === 'TimeGenerated' && c.type === 'datetime');
+  return (
+    schema.name !== 'Watchlist' &&
+    schema.columns.some((c) => c.name === 'TimeGenerated' && c.type === 'datetime')
+  );
 }
 
 /** The SQL reading a table within the current run's window (or whole, for a snapshot table). */
@@ -38,7 +41,12 @@ export function timestampLiteral(ms: number): string {
 }
 
 /** Sets now() = E and the window of a run, before running the translated query. */
-export function setRunVariables(engine: SqlEngine, at: number, windowStart: number, windowEnd: number): void {
+export function setRunVariables(
+  engine: SqlEngine,
+  at: number,
+  windowStart: number,
+  windowEnd: number,
+): void {
   engine.exec(
     `SET VARIABLE ${NOW_VAR} = ${timestampLiteral(at)}; ` +
       `SET VARIABLE ${WINDOW_START_VAR} = ${timestampLiteral(windowStart)}; ` +

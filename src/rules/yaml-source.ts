@@ -3,7 +3,16 @@
  * where every value sits, so that rule diagnostics can name a line and column. Paths are dotted
  * keys and indices: `entityMappings.0.fieldMappings.1.columnName`.
  */
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Node, type Scalar } from 'yaml';
+import {
+  LineCounter,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Node,
+  type Scalar,
+} from 'yaml';
 import { LoupeError, type SourcePosition } from '../errors.ts';
 import { nameMap } from './values.ts';
 
@@ -39,7 +48,12 @@ export function readYamlSource(text: string, file: string): SourceDocument {
     return readYaml(text, file);
   } catch (e) {
     if (e instanceof RangeError) {
-      throw new LoupeError('rule', 'yaml-too-deep', 'the YAML is nested too deeply to read (thousands of levels): a rule file nests a few levels', { file, line: 1, column: 1 });
+      throw new LoupeError(
+        'rule',
+        'yaml-too-deep',
+        'the YAML is nested too deeply to read (thousands of levels): a rule file nests a few levels',
+        { file, line: 1, column: 1 },
+      );
     }
     throw e;
   }
@@ -47,7 +61,12 @@ export function readYamlSource(text: string, file: string): SourceDocument {
 
 function readYaml(text: string, file: string): SourceDocument {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    keepSourceTokens: false,
+  });
   const positionAt = (offset: number, length?: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return length === undefined ? { file, line, column: col } : { file, line, column: col, length };
@@ -56,7 +75,10 @@ function readYaml(text: string, file: string): SourceDocument {
     const first = doc.errors[0]!;
     // The yaml package reports its own stack overflow on deep nesting as a parse error.
     if (/Maximum call stack size exceeded/.test(first.message)) throw new RangeError(first.message);
-    const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more YAML error${doc.errors.length > 2 ? 's' : ''})` : '';
+    const more =
+      doc.errors.length > 1
+        ? ` (and ${doc.errors.length - 1} more YAML error${doc.errors.length > 2 ? 's' : ''})`
+        : '';
     throw new LoupeError(
       'rule',
       'yaml-syntax',
@@ -81,7 +103,10 @@ function readYaml(text: string, file: string): SourceDocument {
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         const childPath = joinPath(path, key);
-        const keyPos = isScalar(pair.key) || isMap(pair.key) || isSeq(pair.key) ? nodePosition(pair.key as Node) : undefined;
+        const keyPos =
+          isScalar(pair.key) || isMap(pair.key) || isSeq(pair.key)
+            ? nodePosition(pair.key as Node)
+            : undefined;
         if (keyPos) {
           keyPositions[childPath] = keyPos;
           positions[childPath] = keyPos;

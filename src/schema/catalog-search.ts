@@ -4,7 +4,13 @@
  * matching, ranked so that the table the analyst typed comes first, then tables whose name starts
  * or contains it, then tables with such a column.
  */
-import { knownTable, knownTableNames, tableProvenance, type ColumnSchema, type TableProvenance } from './catalog.ts';
+import {
+  knownTable,
+  knownTableNames,
+  tableProvenance,
+  type ColumnSchema,
+  type TableProvenance,
+} from './catalog.ts';
 
 export interface CatalogMatch {
   readonly table: string;
@@ -41,14 +47,29 @@ function rank(name: string, q: string): number | undefined {
 export function searchCatalog(query: string, limit = 50): CatalogSearchResult {
   const q = query.trim().slice(0, MAX_QUERY_LENGTH).toLowerCase();
   const names = knownTableNames();
-  const scored: { table: string; score: number; nameMatches: boolean; columns: readonly ColumnSchema[]; matchingColumns: string[] }[] = [];
+  const scored: {
+    table: string;
+    score: number;
+    nameMatches: boolean;
+    columns: readonly ColumnSchema[];
+    matchingColumns: string[];
+  }[] = [];
   for (const table of names) {
     const schema = knownTable(table)!;
     const byName = q === '' ? 2 : rank(table, q);
-    const matchingColumns = q === '' ? [] : schema.columns.filter((c) => rank(c.name, q) !== undefined).map((c) => c.name);
+    const matchingColumns =
+      q === ''
+        ? []
+        : schema.columns.filter((c) => rank(c.name, q) !== undefined).map((c) => c.name);
     if (byName === undefined && matchingColumns.length === 0) continue;
     const byColumn = Math.min(...matchingColumns.map((c) => rank(c, q)!));
-    scored.push({ table, score: byName ?? 3 + byColumn, nameMatches: byName !== undefined && q !== '', columns: schema.columns, matchingColumns });
+    scored.push({
+      table,
+      score: byName ?? 3 + byColumn,
+      nameMatches: byName !== undefined && q !== '',
+      columns: schema.columns,
+      matchingColumns,
+    });
   }
   scored.sort((a, b) => a.score - b.score || (a.table < b.table ? -1 : a.table > b.table ? 1 : 0));
   return {

@@ -48,7 +48,8 @@ function curatedSchema(f: TableFile): TableSchema {
     name: f.name,
     columns: f.columns.map((c) => {
       const type = parseKqlType(c.type);
-      if (!type) throw new Error(`schema catalog: ${f.name}.${c.name} has unknown type "${c.type}"`);
+      if (!type)
+        throw new Error(`schema catalog: ${f.name}.${c.name} has unknown type "${c.type}"`);
       return { name: c.name, type };
     }),
   };
@@ -60,7 +61,8 @@ function decodeEntry(name: string, e: CatalogTableEntry): TableSchema {
     columns: e.columns.split(',').map((pair) => {
       const at = pair.indexOf(':');
       const type = parseKqlType(pair.slice(at + 1));
-      if (at <= 0 || !type) throw new Error(`schema catalog: ${name} has a malformed column "${pair}"`);
+      if (at <= 0 || !type)
+        throw new Error(`schema catalog: ${name} has a malformed column "${pair}"`);
       return { name: pair.slice(0, at), type };
     }),
   };
@@ -94,7 +96,9 @@ export function knownTable(name: string): TableSchema | undefined {
 
 /** Every table of the catalog, sorted (ordinal, as KQL compares names). */
 export function knownTableNames(): readonly string[] {
-  names ??= [...new Set([...curated.keys(), ...Object.keys(generatedCatalog().tables)])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  names ??= [...new Set([...curated.keys(), ...Object.keys(generatedCatalog().tables)])].sort(
+    (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+  );
   return names;
 }
 
@@ -131,8 +135,14 @@ export function closestTables(name: string, others: Iterable<string> = [], limit
 }
 
 /** How many tables each layer and source gives (for the docs and the UI's catalog panel). */
-export function catalogCounts(): { readonly total: number; readonly curated: number } & Readonly<Record<CatalogSourceId, number>> {
-  const counts: Record<CatalogSourceId, number> = { 'azure-monitor-reference': 0, 'azure-sentinel-validation': 0 };
-  for (const [n, e] of Object.entries(generatedCatalog().tables)) if (!curated.has(n)) counts[e.source]++;
+export function catalogCounts(): { readonly total: number; readonly curated: number } & Readonly<
+  Record<CatalogSourceId, number>
+> {
+  const counts: Record<CatalogSourceId, number> = {
+    'azure-monitor-reference': 0,
+    'azure-sentinel-validation': 0,
+  };
+  for (const [n, e] of Object.entries(generatedCatalog().tables))
+    if (!curated.has(n)) counts[e.source]++;
   return { total: knownTableNames().length, curated: curated.size, ...counts };
 }

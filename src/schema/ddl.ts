@@ -11,6 +11,8 @@ import { sqlNames } from '../kql/sql-names.ts';
  */
 export function createEmptyTableSql(schema: TableSchema): string {
   const names = sqlNames(schema.columns);
-  const cols = schema.columns.map((c, i) => `${quoteIdent(names[i]!)} ${sqlStorageType(c.type)}`).join(', ');
+  const cols = schema.columns
+    .map((c, i) => `${quoteIdent(names[i]!)} ${sqlStorageType(c.type)}`)
+    .join(', ');
   return `CREATE TABLE IF NOT EXISTS ${quoteIdent(schema.name)} (${cols})`;
 }

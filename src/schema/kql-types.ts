@@ -8,9 +8,30 @@
  *   (src/kql/runtime/), because DuckDB-WASM has no JSON extension offline.
  * - string → VARCHAR, never NULL: KQL strings are not nullable, a missing string is "".
  */
-export type KqlType = 'string' | 'long' | 'int' | 'real' | 'decimal' | 'bool' | 'datetime' | 'timespan' | 'dynamic' | 'guid';
+export type KqlType =
+  | 'string'
+  | 'long'
+  | 'int'
+  | 'real'
+  | 'decimal'
+  | 'bool'
+  | 'datetime'
+  | 'timespan'
+  | 'dynamic'
+  | 'guid';
 
-export const KQL_TYPES: readonly KqlType[] = ['string', 'long', 'int', 'real', 'decimal', 'bool', 'datetime', 'timespan', 'dynamic', 'guid'];
+export const KQL_TYPES: readonly KqlType[] = [
+  'string',
+  'long',
+  'int',
+  'real',
+  'decimal',
+  'bool',
+  'datetime',
+  'timespan',
+  'dynamic',
+  'guid',
+];
 
 export function isKqlType(s: string): s is KqlType {
   return (KQL_TYPES as readonly string[]).includes(s);
@@ -20,11 +41,26 @@ export function isKqlType(s: string): s is KqlType {
 export function parseKqlType(s: string): KqlType | undefined {
   const t = s.trim().toLowerCase();
   const alias: Record<string, KqlType> = {
-    boolean: 'bool', double: 'real', int64: 'long', int32: 'int', date: 'datetime', time: 'timespan',
-    uniqueid: 'guid', object: 'dynamic', 'system.string': 'string', 'system.int64': 'long',
-    'system.int32': 'int', 'system.double': 'real', 'system.boolean': 'bool', 'system.datetime': 'datetime',
-    'system.timespan': 'timespan', 'system.object': 'dynamic', 'system.guid': 'guid', 'system.sbyte': 'bool',
-    'system.decimal': 'decimal', 'system.data.sqltypes.sqldecimal': 'decimal',
+    boolean: 'bool',
+    double: 'real',
+    int64: 'long',
+    int32: 'int',
+    date: 'datetime',
+    time: 'timespan',
+    uniqueid: 'guid',
+    object: 'dynamic',
+    'system.string': 'string',
+    'system.int64': 'long',
+    'system.int32': 'int',
+    'system.double': 'real',
+    'system.boolean': 'bool',
+    'system.datetime': 'datetime',
+    'system.timespan': 'timespan',
+    'system.object': 'dynamic',
+    'system.guid': 'guid',
+    'system.sbyte': 'bool',
+    'system.decimal': 'decimal',
+    'system.data.sqltypes.sqldecimal': 'decimal',
   };
   if (isKqlType(t)) return t;
   // The name comes from the file (an API response's column type): never a property of Object.prototype.

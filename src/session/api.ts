@@ -34,7 +34,12 @@ export interface RuleSummary {
   readonly queryFrequency?: string;
   readonly queryPeriod?: string;
   readonly severity?: string;
-  readonly diagnostics: readonly { severity: 'error' | 'warning'; message: string; line?: number; column?: number }[];
+  readonly diagnostics: readonly {
+    severity: 'error' | 'warning';
+    message: string;
+    line?: number;
+    column?: number;
+  }[];
 }
 
 /** Rows of a query for display: values already decoded for JSON (dynamic parsed, datetimes ISO). */
@@ -56,7 +61,10 @@ export interface LoupeSession {
    */
   loadLocal?(path: string, options?: LoadOptions): Promise<readonly LoadedTable[]>;
   /** What loading a file would do (format, table, mapping, first rows), reading only its start. */
-  preview(source: LoadSource, options?: Pick<LoadOptions, 'table' | 'columns' | 'mode'>): Promise<FilePreview>;
+  preview(
+    source: LoadSource,
+    options?: Pick<LoadOptions, 'table' | 'columns' | 'mode'>,
+  ): Promise<FilePreview>;
   dropTable(name: string): void;
   /** The rows set aside while loading a table (LoadOptions.badRows = 'set-aside'), with their details. */
   rejectedRows(table: string): readonly RejectedRow[];
@@ -95,12 +103,20 @@ export interface LoupeSession {
   replay(options?: ReplayOptions & ReplayControl): Promise<ReplayReport>;
   /** Replays every rule of several rule files over the loaded tables, ranked by alerts; a rule that
    * fails keeps its positioned error in the report and the others still run. Cancellable as replay. */
-  replayLibrary(files: readonly RuleFileText[], options?: ReplayOptions & ReplayControl): Promise<LibraryReport>;
+  replayLibrary(
+    files: readonly RuleFileText[],
+    options?: ReplayOptions & ReplayControl,
+  ): Promise<LibraryReport>;
   /**
    * Runs KQL (or SQL when `language` is 'sql') once, with now() = the latest TimeGenerated loaded.
    * Cancellable: aborting `control.signal` stops the query and rejects with an AbortError.
    */
-  run(text: string, language: 'kql' | 'sql', limit?: number, control?: QueryControl): Promise<RowsResult>;
+  run(
+    text: string,
+    language: 'kql' | 'sql',
+    limit?: number,
+    control?: QueryControl,
+  ): Promise<RowsResult>;
   /** Every table of the schema catalog (what a file can be loaded into, what a rule can read). */
   catalogTableNames(): readonly string[];
   /** Catalog tables whose name or a column's name contains `query`, best first, with their columns and source. */

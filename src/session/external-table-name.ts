@@ -6,6 +6,9 @@
  */
 export function externalTableName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  const stem = base.replace(/\.gz$/i, '').replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_]/g, '_');
+  const stem = base
+    .replace(/\.gz$/i, '')
+    .replace(/\.[^.]*$/, '')
+    .replace(/[^A-Za-z0-9_]/g, '_');
   return `externaldata_${stem || 'file'}`;
 }

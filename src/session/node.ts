@@ -12,9 +12,12 @@ import type { LoupeSession } from './api.ts';
 import { createSession } from './session.ts';
 import { loadLocalFile, localFiles } from '../ingest/native-files.ts';
 
-export type EngineChoice = { readonly kind: 'wasm' } | { readonly kind: 'native'; readonly options?: NativeEngineOptions };
+export type EngineChoice =
+  { readonly kind: 'wasm' } | { readonly kind: 'native'; readonly options?: NativeEngineOptions };
 
-export async function createNodeSession(engine: EngineChoice = { kind: 'wasm' }): Promise<LoupeSession> {
+export async function createNodeSession(
+  engine: EngineChoice = { kind: 'wasm' },
+): Promise<LoupeSession> {
   if (engine.kind === 'native') {
     const native = await createNativeEngine(engine.options);
     let session: LoupeSession | undefined;
@@ -29,7 +32,10 @@ export async function createNodeSession(engine: EngineChoice = { kind: 'wasm' })
       const loaded: LoadedTable[] = [];
       for (const [i, file] of localFiles(native, path).entries()) {
         const opts: LoadOptions = i === 0 ? options : { ...options, mode: 'append' };
-        loaded.push((await loadLocalFile(native, file, opts)) ?? (await session!.load({ name: basename(file), blob: await openAsBlob(file) }, opts)));
+        loaded.push(
+          (await loadLocalFile(native, file, opts)) ??
+            (await session!.load({ name: basename(file), blob: await openAsBlob(file) }, opts)),
+        );
       }
       return loaded;
     };

@@ -5,11 +5,27 @@
  */
 import type { QueryControl, SqlEngine } from '../db/engine.ts';
 import { LoupeError } from '../errors.ts';
-import { dropTable, listTables, loadedTable, loadFile, previewFile, rejectedRowsOf } from '../ingest/index.ts';
+import {
+  dropTable,
+  listTables,
+  loadedTable,
+  loadFile,
+  previewFile,
+  rejectedRowsOf,
+} from '../ingest/index.ts';
 import type { LoadOptions, LoadSource } from '../ingest/api.ts';
 import { decodeValue, installKqlRuntime, translate } from '../kql/index.ts';
 import type { Translation } from '../kql/api.ts';
-import { discoveryOverRuns, parseRuleFile, replay, replayLibrary, translateRule, isScheduled, type Rule, type RuleFileText } from '../rules/index.ts';
+import {
+  discoveryOverRuns,
+  parseRuleFile,
+  replay,
+  replayLibrary,
+  translateRule,
+  isScheduled,
+  type Rule,
+  type RuleFileText,
+} from '../rules/index.ts';
 import type { ReplayControl, ReplayData, ReplayOptions } from '../rules/api.ts';
 import { closestTables, knownTable, knownTableNames, type TableSchema } from '../schema/catalog.ts';
 import { searchCatalog } from '../schema/catalog-search.ts';
@@ -28,7 +44,10 @@ export interface SessionOptions {
   readonly loadLocal?: LoupeSession['loadLocal'];
 }
 
-export async function createSession(engine: SqlEngine, options: SessionOptions = {}): Promise<LoupeSession> {
+export async function createSession(
+  engine: SqlEngine,
+  options: SessionOptions = {},
+): Promise<LoupeSession> {
   installKqlRuntime(engine);
   const session = new EngineSession(engine);
   if (options.loadLocal) session.loadLocal = options.loadLocal;
@@ -64,7 +83,12 @@ class EngineSession implements LoupeSession {
   }
 
   useExternalData(url: string, table: string) {
-    if (!loadedTable(this.engine, table)) throw new LoupeError('replay', 'unknown-table', `cannot use table "${table}" for ${url}: it is not loaded`);
+    if (!loadedTable(this.engine, table))
+      throw new LoupeError(
+        'replay',
+        'unknown-table',
+        `cannot use table "${table}" for ${url}: it is not loaded`,
+      );
     this.external.set(url, table);
   }
 
@@ -73,14 +97,25 @@ class EngineSession implements LoupeSession {
    * file provided), then watchlists (`watchlist:<alias>`, the Watchlist table).
    */
   private resolveTable(name: string): TableSchema | undefined {
-    return loadedTable(this.engine, name)?.schema ?? knownTable(name) ?? this.content.resolveTable(name);
+    return (
+      loadedTable(this.engine, name)?.schema ?? knownTable(name) ?? this.content.resolveTable(name)
+    );
   }
 
   async loadWatchlist(source: LoadSource, options: WatchlistLoad) {
-    const bytes = source.bytes ?? (source.blob ? new Uint8Array(await source.blob.arrayBuffer()) : undefined);
-    if (!bytes) throw new LoupeError('workspace', 'watchlist-file', `no content given for ${source.name}`, { file: source.name });
-    const lastUpdated = options.lastUpdated ?? (source.blob instanceof File ? source.blob.lastModified : Date.now());
-    return this.content.loadWatchlist(source.name, bytes, { alias: options.alias, lastUpdated, ...(options.searchKey !== undefined && { searchKey: options.searchKey }) });
+    const bytes =
+      source.bytes ?? (source.blob ? new Uint8Array(await source.blob.arrayBuffer()) : undefined);
+    if (!bytes)
+      throw new LoupeError('workspace', 'watchlist-file', `no content given for ${source.name}`, {
+        file: source.name,
+      });
+    const lastUpdated =
+      options.lastUpdated ?? (source.blob instanceof File ? source.blob.lastModified : Date.now());
+    return this.content.loadWatchlist(source.name, bytes, {
+      alias: options.alias,
+      lastUpdated,
+      ...(options.searchKey !== undefined && { searchKey: options.searchKey }),
+    });
   }
 
   watchlists() {
@@ -109,7 +144,10 @@ class EngineSession implements LoupeSession {
 
   /** What an unknown table name probably meant: the loaded tables (custom names too) and the catalog. */
   private suggestTables(name: string): string[] {
-    return closestTables(name, listTables(this.engine).map((t) => t.name));
+    return closestTables(
+      name,
+      listTables(this.engine).map((t) => t.name),
+    );
   }
 
   tables() {
@@ -178,8 +216,19 @@ class EngineSession implements LoupeSession {
   translateRule(): Translation {
     const rule = this.currentRule();
     const at = latestTimeGenerated(listTables(this.engine)) ?? Date.now();
-    const run = { at, windowStart: isScheduled(rule) ? at - rule.queryPeriod.ms : 0, windowEnd: at };
-    const data: ReplayData = { ...this.data, discoverRows: discoveryOverRuns(this.data, () => [run], (name) => this.ensureTable(name)) };
+    const run = {
+      at,
+      windowStart: isScheduled(rule) ? at - rule.queryPeriod.ms : 0,
+      windowEnd: at,
+    };
+    const data: ReplayData = {
+      ...this.data,
+      discoverRows: discoveryOverRuns(
+        this.data,
+        () => [run],
+        (name) => this.ensureTable(name),
+      ),
+    };
     return translateRule(data, rule);
   }
 
@@ -197,18 +246,28 @@ class EngineSession implements LoupeSession {
     return replayLibrary(this.data, files, options);
   }
 
-  async run(text: string, language: 'kql' | 'sql', limit = 10_000, control: QueryControl = {}): Promise<RowsResult> {
+  async run(
+    text: string,
+    language: 'kql' | 'sql',
+    limit = 10_000,
+    control: QueryControl = {},
+  ): Promise<RowsResult> {
     if (language === 'sql') {
       const r = await this.engine.queryAsync(text, control);
       return {
         columns: r.columns.map((c) => ({ name: c.name, type: sqlColumnKqlType(c.sqlType) })),
-        rows: r.rows.slice(0, limit).map((row) => row.map((v, i) => decodeValue(v, sqlColumnKqlType(r.columns[i]!.sqlType)))),
+        rows: r.rows
+          .slice(0, limit)
+          .map((row) => row.map((v, i) => decodeValue(v, sqlColumnKqlType(r.columns[i]!.sqlType)))),
         sql: text,
       };
     }
     const t = this.translate(text);
     for (const name of t.tables) this.ensureTable(name);
-    const r = await this.engine.queryAsync(`SELECT * FROM (${t.sql}) AS loupe_result LIMIT ${Math.max(0, Math.floor(limit))}`, control);
+    const r = await this.engine.queryAsync(
+      `SELECT * FROM (${t.sql}) AS loupe_result LIMIT ${Math.max(0, Math.floor(limit))}`,
+      control,
+    );
     return {
       columns: t.columns,
       rows: r.rows.map((row) => row.map((v, i) => decodeValue(v, t.columns[i]!.type))),

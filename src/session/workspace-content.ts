@@ -33,7 +33,12 @@ export interface FunctionSummary {
 /** The outcome of loading function files: what loaded, and each file that could not be read. */
 export interface FunctionLoadReport {
   readonly loaded: readonly FunctionSummary[];
-  readonly errors: readonly { readonly file: string; readonly code: string; readonly message: string; readonly position: SourcePosition }[];
+  readonly errors: readonly {
+    readonly file: string;
+    readonly code: string;
+    readonly message: string;
+    readonly position: SourcePosition;
+  }[];
 }
 
 export class WorkspaceContent {
@@ -56,14 +61,17 @@ export class WorkspaceContent {
 
   dropWatchlist(alias: string): void {
     const info = this.watchlistsByAlias.get(alias);
-    if (!info) throw new LoupeError('workspace', 'unknown-watchlist', `no watchlist "${alias}" is loaded`);
+    if (!info)
+      throw new LoupeError('workspace', 'unknown-watchlist', `no watchlist "${alias}" is loaded`);
     this.watchlistsByAlias.delete(alias);
     this.engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(info.table)}`);
     rebuildWatchlistTable(this.engine, this.watchlists());
   }
 
   /** Reads function files; a file that cannot be read is reported and the others still load. */
-  loadFunctions(files: readonly { readonly name: string; readonly text: string }[]): FunctionLoadReport {
+  loadFunctions(
+    files: readonly { readonly name: string; readonly text: string }[],
+  ): FunctionLoadReport {
     const loaded: FunctionSummary[] = [];
     const errors: FunctionLoadReport['errors'][number][] = [];
     for (const f of files) {
@@ -74,7 +82,12 @@ export class WorkspaceContent {
         loaded.push(...fns.map(summary));
       } catch (e) {
         if (!isLoupeError(e)) throw e;
-        errors.push({ file: f.name, code: e.code, message: e.message, position: { file: f.name, ...e.position } });
+        errors.push({
+          file: f.name,
+          code: e.code,
+          message: e.message,
+          position: { file: f.name, ...e.position },
+        });
       }
     }
     return { loaded, errors };
@@ -91,7 +104,8 @@ export class WorkspaceContent {
   /** A function by the name a query calls it: the last loaded file defining it, else `_GetWatchlist`. */
   resolveFunction(name: string): WorkspaceFunction | undefined {
     let found: WorkspaceFunction | undefined;
-    for (const fns of this.functionFiles.values()) found = fns.find((f) => f.name === name) ?? found;
+    for (const fns of this.functionFiles.values())
+      found = fns.find((f) => f.name === name) ?? found;
     return found ?? (name === GET_WATCHLIST.name ? GET_WATCHLIST : undefined);
   }
 
@@ -122,6 +136,8 @@ function summary(f: WorkspaceFunction): FunctionSummary {
     name: f.name,
     file: f.source.file,
     line: f.source.line,
-    parameters: f.parameters.map((p) => `${p.name}:${p.type}${p.default !== undefined ? ` = ${p.default}` : ''}`).join(', '),
+    parameters: f.parameters
+      .map((p) => `${p.name}:${p.type}${p.default !== undefined ? ` = ${p.default}` : ''}`)
+      .join(', '),
   };
 }

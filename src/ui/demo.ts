@@ -23,7 +23,8 @@ function dataUrlBytes(url: string): Uint8Array<ArrayBuffer> {
 }
 
 export function demoFiles(): File[] {
-  const gz = (name: string, url: string) => new File([dataUrlBytes(url)], name, { type: 'application/gzip' });
+  const gz = (name: string, url: string) =>
+    new File([dataUrlBytes(url)], name, { type: 'application/gzip' });
   const csv = (name: string, text: string) => new File([text], name, { type: 'text/csv' });
   return [
     gz('AADNonInteractiveUserSignInLogs.csv.gz', nonInteractive),

@@ -16,5 +16,8 @@ export function downloadText(fileName: string, text: string, mime: string): void
 
 /** A file-name-safe stamp of the current UTC time: 20260615T160000Z. */
 export function fileStamp(d = new Date()): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }

@@ -21,7 +21,9 @@ async function workerFromPage(): Promise<Worker> {
   if (!el?.textContent) throw new Error("the engine worker's code is missing from this file");
   const gz = Uint8Array.from(atob(el.textContent), (c) => c.charCodeAt(0));
   el.textContent = '';
-  const code = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).blob();
+  const code = await new Response(
+    new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip')),
+  ).blob();
   const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
   return new Worker(url, { name: 'loupe-engine' });
 }

@@ -47,7 +47,11 @@ export function formatNumber(n: number): string {
  */
 export function formatCell(v: unknown, type: string | undefined): string {
   if (type === 'datetime' && (typeof v === 'string' || typeof v === 'number')) return formatUtc(v);
-  if ((type === 'long' || type === 'int' || type === 'real' || type === 'decimal') && typeof v === 'number') return formatNumber(v);
+  if (
+    (type === 'long' || type === 'int' || type === 'real' || type === 'decimal') &&
+    typeof v === 'number'
+  )
+    return formatNumber(v);
   return formatValue(v);
 }
 

@@ -7,7 +7,9 @@
 import type { EngineWorker } from '../worker/client.ts';
 import type { FromWorker, ToWorker } from '../worker/protocol.ts';
 
-type Listener = { type: 'message'; fn: (e: MessageEvent<FromWorker>) => void } | { type: 'error'; fn: (e: ErrorEvent) => void };
+type Listener =
+  | { type: 'message'; fn: (e: MessageEvent<FromWorker>) => void }
+  | { type: 'error'; fn: (e: ErrorEvent) => void };
 
 export class QueuedWorker implements EngineWorker {
   private worker: Worker | undefined;
@@ -24,7 +26,9 @@ export class QueuedWorker implements EngineWorker {
       },
       (e: unknown) => {
         this.failed = true;
-        const event = new ErrorEvent('error', { message: e instanceof Error ? e.message : String(e) });
+        const event = new ErrorEvent('error', {
+          message: e instanceof Error ? e.message : String(e),
+        });
         for (const l of this.listeners) if (l.type === 'error') l.fn(event);
       },
     );
@@ -37,7 +41,10 @@ export class QueuedWorker implements EngineWorker {
 
   addEventListener(type: 'message', fn: (e: MessageEvent<FromWorker>) => void): void;
   addEventListener(type: 'error', fn: (e: ErrorEvent) => void): void;
-  addEventListener(type: 'message' | 'error', fn: ((e: MessageEvent<FromWorker>) => void) | ((e: ErrorEvent) => void)): void {
+  addEventListener(
+    type: 'message' | 'error',
+    fn: ((e: MessageEvent<FromWorker>) => void) | ((e: ErrorEvent) => void),
+  ): void {
     const l = { type, fn } as Listener;
     this.listeners.push(l);
     this.worker?.addEventListener(type, fn as EventListener);

@@ -2,7 +2,16 @@
  * The page side of the protocol: a typed, promise-based client of the engine worker. Each method
  * resolves to exactly the result type the worker's handler returns (see protocol.ts).
  */
-import type { EngineStatus, FromWorker, PayloadOf, ProgressOf, RequestType, ResultOf, ToWorker, WasmSource } from './protocol.ts';
+import type {
+  EngineStatus,
+  FromWorker,
+  PayloadOf,
+  ProgressOf,
+  RequestType,
+  ResultOf,
+  ToWorker,
+  WasmSource,
+} from './protocol.ts';
 import { fromWire } from './wire-error.ts';
 
 export interface RequestOptions<K extends RequestType = RequestType> {
@@ -36,7 +45,10 @@ export class EngineClient {
     worker.addEventListener('message', (e) => this.receive(e.data));
     worker.addEventListener('error', (e) => {
       // A worker that fails to load or throws at top level never answers: fail everything.
-      const error = { name: 'Error', message: `The engine worker failed: ${e.message || 'it could not be started'}` };
+      const error = {
+        name: 'Error',
+        message: `The engine worker failed: ${e.message || 'it could not be started'}`,
+      };
       this.setStatus({ state: 'failed', error });
       for (const p of this.pending.values()) p.reject(fromWire(error));
       this.pending.clear();
@@ -59,7 +71,11 @@ export class EngineClient {
     return () => this.statusListeners.delete(fn);
   }
 
-  request<K extends RequestType>(type: K, payload: PayloadOf<K>, options: RequestOptions<K> = {}): Promise<ResultOf<K>> {
+  request<K extends RequestType>(
+    type: K,
+    payload: PayloadOf<K>,
+    options: RequestOptions<K> = {},
+  ): Promise<ResultOf<K>> {
     const id = this.nextId++;
     return new Promise<ResultOf<K>>((resolve, reject) => {
       if (options.signal?.aborted) {
@@ -67,8 +83,17 @@ export class EngineClient {
         return;
       }
       const onProgress = options.onProgress as ((p: unknown) => void) | undefined;
-      this.pending.set(id, { type, resolve: resolve as (v: unknown) => void, reject, ...(onProgress && { onProgress }) });
-      options.signal?.addEventListener('abort', () => this.worker.postMessage({ kind: 'cancel', id }), { once: true });
+      this.pending.set(id, {
+        type,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        ...(onProgress && { onProgress }),
+      });
+      options.signal?.addEventListener(
+        'abort',
+        () => this.worker.postMessage({ kind: 'cancel', id }),
+        { once: true },
+      );
       this.worker.postMessage({ kind: 'request', id, type, payload } as ToWorker);
     });
   }

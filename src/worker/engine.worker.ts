@@ -36,6 +36,12 @@ hostSession(scope as unknown as Port, async (wasm, step) => {
   return {
     session,
     engine,
-    info: { duckdbVersion: String(version), startMs: Math.round(performance.now() - t0), phases, initAt, readyAt: Date.now() },
+    info: {
+      duckdbVersion: String(version),
+      startMs: Math.round(performance.now() - t0),
+      phases,
+      initAt,
+      readyAt: Date.now(),
+    },
   };
 });

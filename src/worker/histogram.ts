@@ -15,14 +15,37 @@ export interface Histogram {
   readonly counts: readonly number[];
 }
 
-const STEPS = [1, 5, 10, 15, 30, 60, 300, 600, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400, 7 * 86400].map((s) => s * 1000);
+const STEPS = [
+  1,
+  5,
+  10,
+  15,
+  30,
+  60,
+  300,
+  600,
+  900,
+  1800,
+  3600,
+  3 * 3600,
+  6 * 3600,
+  12 * 3600,
+  86400,
+  7 * 86400,
+].map((s) => s * 1000);
 
 export function chooseStep(spanMs: number, buckets: number): number {
   const target = Math.max(1, spanMs / Math.max(1, buckets));
   return STEPS.find((s) => s >= target) ?? Math.ceil(target / 86_400_000) * 86_400_000;
 }
 
-export async function histogram(engine: SqlEngine, session: LoupeSession, tableName: string, buckets = 120, control: QueryControl = {}): Promise<Histogram> {
+export async function histogram(
+  engine: SqlEngine,
+  session: LoupeSession,
+  tableName: string,
+  buckets = 120,
+  control: QueryControl = {},
+): Promise<Histogram> {
   const table = session.tables().find((t) => t.name === tableName);
   if (!table) throw new Error(`No table named ${tableName} is loaded.`);
   if (!table.timeRange) return { table: tableName, stepMs: 0, starts: [], counts: [] };

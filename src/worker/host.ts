@@ -10,7 +10,17 @@ import type { LoupeSession } from '../session/api.ts';
 import { exportRows, gridPage } from './grid/service.ts';
 import { pivot } from './pivot.ts';
 import { histogram } from './histogram.ts';
-import type { EngineInfo, EngineStatus, FromWorker, PayloadOf, ProgressOf, RequestType, ResultOf, ToWorker, WasmSource } from './protocol.ts';
+import type {
+  EngineInfo,
+  EngineStatus,
+  FromWorker,
+  PayloadOf,
+  ProgressOf,
+  RequestType,
+  ResultOf,
+  ToWorker,
+  WasmSource,
+} from './protocol.ts';
 import { toWire } from './wire-error.ts';
 
 export interface StartedSession {
@@ -21,7 +31,10 @@ export interface StartedSession {
 }
 
 /** How the host starts a session; engine.worker.ts supplies the real one, tests may supply others. */
-export type SessionStarter = (wasm: WasmSource, step: (s: Extract<EngineStatus, { state: 'starting' }>['step']) => void) => Promise<StartedSession>;
+export type SessionStarter = (
+  wasm: WasmSource,
+  step: (s: Extract<EngineStatus, { state: 'starting' }>['step']) => void,
+) => Promise<StartedSession>;
 
 interface RequestContext<K extends RequestType> {
   /** Aborted by the page's `cancel`: every handler passes it to its long queries. */
@@ -30,7 +43,13 @@ interface RequestContext<K extends RequestType> {
   readonly onProgress: (p: ProgressOf<K>) => void;
 }
 
-type Handlers = { [K in RequestType]: (s: StartedSession, p: PayloadOf<K>, ctx: RequestContext<K>) => ResultOf<K> | Promise<ResultOf<K>> };
+type Handlers = {
+  [K in RequestType]: (
+    s: StartedSession,
+    p: PayloadOf<K>,
+    ctx: RequestContext<K>,
+  ) => ResultOf<K> | Promise<ResultOf<K>>;
+};
 
 const handlers: Handlers = {
   info: (s) => s.info,
@@ -48,7 +67,13 @@ const handlers: Handlers = {
       },
     ),
   preview: (s, p) =>
-    s.session.preview({ name: p.name, blob: p.file }, { ...(p.table !== undefined && { table: p.table }), ...(p.columns !== undefined && { columns: p.columns }) }),
+    s.session.preview(
+      { name: p.name, blob: p.file },
+      {
+        ...(p.table !== undefined && { table: p.table }),
+        ...(p.columns !== undefined && { columns: p.columns }),
+      },
+    ),
   rejectedRows: (s, p) => s.session.rejectedRows(p.table),
   dropTable: (s, p) => {
     s.session.dropTable(p.name);
@@ -57,8 +82,17 @@ const handlers: Handlers = {
   readRule: (s, p) => s.session.readRule(p.text, p.fileName),
   translate: (s, p) => s.session.translate(p.kql),
   replay: (s, p, ctx) => s.session.replay({ ...p, signal: ctx.signal, onProgress: ctx.onProgress }),
-  replayLibrary: (s, p, ctx) => s.session.replayLibrary(p.files, { ...p.options, signal: ctx.signal, onProgress: ctx.onProgress }),
-  loadWatchlist: (s, p) => s.session.loadWatchlist({ name: p.name, blob: p.file }, { alias: p.alias, ...(p.searchKey !== undefined && { searchKey: p.searchKey }) }),
+  replayLibrary: (s, p, ctx) =>
+    s.session.replayLibrary(p.files, {
+      ...p.options,
+      signal: ctx.signal,
+      onProgress: ctx.onProgress,
+    }),
+  loadWatchlist: (s, p) =>
+    s.session.loadWatchlist(
+      { name: p.name, blob: p.file },
+      { alias: p.alias, ...(p.searchKey !== undefined && { searchKey: p.searchKey }) },
+    ),
   dropWatchlist: (s, p) => {
     s.session.dropWatchlist(p.alias);
     return null;
@@ -68,7 +102,10 @@ const handlers: Handlers = {
     s.session.dropFunctionFile(p.file);
     return null;
   },
-  workspaceContent: (s) => ({ watchlists: s.session.watchlists(), functions: s.session.functions() }),
+  workspaceContent: (s) => ({
+    watchlists: s.session.watchlists(),
+    functions: s.session.functions(),
+  }),
   checkLibrary: (s, p) => s.session.checkLibrary(p.files),
   useExternalData: (s, p) => {
     s.session.useExternalData(p.url, p.table);
@@ -78,7 +115,8 @@ const handlers: Handlers = {
   grid: (s, p, ctx) => gridPage(s.engine, s.session, p, { signal: ctx.signal }),
   exportRows: (s, p, ctx) => exportRows(s.engine, s.session, p, { signal: ctx.signal }),
   pivot: (s, p, ctx) => pivot(s.engine, s.session, p.value, { signal: ctx.signal }),
-  histogram: (s, p, ctx) => histogram(s.engine, s.session, p.table, p.buckets, { signal: ctx.signal }),
+  histogram: (s, p, ctx) =>
+    histogram(s.engine, s.session, p.table, p.buckets, { signal: ctx.signal }),
   catalogTableNames: (s) => s.session.catalogTableNames(),
   searchCatalog: (s, p) => s.session.searchCatalog(p.query, p.limit),
 };
@@ -105,14 +143,19 @@ export function hostSession(port: Port, start: SessionStarter): void {
         const handler = handlers[type] as Handlers[K];
         const result = await handler(s, payload, {
           signal: abort.signal,
-          onProgress: (progress) => port.postMessage({ kind: 'progress', id, type, progress } as FromWorker),
+          onProgress: (progress) =>
+            port.postMessage({ kind: 'progress', id, type, progress } as FromWorker),
         });
         try {
           port.postMessage({ kind: 'result', id, type, result } as FromWorker);
         } catch (e) {
           // The structured clone recurses: a value nested thousands of levels deep (built by a
           // query from log text) cannot cross to the page. Said as such; the worker goes on.
-          throw new LoupeError('engine', 'result-not-sendable', `the result cannot be sent to the page: it holds a value nested too deeply or too large (${e instanceof Error ? e.message : String(e)}); project that column away or shorten it (tostring, substring)`);
+          throw new LoupeError(
+            'engine',
+            'result-not-sendable',
+            `the result cannot be sent to the page: it holds a value nested too deeply or too large (${e instanceof Error ? e.message : String(e)}); project that column away or shorten it (tostring, substring)`,
+          );
         }
       } catch (e) {
         port.postMessage({ kind: 'error', id, error: toWire(e) });

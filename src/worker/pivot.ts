@@ -21,21 +21,37 @@ export interface PivotHit {
 }
 
 /** Cancellable (control.signal): one query per table, each stopped within a poll slice. */
-export async function pivot(engine: SqlEngine, session: LoupeSession, value: string, control: QueryControl = {}): Promise<PivotHit[]> {
+export async function pivot(
+  engine: SqlEngine,
+  session: LoupeSession,
+  value: string,
+  control: QueryControl = {},
+): Promise<PivotHit[]> {
   const needle = quoteString(value.toLowerCase());
   const hits: PivotHit[] = [];
   for (const table of session.tables()) {
-    const cols = table.schema.columns.filter((c) => c.type === 'string' || c.type === 'guid').map((c) => c.name);
+    const cols = table.schema.columns
+      .filter((c) => c.type === 'string' || c.type === 'guid')
+      .map((c) => c.name);
     if (cols.length === 0) continue;
     const match = (c: string) => `lower(${quoteIdent(c)}) = ${needle}`;
     const where = cols.map(match).join(' OR ');
-    const hasTime = table.schema.columns.some((c) => c.name === 'TimeGenerated' && c.type === 'datetime');
+    const hasTime = table.schema.columns.some(
+      (c) => c.name === 'TimeGenerated' && c.type === 'datetime',
+    );
     const select = [
       'count(*) AS n',
-      hasTime ? 'min("TimeGenerated") AS first, max("TimeGenerated") AS last' : 'NULL AS first, NULL AS last',
+      hasTime
+        ? 'min("TimeGenerated") AS first, max("TimeGenerated") AS last'
+        : 'NULL AS first, NULL AS last',
       ...cols.map((c, i) => `count(*) FILTER (WHERE ${match(c)}) AS c${i}`),
     ].join(', ');
-    const r = (await engine.queryAsync(`SELECT ${select} FROM ${quoteIdent(table.name)} WHERE ${where}`, control)).rows[0]!;
+    const r = (
+      await engine.queryAsync(
+        `SELECT ${select} FROM ${quoteIdent(table.name)} WHERE ${where}`,
+        control,
+      )
+    ).rows[0]!;
     const rows = Number(r[0] ?? 0);
     if (rows === 0) continue;
     const iso = (v: unknown) => (typeof v === 'number' ? new Date(v).toISOString() : null);
@@ -44,7 +60,9 @@ export async function pivot(engine: SqlEngine, session: LoupeSession, value: str
       rows,
       first: iso(r[1]),
       last: iso(r[2]),
-      columns: cols.map((name, i) => ({ name, rows: Number(r[3 + i] ?? 0) })).filter((c) => c.rows > 0),
+      columns: cols
+        .map((name, i) => ({ name, rows: Number(r[3 + i] ?? 0) }))
+        .filter((c) => c.rows > 0),
       sql: `SELECT * FROM ${quoteIdent(table.name)} WHERE ${where}${hasTime ? ' ORDER BY "TimeGenerated"' : ''}`,
     });
   }

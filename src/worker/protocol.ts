@@ -11,7 +11,13 @@ import type { FilePreview, RejectedRow } from '../ingest/index.ts';
 import type { Translation } from '../kql/api.ts';
 import type { ReplayOptions, ReplayProgress, ReplayReport } from '../rules/api.ts';
 import type { CatalogSearchResult } from '../schema/catalog-search.ts';
-import type { FunctionLoadReport, FunctionSummary, RowsResult, RuleSummary, WatchlistInfo } from '../session/api.ts';
+import type {
+  FunctionLoadReport,
+  FunctionSummary,
+  RowsResult,
+  RuleSummary,
+  WatchlistInfo,
+} from '../session/api.ts';
 import type { CheckReport } from '../rules/check.ts';
 import type { LibraryReport, RuleFileText } from '../rules/library.ts';
 import type { ErrorDetail, SourcePosition } from '../errors.ts';
@@ -61,7 +67,12 @@ export interface RequestMap {
   };
   /** What loading a file would do: format, table and why, the mapping, the first rows (reads its start only). */
   preview: {
-    payload: { readonly name: string; readonly file: Blob; readonly table?: string; readonly columns?: Readonly<Record<string, string>> };
+    payload: {
+      readonly name: string;
+      readonly file: Blob;
+      readonly table?: string;
+      readonly columns?: Readonly<Record<string, string>>;
+    };
     result: FilePreview;
   };
   /** The rows set aside while loading a table: file, line, column, what was wrong, the text. */
@@ -71,20 +82,43 @@ export interface RequestMap {
   translate: { payload: { readonly kql: string }; result: Translation };
   replay: { payload: ReplayOptions; result: ReplayReport };
   /** Replays every rule of several rule files, ranked by alerts; a failing rule keeps its error. */
-  replayLibrary: { payload: { readonly files: readonly RuleFileText[]; readonly options?: ReplayOptions }; result: LibraryReport };
+  replayLibrary: {
+    payload: { readonly files: readonly RuleFileText[]; readonly options?: ReplayOptions };
+    result: LibraryReport;
+  };
   /** Loads a watchlist CSV under the alias rules call it by (`_GetWatchlist('alias')`, the Watchlist table). */
-  loadWatchlist: { payload: { readonly name: string; readonly file: Blob; readonly alias: string; readonly searchKey?: string }; result: WatchlistInfo };
+  loadWatchlist: {
+    payload: {
+      readonly name: string;
+      readonly file: Blob;
+      readonly alias: string;
+      readonly searchKey?: string;
+    };
+    result: WatchlistInfo;
+  };
   dropWatchlist: { payload: { readonly alias: string }; result: null };
   /** Loads workspace functions and ASIM parsers from their YAML (or ARM JSON) files; a bad file is reported, the others load. */
-  loadFunctions: { payload: { readonly files: readonly RuleFileText[] }; result: FunctionLoadReport };
+  loadFunctions: {
+    payload: { readonly files: readonly RuleFileText[] };
+    result: FunctionLoadReport;
+  };
   dropFunctionFile: { payload: { readonly file: string }; result: null };
   /** What is loaded beside the tables: the watchlists and the workspace functions. */
-  workspaceContent: { payload: null; result: { readonly watchlists: readonly WatchlistInfo[]; readonly functions: readonly FunctionSummary[] } };
+  workspaceContent: {
+    payload: null;
+    result: {
+      readonly watchlists: readonly WatchlistInfo[];
+      readonly functions: readonly FunctionSummary[];
+    };
+  };
   /** Each rule's check status (ready, needs, refused, invalid), with nothing run: what `loupe check` says. */
   checkLibrary: { payload: { readonly files: readonly RuleFileText[] }; result: CheckReport };
   /** Reads a loaded table wherever a query's externaldata names `url` (the analyst supplied its file). */
   useExternalData: { payload: { readonly url: string; readonly table: string }; result: null };
-  run: { payload: { readonly text: string; readonly language: 'kql' | 'sql'; readonly limit?: number }; result: RowsResult };
+  run: {
+    payload: { readonly text: string; readonly language: 'kql' | 'sql'; readonly limit?: number };
+    result: RowsResult;
+  };
   /** A page of a table or query result, filtered and sorted in SQL (the result grid). */
   grid: { payload: GridQuery; result: GridPage };
   /** The whole filtered, sorted result as CSV or JSON text (for a download the analyst asked for). */
@@ -96,7 +130,10 @@ export interface RequestMap {
   /** Every table name of the schema catalog (the engine worker holds the catalog, not the page). */
   catalogTableNames: { payload: null; result: readonly string[] };
   /** The catalog's tables matching a table or column name, with columns, types and source. */
-  searchCatalog: { payload: { readonly query: string; readonly limit?: number }; result: CatalogSearchResult };
+  searchCatalog: {
+    payload: { readonly query: string; readonly limit?: number };
+    result: CatalogSearchResult;
+  };
 }
 
 export type RequestType = keyof RequestMap;
@@ -119,7 +156,14 @@ export type ProgressOf<K extends RequestType> = K extends ProgressType ? Progres
 /** Page → worker. */
 export type ToWorker =
   | { readonly kind: 'init'; readonly wasm: WasmSource }
-  | { [K in RequestType]: { readonly kind: 'request'; readonly id: number; readonly type: K; readonly payload: PayloadOf<K> } }[RequestType]
+  | {
+      [K in RequestType]: {
+        readonly kind: 'request';
+        readonly id: number;
+        readonly type: K;
+        readonly payload: PayloadOf<K>;
+      };
+    }[RequestType]
   /**
    * Asks the worker to abort request `id`: a request still queued never starts; a running one
    * stops at its next check (loads between chunks, replays between runs, any long query within
@@ -142,14 +186,31 @@ export interface WireError {
 }
 
 export type EngineStatus =
-  | { readonly state: 'starting'; readonly step: 'waiting' | 'loading-wasm' | 'instantiating' | 'session' }
+  | {
+      readonly state: 'starting';
+      readonly step: 'waiting' | 'loading-wasm' | 'instantiating' | 'session';
+    }
   | { readonly state: 'ready'; readonly info: EngineInfo }
   | { readonly state: 'failed'; readonly error: WireError };
 
 /** Worker → page. */
 export type FromWorker =
-  | { [K in RequestType]: { readonly kind: 'result'; readonly id: number; readonly type: K; readonly result: ResultOf<K> } }[RequestType]
+  | {
+      [K in RequestType]: {
+        readonly kind: 'result';
+        readonly id: number;
+        readonly type: K;
+        readonly result: ResultOf<K>;
+      };
+    }[RequestType]
   | { readonly kind: 'error'; readonly id: number; readonly error: WireError }
   /** Progress of request `id`, discriminated by its request type. */
-  | { [K in ProgressType]: { readonly kind: 'progress'; readonly id: number; readonly type: K; readonly progress: ProgressMap[K] } }[ProgressType]
+  | {
+      [K in ProgressType]: {
+        readonly kind: 'progress';
+        readonly id: number;
+        readonly type: K;
+        readonly progress: ProgressMap[K];
+      };
+    }[ProgressType]
   | { readonly kind: 'status'; readonly status: EngineStatus };

@@ -51,7 +51,8 @@ function partsStream(scope: WorkerScope): ReadableStream<BufferSource> {
 
 /** Native base64 decoding where the browser has it (Uint8Array.fromBase64), else atob. */
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  const native = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array<ArrayBuffer> }).fromBase64;
+  const native = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array<ArrayBuffer> })
+    .fromBase64;
   if (native) return native(text);
   const bin = atob(text);
   const out = new Uint8Array(bin.length);

@@ -9,7 +9,14 @@ import type { WireError } from './protocol.ts';
 
 export function toWire(e: unknown): WireError {
   if (e instanceof LoupeError) {
-    return { name: e.name, message: e.message, stage: e.stage, code: e.code, position: { ...e.position }, ...(e.detail && { detail: e.detail }) };
+    return {
+      name: e.name,
+      message: e.message,
+      stage: e.stage,
+      code: e.code,
+      position: { ...e.position },
+      ...(e.detail && { detail: e.detail }),
+    };
   }
   if (e instanceof Error) return { name: e.name, message: e.message };
   return { name: 'Error', message: String(e) };
@@ -18,7 +25,13 @@ export function toWire(e: unknown): WireError {
 /** The page-side error: a LoupeError when the worker threw one, else a plain Error. */
 export function fromWire(w: WireError): Error {
   if (w.stage !== undefined && w.code !== undefined) {
-    const e = new LoupeError(w.stage as ErrorStage, w.code, w.message, (w.position ?? {}) as SourcePosition, w.detail);
+    const e = new LoupeError(
+      w.stage as ErrorStage,
+      w.code,
+      w.message,
+      (w.position ?? {}) as SourcePosition,
+      w.detail,
+    );
     e.name = w.name;
     return e;
   }

@@ -22,7 +22,13 @@ import { positionOf, readYamlSource, type SourceDocument } from '../rules/yaml-s
 type Parameter = WorkspaceFunction['parameters'][number];
 
 /** The names a YAML function file can give its function, in the order Loupe reports them. */
-const NAME_FIELDS = ['FunctionName', 'ParserName', 'FunctionAlias', 'EquivalentBuiltInParser', 'EquivalentBuiltInFunction'] as const;
+const NAME_FIELDS = [
+  'FunctionName',
+  'ParserName',
+  'FunctionAlias',
+  'EquivalentBuiltInParser',
+  'EquivalentBuiltInFunction',
+] as const;
 /** A KQL identifier (Kusto also allows brackets, which no published function name needs). */
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -42,10 +48,14 @@ export function readFunctionFile(text: string, file: string): WorkspaceFunction[
   }
   const value = src.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw fileError('expected a YAML mapping with FunctionName (or ParserName), FunctionParams and FunctionQuery', { file, line: 1, column: 1 });
+    throw fileError(
+      'expected a YAML mapping with FunctionName (or ParserName), FunctionParams and FunctionQuery',
+      { file, line: 1, column: 1 },
+    );
   }
   const fields = value as Record<string, unknown>;
-  if (Array.isArray(fields['resources'])) return armFunctions(src, fields['resources'] as unknown[]);
+  if (Array.isArray(fields['resources']))
+    return armFunctions(src, fields['resources'] as unknown[]);
   return yamlFunctions(src, fields);
 }
 
@@ -55,12 +65,23 @@ function yamlFunctions(src: SourceDocument, fields: Record<string, unknown>): Wo
   for (const field of NAME_FIELDS) {
     const v = fields[field];
     if (typeof v !== 'string' || v.trim() === '') continue;
-    if (!IDENTIFIER.test(v.trim())) throw fileError(`${field} "${v}" is not a name KQL can call`, at(field));
+    if (!IDENTIFIER.test(v.trim()))
+      throw fileError(`${field} "${v}" is not a name KQL can call`, at(field));
     if (!names.includes(v.trim())) names.push(v.trim());
   }
-  if (names.length === 0) throw fileError('no FunctionName (or ParserName): the function has no name to be called by', at(''));
-  const queryField = typeof fields['FunctionQuery'] === 'string' ? 'FunctionQuery' : typeof fields['ParserQuery'] === 'string' ? 'ParserQuery' : undefined;
-  if (!queryField || (fields[queryField] as string).trim() === '') throw fileError('no FunctionQuery (or ParserQuery): the function has no body', at(''));
+  if (names.length === 0)
+    throw fileError(
+      'no FunctionName (or ParserName): the function has no name to be called by',
+      at(''),
+    );
+  const queryField =
+    typeof fields['FunctionQuery'] === 'string'
+      ? 'FunctionQuery'
+      : typeof fields['ParserQuery'] === 'string'
+        ? 'ParserQuery'
+        : undefined;
+  if (!queryField || (fields[queryField] as string).trim() === '')
+    throw fileError('no FunctionQuery (or ParserQuery): the function has no body', at(''));
   const paramsField = fields['FunctionParams'] !== undefined ? 'FunctionParams' : 'ParserParams';
   const parameters = yamlParameters(src, fields[paramsField], paramsField);
   const body = fields[queryField] as string;
@@ -70,14 +91,22 @@ function yamlFunctions(src: SourceDocument, fields: Record<string, unknown>): Wo
 
 function yamlParameters(src: SourceDocument, list: unknown, path: string): Parameter[] {
   if (list === undefined || list === null) return [];
-  if (!Array.isArray(list)) throw fileError(`${path} must be a list of { Name, Type, Default }`, positionOf(src, path));
+  if (!Array.isArray(list))
+    throw fileError(`${path} must be a list of { Name, Type, Default }`, positionOf(src, path));
   return list.map((p, i) => {
     const where = positionOf(src, `${path}.${i}`);
-    if (p === null || typeof p !== 'object') throw fileError(`${path} item ${i + 1} must be { Name, Type, Default }`, where);
+    if (p === null || typeof p !== 'object')
+      throw fileError(`${path} item ${i + 1} must be { Name, Type, Default }`, where);
     const { Name: name, Type: type, Default: def } = p as Record<string, unknown>;
-    if (typeof name !== 'string' || !IDENTIFIER.test(name.trim())) throw fileError(`${path} item ${i + 1} needs a Name KQL can use`, where);
-    if (typeof type !== 'string' || type.trim() === '') throw fileError(`the parameter "${name}" needs a Type`, where);
-    return { name: name.trim(), type: type.trim(), ...(def !== undefined && def !== null && { default: defaultText(type.trim(), def) }) };
+    if (typeof name !== 'string' || !IDENTIFIER.test(name.trim()))
+      throw fileError(`${path} item ${i + 1} needs a Name KQL can use`, where);
+    if (typeof type !== 'string' || type.trim() === '')
+      throw fileError(`the parameter "${name}" needs a Type`, where);
+    return {
+      name: name.trim(),
+      type: type.trim(),
+      ...(def !== undefined && def !== null && { default: defaultText(type.trim(), def) }),
+    };
   });
 }
 
@@ -103,19 +132,33 @@ function armFunctions(src: SourceDocument, resources: unknown[]): WorkspaceFunct
     const props = (res['properties'] ?? {}) as Record<string, unknown>;
     const type = String(res['type'] ?? '');
     // Resource properties are case-insensitive in ARM: Azure-Sentinel writes FunctionAlias and functionAlias.
-    const prop = (k: string) => Object.entries(props).find(([key]) => key.toLowerCase() === k.toLowerCase());
+    const prop = (k: string) =>
+      Object.entries(props).find(([key]) => key.toLowerCase() === k.toLowerCase());
     const alias = prop('functionAlias');
     if (!/savedSearches$/i.test(type) || !alias || typeof alias[1] !== 'string') return;
     const base = `resources.${i}.properties`;
     const query = prop('query');
-    if (!query || typeof query[1] !== 'string') throw fileError(`the function "${alias[1]}" has no query`, positionOf(src, base));
+    if (!query || typeof query[1] !== 'string')
+      throw fileError(`the function "${alias[1]}" has no query`, positionOf(src, base));
     const params = prop('functionParameters');
-    const parameters = typeof params?.[1] === 'string' ? armParameters(params[1], positionOf(src, `${base}.${params[0]}`)) : [];
+    const parameters =
+      typeof params?.[1] === 'string'
+        ? armParameters(params[1], positionOf(src, `${base}.${params[0]}`))
+        : [];
     // The query is one JSON string: its lines are not the file's, so errors name its first line.
     const line = positionOf(src, `${base}.${query[0]}`).line ?? 1;
-    out.push({ name: alias[1].trim(), parameters, body: query[1], source: { file: src.file, line } });
+    out.push({
+      name: alias[1].trim(),
+      parameters,
+      body: query[1],
+      source: { file: src.file, line },
+    });
   });
-  if (out.length === 0) throw fileError('this JSON file holds no savedSearches resource with a functionAlias (a workspace function)', { file: src.file, line: 1, column: 1 });
+  if (out.length === 0)
+    throw fileError(
+      'this JSON file holds no savedSearches resource with a functionAlias (a workspace function)',
+      { file: src.file, line: 1, column: 1 },
+    );
   return out;
 }
 
@@ -144,7 +187,11 @@ function armParameters(text: string, where: SourcePosition): Parameter[] {
     .filter((p) => p !== '')
     .map((p) => {
       const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(\([^)]*\)|[A-Za-z]+)\s*(?:=\s*(.+))?$/s.exec(p);
-      if (!m) throw fileError(`cannot read the function parameter "${p}" (expected name:type or name:type=default)`, where);
+      if (!m)
+        throw fileError(
+          `cannot read the function parameter "${p}" (expected name:type or name:type=default)`,
+          where,
+        );
       return { name: m[1]!, type: m[2]!, ...(m[3] !== undefined && { default: m[3].trim() }) };
     });
 }

@@ -40,7 +40,9 @@ export function asimSchemaOf(name: string): AsimSchema | undefined {
     if (!name.startsWith(prefix)) continue;
     const rest = name.slice(prefix.length);
     // Longest schema first: `NetworkSession` before a shorter schema it might start with.
-    const schema = [...ASIM_SCHEMAS].sort((a, b) => b.length - a.length).find((s) => rest.startsWith(s));
+    const schema = [...ASIM_SCHEMAS]
+      .sort((a, b) => b.length - a.length)
+      .find((s) => rest.startsWith(s));
     if (schema) return schema;
   }
   return undefined;
@@ -48,11 +50,13 @@ export function asimSchemaOf(name: string): AsimSchema | undefined {
 
 /** What the analyst is told about a function that is not loaded: what it is and where it is published. */
 export function whereToGetFunction(name: string): string {
-  if (name === '_GetWatchlist') return 'Sentinel\'s watchlist function: load the watchlist as a CSV file with its alias';
+  if (name === '_GetWatchlist')
+    return "Sentinel's watchlist function: load the watchlist as a CSV file with its alias";
   const schema = asimSchemaOf(name);
   if (schema) {
     return `an ASIM parser of the ${schema} schema: load the YAML files of Parsers/ASim${schema}/Parsers/ in ${REPOSITORY} (the unifying parser im${schema}.yaml and the source parsers it calls)`;
   }
-  if (/^_?ASIM_/i.test(name)) return `an ASIM helper function: load its YAML file from ASIM/lib/functions/ in ${REPOSITORY}`;
+  if (/^_?ASIM_/i.test(name))
+    return `an ASIM helper function: load its YAML file from ASIM/lib/functions/ in ${REPOSITORY}`;
   return `a function saved in the Sentinel workspace: load its YAML (FunctionName, FunctionParams, FunctionQuery), e.g. from the Parsers/ folder of the solution that publishes it in ${REPOSITORY}, or the workspace's ARM export`;
 }

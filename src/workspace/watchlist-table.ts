@@ -44,5 +44,10 @@ const COLUMNS: readonly [string, KqlType][] = [
 
 /** The Watchlist table's schema: the catalog's, else the reference's above. */
 export function watchlistTableSchema(): TableSchema {
-  return knownTable(WATCHLIST_TABLE) ?? { name: WATCHLIST_TABLE, columns: COLUMNS.map(([name, type]) => ({ name, type })) };
+  return (
+    knownTable(WATCHLIST_TABLE) ?? {
+      name: WATCHLIST_TABLE,
+      columns: COLUMNS.map(([name, type]) => ({ name, type })),
+    }
+  );
 }

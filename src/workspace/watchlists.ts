@@ -78,7 +78,10 @@ export function emptyWatchlistSchema(alias: string): TableSchema {
 
 /** The schema of a loaded watchlist's table. */
 export function watchlistSchema(w: Pick<WatchlistInfo, 'alias' | 'columns'>): TableSchema {
-  return { name: watchlistTableName(w.alias), columns: [...FIXED, ...w.columns.map((name) => ({ name, type: 'string' as const }))] };
+  return {
+    name: watchlistTableName(w.alias),
+    columns: [...FIXED, ...w.columns.map((name) => ({ name, type: 'string' as const }))],
+  };
 }
 
 /**
@@ -106,33 +109,73 @@ function kqlColumn(name: string): string {
 }
 
 function checkAlias(alias: string): void {
-  if (alias.trim() === '' || alias !== alias.trim()) throw new LoupeError('workspace', 'watchlist-alias', `a watchlist alias cannot be empty or start or end with a space ("${alias}")`);
-  if (/[\u0000-\u001f\u007f]/.test(alias)) throw new LoupeError('workspace', 'watchlist-alias', 'a watchlist alias cannot hold control characters');
-  if (alias.length > 256) throw new LoupeError('workspace', 'watchlist-alias', 'a watchlist alias is at most 256 characters');
+  if (alias.trim() === '' || alias !== alias.trim())
+    throw new LoupeError(
+      'workspace',
+      'watchlist-alias',
+      `a watchlist alias cannot be empty or start or end with a space ("${alias}")`,
+    );
+  if (/[\u0000-\u001f\u007f]/.test(alias))
+    throw new LoupeError(
+      'workspace',
+      'watchlist-alias',
+      'a watchlist alias cannot hold control characters',
+    );
+  if (alias.length > 256)
+    throw new LoupeError(
+      'workspace',
+      'watchlist-alias',
+      'a watchlist alias is at most 256 characters',
+    );
 }
 
 /**
  * Reads a watchlist CSV (UTF-8, a header row) into its table, replacing a watchlist of the same
  * alias. A file that cannot be read leaves the loaded watchlists as they were.
  */
-export function loadWatchlist(engine: SqlEngine, fileName: string, bytes: Uint8Array, request: WatchlistRequest): WatchlistInfo {
+export function loadWatchlist(
+  engine: SqlEngine,
+  fileName: string,
+  bytes: Uint8Array,
+  request: WatchlistRequest,
+): WatchlistInfo {
   checkAlias(request.alias);
   const staging = `loupe_watchlist_csv_${Math.random().toString(36).slice(2)}`;
   const registered = `${staging}.csv`;
   engine.registerFileBuffer(registered, bytes);
   try {
     try {
-      engine.exec(`CREATE TEMP TABLE ${quoteIdent(staging)} AS SELECT * FROM read_csv(${quoteString(registered)}, header = true, all_varchar = true)`);
+      engine.exec(
+        `CREATE TEMP TABLE ${quoteIdent(staging)} AS SELECT * FROM read_csv(${quoteString(registered)}, header = true, all_varchar = true)`,
+      );
     } catch (e) {
-      throw new LoupeError('workspace', 'watchlist-file', `cannot read ${fileName} as a CSV file with a header row: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, { file: fileName });
+      throw new LoupeError(
+        'workspace',
+        'watchlist-file',
+        `cannot read ${fileName} as a CSV file with a header row: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+        { file: fileName },
+      );
     }
-    const header = engine.query(`SELECT * FROM ${quoteIdent(staging)} LIMIT 0`).columns.map((c) => c.name);
+    const header = engine
+      .query(`SELECT * FROM ${quoteIdent(staging)} LIMIT 0`)
+      .columns.map((c) => c.name);
     // An export of `_GetWatchlist` brings the fixed columns along: the CSV's own are the others.
     const own = header.filter((c) => !FIXED.some((f) => f.name === c));
     const searchKey = request.searchKey ?? (header.includes('SearchKey') ? 'SearchKey' : own[0]);
-    if (own.length === 0 || searchKey === undefined) throw new LoupeError('workspace', 'watchlist-file', `${fileName} has no column besides Sentinel's fixed ones`, { file: fileName });
+    if (own.length === 0 || searchKey === undefined)
+      throw new LoupeError(
+        'workspace',
+        'watchlist-file',
+        `${fileName} has no column besides Sentinel's fixed ones`,
+        { file: fileName },
+      );
     if (!header.includes(searchKey)) {
-      throw new LoupeError('workspace', 'watchlist-search-key', `${fileName} has no column "${searchKey}" to be the SearchKey; its columns: ${own.join(', ')}`, { file: fileName });
+      throw new LoupeError(
+        'workspace',
+        'watchlist-search-key',
+        `${fileName} has no column "${searchKey}" to be the SearchKey; its columns: ${own.join(', ')}`,
+        { file: fileName },
+      );
     }
     const info: WatchlistInfo = {
       alias: request.alias,
@@ -160,7 +203,8 @@ export function loadWatchlist(engine: SqlEngine, fileName: string, bytes: Uint8A
 function watchlistItemsSql(staging: string, header: readonly string[], w: WatchlistInfo): string {
   const pairs = w.columns.map((c) => `${kqlString(c)}, ${kqlColumn(c)}`);
   const bags: string[] = [];
-  for (let i = 0; i < pairs.length; i += PAIRS_PER_BAG) bags.push(`bag_pack(${pairs.slice(i, i + PAIRS_PER_BAG).join(', ')})`);
+  for (let i = 0; i < pairs.length; i += PAIRS_PER_BAG)
+    bags.push(`bag_pack(${pairs.slice(i, i + PAIRS_PER_BAG).join(', ')})`);
   const item = bags.length === 1 ? bags[0]! : `bag_merge(${bags.join(', ')})`;
   const kql = [
     staging,
@@ -171,7 +215,10 @@ function watchlistItemsSql(staging: string, header: readonly string[], w: Watchl
     `    SearchKey = tostring(${kqlColumn(w.searchKey)}),`,
     `    WatchlistItem = ${item}${w.columns.map((c) => `,\n    ${kqlColumn(c)}`).join('')}`,
   ].join('\n');
-  const schema: TableSchema = { name: staging, columns: header.map((name) => ({ name, type: 'string' })) };
+  const schema: TableSchema = {
+    name: staging,
+    columns: header.map((name) => ({ name, type: 'string' })),
+  };
   return translate(kql, { resolveTable: (n) => (n === staging ? schema : undefined) }).sql;
 }
 
@@ -180,7 +227,10 @@ function watchlistItemsSql(staging: string, header: readonly string[], w: Watchl
  * none, so that a rule reading it gets the catalog's empty table). Columns a CSV does not give are
  * empty, as Loupe knows nothing of who created the watchlist.
  */
-export function rebuildWatchlistTable(engine: SqlEngine, watchlists: readonly WatchlistInfo[]): void {
+export function rebuildWatchlistTable(
+  engine: SqlEngine,
+  watchlists: readonly WatchlistInfo[],
+): void {
   engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(WATCHLIST_TABLE)}`);
   if (watchlists.length === 0) return;
   const schema = watchlistTableSchema();
@@ -202,7 +252,10 @@ export function rebuildWatchlistTable(engine: SqlEngine, watchlists: readonly Wa
       _DTItemStatus: `'Create'`,
       Type: `'${WATCHLIST_TABLE}'`,
     };
-    const cols = schema.columns.map((c) => `${known[c.name] ?? (c.type === 'string' ? `''` : `CAST(NULL AS ${sqlStorageType(c.type)})`)} AS ${quoteIdent(c.name)}`);
+    const cols = schema.columns.map(
+      (c) =>
+        `${known[c.name] ?? (c.type === 'string' ? `''` : `CAST(NULL AS ${sqlStorageType(c.type)})`)} AS ${quoteIdent(c.name)}`,
+    );
     return `SELECT ${cols.join(', ')} FROM ${quoteIdent(w.table)}`;
   });
   engine.exec(`CREATE TABLE ${quoteIdent(WATCHLIST_TABLE)} AS ${selects.join(' UNION ALL ')}`);

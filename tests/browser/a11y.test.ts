@@ -9,7 +9,12 @@ import { audit } from './support/axe.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './support/site.ts';
-import { freshApp, useSeedRuleAndReplay, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import {
+  freshApp,
+  useSeedRuleAndReplay,
+  waitForEngineReady,
+  waitForFiles,
+} from './support/flow.ts';
 
 const app = useHostedApp();
 
@@ -25,15 +30,26 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await freshApp(page, app.site.url);
     await waitForEngineReady(page);
     const check = join(ROOT, 'tests', 'fixtures', 'check');
-    await page.getByLabel('Open function or ASIM parser files (YAML)').setInputFiles(join(check, 'functions', 'WatchedSignins.yaml'));
-    await page.getByRole('table', { name: 'Loaded workspace functions' }).waitFor({ timeout: 30_000 });
+    await page
+      .getByLabel('Open function or ASIM parser files (YAML)')
+      .setInputFiles(join(check, 'functions', 'WatchedSignins.yaml'));
+    await page
+      .getByRole('table', { name: 'Loaded workspace functions' })
+      .waitFor({ timeout: 30_000 });
     await page.getByLabel('Watchlist CSV file').setInputFiles(join(check, 'vips.csv'));
     await page.getByRole('button', { name: 'Load watchlist' }).click();
     await page.getByRole('table', { name: 'Loaded watchlists' }).waitFor({ timeout: 30_000 });
     await page.getByText('Rule library: replay several rule files and rank them').click();
-    await page.getByLabel('Open several rule files (a rule library)').setInputFiles(
-      ['ready-failed-signins.yaml', 'needs-watchlist-function.yaml', 'refused-construct.kql', 'invalid-fields.yaml'].map((f) => join(check, 'rules', f)),
-    );
+    await page
+      .getByLabel('Open several rule files (a rule library)')
+      .setInputFiles(
+        [
+          'ready-failed-signins.yaml',
+          'needs-watchlist-function.yaml',
+          'refused-construct.kql',
+          'invalid-fields.yaml',
+        ].map((f) => join(check, 'rules', f)),
+      );
     await page.getByRole('table', { name: 'Rule check' }).waitFor({ timeout: 60_000 });
     expect(await audit(page)).toEqual([]);
   });
@@ -53,7 +69,10 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     try {
       expect(await audit(page)).toEqual([]);
-      await page.screenshot({ path: `${process.cwd()}/tests/screenshots/dark-theme.png`, fullPage: false });
+      await page.screenshot({
+        path: `${process.cwd()}/tests/screenshots/dark-theme.png`,
+        fullPage: false,
+      });
     } finally {
       await page.emulateMedia({ colorScheme: 'light' });
     }

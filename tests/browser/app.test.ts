@@ -8,7 +8,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { foreignRequests, openBrowser, type Browser } from './support/chromium.ts';
 import { ensureBuilt, ROOT, serveSite } from './support/site.ts';
-import { expectSeedRuleResults, openApp, loadDemoLogsThroughInput, useSeedRuleAndReplay, waitForEngineReady } from './support/flow.ts';
+import {
+  expectSeedRuleResults,
+  openApp,
+  loadDemoLogsThroughInput,
+  useSeedRuleAndReplay,
+  waitForEngineReady,
+} from './support/flow.ts';
 
 const SHOTS = join(ROOT, 'tests', 'screenshots');
 

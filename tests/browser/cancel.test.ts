@@ -14,7 +14,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useHostedApp } from './support/hosted.ts';
 import { ROOT } from './support/site.ts';
-import { DEMO_LOGS, freshApp, loadLogs, tableRows, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import {
+  DEMO_LOGS,
+  freshApp,
+  loadLogs,
+  tableRows,
+  waitForEngineReady,
+  waitForFiles,
+} from './support/flow.ts';
 
 const SHOTS = join(ROOT, 'tests', 'screenshots');
 const SLOW_RULE = join(ROOT, 'tests', 'fixtures', 'browser', 'slow-many-runs.yaml');
@@ -35,7 +42,12 @@ async function firedRuns(page: Page): Promise<string[]> {
 
 /** Waits until the replay button says "Replay" again (enabled) and the page shows no failure. */
 async function replayFinished(page: Page): Promise<void> {
-  await expect.poll(() => page.getByRole('button', { name: 'Replay', exact: true }).isEnabled(), { timeout: 90_000, interval: 200 }).toBe(true);
+  await expect
+    .poll(() => page.getByRole('button', { name: 'Replay', exact: true }).isEnabled(), {
+      timeout: 90_000,
+      interval: 200,
+    })
+    .toBe(true);
   const failed = page.getByRole('alert').filter({ hasText: /Replay failed/ });
   if (await failed.count()) throw new Error(`the page shows: ${await failed.first().innerText()}`);
 }
@@ -47,7 +59,9 @@ describe('progress and cancel', () => {
   // the slow rule over a few hours of the demo (a sliced export) and take N from the progress text.
   it.skip('cancels a long replay: tables, rule and previous results stay, it says cancelled, and a new replay is whole', async () => {
     const { page } = app.browser;
-    await page.getByLabel('Open a rule file (Sentinel YAML, ARM JSON or KQL)').setInputFiles(SLOW_RULE);
+    await page
+      .getByLabel('Open a rule file (Sentinel YAML, ARM JSON or KQL)')
+      .setInputFiles(SLOW_RULE);
     await page.getByRole('figure').filter({ hasText: 'DuckDB SQL' }).waitFor({ timeout: 30_000 });
     const replay = page.getByRole('button', { name: 'Replay', exact: true });
 
@@ -56,7 +70,12 @@ describe('progress and cancel', () => {
     const cancel = page.getByRole('button', { name: 'Cancel the replay' });
     // Progress is shown while it runs ("Replaying the rule — run k of 89" or the batch's count).
     await cancel.waitFor({ timeout: 30_000 });
-    expect(await page.getByRole('status').filter({ hasText: /^Replaying the rule — / }).innerText()).toMatch(/(run \d+|counting results: \d+) of 89/);
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Replaying the rule — / })
+        .innerText(),
+    ).toMatch(/(run \d+|counting results: \d+) of 89/);
     await replayFinished(page);
     await page.getByRole('heading', { name: /^Alerts \(\d+\)$/ }).waitFor();
     const alertsHeading = await page.getByRole('heading', { name: /^Alerts \(\d+\)$/ }).innerText();
@@ -72,21 +91,34 @@ describe('progress and cancel', () => {
     await cancel.click();
     const notice = page.getByRole('status').filter({ hasText: 'Replay cancelled.' });
     await notice.waitFor({ timeout: 10_000 });
-    expect(await notice.innerText()).toBe('Replay cancelled. The results of the previous replay are still shown.');
+    expect(await notice.innerText()).toBe(
+      'Replay cancelled. The results of the previous replay are still shown.',
+    );
     await replayFinished(page);
     expect(await cancel.count()).toBe(0);
-    expect(await page.getByRole('alert').filter({ hasText: /failed|error/i }).count()).toBe(0);
-    expect(await page.getByRole('heading', { name: /^Alerts \(\d+\)$/ }).innerText()).toBe(alertsHeading);
+    expect(
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /failed|error/i })
+        .count(),
+    ).toBe(0);
+    expect(await page.getByRole('heading', { name: /^Alerts \(\d+\)$/ }).innerText()).toBe(
+      alertsHeading,
+    );
     expect(await firedRuns(page)).toEqual(fired);
     expect(await tableRows(page)).toEqual(tables);
-    expect(await page.getByLabel('Rule summary').innerText()).toContain('Sign-ins multiplied (slow on purpose)');
+    expect(await page.getByLabel('Rule summary').innerText()).toContain(
+      'Sign-ins multiplied (slow on purpose)',
+    );
     await page.screenshot({ path: join(SHOTS, 'replay-cancelled.png') });
 
     // A new replay runs whole: the same result as the first.
     await replay.click();
     await notice.waitFor({ state: 'detached', timeout: 10_000 });
     await replayFinished(page);
-    expect(await page.getByRole('heading', { name: /^Alerts \(\d+\)$/ }).innerText()).toBe(alertsHeading);
+    expect(await page.getByRole('heading', { name: /^Alerts \(\d+\)$/ }).innerText()).toBe(
+      alertsHeading,
+    );
     expect(await firedRuns(page)).toEqual(fired);
   });
 
@@ -94,10 +126,17 @@ describe('progress and cancel', () => {
     const { page } = app.browser;
     const box = page.getByRole('textbox', { name: 'Query' });
     await page.getByRole('radio', { name: 'SQL' }).check();
-    await box.fill('SELECT RiskLevel, count(*) AS n FROM AADRiskyUsers GROUP BY ALL ORDER BY RiskLevel');
+    await box.fill(
+      'SELECT RiskLevel, count(*) AS n FROM AADRiskyUsers GROUP BY ALL ORDER BY RiskLevel',
+    );
     await box.press('Control+Enter');
     const grid = page.getByRole('grid', { name: 'Results of the SQL query' });
-    await expect.poll(async () => (await grid.count()) > 0 && (await grid.getAttribute('aria-busy')) === 'false', { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => (await grid.count()) > 0 && (await grid.getAttribute('aria-busy')) === 'false',
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     const counts = await page.getByRole('status', { name: 'Row count' }).innerText();
     const before = await grid.getByRole('row').allInnerTexts();
 
@@ -106,7 +145,10 @@ describe('progress and cancel', () => {
     await box.press('Control+Enter');
     await page.getByRole('button', { name: 'Cancel the query' }).waitFor({ timeout: 15_000 });
     await page.keyboard.press('Escape');
-    await page.getByRole('status').filter({ hasText: 'Cancelled. The grid shows the last results it had.' }).waitFor({ timeout: 10_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Cancelled. The grid shows the last results it had.' })
+      .waitFor({ timeout: 10_000 });
     expect(await page.getByRole('button', { name: 'Cancel the query' }).count()).toBe(0);
     const back = page.getByRole('grid', { name: 'Results of the SQL query' });
     expect(await back.getAttribute('aria-busy')).toBe('false');
@@ -115,6 +157,10 @@ describe('progress and cancel', () => {
     // The engine answers the next question at once.
     await box.fill('SELECT 42 AS answer');
     await box.press('Control+Enter');
-    await expect.poll(async () => (await back.getByRole('row').allInnerTexts()).join('|'), { timeout: 15_000 }).toMatch(/42/);
+    await expect
+      .poll(async () => (await back.getByRole('row').allInnerTexts()).join('|'), {
+        timeout: 15_000,
+      })
+      .toMatch(/42/);
   });
 });

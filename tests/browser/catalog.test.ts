@@ -27,15 +27,25 @@ describe('table catalog', () => {
     await dialog.waitFor();
     const search = dialog.getByLabel('Search tables and columns');
     const status = dialog.getByRole('status');
-    await expect.poll(() => status.innerText(), { timeout: 30_000 }).toMatch(/^\d{3},?\d* tables\. Type a table or column name/);
+    await expect
+      .poll(() => status.innerText(), { timeout: 30_000 })
+      .toMatch(/^\d{3},?\d* tables\. Type a table or column name/);
 
     await search.fill('SecurityAlert');
     await expect.poll(() => status.innerText()).toMatch(/tables match “SecurityAlert”/);
-    expect(await dialog.getByRole('list', { name: 'Matching tables' }).locator('summary code').first().innerText()).toBe('SecurityAlert');
+    expect(
+      await dialog
+        .getByRole('list', { name: 'Matching tables' })
+        .locator('summary code')
+        .first()
+        .innerText(),
+    ).toBe('SecurityAlert');
 
     // One table has the column: it is shown at once, the matching column marked.
     await search.fill('CompromisedEntity');
-    await expect.poll(() => status.innerText()).toMatch(/^1 of [\d,]+ tables match “CompromisedEntity”/);
+    await expect
+      .poll(() => status.innerText())
+      .toMatch(/^1 of [\d,]+ tables match “CompromisedEntity”/);
     const columns = dialog.getByRole('table', { name: 'Columns of SecurityAlert' });
     await columns.waitFor();
     const rows = await columns.locator('tbody tr').allInnerTexts();
@@ -53,7 +63,9 @@ describe('table catalog', () => {
     await expect.poll(() => status.innerText()).toMatch(/tables match “AlertName”/);
     const results = dialog.getByRole('list', { name: 'Matching tables' });
     expect(await results.locator(':scope > li').count()).toBeGreaterThan(1);
-    const alert = results.locator(':scope > li', { has: page.locator('summary code', { hasText: /^SecurityAlert$/ }) });
+    const alert = results.locator(':scope > li', {
+      has: page.locator('summary code', { hasText: /^SecurityAlert$/ }),
+    });
     expect(await alert.locator('summary').innerText()).toContain('columns: AlertName');
     expect(await dialog.getByRole('table').count()).toBe(0);
     await alert.locator('summary').click();
@@ -61,7 +73,9 @@ describe('table catalog', () => {
     await page.screenshot({ path: join(SHOTS, 'table-catalog.png') });
 
     await search.fill('zzqxvnotacolumn');
-    await expect.poll(() => status.innerText()).toBe('No table or column contains “zzqxvnotacolumn”.');
+    await expect
+      .poll(() => status.innerText())
+      .toBe('No table or column contains “zzqxvnotacolumn”.');
     expect(foreignRequests(app.browser.requests, app.site.url)).toEqual([]);
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
@@ -81,7 +95,9 @@ describe('table catalog', () => {
     expect(await dialog.getByRole('table').count()).toBe(0);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
-    const first = await page.evaluate(() => document.activeElement?.querySelector('code')?.textContent);
+    const first = await page.evaluate(
+      () => document.activeElement?.querySelector('code')?.textContent,
+    );
     await page.keyboard.press('Enter');
     const columns = dialog.getByRole('table', { name: `Columns of ${first}` });
     await columns.waitFor();
@@ -96,7 +112,9 @@ describe('table catalog', () => {
     await page.getByRole('button', { name: 'Table catalog' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sentinel table catalog' });
     await dialog.getByLabel('Search tables and columns').fill('UserPrincipalName');
-    await expect.poll(() => dialog.getByRole('status').innerText()).toMatch(/tables match “UserPrincipalName”/);
+    await expect
+      .poll(() => dialog.getByRole('status').innerText())
+      .toMatch(/tables match “UserPrincipalName”/);
     await dialog.locator('summary').first().click();
     await dialog.getByRole('table').first().waitFor();
     expect(await audit(page)).toEqual([]);

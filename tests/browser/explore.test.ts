@@ -7,8 +7,22 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { foreignRequests, openBrowser, type Browser } from './support/chromium.ts';
-import { ensureBuilt, ensureSingleFileBuilt, ROOT, serveSite, SINGLE_FILE } from './support/site.ts';
-import { DEMO_LOGS, VICTIM, loadLogs, openApp, useSeedRuleAndReplay, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import {
+  ensureBuilt,
+  ensureSingleFileBuilt,
+  ROOT,
+  serveSite,
+  SINGLE_FILE,
+} from './support/site.ts';
+import {
+  DEMO_LOGS,
+  VICTIM,
+  loadLogs,
+  openApp,
+  useSeedRuleAndReplay,
+  waitForEngineReady,
+  waitForFiles,
+} from './support/flow.ts';
 import { brushMiddleThird, columnCells, rowCount, settle } from './support/grid.ts';
 
 const SHOTS = join(ROOT, 'tests', 'screenshots');
@@ -24,7 +38,11 @@ const ATTACKER_ROWS = 34;
 /** Both builds run the same tests: the hosted site over http, and the single file from file://. */
 const BUILDS = [
   { name: 'hosted', url: async () => (site = await serveSite()).url, build: ensureBuilt },
-  { name: 'single file', url: async () => pathToFileURL(SINGLE_FILE).href, build: ensureSingleFileBuilt },
+  {
+    name: 'single file',
+    url: async () => pathToFileURL(SINGLE_FILE).href,
+    build: ensureSingleFileBuilt,
+  },
 ] as const;
 
 describe.each(BUILDS)('explore ($name)', ({ name, url, build }) => {
@@ -48,11 +66,20 @@ describe.each(BUILDS)('explore ($name)', ({ name, url, build }) => {
   it('browses a table, sorts and filters it, and counts the matching rows', async () => {
     const { page } = browser;
     const grid = 'Table AADNonInteractiveUserSignInLogs';
-    const total = await settle(page, () => page.getByRole('button', { name: 'Browse AADNonInteractiveUserSignInLogs' }).click());
+    const total = await settle(page, () =>
+      page.getByRole('button', { name: 'Browse AADNonInteractiveUserSignInLogs' }).click(),
+    );
     expect(total).toBeGreaterThan(200); // more than one page: the grid pages as it scrolls
 
-    await settle(page, () => page.getByRole('grid', { name: grid }).getByRole('button', { name: 'IPAddress', exact: true }).click());
-    expect(await page.getByRole('columnheader', { name: /IPAddress/ }).getAttribute('aria-sort')).toBe('ascending');
+    await settle(page, () =>
+      page
+        .getByRole('grid', { name: grid })
+        .getByRole('button', { name: 'IPAddress', exact: true })
+        .click(),
+    );
+    expect(
+      await page.getByRole('columnheader', { name: /IPAddress/ }).getAttribute('aria-sort'),
+    ).toBe('ascending');
     const ips = await columnCells(page, grid, 'IPAddress');
     expect(ips.length).toBeGreaterThan(5);
     expect(ips).toEqual([...ips].sort());
@@ -62,7 +89,8 @@ describe.each(BUILDS)('explore ($name)', ({ name, url, build }) => {
     // The filter applies once typing pauses; then the count drops to the matching rows.
     await expect.poll(() => rowCount(page), { timeout: 15_000 }).toBe(ATTACKER_ROWS);
     await expect.poll(() => page.getByRole('grid').getAttribute('aria-busy')).toBe('false');
-    for (const ip of await columnCells(page, grid, 'IPAddress')) expect(ip).toMatch(/^203\.0\.113\.4[56]$/);
+    for (const ip of await columnCells(page, grid, 'IPAddress'))
+      expect(ip).toMatch(/^203\.0\.113\.4[56]$/);
 
     // The view is in the URL: a new tab with that address, once the logs are loaded, shows it again.
     const url = page.url();
@@ -72,9 +100,20 @@ describe.each(BUILDS)('explore ($name)', ({ name, url, build }) => {
       await openApp(again, url);
       await loadLogs(again, DEMO_LOGS);
       await waitForFiles(again);
-      await expect.poll(() => again.getByRole('status', { name: 'Row count' }).innerText().catch(() => ''), { timeout: 30_000 }).toMatch(new RegExp(`^${ATTACKER_ROWS} rows`));
+      await expect
+        .poll(
+          () =>
+            again
+              .getByRole('status', { name: 'Row count' })
+              .innerText()
+              .catch(() => ''),
+          { timeout: 30_000 },
+        )
+        .toMatch(new RegExp(`^${ATTACKER_ROWS} rows`));
       expect(await again.getByLabel('Filter IPAddress').inputValue()).toBe('203.0.113.');
-      expect(await again.getByRole('columnheader', { name: /IPAddress/ }).getAttribute('aria-sort')).toBe('ascending');
+      expect(
+        await again.getByRole('columnheader', { name: /IPAddress/ }).getAttribute('aria-sort'),
+      ).toBe('ascending');
     } finally {
       await again.close();
     }
@@ -86,15 +125,20 @@ describe.each(BUILDS)('explore ($name)', ({ name, url, build }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const g = page.getByRole('grid', { name: 'Table AADNonInteractiveUserSignInLogs' });
     await g.locator('[role="gridcell"][data-row="0"]').first().click();
-    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowRight', 'PageDown', 'ArrowUp']) await page.keyboard.press(key);
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowRight', 'PageDown', 'ArrowUp'])
+      await page.keyboard.press(key);
     const focused = page.locator('[role="gridcell"]:focus');
     const row = Number(await focused.getAttribute('data-row'));
     expect(row).toBeGreaterThan(2); // Page Down moved a screenful
     expect(await focused.getAttribute('data-col')).toBe('IPAddress'); // second column (TimeGenerated, IPAddress, …)
     await page.keyboard.press('Control+c');
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^203\.0\.113\.4[56]$/);
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toMatch(/^203\.0\.113\.4[56]$/);
     await page.keyboard.press('End');
-    expect(await page.locator('[role="gridcell"]:focus').getAttribute('data-row')).toBe(String(row));
+    expect(await page.locator('[role="gridcell"]:focus').getAttribute('data-row')).toBe(
+      String(row),
+    );
   });
 
   it('runs KQL from the console with Ctrl+Enter and shows the SQL it became', async () => {
@@ -103,12 +147,19 @@ describe.each(BUILDS)('explore ($name)', ({ name, url, build }) => {
     const box = page.getByRole('textbox', { name: 'Query' });
     await box.fill('AADRiskyUsers\n| summarize n = count() by RiskLevel\n| order by n desc');
     const n = await settle(page, () => box.press('Control+Enter'));
-    expect(await page.getByRole('grid', { name: 'Results of the KQL query' }).isVisible()).toBe(true);
+    expect(await page.getByRole('grid', { name: 'Results of the KQL query' }).isVisible()).toBe(
+      true,
+    );
     expect(n).toBe(4); // static/demo/AADRiskyUsers.csv: none (remediated, dismissed), low, medium, high
     expect(await columnCells(page, 'Results of the KQL query', 'n')).toEqual(['7', '6', '2', '2']);
     expect(await page.getByText('SQL behind this grid').isVisible()).toBe(true);
     await page.getByText(/^History \(\d+\)$/).click();
-    expect(await page.getByRole('list', { name: 'Query history' }).getByRole('button', { name: /^Use KQL query from / }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('list', { name: 'Query history' })
+        .getByRole('button', { name: /^Use KQL query from / })
+        .count(),
+    ).toBe(1);
   });
 
   it('highlights the query and underlines a translation error at its position', async () => {
@@ -117,7 +168,10 @@ describe.each(BUILDS)('explore ($name)', ({ name, url, build }) => {
     const box = page.getByRole('textbox', { name: 'Query' });
     await box.fill('AADRiskyUsers\n| frobnicate RiskLevel');
     await box.press('Control+Enter');
-    const error = page.getByRole('region', { name: '4. Explore' }).getByRole('alert').filter({ hasText: 'frobnicate' });
+    const error = page
+      .getByRole('region', { name: '4. Explore' })
+      .getByRole('alert')
+      .filter({ hasText: 'frobnicate' });
     await error.waitFor({ timeout: 15_000 });
     expect(await error.innerText()).toMatch(/line 2, column 3/);
     expect(await page.locator('.overlay .marked').innerText()).toBe('frobnicate');
@@ -130,12 +184,21 @@ describe.each(BUILDS)('explore ($name)', ({ name, url, build }) => {
     const { page } = browser;
     await page.getByRole('radio', { name: 'SQL' }).check();
     const box = page.getByRole('textbox', { name: 'Query' });
-    await box.fill(`SELECT UserPrincipalName, count(*) AS n FROM AADRiskyUsers GROUP BY ALL ORDER BY n DESC, UserPrincipalName`);
+    await box.fill(
+      `SELECT UserPrincipalName, count(*) AS n FROM AADRiskyUsers GROUP BY ALL ORDER BY n DESC, UserPrincipalName`,
+    );
     const n = await settle(page, () => box.press('Control+Enter'));
-    expect(await page.getByRole('grid', { name: 'Results of the SQL query' }).isVisible()).toBe(true);
+    expect(await page.getByRole('grid', { name: 'Results of the SQL query' }).isVisible()).toBe(
+      true,
+    );
     expect(n).toBeGreaterThan(1);
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), page.getByRole('button', { name: 'Export CSV' }).click()]);
-    const csv = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 15_000 }),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split(/\r?\n/);
     expect(csv[0]).toBe('UserPrincipalName,n');
     expect(csv).toHaveLength(n + 1);
     expect(foreignRequests(browser.requests, appUrl)).toEqual([]);
@@ -144,13 +207,18 @@ describe.each(BUILDS)('explore ($name)', ({ name, url, build }) => {
   it('pivots from an alert entity to every table that mentions it, and shows those rows', async () => {
     const { page } = browser;
     await useSeedRuleAndReplay(page);
-    await page.getByRole('button', { name: `Pivot on Account ${VICTIM}` }).first().click();
+    await page
+      .getByRole('button', { name: `Pivot on Account ${VICTIM}` })
+      .first()
+      .click();
     const hits = page.getByRole('table', { name: 'Pivot results' });
     await hits.waitFor({ timeout: 15_000 });
     // static/demo: 51 of the week's silent sign-ins are the victim's (her phone, her desk, the attacker's replay).
     const row = hits.getByRole('row', { name: /AADNonInteractiveUserSignInLogs/ });
     expect(await row.getByRole('cell').first().innerText()).toBe('51');
-    const n = await settle(page, () => row.getByRole('button', { name: 'Show the AADNonInteractiveUserSignInLogs rows' }).click());
+    const n = await settle(page, () =>
+      row.getByRole('button', { name: 'Show the AADNonInteractiveUserSignInLogs rows' }).click(),
+    );
     expect(n).toBe(51);
     await page.screenshot({ path: shot('explore-pivot.png'), fullPage: false });
   });
@@ -167,7 +235,9 @@ describe.each(BUILDS)('explore ($name)', ({ name, url, build }) => {
     const requests: string[] = [];
     report.on('request', (r) => requests.push(r.url()));
     await report.goto(pathToFileURL(file).href);
-    expect(await report.getByRole('heading', { level: 1 }).innerText()).toBe('Case report: Non-Interactive Sign-Ins by Identity Protection Risky Users');
+    expect(await report.getByRole('heading', { level: 1 }).innerText()).toBe(
+      'Case report: Non-Interactive Sign-Ins by Identity Protection Risky Users',
+    );
     expect(await report.getByRole('heading', { name: 'Alerts (2)' }).isVisible()).toBe(true);
     expect(await report.getByRole('heading', { name: 'Incidents (1)' }).isVisible()).toBe(true);
     expect(await report.locator('tr.fired').count()).toBe(2);
@@ -177,15 +247,28 @@ describe.each(BUILDS)('explore ($name)', ({ name, url, build }) => {
 
   it('draws the timeline and brushing a time range filters the grid to it', async () => {
     const { page } = browser;
-    await page.getByRole('combobox', { name: 'Timeline table' }).selectOption('AADNonInteractiveUserSignInLogs');
-    const chart = page.getByRole('img', { name: /^Events per .* of AADNonInteractiveUserSignInLogs/ });
+    await page
+      .getByRole('combobox', { name: 'Timeline table' })
+      .selectOption('AADNonInteractiveUserSignInLogs');
+    const chart = page.getByRole('img', {
+      name: /^Events per .* of AADNonInteractiveUserSignInLogs/,
+    });
     await chart.locator('canvas').waitFor({ timeout: 15_000 });
     const n = await brushMiddleThird(page, chart);
-    const status = await page.getByRole('status').filter({ hasText: 'Grid filtered to AADNonInteractiveUserSignInLogs rows from' }).innerText();
-    const [from, to] = [...status.matchAll(/(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?) UTC/g)].map((m) => Date.parse(`${m[1]!.replace(' ', 'T')}Z`));
+    const status = await page
+      .getByRole('status')
+      .filter({ hasText: 'Grid filtered to AADNonInteractiveUserSignInLogs rows from' })
+      .innerText();
+    const [from, to] = [...status.matchAll(/(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?) UTC/g)].map(
+      (m) => Date.parse(`${m[1]!.replace(' ', 'T')}Z`),
+    );
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThan(2735);
-    for (const t of await columnCells(page, 'Table AADNonInteractiveUserSignInLogs', 'TimeGenerated')) {
+    for (const t of await columnCells(
+      page,
+      'Table AADNonInteractiveUserSignInLogs',
+      'TimeGenerated',
+    )) {
       const ms = Date.parse(t);
       expect(ms >= from! && ms <= to!).toBe(true);
     }

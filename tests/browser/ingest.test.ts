@@ -19,23 +19,47 @@ import { useWorkDir } from './support/work-dir.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'ingest');
 /** A portal export of AADNonInteractiveUserSignInLogs (320 records of the demo tenant), kept gzipped. */
-const portalExport = () => gunzipSync(readFileSync(join(FIXTURES, 'AADNonInteractiveUserSignInLogs.csv.gz'))).toString('utf8');
+const portalExport = () =>
+  gunzipSync(readFileSync(join(FIXTURES, 'AADNonInteractiveUserSignInLogs.csv.gz'))).toString(
+    'utf8',
+  );
 
 /** A time as Loupe shows it: "2026-06-15 09:56:49.975 UTC" (no fraction when it is zero). */
-const utc = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace(/\.000Z$/, 'Z').replace('Z', ' UTC');
+const utc = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.000Z$/, 'Z')
+    .replace('Z', ' UTC');
 
 /** "6/15/2026, 3:54:38.131 PM" (the portal's UTC form) → epoch ms. */
 function portalTime(s: string): number {
   const m = /^(\d+)\/(\d+)\/(\d{4}), (\d+):(\d\d):(\d\d)\.(\d{3}) (AM|PM)$/.exec(s);
   if (!m) throw new Error(`not a portal time: ${s}`);
   const h = (Number(m[4]) % 12) + (m[8] === 'PM' ? 12 : 0);
-  return Date.UTC(Number(m[3]), Number(m[1]) - 1, Number(m[2]), h, Number(m[5]), Number(m[6]), Number(m[7]));
+  return Date.UTC(
+    Number(m[3]),
+    Number(m[1]) - 1,
+    Number(m[2]),
+    h,
+    Number(m[5]),
+    Number(m[6]),
+    Number(m[7]),
+  );
 }
 
 /** What the Tables list must show for a portal CSV, read independently: records, first and last TimeGenerated. */
 function portalFacts(name: string, csv: string): TableRow {
-  const times = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data.map((r) => portalTime(r['TimeGenerated [UTC]']!));
-  return { name, rows: times.length.toLocaleString('en-US'), first: utc(Math.min(...times)), last: utc(Math.max(...times)) };
+  const times = Papa.parse<Record<string, string>>(csv, {
+    header: true,
+    skipEmptyLines: true,
+  }).data.map((r) => portalTime(r['TimeGenerated [UTC]']!));
+  return {
+    name,
+    rows: times.length.toLocaleString('en-US'),
+    first: utc(Math.min(...times)),
+    last: utc(Math.max(...times)),
+  };
 }
 
 const app = useHostedApp();
@@ -51,7 +75,10 @@ interface TableRow {
 
 /** The Tables list as shown: name, row count, first and last TimeGenerated (or the snapshot note). */
 async function tableList(page: Page): Promise<TableRow[]> {
-  const rows = await page.getByRole('table', { name: 'Tables' }).locator('tbody > tr:has(th[scope="row"])').all();
+  const rows = await page
+    .getByRole('table', { name: 'Tables' })
+    .locator('tbody > tr:has(th[scope="row"])')
+    .all();
   const out: TableRow[] = [];
   for (const r of rows) {
     const cells = (await r.locator('td').allInnerTexts()).map((c) => c.trim());
@@ -69,12 +96,16 @@ async function tableList(page: Page): Promise<TableRow[]> {
 
 /** The file list entry of one file: its state text and, when it failed, the message shown. */
 async function fileEntry(page: Page, name: string): Promise<{ state: string; problem: string }> {
-  const li = page.getByRole('list', { name: 'Files' }).locator('li').filter({ has: page.locator('.name', { hasText: name }) });
+  const li = page
+    .getByRole('list', { name: 'Files' })
+    .locator('li')
+    .filter({ has: page.locator('.name', { hasText: name }) });
   const state = (await li.locator('.state').innerText()).trim();
-  const problem = (await li.getByRole('alert').count()) ? (await li.getByRole('alert').innerText()).trim() : '';
+  const problem = (await li.getByRole('alert').count())
+    ? (await li.getByRole('alert').innerText()).trim()
+    : '';
   return { state, problem };
 }
-
 
 describe('ingest through the file input (hosted build)', () => {
   it('loads the portal CSV, Graph sign-ins and risky users, and a gzip; bad files are refused with file and line, the rest stays', async () => {
@@ -94,24 +125,46 @@ describe('ingest through the file input (hosted build)', () => {
     await waitForEngineReady(page, 60_000);
     await waitForFiles(page, 120_000);
 
-    for (const f of ['AADNonInteractiveUserSignInLogs.csv', 'graph-signIns-pages.json', 'graph-riskyUsers.json', 'AuditLogs.csv.gz']) {
+    for (const f of [
+      'AADNonInteractiveUserSignInLogs.csv',
+      'graph-signIns-pages.json',
+      'graph-riskyUsers.json',
+      'AuditLogs.csv.gz',
+    ]) {
       expect({ f, ...(await fileEntry(page, f)) }).toMatchObject({ f, problem: '' });
     }
     // Graph: sign-ins in two pages (TimeGenerated taken from createdDateTime, 7 digits cut to the
     // millisecond), and a risky-users snapshot with no TimeGenerated invented for it.
-    const pages = readFileSync(join(FIXTURES, 'graph-signIns-pages.json'), 'utf8').split(/\n(?=\{)/).flatMap((p) => JSON.parse(p).value as { createdDateTime: string }[]);
-    const created = pages.map((x) => Date.parse(x.createdDateTime.replace(/(\.\d{3})\d*Z$/, '$1Z')));
-    const riskyUsers = JSON.parse(readFileSync(join(FIXTURES, 'graph-riskyUsers.json'), 'utf8')).value.length;
+    const pages = readFileSync(join(FIXTURES, 'graph-signIns-pages.json'), 'utf8')
+      .split(/\n(?=\{)/)
+      .flatMap((p) => JSON.parse(p).value as { createdDateTime: string }[]);
+    const created = pages.map((x) =>
+      Date.parse(x.createdDateTime.replace(/(\.\d{3})\d*Z$/, '$1Z')),
+    );
+    const riskyUsers = JSON.parse(readFileSync(join(FIXTURES, 'graph-riskyUsers.json'), 'utf8'))
+      .value.length;
     const loaded = await tableList(page);
     expect(loaded).toEqual([
       portalFacts('AADNonInteractiveUserSignInLogs', nonInteractive),
-      { name: 'AADRiskyUsers', rows: String(riskyUsers), first: expect.stringMatching(/^no TimeGenerated/), last: expect.stringMatching(/^no TimeGenerated/) },
+      {
+        name: 'AADRiskyUsers',
+        rows: String(riskyUsers),
+        first: expect.stringMatching(/^no TimeGenerated/),
+        last: expect.stringMatching(/^no TimeGenerated/),
+      },
       // AuditLogs.csv inflated in the worker.
       portalFacts('AuditLogs', audit),
-      { name: 'SigninLogs', rows: String(pages.length), first: utc(Math.min(...created)), last: utc(Math.max(...created)) },
+      {
+        name: 'SigninLogs',
+        rows: String(pages.length),
+        first: utc(Math.min(...created)),
+        last: utc(Math.max(...created)),
+      },
     ]);
     expect(loaded[0]!.rows).toBe('320');
-    expect((await fileEntry(page, 'AuditLogs.csv.gz')).state).toBe(`loaded into AuditLogs (${portalFacts('AuditLogs', audit).rows} rows)`);
+    expect((await fileEntry(page, 'AuditLogs.csv.gz')).state).toBe(
+      `loaded into AuditLogs (${portalFacts('AuditLogs', audit).rows} rows)`,
+    );
 
     // (d) Bad files: a CSV with a ragged row at line 3, and a truncated gzip.
     const ragged = work.write(
@@ -130,7 +183,9 @@ describe('ingest through the file input (hosted build)', () => {
     expect(raggedEntry.problem).toContain('this row has 4 fields; expected 3');
     const gzEntry = await fileEntry(page, 'riskDetections.json.gz');
     expect(gzEntry.state).toBe('could not be loaded');
-    expect(gzEntry.problem).toMatch(/^riskDetections\.json\.gz is a damaged or truncated gzip file/);
+    expect(gzEntry.problem).toMatch(
+      /^riskDetections\.json\.gz is a damaged or truncated gzip file/,
+    );
 
     // Nothing loaded before was lost or altered.
     expect(await tableList(page)).toEqual(loaded);
@@ -150,12 +205,22 @@ describe('ingest through the file input (hosted build)', () => {
       const h = d.getUTCHours();
       return `"6/15/2026, ${h % 12 === 0 ? 12 : h % 12}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${String(d.getUTCMilliseconds()).padStart(3, '0')} ${h < 12 ? 'AM' : 'PM'}"`;
     };
-    const lines = ['TimeGenerated [UTC],UserPrincipalName,IPAddress,LocationDetails,ResultType,Type'];
+    const lines = [
+      'TimeGenerated [UTC],UserPrincipalName,IPAddress,LocationDetails,ResultType,Type',
+    ];
     for (let i = 0; i < rows; i++) {
-      const loc = JSON.stringify({ city: `City ${i % 97}`, countryOrRegion: i % 2 ? 'US' : 'NG' }).replaceAll('"', '""');
-      lines.push(`${portal(start + i * 1000 + (i % 1000))},user${i % 500}@corp.example,203.0.${(i >> 8) & 255}.${i & 255},"${loc}",${i % 23 ? 0 : 50126},AADNonInteractiveUserSignInLogs`);
+      const loc = JSON.stringify({
+        city: `City ${i % 97}`,
+        countryOrRegion: i % 2 ? 'US' : 'NG',
+      }).replaceAll('"', '""');
+      lines.push(
+        `${portal(start + i * 1000 + (i % 1000))},user${i % 500}@corp.example,203.0.${(i >> 8) & 255}.${i & 255},"${loc}",${i % 23 ? 0 : 50126},AADNonInteractiveUserSignInLogs`,
+      );
     }
-    const path = work.write('AADNonInteractiveUserSignInLogs_large.csv', lines.join('\r\n') + '\r\n');
+    const path = work.write(
+      'AADNonInteractiveUserSignInLogs_large.csv',
+      lines.join('\r\n') + '\r\n',
+    );
     expect(statSync(path).size).toBeGreaterThan(5_000_000);
 
     // Reading in place means DuckDB pulls the File's bytes through FileReaderSync (the
@@ -165,7 +230,13 @@ describe('ingest through the file input (hosted build)', () => {
     // comes through in one FileReaderSync read straight into the wasm heap.)
     await waitForEngineReady(page, 60_000);
     const worker = page.workers().find((w) => w.url().includes('engine.worker'));
-    expect(worker, `engine worker among ${page.workers().map((w) => w.url()).join(', ')}`).toBeDefined();
+    expect(
+      worker,
+      `engine worker among ${page
+        .workers()
+        .map((w) => w.url())
+        .join(', ')}`,
+    ).toBeDefined();
     await worker!.evaluate(() => {
       const reads = { fileReader: 0, fileReaderCalls: 0, largestArrayBuffer: 0 };
       (globalThis as unknown as { loupeTestReads: typeof reads }).loupeTestReads = reads;
@@ -185,7 +256,16 @@ describe('ingest through the file input (hosted build)', () => {
     await loadLogs(page, [path]);
     await waitForFiles(page, 180_000);
     const reads = await worker!.evaluate(
-      () => (globalThis as unknown as { loupeTestReads: { fileReader: number; fileReaderCalls: number; largestArrayBuffer: number } }).loupeTestReads,
+      () =>
+        (
+          globalThis as unknown as {
+            loupeTestReads: {
+              fileReader: number;
+              fileReaderCalls: number;
+              largestArrayBuffer: number;
+            };
+          }
+        ).loupeTestReads,
     );
     const size = statSync(path).size;
     // Every byte went through the file-reader protocol; JavaScript only read small slices (the header).
@@ -198,7 +278,12 @@ describe('ingest through the file input (hosted build)', () => {
     const last = start + (rows - 1) * 1000 + ((rows - 1) % 1000);
     const iso = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', ' UTC');
     expect(await tableList(page)).toEqual([
-      { name: 'AADNonInteractiveUserSignInLogs', rows: '40,000', first: '2026-06-15 00:00:00 UTC', last: iso(last) },
+      {
+        name: 'AADNonInteractiveUserSignInLogs',
+        rows: '40,000',
+        first: '2026-06-15 00:00:00 UTC',
+        last: iso(last),
+      },
     ]);
     expect(app.browser.errors).toEqual([]);
     expect(foreignRequests(app.browser.requests, app.site.url)).toEqual([]);
@@ -210,7 +295,11 @@ describe('ingest through the file input (hosted build)', () => {
     // A portal export's 320 records, 205 times over: 65,600 rows read in 64 MB parts, each part
     // reporting progress.
     const COPIES = 205;
-    const path = work.writeRepeated('AADNonInteractiveUserSignInLogs_200MB.csv', portalExport(), COPIES);
+    const path = work.writeRepeated(
+      'AADNonInteractiveUserSignInLogs_200MB.csv',
+      portalExport(),
+      COPIES,
+    );
     expect(statSync(path).size).toBeGreaterThan(190_000_000);
     await waitForEngineReady(page, 60_000);
     // However fast the machine, each read of the file takes at least 400 ms (a wait in the engine
@@ -228,24 +317,43 @@ describe('ingest through the file input (hosted build)', () => {
     });
 
     await loadLogs(page, [path]);
-    const entry = page.getByRole('list', { name: 'Files' }).locator('li').filter({ hasText: 'AADNonInteractiveUserSignInLogs_200MB.csv' });
+    const entry = page
+      .getByRole('list', { name: 'Files' })
+      .locator('li')
+      .filter({ hasText: 'AADNonInteractiveUserSignInLogs_200MB.csv' });
     const seen: string[] = [];
     /** The file's mapping as shown while it was being read (before loading completes). */
     let mappingWhileReading = '';
-    for (const started = Date.now(); Date.now() - started < 180_000; ) {
-      const text = (await entry.locator('.state').innerText().catch(() => '')).trim();
+    for (const started = Date.now(); Date.now() - started < 180_000;) {
+      const text = (
+        await entry
+          .locator('.state')
+          .innerText()
+          .catch(() => '')
+      ).trim();
       if (text && seen.at(-1) !== text) seen.push(text);
       if (text.startsWith('reading…') && !mappingWhileReading) {
-        mappingWhileReading = (await entry.locator('details.mapping summary').innerText().catch(() => '')).trim();
+        mappingWhileReading = (
+          await entry
+            .locator('details.mapping summary')
+            .innerText()
+            .catch(() => '')
+        ).trim();
       }
       if (text.startsWith('loaded') || text.startsWith('could not')) break;
       await page.waitForTimeout(50);
     }
-    expect(seen.at(-1)).toBe(`loaded into AADNonInteractiveUserSignInLogs (${(320 * COPIES).toLocaleString('en-US')} rows)`);
+    expect(seen.at(-1)).toBe(
+      `loaded into AADNonInteractiveUserSignInLogs (${(320 * COPIES).toLocaleString('en-US')} rows)`,
+    );
     // While it read: how far, how many rows, and about how long is left.
-    const reading = seen.filter((t) => /^reading… .+ of .+, [\d,]+ rows, (about \d+ (s|min)|less than a second) left$/.test(t));
+    const reading = seen.filter((t) =>
+      /^reading… .+ of .+, [\d,]+ rows, (about \d+ (s|min)|less than a second) left$/.test(t),
+    );
     expect(reading.length, seen.join('\n')).toBeGreaterThan(0);
     expect(reading.some((t) => !/, 0 rows,/.test(t))).toBe(true);
-    expect(mappingWhileReading).toMatch(/^Log Analytics portal CSV → AADNonInteractiveUserSignInLogs \(from the file's Type column\), \d+ columns$/);
+    expect(mappingWhileReading).toMatch(
+      /^Log Analytics portal CSV → AADNonInteractiveUserSignInLogs \(from the file's Type column\), \d+ columns$/,
+    );
   }, 300_000);
 });

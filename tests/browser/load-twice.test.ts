@@ -4,7 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useHostedApp } from './support/hosted.ts';
-import { demoAuditLogs, freshApp, loadLogs, tableRows, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import {
+  demoAuditLogs,
+  freshApp,
+  loadLogs,
+  tableRows,
+  waitForEngineReady,
+  waitForFiles,
+} from './support/flow.ts';
 import { useWorkDir } from './support/work-dir.ts';
 
 const app = useHostedApp();
@@ -25,7 +32,9 @@ describe('the same file loaded twice', () => {
     await loadLogs(page, [AUDIT]);
     const question = page.getByRole('group', { name: 'AuditLogs.csv is already loaded' });
     await question.waitFor({ timeout: 10_000 });
-    await expect(page.getByRole('list', { name: 'Files' }).innerText()).resolves.toContain('is already loaded into AuditLogs');
+    await expect(page.getByRole('list', { name: 'Files' }).innerText()).resolves.toContain(
+      'is already loaded into AuditLogs',
+    );
     // Nothing happens before the answer.
     expect(await tableRows(page)).toEqual([['AuditLogs', once]]);
 

@@ -9,7 +9,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useHostedApp } from './support/hosted.ts';
 import { ROOT } from './support/site.ts';
-import { demoAuditLogs, freshApp, loadLogs, tableRows, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import {
+  demoAuditLogs,
+  freshApp,
+  loadLogs,
+  tableRows,
+  waitForEngineReady,
+  waitForFiles,
+} from './support/flow.ts';
 import { useWorkDir } from './support/work-dir.ts';
 
 const SHOTS = join(ROOT, 'tests', 'screenshots');
@@ -24,13 +31,17 @@ async function mappingOf(page: Page, file: string): Promise<Map<string, [string,
   const out = new Map<string, [string, string, string]>();
   for (const r of rows) {
     const cells = r.locator('td');
-    out.set((await cells.nth(0).innerText()).trim(), [await cells.nth(1).locator('input').inputValue(), (await cells.nth(2).innerText()).trim(), (await cells.nth(3).innerText()).trim()]);
+    out.set((await cells.nth(0).innerText()).trim(), [
+      await cells.nth(1).locator('input').inputValue(),
+      (await cells.nth(2).innerText()).trim(),
+      (await cells.nth(3).innerText()).trim(),
+    ]);
   }
   return out;
 }
 
 describe("a file's mapping", () => {
-  it('shows the table, each column with its type and reason, and loads the file again with the analyst\'s table and names', async () => {
+  it("shows the table, each column with its type and reason, and loads the file again with the analyst's table and names", async () => {
     const { page } = app.browser;
     const audit = demoAuditLogs(work);
     const rows = audit.rows.toLocaleString('en-US');
@@ -41,23 +52,43 @@ describe("a file's mapping", () => {
     expect(await tableRows(page)).toEqual([['AuditLogs', rows]]);
 
     const summary = page.locator('details.mapping summary');
-    expect((await summary.innerText()).trim()).toMatch(/^Log Analytics portal CSV → AuditLogs \(from the file's Type column\), \d+ columns$/);
+    expect((await summary.innerText()).trim()).toMatch(
+      /^Log Analytics portal CSV → AuditLogs \(from the file's Type column\), \d+ columns$/,
+    );
     await summary.click();
     const mapping = await mappingOf(page, 'AuditLogs.csv');
-    expect(mapping.get('TimeGenerated [UTC]')).toEqual(['TimeGenerated', 'datetime', "Sentinel's schema for the table"]);
-    expect(mapping.get('OperationName')).toEqual(['OperationName', 'string', "Sentinel's schema for the table"]);
-    expect(mapping.get('TargetResources')).toEqual(['TargetResources', 'dynamic', "Sentinel's schema for the table"]);
-    await page.getByRole('list', { name: 'Files' }).screenshot({ path: join(SHOTS, 'file-mapping.png') });
+    expect(mapping.get('TimeGenerated [UTC]')).toEqual([
+      'TimeGenerated',
+      'datetime',
+      "Sentinel's schema for the table",
+    ]);
+    expect(mapping.get('OperationName')).toEqual([
+      'OperationName',
+      'string',
+      "Sentinel's schema for the table",
+    ]);
+    expect(mapping.get('TargetResources')).toEqual([
+      'TargetResources',
+      'dynamic',
+      "Sentinel's schema for the table",
+    ]);
+    await page
+      .getByRole('list', { name: 'Files' })
+      .screenshot({ path: join(SHOTS, 'file-mapping.png') });
 
     // Another table, and a column renamed: loaded that way, and the table it replaces is gone.
-    const again = page.getByRole('button', { name: 'Load AuditLogs.csv again with this table and these column names' });
+    const again = page.getByRole('button', {
+      name: 'Load AuditLogs.csv again with this table and these column names',
+    });
     expect(await again.isDisabled()).toBe(true);
     await page.getByRole('combobox', { name: 'Table for AuditLogs.csv' }).fill('AuditCopy_CL');
     await page.getByRole('textbox', { name: 'Column for field OperationName' }).fill('Operation');
     await again.click();
     await waitForFiles(page);
     await expect.poll(() => tableRows(page), { timeout: 30_000 }).toEqual([['AuditCopy_CL', rows]]);
-    expect((await summary.innerText()).trim()).toMatch(/^Log Analytics portal CSV → AuditCopy_CL \(chosen by you\), \d+ columns$/);
+    expect((await summary.innerText()).trim()).toMatch(
+      /^Log Analytics portal CSV → AuditCopy_CL \(chosen by you\), \d+ columns$/,
+    );
     await summary.click();
     const renamed = await mappingOf(page, 'AuditLogs.csv');
     expect(renamed.get('OperationName')).toEqual(['Operation', 'string', 'renamed by you']);
@@ -70,7 +101,11 @@ describe("a file's mapping", () => {
     await expect.poll(() => tableRows(page), { timeout: 30_000 }).toEqual([['AuditCopy_CL', rows]]);
     await waitForFiles(page);
     await page.locator('details.mapping summary').click();
-    expect((await mappingOf(page, 'AuditLogs.csv')).get('OperationName')).toEqual(['Operation', 'string', 'renamed by you']);
+    expect((await mappingOf(page, 'AuditLogs.csv')).get('OperationName')).toEqual([
+      'Operation',
+      'string',
+      'renamed by you',
+    ]);
     expect(app.browser.errors).toEqual([]);
   }, 180_000);
 });

@@ -21,7 +21,12 @@ describe('alert and incident cards', () => {
     expect(await alerts.count()).toBe(2);
     expect(await incidents.count()).toBe(1);
     const alertCards = await alerts.evaluateAll((as) =>
-      as.map((a) => ({ id: a.id, tabindex: a.getAttribute('tabindex'), title: a.querySelector('h4')?.innerText, labelledBy: a.getAttribute('aria-labelledby') })),
+      as.map((a) => ({
+        id: a.id,
+        tabindex: a.getAttribute('tabindex'),
+        title: a.querySelector('h4')?.innerText,
+        labelledBy: a.getAttribute('aria-labelledby'),
+      })),
     );
     alertCards.forEach((c, i) => {
       expect(c.id).toBe(`alert-${i + 1}`);
@@ -35,15 +40,21 @@ describe('alert and incident cards', () => {
     expect(await incidents.first().getAttribute('aria-labelledby')).toBe('incident-1-title');
 
     // Fired alerts and incidents keep their own edge colours.
-    const edge = (l: typeof alerts) => l.first().evaluate((a) => getComputedStyle(a).borderLeftColor);
+    const edge = (l: typeof alerts) =>
+      l.first().evaluate((a) => getComputedStyle(a).borderLeftColor);
     expect(await edge(alerts)).not.toBe(await edge(incidents));
 
     // Following an incident's alert link lands on that alert's card.
-    const link = page.getByRole('list', { name: /^Alerts in / }).getByRole('link').first();
+    const link = page
+      .getByRole('list', { name: /^Alerts in / })
+      .getByRole('link')
+      .first();
     const href = await link.getAttribute('href');
     await link.click();
     await page.waitForFunction((h) => location.hash === h, href);
-    expect(await page.evaluate(() => document.querySelector(':target')?.getAttribute('aria-labelledby'))).toBe(`${href!.slice(1)}-title`);
+    expect(
+      await page.evaluate(() => document.querySelector(':target')?.getAttribute('aria-labelledby')),
+    ).toBe(`${href!.slice(1)}-title`);
     expect(app.browser.errors).toEqual([]);
   });
 });

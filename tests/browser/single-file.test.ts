@@ -9,7 +9,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { foreignRequests, openBrowser, type Browser } from './support/chromium.ts';
 import { ensureSingleFileBuilt, ROOT, SINGLE_FILE } from './support/site.ts';
-import { DEMO_LOGS, expectSeedRuleResults, loadDemoLogsThroughInput, openApp, savedCase, useSeedRuleAndReplay, waitForEngineReady } from './support/flow.ts';
+import {
+  DEMO_LOGS,
+  expectSeedRuleResults,
+  loadDemoLogsThroughInput,
+  openApp,
+  savedCase,
+  useSeedRuleAndReplay,
+  waitForEngineReady,
+} from './support/flow.ts';
 
 const SHOTS = join(ROOT, 'tests', 'screenshots');
 
@@ -44,9 +52,13 @@ describe('single file (dist/loupe.html from file://)', () => {
   it('keeps the case and a note on an alert across a reload from file://', async () => {
     // Continues from the replay above: the single file keeps its session in IndexedDB too.
     const { page } = browser;
-    const star = page.getByRole('button', { name: /^Star alert Risky User Silent Auth .* at 2026-06-15 16:00:00 UTC$/ });
+    const star = page.getByRole('button', {
+      name: /^Star alert Risky User Silent Auth .* at 2026-06-15 16:00:00 UTC$/,
+    });
     await star.click();
-    await expect.poll(() => savedCase(page), { timeout: 15_000 }).toEqual({ replayed: true, files: DEMO_LOGS.length });
+    await expect
+      .poll(() => savedCase(page), { timeout: 15_000 })
+      .toEqual({ replayed: true, files: DEMO_LOGS.length });
     await page.reload();
     await page.getByRole('heading', { name: 'Alerts (2)' }).waitFor({ timeout: 90_000 });
     await expectSeedRuleResults(page);
@@ -59,16 +71,31 @@ describe('single file (dist/loupe.html from file://)', () => {
     await page.getByRole('button', { name: 'Help and shortcuts' }).click();
     const dialog = page.getByRole('dialog', { name: 'Help and shortcuts' });
     await dialog.getByText(/^Licences \(Loupe and \d+ bundled packages\)$/).click();
-    const licences = dialog.getByRole('list', { name: 'Licences of Loupe and the packages it bundles' });
-    const names = (await licences.locator(':scope > li > details > summary').allInnerTexts()).map((t) => t.split(' ')[0]);
+    const licences = dialog.getByRole('list', {
+      name: 'Licences of Loupe and the packages it bundles',
+    });
+    const names = (await licences.locator(':scope > li > details > summary').allInnerTexts()).map(
+      (t) => t.split(' ')[0],
+    );
     expect(names[0]).toBe('Loupe');
     // DuckDB-WASM is bundled only into the engine worker, which this build inlines.
-    expect(names).toEqual(expect.arrayContaining(['@duckdb/duckdb-wasm', 'apache-arrow', 'fflate', 'svelte', 'papaparse', 'yaml']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        '@duckdb/duckdb-wasm',
+        'apache-arrow',
+        'fflate',
+        'svelte',
+        'papaparse',
+        'yaml',
+      ]),
+    );
     await page.keyboard.press('Escape');
   });
 
   it('carries a Content-Security-Policy that forbids every connection', async () => {
-    const csp = await browser.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    const csp = await browser.page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute('content');
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("connect-src 'none'");
     expect(csp).not.toMatch(/https?:/);

@@ -6,13 +6,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useHostedApp } from './support/hosted.ts';
-import { freshApp, loadLogs, openApp, tableRows, waitForEngineReady, waitForFiles } from './support/flow.ts';
+import {
+  freshApp,
+  loadLogs,
+  openApp,
+  tableRows,
+  waitForEngineReady,
+  waitForFiles,
+} from './support/flow.ts';
 import { useWorkDir } from './support/work-dir.ts';
 
 const app = useHostedApp();
 const work = useWorkDir('loupe-tab-capacity-');
 
-const row = (i: number) => `2026-06-15T10:${String(i % 60).padStart(2, '0')}:00Z,user${i}@corp.local,10.0.${i % 250}.1,Add member to group`;
+const row = (i: number) =>
+  `2026-06-15T10:${String(i % 60).padStart(2, '0')}:00Z,user${i}@corp.local,10.0.${i % 250}.1,Add member to group`;
 
 describe('a file past the tab’s limit', () => {
   it('is refused before it is read, naming the native engine; loaded tables stay and the next file loads', async () => {
@@ -31,15 +39,22 @@ describe('a file past the tab’s limit', () => {
     await loadLogs(page, [work.write('AuditLogs.csv', big)]);
     await waitForFiles(page);
 
-    const entry = page.getByRole('list', { name: 'Files' }).locator('li').filter({ hasText: 'AuditLogs.csv' });
+    const entry = page
+      .getByRole('list', { name: 'Files' })
+      .locator('li')
+      .filter({ hasText: 'AuditLogs.csv' });
     const message = await entry.getByRole('alert').innerText();
-    expect(message).toMatch(/AuditLogs\.csv is 1 MB on top of the 1 MB already loaded|AuditLogs\.csv is \d+ MB/);
+    expect(message).toMatch(
+      /AuditLogs\.csv is 1 MB on top of the 1 MB already loaded|AuditLogs\.csv is \d+ MB/,
+    );
     expect(message).toContain('more than this browser tab holds (1 MB');
     expect(message).toContain('npm run --silent loupe -- replay --engine native');
     expect(await tableRows(page)).toEqual([['SigninLogs', '2']]);
 
     // The page goes on: a small file still loads.
-    await loadLogs(page, [work.write('AADNonInteractiveUserSignInLogs.csv', [header, row(3), ''].join('\n'))]);
+    await loadLogs(page, [
+      work.write('AADNonInteractiveUserSignInLogs.csv', [header, row(3), ''].join('\n')),
+    ]);
     await waitForFiles(page);
     expect(await tableRows(page)).toEqual([
       ['AADNonInteractiveUserSignInLogs', '1'],

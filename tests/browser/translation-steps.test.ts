@@ -18,10 +18,23 @@ describe('translation step by step', () => {
     await page.getByRole('button', { name: 'Step by step' }).click();
 
     const rows = page.getByRole('table', { name: 'KQL steps and their SQL' }).locator('tbody tr');
-    const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())));
+    const cells = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())),
+    );
     // The seed rule's pipeline (tests/unit/kql/seed-rule.test.ts pins the same steps).
     expect(cells.map(([kql]) => kql!.split(/\s/)[0])).toEqual([
-      'AADNonInteractiveUserSignInLogs', 'where', 'where', 'summarize', 'AADRiskyUsers', 'where', 'where', 'project', 'join', 'extend', 'project', 'order',
+      'AADNonInteractiveUserSignInLogs',
+      'where',
+      'where',
+      'summarize',
+      'AADRiskyUsers',
+      'where',
+      'where',
+      'project',
+      'join',
+      'extend',
+      'project',
+      'order',
     ]);
     for (const [, sql] of cells) expect(sql).toMatch(/^t\d+_\w+ AS \(SELECT /s);
     const summarize = cells.find(([kql]) => kql!.startsWith('summarize'))!;

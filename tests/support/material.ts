@@ -54,7 +54,10 @@ function shared(relative: string, why: string): SharedMaterial {
 }
 
 /** The real Log Analytics export of the BEC lab (IsaacDunham/bec_telemetry): published without a licence. */
-export const LA_EXPORT_BEC = shared('samples/la-export-bec', 'a real export published without a licence, so Loupe may not ship it');
+export const LA_EXPORT_BEC = shared(
+  'samples/la-export-bec',
+  'a real export published without a licence, so Loupe may not ship it',
+);
 
 const announced = new Set<string>();
 

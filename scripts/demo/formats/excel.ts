@@ -14,7 +14,10 @@ function tabField(text: string): string {
 export function excelUnicodeText(columns: readonly string[], rows: readonly Row[]): Uint8Array {
   const datetimes = datetimeColumns(columns, rows);
   const header = columns.map((c) => (datetimes.has(c) ? `${c} [UTC]` : c));
-  const lines = [header.map(tabField).join('\t'), ...rows.map((r) => columns.map((c) => tabField(portalCell(r[c]!))).join('\t'))];
+  const lines = [
+    header.map(tabField).join('\t'),
+    ...rows.map((r) => columns.map((c) => tabField(portalCell(r[c]!))).join('\t')),
+  ];
   const text = `${lines.join('\r\n')}\r\n`;
   const out = new Uint8Array(2 + text.length * 2);
   out.set([0xff, 0xfe]);
@@ -29,7 +32,11 @@ export function excelUnicodeText(columns: readonly string[], rows: readonly Row[
 export function excelResavedCsv(columns: readonly string[], rows: readonly Row[]): string {
   const datetimes = datetimeColumns(columns, rows);
   const header = columns.map((c) => (datetimes.has(c) ? `${c} [UTC]` : c));
-  const cell = (v: Row[string]) => (isInstant(v!) ? excelTime(v) : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : portalCell(v!));
-  const lines = [header.map(csvField).join(','), ...rows.map((r) => columns.map((c) => csvField(cell(r[c]!))).join(','))];
+  const cell = (v: Row[string]) =>
+    isInstant(v!) ? excelTime(v) : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : portalCell(v!);
+  const lines = [
+    header.map(csvField).join(','),
+    ...rows.map((r) => columns.map((c) => csvField(cell(r[c]!))).join(',')),
+  ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

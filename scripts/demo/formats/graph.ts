@@ -30,10 +30,20 @@ export function graphSignIn(s: SignIn): Record<string, unknown> {
     riskEventTypes_v2: s.riskEventTypes,
     resourceDisplayName: s.resource.name,
     resourceId: s.resource.id,
-    status: { errorCode: s.errorCode, failureReason: s.errorCode === 0 ? 'Other.' : s.failureReason, additionalDetails: s.additionalDetails || null },
+    status: {
+      errorCode: s.errorCode,
+      failureReason: s.errorCode === 0 ? 'Other.' : s.failureReason,
+      additionalDetails: s.additionalDetails || null,
+    },
     deviceDetail: s.device,
     location: locationOf(s.network.place),
-    appliedConditionalAccessPolicies: s.conditionalAccessPolicies.map((p) => ({ id: p.id, displayName: p.displayName, enforcedGrantControls: p.enforcedGrantControls, enforcedSessionControls: [], result: p.result })),
+    appliedConditionalAccessPolicies: s.conditionalAccessPolicies.map((p) => ({
+      id: p.id,
+      displayName: p.displayName,
+      enforcedGrantControls: p.enforcedGrantControls,
+      enforcedSessionControls: [],
+      result: p.result,
+    })),
     signInEventTypes: [s.interactive ? 'interactiveUser' : 'nonInteractiveUser'],
     authenticationRequirement: s.authenticationRequirement,
     authenticationProtocol: s.authenticationProtocol,
@@ -86,6 +96,14 @@ export function graphRiskDetection(r: RiskDetection): Record<string, unknown> {
 }
 
 /** One Graph page: `{"@odata.context", "value": […]}`, with `@odata.nextLink` when more follow. */
-export function graphPage(context: string, value: readonly unknown[], nextLink?: string): Record<string, unknown> {
-  return { '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#${context}`, ...(nextLink ? { '@odata.nextLink': nextLink } : {}), value };
+export function graphPage(
+  context: string,
+  value: readonly unknown[],
+  nextLink?: string,
+): Record<string, unknown> {
+  return {
+    '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#${context}`,
+    ...(nextLink ? { '@odata.nextLink': nextLink } : {}),
+    value,
+  };
 }

@@ -20,8 +20,10 @@ function apiValue(cell: Cell, type: string): unknown {
   if (isInstant(cell)) return iso7(cell);
   if (isJson(cell)) return JSON.stringify(cell.json);
   if (type === 'string' || type === 'guid') return cell === '' ? '' : String(cell);
-  if (type === 'bool') return typeof cell === 'boolean' ? cell : cell === '' ? null : cell === 'true';
-  if (type === 'long' || type === 'int' || type === 'real') return cell === '' ? null : Number(cell);
+  if (type === 'bool')
+    return typeof cell === 'boolean' ? cell : cell === '' ? null : cell === 'true';
+  if (type === 'long' || type === 'int' || type === 'real')
+    return cell === '' ? null : Number(cell);
   return cell;
 }
 
@@ -40,16 +42,34 @@ export function laApiJson(table: string, columns: readonly string[], rows: reado
   return `${JSON.stringify(doc, null, 1)}\n`;
 }
 
-const KUSTO_DATA_TYPES: Readonly<Record<string, string>> = { string: 'String', datetime: 'DateTime', bool: 'Boolean', long: 'Int64', int: 'Int32', real: 'Double', dynamic: 'Object', guid: 'Guid', timespan: 'TimeSpan' };
+const KUSTO_DATA_TYPES: Readonly<Record<string, string>> = {
+  string: 'String',
+  datetime: 'DateTime',
+  bool: 'Boolean',
+  long: 'Int64',
+  int: 'Int32',
+  real: 'Double',
+  dynamic: 'Object',
+  guid: 'Guid',
+  timespan: 'TimeSpan',
+};
 
 /** The same rows as Kusto's v1 REST response (Azure Data Explorer, or Log Analytics through its ADX proxy). */
-export function kustoV1Json(table: string, columns: readonly string[], rows: readonly Row[]): string {
+export function kustoV1Json(
+  table: string,
+  columns: readonly string[],
+  rows: readonly Row[],
+): string {
   const types = columns.map((c) => typeName(table, c));
   const doc = {
     Tables: [
       {
         TableName: 'Table_0',
-        Columns: columns.map((c, i) => ({ ColumnName: c, DataType: KUSTO_DATA_TYPES[types[i]!] ?? 'String', ColumnType: types[i] })),
+        Columns: columns.map((c, i) => ({
+          ColumnName: c,
+          DataType: KUSTO_DATA_TYPES[types[i]!] ?? 'String',
+          ColumnType: types[i],
+        })),
         Rows: rows.map((r) => columns.map((c, i) => apiValue(r[c] ?? null, types[i]!))),
       },
     ],

@@ -27,13 +27,18 @@ export function datetimeColumns(columns: readonly string[], rows: readonly Row[]
   const set = new Set(columns.filter((c) => rows.length > 0 && isInstant(rows[0]![c]!)));
   for (const r of rows) {
     for (const c of columns) {
-      if (set.has(c) !== isInstant(r[c]!)) throw new Error(`column ${c} is a datetime in some rows only`);
+      if (set.has(c) !== isInstant(r[c]!))
+        throw new Error(`column ${c} is a datetime in some rows only`);
     }
   }
   return set;
 }
 
-export function portalCsv(columns: readonly string[], rows: readonly Row[], options: { quoteUtcHeaders?: boolean } = {}): string {
+export function portalCsv(
+  columns: readonly string[],
+  rows: readonly Row[],
+  options: { quoteUtcHeaders?: boolean } = {},
+): string {
   const datetimes = datetimeColumns(columns, rows);
   const header = columns.map((c) => {
     if (!datetimes.has(c)) return csvField(c);

@@ -4,7 +4,12 @@ import { loadAll } from '../files.ts';
 import { createNodeSession } from '../../session/node.ts';
 import { formatCheckSummary } from '../check-text.ts';
 import { loadExternalData, readRuleDir } from '../rule-library.ts';
-import { loadWorkspaceContent, WORKSPACE_FLAGS, WORKSPACE_USAGE, workspaceHint } from '../workspace-flags.ts';
+import {
+  loadWorkspaceContent,
+  WORKSPACE_FLAGS,
+  WORKSPACE_USAGE,
+  workspaceHint,
+} from '../workspace-flags.ts';
 
 const USAGE = `Usage: npm run --silent loupe -- check --rules DIR [--json] [--external URL=FILE]...
                                          [--watchlist ALIAS=FILE]... [--watchlist-key ALIAS=COLUMN]...
@@ -26,7 +31,11 @@ export const checkCommand: Command = {
   usage: USAGE,
   remedy: (e) => workspaceHint(e.detail),
   async run(argv) {
-    const args = parseArgs(argv, { values: ['rules', 'external', ...WORKSPACE_FLAGS], repeatable: ['external', ...WORKSPACE_FLAGS], booleans: ['json', 'help'] });
+    const args = parseArgs(argv, {
+      values: ['rules', 'external', ...WORKSPACE_FLAGS],
+      repeatable: ['external', ...WORKSPACE_FLAGS],
+      booleans: ['json', 'help'],
+    });
     if (args.booleans.has('help')) {
       process.stdout.write(`${USAGE}\n`);
       return 0;
@@ -41,7 +50,11 @@ export const checkCommand: Command = {
       await loadWorkspaceContent(session, args, log);
       await loadAll(session, args.positional, log);
       const report = session.checkLibrary(files);
-      process.stdout.write(args.booleans.has('json') ? `${JSON.stringify(report, null, 2)}\n` : formatCheckSummary(report));
+      process.stdout.write(
+        args.booleans.has('json')
+          ? `${JSON.stringify(report, null, 2)}\n`
+          : formatCheckSummary(report),
+      );
       return 0;
     } finally {
       session.close();

@@ -3,7 +3,14 @@ import type { Command } from './command.ts';
 import { parseArgs, single, UsageError } from '../args.ts';
 import { readText } from '../files.ts';
 import { parseCases } from '../../conformance/cases.ts';
-import { diffKnownFailures, formatKnownFailures, knownFailuresOf, listedReason, parseKnownFailures, updateKnownFailures } from '../../conformance/known-failures.ts';
+import {
+  diffKnownFailures,
+  formatKnownFailures,
+  knownFailuresOf,
+  listedReason,
+  parseKnownFailures,
+  updateKnownFailures,
+} from '../../conformance/known-failures.ts';
 import { DEFAULT_CASES_PATH, KNOWN_FAILURES_PATH } from '../../conformance/paths.ts';
 import { detailsText, summaryText } from '../../conformance/report-text.ts';
 import { countStatuses } from '../../conformance/run-corpus.ts';
@@ -27,7 +34,10 @@ export const conformanceCommand: Command = {
   summary: 'check the KQL translator against Kusto’s own answers',
   usage: USAGE,
   async run(argv) {
-    const args = parseArgs(argv, { values: ['filter', 'known-failures', 'timeout'], booleans: ['json', 'details', 'update-known-failures', 'help'] });
+    const args = parseArgs(argv, {
+      values: ['filter', 'known-failures', 'timeout'],
+      booleans: ['json', 'details', 'update-known-failures', 'help'],
+    });
     if (args.booleans.has('help')) {
       process.stdout.write(`${USAGE}\n`);
       return 0;
@@ -44,35 +54,61 @@ export const conformanceCommand: Command = {
 
     const timeoutText = single(args, 'timeout') ?? '30';
     const timeout = Number(timeoutText);
-    if (!(timeout > 0)) throw new UsageError(`--timeout needs a positive number of seconds, not "${timeoutText}"`);
+    if (!(timeout > 0))
+      throw new UsageError(`--timeout needs a positive number of seconds, not "${timeoutText}"`);
 
-    const run = await runCorpusInChild({ casesPath, ids: cases.map((c) => c.id), now: new Date(), caseTimeoutMs: timeout * 1000, log });
+    const run = await runCorpusInChild({
+      casesPath,
+      ids: cases.map((c) => c.id),
+      now: new Date(),
+      caseTimeoutMs: timeout * 1000,
+      log,
+    });
     const counts = countStatuses(run.results);
     if (json) {
       const results = run.results.map((r) => ({ id: r.id, status: r.status, reason: r.reason }));
-      await writeOut(`${JSON.stringify({ total: counts.total, passed: counts.pass, results }, null, 2)}\n`);
+      await writeOut(
+        `${JSON.stringify({ total: counts.total, passed: counts.pass, results }, null, 2)}\n`,
+      );
     } else {
       if (args.booleans.has('details')) await writeOut(detailsText(run.results, cases));
       await writeOut(summaryText(run, cases));
     }
     if (json) {
       const slow = [...run.results].sort((a, b) => b.durationMs - a.durationMs).slice(0, 3);
-      log(`conformance: cases ran in ${(run.durationMs / 1000).toFixed(1)} s; slowest: ${slow.map((r) => `${r.id} ${r.durationMs.toFixed(0)} ms`).join(', ')}`);
+      log(
+        `conformance: cases ran in ${(run.durationMs / 1000).toFixed(1)} s; slowest: ${slow.map((r) => `${r.id} ${r.durationMs.toFixed(0)} ms`).join(', ')}`,
+      );
     }
-    if (run.leaked.length) log(`warning: cases left tables or views behind: ${run.leaked.join(', ')}`);
+    if (run.leaked.length)
+      log(`warning: cases left tables or views behind: ${run.leaked.join(', ')}`);
 
     if (args.booleans.has('update-known-failures')) {
       const listPath = single(args, 'known-failures') ?? KNOWN_FAILURES_PATH;
-      const before = existsSync(listPath) ? parseKnownFailures(readFileSync(listPath, 'utf8'), listPath) : {};
+      const before = existsSync(listPath)
+        ? parseKnownFailures(readFileSync(listPath, 'utf8'), listPath)
+        : {};
       // A full run regenerates the list; a filtered run updates only the cases it ran.
-      const after = filter === undefined ? knownFailuresOf(run.results) : updateKnownFailures(before, run.results);
-      const diff = diffKnownFailures(before, run.results, all.map((c) => c.id));
+      const after =
+        filter === undefined
+          ? knownFailuresOf(run.results)
+          : updateKnownFailures(before, run.results);
+      const diff = diffKnownFailures(
+        before,
+        run.results,
+        all.map((c) => c.id),
+      );
       writeFileSync(listPath, formatKnownFailures(after));
-      const lines = [`\nupdated ${listPath}: ${Object.keys(after).length} known failures (was ${Object.keys(before).length})`];
+      const lines = [
+        `\nupdated ${listPath}: ${Object.keys(after).length} known failures (was ${Object.keys(before).length})`,
+      ];
       for (const id of diff.nowPassing) lines.push(`  - ${id} passes now`);
       for (const r of diff.unexpectedFailures) lines.push(`  + ${r.id}: ${listedReason(r)}`);
       for (const c of diff.reasonChanged) lines.push(`  ~ ${c.id}: ${c.after} (was: ${c.before})`);
-      if (diff.unknownIds.length) lines.push(`  ! listed ids not in the corpus${filter === undefined ? ' (removed)' : ' (kept)'}: ${diff.unknownIds.join(', ')}`);
+      if (diff.unknownIds.length)
+        lines.push(
+          `  ! listed ids not in the corpus${filter === undefined ? ' (removed)' : ' (kept)'}: ${diff.unknownIds.join(', ')}`,
+        );
       // With --json, standard output carries the JSON alone.
       if (json) log(lines.join('\n'));
       else await writeOut(`${lines.join('\n')}\n`);
@@ -83,5 +119,7 @@ export const conformanceCommand: Command = {
 
 /** Writes to standard output and waits until it is flushed: the CLI exits right after, which would cut a piped output short. */
 export function writeOut(text: string): Promise<void> {
-  return new Promise((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+  return new Promise((resolve, reject) =>
+    process.stdout.write(text, (e) => (e ? reject(e) : resolve())),
+  );
 }

@@ -8,7 +8,13 @@ import { translateCommand } from './translate.ts';
 
 export type { Command } from './command.ts';
 
-export const COMMANDS: Command[] = [replayCommand, checkCommand, translateCommand, conformanceCommand, referenceCommand];
+export const COMMANDS: Command[] = [
+  replayCommand,
+  checkCommand,
+  translateCommand,
+  conformanceCommand,
+  referenceCommand,
+];
 
 export function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

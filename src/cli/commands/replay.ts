@@ -7,7 +7,12 @@ import { createNodeSession } from '../../session/node.ts';
 import { ENGINE_USAGE, ENGINE_VALUE_FLAGS, engineChoice } from '../engine-flags.ts';
 import { formatReplaySummary } from '../report-text.ts';
 import { formatLibrarySummary, loadExternalData, readRuleDir } from '../rule-library.ts';
-import { loadWorkspaceContent, WORKSPACE_FLAGS, WORKSPACE_USAGE, workspaceHint } from '../workspace-flags.ts';
+import {
+  loadWorkspaceContent,
+  WORKSPACE_FLAGS,
+  WORKSPACE_USAGE,
+  workspaceHint,
+} from '../workspace-flags.ts';
 import { LIMIT_FLAGS, LIMIT_USAGE, limitsFromFlags } from '../limit-flags.ts';
 import { terminalJson, terminalMessage } from '../terminal-text.ts';
 import { stringifyJson } from '../../json/stringify.ts';
@@ -43,7 +48,18 @@ export const replayCommand: Command = {
   remedy: (e) => workspaceHint(e.detail),
   async run(argv) {
     const args = parseArgs(argv, {
-      values: ['rule', 'rules', 'from', 'to', 'first-run', 'at', 'external', ...WORKSPACE_FLAGS, ...LIMIT_FLAGS, ...ENGINE_VALUE_FLAGS],
+      values: [
+        'rule',
+        'rules',
+        'from',
+        'to',
+        'first-run',
+        'at',
+        'external',
+        ...WORKSPACE_FLAGS,
+        ...LIMIT_FLAGS,
+        ...ENGINE_VALUE_FLAGS,
+      ],
       repeatable: ['external', ...WORKSPACE_FLAGS],
       booleans: ['json', 'help', 'case-insensitive-entities'],
     });
@@ -53,12 +69,16 @@ export const replayCommand: Command = {
     }
     const rulePath = single(args, 'rule');
     const rulesDir = single(args, 'rules');
-    if (rulePath && rulesDir) throw new UsageError('give --rule RULE.yaml or --rules DIR, not both');
-    if (!rulePath && !rulesDir) throw new UsageError('--rule RULE.yaml (or --rules DIR) is required');
-    if (args.positional.length === 0) throw new UsageError('give at least one log FILE to replay over');
+    if (rulePath && rulesDir)
+      throw new UsageError('give --rule RULE.yaml or --rules DIR, not both');
+    if (!rulePath && !rulesDir)
+      throw new UsageError('--rule RULE.yaml (or --rules DIR) is required');
+    if (args.positional.length === 0)
+      throw new UsageError('give at least one log FILE to replay over');
     const from = parseIsoFlag('from', single(args, 'from'));
     const to = parseIsoFlag('to', single(args, 'to'));
-    if (from !== undefined && to !== undefined && from > to) throw new UsageError('--from is after --to');
+    if (from !== undefined && to !== undefined && from > to)
+      throw new UsageError('--from is after --to');
 
     const log = (m: string) => process.stderr.write(`${m}\n`);
     const limits = limitsFromFlags(args);
@@ -80,15 +100,28 @@ export const replayCommand: Command = {
         const files = readRuleDir(rulesDir);
         await loadAll(session, args.positional, log, loadOptions);
         const library = await session.replayLibrary(files, range);
-        process.stdout.write(args.booleans.has('json') ? `${terminalJson(stringifyJson(library, 2))}\n` : formatLibrarySummary(library));
+        process.stdout.write(
+          args.booleans.has('json')
+            ? `${terminalJson(stringifyJson(library, 2))}\n`
+            : formatLibrarySummary(library),
+        );
         return 0;
       }
       const rule = session.readRule(readText(rulePath!, 'rule file'), basename(rulePath!));
-      for (const d of rule.diagnostics) log(terminalMessage(`${rulePath}:${d.line ?? '?'}:${d.column ?? '?'}: ${d.severity}: ${d.message}`));
+      for (const d of rule.diagnostics)
+        log(
+          terminalMessage(
+            `${rulePath}:${d.line ?? '?'}:${d.column ?? '?'}: ${d.severity}: ${d.message}`,
+          ),
+        );
       await loadAll(session, args.positional, log, loadOptions);
       const report = await session.replay(range);
       // The report's values come from the logs: written at any depth, and safe for a terminal.
-      process.stdout.write(args.booleans.has('json') ? `${terminalJson(stringifyJson(report, 2))}\n` : formatReplaySummary(report));
+      process.stdout.write(
+        args.booleans.has('json')
+          ? `${terminalJson(stringifyJson(report, 2))}\n`
+          : formatReplaySummary(report),
+      );
       return 0;
     } finally {
       session.close();

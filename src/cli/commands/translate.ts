@@ -5,7 +5,12 @@ import { loadAll, readText } from '../files.ts';
 import { createNodeSession } from '../../session/node.ts';
 import { LIMIT_FLAGS, LIMIT_USAGE, limitsFromFlags } from '../limit-flags.ts';
 import { terminalText } from '../terminal-text.ts';
-import { loadWorkspaceContent, WORKSPACE_FLAGS, WORKSPACE_USAGE, workspaceHint } from '../workspace-flags.ts';
+import {
+  loadWorkspaceContent,
+  WORKSPACE_FLAGS,
+  WORKSPACE_USAGE,
+  workspaceHint,
+} from '../workspace-flags.ts';
 import { ENGINE_USAGE, ENGINE_VALUE_FLAGS, engineChoice } from '../engine-flags.ts';
 
 const USAGE = `Usage: npm run --silent loupe -- translate --rule RULE.yaml [--steps] [--watchlist ALIAS=FILE]...
@@ -26,7 +31,11 @@ export const translateCommand: Command = {
   usage: USAGE,
   remedy: (e) => workspaceHint(e.detail),
   async run(argv) {
-    const args = parseArgs(argv, { values: ['rule', ...WORKSPACE_FLAGS, ...LIMIT_FLAGS, ...ENGINE_VALUE_FLAGS], repeatable: [...WORKSPACE_FLAGS], booleans: ['steps', 'help'] });
+    const args = parseArgs(argv, {
+      values: ['rule', ...WORKSPACE_FLAGS, ...LIMIT_FLAGS, ...ENGINE_VALUE_FLAGS],
+      repeatable: [...WORKSPACE_FLAGS],
+      booleans: ['steps', 'help'],
+    });
     if (args.booleans.has('help')) {
       process.stdout.write(`${USAGE}\n`);
       return 0;
@@ -42,7 +51,10 @@ export const translateCommand: Command = {
       await loadAll(session, args.positional, log, limits ? { limits } : {});
       const t = session.translateRule();
       if (args.booleans.has('steps')) {
-        for (const s of t.steps) process.stdout.write(`${terminalText(`-- ${s.kql.replace(/\s+/g, ' ').trim()}${s.cte ? `  → ${s.cte}` : ''}`)}\n`);
+        for (const s of t.steps)
+          process.stdout.write(
+            `${terminalText(`-- ${s.kql.replace(/\s+/g, ' ').trim()}${s.cte ? `  → ${s.cte}` : ''}`)}\n`,
+          );
         process.stdout.write('\n');
       }
       // The SQL quotes the rule's literals: its lines are the translator's, its values escaped.

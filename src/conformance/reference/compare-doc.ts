@@ -20,7 +20,13 @@
 import type { KqlType } from '../../schema/kql-types.ts';
 import { compareNormRows, sqlTypeMismatch, type ActualResult, type Mismatch } from '../compare.ts';
 import { parseJsonLossless } from '../lossless-json.ts';
-import { isoToTicks, kustoTypeOf, normalizeActual, timespanToTicks, type Norm } from '../normalize.ts';
+import {
+  isoToTicks,
+  kustoTypeOf,
+  normalizeActual,
+  timespanToTicks,
+  type Norm,
+} from '../normalize.ts';
 import type { DocTable } from './fixtures.ts';
 
 const unreadable = (v: unknown): Norm => ({ k: 'unreadable', v });
@@ -41,10 +47,16 @@ export function readDocCell(text: string, type: KqlType): Norm {
       if (t === 'NaN') return { k: 'real', v: NaN };
       if (/^\+?(Infinity|∞)$/.test(t)) return { k: 'real', v: Infinity };
       if (/^-(Infinity|∞)$/.test(t)) return { k: 'real', v: -Infinity };
-      return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? { k: 'real', v: Number(t) } : unreadable(text);
+      return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)
+        ? { k: 'real', v: Number(t) }
+        : unreadable(text);
     }
     case 'bool':
-      return /^(true|1)$/i.test(t) ? { k: 'bool', v: true } : /^(false|0)$/i.test(t) ? { k: 'bool', v: false } : unreadable(text);
+      return /^(true|1)$/i.test(t)
+        ? { k: 'bool', v: true }
+        : /^(false|0)$/i.test(t)
+          ? { k: 'bool', v: false }
+          : unreadable(text);
     case 'datetime': {
       const ticks = isoToTicks(t);
       return ticks === undefined ? unreadable(text) : { k: 'ticks', v: ticks };
@@ -69,14 +81,19 @@ export interface DocCompareOptions {
   readonly unorderedColumns: ReadonlySet<string>;
 }
 
-export function compareWithDocTable(expected: DocTable, actual: ActualResult, options: DocCompareOptions): Mismatch | undefined {
+export function compareWithDocTable(
+  expected: DocTable,
+  actual: ActualResult,
+  options: DocCompareOptions,
+): Mismatch | undefined {
   const names = actual.columns.map((c) => c.name);
   if (names.length !== expected.columns.length || names.some((n, i) => n !== expected.columns[i])) {
     return { kind: 'column-names', expected: expected.columns, actual: names };
   }
   const sqlType = sqlTypeMismatch(actual);
   if (sqlType) return sqlType;
-  if (actual.rows.length !== expected.rows.length) return { kind: 'row-count', expected: expected.rows.length, actual: actual.rows.length };
+  if (actual.rows.length !== expected.rows.length)
+    return { kind: 'row-count', expected: expected.rows.length, actual: actual.rows.length };
   const types = actual.columns.map((c) => c.type);
   const exp = expected.rows.map((r) => r.map((text, i) => readDocCell(text, types[i]!)));
   const act = actual.rows.map((r) => r.map((v, i) => normalizeActual(v, types[i]!)));

@@ -12,8 +12,18 @@ import type { BuiltinKind } from '../../kql/catalog/builtins.ts';
 import { REPO_ROOT } from '../paths.ts';
 
 export const REFERENCE_DIR = resolve(REPO_ROOT, 'tests', 'fixtures', 'kql-reference');
-export const REFERENCE_OVERRIDES_PATH = resolve(REPO_ROOT, 'tests', 'conformance', 'reference-overrides.json');
-export const REFERENCE_KNOWN_FAILURES_PATH = resolve(REPO_ROOT, 'tests', 'conformance', 'reference-known-failures.json');
+export const REFERENCE_OVERRIDES_PATH = resolve(
+  REPO_ROOT,
+  'tests',
+  'conformance',
+  'reference-overrides.json',
+);
+export const REFERENCE_KNOWN_FAILURES_PATH = resolve(
+  REPO_ROOT,
+  'tests',
+  'conformance',
+  'reference-known-failures.json',
+);
 /** The harvest's own summary (what was skipped and why), beside the page files. */
 export const HARVEST_SUMMARY_FILE = '_harvest.json';
 
@@ -32,7 +42,12 @@ export interface ReferenceExample {
 }
 
 export interface ReferencePage {
-  readonly source: { readonly repo: string; readonly commit: string; readonly path: string; readonly licence: string };
+  readonly source: {
+    readonly repo: string;
+    readonly commit: string;
+    readonly path: string;
+    readonly licence: string;
+  };
   /** The catalog entries the page documents (names; the page's kind says which kind). */
   readonly covers: readonly string[];
   readonly examples: readonly ReferenceExample[];
@@ -61,17 +76,29 @@ function fail(file: string, message: string): never {
 function isTable(v: unknown): v is DocTable {
   const t = v as DocTable;
   const strings = (a: unknown) => Array.isArray(a) && a.every((x) => typeof x === 'string');
-  return !!t && strings(t.columns) && Array.isArray(t.rows) && t.rows.every((r) => strings(r) && r.length === t.columns.length);
+  return (
+    !!t &&
+    strings(t.columns) &&
+    Array.isArray(t.rows) &&
+    t.rows.every((r) => strings(r) && r.length === t.columns.length)
+  );
 }
 
 export function parseReferencePage(text: string, file: string): ReferencePage {
   const doc = JSON.parse(text) as ReferencePage;
-  if (!doc?.source || typeof doc.source.path !== 'string' || typeof doc.source.commit !== 'string') fail(file, 'missing "source"');
-  if (!Array.isArray(doc.covers) || !doc.covers.every((c) => typeof c === 'string')) fail(file, '"covers" must be a list of names');
+  if (!doc?.source || typeof doc.source.path !== 'string' || typeof doc.source.commit !== 'string')
+    fail(file, 'missing "source"');
+  if (!Array.isArray(doc.covers) || !doc.covers.every((c) => typeof c === 'string'))
+    fail(file, '"covers" must be a list of names');
   if (!Array.isArray(doc.examples)) fail(file, 'missing "examples"');
   for (const e of doc.examples) {
-    if (typeof e?.id !== 'string' || typeof e.kql !== 'string') fail(file, 'an example needs "id" and "kql"');
-    if (e.expected !== null && !isTable(e.expected)) fail(file, `${e.id}: "expected" must be null or { columns, rows } with rows as wide as the columns`);
+    if (typeof e?.id !== 'string' || typeof e.kql !== 'string')
+      fail(file, 'an example needs "id" and "kql"');
+    if (e.expected !== null && !isTable(e.expected))
+      fail(
+        file,
+        `${e.id}: "expected" must be null or { columns, rows } with rows as wide as the columns`,
+      );
   }
   return doc;
 }
@@ -79,26 +106,41 @@ export function parseReferencePage(text: string, file: string): ReferencePage {
 /** Every page file of the folder, by page stem (file order: sorted). */
 export function loadReferencePages(dir: string = REFERENCE_DIR): Map<string, ReferencePage> {
   const pages = new Map<string, ReferencePage>();
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== HARVEST_SUMMARY_FILE).sort()) {
-    pages.set(f.slice(0, -'.json'.length), parseReferencePage(readFileSync(join(dir, f), 'utf8'), f));
+  for (const f of readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && f !== HARVEST_SUMMARY_FILE)
+    .sort()) {
+    pages.set(
+      f.slice(0, -'.json'.length),
+      parseReferencePage(readFileSync(join(dir, f), 'utf8'), f),
+    );
   }
   return pages;
 }
 
-export function parseOverrides(text: string, file: string): Readonly<Record<string, ReferenceOverride>> {
+export function parseOverrides(
+  text: string,
+  file: string,
+): Readonly<Record<string, ReferenceOverride>> {
   const doc = JSON.parse(text) as Record<string, ReferenceOverride>;
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) fail(file, 'expected { "<example id>": { "reason", "kql"?, "expected"? } }');
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    fail(file, 'expected { "<example id>": { "reason", "kql"?, "expected"? } }');
   for (const [id, o] of Object.entries(doc)) {
-    if (typeof o?.reason !== 'string' || !o.reason.trim()) fail(file, `${id}: every override needs a "reason"`);
+    if (typeof o?.reason !== 'string' || !o.reason.trim())
+      fail(file, `${id}: every override needs a "reason"`);
     if (o.kql !== undefined && typeof o.kql !== 'string') fail(file, `${id}: "kql" must be text`);
-    if (o.expected !== undefined && o.expected !== null && !isTable(o.expected)) fail(file, `${id}: "expected" must be null or { columns, rows }`);
-    if (o.kql === undefined && o.expected === undefined) fail(file, `${id}: an override changes "kql" or "expected"`);
+    if (o.expected !== undefined && o.expected !== null && !isTable(o.expected))
+      fail(file, `${id}: "expected" must be null or { columns, rows }`);
+    if (o.kql === undefined && o.expected === undefined)
+      fail(file, `${id}: an override changes "kql" or "expected"`);
   }
   return doc;
 }
 
 /** The examples with their overrides applied; an override naming no harvested example is an error. */
-export function runnableExamples(pages: ReadonlyMap<string, ReferencePage>, overrides: Readonly<Record<string, ReferenceOverride>>): RunnableExample[] {
+export function runnableExamples(
+  pages: ReadonlyMap<string, ReferencePage>,
+  overrides: Readonly<Record<string, ReferenceOverride>>,
+): RunnableExample[] {
   const out: RunnableExample[] = [];
   const used = new Set<string>();
   for (const [page, p] of pages) {
@@ -115,13 +157,20 @@ export function runnableExamples(pages: ReadonlyMap<string, ReferencePage>, over
     }
   }
   const unknown = Object.keys(overrides).filter((id) => !used.has(id));
-  if (unknown.length) fail(REFERENCE_OVERRIDES_PATH, `overrides for examples the harvest does not have: ${unknown.join(', ')}`);
+  if (unknown.length)
+    fail(
+      REFERENCE_OVERRIDES_PATH,
+      `overrides for examples the harvest does not have: ${unknown.join(', ')}`,
+    );
   return out;
 }
 
 /** Loads pages and overrides from their places in the repository. */
 export function loadRunnableExamples(): RunnableExample[] {
-  const overrides = parseOverrides(readFileSync(REFERENCE_OVERRIDES_PATH, 'utf8'), REFERENCE_OVERRIDES_PATH);
+  const overrides = parseOverrides(
+    readFileSync(REFERENCE_OVERRIDES_PATH, 'utf8'),
+    REFERENCE_OVERRIDES_PATH,
+  );
   return runnableExamples(loadReferencePages(), overrides);
 }
 

@@ -41,14 +41,20 @@ export function codeBlocks(md: string): CodeBlock[] {
       if (close.test(l)) break;
       body.push(l.startsWith(indent!) ? l.slice(indent!.length) : l.trimStart());
     }
-    out.push({ lang: (open[3] ?? '').toLowerCase(), code: body.join('\n'), startLine: i, endLine: Math.min(j + 1, lines.length) });
+    out.push({
+      lang: (open[3] ?? '').toLowerCase(),
+      code: body.join('\n'),
+      startLine: i,
+      endLine: Math.min(j + 1, lines.length),
+    });
     i = j;
   }
   return out;
 }
 
 /** A line that announces a result table: `**Output**`, `### Results`, `Output:`, `The output is:`… */
-const RESULT_MARKER = /^(?:[*_#>\s]*)(?:output|results?)\b|\b(?:output|result)s?\b[^|]*:\s*(?:\*\*)?$/i;
+const RESULT_MARKER =
+  /^(?:[*_#>\s]*)(?:output|results?)\b|\b(?:output|result)s?\b[^|]*:\s*(?:\*\*)?$/i;
 
 const isTableRow = (l: string) => l.trimStart().startsWith('|');
 const isSeparator = (l: string) => /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(l);
@@ -67,7 +73,8 @@ export function resultTable(md: string, from: number, to: number): MarkdownTable
       const rows: string[][] = [];
       // As GitHub-flavoured Markdown renders a row: missing cells are empty, extra cells dropped.
       const fit = (cells: string[]) => columns.map((_c, k) => cells[k] ?? '');
-      for (let j = i + 2; j < lines.length && isTableRow(lines[j]!); j++) rows.push(fit(tableCells(lines[j]!)));
+      for (let j = i + 2; j < lines.length && isTableRow(lines[j]!); j++)
+        rows.push(fit(tableCells(lines[j]!)));
       return { columns, rows };
     }
     if (RESULT_MARKER.test(line.trim())) announced = true;
@@ -100,17 +107,30 @@ export function tableCells(row: string): string[] {
   return cells.map(cellText);
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
 
 export function cellText(raw: string): string {
   const t = raw.trim();
   const span = /^(`+)(.*?)\1$/s.exec(t);
-  if (span && !span[2]!.includes(span[1]!)) return span[2]!.length > 1 && span[2]!.startsWith(' ') && span[2]!.endsWith(' ') ? span[2]!.slice(1, -1) : span[2]!;
+  if (span && !span[2]!.includes(span[1]!))
+    return span[2]!.length > 1 && span[2]!.startsWith(' ') && span[2]!.endsWith(' ')
+      ? span[2]!.slice(1, -1)
+      : span[2]!;
   return t
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/\\([!-/:-@[-`{-~])/g, '$1')
     .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (m, e: string) => {
-      if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+      if (e[0] === '#')
+        return String.fromCodePoint(
+          e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10),
+        );
       return ENTITIES[e.toLowerCase()] ?? m;
     });
 }
@@ -139,7 +159,11 @@ export function syntaxSection(md: string): string {
  * each example that runs on the documentation's sample clusters), looking back to the previous
  * code block at most.
  */
-export function runLinkBefore(md: string, from: number, line: number): { cluster: string; database: string } | undefined {
+export function runLinkBefore(
+  md: string,
+  from: number,
+  line: number,
+): { cluster: string; database: string } | undefined {
   const lines = md.split(/\r?\n/);
   for (let i = line - 1; i >= from && i >= 0; i--) {
     const m = /dataexplorer\.azure\.com\/clusters\/([^/"?]+)\/databases\/([^/"?]+)/.exec(lines[i]!);

@@ -29,7 +29,10 @@ export interface EntryTally extends Tally {
 const pct = (t: Tally) => (t.total ? `${((100 * t.pass) / t.total).toFixed(1)}%` : '-');
 
 /** Per page stem: examples and passes. */
-export function tallyPages(results: readonly CaseResult[], examples: readonly RunnableExample[]): Map<string, Tally> {
+export function tallyPages(
+  results: readonly CaseResult[],
+  examples: readonly RunnableExample[],
+): Map<string, Tally> {
   const status = new Map(results.map((r) => [r.id, r.status]));
   const out = new Map<string, Tally>();
   for (const e of examples) {
@@ -74,7 +77,15 @@ export function tallyEntries(
   for (const [stem, names] of covers) {
     for (const entry of entriesNamed(names, pageKinds(stem))) {
       const key = `${entry.kind}:${entry.name}`;
-      const t = out.get(key) ?? { kind: entry.kind, name: entry.name, total: 0, pass: 0, withResult: 0, passWithResult: 0, elsewhere: false };
+      const t = out.get(key) ?? {
+        kind: entry.kind,
+        name: entry.name,
+        total: 0,
+        pass: 0,
+        withResult: 0,
+        passWithResult: 0,
+        elsewhere: false,
+      };
       for (const e of byPage.get(stem) ?? []) count(t, e, entry);
       out.set(key, t);
     }
@@ -85,7 +96,10 @@ export function tallyEntries(
     t.elsewhere = true;
     for (const e of examples) count(t, e, entry);
   }
-  return [...out.values()].sort((a, b) => BUILTIN_KINDS.indexOf(a.kind) - BUILTIN_KINDS.indexOf(b.kind) || (a.name < b.name ? -1 : 1));
+  return [...out.values()].sort(
+    (a, b) =>
+      BUILTIN_KINDS.indexOf(a.kind) - BUILTIN_KINDS.indexOf(b.kind) || (a.name < b.name ? -1 : 1),
+  );
 }
 
 export function referenceSummaryText(
@@ -95,42 +109,79 @@ export function referenceSummaryText(
   options: { byPage: boolean; byEntry: boolean; durationMs?: number },
 ): string {
   const byId = new Map(examples.map((e) => [e.id, e]));
-  const overall: Tally = { total: results.length, pass: results.filter((r) => r.status === 'pass').length };
+  const overall: Tally = {
+    total: results.length,
+    pass: results.filter((r) => r.status === 'pass').length,
+  };
   const withResult = results.filter((r) => byId.get(r.id)?.expected);
-  const w: Tally = { total: withResult.length, pass: withResult.filter((r) => r.status === 'pass').length };
+  const w: Tally = {
+    total: withResult.length,
+    pass: withResult.filter((r) => r.status === 'pass').length,
+  };
   const lines = [
-    `${overall.total} reference examples: ${overall.pass} pass (${pct(overall)})` + (options.durationMs !== undefined ? ` in ${(options.durationMs / 1000).toFixed(1)} s` : ''),
+    `${overall.total} reference examples: ${overall.pass} pass (${pct(overall)})` +
+      (options.durationMs !== undefined ? ` in ${(options.durationMs / 1000).toFixed(1)} s` : ''),
     `  with a documented result: ${w.pass}/${w.total} (${pct(w)}); without (must run): ${overall.pass - w.pass}/${overall.total - w.total}`,
   ];
   const categories = new Map<string, number>();
-  for (const r of results) if (r.status !== 'pass') categories.set(categoryOf(r.reason) ?? 'other', (categories.get(categoryOf(r.reason) ?? 'other') ?? 0) + 1);
-  if (categories.size) lines.push(`  failing by category: ${[...categories].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ')}`);
+  for (const r of results)
+    if (r.status !== 'pass')
+      categories.set(
+        categoryOf(r.reason) ?? 'other',
+        (categories.get(categoryOf(r.reason) ?? 'other') ?? 0) + 1,
+      );
+  if (categories.size)
+    lines.push(
+      `  failing by category: ${[...categories]
+        .sort((a, b) => b[1] - a[1])
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ')}`,
+    );
 
   const status = new Map(results.map((r) => [r.id, r.status === 'pass']));
   const entries = tallyEntries(pages, examples, (id) => status.get(id));
-  lines.push('', 'By kind (catalog entries documented by a page with examples; examples using them):');
+  lines.push(
+    '',
+    'By kind (catalog entries documented by a page with examples; examples using them):',
+  );
   for (const kind of BUILTIN_KINDS) {
     const es = entries.filter((e) => e.kind === kind && e.total > 0);
     if (!es.length) continue;
-    const ex: Tally = { total: es.reduce((s, e) => s + e.total, 0), pass: es.reduce((s, e) => s + e.pass, 0) };
+    const ex: Tally = {
+      total: es.reduce((s, e) => s + e.total, 0),
+      pass: es.reduce((s, e) => s + e.pass, 0),
+    };
     const verified = es.filter((e) => e.passWithResult > 0).length;
-    lines.push(`  ${kind.padEnd(9)} ${String(es.length).padStart(4)} entries, ${verified} with a passing documented example; examples ${ex.pass}/${ex.total} (${pct(ex)})`);
+    lines.push(
+      `  ${kind.padEnd(9)} ${String(es.length).padStart(4)} entries, ${verified} with a passing documented example; examples ${ex.pass}/${ex.total} (${pct(ex)})`,
+    );
   }
   if (options.byPage) {
     lines.push('', 'By page (pass/examples):');
-    for (const [page, t] of tallyPages(results, examples)) lines.push(`  ${`${t.pass}/${t.total}`.padStart(7)}  ${page}`);
+    for (const [page, t] of tallyPages(results, examples))
+      lines.push(`  ${`${t.pass}/${t.total}`.padStart(7)}  ${page}`);
   }
   if (options.byEntry) {
-    lines.push('', 'By catalog entry (kind name: passing/examples using it, of which with a documented result):');
-    for (const e of entries) lines.push(`  ${`${e.pass}/${e.total}`.padStart(7)}  ${e.kind} ${e.name} (${e.passWithResult}/${e.withResult} with result${e.elsewhere ? ', examples of other pages' : ''})`);
+    lines.push(
+      '',
+      'By catalog entry (kind name: passing/examples using it, of which with a documented result):',
+    );
+    for (const e of entries)
+      lines.push(
+        `  ${`${e.pass}/${e.total}`.padStart(7)}  ${e.kind} ${e.name} (${e.passWithResult}/${e.withResult} with result${e.elsewhere ? ', examples of other pages' : ''})`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }
 
 /** Each non-passing example in full: its page, KQL, the page's table, Loupe's result and SQL. */
-export function referenceDetailsText(results: readonly CaseResult[], examples: readonly RunnableExample[]): string {
+export function referenceDetailsText(
+  results: readonly CaseResult[],
+  examples: readonly RunnableExample[],
+): string {
   const byId = new Map(examples.map((e) => [e.id, e]));
-  const json = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
+  const json = (v: unknown) =>
+    JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
   const out: string[] = [];
   for (const r of results) {
     const e = byId.get(r.id);

@@ -17,7 +17,18 @@ import type { ResultTable, SqlEngine } from '../../db/engine.ts';
 import { KqlError, type Translation } from '../../kql/index.ts';
 import { describeMismatch, mismatchGroup } from '../compare.ts';
 import { querySorts, stripRender, unorderedColumns } from '../query-shape.ts';
-import { firstLine, loupeTranslate, runIsolated, safeDecode, sqlErrorGroup, translatorGroup, type CaseDetail, type CaseResult, type CaseStatus, type Translate } from '../run-case.ts';
+import {
+  firstLine,
+  loupeTranslate,
+  runIsolated,
+  safeDecode,
+  sqlErrorGroup,
+  translatorGroup,
+  type CaseDetail,
+  type CaseResult,
+  type CaseStatus,
+  type Translate,
+} from '../run-case.ts';
 import { compareWithDocTable } from './compare-doc.ts';
 import type { RunnableExample } from './fixtures.ts';
 
@@ -28,13 +39,25 @@ import type { RunnableExample } from './fixtures.ts';
  */
 export const REFERENCE_TIMEOUT_S = 10;
 
-export const REFERENCE_CATEGORIES = ['unsupported', 'refused', 'syntax', 'translator-error', 'crash', 'sql-error', 'wrong-result', 'timeout', 'engine-died'] as const;
+export const REFERENCE_CATEGORIES = [
+  'unsupported',
+  'refused',
+  'syntax',
+  'translator-error',
+  'crash',
+  'sql-error',
+  'wrong-result',
+  'timeout',
+  'engine-died',
+] as const;
 export type ReferenceCategory = (typeof REFERENCE_CATEGORIES)[number];
 
 /** The category a result's reason starts with (`wrong-result: …`). */
 export function categoryOf(reason: string): ReferenceCategory | undefined {
   const word = /^([a-z-]+):/.exec(reason)?.[1];
-  return (REFERENCE_CATEGORIES as readonly string[]).includes(word ?? '') ? (word as ReferenceCategory) : undefined;
+  return (REFERENCE_CATEGORIES as readonly string[]).includes(word ?? '')
+    ? (word as ReferenceCategory)
+    : undefined;
 }
 
 /**
@@ -47,9 +70,19 @@ export function withCategory(r: CaseResult): CaseResult {
   return { ...r, reason: `${category}: ${r.reason}`, group: `${category}: ${r.group}` };
 }
 
-export function runExample(engine: SqlEngine, e: RunnableExample, translateKql: Translate = loupeTranslate(engine)): CaseResult {
+export function runExample(
+  engine: SqlEngine,
+  e: RunnableExample,
+  translateKql: Translate = loupeTranslate(engine),
+): CaseResult {
   const started = performance.now();
-  const done = (status: CaseStatus, category: ReferenceCategory | undefined, reason: string, group: string, detail?: CaseDetail): CaseResult => ({
+  const done = (
+    status: CaseStatus,
+    category: ReferenceCategory | undefined,
+    reason: string,
+    group: string,
+    detail?: CaseDetail,
+  ): CaseResult => ({
     id: e.id,
     status,
     reason: category ? `${category}: ${reason}` : reason,
@@ -66,11 +99,19 @@ export function runExample(engine: SqlEngine, e: RunnableExample, translateKql: 
     if (err instanceof KqlError) {
       const message = firstLine(err.message);
       const category: ReferenceCategory =
-        err.detail?.kind === 'builtin-refused' ? 'refused'
-        : err.code === 'unsupported' || err.code === 'unknown-function' ? 'unsupported'
-        : err.code === 'syntax' ? 'syntax'
-        : 'translator-error';
-      return done(category === 'unsupported' || category === 'refused' ? 'unsupported' : 'fail', category, `${err.code}: ${message}`, `${err.code}: ${translatorGroup(message)}`);
+        err.detail?.kind === 'builtin-refused'
+          ? 'refused'
+          : err.code === 'unsupported' || err.code === 'unknown-function'
+            ? 'unsupported'
+            : err.code === 'syntax'
+              ? 'syntax'
+              : 'translator-error';
+      return done(
+        category === 'unsupported' || category === 'refused' ? 'unsupported' : 'fail',
+        category,
+        `${err.code}: ${message}`,
+        `${err.code}: ${translatorGroup(message)}`,
+      );
     }
     const message = firstLine(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
     return done('fail', 'crash', message, message);
@@ -86,12 +127,22 @@ export function runExample(engine: SqlEngine, e: RunnableExample, translateKql: 
   if (!e.expected) return done('pass', undefined, '', '');
 
   const rows = result.rows;
-  const actualResult = { columns: translation.columns, sqlTypes: result.columns.map((c) => c.sqlType), rows };
-  const mismatch = compareWithDocTable(e.expected, actualResult, { orderedRows: querySorts(kql), unorderedColumns: unorderedColumns(kql) });
+  const actualResult = {
+    columns: translation.columns,
+    sqlTypes: result.columns.map((c) => c.sqlType),
+    rows,
+  };
+  const mismatch = compareWithDocTable(e.expected, actualResult, {
+    orderedRows: querySorts(kql),
+    unorderedColumns: unorderedColumns(kql),
+  });
   if (!mismatch) return done('pass', undefined, '', '');
   const actual = {
     columns: translation.columns.map((c) => `${c.name}:${c.type}`),
     rows: rows.map((row) => row.map((v, i) => safeDecode(v, translation.columns[i]?.type))),
   };
-  return done('fail', 'wrong-result', describeMismatch(mismatch), mismatchGroup(mismatch), { sql: translation.sql, actual });
+  return done('fail', 'wrong-result', describeMismatch(mismatch), mismatchGroup(mismatch), {
+    sql: translation.sql,
+    actual,
+  });
 }

@@ -13,7 +13,9 @@ import { maskLiterals } from '../query-shape.ts';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 
-const CALLABLE_NAMES: ReadonlySet<string> = new Set(KUSTO_CATALOG.entries.filter((e) => e.kind !== 'operator').map((e) => e.name));
+const CALLABLE_NAMES: ReadonlySet<string> = new Set(
+  KUSTO_CATALOG.entries.filter((e) => e.kind !== 'operator').map((e) => e.name),
+);
 
 const patterns = new Map<string, RegExp>();
 
@@ -24,8 +26,11 @@ function patternOf(e: Pick<CatalogEntry, 'kind' | 'name' | 'aliases'>): RegExp {
   if (e.kind === 'plugin') {
     re = new RegExp(`\\bevaluate\\s+(?:hint\\.[\\w.]+\\s*=\\s*\\S+\\s+)*${escape(e.name)}\\s*\\(`);
   } else if (e.kind === 'operator') {
-    const words = [e.name, ...(e.aliases ?? [])].map((n) => n.split(/\s+/).map(escape).join('\\s+'));
-    const call = words.some((w) => CALLABLE_NAMES.has(w)) || CALLABLE_NAMES.has(e.name) ? '(?!\\s*\\()' : '';
+    const words = [e.name, ...(e.aliases ?? [])].map((n) =>
+      n.split(/\s+/).map(escape).join('\\s+'),
+    );
+    const call =
+      words.some((w) => CALLABLE_NAMES.has(w)) || CALLABLE_NAMES.has(e.name) ? '(?!\\s*\\()' : '';
     re = new RegExp(`(?:^|[|;(=,{])\\s*(?:${words.join('|')})(?![\\w-])${call}`, 'm');
   } else {
     re = new RegExp(`(?<![\\w.$-])${escape(e.name)}\\s*\\(`);
@@ -35,7 +40,10 @@ function patternOf(e: Pick<CatalogEntry, 'kind' | 'name' | 'aliases'>): RegExp {
 }
 
 /** Whether `kql` uses the entry (see the file's comment for how that is told). */
-export function usesEntry(kql: string, e: Pick<CatalogEntry, 'kind' | 'name' | 'aliases'>): boolean {
+export function usesEntry(
+  kql: string,
+  e: Pick<CatalogEntry, 'kind' | 'name' | 'aliases'>,
+): boolean {
   return patternOf(e).test(maskLiterals(kql));
 }
 
@@ -43,7 +51,10 @@ export function usesEntry(kql: string, e: Pick<CatalogEntry, 'kind' | 'name' | '
  * The catalog entries a page's covers name: for each name, the entry of the first of the page's
  * kinds that has it (`range` on a function page is the function, not the operator).
  */
-export function entriesNamed(names: readonly string[], kinds: readonly BuiltinKind[]): CatalogEntry[] {
+export function entriesNamed(
+  names: readonly string[],
+  kinds: readonly BuiltinKind[],
+): CatalogEntry[] {
   const out: CatalogEntry[] = [];
   for (const name of new Set(names)) {
     for (const kind of kinds) {

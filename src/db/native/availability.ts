@@ -13,12 +13,19 @@ export const NATIVE_PACKAGE = '@duckdb/node-api';
 export const NATIVE_VERSION = '1.4.3-r.3';
 
 /** The platform package that holds the compiled DuckDB for this machine. */
-export function platformPackage(platform: string = process.platform, arch: string = process.arch): string {
+export function platformPackage(
+  platform: string = process.platform,
+  arch: string = process.arch,
+): string {
   return `@duckdb/node-bindings-${platform}-${arch}`;
 }
 
 /** Why loading the native package failed, as one sentence naming what to do. */
-export function unavailableReason(error: unknown, platform: string = process.platform, arch: string = process.arch): string {
+export function unavailableReason(
+  error: unknown,
+  platform: string = process.platform,
+  arch: string = process.arch,
+): string {
   const message = error instanceof Error ? error.message : String(error);
   const binary = platformPackage(platform, arch);
   if (message.includes(binary) || /unsupported arch|native binding/i.test(message)) {

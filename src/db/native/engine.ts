@@ -22,7 +22,14 @@ import { LoupeError } from '../../errors.ts';
 import { arrowTypeOf } from '../bindings-engine.ts';
 import { abortError, throwIfCancelled } from '../cancellation.ts';
 import type { ResultTable, ScalarUdf, SqlEngine } from '../engine.ts';
-import type { NativeAnswer, NativeEngineOptions, NativeEnvelope, NativeHello, NativeRequest, NativeWorkerData } from './protocol.ts';
+import type {
+  NativeAnswer,
+  NativeEngineOptions,
+  NativeEnvelope,
+  NativeHello,
+  NativeRequest,
+  NativeWorkerData,
+} from './protocol.ts';
 
 export type { NativeEngineOptions } from './protocol.ts';
 
@@ -47,14 +54,21 @@ const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 /** A registered buffer's name must be a plain file name: it becomes a file in the engine's folder. */
 const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
-export async function createNativeEngine(options: NativeEngineOptions = {}, internals: NativeEngineInternals = {}): Promise<NativeSqlEngine> {
+export async function createNativeEngine(
+  options: NativeEngineOptions = {},
+  internals: NativeEngineInternals = {},
+): Promise<NativeSqlEngine> {
   const ownTemp = options.tempDirectory === undefined;
   const tempDirectory = options.tempDirectory ?? mkdtempSync(join(tmpdir(), 'loupe-native-'));
   mkdirSync(tempDirectory, { recursive: true });
   const filesDirectory = mkdtempSync(join(tempDirectory, 'files-'));
   // DuckDB's default spill folder is `.tmp` in the working directory: never write there.
-  const duckOptions: NativeEngineOptions = { ...options, tempDirectory: options.tempDirectory ?? join(tempDirectory, 'spill') };
-  const removeTemp = () => rmSync(ownTemp ? tempDirectory : filesDirectory, { recursive: true, force: true });
+  const duckOptions: NativeEngineOptions = {
+    ...options,
+    tempDirectory: options.tempDirectory ?? join(tempDirectory, 'spill'),
+  };
+  const removeTemp = () =>
+    rmSync(ownTemp ? tempDirectory : filesDirectory, { recursive: true, force: true });
 
   const requests = new MessageChannel();
   const syncAnswers = new MessageChannel();
@@ -74,7 +88,12 @@ export async function createNativeEngine(options: NativeEngineOptions = {}, inte
   };
   const worker = new Worker(BOOT, {
     workerData,
-    transferList: [requests.port2, syncAnswers.port2, asyncAnswers.port2, hello.port2] as unknown as ArrayBuffer[],
+    transferList: [
+      requests.port2,
+      syncAnswers.port2,
+      asyncAnswers.port2,
+      hello.port2,
+    ] as unknown as ArrayBuffer[],
   });
 
   let opened: Extract<NativeHello, { kind: 'ready' }>;
@@ -82,11 +101,41 @@ export async function createNativeEngine(options: NativeEngineOptions = {}, inte
     opened = await new Promise<Extract<NativeHello, { kind: 'ready' }>>((resolve, reject) => {
       hello.port1.once('message', (m: NativeHello) => {
         if (m.kind === 'ready') resolve(m);
-        else if (m.kind === 'unavailable') reject(new LoupeError('engine', 'native-unavailable', `The native engine is unavailable: ${m.reason}. The default engine (--engine wasm) needs nothing more.`));
-        else reject(new LoupeError('engine', 'native-open-failed', `The native engine could not open its database: ${m.message}`));
+        else if (m.kind === 'unavailable')
+          reject(
+            new LoupeError(
+              'engine',
+              'native-unavailable',
+              `The native engine is unavailable: ${m.reason}. The default engine (--engine wasm) needs nothing more.`,
+            ),
+          );
+        else
+          reject(
+            new LoupeError(
+              'engine',
+              'native-open-failed',
+              `The native engine could not open its database: ${m.message}`,
+            ),
+          );
       });
-      worker.once('error', (e) => reject(new LoupeError('engine', 'native-open-failed', `The native engine did not start: ${e.message}`)));
-      worker.once('exit', (code) => reject(new LoupeError('engine', 'native-open-failed', `The native engine stopped while starting (exit code ${code}).`)));
+      worker.once('error', (e) =>
+        reject(
+          new LoupeError(
+            'engine',
+            'native-open-failed',
+            `The native engine did not start: ${e.message}`,
+          ),
+        ),
+      );
+      worker.once('exit', (code) =>
+        reject(
+          new LoupeError(
+            'engine',
+            'native-open-failed',
+            `The native engine stopped while starting (exit code ${code}).`,
+          ),
+        ),
+      );
     });
   } catch (e) {
     await worker.terminate();
@@ -104,7 +153,14 @@ export async function createNativeEngine(options: NativeEngineOptions = {}, inte
   let stopped: string | undefined;
   worker.on('error', (e) => (stopped = e.message));
   worker.on('exit', (code) => (stopped ??= `exit code ${code}`));
-  const pending = new Map<number, { resolve: (r: ResultTable) => void; reject: (e: unknown) => void; signal: AbortSignal | undefined }>();
+  const pending = new Map<
+    number,
+    {
+      resolve: (r: ResultTable) => void;
+      reject: (e: unknown) => void;
+      signal: AbortSignal | undefined;
+    }
+  >();
   asyncAnswers.port1.unref();
   asyncAnswers.port1.on('message', (a: NativeAnswer) => {
     const p = pending.get(a.id);
@@ -118,7 +174,8 @@ export async function createNativeEngine(options: NativeEngineOptions = {}, inte
 
   const post = (envelope: NativeEnvelope) => {
     if (closed) throw new LoupeError('engine', 'native-closed', 'The native engine is closed.');
-    if (stopped) throw new LoupeError('engine', 'native-stopped', `The native engine stopped (${stopped}).`);
+    if (stopped)
+      throw new LoupeError('engine', 'native-stopped', `The native engine stopped (${stopped}).`);
     requests.port1.postMessage(envelope);
   };
 
@@ -144,7 +201,8 @@ export async function createNativeEngine(options: NativeEngineOptions = {}, inte
       if (!stopped) call({ kind: 'close' });
     } finally {
       closed = true;
-      for (const [, p] of pending) p.reject(new LoupeError('engine', 'native-closed', 'The native engine was closed.'));
+      for (const [, p] of pending)
+        p.reject(new LoupeError('engine', 'native-closed', 'The native engine was closed.'));
       pending.clear();
       requests.port1.close();
       syncAnswers.port1.close();
@@ -172,17 +230,25 @@ export async function createNativeEngine(options: NativeEngineOptions = {}, inte
         const id = ++nextId;
         pending.set(id, { resolve, reject, signal });
         asyncAnswers.port1.ref();
-        signal?.addEventListener('abort', () => requests.port1.postMessage({ id, cancel: true } satisfies NativeEnvelope), { once: true });
+        signal?.addEventListener(
+          'abort',
+          () => requests.port1.postMessage({ id, cancel: true } satisfies NativeEnvelope),
+          { once: true },
+        );
         post({ id, sync: false, request: { kind: 'query', sql } });
       }),
     registerFileBuffer: (name, bytes) => {
-      if (!FILE_NAME.test(name)) throw new Error(`native engine: cannot register a buffer under the name ${JSON.stringify(name)}`);
+      if (!FILE_NAME.test(name))
+        throw new Error(
+          `native engine: cannot register a buffer under the name ${JSON.stringify(name)}`,
+        );
       writeFileSync(join(filesDirectory, name), bytes);
     },
     dropFile: (name) => {
       if (FILE_NAME.test(name)) rmSync(join(filesDirectory, name), { force: true });
     },
-    registerUdf: (udf: ScalarUdf) => void call({ kind: 'udf', name: udf.name, returns: udf.returns }),
+    registerUdf: (udf: ScalarUdf) =>
+      void call({ kind: 'udf', name: udf.name, returns: udf.returns }),
     arrowTypeOf,
     close,
   };

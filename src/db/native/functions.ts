@@ -11,7 +11,9 @@ import { ensureDynamicUdf } from '../../ingest/dynamic-text.ts';
 
 export function loupeFunctions(): ReadonlyMap<string, ScalarUdf> {
   const found = new Map<string, ScalarUdf>();
-  const recorder = { registerUdf: (udf: ScalarUdf) => void found.set(udf.name, udf) } as unknown as SqlEngine;
+  const recorder = {
+    registerUdf: (udf: ScalarUdf) => void found.set(udf.name, udf),
+  } as unknown as SqlEngine;
   installKqlRuntime(recorder);
   ensureDynamicUdf(recorder);
   return found;

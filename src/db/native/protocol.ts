@@ -22,20 +22,35 @@ export interface NativeEngineOptions {
 export type NativeRequest =
   | { readonly kind: 'query'; readonly sql: string }
   | { readonly kind: 'exec'; readonly sql: string }
-  | { readonly kind: 'params'; readonly sql: string; readonly params: readonly (string | number | boolean | null)[] }
+  | {
+      readonly kind: 'params';
+      readonly sql: string;
+      readonly params: readonly (string | number | boolean | null)[];
+    }
   | { readonly kind: 'udf'; readonly name: string; readonly returns: UdfType }
   | { readonly kind: 'close' };
 
 /** A request as sent: numbered, and whether its answer is awaited synchronously. */
-export type NativeEnvelope = { readonly id: number; readonly sync: boolean; readonly request: NativeRequest } | { readonly id: number; readonly cancel: true };
+export type NativeEnvelope =
+  | { readonly id: number; readonly sync: boolean; readonly request: NativeRequest }
+  | { readonly id: number; readonly cancel: true };
 
 export type NativeAnswer =
   | { readonly id: number; readonly ok: true; readonly result: ResultTable | undefined }
-  | { readonly id: number; readonly ok: false; readonly message: string; readonly cancelled: boolean };
+  | {
+      readonly id: number;
+      readonly ok: false;
+      readonly message: string;
+      readonly cancelled: boolean;
+    };
 
 /** The worker's first message: ready (with what it opened), or why native DuckDB cannot run here. */
 export type NativeHello =
-  | { readonly kind: 'ready'; readonly version: string; readonly settings: Readonly<Record<string, string>> }
+  | {
+      readonly kind: 'ready';
+      readonly version: string;
+      readonly settings: Readonly<Record<string, string>>;
+    }
   | { readonly kind: 'unavailable'; readonly reason: string }
   | { readonly kind: 'failed'; readonly message: string };
 

@@ -8,7 +8,13 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { ResultTable } from '../engine.ts';
 import { loupeFunctions } from './functions.ts';
-import type { NativeAnswer, NativeEnvelope, NativeHello, NativeRequest, NativeWorkerData } from './protocol.ts';
+import type {
+  NativeAnswer,
+  NativeEnvelope,
+  NativeHello,
+  NativeRequest,
+  NativeWorkerData,
+} from './protocol.ts';
 import { nativeScalarFunction, type UdfFailures } from './udf.ts';
 import { nativeResult } from './values.ts';
 
@@ -35,7 +41,11 @@ export function nativeConfig(options: NativeWorkerData['options']): Record<strin
  * engine registers by name are files in `filesDirectory`, found through file_search_path.
  */
 export function nativeSetup(filesDirectory: string): string[] {
-  return ["SET TimeZone = 'UTC'", "SET Calendar = 'gregorian'", `SET file_search_path = '${filesDirectory.replaceAll("'", "''")}'`];
+  return [
+    "SET TimeZone = 'UTC'",
+    "SET Calendar = 'gregorian'",
+    `SET file_search_path = '${filesDirectory.replaceAll("'", "''")}'`,
+  ];
 }
 
 /** Settings reported back to the caller (what was actually opened). */
@@ -46,15 +56,23 @@ export async function serveNative(data: NativeWorkerData): Promise<void> {
   let instance: DuckDBInstance;
   let conn: DuckDBConnection;
   try {
-    instance = await DuckDBInstance.create(data.options.dbPath ?? ':memory:', nativeConfig(data.options));
+    instance = await DuckDBInstance.create(
+      data.options.dbPath ?? ':memory:',
+      nativeConfig(data.options),
+    );
     conn = await instance.connect();
     for (const s of nativeSetup(data.filesDirectory)) await conn.run(s);
-    const reader = await conn.runAndReadAll(`SELECT version(), ${REPORTED_SETTINGS.map((s) => `current_setting('${s}')::VARCHAR`).join(', ')}`);
+    const reader = await conn.runAndReadAll(
+      `SELECT version(), ${REPORTED_SETTINGS.map((s) => `current_setting('${s}')::VARCHAR`).join(', ')}`,
+    );
     const [version, ...values] = reader.getRows()[0]!.map(String);
     const settings = Object.fromEntries(REPORTED_SETTINGS.map((s, i) => [s, values[i]!]));
     data.hello.postMessage({ kind: 'ready', version: version!, settings } satisfies NativeHello);
   } catch (e) {
-    data.hello.postMessage({ kind: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies NativeHello);
+    data.hello.postMessage({
+      kind: 'failed',
+      message: e instanceof Error ? e.message : String(e),
+    } satisfies NativeHello);
     data.requests.close();
     return;
   }
@@ -86,7 +104,9 @@ export async function serveNative(data: NativeWorkerData): Promise<void> {
       case 'udf': {
         const udf = functions.get(request.name);
         if (!udf || udf.returns !== request.returns) {
-          throw new Error(`the native engine runs only Loupe's own functions (the KQL runtime and ingest's); ${request.name} returning ${request.returns} is not one of them`);
+          throw new Error(
+            `the native engine runs only Loupe's own functions (the KQL runtime and ingest's); ${request.name} returning ${request.returns} is not one of them`,
+          );
         }
         if (!registered.has(udf.name)) {
           const fn = nativeScalarFunction(udf, failures);
@@ -116,7 +136,12 @@ export async function serveNative(data: NativeWorkerData): Promise<void> {
       try {
         a = { id: next.id, ok: true, result: await run(next.request) };
       } catch (e) {
-        const message = failures.first !== undefined ? `Invalid Error: ${failures.first}` : e instanceof Error ? e.message : String(e);
+        const message =
+          failures.first !== undefined
+            ? `Invalid Error: ${failures.first}`
+            : e instanceof Error
+              ? e.message
+              : String(e);
         a = { id: next.id, ok: false, message, cancelled: cancelled.has(next.id) };
       }
       cancelled.delete(next.id);
@@ -138,7 +163,12 @@ export async function serveNative(data: NativeWorkerData): Promise<void> {
         const i = queue.findIndex((q) => q.id === m.id);
         if (i >= 0) {
           const [q] = queue.splice(i, 1);
-          answer(q!.sync, { id: m.id, ok: false, message: 'cancelled before it ran', cancelled: true });
+          answer(q!.sync, {
+            id: m.id,
+            ok: false,
+            message: 'cancelled before it ran',
+            cancelled: true,
+          });
         }
       }
       return;

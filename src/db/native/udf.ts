@@ -16,10 +16,22 @@
  *
  * The functions run on the native engine's worker thread: DuckDB's threads call into it and wait.
  */
-import { DuckDBScalarFunction, DuckDBTypeId, FLOAT, INTEGER, VARCHAR, ANY, type DuckDBType } from '@duckdb/node-api';
+import {
+  DuckDBScalarFunction,
+  DuckDBTypeId,
+  FLOAT,
+  INTEGER,
+  VARCHAR,
+  ANY,
+  type DuckDBType,
+} from '@duckdb/node-api';
 import type { ScalarUdf, UdfType } from '../engine.ts';
 
-const ARGUMENT_TYPES = new Set<DuckDBTypeId>([DuckDBTypeId.VARCHAR, DuckDBTypeId.DOUBLE, DuckDBTypeId.INTEGER]);
+const ARGUMENT_TYPES = new Set<DuckDBTypeId>([
+  DuckDBTypeId.VARCHAR,
+  DuckDBTypeId.DOUBLE,
+  DuckDBTypeId.INTEGER,
+]);
 
 function returnTypeOf(t: UdfType): DuckDBType {
   switch (t) {
@@ -68,7 +80,8 @@ export function nativeScalarFunction(udf: ScalarUdf, failures: UdfFailures): Duc
     mainFunction: (info, input, output) => {
       const columns = Array.from({ length: input.columnCount }, (_, i) => input.getColumnVector(i));
       for (const c of columns) {
-        if (!ARGUMENT_TYPES.has(c.type.typeId)) return fail(info, `Unsupported UDF argument type ${argumentTypeName(c.type)}`);
+        if (!ARGUMENT_TYPES.has(c.type.typeId))
+          return fail(info, `Unsupported UDF argument type ${argumentTypeName(c.type)}`);
       }
       const args: unknown[] = new Array(columns.length);
       for (let r = 0; r < input.rowCount; r++) {
@@ -79,7 +92,10 @@ export function nativeScalarFunction(udf: ScalarUdf, failures: UdfFailures): Duc
         } catch (e) {
           return fail(info, String(e));
         }
-        (output as { setItem(i: number, v: unknown): void }).setItem(r, resultAs(udf.returns, value));
+        (output as { setItem(i: number, v: unknown): void }).setItem(
+          r,
+          resultAs(udf.returns, value),
+        );
       }
       output.flush();
     },

@@ -6,7 +6,12 @@
  * reads as NaN there, a HUGEINT as DECIMAL), which tests/unit/db/native-engine.test.ts compares
  * value by value on both engines.
  */
-import { DuckDBTypeId, type DuckDBResultReader, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import {
+  DuckDBTypeId,
+  type DuckDBResultReader,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 import type { ResultColumn, ResultTable } from '../engine.ts';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -113,7 +118,10 @@ export function plainNativeValue(v: DuckDBValue, t: DuckDBType): unknown {
       return (v as { items: readonly DuckDBValue[] }).items.map((x) => plainNativeValue(x, child));
     }
     case DuckDBTypeId.STRUCT: {
-      const s = t as unknown as { entryNames: readonly string[]; entryTypes: readonly DuckDBType[] };
+      const s = t as unknown as {
+        entryNames: readonly string[];
+        entryTypes: readonly DuckDBType[];
+      };
       const entries = (v as { entries: Readonly<Record<string, DuckDBValue>> }).entries;
       const out: Record<string, unknown> = {};
       s.entryNames.forEach((name, i) => {
@@ -124,7 +132,8 @@ export function plainNativeValue(v: DuckDBValue, t: DuckDBType): unknown {
     case DuckDBTypeId.MAP: {
       const m = t as unknown as { keyType: DuckDBType; valueType: DuckDBType };
       const out: Record<string, unknown> = {};
-      for (const e of (v as { entries: readonly { key: DuckDBValue; value: DuckDBValue }[] }).entries) {
+      for (const e of (v as { entries: readonly { key: DuckDBValue; value: DuckDBValue }[] })
+        .entries) {
         out[String(plainNativeValue(e.key, m.keyType))] = plainNativeValue(e.value, m.valueType);
       }
       return out;
@@ -137,7 +146,9 @@ export function plainNativeValue(v: DuckDBValue, t: DuckDBType): unknown {
 /** A whole native result as the engine's ResultTable. */
 export function nativeResult(reader: DuckDBResultReader): ResultTable {
   const types = reader.columnTypes();
-  const columns: ResultColumn[] = reader.columnNames().map((name, i) => ({ name, sqlType: sqlTypeOfNative(types[i]!) }));
+  const columns: ResultColumn[] = reader
+    .columnNames()
+    .map((name, i) => ({ name, sqlType: sqlTypeOfNative(types[i]!) }));
   const rows = reader.getRows().map((row) => row.map((v, i) => plainNativeValue(v, types[i]!)));
   return { columns, rows };
 }

@@ -12,7 +12,10 @@ const data = workerData as NativeWorkerData & { readonly moduleName?: string };
 try {
   await import(data.moduleName ?? NATIVE_PACKAGE);
 } catch (e) {
-  data.hello.postMessage({ kind: 'unavailable', reason: unavailableReason(e) } satisfies NativeHello);
+  data.hello.postMessage({
+    kind: 'unavailable',
+    reason: unavailableReason(e),
+  } satisfies NativeHello);
   data.hello.close();
   data.requests.close();
   process.exit(0);

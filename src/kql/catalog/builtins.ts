@@ -11,7 +11,13 @@ import catalogJson from './kusto-builtins.json' with { type: 'json' };
 /** What kind of built-in an entry is. Names are unique within a kind (`count` is an aggregate and an operator). */
 export type BuiltinKind = 'function' | 'aggregate' | 'window' | 'plugin' | 'operator';
 
-export const BUILTIN_KINDS: readonly BuiltinKind[] = ['function', 'aggregate', 'window', 'plugin', 'operator'];
+export const BUILTIN_KINDS: readonly BuiltinKind[] = [
+  'function',
+  'aggregate',
+  'window',
+  'plugin',
+  'operator',
+];
 
 /** One signature as Kusto.Language declares it: `(string1: string, string2: string)` → `int`. */
 export interface Signature {
@@ -41,7 +47,12 @@ export interface CatalogEntry {
 }
 
 export interface KustoCatalog {
-  readonly source: { readonly package: string; readonly version: string; readonly licence: string; readonly repository: string };
+  readonly source: {
+    readonly package: string;
+    readonly version: string;
+    readonly licence: string;
+    readonly repository: string;
+  };
   readonly entries: readonly CatalogEntry[];
 }
 

@@ -15,7 +15,13 @@ import { WINDOW_FUNCTIONS } from '../window.ts';
  * arguments (scoped-calls.ts: the columns in scope, a table's schema) or are tabular sources
  * (`table("Name")`, operators/table-call.ts).
  */
-const FUNCTIONS_OUTSIDE_THE_REGISTRY: readonly string[] = ['column_ifexists', 'ingestion_time', 'column_names_of', 'estimate_data_size', 'table'];
+const FUNCTIONS_OUTSIDE_THE_REGISTRY: readonly string[] = [
+  'column_ifexists',
+  'ingestion_time',
+  'column_names_of',
+  'estimate_data_size',
+  'table',
+];
 
 /** Scalar functions (also tabular ones such as `table()`), by name. */
 export function implementedFunctions(): string[] {
@@ -42,7 +48,14 @@ export function implementedPlugins(): string[] {
  * `let`, `set`, `declare pattern`, `declare query_parameters` (its defaults), `toscalar()`, and `render`, which only tells a client how to draw
  * the rows and changes nothing, so the lowerer drops it (tests/unit/kql/operators-misc.test.ts).
  */
-const LOWERER_SYNTAX: readonly string[] = ['LetStatement', 'SetOptionStatement', 'PatternStatement', 'ToScalarExpression', 'RenderOperator', 'QueryParametersStatement'];
+const LOWERER_SYNTAX: readonly string[] = [
+  'LetStatement',
+  'SetOptionStatement',
+  'PatternStatement',
+  'ToScalarExpression',
+  'RenderOperator',
+  'QueryParametersStatement',
+];
 
 /**
  * Operators, statements and tabular expressions, as the Kusto.Language syntax kinds they parse to

@@ -14,26 +14,45 @@ import type { BuiltinKind } from './builtins.ts';
 import { REFUSAL_REASONS, refusalOf } from './refusals.ts';
 
 function spelled(kind: BuiltinKind, name: string): string {
-  return kind === 'operator' ? `the ${name} operator` : kind === 'plugin' ? `the ${name} plugin` : `${name}()`;
+  return kind === 'operator'
+    ? `the ${name} operator`
+    : kind === 'plugin'
+      ? `the ${name} plugin`
+      : `${name}()`;
 }
 
 /** The message and typed detail of the built-in's refusal, or undefined when Loupe does not refuse it. */
-export function refusal(kind: BuiltinKind, name: string): { message: string; detail: ErrorDetail } | undefined {
+export function refusal(
+  kind: BuiltinKind,
+  name: string,
+): { message: string; detail: ErrorDetail } | undefined {
   const reason = refusalOf(kind, name);
   if (!reason) return undefined;
   const { title, why } = REFUSAL_REASONS[reason];
-  return { message: `${spelled(kind, name)}: refused (${title}): ${why}`, detail: { kind: 'builtin-refused', builtin: { kind, name }, reason } };
+  return {
+    message: `${spelled(kind, name)}: refused (${title}): ${why}`,
+    detail: { kind: 'builtin-refused', builtin: { kind, name }, reason },
+  };
 }
 
 /** The typed refusal of the built-in, or undefined when Loupe does not refuse it. */
-export function refusalError(ctx: TranslateContext, kind: BuiltinKind, name: string, span: Span): KqlError | undefined {
+export function refusalError(
+  ctx: TranslateContext,
+  kind: BuiltinKind,
+  name: string,
+  span: Span,
+): KqlError | undefined {
   const r = refusal(kind, name);
   return r && ctx.error('unsupported', r.message, span, r.detail);
 }
 
 /** A registry entry for a refused scalar or window function: translating a call throws its refusal. */
 export function refusedScalarFunction(name: string): ScalarFunction | undefined {
-  const kind: BuiltinKind | undefined = refusalOf('function', name) ? 'function' : refusalOf('window', name) ? 'window' : undefined;
+  const kind: BuiltinKind | undefined = refusalOf('function', name)
+    ? 'function'
+    : refusalOf('window', name)
+      ? 'window'
+      : undefined;
   if (!kind) return undefined;
   return {
     name,

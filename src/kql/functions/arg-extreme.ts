@@ -32,18 +32,34 @@ export function argExtremeColumns(
 ): OutputColumn[] {
   if (call.name === 'percentiles') return percentilesColumns(call, name, scope, ctx);
   const [target, ...rest] = call.args;
-  if (!target || rest.length === 0) throw ctx.error('type', `${call.name}() takes the expression to ${call.name === 'arg_max' ? 'maximize' : 'minimize'} and at least one column or *`, call.span);
+  if (!target || rest.length === 0)
+    throw ctx.error(
+      'type',
+      `${call.name}() takes the expression to ${call.name === 'arg_max' ? 'maximize' : 'minimize'} and at least one column or *`,
+      call.span,
+    );
   const key = ctx.expr(target, scope);
-  if (key.type === 'dynamic' || key.type === 'null') throw ctx.error('type', `${call.name}() cannot order by a ${key.type} value`, target.span);
+  if (key.type === 'dynamic' || key.type === 'null')
+    throw ctx.error('type', `${call.name}() cannot order by a ${key.type} value`, target.span);
   const keyName = name ?? (target.kind === 'name' ? target.name : undefined);
-  if (!keyName) throw ctx.error('unsupported', `an unnamed ${call.name}() of an expression (write Name = ${call.name}(…))`, target.span);
+  if (!keyName)
+    throw ctx.error(
+      'unsupported',
+      `an unnamed ${call.name}() of an expression (write Name = ${call.name}(…))`,
+      target.span,
+    );
 
   const picked: { name: string; sql: string; type: KqlType }[] = [];
   const seen = new Set<string>([keyName]);
   for (const r of rest) {
     if (r.kind === 'star') {
       for (const c of scope.columns) {
-        if (byNames.has(c.name) || seen.has(c.name) || (target.kind === 'name' && c.name === target.name)) continue;
+        if (
+          byNames.has(c.name) ||
+          seen.has(c.name) ||
+          (target.kind === 'name' && c.name === target.name)
+        )
+          continue;
         seen.add(c.name);
         picked.push({ name: c.name, sql: c.sql, type: c.type });
       }
@@ -53,7 +69,11 @@ export function argExtremeColumns(
       seen.add(r.name);
       picked.push({ name: r.name, sql: v.sql, type: v.type === 'null' ? 'dynamic' : v.type });
     } else {
-      throw ctx.error('unsupported', `${call.name}() returns columns: name them (Col) or use *`, r.span);
+      throw ctx.error(
+        'unsupported',
+        `${call.name}() returns columns: name them (Col) or use *`,
+        r.span,
+      );
     }
   }
   const fields = `struct_pack(${[`k := ${key.sql}`, ...picked.map((p, i) => `c${i} := ${p.sql}`)].join(', ')})`;
@@ -76,16 +96,40 @@ export function argExtremeColumns(
  * `percentiles(X, p1, p2, …)`: one nearest-rank column per percentage, named percentile_X_p
  * (`percentile_X_99_9` for 99.9), like `percentile(X, p)`.
  */
-function percentilesColumns(call: Extract<Expr, { kind: 'call' }>, name: string | undefined, scope: Scope, ctx: TranslateContext): OutputColumn[] {
+function percentilesColumns(
+  call: Extract<Expr, { kind: 'call' }>,
+  name: string | undefined,
+  scope: Scope,
+  ctx: TranslateContext,
+): OutputColumn[] {
   const [target, ...ps] = call.args;
-  if (!target || ps.length === 0) throw ctx.error('type', 'percentiles() takes a value and at least one percentage', call.span);
+  if (!target || ps.length === 0)
+    throw ctx.error('type', 'percentiles() takes a value and at least one percentage', call.span);
   const x = ctx.expr(target, scope);
-  if (!['long', 'int', 'real', 'decimal', 'datetime', 'timespan'].includes(x.type)) throw ctx.error('type', `percentiles() cannot rank a ${x.type}`, target.span);
-  if (name && ps.length > 1) throw ctx.error('unsupported', 'one name for several percentiles (write (p50, p95) = … or leave them unnamed)', call.span);
-  if (!name && target.kind !== 'name') throw ctx.error('unsupported', 'unnamed percentiles() of an expression (write Name = percentiles(…))', target.span);
+  if (!['long', 'int', 'real', 'decimal', 'datetime', 'timespan'].includes(x.type))
+    throw ctx.error('type', `percentiles() cannot rank a ${x.type}`, target.span);
+  if (name && ps.length > 1)
+    throw ctx.error(
+      'unsupported',
+      'one name for several percentiles (write (p50, p95) = … or leave them unnamed)',
+      call.span,
+    );
+  if (!name && target.kind !== 'name')
+    throw ctx.error(
+      'unsupported',
+      'unnamed percentiles() of an expression (write Name = percentiles(…))',
+      target.span,
+    );
   return ps.map((p) => {
-    if (p.kind !== 'literal' || typeof p.value !== 'number' || p.value < 0 || p.value > 100) throw ctx.error('type', 'percentiles() needs constant percentages between 0 and 100', p.span);
-    const col = name ?? `percentile_${(target as { name: string }).name}_${String(p.value).replace('.', '_')}`;
-    return { name: col, sql: `quantile_disc(${x.sql}, ${p.value / 100})`, type: x.type === 'null' ? 'real' : x.type };
+    if (p.kind !== 'literal' || typeof p.value !== 'number' || p.value < 0 || p.value > 100)
+      throw ctx.error('type', 'percentiles() needs constant percentages between 0 and 100', p.span);
+    const col =
+      name ??
+      `percentile_${(target as { name: string }).name}_${String(p.value).replace('.', '_')}`;
+    return {
+      name: col,
+      sql: `quantile_disc(${x.sql}, ${p.value / 100})`,
+      type: x.type === 'null' ? 'real' : x.type,
+    };
   });
 }

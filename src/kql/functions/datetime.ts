@@ -4,12 +4,19 @@ import { toStringSql } from '../convert.ts';
 import type { Typed } from '../types.ts';
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
 import { LOCAL_TO_UTC, UTC_TO_LOCAL } from '../runtime/misc.ts';
-import { FORMAT_DATETIME, FORMAT_TIMESPAN, PARSE_DATETIME, PARSE_TIMESPAN } from '../runtime/datetime.ts';
+import {
+  FORMAT_DATETIME,
+  FORMAT_TIMESPAN,
+  PARSE_DATETIME,
+  PARSE_TIMESPAN,
+} from '../runtime/datetime.ts';
 
 const dt = (a: readonly Typed[], i: number, s: CallSite) => expectType(a, i, s, 'datetime').sql;
-const long = (a: readonly Typed[], i: number, s: CallSite) => `CAST(${expectType(a, i, s, 'long', 'int').sql} AS BIGINT)`;
+const long = (a: readonly Typed[], i: number, s: CallSite) =>
+  `CAST(${expectType(a, i, s, 'long', 'int').sql} AS BIGINT)`;
 /** An optional whole-number offset argument (startofday(dt, offset)), 0 when absent. */
-const offset = (a: readonly Typed[], i: number, s: CallSite) => (a[i] ? `CAST(${expectType(a, i, s, 'long', 'int').sql} AS INTEGER)` : '0');
+const offset = (a: readonly Typed[], i: number, s: CallSite) =>
+  a[i] ? `CAST(${expectType(a, i, s, 'long', 'int').sql} AS INTEGER)` : '0';
 
 /** The start of a calendar unit, shifted by `off` units. KQL weeks start on Sunday (DuckDB's date_trunc('week') on Monday). */
 function startOf(unit: 'day' | 'week' | 'month' | 'year', d: string, off: string): string {
@@ -34,29 +41,51 @@ function partName(a: readonly Typed[], s: CallSite): string {
 
 /** Microseconds per fixed-size part. */
 const PART_US: Record<string, number> = {
-  week: 7 * 86_400e6, day: 86_400e6, hour: 3_600e6, minute: 60e6, second: 1e6, millisecond: 1e3, microsecond: 1,
+  week: 7 * 86_400e6,
+  day: 86_400e6,
+  hour: 3_600e6,
+  minute: 60e6,
+  second: 1e6,
+  millisecond: 1e3,
+  microsecond: 1,
 };
 
 const CALENDAR_FUNCTIONS: readonly ScalarFunction[] = [
   ...(['day', 'week', 'month', 'year'] as const).flatMap((unit): ScalarFunction[] => [
-    { name: `startof${unit}`, minArgs: 1, maxArgs: 2, translate: (a, s) => ({ sql: startOf(unit, dt(a, 0, s), offset(a, 1, s)), type: 'datetime' }) },
+    {
+      name: `startof${unit}`,
+      minArgs: 1,
+      maxArgs: 2,
+      translate: (a, s) => ({ sql: startOf(unit, dt(a, 0, s), offset(a, 1, s)), type: 'datetime' }),
+    },
     {
       // endofX = the last microsecond before the next unit (Kusto: the last 100 ns tick).
-      name: `endof${unit}`, minArgs: 1, maxArgs: 2,
-      translate: (a, s) => ({ sql: `(${startOf(unit, dt(a, 0, s), `(${offset(a, 1, s)} + 1)`)} - INTERVAL 1 MICROSECOND)`, type: 'datetime' }),
+      name: `endof${unit}`,
+      minArgs: 1,
+      maxArgs: 2,
+      translate: (a, s) => ({
+        sql: `(${startOf(unit, dt(a, 0, s), `(${offset(a, 1, s)} + 1)`)} - INTERVAL 1 MICROSECOND)`,
+        type: 'datetime',
+      }),
     },
   ]),
   {
     // datetime_add(part, amount, dt): calendar parts clamp to the month's end (Jan 31 + 1 month = Feb 28), as .NET does.
-    name: 'datetime_add', minArgs: 3, maxArgs: 3,
+    name: 'datetime_add',
+    minArgs: 3,
+    maxArgs: 3,
     translate: (a, s) => {
       const part = partName(a, s);
       const n = long(a, 1, s);
       const d = dt(a, 2, s);
-      if (part === 'year') return { sql: `(${d} + to_years(CAST(${n} AS INTEGER)))`, type: 'datetime' };
-      if (part === 'quarter') return { sql: `(${d} + to_months(CAST(3 * ${n} AS INTEGER)))`, type: 'datetime' };
-      if (part === 'month') return { sql: `(${d} + to_months(CAST(${n} AS INTEGER)))`, type: 'datetime' };
-      if (part === 'nanosecond') return { sql: `(${d} + to_microseconds(CAST(${n} // 1000 AS BIGINT)))`, type: 'datetime' };
+      if (part === 'year')
+        return { sql: `(${d} + to_years(CAST(${n} AS INTEGER)))`, type: 'datetime' };
+      if (part === 'quarter')
+        return { sql: `(${d} + to_months(CAST(3 * ${n} AS INTEGER)))`, type: 'datetime' };
+      if (part === 'month')
+        return { sql: `(${d} + to_months(CAST(${n} AS INTEGER)))`, type: 'datetime' };
+      if (part === 'nanosecond')
+        return { sql: `(${d} + to_microseconds(CAST(${n} // 1000 AS BIGINT)))`, type: 'datetime' };
       const us = PART_US[part];
       if (us === undefined) return s.fail(`datetime_add(): unknown part "${part}"`, 0);
       return { sql: `(${d} + to_microseconds(CAST(${n} * ${us} AS BIGINT)))`, type: 'datetime' };
@@ -64,75 +93,183 @@ const CALENDAR_FUNCTIONS: readonly ScalarFunction[] = [
   },
   {
     // datetime_diff(part, dt1, dt2): the number of part boundaries from dt2 to dt1 (calendar-based, weeks from Sunday).
-    name: 'datetime_diff', minArgs: 3, maxArgs: 3,
+    name: 'datetime_diff',
+    minArgs: 3,
+    maxArgs: 3,
     translate: (a, s) => {
       const part = partName(a, s);
       const [d1, d2] = [dt(a, 1, s), dt(a, 2, s)];
-      if (part === 'week') return { sql: `CAST(date_diff('day', ${startOf('week', d2, '0')}, ${startOf('week', d1, '0')}) // 7 AS BIGINT)`, type: 'long' };
-      if (part === 'nanosecond') return { sql: `CAST(date_diff('microsecond', ${d2}, ${d1}) * 1000 AS BIGINT)`, type: 'long' };
-      if (!['year', 'quarter', 'month', 'day', 'hour', 'minute', 'second', 'millisecond', 'microsecond'].includes(part)) return s.fail(`datetime_diff(): unknown part "${part}"`, 0);
+      if (part === 'week')
+        return {
+          sql: `CAST(date_diff('day', ${startOf('week', d2, '0')}, ${startOf('week', d1, '0')}) // 7 AS BIGINT)`,
+          type: 'long',
+        };
+      if (part === 'nanosecond')
+        return {
+          sql: `CAST(date_diff('microsecond', ${d2}, ${d1}) * 1000 AS BIGINT)`,
+          type: 'long',
+        };
+      if (
+        ![
+          'year',
+          'quarter',
+          'month',
+          'day',
+          'hour',
+          'minute',
+          'second',
+          'millisecond',
+          'microsecond',
+        ].includes(part)
+      )
+        return s.fail(`datetime_diff(): unknown part "${part}"`, 0);
       return { sql: `CAST(date_diff('${part}', ${d2}, ${d1}) AS BIGINT)`, type: 'long' };
     },
   },
   {
-    name: 'datetime_part', aliases: ['datepart'], minArgs: 2, maxArgs: 2,
+    name: 'datetime_part',
+    aliases: ['datepart'],
+    minArgs: 2,
+    maxArgs: 2,
     translate: (a, s) => {
       const part = partName(a, s);
       const d = dt(a, 1, s);
       const sql: Record<string, string> = {
-        year: `year(${d})`, quarter: `quarter(${d})`, month: `month(${d})`, week_of_year: `weekofyear(${d})`, weekofyear: `weekofyear(${d})`,
-        day: `day(${d})`, dayofyear: `dayofyear(${d})`, hour: `hour(${d})`, minute: `minute(${d})`, second: `second(${d})`,
-        millisecond: `(epoch_us(${d}) % 1000000 + 1000000) % 1000000 // 1000`, microsecond: `(epoch_us(${d}) % 1000000 + 1000000) % 1000000`,
+        year: `year(${d})`,
+        quarter: `quarter(${d})`,
+        month: `month(${d})`,
+        week_of_year: `weekofyear(${d})`,
+        weekofyear: `weekofyear(${d})`,
+        day: `day(${d})`,
+        dayofyear: `dayofyear(${d})`,
+        hour: `hour(${d})`,
+        minute: `minute(${d})`,
+        second: `second(${d})`,
+        millisecond: `(epoch_us(${d}) % 1000000 + 1000000) % 1000000 // 1000`,
+        microsecond: `(epoch_us(${d}) % 1000000 + 1000000) % 1000000`,
         nanosecond: `((epoch_us(${d}) % 1000000 + 1000000) % 1000000) * 1000`,
       };
       if (!sql[part]) return s.fail(`datetime_part(): unknown part "${part}"`, 0);
       return { sql: `CAST(${sql[part]} AS BIGINT)`, type: 'long' };
     },
   },
-  { name: 'getyear', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(year(${dt(a, 0, s)}) AS BIGINT)`, type: 'long' }) },
-  { name: 'getmonth', aliases: ['monthofyear'], minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(month(${dt(a, 0, s)}) AS BIGINT)`, type: 'long' }) },
-  { name: 'dayofmonth', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(day(${dt(a, 0, s)}) AS BIGINT)`, type: 'long' }) },
-  { name: 'dayofyear', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(dayofyear(${dt(a, 0, s)}) AS BIGINT)`, type: 'long' }) },
-  { name: 'hourofday', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(hour(${dt(a, 0, s)}) AS BIGINT)`, type: 'long' }) },
+  {
+    name: 'getyear',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a, s) => ({ sql: `CAST(year(${dt(a, 0, s)}) AS BIGINT)`, type: 'long' }),
+  },
+  {
+    name: 'getmonth',
+    aliases: ['monthofyear'],
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a, s) => ({ sql: `CAST(month(${dt(a, 0, s)}) AS BIGINT)`, type: 'long' }),
+  },
+  {
+    name: 'dayofmonth',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a, s) => ({ sql: `CAST(day(${dt(a, 0, s)}) AS BIGINT)`, type: 'long' }),
+  },
+  {
+    name: 'dayofyear',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a, s) => ({ sql: `CAST(dayofyear(${dt(a, 0, s)}) AS BIGINT)`, type: 'long' }),
+  },
+  {
+    name: 'hourofday',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a, s) => ({ sql: `CAST(hour(${dt(a, 0, s)}) AS BIGINT)`, type: 'long' }),
+  },
   // ISO 8601 week number, as Kusto's week_of_year.
-  { name: 'weekofyear', aliases: ['week_of_year'], minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `CAST(weekofyear(${dt(a, 0, s)}) AS BIGINT)`, type: 'long' }) },
+  {
+    name: 'weekofyear',
+    aliases: ['week_of_year'],
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a, s) => ({ sql: `CAST(weekofyear(${dt(a, 0, s)}) AS BIGINT)`, type: 'long' }),
+  },
   {
     // dayofweek: a timespan of whole days since the preceding Sunday (Sunday = 0d).
-    name: 'dayofweek', minArgs: 1, maxArgs: 1,
-    translate: (a, s) => ({ sql: intervalFromMicros(`dayofweek(${dt(a, 0, s)}) * 86400000000`), type: 'timespan' }),
+    name: 'dayofweek',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a, s) => ({
+      sql: intervalFromMicros(`dayofweek(${dt(a, 0, s)}) * 86400000000`),
+      type: 'timespan',
+    }),
   },
   {
     // make_datetime(y, m, d[, h, mi, s]): null for a date that does not exist (DuckDB would raise an error).
     // make_datetime(value): Kusto.Language's second signature (one scalar), the value as a datetime.
-    name: 'make_datetime', minArgs: 1, maxArgs: 7,
+    name: 'make_datetime',
+    minArgs: 1,
+    maxArgs: 7,
     translate: (a, s) => {
-      if (a.length === 1) return DATETIME_FUNCTIONS.find((f) => f.name === 'todatetime')!.translate(a, s);
-      if (a.length === 2) return s.fail('make_datetime() takes one value, or a year, month and day (and optionally hour, minute, second)');
+      if (a.length === 1)
+        return DATETIME_FUNCTIONS.find((f) => f.name === 'todatetime')!.translate(a, s);
+      if (a.length === 2)
+        return s.fail(
+          'make_datetime() takes one value, or a year, month and day (and optionally hour, minute, second)',
+        );
       const part = (i: number) => (a[i] ? long(a, i, s) : '0');
       const sec = a[5] ? `CAST(${expectType(a, 5, s, 'long', 'int', 'real').sql} AS DOUBLE)` : '0';
-      return { sql: `try(make_timestamp(${long(a, 0, s)}, ${long(a, 1, s)}, ${long(a, 2, s)}, ${part(3)}, ${part(4)}, ${sec}))`, type: 'datetime' };
+      return {
+        sql: `try(make_timestamp(${long(a, 0, s)}, ${long(a, 1, s)}, ${long(a, 2, s)}, ${part(3)}, ${part(4)}, ${sec}))`,
+        type: 'datetime',
+      };
     },
   },
   {
     // make_timespan(h, m) | (h, m, s) | (d, h, m, s).
-    name: 'make_timespan', minArgs: 2, maxArgs: 4,
+    name: 'make_timespan',
+    minArgs: 2,
+    maxArgs: 4,
     translate: (a, s) => {
-      const num = (i: number) => `CAST(${expectType(a, i, s, 'long', 'int', 'real').sql} AS DOUBLE)`;
-      const [d, h, m, sec] = a.length === 4 ? [num(0), num(1), num(2), num(3)] : ['0', num(0), num(1), a[2] ? num(2) : '0'];
-      return { sql: intervalFromMicros(`round(((${d} * 24 + ${h}) * 60 + ${m}) * 60000000 + ${sec} * 1000000)`), type: 'timespan' };
+      const num = (i: number) =>
+        `CAST(${expectType(a, i, s, 'long', 'int', 'real').sql} AS DOUBLE)`;
+      const [d, h, m, sec] =
+        a.length === 4
+          ? [num(0), num(1), num(2), num(3)]
+          : ['0', num(0), num(1), a[2] ? num(2) : '0'];
+      return {
+        sql: intervalFromMicros(
+          `round(((${d} * 24 + ${h}) * 60 + ${m}) * 60000000 + ${sec} * 1000000)`,
+        ),
+        type: 'timespan',
+      };
     },
   },
-  ...([['seconds', 1e6], ['milliseconds', 1e3], ['microseconds', 1], ['nanoseconds', 1e-3]] as const).map(([unit, factor]): ScalarFunction => ({
-    name: `unixtime_${unit}_todatetime`, minArgs: 1, maxArgs: 1,
-    translate: (a, s) => ({ sql: `make_timestamp(CAST(round(CAST(${expectType(a, 0, s, 'long', 'int', 'real').sql} AS DOUBLE) * ${factor}) AS BIGINT))`, type: 'datetime' }),
+  ...(
+    [
+      ['seconds', 1e6],
+      ['milliseconds', 1e3],
+      ['microseconds', 1],
+      ['nanoseconds', 1e-3],
+    ] as const
+  ).map(([unit, factor]): ScalarFunction => ({
+    name: `unixtime_${unit}_todatetime`,
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a, s) => ({
+      sql: `make_timestamp(CAST(round(CAST(${expectType(a, 0, s, 'long', 'int', 'real').sql} AS DOUBLE) * ${factor}) AS BIGINT))`,
+      type: 'datetime',
+    }),
   })),
   {
     // todatetime: ISO text through DuckDB's cast; other forms (RFC 822, zone offsets) through Date.parse; null otherwise.
-    name: 'todatetime', aliases: ['todate'], minArgs: 1, maxArgs: 1,
+    name: 'todatetime',
+    aliases: ['todate'],
+    minArgs: 1,
+    maxArgs: 1,
     translate: (a) => {
       const x = a[0]!;
       if (x.type === 'datetime') return x;
-      if (x.type !== 'string' && x.type !== 'dynamic') return { sql: 'CAST(NULL AS TIMESTAMP)', type: 'datetime' };
+      if (x.type !== 'string' && x.type !== 'dynamic')
+        return { sql: 'CAST(NULL AS TIMESTAMP)', type: 'datetime' };
       const text = toStringSql(x);
       return {
         sql: `CASE WHEN regexp_matches(${text}, '^\d{4}-\d{1,2}-\d{1,2}([ T][0-9:.]*)?Z?$') THEN TRY_CAST(${text} AS TIMESTAMP) ELSE make_timestamp(CAST(${PARSE_DATETIME.call(text)} AS BIGINT)) END`,
@@ -141,42 +278,74 @@ const CALENDAR_FUNCTIONS: readonly ScalarFunction[] = [
     },
   },
   {
-    name: 'totimespan', aliases: ['totime'], minArgs: 1, maxArgs: 1,
+    name: 'totimespan',
+    aliases: ['totime'],
+    minArgs: 1,
+    maxArgs: 1,
     translate: (a) => {
       const x = a[0]!;
       if (x.type === 'timespan') return x;
-      if (x.type !== 'string' && x.type !== 'dynamic') return { sql: 'CAST(NULL AS INTERVAL)', type: 'timespan' };
+      if (x.type !== 'string' && x.type !== 'dynamic')
+        return { sql: 'CAST(NULL AS INTERVAL)', type: 'timespan' };
       return { sql: intervalFromMicros(PARSE_TIMESPAN.call(toStringSql(x))), type: 'timespan' };
     },
   },
-  ...([['datetime_utc_to_local', UTC_TO_LOCAL], ['datetime_local_to_utc', LOCAL_TO_UTC]] as const).map(([name, udf]): ScalarFunction => ({
+  ...(
+    [
+      ['datetime_utc_to_local', UTC_TO_LOCAL],
+      ['datetime_local_to_utc', LOCAL_TO_UTC],
+    ] as const
+  ).map(([name, udf]): ScalarFunction => ({
     // IANA zone names (`Europe/Brussels`, `US/Pacific`); an unknown zone gives null.
-    name, minArgs: 2, maxArgs: 2,
+    name,
+    minArgs: 2,
+    maxArgs: 2,
     translate: (a, s) => ({
       sql: `make_timestamp(CAST(${udf.call(`epoch_us(${dt(a, 0, s)})`, toStringSql(expectType(a, 1, s, 'string')))} AS BIGINT))`,
       type: 'datetime',
     }),
   })),
   {
-    name: 'format_datetime', minArgs: 2, maxArgs: 2,
-    translate: (a, s) => ({ sql: FORMAT_DATETIME.call(`CAST(epoch_us(${dt(a, 0, s)}) AS DOUBLE)`, toStringSql(expectType(a, 1, s, 'string'))), type: 'string' }),
+    name: 'format_datetime',
+    minArgs: 2,
+    maxArgs: 2,
+    translate: (a, s) => ({
+      sql: FORMAT_DATETIME.call(
+        `CAST(epoch_us(${dt(a, 0, s)}) AS DOUBLE)`,
+        toStringSql(expectType(a, 1, s, 'string')),
+      ),
+      type: 'string',
+    }),
   },
   {
-    name: 'format_timespan', minArgs: 2, maxArgs: 2,
-    translate: (a, s) => ({ sql: FORMAT_TIMESPAN.call(microsFromInterval(expectType(a, 0, s, 'timespan').sql), toStringSql(expectType(a, 1, s, 'string'))), type: 'string' }),
+    name: 'format_timespan',
+    minArgs: 2,
+    maxArgs: 2,
+    translate: (a, s) => ({
+      sql: FORMAT_TIMESPAN.call(
+        microsFromInterval(expectType(a, 0, s, 'timespan').sql),
+        toStringSql(expectType(a, 1, s, 'string')),
+      ),
+      type: 'string',
+    }),
   },
   {
     // bin_at(value, size, fixed_point): bins of `size` aligned so that fixed_point starts one.
-    name: 'bin_at', minArgs: 3, maxArgs: 3,
+    name: 'bin_at',
+    minArgs: 3,
+    maxArgs: 3,
     translate: (a, s) => {
       const [v, size, fixed] = [a[0]!, a[1]!, a[2]!];
       if (v.type === 'datetime' || v.type === 'timespan') {
         expectType(a, 1, s, 'timespan');
         expectType(a, 2, s, v.type);
-        const us = (x: Typed) => (x.type === 'datetime' ? `epoch_us(${x.sql})` : microsFromInterval(x.sql));
+        const us = (x: Typed) =>
+          x.type === 'datetime' ? `epoch_us(${x.sql})` : microsFromInterval(x.sql);
         const step = microsFromInterval(size.sql);
         const binned = `(CAST(floor((${us(v)} - ${us(fixed)}) / ${step}) AS BIGINT) * ${step} + ${us(fixed)})`;
-        return v.type === 'datetime' ? { sql: `make_timestamp(${binned})`, type: 'datetime' } : { sql: intervalFromMicros(binned), type: 'timespan' };
+        return v.type === 'datetime'
+          ? { sql: `make_timestamp(${binned})`, type: 'datetime' }
+          : { sql: intervalFromMicros(binned), type: 'timespan' };
       }
       expectType(a, 0, s, 'long', 'int', 'real');
       expectType(a, 1, s, 'long', 'int', 'real');
@@ -191,14 +360,30 @@ const CALENDAR_FUNCTIONS: readonly ScalarFunction[] = [
 export const DATETIME_FUNCTIONS: readonly ScalarFunction[] = [
   // KQL: now() is fixed for the whole query; in a Sentinel run it is the scheduled time E.
   {
-    name: 'now', minArgs: 0, maxArgs: 1,
-    translate: (a, s) => ({ sql: a[0] ? `(${s.ctx.nowSql} + ${expectType(a, 0, s, 'timespan').sql})` : s.ctx.nowSql, type: 'datetime' }),
+    name: 'now',
+    minArgs: 0,
+    maxArgs: 1,
+    translate: (a, s) => ({
+      sql: a[0] ? `(${s.ctx.nowSql} + ${expectType(a, 0, s, 'timespan').sql})` : s.ctx.nowSql,
+      type: 'datetime',
+    }),
   },
-  { name: 'ago', minArgs: 1, maxArgs: 1, translate: (a, s) => ({ sql: `(${s.ctx.nowSql} - ${expectType(a, 0, s, 'timespan').sql})`, type: 'datetime' }) },
+  {
+    name: 'ago',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a, s) => ({
+      sql: `(${s.ctx.nowSql} - ${expectType(a, 0, s, 'timespan').sql})`,
+      type: 'datetime',
+    }),
+  },
   {
     // bin(value, size): rounds down to a multiple of size, counted from the Unix epoch (KQL bins
     // datetimes from 0001-01-01, which gives the same boundaries for sizes dividing a day).
-    name: 'bin', aliases: ['floor'], minArgs: 2, maxArgs: 2,
+    name: 'bin',
+    aliases: ['floor'],
+    minArgs: 2,
+    maxArgs: 2,
     translate: (a, s) => {
       const [v, size] = [a[0]!, a[1]!];
       // Kusto: a zero, negative or null bin size gives null (DuckDB would divide by zero).
@@ -207,21 +392,42 @@ export const DATETIME_FUNCTIONS: readonly ScalarFunction[] = [
         expectType(a, 1, s, 'timespan');
         const us = `epoch_us(${v.sql})`;
         const step = microsFromInterval(size.sql);
-        return { sql: positive(step, `make_timestamp(CAST(floor(${us} / ${step}) AS BIGINT) * ${step})`), type: 'datetime' };
+        return {
+          sql: positive(step, `make_timestamp(CAST(floor(${us} / ${step}) AS BIGINT) * ${step})`),
+          type: 'datetime',
+        };
       }
       if (v.type === 'timespan') {
         expectType(a, 1, s, 'timespan');
         const step = microsFromInterval(size.sql);
-        return { sql: positive(step, intervalFromMicros(`CAST(floor(${microsFromInterval(v.sql)} / ${step}) AS BIGINT) * ${step}`)), type: 'timespan' };
+        return {
+          sql: positive(
+            step,
+            intervalFromMicros(
+              `CAST(floor(${microsFromInterval(v.sql)} / ${step}) AS BIGINT) * ${step}`,
+            ),
+          ),
+          type: 'timespan',
+        };
       }
       if (v.type === 'long' || v.type === 'int') {
         expectType(a, 1, s, 'long', 'int', 'real');
-        if (size.type === 'real') return { sql: positive(size.sql, `(floor(${v.sql} / ${size.sql}) * ${size.sql})`), type: 'real' };
-        return { sql: positive(size.sql, `CAST(floor(${v.sql} / ${size.sql}) * ${size.sql} AS BIGINT)`), type: 'long' };
+        if (size.type === 'real')
+          return {
+            sql: positive(size.sql, `(floor(${v.sql} / ${size.sql}) * ${size.sql})`),
+            type: 'real',
+          };
+        return {
+          sql: positive(size.sql, `CAST(floor(${v.sql} / ${size.sql}) * ${size.sql} AS BIGINT)`),
+          type: 'long',
+        };
       }
       if (v.type === 'real') {
         expectType(a, 1, s, 'long', 'int', 'real');
-        return { sql: positive(size.sql, `(floor(${v.sql} / ${size.sql}) * ${size.sql})`), type: 'real' };
+        return {
+          sql: positive(size.sql, `(floor(${v.sql} / ${size.sql}) * ${size.sql})`),
+          type: 'real',
+        };
       }
       return s.fail(`bin() cannot round a ${v.type}`, 0);
     },

@@ -32,21 +32,30 @@ function sphereDistance(lon1: string, lat1: string, lon2: string, lat2: string):
 export const GEO_FUNCTIONS: ScalarFunction[] = [
   {
     // geo_distance_2points(p1_lon, p1_lat, p2_lon, p2_lat [, use_spheroid])
-    name: 'geo_distance_2points', minArgs: 4, maxArgs: 5,
+    name: 'geo_distance_2points',
+    minArgs: 4,
+    maxArgs: 5,
     translate: (a, s) => {
       if (a.length === 5) {
         const u = expectType(a, 4, s, 'bool');
         // Only the sphere (Kusto's default) is implemented; the spheroid needs a geodesic solver.
         if (!/^(FALSE|false)$/.test(u.sql.trim())) {
-          return s.fail('geo_distance_2points(): use_spheroid = true (distance on the WGS-84 ellipsoid) is not supported by Loupe yet; omit it or pass false to measure on the sphere');
+          return s.fail(
+            'geo_distance_2points(): use_spheroid = true (distance on the WGS-84 ellipsoid) is not supported by Loupe yet; omit it or pass false to measure on the sphere',
+          );
         }
       }
-      return { sql: sphereDistance(real(a, 0, s), real(a, 1, s), real(a, 2, s), real(a, 3, s)), type: 'real' };
+      return {
+        sql: sphereDistance(real(a, 0, s), real(a, 1, s), real(a, 2, s), real(a, 3, s)),
+        type: 'real',
+      };
     },
   },
   {
     // geo_point_in_circle(p_lon, p_lat, pc_lon, pc_lat, c_radius): a spherical cap; radius must be positive.
-    name: 'geo_point_in_circle', minArgs: 5, maxArgs: 5,
+    name: 'geo_point_in_circle',
+    minArgs: 5,
+    maxArgs: 5,
     translate: (a, s) => {
       const r = real(a, 4, s);
       const d = sphereDistance(real(a, 0, s), real(a, 1, s), real(a, 2, s), real(a, 3, s));
@@ -55,12 +64,18 @@ export const GEO_FUNCTIONS: ScalarFunction[] = [
   },
   {
     // geo_point_to_geohash(lon, lat [, accuracy = 5]): "" for an invalid coordinate or accuracy (1–18).
-    name: 'geo_point_to_geohash', minArgs: 2, maxArgs: 3,
+    name: 'geo_point_to_geohash',
+    minArgs: 2,
+    maxArgs: 3,
     translate: (a, s) => {
-      const acc = a.length === 3 ? `CAST(${expectType(a, 2, s, 'long', 'int').sql} AS BIGINT)` : '5';
+      const acc =
+        a.length === 3 ? `CAST(${expectType(a, 2, s, 'long', 'int').sql} AS BIGINT)` : '5';
       // Out-of-INTEGER accuracies are invalid anyway: clamp them to 0 before the UDF's INTEGER cast.
       const accSql = `CASE WHEN ${acc} BETWEEN 1 AND 18 THEN ${acc} ELSE 0 END`;
-      return { sql: `coalesce(${POINT_TO_GEOHASH.call(real(a, 0, s), real(a, 1, s), accSql)}, '')`, type: 'string' };
+      return {
+        sql: `coalesce(${POINT_TO_GEOHASH.call(real(a, 0, s), real(a, 1, s), accSql)}, '')`,
+        type: 'string',
+      };
     },
   },
 ];

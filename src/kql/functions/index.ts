@@ -44,7 +44,9 @@ import { refusedAggregateFunction, refusedScalarFunction } from '../catalog/refu
 
 export type { AggregateFunction, CallSite, ScalarFunction } from './registry.ts';
 
-function byName<T extends { name: string; aliases?: readonly string[] }>(entries: readonly T[]): Map<string, T> {
+function byName<T extends { name: string; aliases?: readonly string[] }>(
+  entries: readonly T[],
+): Map<string, T> {
   const m = new Map<string, T>();
   for (const e of entries) {
     for (const n of [e.name, ...(e.aliases ?? [])]) {
@@ -55,7 +57,23 @@ function byName<T extends { name: string; aliases?: readonly string[] }>(entries
   return m;
 }
 
-const SCALARS = byName([...STRING_FUNCTIONS, ...DATETIME_FUNCTIONS, ...DYNAMIC_FUNCTIONS, ...CONVERSION_FUNCTIONS, ...LOGIC_FUNCTIONS, ...MATH_FUNCTIONS, ...ARRAY_FUNCTIONS, ...TEXT_FUNCTIONS, ...SERIES_FUNCTIONS, ...SERIES_ELEMENTWISE_FUNCTIONS, ...IP_FUNCTIONS, ...UNIT_FUNCTIONS, ...SERIES_FILTER_FUNCTIONS, ...COMPRESSION_FUNCTIONS, ...GEO_FUNCTIONS]);
+const SCALARS = byName([
+  ...STRING_FUNCTIONS,
+  ...DATETIME_FUNCTIONS,
+  ...DYNAMIC_FUNCTIONS,
+  ...CONVERSION_FUNCTIONS,
+  ...LOGIC_FUNCTIONS,
+  ...MATH_FUNCTIONS,
+  ...ARRAY_FUNCTIONS,
+  ...TEXT_FUNCTIONS,
+  ...SERIES_FUNCTIONS,
+  ...SERIES_ELEMENTWISE_FUNCTIONS,
+  ...IP_FUNCTIONS,
+  ...UNIT_FUNCTIONS,
+  ...SERIES_FILTER_FUNCTIONS,
+  ...COMPRESSION_FUNCTIONS,
+  ...GEO_FUNCTIONS,
+]);
 const AGGREGATES = byName(AGGREGATE_FUNCTIONS);
 
 /**

@@ -61,8 +61,17 @@ export function namedAfterColumn(prefix: string) {
 }
 
 /** Requires argument `i` to have one of `types`. */
-export function expectType(args: readonly Typed[], i: number, site: CallSite, ...types: Typed['type'][]): Typed {
+export function expectType(
+  args: readonly Typed[],
+  i: number,
+  site: CallSite,
+  ...types: Typed['type'][]
+): Typed {
   const a = args[i]!;
-  if (!types.includes(a.type) && a.type !== 'null') site.fail(`${site.name}() expects ${types.join(' or ')} as argument ${i + 1}, got ${a.type}`, i);
+  if (!types.includes(a.type) && a.type !== 'null')
+    site.fail(
+      `${site.name}() expects ${types.join(' or ')} as argument ${i + 1}, got ${a.type}`,
+      i,
+    );
   return a;
 }

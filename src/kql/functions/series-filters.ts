@@ -9,27 +9,58 @@ const double = (sql: string) => `CAST(${sql} AS DOUBLE)`;
 
 export const SERIES_FILTER_FUNCTIONS: readonly ScalarFunction[] = [
   {
-    name: 'series_iir', minArgs: 3, maxArgs: 3,
+    name: 'series_iir',
+    minArgs: 3,
+    maxArgs: 3,
     translate: (a, s) => ({
-      sql: SERIES_IIR.call(expectType(a, 0, s, 'dynamic').sql, expectType(a, 1, s, 'dynamic').sql, expectType(a, 2, s, 'dynamic').sql),
+      sql: SERIES_IIR.call(
+        expectType(a, 0, s, 'dynamic').sql,
+        expectType(a, 1, s, 'dynamic').sql,
+        expectType(a, 2, s, 'dynamic').sql,
+      ),
       type: 'dynamic',
     }),
   },
   {
-    name: 'series_fir', minArgs: 2, maxArgs: 4,
+    name: 'series_fir',
+    minArgs: 2,
+    maxArgs: 4,
     translate: (a, s) => {
-      const flag = (i: number, dflt: boolean) => (a[i] ? `CAST(${expectType(a, i, s, 'bool').sql} AS INTEGER)` : `CAST(${dflt ? 1 : 0} AS INTEGER)`);
-      return { sql: SERIES_FIR.call(expectType(a, 0, s, 'dynamic').sql, expectType(a, 1, s, 'dynamic').sql, flag(2, true), flag(3, false)), type: 'dynamic' };
+      const flag = (i: number, dflt: boolean) =>
+        a[i]
+          ? `CAST(${expectType(a, i, s, 'bool').sql} AS INTEGER)`
+          : `CAST(${dflt ? 1 : 0} AS INTEGER)`;
+      return {
+        sql: SERIES_FIR.call(
+          expectType(a, 0, s, 'dynamic').sql,
+          expectType(a, 1, s, 'dynamic').sql,
+          flag(2, true),
+          flag(3, false),
+        ),
+        type: 'dynamic',
+      };
     },
   },
   {
-    name: 'series_seasonal', minArgs: 1, maxArgs: 2,
+    name: 'series_seasonal',
+    minArgs: 1,
+    maxArgs: 2,
     translate: (a, s) => {
       const period = a[1];
       if (!period || (typeof period.literal === 'number' && period.literal < 0)) {
-        throw s.ctx.error('unsupported', 'series_seasonal() detecting its period (give the period, e.g. series_seasonal(y, 24))', s.span);
+        throw s.ctx.error(
+          'unsupported',
+          'series_seasonal() detecting its period (give the period, e.g. series_seasonal(y, 24))',
+          s.span,
+        );
       }
-      return { sql: SERIES_SEASONAL.call(expectType(a, 0, s, 'dynamic').sql, double(expectType(a, 1, s, 'long', 'int', 'real').sql)), type: 'dynamic' };
+      return {
+        sql: SERIES_SEASONAL.call(
+          expectType(a, 0, s, 'dynamic').sql,
+          double(expectType(a, 1, s, 'long', 'int', 'real').sql),
+        ),
+        type: 'dynamic',
+      };
     },
   },
 ];

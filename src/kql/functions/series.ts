@@ -8,26 +8,53 @@ import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
 import type { Typed } from '../types.ts';
 import { toJsonSql } from '../convert.ts';
 import { sqlString } from '../sql.ts';
-import { SERIES_BINARY, SERIES_DECOMPOSE_ANOMALIES, SERIES_FILL, SERIES_FIT_LINE, SERIES_FIT_LINE_DYNAMIC, SERIES_OUTLIERS, SERIES_REDUCE, SERIES_STATS, SERIES_UNARY } from '../runtime/series.ts';
+import {
+  SERIES_BINARY,
+  SERIES_DECOMPOSE_ANOMALIES,
+  SERIES_FILL,
+  SERIES_FIT_LINE,
+  SERIES_FIT_LINE_DYNAMIC,
+  SERIES_OUTLIERS,
+  SERIES_REDUCE,
+  SERIES_STATS,
+  SERIES_UNARY,
+} from '../runtime/series.ts';
 
 /** The results of each multi-result function: Kusto's column-name suffix and type. */
-export const TUPLE_RESULTS: ReadonlyMap<string, readonly { suffix: string; type: KqlType }[]> = new Map([
-  ['series_decompose_anomalies', [{ suffix: 'ad_flag', type: 'dynamic' }, { suffix: 'ad_score', type: 'dynamic' }, { suffix: 'baseline', type: 'dynamic' }]],
-  [
-    'series_fit_line',
+export const TUPLE_RESULTS: ReadonlyMap<string, readonly { suffix: string; type: KqlType }[]> =
+  new Map([
     [
-      { suffix: 'rsquare', type: 'real' }, { suffix: 'slope', type: 'real' }, { suffix: 'variance', type: 'real' },
-      { suffix: 'rvariance', type: 'real' }, { suffix: 'interception', type: 'real' }, { suffix: 'line_fit', type: 'dynamic' },
+      'series_decompose_anomalies',
+      [
+        { suffix: 'ad_flag', type: 'dynamic' },
+        { suffix: 'ad_score', type: 'dynamic' },
+        { suffix: 'baseline', type: 'dynamic' },
+      ],
     ],
-  ],
-  [
-    'series_stats',
     [
-      { suffix: 'min', type: 'real' }, { suffix: 'min_idx', type: 'long' }, { suffix: 'max', type: 'real' }, { suffix: 'max_idx', type: 'long' },
-      { suffix: 'avg', type: 'real' }, { suffix: 'stdev', type: 'real' }, { suffix: 'variance', type: 'real' },
+      'series_fit_line',
+      [
+        { suffix: 'rsquare', type: 'real' },
+        { suffix: 'slope', type: 'real' },
+        { suffix: 'variance', type: 'real' },
+        { suffix: 'rvariance', type: 'real' },
+        { suffix: 'interception', type: 'real' },
+        { suffix: 'line_fit', type: 'dynamic' },
+      ],
     ],
-  ],
-]);
+    [
+      'series_stats',
+      [
+        { suffix: 'min', type: 'real' },
+        { suffix: 'min_idx', type: 'long' },
+        { suffix: 'max', type: 'real' },
+        { suffix: 'max_idx', type: 'long' },
+        { suffix: 'avg', type: 'real' },
+        { suffix: 'stdev', type: 'real' },
+        { suffix: 'variance', type: 'real' },
+      ],
+    ],
+  ]);
 
 const NUMBERS = ['long', 'int', 'real', 'decimal'] as const;
 
@@ -38,26 +65,53 @@ function num(a: readonly Typed[], i: number, s: CallSite, fallback: string): str
 export const SERIES_FUNCTIONS: readonly ScalarFunction[] = [
   {
     // (series, threshold=1.5, seasonality=-1, trend='linefit', test_points=0, method='ctukey', seasonality_threshold=0.6)
-    name: 'series_decompose_anomalies', minArgs: 1, maxArgs: 7,
+    name: 'series_decompose_anomalies',
+    minArgs: 1,
+    maxArgs: 7,
     translate: (a, s) => {
       const y = expectType(a, 0, s, 'dynamic').sql;
       const trend = a[3] ? expectType(a, 3, s, 'string').sql : `'linefit'`;
-      if (a[3] && typeof a[3].literal === 'string' && !['linefit', 'avg', 'none'].includes(a[3].literal)) s.fail(`unknown trend "${a[3].literal}" (expected linefit, avg or none)`, 3);
+      if (
+        a[3] &&
+        typeof a[3].literal === 'string' &&
+        !['linefit', 'avg', 'none'].includes(a[3].literal)
+      )
+        s.fail(`unknown trend "${a[3].literal}" (expected linefit, avg or none)`, 3);
       if (a[5] && a[5].literal !== 'ctukey') s.fail('only the "ctukey" method is supported', 5);
-      return { sql: SERIES_DECOMPOSE_ANOMALIES.call(y, num(a, 1, s, 'CAST(1.5 AS DOUBLE)'), num(a, 2, s, 'CAST(-1 AS DOUBLE)'), trend), type: 'dynamic' };
+      return {
+        sql: SERIES_DECOMPOSE_ANOMALIES.call(
+          y,
+          num(a, 1, s, 'CAST(1.5 AS DOUBLE)'),
+          num(a, 2, s, 'CAST(-1 AS DOUBLE)'),
+          trend,
+        ),
+        type: 'dynamic',
+      };
     },
   },
   {
-    name: 'series_fit_line', minArgs: 1, maxArgs: 1,
-    translate: (a, s) => ({ sql: SERIES_FIT_LINE.call(expectType(a, 0, s, 'dynamic').sql), type: 'dynamic' }),
+    name: 'series_fit_line',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a, s) => ({
+      sql: SERIES_FIT_LINE.call(expectType(a, 0, s, 'dynamic').sql),
+      type: 'dynamic',
+    }),
   },
   {
     // series_fit_line's results in one dynamic bag (rsquare, slope, variance, rvariance, interception, line_fit).
-    name: 'series_fit_line_dynamic', minArgs: 1, maxArgs: 1,
-    translate: (a, s) => ({ sql: SERIES_FIT_LINE_DYNAMIC.call(expectType(a, 0, s, 'dynamic').sql), type: 'dynamic' }),
+    name: 'series_fit_line_dynamic',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a, s) => ({
+      sql: SERIES_FIT_LINE_DYNAMIC.call(expectType(a, 0, s, 'dynamic').sql),
+      type: 'dynamic',
+    }),
   },
   {
-    name: 'series_stats', minArgs: 1, maxArgs: 2,
+    name: 'series_stats',
+    minArgs: 1,
+    maxArgs: 2,
     translate: (a, s) => {
       if (a[1]) s.fail('series_stats() with an ignore value is not supported', 1);
       return { sql: SERIES_STATS.call(expectType(a, 0, s, 'dynamic').sql), type: 'dynamic' };
@@ -65,11 +119,21 @@ export const SERIES_FUNCTIONS: readonly ScalarFunction[] = [
   },
   {
     // (series, kind='ctukey', ignore_val, min_percentile=10, max_percentile=90)
-    name: 'series_outliers', minArgs: 1, maxArgs: 5,
+    name: 'series_outliers',
+    minArgs: 1,
+    maxArgs: 5,
     translate: (a, s) => {
       if (a[1] && a[1].literal !== 'ctukey') s.fail('only the "ctukey" kind is supported', 1);
-      if (a[2] && a[2].type !== 'null') s.fail('series_outliers() with an ignore value is not supported', 2);
-      return { sql: SERIES_OUTLIERS.call(expectType(a, 0, s, 'dynamic').sql, num(a, 3, s, 'CAST(10 AS DOUBLE)'), num(a, 4, s, 'CAST(90 AS DOUBLE)')), type: 'dynamic' };
+      if (a[2] && a[2].type !== 'null')
+        s.fail('series_outliers() with an ignore value is not supported', 2);
+      return {
+        sql: SERIES_OUTLIERS.call(
+          expectType(a, 0, s, 'dynamic').sql,
+          num(a, 3, s, 'CAST(10 AS DOUBLE)'),
+          num(a, 4, s, 'CAST(90 AS DOUBLE)'),
+        ),
+        type: 'dynamic',
+      };
     },
   },
 ];
@@ -80,53 +144,99 @@ function seriesArg(a: readonly Typed[], i: number, s: CallSite): string {
   return x.type === 'dynamic' ? x.sql : toJsonSql(x);
 }
 
-const BINARY_OPS = ['add', 'subtract', 'multiply', 'divide', 'pow', 'equals', 'not_equals', 'greater', 'greater_equals', 'less', 'less_equals'];
-const UNARY_OPS = ['abs', 'acos', 'asin', 'atan', 'ceiling', 'cos', 'exp', 'floor', 'log', 'sign', 'sin', 'tan'];
+const BINARY_OPS = [
+  'add',
+  'subtract',
+  'multiply',
+  'divide',
+  'pow',
+  'equals',
+  'not_equals',
+  'greater',
+  'greater_equals',
+  'less',
+  'less_equals',
+];
+const UNARY_OPS = [
+  'abs',
+  'acos',
+  'asin',
+  'atan',
+  'ceiling',
+  'cos',
+  'exp',
+  'floor',
+  'log',
+  'sign',
+  'sin',
+  'tan',
+];
 
 /** Element-wise and reducing series functions (runtime/series.ts): arrays in, an array or a real out. */
 export const SERIES_ELEMENTWISE_FUNCTIONS: readonly ScalarFunction[] = [
-  ...BINARY_OPS.map(
-    (op): ScalarFunction => ({
-      name: `series_${op}`, minArgs: 2, maxArgs: 2,
-      translate: (a, s) => ({ sql: SERIES_BINARY.call(seriesArg(a, 0, s), seriesArg(a, 1, s), sqlString(op)), type: 'dynamic' }),
+  ...BINARY_OPS.map((op): ScalarFunction => ({
+    name: `series_${op}`,
+    minArgs: 2,
+    maxArgs: 2,
+    translate: (a, s) => ({
+      sql: SERIES_BINARY.call(seriesArg(a, 0, s), seriesArg(a, 1, s), sqlString(op)),
+      type: 'dynamic',
     }),
-  ),
-  ...UNARY_OPS.map(
-    (op): ScalarFunction => ({
-      name: `series_${op}`, minArgs: 1, maxArgs: 1,
-      translate: (a, s) => ({ sql: SERIES_UNARY.call(expectType(a, 0, s, 'dynamic').sql, sqlString(op)), type: 'dynamic' }),
+  })),
+  ...UNARY_OPS.map((op): ScalarFunction => ({
+    name: `series_${op}`,
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a, s) => ({
+      sql: SERIES_UNARY.call(expectType(a, 0, s, 'dynamic').sql, sqlString(op)),
+      type: 'dynamic',
     }),
-  ),
-  ...['sum', 'product', 'magnitude'].map(
-    (op): ScalarFunction => ({
-      name: `series_${op}`, minArgs: 1, maxArgs: 1,
-      translate: (a, s) => ({ sql: `TRY_CAST(${SERIES_REDUCE.call(expectType(a, 0, s, 'dynamic').sql, `CAST(NULL AS VARCHAR)`, sqlString(op))} AS DOUBLE)`, type: 'real' }),
+  })),
+  ...['sum', 'product', 'magnitude'].map((op): ScalarFunction => ({
+    name: `series_${op}`,
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a, s) => ({
+      sql: `TRY_CAST(${SERIES_REDUCE.call(expectType(a, 0, s, 'dynamic').sql, `CAST(NULL AS VARCHAR)`, sqlString(op))} AS DOUBLE)`,
+      type: 'real',
     }),
-  ),
-  ...['dot_product', 'cosine_similarity', 'pearson_correlation'].map(
-    (op): ScalarFunction => ({
-      name: `series_${op}`, minArgs: 2, maxArgs: 2,
-      translate: (a, s) => ({
-        sql: `TRY_CAST(${SERIES_REDUCE.call(expectType(a, 0, s, 'dynamic').sql, seriesArg(a, 1, s), sqlString(op))} AS DOUBLE)`,
-        type: 'real',
-      }),
+  })),
+  ...['dot_product', 'cosine_similarity', 'pearson_correlation'].map((op): ScalarFunction => ({
+    name: `series_${op}`,
+    minArgs: 2,
+    maxArgs: 2,
+    translate: (a, s) => ({
+      sql: `TRY_CAST(${SERIES_REDUCE.call(expectType(a, 0, s, 'dynamic').sql, seriesArg(a, 1, s), sqlString(op))} AS DOUBLE)`,
+      type: 'real',
     }),
-  ),
-  ...['forward', 'backward'].map(
-    (mode): ScalarFunction => ({
-      // series_fill_forward(series [, missing_value_placeholder])
-      name: `series_fill_${mode}`, minArgs: 1, maxArgs: 2,
-      translate: (a, s) => ({
-        sql: SERIES_FILL.call(expectType(a, 0, s, 'dynamic').sql, sqlString(mode), `CAST(NULL AS VARCHAR)`, a[1] ? toJsonSql(a[1]) : 'CAST(NULL AS VARCHAR)'),
-        type: 'dynamic',
-      }),
+  })),
+  ...['forward', 'backward'].map((mode): ScalarFunction => ({
+    // series_fill_forward(series [, missing_value_placeholder])
+    name: `series_fill_${mode}`,
+    minArgs: 1,
+    maxArgs: 2,
+    translate: (a, s) => ({
+      sql: SERIES_FILL.call(
+        expectType(a, 0, s, 'dynamic').sql,
+        sqlString(mode),
+        `CAST(NULL AS VARCHAR)`,
+        a[1] ? toJsonSql(a[1]) : 'CAST(NULL AS VARCHAR)',
+      ),
+      type: 'dynamic',
     }),
-  ),
+  })),
   {
     // series_fill_const(series, constant [, missing_value_placeholder])
-    name: 'series_fill_const', minArgs: 2, maxArgs: 3,
+    name: 'series_fill_const',
+    minArgs: 2,
+    maxArgs: 3,
     translate: (a, s) => ({
-      sql: SERIES_FILL.call(expectType(a, 0, s, 'dynamic').sql, `'const'`, toJsonSql(a[1]!), a[2] ? toJsonSql(a[2]) : 'CAST(NULL AS VARCHAR)'),
+      sql: SERIES_FILL.call(
+        expectType(a, 0, s, 'dynamic').sql,
+        `'const'`,
+        toJsonSql(a[1]!),
+        a[2] ? toJsonSql(a[2]) : 'CAST(NULL AS VARCHAR)',
+      ),
       type: 'dynamic',
     }),
   },

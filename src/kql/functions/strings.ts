@@ -5,51 +5,113 @@ import type { Typed } from '../types.ts';
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
 import { checkRegexLiteral, re2PatternSql } from '../runtime/regex.ts';
 import { REPLACE_STRINGS } from '../runtime/arrays.ts';
-import { PARSE_COMMAND_LINE, PARSE_CSV, PARSE_VERSION, PUNYCODE_DECODE, PUNYCODE_DOMAIN, PUNYCODE_ENCODE } from '../runtime/misc.ts';
-import { BASE64_DECODE, BASE64_DECODE_TOARRAY, BASE64_ENCODE, BASE64_FROM_ARRAY, BASE64_TO_GUID, CODEPOINTS_FROM_STRING, CODEPOINTS_TO_STRING, COUNTOF, EXTRACT_ALL, FORMAT_BYTES, HAS_ANY_INDEX, HASH, INDEXOF, INDEXOF_REGEX, PARSE_PATH, PARSE_URL, PARSE_URLQUERY, RANGE, REGEX_QUOTE, TO_UTF8, URL_DECODE, URL_ENCODE } from '../runtime/text.ts';
+import {
+  PARSE_COMMAND_LINE,
+  PARSE_CSV,
+  PARSE_VERSION,
+  PUNYCODE_DECODE,
+  PUNYCODE_DOMAIN,
+  PUNYCODE_ENCODE,
+} from '../runtime/misc.ts';
+import {
+  BASE64_DECODE,
+  BASE64_DECODE_TOARRAY,
+  BASE64_ENCODE,
+  BASE64_FROM_ARRAY,
+  BASE64_TO_GUID,
+  CODEPOINTS_FROM_STRING,
+  CODEPOINTS_TO_STRING,
+  COUNTOF,
+  EXTRACT_ALL,
+  FORMAT_BYTES,
+  HAS_ANY_INDEX,
+  HASH,
+  INDEXOF,
+  INDEXOF_REGEX,
+  PARSE_PATH,
+  PARSE_URL,
+  PARSE_URLQUERY,
+  RANGE,
+  REGEX_QUOTE,
+  TO_UTF8,
+  URL_DECODE,
+  URL_ENCODE,
+} from '../runtime/text.ts';
 
 export const STRING_FUNCTIONS: readonly ScalarFunction[] = [
   {
-    name: 'strlen', minArgs: 1, maxArgs: 1,
-    translate: (a, s) => ({ sql: `CAST(length(${toStringSql(expectType(a, 0, s, 'string', 'guid', 'dynamic'))}) AS BIGINT)`, type: 'long' }),
+    name: 'strlen',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a, s) => ({
+      sql: `CAST(length(${toStringSql(expectType(a, 0, s, 'string', 'guid', 'dynamic'))}) AS BIGINT)`,
+      type: 'long',
+    }),
   },
-  { name: 'tolower', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `lower(${toStringSql(a[0]!)})`, type: 'string' }) },
-  { name: 'toupper', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `upper(${toStringSql(a[0]!)})`, type: 'string' }) },
+  {
+    name: 'tolower',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: `lower(${toStringSql(a[0]!)})`, type: 'string' }),
+  },
+  {
+    name: 'toupper',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: `upper(${toStringSql(a[0]!)})`, type: 'string' }),
+  },
   // strcat converts every argument with tostring, so a null never turns the result into null.
   {
-    name: 'strcat', minArgs: 1, maxArgs: 64,
+    name: 'strcat',
+    minArgs: 1,
+    maxArgs: 64,
     translate: (a) => {
       // Constant parts make a constant, which `table()` accepts as a name (Kusto: "a string constant expression").
-      const constant = a.every((x) => typeof x.literal === 'string') ? { literal: a.map((x) => x.literal).join('') } : {};
+      const constant = a.every((x) => typeof x.literal === 'string')
+        ? { literal: a.map((x) => x.literal).join('') }
+        : {};
       return { sql: `(${a.map(toStringSql).join(' || ')})`, type: 'string', ...constant };
     },
   },
   {
-    name: 'isempty', minArgs: 1, maxArgs: 1,
+    name: 'isempty',
+    minArgs: 1,
+    maxArgs: 1,
     translate: (a) => {
       const x = a[0]!;
       if (x.type === 'string' || x.type === 'guid') return { sql: `(${x.sql} = '')`, type: 'bool' };
-      if (x.type === 'dynamic') return { sql: `(${x.sql} IS NULL OR ${x.sql} = '""')`, type: 'bool' };
+      if (x.type === 'dynamic')
+        return { sql: `(${x.sql} IS NULL OR ${x.sql} = '""')`, type: 'bool' };
       return { sql: `(${x.sql} IS NULL)`, type: 'bool' };
     },
   },
   {
-    name: 'isnotempty', aliases: ['notempty'], minArgs: 1, maxArgs: 1,
+    name: 'isnotempty',
+    aliases: ['notempty'],
+    minArgs: 1,
+    maxArgs: 1,
     translate: (a) => {
       const x = a[0]!;
-      if (x.type === 'string' || x.type === 'guid') return { sql: `(${x.sql} <> '')`, type: 'bool' };
-      if (x.type === 'dynamic') return { sql: `(${x.sql} IS NOT NULL AND ${x.sql} <> '""')`, type: 'bool' };
+      if (x.type === 'string' || x.type === 'guid')
+        return { sql: `(${x.sql} <> '')`, type: 'bool' };
+      if (x.type === 'dynamic')
+        return { sql: `(${x.sql} IS NOT NULL AND ${x.sql} <> '""')`, type: 'bool' };
       return { sql: `(${x.sql} IS NOT NULL)`, type: 'bool' };
     },
   },
   {
     // substring(text, start[, length]): 0-based start in KQL, 1-based in SQL.
-    name: 'substring', minArgs: 2, maxArgs: 3,
+    name: 'substring',
+    minArgs: 2,
+    maxArgs: 3,
     translate: (a, s) => {
       const text = toStringSql(a[0]!);
       const start = expectType(a, 1, s, 'long', 'int').sql;
       const len = a[2] ? `, greatest(${expectType(a, 2, s, 'long', 'int').sql}, 0)` : '';
-      return { sql: `coalesce(substring(${text}, greatest(${start}, 0) + 1${len}), '')`, type: 'string' };
+      return {
+        sql: `coalesce(substring(${text}, greatest(${start}, 0) + 1${len}), '')`,
+        type: 'string',
+      };
     },
   },
 ];
@@ -59,14 +121,18 @@ const varchar = (sql: string) => `CAST(${sql} AS VARCHAR)`;
 const double = (sql: string) => `CAST(${sql} AS DOUBLE)`;
 const str = (a: readonly Typed[], i: number) => toStringSql(a[i]!);
 /** An optional integer argument as DOUBLE (NULL when absent). */
-const optLong = (a: readonly Typed[], i: number, s: CallSite) => (a[i] ? double(expectType(a, i, s, 'long', 'int').sql) : 'CAST(NULL AS DOUBLE)');
+const optLong = (a: readonly Typed[], i: number, s: CallSite) =>
+  a[i] ? double(expectType(a, i, s, 'long', 'int').sql) : 'CAST(NULL AS DOUBLE)';
 /**
  * A regex argument of DuckDB's regexp_* (RE2): Kusto's syntax translated to RE2's, a literal once
  * and checked here, anything else row by row (src/kql/runtime/regex.ts).
  */
 const regex = (a: readonly Typed[], i: number, s: CallSite) => {
   const arg = expectType(a, i, s, 'string');
-  return re2PatternSql({ sql: toStringSql(arg), ...(arg.literal !== undefined && { literal: arg.literal }) }, (m) => s.fail(m, i));
+  return re2PatternSql(
+    { sql: toStringSql(arg), ...(arg.literal !== undefined && { literal: arg.literal }) },
+    (m) => s.fail(m, i),
+  );
 };
 /** A regex argument of a runtime function (which compiles it itself): a literal is checked here. */
 const jsRegex = (a: readonly Typed[], i: number, s: CallSite) => {
@@ -90,134 +156,325 @@ function roundTripText(x: Typed): string {
 export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
   {
     // strcat_delim(delimiter, a, b, …): every argument through tostring, so nulls become "".
-    name: 'strcat_delim', minArgs: 3, maxArgs: 65,
-    translate: (a) => ({ sql: `(${a.slice(1).map(toStringSql).join(` || ${str(a, 0)} || `)})`, type: 'string' }),
+    name: 'strcat_delim',
+    minArgs: 3,
+    maxArgs: 65,
+    translate: (a) => ({
+      sql: `(${a
+        .slice(1)
+        .map(toStringSql)
+        .join(` || ${str(a, 0)} || `)})`,
+      type: 'string',
+    }),
   },
   {
     // trim(regex, text): removes every leading and trailing match of the regex.
-    name: 'trim', minArgs: 2, maxArgs: 2,
-    translate: (a, s) => ({ sql: `regexp_replace(regexp_replace(${str(a, 1)}, '^(?:' || ${regex(a, 0, s)} || ')+', ''), '(?:' || ${regex(a, 0, s)} || ')+$', '')`, type: 'string' }),
+    name: 'trim',
+    minArgs: 2,
+    maxArgs: 2,
+    translate: (a, s) => ({
+      sql: `regexp_replace(regexp_replace(${str(a, 1)}, '^(?:' || ${regex(a, 0, s)} || ')+', ''), '(?:' || ${regex(a, 0, s)} || ')+$', '')`,
+      type: 'string',
+    }),
   },
-  { name: 'trim_start', minArgs: 2, maxArgs: 2, translate: (a, s) => ({ sql: `regexp_replace(${str(a, 1)}, '^(?:' || ${regex(a, 0, s)} || ')+', '')`, type: 'string' }) },
-  { name: 'trim_end', minArgs: 2, maxArgs: 2, translate: (a, s) => ({ sql: `regexp_replace(${str(a, 1)}, '(?:' || ${regex(a, 0, s)} || ')+$', '')`, type: 'string' }) },
+  {
+    name: 'trim_start',
+    minArgs: 2,
+    maxArgs: 2,
+    translate: (a, s) => ({
+      sql: `regexp_replace(${str(a, 1)}, '^(?:' || ${regex(a, 0, s)} || ')+', '')`,
+      type: 'string',
+    }),
+  },
+  {
+    name: 'trim_end',
+    minArgs: 2,
+    maxArgs: 2,
+    translate: (a, s) => ({
+      sql: `regexp_replace(${str(a, 1)}, '(?:' || ${regex(a, 0, s)} || ')+$', '')`,
+      type: 'string',
+    }),
+  },
   {
     // replace_string(text, lookup, rewrite): every non-overlapping occurrence, case-sensitive.
-    name: 'replace_string', minArgs: 3, maxArgs: 3,
-    translate: (a) => ({ sql: `CASE WHEN ${str(a, 1)} = '' THEN ${str(a, 0)} ELSE replace(${str(a, 0)}, ${str(a, 1)}, ${str(a, 2)}) END`, type: 'string' }),
+    name: 'replace_string',
+    minArgs: 3,
+    maxArgs: 3,
+    translate: (a) => ({
+      sql: `CASE WHEN ${str(a, 1)} = '' THEN ${str(a, 0)} ELSE replace(${str(a, 0)}, ${str(a, 1)}, ${str(a, 2)}) END`,
+      type: 'string',
+    }),
   },
   {
     // replace_regex(text, regex, rewrite): all matches; \1 in the rewrite is a capture group (RE2, as in Kusto).
-    name: 'replace_regex', minArgs: 3, maxArgs: 3,
-    translate: (a, s) => ({ sql: `regexp_replace(${str(a, 0)}, ${regex(a, 1, s)}, ${str(a, 2)}, 'g')`, type: 'string' }),
+    name: 'replace_regex',
+    minArgs: 3,
+    maxArgs: 3,
+    translate: (a, s) => ({
+      sql: `regexp_replace(${str(a, 0)}, ${regex(a, 1, s)}, ${str(a, 2)}, 'g')`,
+      type: 'string',
+    }),
   },
   {
     // The deprecated replace(regex, rewrite, text), arguments in that order.
-    name: 'replace', minArgs: 3, maxArgs: 3,
-    translate: (a, s) => ({ sql: `regexp_replace(${str(a, 2)}, ${regex(a, 0, s)}, ${str(a, 1)}, 'g')`, type: 'string' }),
+    name: 'replace',
+    minArgs: 3,
+    maxArgs: 3,
+    translate: (a, s) => ({
+      sql: `regexp_replace(${str(a, 2)}, ${regex(a, 0, s)}, ${str(a, 1)}, 'g')`,
+      type: 'string',
+    }),
   },
   {
     // extract(regex, group, text): "" when nothing matches (KQL), as DuckDB's regexp_extract gives.
-    name: 'extract', minArgs: 3, maxArgs: 3,
+    name: 'extract',
+    minArgs: 3,
+    maxArgs: 3,
     translate: (a, s) => {
       const g = a[1]!;
-      if (typeof g.literal !== 'number') return s.fail('extract() needs a constant capture group number', 1);
-      return { sql: `coalesce(regexp_extract(${str(a, 2)}, ${regex(a, 0, s)}, ${g.literal}), '')`, type: 'string' };
+      if (typeof g.literal !== 'number')
+        return s.fail('extract() needs a constant capture group number', 1);
+      return {
+        sql: `coalesce(regexp_extract(${str(a, 2)}, ${regex(a, 0, s)}, ${g.literal}), '')`,
+        type: 'string',
+      };
     },
   },
   {
-    name: 'extract_all', aliases: ['extractall'], minArgs: 2, maxArgs: 3,
+    name: 'extract_all',
+    aliases: ['extractall'],
+    minArgs: 2,
+    maxArgs: 3,
     translate: (a, s) => {
-      const groups = a.length === 3 ? varchar(expectType(a, 1, s, 'dynamic').sql) : 'CAST(NULL AS VARCHAR)';
-      return { sql: EXTRACT_ALL.call(jsRegex(a, 0, s), groups, str(a, a.length - 1)), type: 'dynamic' };
+      const groups =
+        a.length === 3 ? varchar(expectType(a, 1, s, 'dynamic').sql) : 'CAST(NULL AS VARCHAR)';
+      return {
+        sql: EXTRACT_ALL.call(jsRegex(a, 0, s), groups, str(a, a.length - 1)),
+        type: 'dynamic',
+      };
     },
   },
   {
     // indexof(source, lookup[, start[, length[, occurrence]]]): non-strings are converted with tostring.
-    name: 'indexof', minArgs: 2, maxArgs: 5,
+    name: 'indexof',
+    minArgs: 2,
+    maxArgs: 5,
     translate: (a, s) => {
-      if (a.length === 2) return { sql: `CAST(strpos(${str(a, 0)}, ${str(a, 1)}) - 1 AS BIGINT)`, type: 'long' };
-      return { sql: `CAST(${INDEXOF.call(str(a, 0), str(a, 1), optLong(a, 2, s), optLong(a, 3, s), optLong(a, 4, s))} AS BIGINT)`, type: 'long' };
+      if (a.length === 2)
+        return { sql: `CAST(strpos(${str(a, 0)}, ${str(a, 1)}) - 1 AS BIGINT)`, type: 'long' };
+      return {
+        sql: `CAST(${INDEXOF.call(str(a, 0), str(a, 1), optLong(a, 2, s), optLong(a, 3, s), optLong(a, 4, s))} AS BIGINT)`,
+        type: 'long',
+      };
     },
   },
   {
     // indexof_regex(source, regex[, start[, length[, occurrence]]]): matches do not overlap; null
     // for a negative start or occurrence or a length below -1 (runtime/text.ts).
-    name: 'indexof_regex', minArgs: 2, maxArgs: 5,
-    translate: (a, s) => ({ sql: `CAST(${INDEXOF_REGEX.call(str(a, 0), jsRegex(a, 1, s), optLong(a, 2, s), optLong(a, 3, s), optLong(a, 4, s))} AS BIGINT)`, type: 'long' }),
+    name: 'indexof_regex',
+    minArgs: 2,
+    maxArgs: 5,
+    translate: (a, s) => ({
+      sql: `CAST(${INDEXOF_REGEX.call(str(a, 0), jsRegex(a, 1, s), optLong(a, 2, s), optLong(a, 3, s), optLong(a, 4, s))} AS BIGINT)`,
+      type: 'long',
+    }),
   },
   {
     // has_any_index(source, values): index in `values` of the first one `source` has as a term.
-    name: 'has_any_index', minArgs: 2, maxArgs: 2,
-    translate: (a, s) => ({ sql: `CAST(${HAS_ANY_INDEX.call(str(a, 0), varchar(expectType(a, 1, s, 'dynamic').sql))} AS BIGINT)`, type: 'long' }),
+    name: 'has_any_index',
+    minArgs: 2,
+    maxArgs: 2,
+    translate: (a, s) => ({
+      sql: `CAST(${HAS_ANY_INDEX.call(str(a, 0), varchar(expectType(a, 1, s, 'dynamic').sql))} AS BIGINT)`,
+      type: 'long',
+    }),
   },
   {
     // strcmp(a, b): -1, 0 or 1 by ordinal comparison ("abc" > "ABC"); DuckDB compares strings by
     // their UTF-8 bytes, which orders like code points.
-    name: 'strcmp', minArgs: 2, maxArgs: 2,
+    name: 'strcmp',
+    minArgs: 2,
+    maxArgs: 2,
     translate: (a) => {
       const [x, y] = [str(a, 0), str(a, 1)];
-      return { sql: `CAST(CASE WHEN ${x} < ${y} THEN -1 WHEN ${x} > ${y} THEN 1 ELSE 0 END AS INTEGER)`, type: 'int' };
+      return {
+        sql: `CAST(CASE WHEN ${x} < ${y} THEN -1 WHEN ${x} > ${y} THEN 1 ELSE 0 END AS INTEGER)`,
+        type: 'int',
+      };
     },
   },
   // isascii(s): every character below U+0080, i.e. as many UTF-8 bytes (strlen) as characters.
-  { name: 'isascii', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `(strlen(${str(a, 0)}) = length(${str(a, 0)}))`, type: 'bool' }) },
+  {
+    name: 'isascii',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: `(strlen(${str(a, 0)}) = length(${str(a, 0)}))`, type: 'bool' }),
+  },
   {
     // format_bytes(size[, precision[, units]]): "19.08 MB" (runtime/text.ts).
-    name: 'format_bytes', minArgs: 1, maxArgs: 3,
+    name: 'format_bytes',
+    minArgs: 1,
+    maxArgs: 3,
     translate: (a, s) => {
       const size = double(expectType(a, 0, s, 'long', 'int', 'real', 'decimal').sql);
       const units = a[2] ? toStringSql(expectType(a, 2, s, 'string')) : 'CAST(NULL AS VARCHAR)';
-      return { sql: `coalesce(${FORMAT_BYTES.call(size, optLong(a, 1, s), units)}, '')`, type: 'string' };
+      return {
+        sql: `coalesce(${FORMAT_BYTES.call(size, optLong(a, 1, s), units)}, '')`,
+        type: 'string',
+      };
     },
   },
   {
-    name: 'countof', minArgs: 2, maxArgs: 3,
+    name: 'countof',
+    minArgs: 2,
+    maxArgs: 3,
     translate: (a, s) => {
       const kind = a[2]?.literal;
-      if (a[2] && kind !== 'normal' && kind !== 'regex') return s.fail('countof() kind must be "normal" or "regex"', 2);
+      if (a[2] && kind !== 'normal' && kind !== 'regex')
+        return s.fail('countof() kind must be "normal" or "regex"', 2);
       const search = kind === 'regex' ? jsRegex(a, 1, s) : str(a, 1);
-      return { sql: `CAST(${COUNTOF.call(str(a, 0), search, `${kind === 'regex' ? 1 : 0}`)} AS BIGINT)`, type: 'long' };
+      return {
+        sql: `CAST(${COUNTOF.call(str(a, 0), search, `${kind === 'regex' ? 1 : 0}`)} AS BIGINT)`,
+        type: 'long',
+      };
     },
   },
-  { name: 'reverse', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `reverse(${roundTripText(a[0]!)})`, type: 'string' }) },
+  {
+    name: 'reverse',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: `reverse(${roundTripText(a[0]!)})`, type: 'string' }),
+  },
   {
     // strrep(value, n[, delimiter]): n copies joined by the delimiter.
-    name: 'strrep', minArgs: 2, maxArgs: 3,
+    name: 'strrep',
+    minArgs: 2,
+    maxArgs: 3,
     translate: (a, s) => {
       const n = expectType(a, 1, s, 'long', 'int').sql;
       const d = a[2] ? str(a, 2) : `''`;
-      return { sql: `CASE WHEN ${n} > 0 THEN repeat(${str(a, 0)} || ${d}, CAST(${n} AS BIGINT) - 1) || ${str(a, 0)} ELSE '' END`, type: 'string' };
+      return {
+        sql: `CASE WHEN ${n} > 0 THEN repeat(${str(a, 0)} || ${d}, CAST(${n} AS BIGINT) - 1) || ${str(a, 0)} ELSE '' END`,
+        type: 'string',
+      };
     },
   },
   {
     // hash(x[, mod]): xxHash64 of the UTF-8 text (Kusto's values, e.g. hash("World") = 1846988464401551951).
-    name: 'hash', aliases: ['hash_xxhash64'], minArgs: 1, maxArgs: 2,
+    name: 'hash',
+    aliases: ['hash_xxhash64'],
+    minArgs: 1,
+    maxArgs: 2,
     translate: (a, s) => {
       const x = a[0]!;
-      if (x.type !== 'string' && x.type !== 'guid') throw s.ctx.error('unsupported', `hash() of a ${x.type} (only strings hash like Kusto so far)`, s.span);
+      if (x.type !== 'string' && x.type !== 'guid')
+        throw s.ctx.error(
+          'unsupported',
+          `hash() of a ${x.type} (only strings hash like Kusto so far)`,
+          s.span,
+        );
       return { sql: `CAST(${HASH.call(x.sql, optLong(a, 1, s))} AS BIGINT)`, type: 'long' };
     },
   },
-  { name: 'hash_sha256', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `sha256(${roundTripText(a[0]!)})`, type: 'string' }) },
-  { name: 'hash_sha1', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `sha1(${roundTripText(a[0]!)})`, type: 'string' }) },
-  { name: 'hash_md5', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `md5(${roundTripText(a[0]!)})`, type: 'string' }) },
-  { name: 'base64_encode_tostring', aliases: ['base64_encodestring'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: BASE64_ENCODE.call(str(a, 0)), type: 'string' }) },
-  { name: 'base64_decode_tostring', aliases: ['base64_decodestring'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: BASE64_DECODE.call(str(a, 0)), type: 'string' }) },
-  { name: 'base64_decode_toarray', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: BASE64_DECODE_TOARRAY.call(str(a, 0)), type: 'dynamic' }) },
-  { name: 'url_encode', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: URL_ENCODE.call(str(a, 0), '0'), type: 'string' }) },
-  { name: 'url_encode_component', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: URL_ENCODE.call(str(a, 0), '1'), type: 'string' }) },
-  { name: 'url_decode', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: URL_DECODE.call(str(a, 0)), type: 'string' }) },
-  { name: 'parse_url', aliases: ['parseurl'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PARSE_URL.call(str(a, 0)), type: 'dynamic' }) },
-  { name: 'parse_urlquery', aliases: ['parseurlquery'], minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PARSE_URLQUERY.call(str(a, 0)), type: 'dynamic' }) },
-  { name: 'parse_path', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PARSE_PATH.call(str(a, 0)), type: 'dynamic' }) },
-  { name: 'unicode_codepoints_from_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: CODEPOINTS_FROM_STRING.call(str(a, 0)), type: 'dynamic' }) },
   {
-    name: 'unicode_codepoints_to_string', aliases: ['make_string'], minArgs: 1, maxArgs: 64,
-    translate: (a, s) => ({ sql: CODEPOINTS_TO_STRING.call(...a.map((_, i) => toJsonSql(expectType(a, i, s, 'dynamic', 'long', 'int')))), type: 'string' }),
+    name: 'hash_sha256',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: `sha256(${roundTripText(a[0]!)})`, type: 'string' }),
+  },
+  {
+    name: 'hash_sha1',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: `sha1(${roundTripText(a[0]!)})`, type: 'string' }),
+  },
+  {
+    name: 'hash_md5',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: `md5(${roundTripText(a[0]!)})`, type: 'string' }),
+  },
+  {
+    name: 'base64_encode_tostring',
+    aliases: ['base64_encodestring'],
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: BASE64_ENCODE.call(str(a, 0)), type: 'string' }),
+  },
+  {
+    name: 'base64_decode_tostring',
+    aliases: ['base64_decodestring'],
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: BASE64_DECODE.call(str(a, 0)), type: 'string' }),
+  },
+  {
+    name: 'base64_decode_toarray',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: BASE64_DECODE_TOARRAY.call(str(a, 0)), type: 'dynamic' }),
+  },
+  {
+    name: 'url_encode',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: URL_ENCODE.call(str(a, 0), '0'), type: 'string' }),
+  },
+  {
+    name: 'url_encode_component',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: URL_ENCODE.call(str(a, 0), '1'), type: 'string' }),
+  },
+  {
+    name: 'url_decode',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: URL_DECODE.call(str(a, 0)), type: 'string' }),
+  },
+  {
+    name: 'parse_url',
+    aliases: ['parseurl'],
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: PARSE_URL.call(str(a, 0)), type: 'dynamic' }),
+  },
+  {
+    name: 'parse_urlquery',
+    aliases: ['parseurlquery'],
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: PARSE_URLQUERY.call(str(a, 0)), type: 'dynamic' }),
+  },
+  {
+    name: 'parse_path',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: PARSE_PATH.call(str(a, 0)), type: 'dynamic' }),
+  },
+  {
+    name: 'unicode_codepoints_from_string',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: CODEPOINTS_FROM_STRING.call(str(a, 0)), type: 'dynamic' }),
+  },
+  {
+    name: 'unicode_codepoints_to_string',
+    aliases: ['make_string'],
+    minArgs: 1,
+    maxArgs: 64,
+    translate: (a, s) => ({
+      sql: CODEPOINTS_TO_STRING.call(
+        ...a.map((_, i) => toJsonSql(expectType(a, i, s, 'dynamic', 'long', 'int'))),
+      ),
+      type: 'string',
+    }),
   },
   {
     // range(start, stop[, step]) as a scalar function: the dynamic array of those numbers.
-    name: 'range', minArgs: 2, maxArgs: 3,
+    name: 'range',
+    minArgs: 2,
+    maxArgs: 3,
     translate: (a, s) => {
       const first = expectType(a, 0, s, 'long', 'int', 'real', 'datetime', 'timespan');
       const kind = first.type === 'datetime' ? 1 : first.type === 'timespan' ? 2 : 0;
@@ -228,43 +485,120 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
         if (x.type === 'timespan') return `CAST(${microsFromInterval(x.sql)} AS DOUBLE)`;
         return double(x.sql);
       };
-      const bound = kind === 1 ? (['datetime'] as const) : kind === 2 ? (['timespan'] as const) : (['long', 'int', 'real'] as const);
+      const bound =
+        kind === 1
+          ? (['datetime'] as const)
+          : kind === 2
+            ? (['timespan'] as const)
+            : (['long', 'int', 'real'] as const);
       const step = kind ? (['timespan'] as const) : (['long', 'int', 'real'] as const);
-      return { sql: RANGE.call(num(0, ...bound), num(1, ...bound), num(2, ...step), `${kind}`), type: 'dynamic' };
+      return {
+        sql: RANGE.call(num(0, ...bound), num(1, ...bound), num(2, ...step), `${kind}`),
+        type: 'dynamic',
+      };
     },
   },
-  { name: 'to_utf8', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: TO_UTF8.call(str(a, 0)), type: 'dynamic' }) },
-  { name: 'regex_quote', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: REGEX_QUOTE.call(str(a, 0)), type: 'string' }) },
+  {
+    name: 'to_utf8',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: TO_UTF8.call(str(a, 0)), type: 'dynamic' }),
+  },
+  {
+    name: 'regex_quote',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: REGEX_QUOTE.call(str(a, 0)), type: 'string' }),
+  },
   // A KQL string is always valid UTF-8 once read (invalid bytes were replaced at ingestion).
-  { name: 'isutf8', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `(${str(a, 0)} IS NOT NULL)`, type: 'bool' }) },
   {
-    name: 'replace_strings', minArgs: 3, maxArgs: 3,
-    translate: (a, s) => ({ sql: REPLACE_STRINGS.call(str(a, 0), varchar(expectType(a, 1, s, 'dynamic').sql), varchar(expectType(a, 2, s, 'dynamic').sql)), type: 'string' }),
+    name: 'isutf8',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: `(${str(a, 0)} IS NOT NULL)`, type: 'bool' }),
   },
-  { name: 'base64_decode_toguid', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: `coalesce(${BASE64_TO_GUID.call(str(a, 0))}, '')`, type: 'guid' }) },
   {
-    name: 'base64_encode_fromarray', minArgs: 1, maxArgs: 1,
-    translate: (a, s) => ({ sql: BASE64_FROM_ARRAY.call(varchar(expectType(a, 0, s, 'dynamic').sql)), type: 'string' }),
+    name: 'replace_strings',
+    minArgs: 3,
+    maxArgs: 3,
+    translate: (a, s) => ({
+      sql: REPLACE_STRINGS.call(
+        str(a, 0),
+        varchar(expectType(a, 1, s, 'dynamic').sql),
+        varchar(expectType(a, 2, s, 'dynamic').sql),
+      ),
+      type: 'string',
+    }),
   },
-  { name: 'punycode_from_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PUNYCODE_ENCODE.call(str(a, 0)), type: 'string' }) },
-  { name: 'punycode_to_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PUNYCODE_DECODE.call(str(a, 0)), type: 'string' }) },
-  { name: 'punycode_domain_from_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PUNYCODE_DOMAIN.call(str(a, 0), '1'), type: 'string' }) },
-  { name: 'punycode_domain_to_string', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PUNYCODE_DOMAIN.call(str(a, 0), '0'), type: 'string' }) },
+  {
+    name: 'base64_decode_toguid',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: `coalesce(${BASE64_TO_GUID.call(str(a, 0))}, '')`, type: 'guid' }),
+  },
+  {
+    name: 'base64_encode_fromarray',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a, s) => ({
+      sql: BASE64_FROM_ARRAY.call(varchar(expectType(a, 0, s, 'dynamic').sql)),
+      type: 'string',
+    }),
+  },
+  {
+    name: 'punycode_from_string',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: PUNYCODE_ENCODE.call(str(a, 0)), type: 'string' }),
+  },
+  {
+    name: 'punycode_to_string',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: PUNYCODE_DECODE.call(str(a, 0)), type: 'string' }),
+  },
+  {
+    name: 'punycode_domain_from_string',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: PUNYCODE_DOMAIN.call(str(a, 0), '1'), type: 'string' }),
+  },
+  {
+    name: 'punycode_domain_to_string',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: PUNYCODE_DOMAIN.call(str(a, 0), '0'), type: 'string' }),
+  },
   {
     // parse_version: four parts of up to 8 digits as one comparable number (a decimal, held in a DOUBLE).
-    name: 'parse_version', minArgs: 1, maxArgs: 1,
-    translate: (a) => ({ sql: `CAST(${PARSE_VERSION.call(str(a, 0))} AS DOUBLE)`, type: 'decimal' }),
+    name: 'parse_version',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({
+      sql: `CAST(${PARSE_VERSION.call(str(a, 0))} AS DOUBLE)`,
+      type: 'decimal',
+    }),
   },
   {
-    name: 'parse_command_line', minArgs: 2, maxArgs: 2,
+    name: 'parse_command_line',
+    minArgs: 2,
+    maxArgs: 2,
     translate: (a, s) => {
-      if (String(a[1]!.literal).toLowerCase() !== 'windows') return s.fail('parse_command_line() supports the "windows" parser only', 1);
+      if (String(a[1]!.literal).toLowerCase() !== 'windows')
+        return s.fail('parse_command_line() supports the "windows" parser only', 1);
       return { sql: PARSE_COMMAND_LINE.call(str(a, 0)), type: 'dynamic' };
     },
   },
-  { name: 'parse_csv', minArgs: 1, maxArgs: 1, translate: (a) => ({ sql: PARSE_CSV.call(str(a, 0)), type: 'dynamic' }) },
   {
-    name: 'string_size', minArgs: 1, maxArgs: 1,
+    name: 'parse_csv',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a) => ({ sql: PARSE_CSV.call(str(a, 0)), type: 'dynamic' }),
+  },
+  {
+    name: 'string_size',
+    minArgs: 1,
+    maxArgs: 1,
     translate: (a) => ({ sql: `CAST(octet_length(encode(${str(a, 0)})) AS BIGINT)`, type: 'long' }),
   },
 ];

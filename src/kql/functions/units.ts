@@ -17,9 +17,15 @@ import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
 type Factors = Readonly<Record<string, readonly [number, number]>>;
 
 /** `Name` with the SI prefixes Kusto's unit list spells (`Kilojoule`, `Millinewton`), given as powers of ten. */
-function withPrefixes(name: string, factor: number, prefixes: Readonly<Record<string, number>>, exp = 0): Record<string, readonly [number, number]> {
+function withPrefixes(
+  name: string,
+  factor: number,
+  prefixes: Readonly<Record<string, number>>,
+  exp = 0,
+): Record<string, readonly [number, number]> {
   const out: Record<string, readonly [number, number]> = { [name]: [factor, exp] };
-  for (const [p, e] of Object.entries(prefixes)) out[`${p}${name.toLowerCase()}`] = [factor, exp + e];
+  for (const [p, e] of Object.entries(prefixes))
+    out[`${p}${name.toLowerCase()}`] = [factor, exp + e];
   return out;
 }
 
@@ -72,7 +78,12 @@ const VOLUME: Factors = {
   CubicMicrometer: [1, -18],
   HectocubicMeter: [1, 2],
   KilocubicMeter: [1, 3],
-  ...withPrefixes('Liter', 1, { Micro: -6, Milli: -3, Centi: -2, Deci: -1, Deca: 1, Hecto: 2, Kilo: 3, Mega: 6 }, -3),
+  ...withPrefixes(
+    'Liter',
+    1,
+    { Micro: -6, Milli: -3, Centi: -2, Deci: -1, Deca: 1, Hecto: 2, Kilo: 3, Mega: 6 },
+    -3,
+  ),
   // Kusto's constant (see the module comment).
   AcreFoot: [1 / 0.000810714, 0],
 };
@@ -112,7 +123,12 @@ const LENGTH: Factors = {
 /** Base: kilogram. Avoirdupois units from the exact pound; Slug, EarthMass and SolarMass left out. */
 const POUND = 0.45359237;
 const MASS: Factors = {
-  ...withPrefixes('Gram', 1, { Nano: -9, Micro: -6, Milli: -3, Centi: -2, Deci: -1, Deca: 1, Hecto: 2, Kilo: 3 }, -3),
+  ...withPrefixes(
+    'Gram',
+    1,
+    { Nano: -9, Micro: -6, Milli: -3, Centi: -2, Deci: -1, Deca: 1, Hecto: 2, Kilo: 3 },
+    -3,
+  ),
   Tonne: [1, 3],
   Kilotonne: [1, 6],
   Megatonne: [1, 9],
@@ -133,29 +149,55 @@ const SPEED: Factors = (() => {
   const out: Record<string, readonly [number, number]> = { Knot: [1852 / 3600, 0] };
   const per = (length: string, times: readonly string[]) => {
     const [m, e] = LENGTH[length]!;
-    for (const t of times) out[`${length}Per${t}`] = [m / (t === 'Hour' ? 3600 : t === 'Minute' ? 60 : 1), e];
+    for (const t of times)
+      out[`${length}Per${t}`] = [m / (t === 'Hour' ? 3600 : t === 'Minute' ? 60 : 1), e];
   };
   const all = ['Hour', 'Minute', 'Second'] as const;
-  for (const l of ['Centimeter', 'Foot', 'Inch', 'Kilometer', 'Meter', 'Millimeter', 'UsSurveyFoot', 'Yard']) per(l, all);
+  for (const l of [
+    'Centimeter',
+    'Foot',
+    'Inch',
+    'Kilometer',
+    'Meter',
+    'Millimeter',
+    'UsSurveyFoot',
+    'Yard',
+  ])
+    per(l, all);
   for (const l of ['Decimeter', 'Micrometer', 'Nanometer']) per(l, ['Minute', 'Second']);
   return out;
 })();
 
-function unitFactor(a: readonly Typed[], i: number, s: CallSite, factors: Factors): readonly [number, number] {
+function unitFactor(
+  a: readonly Typed[],
+  i: number,
+  s: CallSite,
+  factors: Factors,
+): readonly [number, number] {
   const u = expectType(a, i, s, 'string');
   if (typeof u.literal !== 'string') {
-    throw s.ctx.error('unsupported', `${s.name}() with a unit that is not a string constant`, s.args[i]!.span);
+    throw s.ctx.error(
+      'unsupported',
+      `${s.name}() with a unit that is not a string constant`,
+      s.args[i]!.span,
+    );
   }
   const f = factors[u.literal];
   if (f === undefined) {
-    throw s.ctx.error('unsupported', `${s.name}() unit "${u.literal}" (Loupe converts ${Object.keys(factors).join(', ')})`, s.args[i]!.span);
+    throw s.ctx.error(
+      'unsupported',
+      `${s.name}() unit "${u.literal}" (Loupe converts ${Object.keys(factors).join(', ')})`,
+      s.args[i]!.span,
+    );
   }
   return f;
 }
 
 function converter(name: string, factors: Factors): ScalarFunction {
   return {
-    name, minArgs: 3, maxArgs: 3,
+    name,
+    minArgs: 3,
+    maxArgs: 3,
     translate: (a, s) => {
       const x = expectType(a, 0, s, 'long', 'int', 'real', 'decimal');
       const [m1, e1] = unitFactor(a, 1, s, factors);
@@ -182,12 +224,17 @@ const TEMPERATURE: Readonly<Record<string, readonly [number, number]>> = {
 };
 
 const temperature: ScalarFunction = {
-  name: 'convert_temperature', minArgs: 3, maxArgs: 3,
+  name: 'convert_temperature',
+  minArgs: 3,
+  maxArgs: 3,
   translate: (a, s) => {
     const x = expectType(a, 0, s, 'long', 'int', 'real', 'decimal');
     const [a1, b1] = unitFactor(a, 1, s, TEMPERATURE);
     const [a2, b2] = unitFactor(a, 2, s, TEMPERATURE);
-    return { sql: `((CAST(${x.sql} AS DOUBLE) * ${String(a1)} + ${String(b1)} - ${String(b2)}) / ${String(a2)})`, type: 'real' };
+    return {
+      sql: `((CAST(${x.sql} AS DOUBLE) * ${String(a1)} + ${String(b1)} - ${String(b2)}) / ${String(a2)})`,
+      type: 'real',
+    };
   },
 };
 

@@ -23,18 +23,33 @@ const HOLE = '__loupe_aggregate_';
 
 /** Whether a call names an aggregate (a user-defined function of the same name shadows it, as in expr.ts). */
 export function isAggregateCall(e: Expr, ctx: TranslateContext): e is Call {
-  return e.kind === 'call' && (aggregateFunction(e.name) !== undefined || ARG_EXTREMES.has(e.name)) && ctx.binding(e.name)?.kind !== 'function';
+  return (
+    e.kind === 'call' &&
+    (aggregateFunction(e.name) !== undefined || ARG_EXTREMES.has(e.name)) &&
+    ctx.binding(e.name)?.kind !== 'function'
+  );
 }
 
 /** One aggregate call: arity checked, arguments translated over the input rows. */
 export function translateAggregateCall(e: Call, input: Scope, ctx: TranslateContext): Typed {
   const fn = aggregateFunction(e.name);
-  if (!fn) throw ctx.error('unsupported', `${e.name}() inside an expression (it gives several columns; use it on its own)`, e.span);
-  if (e.args.length < fn.minArgs || e.args.length > fn.maxArgs) throw ctx.error('type', `${e.name}() takes ${fn.minArgs}–${fn.maxArgs} argument(s)`, e.span);
+  if (!fn)
+    throw ctx.error(
+      'unsupported',
+      `${e.name}() inside an expression (it gives several columns; use it on its own)`,
+      e.span,
+    );
+  if (e.args.length < fn.minArgs || e.args.length > fn.maxArgs)
+    throw ctx.error('type', `${e.name}() takes ${fn.minArgs}–${fn.maxArgs} argument(s)`, e.span);
   const args = e.args.map((a) => {
     // An aggregate of an aggregate is not KQL (Kusto refuses `sum(count())`).
     const nested = findAggregate(a, ctx);
-    if (nested) throw ctx.error('type', `the aggregate ${nested.name}() cannot be used inside another aggregate`, nested.span);
+    if (nested)
+      throw ctx.error(
+        'type',
+        `the aggregate ${nested.name}() cannot be used inside another aggregate`,
+        nested.span,
+      );
     return ctx.expr(a, input);
   });
   return fn.translate(args, callSite(e, ctx, input));
@@ -63,7 +78,18 @@ export function translateAggregateExpression(e: Expr, input: Scope, ctx: Transla
     holes.push({ name, value: translateAggregateCall(c, input, ctx) });
     return { kind: 'name', name, span: c.span };
   });
-  if (!holes.length) throw ctx.error('unsupported', 'a summarize expression without an aggregate call (e.g. count(), max(X))', e.span);
-  const scope = new Scope(holes.map((h) => ({ name: h.name, type: h.value.type === 'null' ? 'dynamic' : h.value.type, sql: `(${h.value.sql})` })));
+  if (!holes.length)
+    throw ctx.error(
+      'unsupported',
+      'a summarize expression without an aggregate call (e.g. count(), max(X))',
+      e.span,
+    );
+  const scope = new Scope(
+    holes.map((h) => ({
+      name: h.name,
+      type: h.value.type === 'null' ? 'dynamic' : h.value.type,
+      sql: `(${h.value.sql})`,
+    })),
+  );
   return ctx.expr(rewritten, scope);
 }

@@ -11,7 +11,19 @@ import type { Expr } from '../ast.ts';
 
 /** Conversions whose result is named after their only argument. */
 const NAME_KEEPING = new Set([
-  'tostring', 'toint', 'tolong', 'toreal', 'todouble', 'todecimal', 'tobool', 'toboolean', 'todatetime', 'totimespan', 'toguid', 'todynamic', 'toobject',
+  'tostring',
+  'toint',
+  'tolong',
+  'toreal',
+  'todouble',
+  'todecimal',
+  'tobool',
+  'toboolean',
+  'todatetime',
+  'totimespan',
+  'toguid',
+  'todynamic',
+  'toobject',
 ]);
 
 /** Functions whose result is named `<function>_<first argument's name>` (Kusto's answers show it). */
@@ -28,7 +40,12 @@ export function derivedName(e: Expr): string | undefined {
     }
     case 'index': {
       const base = derivedName(e.target);
-      if (base === undefined || e.index.kind !== 'literal' || (e.index.type !== 'string' && e.index.type !== 'long')) return undefined;
+      if (
+        base === undefined ||
+        e.index.kind !== 'literal' ||
+        (e.index.type !== 'string' && e.index.type !== 'long')
+      )
+        return undefined;
       return `${base}_${String(e.index.value)}`;
     }
     case 'call': {

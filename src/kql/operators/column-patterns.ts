@@ -9,11 +9,23 @@ import type { ColumnPattern } from '../syntax/lower-clauses.ts';
 export const isWildcard = (pattern: string): boolean => pattern.includes('*');
 
 /** The input's column names the pattern selects, in input order; a missing plain name is an error. */
-export function matchColumns(pattern: ColumnPattern, names: readonly string[], ctx: TranslateContext, what: string): string[] {
+export function matchColumns(
+  pattern: ColumnPattern,
+  names: readonly string[],
+  ctx: TranslateContext,
+  what: string,
+): string[] {
   if (!isWildcard(pattern.text)) {
-    if (!names.includes(pattern.text)) throw ctx.error('unknown-column', `${what}: no column "${pattern.text}"`, pattern.span);
+    if (!names.includes(pattern.text))
+      throw ctx.error('unknown-column', `${what}: no column "${pattern.text}"`, pattern.span);
     return [pattern.text];
   }
-  const re = new RegExp(`^${pattern.text.split('*').map((s) => s.replace(/[\\^$.+?()[\]{}|]/g, '\\$&')).join('.*')}$`, 's');
+  const re = new RegExp(
+    `^${pattern.text
+      .split('*')
+      .map((s) => s.replace(/[\\^$.+?()[\]{}|]/g, '\\$&'))
+      .join('.*')}$`,
+    's',
+  );
   return names.filter((n) => re.test(n));
 }

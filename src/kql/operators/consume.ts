@@ -15,7 +15,11 @@ export const CONSUME = defineOperator({
   },
   translate(op, input, ctx) {
     const cols = sqlColumns(input.columns).join(', ');
-    const cte = ctx.addCte('consume', `SELECT ${cols || '*'} FROM ${input.cte} WHERE false`, op.span);
+    const cte = ctx.addCte(
+      'consume',
+      `SELECT ${cols || '*'} FROM ${input.cte} WHERE false`,
+      op.span,
+    );
     return { cte, columns: input.columns };
   },
 });

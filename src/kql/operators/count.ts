@@ -13,7 +13,11 @@ export const COUNT = defineOperator({
   translate(op, input, ctx) {
     const name = op.name ?? 'Count';
     // An aggregate without GROUP BY: exactly one row even when the input is empty.
-    const cte = ctx.addCte('count', `SELECT count(*) AS ${quoteIdent(name)} FROM ${input.cte}`, op.span);
+    const cte = ctx.addCte(
+      'count',
+      `SELECT count(*) AS ${quoteIdent(name)} FROM ${input.cte}`,
+      op.span,
+    );
     return { cte, columns: [{ name, type: 'long' }] };
   },
 });

@@ -22,7 +22,12 @@ export const DATATABLE = defineSource({
   syntax: ['DataTableExpression'],
   lower(node: Kusto.Language.Syntax.DataTableExpression, l) {
     l.rejectOtherParameters(l.parameters(node.Parameters), [], 'datatable');
-    return { kind: 'datatable', columns: rowSchema(node.Schema, l), values: elementsOf(node.Values).map((v) => lowerExpr(v, l)), span: l.span(node) };
+    return {
+      kind: 'datatable',
+      columns: rowSchema(node.Schema, l),
+      values: elementsOf(node.Values).map((v) => lowerExpr(v, l)),
+      span: l.span(node),
+    };
   },
   translate(src, ctx) {
     const columns: ColumnSchema[] = src.columns.map((c) => {
@@ -34,7 +39,11 @@ export const DATATABLE = defineSource({
     const n = columns.length;
     if (src.values.length % n !== 0) {
       const last = src.values[src.values.length - 1]!;
-      throw ctx.error('syntax', `datatable has ${n} column(s) but ${src.values.length} value(s), not a whole number of rows`, last.span);
+      throw ctx.error(
+        'syntax',
+        `datatable has ${n} column(s) but ${src.values.length} value(s), not a whole number of rows`,
+        last.span,
+      );
     }
     const out = sqlColumns(columns);
     const names = out.join(', ');
@@ -51,7 +60,11 @@ export const DATATABLE = defineSource({
       });
       rows.push(`(${cells.join(', ')})`);
     }
-    const cte = ctx.addCte('datatable', `SELECT * FROM (VALUES ${rows.join(', ')}) AS v(${names})`, src.span);
+    const cte = ctx.addCte(
+      'datatable',
+      `SELECT * FROM (VALUES ${rows.join(', ')}) AS v(${names})`,
+      src.span,
+    );
     return { cte, columns };
   },
 });

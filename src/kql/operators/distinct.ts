@@ -18,7 +18,8 @@ export const DISTINCT = defineOperator({
   syntax: ['DistinctOperator'],
   lower(node: Kusto.Language.Syntax.DistinctOperator, l) {
     const items = elementsOf(node.Expressions);
-    if (items.length === 1 && kindName(items[0]!) === 'StarExpression') return { kind: 'distinct', columns: 'all', span: l.span(node) };
+    if (items.length === 1 && kindName(items[0]!) === 'StarExpression')
+      return { kind: 'distinct', columns: 'all', span: l.span(node) };
     return { kind: 'distinct', columns: items.map((e) => assignment(e, l)), span: l.span(node) };
   },
   translate(op, input, ctx) {
@@ -32,7 +33,11 @@ export const DISTINCT = defineOperator({
           });
     const columns: ColumnSchema[] = items.map((c) => ({ name: c.name, type: c.type }));
     ctx.checkColumns(columns, op.span);
-    const cte = ctx.addCte('distinct', `SELECT DISTINCT ${selectList(items)} FROM ${input.cte}`, op.span);
+    const cte = ctx.addCte(
+      'distinct',
+      `SELECT DISTINCT ${selectList(items)} FROM ${input.cte}`,
+      op.span,
+    );
     return { cte, columns };
   },
 });

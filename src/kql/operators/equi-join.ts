@@ -10,16 +10,39 @@ import { isNumeric, isStringy, type Relation } from '../types.ts';
 import { sqlColumn, sqlColumns } from '../sql-names.ts';
 
 /** `l."A" = r."B" AND …` for the join conditions, checking that both columns exist and compare. */
-export function joinKeys(left: Relation, right: Relation, on: readonly JoinCondition[], ctx: TranslateContext): string {
+export function joinKeys(
+  left: Relation,
+  right: Relation,
+  on: readonly JoinCondition[],
+  ctx: TranslateContext,
+): string {
   return on
     .map((c) => {
       const l = left.columns.find((x) => x.name === c.left);
       const r = right.columns.find((x) => x.name === c.right);
-      if (!l) throw ctx.error('unknown-column', `the left side of the join has no column "${c.left}"`, c.span);
-      if (!r) throw ctx.error('unknown-column', `the right side of the join has no column "${c.right}"`, c.span);
+      if (!l)
+        throw ctx.error(
+          'unknown-column',
+          `the left side of the join has no column "${c.left}"`,
+          c.span,
+        );
+      if (!r)
+        throw ctx.error(
+          'unknown-column',
+          `the right side of the join has no column "${c.right}"`,
+          c.span,
+        );
       // int joins long, string joins guid (both text in Loupe); other mixes are Kusto errors too.
-      if (l.type !== r.type && !(isNumeric(l.type) && isNumeric(r.type)) && !(isStringy(l.type) && isStringy(r.type))) {
-        throw ctx.error('type', `join keys "${c.left}" (${l.type}) and "${c.right}" (${r.type}) have different types`, c.span);
+      if (
+        l.type !== r.type &&
+        !(isNumeric(l.type) && isNumeric(r.type)) &&
+        !(isStringy(l.type) && isStringy(r.type))
+      ) {
+        throw ctx.error(
+          'type',
+          `join keys "${c.left}" (${l.type}) and "${c.right}" (${r.type}) have different types`,
+          c.span,
+        );
       }
       return `l.${sqlColumn(left.columns, l.name)} = r.${sqlColumn(right.columns, r.name)}`;
     })
@@ -27,7 +50,12 @@ export function joinKeys(left: Relation, right: Relation, on: readonly JoinCondi
 }
 
 /** A column read from one side of an outer join: a missing string is "" (never null in KQL). */
-function sideColumn(alias: 'l' | 'r', side: Relation, c: ColumnSchema, mayBeMissing: boolean): string {
+function sideColumn(
+  alias: 'l' | 'r',
+  side: Relation,
+  c: ColumnSchema,
+  mayBeMissing: boolean,
+): string {
   const ref = `${alias}.${sqlColumn(side.columns, c.name)}`;
   return mayBeMissing && c.type === 'string' ? `coalesce(${ref}, '')` : ref;
 }
@@ -72,7 +100,17 @@ export function joinRelations(
       `(SELECT * EXCLUDE ("__loupe_rn") FROM (SELECT *, row_number() OVER (${first}) AS "__loupe_rn" FROM ${left.cte}) ` +
       `QUALIFY row_number() OVER (PARTITION BY ${partition} ORDER BY "__loupe_rn") = 1)`;
   }
-  const joinSql = { innerunique: 'JOIN', inner: 'JOIN', leftouter: 'LEFT JOIN', rightouter: 'RIGHT JOIN', fullouter: 'FULL OUTER JOIN' }[kind];
-  const cte = ctx.addCte('join', `SELECT ${selectList.join(', ')} FROM ${leftSql} AS l ${joinSql} ${right.cte} AS r ON ${cond}`, span);
+  const joinSql = {
+    innerunique: 'JOIN',
+    inner: 'JOIN',
+    leftouter: 'LEFT JOIN',
+    rightouter: 'RIGHT JOIN',
+    fullouter: 'FULL OUTER JOIN',
+  }[kind];
+  const cte = ctx.addCte(
+    'join',
+    `SELECT ${selectList.join(', ')} FROM ${leftSql} AS l ${joinSql} ${right.cte} AS r ON ${cond}`,
+    span,
+  );
   return { cte, columns };
 }

@@ -18,7 +18,12 @@ import { derivedName, generatedName } from './column-names.ts';
  * The output name of an extend/project expression: its own, the one Kusto derives from it
  * (column-names.ts), or — when `taken` (the names in use) is given — the next free `ColumnN`.
  */
-export function assignmentName(item: Assignment, ctx: TranslateContext, what: string, taken?: ReadonlySet<string>): string {
+export function assignmentName(
+  item: Assignment,
+  ctx: TranslateContext,
+  what: string,
+  taken?: ReadonlySet<string>,
+): string {
   if (item.name) return item.name.text;
   if (item.kustoName !== undefined) return item.kustoName;
   const derived = derivedName(item.expr);
@@ -45,18 +50,29 @@ export const EXTEND = defineOperator({
       const tuple = tupleColumns(item, scope, ctx);
       if (tuple) {
         for (const t of tuple) {
-          scope = scope.with({ name: t.name, type: t.value.type as KqlType, sql: `(${t.value.sql})` });
+          scope = scope.with({
+            name: t.name,
+            type: t.value.type as KqlType,
+            sql: `(${t.value.sql})`,
+          });
           changed.add(t.name);
         }
         continue;
       }
       const name = assignmentName(item, ctx, 'extend', new Set(scope.columns.map((c) => c.name)));
       const v = ctx.expr(item.expr, scope);
-      scope = scope.with({ name, type: columnType(v), sql: v.type === 'null' ? 'CAST(NULL AS VARCHAR)' : `(${v.sql})` });
+      scope = scope.with({
+        name,
+        type: columnType(v),
+        sql: v.type === 'null' ? 'CAST(NULL AS VARCHAR)' : `(${v.sql})`,
+      });
       changed.add(name);
     }
     const columns: ColumnSchema[] = scope.columns.map((c) => ({ name: c.name, type: c.type }));
-    const items = [...scope.columns.map((c) => ({ name: c.name, sql: c.sql })), ...orderCarry(input)];
+    const items = [
+      ...scope.columns.map((c) => ({ name: c.name, sql: c.sql })),
+      ...orderCarry(input),
+    ];
     const cte = ctx.addCte('extend', `SELECT ${selectList(items)} FROM ${input.cte}`, op.span);
     return { cte, columns, order: input.order };
   },

@@ -23,13 +23,22 @@ export const EXTERNALDATA = defineSource({
     l.rejectOtherParameters(l.parameters(node.Parameters), ['kind'], 'externaldata');
     const urls = elementsOf(node.URIs).map((u) => {
       const e = lowerExpr(u, l);
-      if (e.kind !== 'literal' || e.type !== 'string') throw l.error('syntax', 'expected a URL string', e.span);
+      if (e.kind !== 'literal' || e.type !== 'string')
+        throw l.error('syntax', 'expected a URL string', e.span);
       return { text: String(e.value), span: e.span };
     });
     // with (format="csv", ignoreFirstRecord=true, …): only the format is kept (for messages);
     // the supplied file is already loaded as a table.
-    const format = elementsOf(node.WithClause?.Properties).find((p) => l.nameOf(p.Name!) === 'format');
-    return { kind: 'externaldata', columns: rowSchema(node.Schema, l), urls, ...(format && { format: l.parameterText(format.Expression!) }), span: l.span(node) };
+    const format = elementsOf(node.WithClause?.Properties).find(
+      (p) => l.nameOf(p.Name!) === 'format',
+    );
+    return {
+      kind: 'externaldata',
+      columns: rowSchema(node.Schema, l),
+      urls,
+      ...(format && { format: l.parameterText(format.Expression!) }),
+      span: l.span(node),
+    };
   },
   translate(src, ctx) {
     const columns: ColumnSchema[] = src.columns.map((c) => {
@@ -37,17 +46,23 @@ export const EXTERNALDATA = defineSource({
       if (!type) throw ctx.error('syntax', `unknown column type "${c.type}"`, c.span);
       return { name: c.name, type };
     });
-    if (src.urls.length !== 1) throw ctx.error('unsupported', 'externaldata with several URLs', src.span);
+    if (src.urls.length !== 1)
+      throw ctx.error('unsupported', 'externaldata with several URLs', src.span);
     const url = src.urls[0]!;
     const supplied = ctx.options.externalData?.(url.text);
     if (!supplied) {
       // The detail carries the URL for the front ends' prompt (UI) and hint (CLI --external).
-      throw ctx.error('unknown-table', `externaldata needs the data of "${url.text}": Loupe cannot download it; supply a file for this URL`, url.span, {
-        kind: 'externaldata-needs-file',
-        url: url.text,
-        columns,
-        ...(src.format !== undefined && { format: src.format }),
-      });
+      throw ctx.error(
+        'unknown-table',
+        `externaldata needs the data of "${url.text}": Loupe cannot download it; supply a file for this URL`,
+        url.span,
+        {
+          kind: 'externaldata-needs-file',
+          url: url.text,
+          columns,
+          ...(src.format !== undefined && { format: src.format }),
+        },
+      );
     }
     if (!ctx.tables.includes(supplied.name)) ctx.tables.push(supplied.name);
     const out = sqlColumns(columns);
@@ -63,10 +78,15 @@ export const EXTERNALDATA = defineSource({
       else if (have.type === c.type) sql = c.type === 'string' ? `coalesce(${col}, '')` : col;
       else if (c.type === 'string') sql = toStringSql({ sql: col, type: have.type });
       else if (c.type === 'dynamic' && have.type === 'string') sql = `kql_dyn_parse(${col})`;
-      else sql = `TRY_CAST(${have.type === 'dynamic' ? `kql_dyn_tostring(${col})` : col} AS ${sqlStorageType(c.type)})`;
+      else
+        sql = `TRY_CAST(${have.type === 'dynamic' ? `kql_dyn_tostring(${col})` : col} AS ${sqlStorageType(c.type)})`;
       return `${sql} AS ${out[i]}`;
     });
-    const cte = ctx.addCte('externaldata', `SELECT ${select.join(', ')} FROM ${quoteIdent(supplied.name)}`, src.span);
+    const cte = ctx.addCte(
+      'externaldata',
+      `SELECT ${select.join(', ')} FROM ${quoteIdent(supplied.name)}`,
+      src.span,
+    );
     return { cte, columns };
   },
 });

@@ -8,8 +8,16 @@ import { ORDER_COLUMN } from '../types.ts';
 import { defineOperator } from './spec.ts';
 
 const DOTNET: Record<KqlType, string> = {
-  string: 'System.String', long: 'System.Int64', int: 'System.Int32', real: 'System.Double', decimal: 'System.Data.SqlTypes.SqlDecimal',
-  bool: 'System.SByte', datetime: 'System.DateTime', timespan: 'System.TimeSpan', dynamic: 'System.Object', guid: 'System.Guid',
+  string: 'System.String',
+  long: 'System.Int64',
+  int: 'System.Int32',
+  real: 'System.Double',
+  decimal: 'System.Data.SqlTypes.SqlDecimal',
+  bool: 'System.SByte',
+  datetime: 'System.DateTime',
+  timespan: 'System.TimeSpan',
+  dynamic: 'System.Object',
+  guid: 'System.Guid',
 };
 
 export const GETSCHEMA = defineOperator({
@@ -20,11 +28,18 @@ export const GETSCHEMA = defineOperator({
     return { kind: 'getschema', span: l.span(node) };
   },
   translate(op, input, ctx) {
-    const rows = input.columns.map((c, i) => `(${sqlString(c.name)}, CAST(${i} AS BIGINT), ${sqlString(DOTNET[c.type])}, ${sqlString(c.type)}, ${i})`);
+    const rows = input.columns.map(
+      (c, i) =>
+        `(${sqlString(c.name)}, CAST(${i} AS BIGINT), ${sqlString(DOTNET[c.type])}, ${sqlString(c.type)}, ${i})`,
+    );
     // Kusto marks getschema's output serialized: rows in column order, kept by the hidden order column.
     const order = quoteIdent(ORDER_COLUMN);
     const values = `VALUES ${rows.join(', ')}`;
-    const cte = ctx.addCte('getschema', `SELECT * FROM (${values}) AS v("ColumnName", "ColumnOrdinal", "DataType", "ColumnType", ${order})`, op.span);
+    const cte = ctx.addCte(
+      'getschema',
+      `SELECT * FROM (${values}) AS v("ColumnName", "ColumnOrdinal", "DataType", "ColumnType", ${order})`,
+      op.span,
+    );
     return {
       cte,
       order: { clause: order },

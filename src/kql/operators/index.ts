@@ -112,5 +112,7 @@ export const SOURCES: { readonly [K in SyntaxSourceKind]: SourceSpec<K, AnyNode>
 
 /** The KQL operators Loupe translates (for the coverage table), by their Kusto.Language node kinds. */
 export function implementedOperators(): string[] {
-  return [...new Set([...Object.values(OPERATORS), ...Object.values(SOURCES)].flatMap((s) => s.syntax))].sort();
+  return [
+    ...new Set([...Object.values(OPERATORS), ...Object.values(SOURCES)].flatMap((s) => s.syntax)),
+  ].sort();
 }

@@ -13,15 +13,27 @@ export const INVOKE = defineOperator({
   syntax: ['InvokeOperator'],
   lower(node: Kusto.Language.Syntax.InvokeOperator, l) {
     const fn = node.Function;
-    if (!fn || kindName(fn) !== 'FunctionCallExpression') throw l.error('syntax', 'expected a function call after invoke', node);
+    if (!fn || kindName(fn) !== 'FunctionCallExpression')
+      throw l.error('syntax', 'expected a function call after invoke', node);
     const call = fn as Kusto.Language.Syntax.FunctionCallExpression;
     const args = elementsOf(call.ArgumentList?.Expressions).map((a) => l.argument(a));
-    return { kind: 'invoke', name: l.nameOf(call.Name!), nameSpan: l.span(call.Name!), args, span: l.span(node) };
+    return {
+      kind: 'invoke',
+      name: l.nameOf(call.Name!),
+      nameSpan: l.span(call.Name!),
+      args,
+      span: l.span(node),
+    };
   },
   translate(op, input, ctx) {
     // The piped rows, bound to a name no query can spell, are the function's first argument.
     const hidden = `__invoke_input_${op.span.start}`;
     ctx.bindRelation(hidden, input, op.span);
-    return invokeTabular(op.name, [{ kind: 'name', name: hidden, span: op.span }, ...op.args], op.span, ctx);
+    return invokeTabular(
+      op.name,
+      [{ kind: 'name', name: hidden, span: op.span }, ...op.args],
+      op.span,
+      ctx,
+    );
   },
 });

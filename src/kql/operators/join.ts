@@ -16,13 +16,28 @@ import { joinClause } from '../syntax/lower-clauses.ts';
 import { defineOperator } from './spec.ts';
 import { sqlColumns } from '../sql-names.ts';
 
-const KINDS: readonly JoinKind[] = ['innerunique', 'inner', 'leftouter', 'rightouter', 'fullouter', 'leftsemi', 'leftanti', 'rightsemi', 'rightanti'];
+const KINDS: readonly JoinKind[] = [
+  'innerunique',
+  'inner',
+  'leftouter',
+  'rightouter',
+  'fullouter',
+  'leftsemi',
+  'leftanti',
+  'rightsemi',
+  'rightanti',
+];
 
 export const JOIN = defineOperator({
   kind: 'join',
   syntax: ['JoinOperator'],
   lower(node: Kusto.Language.Syntax.JoinOperator, l) {
-    const { kind: joinKind, kindSpan, right, on } = joinClause(node, node.ConditionClause, 'join', KINDS, 'innerunique', l);
+    const {
+      kind: joinKind,
+      kindSpan,
+      right,
+      on,
+    } = joinClause(node, node.ConditionClause, 'join', KINDS, 'innerunique', l);
     return { kind: 'join', joinKind, ...(kindSpan && { kindSpan }), right, on, span: l.span(node) };
   },
   translate(op, left, ctx) {
@@ -32,8 +47,12 @@ export const JOIN = defineOperator({
       // Semi/anti joins keep one side's rows (each once, even with several matches) and columns.
       const cond = joinKeys(left, right, op.on, ctx);
       const not = k.endsWith('anti') ? 'NOT ' : '';
-      const [kept, keptAlias, other, otherAlias] = k.startsWith('left') ? [left, 'l', right, 'r'] : [right, 'r', left, 'l'];
-      const cols = sqlColumns(kept.columns).map((c) => `${keptAlias}.${c}`).join(', ');
+      const [kept, keptAlias, other, otherAlias] = k.startsWith('left')
+        ? [left, 'l', right, 'r']
+        : [right, 'r', left, 'l'];
+      const cols = sqlColumns(kept.columns)
+        .map((c) => `${keptAlias}.${c}`)
+        .join(', ');
       const sql = `SELECT ${cols} FROM ${kept.cte} AS ${keptAlias} WHERE ${not}EXISTS (SELECT 1 FROM ${other.cte} AS ${otherAlias} WHERE ${cond})`;
       return { cte: ctx.addCte('join', sql, op.span), columns: kept.columns };
     }

@@ -14,8 +14,20 @@ export const LOOKUP = defineOperator({
   kind: 'lookup',
   syntax: ['LookupOperator'],
   lower(node: Kusto.Language.Syntax.LookupOperator, l) {
-    const { kind: lookupKind, kindSpan, right, on } = joinClause(node, node.LookupClause, 'lookup', KINDS, 'leftouter', l);
-    return { kind: 'lookup', lookupKind, ...(kindSpan && { kindSpan }), right, on, span: l.span(node) };
+    const {
+      kind: lookupKind,
+      kindSpan,
+      right,
+      on,
+    } = joinClause(node, node.LookupClause, 'lookup', KINDS, 'leftouter', l);
+    return {
+      kind: 'lookup',
+      lookupKind,
+      ...(kindSpan && { kindSpan }),
+      right,
+      on,
+      span: l.span(node),
+    };
   },
   translate(op, left, ctx) {
     const right = ctx.translatePipeline(op.right);

@@ -31,7 +31,12 @@ export const MAKE_SERIES = defineOperator({
     l.rejectOtherParameters(params, ['kind'], 'make-series');
     // kind=nonempty: one row of defaults even for empty input (without `by`).
     const kind = params.get('kind');
-    if (kind && l.parameterText(kind.value) !== 'nonempty') throw l.error('syntax', `unknown make-series kind "${l.parameterText(kind.value)}" (expected nonempty)`, kind.value);
+    if (kind && l.parameterText(kind.value) !== 'nonempty')
+      throw l.error(
+        'syntax',
+        `unknown make-series kind "${l.parameterText(kind.value)}" (expected nonempty)`,
+        kind.value,
+      );
     const aggregates: SeriesAggregate[] = elementsOf(node.Aggregates).map((a) => {
       const def = a.DefaultExpression?.Expression;
       return { item: assignment(a.Expression!, l), ...(def && { default: lowerExpr(def, l) }) };
@@ -43,8 +48,15 @@ export const MAKE_SERIES = defineOperator({
     let step: Expr;
     if (kindName(range) === 'MakeSeriesInRangeClause') {
       // `in range(from, to, step)`: the older spelling of from … to … step.
-      const args = elementsOf((range as Kusto.Language.Syntax.MakeSeriesInRangeClause).Arguments?.Expressions).map((e) => lowerExpr(e, l));
-      if (args.length !== 3) throw l.error('syntax', 'make-series … in range(from, to, step) takes three arguments', range);
+      const args = elementsOf(
+        (range as Kusto.Language.Syntax.MakeSeriesInRangeClause).Arguments?.Expressions,
+      ).map((e) => lowerExpr(e, l));
+      if (args.length !== 3)
+        throw l.error(
+          'syntax',
+          'make-series … in range(from, to, step) takes three arguments',
+          range,
+        );
       [from, to, step] = args as [Expr, Expr, Expr];
     } else {
       const r = range as Kusto.Language.Syntax.MakeSeriesFromToStepClause;
@@ -68,51 +80,111 @@ export const MAKE_SERIES = defineOperator({
   },
   translate(op, input, ctx) {
     const scope = Scope.of(input);
-    if (op.axis.kind !== 'name') throw ctx.error('unsupported', 'a make-series axis that is not a column', op.axis.span);
+    if (op.axis.kind !== 'name')
+      throw ctx.error('unsupported', 'a make-series axis that is not a column', op.axis.span);
     const axisName = op.axis.name;
     const axis = ctx.expr(op.axis, scope);
     const step = ctx.expr(op.step, new Scope([]));
     const isTime = axis.type === 'datetime';
-    if (isTime && step.type !== 'timespan') throw ctx.error('type', 'the step of a datetime axis must be a timespan', op.step.span);
-    if (!isTime && !(isNumeric(axis.type) && isNumeric(step.type))) throw ctx.error('type', `make-series needs a datetime or numeric axis, this is a ${axis.type}`, op.axis.span);
+    if (isTime && step.type !== 'timespan')
+      throw ctx.error('type', 'the step of a datetime axis must be a timespan', op.step.span);
+    if (!isTime && !(isNumeric(axis.type) && isNumeric(step.type)))
+      throw ctx.error(
+        'type',
+        `make-series needs a datetime or numeric axis, this is a ${axis.type}`,
+        op.axis.span,
+      );
     // Axis values as numbers (µs for datetimes) so bins are integer arithmetic.
-    const num = (x: Typed) => (isTime ? `CAST(${epochMicros(x.sql)} AS DOUBLE)` : `CAST(${x.sql} AS DOUBLE)`);
-    const stepNum = isTime ? `CAST(${microsFromInterval(step.sql)} AS DOUBLE)` : `CAST(${step.sql} AS DOUBLE)`;
+    const num = (x: Typed) =>
+      isTime ? `CAST(${epochMicros(x.sql)} AS DOUBLE)` : `CAST(${x.sql} AS DOUBLE)`;
+    const stepNum = isTime
+      ? `CAST(${microsFromInterval(step.sql)} AS DOUBLE)`
+      : `CAST(${step.sql} AS DOUBLE)`;
     const bound = (e: typeof op.from) => {
       const v = ctx.expr(e!, new Scope([]));
-      if (v.type !== axis.type && !(isNumeric(v.type) && isNumeric(axis.type))) throw ctx.error('type', `make-series from/to must be a ${axis.type}, this is a ${v.type}`, e!.span);
+      if (v.type !== axis.type && !(isNumeric(v.type) && isNumeric(axis.type)))
+        throw ctx.error(
+          'type',
+          `make-series from/to must be a ${axis.type}, this is a ${v.type}`,
+          e!.span,
+        );
       return num(v);
     };
     const start = op.from ? bound(op.from) : `floor(min(${num(axis)}) / ${stepNum}) * ${stepNum}`;
-    const end = op.to ? bound(op.to) : `floor(max(${num(axis)}) / ${stepNum}) * ${stepNum} + ${stepNum}`;
+    const end = op.to
+      ? bound(op.to)
+      : `floor(max(${num(axis)}) / ${stepNum}) * ${stepNum} + ${stepNum}`;
     // One row: constants, or min/max over the input (an aggregate query without GROUP BY).
     const from = op.from && op.to ? '' : ` FROM ${input.cte}`;
-    const bounds = ctx.addCte('series_bounds', `SELECT ${start} AS s_start, ${end} AS s_end, CAST(ceil((${end} - ${start}) / ${stepNum}) AS BIGINT) AS s_n${from}`);
+    const bounds = ctx.addCte(
+      'series_bounds',
+      `SELECT ${start} AS s_start, ${end} AS s_end, CAST(ceil((${end} - ${start}) / ${stepNum}) AS BIGINT) AS s_n${from}`,
+    );
 
     // Group keys and per-bin aggregates.
-    const by: { name: string; sql: string; type: ColumnSchema['type']; i: number }[] = op.by.map((item, i) => {
-      // `by tostring(Browser)` is named `Browser`, as in summarize and extend.
-      const name = item.name?.text ?? item.kustoName ?? derivedName(item.expr);
-      if (!name) throw ctx.error('unsupported', 'an unnamed make-series by expression (write Name = …)', item.expr.span);
-      const v = ctx.expr(item.expr, scope);
-      if (v.type === 'dynamic' || v.type === 'null') throw ctx.error('unsupported', 'make-series by a dynamic value', item.expr.span);
-      return { name, sql: v.sql, type: v.type, i };
-    });
+    const by: { name: string; sql: string; type: ColumnSchema['type']; i: number }[] = op.by.map(
+      (item, i) => {
+        // `by tostring(Browser)` is named `Browser`, as in summarize and extend.
+        const name = item.name?.text ?? item.kustoName ?? derivedName(item.expr);
+        if (!name)
+          throw ctx.error(
+            'unsupported',
+            'an unnamed make-series by expression (write Name = …)',
+            item.expr.span,
+          );
+        const v = ctx.expr(item.expr, scope);
+        if (v.type === 'dynamic' || v.type === 'null')
+          throw ctx.error('unsupported', 'make-series by a dynamic value', item.expr.span);
+        return { name, sql: v.sql, type: v.type, i };
+      },
+    );
     const aggs = op.aggregates.map((a, i) => {
       const e = a.item.expr;
       const fn = e.kind === 'call' ? aggregateFunction(e.name) : undefined;
-      const def = a.default ? ctx.expr(a.default, new Scope([])) : ({ sql: '0', type: 'long' } as Typed);
+      const def = a.default
+        ? ctx.expr(a.default, new Scope([]))
+        : ({ sql: '0', type: 'long' } as Typed);
       if (e.kind !== 'call' || !fn) {
         // A constant (`other = -1`): its value in bins with rows, the default elsewhere.
-        if (!a.item.name) throw ctx.error('unsupported', 'a make-series expression that is not an aggregate call (name it: Name = …)', e.span);
+        if (!a.item.name)
+          throw ctx.error(
+            'unsupported',
+            'a make-series expression that is not an aggregate call (name it: Name = …)',
+            e.span,
+          );
         const v = ctx.expr(e, new Scope([]));
-        return { name: a.item.name.text, sql: v.type === 'null' ? 'NULL' : v.sql, json: toJsonSql({ sql: `x.a${i}`, type: v.type === 'null' ? 'dynamic' : v.type }), def: toJsonSql(def), i };
+        return {
+          name: a.item.name.text,
+          sql: v.type === 'null' ? 'NULL' : v.sql,
+          json: toJsonSql({ sql: `x.a${i}`, type: v.type === 'null' ? 'dynamic' : v.type }),
+          def: toJsonSql(def),
+          i,
+        };
       }
-      if (e.args.length < fn.minArgs || e.args.length > fn.maxArgs) throw ctx.error('type', `${e.name}() takes ${fn.minArgs}–${fn.maxArgs} argument(s)`, e.span);
+      if (e.args.length < fn.minArgs || e.args.length > fn.maxArgs)
+        throw ctx.error(
+          'type',
+          `${e.name}() takes ${fn.minArgs}–${fn.maxArgs} argument(s)`,
+          e.span,
+        );
       const name = a.item.name?.text ?? fn.defaultName(e.args) ?? a.item.kustoName;
-      if (!name) throw ctx.error('unsupported', `an unnamed ${e.name}() of an expression (write Name = ${e.name}(…))`, e.span);
-      const v = fn.translate(e.args.map((x) => ctx.expr(x, scope)), callSite(e, ctx, scope));
-      return { name, sql: v.sql, json: toJsonSql({ sql: `x.a${i}`, type: v.type }), def: toJsonSql(def), i };
+      if (!name)
+        throw ctx.error(
+          'unsupported',
+          `an unnamed ${e.name}() of an expression (write Name = ${e.name}(…))`,
+          e.span,
+        );
+      const v = fn.translate(
+        e.args.map((x) => ctx.expr(x, scope)),
+        callSite(e, ctx, scope),
+      );
+      return {
+        name,
+        sql: v.sql,
+        json: toJsonSql({ sql: `x.a${i}`, type: v.type }),
+        def: toJsonSql(def),
+        i,
+      };
     });
     const keyCols = by.map((b) => `g${b.i}`);
     const inRange = `${num(axis)} >= b.s_start AND ${num(axis)} < b.s_end`;
@@ -122,23 +194,41 @@ export const MAKE_SERIES = defineOperator({
         `FROM ${input.cte}, ${bounds} AS b WHERE ${inRange} GROUP BY ${[...keyCols, 'k'].join(', ')}`,
     );
     // Without `by`: one row when some row falls in the range (Kusto gives no row for empty input), always with kind=nonempty.
-    const groups = by.length ? `(SELECT DISTINCT ${keyCols.join(', ')} FROM ${binned})` : op.nonempty ? '(SELECT 1 AS one)' : `(SELECT 1 AS one FROM ${binned} LIMIT 1)`;
+    const groups = by.length
+      ? `(SELECT DISTINCT ${keyCols.join(', ')} FROM ${binned})`
+      : op.nonempty
+        ? '(SELECT 1 AS one)'
+        : `(SELECT 1 AS one FROM ${binned} LIMIT 1)`;
     const dense = `(SELECT g.*, b.s_start, unnest(range(b.s_n)) AS k FROM ${groups} AS g, ${bounds} AS b WHERE b.s_n IS NOT NULL AND b.s_n > 0)`;
-    const joinOn = ['d.k = x.k', ...keyCols.map((g) => `d.${g} IS NOT DISTINCT FROM x.${g}`)].join(' AND ');
-    const binStart = isTime ? datetimeFromMicros(`d.s_start + d.k * ${stepNum}`) : `(d.s_start + d.k * ${stepNum})`;
+    const joinOn = ['d.k = x.k', ...keyCols.map((g) => `d.${g} IS NOT DISTINCT FROM x.${g}`)].join(
+      ' AND ',
+    );
+    const binStart = isTime
+      ? datetimeFromMicros(`d.s_start + d.k * ${stepNum}`)
+      : `(d.s_start + d.k * ${stepNum})`;
     const axisJson = toJsonSql({ sql: binStart, type: isTime ? 'datetime' : 'real' });
     const arr = (element: string) => `'[' || string_agg(${element}, ',' ORDER BY d.k) || ']'`;
-    const columns: ColumnSchema[] = [...by.map((b) => ({ name: b.name, type: b.type })), ...aggs.map((a) => ({ name: a.name, type: 'dynamic' as const })), { name: axisName, type: 'dynamic' }];
+    const columns: ColumnSchema[] = [
+      ...by.map((b) => ({ name: b.name, type: b.type })),
+      ...aggs.map((a) => ({ name: a.name, type: 'dynamic' as const })),
+      { name: axisName, type: 'dynamic' },
+    ];
     const out = sqlColumns(columns);
     const select = [
       ...by.map((b, i) => `d.g${b.i} AS ${out[i]}`),
-      ...aggs.map((a, i) => `${arr(`coalesce(${a.json}, ${a.def}, 'null')`)} AS ${out[by.length + i]}`),
+      ...aggs.map(
+        (a, i) => `${arr(`coalesce(${a.json}, ${a.def}, 'null')`)} AS ${out[by.length + i]}`,
+      ),
       `${arr(axisJson)} AS ${out[out.length - 1]}`,
     ];
     // Grouped also without `by` (by the constant group), so that no group gives no row.
     const groupBy = ` GROUP BY ${by.length ? by.map((b) => `d.g${b.i}`).join(', ') : 'd.one'}`;
     ctx.checkColumns(columns, op.span);
-    const cte = ctx.addCte('make_series', `SELECT ${select.join(', ')} FROM ${dense} AS d LEFT JOIN ${binned} AS x ON ${joinOn}${groupBy}`, op.span);
+    const cte = ctx.addCte(
+      'make_series',
+      `SELECT ${select.join(', ')} FROM ${dense} AS d LEFT JOIN ${binned} AS x ON ${joinOn}${groupBy}`,
+      op.span,
+    );
     return { cte, columns };
   },
 });

@@ -36,13 +36,19 @@ export function mvExpandArgs(node: MvNode, l: Lowerer): MvExpandArgs {
   const kind = params.get('bagexpansion') ?? params.get('kind');
   if (kind) {
     const k = l.parameterText(kind.value);
-    if (k !== 'bag' && k !== 'array') throw l.error('syntax', `expected bag or array but found "${k}"`, kind.value);
+    if (k !== 'bag' && k !== 'array')
+      throw l.error('syntax', `expected bag or array but found "${k}"`, kind.value);
     bagExpansion = k;
   }
   const index = params.get('with_itemindex');
-  const items: MvExpandItem[] = elementsOf<Kusto.Language.Syntax.MvExpandExpression | Kusto.Language.Syntax.MvApplyExpression>(node.Expressions as never).map((item) => {
+  const items: MvExpandItem[] = elementsOf<
+    Kusto.Language.Syntax.MvExpandExpression | Kusto.Language.Syntax.MvApplyExpression
+  >(node.Expressions as never).map((item) => {
     const e = item.Expression!;
-    const named = kindName(e) === 'SimpleNamedExpression' ? (e as Kusto.Language.Syntax.SimpleNamedExpression) : undefined;
+    const named =
+      kindName(e) === 'SimpleNamedExpression'
+        ? (e as Kusto.Language.Syntax.SimpleNamedExpression)
+        : undefined;
     const types = elementsOf(item.ToTypeOf?.TypeOf?.Types);
     const toType = types[0] ? { text: l.typeText(types[0]), span: l.span(types[0]) } : undefined;
     const kustoName = named ? undefined : l.kustoName(e);
@@ -56,8 +62,17 @@ export function mvExpandArgs(node: MvNode, l: Lowerer): MvExpandArgs {
   });
   const limitNode = node.RowLimitClause?.RowLimit;
   const legacy = l.keyword(node) === 'mvexpand';
-  const limit: Expr | undefined = limitNode ? lowerExpr(limitNode, l) : legacy ? { kind: 'literal', type: 'long', value: 128, span: l.span(node) } : undefined;
-  return { items, bagExpansion, ...(index && { itemIndex: { text: l.parameterText(index.value), span: l.span(index.value) } }), ...(limit && { limit }) };
+  const limit: Expr | undefined = limitNode
+    ? lowerExpr(limitNode, l)
+    : legacy
+      ? { kind: 'literal', type: 'long', value: 128, span: l.span(node) }
+      : undefined;
+  return {
+    items,
+    bagExpansion,
+    ...(index && { itemIndex: { text: l.parameterText(index.value), span: l.span(index.value) } }),
+    ...(limit && { limit }),
+  };
 }
 
 /**
@@ -100,7 +115,12 @@ export const ITEM_COLUMN = '__loupe_mv_i';
  * The expanded relation (one CTE). With `keepRowId`, a hidden row number of the input row is kept
  * in ORDER_COLUMN-compatible form for mv-apply (see mv-apply.ts).
  */
-export function expandRelation(input: Relation, args: MvExpandArgs, ctx: TranslateContext, span: Span): Relation & { expanded: string[] } {
+export function expandRelation(
+  input: Relation,
+  args: MvExpandArgs,
+  ctx: TranslateContext,
+  span: Span,
+): Relation & { expanded: string[] } {
   const scope = Scope.of(input);
   const values: string[] = [];
   const added: { name: string; type: KqlType; sql: string }[] = [];
@@ -109,7 +129,12 @@ export function expandRelation(input: Relation, args: MvExpandArgs, ctx: Transla
     const name = itemName(item, taken);
     taken.add(name);
     const v = ctx.expr(item.expr, scope);
-    if (v.type !== 'dynamic' && v.type !== 'null') throw ctx.error('type', `mv-expand needs a dynamic value (an array or a bag), this is a ${v.type}`, item.expr.span);
+    if (v.type !== 'dynamic' && v.type !== 'null')
+      throw ctx.error(
+        'type',
+        `mv-expand needs a dynamic value (an array or a bag), this is a ${v.type}`,
+        item.expr.span,
+      );
     const inner = `"__mv${i}"`;
     values.push(`${v.type === 'null' ? 'CAST(NULL AS VARCHAR)' : v.sql} AS ${inner}`);
     let type: KqlType = 'dynamic';
@@ -122,7 +147,8 @@ export function expandRelation(input: Relation, args: MvExpandArgs, ctx: Transla
     added.push({ name, type, sql: castElement(element, type, ctx, item.span) });
   });
   const names = new Set(added.map((a) => a.name));
-  if (names.size !== added.length) throw ctx.error('unsupported', 'mv-expand of the same column twice', span);
+  if (names.size !== added.length)
+    throw ctx.error('unsupported', 'mv-expand of the same column twice', span);
   const out: { name: string; sql: string }[] = [];
   const columns: ColumnSchema[] = [];
   for (const c of input.columns) {
@@ -142,7 +168,8 @@ export function expandRelation(input: Relation, args: MvExpandArgs, ctx: Transla
   let count = `greatest(${args.items.map((_, i) => `kql_mv_count("__mv${i}")`).join(', ')})`;
   if (args.limit) {
     const n = ctx.expr(args.limit, new Scope([]));
-    if (n.type !== 'long' && n.type !== 'int') throw ctx.error('type', `mv-expand limit needs a long, this is a ${n.type}`, args.limit.span);
+    if (n.type !== 'long' && n.type !== 'int')
+      throw ctx.error('type', `mv-expand limit needs a long, this is a ${n.type}`, args.limit.span);
     count = `least(${count}, greatest(${n.sql}, 0))`;
   }
   // Rows keep their input order, and elements their order within the row.

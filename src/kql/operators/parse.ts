@@ -28,7 +28,15 @@ import { orderCarry, selectList } from './common.ts';
 import { defineOperator } from './spec.ts';
 
 const CONVERSIONS: Partial<Record<KqlType, string>> = {
-  long: 'tolong', int: 'toint', real: 'toreal', decimal: 'toreal', datetime: 'todatetime', timespan: 'totimespan', bool: 'tobool', guid: 'toguid', dynamic: 'parse_json',
+  long: 'tolong',
+  int: 'toint',
+  real: 'toreal',
+  decimal: 'toreal',
+  datetime: 'todatetime',
+  timespan: 'totimespan',
+  bool: 'tobool',
+  guid: 'toguid',
+  dynamic: 'parse_json',
 };
 
 /**
@@ -64,13 +72,15 @@ function nonCapturing(fragment: string): string {
       // A named group (RE2's spelling, kqlFragment) does not capture either.
       out += '(?:';
       i = fragment.indexOf('>', i);
-    }
-    else out += c;
+    } else out += c;
   }
   return out;
 }
 
-function patternParts(node: Kusto.Language.Syntax.ParseOperator | Kusto.Language.Syntax.ParseWhereOperator, l: Lowerer): ParsePart[] {
+function patternParts(
+  node: Kusto.Language.Syntax.ParseOperator | Kusto.Language.Syntax.ParseWhereOperator,
+  l: Lowerer,
+): ParsePart[] {
   const parts: ParsePart[] = listOf(node.Patterns).map((n): ParsePart => {
     const span = l.span(n);
     switch (kindName(n)) {
@@ -81,15 +91,22 @@ function patternParts(node: Kusto.Language.Syntax.ParseOperator | Kusto.Language
         return { kind: 'column', name: l.nameOf(d.Name!), type: l.typeText(d.Type!), span };
       }
       case 'NameDeclaration':
-        return { kind: 'column', name: l.nameOf(n as Kusto.Language.Syntax.NameDeclaration), type: 'string', span };
+        return {
+          kind: 'column',
+          name: l.nameOf(n as Kusto.Language.Syntax.NameDeclaration),
+          type: 'string',
+          span,
+        };
       default: {
         const e = lowerExpr(n as Kusto.Language.Syntax.Expression, l);
-        if (e.kind !== 'literal' || e.type !== 'string') throw l.error('syntax', 'expected a parse pattern (strings, column names, *)', span);
+        if (e.kind !== 'literal' || e.type !== 'string')
+          throw l.error('syntax', 'expected a parse pattern (strings, column names, *)', span);
         return { kind: 'text', text: String(e.value), span };
       }
     }
   });
-  if (parts.length === 0) throw l.error('syntax', 'expected a parse pattern (strings, column names, *)', node);
+  if (parts.length === 0)
+    throw l.error('syntax', 'expected a parse pattern (strings, column names, *)', node);
   return parts;
 }
 
@@ -101,7 +118,12 @@ export const PARSE = defineOperator({
     l.rejectOtherParameters(params, ['kind', 'flags'], l.keyword(node));
     const kind = params.get('kind');
     const k = kind ? l.parameterText(kind.value) : 'simple';
-    if (k !== 'simple' && k !== 'regex' && k !== 'relaxed') throw l.error('syntax', `unknown parse kind "${k}" (expected simple, regex or relaxed)`, kind!.value);
+    if (k !== 'simple' && k !== 'regex' && k !== 'relaxed')
+      throw l.error(
+        'syntax',
+        `unknown parse kind "${k}" (expected simple, regex or relaxed)`,
+        kind!.value,
+      );
     const flags = params.get('flags');
     return {
       kind: 'parse',
@@ -118,7 +140,8 @@ export const PARSE = defineOperator({
     const relaxed = op.relaxed;
     const flags = op.flags ?? '';
     if (flags && !op.regex) throw ctx.error('syntax', 'flags= needs kind=regex', op.span);
-    if (!/^[imsU]*$/.test(flags)) throw ctx.error('unsupported', `regex flags "${flags}" (supported: i, m, s, U)`, op.span);
+    if (!/^[imsU]*$/.test(flags))
+      throw ctx.error('unsupported', `regex flags "${flags}" (supported: i, m, s, U)`, op.span);
     const scope = Scope.of(input);
     const target = ctx.expr(op.target, scope);
     const text = toStringSql(target);
@@ -126,18 +149,31 @@ export const PARSE = defineOperator({
     const cols: { name: string; type: KqlType; group: number; span: Span }[] = [];
     op.parts.forEach((part, i) => {
       if (part.kind === 'star') pattern += '.*?';
-      else if (part.kind === 'text') pattern += op.regex ? nonCapturing(kqlFragment(part.text, (m) => { throw ctx.error('syntax', m, op.span); })) : escapeRegex(part.text);
+      else if (part.kind === 'text')
+        pattern += op.regex
+          ? nonCapturing(
+              kqlFragment(part.text, (m) => {
+                throw ctx.error('syntax', m, op.span);
+              }),
+            )
+          : escapeRegex(part.text);
       else {
         const type = parseKqlType(part.type);
         if (!type) throw ctx.error('syntax', `unknown column type "${part.type}"`, part.span);
         const last = i === op.parts.length - 1;
         const text = op.regex || last ? '.*' : '.*?';
-        const number = type === 'long' || type === 'int' ? '-?\\d+' : type === 'real' || type === 'decimal' ? '-?\\d+(?:\\.\\d*)?(?:[eE][-+]?\\d+)?' : undefined;
+        const number =
+          type === 'long' || type === 'int'
+            ? '-?\\d+'
+            : type === 'real' || type === 'decimal'
+              ? '-?\\d+(?:\\.\\d*)?(?:[eE][-+]?\\d+)?'
+              : undefined;
         // relaxed: a number column takes the number when there is one, else the text up to what
         // follows, and a value that does not convert is null without failing the row
         // (parse-operator.md, "Relaxed mode": totalSlices=nonValidLongValue gives a null
         // totalSlices and the other columns).
-        const capture = number === undefined ? `(${text})` : op.relaxed ? `(${number}|${text})` : `(${number})`;
+        const capture =
+          number === undefined ? `(${text})` : op.relaxed ? `(${number}|${text})` : `(${number})`;
         pattern += capture;
         cols.push({ name: part.name, type, group: cols.length + 1, span: part.span });
       }
@@ -146,7 +182,10 @@ export const PARSE = defineOperator({
     const re = sqlString(`${flags ? `(?${flags})` : ''}^${pattern}$`);
     // Captures are computed once per row in an inner SELECT (`__loupe_pm` = matched, `__loupe_pN`
     // = group N), converted in a middle one (`__loupe_cN`), and chosen in the outer one.
-    const captures = [`regexp_matches(${text}, ${re}) AS "__loupe_pm"`, ...cols.map((c) => `regexp_extract(${text}, ${re}, ${c.group}) AS "__loupe_p${c.group}"`)];
+    const captures = [
+      `regexp_matches(${text}, ${re}) AS "__loupe_pm"`,
+      ...cols.map((c) => `regexp_extract(${text}, ${re}, ${c.group}) AS "__loupe_p${c.group}"`),
+    ];
     const conversions = cols.map((c) => {
       const raw = `"__loupe_p${c.group}"`;
       if (c.type === 'string') return `${raw} AS "__loupe_c${c.group}"`;
@@ -156,7 +195,13 @@ export const PARSE = defineOperator({
       const trimmed = `trim(${raw}, ' 	
 ')`;
       const v = ctx.expr(
-        { kind: 'call', name: fn, nameSpan: c.span, args: [{ kind: 'name', name: '__loupe_capture', span: c.span }], span: c.span },
+        {
+          kind: 'call',
+          name: fn,
+          nameSpan: c.span,
+          args: [{ kind: 'name', name: '__loupe_capture', span: c.span }],
+          span: c.span,
+        },
         new Scope([{ name: '__loupe_capture', type: 'string', sql: trimmed }]),
       );
       return `${v.sql} AS "__loupe_c${c.group}"`;
@@ -164,13 +209,21 @@ export const PARSE = defineOperator({
     // Strict kinds: every typed capture must convert.
     const ok = relaxed
       ? '"__loupe_pm"'
-      : ['"__loupe_pm"', ...cols.filter((c) => c.type !== 'string').map((c) => `"__loupe_c${c.group}" IS NOT NULL`)].join(' AND ');
-    const valueOf = (c: (typeof cols)[number]) => `CASE WHEN ${ok} THEN "__loupe_c${c.group}" ELSE ${c.type === 'string' ? `''` : 'NULL'} END`;
+      : [
+          '"__loupe_pm"',
+          ...cols
+            .filter((c) => c.type !== 'string')
+            .map((c) => `"__loupe_c${c.group}" IS NOT NULL`),
+        ].join(' AND ');
+    const valueOf = (c: (typeof cols)[number]) =>
+      `CASE WHEN ${ok} THEN "__loupe_c${c.group}" ELSE ${c.type === 'string' ? `''` : 'NULL'} END`;
     const out: { name: string; sql: string }[] = [];
     const columns: ColumnSchema[] = [];
     for (const c of input.columns) {
       const p = cols.find((x) => x.name === c.name);
-      out.push(p ? { name: c.name, sql: valueOf(p) } : { name: c.name, sql: scope.get(c.name)!.sql });
+      out.push(
+        p ? { name: c.name, sql: valueOf(p) } : { name: c.name, sql: scope.get(c.name)!.sql },
+      );
       columns.push(p ? { name: c.name, type: p.type } : c);
     }
     for (const c of cols) {
@@ -181,7 +234,11 @@ export const PARSE = defineOperator({
     ctx.checkColumns(columns, op.span);
     const where = op.where ? ` WHERE ${ok}` : '';
     const inner = `(SELECT *, ${conversions.join(', ')} FROM (SELECT *, ${captures.join(', ')} FROM ${input.cte}))`;
-    const cte = ctx.addCte(op.where ? 'parse_where' : 'parse', `SELECT ${selectList([...out, ...orderCarry(input)])} FROM ${inner}${where}`, op.span);
+    const cte = ctx.addCte(
+      op.where ? 'parse_where' : 'parse',
+      `SELECT ${selectList([...out, ...orderCarry(input)])} FROM ${inner}${where}`,
+      op.span,
+    );
     return { cte, columns, order: input.order };
   },
 });

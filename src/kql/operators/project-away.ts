@@ -14,16 +14,30 @@ export const PROJECT_AWAY = defineOperator({
   kind: 'project-away',
   syntax: ['ProjectAwayOperator'],
   lower(node: Kusto.Language.Syntax.ProjectAwayOperator, l) {
-    return { kind: 'project-away', patterns: elementsOf(node.Expressions).map((e) => columnPattern(e, l)), span: l.span(node) };
+    return {
+      kind: 'project-away',
+      patterns: elementsOf(node.Expressions).map((e) => columnPattern(e, l)),
+      span: l.span(node),
+    };
   },
   translate(op, input, ctx) {
     const names = input.columns.map((c) => c.name);
-    const away = new Set(op.patterns.flatMap((pat) => matchColumns(pat, names, ctx, 'project-away')));
+    const away = new Set(
+      op.patterns.flatMap((pat) => matchColumns(pat, names, ctx, 'project-away')),
+    );
     const columns = input.columns.filter((c) => !away.has(c.name));
-    if (columns.length === 0) throw ctx.error('unsupported', 'project-away that removes every column', op.span);
+    if (columns.length === 0)
+      throw ctx.error('unsupported', 'project-away that removes every column', op.span);
     const read = Scope.of(input);
-    const items = [...columns.map((c) => ({ name: c.name, sql: read.get(c.name)!.sql })), ...orderCarry(input)];
-    const cte = ctx.addCte('project_away', `SELECT ${selectList(items)} FROM ${input.cte}`, op.span);
+    const items = [
+      ...columns.map((c) => ({ name: c.name, sql: read.get(c.name)!.sql })),
+      ...orderCarry(input),
+    ];
+    const cte = ctx.addCte(
+      'project_away',
+      `SELECT ${selectList(items)} FROM ${input.cte}`,
+      op.span,
+    );
     return { cte, columns, order: input.order };
   },
 });

@@ -16,7 +16,11 @@ export const PROJECT_BY_NAMES = defineOperator({
   kind: 'project-by-names',
   syntax: ['ProjectByNamesOperator'],
   lower(node: Kusto.Language.Syntax.ProjectByNamesOperator, l) {
-    return { kind: 'project-by-names', specifiers: elementsOf(node.Expressions).map((e) => lowerExpr(e, l)), span: l.span(node) };
+    return {
+      kind: 'project-by-names',
+      specifiers: elementsOf(node.Expressions).map((e) => lowerExpr(e, l)),
+      span: l.span(node),
+    };
   },
   translate(op, input, ctx) {
     const names = input.columns.map((c) => c.name);
@@ -24,18 +28,40 @@ export const PROJECT_BY_NAMES = defineOperator({
     for (const spec of op.specifiers) {
       const v = ctx.expr(spec, new Scope([]));
       const arr = constantDynamic(v);
-      const texts = typeof v.literal === 'string' && v.type === 'string' ? [v.literal] : Array.isArray(arr) && arr.every((x) => typeof x === 'string') ? (arr as string[]) : undefined;
-      if (!texts) throw ctx.error('type', 'project-by-names takes constant column names: strings, wildcard patterns or a dynamic array of strings', spec.span);
+      const texts =
+        typeof v.literal === 'string' && v.type === 'string'
+          ? [v.literal]
+          : Array.isArray(arr) && arr.every((x) => typeof x === 'string')
+            ? (arr as string[])
+            : undefined;
+      if (!texts)
+        throw ctx.error(
+          'type',
+          'project-by-names takes constant column names: strings, wildcard patterns or a dynamic array of strings',
+          spec.span,
+        );
       for (const text of texts) {
-        const matched = isWildcard(text) ? matchColumns({ text, span: spec.span }, names, ctx, 'project-by-names') : names.includes(text) ? [text] : [];
+        const matched = isWildcard(text)
+          ? matchColumns({ text, span: spec.span }, names, ctx, 'project-by-names')
+          : names.includes(text)
+            ? [text]
+            : [];
         for (const n of matched) if (!picked.includes(n)) picked.push(n);
       }
     }
-    if (picked.length === 0) throw ctx.error('unsupported', 'project-by-names that keeps no column', op.span);
+    if (picked.length === 0)
+      throw ctx.error('unsupported', 'project-by-names that keeps no column', op.span);
     const read = Scope.of(input);
     const columns = picked.map((n) => input.columns.find((c) => c.name === n)!);
-    const items = [...columns.map((c) => ({ name: c.name, sql: read.get(c.name)!.sql })), ...orderCarry(input)];
-    const cte = ctx.addCte('project_by_names', `SELECT ${selectList(items)} FROM ${input.cte}`, op.span);
+    const items = [
+      ...columns.map((c) => ({ name: c.name, sql: read.get(c.name)!.sql })),
+      ...orderCarry(input),
+    ];
+    const cte = ctx.addCte(
+      'project_by_names',
+      `SELECT ${selectList(items)} FROM ${input.cte}`,
+      op.span,
+    );
     return { cte, columns, order: input.order };
   },
 });

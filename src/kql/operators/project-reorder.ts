@@ -18,7 +18,8 @@ export const PROJECT_REORDER = defineOperator({
       const pat = columnPattern(e, l);
       if (kindName(e) !== 'OrderedExpression') return pat;
       const dir = (e as Kusto.Language.Syntax.OrderedExpression).Ordering?.AscOrDescKeyword?.Text;
-      if (dir === 'granny-asc' || dir === 'granny-desc') throw l.unsupported('project-reorder granny-asc/granny-desc', e);
+      if (dir === 'granny-asc' || dir === 'granny-desc')
+        throw l.unsupported('project-reorder granny-asc/granny-desc', e);
       return dir === 'asc' || dir === 'desc' ? { ...pat, dir: dir as 'asc' | 'desc' } : pat;
     });
     return { kind: 'project-reorder', patterns, span: l.span(node) };
@@ -27,19 +28,31 @@ export const PROJECT_REORDER = defineOperator({
     const names = input.columns.map((c) => c.name);
     // A column named explicitly keeps its own place even when an earlier wildcard matches it:
     // `project-reorder *, Tags` moves Tags to the end.
-    const explicit = new Set(op.patterns.filter((pat) => !isWildcard(pat.text)).map((pat) => pat.text));
+    const explicit = new Set(
+      op.patterns.filter((pat) => !isWildcard(pat.text)).map((pat) => pat.text),
+    );
     const first: string[] = [];
     for (const pat of op.patterns) {
-      const matched = matchColumns(pat, names, ctx, 'project-reorder').filter((n) => !first.includes(n) && (!isWildcard(pat.text) || !explicit.has(n)));
+      const matched = matchColumns(pat, names, ctx, 'project-reorder').filter(
+        (n) => !first.includes(n) && (!isWildcard(pat.text) || !explicit.has(n)),
+      );
       // Ordinal comparison of names, as Kusto sorts them.
-      if (pat.dir) matched.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0) * (pat.dir === 'desc' ? -1 : 1));
+      if (pat.dir)
+        matched.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0) * (pat.dir === 'desc' ? -1 : 1));
       first.push(...matched);
     }
     const order = [...first, ...names.filter((n) => !first.includes(n))];
     const columns = order.map((n) => input.columns.find((c) => c.name === n)!);
     const read = Scope.of(input);
-    const items = [...columns.map((c) => ({ name: c.name, sql: read.get(c.name)!.sql })), ...orderCarry(input)];
-    const cte = ctx.addCte('project_reorder', `SELECT ${selectList(items)} FROM ${input.cte}`, op.span);
+    const items = [
+      ...columns.map((c) => ({ name: c.name, sql: read.get(c.name)!.sql })),
+      ...orderCarry(input),
+    ];
+    const cte = ctx.addCte(
+      'project_reorder',
+      `SELECT ${selectList(items)} FROM ${input.cte}`,
+      op.span,
+    );
     return { cte, columns, order: input.order };
   },
 });

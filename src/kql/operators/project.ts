@@ -32,7 +32,11 @@ export const PROJECT = defineOperator({
       columns.push({ name, type: columnType(v) });
     }
     ctx.checkColumns(columns, op.span);
-    const cte = ctx.addCte('project', `SELECT ${selectList([...out, ...orderCarry(input)])} FROM ${input.cte}`, op.span);
+    const cte = ctx.addCte(
+      'project',
+      `SELECT ${selectList([...out, ...orderCarry(input)])} FROM ${input.cte}`,
+      op.span,
+    );
     return { cte, columns, order: input.order };
   },
 });

@@ -16,7 +16,14 @@ export const RANGE = defineSource({
   // `range(…)` is the scalar function that builds an array; the source is `range Name from …`.
   syntax: ['RangeOperator'],
   lower(node: Kusto.Language.Syntax.RangeOperator, l) {
-    return { kind: 'range', column: l.declaredName(node.Name!), from: lowerExpr(node.From, l), to: lowerExpr(node.To, l), step: lowerExpr(node.Step, l), span: l.span(node) };
+    return {
+      kind: 'range',
+      column: l.declaredName(node.Name!),
+      from: lowerExpr(node.From, l),
+      to: lowerExpr(node.To, l),
+      step: lowerExpr(node.Step, l),
+      span: l.span(node),
+    };
   },
   translate(src, ctx) {
     const scope = new Scope([]);
@@ -41,20 +48,37 @@ export const RANGE = defineSource({
       const [x, y, z] = [a, b, s].map((v) => `CAST(${v.sql} AS DOUBLE)`);
       last = `CAST(floor((${y} - ${x}) / ${z} + 1e-9) AS BIGINT)`;
       value = `${x} + i * ${z}`;
-    } else if ((a.type === 'datetime' && b.type === 'datetime') || (a.type === 'timespan' && b.type === 'timespan')) {
-      if (s.type !== 'timespan') throw ctx.error('type', `a range of ${a.type} values needs a timespan step, not ${s.type}`, src.step.span);
+    } else if (
+      (a.type === 'datetime' && b.type === 'datetime') ||
+      (a.type === 'timespan' && b.type === 'timespan')
+    ) {
+      if (s.type !== 'timespan')
+        throw ctx.error(
+          'type',
+          `a range of ${a.type} values needs a timespan step, not ${s.type}`,
+          src.step.span,
+        );
       type = a.type;
-      const us = (v: typeof a) => (v.type === 'datetime' ? epochMicros(v.sql) : microsFromInterval(v.sql));
+      const us = (v: typeof a) =>
+        v.type === 'datetime' ? epochMicros(v.sql) : microsFromInterval(v.sql);
       const step = microsFromInterval(s.sql);
       last = `(${us(b)} - ${us(a)}) // ${step}`;
       value = `${a.sql} + ${intervalFromMicros(`i * ${step}`)}`;
     } else {
-      throw ctx.error('type', `range needs numbers, datetimes with a timespan step, or timespans; got ${a.type} to ${b.type} step ${s.type}`, src.span);
+      throw ctx.error(
+        'type',
+        `range needs numbers, datetimes with a timespan step, or timespans; got ${a.type} to ${b.type} step ${s.type}`,
+        src.span,
+      );
     }
     const order = quoteIdent(ORDER_COLUMN);
     // No ORDER BY here: the order column is enough for the operators and the final SELECT that
     // need the order, and sorting millions of generated rows at every step costs seconds.
     const sql = `SELECT ${value} AS ${quoteIdent(src.column.text)}, i AS ${order} FROM generate_series(0, ${last}) AS g(i)`;
-    return { cte: ctx.addCte('range', sql, src.span), columns: [{ name: src.column.text, type }], order: { clause: order } };
+    return {
+      cte: ctx.addCte('range', sql, src.span),
+      columns: [{ name: src.column.text, type }],
+      order: { clause: order },
+    };
   },
 });

@@ -12,9 +12,14 @@ export const SAMPLE = defineOperator({
   },
   translate(op, input, ctx) {
     const n = ctx.expr(op.count, new Scope([]));
-    if (n.type !== 'long' && n.type !== 'int') throw ctx.error('type', `sample needs a long row count, this is a ${n.type}`, op.count.span);
+    if (n.type !== 'long' && n.type !== 'int')
+      throw ctx.error('type', `sample needs a long row count, this is a ${n.type}`, op.count.span);
     const cols = sqlColumns(input.columns).join(', ');
-    const cte = ctx.addCte('sample', `SELECT ${cols} FROM ${input.cte} ORDER BY random() LIMIT greatest(${n.sql}, 0)`, op.span);
+    const cte = ctx.addCte(
+      'sample',
+      `SELECT ${cols} FROM ${input.cte} ORDER BY random() LIMIT greatest(${n.sql}, 0)`,
+      op.span,
+    );
     return { cte, columns: input.columns };
   },
 });

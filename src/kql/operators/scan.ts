@@ -47,7 +47,8 @@ function typedNull(t: KqlType): string {
 function toDeclared(v: Typed, t: KqlType, span: Expr['span'], ctx: TranslateContext): string {
   if (v.type === 'null') return typedNull(t);
   if (isStringy(t) && isStringy(v.type)) return `coalesce(${v.sql}, '')`;
-  if (v.type === t || (isNumeric(t) && isNumeric(v.type))) return `CAST(${v.sql} AS ${sqlStorageType(t)})`;
+  if (v.type === t || (isNumeric(t) && isNumeric(v.type)))
+    return `CAST(${v.sql} AS ${sqlStorageType(t)})`;
   throw ctx.error('type', `a ${v.type} value for a ${t} column`, span);
 }
 
@@ -68,7 +69,8 @@ function step(node: Kusto.Language.Syntax.ScanStep, l: Lowerer): ScanStep {
   const o = node.ScanStepOutput;
   if (o) {
     const v = o.OutputKind!.Text!;
-    if (v !== 'all' && v !== 'last' && v !== 'none') throw l.error('syntax', `output must be all, last or none, not "${v}"`, o.OutputKind!);
+    if (v !== 'all' && v !== 'last' && v !== 'none')
+      throw l.error('syntax', `output must be all, last or none, not "${v}"`, o.OutputKind!);
     output = v;
     outputSpan = l.span(o);
   }
@@ -77,7 +79,14 @@ function step(node: Kusto.Language.Syntax.ScanStep, l: Lowerer): ScanStep {
     expr: lowerExpr(a.Expression, l),
     span: l.span(a),
   }));
-  return { name: l.declaredName(node.Name!), output, ...(outputSpan && { outputSpan }), condition: lowerExpr(node.Condition, l), assignments, span: l.span(node) };
+  return {
+    name: l.declaredName(node.Name!),
+    output,
+    ...(outputSpan && { outputSpan }),
+    condition: lowerExpr(node.Condition, l),
+    assignments,
+    span: l.span(node),
+  };
 }
 
 export const SCAN = defineOperator({
@@ -91,10 +100,21 @@ export const SCAN = defineOperator({
     const id = params.get('with_match_id');
     const declare: ScanDeclaration[] = elementsOf(node.DeclareClause?.Declarations).map((p) => {
       const def = p.DefaultValue?.Value;
-      return { name: l.nameOf(p.NameAndType!.Name!), type: l.typeText(p.NameAndType!.Type!), ...(def && { default: lowerExpr(def, l) }), span: l.span(p) };
+      return {
+        name: l.nameOf(p.NameAndType!.Name!),
+        type: l.typeText(p.NameAndType!.Type!),
+        ...(def && { default: lowerExpr(def, l) }),
+        span: l.span(p),
+      };
     });
     const steps = listOf(node.Steps).map((s) => step(s, l));
-    return { kind: 'scan', ...(id && { matchId: { text: l.parameterText(id.value), span: l.span(id.value) } }), declare, steps, span: l.span(node) };
+    return {
+      kind: 'scan',
+      ...(id && { matchId: { text: l.parameterText(id.value), span: l.span(id.value) } }),
+      declare,
+      steps,
+      span: l.span(node),
+    };
   },
   translate(op, input, ctx) {
     return scanRelation(op, input, ctx);
@@ -105,13 +125,20 @@ export const SCAN = defineOperator({
  * The scan of `input`; with `partition` (a column of the input: `partition by K (… | scan …)`),
  * one independent scan per value of that column (rows numbered and state kept per value).
  */
-export function scanRelation(op: Extract<Operator, { kind: 'scan' }>, input: Relation, ctx: TranslateContext, partition?: string): Relation {
+export function scanRelation(
+  op: Extract<Operator, { kind: 'scan' }>,
+  input: Relation,
+  ctx: TranslateContext,
+  partition?: string,
+): Relation {
   const steps = op.steps;
   const last = steps.find((s) => s.output === 'last');
-  if (last) throw ctx.error('unsupported', 'scan steps with output=last', last.outputSpan ?? last.span);
+  if (last)
+    throw ctx.error('unsupported', 'scan steps with output=last', last.outputSpan ?? last.span);
   const stepIndex = new Map<string, number>();
   steps.forEach((s, k) => {
-    if (stepIndex.has(s.name.text)) throw ctx.error('syntax', `the step name "${s.name.text}" is used twice`, s.name.span);
+    if (stepIndex.has(s.name.text))
+      throw ctx.error('syntax', `the step name "${s.name.text}" is used twice`, s.name.span);
     stepIndex.set(s.name.text, k);
   });
 
@@ -120,8 +147,15 @@ export function scanRelation(op: Extract<Operator, { kind: 'scan' }>, input: Rel
   const declared = op.declare.map((d) => {
     const type = parseKqlType(d.type);
     if (!type) throw ctx.error('syntax', `unknown column type "${d.type}"`, d.span);
-    if (inputTypes.has(d.name)) throw ctx.error('unsupported', `scan declaring "${d.name}", a column its input already has`, d.span);
-    const def = d.default ? toDeclared(ctx.expr(d.default, new Scope([])), type, d.default.span, ctx) : typedNull(type);
+    if (inputTypes.has(d.name))
+      throw ctx.error(
+        'unsupported',
+        `scan declaring "${d.name}", a column its input already has`,
+        d.span,
+      );
+    const def = d.default
+      ? toDeclared(ctx.expr(d.default, new Scope([])), type, d.default.span, ctx)
+      : typedNull(type);
     return { name: d.name, type, default: def };
   });
   const declaredByName = new Map(declared.map((d, i) => [d.name, { ...d, index: i }]));
@@ -132,14 +166,25 @@ export function scanRelation(op: Extract<Operator, { kind: 'scan' }>, input: Rel
   const hole = (r: StateRef) => `__loupe_scan_ref_${r.id}`;
   const rewrite = (e: Expr): Expr =>
     rewriteExpr(e, (n) => {
-      if (n.kind !== 'member' || n.target.kind !== 'name' || !stepIndex.has(n.target.name) || inputTypes.has(n.target.name)) return undefined;
+      if (
+        n.kind !== 'member' ||
+        n.target.kind !== 'name' ||
+        !stepIndex.has(n.target.name) ||
+        inputTypes.has(n.target.name)
+      )
+        return undefined;
       const step = stepIndex.get(n.target.name)!;
       const key = `${step}\u0000${n.name}`;
       let r = refKey.get(key);
       if (!r) {
         const d = declaredByName.get(n.name);
         const type = d?.type ?? inputTypes.get(n.name);
-        if (!type) throw ctx.error('unknown-column', `step "${n.target.name}" has no column "${n.name}"`, n.span);
+        if (!type)
+          throw ctx.error(
+            'unknown-column',
+            `step "${n.target.name}" has no column "${n.name}"`,
+            n.span,
+          );
         r = { id: refs.length, step, name: n.name, type, empty: d ? d.default : typedNull(type) };
         refs.push(r);
         refKey.set(key, r);
@@ -149,9 +194,15 @@ export function scanRelation(op: Extract<Operator, { kind: 'scan' }>, input: Rel
   const conditions = steps.map((s) => rewrite(s.condition));
   const assignments = steps.map((s) =>
     s.assignments.map((a) => {
-      if (!a.name) throw ctx.error('syntax', 'a scan assignment needs a declared column name (v = …)', a.span);
+      if (!a.name)
+        throw ctx.error('syntax', 'a scan assignment needs a declared column name (v = …)', a.span);
       const d = declaredByName.get(a.name.text);
-      if (!d) throw ctx.error('unknown-column', `"${a.name.text}" is not a column declared by scan`, a.name.span);
+      if (!d)
+        throw ctx.error(
+          'unknown-column',
+          `"${a.name.text}" is not a column declared by scan`,
+          a.name.span,
+        );
       return { d, expr: rewrite(a.expr) };
     }),
   );
@@ -167,11 +218,23 @@ export function scanRelation(op: Extract<Operator, { kind: 'scan' }>, input: Rel
   const scopeFor = (k: number) =>
     new Scope([
       ...cols.map((col, i) => ({ name: col.name, type: col.type, sql: colSql[i]! })),
-      ...refs.map((r) => ({ name: hole(r), type: r.type, sql: k >= 0 && r.step <= k ? `(CASE WHEN ${active(k)} THEN ${v(k, r)} ELSE ${r.empty} END)` : r.empty })),
+      ...refs.map((r) => ({
+        name: hole(r),
+        type: r.type,
+        sql:
+          k >= 0 && r.step <= k
+            ? `(CASE WHEN ${active(k)} THEN ${v(k, r)} ELSE ${r.empty} END)`
+            : r.empty,
+      })),
     ]);
   const condition = (k: number, stateOf: number): string => {
     const t = ctx.expr(conditions[k]!, scopeFor(stateOf));
-    if (t.type !== 'bool' && t.type !== 'null') throw ctx.error('type', `a scan step condition must be a bool, this is a ${t.type}`, steps[k]!.condition.span);
+    if (t.type !== 'bool' && t.type !== 'null')
+      throw ctx.error(
+        'type',
+        `a scan step condition must be a bool, this is a ${t.type}`,
+        steps[k]!.condition.span,
+      );
     return `coalesce(${t.sql}, false)`;
   };
 
@@ -188,7 +251,12 @@ export function scanRelation(op: Extract<Operator, { kind: 'scan' }>, input: Rel
     ...steps.flatMap((_, k) => [
       { name: c(`o${k}`), type: 'BOOLEAN', init: 'false', output: true as const },
       { name: c(`om${k}`), type: 'BIGINT', init: 'NULL', output: true as const },
-      ...declared.map((d, i) => ({ name: c(`o${k}_${i}`), type: sqlStorageType(d.type), init: 'NULL', output: true as const })),
+      ...declared.map((d, i) => ({
+        name: c(`o${k}_${i}`),
+        type: sqlStorageType(d.type),
+        init: 'NULL',
+        output: true as const,
+      })),
     ]),
   ];
 
@@ -208,14 +276,18 @@ export function scanRelation(op: Extract<Operator, { kind: 'scan' }>, input: Rel
     const extended = declared.map((d, i) => {
       const a = assignments[k]!.find((x) => x.d.index === i);
       if (!a) return `${d.default} AS ${c(`x${i}`)}`;
-      const under = (stateOf: number) => toDeclared(ctx.expr(a.expr, scopeFor(stateOf)), d.type, a.expr.span, ctx);
+      const under = (stateOf: number) =>
+        toDeclared(ctx.expr(a.expr, scopeFor(stateOf)), d.type, a.expr.span, ctx);
       return `CASE WHEN ${c('c1')} THEN ${k > 0 ? under(k - 1) : 'NULL'} WHEN ${c('c2')} THEN ${under(k)} END AS ${c(`x${i}`)}`;
     });
     if (extended.length) level = `SELECT *, ${extended.join(', ')} FROM (${level})`;
     const matched = `(${c('c1')} OR ${c('c2')})`;
     const startsSequence = k === 0 ? `(${c('c2')} AND NOT ${active(0)})` : 'false';
     const newMatch = `CASE WHEN ${c('c1')} THEN ${k > 0 ? match(k - 1) : 'NULL'} WHEN ${startsSequence} THEN ${c('next')} ELSE ${match(k)} END`;
-    const ownValue = (r: StateRef) => (declaredByName.has(r.name) ? c(`x${declaredByName.get(r.name)!.index}`) : sqlColumn(cols, r.name));
+    const ownValue = (r: StateRef) =>
+      declaredByName.has(r.name)
+        ? c(`x${declaredByName.get(r.name)!.index}`)
+        : sqlColumn(cols, r.name);
     const replace = [
       `(${active(k)} OR ${matched}) AS ${active(k)}`,
       `${newMatch} AS ${match(k)}`,
@@ -236,19 +308,27 @@ export function scanRelation(op: Extract<Operator, { kind: 'scan' }>, input: Rel
     level = `SELECT * EXCLUDE (${helpers.join(', ')}) FROM (SELECT * REPLACE (${replace.join(', ')}), ${outputs.join(', ')} FROM (${level}))`;
   }
   // One starting state per partition value (the value kept in its column), or one in all.
-  const anchorItems = layout.map((l) => `CAST(${l.name === part ? part : l.init} AS ${l.type}) AS ${l.name}`).join(', ');
+  const anchorItems = layout
+    .map((l) => `CAST(${l.name === part ? part : l.init} AS ${l.type}) AS ${l.name}`)
+    .join(', ');
   const anchor = part ? `DISTINCT ${anchorItems} FROM ${c('rows')}` : anchorItems;
   const recursive = `SELECT ${layout.map((l) => `CAST(${l.name} AS ${l.type}) AS ${l.name}`).join(', ')} FROM (${level})`;
 
   // Unfold each row's outputs: row order, then the last step first (the order they were checked).
-  const outColumns: ColumnSchema[] = [...cols, ...declared.map((d) => ({ name: d.name, type: d.type }))];
+  const outColumns: ColumnSchema[] = [
+    ...cols,
+    ...declared.map((d) => ({ name: d.name, type: d.type })),
+  ];
   if (op.matchId) outColumns.push({ name: op.matchId.text, type: 'long' });
   ctx.checkColumns(outColumns, op.span);
   const out = sqlColumns(outColumns);
   const unfold = steps.map((_, k) => {
     const items = [
       ...colSql,
-      ...declared.map((d, i) => `${d.type === 'string' || d.type === 'guid' ? `coalesce(${c(`o${k}_${i}`)}, '')` : c(`o${k}_${i}`)} AS ${out[cols.length + i]}`),
+      ...declared.map(
+        (d, i) =>
+          `${d.type === 'string' || d.type === 'guid' ? `coalesce(${c(`o${k}_${i}`)}, '')` : c(`o${k}_${i}`)} AS ${out[cols.length + i]}`,
+      ),
       ...(op.matchId ? [`${c(`om${k}`)} AS ${out[out.length - 1]}`] : []),
       c('rn'),
       `${steps.length - 1 - k} AS ${c('sub')}`,

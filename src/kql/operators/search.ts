@@ -39,7 +39,11 @@ function caseSensitivity(node: Kusto.Language.Syntax.SearchOperator, l: Lowerer)
   const v = l.parameterText(k.value);
   if (v === 'case_sensitive') return true;
   if (v === 'case_insensitive' || v === 'default') return false;
-  throw l.error('syntax', `search kind must be case_sensitive, case_insensitive or default, not "${v}"`, k.value);
+  throw l.error(
+    'syntax',
+    `search kind must be case_sensitive, case_insensitive or default, not "${v}"`,
+    k.value,
+  );
 }
 
 /** The term-search operator and operand for a search string (wildcards as in the module comment). */
@@ -50,7 +54,10 @@ function termOperator(term: string, caseSensitive: boolean): { op: string; value
   const core = term.slice(lead ? 1 : 0, trail ? -1 : undefined);
   if (core.includes('*')) {
     const pattern = core.split('*').map(escapeRegex).join('.*');
-    return { op: 'matches', value: `${caseSensitive ? '' : '(?i)'}${lead ? '' : '\\b'}${pattern}${trail ? '' : '\\b'}` };
+    return {
+      op: 'matches',
+      value: `${caseSensitive ? '' : '(?i)'}${lead ? '' : '\\b'}${pattern}${trail ? '' : '\\b'}`,
+    };
   }
   if (lead && trail) return { op: `contains${cs}`, value: core };
   if (trail) return { op: `hasprefix${cs}`, value: core };
@@ -60,7 +67,14 @@ function termOperator(term: string, caseSensitive: boolean): { op: string; value
 
 function termOn(column: Expr, term: string, caseSensitive: boolean, span: Span): Expr {
   const { op, value } = termOperator(term, caseSensitive);
-  return { kind: 'binary', op, opSpan: span, left: column, right: { kind: 'literal', type: 'string', value, span }, span };
+  return {
+    kind: 'binary',
+    op,
+    opSpan: span,
+    left: column,
+    right: { kind: 'literal', type: 'string', value, span },
+    span,
+  };
 }
 
 /**
@@ -69,14 +83,18 @@ function termOn(column: Expr, term: string, caseSensitive: boolean, span: Span):
  * row. Bare strings stay strings: they are expanded over the columns at translation (expandTerms).
  */
 function predicate(node: Kusto.Language.Syntax.Expression | null, cs: boolean, l: Lowerer): Expr {
-  if (node && kindName(node) === 'StarExpression') return { kind: 'literal', type: 'bool', value: true, span: l.span(node) };
+  if (node && kindName(node) === 'StarExpression')
+    return { kind: 'literal', type: 'bool', value: true, span: l.span(node) };
   const walk = (e: Expr): Expr => {
     if (e.kind === 'binary' && e.op === ':') {
-      if (e.right.kind !== 'literal' || e.right.type !== 'string') throw l.error('syntax', 'expected a string after "Column:" in search', e.right.span);
+      if (e.right.kind !== 'literal' || e.right.type !== 'string')
+        throw l.error('syntax', 'expected a string after "Column:" in search', e.right.span);
       return termOn(e.left, String(e.right.value), cs, e.span);
     }
-    if (e.kind === 'binary' && (e.op === 'and' || e.op === 'or')) return { ...e, left: walk(e.left), right: walk(e.right) };
-    if (e.kind === 'call' && e.name === 'not' && e.args.length === 1) return { ...e, args: [walk(e.args[0]!)] };
+    if (e.kind === 'binary' && (e.op === 'and' || e.op === 'or'))
+      return { ...e, left: walk(e.left), right: walk(e.right) };
+    if (e.kind === 'call' && e.name === 'not' && e.args.length === 1)
+      return { ...e, args: [walk(e.args[0]!)] };
     return e;
   };
   return walk(lowerExpr(node, l));
@@ -88,24 +106,48 @@ function searchable(columns: readonly ColumnSchema[], span: Span): Expr[] {
     .filter((c) => c.type === 'string' || c.type === 'guid' || c.type === 'dynamic')
     .map((c): Expr => {
       const name: Expr = { kind: 'name', name: c.name, span };
-      return c.type === 'string' ? name : { kind: 'call', name: 'tostring', nameSpan: span, args: [name], span };
+      return c.type === 'string'
+        ? name
+        : { kind: 'call', name: 'tostring', nameSpan: span, args: [name], span };
     });
 }
 
 /** The predicate with its bare strings, where conditions stand, expanded into term searches over `columns`. */
 function expandTerms(e: Expr, columns: readonly ColumnSchema[], cs: boolean): Expr {
-  if (e.kind === 'binary' && (e.op === 'and' || e.op === 'or')) return { ...e, left: expandTerms(e.left, columns, cs), right: expandTerms(e.right, columns, cs) };
-  if (e.kind === 'call' && e.name === 'not' && e.args.length === 1) return { ...e, args: [expandTerms(e.args[0]!, columns, cs)] };
+  if (e.kind === 'binary' && (e.op === 'and' || e.op === 'or'))
+    return {
+      ...e,
+      left: expandTerms(e.left, columns, cs),
+      right: expandTerms(e.right, columns, cs),
+    };
+  if (e.kind === 'call' && e.name === 'not' && e.args.length === 1)
+    return { ...e, args: [expandTerms(e.args[0]!, columns, cs)] };
   if (e.kind === 'literal' && e.type === 'string') {
     const terms = searchable(columns, e.span).map((c) => termOn(c, String(e.value), cs, e.span));
     if (terms.length === 0) return { kind: 'literal', type: 'bool', value: false, span: e.span };
-    return terms.reduce((a, b) => ({ kind: 'binary', op: 'or', opSpan: e.span, left: a, right: b, span: e.span }));
+    return terms.reduce((a, b) => ({
+      kind: 'binary',
+      op: 'or',
+      opSpan: e.span,
+      left: a,
+      right: b,
+      span: e.span,
+    }));
   }
   return e;
 }
 
-function filter(rel: Relation, predicate: Expr, cs: boolean, ctx: TranslateContext, span: Span): Relation {
-  return ctx.translateOperator({ kind: 'where', predicate: expandTerms(predicate, rel.columns, cs), span }, rel);
+function filter(
+  rel: Relation,
+  predicate: Expr,
+  cs: boolean,
+  ctx: TranslateContext,
+  span: Span,
+): Relation {
+  return ctx.translateOperator(
+    { kind: 'where', predicate: expandTerms(predicate, rel.columns, cs), span },
+    rel,
+  );
 }
 
 export const SEARCH = defineOperator({
@@ -113,9 +155,15 @@ export const SEARCH = defineOperator({
   syntax: ['SearchOperator'],
   lower(node: Kusto.Language.Syntax.SearchOperator, l) {
     const caseSensitive = caseSensitivity(node, l);
-    if (node.InClause) throw l.error('syntax', 'search after a pipe cannot name tables with in (…)', node.InClause);
+    if (node.InClause)
+      throw l.error('syntax', 'search after a pipe cannot name tables with in (…)', node.InClause);
     if (node.DataScope) throw l.unsupported('search datascope=…', node.DataScope);
-    return { kind: 'search', caseSensitive, predicate: predicate(node.Condition, caseSensitive, l), span: l.span(node) };
+    return {
+      kind: 'search',
+      caseSensitive,
+      predicate: predicate(node.Condition, caseSensitive, l),
+      span: l.span(node),
+    };
   },
   translate(op, input, ctx) {
     return filter(input, op.predicate, op.caseSensitive, ctx, op.span);
@@ -128,17 +176,40 @@ export const SEARCH_SOURCE = defineSource({
   lower(node: Kusto.Language.Syntax.SearchOperator, l) {
     const caseSensitive = caseSensitivity(node, l);
     if (node.DataScope) throw l.unsupported('search datascope=…', node.DataScope);
-    const tables = node.InClause ? elementsOf(node.InClause.Expressions).map((e) => columnPattern(e, l)) : undefined;
-    return { kind: 'search', caseSensitive, ...(tables && { tables }), views: [...l.views], predicate: predicate(node.Condition, caseSensitive, l), span: l.span(node) };
+    const tables = node.InClause
+      ? elementsOf(node.InClause.Expressions).map((e) => columnPattern(e, l))
+      : undefined;
+    return {
+      kind: 'search',
+      caseSensitive,
+      ...(tables && { tables }),
+      views: [...l.views],
+      predicate: predicate(node.Condition, caseSensitive, l),
+      span: l.span(node),
+    };
   },
   translate(src, ctx) {
     const names = src.tables ?? src.views.map((v) => ({ text: v, span: src.span }));
     if (names.length === 0) {
-      throw ctx.error('unsupported', 'search without in (…) searches every table of the workspace: name the tables, e.g. search in (SigninLogs) "term"', src.span);
+      throw ctx.error(
+        'unsupported',
+        'search without in (…) searches every table of the workspace: name the tables, e.g. search in (SigninLogs) "term"',
+        src.span,
+      );
     }
     const legs = names.map((n) => {
-      if (n.text.includes('*')) throw ctx.error('unsupported', 'search in (…) with a wildcard table name', n.span);
-      return { rel: filter(ctx.tabularByName(n.text, n.span), src.predicate, src.caseSensitive, ctx, src.span), name: n.text };
+      if (n.text.includes('*'))
+        throw ctx.error('unsupported', 'search in (…) with a wildcard table name', n.span);
+      return {
+        rel: filter(
+          ctx.tabularByName(n.text, n.span),
+          src.predicate,
+          src.caseSensitive,
+          ctx,
+          src.span,
+        ),
+        name: n.text,
+      };
     });
     return unionWithSource(legs, '$table', ctx, src.span);
   },

@@ -21,10 +21,15 @@ export const SERIALIZE = defineOperator({
     if (!rel.order) {
       const cols = sqlColumns(input.columns).join(', ');
       const o = quoteIdent(ORDER_COLUMN);
-      const cte = ctx.addCte('serialize', `SELECT ${cols}${cols ? ', ' : ''}row_number() OVER () AS ${o} FROM ${input.cte}`, op.items.length ? undefined : op.span);
+      const cte = ctx.addCte(
+        'serialize',
+        `SELECT ${cols}${cols ? ', ' : ''}row_number() OVER () AS ${o} FROM ${input.cte}`,
+        op.items.length ? undefined : op.span,
+      );
       rel = { cte, columns: input.columns, order: { clause: o } };
     }
-    if (op.items.length) return ctx.translateOperator({ kind: 'extend', items: op.items, span: op.span }, rel);
+    if (op.items.length)
+      return ctx.translateOperator({ kind: 'extend', items: op.items, span: op.span }, rel);
     return rel;
   },
 });

@@ -14,13 +14,18 @@ export const SORT = defineOperator({
   kind: 'sort',
   syntax: ['SortOperator'],
   lower(node: Kusto.Language.Syntax.SortOperator, l) {
-    return { kind: 'sort', keys: elementsOf(node.Expressions).map((e) => sortKey(e, l)), span: l.span(node) };
+    return {
+      kind: 'sort',
+      keys: elementsOf(node.Expressions).map((e) => sortKey(e, l)),
+      span: l.span(node),
+    };
   },
   translate(op, input, ctx) {
     const scope = Scope.of(input);
     const items = op.keys.map((k) => {
       const v = ctx.expr(k.expr, scope);
-      if (v.type === 'dynamic') throw ctx.error('unsupported', 'sorting by a dynamic value', k.expr.span);
+      if (v.type === 'dynamic')
+        throw ctx.error('unsupported', 'sorting by a dynamic value', k.expr.span);
       return `${v.sql} ${k.desc ? 'DESC' : 'ASC'} NULLS ${k.nullsFirst ? 'FIRST' : 'LAST'}`;
     });
     const keys = items.join(', ');

@@ -19,7 +19,10 @@ import type { Relation } from '../types.ts';
 
 type QueryOperatorNode = Kusto.Language.Syntax.QueryOperator;
 
-export interface OperatorSpec<K extends OperatorKind, N extends QueryOperatorNode = QueryOperatorNode> {
+export interface OperatorSpec<
+  K extends OperatorKind,
+  N extends QueryOperatorNode = QueryOperatorNode,
+> {
   readonly kind: K;
   /** The Kusto.Language node kinds this operator lowers (`FilterOperator` is `where`/`filter`). */
   readonly syntax: readonly string[];
@@ -28,14 +31,22 @@ export interface OperatorSpec<K extends OperatorKind, N extends QueryOperatorNod
 }
 
 /** Defines an operator module with its kind's types checked. */
-export function defineOperator<K extends OperatorKind, N extends QueryOperatorNode>(spec: OperatorSpec<K, N>): OperatorSpec<K, N> {
+export function defineOperator<K extends OperatorKind, N extends QueryOperatorNode>(
+  spec: OperatorSpec<K, N>,
+): OperatorSpec<K, N> {
   return spec;
 }
 
 /** Sources with their own syntax: they start a pipeline instead of continuing one. */
-export type SyntaxSourceKind = Exclude<SourceKind, 'table-ref' | 'subquery' | 'table-call' | 'invoke'>;
+export type SyntaxSourceKind = Exclude<
+  SourceKind,
+  'table-ref' | 'subquery' | 'table-call' | 'invoke'
+>;
 
-export interface SourceSpec<K extends SyntaxSourceKind, N extends KustoExpression = KustoExpression> {
+export interface SourceSpec<
+  K extends SyntaxSourceKind,
+  N extends KustoExpression = KustoExpression,
+> {
   readonly kind: K;
   /** The Kusto.Language node kinds that start this source (`DataTableExpression`, `PrintOperator`…). */
   readonly syntax: readonly string[];
@@ -43,6 +54,8 @@ export interface SourceSpec<K extends SyntaxSourceKind, N extends KustoExpressio
   translate(src: Extract<Source, { kind: K }>, ctx: TranslateContext): Relation;
 }
 
-export function defineSource<K extends SyntaxSourceKind, N extends KustoExpression>(spec: SourceSpec<K, N>): SourceSpec<K, N> {
+export function defineSource<K extends SyntaxSourceKind, N extends KustoExpression>(
+  spec: SourceSpec<K, N>,
+): SourceSpec<K, N> {
   return spec;
 }

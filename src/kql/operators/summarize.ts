@@ -12,7 +12,11 @@ import { aggregateFunction } from '../functions/index.ts';
 import { ARG_EXTREMES, argExtremeColumns } from '../functions/arg-extreme.ts';
 import { selectList } from './common.ts';
 import { assignments } from '../syntax/lower-expr.ts';
-import { isAggregateCall, translateAggregateCall, translateAggregateExpression } from './aggregate-expression.ts';
+import {
+  isAggregateCall,
+  translateAggregateCall,
+  translateAggregateExpression,
+} from './aggregate-expression.ts';
 import { columnType } from './extend.ts';
 import { derivedName } from './column-names.ts';
 import { defineOperator } from './spec.ts';
@@ -25,8 +29,17 @@ import { defineOperator } from './spec.ts';
  * summarizes by again).
  */
 const BINNING_CALLS = new Set([
-  'bin', 'bin_at', 'floor',
-  'startofday', 'startofweek', 'startofmonth', 'startofyear', 'endofday', 'endofweek', 'endofmonth', 'endofyear',
+  'bin',
+  'bin_at',
+  'floor',
+  'startofday',
+  'startofweek',
+  'startofmonth',
+  'startofyear',
+  'endofday',
+  'endofweek',
+  'endofmonth',
+  'endofyear',
 ]);
 
 /** The name an unnamed `by` expression takes from what it wraps (`X`, `bin(X, …)`, `tostring(X)`, `d.a`), if any. */
@@ -41,7 +54,11 @@ function byName(item: Assignment, ctx: TranslateContext): string {
   if (item.kustoName !== undefined) return item.kustoName;
   const name = wrappedColumn(item.expr);
   if (name !== undefined) return name;
-  throw ctx.error('unsupported', 'an unnamed summarize-by expression (write Name = …)', item.expr.span);
+  throw ctx.error(
+    'unsupported',
+    'an unnamed summarize-by expression (write Name = …)',
+    item.expr.span,
+  );
 }
 
 function unique(name: string, taken: Set<string>): string {
@@ -54,8 +71,14 @@ export const SUMMARIZE = defineOperator({
   syntax: ['SummarizeOperator'],
   lower(node: Kusto.Language.Syntax.SummarizeOperator, l) {
     l.rejectOtherParameters(l.parameters(node.Parameters), [], 'summarize');
-    if (node.ByClause?.BinClause) throw l.unsupported('summarize … by …, bin = …', node.ByClause.BinClause);
-    return { kind: 'summarize', aggregates: assignments(node.Aggregates, l), by: assignments(node.ByClause?.Expressions, l), span: l.span(node) };
+    if (node.ByClause?.BinClause)
+      throw l.unsupported('summarize … by …, bin = …', node.ByClause.BinClause);
+    return {
+      kind: 'summarize',
+      aggregates: assignments(node.Aggregates, l),
+      by: assignments(node.ByClause?.Expressions, l),
+      span: l.span(node),
+    };
   },
   translate(op, input, ctx) {
     const scope = Scope.of(input);
@@ -65,7 +88,8 @@ export const SUMMARIZE = defineOperator({
     for (const item of op.by) {
       const name = byName(item, ctx);
       const v = ctx.expr(item.expr, scope);
-      if (v.type === 'dynamic') throw ctx.error('unsupported', 'summarizing by a dynamic value', item.expr.span);
+      if (v.type === 'dynamic')
+        throw ctx.error('unsupported', 'summarizing by a dynamic value', item.expr.span);
       out.push({ name, sql: v.sql });
       columns.push({ name, type: columnType(v) });
       taken.add(name);
@@ -74,7 +98,13 @@ export const SUMMARIZE = defineOperator({
       const e = item.expr;
       if (e.kind === 'call' && ARG_EXTREMES.has(e.name)) {
         // arg_max/arg_min give several columns (functions/arg-extreme.ts); later ones clash-rename like other aggregates.
-        for (const c of argExtremeColumns(e, item.name?.text, scope, ctx, new Set(op.by.map((b) => byName(b, ctx))))) {
+        for (const c of argExtremeColumns(
+          e,
+          item.name?.text,
+          scope,
+          ctx,
+          new Set(op.by.map((b) => byName(b, ctx))),
+        )) {
           const name = unique(c.name, taken);
           out.push({ name, sql: c.sql });
           columns.push({ name, type: c.type });
@@ -91,21 +121,37 @@ export const SUMMARIZE = defineOperator({
         // Loupe's registry names aggregates as the Kusto engine does (covariance(x, y) → covariance_x_y,
         // where Kusto.Language says covariance_x); Kusto.Language's name covers the rest.
         const auto = fn.defaultName(e.args) ?? item.kustoName;
-        if (!auto) throw ctx.error('unsupported', `an unnamed ${e.name}() of an expression (write Name = ${e.name}(…))`, e.span);
+        if (!auto)
+          throw ctx.error(
+            'unsupported',
+            `an unnamed ${e.name}() of an expression (write Name = ${e.name}(…))`,
+            e.span,
+          );
         name = unique(auto, taken);
       } else if (item.kustoName !== undefined) {
         name = unique(item.kustoName, taken);
       } else {
-        throw ctx.error('unsupported', 'an unnamed summarize expression over aggregates (write Name = …)', e.span);
+        throw ctx.error(
+          'unsupported',
+          'an unnamed summarize expression over aggregates (write Name = …)',
+          e.span,
+        );
       }
-      const v = e.kind === 'call' && fn ? translateAggregateCall(e, scope, ctx) : translateAggregateExpression(e, scope, ctx);
+      const v =
+        e.kind === 'call' && fn
+          ? translateAggregateCall(e, scope, ctx)
+          : translateAggregateExpression(e, scope, ctx);
       out.push({ name, sql: v.sql });
       columns.push({ name, type: columnType(v) });
       taken.add(name);
     }
     ctx.checkColumns(columns, op.span);
     const groupBy = op.by.length ? ` GROUP BY ${op.by.map((_, i) => i + 1).join(', ')}` : '';
-    const cte = ctx.addCte('summarize', `SELECT ${selectList(out)} FROM ${input.cte}${groupBy}`, op.span);
+    const cte = ctx.addCte(
+      'summarize',
+      `SELECT ${selectList(out)} FROM ${input.cte}${groupBy}`,
+      op.span,
+    );
     return { cte, columns };
   },
 });

@@ -12,8 +12,13 @@ export const TAKE = defineOperator({
   },
   translate(op, input, ctx) {
     const n = ctx.expr(op.count, new Scope([]));
-    if (n.type !== 'long' && n.type !== 'int') throw ctx.error('type', `take needs a long row count, this is a ${n.type}`, op.count.span);
-    const cte = ctx.addCte('take', `SELECT * FROM ${input.cte}${orderBySuffix(input.order)} LIMIT greatest(${n.sql}, 0)`, op.span);
+    if (n.type !== 'long' && n.type !== 'int')
+      throw ctx.error('type', `take needs a long row count, this is a ${n.type}`, op.count.span);
+    const cte = ctx.addCte(
+      'take',
+      `SELECT * FROM ${input.cte}${orderBySuffix(input.order)} LIMIT greatest(${n.sql}, 0)`,
+      op.span,
+    );
     return { cte, columns: input.columns, order: input.order };
   },
 });

@@ -14,20 +14,46 @@ export const TOP_HITTERS = defineOperator({
   syntax: ['TopHittersOperator'],
   lower(node: Kusto.Language.Syntax.TopHittersOperator, l) {
     const by = node.ByClause?.Expression;
-    return { kind: 'top-hitters', count: lowerExpr(node.Expression, l), value: lowerExpr(node.OfExpression, l), ...(by && { by: lowerExpr(by, l) }), span: l.span(node) };
+    return {
+      kind: 'top-hitters',
+      count: lowerExpr(node.Expression, l),
+      value: lowerExpr(node.OfExpression, l),
+      ...(by && { by: lowerExpr(by, l) }),
+      span: l.span(node),
+    };
   },
   translate(op, input, ctx) {
     const name = derivedName(op.value);
-    if (name === undefined) throw ctx.error('unsupported', 'top-hitters of an expression without a column name (extend it as a column first)', op.value.span);
+    if (name === undefined)
+      throw ctx.error(
+        'unsupported',
+        'top-hitters of an expression without a column name (extend it as a column first)',
+        op.value.span,
+      );
     const measure = `${op.by ? 'approximate_sum' : 'approximate_count'}_${name}`;
     const span = op.span;
     const aggregate: Assignment = {
       name: { text: measure, span },
-      expr: op.by ? { kind: 'call', name: 'sum', nameSpan: span, args: [op.by], span: op.by.span } : { kind: 'call', name: 'count', nameSpan: span, args: [], span },
+      expr: op.by
+        ? { kind: 'call', name: 'sum', nameSpan: span, args: [op.by], span: op.by.span }
+        : { kind: 'call', name: 'count', nameSpan: span, args: [], span },
       span,
     };
-    const grouped = ctx.translateOperator({ kind: 'summarize', aggregates: [aggregate], by: [{ name: { text: name, span: op.value.span }, expr: op.value, span: op.value.span }], span }, input);
-    const key: SortKey = { expr: { kind: 'name', name: measure, span }, desc: true, nullsFirst: false, span };
+    const grouped = ctx.translateOperator(
+      {
+        kind: 'summarize',
+        aggregates: [aggregate],
+        by: [{ name: { text: name, span: op.value.span }, expr: op.value, span: op.value.span }],
+        span,
+      },
+      input,
+    );
+    const key: SortKey = {
+      expr: { kind: 'name', name: measure, span },
+      desc: true,
+      nullsFirst: false,
+      span,
+    };
     return ctx.translateOperator({ kind: 'top', count: op.count, key, span }, grouped);
   },
 });

@@ -21,7 +21,11 @@ import { assignment, lowerExpr } from '../syntax/lower-expr.ts';
 import type { Lowerer } from '../syntax/lowerer.ts';
 import { quoteIdent } from '../sql.ts';
 import { ORDER_COLUMN } from '../types.ts';
-import { isAggregateCall, translateAggregateCall, translateAggregateExpression } from './aggregate-expression.ts';
+import {
+  isAggregateCall,
+  translateAggregateCall,
+  translateAggregateExpression,
+} from './aggregate-expression.ts';
 import { derivedName } from './column-names.ts';
 import { columnType } from './extend.ts';
 import { defineOperator } from './spec.ts';
@@ -52,7 +56,11 @@ export const TOP_NESTED = defineOperator({
   kind: 'top-nested',
   syntax: ['TopNestedOperator'],
   lower(node: Kusto.Language.Syntax.TopNestedOperator, l) {
-    return { kind: 'top-nested', levels: elementsOf(node.Clauses).map((c) => level(c, l)), span: l.span(node) };
+    return {
+      kind: 'top-nested',
+      levels: elementsOf(node.Clauses).map((c) => level(c, l)),
+      span: l.span(node),
+    };
   },
   translate(op, input, ctx) {
     const scope = Scope.of(input);
@@ -61,19 +69,37 @@ export const TOP_NESTED = defineOperator({
     const levels: string[] = [];
     const limits: string[] = [];
     op.levels.forEach((level, i) => {
-      if (level.others) throw ctx.error('unsupported', 'top-nested "with others = …"', level.others.span);
+      if (level.others)
+        throw ctx.error('unsupported', 'top-nested "with others = …"', level.others.span);
       const keyName = level.key.name?.text ?? derivedName(level.key.expr);
-      if (keyName === undefined) throw ctx.error('unsupported', 'an unnamed top-nested expression (write of Name = …)', level.key.expr.span);
+      if (keyName === undefined)
+        throw ctx.error(
+          'unsupported',
+          'an unnamed top-nested expression (write of Name = …)',
+          level.key.expr.span,
+        );
       const key = ctx.expr(level.key.expr, scope);
-      if (key.type === 'dynamic') throw ctx.error('unsupported', 'top-nested of a dynamic value', level.key.expr.span);
+      if (key.type === 'dynamic')
+        throw ctx.error('unsupported', 'top-nested of a dynamic value', level.key.expr.span);
       const e = level.aggregate.expr;
-      const agg = isAggregateCall(e, ctx) ? translateAggregateCall(e, scope, ctx) : translateAggregateExpression(e, scope, ctx);
-      if (agg.type === 'dynamic') throw ctx.error('unsupported', 'top-nested by a dynamic aggregate', e.span);
-      columns.push({ name: keyName, type: columnType(key) }, { name: level.aggregate.name?.text ?? `aggregated_${keyName}`, type: columnType(agg) });
+      const agg = isAggregateCall(e, ctx)
+        ? translateAggregateCall(e, scope, ctx)
+        : translateAggregateExpression(e, scope, ctx);
+      if (agg.type === 'dynamic')
+        throw ctx.error('unsupported', 'top-nested by a dynamic aggregate', e.span);
+      columns.push(
+        { name: keyName, type: columnType(key) },
+        { name: level.aggregate.name?.text ?? `aggregated_${keyName}`, type: columnType(agg) },
+      );
       keys.push(key.sql);
       if (level.count) {
         const n = ctx.expr(level.count, new Scope([]));
-        if (n.type !== 'long' && n.type !== 'int') throw ctx.error('type', `top-nested needs a long count, this is a ${n.type}`, level.count.span);
+        if (n.type !== 'long' && n.type !== 'int')
+          throw ctx.error(
+            'type',
+            `top-nested needs a long count, this is a ${n.type}`,
+            level.count.span,
+          );
         limits.push(`l${i}.n <= ${n.sql}`);
       }
       const dir = level.desc ? 'DESC NULLS LAST' : 'ASC NULLS FIRST';
@@ -81,7 +107,9 @@ export const TOP_NESTED = defineOperator({
       const parents = keys.slice(0, i).map((_, j) => `k${j}`);
       const partition = parents.length ? `PARTITION BY ${parents.join(', ')} ` : '';
       const grouped = `SELECT ${groupKeys}, ${agg.sql} AS a FROM ${input.cte} GROUP BY ${keys.map((_, j) => j + 1).join(', ')}`;
-      levels.push(`(SELECT *, row_number() OVER (${partition}ORDER BY a ${dir}, k${i} ${dir}) AS n FROM (${grouped})) AS l${i}`);
+      levels.push(
+        `(SELECT *, row_number() OVER (${partition}ORDER BY a ${dir}, k${i} ${dir}) AS n FROM (${grouped})) AS l${i}`,
+      );
     });
     ctx.checkColumns(columns, op.span);
     // Each level joins its parent on the parent's keys.
@@ -90,10 +118,17 @@ export const TOP_NESTED = defineOperator({
       from += ` JOIN ${levels[i]} ON ${Array.from({ length: i }, (_, j) => `l${i}.k${j} IS NOT DISTINCT FROM l${i - 1}.k${j}`).join(' AND ')}`;
     }
     const out = sqlColumns(columns);
-    const select = op.levels.flatMap((_, i) => [`l${i}.k${i} AS ${out[2 * i]}`, `l${i}.a AS ${out[2 * i + 1]}`]);
+    const select = op.levels.flatMap((_, i) => [
+      `l${i}.k${i} AS ${out[2 * i]}`,
+      `l${i}.a AS ${out[2 * i + 1]}`,
+    ]);
     const rank = `row_number() OVER (ORDER BY ${op.levels.map((_, i) => `l${i}.n`).join(', ')}) AS ${quoteIdent(ORDER_COLUMN)}`;
     const where = limits.length ? ` WHERE ${limits.join(' AND ')}` : '';
-    const cte = ctx.addCte('top_nested', `SELECT ${select.join(', ')}, ${rank} FROM ${from}${where}`, op.span);
+    const cte = ctx.addCte(
+      'top_nested',
+      `SELECT ${select.join(', ')}, ${rank} FROM ${from}${where}`,
+      op.span,
+    );
     return { cte, columns, order: { clause: quoteIdent(ORDER_COLUMN) } };
   },
 });

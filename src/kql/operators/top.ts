@@ -15,13 +15,20 @@ export const TOP = defineOperator({
   kind: 'top',
   syntax: ['TopOperator'],
   lower(node: Kusto.Language.Syntax.TopOperator, l) {
-    return { kind: 'top', count: lowerExpr(node.Expression, l), key: sortKey(node.ByExpression, l), span: l.span(node) };
+    return {
+      kind: 'top',
+      count: lowerExpr(node.Expression, l),
+      key: sortKey(node.ByExpression, l),
+      span: l.span(node),
+    };
   },
   translate(op, input, ctx) {
     const n = ctx.expr(op.count, new Scope([]));
-    if (n.type !== 'long' && n.type !== 'int') throw ctx.error('type', `top needs a long row count, this is a ${n.type}`, op.count.span);
+    if (n.type !== 'long' && n.type !== 'int')
+      throw ctx.error('type', `top needs a long row count, this is a ${n.type}`, op.count.span);
     const v = ctx.expr(op.key.expr, Scope.of(input));
-    if (v.type === 'dynamic') throw ctx.error('unsupported', 'top by a dynamic value', op.key.expr.span);
+    if (v.type === 'dynamic')
+      throw ctx.error('unsupported', 'top by a dynamic value', op.key.expr.span);
     const key = `${v.sql} ${op.key.desc ? 'DESC' : 'ASC'} NULLS ${op.key.nullsFirst ? 'FIRST' : 'LAST'}`;
     const cols = sqlColumns(input.columns).join(', ');
     const rank = quoteIdent(ORDER_COLUMN);

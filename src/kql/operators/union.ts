@@ -35,7 +35,8 @@ function unionArgs(node: Kusto.Language.Syntax.UnionOperator, l: Lowerer): Union
   l.rejectOtherParameters(params, ['kind', 'withsource', 'isfuzzy'], 'union');
   const kind = params.get('kind');
   const unionKind = kind ? l.parameterText(kind.value) : 'outer';
-  if (unionKind !== 'inner' && unionKind !== 'outer') throw l.error('syntax', `union kind must be inner or outer, not "${unionKind}"`, kind!.value);
+  if (unionKind !== 'inner' && unionKind !== 'outer')
+    throw l.error('syntax', `union kind must be inner or outer, not "${unionKind}"`, kind!.value);
   const source = params.get('withsource');
   const fuzzy = params.get('isfuzzy');
   // Kusto reads this flag case-insensitively: Sentinel rules write `isfuzzy=True`.
@@ -43,11 +44,19 @@ function unionArgs(node: Kusto.Language.Syntax.UnionOperator, l: Lowerer): Union
   const legs: UnionLeg[] = elementsOf(node.Expressions).map((e) => {
     if (kindName(e) === 'NameReference') {
       const name = (e as Kusto.Language.Syntax.NameReference).Name!;
-      if (kindName(name) === 'WildcardedName' || kindName(name) === 'BracketedWildcardedName') return { kind: 'tables', pattern: columnPattern(e, l).text, span: l.span(e) };
+      if (kindName(name) === 'WildcardedName' || kindName(name) === 'BracketedWildcardedName')
+        return { kind: 'tables', pattern: columnPattern(e, l).text, span: l.span(e) };
     }
     return l.pipeline(e);
   });
-  return { unionKind, ...(source && { withSource: { text: l.parameterText(source.value), span: l.span(source.value) } }), isFuzzy, legs };
+  return {
+    unionKind,
+    ...(source && {
+      withSource: { text: l.parameterText(source.value), span: l.span(source.value) },
+    }),
+    isFuzzy,
+    legs,
+  };
 }
 
 /** A leg's translation with the name `withsource=` reports for it. */
@@ -61,13 +70,23 @@ function legName(leg: Pipeline, rel: Relation, index: number): string {
   return AS_NAMES.get(rel) ?? `union_arg${index}`;
 }
 
-function translateLegs(args: UnionArgs, first: Leg | undefined, ctx: TranslateContext, span: Span): Leg[] {
+function translateLegs(
+  args: UnionArgs,
+  first: Leg | undefined,
+  ctx: TranslateContext,
+  span: Span,
+): Leg[] {
   const legs: Leg[] = first ? [first] : [];
   const expanded = args.legs.flatMap((leg): Pipeline[] => {
     if (leg.kind === 'pipeline') return [leg];
     // `union Sign*`: the tables whose names match, in name order (Kusto matches the database's tables).
     const pattern: ColumnPattern = { text: leg.pattern, span: leg.span };
-    return matchColumns(pattern, [...ctx.tableNames()].sort(), ctx, 'union').map((name) => ({ kind: 'pipeline', source: { kind: 'table-ref', name, span: leg.span }, operators: [], span: leg.span }));
+    return matchColumns(pattern, [...ctx.tableNames()].sort(), ctx, 'union').map((name) => ({
+      kind: 'pipeline',
+      source: { kind: 'table-ref', name, span: leg.span },
+      operators: [],
+      span: leg.span,
+    }));
   });
   expanded.forEach((leg, i) => {
     try {
@@ -75,7 +94,10 @@ function translateLegs(args: UnionArgs, first: Leg | undefined, ctx: TranslateCo
       legs.push({ rel, name: legName(leg, rel, i + (first ? 1 : 0)) });
     } catch (e) {
       if (!args.isFuzzy || !unresolved(e)) throw e;
-      ctx.warn(`union isfuzzy=true left out a leg: ${e.message.replace(/ \(line \d+, column \d+\)$/, '')}`, leg.span);
+      ctx.warn(
+        `union isfuzzy=true left out a leg: ${e.message.replace(/ \(line \d+, column \d+\)$/, '')}`,
+        leg.span,
+      );
     }
   });
   return legs;
@@ -92,21 +114,36 @@ function unresolved(e: unknown): e is KqlError {
 }
 
 /** The legs of a union, or its empty result when isfuzzy=true left every leg out. */
-function unionOf(args: UnionArgs, first: Leg | undefined, ctx: TranslateContext, span: Span): Relation {
+function unionOf(
+  args: UnionArgs,
+  first: Leg | undefined,
+  ctx: TranslateContext,
+  span: Span,
+): Relation {
   const legs = translateLegs(args, first, ctx, span);
   if (legs.length > 0) return unionSql(args, legs, ctx, span);
   if (!args.isFuzzy) throw ctx.error('unknown-table', 'union: none of its tables exists', span);
   // No rows, and no columns anyone could name.
   ctx.warn('union isfuzzy=true: none of its legs resolves, so its result is empty', span);
-  return { cte: ctx.addCte('union', 'SELECT NULL AS "loupe_no_column" WHERE false', span), columns: [] };
+  return {
+    cte: ctx.addCte('union', 'SELECT NULL AS "loupe_no_column" WHERE false', span),
+    columns: [],
+  };
 }
 
 /** The output columns (see the header for Kusto's rules) and one SELECT per leg, UNION ALL'ed. */
-function unionSql(args: UnionArgs, legs: readonly Leg[], ctx: TranslateContext, span: Span): Relation {
+function unionSql(
+  args: UnionArgs,
+  legs: readonly Leg[],
+  ctx: TranslateContext,
+  span: Span,
+): Relation {
   const key = (c: ColumnSchema) => `${c.name}\u0000${c.type}`;
   let shapes: ColumnSchema[] = [];
   if (args.unionKind === 'inner') {
-    shapes = legs[0]!.rel.columns.filter((c) => legs.every((l) => l.rel.columns.some((x) => key(x) === key(c))));
+    shapes = legs[0]!.rel.columns.filter((c) =>
+      legs.every((l) => l.rel.columns.some((x) => key(x) === key(c))),
+    );
   } else {
     const seen = new Set<string>();
     for (const c of legs.flatMap((l) => l.rel.columns)) {
@@ -134,13 +171,18 @@ function unionSql(args: UnionArgs, legs: readonly Leg[], ctx: TranslateContext, 
   const selects = legs.map((l) => {
     const items = shapes.map((c, i) => {
       const has = l.rel.columns.some((x) => key(x) === key(c));
-      const v = has ? sqlColumn(l.rel.columns, c.name) : isStringy(c.type) ? `''` : `CAST(NULL AS ${sqlStorageType(c.type)})`;
+      const v = has
+        ? sqlColumn(l.rel.columns, c.name)
+        : isStringy(c.type)
+          ? `''`
+          : `CAST(NULL AS ${sqlStorageType(c.type)})`;
       return `${v} AS ${out[i + shift]}`;
     });
     if (args.withSource) items.unshift(`${sqlString(l.name)} AS ${out[0]}`);
     return `SELECT ${items.join(', ')} FROM ${l.rel.cte}`;
   });
-  if (columns.length === 0) throw ctx.error('unsupported', 'a union whose legs have no column in common', span);
+  if (columns.length === 0)
+    throw ctx.error('unsupported', 'a union whose legs have no column in common', span);
   return { cte: ctx.addCte('union', selects.join(' UNION ALL '), span), columns };
 }
 
@@ -148,8 +190,18 @@ function unionSql(args: UnionArgs, legs: readonly Leg[], ctx: TranslateContext, 
  * The outer union of relations already translated, with a first column naming each one's leg
  * (`search` puts its `$table` column there).
  */
-export function unionWithSource(legs: readonly Leg[], sourceColumn: string, ctx: TranslateContext, span: Span): Relation {
-  return unionSql({ unionKind: 'outer', withSource: { text: sourceColumn, span }, isFuzzy: false, legs: [] }, legs, ctx, span);
+export function unionWithSource(
+  legs: readonly Leg[],
+  sourceColumn: string,
+  ctx: TranslateContext,
+  span: Span,
+): Relation {
+  return unionSql(
+    { unionKind: 'outer', withSource: { text: sourceColumn, span }, isFuzzy: false, legs: [] },
+    legs,
+    ctx,
+    span,
+  );
 }
 
 export const UNION = defineOperator({

@@ -12,7 +12,12 @@ export const WHERE = defineOperator({
   },
   translate(op, input, ctx) {
     const pred = ctx.expr(op.predicate, Scope.of(input));
-    if (pred.type !== 'bool' && pred.type !== 'null') throw ctx.error('type', `where needs a bool predicate, this is a ${pred.type}`, op.predicate.span);
+    if (pred.type !== 'bool' && pred.type !== 'null')
+      throw ctx.error(
+        'type',
+        `where needs a bool predicate, this is a ${pred.type}`,
+        op.predicate.span,
+      );
     // prev()/next()/row_number() are SQL window functions, which WHERE cannot hold; QUALIFY filters after them.
     const filter = usesWindowFunction(op.predicate) ? 'QUALIFY' : 'WHERE';
     const cte = ctx.addCte('where', `SELECT * FROM ${input.cte} ${filter} ${pred.sql}`, op.span);

@@ -11,7 +11,16 @@ import { Scope } from '../scope.ts';
 import { sqlColumns } from '../sql-names.ts';
 import type { Typed } from '../types.ts';
 import { inputColumn } from './arguments.ts';
-import { arith, binary, binIndex, binStart, constantArgument, dimensionItems, dimensions, sameDimensions } from './activity.ts';
+import {
+  arith,
+  binary,
+  binIndex,
+  binStart,
+  constantArgument,
+  dimensionItems,
+  dimensions,
+  sameDimensions,
+} from './activity.ts';
 import { definePlugin } from './spec.ts';
 
 export const ACTIVE_USERS_COUNT = definePlugin({
@@ -28,14 +37,28 @@ export const ACTIVE_USERS_COUNT = definePlugin({
     const bin = constantArgument(call, 7, 'Bin', ctx);
     const dims = dimensions(call, 8, input, ctx);
     const t = { sql: scope.get(timeline.name)!.sql, type: timeline.type };
-    const origin: Typed = timeline.type === 'datetime' ? { sql: `TIMESTAMP '1970-01-01'`, type: 'datetime' } : { sql: '0', type: 'long' };
+    const origin: Typed =
+      timeline.type === 'datetime'
+        ? { sql: `TIMESTAMP '1970-01-01'`, type: 'datetime' }
+        : { sql: '0', type: 'long' };
     const d = dims.map((_, j) => `"d${j}"`);
     const apps = ctx.addCte(
       'active_users_rows',
       `SELECT DISTINCT ${[...dimensionItems(dims, scope), `${scope.get(id.name)!.sql} AS "id"`, `${t.sql} AS "t"`, `${binIndex(t, origin, period, ctx, call.span).sql} AS "p"`].join(', ')} FROM ${input.cte} WHERE ${t.sql} IS NOT NULL`,
     );
     const at = (alias: string): Typed => ({ sql: `${alias}."t"`, type: timeline.type });
-    const within = arith({ a: at('a'), b: at('b'), w: lookback }, (n, s) => binary('and', binary('<=', n('b'), n('a'), s), binary('>', n('b'), binary('-', n('a'), n('w'), s), s), s), ctx, call.span);
+    const within = arith(
+      { a: at('a'), b: at('b'), w: lookback },
+      (n, s) =>
+        binary(
+          'and',
+          binary('<=', n('b'), n('a'), s),
+          binary('>', n('b'), binary('-', n('a'), n('w'), s), s),
+          s,
+        ),
+      ctx,
+      call.span,
+    );
     const inRange = `a."t" >= ${start.sql} AND a."t" <= ${end.sql}`;
     const activeApps = ctx.addCte(
       'active_users_active',

@@ -12,7 +12,18 @@ import { Scope } from '../scope.ts';
 import { sqlColumns } from '../sql-names.ts';
 import type { Typed } from '../types.ts';
 import { inputColumn } from './arguments.ts';
-import { arith, binary, binIndex, binStart, callOf, constantArgument, dimensionItems, dimensions, isConstantArgument, sameDimensions } from './activity.ts';
+import {
+  arith,
+  binary,
+  binIndex,
+  binStart,
+  callOf,
+  constantArgument,
+  dimensionItems,
+  dimensions,
+  isConstantArgument,
+  sameDimensions,
+} from './activity.ts';
 import { definePlugin } from './spec.ts';
 
 export const ACTIVITY_ENGAGEMENT = definePlugin({
@@ -28,24 +39,60 @@ export const ACTIVITY_ENGAGEMENT = definePlugin({
     const outer = constantArgument(call, bounded ? 5 : 3, 'OuterActivityWindow', ctx);
     const dims = dimensions(call, bounded ? 6 : 4, input, ctx);
     const t = { sql: scope.get(timeline.name)!.sql, type: timeline.type };
-    const origin: Typed = start ?? (timeline.type === 'datetime' ? { sql: `TIMESTAMP '1970-01-01'`, type: 'datetime' } : { sql: '0', type: 'long' });
+    const origin: Typed =
+      start ??
+      (timeline.type === 'datetime'
+        ? { sql: `TIMESTAMP '1970-01-01'`, type: 'datetime' }
+        : { sql: '0', type: 'long' });
     const k = binIndex(t, origin, inner, ctx, call.span);
     const range = start && end ? ` WHERE ${t.sql} >= ${start.sql} AND ${t.sql} <= ${end.sql}` : '';
     // Inner windows an outer window spans (at least one).
-    const span = arith({ inner, outer }, (n, s) => callOf('max_of', [callOf('tolong', [binary('/', n('outer'), n('inner'), s)], s), { kind: 'literal', type: 'long', value: 1, span: s }], s), ctx, call.span);
+    const span = arith(
+      { inner, outer },
+      (n, s) =>
+        callOf(
+          'max_of',
+          [
+            callOf('tolong', [binary('/', n('outer'), n('inner'), s)], s),
+            { kind: 'literal', type: 'long', value: 1, span: s },
+          ],
+          s,
+        ),
+      ctx,
+      call.span,
+    );
     const d = dims.map((_, j) => `"d${j}"`);
-    const rows = ctx.addCte('engagement_rows', `SELECT DISTINCT ${[...dimensionItems(dims, scope), `${scope.get(id.name)!.sql} AS "id"`, `${k.sql} AS "k"`].join(', ')} FROM ${input.cte}${range}`);
-    const windows = ctx.addCte('engagement_windows', `SELECT DISTINCT ${[...d, '"k"'].join(', ')} FROM ${rows}`);
+    const rows = ctx.addCte(
+      'engagement_rows',
+      `SELECT DISTINCT ${[...dimensionItems(dims, scope), `${scope.get(id.name)!.sql} AS "id"`, `${k.sql} AS "k"`].join(', ')} FROM ${input.cte}${range}`,
+    );
+    const windows = ctx.addCte(
+      'engagement_windows',
+      `SELECT DISTINCT ${[...d, '"k"'].join(', ')} FROM ${rows}`,
+    );
     const columns: ColumnSchema[] = [
-      timeline, ...dims,
-      { name: 'dcount_activities_inner', type: 'long' }, { name: 'dcount_activities_outer', type: 'long' }, { name: 'activity_ratio', type: 'real' },
+      timeline,
+      ...dims,
+      { name: 'dcount_activities_inner', type: 'long' },
+      { name: 'dcount_activities_outer', type: 'long' },
+      { name: 'activity_ratio', type: 'real' },
     ];
     const out = sqlColumns(columns);
     const when = binStart({ sql: 'w."k"', type: 'long' }, origin, inner, ctx, call.span);
     const innerCount = `count(DISTINCT CASE WHEN r."k" = w."k" THEN r."id" END)`;
     const outerCount = 'count(DISTINCT r."id")';
-    const select = [when.sql, ...d.map((x) => `w.${x}`), `CAST(${innerCount} AS BIGINT)`, `CAST(${outerCount} AS BIGINT)`, `CAST(${innerCount} AS DOUBLE) / ${outerCount}`];
-    const on = ['r."k" <= w."k"', `r."k" > w."k" - ${span.sql}`, ...sameDimensions(dims, 'r', 'w')].join(' AND ');
+    const select = [
+      when.sql,
+      ...d.map((x) => `w.${x}`),
+      `CAST(${innerCount} AS BIGINT)`,
+      `CAST(${outerCount} AS BIGINT)`,
+      `CAST(${innerCount} AS DOUBLE) / ${outerCount}`,
+    ];
+    const on = [
+      'r."k" <= w."k"',
+      `r."k" > w."k" - ${span.sql}`,
+      ...sameDimensions(dims, 'r', 'w'),
+    ].join(' AND ');
     const cte = ctx.addCte(
       'activity_engagement',
       `SELECT ${select.map((s, j) => `${s} AS ${out[j]}`).join(', ')} FROM ${windows} AS w JOIN ${rows} AS r ON ${on} GROUP BY ${['w."k"', ...d.map((x) => `w.${x}`)].join(', ')}`,

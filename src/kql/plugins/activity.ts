@@ -15,13 +15,23 @@ import type { PluginCall } from './spec.ts';
 import { exprOver } from './sequence-detect.ts';
 
 /** A constant argument (a literal, a `let`, `datetime(…)`, `7d`), typed. */
-export function constantArgument(call: PluginCall, i: number, what: string, ctx: TranslateContext): Typed {
+export function constantArgument(
+  call: PluginCall,
+  i: number,
+  what: string,
+  ctx: TranslateContext,
+): Typed {
   const a = call.args[i];
   if (!a) throw ctx.error('type', `${call.name}() needs ${what} (argument ${i + 1})`, call.span);
-  if (a.kind !== 'scalar') throw ctx.error('type', `${call.name}(): ${what} must be a scalar`, a.span);
+  if (a.kind !== 'scalar')
+    throw ctx.error('type', `${call.name}(): ${what} must be a scalar`, a.span);
   const v = ctx.expr(a.expr, new Scope([]));
   if (v.literal === 'week' || v.literal === 'month' || v.literal === 'year') {
-    throw ctx.error('unsupported', `${call.name}() with the calendar step '${v.literal}' (fixed steps such as 7d are supported)`, a.span);
+    throw ctx.error(
+      'unsupported',
+      `${call.name}() with the calendar step '${v.literal}' (fixed steps such as 7d are supported)`,
+      a.span,
+    );
   }
   return v;
 }
@@ -30,19 +40,45 @@ export function constantArgument(call: PluginCall, i: number, what: string, ctx:
 export function isConstantArgument(call: PluginCall, i: number, input: Relation): boolean {
   const a = call.args[i];
   if (!a || a.kind !== 'scalar') return false;
-  return !(a.expr.kind === 'name' && input.columns.some((c) => a.expr.kind === 'name' && c.name === a.expr.name));
+  return !(
+    a.expr.kind === 'name' &&
+    input.columns.some((c) => a.expr.kind === 'name' && c.name === a.expr.name)
+  );
 }
 
-export const binary = (op: string, left: Expr, right: Expr, span: Span): Expr => ({ kind: 'binary', op, opSpan: span, left, right, span });
-export const callOf = (name: string, args: Expr[], span: Span): Expr => ({ kind: 'call', name, nameSpan: span, args, span });
+export const binary = (op: string, left: Expr, right: Expr, span: Span): Expr => ({
+  kind: 'binary',
+  op,
+  opSpan: span,
+  left,
+  right,
+  span,
+});
+export const callOf = (name: string, args: Expr[], span: Span): Expr => ({
+  kind: 'call',
+  name,
+  nameSpan: span,
+  args,
+  span,
+});
 
 /** KQL arithmetic over named SQL values: `(n) => binary('-', n('t'), n('start'))`. */
-export function arith(values: Record<string, Typed>, build: (n: (name: string) => Expr, span: Span) => Expr, ctx: TranslateContext, span: Span): Typed {
+export function arith(
+  values: Record<string, Typed>,
+  build: (n: (name: string) => Expr, span: Span) => Expr,
+  ctx: TranslateContext,
+  span: Span,
+): Typed {
   return exprOver(values, (n) => build(n, span), ctx, span);
 }
 
 /** The dimension columns from argument `from` on. */
-export function dimensions(call: PluginCall, from: number, input: Relation, ctx: TranslateContext): ColumnSchema[] {
+export function dimensions(
+  call: PluginCall,
+  from: number,
+  input: Relation,
+  ctx: TranslateContext,
+): ColumnSchema[] {
   return call.args.slice(from).map((_, k) => inputColumn(call, from + k, input, ctx));
 }
 
@@ -57,11 +93,47 @@ export function dimensionItems(dims: readonly ColumnSchema[], scope: Scope): str
 }
 
 /** The bin index of t: `floor((t - start) / step)` as a long (KQL typing: datetime−datetime is a timespan, timespan/timespan a real). */
-export function binIndex(t: Typed, start: Typed, step: Typed, ctx: TranslateContext, span: Span): Typed {
-  return arith({ t, start, step }, (n, s) => callOf('tolong', [callOf('floor', [binary('/', binary('-', n('t'), n('start'), s), n('step'), s), { kind: 'literal', type: 'long', value: 1, span: s }], s)], s), ctx, span);
+export function binIndex(
+  t: Typed,
+  start: Typed,
+  step: Typed,
+  ctx: TranslateContext,
+  span: Span,
+): Typed {
+  return arith(
+    { t, start, step },
+    (n, s) =>
+      callOf(
+        'tolong',
+        [
+          callOf(
+            'floor',
+            [
+              binary('/', binary('-', n('t'), n('start'), s), n('step'), s),
+              { kind: 'literal', type: 'long', value: 1, span: s },
+            ],
+            s,
+          ),
+        ],
+        s,
+      ),
+    ctx,
+    span,
+  );
 }
 
 /** The start of bin k: `start + k * step`. */
-export function binStart(k: Typed, start: Typed, step: Typed, ctx: TranslateContext, span: Span): Typed {
-  return arith({ k, start, step }, (n, s) => binary('+', n('start'), binary('*', n('k'), n('step'), s), s), ctx, span);
+export function binStart(
+  k: Typed,
+  start: Typed,
+  step: Typed,
+  ctx: TranslateContext,
+  span: Span,
+): Typed {
+  return arith(
+    { k, start, step },
+    (n, s) => binary('+', n('start'), binary('*', n('k'), n('step'), s), s),
+    ctx,
+    span,
+  );
 }

@@ -42,27 +42,52 @@ interface Options {
 }
 
 function options(call: PluginCall, ctx: TranslateContext): Options {
-  const args = optionalArguments(call, 1, ['OutputColumnPrefix', 'columnsConflict', 'ignoredProperties'], ctx);
+  const args = optionalArguments(
+    call,
+    1,
+    ['OutputColumnPrefix', 'columnsConflict', 'ignoredProperties'],
+    ctx,
+  );
   const prefixArg = args.get('OutputColumnPrefix');
   const prefix = prefixArg ? constantValue(prefixArg, ctx) : '';
-  if (typeof prefix !== 'string') throw ctx.error('type', 'bag_unpack(): OutputColumnPrefix must be a constant string', prefixArg!.span);
+  if (typeof prefix !== 'string')
+    throw ctx.error(
+      'type',
+      'bag_unpack(): OutputColumnPrefix must be a constant string',
+      prefixArg!.span,
+    );
   const conflictArg = args.get('columnsConflict');
   const conflict = conflictArg ? constantValue(conflictArg, ctx) : 'error';
   if (conflict !== 'error' && conflict !== 'replace_source' && conflict !== 'keep_source') {
-    throw ctx.error('type', `bag_unpack(): columnsConflict is 'error', 'replace_source' or 'keep_source'`, conflictArg!.span);
+    throw ctx.error(
+      'type',
+      `bag_unpack(): columnsConflict is 'error', 'replace_source' or 'keep_source'`,
+      conflictArg!.span,
+    );
   }
   const ignoredArg = args.get('ignoredProperties');
   const ignored = ignoredArg ? constantValue(ignoredArg, ctx) : [];
   if (!Array.isArray(ignored) || ignored.some((k) => typeof k !== 'string')) {
-    throw ctx.error('type', 'bag_unpack(): ignoredProperties must be a constant dynamic array of property names', ignoredArg!.span);
+    throw ctx.error(
+      'type',
+      'bag_unpack(): ignoredProperties must be a constant dynamic array of property names',
+      ignoredArg!.span,
+    );
   }
   return { prefix, conflict, ignored: new Set(ignored as string[]) };
 }
 
 /** The properties of the bags in the data, with one type each (dynamic where the values' types differ). */
-function discoveredSlots(call: PluginCall, input: Relation, column: string, ctx: TranslateContext): Map<string, KqlType> {
+function discoveredSlots(
+  call: PluginCall,
+  input: Relation,
+  column: string,
+  ctx: TranslateContext,
+): Map<string, KqlType> {
   const rows = discoverRows(
-    ctx, call, input,
+    ctx,
+    call,
+    input,
     `SELECT DISTINCT ${BAG_SLOT_TYPES.name}(${column}) FROM {input} WHERE ${column} IS NOT NULL`,
     'declare its columns after the call: bag_unpack(Column) : (*, Name:type, …)',
   );
@@ -72,7 +97,12 @@ function discoveredSlots(call: PluginCall, input: Relation, column: string, ctx:
     for (const [key, type] of JSON.parse(text) as [string, KqlType][]) {
       const seen = slots.get(key);
       slots.set(key, seen === undefined || seen === type ? type : 'dynamic');
-      if (slots.size > MAX_UNPACKED_COLUMNS) throw ctx.error('limit', `bag_unpack(): the bags hold more than ${MAX_UNPACKED_COLUMNS} distinct properties`, call.span);
+      if (slots.size > MAX_UNPACKED_COLUMNS)
+        throw ctx.error(
+          'limit',
+          `bag_unpack(): the bags hold more than ${MAX_UNPACKED_COLUMNS} distinct properties`,
+          call.span,
+        );
     }
   }
   return slots;
@@ -86,13 +116,25 @@ export const BAG_UNPACK = definePlugin({
   outputSchema: true,
   translate(call, input, ctx) {
     const source = inputColumn(call, 0, input, ctx);
-    if (source.type !== 'dynamic') throw ctx.error('type', `bag_unpack() unpacks a dynamic column; "${source.name}" is ${source.type}`, call.args[0]!.span);
+    if (source.type !== 'dynamic')
+      throw ctx.error(
+        'type',
+        `bag_unpack() unpacks a dynamic column; "${source.name}" is ${source.type}`,
+        call.args[0]!.span,
+      );
     const opts = options(call, ctx);
     const scope = Scope.of(input);
     const bag = scope.get(source.name)!.sql;
-    const slot = (key: string): Typed => ({ sql: `kql_dyn_get(${bag}, ${sqlString(key)})`, type: 'dynamic' });
+    const slot = (key: string): Typed => ({
+      sql: `kql_dyn_get(${bag}, ${sqlString(key)})`,
+      type: 'dynamic',
+    });
     const rest = input.columns.filter((c) => c !== source);
-    const out: { name: string; type: KqlType; sql: string }[] = rest.map((c) => ({ name: c.name, type: c.type, sql: scope.get(c.name)!.sql }));
+    const out: { name: string; type: KqlType; sql: string }[] = rest.map((c) => ({
+      name: c.name,
+      type: c.type,
+      sql: scope.get(c.name)!.sql,
+    }));
 
     /** Adds a property's column, resolving a clash with a column of T as `columnsConflict` says. */
     const add = (name: string, value: Typed, type: KqlType) => {
@@ -100,7 +142,12 @@ export const BAG_UNPACK = definePlugin({
       const clash = out.findIndex((c) => c.name === name);
       if (clash < 0) out.push({ name, type, sql });
       else if (opts.conflict === 'replace_source') out[clash] = { name, type, sql };
-      else if (opts.conflict === 'error') throw ctx.error('type', `bag_unpack(): the property column "${name}" is already a column of the input (columnsConflict='replace_source' or 'keep_source' resolves it)`, call.span);
+      else if (opts.conflict === 'error')
+        throw ctx.error(
+          'type',
+          `bag_unpack(): the property column "${name}" is already a column of the input (columnsConflict='replace_source' or 'keep_source' resolves it)`,
+          call.span,
+        );
     };
 
     const schema = call.outputSchema;
@@ -114,24 +161,45 @@ export const BAG_UNPACK = definePlugin({
       for (const c of declared) {
         const column = rest.find((r) => r.name === c.name);
         if (!schema.wildcard && column) {
-          out.push({ name: c.name, type: c.type, sql: convertTo({ sql: scope.get(c.name)!.sql, type: column.type }, c.type, ctx, call.span).sql });
+          out.push({
+            name: c.name,
+            type: c.type,
+            sql: convertTo(
+              { sql: scope.get(c.name)!.sql, type: column.type },
+              c.type,
+              ctx,
+              call.span,
+            ).sql,
+          });
           continue;
         }
         const key = c.name.startsWith(opts.prefix) ? c.name.slice(opts.prefix.length) : undefined;
-        const value: Typed = key === undefined || opts.ignored.has(key) ? { sql: 'CAST(NULL AS VARCHAR)', type: 'dynamic' } : slot(key);
+        const value: Typed =
+          key === undefined || opts.ignored.has(key)
+            ? { sql: 'CAST(NULL AS VARCHAR)', type: 'dynamic' }
+            : slot(key);
         add(c.name, value, c.type);
       }
     } else {
       const slots = discoveredSlots(call, input, bag, ctx);
       for (const key of [...slots.keys()].sort(ordinal)) {
         if (opts.ignored.has(key)) continue;
-        if (opts.prefix + key === '') throw ctx.error('type', 'bag_unpack(): a bag has a property with an empty name, which cannot be a column (give OutputColumnPrefix)', call.span);
+        if (opts.prefix + key === '')
+          throw ctx.error(
+            'type',
+            'bag_unpack(): a bag has a property with an empty name, which cannot be a column (give OutputColumnPrefix)',
+            call.span,
+          );
         add(opts.prefix + key, slot(key), slots.get(key)!);
       }
     }
     const columns: ColumnSchema[] = out.map((c) => ({ name: c.name, type: c.type }));
     ctx.checkColumns(columns, call.span);
-    const cte = ctx.addCte('bag_unpack', `SELECT ${selectList([...out, ...orderCarry(input)])} FROM ${input.cte}`, call.span);
+    const cte = ctx.addCte(
+      'bag_unpack',
+      `SELECT ${selectList([...out, ...orderCarry(input)])} FROM ${input.cte}`,
+      call.span,
+    );
     return { cte, columns, ...(input.order && { order: input.order }) };
   },
 });

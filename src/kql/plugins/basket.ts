@@ -35,22 +35,41 @@ function isDefault(call: PluginCall, i: number, ctx: TranslateContext): boolean 
   return a.expr.kind === 'name' && ctx.scalarBinding(a.expr.name)?.literal === '~';
 }
 
-function constantNumber(call: PluginCall, i: number, fallback: number, ctx: TranslateContext): number {
+function constantNumber(
+  call: PluginCall,
+  i: number,
+  fallback: number,
+  ctx: TranslateContext,
+): number {
   if (isDefault(call, i, ctx)) return fallback;
   const a = call.args[i]!;
   const v = a.kind === 'scalar' ? ctx.expr(a.expr, new Scope([])).literal : undefined;
-  if (typeof v !== 'number') throw ctx.error('type', `argument ${i + 1} of ${call.name}() must be a constant number or '~'`, a.span);
+  if (typeof v !== 'number')
+    throw ctx.error(
+      'type',
+      `argument ${i + 1} of ${call.name}() must be a constant number or '~'`,
+      a.span,
+    );
   return v;
 }
 
 /** The per-type wildcards given after the first `from` arguments (`'*'`, `int(-1)`…). */
-export function customWildcards(call: PluginCall, from: number, ctx: TranslateContext): Map<KqlType, Typed> {
+export function customWildcards(
+  call: PluginCall,
+  from: number,
+  ctx: TranslateContext,
+): Map<KqlType, Typed> {
   const out = new Map<KqlType, Typed>();
   for (let i = from; i < call.args.length; i++) {
     if (isDefault(call, i, ctx)) continue;
     const a = call.args[i]!;
     const v = a.kind === 'scalar' ? ctx.expr(a.expr, new Scope([])) : undefined;
-    if (!v || v.type === 'null' || v.literal === undefined) throw ctx.error('type', `the wildcards of ${call.name}() are typed constants ('*', int(-1), …)`, a.span);
+    if (!v || v.type === 'null' || v.literal === undefined)
+      throw ctx.error(
+        'type',
+        `the wildcards of ${call.name}() are typed constants ('*', int(-1), …)`,
+        a.span,
+      );
     out.set(v.type, v);
   }
   return out;
@@ -60,17 +79,34 @@ export const BASKET = definePlugin({
   name: 'basket',
   translate(call, input, ctx) {
     const threshold = constantNumber(call, 0, 0.05, ctx);
-    if (threshold < 0.015 || threshold > 1) throw ctx.error('type', 'basket(): Threshold is between 0.015 and 1', call.args[0]!.span);
+    if (threshold < 0.015 || threshold > 1)
+      throw ctx.error('type', 'basket(): Threshold is between 0.015 and 1', call.args[0]!.span);
     const weight = isDefault(call, 1, ctx) ? undefined : inputColumn(call, 1, input, ctx);
-    if (weight && !isNumeric(weight.type)) throw ctx.error('type', `basket(): the weight column "${weight.name}" must be numeric`, call.args[1]!.span);
+    if (weight && !isNumeric(weight.type))
+      throw ctx.error(
+        'type',
+        `basket(): the weight column "${weight.name}" must be numeric`,
+        call.args[1]!.span,
+      );
     const maxDims = constantNumber(call, 2, 5, ctx);
-    if (!Number.isInteger(maxDims) || maxDims < 1) throw ctx.error('type', 'basket(): MaxDimensions is a positive integer', call.args[2]!.span);
+    if (!Number.isInteger(maxDims) || maxDims < 1)
+      throw ctx.error('type', 'basket(): MaxDimensions is a positive integer', call.args[2]!.span);
     const wildcards = customWildcards(call, 3, ctx);
     return frequentPatterns(call, input, ctx, { threshold, weight, maxDims, wildcards });
   },
 });
 
-function frequentPatterns(call: PluginCall, input: { cte: string; columns: readonly ColumnSchema[] }, ctx: TranslateContext, o: { threshold: number; weight: ColumnSchema | undefined; maxDims: number; wildcards: Map<KqlType, Typed> }) {
+function frequentPatterns(
+  call: PluginCall,
+  input: { cte: string; columns: readonly ColumnSchema[] },
+  ctx: TranslateContext,
+  o: {
+    threshold: number;
+    weight: ColumnSchema | undefined;
+    maxDims: number;
+    wildcards: Map<KqlType, Typed>;
+  },
+) {
   const scope = Scope.of(input as never);
   const w = o.weight ? `CAST(${scope.get(o.weight.name)!.sql} AS DOUBLE)` : '1.0';
   // A column's value is an item when set and frequent on its own (the first Apriori level, in SQL:
@@ -81,12 +117,22 @@ function frequentPatterns(call: PluginCall, input: { cte: string; columns: reado
     const set = c.type === 'string' || c.type === 'guid' ? `${v} <> ''` : `${v} IS NOT NULL`;
     return `CASE WHEN ${set} AND sum(${w}) OVER (PARTITION BY ${v}) >= ${o.threshold} * sum(${w}) OVER () THEN ${toJsonSql({ sql: v, type: c.type })} END AS "i${j}"`;
   });
-  const itemized = ctx.addCte('basket_items', `SELECT ${w} AS "w", ${items.join(', ')} FROM ${input.cte}`);
+  const itemized = ctx.addCte(
+    'basket_items',
+    `SELECT ${w} AS "w", ${items.join(', ')} FROM ${input.cte}`,
+  );
   const cols = input.columns.map((_, j) => `coalesce("i${j}", 'null')`).join(` || ',' || `);
-  const grouped = ctx.addCte('basket_groups', `SELECT '[[' || ${cols || "''"} || '],' || CAST(sum("w") AS VARCHAR) || ']' AS "r" FROM ${itemized} GROUP BY ${input.columns.map((_, j) => `"i${j}"`).join(', ') || 'ALL'}`);
+  const grouped = ctx.addCte(
+    'basket_groups',
+    `SELECT '[[' || ${cols || "''"} || '],' || CAST(sum("w") AS VARCHAR) || ']' AS "r" FROM ${itemized} GROUP BY ${input.columns.map((_, j) => `"i${j}"`).join(', ') || 'ALL'}`,
+  );
   const rowsSql = `SELECT ${BASKET_PATTERNS.name}('[' || coalesce(string_agg("r", ','), '') || ']', CAST(${o.threshold} AS DOUBLE), CAST(${o.maxDims} AS DOUBLE)) AS "rows" FROM ${grouped}`;
   const taken = new Set<string>();
-  const fixed: ColumnSchema[] = [{ name: 'SegmentId', type: 'long' }, { name: 'Count', type: 'long' }, { name: 'Percent', type: 'real' }];
+  const fixed: ColumnSchema[] = [
+    { name: 'SegmentId', type: 'long' },
+    { name: 'Count', type: 'long' },
+    { name: 'Percent', type: 'real' },
+  ];
   const columns: ColumnSchema[] = [...fixed, ...input.columns].map((c) => {
     let name = c.name;
     for (let i = 1; taken.has(name); i++) name = `${c.name}${i}`;
@@ -101,8 +147,18 @@ function frequentPatterns(call: PluginCall, input: { cte: string; columns: reado
     const v = pscope.get(c.name)!.sql;
     const wc = k >= fixed.length ? o.wildcards.get(c.type) : undefined;
     if (!wc) return { name: c.name, sql: v };
-    return { name: c.name, sql: c.type === 'string' ? `CASE WHEN ${v} = '' THEN ${wc.sql} ELSE ${v} END` : `coalesce(${v}, ${wc.sql})` };
+    return {
+      name: c.name,
+      sql:
+        c.type === 'string'
+          ? `CASE WHEN ${v} = '' THEN ${wc.sql} ELSE ${v} END`
+          : `coalesce(${v}, ${wc.sql})`,
+    };
   });
-  const cte = ctx.addCte('basket', `SELECT ${selectList([...out, { name: '__loupe_order', sql: '"__loupe_order"' }])} FROM ${patterns.cte}`, call.span);
+  const cte = ctx.addCte(
+    'basket',
+    `SELECT ${selectList([...out, { name: '__loupe_order', sql: '"__loupe_order"' }])} FROM ${patterns.cte}`,
+    call.span,
+  );
   return { cte, columns, order: patterns.order };
 }

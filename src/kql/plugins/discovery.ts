@@ -18,10 +18,20 @@ const asked = new WeakMap<TranslateContext, Map<number, number>>();
  * The rows of `select` (a SELECT whose FROM is the input relation's CTE) over the data now. Without
  * the caller's hook the plugin cannot know its columns: refused, asking for an output schema.
  */
-export function discoverRows(ctx: TranslateContext, call: PluginCall, input: Relation, select: string, remedy: string): readonly (readonly unknown[])[] {
+export function discoverRows(
+  ctx: TranslateContext,
+  call: PluginCall,
+  input: Relation,
+  select: string,
+  remedy: string,
+): readonly (readonly unknown[])[] {
   const hook = ctx.options.discoverRows;
   if (!hook) {
-    throw ctx.error('unsupported', `${call.name}() decides its columns from the data, which this translation cannot read; ${remedy}`, call.span);
+    throw ctx.error(
+      'unsupported',
+      `${call.name}() decides its columns from the data, which this translation cannot read; ${remedy}`,
+      call.span,
+    );
   }
   const counts = asked.get(ctx) ?? new Map<number, number>();
   asked.set(ctx, counts);

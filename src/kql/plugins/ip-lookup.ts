@@ -38,7 +38,11 @@ interface Family {
 }
 
 /** The arguments after the three required ones: extra keys, then return_unmatched last. */
-function trailing(call: PluginCall, family: Family, ctx: TranslateContext): { extraKeys: Name[]; returnUnmatched: boolean } {
+function trailing(
+  call: PluginCall,
+  family: Family,
+  ctx: TranslateContext,
+): { extraKeys: Name[]; returnUnmatched: boolean } {
   const extraKeys: Name[] = [];
   let returnUnmatched = false;
   for (let i = 3; i < call.args.length; i++) {
@@ -46,11 +50,18 @@ function trailing(call: PluginCall, family: Family, ctx: TranslateContext): { ex
     const e = a.kind === 'scalar' ? a.expr : undefined;
     const last = i === call.args.length - 1;
     if (a.kind === 'scalar' && a.name?.text === 'return_unmatched') {
-      if (!last || e?.kind !== 'literal' || e.type !== 'bool') throw ctx.error('type', 'return_unmatched is the last argument, true or false', a.span);
+      if (!last || e?.kind !== 'literal' || e.type !== 'bool')
+        throw ctx.error('type', 'return_unmatched is the last argument, true or false', a.span);
       returnUnmatched = e.value === true;
-    } else if (last && e?.kind === 'literal' && e.type === 'bool') returnUnmatched = e.value === true;
+    } else if (last && e?.kind === 'literal' && e.type === 'bool')
+      returnUnmatched = e.value === true;
     else if (family.extraKeys) extraKeys.push(columnArgument(call, i, ctx));
-    else throw ctx.error('type', `${family.name}() takes a lookup table, two key columns and return_unmatched`, a.span);
+    else
+      throw ctx.error(
+        'type',
+        `${family.name}() takes a lookup table, two key columns and return_unmatched`,
+        a.span,
+      );
   }
   return { extraKeys, returnUnmatched };
 }
@@ -59,36 +70,63 @@ function ipLookup(family: Family): PluginSpec {
   return definePlugin({
     name: family.name,
     translate(call, left, ctx) {
-      if (call.args.length < 3) throw ctx.error('type', `${family.name}() takes a lookup table, an input column and a lookup column`, call.span);
+      if (call.args.length < 3)
+        throw ctx.error(
+          'type',
+          `${family.name}() takes a lookup table, an input column and a lookup column`,
+          call.span,
+        );
       const right = ctx.translatePipeline(tabularArgument(call, 0, ctx));
       const sourceKey = columnArgument(call, 1, ctx);
       const lookupKey = columnArgument(call, 2, ctx);
       const { extraKeys, returnUnmatched } = trailing(call, family, ctx);
       const ip = column(left, sourceKey, `the input of ${family.name}`, ctx);
       const range = column(right, lookupKey, `the lookup table of ${family.name}`, ctx);
-      for (const [c, n] of [[ip, sourceKey], [range, lookupKey]] as const) {
-        if (c.type !== 'string') throw ctx.error('type', `${family.name} compares IP address strings; "${c.name}" is ${c.type}`, n.span);
+      for (const [c, n] of [
+        [ip, sourceKey],
+        [range, lookupKey],
+      ] as const) {
+        if (c.type !== 'string')
+          throw ctx.error(
+            'type',
+            `${family.name} compares IP address strings; "${c.name}" is ${c.type}`,
+            n.span,
+          );
       }
       // A value that is not an address or prefix matches nothing (the UDF answers null).
-      const conds = [`${family.compare}(l.${sqlColumn(left.columns, ip.name)}, r.${sqlColumn(right.columns, range.name)}, CAST(NULL AS DOUBLE)) = 0`];
+      const conds = [
+        `${family.compare}(l.${sqlColumn(left.columns, ip.name)}, r.${sqlColumn(right.columns, range.name)}, CAST(NULL AS DOUBLE)) = 0`,
+      ];
       for (const k of extraKeys) {
         const l = column(left, k, `the input of ${family.name}`, ctx);
         const r = column(right, k, `the lookup table of ${family.name}`, ctx);
         conds.push(`l.${sqlColumn(left.columns, l.name)} = r.${sqlColumn(right.columns, r.name)}`);
       }
       const extra = new Set(extraKeys.map((k) => k.text));
-      const leftItems = left.columns.map((c, i) => ({ c, sql: `l.${sqlColumns(left.columns)[i]}`, fromLookup: false }));
-      const rightItems = right.columns.filter((c) => !extra.has(c.name)).map((c) => ({ c, sql: `r.${sqlColumn(right.columns, c.name)}`, fromLookup: true }));
+      const leftItems = left.columns.map((c, i) => ({
+        c,
+        sql: `l.${sqlColumns(left.columns)[i]}`,
+        fromLookup: false,
+      }));
+      const rightItems = right.columns
+        .filter((c) => !extra.has(c.name))
+        .map((c) => ({ c, sql: `r.${sqlColumn(right.columns, c.name)}`, fromLookup: true }));
       const taken = new Set<string>();
       const columns: ColumnSchema[] = [];
       const select: string[] = [];
-      for (const item of family.lookupFirst ? [...rightItems, ...leftItems] : [...leftItems, ...rightItems]) {
+      for (const item of family.lookupFirst
+        ? [...rightItems, ...leftItems]
+        : [...leftItems, ...rightItems]) {
         let name = item.c.name;
         for (let i = 1; taken.has(name); i++) name = `${item.c.name}${i}`;
         taken.add(name);
         columns.push({ name, type: item.c.type });
         // An unmatched row's lookup strings are "" (KQL strings are never null).
-        select.push(returnUnmatched && item.fromLookup && item.c.type === 'string' ? `coalesce(${item.sql}, '')` : item.sql);
+        select.push(
+          returnUnmatched && item.fromLookup && item.c.type === 'string'
+            ? `coalesce(${item.sql}, '')`
+            : item.sql,
+        );
       }
       const out = sqlColumns(columns);
       const join = returnUnmatched ? 'LEFT JOIN' : 'JOIN';
@@ -98,5 +136,15 @@ function ipLookup(family: Family): PluginSpec {
   });
 }
 
-export const IPV4_LOOKUP = ipLookup({ name: 'ipv4_lookup', compare: 'kql_ipv4_compare', extraKeys: true, lookupFirst: false });
-export const IPV6_LOOKUP = ipLookup({ name: 'ipv6_lookup', compare: 'kql_ipv6_compare', extraKeys: false, lookupFirst: true });
+export const IPV4_LOOKUP = ipLookup({
+  name: 'ipv4_lookup',
+  compare: 'kql_ipv4_compare',
+  extraKeys: true,
+  lookupFirst: false,
+});
+export const IPV6_LOOKUP = ipLookup({
+  name: 'ipv6_lookup',
+  compare: 'kql_ipv6_compare',
+  extraKeys: false,
+  lookupFirst: true,
+});

@@ -16,9 +16,19 @@ export const NARROW = definePlugin({
     if (call.args.length) throw ctx.error('type', 'narrow() takes no arguments', call.span);
     const scope = Scope.of(input);
     const order = input.order ? `ORDER BY ${quoteIdent(ORDER_COLUMN)}` : '';
-    const numbered = ctx.addCte('narrow_rows', `SELECT *, row_number() OVER (${order}) - 1 AS "__row" FROM ${input.cte}`);
-    const parts = scope.columns.map((c, k) => `SELECT CAST("__row" AS BIGINT) AS "Row", ${sqlString(c.name)} AS "Column", ${toStringSql({ sql: c.sql, type: c.type })} AS "Value", "__row" * ${scope.columns.length} + ${k} AS ${quoteIdent(ORDER_COLUMN)} FROM ${numbered}`);
-    const columns: ColumnSchema[] = [{ name: 'Row', type: 'long' }, { name: 'Column', type: 'string' }, { name: 'Value', type: 'string' }];
+    const numbered = ctx.addCte(
+      'narrow_rows',
+      `SELECT *, row_number() OVER (${order}) - 1 AS "__row" FROM ${input.cte}`,
+    );
+    const parts = scope.columns.map(
+      (c, k) =>
+        `SELECT CAST("__row" AS BIGINT) AS "Row", ${sqlString(c.name)} AS "Column", ${toStringSql({ sql: c.sql, type: c.type })} AS "Value", "__row" * ${scope.columns.length} + ${k} AS ${quoteIdent(ORDER_COLUMN)} FROM ${numbered}`,
+    );
+    const columns: ColumnSchema[] = [
+      { name: 'Row', type: 'long' },
+      { name: 'Column', type: 'string' },
+      { name: 'Value', type: 'string' },
+    ];
     const cte = ctx.addCte('narrow', parts.join(' UNION ALL '), call.span);
     return { cte, columns, order: { clause: quoteIdent(ORDER_COLUMN) } };
   },

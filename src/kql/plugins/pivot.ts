@@ -29,7 +29,21 @@ import { discoverRows } from './discovery.ts';
 import { definePlugin, type PluginCall } from './spec.ts';
 
 /** The aggregations the pivot docs list. */
-const PIVOT_AGGREGATES = new Set(['min', 'max', 'take_any', 'any', 'sum', 'dcount', 'avg', 'stdev', 'variance', 'make_list', 'make_bag', 'make_set', 'count']);
+const PIVOT_AGGREGATES = new Set([
+  'min',
+  'max',
+  'take_any',
+  'any',
+  'sum',
+  'dcount',
+  'avg',
+  'stdev',
+  'variance',
+  'make_list',
+  'make_bag',
+  'make_set',
+  'count',
+]);
 
 /** The most value columns a pivot may add (a column per distinct value of attacker-written data). */
 export const MAX_PIVOT_COLUMNS = 10_000;
@@ -40,8 +54,14 @@ function aggregation(call: PluginCall, ctx: TranslateContext): Call | undefined 
   const a = call.args[1];
   if (a?.kind !== 'scalar' || a.expr.kind !== 'call') return undefined;
   const e = a.expr;
-  if (!aggregateFunction(e.name)) throw ctx.error('type', `pivot(): ${e.name}() is not an aggregation`, e.span);
-  if (!PIVOT_AGGREGATES.has(e.name)) throw ctx.error('unsupported', `pivot() with ${e.name}() (Kusto's pivot takes ${[...PIVOT_AGGREGATES].join(', ')})`, e.span);
+  if (!aggregateFunction(e.name))
+    throw ctx.error('type', `pivot(): ${e.name}() is not an aggregation`, e.span);
+  if (!PIVOT_AGGREGATES.has(e.name))
+    throw ctx.error(
+      'unsupported',
+      `pivot() with ${e.name}() (Kusto's pivot takes ${[...PIVOT_AGGREGATES].join(', ')})`,
+      e.span,
+    );
   return e;
 }
 
@@ -56,14 +76,26 @@ function namesIn(e: Expr): Set<string> {
 }
 
 /** The distinct values of the pivot column as text, in the order they first appear. */
-function discoveredValues(call: PluginCall, input: Relation, pivotText: string, ctx: TranslateContext): string[] {
+function discoveredValues(
+  call: PluginCall,
+  input: Relation,
+  pivotText: string,
+  ctx: TranslateContext,
+): string[] {
   const rank = input.order ? quoteIdent(ORDER_COLUMN) : 'row_number() OVER ()';
   const rows = discoverRows(
-    ctx, call, input,
+    ctx,
+    call,
+    input,
     `SELECT v FROM (SELECT ${pivotText} AS v, ${rank} AS n FROM {input}) GROUP BY v ORDER BY min(n) LIMIT ${MAX_PIVOT_COLUMNS + 1}`,
     'declare its columns after the call: pivot(…) : (Column:type, Value1:type, …)',
   );
-  if (rows.length > MAX_PIVOT_COLUMNS) throw ctx.error('limit', `pivot(): the pivot column has more than ${MAX_PIVOT_COLUMNS} distinct values`, call.span);
+  if (rows.length > MAX_PIVOT_COLUMNS)
+    throw ctx.error(
+      'limit',
+      `pivot(): the pivot column has more than ${MAX_PIVOT_COLUMNS} distinct values`,
+      call.span,
+    );
   return rows.map(([v]) => String(v ?? ''));
 }
 
@@ -74,37 +106,61 @@ export const PIVOT = definePlugin({
     const pivot = inputColumn(call, 0, input, ctx);
     const agg = aggregation(call, ctx);
     const scope = Scope.of(input);
-    const explicit = call.args.slice(agg ? 2 : 1).map((_, k) => inputColumn(call, (agg ? 2 : 1) + k, input, ctx));
+    const explicit = call.args
+      .slice(agg ? 2 : 1)
+      .map((_, k) => inputColumn(call, (agg ? 2 : 1) + k, input, ctx));
     const read = agg ? new Set([...agg.args].flatMap((a) => [...namesIn(a)])) : new Set<string>();
-    const groups = explicit.length ? explicit : input.columns.filter((c) => c !== pivot && !read.has(c.name));
+    const groups = explicit.length
+      ? explicit
+      : input.columns.filter((c) => c !== pivot && !read.has(c.name));
     const pivotText = toStringSql({ sql: scope.get(pivot.name)!.sql, type: pivot.type });
 
-    const out: { name: string; sql: string }[] = groups.map((g) => ({ name: g.name, sql: scope.get(g.name)!.sql }));
+    const out: { name: string; sql: string }[] = groups.map((g) => ({
+      name: g.name,
+      sql: scope.get(g.name)!.sql,
+    }));
     const columns: ColumnSchema[] = [...groups];
     const declared = call.outputSchema?.columns.map((c) => {
       const type = parseKqlType(c.type);
       if (!type) throw ctx.error('syntax', `unknown column type "${c.type}"`, c.span);
       return { name: c.name, type };
     });
-    if (call.outputSchema?.wildcard) throw ctx.error('unsupported', 'pivot() with "*" in its output schema', call.outputSchema.span);
-    const values = declared ? declared.filter((d) => !groups.some((g) => g.name === d.name)).map((d) => d.name) : discoveredValues(call, input, pivotText, ctx);
+    if (call.outputSchema?.wildcard)
+      throw ctx.error(
+        'unsupported',
+        'pivot() with "*" in its output schema',
+        call.outputSchema.span,
+      );
+    const values = declared
+      ? declared.filter((d) => !groups.some((g) => g.name === d.name)).map((d) => d.name)
+      : discoveredValues(call, input, pivotText, ctx);
 
     const taken = new Set(groups.map((g) => g.name));
     for (const value of values) {
-      if (value === '') throw ctx.error('type', 'pivot(): the pivot column holds an empty value, which cannot be a column name', call.span);
+      if (value === '')
+        throw ctx.error(
+          'type',
+          'pivot(): the pivot column holds an empty value, which cannot be a column name',
+          call.span,
+        );
       const match = `${pivotText} = ${sqlString(value)}`;
       // The aggregation over this value's rows: its arguments read null on the other rows, which
       // every listed aggregation ignores; count() counts the matching rows.
       let v: Typed;
-      if (!agg || agg.name === 'count') v = { sql: `CAST(count(*) FILTER (WHERE ${match}) AS BIGINT)`, type: 'long' };
+      if (!agg || agg.name === 'count')
+        v = { sql: `CAST(count(*) FILTER (WHERE ${match}) AS BIGINT)`, type: 'long' };
       else {
-        const only = new Scope(scope.columns.map((c) => ({ ...c, sql: `(CASE WHEN ${match} THEN ${c.sql} END)` })), input);
+        const only = new Scope(
+          scope.columns.map((c) => ({ ...c, sql: `(CASE WHEN ${match} THEN ${c.sql} END)` })),
+          input,
+        );
         v = translateAggregateCall(agg, only, ctx);
       }
       let name = value;
       for (let i = 1; taken.has(name); i++) name = `${value}${i}`;
       taken.add(name);
-      const type: KqlType = declared?.find((d) => d.name === value)?.type ?? (v.type === 'null' ? 'dynamic' : v.type);
+      const type: KqlType =
+        declared?.find((d) => d.name === value)?.type ?? (v.type === 'null' ? 'dynamic' : v.type);
       out.push({ name, sql: convertTo(v, type, ctx, call.span).sql });
       columns.push({ name, type });
     }
@@ -113,15 +169,28 @@ export const PIVOT = definePlugin({
       for (const d of declared) {
         const i = columns.findIndex((c) => c.name === d.name);
         if (i >= 0 && columns[i]!.type !== d.type) {
-          out[i] = { name: d.name, sql: convertTo({ sql: out[i]!.sql, type: columns[i]!.type }, d.type, ctx, call.span).sql };
+          out[i] = {
+            name: d.name,
+            sql: convertTo({ sql: out[i]!.sql, type: columns[i]!.type }, d.type, ctx, call.span)
+              .sql,
+          };
           columns[i] = { name: d.name, type: d.type };
         }
       }
     }
-    if (!columns.length) throw ctx.error('unsupported', 'pivot() over no rows with no grouping column (its result has no columns)', call.span);
+    if (!columns.length)
+      throw ctx.error(
+        'unsupported',
+        'pivot() over no rows with no grouping column (its result has no columns)',
+        call.span,
+      );
     ctx.checkColumns(columns, call.span);
     const groupBy = groups.length ? ` GROUP BY ${groups.map((_, i) => i + 1).join(', ')}` : '';
-    const cte = ctx.addCte('pivot', `SELECT ${selectList(out)} FROM ${input.cte}${groupBy}`, call.span);
+    const cte = ctx.addCte(
+      'pivot',
+      `SELECT ${selectList(out)} FROM ${input.cte}${groupBy}`,
+      call.span,
+    );
     return { cte, columns };
   },
 });

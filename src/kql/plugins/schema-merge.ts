@@ -22,16 +22,27 @@ export const SCHEMA_MERGE_PLUGIN = definePlugin({
     const args = optionalArguments(call, 0, ['PreserveOrder'], ctx);
     const preserveArg = args.get('PreserveOrder');
     const preserve = preserveArg ? constantValue(preserveArg, ctx) : true;
-    if (typeof preserve !== 'boolean') throw ctx.error('type', 'schema_merge(): PreserveOrder is true or false', preserveArg!.span);
+    if (typeof preserve !== 'boolean')
+      throw ctx.error('type', 'schema_merge(): PreserveOrder is true or false', preserveArg!.span);
     const scope = Scope.of(input);
     const cells = SCHEMA_COLUMNS.map((name) => {
       const c = scope.get(name);
-      if (!c) throw ctx.error('unknown-column', `schema_merge(): the input has no column "${name}" (it takes getschema's output)`, call.span);
+      if (!c)
+        throw ctx.error(
+          'unknown-column',
+          `schema_merge(): the input has no column "${name}" (it takes getschema's output)`,
+          call.span,
+        );
       return toJsonSql({ sql: c.sql, type: c.type });
     });
     const order = input.order ? quoteIdent(ORDER_COLUMN) : undefined;
     const rowsSql = `SELECT ${SCHEMA_MERGE.name}('[' || coalesce(string_agg('[' || ${cells.join(` || ',' || `)} || ']', ','${order ? ` ORDER BY ${order}` : ''}), '') || ']', ${preserve ? 1 : 0}) AS "rows" FROM ${input.cte}`;
-    const columns: ColumnSchema[] = [{ name: 'ColumnName', type: 'string' }, { name: 'ColumnOrdinal', type: 'long' }, { name: 'DataType', type: 'string' }, { name: 'ColumnType', type: 'string' }];
+    const columns: ColumnSchema[] = [
+      { name: 'ColumnName', type: 'string' },
+      { name: 'ColumnOrdinal', type: 'long' },
+      { name: 'DataType', type: 'string' },
+      { name: 'ColumnType', type: 'string' },
+    ];
     return relationFromJsonRows(ctx, 'schema_merge', rowsSql, columns, call.span, true);
   },
 });

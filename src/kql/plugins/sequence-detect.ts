@@ -23,22 +23,53 @@ import { inputColumn } from './arguments.ts';
 import { definePlugin } from './spec.ts';
 
 /** A KQL expression over named SQL values (the rows being joined), typed by expr.ts's rules. */
-export function exprOver(values: Record<string, Typed>, build: (name: (n: string) => Expr) => Expr, ctx: TranslateContext, span: Span): Typed {
-  const scope = new Scope(Object.entries(values).map(([name, v]) => ({ name, type: v.type === 'null' ? 'dynamic' : v.type, sql: `(${v.sql})` })));
-  return ctx.expr(build((name) => ({ kind: 'name', name, span })), scope);
+export function exprOver(
+  values: Record<string, Typed>,
+  build: (name: (n: string) => Expr) => Expr,
+  ctx: TranslateContext,
+  span: Span,
+): Typed {
+  const scope = new Scope(
+    Object.entries(values).map(([name, v]) => ({
+      name,
+      type: v.type === 'null' ? 'dynamic' : v.type,
+      sql: `(${v.sql})`,
+    })),
+  );
+  return ctx.expr(
+    build((name) => ({ kind: 'name', name, span })),
+    scope,
+  );
 }
 
-const binary = (op: string, left: Expr, right: Expr, span: Span): Expr => ({ kind: 'binary', op, opSpan: span, left, right, span });
+const binary = (op: string, left: Expr, right: Expr, span: Span): Expr => ({
+  kind: 'binary',
+  op,
+  opSpan: span,
+  left,
+  right,
+  span,
+});
 
 export const SEQUENCE_DETECT = definePlugin({
   name: 'sequence_detect',
   translate(call, input, ctx) {
-    if (call.args.length < 5) throw ctx.error('type', 'sequence_detect() takes a timeline column, two windows, at least two steps and dimensions', call.span);
+    if (call.args.length < 5)
+      throw ctx.error(
+        'type',
+        'sequence_detect() takes a timeline column, two windows, at least two steps and dimensions',
+        call.span,
+      );
     const scope = Scope.of(input);
     const timeline = inputColumn(call, 0, input, ctx);
     const constant = (i: number): Typed => {
       const a = call.args[i]!;
-      if (a.kind !== 'scalar') throw ctx.error('type', `argument ${i + 1} of sequence_detect() must be a constant`, a.span);
+      if (a.kind !== 'scalar')
+        throw ctx.error(
+          'type',
+          `argument ${i + 1} of sequence_detect() must be a constant`,
+          a.span,
+        );
       return ctx.expr(a.expr, new Scope([]));
     };
     const stepWindow = constant(1);
@@ -47,13 +78,24 @@ export const SEQUENCE_DETECT = definePlugin({
     let i = 3;
     for (; i < call.args.length; i++) {
       const a = call.args[i]!;
-      if (a.kind !== 'scalar') throw ctx.error('type', 'sequence_detect() takes scalar arguments', a.span);
+      if (a.kind !== 'scalar')
+        throw ctx.error('type', 'sequence_detect() takes scalar arguments', a.span);
       const v = ctx.expr(a.expr, scope);
       if (v.type !== 'bool') break;
-      if (!a.name) throw ctx.error('unsupported', 'an unnamed sequence_detect step (name it: e1 = (…); Kusto does not document the name it would give)', a.span);
+      if (!a.name)
+        throw ctx.error(
+          'unsupported',
+          'an unnamed sequence_detect step (name it: e1 = (…); Kusto does not document the name it would give)',
+          a.span,
+        );
       steps.push({ name: a.name.text, sql: v.sql });
     }
-    if (steps.length < 1) throw ctx.error('type', 'sequence_detect() needs boolean step predicates after the two windows', call.span);
+    if (steps.length < 1)
+      throw ctx.error(
+        'type',
+        'sequence_detect() needs boolean step predicates after the two windows',
+        call.span,
+      );
     const dims = call.args.slice(i).map((_, k) => inputColumn(call, i + k, input, ctx));
 
     // Each step's candidate rows: the dimensions, the time and a row number (one row is one step).
@@ -66,22 +108,65 @@ export const SEQUENCE_DETECT = definePlugin({
     const time = (k: number): Typed => ({ sql: `s${k}."t"`, type: timeline.type });
     const conds: string[] = [];
     for (let k = 1; k < steps.length; k++) {
-      const gap = exprOver({ a: time(k - 1), b: time(k), w: stepWindow }, (n) => binary('and', binary('>=', n('b'), n('a'), call.span), binary('<=', binary('-', n('b'), n('a'), call.span), n('w'), call.span), call.span), ctx, call.span);
-      conds.push(`${gap.sql} AND s${k}."rid" <> s${k - 1}."rid"`, ...dims.map((_, d) => `s${k}."d${d}" IS NOT DISTINCT FROM s0."d${d}"`));
+      const gap = exprOver(
+        { a: time(k - 1), b: time(k), w: stepWindow },
+        (n) =>
+          binary(
+            'and',
+            binary('>=', n('b'), n('a'), call.span),
+            binary('<=', binary('-', n('b'), n('a'), call.span), n('w'), call.span),
+            call.span,
+          ),
+        ctx,
+        call.span,
+      );
+      conds.push(
+        `${gap.sql} AND s${k}."rid" <> s${k - 1}."rid"`,
+        ...dims.map((_, d) => `s${k}."d${d}" IS NOT DISTINCT FROM s0."d${d}"`),
+      );
     }
     const last = steps.length - 1;
-    conds.push(exprOver({ a: time(0), b: time(last), w: spanWindow }, (n) => binary('<=', binary('-', n('b'), n('a'), call.span), n('w'), call.span), ctx, call.span).sql);
-    const duration = exprOver({ a: time(0), b: time(last) }, (n) => binary('-', n('b'), n('a'), call.span), ctx, call.span);
+    conds.push(
+      exprOver(
+        { a: time(0), b: time(last), w: spanWindow },
+        (n) => binary('<=', binary('-', n('b'), n('a'), call.span), n('w'), call.span),
+        ctx,
+        call.span,
+      ).sql,
+    );
+    const duration = exprOver(
+      { a: time(0), b: time(last) },
+      (n) => binary('-', n('b'), n('a'), call.span),
+      ctx,
+      call.span,
+    );
 
     const columns: ColumnSchema[] = [
       ...dims,
       ...steps.map((s) => ({ name: `${s.name}_${timeline.name}`, type: timeline.type })),
-      { name: 'Duration', type: (duration.type === 'null' ? 'timespan' : duration.type) as KqlType },
+      {
+        name: 'Duration',
+        type: (duration.type === 'null' ? 'timespan' : duration.type) as KqlType,
+      },
     ];
     const out = sqlColumns(columns);
-    const select = [...dims.map((_, d) => `s0."d${d}"`), ...steps.map((_, k) => `s${k}."t"`), duration.sql].map((s, k) => `${s} AS ${out[k]}`);
-    const from = steps.map((_, k) => (k === 0 ? `${quoteIdent(base)} AS s0` : `JOIN ${quoteIdent(base)} AS s${k} ON s${k}."p${k}"`)).join(' ');
-    const cte = ctx.addCte('sequence_detect', `SELECT ${select.join(', ')} FROM ${from} WHERE s0."p0" AND ${conds.join(' AND ')}`, call.span);
+    const select = [
+      ...dims.map((_, d) => `s0."d${d}"`),
+      ...steps.map((_, k) => `s${k}."t"`),
+      duration.sql,
+    ].map((s, k) => `${s} AS ${out[k]}`);
+    const from = steps
+      .map((_, k) =>
+        k === 0
+          ? `${quoteIdent(base)} AS s0`
+          : `JOIN ${quoteIdent(base)} AS s${k} ON s${k}."p${k}"`,
+      )
+      .join(' ');
+    const cte = ctx.addCte(
+      'sequence_detect',
+      `SELECT ${select.join(', ')} FROM ${from} WHERE s0."p0" AND ${conds.join(' AND ')}`,
+      call.span,
+    );
     return { cte, columns };
   },
 });

@@ -47,7 +47,11 @@ export function arrConcat(...texts: (string | null)[]): string | null {
 }
 
 /** array_slice(a, start, end): end inclusive, negative indexes from the end, clamped. */
-export function arrSlice(text: string | null, start: number | null, end: number | null): string | null {
+export function arrSlice(
+  text: string | null,
+  start: number | null,
+  end: number | null,
+): string | null {
   const a = array(text);
   if (!a || start === null || end === null) return null;
   const n = a.length;
@@ -63,7 +67,8 @@ export function arrReverse(text: string | null): string | null {
 
 /** Kusto's sort order of mixed elements: numbers, then strings, then the rest; nulls at the end (or start). */
 function compareJson(x: Json, y: Json): number {
-  const rank = (v: Json) => (typeof v === 'number' ? 0 : typeof v === 'boolean' ? 1 : typeof v === 'string' ? 2 : 3);
+  const rank = (v: Json) =>
+    typeof v === 'number' ? 0 : typeof v === 'boolean' ? 1 : typeof v === 'string' ? 2 : 3;
   if (rank(x) !== rank(y)) return rank(x) - rank(y);
   if (typeof x === 'number' && typeof y === 'number') return x - y;
   if (typeof x === 'string' && typeof y === 'string') return x < y ? -1 : x > y ? 1 : 0;
@@ -72,10 +77,16 @@ function compareJson(x: Json, y: Json): number {
 }
 
 /** array_sort_asc/desc(a[, nulls_last]): nulls last by default. */
-export function arrSort(text: string | null, desc: number | null, nullsLast: number | null): string | null {
+export function arrSort(
+  text: string | null,
+  desc: number | null,
+  nullsLast: number | null,
+): string | null {
   const a = array(text);
   if (!a) return null;
-  const values = a.filter((v) => v !== null).sort((x, y) => (desc ? -compareJson(x, y) : compareJson(x, y)));
+  const values = a
+    .filter((v) => v !== null)
+    .sort((x, y) => (desc ? -compareJson(x, y) : compareJson(x, y)));
   const nulls = a.filter((v) => v === null);
   return out(nullsLast === 0 ? [...nulls, ...values] : [...values, ...nulls]);
 }
@@ -86,15 +97,28 @@ export function arrSort(text: string | null, desc: number | null, nullsLast: num
  * array whose length differs from a1's (or that is not an array) gives null (Kusto docs). Returns
  * the results packed the same way; null when a1 is not an array.
  */
-export function arrSortMany(packed: string | null, desc: number | null, nullsLast: number | null): string | null {
+export function arrSortMany(
+  packed: string | null,
+  desc: number | null,
+  nullsLast: number | null,
+): string | null {
   const all = packed === null ? undefined : parseDynamic(packed);
   if (!Array.isArray(all) || !Array.isArray(all[0])) return null;
   const first = all[0];
   const index = first.map((_, i) => i);
-  const values = index.filter((i) => first[i] !== null).sort((x, y) => (desc ? -compareJson(first[x]!, first[y]!) : compareJson(first[x]!, first[y]!)) || x - y);
+  const values = index
+    .filter((i) => first[i] !== null)
+    .sort(
+      (x, y) =>
+        (desc ? -compareJson(first[x]!, first[y]!) : compareJson(first[x]!, first[y]!)) || x - y,
+    );
   const nulls = index.filter((i) => first[i] === null);
   const order = nullsLast === 0 ? [...nulls, ...values] : [...values, ...nulls];
-  return out(all.map((a) => (Array.isArray(a) && a.length === first.length ? order.map((i) => a[i]!) : null)) as Json[]);
+  return out(
+    all.map((a) =>
+      Array.isArray(a) && a.length === first.length ? order.map((i) => a[i]!) : null,
+    ) as Json[],
+  );
 }
 
 /**
@@ -117,7 +141,13 @@ export function arrSum(text: string | null): string | null {
  * array_index_of(a, value[, start[, length[, occurrence]]]): the index of the `occurrence`-th
  * match at or after `start` within `length` elements; -1 when absent, null when not an array.
  */
-export function arrIndexOf(text: string | null, value: string | null, start: number | null, length: number | null, occurrence: number | null): number | null {
+export function arrIndexOf(
+  text: string | null,
+  value: string | null,
+  start: number | null,
+  length: number | null,
+  occurrence: number | null,
+): number | null {
   // Returned as INTEGER (exact); see realOut for why not DOUBLE.
   const a = array(text);
   if (!a) return null;
@@ -134,15 +164,21 @@ export function arrIndexOf(text: string | null, value: string | null, start: num
 }
 
 /** array_shift_left/right(a, n[, fill]): moves elements, filling with `fill` (null by default). */
-export function arrShift(text: string | null, n: number | null, fill: string | null): string | null {
+export function arrShift(
+  text: string | null,
+  n: number | null,
+  fill: string | null,
+): string | null {
   const a = array(text);
   if (!a || n === null) return null;
   const f = scalar(fill);
   const len = a.length;
-  return out(a.map((_, i) => {
-    const j = i + n;
-    return j >= 0 && j < len ? a[j]! : f;
-  }));
+  return out(
+    a.map((_, i) => {
+      const j = i + n;
+      return j >= 0 && j < len ? a[j]! : f;
+    }),
+  );
 }
 
 /** array_rotate_left(a, n) = rotate by n to the left; right uses -n. */
@@ -160,7 +196,9 @@ export function arrSplit(text: string | null, indices: string | null): string | 
   const a = array(text);
   const idx = scalar(indices);
   if (!a) return null;
-  const cuts = (Array.isArray(idx) ? idx : [idx]).filter((x): x is number => typeof x === 'number').map((i) => Math.max(0, Math.min(a.length, i < 0 ? a.length + i : i)));
+  const cuts = (Array.isArray(idx) ? idx : [idx])
+    .filter((x): x is number => typeof x === 'number')
+    .map((i) => Math.max(0, Math.min(a.length, i < 0 ? a.length + i : i)));
   const parts: Json[] = [];
   let prev = 0;
   for (const c of [...cuts, a.length]) {
@@ -171,20 +209,30 @@ export function arrSplit(text: string | null, indices: string | null): string | 
 }
 
 /** array_iff(conditions, whenTrue, whenFalse): element-wise; scalars broadcast; non-bool conditions give null. */
-export function arrIff(cond: string | null, whenTrue: string | null, whenFalse: string | null): string | null {
+export function arrIff(
+  cond: string | null,
+  whenTrue: string | null,
+  whenFalse: string | null,
+): string | null {
   const c = array(cond);
   if (!c) return null;
   const t = scalar(whenTrue);
   const f = scalar(whenFalse);
   const at = (v: Json, i: number): Json => (Array.isArray(v) ? (v[i] ?? null) : v);
-  return out(c.map((x, i) => (typeof x === 'boolean' || typeof x === 'number' ? (x ? at(t, i) : at(f, i)) : null)));
+  return out(
+    c.map((x, i) =>
+      typeof x === 'boolean' || typeof x === 'number' ? (x ? at(t, i) : at(f, i)) : null,
+    ),
+  );
 }
 
 /** strcat_array(a, delimiter): elements as text (strings without quotes), joined. */
 export function strcatArray(text: string | null, delim: string | null): string {
   const a = array(text);
   if (!a) return '';
-  return a.map((v) => (v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v))).join(delim ?? '');
+  return a
+    .map((v) => (v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v)))
+    .join(delim ?? '');
 }
 
 export function bagKeys(text: string | null): string | null {
@@ -206,7 +254,9 @@ export function bagMerge(...texts: (string | null)[]): string | null {
 /** make_set over dynamic values: arrays contribute their elements; distinct, capped at `max`. */
 export function setOfElements(list: string | null, max: number | null): string | null {
   const values = list === null ? [] : (JSON.parse(list) as Json[]);
-  return out(distinct(values.flatMap((v) => (Array.isArray(v) ? v : [v]))).slice(0, max ?? undefined));
+  return out(
+    distinct(values.flatMap((v) => (Array.isArray(v) ? v : [v]))).slice(0, max ?? undefined),
+  );
 }
 
 /** make_bag: merges a JSON array of values, skipping non-bags; the first value of a key wins. */
@@ -226,7 +276,9 @@ export function bagMergeAll(list: string | null): string | null {
 function keyPath(k: string): string[] | undefined {
   if (!k.startsWith('$')) return [k];
   const steps = parseJsonPath(k);
-  return steps && steps.length > 0 && steps.every((p) => typeof p === 'string') ? (steps as string[]) : undefined;
+  return steps && steps.length > 0 && steps.every((p) => typeof p === 'string')
+    ? (steps as string[])
+    : undefined;
 }
 
 /** `b` without the value at `path` (copied along the path: parsed values are shared by the cache). */
@@ -238,7 +290,13 @@ function withoutPath(b: Bag, path: readonly string[]): Bag {
     if (k !== first) put(copy, k, v);
     else if (rest.length) {
       const inner = v;
-      put(copy, k, inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? withoutPath(inner, rest) : inner);
+      put(
+        copy,
+        k,
+        inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+          ? withoutPath(inner, rest)
+          : inner,
+      );
     }
   }
   return copy;
@@ -341,9 +399,12 @@ export function splitText(text: string | null, delim: string | null): string {
   return out(s.split(delim));
 }
 
-
 /** bag_set_key(bag, key, value): sets a key (a `$.a.b` path creates the inner bags); the value is JSON. */
-export function bagSetKey(text: string | null, k: string | null, value: string | null): string | null {
+export function bagSetKey(
+  text: string | null,
+  k: string | null,
+  value: string | null,
+): string | null {
   const b = bag(text);
   if (!b || k === null) return null;
   const path = keyPath(k);
@@ -352,7 +413,8 @@ export function bagSetKey(text: string | null, k: string | null, value: string |
   let cur = root;
   for (const p of path.slice(0, -1)) {
     const next = Object.hasOwn(cur, p) ? cur[p] : undefined;
-    if (next === null || typeof next !== 'object' || Array.isArray(next) || next === undefined) put(cur, p, {});
+    if (next === null || typeof next !== 'object' || Array.isArray(next) || next === undefined)
+      put(cur, p, {});
     cur = cur[p] as Bag;
   }
   const last = path[path.length - 1]!;
@@ -390,7 +452,11 @@ export function zipArrays(...texts: (string | null)[]): string | null {
  * with ['is', 'This'], "This" becomes "Thwas" because 'is' claims its match inside it first); then
  * every claimed range is replaced in one pass.
  */
-export function replaceStrings(text: string | null, lookups: string | null, rewrites: string | null): string {
+export function replaceStrings(
+  text: string | null,
+  lookups: string | null,
+  rewrites: string | null,
+): string {
   const t = text ?? '';
   const ls = array(lookups);
   const rs = array(rewrites);
@@ -398,7 +464,13 @@ export function replaceStrings(text: string | null, lookups: string | null, rewr
   // A rewrite that is not a string leaves its lookup's matches as they are (Kusto docs: replacing
   // "This" with 12345 keeps "This", and the match still stops "is" from rewriting inside it).
   const pairs = ls
-    .map((l, i) => [typeof l === 'string' ? l : '', typeof rs[i] === 'string' ? (rs[i] as string) : undefined] as const)
+    .map(
+      (l, i) =>
+        [
+          typeof l === 'string' ? l : '',
+          typeof rs[i] === 'string' ? (rs[i] as string) : undefined,
+        ] as const,
+    )
     .filter(([l]) => l !== '');
   const claims: { at: number; end: number; rewrite: string }[] = [];
   // Positions already claimed by an earlier lookup (a flag per UTF-16 unit keeps this linear in the text).
@@ -408,7 +480,7 @@ export function replaceStrings(text: string | null, lookups: string | null, rewr
     return true;
   };
   for (const [lookup, rewrite] of pairs) {
-    for (let at = t.indexOf(lookup); at >= 0; ) {
+    for (let at = t.indexOf(lookup); at >= 0;) {
       const end = at + lookup.length;
       if (free(at, end)) {
         claims.push({ at, end, rewrite: rewrite ?? lookup });
@@ -435,7 +507,12 @@ export function replaceStrings(text: string | null, lookups: string | null, rewr
 function digest(text: string | null): [number, number][] {
   const a = array(text);
   if (!a) return [];
-  return a.filter((p): p is [number, number] => Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number').sort((x, y) => x[0] - y[0]);
+  return a
+    .filter(
+      (p): p is [number, number] =>
+        Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number',
+    )
+    .sort((x, y) => x[0] - y[0]);
 }
 
 export function tdigestPercentile(text: string | null, p: number | null): string | null {
@@ -462,7 +539,11 @@ export function tdigestRank(text: string | null, v: number | null): string | nul
  * when an element of the array — or the value itself when it is not an array — has x's text;
  * `insensitive` for in~. Elements compare by their tostring (strings without quotes).
  */
-export function dynContains(text: string | null, value: string | null, insensitive: number | null): number {
+export function dynContains(
+  text: string | null,
+  value: string | null,
+  insensitive: number | null,
+): number {
   if (text === null || value === null) return 0;
   return textSet(text, Boolean(insensitive)).has(insensitive ? value.toLowerCase() : value) ? 1 : 0;
 }
@@ -475,10 +556,12 @@ function textSet(text: string, insensitive: boolean): Set<string> {
   if (!hit) {
     const v = parseDynamic(text);
     hit = new Set(
-      (Array.isArray(v) ? v : [v]).filter((e) => e !== null).map((e) => {
-        const s = typeof e === 'string' ? e : JSON.stringify(e);
-        return insensitive ? s.toLowerCase() : s;
-      }),
+      (Array.isArray(v) ? v : [v])
+        .filter((e) => e !== null)
+        .map((e) => {
+          const s = typeof e === 'string' ? e : JSON.stringify(e);
+          return insensitive ? s.toLowerCase() : s;
+        }),
     );
     if (setCache.size > 256) setCache.clear();
     setCache.set(k, hit);
@@ -504,7 +587,9 @@ export function hasTerm(text: string, term: string): boolean {
 export function hasTerms(text: string | null, terms: string | null, all: number | null): number {
   if (terms === null) return all ? 1 : 0;
   const v = parseDynamic(terms);
-  const list = (Array.isArray(v) ? v : [v]).filter((x) => x !== null).map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
+  const list = (Array.isArray(v) ? v : [v])
+    .filter((x) => x !== null)
+    .map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
   const test = (term: string) => hasTerm(text ?? '', term);
   return (all ? list.every(test) : list.some(test)) ? 1 : 0;
 }
@@ -514,10 +599,25 @@ export const ARR_CONCAT = variadicUdf('kql_arr_concat', [], 'VARCHAR', 'VARCHAR'
 export const ARR_SLICE = udf('kql_arr_slice', ['VARCHAR', 'DOUBLE', 'DOUBLE'], 'VARCHAR', arrSlice);
 export const ARR_REVERSE = udf('kql_arr_reverse', ['VARCHAR'], 'VARCHAR', arrReverse);
 export const ARR_SORT = udf('kql_arr_sort', ['VARCHAR', 'INTEGER', 'INTEGER'], 'VARCHAR', arrSort);
-export const ARR_SORT_MANY = udf('kql_arr_sort_many', ['VARCHAR', 'INTEGER', 'INTEGER'], 'VARCHAR', arrSortMany);
+export const ARR_SORT_MANY = udf(
+  'kql_arr_sort_many',
+  ['VARCHAR', 'INTEGER', 'INTEGER'],
+  'VARCHAR',
+  arrSortMany,
+);
 export const ARR_SUM = udf('kql_arr_sum', ['VARCHAR'], 'VARCHAR', arrSum);
-export const ARR_INDEX_OF = udf('kql_arr_index_of', ['VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'DOUBLE'], 'INTEGER', arrIndexOf);
-export const ARR_SHIFT = udf('kql_arr_shift', ['VARCHAR', 'DOUBLE', 'VARCHAR'], 'VARCHAR', arrShift);
+export const ARR_INDEX_OF = udf(
+  'kql_arr_index_of',
+  ['VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'DOUBLE'],
+  'INTEGER',
+  arrIndexOf,
+);
+export const ARR_SHIFT = udf(
+  'kql_arr_shift',
+  ['VARCHAR', 'DOUBLE', 'VARCHAR'],
+  'VARCHAR',
+  arrShift,
+);
 export const ARR_ROTATE = udf('kql_arr_rotate', ['VARCHAR', 'DOUBLE'], 'VARCHAR', arrRotate);
 export const ARR_SPLIT = udf('kql_arr_split', ['VARCHAR', 'VARCHAR'], 'VARCHAR', arrSplit);
 export const ARR_IFF = udf('kql_arr_iff', ['VARCHAR', 'VARCHAR', 'VARCHAR'], 'VARCHAR', arrIff);
@@ -525,21 +625,78 @@ export const STRCAT_ARRAY = udf('kql_strcat_array', ['VARCHAR', 'VARCHAR'], 'VAR
 export const BAG_KEYS = udf('kql_bag_keys', ['VARCHAR'], 'VARCHAR', bagKeys);
 export const BAG_MERGE = variadicUdf('kql_bag_merge', [], 'VARCHAR', 'VARCHAR', bagMerge);
 export const BAG_MERGE_ALL = udf('kql_bag_merge_all', ['VARCHAR'], 'VARCHAR', bagMergeAll);
-export const SET_OF_ELEMENTS = udf('kql_set_of_elements', ['VARCHAR', 'DOUBLE'], 'VARCHAR', setOfElements);
-export const DYN_CONTAINS = udf('kql_dyn_contains', ['VARCHAR', 'VARCHAR', 'INTEGER'], 'INTEGER', dynContains);
-export const HAS_TERMS = udf('kql_has_terms', ['VARCHAR', 'VARCHAR', 'INTEGER'], 'INTEGER', hasTerms);
-export const TDIGEST_PERCENTILE = udf('kql_tdigest_percentile', ['VARCHAR', 'DOUBLE'], 'VARCHAR', tdigestPercentile);
+export const SET_OF_ELEMENTS = udf(
+  'kql_set_of_elements',
+  ['VARCHAR', 'DOUBLE'],
+  'VARCHAR',
+  setOfElements,
+);
+export const DYN_CONTAINS = udf(
+  'kql_dyn_contains',
+  ['VARCHAR', 'VARCHAR', 'INTEGER'],
+  'INTEGER',
+  dynContains,
+);
+export const HAS_TERMS = udf(
+  'kql_has_terms',
+  ['VARCHAR', 'VARCHAR', 'INTEGER'],
+  'INTEGER',
+  hasTerms,
+);
+export const TDIGEST_PERCENTILE = udf(
+  'kql_tdigest_percentile',
+  ['VARCHAR', 'DOUBLE'],
+  'VARCHAR',
+  tdigestPercentile,
+);
 export const TDIGEST_RANK = udf('kql_tdigest_rank', ['VARCHAR', 'DOUBLE'], 'VARCHAR', tdigestRank);
-export const BAG_REMOVE_KEYS = udf('kql_bag_remove_keys', ['VARCHAR', 'VARCHAR'], 'VARCHAR', bagRemoveKeys);
+export const BAG_REMOVE_KEYS = udf(
+  'kql_bag_remove_keys',
+  ['VARCHAR', 'VARCHAR'],
+  'VARCHAR',
+  bagRemoveKeys,
+);
 export const BAG_HAS_KEY = udf('kql_bag_has_key', ['VARCHAR', 'VARCHAR'], 'INTEGER', bagHasKey);
 export const SET_UNION = variadicUdf('kql_set_union', [], 'VARCHAR', 'VARCHAR', setUnion);
-export const SET_INTERSECT = variadicUdf('kql_set_intersect', [], 'VARCHAR', 'VARCHAR', setIntersect);
-export const SET_DIFFERENCE = variadicUdf('kql_set_difference', [], 'VARCHAR', 'VARCHAR', setDifference);
-export const SET_HAS_ELEMENT = udf('kql_set_has_element', ['VARCHAR', 'VARCHAR'], 'INTEGER', setHasElement);
-export const JACCARD_INDEX = udf('kql_jaccard_index', ['VARCHAR', 'VARCHAR'], 'VARCHAR', jaccardIndex);
+export const SET_INTERSECT = variadicUdf(
+  'kql_set_intersect',
+  [],
+  'VARCHAR',
+  'VARCHAR',
+  setIntersect,
+);
+export const SET_DIFFERENCE = variadicUdf(
+  'kql_set_difference',
+  [],
+  'VARCHAR',
+  'VARCHAR',
+  setDifference,
+);
+export const SET_HAS_ELEMENT = udf(
+  'kql_set_has_element',
+  ['VARCHAR', 'VARCHAR'],
+  'INTEGER',
+  setHasElement,
+);
+export const JACCARD_INDEX = udf(
+  'kql_jaccard_index',
+  ['VARCHAR', 'VARCHAR'],
+  'VARCHAR',
+  jaccardIndex,
+);
 export const DYN_TYPEOF = udf('kql_dyn_typeof', ['VARCHAR'], 'VARCHAR', dynTypeOf);
 export const SPLIT = udf('kql_split', ['VARCHAR', 'VARCHAR'], 'VARCHAR', splitText);
-export const BAG_SET_KEY = udf('kql_bag_set_key', ['VARCHAR', 'VARCHAR', 'VARCHAR'], 'VARCHAR', bagSetKey);
+export const BAG_SET_KEY = udf(
+  'kql_bag_set_key',
+  ['VARCHAR', 'VARCHAR', 'VARCHAR'],
+  'VARCHAR',
+  bagSetKey,
+);
 export const BAG_ZIP = udf('kql_bag_zip', ['VARCHAR', 'VARCHAR'], 'VARCHAR', bagZip);
 export const ZIP = variadicUdf('kql_zip', [], 'VARCHAR', 'VARCHAR', zipArrays);
-export const REPLACE_STRINGS = udf('kql_replace_strings', ['VARCHAR', 'VARCHAR', 'VARCHAR'], 'VARCHAR', replaceStrings);
+export const REPLACE_STRINGS = udf(
+  'kql_replace_strings',
+  ['VARCHAR', 'VARCHAR', 'VARCHAR'],
+  'VARCHAR',
+  replaceStrings,
+);

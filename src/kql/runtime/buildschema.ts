@@ -62,7 +62,12 @@ function render(shape: Shape): Json {
     const bag: { [k: string]: Json } = {};
     for (const [k, s] of shape.container) {
       // Own data property even for a key named __proto__ (log data can hold any key).
-      Object.defineProperty(bag, k, { value: render(s), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(bag, k, {
+        value: render(s),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     types.push(bag);
   }

@@ -34,10 +34,13 @@ export function crc32(bytes: Uint8Array): number {
 
 /** The bytes of one gzip member (RFC 1952); throws unless its CRC-32 and length match. */
 export function gunzip(data: Uint8Array): Uint8Array {
-  if (data.length < 18 || data[0] !== 0x1f || data[1] !== 0x8b || data[2] !== 8) throw new Error('not gzip');
+  if (data.length < 18 || data[0] !== 0x1f || data[1] !== 0x8b || data[2] !== 8)
+    throw new Error('not gzip');
   const out = gunzipSync(data);
-  const word = (i: number) => (data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24)) >>> 0;
-  if (word(data.length - 8) !== crc32(out) || word(data.length - 4) !== out.length >>> 0) throw new Error('gzip checksum mismatch');
+  const word = (i: number) =>
+    (data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24)) >>> 0;
+  if (word(data.length - 8) !== crc32(out) || word(data.length - 4) !== out.length >>> 0)
+    throw new Error('gzip checksum mismatch');
   return out;
 }
 
@@ -51,7 +54,8 @@ export function gzipStored(bytes: Uint8Array): Uint8Array {
 
 function toBase64(bytes: Uint8Array): string {
   let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);
 }
 
@@ -84,7 +88,7 @@ export function gzipDecompressFromBase64(text: string | null): string | null {
 export function adler32(bytes: Uint8Array): number {
   let a = 1;
   let b = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     // 5552 bytes keep the sums below 2^53 between reductions (RFC 1950's NMAX).
     const end = Math.min(bytes.length, i + 5552);
     for (; i < end; i++) {
@@ -99,10 +103,12 @@ export function adler32(bytes: Uint8Array): number {
 
 /** The bytes of a zlib stream (RFC 1950); throws unless its header and Adler-32 check. */
 export function unzlib(data: Uint8Array): Uint8Array {
-  if (data.length < 6 || (data[0]! & 0x0f) !== 8 || ((data[0]! << 8) | data[1]!) % 31 !== 0) throw new Error('not zlib');
+  if (data.length < 6 || (data[0]! & 0x0f) !== 8 || ((data[0]! << 8) | data[1]!) % 31 !== 0)
+    throw new Error('not zlib');
   const out = unzlibSync(data);
   const n = data.length;
-  const sum = ((data[n - 4]! << 24) | (data[n - 3]! << 16) | (data[n - 2]! << 8) | data[n - 1]!) >>> 0;
+  const sum =
+    ((data[n - 4]! << 24) | (data[n - 3]! << 16) | (data[n - 2]! << 8) | data[n - 1]!) >>> 0;
   if (sum !== adler32(out)) throw new Error('zlib checksum mismatch');
   return out;
 }
@@ -126,6 +132,16 @@ export function zlibDecompressFromBase64(text: string | null): string | null {
 
 // The UDFs of this module (registered by ./index.ts, called by the translator).
 export const GZIP_COMPRESS = udf('kql_gzip_compress', ['VARCHAR'], 'VARCHAR', gzipCompressToBase64);
-export const GZIP_DECOMPRESS = udf('kql_gzip_decompress', ['VARCHAR'], 'VARCHAR', gzipDecompressFromBase64);
+export const GZIP_DECOMPRESS = udf(
+  'kql_gzip_decompress',
+  ['VARCHAR'],
+  'VARCHAR',
+  gzipDecompressFromBase64,
+);
 export const ZLIB_COMPRESS = udf('kql_zlib_compress', ['VARCHAR'], 'VARCHAR', zlibCompressToBase64);
-export const ZLIB_DECOMPRESS = udf('kql_zlib_decompress', ['VARCHAR'], 'VARCHAR', zlibDecompressFromBase64);
+export const ZLIB_DECOMPRESS = udf(
+  'kql_zlib_decompress',
+  ['VARCHAR'],
+  'VARCHAR',
+  zlibDecompressFromBase64,
+);

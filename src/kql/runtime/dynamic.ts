@@ -43,7 +43,8 @@ export function dynIndex(text: string | null, i: number | null): string | null {
 export function dynGet(text: string | null, key: string | null): string | null {
   if (text === null || key === null) return null;
   const v = parseDynamic(text);
-  if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.hasOwn(v, key)) return null;
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.hasOwn(v, key))
+    return null;
   return encodeDynamic(v[key]);
 }
 

@@ -22,7 +22,11 @@ export function mvCount(text: string | null): number {
 }
 
 /** The i-th item (0-based) of a value as mv-expand yields it; null past the end (parallel expansion). */
-export function mvItem(text: string | null, i: number | null, bagAsArray: number | null): string | null {
+export function mvItem(
+  text: string | null,
+  i: number | null,
+  bagAsArray: number | null,
+): string | null {
   if (text === null || i === null) return null;
   const v = parseDynamic(text);
   if (Array.isArray(v)) return encodeDynamic(v[i]);

@@ -2,7 +2,14 @@
 import { udf } from './udf.ts';
 
 /** A timespan in microseconds split into its sign and day/hour/minute/second/microsecond parts. */
-export function timespanParts(us: number): { neg: boolean; days: number; h: number; m: number; s: number; frac: number } {
+export function timespanParts(us: number): {
+  neg: boolean;
+  days: number;
+  h: number;
+  m: number;
+  s: number;
+  frac: number;
+} {
   let rest = Math.round(Math.abs(us));
   const frac = rest % 1_000_000;
   rest = (rest - frac) / 1_000_000;

@@ -24,7 +24,11 @@ interface Pattern {
   readonly count: number;
 }
 
-export function basketPatterns(rowsText: string | null, threshold: number | null, maxDims: number | null): string | null {
+export function basketPatterns(
+  rowsText: string | null,
+  threshold: number | null,
+  maxDims: number | null,
+): string | null {
   if (rowsText === null || threshold === null || maxDims === null) return null;
   const rows = JSON.parse(rowsText) as [Json[], number][];
   const itemIds = new Map<string, number>();
@@ -78,8 +82,12 @@ export function basketPatterns(rowsText: string | null, threshold: number | null
         const columns = new Set(merged.map((i) => itemColumn[i]));
         if (columns.size !== merged.length) continue;
         // Apriori pruning: every sub-pattern must be frequent.
-        if (!merged.every((_, k) => known.has(merged.filter((__, m) => m !== k).join(',')))) continue;
-        if (next.length >= MAX_CANDIDATES) throw new Error(`basket: more than ${MAX_CANDIDATES} candidate patterns; raise the threshold or lower MaxDimensions`);
+        if (!merged.every((_, k) => known.has(merged.filter((__, m) => m !== k).join(','))))
+          continue;
+        if (next.length >= MAX_CANDIDATES)
+          throw new Error(
+            `basket: more than ${MAX_CANDIDATES} candidate patterns; raise the threshold or lower MaxDimensions`,
+          );
         const c = count(merged);
         if (c >= min) next.push({ items: merged, count: c });
       }
@@ -91,7 +99,9 @@ export function basketPatterns(rowsText: string | null, threshold: number | null
   levels.forEach((patterns, k) => {
     const larger = levels[k + 1] ?? [];
     for (const p of patterns) {
-      const absorbed = larger.some((q) => q.count === p.count && p.items.every((i) => q.items.includes(i)));
+      const absorbed = larger.some(
+        (q) => q.count === p.count && p.items.every((i) => q.items.includes(i)),
+      );
       if (!absorbed) closed.push(p);
     }
   });
@@ -102,8 +112,25 @@ export function basketPatterns(rowsText: string | null, threshold: number | null
   };
   const out = closed.map((p) => ({ p, values: valuesOf(p), key: JSON.stringify(valuesOf(p)) }));
   // Ties (equal count × items) in a fixed order: more rows first, then by the values' JSON.
-  out.sort((a, b) => b.p.count * b.p.items.length - a.p.count * a.p.items.length || b.p.count - a.p.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return JSON.stringify(out.map((o, k) => [k, Math.round(o.p.count), total > 0 ? (o.p.count * 100) / total : 0, ...o.values]));
+  out.sort(
+    (a, b) =>
+      b.p.count * b.p.items.length - a.p.count * a.p.items.length ||
+      b.p.count - a.p.count ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+  return JSON.stringify(
+    out.map((o, k) => [
+      k,
+      Math.round(o.p.count),
+      total > 0 ? (o.p.count * 100) / total : 0,
+      ...o.values,
+    ]),
+  );
 }
 
-export const BASKET_PATTERNS = udf('kql_basket_patterns', ['VARCHAR', 'DOUBLE', 'DOUBLE'], 'VARCHAR', basketPatterns);
+export const BASKET_PATTERNS = udf(
+  'kql_basket_patterns',
+  ['VARCHAR', 'DOUBLE', 'DOUBLE'],
+  'VARCHAR',
+  basketPatterns,
+);

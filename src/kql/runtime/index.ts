@@ -27,7 +27,26 @@ import * as text from './text.ts';
 import * as window from './window.ts';
 import { udfsOf, type KqlUdf } from './udf.ts';
 
-const MODULES = [arrays, buildschema, compression, datetime, dynamic, expand, format, geo, ip, misc, parseKv, plugins, series, seriesFilters, special, stats, text, window];
+const MODULES = [
+  arrays,
+  buildschema,
+  compression,
+  datetime,
+  dynamic,
+  expand,
+  format,
+  geo,
+  ip,
+  misc,
+  parseKv,
+  plugins,
+  series,
+  seriesFilters,
+  special,
+  stats,
+  text,
+  window,
+];
 
 export const KQL_UDFS: readonly KqlUdf[] = MODULES.flatMap(udfsOf);
 

@@ -19,10 +19,14 @@ function parseV4(text: string | null): V4 | undefined {
   if (octets.some((o) => o > 255)) return undefined;
   const prefix = m[5] === undefined ? 32 : Number(m[5]);
   if (prefix > 32) return undefined;
-  return { addr: ((octets[0]! << 24) >>> 0) + (octets[1]! << 16) + (octets[2]! << 8) + octets[3]!, prefix };
+  return {
+    addr: ((octets[0]! << 24) >>> 0) + (octets[1]! << 16) + (octets[2]! << 8) + octets[3]!,
+    prefix,
+  };
 }
 
-const mask4 = (addr: number, prefix: number): number => (prefix <= 0 ? 0 : prefix >= 32 ? addr : (addr & (~0 << (32 - prefix))) >>> 0);
+const mask4 = (addr: number, prefix: number): number =>
+  prefix <= 0 ? 0 : prefix >= 32 ? addr : (addr & (~0 << (32 - prefix))) >>> 0;
 const dotted = (addr: number): string => [24, 16, 8, 0].map((s) => (addr >>> s) & 255).join('.');
 
 /** parse_ipv4: the address (masked by its own prefix) as a long, in decimal text; null when invalid. */
@@ -39,7 +43,11 @@ export function parseIpv4Mask(text: string | null, prefix: number | null): strin
 }
 
 /** ipv4_compare(a, b[, prefix]): -1, 0 or 1 over the common prefix; null when either is invalid. */
-export function ipv4Compare(a: string | null, b: string | null, prefix: number | null): number | null {
+export function ipv4Compare(
+  a: string | null,
+  b: string | null,
+  prefix: number | null,
+): number | null {
   const x = parseV4(a);
   const y = parseV4(b);
   if (!x || !y || (prefix !== null && (prefix < 0 || prefix > 32))) return null;
@@ -57,7 +65,9 @@ function rangesOf(json: string): V4[] {
   let hit = rangeCache.get(json);
   if (!hit) {
     const v = JSON.parse(json) as unknown;
-    hit = (Array.isArray(v) ? v : [v]).map((r) => (typeof r === 'string' ? parseV4(r) : undefined)).filter((r): r is V4 => r !== undefined);
+    hit = (Array.isArray(v) ? v : [v])
+      .map((r) => (typeof r === 'string' ? parseV4(r) : undefined))
+      .filter((r): r is V4 => r !== undefined);
     if (rangeCache.size > 256) rangeCache.clear();
     rangeCache.set(json, hit);
   }
@@ -83,12 +93,19 @@ export function ipv4IsPrivate(ip: string | null): number | null {
   const v = parseV4(ip);
   if (!v) return null;
   const a = v.addr;
-  return a >>> 24 === 10 || a >>> 20 === ((172 << 4) | 1) || a >>> 16 === ((192 << 8) | 168) ? 1 : 0;
+  return a >>> 24 === 10 || a >>> 20 === ((172 << 4) | 1) || a >>> 16 === ((192 << 8) | 168)
+    ? 1
+    : 0;
 }
 
 /** format_ipv4(ip[, prefix]) and format_ipv4_mask: "" for invalid input or a negative prefix. */
-export function formatIpv4(ip: string | null, prefix: number | null, withMask: number | null): string {
-  const v = typeof ip === 'string' && /^\d+$/.test(ip) ? { addr: Number(ip), prefix: 32 } : parseV4(ip);
+export function formatIpv4(
+  ip: string | null,
+  prefix: number | null,
+  withMask: number | null,
+): string {
+  const v =
+    typeof ip === 'string' && /^\d+$/.test(ip) ? { addr: Number(ip), prefix: 32 } : parseV4(ip);
   const p = prefix ?? 32;
   if (!v || p < 0 || p > 32 || v.addr > 0xffffffff) return '';
   const eff = Math.min(v.prefix, p);
@@ -103,7 +120,8 @@ export function ipv4NetmaskSuffix(ip: string | null): number | null {
 /** The well-delimited IPv4 addresses in a text (not touching letters, digits or dots). */
 function addressesIn(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?![\w.])/g)) if (parseV4(m[1]!)) out.push(m[1]!);
+  for (const m of text.matchAll(/(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?![\w.])/g))
+    if (parseV4(m[1]!)) out.push(m[1]!);
   return out;
 }
 
@@ -112,7 +130,11 @@ function addressesIn(text: string): string[] {
  * addresses, 1 for addresses starting with a prefix ("10.", "192.168.") or equal to a full address.
  * Each argument after the text is JSON: a string or an array of strings.
  */
-export function hasAnyIpv4(text: string | null, prefix: number | null, ...wanted: (string | null)[]): number {
+export function hasAnyIpv4(
+  text: string | null,
+  prefix: number | null,
+  ...wanted: (string | null)[]
+): number {
   const found = addressesIn(text ?? '');
   if (found.length === 0) return 0;
   for (const w of wanted) {
@@ -157,7 +179,9 @@ function parseV6(text: string | null): V6 | undefined {
   const rest = halves.length === 2 ? groups(halves[1]!) : [];
   const total = head.length + rest.length;
   if (halves.length === 1 ? total !== 8 : total > 7) return undefined;
-  const all = [...head, ...Array(8 - total).fill('0'), ...rest].map((g) => (/^[0-9a-fA-F]{1,4}$/.test(g) ? parseInt(g, 16) : NaN));
+  const all = [...head, ...Array(8 - total).fill('0'), ...rest].map((g) =>
+    /^[0-9a-fA-F]{1,4}$/.test(g) ? parseInt(g, 16) : NaN,
+  );
   const words = all;
   if (words.length !== 8 || words.some((w) => Number.isNaN(w))) return undefined;
   const prefix = m[2] === undefined ? 128 : Number(m[2]) + (dot ? 96 : 0);
@@ -165,7 +189,12 @@ function parseV6(text: string | null): V6 | undefined {
   return { addr: words.reduce((acc, w) => (acc << 16n) | BigInt(w), 0n), prefix };
 }
 
-const mask6 = (addr: bigint, prefix: number): bigint => (prefix <= 0 ? 0n : prefix >= 128 ? addr : addr & (((1n << 128n) - 1n) ^ ((1n << BigInt(128 - prefix)) - 1n)));
+const mask6 = (addr: bigint, prefix: number): bigint =>
+  prefix <= 0
+    ? 0n
+    : prefix >= 128
+      ? addr
+      : addr & (((1n << 128n) - 1n) ^ ((1n << BigInt(128 - prefix)) - 1n));
 
 /**
  * For comparisons an IPv4-compatible address (`::a.b.c.d`) counts as the IPv4 address it holds,
@@ -173,11 +202,16 @@ const mask6 = (addr: bigint, prefix: number): bigint => (prefix <= 0 ? 0n : pref
  */
 function comparable6(text: string | null): V6 | undefined {
   const v = parseV6(text);
-  if (v && text !== null && /^\s*::\d/.test(text) && v.addr >> 32n === 0n) return { addr: (0xffffn << 32n) | v.addr, prefix: v.prefix };
+  if (v && text !== null && /^\s*::\d/.test(text) && v.addr >> 32n === 0n)
+    return { addr: (0xffffn << 32n) | v.addr, prefix: v.prefix };
   return v;
 }
 
-export function ipv6Compare(a: string | null, b: string | null, prefix: number | null): number | null {
+export function ipv6Compare(
+  a: string | null,
+  b: string | null,
+  prefix: number | null,
+): number | null {
   const x = comparable6(a);
   const y = comparable6(b);
   if (!x || !y || (prefix !== null && (prefix < 0 || prefix > 128))) return null;
@@ -191,7 +225,8 @@ export function ipv6InAnyRange(ip: string | null, ...ranges: (string | null)[]):
   for (const r of ranges) {
     if (r === null) continue;
     const v = JSON.parse(r) as unknown;
-    for (const range of Array.isArray(v) ? v : [v]) if (typeof range === 'string' && ipv6Compare(ip, range, null) === 0) return 1;
+    for (const range of Array.isArray(v) ? v : [v])
+      if (typeof range === 'string' && ipv6Compare(ip, range, null) === 0) return 1;
   }
   return 0;
 }
@@ -201,7 +236,10 @@ export function parseIpv6Mask(text: string | null, prefix: number | null): strin
   const v = parseV6(text);
   if (!v || (prefix !== null && (prefix < 0 || prefix > 128))) return null;
   const masked = mask6(v.addr, Math.min(v.prefix, prefix ?? 128));
-  return masked.toString(16).padStart(32, '0').replace(/(.{4})(?!$)/g, '$1:');
+  return masked
+    .toString(16)
+    .padStart(32, '0')
+    .replace(/(.{4})(?!$)/g, '$1:');
 }
 
 /** ipv4_range_to_cidr_list(start, end): the fewest CIDR blocks covering the range, in order. */
@@ -229,14 +267,67 @@ export function ipv4RangeToCidrList(start: string | null, end: string | null): s
 
 // The UDFs of this module (registered by ./index.ts, called by the translator).
 export const PARSE_IPV4 = udf('kql_parse_ipv4', ['VARCHAR'], 'VARCHAR', parseIpv4);
-export const PARSE_IPV4_MASK = udf('kql_parse_ipv4_mask', ['VARCHAR', 'DOUBLE'], 'VARCHAR', parseIpv4Mask);
-export const IPV4_COMPARE = udf('kql_ipv4_compare', ['VARCHAR', 'VARCHAR', 'DOUBLE'], 'INTEGER', ipv4Compare);
-export const IPV4_IN_ANY_RANGE = variadicUdf('kql_ipv4_in_any_range', ['VARCHAR'], 'VARCHAR', 'INTEGER', ipv4InAnyRange);
+export const PARSE_IPV4_MASK = udf(
+  'kql_parse_ipv4_mask',
+  ['VARCHAR', 'DOUBLE'],
+  'VARCHAR',
+  parseIpv4Mask,
+);
+export const IPV4_COMPARE = udf(
+  'kql_ipv4_compare',
+  ['VARCHAR', 'VARCHAR', 'DOUBLE'],
+  'INTEGER',
+  ipv4Compare,
+);
+export const IPV4_IN_ANY_RANGE = variadicUdf(
+  'kql_ipv4_in_any_range',
+  ['VARCHAR'],
+  'VARCHAR',
+  'INTEGER',
+  ipv4InAnyRange,
+);
 export const IPV4_IS_PRIVATE = udf('kql_ipv4_is_private', ['VARCHAR'], 'INTEGER', ipv4IsPrivate);
-export const IPV4_NETMASK_SUFFIX = udf('kql_ipv4_netmask_suffix', ['VARCHAR'], 'INTEGER', ipv4NetmaskSuffix);
-export const FORMAT_IPV4 = udf('kql_format_ipv4', ['VARCHAR', 'DOUBLE', 'INTEGER'], 'VARCHAR', formatIpv4);
-export const HAS_ANY_IPV4 = variadicUdf('kql_has_any_ipv4', ['VARCHAR', 'INTEGER'], 'VARCHAR', 'INTEGER', hasAnyIpv4);
-export const IPV6_COMPARE = udf('kql_ipv6_compare', ['VARCHAR', 'VARCHAR', 'DOUBLE'], 'INTEGER', ipv6Compare);
-export const IPV6_IN_ANY_RANGE = variadicUdf('kql_ipv6_in_any_range', ['VARCHAR'], 'VARCHAR', 'INTEGER', ipv6InAnyRange);
-export const PARSE_IPV6_MASK = udf('kql_parse_ipv6_mask', ['VARCHAR', 'DOUBLE'], 'VARCHAR', parseIpv6Mask);
-export const IPV4_RANGE_TO_CIDR_LIST = udf('kql_ipv4_range_to_cidr_list', ['VARCHAR', 'VARCHAR'], 'VARCHAR', ipv4RangeToCidrList);
+export const IPV4_NETMASK_SUFFIX = udf(
+  'kql_ipv4_netmask_suffix',
+  ['VARCHAR'],
+  'INTEGER',
+  ipv4NetmaskSuffix,
+);
+export const FORMAT_IPV4 = udf(
+  'kql_format_ipv4',
+  ['VARCHAR', 'DOUBLE', 'INTEGER'],
+  'VARCHAR',
+  formatIpv4,
+);
+export const HAS_ANY_IPV4 = variadicUdf(
+  'kql_has_any_ipv4',
+  ['VARCHAR', 'INTEGER'],
+  'VARCHAR',
+  'INTEGER',
+  hasAnyIpv4,
+);
+export const IPV6_COMPARE = udf(
+  'kql_ipv6_compare',
+  ['VARCHAR', 'VARCHAR', 'DOUBLE'],
+  'INTEGER',
+  ipv6Compare,
+);
+export const IPV6_IN_ANY_RANGE = variadicUdf(
+  'kql_ipv6_in_any_range',
+  ['VARCHAR'],
+  'VARCHAR',
+  'INTEGER',
+  ipv6InAnyRange,
+);
+export const PARSE_IPV6_MASK = udf(
+  'kql_parse_ipv6_mask',
+  ['VARCHAR', 'DOUBLE'],
+  'VARCHAR',
+  parseIpv6Mask,
+);
+export const IPV4_RANGE_TO_CIDR_LIST = udf(
+  'kql_ipv4_range_to_cidr_list',
+  ['VARCHAR', 'VARCHAR'],
+  'VARCHAR',
+  ipv4RangeToCidrList,
+);

@@ -7,7 +7,8 @@
 /** One step of a path: a property name or an array index. */
 export type PathStep = string | number;
 
-const STEP = /\.([^.[\]]+)|\[\s*'((?:[^'\\]|\\.)*)'\s*\]|\[\s*"((?:[^"\\]|\\.)*)"\s*\]|\[\s*(-?\d+)\s*\]/y;
+const STEP =
+  /\.([^.[\]]+)|\[\s*'((?:[^'\\]|\\.)*)'\s*\]|\[\s*"((?:[^"\\]|\\.)*)"\s*\]|\[\s*(-?\d+)\s*\]/y;
 
 /** The steps of `$…`, or undefined when the text is not such a path. */
 export function parseJsonPath(path: string): PathStep[] | undefined {

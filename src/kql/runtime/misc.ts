@@ -12,9 +12,19 @@ const formatters = new Map<string, Intl.DateTimeFormat | null>();
 function formatter(tz: string): Intl.DateTimeFormat | null {
   if (!formatters.has(tz)) {
     try {
-      formatters.set(tz, new Intl.DateTimeFormat('en-US', {
-        timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-      }));
+      formatters.set(
+        tz,
+        new Intl.DateTimeFormat('en-US', {
+          timeZone: tz,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+        }),
+      );
     } catch {
       formatters.set(tz, null);
     }
@@ -25,7 +35,14 @@ function formatter(tz: string): Intl.DateTimeFormat | null {
 /** The zone's UTC offset in ms at the instant `utcMs`. */
 function offsetAt(f: Intl.DateTimeFormat, utcMs: number): number {
   const parts = Object.fromEntries(f.formatToParts(new Date(utcMs)).map((p) => [p.type, p.value]));
-  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   return wall - Math.floor(utcMs / 1000) * 1000;
 }
 
@@ -61,7 +78,12 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 function sortKeys(v: Json): Json {
   if (Array.isArray(v)) return v.map(sortKeys);
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k]!)]));
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys(v[k]!)]),
+    );
   return v;
 }
 
@@ -84,7 +106,8 @@ export function extractJson(path: string | null, text: string | null): string | 
   if (!steps) return null;
   for (const step of steps) {
     if (typeof step === 'string') {
-      if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.hasOwn(v, step)) return null;
+      if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.hasOwn(v, step))
+        return null;
       v = v[step]!;
     } else {
       if (!Array.isArray(v)) return null;
@@ -105,7 +128,13 @@ export function parseVersion(text: string | null): string | null {
 }
 
 // ---------- punycode (RFC 3492) ----------
-const BASE = 36, TMIN = 1, TMAX = 26, SKEW = 38, DAMP = 700, INITIAL_BIAS = 72, INITIAL_N = 128;
+const BASE = 36,
+  TMIN = 1,
+  TMAX = 26,
+  SKEW = 38,
+  DAMP = 700,
+  INITIAL_BIAS = 72,
+  INITIAL_N = 128;
 
 function adapt(delta: number, numPoints: number, first: boolean): number {
   let d = first ? Math.floor(delta / DAMP) : delta >> 1;
@@ -122,11 +151,16 @@ const digit = (d: number): string => String.fromCharCode(d < 26 ? 97 + d : 22 + 
 
 export function punycodeEncode(text: string | null): string {
   const input = [...(text ?? '')].map((c) => c.codePointAt(0)!);
-  let out = input.filter((c) => c < 0x80).map((c) => String.fromCharCode(c)).join('');
+  let out = input
+    .filter((c) => c < 0x80)
+    .map((c) => String.fromCharCode(c))
+    .join('');
   const basic = out.length;
   let h = basic;
   if (basic > 0) out += '-';
-  let n = INITIAL_N, delta = 0, bias = INITIAL_BIAS;
+  let n = INITIAL_N,
+    delta = 0,
+    bias = INITIAL_BIAS;
   while (h < input.length) {
     const m = Math.min(...input.filter((c) => c >= n));
     delta += (m - n) * (h + 1);
@@ -157,8 +191,10 @@ export function punycodeDecode(text: string | null): string {
   const input = text ?? '';
   const dash = input.lastIndexOf('-');
   const out = dash > 0 ? [...input.slice(0, dash)].map((c) => c.codePointAt(0)!) : [];
-  let n = INITIAL_N, i = 0, bias = INITIAL_BIAS;
-  for (let p = dash > 0 ? dash + 1 : 0; p < input.length; ) {
+  let n = INITIAL_N,
+    i = 0,
+    bias = INITIAL_BIAS;
+  for (let p = dash > 0 ? dash + 1 : 0; p < input.length;) {
     const oldi = i;
     let w = 1;
     for (let k = BASE; ; k += BASE) {
@@ -185,10 +221,15 @@ export function punycodeDecode(text: string | null): string {
  * (docs example: punycode_domain_to_string('Lê Lợi。Thuận Thiên。com') is 'xn--L Li-gpa4517b.…').
  */
 export function punycodeDomain(text: string | null, encode: number | null): string {
-  return (text ?? '').split(/[.\u3002\uff0e\uff61]/).map((label) => {
-    if (!/^[\x00-\x7f]*$/.test(label)) return `xn--${punycodeEncode(label)}`;
-    return !encode && label.toLowerCase().startsWith('xn--') ? punycodeDecode(label.slice(4)) : label;
-  }).join('.');
+  return (text ?? '')
+    .split(/[.\u3002\uff0e\uff61]/)
+    .map((label) => {
+      if (!/^[\x00-\x7f]*$/.test(label)) return `xn--${punycodeEncode(label)}`;
+      return !encode && label.toLowerCase().startsWith('xn--')
+        ? punycodeDecode(label.slice(4))
+        : label;
+    })
+    .join('.');
 }
 
 // ---------- command lines and CSV ----------
@@ -260,6 +301,16 @@ export const EXTRACT_JSON = udf('kql_extract_json', ['VARCHAR', 'VARCHAR'], 'VAR
 export const PARSE_VERSION = udf('kql_parse_version', ['VARCHAR'], 'VARCHAR', parseVersion);
 export const PUNYCODE_ENCODE = udf('kql_punycode_encode', ['VARCHAR'], 'VARCHAR', punycodeEncode);
 export const PUNYCODE_DECODE = udf('kql_punycode_decode', ['VARCHAR'], 'VARCHAR', punycodeDecode);
-export const PUNYCODE_DOMAIN = udf('kql_punycode_domain', ['VARCHAR', 'INTEGER'], 'VARCHAR', punycodeDomain);
-export const PARSE_COMMAND_LINE = udf('kql_parse_command_line', ['VARCHAR'], 'VARCHAR', parseCommandLine);
+export const PUNYCODE_DOMAIN = udf(
+  'kql_punycode_domain',
+  ['VARCHAR', 'INTEGER'],
+  'VARCHAR',
+  punycodeDomain,
+);
+export const PARSE_COMMAND_LINE = udf(
+  'kql_parse_command_line',
+  ['VARCHAR'],
+  'VARCHAR',
+  parseCommandLine,
+);
 export const PARSE_CSV = udf('kql_parse_csv', ['VARCHAR'], 'VARCHAR', parseCsv);

@@ -29,7 +29,11 @@ import { kustoRegex } from './regex.ts';
 const isAlnum = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
 
 /** A quoted run starting at `i` (an opening quote): its unescaped content and the index after the closing quote. */
-function readQuoted(text: string, i: number, o: KvOptions): { value: string; end: number } | undefined {
+function readQuoted(
+  text: string,
+  i: number,
+  o: KvOptions,
+): { value: string; end: number } | undefined {
   const pair = o.quotes.find((q) => text[i] === q[0]);
   if (!pair) return undefined;
   const close = pair[1] ?? pair[0]!;
@@ -45,7 +49,13 @@ function readQuoted(text: string, i: number, o: KvOptions): { value: string; end
 
 function put(out: Record<string, string>, key: string, value: string): void {
   const k = key.trim();
-  if (k && !Object.hasOwn(out, k)) Object.defineProperty(out, k, { value: value.trim(), enumerable: true, writable: true, configurable: true });
+  if (k && !Object.hasOwn(out, k))
+    Object.defineProperty(out, k, {
+      value: value.trim(),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
 }
 
 function withDelimiters(text: string, o: KvOptions, out: Record<string, string>): void {
@@ -53,7 +63,8 @@ function withDelimiters(text: string, o: KvOptions, out: Record<string, string>)
   const kd = o.kvDelimiter!;
   let i = 0;
   while (i < text.length) {
-    while (i < text.length && (text.startsWith(pd, i) || text[i] === ' ')) i += text.startsWith(pd, i) ? pd.length : 1;
+    while (i < text.length && (text.startsWith(pd, i) || text[i] === ' '))
+      i += text.startsWith(pd, i) ? pd.length : 1;
     if (i >= text.length) break;
     // Key: quoted, or up to the kv delimiter (a pair delimiter first means a key without a value).
     let key: string;
@@ -132,7 +143,8 @@ export function parseKv(text: string | null, options: string | null): string | n
   const o = JSON.parse(options) as KvOptions;
   const out: Record<string, string> = {};
   if (o.regex !== undefined) withRegex(text, o.regex, out);
-  else if (o.pairDelimiter !== undefined && o.kvDelimiter !== undefined) withDelimiters(text, o, out);
+  else if (o.pairDelimiter !== undefined && o.kvDelimiter !== undefined)
+    withDelimiters(text, o, out);
   else withoutDelimiters(text, o, out);
   return JSON.stringify(out);
 }

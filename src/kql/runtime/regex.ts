@@ -65,13 +65,26 @@ export function re2Syntax(pattern: string): string {
     if (c === '') fail('a pattern cannot end with a backslash');
     i += 2;
     const lower = c.toLowerCase() as 'd' | 's' | 'w';
-    if ((c === 'd' || c === 's' || c === 'w' || c === 'D' || c === 'S' || c === 'W') && mode().unicode) {
+    if (
+      (c === 'd' || c === 's' || c === 'w' || c === 'D' || c === 'S' || c === 'W') &&
+      mode().unicode
+    ) {
       const items = UNICODE_ITEMS[lower];
       const negated = c !== lower;
-      if (!inClass) return negated ? (lower === 'd' ? '\\P{Nd}' : `[^${items}]`) : lower === 'd' ? '\\p{Nd}' : `[${items}]`;
+      if (!inClass)
+        return negated
+          ? lower === 'd'
+            ? '\\P{Nd}'
+            : `[^${items}]`
+          : lower === 'd'
+            ? '\\p{Nd}'
+            : `[${items}]`;
       if (!negated) return items;
       if (lower === 'd') return '\\P{Nd}';
-      fail(`\\${c} inside a character class is not supported by Loupe's regex engine (RE2); write the class without it`, start);
+      fail(
+        `\\${c} inside a character class is not supported by Loupe's regex engine (RE2); write the class without it`,
+        start,
+      );
     }
     if (c === 'u' || c === 'U' || c === 'x') {
       // \x7F, \x{7F}, \u007F, \u{7F}, \U0000007F, \U{7F} → \x{7F}
@@ -87,11 +100,15 @@ export function re2Syntax(pattern: string): string {
         if (hex.length !== n) fail(`\\${c} takes ${n} hex digits`, start);
         i += n;
       }
-      if (!HEX.test(hex) || Number.parseInt(hex, 16) > 0x10ffff) fail(`\\${c}${hex} is not a Unicode code point`, start);
+      if (!HEX.test(hex) || Number.parseInt(hex, 16) > 0x10ffff)
+        fail(`\\${c}${hex} is not a Unicode code point`, start);
       return `\\x{${hex}}`;
     }
     if (c === '<' || c === '>' || (c === 'b' && pattern.charAt(i) === '{')) {
-      fail(`the word-boundary form \\${c}${c === 'b' ? '{…}' : ''} is not supported by Loupe's regex engine (RE2): use \\b`, start);
+      fail(
+        `the word-boundary form \\${c}${c === 'b' ? '{…}' : ''} is not supported by Loupe's regex engine (RE2): use \\b`,
+        start,
+      );
     }
     return pattern.slice(start, i);
   };
@@ -124,7 +141,8 @@ export function re2Syntax(pattern: string): string {
       }
       if (c === '[') {
         const posix = /^\[:\^?[a-z]+:\]/.exec(pattern.slice(i));
-        if (!posix) fail("nested character classes are not supported by Loupe's regex engine (RE2)");
+        if (!posix)
+          fail("nested character classes are not supported by Loupe's regex engine (RE2)");
         text += posix[0];
         i += posix[0].length;
         continue;
@@ -147,8 +165,16 @@ export function re2Syntax(pattern: string): string {
       i += 2 + named[0].length;
       return { text: `(?P<${named[1]}>`, opens: true };
     }
-    if (rest.startsWith('=') || rest.startsWith('!') || rest.startsWith('<=') || rest.startsWith('<!')) {
-      fail('look-around ((?=, (?!, (?<=, (?<!) is not supported: Kusto runs regexes in linear time, without it', start);
+    if (
+      rest.startsWith('=') ||
+      rest.startsWith('!') ||
+      rest.startsWith('<=') ||
+      rest.startsWith('<!')
+    ) {
+      fail(
+        'look-around ((?=, (?!, (?<=, (?<!) is not supported: Kusto runs regexes in linear time, without it',
+        start,
+      );
     }
     const flags = /^([A-Za-z]*)(?:-([A-Za-z]*))?([:)])/.exec(rest);
     if (!flags) fail('expected flags, a name or : after (?', start);
@@ -165,7 +191,8 @@ export function re2Syntax(pattern: string): string {
         if (f === 'x') verbose = value;
         else if (f === 'u') unicode = value;
         else if ('imsU'.includes(f)) value ? (kept += f) : (keptOff += f);
-        else if (f === 'R') fail("the CRLF flag R is not supported by Loupe's regex engine (RE2)", start);
+        else if (f === 'R')
+          fail("the CRLF flag R is not supported by Loupe's regex engine (RE2)", start);
         else fail(`unknown regex flag ${f}`, start);
       }
     }
@@ -236,7 +263,11 @@ export interface KustoRegex {
 /** The typed error of a pattern that cannot be run, for KQL translation and runtime functions. */
 export function badRegex(pattern: string, why: string): LoupeError {
   const shown = pattern.length > 120 ? `${pattern.slice(0, 120)}…` : pattern;
-  return new LoupeError('kql', 'bad-regex', `the regular expression ${JSON.stringify(shown)} cannot be used: ${why}`);
+  return new LoupeError(
+    'kql',
+    'bad-regex',
+    `the regular expression ${JSON.stringify(shown)} cannot be used: ${why}`,
+  );
 }
 
 const cache = new Map<string, KustoRegex>();
@@ -253,7 +284,10 @@ export function kustoRegex(pattern: string): KustoRegex {
   try {
     re = RE2JS.compile(re2Syntax(pattern));
   } catch (e) {
-    throw badRegex(pattern, e instanceof Error ? e.message.replace(/^error parsing regexp: /, '') : String(e));
+    throw badRegex(
+      pattern,
+      e instanceof Error ? e.message.replace(/^error parsing regexp: /, '') : String(e),
+    );
   }
   const names = new Map(Object.entries(re.namedGroups()));
   const groupCount = re.groupCount();
@@ -294,7 +328,10 @@ export function regexProblem(pattern: string): string | undefined {
  * RE2's syntax and checked once, at translation, where `fail` reports it at its place; any other
  * expression is translated row by row by the runtime function kql_re2.
  */
-export function re2PatternSql(arg: { readonly sql: string; readonly literal?: unknown }, fail: (message: string) => never): string {
+export function re2PatternSql(
+  arg: { readonly sql: string; readonly literal?: unknown },
+  fail: (message: string) => never,
+): string {
   if (typeof arg.literal !== 'string') return `kql_re2(${arg.sql})`;
   const problem = regexProblem(arg.literal);
   if (problem !== undefined) fail(problem);
@@ -302,7 +339,10 @@ export function re2PatternSql(arg: { readonly sql: string; readonly literal?: un
 }
 
 /** A literal KQL regex argument of a runtime function, checked at translation (`fail` reports it). */
-export function checkRegexLiteral(arg: { readonly literal?: unknown }, fail: (message: string) => never): void {
+export function checkRegexLiteral(
+  arg: { readonly literal?: unknown },
+  fail: (message: string) => never,
+): void {
   if (typeof arg.literal !== 'string') return;
   const problem = regexProblem(arg.literal);
   if (problem !== undefined) fail(problem);

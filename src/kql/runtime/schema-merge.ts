@@ -12,7 +12,11 @@ import { udf } from './udf.ts';
 type Row = [name: string, ordinal: number, dataType: string, columnType: string];
 
 const WIDENING = ['int', 'long', 'real'];
-const DOTNET: Record<string, string> = { int: 'System.Int32', long: 'System.Int64', real: 'System.Double' };
+const DOTNET: Record<string, string> = {
+  int: 'System.Int32',
+  long: 'System.Int64',
+  real: 'System.Double',
+};
 
 interface Merged {
   name: string;
@@ -47,7 +51,14 @@ export function schemaMerge(rowsText: string | null, preserveOrder: number | nul
     previous = r[1];
     const m = byName.get(r[0]);
     if (!m) {
-      byName.set(r[0], { name: r[0], dataType: r[2], columnType: r[3], first: r[1], latest: r[1] + schema * 1e6, seen: byName.size });
+      byName.set(r[0], {
+        name: r[0],
+        dataType: r[2],
+        columnType: r[3],
+        first: r[1],
+        latest: r[1] + schema * 1e6,
+        seen: byName.size,
+      });
       return;
     }
     reduce(m, r);
@@ -56,9 +67,14 @@ export function schemaMerge(rowsText: string | null, preserveOrder: number | nul
   });
   const all = [...byName.values()];
   const ok = all.filter((m) => !m.error);
-  if (!preserveOrder) ok.sort((a, b) => a.latest % 1e6 - (b.latest % 1e6) || b.latest - a.latest || a.seen - b.seen);
+  if (!preserveOrder)
+    ok.sort(
+      (a, b) => (a.latest % 1e6) - (b.latest % 1e6) || b.latest - a.latest || a.seen - b.seen,
+    );
   const out: Row[] = ok.map((m, k) => [m.name, k, m.dataType, m.columnType]);
-  for (const m of all) if (m.error) out.push([m.name, -1, `ERROR(unknown CSL type:ERROR(${m.error}))`, `ERROR(${m.error})`]);
+  for (const m of all)
+    if (m.error)
+      out.push([m.name, -1, `ERROR(unknown CSL type:ERROR(${m.error}))`, `ERROR(${m.error})`]);
   return JSON.stringify(out);
 }
 

@@ -16,7 +16,11 @@ function numbers(text: string | null): number[] | null {
  * series_iir(x, b, a): y[n] = (Σ b[k]·x[n−k] − Σ_{k≥1} a[k]·y[n−k]) / a[0] — the coefficients are
  * normalised by a[0] (which must not be 0; null otherwise).
  */
-export function seriesIir(series: string | null, numerators: string | null, denominators: string | null): string | null {
+export function seriesIir(
+  series: string | null,
+  numerators: string | null,
+  denominators: string | null,
+): string | null {
   const x = numbers(series);
   const b = numbers(numerators);
   const a = numbers(denominators);
@@ -36,7 +40,12 @@ export function seriesIir(series: string | null, numerators: string | null, deno
  * Σ f when normalising (a moving average); centred, the window is shifted by ⌊(m−1)/2⌋ so it
  * looks both ways.
  */
-export function seriesFir(series: string | null, filter: string | null, normalize: number | null, center: number | null): string | null {
+export function seriesFir(
+  series: string | null,
+  filter: string | null,
+  normalize: number | null,
+  center: number | null,
+): string | null {
   const x = numbers(series);
   const f = numbers(filter);
   if (!x || !f || f.length === 0) return null;
@@ -72,6 +81,21 @@ export function seriesSeasonal(series: string | null, period: number | null): st
 }
 
 // The UDFs of this module (registered by ./index.ts, called by the translator).
-export const SERIES_IIR = udf('kql_series_iir', ['VARCHAR', 'VARCHAR', 'VARCHAR'], 'VARCHAR', seriesIir);
-export const SERIES_FIR = udf('kql_series_fir', ['VARCHAR', 'VARCHAR', 'INTEGER', 'INTEGER'], 'VARCHAR', seriesFir);
-export const SERIES_SEASONAL = udf('kql_series_seasonal', ['VARCHAR', 'DOUBLE'], 'VARCHAR', seriesSeasonal);
+export const SERIES_IIR = udf(
+  'kql_series_iir',
+  ['VARCHAR', 'VARCHAR', 'VARCHAR'],
+  'VARCHAR',
+  seriesIir,
+);
+export const SERIES_FIR = udf(
+  'kql_series_fir',
+  ['VARCHAR', 'VARCHAR', 'INTEGER', 'INTEGER'],
+  'VARCHAR',
+  seriesFir,
+);
+export const SERIES_SEASONAL = udf(
+  'kql_series_seasonal',
+  ['VARCHAR', 'DOUBLE'],
+  'VARCHAR',
+  seriesSeasonal,
+);

@@ -24,7 +24,14 @@ function numbers(text: string | null): number[] | null {
 }
 
 /** Least squares over x = 1…n (Kusto's x axis for series_fit_line). */
-export function fitLine(y: readonly number[]): { slope: number; intercept: number; rsquare: number; variance: number; rvariance: number; line: number[] } {
+export function fitLine(y: readonly number[]): {
+  slope: number;
+  intercept: number;
+  rsquare: number;
+  variance: number;
+  rvariance: number;
+  line: number[];
+} {
   const n = y.length;
   const xs = y.map((_, i) => i + 1);
   const mx = (n + 1) / 2;
@@ -73,15 +80,33 @@ export function outlierScores(r: readonly number[], minPct = 10, maxPct = 90): n
 
 /** JSON with Kusto's spelling of non-finite reals (strings), as kql_json_real does. */
 function json(v: unknown): string {
-  return JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? (Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity') : x));
+  return JSON.stringify(v, (_k, x) =>
+    typeof x === 'number' && !Number.isFinite(x)
+      ? Number.isNaN(x)
+        ? 'NaN'
+        : x > 0
+          ? 'Infinity'
+          : '-Infinity'
+      : x,
+  );
 }
 
-export function decomposeAnomalies(text: string | null, threshold: number | null, seasonality: number | null, trend: string | null): string | null {
+export function decomposeAnomalies(
+  text: string | null,
+  threshold: number | null,
+  seasonality: number | null,
+  trend: string | null,
+): string | null {
   const y = numbers(text);
   if (y === null) return null;
   const n = y.length;
   const t = trend ?? 'linefit';
-  const trendLine = t === 'linefit' && n > 0 ? fitLine(y).line : t === 'avg' && n > 0 ? y.map(() => y.reduce((a, b) => a + b, 0) / n) : y.map(() => 0);
+  const trendLine =
+    t === 'linefit' && n > 0
+      ? fitLine(y).line
+      : t === 'avg' && n > 0
+        ? y.map(() => y.reduce((a, b) => a + b, 0) / n)
+        : y.map(() => 0);
   const period = seasonality !== null && seasonality > 1 ? Math.round(seasonality) : 0;
   const seasonal = y.map(() => 0);
   if (period > 1) {
@@ -114,10 +139,21 @@ export function seriesFitLineDynamic(text: string | null): string | null {
   const y = numbers(text);
   if (y === null || y.length === 0) return null;
   const f = fitLine(y);
-  return json({ rsquare: f.rsquare, slope: f.slope, variance: f.variance, rvariance: f.rvariance, interception: f.intercept, line_fit: f.line });
+  return json({
+    rsquare: f.rsquare,
+    slope: f.slope,
+    variance: f.variance,
+    rvariance: f.rvariance,
+    interception: f.intercept,
+    line_fit: f.line,
+  });
 }
 
-export function seriesOutliers(text: string | null, minPct: number | null, maxPct: number | null): string | null {
+export function seriesOutliers(
+  text: string | null,
+  minPct: number | null,
+  maxPct: number | null,
+): string | null {
   const y = numbers(text);
   return y === null ? null : json(outlierScores(y, minPct ?? 10, maxPct ?? 90));
 }
@@ -145,7 +181,11 @@ type Num = number | null;
 function elements(text: string | null): { values: Num[]; scalar: boolean } | null {
   if (text === null) return null;
   const v = parseDynamic(text);
-  if (Array.isArray(v)) return { values: v.map((x) => (typeof x === 'number' ? x : typeof x === 'boolean' ? Number(x) : null)), scalar: false };
+  if (Array.isArray(v))
+    return {
+      values: v.map((x) => (typeof x === 'number' ? x : typeof x === 'boolean' ? Number(x) : null)),
+      scalar: false,
+    };
   if (typeof v === 'number') return { values: [v], scalar: true };
   return null;
 }
@@ -170,7 +210,11 @@ export function seriesBinary(a: string | null, b: string | null, op: string | nu
   const y = elements(b);
   const f = op === null ? undefined : BINARY[op];
   if (!x || !y || !f) return null;
-  const n = x.scalar ? y.values.length : y.scalar ? x.values.length : Math.max(x.values.length, y.values.length);
+  const n = x.scalar
+    ? y.values.length
+    : y.scalar
+      ? x.values.length
+      : Math.max(x.values.length, y.values.length);
   const out: (number | boolean | null)[] = [];
   for (let i = 0; i < n; i++) {
     const p = x.scalar ? x.values[0]! : (x.values[i] ?? null);
@@ -181,8 +225,18 @@ export function seriesBinary(a: string | null, b: string | null, op: string | nu
 }
 
 const UNARY: Record<string, (a: number) => number> = {
-  abs: Math.abs, acos: Math.acos, asin: Math.asin, atan: Math.atan, ceiling: Math.ceil, cos: Math.cos, exp: Math.exp,
-  floor: Math.floor, log: Math.log, sign: Math.sign, sin: Math.sin, tan: Math.tan,
+  abs: Math.abs,
+  acos: Math.acos,
+  asin: Math.asin,
+  atan: Math.atan,
+  ceiling: Math.ceil,
+  cos: Math.cos,
+  exp: Math.exp,
+  floor: Math.floor,
+  log: Math.log,
+  sign: Math.sign,
+  sin: Math.sin,
+  tan: Math.tan,
 };
 
 export function seriesUnary(a: string | null, op: string | null): string | null {
@@ -222,7 +276,12 @@ export function seriesReduce(a: string | null, b: string | null, op: string | nu
 }
 
 /** series_fill_forward/backward/const: missing values (null, or `missing` when given) replaced. */
-export function seriesFill(a: string | null, mode: string | null, constant: string | null, missing: string | null): string | null {
+export function seriesFill(
+  a: string | null,
+  mode: string | null,
+  constant: string | null,
+  missing: string | null,
+): string | null {
   if (a === null) return null;
   const v = parseDynamic(a);
   if (!Array.isArray(v)) return null;
@@ -230,9 +289,11 @@ export function seriesFill(a: string | null, mode: string | null, constant: stri
   const isMissing = (x: unknown) => x === null || (miss !== null && x === miss);
   const out = [...v];
   if (mode === 'forward') {
-    for (let i = 1; i < out.length; i++) if (isMissing(out[i]) && !isMissing(out[i - 1])) out[i] = out[i - 1]!;
+    for (let i = 1; i < out.length; i++)
+      if (isMissing(out[i]) && !isMissing(out[i - 1])) out[i] = out[i - 1]!;
   } else if (mode === 'backward') {
-    for (let i = out.length - 2; i >= 0; i--) if (isMissing(out[i]) && !isMissing(out[i + 1])) out[i] = out[i + 1]!;
+    for (let i = out.length - 2; i >= 0; i--)
+      if (isMissing(out[i]) && !isMissing(out[i + 1])) out[i] = out[i + 1]!;
   } else if (mode === 'const') {
     const c = constant === null ? 0 : parseDynamic(constant);
     for (let i = 0; i < out.length; i++) if (isMissing(out[i])) out[i] = c;
@@ -241,12 +302,42 @@ export function seriesFill(a: string | null, mode: string | null, constant: stri
 }
 
 // The UDFs of this module (registered by ./index.ts, called by the translator).
-export const SERIES_BINARY = udf('kql_series_binary', ['VARCHAR', 'VARCHAR', 'VARCHAR'], 'VARCHAR', seriesBinary);
+export const SERIES_BINARY = udf(
+  'kql_series_binary',
+  ['VARCHAR', 'VARCHAR', 'VARCHAR'],
+  'VARCHAR',
+  seriesBinary,
+);
 export const SERIES_UNARY = udf('kql_series_unary', ['VARCHAR', 'VARCHAR'], 'VARCHAR', seriesUnary);
-export const SERIES_REDUCE = udf('kql_series_reduce', ['VARCHAR', 'VARCHAR', 'VARCHAR'], 'VARCHAR', seriesReduce);
-export const SERIES_FILL = udf('kql_series_fill', ['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR'], 'VARCHAR', seriesFill);
-export const SERIES_DECOMPOSE_ANOMALIES = udf('kql_series_decompose_anomalies', ['VARCHAR', 'DOUBLE', 'DOUBLE', 'VARCHAR'], 'VARCHAR', decomposeAnomalies);
+export const SERIES_REDUCE = udf(
+  'kql_series_reduce',
+  ['VARCHAR', 'VARCHAR', 'VARCHAR'],
+  'VARCHAR',
+  seriesReduce,
+);
+export const SERIES_FILL = udf(
+  'kql_series_fill',
+  ['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR'],
+  'VARCHAR',
+  seriesFill,
+);
+export const SERIES_DECOMPOSE_ANOMALIES = udf(
+  'kql_series_decompose_anomalies',
+  ['VARCHAR', 'DOUBLE', 'DOUBLE', 'VARCHAR'],
+  'VARCHAR',
+  decomposeAnomalies,
+);
 export const SERIES_FIT_LINE = udf('kql_series_fit_line', ['VARCHAR'], 'VARCHAR', seriesFitLine);
-export const SERIES_FIT_LINE_DYNAMIC = udf('kql_series_fit_line_dynamic', ['VARCHAR'], 'VARCHAR', seriesFitLineDynamic);
-export const SERIES_OUTLIERS = udf('kql_series_outliers', ['VARCHAR', 'DOUBLE', 'DOUBLE'], 'VARCHAR', seriesOutliers);
+export const SERIES_FIT_LINE_DYNAMIC = udf(
+  'kql_series_fit_line_dynamic',
+  ['VARCHAR'],
+  'VARCHAR',
+  seriesFitLineDynamic,
+);
+export const SERIES_OUTLIERS = udf(
+  'kql_series_outliers',
+  ['VARCHAR', 'DOUBLE', 'DOUBLE'],
+  'VARCHAR',
+  seriesOutliers,
+);
 export const SERIES_STATS = udf('kql_series_stats', ['VARCHAR'], 'VARCHAR', seriesStats);

@@ -8,8 +8,9 @@ import { udf } from './udf.ts';
 
 /** Lanczos approximation, g = 7, n = 9 (relative error about 1e-15). */
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
-  9.9843695780195716e-6, 1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+  -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+  1.5056327351493116e-7,
 ];
 
 /** (n − 1)! for a whole n in 1…171, exact while it fits a double (up to 22!), else correctly rounded products. */
@@ -92,9 +93,14 @@ export function erfcFunction(x: number): number {
 export function betaPdf(x: number, a: number, b: number): number {
   if (!(x > 0 && x < 1 && a > 0 && b > 0)) return NaN;
   if (isPositiveWhole(a) && isPositiveWhole(b) && isPositiveWhole(a + b)) {
-    return (x ** (a - 1) * (1 - x) ** (b - 1) * gammaFunction(a + b)) / (gammaFunction(a) * gammaFunction(b));
+    return (
+      (x ** (a - 1) * (1 - x) ** (b - 1) * gammaFunction(a + b)) /
+      (gammaFunction(a) * gammaFunction(b))
+    );
   }
-  return Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) + lnGamma(a + b) - lnGamma(a) - lnGamma(b));
+  return Math.exp(
+    (a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) + lnGamma(a + b) - lnGamma(a) - lnGamma(b),
+  );
 }
 
 /** A real as the text a UDF returns (see the module comment); null stays null. */
@@ -107,6 +113,10 @@ export const GAMMA = udf('kql_gamma', ['DOUBLE'], 'VARCHAR', real1(gammaFunction
 export const LOGGAMMA = udf('kql_loggamma', ['DOUBLE'], 'VARCHAR', real1(lnGamma));
 export const ERF = udf('kql_erf', ['DOUBLE'], 'VARCHAR', real1(erfFunction));
 export const ERFC = udf('kql_erfc', ['DOUBLE'], 'VARCHAR', real1(erfcFunction));
-export const BETA_PDF = udf('kql_beta_pdf', ['DOUBLE', 'DOUBLE', 'DOUBLE'], 'VARCHAR', (x: number | null, a: number | null, b: number | null) =>
-  x === null || a === null || b === null ? null : String(betaPdf(x, a, b)),
+export const BETA_PDF = udf(
+  'kql_beta_pdf',
+  ['DOUBLE', 'DOUBLE', 'DOUBLE'],
+  'VARCHAR',
+  (x: number | null, a: number | null, b: number | null) =>
+    x === null || a === null || b === null ? null : String(betaPdf(x, a, b)),
 );

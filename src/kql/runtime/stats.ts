@@ -37,8 +37,12 @@ function betaFraction(x: number, a: number, b: number): number {
 export function incompleteBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = Math.exp(lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
-  return x < (a + 1) / (a + b + 2) ? (front * betaFraction(x, a, b)) / a : 1 - (front * betaFraction(1 - x, b, a)) / b;
+  const front = Math.exp(
+    lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log(1 - x),
+  );
+  return x < (a + 1) / (a + b + 2)
+    ? (front * betaFraction(x, a, b)) / a
+    : 1 - (front * betaFraction(1 - x, b, a)) / b;
 }
 
 const text = (x: number): string => String(x);
@@ -70,7 +74,14 @@ export function betaInv(p: number | null, a: number | null, b: number | null): s
 }
 
 /** welch_test(mean1, var1, n1, mean2, var2, n2): the two-sided p-value of Welch's t-test. */
-export function welchTest(m1: number | null, v1: number | null, n1: number | null, m2: number | null, v2: number | null, n2: number | null): string | null {
+export function welchTest(
+  m1: number | null,
+  v1: number | null,
+  n1: number | null,
+  m2: number | null,
+  v2: number | null,
+  n2: number | null,
+): string | null {
   if ([m1, v1, n1, m2, v2, n2].some((x) => x === null)) return null;
   const s1 = v1! / n1!;
   const s2 = v2! / n2!;
@@ -82,4 +93,9 @@ export function welchTest(m1: number | null, v1: number | null, n1: number | nul
 // The UDFs of this module (registered by ./index.ts, called by the translator).
 export const BETA_CDF = udf('kql_beta_cdf', ['DOUBLE', 'DOUBLE', 'DOUBLE'], 'VARCHAR', betaCdf);
 export const BETA_INV = udf('kql_beta_inv', ['DOUBLE', 'DOUBLE', 'DOUBLE'], 'VARCHAR', betaInv);
-export const WELCH_TEST = udf('kql_welch_test', ['DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE'], 'VARCHAR', welchTest);
+export const WELCH_TEST = udf(
+  'kql_welch_test',
+  ['DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE'],
+  'VARCHAR',
+  welchTest,
+);

@@ -23,8 +23,9 @@ const P4 = 9650029242287828579n;
 const P5 = 2870177450012600261n;
 
 const rotl = (x: bigint, r: bigint): bigint => ((x << r) | (x >> (64n - r))) & M64;
-const round = (acc: bigint, lane: bigint): bigint => (rotl((acc + lane * P2) & M64, 31n) * P1) & M64;
-const merge = (acc: bigint, v: bigint): bigint => (((acc ^ round(0n, v)) * P1) & M64) + P4 & M64;
+const round = (acc: bigint, lane: bigint): bigint =>
+  (rotl((acc + lane * P2) & M64, 31n) * P1) & M64;
+const merge = (acc: bigint, v: bigint): bigint => ((((acc ^ round(0n, v)) * P1) & M64) + P4) & M64;
 
 function lane64(b: Uint8Array, i: number): bigint {
   let v = 0n;
@@ -146,7 +147,10 @@ export function urlDecode(s: string | null): string {
 
 /** parse_url: Kusto's bag of URL parts; every part a string ("" when absent). */
 export function parseUrl(s: string | null): string | null {
-  const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(?:([^:@/?#]*)(?::([^@/?#]*))?@)?(\[[^\]]*\]|[^:/?#]*)(?::(\d*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/.exec(s ?? '');
+  const m =
+    /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(?:([^:@/?#]*)(?::([^@/?#]*))?@)?(\[[^\]]*\]|[^:/?#]*)(?::(\d*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/.exec(
+      s ?? '',
+    );
   if (!m) return JSON.stringify({});
   const query: Record<string, string> = {};
   if (m[7]) {
@@ -158,14 +162,22 @@ export function parseUrl(s: string | null): string | null {
     }
   }
   return JSON.stringify({
-    Scheme: m[1], Host: m[4] ?? '', Port: m[5] ?? '', Path: m[6] ?? '', Username: m[2] ?? '', Password: m[3] ?? '',
-    'Query Parameters': query, Fragment: m[8] ?? '',
+    Scheme: m[1],
+    Host: m[4] ?? '',
+    Port: m[5] ?? '',
+    Path: m[6] ?? '',
+    Username: m[2] ?? '',
+    Password: m[3] ?? '',
+    'Query Parameters': query,
+    Fragment: m[8] ?? '',
   });
 }
 
 /** parse_urlquery: `{"Query Parameters": {…}}`. */
 export function parseUrlQuery(s: string | null): string {
-  const q = (JSON.parse(parseUrl(`x://h?${s ?? ''}`)!) as Record<string, unknown>)['Query Parameters'];
+  const q = (JSON.parse(parseUrl(`x://h?${s ?? ''}`)!) as Record<string, unknown>)[
+    'Query Parameters'
+  ];
   return JSON.stringify({ 'Query Parameters': q ?? {} });
 }
 
@@ -193,8 +205,13 @@ export function parsePath(s: string | null): string {
   const dirName = dirPath.slice(Math.max(dirPath.lastIndexOf('\\'), dirPath.lastIndexOf('/')) + 1);
   const dot = file.lastIndexOf('.');
   return JSON.stringify({
-    Scheme: scheme, RootPath: root, DirectoryPath: dirPath, DirectoryName: dirName, Filename: file,
-    Extension: dot >= 0 ? file.slice(dot + 1) : '', AlternateDataStreamName: stream,
+    Scheme: scheme,
+    RootPath: root,
+    DirectoryPath: dirPath,
+    DirectoryName: dirName,
+    Filename: file,
+    Extension: dot >= 0 ? file.slice(dot + 1) : '',
+    AlternateDataStreamName: stream,
   });
 }
 
@@ -203,13 +220,19 @@ export function parsePath(s: string | null): string {
  * extract_all(regex, [groups,] text): null when nothing matches; with one group (or none) an array
  * of strings, with several an array of arrays. `groups` is a JSON array of group numbers or names.
  */
-export function extractAll(pattern: string | null, groups: string | null, text: string | null): string | null {
+export function extractAll(
+  pattern: string | null,
+  groups: string | null,
+  text: string | null,
+): string | null {
   const re = kustoRegex(pattern ?? '');
   const wanted = groups === null ? undefined : (JSON.parse(groups) as (number | string)[]);
   const rows: (string | string[])[] = [];
   for (const m of re.matches(text ?? '')) {
-    const pick = (g: number | string) => (typeof g === 'number' ? m.groups[g] : m.groups[re.names.get(g) ?? -1]) ?? '';
-    const all = wanted ?? (re.groupCount > 0 ? Array.from({ length: re.groupCount }, (_, i) => i + 1) : [0]);
+    const pick = (g: number | string) =>
+      (typeof g === 'number' ? m.groups[g] : m.groups[re.names.get(g) ?? -1]) ?? '';
+    const all =
+      wanted ?? (re.groupCount > 0 ? Array.from({ length: re.groupCount }, (_, i) => i + 1) : [0]);
     rows.push(all.length === 1 ? pick(all[0]!) : all.map(pick));
   }
   return rows.length ? JSON.stringify(rows) : null;
@@ -236,7 +259,13 @@ export function countOf(text: string | null, search: string | null, regex: numbe
  * (-1: unlimited); -1 when there is none; null for a negative start or occurrence or a length
  * below -1 (indexof-regex-function.md). The pattern runs on RE2 (./regex.ts), like every KQL regex.
  */
-export function indexOfRegex(source: string | null, pattern: string | null, start: number | null, length: number | null, occurrence: number | null): number | null {
+export function indexOfRegex(
+  source: string | null,
+  pattern: string | null,
+  start: number | null,
+  length: number | null,
+  occurrence: number | null,
+): number | null {
   const s = start ?? 0;
   const len = length ?? -1;
   const occ = occurrence ?? 1;
@@ -256,7 +285,13 @@ export function indexOfRegex(source: string | null, pattern: string | null, star
  * indexof(source, lookup[, start[, length[, occurrence]]]): the 0-based index (in code points) of
  * the occurrence-th match that lies within [start, start + length); -1 otherwise.
  */
-export function indexOf(source: string | null, lookup: string | null, start: number | null, length: number | null, occurrence: number | null): number | null {
+export function indexOf(
+  source: string | null,
+  lookup: string | null,
+  start: number | null,
+  length: number | null,
+  occurrence: number | null,
+): number | null {
   const src = [...(source ?? '')];
   const look = [...(lookup ?? '')];
   const n = src.length;
@@ -314,7 +349,11 @@ function roundHalfEven(x: number, digits: number): number {
  * format_bytes(size[, precision[, unit]]): "564 Bytes", "10.1 KB", "19 MB" (format-bytes-function.md);
  * the unit is the largest of Bytes…EB (powers of 1024) the size reaches unless one is given.
  */
-export function formatBytes(size: number | null, precision: number | null, unit: string | null): string {
+export function formatBytes(
+  size: number | null,
+  precision: number | null,
+  unit: string | null,
+): string {
   if (size === null || Number.isNaN(size)) return '';
   let i = unit ? BYTE_UNITS.findIndex((u) => u.toLowerCase() === unit.toLowerCase()) : -1;
   if (i < 0) {
@@ -333,7 +372,9 @@ export function hasAnyIndex(text: string | null, values: string | null): number 
   if (values === null) return -1;
   const v = parseDynamic(values);
   if (!Array.isArray(v)) return -1;
-  return v.findIndex((x) => x !== null && hasTerm(text ?? '', typeof x === 'string' ? x : JSON.stringify(x)));
+  return v.findIndex(
+    (x) => x !== null && hasTerm(text ?? '', typeof x === 'string' ? x : JSON.stringify(x)),
+  );
 }
 
 /** The most elements range() returns. */
@@ -344,14 +385,26 @@ const RANGE_LIMIT = 1_048_576;
  * what the numbers are: 0 numbers, 1 datetimes and 2 timespans (both in µs, elements written as
  * Kusto writes them inside dynamic values).
  */
-export function numberRange(start: number | null, stop: number | null, step: number | null, kind: number | null): string | null {
+export function numberRange(
+  start: number | null,
+  stop: number | null,
+  step: number | null,
+  kind: number | null,
+): string | null {
   if (start === null || stop === null) return null;
   const st = step ?? (kind ? 3_600e6 : 1);
   if (st === 0 || !Number.isFinite(st)) return null;
   const out: (number | string)[] = [];
   // Kusto truncates the array at 2^20 elements (range-function.md: range(1, 1000000000) has 1,048,576).
-  for (let i = 0, x = start; (st > 0 ? x <= stop : x >= stop) && i < RANGE_LIMIT; i++, x = start + i * st) {
-    if (kind === 1) out.push(`${new Date(Math.floor(x / 1000)).toISOString().slice(0, 19)}.${String(((x % 1e6) + 1e6) % 1e6).padStart(6, '0')}0Z`);
+  for (
+    let i = 0, x = start;
+    (st > 0 ? x <= stop : x >= stop) && i < RANGE_LIMIT;
+    i++, x = start + i * st
+  ) {
+    if (kind === 1)
+      out.push(
+        `${new Date(Math.floor(x / 1000)).toISOString().slice(0, 19)}.${String(((x % 1e6) + 1e6) % 1e6).padStart(6, '0')}0Z`,
+      );
     else if (kind === 2) out.push(timespanText(x)!);
     else out.push(x);
   }
@@ -359,7 +412,11 @@ export function numberRange(start: number | null, stop: number | null, step: num
 }
 
 /** tohex(x[, minLength]): lower-case hex, negatives as two's complement of the given bit width. */
-export function toHex(x: string | null, bits: number | null, minLength: number | null): string | null {
+export function toHex(
+  x: string | null,
+  bits: number | null,
+  minLength: number | null,
+): string | null {
   if (x === null) return null;
   let v = BigInt(x);
   const width = BigInt(bits ?? 64);
@@ -407,24 +464,75 @@ export function regexQuote(s: string | null): string {
 export const HASH = udf('kql_hash', ['VARCHAR', 'DOUBLE'], 'VARCHAR', kqlHash);
 export const BASE64_ENCODE = udf('kql_base64_encode', ['VARCHAR'], 'VARCHAR', base64Encode);
 export const BASE64_DECODE = udf('kql_base64_decode', ['VARCHAR'], 'VARCHAR', base64Decode);
-export const BASE64_DECODE_TOARRAY = udf('kql_base64_decode_toarray', ['VARCHAR'], 'VARCHAR', base64DecodeToArray);
+export const BASE64_DECODE_TOARRAY = udf(
+  'kql_base64_decode_toarray',
+  ['VARCHAR'],
+  'VARCHAR',
+  base64DecodeToArray,
+);
 export const URL_ENCODE = udf('kql_url_encode', ['VARCHAR', 'INTEGER'], 'VARCHAR', urlEncode);
 export const URL_DECODE = udf('kql_url_decode', ['VARCHAR'], 'VARCHAR', urlDecode);
 export const PARSE_URL = udf('kql_parse_url', ['VARCHAR'], 'VARCHAR', parseUrl);
 export const PARSE_URLQUERY = udf('kql_parse_urlquery', ['VARCHAR'], 'VARCHAR', parseUrlQuery);
 export const PARSE_PATH = udf('kql_parse_path', ['VARCHAR'], 'VARCHAR', parsePath);
-export const EXTRACT_ALL = udf('kql_extract_all', ['VARCHAR', 'VARCHAR', 'VARCHAR'], 'VARCHAR', extractAll);
+export const EXTRACT_ALL = udf(
+  'kql_extract_all',
+  ['VARCHAR', 'VARCHAR', 'VARCHAR'],
+  'VARCHAR',
+  extractAll,
+);
 export const COUNTOF = udf('kql_countof', ['VARCHAR', 'VARCHAR', 'INTEGER'], 'INTEGER', countOf);
-export const INDEXOF = udf('kql_indexof', ['VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'DOUBLE'], 'INTEGER', indexOf);
-export const CODEPOINTS_FROM_STRING = udf('kql_codepoints_from_string', ['VARCHAR'], 'VARCHAR', codepointsFromString);
-export const CODEPOINTS_TO_STRING = variadicUdf('kql_codepoints_to_string', [], 'VARCHAR', 'VARCHAR', codepointsToString);
+export const INDEXOF = udf(
+  'kql_indexof',
+  ['VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'DOUBLE'],
+  'INTEGER',
+  indexOf,
+);
+export const CODEPOINTS_FROM_STRING = udf(
+  'kql_codepoints_from_string',
+  ['VARCHAR'],
+  'VARCHAR',
+  codepointsFromString,
+);
+export const CODEPOINTS_TO_STRING = variadicUdf(
+  'kql_codepoints_to_string',
+  [],
+  'VARCHAR',
+  'VARCHAR',
+  codepointsToString,
+);
 export const TO_UTF8 = udf('kql_to_utf8', ['VARCHAR'], 'VARCHAR', toUtf8);
-export const RANGE = udf('kql_range', ['DOUBLE', 'DOUBLE', 'DOUBLE', 'INTEGER'], 'VARCHAR', numberRange);
+export const RANGE = udf(
+  'kql_range',
+  ['DOUBLE', 'DOUBLE', 'DOUBLE', 'INTEGER'],
+  'VARCHAR',
+  numberRange,
+);
 export const TOHEX = udf('kql_tohex', ['VARCHAR', 'DOUBLE', 'DOUBLE'], 'VARCHAR', toHex);
-export const BASE64_FROM_ARRAY = udf('kql_base64_from_array', ['VARCHAR'], 'VARCHAR', base64FromArray);
+export const BASE64_FROM_ARRAY = udf(
+  'kql_base64_from_array',
+  ['VARCHAR'],
+  'VARCHAR',
+  base64FromArray,
+);
 export const BASE64_TO_GUID = udf('kql_base64_to_guid', ['VARCHAR'], 'VARCHAR', base64ToGuid);
 export const REGEX_QUOTE = udf('kql_regex_quote', ['VARCHAR'], 'VARCHAR', regexQuote);
 export const RE2_PATTERN = udf('kql_re2', ['VARCHAR'], 'VARCHAR', re2Pattern);
-export const INDEXOF_REGEX = udf('kql_indexof_regex', ['VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'DOUBLE'], 'INTEGER', indexOfRegex);
-export const FORMAT_BYTES = udf('kql_format_bytes', ['DOUBLE', 'DOUBLE', 'VARCHAR'], 'VARCHAR', formatBytes);
-export const HAS_ANY_INDEX = udf('kql_has_any_index', ['VARCHAR', 'VARCHAR'], 'INTEGER', hasAnyIndex);
+export const INDEXOF_REGEX = udf(
+  'kql_indexof_regex',
+  ['VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'DOUBLE'],
+  'INTEGER',
+  indexOfRegex,
+);
+export const FORMAT_BYTES = udf(
+  'kql_format_bytes',
+  ['DOUBLE', 'DOUBLE', 'VARCHAR'],
+  'VARCHAR',
+  formatBytes,
+);
+export const HAS_ANY_INDEX = udf(
+  'kql_has_any_index',
+  ['VARCHAR', 'VARCHAR'],
+  'INTEGER',
+  hasAnyIndex,
+);

@@ -17,7 +17,9 @@ import type { ScalarUdf, UdfType } from '../../db/engine.ts';
 
 /** The JavaScript value a UDF receives for an argument of SQL type T (null stays null). */
 type JsOf<T extends UdfType> = T extends 'VARCHAR' ? string | null : number | null;
-type JsArgs<A extends readonly UdfType[]> = { [K in keyof A]: A[K] extends UdfType ? JsOf<A[K]> : never };
+type JsArgs<A extends readonly UdfType[]> = {
+  [K in keyof A]: A[K] extends UdfType ? JsOf<A[K]> : never;
+};
 type SqlArgs<A extends readonly UdfType[]> = { [K in keyof A]: string };
 
 export class KqlUdf<A extends readonly UdfType[] = readonly UdfType[]> implements ScalarUdf {
@@ -33,7 +35,9 @@ export class KqlUdf<A extends readonly UdfType[] = readonly UdfType[]> implement
   /** The SQL call, each argument cast to its declared type. */
   call(...sql: [...SqlArgs<A>, ...string[]]): string {
     if (sql.length < this.args.length || (sql.length > this.args.length && !this.rest)) {
-      throw new Error(`${this.name} takes ${this.args.length}${this.rest ? '+' : ''} arguments, given ${sql.length}`);
+      throw new Error(
+        `${this.name} takes ${this.args.length}${this.rest ? '+' : ''} arguments, given ${sql.length}`,
+      );
     }
     const cast = sql.map((s, i) => `CAST(${s} AS ${this.args[i] ?? this.rest})`);
     return `${this.name}(${cast.join(', ')})`;
@@ -41,12 +45,21 @@ export class KqlUdf<A extends readonly UdfType[] = readonly UdfType[]> implement
 }
 
 /** Declares a UDF with fixed arguments; the implementation's parameters must match the declared types. */
-export function udf<const A extends readonly UdfType[], R extends UdfType>(name: string, args: A, returns: R, fn: (...args: JsArgs<A>) => JsOf<R>): KqlUdf<A> {
+export function udf<const A extends readonly UdfType[], R extends UdfType>(
+  name: string,
+  args: A,
+  returns: R,
+  fn: (...args: JsArgs<A>) => JsOf<R>,
+): KqlUdf<A> {
   return new KqlUdf(name, args, returns, fn);
 }
 
 /** Declares a UDF whose last declared type repeats (`array_concat(a, b, …)`). */
-export function variadicUdf<const A extends readonly UdfType[], T extends UdfType, R extends UdfType>(
+export function variadicUdf<
+  const A extends readonly UdfType[],
+  T extends UdfType,
+  R extends UdfType,
+>(
   name: string,
   args: A,
   rest: T,

@@ -13,8 +13,14 @@ import { udf } from './udf.ts';
  * '1'/'0' per row. Returns the session start of each row, comma-separated ('' for a null value,
  * which neither starts nor extends a session).
  */
-export function rowWindowSession(values: string | null, restarts: string | null, maxFromFirst: number | null, maxBetween: number | null): string | null {
-  if (values === null || restarts === null || maxFromFirst === null || maxBetween === null) return null;
+export function rowWindowSession(
+  values: string | null,
+  restarts: string | null,
+  maxFromFirst: number | null,
+  maxBetween: number | null,
+): string | null {
+  if (values === null || restarts === null || maxFromFirst === null || maxBetween === null)
+    return null;
   if (values === '') return '';
   const xs = values.split(',');
   const rs = restarts.split(',');
@@ -28,11 +34,23 @@ export function rowWindowSession(values: string | null, restarts: string | null,
       continue;
     }
     const x = Number(text);
-    if (start === undefined || prev === undefined || rs[i] === '1' || x - prev > maxBetween || x - start > maxFromFirst) start = x;
+    if (
+      start === undefined ||
+      prev === undefined ||
+      rs[i] === '1' ||
+      x - prev > maxBetween ||
+      x - start > maxFromFirst
+    )
+      start = x;
     prev = x;
     out.push(String(start));
   }
   return out.join(',');
 }
 
-export const ROW_WINDOW_SESSION = udf('kql_row_window_session', ['VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE'], 'VARCHAR', rowWindowSession);
+export const ROW_WINDOW_SESSION = udf(
+  'kql_row_window_session',
+  ['VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE'],
+  'VARCHAR',
+  rowWindowSession,
+);

@@ -9,7 +9,13 @@ import type { TableSchema } from '../../schema/catalog.ts';
 import type { KqlType } from '../../schema/kql-types.ts';
 import type { TranslateOptions } from '../api.ts';
 import { kqlError } from '../errors.ts';
-import { kindName, kustoLanguage, listOf, type KustoCode, type SyntaxNode } from './kusto-language.ts';
+import {
+  kindName,
+  kustoLanguage,
+  listOf,
+  type KustoCode,
+  type SyntaxNode,
+} from './kusto-language.ts';
 
 /**
  * The longest query Loupe translates: 256 KiB of text. Sentinel accepts rule queries of 10,000
@@ -54,7 +60,8 @@ function deepestNesting(text: string): { depth: number; at: number } {
       for (i++; i < text.length && text[i] !== c; i++) if (!verbatim && text[i] === '\\') i++;
       if (verbatim && text[i + 1] === c) i++; // a doubled quote inside a verbatim string
     } else if (c === '(' || c === '[' || c === '{') {
-      if (++depth > deepest.depth) deepest = { depth, at: depth === MAX_NESTING + 1 ? i : deepest.at };
+      if (++depth > deepest.depth)
+        deepest = { depth, at: depth === MAX_NESTING + 1 ? i : deepest.at };
     } else if (c === ')' || c === ']' || c === '}') {
       depth = Math.max(0, depth - 1);
     }
@@ -82,7 +89,9 @@ function tableSymbol(schema: TableSchema): Kusto.Language.Symbols.TableSymbol {
   let t = tableSymbols.get(schema);
   if (!t) {
     const K = kustoLanguage();
-    const columns = schema.columns.map((c) => new K.Symbols.ColumnSymbol(c.name, SCALAR[c.type](), null, null, null, null));
+    const columns = schema.columns.map(
+      (c) => new K.Symbols.ColumnSymbol(c.name, SCALAR[c.type](), null, null, null, null),
+    );
     t = new K.Symbols.TableSymbol.$ctor4(schema.name, columns);
     tableSymbols.set(schema, t);
   }
@@ -95,7 +104,8 @@ function referencedNames(root: SyntaxNode): Set<string> {
   const stack: SyntaxNode[] = [root];
   while (stack.length) {
     const n = stack.pop()!;
-    if (kindName(n) === 'NameReference') names.add((n as Kusto.Language.Syntax.NameReference).SimpleName ?? '');
+    if (kindName(n) === 'NameReference')
+      names.add((n as Kusto.Language.Syntax.NameReference).SimpleName ?? '');
     for (let i = 0; i < n.ChildCount; i++) {
       const c = n.GetChild(i);
       if (c && !c.IsToken) stack.push(c as SyntaxNode);
@@ -108,19 +118,38 @@ function referencedNames(root: SyntaxNode): Set<string> {
  * Parses and binds `text`, throwing a `syntax` KqlError at Kusto's first syntax diagnostic (or a
  * `limit` error past the size and depth limits).
  */
-export function analyzeQuery(text: string, options: Pick<TranslateOptions, 'resolveTable' | 'tableNames'>): KustoCode {
+export function analyzeQuery(
+  text: string,
+  options: Pick<TranslateOptions, 'resolveTable' | 'tableNames'>,
+): KustoCode {
   if (text.length > MAX_QUERY_LENGTH) {
-    throw kqlError(text, 'limit', `the query is ${text.length.toLocaleString('en-US')} characters long; Loupe translates queries of up to ${MAX_QUERY_LENGTH.toLocaleString('en-US')} (Sentinel rules: 10,000)`, { start: 0, end: 1 });
+    throw kqlError(
+      text,
+      'limit',
+      `the query is ${text.length.toLocaleString('en-US')} characters long; Loupe translates queries of up to ${MAX_QUERY_LENGTH.toLocaleString('en-US')} (Sentinel rules: 10,000)`,
+      { start: 0, end: 1 },
+    );
   }
   const nesting = deepestNesting(text);
   if (nesting.depth > MAX_NESTING) {
-    throw kqlError(text, 'limit', `brackets nest ${nesting.depth} deep here; Loupe reads queries nested up to ${MAX_NESTING} deep (Kusto.Language analyses a syntax tree up to 500 deep)`, { start: nesting.at, end: nesting.at + 1 });
+    throw kqlError(
+      text,
+      'limit',
+      `brackets nest ${nesting.depth} deep here; Loupe reads queries nested up to ${MAX_NESTING} deep (Kusto.Language analyses a syntax tree up to 500 deep)`,
+      { start: nesting.at, end: nesting.at + 1 },
+    );
   }
   const K = kustoLanguage();
   const parsed = K.KustoCode.Parse(text, K.GlobalState.Default)!;
   const syntaxErrors = listOf(parsed.GetDiagnostics()).filter((d) => d.Severity === 'Error');
   const first = syntaxErrors[0];
-  if (first) throw kqlError(text, 'syntax', syntaxMessage(first.Message ?? 'syntax error', text, first.Start, first.Length), { start: first.Start, end: first.Start + Math.max(1, first.Length) });
+  if (first)
+    throw kqlError(
+      text,
+      'syntax',
+      syntaxMessage(first.Message ?? 'syntax error', text, first.Start, first.Length),
+      { start: first.Start, end: first.Start + Math.max(1, first.Length) },
+    );
 
   const names = referencedNames(parsed.Syntax as SyntaxNode);
   for (const t of options.tableNames?.() ?? []) names.add(t);
@@ -129,11 +158,19 @@ export function analyzeQuery(text: string, options: Pick<TranslateOptions, 'reso
     const schema = name ? options.resolveTable(name) : undefined;
     if (schema) tables.push(tableSymbol(schema));
   }
-  const globals = K.GlobalState.Default!.WithDatabase(new K.Symbols.DatabaseSymbol.ctor('loupe', tables));
+  const globals = K.GlobalState.Default!.WithDatabase(
+    new K.Symbols.DatabaseSymbol.ctor('loupe', tables),
+  );
   // The syntax tree is kept: only the binding needs the tables.
   const code = parsed.Analyze(globals)!;
   const tooDeep = listOf(code.GetDiagnostics()).find((d) => d.Code === DEPTH_DIAGNOSTIC);
-  if (tooDeep) throw kqlError(text, 'limit', `the query nests deeper than Kusto analyses (a syntax tree depth of 500): ${tooDeep.Message}`, { start: 0, end: 1 });
+  if (tooDeep)
+    throw kqlError(
+      text,
+      'limit',
+      `the query nests deeper than Kusto analyses (a syntax tree depth of 500): ${tooDeep.Message}`,
+      { start: 0, end: 1 },
+    );
   return code;
 }
 
@@ -142,14 +179,19 @@ export function analyzeQuery(text: string, options: Pick<TranslateOptions, 'reso
  * "Query operator expected." at `frobnicate`; the analyst sees which word it means.
  */
 function syntaxMessage(message: string, text: string, start: number, length: number): string {
-  const found = text.slice(start, start + length).split(/\r?\n/)[0]!.trim();
+  const found = text
+    .slice(start, start + length)
+    .split(/\r?\n/)[0]!
+    .trim();
   if (!found) return message.replace(/\.$/, '');
   const shown = found.length > 40 ? `${found.slice(0, 40)}…` : found;
   return `${message.replace(/\.$/, '')}, found "${shown}"`;
 }
 
 /** Kusto's semantic errors (unknown names, wrong argument types…), for diagnostics beside Loupe's own. */
-export function semanticErrors(code: KustoCode): { message: string; start: number; length: number }[] {
+export function semanticErrors(
+  code: KustoCode,
+): { message: string; start: number; length: number }[] {
   return listOf(code.GetDiagnostics())
     .filter((d) => d.Severity === 'Error')
     .map((d) => ({ message: d.Message ?? '', start: d.Start, length: d.Length }));

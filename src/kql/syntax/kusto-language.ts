@@ -28,7 +28,8 @@ let loaded: typeof Kusto.Language | undefined;
 export function kustoLanguage(): typeof Kusto.Language {
   if (!loaded) {
     for (const script of [bridgeScript, kustoScript]) if (isDeferred(script)) script();
-    loaded = (globalThis as unknown as { Kusto: { Language: typeof Kusto.Language } }).Kusto.Language;
+    loaded = (globalThis as unknown as { Kusto: { Language: typeof Kusto.Language } }).Kusto
+      .Language;
   }
   return loaded;
 }
@@ -53,7 +54,8 @@ export function kindName(el: SyntaxElement): string {
 }
 
 /** A .NET list as Bridge.NET gives it: a count and an indexer (`getItem`). */
-type BridgeList<T> = Kusto.Language.Syntax.SyntaxList$1<T> | System.Collections.Generic.IReadOnlyList$1<T>;
+type BridgeList<T> =
+  Kusto.Language.Syntax.SyntaxList$1<T> | System.Collections.Generic.IReadOnlyList$1<T>;
 
 /** A .NET list (SyntaxList, IReadOnlyList…) as a JavaScript array. */
 export function listOf<T>(list: BridgeList<T> | null | undefined): T[] {
@@ -67,6 +69,11 @@ export function listOf<T>(list: BridgeList<T> | null | undefined): T[] {
 }
 
 /** The elements of a separated list (`a, b, c`), without the separators. */
-export function elementsOf<T>(list: Kusto.Language.Syntax.SyntaxList$1<Kusto.Language.Syntax.SeparatedElement$1<T>> | null | undefined): T[] {
+export function elementsOf<T>(
+  list:
+    | Kusto.Language.Syntax.SyntaxList$1<Kusto.Language.Syntax.SeparatedElement$1<T>>
+    | null
+    | undefined,
+): T[] {
   return listOf(list).map((s) => (s as unknown as { Element: T }).Element);
 }

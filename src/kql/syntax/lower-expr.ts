@@ -5,7 +5,13 @@
  * Lowerer for their pipelines.
  */
 import type { Assignment, Expr, Span } from '../ast.ts';
-import { elementsOf, kindName, listOf, type KustoExpression, type SyntaxNode } from './kusto-language.ts';
+import {
+  elementsOf,
+  kindName,
+  listOf,
+  type KustoExpression,
+  type SyntaxNode,
+} from './kusto-language.ts';
 import { datetimeIso, numberValue, timespanMicros } from './literal-values.ts';
 import type { Lowerer } from './lowerer.ts';
 import { timespanText } from '../runtime/format.ts';
@@ -13,10 +19,18 @@ import { timespanText } from '../runtime/format.ts';
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /** Binary operator kinds whose Loupe operator is the token text itself (`+`, `==`, `has`, `!contains_cs`…). */
-const OPERATOR_SPELLING: Readonly<Record<string, string>> = { '<>': '!=', 'matches regex': 'matches' };
+const OPERATOR_SPELLING: Readonly<Record<string, string>> = {
+  '<>': '!=',
+  'matches regex': 'matches',
+};
 
 /** Literal kinds whose text is a typed literal `type(value)` or a bare value. */
-const LITERAL_TYPES: Readonly<Record<string, 'long' | 'int' | 'real' | 'bool' | 'string' | 'timespan' | 'datetime' | 'guid' | 'null'>> = {
+const LITERAL_TYPES: Readonly<
+  Record<
+    string,
+    'long' | 'int' | 'real' | 'bool' | 'string' | 'timespan' | 'datetime' | 'guid' | 'null'
+  >
+> = {
   LongLiteralExpression: 'long',
   IntLiteralExpression: 'int',
   RealLiteralExpression: 'real',
@@ -35,18 +49,27 @@ export function lowerExpr(node: KustoExpression | null, l: Lowerer): Expr {
   const kind = kindName(node);
   const span = l.span(node);
   const literalType = LITERAL_TYPES[kind];
-  if (literalType) return literal(node as Kusto.Language.Syntax.LiteralExpression, literalType, span, l);
+  if (literalType)
+    return literal(node as Kusto.Language.Syntax.LiteralExpression, literalType, span, l);
   switch (kind) {
     case 'CompoundStringLiteralExpression':
       // "a" "b": adjacent strings are one string.
-      return { kind: 'literal', type: 'string', value: listOf((node as Kusto.Language.Syntax.CompoundStringLiteralExpression).Tokens).map((t) => String(t.Value)).join(''), span };
+      return {
+        kind: 'literal',
+        type: 'string',
+        value: listOf((node as Kusto.Language.Syntax.CompoundStringLiteralExpression).Tokens)
+          .map((t) => String(t.Value))
+          .join(''),
+        span,
+      };
     case 'DynamicExpression':
       return dynamicLiteral(node as Kusto.Language.Syntax.DynamicExpression, span, l);
     case 'NameReference':
       return { kind: 'name', name: l.nameOf(node as Kusto.Language.Syntax.NameReference), span };
     case 'ParenthesizedExpression': {
       const inner = (node as Kusto.Language.Syntax.ParenthesizedExpression).Expression;
-      if (inner && l.isTabular(inner)) return { kind: 'toscalar', pipeline: l.pipeline(inner), span };
+      if (inner && l.isTabular(inner))
+        return { kind: 'toscalar', pipeline: l.pipeline(inner), span };
       return { ...lowerExpr(inner, l), span } as Expr;
     }
     case 'BracketedExpression':
@@ -56,7 +79,12 @@ export function lowerExpr(node: KustoExpression | null, l: Lowerer): Expr {
       const u = node as Kusto.Language.Syntax.PrefixUnaryExpression;
       const operand = lowerExpr(u.Expression, l);
       // `-5`: a negative literal, as Kusto reads it (also the smallest long, which +5 alone cannot hold).
-      if (kind === 'UnaryMinusExpression' && operand.kind === 'literal' && typeof operand.value === 'number' && (operand.type === 'long' || operand.type === 'int' || operand.type === 'real')) {
+      if (
+        kind === 'UnaryMinusExpression' &&
+        operand.kind === 'literal' &&
+        typeof operand.value === 'number' &&
+        (operand.type === 'long' || operand.type === 'int' || operand.type === 'real')
+      ) {
         return { ...operand, value: -operand.value, span };
       }
       return { kind: 'unary', op: kind === 'UnaryMinusExpression' ? '-' : '+', operand, span };
@@ -67,7 +95,12 @@ export function lowerExpr(node: KustoExpression | null, l: Lowerer): Expr {
       return path(node as Kusto.Language.Syntax.PathExpression, span, l);
     case 'ElementExpression': {
       const e = node as Kusto.Language.Syntax.ElementExpression;
-      return { kind: 'index', target: lowerExpr(e.Expression, l), index: lowerExpr(e.Selector, l), span };
+      return {
+        kind: 'index',
+        target: lowerExpr(e.Expression, l),
+        index: lowerExpr(e.Selector, l),
+        span,
+      };
     }
     case 'FunctionCallExpression':
       return l.call(node as Kusto.Language.Syntax.FunctionCallExpression);
@@ -91,12 +124,25 @@ export function lowerExpr(node: KustoExpression | null, l: Lowerer): Expr {
     case 'HasAllExpression': {
       const e = node as Kusto.Language.Syntax.HasAnyExpression;
       const op = kind === 'HasAnyExpression' ? 'has_any' : 'has_all';
-      return { kind: 'has-list', op, left: lowerExpr(e.Left, l), items: elementsOf(e.Right?.Expressions).map((x) => lowerExpr(x, l)), span };
+      return {
+        kind: 'has-list',
+        op,
+        left: lowerExpr(e.Left, l),
+        items: elementsOf(e.Right?.Expressions).map((x) => lowerExpr(x, l)),
+        span,
+      };
     }
     case 'BetweenExpression':
     case 'NotBetweenExpression': {
       const e = node as Kusto.Language.Syntax.BetweenExpression;
-      return { kind: 'between', negated: kind === 'NotBetweenExpression', left: lowerExpr(e.Left, l), low: lowerExpr(e.Right?.First ?? null, l), high: lowerExpr(e.Right?.Second ?? null, l), span };
+      return {
+        kind: 'between',
+        negated: kind === 'NotBetweenExpression',
+        left: lowerExpr(e.Left, l),
+        low: lowerExpr(e.Right?.First ?? null, l),
+        high: lowerExpr(e.Right?.Second ?? null, l),
+        span,
+      };
     }
     case 'TypeOfLiteralExpression': {
       // typeof(long) as an argument (extract_json(…, typeof(long))): a call the function reads as a type marker.
@@ -111,13 +157,25 @@ export function lowerExpr(node: KustoExpression | null, l: Lowerer): Expr {
   if (node instanceof l.K.Syntax.BinaryExpression) {
     const op = node.Operator!;
     const text = op.Text!.replace(/\s+/g, ' ');
-    return { kind: 'binary', op: OPERATOR_SPELLING[text] ?? text, opSpan: l.span(op), left: lowerExpr(node.Left, l), right: lowerExpr(node.Right, l), span };
+    return {
+      kind: 'binary',
+      op: OPERATOR_SPELLING[text] ?? text,
+      opSpan: l.span(op),
+      left: lowerExpr(node.Left, l),
+      right: lowerExpr(node.Right, l),
+      span,
+    };
   }
   if (l.isTabular(node)) return { kind: 'toscalar', pipeline: l.pipeline(node), span };
   throw l.unsupported(`the expression ${kind.replace(/Expression$/, '')}`, node);
 }
 
-function literal(node: Kusto.Language.Syntax.LiteralExpression, type: (typeof LITERAL_TYPES)[string], span: Span, l: Lowerer): Expr {
+function literal(
+  node: Kusto.Language.Syntax.LiteralExpression,
+  type: (typeof LITERAL_TYPES)[string],
+  span: Span,
+  l: Lowerer,
+): Expr {
   const token = node.Token!;
   // ValueText: the value inside a typed literal (`2020-01-01` of `datetime(2020-01-01)`), or the token.
   const text = (token.ValueText ?? token.Text ?? '').trim();
@@ -134,45 +192,73 @@ function literal(node: Kusto.Language.Syntax.LiteralExpression, type: (typeof LI
     case 'real': {
       if (text === 'null') return { kind: 'literal', type, value: null, span };
       const value = numberValue(text);
-      if (value === undefined) throw l.error('syntax', `cannot read the number "${token.Text}"`, span);
-      if (type !== 'real' && !Number.isSafeInteger(value)) throw l.error('unsupported', 'integer literals beyond ±2^53', span);
+      if (value === undefined)
+        throw l.error('syntax', `cannot read the number "${token.Text}"`, span);
+      if (type !== 'real' && !Number.isSafeInteger(value))
+        throw l.error('unsupported', 'integer literals beyond ±2^53', span);
       return { kind: 'literal', type, value, span };
     }
     case 'timespan': {
       const us = timespanMicros(text);
-      if (us === undefined) throw l.error('syntax', `cannot read the timespan "${token.Text}"`, span);
+      if (us === undefined)
+        throw l.error('syntax', `cannot read the timespan "${token.Text}"`, span);
       return { kind: 'literal', type: 'timespan', value: us, span };
     }
     case 'datetime':
       return { kind: 'literal', type: 'datetime', value: text, span };
     case 'guid':
       // guid(…): Loupe's guids are text, like strings never null (guid(null) reads as "").
-      return { kind: 'call', name: 'toguid', nameSpan: span, args: [{ kind: 'literal', type: 'string', value: text === 'null' ? '' : text, span }], span };
+      return {
+        kind: 'call',
+        name: 'toguid',
+        nameSpan: span,
+        args: [{ kind: 'literal', type: 'string', value: text === 'null' ? '' : text, span }],
+        span,
+      };
   }
 }
 
 /** `dynamic(…)`: the constant as canonical JSON text (docs/kql.md); `dynamic(null)` is null. */
-function dynamicLiteral(node: Kusto.Language.Syntax.DynamicExpression, span: Span, l: Lowerer): Expr {
+function dynamicLiteral(
+  node: Kusto.Language.Syntax.DynamicExpression,
+  span: Span,
+  l: Lowerer,
+): Expr {
   const value = jsonValue(node.Expression, l);
-  return { kind: 'literal', type: 'dynamic', value: value === null ? null : JSON.stringify(value), span };
+  return {
+    kind: 'literal',
+    type: 'dynamic',
+    value: value === null ? null : JSON.stringify(value),
+    span,
+  };
 }
 
 function jsonValue(node: KustoExpression | null, l: Lowerer): Json {
   if (!node) throw l.syntaxGap();
   const kind = kindName(node);
-  if (kind === 'JsonArrayExpression') return elementsOf((node as Kusto.Language.Syntax.JsonArrayExpression).Values).map((v) => jsonValue(v, l));
+  if (kind === 'JsonArrayExpression')
+    return elementsOf((node as Kusto.Language.Syntax.JsonArrayExpression).Values).map((v) =>
+      jsonValue(v, l),
+    );
   if (kind === 'JsonObjectExpression') {
     const bag: { [k: string]: Json } = {};
     for (const pair of elementsOf((node as Kusto.Language.Syntax.JsonObjectExpression).Pairs)) {
       const key = String(pair.Name!.Value ?? pair.Name!.Text);
       // defineProperty, not assignment: a key named `__proto__` must stay a key.
-      Object.defineProperty(bag, key, { value: jsonValue(pair.Value, l), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(bag, key, {
+        value: jsonValue(pair.Value, l),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return bag;
   }
-  if (kind === 'DynamicExpression') return jsonValue((node as Kusto.Language.Syntax.DynamicExpression).Expression, l);
+  if (kind === 'DynamicExpression')
+    return jsonValue((node as Kusto.Language.Syntax.DynamicExpression).Expression, l);
   const e = lowerExpr(node, l);
-  if (e.kind !== 'literal') throw l.error('syntax', 'expected a constant inside dynamic(…)', e.span);
+  if (e.kind !== 'literal')
+    throw l.error('syntax', 'expected a constant inside dynamic(…)', e.span);
   if (e.value === null) return null;
   switch (e.type) {
     case 'datetime': {
@@ -196,11 +282,23 @@ function path(node: Kusto.Language.Syntax.PathExpression, span: Span, l: Lowerer
   if (kindName(target) === 'NameReference') {
     const side = (target as Kusto.Language.Syntax.NameReference).SimpleName;
     if (side === '$left' || side === '$right') {
-      if (kindName(selector) !== 'NameReference') throw l.error('syntax', `expected a column name after ${side}.`, l.span(selector));
-      return { kind: 'side', side: side === '$left' ? 'left' : 'right', name: l.nameOf(selector as Kusto.Language.Syntax.NameReference), span };
+      if (kindName(selector) !== 'NameReference')
+        throw l.error('syntax', `expected a column name after ${side}.`, l.span(selector));
+      return {
+        kind: 'side',
+        side: side === '$left' ? 'left' : 'right',
+        name: l.nameOf(selector as Kusto.Language.Syntax.NameReference),
+        span,
+      };
     }
   }
-  if (kindName(selector) === 'NameReference') return { kind: 'member', target: lowerExpr(target, l), name: l.nameOf(selector as Kusto.Language.Syntax.NameReference), span };
+  if (kindName(selector) === 'NameReference')
+    return {
+      kind: 'member',
+      target: lowerExpr(target, l),
+      name: l.nameOf(selector as Kusto.Language.Syntax.NameReference),
+      span,
+    };
   return { kind: 'index', target: lowerExpr(target, l), index: lowerExpr(selector, l), span };
 }
 
@@ -209,7 +307,8 @@ function inExpr(node: Kusto.Language.Syntax.InExpression, span: Span, l: Lowerer
   const left = lowerExpr(node.Left, l);
   const items = elementsOf(node.Right?.Expressions);
   // `x in (T | project c)`: a one-column tabular right side.
-  if (items.length === 1 && l.isTabular(items[0]!)) return { kind: 'in', op, left, items: [], tabular: l.pipeline(items[0]!), span };
+  if (items.length === 1 && l.isTabular(items[0]!))
+    return { kind: 'in', op, left, items: [], tabular: l.pipeline(items[0]!), span };
   return { kind: 'in', op, left, items: items.map((x) => lowerExpr(x, l)), span };
 }
 
@@ -226,14 +325,21 @@ export function assignment(node: KustoExpression, l: Lowerer): Assignment {
   }
   if (kind === 'CompoundNamedExpression') {
     const n = node as Kusto.Language.Syntax.CompoundNamedExpression;
-    return { names: elementsOf(n.Names?.Names).map((d) => l.declaredName(d)), expr: lowerExpr(n.Expression, l), span };
+    return {
+      names: elementsOf(n.Names?.Names).map((d) => l.declaredName(d)),
+      expr: lowerExpr(n.Expression, l),
+      span,
+    };
   }
   const kustoName = l.kustoName(node);
   return { expr: lowerExpr(node, l), ...(kustoName !== undefined && { kustoName }), span };
 }
 
 /** The items of a comma-separated list of assignments. */
-export function assignments(list: Parameters<typeof elementsOf<KustoExpression>>[0], l: Lowerer): Assignment[] {
+export function assignments(
+  list: Parameters<typeof elementsOf<KustoExpression>>[0],
+  l: Lowerer,
+): Assignment[] {
   return elementsOf(list).map((e) => assignment(e, l));
 }
 

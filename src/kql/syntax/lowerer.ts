@@ -10,19 +10,45 @@
  */
 import type { ErrorDetail } from '../../errors.ts';
 import type { KqlErrorCode } from '../api.ts';
-import type { Expr, FunctionParam, LetStatement, LetValue, Operator, Pipeline, Query, Source, Span } from '../ast.ts';
+import type {
+  Expr,
+  FunctionParam,
+  LetStatement,
+  LetValue,
+  Operator,
+  Pipeline,
+  Query,
+  Source,
+  Span,
+} from '../ast.ts';
 import { refusal } from '../catalog/refuse.ts';
 import { kqlError, type KqlError } from '../errors.ts';
-import { elementsOf, kindName, kustoLanguage, listOf, type KustoExpression, type SyntaxElement, type SyntaxNode } from './kusto-language.ts';
+import {
+  elementsOf,
+  kindName,
+  kustoLanguage,
+  listOf,
+  type KustoExpression,
+  type SyntaxElement,
+  type SyntaxNode,
+} from './kusto-language.ts';
 import { lowerExpr } from './lower-expr.ts';
 import type { OperatorLowering, SourceLowering } from './lowering-table.ts';
 import { lowerPatternStatement, patternInvocation, type PatternDeclaration } from './patterns.ts';
 
-
 /** `set` options that only limit or tune how Kusto runs and returns a query, not what it computes. */
 const HARMLESS_OPTIONS = new Set([
-  'notruncation', 'truncationmaxrecords', 'truncationmaxsize', 'maxmemoryconsumptionperiterator', 'max_memory_consumption_per_query_per_node',
-  'servertimeout', 'query_results_cache_max_age', 'query_fanout_threads_percent', 'query_fanout_nodes_percent', 'hint.concurrency', 'hint.spread',
+  'notruncation',
+  'truncationmaxrecords',
+  'truncationmaxsize',
+  'maxmemoryconsumptionperiterator',
+  'max_memory_consumption_per_query_per_node',
+  'servertimeout',
+  'query_results_cache_max_age',
+  'query_fanout_threads_percent',
+  'query_fanout_nodes_percent',
+  'hint.concurrency',
+  'hint.spread',
 ]);
 
 export interface LoweringTables {
@@ -52,7 +78,12 @@ export class Lowerer {
     return { start: node.TextStart, end: Math.max(node.TextStart, node.End) };
   }
 
-  error(code: KqlErrorCode, message: string, where: Span | SyntaxElement, detail?: ErrorDetail): KqlError {
+  error(
+    code: KqlErrorCode,
+    message: string,
+    where: Span | SyntaxElement,
+    detail?: ErrorDetail,
+  ): KqlError {
     const span = 'start' in where ? where : this.span(where);
     return kqlError(this.text, code, message, span, detail);
   }
@@ -63,7 +94,10 @@ export class Lowerer {
 
   /** A node Kusto.Language's parser left out (it reported the syntax error, which analyze.ts raises first). */
   syntaxGap(): KqlError {
-    return kqlError(this.text, 'syntax', 'incomplete query', { start: this.text.length, end: this.text.length });
+    return kqlError(this.text, 'syntax', 'incomplete query', {
+      start: this.text.length,
+      end: this.text.length,
+    });
   }
 
   // ---------- names ----------
@@ -79,7 +113,11 @@ export class Lowerer {
   /** A `NameReference` (or a bracketed name) used where a column name is required. */
   columnName(node: KustoExpression | null, what: string): { text: string; span: Span } {
     if (!node) throw this.syntaxGap();
-    if (kindName(node) === 'NameReference') return { text: this.nameOf(node as Kusto.Language.Syntax.NameReference), span: this.span(node) };
+    if (kindName(node) === 'NameReference')
+      return {
+        text: this.nameOf(node as Kusto.Language.Syntax.NameReference),
+        span: this.span(node),
+      };
     throw this.error('syntax', `expected ${what}`, node);
   }
 
@@ -107,18 +145,31 @@ export class Lowerer {
     const bodies: Pipeline[] = [];
     for (const stmt of elementsOf(block.Statements)) {
       const kind = kindName(stmt);
-      if (kind === 'LetStatement') lets.push(this.letStatement(stmt as Kusto.Language.Syntax.LetStatement));
-      else if (kind === 'ExpressionStatement') bodies.push(this.pipeline((stmt as Kusto.Language.Syntax.ExpressionStatement).Expression));
-      else if (kind === 'SetOptionStatement') this.setOption(stmt as Kusto.Language.Syntax.SetOptionStatement);
+      if (kind === 'LetStatement')
+        lets.push(this.letStatement(stmt as Kusto.Language.Syntax.LetStatement));
+      else if (kind === 'ExpressionStatement')
+        bodies.push(this.pipeline((stmt as Kusto.Language.Syntax.ExpressionStatement).Expression));
+      else if (kind === 'SetOptionStatement')
+        this.setOption(stmt as Kusto.Language.Syntax.SetOptionStatement);
       else if (kind === 'PatternStatement') {
         const p = lowerPatternStatement(stmt as Kusto.Language.Syntax.PatternStatement, this);
         this.patterns.set(p.name, p.declaration);
-      } else if (kind === 'QueryParametersStatement') lets.push(...this.queryParameters(stmt as Kusto.Language.Syntax.QueryParametersStatement));
+      } else if (kind === 'QueryParametersStatement')
+        lets.push(...this.queryParameters(stmt as Kusto.Language.Syntax.QueryParametersStatement));
       else throw this.unsupported(`the statement ${kind.replace(/Statement$/, '')}`, stmt);
     }
     const body = bodies[0];
-    if (!body) throw this.error('syntax', 'the query has no tabular expression to run', { start: this.text.length, end: this.text.length });
-    return { lets, body, ...(bodies.length > 1 && { others: bodies.slice(1) }), span: { start: 0, end: this.text.length } };
+    if (!body)
+      throw this.error('syntax', 'the query has no tabular expression to run', {
+        start: this.text.length,
+        end: this.text.length,
+      });
+    return {
+      lets,
+      body,
+      ...(bodies.length > 1 && { others: bodies.slice(1) }),
+      span: { start: 0, end: this.text.length },
+    };
   }
 
   /**
@@ -149,43 +200,78 @@ export class Lowerer {
       const name = this.nameOf(decl.Name!);
       const def = p.DefaultValue?.Value;
       if (!def) {
-        throw this.error('unsupported', `the query parameter "${name}" has no value: Loupe sends no query parameter values with a query, so a declared parameter needs a default (${name}:${this.typeText(decl.Type!)} = …)`, decl.Name!);
+        throw this.error(
+          'unsupported',
+          `the query parameter "${name}" has no value: Loupe sends no query parameter values with a query, so a declared parameter needs a default (${name}:${this.typeText(decl.Type!)} = …)`,
+          decl.Name!,
+        );
       }
-      return { kind: 'let', name, nameSpan: this.span(decl.Name!), value: { kind: 'scalar', expr: lowerExpr(def, this), span: this.span(def) }, span: this.span(p) };
+      return {
+        kind: 'let',
+        name,
+        nameSpan: this.span(decl.Name!),
+        value: { kind: 'scalar', expr: lowerExpr(def, this), span: this.span(def) },
+        span: this.span(p),
+      };
     });
   }
 
   letStatement(stmt: Kusto.Language.Syntax.LetStatement): LetStatement {
     const name = this.nameOf(stmt.Name!);
     const value = stmt.Expression!;
-    if (kindName(value) === 'FunctionDeclaration' && (value as Kusto.Language.Syntax.FunctionDeclaration).ViewKeyword) this.views.push(name);
-    return { kind: 'let', name, nameSpan: this.span(stmt.Name!), value: this.letValue(value), span: this.span(stmt) };
+    if (
+      kindName(value) === 'FunctionDeclaration' &&
+      (value as Kusto.Language.Syntax.FunctionDeclaration).ViewKeyword
+    )
+      this.views.push(name);
+    return {
+      kind: 'let',
+      name,
+      nameSpan: this.span(stmt.Name!),
+      value: this.letValue(value),
+      span: this.span(stmt),
+    };
   }
 
   private letValue(node: KustoExpression): LetValue {
     const span = this.span(node);
     const kind = kindName(node);
-    if (kind === 'FunctionDeclaration') return this.functionDeclaration(node as Kusto.Language.Syntax.FunctionDeclaration);
+    if (kind === 'FunctionDeclaration')
+      return this.functionDeclaration(node as Kusto.Language.Syntax.FunctionDeclaration);
     // `let T = AADRiskyUsers;` / `let y = x;`: a name resolved at translation (a table or another let).
-    if (kind === 'NameReference') return { kind: 'name', name: this.nameOf(node as Kusto.Language.Syntax.NameReference), span };
+    if (kind === 'NameReference')
+      return { kind: 'name', name: this.nameOf(node as Kusto.Language.Syntax.NameReference), span };
     if (this.isTabular(node)) return { kind: 'tabular', pipeline: this.pipeline(node), span };
     return { kind: 'scalar', expr: lowerExpr(node, this), span };
   }
 
-  private functionDeclaration(node: Kusto.Language.Syntax.FunctionDeclaration): Extract<LetValue, { kind: 'function' }> {
+  private functionDeclaration(
+    node: Kusto.Language.Syntax.FunctionDeclaration,
+  ): Extract<LetValue, { kind: 'function' }> {
     const params: FunctionParam[] = elementsOf(node.Parameters?.Parameters).map((p) => {
       const decl = p.NameAndType!;
       const def = p.DefaultValue?.Value;
-      return { name: this.nameOf(decl.Name!), type: this.typeText(decl.Type!), ...(def && { default: lowerExpr(def, this) }), span: this.span(p) };
+      return {
+        name: this.nameOf(decl.Name!),
+        type: this.typeText(decl.Type!),
+        ...(def && { default: lowerExpr(def, this) }),
+        span: this.span(p),
+      };
     });
     const body = node.Body!;
     const lets = elementsOf(body.Statements)
       .filter((s) => kindName(s) === 'LetStatement')
       .map((s) => this.letStatement(s as Kusto.Language.Syntax.LetStatement));
     for (const s of elementsOf(body.Statements)) {
-      if (kindName(s) !== 'LetStatement' && kindName(s) !== 'ExpressionStatement') throw this.unsupported(`the statement ${kindName(s)} in a function body`, s);
+      if (kindName(s) !== 'LetStatement' && kindName(s) !== 'ExpressionStatement')
+        throw this.unsupported(`the statement ${kindName(s)} in a function body`, s);
     }
-    return { kind: 'function', params, body: { lets, value: this.letValue(body.Expression!) }, span: this.span(node) };
+    return {
+      kind: 'function',
+      params,
+      body: { lets, value: this.letValue(body.Expression!) },
+      span: this.span(node),
+    };
   }
 
   /** A type as written: `string`, `dynamic`, or a tabular parameter's schema `(*)`, `(Col:string)`. */
@@ -197,13 +283,20 @@ export class Lowerer {
   /** Whether Kusto's binder (or, where it could not bind, the syntax) makes this a tabular expression. */
   isTabular(node: KustoExpression): boolean {
     const kind = kindName(node);
-    if (kind === 'PipeExpression' || this.tables.sourceFor(kind) || node instanceof kustoLanguage().Syntax.QueryOperator) return true;
+    if (
+      kind === 'PipeExpression' ||
+      this.tables.sourceFor(kind) ||
+      node instanceof kustoLanguage().Syntax.QueryOperator
+    )
+      return true;
     if (kind === 'ParenthesizedExpression') {
       const inner = (node as Kusto.Language.Syntax.ParenthesizedExpression).Expression;
       return inner !== null && this.isTabular(inner);
     }
     const type = node.ResultType;
-    return type !== null && type !== undefined && type instanceof kustoLanguage().Symbols.TableSymbol;
+    return (
+      type !== null && type !== undefined && type instanceof kustoLanguage().Symbols.TableSymbol
+    );
   }
 
   /** A tabular expression: a source followed by `| operator`s. */
@@ -238,8 +331,10 @@ export class Lowerer {
       chain.unshift(pipe.Operator!);
       cur = pipe.Expression!;
     }
-    if (kindName(cur) === 'ParenthesizedExpression') return this.operatorChain((cur as Kusto.Language.Syntax.ParenthesizedExpression).Expression);
-    if (!(cur instanceof kustoLanguage().Syntax.QueryOperator)) throw this.error('syntax', 'expected a tabular operator', cur);
+    if (kindName(cur) === 'ParenthesizedExpression')
+      return this.operatorChain((cur as Kusto.Language.Syntax.ParenthesizedExpression).Expression);
+    if (!(cur instanceof kustoLanguage().Syntax.QueryOperator))
+      throw this.error('syntax', 'expected a tabular operator', cur);
     chain.unshift(cur);
     return chain.map((op) => this.operator(op)).filter((op): op is Operator => op !== undefined);
   }
@@ -262,15 +357,26 @@ export class Lowerer {
   source(node: KustoExpression): Source {
     const span = this.span(node);
     const kind = kindName(node);
-    if (kind === 'ParenthesizedExpression') return { kind: 'subquery', pipeline: this.pipeline((node as Kusto.Language.Syntax.ParenthesizedExpression).Expression), span };
-    if (kind === 'NameReference') return { kind: 'table-ref', name: this.nameOf(node as Kusto.Language.Syntax.NameReference), span };
+    if (kind === 'ParenthesizedExpression')
+      return {
+        kind: 'subquery',
+        pipeline: this.pipeline((node as Kusto.Language.Syntax.ParenthesizedExpression).Expression),
+        span,
+      };
+    if (kind === 'NameReference')
+      return {
+        kind: 'table-ref',
+        name: this.nameOf(node as Kusto.Language.Syntax.NameReference),
+        span,
+      };
     if (kind === 'FunctionCallExpression') {
       const call = node as Kusto.Language.Syntax.FunctionCallExpression;
       const name = this.nameOf(call.Name!);
       const pattern = this.patterns.get(name);
       if (pattern) return patternInvocation(call, undefined, pattern, this);
       const args = elementsOf(call.ArgumentList?.Expressions).map((a) => this.argument(a));
-      if (name === 'table' && args.length === 1) return { kind: 'table-call', name: args[0]!, span };
+      if (name === 'table' && args.length === 1)
+        return { kind: 'table-call', name: args[0]!, span };
       return { kind: 'invoke', name, nameSpan: this.span(call.Name!), args, span };
     }
     if (kind === 'PathExpression') {
@@ -284,8 +390,13 @@ export class Lowerer {
     }
     const spec = this.tables.sourceFor(kind);
     if (spec) return spec.lower(node, this);
-    if (node instanceof kustoLanguage().Syntax.QueryOperator) throw this.unsupported(`the operator "${this.keyword(node)}" as a source`, node);
-    throw this.error('syntax', `expected a table, a let name or a tabular expression, found ${kind.replace(/Expression$/, ' expression')}`, node);
+    if (node instanceof kustoLanguage().Syntax.QueryOperator)
+      throw this.unsupported(`the operator "${this.keyword(node)}" as a source`, node);
+    throw this.error(
+      'syntax',
+      `expected a table, a let name or a tabular expression, found ${kind.replace(/Expression$/, ' expression')}`,
+      node,
+    );
   }
 
   // ---------- calls ----------
@@ -295,7 +406,14 @@ export class Lowerer {
       const n = node as Kusto.Language.Syntax.SimpleNamedExpression;
       const name = this.declaredName(n.Name!);
       const value = lowerExpr(n.Expression, this);
-      return { kind: 'binary', op: '=', opSpan: this.span(n.EqualToken!), left: { kind: 'name', name: name.text, span: name.span }, right: value, span: this.span(n) };
+      return {
+        kind: 'binary',
+        op: '=',
+        opSpan: this.span(n.EqualToken!),
+        left: { kind: 'name', name: name.text, span: name.span },
+        right: value,
+        span: this.span(n),
+      };
     }
     return lowerExpr(node, this);
   }
@@ -306,7 +424,11 @@ export class Lowerer {
     const nameSpan = this.span(node.Name!);
     const argNodes = elementsOf(node.ArgumentList?.Expressions);
     // A tabular call used as a scalar (`toscalar` omitted): Kusto's binder says it is a table.
-    const args = argNodes.map((a) => (this.isTabularArgument(a) ? ({ kind: 'toscalar', pipeline: this.pipeline(a), span: this.span(a) } as Expr) : this.argument(a)));
+    const args = argNodes.map((a) =>
+      this.isTabularArgument(a)
+        ? ({ kind: 'toscalar', pipeline: this.pipeline(a), span: this.span(a) } as Expr)
+        : this.argument(a),
+    );
     if (name === 'bin_auto') return this.binAutoCall(args, nameSpan, span);
     return { kind: 'call', name, nameSpan, args, span };
   }
@@ -314,7 +436,11 @@ export class Lowerer {
   /** `materialize(T)` or `T | …` as a call argument (e.g. of a user function with a tabular parameter). */
   private isTabularArgument(node: KustoExpression): boolean {
     const kind = kindName(node);
-    return kind === 'PipeExpression' || kind === 'MaterializeExpression' || kind === 'DataTableExpression';
+    return (
+      kind === 'PipeExpression' ||
+      kind === 'MaterializeExpression' ||
+      kind === 'DataTableExpression'
+    );
   }
 
   /**
@@ -324,9 +450,16 @@ export class Lowerer {
   private binAutoCall(args: Expr[], nameSpan: Span, span: Span): Expr {
     const size = this.binAuto.get('query_bin_auto_size');
     if (args.length !== 1) throw this.error('type', 'bin_auto() takes one argument', span);
-    if (!size) throw this.error('unsupported', 'bin_auto() without "set query_bin_auto_size = …;" before the query', span);
+    if (!size)
+      throw this.error(
+        'unsupported',
+        'bin_auto() without "set query_bin_auto_size = …;" before the query',
+        span,
+      );
     const at = this.binAuto.get('query_bin_auto_at');
-    return at ? { kind: 'call', name: 'bin_at', nameSpan, args: [args[0]!, size, at], span } : { kind: 'call', name: 'bin', nameSpan, args: [args[0]!, size], span };
+    return at
+      ? { kind: 'call', name: 'bin_at', nameSpan, args: [args[0]!, size, at], span }
+      : { kind: 'call', name: 'bin', nameSpan, args: [args[0]!, size], span };
   }
 
   // ---------- operator helpers ----------
@@ -341,8 +474,13 @@ export class Lowerer {
    * `hint.strategy=shuffle`, `with_itemindex=i`), by name. Hints (`hint.*`) only tell Kusto how
    * to distribute the work, never which rows come out, so they are dropped here.
    */
-  parameters(list: Parameters<typeof listOf<Kusto.Language.Syntax.NamedParameter>>[0]): Map<string, { value: KustoExpression; node: Kusto.Language.Syntax.NamedParameter }> {
-    const out = new Map<string, { value: KustoExpression; node: Kusto.Language.Syntax.NamedParameter }>();
+  parameters(
+    list: Parameters<typeof listOf<Kusto.Language.Syntax.NamedParameter>>[0],
+  ): Map<string, { value: KustoExpression; node: Kusto.Language.Syntax.NamedParameter }> {
+    const out = new Map<
+      string,
+      { value: KustoExpression; node: Kusto.Language.Syntax.NamedParameter }
+    >();
     for (const p of listOf(list)) {
       const name = this.nameOf(p.Name!);
       if (name.startsWith('hint.')) continue;
@@ -355,12 +493,19 @@ export class Lowerer {
   parameterText(value: KustoExpression): string {
     const kind = kindName(value);
     if (kind === 'NameReference') return this.nameOf(value as Kusto.Language.Syntax.NameReference);
-    if (kind === 'StringLiteralExpression') return String((value as Kusto.Language.Syntax.LiteralExpression).Token!.Value ?? '');
+    if (kind === 'StringLiteralExpression')
+      return String((value as Kusto.Language.Syntax.LiteralExpression).Token!.Value ?? '');
     return this.text.slice(value.TextStart, value.End).trim();
   }
 
   /** Refuses parameters an operator does not know (Kusto's parser accepts any name=value). */
-  rejectOtherParameters(params: ReadonlyMap<string, { node: SyntaxNode }>, known: readonly string[], operator: string): void {
-    for (const [name, p] of params) if (!known.includes(name)) throw this.error('unsupported', `the ${operator} parameter "${name}"`, p.node);
+  rejectOtherParameters(
+    params: ReadonlyMap<string, { node: SyntaxNode }>,
+    known: readonly string[],
+    operator: string,
+  ): void {
+    for (const [name, p] of params)
+      if (!known.includes(name))
+        throw this.error('unsupported', `the ${operator} parameter "${name}"`, p.node);
   }
 }

@@ -15,7 +15,8 @@ function utcDate(ms: number): string {
 /** One label per tick (epoch ms, ascending). */
 export function timeTickLabels(splits: readonly number[]): string[] {
   if (splits.length === 0) return [];
-  const oneDay = Math.floor(splits[0]! / DAY_MS) === Math.floor(splits[splits.length - 1]! / DAY_MS);
+  const oneDay =
+    Math.floor(splits[0]! / DAY_MS) === Math.floor(splits[splits.length - 1]! / DAY_MS);
   let day = '';
   return splits.map((t) => {
     const clock = formatUtcClock(t);

@@ -7,7 +7,16 @@
  */
 import { tokenize } from './kql-tokens.ts';
 
-export type SegmentClass = 'plain' | 'keyword' | 'operator' | 'function' | 'string' | 'number' | 'comment' | 'punct' | 'error';
+export type SegmentClass =
+  | 'plain'
+  | 'keyword'
+  | 'operator'
+  | 'function'
+  | 'string'
+  | 'number'
+  | 'comment'
+  | 'punct'
+  | 'error';
 
 export interface Segment {
   readonly text: string;
@@ -17,9 +26,47 @@ export interface Segment {
 }
 
 const KQL_KEYWORDS = new Set([
-  'by', 'on', 'kind', 'and', 'or', 'not', 'let', 'asc', 'desc', 'nulls', 'first', 'last', 'with', 'true', 'false', 'in', 'has', 'contains',
-  'startswith', 'endswith', 'between', 'matches', 'regex', 'inner', 'leftouter', 'rightouter', 'fullouter', 'leftanti', 'rightanti',
-  'leftsemi', 'rightsemi', 'innerunique', 'dynamic', 'datetime', 'timespan', 'typeof', 'step', 'from', 'to', 'of', 'materialize',
+  'by',
+  'on',
+  'kind',
+  'and',
+  'or',
+  'not',
+  'let',
+  'asc',
+  'desc',
+  'nulls',
+  'first',
+  'last',
+  'with',
+  'true',
+  'false',
+  'in',
+  'has',
+  'contains',
+  'startswith',
+  'endswith',
+  'between',
+  'matches',
+  'regex',
+  'inner',
+  'leftouter',
+  'rightouter',
+  'fullouter',
+  'leftanti',
+  'rightanti',
+  'leftsemi',
+  'rightsemi',
+  'innerunique',
+  'dynamic',
+  'datetime',
+  'timespan',
+  'typeof',
+  'step',
+  'from',
+  'to',
+  'of',
+  'materialize',
 ]);
 
 const SQL_KEYWORDS = new Set(
@@ -57,7 +104,8 @@ function kqlSpans(text: string): Span[] {
       default:
         if (prev?.kind === 'punct' && prev.value === '|') cls = 'operator';
         else if (next?.kind === 'punct' && next.value === '(') cls = 'function';
-        else if (KQL_KEYWORDS.has(t.value.toLowerCase()) && text.slice(t.start, t.end) === t.value) cls = 'keyword';
+        else if (KQL_KEYWORDS.has(t.value.toLowerCase()) && text.slice(t.start, t.end) === t.value)
+          cls = 'keyword';
         else cls = 'plain';
     }
     spans.push({ start: t.start, end: t.end, cls });
@@ -67,7 +115,8 @@ function kqlSpans(text: string): Span[] {
 
 function sqlSpans(text: string): Span[] {
   const spans: Span[] = [];
-  const re = /('(?:[^']|'')*'?)|("(?:[^"]|"")*"?)|(--[^\n]*)|(\/\*[\s\S]*?(?:\*\/|$))|(\b\d+(?:\.\d+)?\b)|([A-Za-z_][A-Za-z0-9_]*)/g;
+  const re =
+    /('(?:[^']|'')*'?)|("(?:[^"]|"")*"?)|(--[^\n]*)|(\/\*[\s\S]*?(?:\*\/|$))|(\b\d+(?:\.\d+)?\b)|([A-Za-z_][A-Za-z0-9_]*)/g;
   for (const m of text.matchAll(re)) {
     const start = m.index!;
     const end = start + m[0].length;
@@ -77,7 +126,11 @@ function sqlSpans(text: string): Span[] {
     else if (m[5]) spans.push({ start, end, cls: 'number' });
     else if (m[6]) {
       const after = text.slice(end).match(/^\s*\(/);
-      spans.push({ start, end, cls: SQL_KEYWORDS.has(m[6].toLowerCase()) ? 'keyword' : after ? 'function' : 'plain' });
+      spans.push({
+        start,
+        end,
+        cls: SQL_KEYWORDS.has(m[6].toLowerCase()) ? 'keyword' : after ? 'function' : 'plain',
+      });
     }
   }
   return spans;
@@ -107,7 +160,8 @@ export function highlight(
   }
   // Gaps between tokens: whitespace, or (KQL) comments the lexer skipped.
   const classOf = new Array<SegmentClass>(text.length).fill('plain');
-  for (const s of spans) for (let i = s.start; i < s.end && i < text.length; i++) classOf[i] = s.cls;
+  for (const s of spans)
+    for (let i = s.start; i < s.end && i < text.length; i++) classOf[i] = s.cls;
   if (language === 'kql') {
     for (const m of text.matchAll(/\/\/[^\n]*/g)) {
       const inToken = spans.some((s) => s.start <= m.index! && m.index! < s.end);
@@ -127,10 +181,13 @@ export function highlight(
     const marked = i >= markStart && i < markEnd;
     let j = i + 1;
     while (j < text.length && classOf[j] === cls && (j >= markStart && j < markEnd) === marked) j++;
-    out.push(marked ? { text: text.slice(i, j), cls, marked: true } : { text: text.slice(i, j), cls });
+    out.push(
+      marked ? { text: text.slice(i, j), cls, marked: true } : { text: text.slice(i, j), cls },
+    );
     i = j;
   }
   // An error at the very end (e.g. "expected an expression") still gets a visible mark.
-  if (markStart >= text.length && mark?.line !== undefined) out.push({ text: ' ', cls: 'error', marked: true });
+  if (markStart >= text.length && mark?.line !== undefined)
+    out.push({ text: ' ', cls: 'error', marked: true });
   return out;
 }

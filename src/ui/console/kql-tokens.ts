@@ -11,7 +11,8 @@
  */
 import { KqlError, lineColumn } from '../../kql/errors.ts';
 
-export type TokenKind = 'ident' | 'string' | 'long' | 'real' | 'timespan' | 'datetime' | 'punct' | 'eof';
+export type TokenKind =
+  'ident' | 'string' | 'long' | 'real' | 'timespan' | 'datetime' | 'punct' | 'eof';
 
 export interface Token {
   readonly kind: TokenKind;
@@ -25,19 +26,47 @@ export interface Token {
 
 /** Microseconds per timespan unit suffix (KQL's units; 1 tick = 100 ns, rounded to Loupe's µs). */
 export const TIMESPAN_UNITS: Readonly<Record<string, number>> = {
-  d: 86_400e6, day: 86_400e6, days: 86_400e6,
-  h: 3_600e6, hr: 3_600e6, hrs: 3_600e6, hour: 3_600e6, hours: 3_600e6,
-  m: 60e6, min: 60e6, minute: 60e6, minutes: 60e6,
-  s: 1e6, sec: 1e6, second: 1e6, seconds: 1e6,
-  ms: 1e3, milli: 1e3, millis: 1e3, millisecond: 1e3, milliseconds: 1e3,
-  microsecond: 1, microseconds: 1,
-  tick: 0.1, ticks: 0.1,
+  d: 86_400e6,
+  day: 86_400e6,
+  days: 86_400e6,
+  h: 3_600e6,
+  hr: 3_600e6,
+  hrs: 3_600e6,
+  hour: 3_600e6,
+  hours: 3_600e6,
+  m: 60e6,
+  min: 60e6,
+  minute: 60e6,
+  minutes: 60e6,
+  s: 1e6,
+  sec: 1e6,
+  second: 1e6,
+  seconds: 1e6,
+  ms: 1e3,
+  milli: 1e3,
+  millis: 1e3,
+  millisecond: 1e3,
+  milliseconds: 1e3,
+  microsecond: 1,
+  microseconds: 1,
+  tick: 0.1,
+  ticks: 0.1,
 };
 
 /** Operator names that contain a hyphen (`project-away`), read as one identifier. */
 const HYPHENATED = new Set([
-  'project-away', 'project-keep', 'project-rename', 'project-reorder', 'mv-expand', 'mv-apply', 'make-series', 'top-nested', 'top-hitters',
-  'parse-where', 'parse-kv', 'sample-distinct',
+  'project-away',
+  'project-keep',
+  'project-rename',
+  'project-reorder',
+  'mv-expand',
+  'mv-apply',
+  'make-series',
+  'top-nested',
+  'top-hitters',
+  'parse-where',
+  'parse-kv',
+  'sample-distinct',
 ]);
 
 const PUNCT2 = ['==', '!=', '<>', '<=', '>=', '=~', '!~', '=>', '..'];
@@ -52,13 +81,20 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   const fail = (msg: string, at: number, len = 1): never => {
     const { line, column } = lineColumn(text, at);
-    throw new KqlError('syntax', `${msg} (line ${line}, column ${column})`, { line, column, length: len });
+    throw new KqlError('syntax', `${msg} (line ${line}, column ${column})`, {
+      line,
+      column,
+      length: len,
+    });
   };
 
   while (i < text.length) {
     const c = text[i]!;
     // Whitespace and // comments.
-    if (/\s/.test(c)) { i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
     if (c === '/' && text[i + 1] === '/') {
       while (i < text.length && text[i] !== '\n') i++;
       continue;
@@ -74,10 +110,16 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     // h@"…" / h@'…': an obfuscated verbatim string (Kusto hides its value in its logs), read as @"…".
-    const obfuscatedVerbatim = (c === 'h' || c === 'H') && text[i + 1] === '@' && (text[i + 2] === '"' || text[i + 2] === "'");
+    const obfuscatedVerbatim =
+      (c === 'h' || c === 'H') &&
+      text[i + 1] === '@' &&
+      (text[i + 2] === '"' || text[i + 2] === "'");
     if (obfuscatedVerbatim) i++;
     const lead = obfuscatedVerbatim ? '@' : c;
-    if ((lead === '@' || lead === 'h' || lead === 'H') && (text[i + 1] === '"' || text[i + 1] === "'")) {
+    if (
+      (lead === '@' || lead === 'h' || lead === 'H') &&
+      (text[i + 1] === '"' || text[i + 1] === "'")
+    ) {
       if (lead === '@') {
         const q = text[i + 1]!;
         let j = i + 2;
@@ -85,7 +127,11 @@ export function tokenize(text: string): Token[] {
         for (;;) {
           if (j >= text.length) fail('unterminated verbatim string', start, j - start);
           if (text[j] === q) {
-            if (text[j + 1] === q) { v += q; j += 2; continue; }
+            if (text[j + 1] === q) {
+              v += q;
+              j += 2;
+              continue;
+            }
             break;
           }
           v += text[j++];
@@ -106,8 +152,24 @@ export function tokenize(text: string): Token[] {
         if (ch === q) break;
         if (ch === '\\') {
           const e = text[j + 1];
-          const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", '0': '\0', b: '\b', f: '\f', v: '\v', a: '\x07' };
-          if (e !== undefined && e in simple) { v += simple[e]; j += 2; continue; }
+          const simple: Record<string, string> = {
+            n: '\n',
+            t: '\t',
+            r: '\r',
+            '\\': '\\',
+            '"': '"',
+            "'": "'",
+            '0': '\0',
+            b: '\b',
+            f: '\f',
+            v: '\v',
+            a: '\x07',
+          };
+          if (e !== undefined && e in simple) {
+            v += simple[e];
+            j += 2;
+            continue;
+          }
           if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6))) {
             v += String.fromCharCode(parseInt(text.slice(j + 2, j + 6), 16));
             j += 6;
@@ -134,7 +196,13 @@ export function tokenize(text: string): Token[] {
       if (c === '0' && (text[i + 1] === 'x' || text[i + 1] === 'X')) {
         j += 2;
         while (/[0-9a-fA-F]/.test(text[j] ?? '')) j++;
-        out.push({ kind: 'long', value: text.slice(i, j), num: Number(text.slice(i, j)), start, end: j });
+        out.push({
+          kind: 'long',
+          value: text.slice(i, j),
+          num: Number(text.slice(i, j)),
+          start,
+          end: j,
+        });
         i = j;
         continue;
       }
@@ -145,7 +213,11 @@ export function tokenize(text: string): Token[] {
         j++;
         while (isDigit(text[j] ?? '')) j++;
       }
-      if ((text[j] === 'e' || text[j] === 'E') && /[0-9+-]/.test(text[j + 1] ?? '') && !isIdStart(text[j + 2] ?? '0')) {
+      if (
+        (text[j] === 'e' || text[j] === 'E') &&
+        /[0-9+-]/.test(text[j + 1] ?? '') &&
+        !isIdStart(text[j + 2] ?? '0')
+      ) {
         real = true;
         j += 2;
         while (isDigit(text[j] ?? '')) j++;
@@ -157,11 +229,23 @@ export function tokenize(text: string): Token[] {
         const unit = text.slice(j, k).toLowerCase();
         const us = TIMESPAN_UNITS[unit];
         if (us === undefined) fail(`unknown timespan unit "${text.slice(j, k)}"`, j, k - j);
-        out.push({ kind: 'timespan', value: text.slice(i, k), num: Math.round(Number(numText) * us!), start, end: k });
+        out.push({
+          kind: 'timespan',
+          value: text.slice(i, k),
+          num: Math.round(Number(numText) * us!),
+          start,
+          end: k,
+        });
         i = k;
         continue;
       }
-      out.push({ kind: real ? 'real' : 'long', value: numText, num: Number(numText), start, end: j });
+      out.push({
+        kind: real ? 'real' : 'long',
+        value: numText,
+        num: Number(numText),
+        start,
+        end: j,
+      });
       i = j;
       continue;
     }
@@ -178,7 +262,12 @@ export function tokenize(text: string): Token[] {
         if (text[k] === '(') {
           const close = text.indexOf(')', k);
           if (close < 0) fail(`unterminated ${word}(`, start, k - start + 1);
-          out.push({ kind: lower === 'datetime' ? 'datetime' : 'timespan', value: text.slice(k + 1, close).trim(), start, end: close + 1 });
+          out.push({
+            kind: lower === 'datetime' ? 'datetime' : 'timespan',
+            value: text.slice(k + 1, close).trim(),
+            start,
+            end: close + 1,
+          });
           i = close + 1;
           continue;
         }
@@ -186,13 +275,21 @@ export function tokenize(text: string): Token[] {
       // `guid(74be27de-1e4e-…)`: raw hex content that would lex as numbers and units. Read as
       // `toguid("…")`, which gives the guid (Loupe's guids, like strings, are never null).
       if (lower === 'guid') {
-        const m = /^[ \t]*\([ \t]*([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|null)[ \t]*\)/.exec(text.slice(j));
+        const m =
+          /^[ \t]*\([ \t]*([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|null)[ \t]*\)/.exec(
+            text.slice(j),
+          );
         if (m) {
           const open = text.indexOf('(', j);
           const close = j + m[0].length - 1;
           out.push({ kind: 'ident', value: 'toguid', start, end: j });
           out.push({ kind: 'punct', value: '(', start: open, end: open + 1 });
-          out.push({ kind: 'string', value: m[1] === 'null' ? '' : m[1]!, start: open + 1, end: close });
+          out.push({
+            kind: 'string',
+            value: m[1] === 'null' ? '' : m[1]!,
+            start: open + 1,
+            end: close,
+          });
           out.push({ kind: 'punct', value: ')', start: close, end: close + 1 });
           i = close + 1;
           continue;
@@ -201,9 +298,15 @@ export function tokenize(text: string): Token[] {
       if (text[j] === '-' && isIdStart(text[j + 1] ?? '')) {
         let k = j + 1;
         while (isIdPart(text[k] ?? '')) k++;
-        if (HYPHENATED.has(text.slice(i, k))) { word = text.slice(i, k); j = k; }
+        if (HYPHENATED.has(text.slice(i, k))) {
+          word = text.slice(i, k);
+          j = k;
+        }
       }
-      if (text[j] === '~' && (word === 'in' || word === 'has_any' || word === 'has_all')) { word += '~'; j++; }
+      if (text[j] === '~' && (word === 'in' || word === 'has_any' || word === 'has_all')) {
+        word += '~';
+        j++;
+      }
       out.push({ kind: 'ident', value: word, start, end: j });
       i = j;
       continue;

@@ -16,7 +16,8 @@ function plainMessage(message: string): string {
   if (!message.startsWith('{')) return message;
   try {
     const j = JSON.parse(message) as { exception_type?: unknown; exception_message?: unknown };
-    if (typeof j.exception_message === 'string') return `${typeof j.exception_type === 'string' ? `${j.exception_type} Error: ` : ''}${j.exception_message}`;
+    if (typeof j.exception_message === 'string')
+      return `${typeof j.exception_type === 'string' ? `${j.exception_type} Error: ` : ''}${j.exception_message}`;
   } catch {
     // not JSON after all: shown as it is
   }
@@ -36,7 +37,8 @@ export function sqlProblem(message: string, query: string): Problem {
   // The echo shows the line from its start unless it begins with "..." (cut); the query's line sits
   // inside it after whatever the wrapper put before it.
   const at = shown.startsWith('...') || userLine.trim() === '' ? -1 : shown.indexOf(userLine);
-  const column = at >= 0 && caret >= at && caret <= at + userLine.length ? caret - at + 1 : undefined;
+  const column =
+    at >= 0 && caret >= at && caret <= at + userLine.length ? caret - at + 1 : undefined;
   if (column === undefined) return { message: base, line };
   const token = /^[\w."]+/.exec(userLine.slice(column - 1))?.[0];
   return { message: base, line, column, length: Math.max(1, token?.length ?? 1) };

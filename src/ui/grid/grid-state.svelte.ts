@@ -63,7 +63,12 @@ export class GridState {
   }
 
   /** Shows a saved view (from the URL hash): its source, filters, sort and hidden columns. */
-  async restore(view: { source: GridSource; filters: readonly ColumnFilter[]; sort: GridSort | null; hidden?: readonly string[] }): Promise<void> {
+  async restore(view: {
+    source: GridSource;
+    filters: readonly ColumnFilter[];
+    sort: GridSort | null;
+    hidden?: readonly string[];
+  }): Promise<void> {
     this.source = view.source;
     this.filters = Object.fromEntries(view.filters.map((f) => [f.column, f]));
     this.sort = view.sort;
@@ -75,7 +80,12 @@ export class GridState {
   setSort(column: string): void {
     // Click cycles: ascending → descending → unsorted.
     const s = this.sort;
-    this.sort = s?.column !== column ? { column, direction: 'asc' } : s.direction === 'asc' ? { column, direction: 'desc' } : null;
+    this.sort =
+      s?.column !== column
+        ? { column, direction: 'asc' }
+        : s.direction === 'asc'
+          ? { column, direction: 'desc' }
+          : null;
     void this.reload();
   }
 
@@ -117,7 +127,15 @@ export class GridState {
     this.problem = null;
     const a = this.answered;
     if (a) {
-      Object.assign(this, { source: a.source, filters: a.filters, sort: a.sort, columns: a.columns, total: a.total, sql: a.sql, pages: a.pages });
+      Object.assign(this, {
+        source: a.source,
+        filters: a.filters,
+        sort: a.sort,
+        columns: a.columns,
+        total: a.total,
+        sql: a.sql,
+        pages: a.pages,
+      });
     } else {
       this.pages = new Map();
       this.total = 0;
@@ -149,17 +167,25 @@ export class GridState {
     this.loading = true;
     try {
       // Snapshots: reactive proxies cannot cross postMessage.
-      const r = await this.client.request('grid', {
-        source: $state.snapshot(source),
-        filters: Object.values($state.snapshot(this.filters)),
-        sort: $state.snapshot(this.sort),
-        offset: page * PAGE_ROWS,
-        limit: PAGE_ROWS,
-        count: page === 0,
-      }, { signal });
+      const r = await this.client.request(
+        'grid',
+        {
+          source: $state.snapshot(source),
+          filters: Object.values($state.snapshot(this.filters)),
+          sort: $state.snapshot(this.sort),
+          offset: page * PAGE_ROWS,
+          limit: PAGE_ROWS,
+          count: page === 0,
+        },
+        { signal },
+      );
       if (gen !== this.generation) return; // an answer to a question no longer asked
       this.problem = null;
-      if (this.columns.length === 0 || this.columns.map((c) => c.name).join('\u0000') !== r.columns.map((c) => c.name).join('\u0000')) {
+      if (
+        this.columns.length === 0 ||
+        this.columns.map((c) => c.name).join('\u0000') !==
+          r.columns.map((c) => c.name).join('\u0000')
+      ) {
         this.columns = [...r.columns];
       }
       if (r.total !== null) this.total = r.total;
@@ -167,8 +193,18 @@ export class GridState {
       const pages = new Map(this.pages);
       pages.set(page, r.rows);
       this.pages = pages;
-      if (page === 0) this.answered = { source, filters: $state.snapshot(this.filters), sort: $state.snapshot(this.sort), columns: this.columns, total: this.total, sql: this.sql, pages };
-      else if (this.answered && this.answered.source === source) this.answered = { ...this.answered, pages };
+      if (page === 0)
+        this.answered = {
+          source,
+          filters: $state.snapshot(this.filters),
+          sort: $state.snapshot(this.sort),
+          columns: this.columns,
+          total: this.total,
+          sql: this.sql,
+          pages,
+        };
+      else if (this.answered && this.answered.source === source)
+        this.answered = { ...this.answered, pages };
     } catch (e) {
       if (gen !== this.generation || (signal.aborted && isCancellation(e))) return;
       this.problem = problemOf(e);
@@ -194,7 +230,11 @@ export class GridState {
   selectionText(): string {
     const cols = this.visibleColumns;
     const idx = this.columns.map((c) => c.name);
-    const rows = this.selected.size ? [...this.selected].sort((a, b) => a - b) : this.focus ? [this.focus.row] : [];
+    const rows = this.selected.size
+      ? [...this.selected].sort((a, b) => a - b)
+      : this.focus
+        ? [this.focus.row]
+        : [];
     const lines = rows
       .map((r) => this.row(r))
       .filter((r): r is readonly unknown[] => r !== undefined)

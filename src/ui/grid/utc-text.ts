@@ -6,7 +6,8 @@
  */
 
 /** "2026-06-15", "2026-06-15 16:00", "…16:00:05.250", a T instead of the space, " UTC" or "Z". */
-const UTC_TEXT = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?\s*(?:UTC|Z)?$/i;
+const UTC_TEXT =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?\s*(?:UTC|Z)?$/i;
 
 /** Epoch ms of the text; undefined for an empty box; 'invalid' for text that is not a UTC time. */
 export function parseUtcText(text: string): number | undefined | 'invalid' {
@@ -18,7 +19,14 @@ export function parseUtcText(text: string): number | undefined | 'invalid' {
   const ms = Date.UTC(+y!, +mo! - 1, +d!, +h, +mi, +sec, frac ? +frac.padEnd(3, '0') : 0);
   // Date.UTC rolls 2026-02-30 over into March: a date that does not exist is a typo, not a time.
   const back = new Date(ms);
-  if (back.getUTCMonth() !== +mo! - 1 || back.getUTCDate() !== +d! || +h > 23 || +mi > 59 || +sec > 59) return 'invalid';
+  if (
+    back.getUTCMonth() !== +mo! - 1 ||
+    back.getUTCDate() !== +d! ||
+    +h > 23 ||
+    +mi > 59 ||
+    +sec > 59
+  )
+    return 'invalid';
   return ms;
 }
 

@@ -10,8 +10,20 @@ import type { LoadedTable } from '../../ingest/api.ts';
 import type { Translation } from '../../kql/api.ts';
 import type { ReplayReport } from '../../rules/api.ts';
 import type { RuleSummary } from '../../session/api.ts';
-import { countOf as count, formatCount, formatReportValue, formatUtc, formatValue } from '../format.ts';
-import { alertNoteKey, incidentNoteKey, isEmpty, rowNoteKey, type Note } from '../state/notes.svelte.ts';
+import {
+  countOf as count,
+  formatCount,
+  formatReportValue,
+  formatUtc,
+  formatValue,
+} from '../format.ts';
+import {
+  alertNoteKey,
+  incidentNoteKey,
+  isEmpty,
+  rowNoteKey,
+  type Note,
+} from '../state/notes.svelte.ts';
 
 export interface CaseReportInput {
   readonly rule: RuleSummary;
@@ -24,7 +36,13 @@ export interface CaseReportInput {
   readonly noteFor?: (key: string) => Note | undefined;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Text → HTML text (also safe inside a double- or single-quoted attribute). */
 export function escapeHtml(text: unknown): string {
@@ -34,7 +52,11 @@ export function escapeHtml(text: unknown): string {
 const e = escapeHtml;
 
 /** `show`: how a value is written (result rows: datetimes in UTC form, numbers with separators). */
-function table(headers: readonly string[], rows: readonly (readonly unknown[])[], show: (v: unknown) => string = formatValue): string {
+function table(
+  headers: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  show: (v: unknown) => string = formatValue,
+): string {
   if (rows.length === 0) return '<p class="empty">None.</p>';
   return (
     `<table><thead><tr>${headers.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>` +
@@ -48,7 +70,9 @@ function entitiesInvolved(report: ReplayReport): string[] {
   const seen = new Set<string>();
   for (const a of report.alerts)
     for (const en of a.entities) {
-      const ids = Object.entries(en).filter(([k]) => k !== 'type').map(([, v]) => v);
+      const ids = Object.entries(en)
+        .filter(([k]) => k !== 'type')
+        .map(([, v]) => v);
       if (ids.length) seen.add(`${en.type} ${ids.join(' ')}`);
     }
   return [...seen];
@@ -59,33 +83,62 @@ function summaryHtml(input: CaseReportInput): string {
   const { report, rule } = input;
   const runs = report.runs;
   const fired = runs.filter((r) => r.triggered).length;
-  const period = runs.length ? ` from ${e(formatUtc(runs[0]!.windowStart))} to ${e(formatUtc(runs[runs.length - 1]!.windowEnd))}` : '';
-  const tables = input.tables.length ? ` over ${count(input.tables.length, 'table')} (${formatCount(input.tables.reduce((n, t) => n + t.rowCount, 0))} rows)` : '';
+  const period = runs.length
+    ? ` from ${e(formatUtc(runs[0]!.windowStart))} to ${e(formatUtc(runs[runs.length - 1]!.windowEnd))}`
+    : '';
+  const tables = input.tables.length
+    ? ` over ${count(input.tables.length, 'table')} (${formatCount(input.tables.reduce((n, t) => n + t.rowCount, 0))} rows)`
+    : '';
   const entities = entitiesInvolved(report);
   return (
     `<p>Loupe replayed the rule <strong>${e(rule.name)}</strong> as Microsoft Sentinel schedules it (every ${e(report.rule.queryFrequency)}, looking back ${e(report.rule.queryPeriod)})${period}${tables}: ` +
     `${count(runs.length, 'run')}, ${formatCount(fired)} fired, raising ${count(report.alerts.length, 'alert')} in ${count(report.incidents.length, 'incident')}.</p>` +
-    (entities.length ? `<p>Entities involved: ${entities.map((x) => `<strong>${e(x)}</strong>`).join(', ')}.</p>` : '')
+    (entities.length
+      ? `<p>Entities involved: ${entities.map((x) => `<strong>${e(x)}</strong>`).join(', ')}.</p>`
+      : '')
   );
 }
 
 function noteHtml(note: Note | undefined): string {
   if (!note || isEmpty(note)) return '';
-  const parts = [note.starred ? '<strong>★ Starred</strong>' : '', note.tags.length ? `Tags: ${e(note.tags.join(', '))}` : '', note.comment ? `<blockquote>${e(note.comment)}</blockquote>` : ''];
+  const parts = [
+    note.starred ? '<strong>★ Starred</strong>' : '',
+    note.tags.length ? `Tags: ${e(note.tags.join(', '))}` : '',
+    note.comment ? `<blockquote>${e(note.comment)}</blockquote>` : '',
+  ];
   return `<div class="note"><h4>Analyst notes</h4>${parts.filter(Boolean).join(' ')}</div>`;
 }
 
 /** A note as one line of plain text, for a table cell: "★ starred · tags: a, b · comment". */
 function noteText(note: Note | undefined): string {
   if (!note || isEmpty(note)) return '';
-  return [note.starred ? '★ starred' : '', note.tags.length ? `tags: ${note.tags.join(', ')}` : '', note.comment].filter(Boolean).join(' · ');
+  return [
+    note.starred ? '★ starred' : '',
+    note.tags.length ? `tags: ${note.tags.join(', ')}` : '',
+    note.comment,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** An alert's result rows; with a column of the analyst's notes when any row has one. */
-function rowsTable(cols: readonly string[], rows: readonly Record<string, unknown>[], noteOf: (row: Record<string, unknown>) => Note | undefined): string {
+function rowsTable(
+  cols: readonly string[],
+  rows: readonly Record<string, unknown>[],
+  noteOf: (row: Record<string, unknown>) => Note | undefined,
+): string {
   const notes = rows.map((r) => noteText(noteOf(r)));
-  if (notes.every((n) => n === '')) return table(cols, rows.map((r) => cols.map((c) => r[c])), formatReportValue);
-  return table(['Analyst notes', ...cols], rows.map((r, i) => [notes[i], ...cols.map((c) => r[c])]), formatReportValue);
+  if (notes.every((n) => n === ''))
+    return table(
+      cols,
+      rows.map((r) => cols.map((c) => r[c])),
+      formatReportValue,
+    );
+  return table(
+    ['Analyst notes', ...cols],
+    rows.map((r, i) => [notes[i], ...cols.map((c) => r[c])]),
+    formatReportValue,
+  );
 }
 
 /** Rows a bare query's section keeps (the report must stay a file one can open and mail). */
@@ -97,10 +150,17 @@ function bareResultsHtml(report: ReplayReport): string {
   if (!run) return '';
   const rows = run.rows ?? [];
   const cols = rows.length ? Object.keys(rows[0]!) : [];
-  const cut = run.resultCount > Math.min(rows.length, BARE_ROWS) ? `<p>The first ${count(Math.min(rows.length, BARE_ROWS), 'row')} of ${formatCount(run.resultCount)}.</p>` : '';
+  const cut =
+    run.resultCount > Math.min(rows.length, BARE_ROWS)
+      ? `<p>The first ${count(Math.min(rows.length, BARE_ROWS), 'row')} of ${formatCount(run.resultCount)}.</p>`
+      : '';
   return `<h2>Query results (${count(run.resultCount, 'row')})</h2>
 <p>A bare KQL query, run once with now() at ${e(formatUtc(run.at))} over every table read whole; it raises no alerts.</p>${cut}
-${table(cols, rows.slice(0, BARE_ROWS).map((r) => cols.map((c) => r[c])), formatReportValue)}
+${table(
+  cols,
+  rows.slice(0, BARE_ROWS).map((r) => cols.map((c) => r[c])),
+  formatReportValue,
+)}
 `;
 }
 
@@ -118,8 +178,20 @@ ${noteHtml(noteFor(alertNoteKey(report.rule.id, a)))}
 <dl><dt>Run</dt><dd>${e(formatUtc(a.runAt))}</dd><dt>Severity</dt><dd>${e(a.severity)}</dd>
 <dt>Activity</dt><dd>${e(formatUtc(a.startTime))} – ${e(formatUtc(a.endTime))}</dd>
 <dt>Tactics</dt><dd>${e(a.tactics.join(', '))}</dd><dt>Description</dt><dd>${e(a.description)}</dd></dl>
-<h4>Entities</h4>${table(['Type', 'Identifiers'], a.entities.map((en) => [en.type, Object.entries(en).filter(([k]) => k !== 'type').map(([k, v]) => `${k}=${v}`).join(', ')]))}
-<h4>Custom details</h4>${table(['Key', 'Values'], Object.entries(a.customDetails).map(([k, v]) => [k, v.map(formatValue).join(', ')]))}
+<h4>Entities</h4>${table(
+        ['Type', 'Identifiers'],
+        a.entities.map((en) => [
+          en.type,
+          Object.entries(en)
+            .filter(([k]) => k !== 'type')
+            .map(([k, v]) => `${k}=${v}`)
+            .join(', '),
+        ]),
+      )}
+<h4>Custom details</h4>${table(
+        ['Key', 'Values'],
+        Object.entries(a.customDetails).map(([k, v]) => [k, v.map(formatValue).join(', ')]),
+      )}
 <h4>Result rows (${a.rows.length})</h4>${rowsTable(cols, a.rows, (r) => noteFor(rowNoteKey(report.rule.id, a, r)))}
 </section>`;
     })
@@ -127,13 +199,22 @@ ${noteHtml(noteFor(alertNoteKey(report.rule.id, a)))}
 
   const incidents = report.incidents
     .map(
-      (inc) => `<section class="incident"><h3>${e(inc.title)}</h3>${noteHtml(noteFor(incidentNoteKey(report.rule.id, inc, report.alerts.find((a) => a.id === inc.alertIds[0]))))}<p>Severity ${e(inc.severity)} · ${count(inc.alertIds.length, 'alert')}</p><ul>${inc.alertIds
-        .map((id) => {
-          const n = alertsById.get(id);
-          const a = n ? report.alerts[n - 1] : undefined;
-          return `<li>${a ? `<a href="#alert-${n}">${e(formatUtc(a.runAt))} — ${e(a.displayName)}</a>` : e(id)}</li>`;
-        })
-        .join('')}</ul></section>`,
+      (inc) =>
+        `<section class="incident"><h3>${e(inc.title)}</h3>${noteHtml(
+          noteFor(
+            incidentNoteKey(
+              report.rule.id,
+              inc,
+              report.alerts.find((a) => a.id === inc.alertIds[0]),
+            ),
+          ),
+        )}<p>Severity ${e(inc.severity)} · ${count(inc.alertIds.length, 'alert')}</p><ul>${inc.alertIds
+          .map((id) => {
+            const n = alertsById.get(id);
+            const a = n ? report.alerts[n - 1] : undefined;
+            return `<li>${a ? `<a href="#alert-${n}">${e(formatUtc(a.runAt))} — ${e(a.displayName)}</a>` : e(id)}</li>`;
+          })
+          .join('')}</ul></section>`,
     )
     .join('\n');
 
@@ -169,7 +250,16 @@ ${alerts || '<p class="empty">None.</p>'}
 ${report.runs.map((r) => `<tr${r.triggered ? ' class="fired"' : ''}><td>${e(formatUtc(r.at))}</td><td>${e(formatUtc(r.windowStart))}</td><td>${e(formatUtc(r.windowEnd))}</td><td>${formatCount(r.resultCount)}</td><td>${r.triggered ? 'yes' : 'no'}</td></tr>`).join('\n')}
 </tbody></table>
 <h2>Data</h2>
-${table(['Table', 'Rows', 'First TimeGenerated', 'Last TimeGenerated', 'Files'], tables.map((t) => [t.name, formatCount(t.rowCount), t.timeRange ? formatUtc(t.timeRange.min) : '—', t.timeRange ? formatUtc(t.timeRange.max) : '—', t.files.join(', ')]))}
+${table(
+  ['Table', 'Rows', 'First TimeGenerated', 'Last TimeGenerated', 'Files'],
+  tables.map((t) => [
+    t.name,
+    formatCount(t.rowCount),
+    t.timeRange ? formatUtc(t.timeRange.min) : '—',
+    t.timeRange ? formatUtc(t.timeRange.max) : '—',
+    t.files.join(', '),
+  ]),
+)}
 <h2>Rule</h2>
 <dl><dt>Name</dt><dd>${e(rule.name)}</dd><dt>Id</dt><dd>${e(rule.id)}</dd><dt>File</dt><dd>${e(input.ruleFile)}</dd>
 <dt>Runs every</dt><dd>${e(report.rule.queryFrequency)}</dd><dt>Looks back</dt><dd>${e(report.rule.queryPeriod)}</dd><dt>Severity</dt><dd>${e(rule.severity ?? '')}</dd></dl>

@@ -10,7 +10,9 @@ import { updateSession } from './session-store.ts';
 import { externalTableName } from '../../session/external-table-name.ts';
 
 /** The URL an externaldata source needs a file for, if that is what the problem is. */
-export function externalDataUrlOf(p: { readonly detail?: ErrorDetail } | null | undefined): string | undefined {
+export function externalDataUrlOf(
+  p: { readonly detail?: ErrorDetail } | null | undefined,
+): string | undefined {
   return p?.detail?.kind === 'externaldata-needs-file' ? p.detail.url : undefined;
 }
 
@@ -20,7 +22,12 @@ interface ExternalDataWorkspace {
   readonly ruleSource: { readonly text: string; readonly fileName: string } | null;
   readonly replayProblem: Problem | null;
   readonly translation: unknown;
-  readonly client: { request(type: 'useExternalData', payload: { readonly url: string; readonly table: string }): Promise<null> };
+  readonly client: {
+    request(
+      type: 'useExternalData',
+      payload: { readonly url: string; readonly table: string },
+    ): Promise<null>;
+  };
   loadFiles(files: readonly File[], table?: string): Promise<void>;
   useRule(source: { readonly text: string; readonly fileName: string }): Promise<void>;
   replay(): Promise<void>;
@@ -32,19 +39,29 @@ interface ExternalDataWorkspace {
  * translates it) — and replays when it was the replay that needed the file. Resolves to a problem
  * to show, or null when the file is in use.
  */
-export async function supplyExternalData(ws: ExternalDataWorkspace, url: string, file: File): Promise<Problem | null> {
+export async function supplyExternalData(
+  ws: ExternalDataWorkspace,
+  url: string,
+  file: File,
+): Promise<Problem | null> {
   const table = externalTableName(file.name);
   const replayNeededIt = ws.replayProblem !== null;
   await ws.loadFiles([file], table);
   // A file that failed keeps its message in the file list; say what it means for the query.
-  if (!ws.tables.some((t) => t.name === table)) return { message: `${file.name} was not loaded (see the file list), so the query still has no data for ${url}.` };
+  if (!ws.tables.some((t) => t.name === table))
+    return {
+      message: `${file.name} was not loaded (see the file list), so the query still has no data for ${url}.`,
+    };
   try {
     await ws.client.request('useExternalData', { url, table });
   } catch (e) {
     return problemOf(e);
   }
   // Kept with the session, so a reload reads the same file for the URL again.
-  void updateSession((s) => ({ ...s, external: [...(s.external ?? []).filter((x) => x.url !== url), { url, table }] }));
+  void updateSession((s) => ({
+    ...s,
+    external: [...(s.external ?? []).filter((x) => x.url !== url), { url, table }],
+  }));
   // A plain copy: the workspace's rule source is a reactive proxy, which postMessage cannot clone.
   const source = ws.ruleSource;
   if (source) await ws.useRule({ text: source.text, fileName: source.fileName });
@@ -57,7 +74,10 @@ export async function supplyExternalData(ws: ExternalDataWorkspace, url: string,
  * themselves come back with the saved files). Resolves to true when any was registered, so the
  * rule is translated again.
  */
-export async function restoreExternalData(ws: Pick<ExternalDataWorkspace, 'tables' | 'client'>, saved: readonly { readonly url: string; readonly table: string }[]): Promise<boolean> {
+export async function restoreExternalData(
+  ws: Pick<ExternalDataWorkspace, 'tables' | 'client'>,
+  saved: readonly { readonly url: string; readonly table: string }[],
+): Promise<boolean> {
   let any = false;
   for (const { url, table } of saved) {
     if (!ws.tables.some((t) => t.name === table)) continue;

@@ -15,11 +15,18 @@ export interface Note {
 
 const KEY = 'loupe:notes';
 
-export function alertNoteKey(ruleId: string, a: Pick<ReportAlert, 'runAt' | 'displayName'>): string {
+export function alertNoteKey(
+  ruleId: string,
+  a: Pick<ReportAlert, 'runAt' | 'displayName'>,
+): string {
   return `${ruleId}|alert|${a.runAt}|${a.displayName}`;
 }
 
-export function incidentNoteKey(ruleId: string, inc: Pick<ReportIncident, 'title'>, firstAlert: Pick<ReportAlert, 'runAt'> | undefined): string {
+export function incidentNoteKey(
+  ruleId: string,
+  inc: Pick<ReportIncident, 'title'>,
+  firstAlert: Pick<ReportAlert, 'runAt'> | undefined,
+): string {
   return `${ruleId}|incident|${firstAlert?.runAt ?? ''}|${inc.title}`;
 }
 
@@ -28,7 +35,11 @@ export function incidentNoteKey(ruleId: string, inc: Pick<ReportIncident, 'title
  * order). Not the row's position, which a replay of more data could shift; identical rows of one
  * alert are the same evidence and share their note.
  */
-export function rowNoteKey(ruleId: string, a: Pick<ReportAlert, 'runAt'>, row: Readonly<Record<string, unknown>>): string {
+export function rowNoteKey(
+  ruleId: string,
+  a: Pick<ReportAlert, 'runAt'>,
+  row: Readonly<Record<string, unknown>>,
+): string {
   return `${ruleId}|row|${a.runAt}|${fingerprint(JSON.stringify(Object.entries(row)))}`;
 }
 
@@ -36,7 +47,11 @@ export function rowNoteKey(ruleId: string, a: Pick<ReportAlert, 'runAt'>, row: R
  * A row of the Explore grid: the table it belongs to (or "query" for a console result) and a
  * fingerprint of its values — so the note finds its row again whatever the sort or filter.
  */
-export function gridRowNoteKey(source: { readonly kind: string; readonly name?: string }, columns: readonly string[], values: readonly unknown[]): string {
+export function gridRowNoteKey(
+  source: { readonly kind: string; readonly name?: string },
+  columns: readonly string[],
+  values: readonly unknown[],
+): string {
   const where = source.kind === 'table' ? `table:${source.name ?? ''}` : 'query';
   return `grid|${where}|${fingerprint(JSON.stringify([columns, values]))}`;
 }
@@ -60,7 +75,10 @@ export function isEmpty(n: Note | undefined): boolean {
 export class NotesStore {
   entries = $state<Record<string, Note>>({});
 
-  constructor(private readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined = globalThis.localStorage) {
+  constructor(
+    private readonly storage:
+      Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined = globalThis.localStorage,
+  ) {
     try {
       const parsed: unknown = JSON.parse(storage?.getItem(KEY) ?? '{}');
       if (parsed && typeof parsed === 'object') this.entries = parsed as Record<string, Note>;

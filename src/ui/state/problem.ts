@@ -28,7 +28,12 @@ export function asksForTable(p: Problem): boolean {
 export function setsAsideRows(p: Problem): boolean {
   if (p.stage !== 'ingest') return false;
   if (p.code === 'bad-csv') return p.line !== undefined && p.line > 1;
-  return p.code === 'ragged-row' || p.code === 'unbalanced-quote' || p.code === 'bad-datetime' || p.code === 'bad-value';
+  return (
+    p.code === 'ragged-row' ||
+    p.code === 'unbalanced-quote' ||
+    p.code === 'bad-datetime' ||
+    p.code === 'bad-value'
+  );
 }
 
 export function problemOf(e: unknown): Problem {
@@ -65,6 +70,8 @@ export function describeProblem(p: Problem, fileName?: string): string {
   const mentions = (s: string) => p.message.includes(s);
   // "file.json:2:4: …" (compiler style) also names the place.
   const placed = p.line !== undefined && (mentions(`:${p.line}:`) || mentions(where));
-  const head = [file && !mentions(file) ? file : '', where && !placed ? `(${where})` : ''].filter(Boolean).join(' ');
+  const head = [file && !mentions(file) ? file : '', where && !placed ? `(${where})` : '']
+    .filter(Boolean)
+    .join(' ');
   return head ? `${head}: ${p.message}` : p.message;
 }

@@ -17,5 +17,7 @@ export function replayProgressText(p: ReplayProgress | null): string {
           ? 'running its query'
           : 'its query ran'
         : `run ${formatCount(p.runsDone)} of ${formatCount(p.runsTotal)}`;
-  return p.rule ? `rule ${formatCount(p.rule.index)} of ${formatCount(p.rule.total)}, ${p.rule.name}: ${runs}` : runs;
+  return p.rule
+    ? `rule ${formatCount(p.rule.index)} of ${formatCount(p.rule.total)}, ${p.rule.name}: ${runs}`
+    : runs;
 }

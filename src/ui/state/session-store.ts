@@ -33,7 +33,11 @@ export interface SavedSession {
   /** Files supplied for externaldata URLs: which loaded table a query reads for which URL (absent in older saves). */
   readonly external?: readonly { readonly url: string; readonly table: string }[];
   /** Watchlist CSVs by alias, as loaded (absent in older saves). */
-  readonly watchlists?: readonly { readonly alias: string; readonly name: string; readonly blob: Blob }[];
+  readonly watchlists?: readonly {
+    readonly alias: string;
+    readonly name: string;
+    readonly blob: Blob;
+  }[];
   /** Workspace function and ASIM parser files, as loaded (absent in older saves). */
   readonly functions?: readonly { readonly name: string; readonly text: string }[];
 }
@@ -51,7 +55,10 @@ function open(): Promise<IDBDatabase> {
   });
 }
 
-async function withStore<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+async function withStore<T>(
+  mode: IDBTransactionMode,
+  fn: (s: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
   const db = await open();
   try {
     return await new Promise<T>((resolve, reject) => {

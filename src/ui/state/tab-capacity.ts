@@ -21,7 +21,9 @@ export function tabLimitBytes(search: string = globalThis.location?.search ?? ''
 }
 
 function size(bytes: number): string {
-  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.max(1, Math.round(bytes / 1024 ** 2))} MB`;
+  return bytes >= 1024 ** 3
+    ? `${(bytes / 1024 ** 3).toFixed(1)} GB`
+    : `${Math.max(1, Math.round(bytes / 1024 ** 2))} MB`;
 }
 
 /** What the analyst runs instead: the same rule and file through the CLI on native DuckDB. */
@@ -33,7 +35,11 @@ function nativeCommand(file: string): string {
  * The refusal of a file that would take the tab past its limit (undefined when it fits), naming
  * the CLI's native engine. `loadedBytes`: the files the tab holds already.
  */
-export function tabCapacityProblem(file: { readonly name: string; readonly size: number }, loadedBytes: number, limit = tabLimitBytes()): LoupeError | undefined {
+export function tabCapacityProblem(
+  file: { readonly name: string; readonly size: number },
+  loadedBytes: number,
+  limit = tabLimitBytes(),
+): LoupeError | undefined {
   if (loadedBytes + file.size <= limit) return undefined;
   const already = loadedBytes > 0 ? ` on top of the ${size(loadedBytes)} already loaded` : '';
   return new LoupeError(
@@ -47,7 +53,9 @@ export function tabCapacityProblem(file: { readonly name: string; readonly size:
 
 /** Whether an engine failure is the wasm heap running out (DuckDB's or the browser's words for it). */
 export function isOutOfMemory(message: string): boolean {
-  return /out of memory|memory access out of bounds|Array buffer allocation failed|could not allocate|Aw, Snap/i.test(message);
+  return /out of memory|memory access out of bounds|Array buffer allocation failed|could not allocate|Aw, Snap/i.test(
+    message,
+  );
 }
 
 /** An out-of-memory failure of a load, said as the tab's limit with the native engine's command. */

@@ -22,7 +22,9 @@ export class Task<P = never> {
    * Runs `request` with a fresh signal. A run started while another runs cancels the other (the
    * newer question wins; the older one's outcome is `done: false`).
    */
-  async run<T>(request: (signal: AbortSignal, onProgress: (p: P) => void) => Promise<T>): Promise<TaskOutcome<T>> {
+  async run<T>(
+    request: (signal: AbortSignal, onProgress: (p: P) => void) => Promise<T>,
+  ): Promise<TaskOutcome<T>> {
     this.abort?.abort(new DOMException('Replaced by a newer request', 'AbortError'));
     const abort = new AbortController();
     this.abort = abort;

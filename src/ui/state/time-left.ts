@@ -6,7 +6,11 @@
  */
 
 /** Milliseconds left, or undefined while there is nothing to estimate from (or nothing left to read). */
-export function timeLeftMs(bytesRead: number, total: number, elapsedMs: number): number | undefined {
+export function timeLeftMs(
+  bytesRead: number,
+  total: number,
+  elapsedMs: number,
+): number | undefined {
   if (elapsedMs < 300 || bytesRead <= 0 || bytesRead >= total) return undefined;
   return ((total - bytesRead) * elapsedMs) / bytesRead;
 }

@@ -18,7 +18,10 @@ export function encodeView(v: GridView | null): string {
   if (!v) return '';
   const p = new URLSearchParams();
   p.set('src', v.source.kind);
-  p.set(v.source.kind === 'table' ? 'table' : 'q', v.source.kind === 'table' ? v.source.name : v.source.text);
+  p.set(
+    v.source.kind === 'table' ? 'table' : 'q',
+    v.source.kind === 'table' ? v.source.name : v.source.text,
+  );
   if (v.sort) p.set('sort', `${v.sort.direction}:${v.sort.column}`);
   if (v.filters.length) p.set('filters', JSON.stringify(v.filters));
   if (v.hidden?.length) p.set('hide', JSON.stringify(v.hidden));

@@ -9,7 +9,12 @@ import type { Translation } from '../../kql/api.ts';
 import type { ReplayProgress, ReplayReport } from '../../rules/api.ts';
 import type { LibraryReport, LibraryRuleResult, RuleFileText } from '../../rules/library.ts';
 import type { CatalogSearchResult } from '../../schema/catalog-search.ts';
-import type { FunctionLoadReport, FunctionSummary, RuleSummary, WatchlistInfo } from '../../session/api.ts';
+import type {
+  FunctionLoadReport,
+  FunctionSummary,
+  RuleSummary,
+  WatchlistInfo,
+} from '../../session/api.ts';
 import type { CheckReport } from '../../rules/check.ts';
 import type { EngineClient } from '../../worker/client.ts';
 import type { EngineStatus } from '../../worker/protocol.ts';
@@ -45,7 +50,6 @@ export interface FileJob {
   /** What the load does with the file (format, table and why, the mapping), known before it reads it. */
   preview?: FilePreview;
 }
-
 
 export interface RuleSource {
   readonly text: string;
@@ -150,8 +154,17 @@ export class Workspace {
   async loadFiles(files: readonly File[], table?: string): Promise<void> {
     const started = files.map((file) => {
       const loadedInto = this.tables.find((t) => t.files.includes(file.name))?.name;
-      if (loadedInto === undefined) return this.loadOne(file, { ...(table !== undefined && { table }) });
-      this.jobs.push({ id: this.nextJob++, file, state: 'asking', bytesRead: 0, rows: 0, loadedInto, request: {} });
+      if (loadedInto === undefined)
+        return this.loadOne(file, { ...(table !== undefined && { table }) });
+      this.jobs.push({
+        id: this.nextJob++,
+        file,
+        state: 'asking',
+        bytesRead: 0,
+        rows: 0,
+        loadedInto,
+        request: {},
+      });
       return Promise.resolve();
     });
     await Promise.all(started);
@@ -162,7 +175,10 @@ export class Workspace {
   /** The analyst's answer for a file loaded twice. */
   async loadAgain(job: FileJob, mode: 'replace' | 'append'): Promise<void> {
     this.jobs = this.jobs.filter((j) => j.id !== job.id);
-    await this.loadOne(job.file, { ...(job.loadedInto !== undefined && { table: job.loadedInto }), mode });
+    await this.loadOne(job.file, {
+      ...(job.loadedInto !== undefined && { table: job.loadedInto }),
+      mode,
+    });
   }
 
   /** Loads a failed file again into the table the analyst chose. */
@@ -186,15 +202,24 @@ export class Workspace {
    * table that this file alone filled under the old names is removed: the analyst said the file is
    * something else.
    */
-  async loadWithMapping(job: FileJob, table: string, columns: Readonly<Record<string, string>>): Promise<void> {
+  async loadWithMapping(
+    job: FileJob,
+    table: string,
+    columns: Readonly<Record<string, string>>,
+  ): Promise<void> {
     const previous = job.state === 'loaded' ? job.table : undefined;
     this.cancelJob(job);
     this.jobs = this.jobs.filter((j) => j.id !== job.id);
     const { mode: _replaced, ...request } = job.request;
-    const loaded = await this.loadOne(job.file, { ...request, table, ...(Object.keys(columns).length > 0 && { columns }) });
+    const loaded = await this.loadOne(job.file, {
+      ...request,
+      table,
+      ...(Object.keys(columns).length > 0 && { columns }),
+    });
     if (loaded && previous !== undefined && previous !== loaded.name) {
       const old = this.tables.find((t) => t.name === previous);
-      if (old && old.files.length === 1 && old.files[0] === job.file.name) await this.dropTable(previous);
+      if (old && old.files.length === 1 && old.files[0] === job.file.name)
+        await this.dropTable(previous);
     }
   }
 
@@ -217,7 +242,11 @@ export class Workspace {
    * session, and writing it back while restoring would only open a window in which a reload finds
    * it half rewritten.
    */
-  private async loadOne(file: File, request: LoadRequest, keep = true): Promise<LoadedTable | undefined> {
+  private async loadOne(
+    file: File,
+    request: LoadRequest,
+    keep = true,
+  ): Promise<LoadedTable | undefined> {
     const { table, mode, badRows, columns } = request;
     const id = this.nextJob++;
     this.jobs.push({ id, file, state: 'queued', bytesRead: 0, rows: 0, request });
@@ -225,9 +254,15 @@ export class Workspace {
     const job = () => this.jobs.find((j) => j.id === id);
     const abort = new AbortController();
     this.aborts.set(id, abort);
-    const options = { ...(table !== undefined && { table }), ...(columns !== undefined && { columns }) };
+    const options = {
+      ...(table !== undefined && { table }),
+      ...(columns !== undefined && { columns }),
+    };
     // Past what the tab holds, the file is refused before it is read (./tab-capacity.ts).
-    const tooLarge = tabCapacityProblem(file, this.loadedBytes(mode === 'append' ? undefined : table));
+    const tooLarge = tabCapacityProblem(
+      file,
+      this.loadedBytes(mode === 'append' ? undefined : table),
+    );
     if (tooLarge) {
       Object.assign(job()!, { state: 'failed', problem: problemOf(tooLarge) });
       this.aborts.delete(id);
@@ -237,15 +272,23 @@ export class Workspace {
       // What the load will do (format, table and why, the mapping), shown while the file waits and
       // is read: the engine reads only the file's start for it. A file whose start cannot be read
       // has no preview; its load says why.
-      const preview = await this.client.request('preview', { name: file.name, file, ...options }, { signal: abort.signal }).catch((e: unknown) => {
-        if (abort.signal.aborted) throw e;
-        return undefined;
-      });
+      const preview = await this.client
+        .request('preview', { name: file.name, file, ...options }, { signal: abort.signal })
+        .catch((e: unknown) => {
+          if (abort.signal.aborted) throw e;
+          return undefined;
+        });
       const waiting = job();
       if (waiting && preview) waiting.preview = preview;
       const loaded = await this.client.request(
         'load',
-        { name: file.name, file, ...options, ...(mode !== undefined && { mode }), ...(badRows !== undefined && { badRows }) },
+        {
+          name: file.name,
+          file,
+          ...options,
+          ...(mode !== undefined && { mode }),
+          ...(badRows !== undefined && { badRows }),
+        },
         {
           signal: abort.signal,
           onProgress: (p) => {
@@ -253,14 +296,26 @@ export class Workspace {
             if (!j) return;
             const now = performance.now();
             const startedAt = j.startedAt ?? now;
-            Object.assign(j, { state: 'loading', bytesRead: p.bytesRead, rows: p.rows, startedAt, timeLeft: timeLeftMs(p.bytesRead, p.bytesTotal, now - startedAt) });
+            Object.assign(j, {
+              state: 'loading',
+              bytesRead: p.bytesRead,
+              rows: p.rows,
+              startedAt,
+              timeLeft: timeLeftMs(p.bytesRead, p.bytesTotal, now - startedAt),
+            });
           },
         },
       );
       // The table list first, so that a file shown as loaded always has its table listed.
       await this.tablesChanged();
       const j = job();
-      if (j) Object.assign(j, { state: 'loaded', table: loaded.name, rows: loaded.rowCount, bytesRead: file.size });
+      if (j)
+        Object.assign(j, {
+          state: 'loaded',
+          table: loaded.name,
+          rows: loaded.rowCount,
+          bytesRead: file.size,
+        });
       // Kept for the next visit. A file replaces its table (earlier files of that table go) unless appended.
       const kept = (f: { table?: string }) => mode === 'append' || f.table !== loaded.name;
       if (keep) {
@@ -271,9 +326,20 @@ export class Workspace {
       return loaded;
     } catch (e) {
       const j = job();
-      const cancelled = e instanceof Error && (e.name === 'AbortError' || (isLoupeError(e) && e.code === 'cancelled'));
+      const cancelled =
+        e instanceof Error &&
+        (e.name === 'AbortError' || (isLoupeError(e) && e.code === 'cancelled'));
       const oom = !cancelled && e instanceof Error && isOutOfMemory(e.message);
-      if (j) Object.assign(j, cancelled ? { state: 'cancelled' } : { state: 'failed', problem: problemOf(oom ? outOfMemoryProblem(file.name, (e as Error).message) : e) });
+      if (j)
+        Object.assign(
+          j,
+          cancelled
+            ? { state: 'cancelled' }
+            : {
+                state: 'failed',
+                problem: problemOf(oom ? outOfMemoryProblem(file.name, (e as Error).message) : e),
+              },
+        );
     } finally {
       this.aborts.delete(id);
     }
@@ -289,7 +355,14 @@ export class Workspace {
     const seen = new Set<string>();
     let bytes = 0;
     for (const j of this.jobs) {
-      if (j.state !== 'loaded' || j.table === undefined || !tables.has(j.table) || j.table === replacing || seen.has(j.file.name)) continue;
+      if (
+        j.state !== 'loaded' ||
+        j.table === undefined ||
+        !tables.has(j.table) ||
+        j.table === replacing ||
+        seen.has(j.file.name)
+      )
+        continue;
       seen.add(j.file.name);
       bytes += j.file.size;
     }
@@ -315,7 +388,12 @@ export class Workspace {
 
   /** Makes `source` the current rule; `keep: false` (a restore) leaves the saved session as it is. */
   async useRule(source: RuleSource, keep = true): Promise<void> {
-    if (keep) void updateSession((s) => ({ ...s, rule: { text: source.text, fileName: source.fileName }, replayed: false }));
+    if (keep)
+      void updateSession((s) => ({
+        ...s,
+        rule: { text: source.text, fileName: source.fileName },
+        replayed: false,
+      }));
     this.ruleSource = source;
     this.rule = null;
     this.ruleProblem = null;
@@ -362,7 +440,9 @@ export class Workspace {
   async pivotOn(label: string, value: string): Promise<void> {
     this.pivotPending = label;
     try {
-      const outcome = await this.pivotTask.run((signal) => this.client.request('pivot', { value }, { signal }));
+      const outcome = await this.pivotTask.run((signal) =>
+        this.client.request('pivot', { value }, { signal }),
+      );
       // Cancelled: the previous pivot (if any) stays as it was.
       if (!outcome.done) return;
       this.pivotLabel = label;
@@ -383,24 +463,48 @@ export class Workspace {
   /** Loads the session kept in this browser (files, rule, replay), if any. */
   async restoreSession(): Promise<void> {
     const saved = await loadSession();
-    if (saved.files.length === 0 && !saved.rule && !saved.watchlists?.length && !saved.functions?.length) return;
+    if (
+      saved.files.length === 0 &&
+      !saved.rule &&
+      !saved.watchlists?.length &&
+      !saved.functions?.length
+    )
+      return;
     this.restoring = true;
     try {
       // Watchlists and functions first: the rule is translated against them.
-      for (const w of saved.watchlists ?? []) await this.loadWatchlist(new File([w.blob], w.name, { lastModified: w.blob instanceof File ? w.blob.lastModified : Date.now() }), w.alias, false);
-      if (saved.functions?.length) await this.loadFunctionFiles(saved.functions.map((f) => new File([f.text], f.name)), false);
+      for (const w of saved.watchlists ?? [])
+        await this.loadWatchlist(
+          new File([w.blob], w.name, {
+            lastModified: w.blob instanceof File ? w.blob.lastModified : Date.now(),
+          }),
+          w.alias,
+          false,
+        );
+      if (saved.functions?.length)
+        await this.loadFunctionFiles(
+          saved.functions.map((f) => new File([f.text], f.name)),
+          false,
+        );
       await Promise.all([
         // The worker loads in request order: a table's first file replaces, the ones appended to it follow.
         ...saved.files.map((f, i) => {
-          const appended = saved.files.slice(0, i).some((g) => g.table !== undefined && g.table === f.table);
+          const appended = saved.files
+            .slice(0, i)
+            .some((g) => g.table !== undefined && g.table === f.table);
           const { name, blob, ...choices } = f;
-          return this.loadOne(new File([blob], name), { ...choices, ...(appended && { mode: 'append' as const }) }, false);
+          return this.loadOne(
+            new File([blob], name),
+            { ...choices, ...(appended && { mode: 'append' as const }) },
+            false,
+          );
         }),
         saved.rule ? this.useRule(saved.rule, false) : Promise.resolve(),
       ]);
       // Files supplied for externaldata URLs are read for their URLs again, then the rule retranslated.
       const rule = this.ruleSource;
-      if ((await restoreExternalData(this, saved.external ?? [])) && rule) await this.useRule({ text: rule.text, fileName: rule.fileName }, false);
+      if ((await restoreExternalData(this, saved.external ?? [])) && rule)
+        await this.useRule({ text: rule.text, fileName: rule.fileName }, false);
       if (saved.replayed && this.rule && this.translation) await this.replay();
     } finally {
       this.restoring = false;
@@ -412,7 +516,9 @@ export class Workspace {
    * then, when logs are loaded, replays them and ranks them by alerts.
    */
   async openLibrary(files: readonly File[]): Promise<void> {
-    const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+    const texts = await Promise.all(
+      files.map(async (f) => ({ name: f.name, text: await f.text() })),
+    );
     this.checkFiles = texts;
     await this.checkLibrary();
     if (this.tables.length > 0) await this.replayLibrary(files);
@@ -453,7 +559,14 @@ export class Workspace {
     this.contentProblem = null;
     try {
       await this.client.request('loadWatchlist', { name: file.name, file, alias });
-      if (keep) void updateSession((s) => ({ ...s, watchlists: [...(s.watchlists ?? []).filter((w) => w.alias !== alias), { alias, name: file.name, blob: file }] }));
+      if (keep)
+        void updateSession((s) => ({
+          ...s,
+          watchlists: [
+            ...(s.watchlists ?? []).filter((w) => w.alias !== alias),
+            { alias, name: file.name, blob: file },
+          ],
+        }));
       return true;
     } catch (e) {
       this.contentProblem = problemOf(e);
@@ -468,7 +581,10 @@ export class Workspace {
     this.contentProblem = null;
     try {
       await this.client.request('dropWatchlist', { alias });
-      void updateSession((s) => ({ ...s, watchlists: (s.watchlists ?? []).filter((w) => w.alias !== alias) }));
+      void updateSession((s) => ({
+        ...s,
+        watchlists: (s.watchlists ?? []).filter((w) => w.alias !== alias),
+      }));
     } catch (e) {
       this.contentProblem = problemOf(e);
     } finally {
@@ -481,12 +597,18 @@ export class Workspace {
   async loadFunctionFiles(files: readonly File[], keep = true): Promise<void> {
     this.contentProblem = null;
     try {
-      const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+      const texts = await Promise.all(
+        files.map(async (f) => ({ name: f.name, text: await f.text() })),
+      );
       const report = await this.client.request('loadFunctions', { files: texts });
       this.functionErrors = report.errors;
       const loaded = texts.filter((t) => !report.errors.some((e) => e.file === t.name));
       const names = new Set(loaded.map((t) => t.name));
-      if (keep && loaded.length > 0) void updateSession((s) => ({ ...s, functions: [...(s.functions ?? []).filter((f) => !names.has(f.name)), ...loaded] }));
+      if (keep && loaded.length > 0)
+        void updateSession((s) => ({
+          ...s,
+          functions: [...(s.functions ?? []).filter((f) => !names.has(f.name)), ...loaded],
+        }));
     } catch (e) {
       this.contentProblem = problemOf(e);
     } finally {
@@ -499,7 +621,10 @@ export class Workspace {
     this.contentProblem = null;
     try {
       await this.client.request('dropFunctionFile', { file });
-      void updateSession((s) => ({ ...s, functions: (s.functions ?? []).filter((f) => f.name !== file) }));
+      void updateSession((s) => ({
+        ...s,
+        functions: (s.functions ?? []).filter((f) => f.name !== file),
+      }));
     } catch (e) {
       this.contentProblem = problemOf(e);
     } finally {
@@ -512,8 +637,12 @@ export class Workspace {
   async replayLibrary(files: readonly File[]): Promise<void> {
     this.libraryProblem = null;
     try {
-      const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
-      const outcome = await this.libraryTask.run((signal, onProgress) => this.client.request('replayLibrary', { files: texts }, { signal, onProgress }));
+      const texts = await Promise.all(
+        files.map(async (f) => ({ name: f.name, text: await f.text() })),
+      );
+      const outcome = await this.libraryTask.run((signal, onProgress) =>
+        this.client.request('replayLibrary', { files: texts }, { signal, onProgress }),
+      );
       // Cancelled: the previous ranking (and its files) stay as they were.
       if (!outcome.done) return;
       this.libraryFiles = texts;
@@ -548,7 +677,9 @@ export class Workspace {
     if (!this.rule) return;
     this.replayProblem = null;
     try {
-      const outcome = await this.replayTask.run((signal, onProgress) => this.client.request('replay', {}, { signal, onProgress }));
+      const outcome = await this.replayTask.run((signal, onProgress) =>
+        this.client.request('replay', {}, { signal, onProgress }),
+      );
       // Cancelled: the tables, the rule and the previous results stay as they were.
       if (!outcome.done) return;
       this.report = outcome.value;

@@ -25,13 +25,19 @@ export function timestampLiteral(ms: number): string {
 }
 
 /** The condition for one filter, or undefined when it constrains nothing (empty box). */
-export function filterCondition(f: ColumnFilter, columns: readonly ColumnSchema[]): string | undefined {
-  if (!columns.some((c) => c.name === f.column)) throw new Error(`no column "${f.column}" to filter on`);
+export function filterCondition(
+  f: ColumnFilter,
+  columns: readonly ColumnSchema[],
+): string | undefined {
+  if (!columns.some((c) => c.name === f.column))
+    throw new Error(`no column "${f.column}" to filter on`);
   const col = quoteIdent(f.column);
   switch (f.kind) {
     case 'text':
       // Case-insensitive substring, over the value as text (dynamic values are JSON text).
-      return f.contains === '' ? undefined : `contains(lower(CAST(${col} AS VARCHAR)), ${quoteString(f.contains.toLowerCase())})`;
+      return f.contains === ''
+        ? undefined
+        : `contains(lower(CAST(${col} AS VARCHAR)), ${quoteString(f.contains.toLowerCase())})`;
     case 'number': {
       const parts = [];
       const min = finite(f.min);
@@ -51,15 +57,21 @@ export function filterCondition(f: ColumnFilter, columns: readonly ColumnSchema[
   }
 }
 
-export function whereClause(filters: readonly ColumnFilter[], columns: readonly ColumnSchema[]): string {
-  const conds = filters.map((f) => filterCondition(f, columns)).filter((c): c is string => c !== undefined);
+export function whereClause(
+  filters: readonly ColumnFilter[],
+  columns: readonly ColumnSchema[],
+): string {
+  const conds = filters
+    .map((f) => filterCondition(f, columns))
+    .filter((c): c is string => c !== undefined);
   return conds.length ? ` WHERE ${conds.map((c) => `(${c})`).join(' AND ')}` : '';
 }
 
 /** The ORDER BY list for a sort (without the keywords), or null for none. */
 export function orderList(sort: GridSort | null, columns: readonly ColumnSchema[]): string | null {
   if (!sort) return null;
-  if (!columns.some((c) => c.name === sort.column)) throw new Error(`no column "${sort.column}" to sort by`);
+  if (!columns.some((c) => c.name === sort.column))
+    throw new Error(`no column "${sort.column}" to sort by`);
   // Nulls last either way, as an analyst scanning a sorted column expects values first.
   return `${quoteIdent(sort.column)} ${sort.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`;
 }
@@ -70,7 +82,12 @@ export function orderClause(sort: GridSort | null, columns: readonly ColumnSchem
 }
 
 /** The filtered, sorted relation (no paging). */
-export function filteredSql(baseSql: string, columns: readonly ColumnSchema[], filters: readonly ColumnFilter[], sort: GridSort | null): string {
+export function filteredSql(
+  baseSql: string,
+  columns: readonly ColumnSchema[],
+  filters: readonly ColumnFilter[],
+  sort: GridSort | null,
+): string {
   return `SELECT * FROM (${baseSql}) AS loupe_grid${whereClause(filters, columns)}${orderClause(sort, columns)}`;
 }
 
@@ -80,6 +97,10 @@ export function pageSql(filtered: string, offset: number, limit: number): string
   return `${filtered} LIMIT ${l} OFFSET ${o}`;
 }
 
-export function countSql(baseSql: string, columns: readonly ColumnSchema[], filters: readonly ColumnFilter[]): string {
+export function countSql(
+  baseSql: string,
+  columns: readonly ColumnSchema[],
+  filters: readonly ColumnFilter[],
+): string {
   return `SELECT count(*) AS n FROM (${baseSql}) AS loupe_grid${whereClause(filters, columns)}`;
 }

@@ -13,9 +13,19 @@ export type GridSource =
 /** One column's filter; values are data, turned into SQL literals by the query builder only. */
 export type ColumnFilter =
   | { readonly kind: 'text'; readonly column: string; readonly contains: string }
-  | { readonly kind: 'number'; readonly column: string; readonly min?: number; readonly max?: number }
+  | {
+      readonly kind: 'number';
+      readonly column: string;
+      readonly min?: number;
+      readonly max?: number;
+    }
   /** Epoch milliseconds (UTC), inclusive. */
-  | { readonly kind: 'time'; readonly column: string; readonly from?: number; readonly to?: number };
+  | {
+      readonly kind: 'time';
+      readonly column: string;
+      readonly from?: number;
+      readonly to?: number;
+    };
 
 export interface GridSort {
   readonly column: string;

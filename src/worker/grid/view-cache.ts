@@ -23,7 +23,13 @@ let serial = 0;
  * view for another key (or none). Materialising is the slow part (sorting millions of rows), so it
  * runs cancellably; a cancelled view is not kept (the next question builds it again).
  */
-export async function viewFor(engine: SqlEngine, key: string, filteredSql: string, orderBy: string | null, control: QueryControl = {}): Promise<View> {
+export async function viewFor(
+  engine: SqlEngine,
+  key: string,
+  filteredSql: string,
+  orderBy: string | null,
+  control: QueryControl = {},
+): Promise<View> {
   const current = views.get(engine);
   if (current?.key === key) return current;
   if (current) {
@@ -34,14 +40,22 @@ export async function viewFor(engine: SqlEngine, key: string, filteredSql: strin
   // The grid's sort numbers the rows explicitly. Without one, the query's own order (a KQL
   // `order by`) is kept: DuckDB preserves insertion order, and the WASM build runs one thread.
   const over = orderBy ? `ORDER BY ${orderBy}` : '';
-  await engine.queryAsync(`CREATE TEMP TABLE ${quoteIdent(table)} AS SELECT row_number() OVER (${over}) AS loupe_rn, * FROM (${filteredSql}) AS loupe_sorted`, control);
+  await engine.queryAsync(
+    `CREATE TEMP TABLE ${quoteIdent(table)} AS SELECT row_number() OVER (${over}) AS loupe_rn, * FROM (${filteredSql}) AS loupe_sorted`,
+    control,
+  );
   const rows = Number(engine.query(`SELECT count(*) FROM ${quoteIdent(table)}`).rows[0]?.[0] ?? 0);
   const view = { key, table, rows };
   views.set(engine, view);
   return view;
 }
 
-export function viewPageSql(view: View, columns: readonly string[], offset: number, limit: number): string {
+export function viewPageSql(
+  view: View,
+  columns: readonly string[],
+  offset: number,
+  limit: number,
+): string {
   const o = Math.max(0, Math.floor(offset));
   const l = Math.max(0, Math.floor(limit));
   return `SELECT ${columns.map(quoteIdent).join(', ')} FROM ${quoteIdent(view.table)} WHERE loupe_rn > ${o} AND loupe_rn <= ${o + l} ORDER BY loupe_rn`;

@@ -13,16 +13,23 @@ import { ROOT } from './site.ts';
 import type { WorkDir } from './work-dir.ts';
 
 export const DEMO = join(ROOT, 'static', 'demo');
-export const DEMO_LOGS = ['AADNonInteractiveUserSignInLogs.csv.gz', 'SigninLogs.csv.gz', 'AuditLogs.csv.gz', 'AADRiskyUsers.csv', 'AADUserRiskEvents.csv'].map((f) =>
-  join(DEMO, f),
-);
+export const DEMO_LOGS = [
+  'AADNonInteractiveUserSignInLogs.csv.gz',
+  'SigninLogs.csv.gz',
+  'AuditLogs.csv.gz',
+  'AADRiskyUsers.csv',
+  'AADUserRiskEvents.csv',
+].map((f) => join(DEMO, f));
 /** The victim of the demo's phishing story (static/demo/README.md). */
 export const VICTIM = 'dana.whitfield@larkspur.example';
 /** Her UPN as the risky-users report spelled it before the service desk lower-cased it: the case trap. */
 export const VICTIM_CASE_TRAP = 'Dana.Whitfield@Larkspur.example';
 
 /** A demo export as the portal wrote it (static/demo keeps the large ones gzipped): its text and record count. */
-export function demoCsv(name: 'AuditLogs' | 'SigninLogs' | 'AADNonInteractiveUserSignInLogs'): { text: string; rows: number } {
+export function demoCsv(name: 'AuditLogs' | 'SigninLogs' | 'AADNonInteractiveUserSignInLogs'): {
+  text: string;
+  rows: number;
+} {
   const text = gunzipSync(readFileSync(join(DEMO, `${name}.csv.gz`))).toString('utf8');
   return { text, rows: Papa.parse(text, { header: true, skipEmptyLines: true }).data.length };
 }
@@ -66,7 +73,10 @@ export async function waitForFiles(page: Page, timeout = 60_000): Promise<void> 
   await page.waitForFunction(
     () => {
       const items = [...document.querySelectorAll('ul[aria-label="Files"] > li')];
-      return items.length > 0 && items.every((li) => ['loaded', 'failed', 'cancelled'].some((c) => li.classList.contains(c)));
+      return (
+        items.length > 0 &&
+        items.every((li) => ['loaded', 'failed', 'cancelled'].some((c) => li.classList.contains(c)))
+      );
     },
     null,
     { timeout },
@@ -78,7 +88,11 @@ export async function tableRows(page: Page): Promise<[string, string][]> {
   const table = page.getByRole('table', { name: 'Tables' });
   const rows = await table.locator('tbody > tr:has(th[scope="row"])').all();
   const out: [string, string][] = [];
-  for (const r of rows) out.push([(await r.locator('th').innerText()).trim(), (await r.locator('td').first().innerText()).trim()]);
+  for (const r of rows)
+    out.push([
+      (await r.locator('th').innerText()).trim(),
+      (await r.locator('td').first().innerText()).trim(),
+    ]);
   return out;
 }
 
@@ -115,11 +129,16 @@ export async function expectSeedRuleResults(page: Page): Promise<void> {
     expect.stringContaining('2026-06-15 17:00:00 UTC'),
   ]);
   expect(await page.getByRole('heading', { name: 'Alerts (2)' }).isVisible()).toBe(true);
-  const alertTitles = await page.getByRole('list', { name: 'Alerts (2)' }).getByRole('heading', { level: 4 }).allInnerTexts();
+  const alertTitles = await page
+    .getByRole('list', { name: 'Alerts (2)' })
+    .getByRole('heading', { level: 4 })
+    .allInnerTexts();
   expect(alertTitles).toHaveLength(2);
   for (const t of alertTitles) expect(t).toContain(`Risky User Silent Auth - ${VICTIM}`);
   // The case-differing UPN must not match: KQL's join is case-sensitive.
-  const entities = (await page.getByRole('list', { name: /^Entities of / }).allInnerTexts()).join('\n');
+  const entities = (await page.getByRole('list', { name: /^Entities of / }).allInnerTexts()).join(
+    '\n',
+  );
   expect(entities).toContain(`FullName=${VICTIM}`);
   expect(entities).not.toContain(VICTIM_CASE_TRAP);
 
@@ -136,13 +155,22 @@ export async function loadDemoLogsThroughInput(page: Page): Promise<void> {
   await loadLogs(page, DEMO_LOGS);
   await waitForFiles(page);
   const tables = await tableRows(page);
-  expect(tables.map(([name]) => name).sort()).toEqual(['AADNonInteractiveUserSignInLogs', 'AADRiskyUsers', 'AADUserRiskEvents', 'AuditLogs', 'SigninLogs']);
+  expect(tables.map(([name]) => name).sort()).toEqual([
+    'AADNonInteractiveUserSignInLogs',
+    'AADRiskyUsers',
+    'AADUserRiskEvents',
+    'AuditLogs',
+    'SigninLogs',
+  ]);
   // The week's 17 risky-user rows (static/demo/AADRiskyUsers.csv).
   expect(Object.fromEntries(tables)['AADRiskyUsers']).toBe('17');
 }
 
 export async function waitForEngineReady(page: Page, timeout = 30_000): Promise<void> {
-  await page.getByRole('status', { name: 'Engine status' }).filter({ hasText: 'Engine ready' }).waitFor({ timeout });
+  await page
+    .getByRole('status', { name: 'Engine status' })
+    .filter({ hasText: 'Engine ready' })
+    .waitFor({ timeout });
 }
 
 /**
@@ -160,7 +188,11 @@ export function savedCase(page: Page): Promise<{ replayed: boolean; files: numbe
           const db = req.result;
           if (!db.objectStoreNames.contains('session')) return resolve(none);
           const get = db.transaction('session').objectStore('session').get('current');
-          get.onsuccess = () => resolve({ replayed: Boolean(get.result?.replayed), files: get.result?.files?.length ?? 0 });
+          get.onsuccess = () =>
+            resolve({
+              replayed: Boolean(get.result?.replayed),
+              files: get.result?.files?.length ?? 0,
+            });
           get.onerror = () => resolve(none);
         };
       }),

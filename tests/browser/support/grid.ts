@@ -22,9 +22,15 @@ export async function settle(page: Page, action: () => Promise<unknown>): Promis
   const before = (await page.getByRole('grid').count()) ? await answers(page) : 0;
   await action();
   await expect
-    .poll(async () => (await page.getByRole('grid').count()) > 0 && (await answers(page)) > before && (await page.getByRole('grid').getAttribute('aria-busy')) === 'false', {
-      timeout: 15_000,
-    })
+    .poll(
+      async () =>
+        (await page.getByRole('grid').count()) > 0 &&
+        (await answers(page)) > before &&
+        (await page.getByRole('grid').getAttribute('aria-busy')) === 'false',
+      {
+        timeout: 15_000,
+      },
+    )
     .toBe(true);
   return rowCount(page);
 }
@@ -33,9 +39,23 @@ export async function settle(page: Page, action: () => Promise<unknown>): Promis
 export async function columnCells(page: Page, grid: string, column: string): Promise<string[]> {
   const g = page.getByRole('grid', { name: grid });
   const headers = await g.getByRole('columnheader').allInnerTexts();
-  const index = headers.findIndex((h) => h.split('\n')[0]!.replace(/ [▲▼]$/, '').trim() === column);
+  const index = headers.findIndex(
+    (h) =>
+      h
+        .split('\n')[0]!
+        .replace(/ [▲▼]$/, '')
+        .trim() === column,
+  );
   const out: string[] = [];
-  for (const r of await g.locator('.body [role="row"]').all()) out.push((await r.locator('[role="gridcell"]').nth(index - 1).innerText()).trim());
+  for (const r of await g.locator('.body [role="row"]').all())
+    out.push(
+      (
+        await r
+          .locator('[role="gridcell"]')
+          .nth(index - 1)
+          .innerText()
+      ).trim(),
+    );
   return out;
 }
 

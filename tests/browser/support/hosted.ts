@@ -25,7 +25,10 @@ export function useHostedApp(): HostedApp {
     await site?.close();
   });
   const ready = <T>(x: T | undefined): T => {
-    if (x === undefined) throw new Error('useHostedApp: the browser and the site are ready only inside tests and hooks');
+    if (x === undefined)
+      throw new Error(
+        'useHostedApp: the browser and the site are ready only inside tests and hooks',
+      );
     return x;
   };
   return {

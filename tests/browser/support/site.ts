@@ -12,12 +12,19 @@ export const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const SITE = process.env.LOUPE_SITE_DIR ?? join(ROOT, 'dist', 'site');
 
 interface ServeModule {
-  serve(dir: string, options?: { port?: number; base?: string }): Promise<{ url: string; close(): Promise<void> }>;
+  serve(
+    dir: string,
+    options?: { port?: number; base?: string },
+  ): Promise<{ url: string; close(): Promise<void> }>;
 }
 
 export function ensureBuilt(): void {
   if (existsSync(join(SITE, 'index.html')) && !process.env.LOUPE_REBUILD) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], timeout: 170_000 });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    timeout: 170_000,
+  });
 }
 
 /** The single-file build, opened from file:// by its tests. */
@@ -25,11 +32,15 @@ export const SINGLE_FILE = process.env.LOUPE_SINGLE_FILE ?? join(ROOT, 'dist', '
 
 export function ensureSingleFileBuilt(): void {
   if (existsSync(SINGLE_FILE) && !process.env.LOUPE_REBUILD) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--mode', 'single'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    timeout: 170_000,
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--mode', 'single'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      timeout: 170_000,
+    },
+  );
 }
 
 export async function serveSite(base = '/'): Promise<{ url: string; close(): Promise<void> }> {

@@ -21,7 +21,12 @@ const signins = join(root, 'static/demo/SigninLogs.csv.gz');
 const sentinelWide = join(root, 'tests', 'fixtures', 'rules', 'sentinel-wide');
 
 function cli(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { cwd: root, encoding: 'utf8', timeout: 180_000, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 180_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -34,14 +39,26 @@ describe('loupe check --rules DIR', () => {
     const r = cli(['check', '--rules', rules]);
     expect(r.status, r.stderr).toBe(0);
     const out = r.stdout;
-    expect(out).toContain('  ready    Failed sign-ins (ready-failed-signins.yaml)\n             reads tables SigninLogs\n');
+    expect(out).toContain(
+      '  ready    Failed sign-ins (ready-failed-signins.yaml)\n             reads tables SigninLogs\n',
+    );
     // The function is the first need; what it hides (the watchlist's columns) shows once it is loaded.
-    expect(out).toContain('  needs    Sign-ins of watched users (needs-watchlist-function.yaml)\n             function WatchedSignins: a function saved in the Sentinel workspace');
-    expect(out).toMatch(/needs-watchlist-function\.yaml:10:3: the function "WatchedSignins" is neither defined by the query nor loaded/);
+    expect(out).toContain(
+      '  needs    Sign-ins of watched users (needs-watchlist-function.yaml)\n             function WatchedSignins: a function saved in the Sentinel workspace',
+    );
+    expect(out).toMatch(
+      /needs-watchlist-function\.yaml:10:3: the function "WatchedSignins" is neither defined by the query nor loaded/,
+    );
     expect(out).toContain('load it with --functions DIR');
-    expect(out).toMatch(/  refused  refused-construct \(refused-construct\.kql\)\n {13}refused-construct\.kql:3:\d+: kql [a-z-]+: /);
-    expect(out).toContain('  invalid  invalid-fields.yaml\n             invalid-fields.yaml:7:18: triggerOperator: "sometimes" is not one of gt, lt, eq, ne');
-    expect(out).toMatch(/  invalid  invalid-yaml\.yaml\n {13}invalid-yaml\.yaml:6:\d+: invalid YAML: /);
+    expect(out).toMatch(
+      /  refused  refused-construct \(refused-construct\.kql\)\n {13}refused-construct\.kql:3:\d+: kql [a-z-]+: /,
+    );
+    expect(out).toContain(
+      '  invalid  invalid-fields.yaml\n             invalid-fields.yaml:7:18: triggerOperator: "sometimes" is not one of gt, lt, eq, ne',
+    );
+    expect(out).toMatch(
+      /  invalid  invalid-yaml\.yaml\n {13}invalid-yaml\.yaml:6:\d+: invalid YAML: /,
+    );
     // Grouped by status in that order, the totals last.
     const order = ['  ready ', '  needs ', '  refused ', '  invalid '].map((s) => out.indexOf(s));
     expect(order).toEqual([...order].sort((a, b) => a - b));
@@ -54,35 +71,72 @@ describe('loupe check --rules DIR', () => {
     const report = JSON.parse(r.stdout) as CheckReport;
     expect(report.totals).toEqual({ rules: 5, ready: 1, needs: 1, refused: 1, invalid: 2 });
     const files = byFile(report);
-    expect(files.get('ready-failed-signins.yaml')).toMatchObject({ status: 'ready', ruleName: 'Failed sign-ins', reads: { tables: ['SigninLogs'], watchlists: [], functions: [], externalData: [] } });
+    expect(files.get('ready-failed-signins.yaml')).toMatchObject({
+      status: 'ready',
+      ruleName: 'Failed sign-ins',
+      reads: { tables: ['SigninLogs'], watchlists: [], functions: [], externalData: [] },
+    });
     const needs = files.get('needs-watchlist-function.yaml')!;
     expect(needs.status).toBe('needs');
-    expect(needs.needs).toEqual([expect.objectContaining({ kind: 'function', name: 'WatchedSignins' })]);
-    expect(needs.problem).toMatchObject({ code: 'unknown-function', position: { file: 'needs-watchlist-function.yaml', line: 10, column: 3 } });
+    expect(needs.needs).toEqual([
+      expect.objectContaining({ kind: 'function', name: 'WatchedSignins' }),
+    ]);
+    expect(needs.problem).toMatchObject({
+      code: 'unknown-function',
+      position: { file: 'needs-watchlist-function.yaml', line: 10, column: 3 },
+    });
     expect(needs.problem?.detail).toEqual({ kind: 'function-not-loaded', name: 'WatchedSignins' });
     const refused = files.get('refused-construct.kql')!;
     expect(refused.status).toBe('refused');
-    expect(refused.problem).toMatchObject({ stage: 'kql', position: { file: 'refused-construct.kql', line: 3 } });
+    expect(refused.problem).toMatchObject({
+      stage: 'kql',
+      position: { file: 'refused-construct.kql', line: 3 },
+    });
     expect(refused.problem?.position.column).toBeGreaterThan(0);
-    expect(files.get('invalid-fields.yaml')).toMatchObject({ status: 'invalid', errors: ['invalid-fields.yaml:7:18: triggerOperator: "sometimes" is not one of gt, lt, eq, ne (GreaterThan, LessThan, Equal, NotEqual)'] });
-    expect(files.get('invalid-yaml.yaml')).toMatchObject({ status: 'invalid', problem: { position: { file: 'invalid-yaml.yaml', line: 6 } } });
+    expect(files.get('invalid-fields.yaml')).toMatchObject({
+      status: 'invalid',
+      errors: [
+        'invalid-fields.yaml:7:18: triggerOperator: "sometimes" is not one of gt, lt, eq, ne (GreaterThan, LessThan, Equal, NotEqual)',
+      ],
+    });
+    expect(files.get('invalid-yaml.yaml')).toMatchObject({
+      status: 'invalid',
+      problem: { position: { file: 'invalid-yaml.yaml', line: 6 } },
+    });
   }, 180_000);
 
   it('--functions alone turns the need into the watchlist whose columns the rule reads; with --watchlist too it is ready', () => {
-    const fnOnly = JSON.parse(cli(['check', '--rules', rules, '--json', '--functions', functions]).stdout) as CheckReport;
+    const fnOnly = JSON.parse(
+      cli(['check', '--rules', rules, '--json', '--functions', functions]).stdout,
+    ) as CheckReport;
     const needs = byFile(fnOnly).get('needs-watchlist-function.yaml')!;
     expect(needs.status).toBe('needs');
     expect(needs.needs).toEqual([expect.objectContaining({ kind: 'watchlist', alias: 'vips' })]);
 
-    const r = cli(['check', '--rules', rules, '--json', '--functions', functions, '--watchlist', watchlist]);
+    const r = cli([
+      'check',
+      '--rules',
+      rules,
+      '--json',
+      '--functions',
+      functions,
+      '--watchlist',
+      watchlist,
+    ]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toContain('loaded watchlist vips from vips.csv (2 items, SearchKey UserPrincipalName)');
+    expect(r.stderr).toContain(
+      'loaded watchlist vips from vips.csv (2 items, SearchKey UserPrincipalName)',
+    );
     expect(r.stderr).toContain('loaded 1 workspace function name(s) from');
     const report = JSON.parse(r.stdout) as CheckReport;
     expect(report.totals).toEqual({ rules: 5, ready: 2, needs: 0, refused: 1, invalid: 2 });
     expect(byFile(report).get('needs-watchlist-function.yaml')).toMatchObject({
       status: 'ready',
-      reads: { tables: ['SigninLogs'], watchlists: ['vips'], functions: expect.arrayContaining(['WatchedSignins', '_GetWatchlist']) },
+      reads: {
+        tables: ['SigninLogs'],
+        watchlists: ['vips'],
+        functions: expect.arrayContaining(['WatchedSignins', '_GetWatchlist']),
+      },
     });
   }, 180_000);
 
@@ -95,7 +149,8 @@ describe('loupe check --rules DIR', () => {
     expect(t.rules).toBeGreaterThanOrEqual(68);
     expect(t.ready + t.needs + t.refused + t.invalid).toBe(t.rules);
     for (const res of report.results) {
-      if (res.status === 'refused' || res.status === 'invalid') expect(res.problem?.position.file, res.file).toBe(res.file);
+      if (res.status === 'refused' || res.status === 'invalid')
+        expect(res.problem?.position.file, res.file).toBe(res.file);
       if (res.status === 'needs') expect(res.needs?.length, res.file).toBeGreaterThan(0);
     }
   }, 300_000);
@@ -104,7 +159,17 @@ describe('loupe check --rules DIR', () => {
 describe('loupe replay --watchlist ALIAS=FILE --functions DIR', () => {
   it('replays a rule calling a workspace function that reads a watchlist, with the CSV columns in the alert rows', () => {
     const rule = join(rules, 'needs-watchlist-function.yaml');
-    const r = cli(['replay', '--rule', rule, '--functions', functions, '--watchlist', watchlist, '--json', signins]);
+    const r = cli([
+      'replay',
+      '--rule',
+      rule,
+      '--functions',
+      functions,
+      '--watchlist',
+      watchlist,
+      '--json',
+      signins,
+    ]);
     expect(r.status, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout) as {
       alerts: { rows: Record<string, unknown>[] }[];
@@ -121,7 +186,11 @@ describe('loupe replay --watchlist ALIAS=FILE --functions DIR', () => {
     // The demo's SigninLogs.csv.gz holds 45 sign-ins of Helen Brandt (9 of her week, 36 wrong
     // passwords on Sunday); hourly windows of one hour put each in exactly one alert.
     expect(rows.length).toBe(45);
-    for (const row of rows) expect(row).toMatchObject({ UserPrincipalName: 'helen.brandt@larkspur.example', Team: 'Finance' });
+    for (const row of rows)
+      expect(row).toMatchObject({
+        UserPrincipalName: 'helen.brandt@larkspur.example',
+        Team: 'Finance',
+      });
   }, 180_000);
 
   it('without the watchlist the same rule stops at the column only its CSV defines, and says which flag loads it', () => {

@@ -35,13 +35,20 @@ const csvs = (dir: string) =>
 type Threads = 2;
 
 function replay(engine: 'wasm' | 'native', args: string[], threads: Threads): string {
-  const extra = engine === 'native' ? ['--engine', 'native', '--threads', String(threads)] : ['--engine', 'wasm'];
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'replay', '--json', ...extra, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 300_000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const extra =
+    engine === 'native'
+      ? ['--engine', 'native', '--threads', String(threads)]
+      : ['--engine', 'wasm'];
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'replay', '--json', ...extra, ...args],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 300_000,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   expect(r.status, `${engine}: ${r.stderr}`).toBe(0);
   return r.stdout;
 }
@@ -56,7 +63,9 @@ function expectIdentical(args: string[], threads: Threads, check: (report: strin
     const a = wasm.split('\n');
     const b = native.split('\n');
     const i = a.findIndex((line, k) => line !== b[k]);
-    expect(`line ${i + 1}: ${b[i]}`, 'native report differs from the wasm report').toBe(`line ${i + 1}: ${a[i]}`);
+    expect(`line ${i + 1}: ${b[i]}`, 'native report differs from the wasm report').toBe(
+      `line ${i + 1}: ${a[i]}`,
+    );
   }
   expect(native).toBe(wasm);
 }
@@ -65,8 +74,12 @@ describe.skipIf(!NATIVE)('--engine native reports are byte-identical to --engine
   let library: string;
   beforeAll(() => {
     library = mkdtempSync(join(tmpdir(), 'loupe-engines-'));
-    for (const f of readdirSync(join(RULES, 'sentinel'))) copyFileSync(join(RULES, 'sentinel', f), join(library, f));
-    copyFileSync(join(RULES, 'risky-user-silent-signins.yaml'), join(library, 'risky-user-silent-signins.yaml'));
+    for (const f of readdirSync(join(RULES, 'sentinel')))
+      copyFileSync(join(RULES, 'sentinel', f), join(library, f));
+    copyFileSync(
+      join(RULES, 'risky-user-silent-signins.yaml'),
+      join(library, 'risky-user-silent-signins.yaml'),
+    );
   });
   afterAll(() => {
     if (library) rmSync(library, { recursive: true, force: true });
@@ -74,15 +87,23 @@ describe.skipIf(!NATIVE)('--engine native reports are byte-identical to --engine
 
   // The seed rule sorts its output (order by SilentCount desc): identical on two threads.
   it('the seed rule over the demo exports (alerts fire), native on 2 threads', () => {
-    expectIdentical(['--rule', join(RULES, 'risky-user-silent-signins.yaml'), ...csvs(DEMO)], 2, (r) => {
-      expect(JSON.parse(r).alerts.length).toBeGreaterThan(0);
-    });
+    expectIdentical(
+      ['--rule', join(RULES, 'risky-user-silent-signins.yaml'), ...csvs(DEMO)],
+      2,
+      (r) => {
+        expect(JSON.parse(r).alerts.length).toBeGreaterThan(0);
+      },
+    );
   }, 120_000);
 
   it('the seed rule over its CSV cases (ISO datetimes, case traps), native on 2 threads', () => {
-    expectIdentical(['--rule', join(RULES, 'risky-user-silent-signins.yaml'), ...csvs(join(RULES, 'seed-cases'))], 2, (r) => {
-      expect(JSON.parse(r).alerts.length).toBeGreaterThan(0);
-    });
+    expectIdentical(
+      ['--rule', join(RULES, 'risky-user-silent-signins.yaml'), ...csvs(join(RULES, 'seed-cases'))],
+      2,
+      (r) => {
+        expect(JSON.parse(r).alerts.length).toBeGreaterThan(0);
+      },
+    );
   }, 120_000);
 
   // Rules whose output is a summarize without sort: the replay sorts such a run's rows (runSql in
@@ -98,13 +119,18 @@ describe.skipIf(!NATIVE)('--engine native reports are byte-identical to --engine
 
   it('the shared rules (sentinel, sentinel-wide) over the shared samples, native on 2 threads', (ctx) => {
     if (!SHARED_PRESENT) {
-      console.log('engines-identical: ../shared is absent; the shared rules and samples were not compared');
+      console.log(
+        'engines-identical: ../shared is absent; the shared rules and samples were not compared',
+      );
       ctx.skip();
       return;
     }
     // Each sample set on its own: the CLI loads every file into its table, and a second SigninLogs
     // export (training-lab's Entra download) would replace the first.
-    const bec = [...csvs(join(SHARED, 'samples', 'la-export-bec')), join(DEMO, 'AADRiskyUsers.csv')];
+    const bec = [
+      ...csvs(join(SHARED, 'samples', 'la-export-bec')),
+      join(DEMO, 'AADRiskyUsers.csv'),
+    ];
     const lab = csvs(join(SHARED, 'samples', 'training-lab'));
     const runs: [string, string[]][] = [
       ['sentinel', bec],
@@ -112,13 +138,17 @@ describe.skipIf(!NATIVE)('--engine native reports are byte-identical to --engine
       ['sentinel', lab],
     ];
     for (const [dir, logs] of runs) {
-      expectIdentical(['--rules', join(SHARED, 'rules', dir), '--external', SERVICE_TAGS, ...logs], 2, (r) => {
-        const report = JSON.parse(r) as { totals: { rules: number; ran: number } };
-        expect(report.totals.rules).toBeGreaterThan(0);
-        // Over training-lab's Entra download alone no rule runs (columns they need are absent):
-        // the reports then compare the errors, positioned, on both engines.
-        if (logs === bec) expect(report.totals.ran).toBeGreaterThan(0);
-      });
+      expectIdentical(
+        ['--rules', join(SHARED, 'rules', dir), '--external', SERVICE_TAGS, ...logs],
+        2,
+        (r) => {
+          const report = JSON.parse(r) as { totals: { rules: number; ran: number } };
+          expect(report.totals.rules).toBeGreaterThan(0);
+          // Over training-lab's Entra download alone no rule runs (columns they need are absent):
+          // the reports then compare the errors, positioned, on both engines.
+          if (logs === bec) expect(report.totals.ran).toBeGreaterThan(0);
+        },
+      );
     }
   }, 600_000);
 });

@@ -19,7 +19,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** The CLI with standard output a pipe the test reads. */
 function throughPipe(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { cwd: root, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], {
+    cwd: root,
+    timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
 }
 
@@ -28,7 +32,11 @@ function toFile(args: string[]) {
   const path = join(work, `out-${Math.random().toString(36).slice(2)}`);
   const fd = openSync(path, 'w');
   try {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { cwd: root, timeout: 120_000, stdio: ['ignore', fd, 'pipe'] });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], {
+      cwd: root,
+      timeout: 120_000,
+      stdio: ['ignore', fd, 'pipe'],
+    });
     return { status: r.status, stdout: readFileSync(path), stderr: r.stderr.toString('utf8') };
   } finally {
     closeSync(fd);

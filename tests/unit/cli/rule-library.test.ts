@@ -16,7 +16,10 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const LIST_URL = 'https://example.invalid/ServiceTags_Public.json';
 
 function report(errors: LibraryRuleError[]): LibraryReport {
-  return { results: errors, totals: { rules: errors.length, ran: 0, failed: errors.length, alerts: 0, incidents: 0 } };
+  return {
+    results: errors,
+    totals: { rules: errors.length, ran: 0, failed: errors.length, alerts: 0, incidents: 0 },
+  };
 }
 
 const base = { status: 'error', stage: 'kql', code: 'unknown-table' } as const;
@@ -30,16 +33,29 @@ describe('formatLibrarySummary: externaldata hint', () => {
           file: 'a.yaml',
           message: 'this rule needs a file (query line 2, column 3)',
           position: { file: 'a.yaml', line: 9, column: 5 },
-          detail: { kind: 'externaldata-needs-file', url: LIST_URL, columns: [{ name: 'values', type: 'dynamic' }] },
+          detail: {
+            kind: 'externaldata-needs-file',
+            url: LIST_URL,
+            columns: [{ name: 'values', type: 'dynamic' }],
+          },
         },
       ]),
     );
-    expect(out).toContain(`  a.yaml:9:5: kql unknown-table: this rule needs a file (query line 2, column 3)\n      supply its file with --external ${LIST_URL}=FILE\n`);
+    expect(out).toContain(
+      `  a.yaml:9:5: kql unknown-table: this rule needs a file (query line 2, column 3)\n      supply its file with --external ${LIST_URL}=FILE\n`,
+    );
   });
 
   it('gives no hint for an error without the detail, even one worded like it', () => {
     const out = formatLibrarySummary(
-      report([{ ...base, file: 'b.yaml', message: `externaldata needs the data of "${LIST_URL}"`, position: { file: 'b.yaml', line: 1, column: 1 } }]),
+      report([
+        {
+          ...base,
+          file: 'b.yaml',
+          message: `externaldata needs the data of "${LIST_URL}"`,
+          position: { file: 'b.yaml', line: 1, column: 1 },
+        },
+      ]),
     );
     expect(out).toContain('b.yaml:1:1: kql unknown-table');
     expect(out).not.toContain('--external');
@@ -51,9 +67,16 @@ describe('replay --rule: externaldata hint', () => {
     const dir = mkdtempSync(join(tmpdir(), 'loupe-external-'));
     try {
       const rule = join(dir, 'needs-file.kql');
-      writeFileSync(rule, `// a rule reading a published list\nexternaldata(Name: string) ["${LIST_URL}"] with (format="csv")\n| take 1\n`);
+      writeFileSync(
+        rule,
+        `// a rule reading a published list\nexternaldata(Name: string) ["${LIST_URL}"] with (format="csv")\n| take 1\n`,
+      );
       const log = join(root, 'static', 'demo', 'AADRiskyUsers.csv');
-      const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'replay', '--rule', rule, log], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'replay', '--rule', rule, log],
+        { cwd: root, encoding: 'utf8', timeout: 120_000 },
+      );
       expect(r.status, r.stderr).toBe(1);
       expect(r.stderr).toContain('needs-file.kql:2:');
       expect(r.stderr).toContain(`\n  supply its file with --external ${LIST_URL}=FILE\n`);

@@ -38,8 +38,17 @@ describe('terminal text', () => {
       runs: [],
       alerts: [
         {
-          id: 'a1', runAt: '2026-06-15T10:00:00.000Z', displayName: HOSTILE, description: '', severity: 'High', tactics: [], startTime: '', endTime: '',
-          entities: [{ type: 'Account', Name: HOSTILE }], customDetails: { Detail: [HOSTILE] }, rows: [],
+          id: 'a1',
+          runAt: '2026-06-15T10:00:00.000Z',
+          displayName: HOSTILE,
+          description: '',
+          severity: 'High',
+          tactics: [],
+          startTime: '',
+          endTime: '',
+          entities: [{ type: 'Account', Name: HOSTILE }],
+          customDetails: { Detail: [HOSTILE] },
+          rows: [],
         } as unknown as ReplayReport['alerts'][number],
       ],
       incidents: [],
@@ -52,13 +61,23 @@ describe('terminal text', () => {
 });
 
 describe('limit flags', () => {
-  const args = (...a: string[]) => parseArgs(a, { values: ['max-record-mb', 'max-gzip-ratio', 'max-json-depth'] });
+  const args = (...a: string[]) =>
+    parseArgs(a, { values: ['max-record-mb', 'max-gzip-ratio', 'max-json-depth'] });
   it('set the load limits, in megabytes and plain numbers', () => {
     expect(limitsFromFlags(args())).toBeUndefined();
-    expect(limitsFromFlags(args('--max-record-mb', '128', '--max-gzip-ratio=500', '--max-json-depth', '1000'))).toEqual({ recordBytes: 128 * 1024 * 1024, gzipRatio: 500, jsonDepth: 1000 });
+    expect(
+      limitsFromFlags(
+        args('--max-record-mb', '128', '--max-gzip-ratio=500', '--max-json-depth', '1000'),
+      ),
+    ).toEqual({ recordBytes: 128 * 1024 * 1024, gzipRatio: 500, jsonDepth: 1000 });
   });
   it('refuse what is not a whole number in range, as a usage error', () => {
-    for (const bad of [['--max-record-mb', '0'], ['--max-record-mb', '1e3'], ['--max-record-mb', '100000'], ['--max-json-depth', 'deep']]) {
+    for (const bad of [
+      ['--max-record-mb', '0'],
+      ['--max-record-mb', '1e3'],
+      ['--max-record-mb', '100000'],
+      ['--max-json-depth', 'deep'],
+    ]) {
       expect(() => limitsFromFlags(args(...bad))).toThrow(UsageError);
     }
   });

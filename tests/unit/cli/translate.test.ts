@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const cli = (args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 
 describe('loupe translate', () => {
   it('reports a query it cannot translate at its line and column in the rule file, not in the query', () => {
@@ -38,7 +42,12 @@ describe('loupe translate', () => {
   });
 
   it('prints the windowed SQL a scheduled run executes, with --steps naming each KQL step', () => {
-    const r = cli(['translate', '--steps', '--rule', join(root, 'static/demo/risky-user-silent-signins.yaml')]);
+    const r = cli([
+      'translate',
+      '--steps',
+      '--rule',
+      join(root, 'static/demo/risky-user-silent-signins.yaml'),
+    ]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^-- where TimeGenerated > ago\(1h\)  → \w+/m);
     expect(r.stdout).toMatch(/^-- join kind=inner HighRiskUsers on UserPrincipalName  → \w+/m);

@@ -15,7 +15,10 @@ describe('conformance corpus', () => {
       c.expected.rows.forEach((row, r) =>
         row.forEach((v, i) => {
           const t = c.expected.columnTypes[i]!;
-          if (normalizeExpected(v, t).k === 'unreadable') unreadable.push(`${c.id} row ${r} ${c.expected.columns[i]} (${t}): ${JSON.stringify(v)}`);
+          if (normalizeExpected(v, t).k === 'unreadable')
+            unreadable.push(
+              `${c.id} row ${r} ${c.expected.columns[i]} (${t}): ${JSON.stringify(v)}`,
+            );
         }),
       );
     }
@@ -27,9 +30,26 @@ describe('conformance corpus', () => {
     expect(hash.expected.rows.flat()).toContain(1846988464401551951n);
   });
   it('rejects a malformed case with its id', () => {
-    const bad = JSON.stringify({ cases: [{ id: 'x', kql: 'print 1', tags: {}, expected: { columns: ['a'], column_types: ['Int64'], rows: [[1, 2]] } }] });
+    const bad = JSON.stringify({
+      cases: [
+        {
+          id: 'x',
+          kql: 'print 1',
+          tags: {},
+          expected: { columns: ['a'], column_types: ['Int64'], rows: [[1, 2]] },
+        },
+      ],
+    });
     expect(() => parseCases(bad, 'c.json')).toThrow('c.json: case x: row 0 does not have 1 cells');
-    const badType = JSON.stringify({ cases: [{ id: 'y', kql: 'print 1', expected: { columns: ['a'], column_types: ['Int128'], rows: [] } }] });
+    const badType = JSON.stringify({
+      cases: [
+        {
+          id: 'y',
+          kql: 'print 1',
+          expected: { columns: ['a'], column_types: ['Int128'], rows: [] },
+        },
+      ],
+    });
     expect(() => parseCases(badType, 'c.json')).toThrow('unknown column type "Int128"');
   });
 });

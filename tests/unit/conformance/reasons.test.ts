@@ -3,7 +3,13 @@ import type { CaseCategory } from '../../../src/conformance/categories.ts';
 import { familiesOf, groupReasons } from '../../../src/conformance/reasons.ts';
 import type { CaseResult } from '../../../src/conformance/run-case.ts';
 
-const r = (id: string, status: CaseResult['status'], group: string): CaseResult => ({ id, status, reason: group, group, durationMs: 0 });
+const r = (id: string, status: CaseResult['status'], group: string): CaseResult => ({
+  id,
+  status,
+  reason: group,
+  group,
+  durationMs: 0,
+});
 const geo = new Set(['g1', 'g2', 'g3']);
 const categoryOf = (id: string): CaseCategory => (geo.has(id) ? 'plugin-graph-geo' : 'core');
 

@@ -1,6 +1,14 @@
 /** Reading the documentation's pages: code blocks, the announced result table and its cells. */
 import { describe, expect, it } from 'vitest';
-import { cellText, codeBlocks, pageHeading, resultTable, runLinkBefore, syntaxSection, tableCells } from '../../../src/conformance/reference/markdown.ts';
+import {
+  cellText,
+  codeBlocks,
+  pageHeading,
+  resultTable,
+  runLinkBefore,
+  syntaxSection,
+  tableCells,
+} from '../../../src/conformance/reference/markdown.ts';
 
 const PAGE = `---
 title:  strcmp()
@@ -61,7 +69,13 @@ describe('documentation pages', () => {
     const [a, b, c] = codeBlocks(PAGE);
     expect(resultTable(PAGE, a!.endLine, b!.startLine)).toBeNull();
     // Missing cells are empty (as Markdown renders them); escaped pipes stay in the cell.
-    expect(resultTable(PAGE, b!.endLine, c!.startLine)).toEqual({ columns: ['b', 'c'], rows: [['1', ''], ['a | b', 'x | y']] });
+    expect(resultTable(PAGE, b!.endLine, c!.startLine)).toEqual({
+      columns: ['b', 'c'],
+      rows: [
+        ['1', ''],
+        ['a | b', 'x | y'],
+      ],
+    });
     expect(resultTable(PAGE, c!.endLine, Number.MAX_SAFE_INTEGER)).toBeNull();
   });
 

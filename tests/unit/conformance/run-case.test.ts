@@ -18,7 +18,12 @@ beforeAll(async () => {
 });
 afterAll(() => engine.close());
 
-const kase = (id: string, kql: string, cols: [string, KustoType][], rows: unknown[][]): ConformanceCase => ({
+const kase = (
+  id: string,
+  kql: string,
+  cols: [string, KustoType][],
+  rows: unknown[][],
+): ConformanceCase => ({
   id,
   source: '',
   kql,
@@ -28,7 +33,15 @@ const kase = (id: string, kql: string, cols: [string, KustoType][], rows: unknow
 });
 const sqlFor =
   (sql: string, cols: [string, KqlType][]): Translate =>
-  (kql): Translation => ({ kql, sql, columns: cols.map(([name, type]) => ({ name, type })), tables: [], steps: [], ordered: false, warnings: [] });
+  (kql): Translation => ({
+    kql,
+    sql,
+    columns: cols.map(([name, type]) => ({ name, type })),
+    tables: [],
+    steps: [],
+    ordered: false,
+    warnings: [],
+  });
 const refuse =
   (code: 'unsupported' | 'syntax' | 'type'): Translate =>
   () => {
@@ -38,7 +51,10 @@ const refuse =
 describe('runCase', () => {
   const c = kase('c', 'print x = 1', [['x', 'Int64']], [[1]]);
   it('passes a query whose result equals Kusto’s', () => {
-    expect(runCase(engine, c, sqlFor('SELECT 1::BIGINT AS x', [['x', 'long']]))).toMatchObject({ status: 'pass', reason: '' });
+    expect(runCase(engine, c, sqlFor('SELECT 1::BIGINT AS x', [['x', 'long']]))).toMatchObject({
+      status: 'pass',
+      reason: '',
+    });
   });
   it('fails a wrong result, saying what differs', () => {
     expect(runCase(engine, c, sqlFor('SELECT 2::BIGINT AS x', [['x', 'long']]))).toMatchObject({
@@ -53,13 +69,20 @@ describe('runCase', () => {
     expect(r.reason).toMatch(/^SQL failed: .*no_such_function/);
   });
   it('counts refusals as unsupported, syntax errors (on KQL Kusto ran) and other translator errors as failures', () => {
-    expect(runCase(engine, c, refuse('unsupported'))).toMatchObject({ status: 'unsupported', reason: 'unsupported: no (line 1, column 7)', group: 'unsupported: no' });
+    expect(runCase(engine, c, refuse('unsupported'))).toMatchObject({
+      status: 'unsupported',
+      reason: 'unsupported: no (line 1, column 7)',
+      group: 'unsupported: no',
+    });
     expect(runCase(engine, c, refuse('syntax')).status).toBe('fail');
     expect(runCase(engine, c, refuse('type')).status).toBe('fail');
     const crash: Translate = () => {
       throw new TypeError('x is undefined');
     };
-    expect(runCase(engine, c, crash)).toMatchObject({ status: 'fail', reason: 'translator crashed: TypeError: x is undefined' });
+    expect(runCase(engine, c, crash)).toMatchObject({
+      status: 'fail',
+      reason: 'translator crashed: TypeError: x is undefined',
+    });
   });
   it('translates the query without its render', () => {
     let seen = '';
@@ -71,7 +94,9 @@ describe('runCase', () => {
     expect(seen).toBe('print x = 1');
   });
   it('leaves nothing behind for the next case', () => {
-    const create = sqlFor('CREATE TABLE leak AS SELECT 1::BIGINT AS x; SELECT x FROM leak', [['x', 'long']]);
+    const create = sqlFor('CREATE TABLE leak AS SELECT 1::BIGINT AS x; SELECT x FROM leak', [
+      ['x', 'long'],
+    ]);
     expect(runCase(engine, c, create).status).toBe('pass');
     const read = sqlFor('SELECT x FROM leak', [['x', 'long']]);
     expect(runCase(engine, c, read).reason).toMatch(/^SQL failed: .*leak/);

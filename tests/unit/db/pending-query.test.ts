@@ -8,7 +8,11 @@ const ENDLESS = 'SELECT count(*) FROM range(5000000000) r(x) WHERE x % 7 = 3';
 let db: SqlEngine;
 beforeAll(async () => {
   db = await createNodeEngine();
-  db.registerUdf({ name: 'loupe_test_bang', returns: 'VARCHAR', fn: (s: string | null) => (s === null ? null : `${s}!`) });
+  db.registerUdf({
+    name: 'loupe_test_bang',
+    returns: 'VARCHAR',
+    fn: (s: string | null) => (s === null ? null : `${s}!`),
+  });
 });
 afterAll(() => db.close());
 
@@ -27,7 +31,9 @@ describe('queryAsync (pending queries)', () => {
   });
 
   it('runs several statements and returns the last one’s result', async () => {
-    const r = await db.queryAsync(`CREATE TEMP TABLE loupe_pq AS SELECT 7 AS a; SELECT a + 1 AS b FROM loupe_pq`);
+    const r = await db.queryAsync(
+      `CREATE TEMP TABLE loupe_pq AS SELECT 7 AS a; SELECT a + 1 AS b FROM loupe_pq`,
+    );
     expect(r).toEqual({ columns: [{ name: 'b', sqlType: 'INTEGER' }], rows: [[8]] });
   });
 
@@ -48,19 +54,27 @@ describe('queryAsync (pending queries)', () => {
         return x % 7;
       },
     });
-    const run = db.queryAsync('SELECT count(*) FROM range(5000000000) r(x) WHERE loupe_test_trip(CAST(x AS DOUBLE)) = 3', { signal: abort.signal });
+    const run = db.queryAsync(
+      'SELECT count(*) FROM range(5000000000) r(x) WHERE loupe_test_trip(CAST(x AS DOUBLE)) = 3',
+      { signal: abort.signal },
+    );
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(db.query('SELECT 41 + 1 AS x').rows).toEqual([[42]]);
-    expect((await db.queryAsync(`SELECT loupe_test_bang('after') AS v`)).rows).toEqual([['after!']]);
+    expect((await db.queryAsync(`SELECT loupe_test_bang('after') AS v`)).rows).toEqual([
+      ['after!'],
+    ]);
   });
 
   it('lets an event (a message, as the worker’s cancel arrives) run between polls and cancel', async () => {
     const abort = new AbortController();
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => abort.abort(new DOMException('Cancelled by the user', 'AbortError'));
+    channel.port1.onmessage = () =>
+      abort.abort(new DOMException('Cancelled by the user', 'AbortError'));
     channel.port2.postMessage('cancel');
     try {
-      await expect(db.queryAsync(ENDLESS, { signal: abort.signal })).rejects.toThrow('Cancelled by the user');
+      await expect(db.queryAsync(ENDLESS, { signal: abort.signal })).rejects.toThrow(
+        'Cancelled by the user',
+      );
     } finally {
       channel.port1.close();
     }
@@ -70,7 +84,11 @@ describe('queryAsync (pending queries)', () => {
   it('does not start a query whose signal is already aborted', async () => {
     const abort = new AbortController();
     abort.abort();
-    await expect(db.queryAsync(`CREATE TABLE loupe_never AS SELECT 1`, { signal: abort.signal })).rejects.toMatchObject({ name: 'AbortError' });
-    expect(db.query(`SELECT count(*) FROM duckdb_tables() WHERE table_name = 'loupe_never'`).rows).toEqual([[0]]);
+    await expect(
+      db.queryAsync(`CREATE TABLE loupe_never AS SELECT 1`, { signal: abort.signal }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+    expect(
+      db.query(`SELECT count(*) FROM duckdb_tables() WHERE table_name = 'loupe_never'`).rows,
+    ).toEqual([[0]]);
   });
 });

@@ -17,7 +17,11 @@ let engine: SqlEngine;
 beforeAll(async () => {
   engine = await createNodeEngine();
   engine.registerUdf({ name: 'echo1', returns: 'VARCHAR', fn: (s: string | null) => s });
-  engine.registerUdf({ name: 'echo3', returns: 'VARCHAR', fn: (s: string | null, j: number | null, z: number | null) => `${s}|${j}|${z}` });
+  engine.registerUdf({
+    name: 'echo3',
+    returns: 'VARCHAR',
+    fn: (s: string | null, j: number | null, z: number | null) => `${s}|${j}|${z}`,
+  });
 });
 afterAll(() => engine.close());
 
@@ -26,7 +30,9 @@ const ROWS = 4_000_000;
 const UNNESTED = `SELECT *, unnest(range(3)) AS j FROM (SELECT '[' || x || ',' || (x + 1) || ',' || (x + 2) || ']' AS m, x FROM range(1, ${ROWS} + 1) t(x))`;
 
 it('UDFs read strings intact while the wasm heap grows past 2 GiB', () => {
-  const first = engine.query(`SELECT count(*) FILTER (WHERE r = m), count(*) FROM (SELECT echo1(m) AS r, m, row_number() OVER (ORDER BY x, j) AS o FROM (${UNNESTED}))`);
+  const first = engine.query(
+    `SELECT count(*) FILTER (WHERE r = m), count(*) FROM (SELECT echo1(m) AS r, m, row_number() OVER (ORDER BY x, j) AS o FROM (${UNNESTED}))`,
+  );
   expect(first.rows[0]).toEqual([3 * ROWS, 3 * ROWS]);
   const second = engine.query(
     `SELECT count(*) FILTER (WHERE r = m || '|' || j || '|0'), count(*) FROM (

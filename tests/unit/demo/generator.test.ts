@@ -22,7 +22,8 @@ describe('demo generator', () => {
     });
     const second = generateAll();
     expect([...second.keys()]).toEqual([...first.keys()]);
-    for (const [path, bytes] of first) expect(Buffer.compare(Buffer.from(second.get(path)!), Buffer.from(bytes)), path).toBe(0);
+    for (const [path, bytes] of first)
+      expect(Buffer.compare(Buffer.from(second.get(path)!), Buffer.from(bytes)), path).toBe(0);
   });
 
   it('the committed demo and fixtures are its output (gzip files compared by content)', () => {
@@ -40,10 +41,14 @@ describe('demo generator', () => {
   it('writes the demo the app loads: five portal exports, the large ones gzipped', () => {
     const outputs = generateAll();
     for (const name of DEMO_FILES) {
-      const content = new TextDecoder().decode(comparable(name, outputs.get(`static/demo/${name}`)!));
+      const content = new TextDecoder().decode(
+        comparable(name, outputs.get(`static/demo/${name}`)!),
+      );
       expect(content.endsWith('\n') && !content.startsWith('\uFEFF'), name).toBe(true);
       expect(content.split('\n', 1)[0], name).toMatch(/TimeGenerated \[UTC\]/);
     }
-    expect(JSON.parse(readFileSync(join(REPO_ROOT, 'static/demo/manifest.json'), 'utf8')).files).toEqual([...DEMO_FILES]);
+    expect(
+      JSON.parse(readFileSync(join(REPO_ROOT, 'static/demo/manifest.json'), 'utf8')).files,
+    ).toEqual([...DEMO_FILES]);
   });
 });

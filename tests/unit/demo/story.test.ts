@@ -18,7 +18,7 @@ import { demoBytes, demoCsv, fixturePath } from '../../support/material.ts';
 const VICTIM = 'dana.whitfield@larkspur.example';
 /** A rule the story exercises that Loupe does not fire yet (see its known-failure test below). */
 const KNOWN_MISS = 'MailPermissionsAddedToApplication.yaml';
-/** A rule the story exercises that Loupe does not fire yet (see its known-failure test below). */const HOUR = 3_600_000;
+/** A rule the story exercises that Loupe does not fire yet (see its known-failure test below). */ const HOUR = 3_600_000;
 const H = (day: number, hour: number) => Date.UTC(2026, 5, day, hour);
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -27,11 +27,22 @@ function portalTime(s: string): number {
   const m = /^(\d+)\/(\d+)\/(\d{4}), (\d+):(\d\d):(\d\d)\.(\d{3}) (AM|PM)$/.exec(s);
   if (!m) throw new Error(`not a portal time: ${s}`);
   const h = (Number(m[4]) % 12) + (m[8] === 'PM' ? 12 : 0);
-  return Date.UTC(Number(m[3]), Number(m[1]) - 1, Number(m[2]), h, Number(m[5]), Number(m[6]), Number(m[7]));
+  return Date.UTC(
+    Number(m[3]),
+    Number(m[1]) - 1,
+    Number(m[2]),
+    h,
+    Number(m[5]),
+    Number(m[6]),
+    Number(m[7]),
+  );
 }
 
 function records(name: string): Record<string, string>[] {
-  return Papa.parse<Record<string, string>>(new TextDecoder().decode(demoCsv(name)), { header: true, skipEmptyLines: true }).data;
+  return Papa.parse<Record<string, string>>(new TextDecoder().decode(demoCsv(name)), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
 }
 
 let session: LoupeSession;
@@ -44,7 +55,10 @@ beforeAll(async () => {
   session = await createNodeSession();
   // As the app's "Load demo data" hands them over: the large exports gzipped, the small ones plain.
   for (const name of DEMO_FILES) await session.load({ name, bytes: demoBytes(name) });
-  session.readRule(readFileSync(fixturePath('rules', 'risky-user-silent-signins.yaml'), 'utf8'), 'risky-user-silent-signins.yaml');
+  session.readRule(
+    readFileSync(fixturePath('rules', 'risky-user-silent-signins.yaml'), 'utf8'),
+    'risky-user-silent-signins.yaml',
+  );
   seed = await session.replay();
   signIns = records('SigninLogs.csv.gz');
   silent = records('AADNonInteractiveUserSignInLogs.csv.gz');
@@ -58,24 +72,49 @@ function oracle(runAt: number) {
     const t = portalTime(r['TimeGenerated [UTC]']!);
     return t >= runAt - HOUR && t <= runAt;
   };
-  const flagged = risky.filter((r) => inWindow(r) && ['atRisk', 'confirmedCompromised'].includes(r.RiskState!) && ['high', 'medium'].includes(r.RiskLevel!));
+  const flagged = risky.filter(
+    (r) =>
+      inWindow(r) &&
+      ['atRisk', 'confirmedCompromised'].includes(r.RiskState!) &&
+      ['high', 'medium'].includes(r.RiskLevel!),
+  );
   const counts = new Map<string, number>();
   for (const s of silent) {
     const t = portalTime(s['TimeGenerated [UTC]']!);
-    if (t > runAt - HOUR && t <= runAt && s.ResultType === '0') counts.set(s.UserPrincipalName!, (counts.get(s.UserPrincipalName!) ?? 0) + 1);
+    if (t > runAt - HOUR && t <= runAt && s.ResultType === '0')
+      counts.set(s.UserPrincipalName!, (counts.get(s.UserPrincipalName!) ?? 0) + 1);
   }
   // KQL's join on UserPrincipalName compares case-sensitively.
-  return flagged.filter((r) => counts.has(r.UserPrincipalName!)).map((r) => ({ upn: r.UserPrincipalName!, level: r.RiskLevel!, state: r.RiskState!, silent: counts.get(r.UserPrincipalName!)! }));
+  return flagged
+    .filter((r) => counts.has(r.UserPrincipalName!))
+    .map((r) => ({
+      upn: r.UserPrincipalName!,
+      level: r.RiskLevel!,
+      state: r.RiskState!,
+      silent: counts.get(r.UserPrincipalName!)!,
+    }));
 }
 
 describe('the demo tenant', () => {
   it('loads five tables, every record, as the portal exported them', () => {
     const tables = Object.fromEntries(session.tables().map((t) => [t.name, t]));
-    const expected = { AADNonInteractiveUserSignInLogs: silent.length, SigninLogs: signIns.length, AuditLogs: records('AuditLogs.csv.gz').length, AADRiskyUsers: risky.length, AADUserRiskEvents: records('AADUserRiskEvents.csv').length };
-    expect(Object.fromEntries(Object.entries(tables).map(([n, t]) => [n, t.rowCount]))).toEqual(expected);
+    const expected = {
+      AADNonInteractiveUserSignInLogs: silent.length,
+      SigninLogs: signIns.length,
+      AuditLogs: records('AuditLogs.csv.gz').length,
+      AADRiskyUsers: risky.length,
+      AADUserRiskEvents: records('AADUserRiskEvents.csv').length,
+    };
+    expect(Object.fromEntries(Object.entries(tables).map(([n, t]) => [n, t.rowCount]))).toEqual(
+      expected,
+    );
     for (const name of DEMO_FILES) {
       const t = session.tables().find((x) => x.files.includes(name))!;
-      expect([name, t.format, t.rejectedRows]).toEqual([name, name.endsWith('.gz') ? 'la-portal-csv+gzip' : 'la-portal-csv', 0]);
+      expect([name, t.format, t.rejectedRows]).toEqual([
+        name,
+        name.endsWith('.gz') ? 'la-portal-csv+gzip' : 'la-portal-csv',
+        0,
+      ]);
     }
   });
 
@@ -83,11 +122,24 @@ describe('the demo tenant', () => {
     const users = new Set([...signIns, ...silent].map((r) => r.UserPrincipalName!.toLowerCase()));
     expect(users.size).toBeGreaterThanOrEqual(200);
     // Wednesday 10 to Tuesday 16 June in the offices' time zones (Seattle's evenings end after midnight UTC).
-    const days = new Set([...signIns, ...silent].map((r) => iso(portalTime(r['TimeGenerated [UTC]']!)).slice(0, 10)));
-    for (const d of ['2026-06-10', '2026-06-11', '2026-06-12', '2026-06-13', '2026-06-14', '2026-06-15', '2026-06-16']) expect(days.has(d), d).toBe(true);
+    const days = new Set(
+      [...signIns, ...silent].map((r) => iso(portalTime(r['TimeGenerated [UTC]']!)).slice(0, 10)),
+    );
+    for (const d of [
+      '2026-06-10',
+      '2026-06-11',
+      '2026-06-12',
+      '2026-06-13',
+      '2026-06-14',
+      '2026-06-15',
+      '2026-06-16',
+    ])
+      expect(days.has(d), d).toBe(true);
     expect(new Set(signIns.map((r) => r.AppDisplayName)).size).toBeGreaterThanOrEqual(6);
     expect(new Set(silent.map((r) => r.AppDisplayName)).size).toBeGreaterThanOrEqual(6);
-    expect(new Set(signIns.map((r) => r.ResultType))).toEqual(new Set(['0', '50074', '50126', '500121']));
+    expect(new Set(signIns.map((r) => r.ResultType))).toEqual(
+      new Set(['0', '50074', '50126', '500121']),
+    );
   });
 });
 
@@ -98,19 +150,39 @@ describe('the seed rule over the demo', () => {
       const rows = oracle(Date.parse(run.at));
       expect([run.at, run.resultCount]).toEqual([run.at, rows.length]);
     }
-    expect(seed.runs.filter((r) => r.triggered).map((r) => r.at)).toEqual([iso(H(15, 16)), iso(H(15, 17))]);
+    expect(seed.runs.filter((r) => r.triggered).map((r) => r.at)).toEqual([
+      iso(H(15, 16)),
+      iso(H(15, 17)),
+    ]);
   });
 
   it('the first alert: the victim at medium risk, her silent sign-ins counted, from the attacker’s addresses and her phone', () => {
     const [first] = seed.alerts;
     const [row] = oracle(H(15, 16));
-    expect(first!.displayName).toBe(`Risky User Silent Auth - ${VICTIM} (medium risk) has active non-interactive tokens`);
-    expect(first!.description).toBe(`User ${VICTIM} is flagged as medium risk but performed ${row!.silent} non-interactive sign-ins. Identity Protection risk state has not blocked silent token use.`);
-    expect(first!.customDetails).toEqual({ RiskLevel: ['medium'], RiskState: ['atRisk'], RiskDetail: ['none'], SilentSignInCount: [String(row!.silent)] });
+    expect(first!.displayName).toBe(
+      `Risky User Silent Auth - ${VICTIM} (medium risk) has active non-interactive tokens`,
+    );
+    expect(first!.description).toBe(
+      `User ${VICTIM} is flagged as medium risk but performed ${row!.silent} non-interactive sign-ins. Identity Protection risk state has not blocked silent token use.`,
+    );
+    expect(first!.customDetails).toEqual({
+      RiskLevel: ['medium'],
+      RiskState: ['atRisk'],
+      RiskDetail: ['none'],
+      SilentSignInCount: [String(row!.silent)],
+    });
     expect(first!.entities).toContainEqual({ type: 'Account', FullName: VICTIM });
     // Her phone at home (US) and the attacker's server in Amsterdam (NL): make_set of Location.
-    const window = silent.filter((s) => s.UserPrincipalName === VICTIM && s.ResultType === '0' && portalTime(s['TimeGenerated [UTC]']!) > H(15, 15) && portalTime(s['TimeGenerated [UTC]']!) <= H(15, 16));
-    expect([...(first!.rows[0]!.Countries as string[])].sort()).toEqual([...new Set(window.map((s) => s.Location))].sort());
+    const window = silent.filter(
+      (s) =>
+        s.UserPrincipalName === VICTIM &&
+        s.ResultType === '0' &&
+        portalTime(s['TimeGenerated [UTC]']!) > H(15, 15) &&
+        portalTime(s['TimeGenerated [UTC]']!) <= H(15, 16),
+    );
+    expect([...(first!.rows[0]!.Countries as string[])].sort()).toEqual(
+      [...new Set(window.map((s) => s.Location))].sort(),
+    );
     expect(new Set(window.map((s) => s.Location))).toEqual(new Set(['US', 'NL']));
   });
 
@@ -118,29 +190,61 @@ describe('the seed rule over the demo', () => {
     const second = seed.alerts[1]!;
     expect(second.rows).toHaveLength(2);
     expect([...second.customDetails.RiskState!].sort()).toEqual(['atRisk', 'confirmedCompromised']);
-    expect(second.entities.filter((e) => e.type === 'Account')).toEqual([{ type: 'Account', FullName: VICTIM }]);
+    expect(second.entities.filter((e) => e.type === 'Account')).toEqual([
+      { type: 'Account', FullName: VICTIM },
+    ]);
     // IPs[0] of make_set: Kusto leaves the order undefined, so any address of the window's silent sign-ins is right.
-    const window = (s: Record<string, string>) => portalTime(s['TimeGenerated [UTC]']!) > H(15, 16) && portalTime(s['TimeGenerated [UTC]']!) <= H(15, 17);
-    const ips = new Set(silent.filter((s) => s.UserPrincipalName === VICTIM && s.ResultType === '0' && window(s)).map((s) => s.IPAddress));
-    for (const e of second.entities.filter((x) => x.type === 'IP')) expect(ips.has(e.Address!)).toBe(true);
+    const window = (s: Record<string, string>) =>
+      portalTime(s['TimeGenerated [UTC]']!) > H(15, 16) &&
+      portalTime(s['TimeGenerated [UTC]']!) <= H(15, 17);
+    const ips = new Set(
+      silent
+        .filter((s) => s.UserPrincipalName === VICTIM && s.ResultType === '0' && window(s))
+        .map((s) => s.IPAddress),
+    );
+    for (const e of second.entities.filter((x) => x.type === 'IP'))
+      expect(ips.has(e.Address!)).toBe(true);
   });
 
   it('groups both alerts into one incident (AnyAlert, 5 h lookback), titled after the first', () => {
     expect(seed.incidents).toHaveLength(1);
-    expect(seed.incidents[0]).toMatchObject({ title: seed.alerts[0]!.displayName, severity: 'High', alertIds: seed.alerts.map((a) => a.id) });
+    expect(seed.incidents[0]).toMatchObject({
+      title: seed.alerts[0]!.displayName,
+      severity: 'High',
+      alertIds: seed.alerts.map((a) => a.id),
+    });
   });
 
   it('traps: a risky row whose UPN differs only in case, then a dismissed risk, while she signs in silently', () => {
-    const mine = (from: number, to: number) => silent.filter((s) => s.UserPrincipalName === VICTIM && s.ResultType === '0' && portalTime(s['TimeGenerated [UTC]']!) > from && portalTime(s['TimeGenerated [UTC]']!) <= to);
+    const mine = (from: number, to: number) =>
+      silent.filter(
+        (s) =>
+          s.UserPrincipalName === VICTIM &&
+          s.ResultType === '0' &&
+          portalTime(s['TimeGenerated [UTC]']!) > from &&
+          portalTime(s['TimeGenerated [UTC]']!) <= to,
+      );
     // 14:00 run: her phone refreshed tokens, and a medium at-risk row exists — for "Dana.Whitfield@Larkspur.example".
     expect(mine(H(15, 13), H(15, 14)).length).toBeGreaterThan(0);
-    const caseTrap = risky.filter((r) => portalTime(r['TimeGenerated [UTC]']!) > H(15, 13) && portalTime(r['TimeGenerated [UTC]']!) <= H(15, 14));
-    expect(caseTrap.map((r) => [r.UserPrincipalName, r.RiskLevel, r.RiskState])).toEqual([['Dana.Whitfield@Larkspur.example', 'medium', 'atRisk']]);
+    const caseTrap = risky.filter(
+      (r) =>
+        portalTime(r['TimeGenerated [UTC]']!) > H(15, 13) &&
+        portalTime(r['TimeGenerated [UTC]']!) <= H(15, 14),
+    );
+    expect(caseTrap.map((r) => [r.UserPrincipalName, r.RiskLevel, r.RiskState])).toEqual([
+      ['Dana.Whitfield@Larkspur.example', 'medium', 'atRisk'],
+    ]);
     expect(seed.runs.find((r) => r.at === iso(H(15, 14)))!.triggered).toBe(false);
     // 15:00 run: she signs in silently again, but the service desk dismissed the risk at 14:05.
     expect(mine(H(15, 14), H(15, 15)).length).toBeGreaterThan(0);
-    const dismissed = risky.filter((r) => portalTime(r['TimeGenerated [UTC]']!) > H(15, 14) && portalTime(r['TimeGenerated [UTC]']!) <= H(15, 15));
-    expect(dismissed.map((r) => [r.UserPrincipalName, r.RiskState, r.RiskDetail])).toEqual([[VICTIM, 'dismissed', 'adminDismissedAllRiskForUser']]);
+    const dismissed = risky.filter(
+      (r) =>
+        portalTime(r['TimeGenerated [UTC]']!) > H(15, 14) &&
+        portalTime(r['TimeGenerated [UTC]']!) <= H(15, 15),
+    );
+    expect(dismissed.map((r) => [r.UserPrincipalName, r.RiskState, r.RiskDetail])).toEqual([
+      [VICTIM, 'dismissed', 'adminDismissedAllRiskForUser'],
+    ]);
     expect(seed.runs.find((r) => r.at === iso(H(15, 15)))!.triggered).toBe(false);
   });
 });
@@ -151,57 +255,121 @@ describe('the seed rule over the demo', () => {
  * cannot run: the real-rule tests cover those).
  */
 const FIRES: Readonly<Record<string, { alerts: number; story: string }>> = {
-  'SigninPasswordSpray.yaml': { alerts: 3, story: 'the spray from 203.0.113.77, seen by three daily runs (3-day lookback)' },
-  'DistribPassCrackAttempt.yaml': { alerts: 1, story: '36 wrong passwords for the CFO from four countries' },
-  'NewCountryValidCreds.yaml': { alerts: 1, story: 'Marcus Okafor’s guessed password, stopped by MFA, from Romania' },
-  'ExplicitMFADeny.yaml': { alerts: 1, story: 'Marcus Okafor declining the six MFA prompts pushed at him after the spray (500121)' },
-  'AzureAADPowerShellAnomaly.yaml': { alerts: 1, story: 'Exchange opened through Azure AD PowerShell with the stolen token' },
-  'AzureADRareUserAgentAppSignin.yaml': { alerts: 1, story: 'the attacker’s script (python-requests) refreshing Microsoft Office tokens' },
-  'RareApplicationConsent.yaml': { alerts: 1, story: 'four consents to Mail Archiver Pro in a day' },
-  'EndUserConsentMailboxOfflineAccess.yaml': { alerts: 1, story: 'the consents grant offline_access and Mail.Read' },
-  'AzureADUserAgentOSmissmatch.yaml': { alerts: 8, story: 'noise: the rule compares "windows10" (DeviceDetail) with "windows 10" (the user agent) and fires every day' },
+  'SigninPasswordSpray.yaml': {
+    alerts: 3,
+    story: 'the spray from 203.0.113.77, seen by three daily runs (3-day lookback)',
+  },
+  'DistribPassCrackAttempt.yaml': {
+    alerts: 1,
+    story: '36 wrong passwords for the CFO from four countries',
+  },
+  'NewCountryValidCreds.yaml': {
+    alerts: 1,
+    story: 'Marcus Okafor’s guessed password, stopped by MFA, from Romania',
+  },
+  'ExplicitMFADeny.yaml': {
+    alerts: 1,
+    story: 'Marcus Okafor declining the six MFA prompts pushed at him after the spray (500121)',
+  },
+  'AzureAADPowerShellAnomaly.yaml': {
+    alerts: 1,
+    story: 'Exchange opened through Azure AD PowerShell with the stolen token',
+  },
+  'AzureADRareUserAgentAppSignin.yaml': {
+    alerts: 1,
+    story: 'the attacker’s script (python-requests) refreshing Microsoft Office tokens',
+  },
+  'RareApplicationConsent.yaml': {
+    alerts: 1,
+    story: 'four consents to Mail Archiver Pro in a day',
+  },
+  'EndUserConsentMailboxOfflineAccess.yaml': {
+    alerts: 1,
+    story: 'the consents grant offline_access and Mail.Read',
+  },
+  'AzureADUserAgentOSmissmatch.yaml': {
+    alerts: 8,
+    story:
+      'noise: the rule compares "windows10" (DeviceDetail) with "windows 10" (the user agent) and fires every day',
+  },
 };
 
 let library: LibraryReport;
-const ruleFiles = (dir: string) => readdirSync(fixturePath('rules', dir)).filter((f) => f.endsWith('.yaml')).map((name) => ({ name, text: readFileSync(fixturePath('rules', dir, name), 'utf8') }));
+const ruleFiles = (dir: string) =>
+  readdirSync(fixturePath('rules', dir))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((name) => ({ name, text: readFileSync(fixturePath('rules', dir, name), 'utf8') }));
 
 describe('published Sentinel rules over the demo', () => {
   beforeAll(async () => {
-    library = await session.replayLibrary([...ruleFiles('sentinel'), ...ruleFiles('sentinel-wide')]);
+    library = await session.replayLibrary([
+      ...ruleFiles('sentinel'),
+      ...ruleFiles('sentinel-wide'),
+    ]);
   }, 900_000);
 
-  const fired = () => library.results.filter((r): r is LibraryRuleResult => r.status === 'ok' && r.alerts > 0);
+  const fired = () =>
+    library.results.filter((r): r is LibraryRuleResult => r.status === 'ok' && r.alerts > 0);
   const alertsOf = (file: string) => fired().find((r) => r.file === file)!.report.alerts;
 
   it('these fire, with these alert counts, and no other', () => {
-    const got = Object.fromEntries(fired().filter((r) => r.file !== KNOWN_MISS).map((r) => [r.file, r.alerts]));
+    const got = Object.fromEntries(
+      fired()
+        .filter((r) => r.file !== KNOWN_MISS)
+        .map((r) => [r.file, r.alerts]),
+    );
     expect(got).toEqual(Object.fromEntries(Object.entries(FIRES).map(([f, x]) => [f, x.alerts])));
   });
 
   it('they point at the story’s actors', () => {
-    const entities = (file: string) => alertsOf(file).flatMap((a) => a.entities.map((e) => e.FullName ?? e.Address ?? e.Name));
+    const entities = (file: string) =>
+      alertsOf(file).flatMap((a) => a.entities.map((e) => e.FullName ?? e.Address ?? e.Name));
     expect(entities('SigninPasswordSpray.yaml')).toContain('203.0.113.77');
-    expect(alertsOf('DistribPassCrackAttempt.yaml').flatMap((a) => a.rows.map((r) => r.UserPrincipalName))).toEqual(['helen.brandt@larkspur.example']);
+    expect(
+      alertsOf('DistribPassCrackAttempt.yaml').flatMap((a) =>
+        a.rows.map((r) => r.UserPrincipalName),
+      ),
+    ).toEqual(['helen.brandt@larkspur.example']);
     // One row per failure reason: MFA required after the guessed password, then MFA denied by him.
-    const newCountry = alertsOf('NewCountryValidCreds.yaml').flatMap((a) => a.rows.map((r) => [r.UserPrincipalName, r.NewCountryEvent, r.failureReason]));
+    const newCountry = alertsOf('NewCountryValidCreds.yaml').flatMap((a) =>
+      a.rows.map((r) => [r.UserPrincipalName, r.NewCountryEvent, r.failureReason]),
+    );
     expect(newCountry.sort((a, b) => String(a[2]).localeCompare(String(b[2])))).toEqual([
-      ['marcus.okafor@larkspur.example', ['RO'], 'Authentication failed during strong authentication request.'],
+      [
+        'marcus.okafor@larkspur.example',
+        ['RO'],
+        'Authentication failed during strong authentication request.',
+      ],
       ['marcus.okafor@larkspur.example', ['RO'], 'Strong Authentication is required.'],
     ]);
-    const declined = alertsOf('ExplicitMFADeny.yaml').flatMap((a) => a.rows.map((r) => [r.UserPrincipalName, r.ResultType]));
+    const declined = alertsOf('ExplicitMFADeny.yaml').flatMap((a) =>
+      a.rows.map((r) => [r.UserPrincipalName, r.ResultType]),
+    );
     expect(declined).toEqual(Array(6).fill(['marcus.okafor@larkspur.example', '500121']));
     for (const f of ['AzureAADPowerShellAnomaly.yaml', 'AzureADRareUserAgentAppSignin.yaml']) {
-      expect(new Set(alertsOf(f).flatMap((a) => a.rows.map((r) => r.UserPrincipalName))), f).toEqual(new Set([VICTIM]));
+      expect(
+        new Set(alertsOf(f).flatMap((a) => a.rows.map((r) => r.UserPrincipalName))),
+        f,
+      ).toEqual(new Set([VICTIM]));
     }
-    const consenters = new Set(alertsOf('EndUserConsentMailboxOfflineAccess.yaml').flatMap((a) => a.rows.map((r) => r.GrantInitiatedByUserPrincipalName)));
+    const consenters = new Set(
+      alertsOf('EndUserConsentMailboxOfflineAccess.yaml').flatMap((a) =>
+        a.rows.map((r) => r.GrantInitiatedByUserPrincipalName),
+      ),
+    );
     expect(consenters.size).toBe(4);
     expect(consenters).toContain(VICTIM);
-    expect(alertsOf('RareApplicationConsent.yaml')[0]!.rows.map((r) => r.TargetResourceName)).toEqual(Array(4).fill('mail archiver pro'));
+    expect(
+      alertsOf('RareApplicationConsent.yaml')[0]!.rows.map((r) => r.TargetResourceName),
+    ).toEqual(Array(4).fill('mail archiver pro'));
   });
 
   // Kusto's `has` matches a symbol such as "@" (the string operators' docs: "testing for the presence of a
   // symbol … use has"); Loupe's term match does not yet, so this rule's `InitiatingUser has "@"` drops every row.
-  it.fails('MailPermissionsAddedToApplication fires on the four delegated Mail.Read grants (known failure: `has "@"`)', () => {
-    expect(alertsOf(KNOWN_MISS)).toHaveLength(1);
-  });
+  it.fails(
+    'MailPermissionsAddedToApplication fires on the four delegated Mail.Read grants (known failure: `has "@"`)',
+    () => {
+      expect(alertsOf(KNOWN_MISS)).toHaveLength(1);
+    },
+  );
 });

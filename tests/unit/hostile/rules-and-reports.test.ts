@@ -26,7 +26,12 @@ describe('rule files', () => {
   it('a YAML alias bomb is an invalid rule at its first alias (it surfaced as an internal error)', () => {
     const levels = 'abcdefghi'.split('');
     const lines = [`a: &a ["x","x","x","x","x","x","x","x","x"]`];
-    for (let i = 1; i < levels.length; i++) lines.push(`${levels[i]}: &${levels[i]} [${Array(9).fill(`*${levels[i - 1]}`).join(',')}]`);
+    for (let i = 1; i < levels.length; i++)
+      lines.push(
+        `${levels[i]}: &${levels[i]} [${Array(9)
+          .fill(`*${levels[i - 1]}`)
+          .join(',')}]`,
+      );
     const e = ruleError(`${lines.join('\n')}\nname: x\nquery: SigninLogs\n`);
     expect([e.stage, e.code, e.position.line]).toEqual(['rule', 'yaml-aliases', 2]);
     expect(e.message).toMatch(/aliases .* expand to more than 100 values/);
@@ -53,17 +58,24 @@ describe('reports and queries', () => {
     session = await createSession(await createNodeEngine());
     await session.load({
       name: 'SigninLogs.csv',
-      bytes: new TextEncoder().encode(`TimeGenerated,UserPrincipalName,IPAddress,DeviceDetail\n2026-06-15T10:00:00Z,u@x,10.0.0.1,"[[[1]]]"\n`),
+      bytes: new TextEncoder().encode(
+        `TimeGenerated,UserPrincipalName,IPAddress,DeviceDetail\n2026-06-15T10:00:00Z,u@x,10.0.0.1,"[[[1]]]"\n`,
+      ),
     });
   });
   afterAll(() => session.close());
 
   it('an output column named __proto__ (or constructor) reaches the report rows', async () => {
-    session.readRule('SigninLogs | project __proto__ = UserPrincipalName, constructor = IPAddress, toString = 1', 'q.kql');
+    session.readRule(
+      'SigninLogs | project __proto__ = UserPrincipalName, constructor = IPAddress, toString = 1',
+      'q.kql',
+    );
     const report = await session.replay();
     const row = report.runs[0]!.rows![0]!;
     expect(Object.keys(row)).toEqual(['__proto__', 'constructor', 'toString']);
-    expect(JSON.parse(stringifyJson(report)).runs[0].rows[0]).toEqual(JSON.parse('{"__proto__":"u@x","constructor":"10.0.0.1","toString":1}'));
+    expect(JSON.parse(stringifyJson(report)).runs[0].rows[0]).toEqual(
+      JSON.parse('{"__proto__":"u@x","constructor":"10.0.0.1","toString":1}'),
+    );
   });
 
   it('a value nested deeper than JSON.stringify can write is written whole by the report writer', () => {
@@ -81,12 +93,17 @@ describe('reports and queries', () => {
     // A dynamic value built 100,000 levels deep by the query, then written by a function that
     // recurses (dynamic_to_json): a typed KQL error, not "Maximum call stack size exceeded".
     const deepText = `strcat(strrep("[", 100000), strrep("]", 100000))`;
-    const e = await session.run(`print d = dynamic_to_json(parse_json(${deepText}))`, 'kql').catch((x: unknown) => x);
+    const e = await session
+      .run(`print d = dynamic_to_json(parse_json(${deepText}))`, 'kql')
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(LoupeError);
     expect((e as LoupeError).stage).toBe('kql');
     const sql = await session.run(`SELECT CAST('x' AS INTEGER)`, 'sql').catch((x: unknown) => x);
     expect(sql).toBeInstanceOf(LoupeError);
-    expect([(sql as LoupeError).stage, (sql as LoupeError).code]).toEqual(['engine', 'query-failed']);
+    expect([(sql as LoupeError).stage, (sql as LoupeError).code]).toEqual([
+      'engine',
+      'query-failed',
+    ]);
     // The engine is still usable.
     expect((await session.run('print x = 1', 'kql')).rows).toEqual([[1]]);
   });

@@ -16,7 +16,10 @@ describe('stringifyJson', () => {
   });
 
   it('keeps keys that are Object.prototype names, and leaves out what JSON.stringify leaves out', () => {
-    const v = JSON.parse('{"__proto__":{"a":1},"constructor":[1,null],"toString":"x"}') as Record<string, unknown>;
+    const v = JSON.parse('{"__proto__":{"a":1},"constructor":[1,null],"toString":"x"}') as Record<
+      string,
+      unknown
+    >;
     v.gone = undefined;
     expect(stringifyIteratively(v)).toBe(JSON.stringify(v));
     expect(stringifyIteratively([undefined, () => 1])).toBe('[null,null]');

@@ -22,7 +22,12 @@ export function sampleSource(rel: string): LoadSource {
  * tests/fixtures/ingest/AADNonInteractiveUserSignInLogs.csv.gz and handed over inflated.
  */
 export function portalExport(): LoadSource {
-  return { name: 'AADNonInteractiveUserSignInLogs.csv', bytes: new Uint8Array(gunzipSync(readFileSync(join(FIXTURES, 'AADNonInteractiveUserSignInLogs.csv.gz')))) };
+  return {
+    name: 'AADNonInteractiveUserSignInLogs.csv',
+    bytes: new Uint8Array(
+      gunzipSync(readFileSync(join(FIXTURES, 'AADNonInteractiveUserSignInLogs.csv.gz'))),
+    ),
+  };
 }
 
 /** A file of the bundled demo (static/demo/) as the portal exported it: `SigninLogs.csv`, `AuditLogs.csv`, … */
@@ -44,7 +49,10 @@ export function textSource(name: string, text: string): LoadSource {
 }
 
 /** The file parsed by papaparse (not the loader's code path): header and records as objects. */
-export function papaRecords(bytes: Uint8Array): { header: string[]; records: Record<string, string>[] } {
+export function papaRecords(bytes: Uint8Array): {
+  header: string[];
+  records: Record<string, string>[];
+} {
   const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
   expect(parsed.errors).toEqual([]);
@@ -64,7 +72,10 @@ export function userTables(engine: SqlEngine): string[] {
 }
 
 /** Watches the buffers registered with DuckDB while `run` loads (the size of each). */
-export async function registeredSizes<T>(engine: SqlEngine, run: () => Promise<T>): Promise<{ result: T; sizes: number[] }> {
+export async function registeredSizes<T>(
+  engine: SqlEngine,
+  run: () => Promise<T>,
+): Promise<{ result: T; sizes: number[] }> {
   const sizes: number[] = [];
   const register = engine.registerFileBuffer;
   engine.registerFileBuffer = (name, bytes) => {
@@ -82,7 +93,10 @@ export async function registeredSizes<T>(engine: SqlEngine, run: () => Promise<T
  * An onProgress that counts the reports strictly between the start and the whole file: one per
  * part read (a whole read after a failed part reports none).
  */
-export function partsReadCounter(): { onProgress: (p: LoadProgress) => void; readonly count: number } {
+export function partsReadCounter(): {
+  onProgress: (p: LoadProgress) => void;
+  readonly count: number;
+} {
   let count = 0;
   return {
     onProgress: (p) => void (p.bytesRead > 0 && p.bytesRead < p.bytesTotal && count++),
@@ -93,10 +107,14 @@ export function partsReadCounter(): { onProgress: (p: LoadProgress) => void; rea
 }
 
 /** Counts the queries that fail while `run` loads (parts read again, cut or typed another way). */
-export async function failedQueries<T>(engine: SqlEngine, run: () => Promise<T>): Promise<{ result: T; failed: number }> {
+export async function failedQueries<T>(
+  engine: SqlEngine,
+  run: () => Promise<T>,
+): Promise<{ result: T; failed: number }> {
   let failed = 0;
   const queryAsync = engine.queryAsync;
-  engine.queryAsync = (sql, control) => queryAsync(sql, control).catch((e: unknown) => Promise.reject((failed++, e)));
+  engine.queryAsync = (sql, control) =>
+    queryAsync(sql, control).catch((e: unknown) => Promise.reject((failed++, e)));
   try {
     return { result: await run(), failed };
   } finally {

@@ -23,7 +23,9 @@ afterAll(() => db.close());
 
 describe('cancelling the staging query of a load', () => {
   it('stops with ingest’s cancelled error; loaded tables unchanged, no staging table left', async () => {
-    const before = db.query(`SELECT table_name, estimated_size FROM duckdb_tables() ORDER BY 1`).rows;
+    const before = db.query(
+      `SELECT table_name, estimated_size FROM duckdb_tables() ORDER BY 1`,
+    ).rows;
     const abort = new AbortController();
     let staged = 0;
     // The same engine object (ingest keeps per-engine state), its queryAsync watched for the test.
@@ -40,8 +42,13 @@ describe('cancelling the staging query of a load', () => {
       .finally(() => (db.queryAsync = queryAsync));
     expect(staged).toBe(1);
     expect(error).toBeInstanceOf(IngestError);
-    expect(error).toMatchObject({ code: 'cancelled', message: 'Loading SigninLogs.csv was cancelled; the tables already loaded are unchanged.' });
-    expect(db.query(`SELECT table_name, estimated_size FROM duckdb_tables() ORDER BY 1`).rows).toEqual(before);
+    expect(error).toMatchObject({
+      code: 'cancelled',
+      message: 'Loading SigninLogs.csv was cancelled; the tables already loaded are unchanged.',
+    });
+    expect(
+      db.query(`SELECT table_name, estimated_size FROM duckdb_tables() ORDER BY 1`).rows,
+    ).toEqual(before);
     // The same file loads in full afterwards.
     const loaded = await loadFile(db, signIns);
     expect(loaded.rowCount).toBeGreaterThan(0);

@@ -20,10 +20,21 @@ describe('which table a file fills', () => {
   });
 
   it('prefers the analyst choice, then the Type column, then the file name', () => {
-    expect(resolveTableName('SigninLogs.csv', 'AuditLogs', 'AADNonInteractiveUserSignInLogs')).toEqual({ name: 'AuditLogs', source: 'option' });
-    expect(resolveTableName('SigninLogs.csv', undefined, 'AADNonInteractiveUserSignInLogs')).toEqual({ name: 'AADNonInteractiveUserSignInLogs', source: 'type-column' });
-    expect(resolveTableName('SigninLogs.csv', undefined, undefined)).toEqual({ name: 'SigninLogs', source: 'file-name' });
-    expect(() => resolveTableName('data.csv', undefined, '')).toThrow(/Cannot tell which Sentinel table this file holds/);
-    expect(() => resolveTableName('data.csv', 'Bad Name', undefined)).toThrow(/not a valid table name/);
+    expect(
+      resolveTableName('SigninLogs.csv', 'AuditLogs', 'AADNonInteractiveUserSignInLogs'),
+    ).toEqual({ name: 'AuditLogs', source: 'option' });
+    expect(
+      resolveTableName('SigninLogs.csv', undefined, 'AADNonInteractiveUserSignInLogs'),
+    ).toEqual({ name: 'AADNonInteractiveUserSignInLogs', source: 'type-column' });
+    expect(resolveTableName('SigninLogs.csv', undefined, undefined)).toEqual({
+      name: 'SigninLogs',
+      source: 'file-name',
+    });
+    expect(() => resolveTableName('data.csv', undefined, '')).toThrow(
+      /Cannot tell which Sentinel table this file holds/,
+    );
+    expect(() => resolveTableName('data.csv', 'Bad Name', undefined)).toThrow(
+      /not a valid table name/,
+    );
   });
 });

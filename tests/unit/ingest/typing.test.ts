@@ -14,7 +14,10 @@ afterAll(() => db.close());
 
 /** The typed value of one text cell, through the SQL the loader uses (the text is bound, not spliced). */
 function typed(text: string | null, type: KqlType, datetimeFormat?: string): unknown {
-  return db.queryParams(`SELECT ${typedSql('x', type, datetimeFormat)} FROM (SELECT CAST(? AS VARCHAR) AS x)`, [text]).rows[0]![0];
+  return db.queryParams(
+    `SELECT ${typedSql('x', type, datetimeFormat)} FROM (SELECT CAST(? AS VARCHAR) AS x)`,
+    [text],
+  ).rows[0]![0];
 }
 
 describe('dynamic cells become canonical JSON text', () => {
@@ -57,7 +60,7 @@ describe('typed conversions', () => {
     expect(typed(text, type)).toEqual(expected);
   });
 
-  it('knows a datetime column\'s form from a sample, and reading in that form first changes no value', () => {
+  it("knows a datetime column's form from a sample, and reading in that form first changes no value", () => {
     const portal = datetimeFormatOf('6/15/2026, 9:56:49.975 AM');
     expect(portal).toBe('%m/%d/%Y, %I:%M:%S.%g %p');
     expect(datetimeFormatOf('6/15/2026 9:56:49 PM')).toBe('%m/%d/%Y %I:%M:%S %p'); // Excel, no comma
@@ -67,15 +70,38 @@ describe('typed conversions', () => {
     expect(datetimeFormatOf('15.06.2026 09:56')).toBeUndefined();
     expect(datetimeFormatOf(undefined)).toBeUndefined();
     // Every form the checked conversion reads gives the same instant with any likely form tried first.
-    const samples = ['6/15/2026, 9:56:49.975 AM', '6/15/2026, 12:05:00.000 AM', '12/31/2026, 11:59:59.999 PM', '6/15/2026 21:56', '6/15/2026 9:56:49 PM', '6/15/2026 21:56:49', '6/15/2026 21:56:49.5', '6/15/2026, 9:56:49.123456 AM', '2026-06-15T09:56:49+05:30', '2026-06-15', '13/45/2026, 9:56:49.975 AM', '', ' 6/15/2026, 9:56:49.975 AM '];
+    const samples = [
+      '6/15/2026, 9:56:49.975 AM',
+      '6/15/2026, 12:05:00.000 AM',
+      '12/31/2026, 11:59:59.999 PM',
+      '6/15/2026 21:56',
+      '6/15/2026 9:56:49 PM',
+      '6/15/2026 21:56:49',
+      '6/15/2026 21:56:49.5',
+      '6/15/2026, 9:56:49.123456 AM',
+      '2026-06-15T09:56:49+05:30',
+      '2026-06-15',
+      '13/45/2026, 9:56:49.975 AM',
+      '',
+      ' 6/15/2026, 9:56:49.975 AM ',
+    ];
     const formats = samples.map((s) => datetimeFormatOf(s.trim())).filter((f) => f !== undefined);
     expect(new Set(formats).size).toBe(6);
-    for (const format of formats) for (const text of samples) expect([text, format, typed(text, 'datetime', format)]).toEqual([text, format, typed(text, 'datetime')]);
+    for (const format of formats)
+      for (const text of samples)
+        expect([text, format, typed(text, 'datetime', format)]).toEqual([
+          text,
+          format,
+          typed(text, 'datetime'),
+        ]);
   });
 
   it('reads KQL timespans as microsecond intervals', () => {
     const micros = (text: string) =>
-      db.queryParams(`SELECT epoch_us(TIMESTAMP '2000-01-01' + ${typedSql('x', 'timespan')}) - epoch_us(TIMESTAMP '2000-01-01') FROM (SELECT CAST(? AS VARCHAR) AS x)`, [text]).rows[0]![0];
+      db.queryParams(
+        `SELECT epoch_us(TIMESTAMP '2000-01-01' + ${typedSql('x', 'timespan')}) - epoch_us(TIMESTAMP '2000-01-01') FROM (SELECT CAST(? AS VARCHAR) AS x)`,
+        [text],
+      ).rows[0]![0];
     expect(micros('00:05:00')).toBe(300_000_000);
     expect(micros('1.02:03:04.5000001')).toBe(((24 + 2) * 3600 + 3 * 60 + 4) * 1e6 + 500_000);
     expect(micros('-00:00:01')).toBe(-1_000_000);

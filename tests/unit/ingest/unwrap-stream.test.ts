@@ -12,7 +12,15 @@ import { csvPartSize } from '../../../src/ingest/csv-parts.ts';
 import { unwrapReadSize, unwrapText } from '../../../src/ingest/decode.ts';
 import { IngestError, loadFile, previewFile } from '../../../src/ingest/index.ts';
 import { byteSource } from '../../../src/ingest/source.ts';
-import { failedQueries, portalExport, registeredSizes, sampleSource, snapshot, textSource, userTables } from './helpers.ts';
+import {
+  failedQueries,
+  portalExport,
+  registeredSizes,
+  sampleSource,
+  snapshot,
+  textSource,
+  userTables,
+} from './helpers.ts';
 
 const DEFAULTS = { part: csvPartSize.streamBytes, read: unwrapReadSize.bytes };
 let db: SqlEngine;
@@ -24,7 +32,6 @@ afterEach(() => {
   csvPartSize.streamBytes = DEFAULTS.part;
   unwrapReadSize.bytes = DEFAULTS.read;
 });
-
 
 function utf16le(text: string): Uint8Array {
   const out = new Uint8Array(2 + text.length * 2);
@@ -58,7 +65,11 @@ describe('unwrapping as a stream', () => {
     unwrapReadSize.bytes = 4096;
     const progress: number[] = [];
     const { result, sizes } = await registeredSizes(db, () =>
-      loadFile(db, { name: 'AADNonInteractiveUserSignInLogs.csv.gz', bytes: gz }, { onProgress: (p) => progress.push(p.bytesRead) }),
+      loadFile(
+        db,
+        { name: 'AADNonInteractiveUserSignInLogs.csv.gz', bytes: gz },
+        { onProgress: (p) => progress.push(p.bytesRead) },
+      ),
     );
     expect([result.format, result.rowCount]).toEqual(['la-portal-csv+gzip', plain.rowCount]);
     expect(snapshot(db, result.name)).toBe(expected);
@@ -67,7 +78,9 @@ describe('unwrapping as a stream', () => {
     // Progress counts compressed bytes, part by part, up to the .gz size.
     expect(progress.filter((b) => b > 0 && b < gz.length).length).toBeGreaterThan(5);
     expect(progress.at(-1)).toBe(gz.length);
-    expect(progress.every((b, i) => b <= gz.length && (i === 0 || b >= progress[i - 1]!))).toBe(true);
+    expect(progress.every((b, i) => b <= gz.length && (i === 0 || b >= progress[i - 1]!))).toBe(
+      true,
+    );
   });
 
   it('a gzipped export with multi-line cells loads in parts, re-cutting a part whose guessed end fell inside one', async () => {
@@ -80,7 +93,15 @@ describe('unwrapping as a stream', () => {
     const {
       result: { result, sizes },
       failed,
-    } = await failedQueries(db, () => registeredSizes(db, () => loadFile(db, { name: 'sign-in_adelete.csv.gz', bytes: gzipSync(src.bytes!) }, { table: 'TrainingLab_CL' })));
+    } = await failedQueries(db, () =>
+      registeredSizes(db, () =>
+        loadFile(
+          db,
+          { name: 'sign-in_adelete.csv.gz', bytes: gzipSync(src.bytes!) },
+          { table: 'TrainingLab_CL' },
+        ),
+      ),
+    );
     // Some parts' guessed ends fell inside a multi-line cell: those reads failed, and were read again cut exactly.
     expect(failed).toBeGreaterThan(0);
     expect(result.rowCount).toBe(plain.rowCount);
@@ -96,7 +117,9 @@ describe('unwrapping as a stream', () => {
     const expected = snapshot(db, plain.name);
     csvPartSize.streamBytes = 40_000;
     unwrapReadSize.bytes = 10_001;
-    const { result, sizes } = await registeredSizes(db, () => loadFile(db, { name: 'AADNonInteractiveUserSignInLogs.txt', bytes: utf16le(text) }));
+    const { result, sizes } = await registeredSizes(db, () =>
+      loadFile(db, { name: 'AADNonInteractiveUserSignInLogs.txt', bytes: utf16le(text) }),
+    );
     expect([result.format, result.rowCount]).toEqual(['la-portal-csv', plain.rowCount]);
     expect(snapshot(db, result.name)).toBe(expected);
     expect(Math.max(...sizes)).toBeLessThan(text.length / 5);
@@ -112,13 +135,19 @@ describe('unwrapping as a stream', () => {
     csvPartSize.streamBytes = 30_000;
     unwrapReadSize.bytes = 4096;
     let partsBefore = 0;
-    const e = await loadFile(db, { name: 'AADNonInteractiveUserSignInLogs.csv.gz', bytes: gz.subarray(0, gz.length - 2000) }, {
-      onProgress: (p) => void (p.rows > 0 && partsBefore++),
-    }).catch((x: unknown) => x);
+    const e = await loadFile(
+      db,
+      { name: 'AADNonInteractiveUserSignInLogs.csv.gz', bytes: gz.subarray(0, gz.length - 2000) },
+      {
+        onProgress: (p) => void (p.rows > 0 && partsBefore++),
+      },
+    ).catch((x: unknown) => x);
     expect(partsBefore).toBeGreaterThan(2);
     expect(e).toBeInstanceOf(IngestError);
     expect((e as IngestError).code).toBe('bad-gzip');
-    expect((e as IngestError).message).toMatch(/^AADNonInteractiveUserSignInLogs\.csv\.gz is a damaged or truncated gzip file \(.+\); expected a complete \.gz archive: download it again\.$/);
+    expect((e as IngestError).message).toMatch(
+      /^AADNonInteractiveUserSignInLogs\.csv\.gz is a damaged or truncated gzip file \(.+\); expected a complete \.gz archive: download it again\.$/,
+    );
     expect(userTables(db)).toEqual(before);
     expect(snapshot(db, 'AADNonInteractiveUserSignInLogs')).toBe(kept);
   });
@@ -129,13 +158,23 @@ describe('unwrapping as a stream', () => {
     const badValue = lines.join('\n');
     const ragged = [...lines.slice(0, 280), `${lines[280]},extra`, ...lines.slice(281)].join('\n');
     for (const text of [badValue, ragged]) {
-      const plain = await loadFile(db, textSource('AADNonInteractiveUserSignInLogs.csv', text)).catch((x: unknown) => x);
+      const plain = await loadFile(
+        db,
+        textSource('AADNonInteractiveUserSignInLogs.csv', text),
+      ).catch((x: unknown) => x);
       expect(plain).toBeInstanceOf(IngestError);
       csvPartSize.streamBytes = 30_000;
-      const gz = await loadFile(db, { name: 'AADNonInteractiveUserSignInLogs.csv', bytes: gzipSync(Buffer.from(text)) }).catch((x: unknown) => x);
+      const gz = await loadFile(db, {
+        name: 'AADNonInteractiveUserSignInLogs.csv',
+        bytes: gzipSync(Buffer.from(text)),
+      }).catch((x: unknown) => x);
       csvPartSize.streamBytes = DEFAULTS.part;
       expect(gz).toBeInstanceOf(IngestError);
-      expect([(gz as IngestError).code, (gz as IngestError).message, (gz as IngestError).position]).toEqual([
+      expect([
+        (gz as IngestError).code,
+        (gz as IngestError).message,
+        (gz as IngestError).position,
+      ]).toEqual([
         (plain as IngestError).code,
         (plain as IngestError).message,
         (plain as IngestError).position,
@@ -146,6 +185,10 @@ describe('unwrapping as a stream', () => {
   it('previews a gzipped CSV from its head', async () => {
     const gz = gzipSync(portalExport().bytes!);
     const p = await previewFile(db, { name: 'AADNonInteractiveUserSignInLogs.csv.gz', bytes: gz });
-    expect([p.format, p.table, p.sampleRows.length]).toEqual(['la-portal-csv+gzip', 'AADNonInteractiveUserSignInLogs', 20]);
+    expect([p.format, p.table, p.sampleRows.length]).toEqual([
+      'la-portal-csv+gzip',
+      'AADNonInteractiveUserSignInLogs',
+      20,
+    ]);
   });
 });

@@ -12,8 +12,22 @@ import { checkCase, type TableCase } from './table-cases.ts';
 let h: KqlHarness;
 beforeAll(async () => {
   h = await createHarness();
-  h.table('S', [{ name: 'AppId', type: 'string' }, { name: 'Name', type: 'string' }], [`'a1', 'x'`, `'a2', 'y'`]);
-  h.table('R', [{ name: 'AppID', type: 'string' }, { name: 'name', type: 'long' }], [`'a1', 10`, `'a3', 30`]);
+  h.table(
+    'S',
+    [
+      { name: 'AppId', type: 'string' },
+      { name: 'Name', type: 'string' },
+    ],
+    [`'a1', 'x'`, `'a2', 'y'`],
+  );
+  h.table(
+    'R',
+    [
+      { name: 'AppID', type: 'string' },
+      { name: 'name', type: 'long' },
+    ],
+    [`'a1', 10`, `'a3', 30`],
+  );
 });
 afterAll(() => h.engine.close());
 
@@ -28,7 +42,10 @@ const CASES: TableCase[] = [
     rule: 'extend adds name beside Name instead of replacing it (naive: the new column overwrites or clashes)',
     kql: 'S | extend name = strlen(Name) | project AppId, Name, name',
     columns: 'AppId:string, Name:string, name:long',
-    rows: [{ AppId: 'a1', Name: 'x', name: 1 }, { AppId: 'a2', Name: 'y', name: 1 }],
+    rows: [
+      { AppId: 'a1', Name: 'x', name: 1 },
+      { AppId: 'a2', Name: 'y', name: 1 },
+    ],
   },
   {
     rule: 'a join keeps the left AppId and the right AppID as two columns, reading each from its side',
@@ -40,13 +57,21 @@ const CASES: TableCase[] = [
     rule: 'summarize by two case-twin columns, then reading each back by its exact name',
     kql: 'S | extend APPID = toupper(AppId) | summarize n = count() by AppId, APPID | project APPID, AppId, n',
     columns: 'APPID:string, AppId:string, n:long',
-    rows: [{ APPID: 'A1', AppId: 'a1', n: 1 }, { APPID: 'A2', AppId: 'a2', n: 1 }],
+    rows: [
+      { APPID: 'A1', AppId: 'a1', n: 1 },
+      { APPID: 'A2', AppId: 'a2', n: 1 },
+    ],
   },
   {
     rule: 'union lines up case twins by exact name (AppId from S, AppID from R are different columns)',
     kql: 'union (S | project AppId), (R | project AppID)',
     columns: 'AppId:string, AppID:string',
-    rows: [{ AppId: 'a1', AppID: '' }, { AppId: 'a2', AppID: '' }, { AppId: '', AppID: 'a1' }, { AppId: '', AppID: 'a3' }],
+    rows: [
+      { AppId: 'a1', AppID: '' },
+      { AppId: 'a2', AppID: '' },
+      { AppId: '', AppID: 'a1' },
+      { AppId: '', AppID: 'a3' },
+    ],
   },
   {
     rule: 'project-rename to a case twin of another column, then sort and where still read the right one',

@@ -8,13 +8,26 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseKnownFailures } from '../../../src/conformance/known-failures.ts';
-import { repositoryCoverage, repositoryCoverageInputs } from '../../../src/conformance/reference/coverage-inputs.ts';
-import { HARVEST_SUMMARY_FILE, loadRunnableExamples, pageKinds, REFERENCE_DIR, REFERENCE_KNOWN_FAILURES_PATH } from '../../../src/conformance/reference/fixtures.ts';
+import {
+  repositoryCoverage,
+  repositoryCoverageInputs,
+} from '../../../src/conformance/reference/coverage-inputs.ts';
+import {
+  HARVEST_SUMMARY_FILE,
+  loadRunnableExamples,
+  pageKinds,
+  REFERENCE_DIR,
+  REFERENCE_KNOWN_FAILURES_PATH,
+} from '../../../src/conformance/reference/fixtures.ts';
 import { entriesNamed, usesEntry } from '../../../src/conformance/reference/uses.ts';
 import { REPO_ROOT } from '../../../src/conformance/paths.ts';
 import { KUSTO_CATALOG } from '../../../src/kql/catalog/builtins.ts';
 import { coverageMarkdown } from '../../../src/kql/catalog/coverage.ts';
-import { implementedAggregates, implementedFunctions, implementedWindowFunctions } from '../../../src/kql/catalog/implemented.ts';
+import {
+  implementedAggregates,
+  implementedFunctions,
+  implementedWindowFunctions,
+} from '../../../src/kql/catalog/implemented.ts';
 import { REFUSAL_REASON_NAMES, refusedEntries } from '../../../src/kql/catalog/refusals.ts';
 import { KqlError, translate } from '../../../src/kql/index.ts';
 
@@ -33,13 +46,20 @@ function thrown(kql: string): KqlError | undefined {
 
 describe("Kusto's built-in catalog", () => {
   it('is a fresh dump of the Kusto.Language package', () => {
-    execFileSync('npx', ['tsx', 'scripts/dump-kusto-catalog.ts', '--check'], { cwd: REPO_ROOT, stdio: 'pipe' });
+    execFileSync('npx', ['tsx', 'scripts/dump-kusto-catalog.ts', '--check'], {
+      cwd: REPO_ROOT,
+      stdio: 'pipe',
+    });
   }, 120_000);
 
   it('has every kind, with signatures for everything callable', () => {
     const n = (kind: string) => KUSTO_CATALOG.entries.filter((e) => e.kind === kind).length;
-    expect([n('function'), n('aggregate'), n('window'), n('plugin'), n('operator')].every((x) => x > 0)).toBe(true);
-    expect(KUSTO_CATALOG.entries.filter((e) => e.kind !== 'operator' && !e.signatures?.length)).toEqual([]);
+    expect(
+      [n('function'), n('aggregate'), n('window'), n('plugin'), n('operator')].every((x) => x > 0),
+    ).toBe(true);
+    expect(
+      KUSTO_CATALOG.entries.filter((e) => e.kind !== 'operator' && !e.signatures?.length),
+    ).toEqual([]);
     expect(KUSTO_CATALOG.entries.filter((e) => e.kind === 'operator' && !e.syntax)).toEqual([]);
   });
 });
@@ -47,7 +67,9 @@ describe("Kusto's built-in catalog", () => {
 describe('docs/kql-coverage.md', () => {
   it('is generated from the registry and the catalog (npx tsx scripts/kql-coverage.ts)', () => {
     const committed = readFileSync(resolve(REPO_ROOT, 'docs', 'kql-coverage.md'), 'utf8');
-    expect(committed, 'regenerate with npx tsx scripts/kql-coverage.ts').toBe(coverageMarkdown(rows, KUSTO_CATALOG.source));
+    expect(committed, 'regenerate with npx tsx scripts/kql-coverage.ts').toBe(
+      coverageMarkdown(rows, KUSTO_CATALOG.source),
+    );
   });
 
   it('lists the whole catalog, each entry once', () => {
@@ -57,13 +79,22 @@ describe('docs/kql-coverage.md', () => {
 
   it('marks implemented only what has a passing reference example with a documented result', () => {
     // Recomputed here from the examples and the known-failures list, independently of coverage.ts.
-    const known = parseKnownFailures(readFileSync(REFERENCE_KNOWN_FAILURES_PATH, 'utf8'), REFERENCE_KNOWN_FAILURES_PATH);
+    const known = parseKnownFailures(
+      readFileSync(REFERENCE_KNOWN_FAILURES_PATH, 'utf8'),
+      REFERENCE_KNOWN_FAILURES_PATH,
+    );
     const examples = loadRunnableExamples();
     const unproven = rows
       .filter((r) => r.status === 'implemented')
       .filter((r) => {
-        const own = examples.filter((e) => e.expected && !Object.hasOwn(known, e.id) && usesEntry(e.kql, r.entry));
-        const onItsPage = own.filter((e) => entriesNamed(loadCovers(e.page), pageKinds(e.page)).some((x) => x.kind === r.entry.kind && x.name === r.entry.name));
+        const own = examples.filter(
+          (e) => e.expected && !Object.hasOwn(known, e.id) && usesEntry(e.kql, r.entry),
+        );
+        const onItsPage = own.filter((e) =>
+          entriesNamed(loadCovers(e.page), pageKinds(e.page)).some(
+            (x) => x.kind === r.entry.kind && x.name === r.entry.name,
+          ),
+        );
         return (r.reference?.elsewhere ? own : onItsPage).length === 0;
       })
       .map((r) => `${r.entry.kind}:${r.entry.name}`);
@@ -74,7 +105,9 @@ describe('docs/kql-coverage.md', () => {
 const pageCovers = new Map<string, readonly string[]>();
 function loadCovers(page: string): readonly string[] {
   if (!pageCovers.size) {
-    const summary = JSON.parse(readFileSync(resolve(REFERENCE_DIR, HARVEST_SUMMARY_FILE), 'utf8')) as { covers: Record<string, string[]> };
+    const summary = JSON.parse(
+      readFileSync(resolve(REFERENCE_DIR, HARVEST_SUMMARY_FILE), 'utf8'),
+    ) as { covers: Record<string, string[]> };
     for (const [stem, names] of Object.entries(summary.covers)) pageCovers.set(stem, names);
   }
   return pageCovers.get(page) ?? [];
@@ -87,7 +120,11 @@ describe('refused built-ins', () => {
     const catalog = new Set(KUSTO_CATALOG.entries.map((e) => `${e.kind}:${e.name}`));
     expect(refusedEntries().filter((r) => !catalog.has(`${r.kind}:${r.name}`))).toEqual([]);
     const implemented = rows.filter((r) => r.status === 'implemented' || r.status === 'unverified');
-    expect(implemented.filter((r) => inputs.refusal(r.entry.kind, r.entry.name)).map((r) => r.entry.name)).toEqual([]);
+    expect(
+      implemented
+        .filter((r) => inputs.refusal(r.entry.kind, r.entry.name))
+        .map((r) => r.entry.name),
+    ).toEqual([]);
   });
 
   it('give reasons docs/kql.md explains', () => {
@@ -97,20 +134,40 @@ describe('refused built-ins', () => {
 
   it('refuse as undocumented only what no documentation page documents', () => {
     const documented = new Set<string>();
-    for (const [stem, names] of Object.entries((JSON.parse(readFileSync(resolve(REFERENCE_DIR, HARVEST_SUMMARY_FILE), 'utf8')) as { covers: Record<string, string[]> }).covers)) {
+    for (const [stem, names] of Object.entries(
+      (
+        JSON.parse(readFileSync(resolve(REFERENCE_DIR, HARVEST_SUMMARY_FILE), 'utf8')) as {
+          covers: Record<string, string[]>;
+        }
+      ).covers,
+    )) {
       for (const e of entriesNamed(names, pageKinds(stem))) documented.add(`${e.kind}:${e.name}`);
     }
-    expect(refusedEntries().filter((r) => r.reason === 'undocumented' && documented.has(`${r.kind}:${r.name}`))).toEqual([]);
+    expect(
+      refusedEntries().filter(
+        (r) => r.reason === 'undocumented' && documented.has(`${r.kind}:${r.name}`),
+      ),
+    ).toEqual([]);
   });
 
   it('fail a call with the typed refusal at its place', () => {
     const e = thrown('print x = 1\n| extend d = current_database()');
     expect(e?.code).toBe('unsupported');
-    expect(e?.detail).toEqual({ kind: 'builtin-refused', builtin: { kind: 'function', name: 'current_database' }, reason: 'cluster-metadata' });
+    expect(e?.detail).toEqual({
+      kind: 'builtin-refused',
+      builtin: { kind: 'function', name: 'current_database' },
+      reason: 'cluster-metadata',
+    });
     expect(e?.position).toMatchObject({ line: 2, column: 14 });
     const agg = thrown('print x = 1 | summarize passthrough(x)');
-    expect(agg?.detail).toEqual({ kind: 'builtin-refused', builtin: { kind: 'aggregate', name: 'passthrough' }, reason: 'undocumented' });
-    expect(thrown('print h = hash_many("a", "b")')?.detail).toMatchObject({ reason: 'undocumented-algorithm' });
+    expect(agg?.detail).toEqual({
+      kind: 'builtin-refused',
+      builtin: { kind: 'aggregate', name: 'passthrough' },
+      reason: 'undocumented',
+    });
+    expect(thrown('print h = hash_many("a", "b")')?.detail).toMatchObject({
+      reason: 'undocumented-algorithm',
+    });
   });
 });
 
@@ -119,7 +176,12 @@ describe('the registry', () => {
   // unknown-function error that it does not.
   const knows = (kql: string) => {
     const e = thrown(kql);
-    return !(e && (e.code === 'unknown-function' || e.detail?.kind === 'builtin-refused' || /unknown (?:or unsupported )?(?:window )?function/.test(e.message)));
+    return !(
+      e &&
+      (e.code === 'unknown-function' ||
+        e.detail?.kind === 'builtin-refused' ||
+        /unknown (?:or unsupported )?(?:window )?function/.test(e.message))
+    );
   };
 
   it('lists only functions the translator translates', () => {
@@ -127,11 +189,19 @@ describe('the registry', () => {
       table: 'let T = datatable(x:long)[1]; table("T")',
       column_names_of: 'let T = datatable(x:long)[1]; print column_names_of(T)',
     };
-    expect(implementedFunctions().filter((f) => !knows(special[f] ?? `print x = 1 | extend y = ${f}()`))).toEqual([]);
+    expect(
+      implementedFunctions().filter((f) => !knows(special[f] ?? `print x = 1 | extend y = ${f}()`)),
+    ).toEqual([]);
   });
 
   it('lists only aggregates and window functions the translator translates', () => {
-    expect(implementedAggregates().filter((f) => !knows(`print x = 1 | summarize ${f}(x)`))).toEqual([]);
-    expect(implementedWindowFunctions().filter((f) => !knows(`print x = 1 | serialize | extend y = ${f}(x)`))).toEqual([]);
+    expect(
+      implementedAggregates().filter((f) => !knows(`print x = 1 | summarize ${f}(x)`)),
+    ).toEqual([]);
+    expect(
+      implementedWindowFunctions().filter(
+        (f) => !knows(`print x = 1 | serialize | extend y = ${f}(x)`),
+      ),
+    ).toEqual([]);
   });
 });

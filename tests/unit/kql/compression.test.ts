@@ -5,7 +5,16 @@
  */
 import { gzipSync, gunzipSync, constants, deflateSync, inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adler32, crc32, gunzip, gzipCompressToBase64, gzipDecompressFromBase64, unzlib, zlibCompressToBase64, zlibDecompressFromBase64 } from '../../../src/kql/runtime/compression.ts';
+import {
+  adler32,
+  crc32,
+  gunzip,
+  gzipCompressToBase64,
+  gzipDecompressFromBase64,
+  unzlib,
+  zlibCompressToBase64,
+  zlibDecompressFromBase64,
+} from '../../../src/kql/runtime/compression.ts';
 import { createHarness, type KqlHarness } from './harness.ts';
 
 /** Deterministic pseudo-random text (no Math.random: failures must reproduce). */
@@ -24,15 +33,27 @@ const SAMPLES: [string, string][] = [
   ['short', '1234567890qwertyuiop'],
   ['repetitive (long back-references)', 'abcabcabc'.repeat(5000)],
   ['small alphabet (dynamic Huffman)', text(1, 20000, 'ab c\n')],
-  ['wide alphabet', text(2, 70000, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ;:,.')],
+  [
+    'wide alphabet',
+    text(2, 70000, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ;:,.'),
+  ],
   ['unicode', 'Grüße, 東京 🙂 '.repeat(300)],
 ];
 
 describe('gzip runtime', () => {
   it.each(SAMPLES)('reads what zlib writes at every level and strategy: %s', (_name, s) => {
     const bytes = Buffer.from(s, 'utf8');
-    for (const options of [{ level: 0 }, { level: 1 }, { level: 6 }, { level: 9 }, { strategy: constants.Z_FIXED }, { strategy: constants.Z_HUFFMAN_ONLY }]) {
-      expect(Buffer.from(gunzip(new Uint8Array(gzipSync(bytes, options)))).toString('utf8')).toBe(s);
+    for (const options of [
+      { level: 0 },
+      { level: 1 },
+      { level: 6 },
+      { level: 9 },
+      { strategy: constants.Z_FIXED },
+      { strategy: constants.Z_HUFFMAN_ONLY },
+    ]) {
+      expect(Buffer.from(gunzip(new Uint8Array(gzipSync(bytes, options)))).toString('utf8')).toBe(
+        s,
+      );
     }
   });
 
@@ -60,8 +81,17 @@ describe('gzip runtime', () => {
 describe('zlib runtime', () => {
   it.each(SAMPLES)('reads what zlib writes at every level and strategy: %s', (_name, s) => {
     const bytes = Buffer.from(s, 'utf8');
-    for (const options of [{ level: 0 }, { level: 1 }, { level: 6 }, { level: 9 }, { strategy: constants.Z_FIXED }, { strategy: constants.Z_HUFFMAN_ONLY }]) {
-      expect(Buffer.from(unzlib(new Uint8Array(deflateSync(bytes, options)))).toString('utf8')).toBe(s);
+    for (const options of [
+      { level: 0 },
+      { level: 1 },
+      { level: 6 },
+      { level: 9 },
+      { strategy: constants.Z_FIXED },
+      { strategy: constants.Z_HUFFMAN_ONLY },
+    ]) {
+      expect(
+        Buffer.from(unzlib(new Uint8Array(deflateSync(bytes, options)))).toString('utf8'),
+      ).toBe(s);
     }
   });
 
@@ -92,15 +122,33 @@ describe('gzip functions in KQL', () => {
   });
   afterAll(() => h.engine.close());
 
-  it('give Kusto\'s documented answers and round-trip', () => {
-    expect(h.run('print c = gzip_compress_to_base64_string("1234567890qwertyuiop"), d = gzip_decompress_from_base64_string("H4sIAAAAAAAA/wEUAOv/MTIzNDU2Nzg5MHF3ZXJ0eXVpb3A6m7f2FAAAAA=="), r = gzip_decompress_from_base64_string(gzip_compress_to_base64_string("été")), bad = gzip_decompress_from_base64_string("x0x0x0")')).toEqual([
-      { c: 'H4sIAAAAAAAA/wEUAOv/MTIzNDU2Nzg5MHF3ZXJ0eXVpb3A6m7f2FAAAAA==', d: '1234567890qwertyuiop', r: 'été', bad: '' },
+  it("give Kusto's documented answers and round-trip", () => {
+    expect(
+      h.run(
+        'print c = gzip_compress_to_base64_string("1234567890qwertyuiop"), d = gzip_decompress_from_base64_string("H4sIAAAAAAAA/wEUAOv/MTIzNDU2Nzg5MHF3ZXJ0eXVpb3A6m7f2FAAAAA=="), r = gzip_decompress_from_base64_string(gzip_compress_to_base64_string("été")), bad = gzip_decompress_from_base64_string("x0x0x0")',
+      ),
+    ).toEqual([
+      {
+        c: 'H4sIAAAAAAAA/wEUAOv/MTIzNDU2Nzg5MHF3ZXJ0eXVpb3A6m7f2FAAAAA==',
+        d: '1234567890qwertyuiop',
+        r: 'été',
+        bad: '',
+      },
     ]);
   });
 
-  it('zlib: Kusto\'s documented answers (zlib-base64-compress-function.md, zlib-base64-decompress-function.md) and a round trip', () => {
-    expect(h.run('print zcomp = zlib_compress_to_base64_string("1234567890qwertyuiop"), valid = zlib_decompress_from_base64_string("eJwLSS0uUSguKcrMS1cwNDIGACxqBQ4="), invalid = zlib_decompress_from_base64_string("x0x0x0"), r = zlib_decompress_from_base64_string(zlib_compress_to_base64_string("été"))')).toEqual([
-      { zcomp: 'eAEBFADr/zEyMzQ1Njc4OTBxd2VydHl1aW9wOAkGdw==', valid: 'Test string 123', invalid: '', r: 'été' },
+  it("zlib: Kusto's documented answers (zlib-base64-compress-function.md, zlib-base64-decompress-function.md) and a round trip", () => {
+    expect(
+      h.run(
+        'print zcomp = zlib_compress_to_base64_string("1234567890qwertyuiop"), valid = zlib_decompress_from_base64_string("eJwLSS0uUSguKcrMS1cwNDIGACxqBQ4="), invalid = zlib_decompress_from_base64_string("x0x0x0"), r = zlib_decompress_from_base64_string(zlib_compress_to_base64_string("été"))',
+      ),
+    ).toEqual([
+      {
+        zcomp: 'eAEBFADr/zEyMzQ1Njc4OTBxd2VydHl1aW9wOAkGdw==',
+        valid: 'Test string 123',
+        invalid: '',
+        r: 'été',
+      },
     ]);
   });
 });

@@ -9,16 +9,24 @@ import { createHarness, type KqlHarness } from './harness.ts';
 let h: KqlHarness;
 beforeAll(async () => {
   h = await createHarness();
-  h.table('T', [{ name: 'Id', type: 'long' }, { name: 'A', type: 'dynamic' }, { name: 'B', type: 'dynamic' }], [
-    `1, '[1,2,3]', '["x","y"]'`,
-    `2, '[]', '[]'`,
-    `3, NULL, '["z"]'`,
-    `4, '{"k":1,"m":"v"}', '5'`,
-  ]);
-  h.table('S', [{ name: 'Id', type: 'long' }, { name: 'Tags', type: 'dynamic' }, { name: 'When', type: 'dynamic' }], [
-    `1, '["a","b","a"]', '["2024-01-02T03:04:05Z","bad",7]'`,
-    `2, '{"p":{"q":[10,20]}}', '[]'`,
-  ]);
+  h.table(
+    'T',
+    [
+      { name: 'Id', type: 'long' },
+      { name: 'A', type: 'dynamic' },
+      { name: 'B', type: 'dynamic' },
+    ],
+    [`1, '[1,2,3]', '["x","y"]'`, `2, '[]', '[]'`, `3, NULL, '["z"]'`, `4, '{"k":1,"m":"v"}', '5'`],
+  );
+  h.table(
+    'S',
+    [
+      { name: 'Id', type: 'long' },
+      { name: 'Tags', type: 'dynamic' },
+      { name: 'When', type: 'dynamic' },
+    ],
+    [`1, '["a","b","a"]', '["2024-01-02T03:04:05Z","bad",7]'`, `2, '{"p":{"q":[10,20]}}', '[]'`],
+  );
 });
 afterAll(() => h.engine.close());
 
@@ -30,25 +38,38 @@ const CASES: { rule: string; kql: string; rows: Row[] }[] = [
     rule: 'an empty array drops the row; null gives one null row; a scalar gives itself; a bag gives one-key bags',
     kql: 'T | mv-expand A | project Id, A',
     rows: [
-      { Id: 1, A: 1 }, { Id: 1, A: 2 }, { Id: 1, A: 3 },
+      { Id: 1, A: 1 },
+      { Id: 1, A: 2 },
+      { Id: 1, A: 3 },
       { Id: 3, A: null },
-      { Id: 4, A: { k: 1 } }, { Id: 4, A: { m: 'v' } },
+      { Id: 4, A: { k: 1 } },
+      { Id: 4, A: { m: 'v' } },
     ],
   },
   {
     rule: 'several columns expand in parallel, the shorter padded with null (naive: a cross product of 6 rows)',
     kql: 'T | where Id == 1 | mv-expand A, B | project A, B',
-    rows: [{ A: 1, B: 'x' }, { A: 2, B: 'y' }, { A: 3, B: null }],
+    rows: [
+      { A: 1, B: 'x' },
+      { A: 2, B: 'y' },
+      { A: 3, B: null },
+    ],
   },
   {
     rule: 'bagexpansion=array gives [key, value] pairs; a scalar beside it pads',
     kql: 'T | where Id == 4 | mv-expand bagexpansion=array A, B | project A, B',
-    rows: [{ A: ['k', 1], B: 5 }, { A: ['m', 'v'], B: null }],
+    rows: [
+      { A: ['k', 1], B: 5 },
+      { A: ['m', 'v'], B: null },
+    ],
   },
   {
     rule: 'with_itemindex numbers elements from 0; limit caps rows per input row',
     kql: 'T | where Id == 1 | mv-expand with_itemindex=Ix A limit 2 | project Ix, A',
-    rows: [{ Ix: 0, A: 1 }, { Ix: 1, A: 2 }],
+    rows: [
+      { Ix: 0, A: 1 },
+      { Ix: 1, A: 2 },
+    ],
   },
   {
     rule: 'to typeof(string) gives the string elements, "" for others (cast, not conversion)',
@@ -68,12 +89,18 @@ const CASES: { rule: string; kql: string; rows: Row[] }[] = [
   {
     rule: 'an unnamed member path is named with underscores, and expands next to the other columns',
     kql: 'S | where Id == 2 | mv-expand Tags.p.q | project Id, Tags_p_q',
-    rows: [{ Id: 2, Tags_p_q: 10 }, { Id: 2, Tags_p_q: 20 }],
+    rows: [
+      { Id: 2, Tags_p_q: 10 },
+      { Id: 2, Tags_p_q: 20 },
+    ],
   },
   {
     rule: 'each element is a row of its own (repeated elements too)',
     kql: 'S | where Id == 1 | mv-expand t = Tags | summarize c = count() by t = tostring(t)',
-    rows: [{ t: 'a', c: 2 }, { t: 'b', c: 1 }],
+    rows: [
+      { t: 'a', c: 2 },
+      { t: 'b', c: 1 },
+    ],
   },
   {
     rule: 'legacy mvexpand works the same',
@@ -89,17 +116,28 @@ describe('mv-expand', () => {
     });
   }
   it('column order: replaced in place, new ones at the end, then the index', () => {
-    expect(h.translate('T | mv-expand with_itemindex=I B, X = A').columns.map((c) => `${c.name}:${c.type}`)).toEqual(['Id:long', 'A:dynamic', 'B:dynamic', 'X:dynamic', 'I:long']);
+    expect(
+      h
+        .translate('T | mv-expand with_itemindex=I B, X = A')
+        .columns.map((c) => `${c.name}:${c.type}`),
+    ).toEqual(['Id:long', 'A:dynamic', 'B:dynamic', 'X:dynamic', 'I:long']);
   });
   it('keeps a sort order, elements in array order', () => {
     const rows = h.run('T | where Id in (1, 3) | sort by Id desc | mv-expand B | project Id, B');
-    expect(rows).toEqual([{ Id: 3, B: 'z' }, { Id: 1, B: 'x' }, { Id: 1, B: 'y' }]);
+    expect(rows).toEqual([
+      { Id: 3, B: 'z' },
+      { Id: 1, B: 'x' },
+      { Id: 1, B: 'y' },
+    ]);
     expect(h.translate('T | sort by Id | mv-expand B').ordered).toBe(true);
   });
   it('an unnamed expression that is not a path is named Column1', () => {
     const t = h.translate('S | mv-expand split("a,b", ",")');
     expect(t.columns.map((c) => c.name)).toEqual(['Id', 'Tags', 'When', 'Column1']);
-    expect(h.run('S | where Id == 1 | mv-expand split("a,b", ",") | project Column1')).toEqual([{ Column1: 'a' }, { Column1: 'b' }]);
+    expect(h.run('S | where Id == 1 | mv-expand split("a,b", ",") | project Column1')).toEqual([
+      { Column1: 'a' },
+      { Column1: 'b' },
+    ]);
   });
   it('refuses a non-dynamic value with a type error', () => {
     expect(() => h.translate('T | mv-expand Id')).toThrow(/needs a dynamic value/);
@@ -108,48 +146,92 @@ describe('mv-expand', () => {
 
 describe('mv-apply', () => {
   beforeAll(() => {
-    h.table('Sign', [{ name: 'User', type: 'string' }, { name: 'Policies', type: 'string' }], [
-      `'ann', '[{"displayName":"P1","result":"failure"},{"displayName":"P2","result":"success"},{"displayName":"P3","result":"FAILURE"}]'`,
-      `'bob', '[{"displayName":"P1","result":"success"}]'`,
-      `'cid', '[]'`,
-    ]);
+    h.table(
+      'Sign',
+      [
+        { name: 'User', type: 'string' },
+        { name: 'Policies', type: 'string' },
+      ],
+      [
+        `'ann', '[{"displayName":"P1","result":"failure"},{"displayName":"P2","result":"success"},{"displayName":"P3","result":"FAILURE"}]'`,
+        `'bob', '[{"displayName":"P1","result":"success"}]'`,
+        `'cid', '[]'`,
+      ],
+    );
   });
-  it('the Sentinel pattern: project inside the subquery keeps the row\'s columns; where filters the elements', () => {
+  it("the Sentinel pattern: project inside the subquery keeps the row's columns; where filters the elements", () => {
     const rows = h.run(
       'Sign | mv-apply CAP = parse_json(Policies) on (project Name = tostring(CAP.displayName), result = tostring(CAP.result) | where result =~ "failure") | project User, Name, result',
     );
-    expect(sorted(rows)).toEqual(sorted([{ User: 'ann', Name: 'P1', result: 'failure' }, { User: 'ann', Name: 'P3', result: 'FAILURE' }]));
+    expect(sorted(rows)).toEqual(
+      sorted([
+        { User: 'ann', Name: 'P1', result: 'failure' },
+        { User: 'ann', Name: 'P3', result: 'FAILURE' },
+      ]),
+    );
   });
-  it('output columns: the input columns, then the subquery\'s', () => {
-    const t = h.translate('Sign | mv-apply CAP = parse_json(Policies) on (extend n = tostring(CAP.displayName))');
+  it("output columns: the input columns, then the subquery's", () => {
+    const t = h.translate(
+      'Sign | mv-apply CAP = parse_json(Policies) on (extend n = tostring(CAP.displayName))',
+    );
     expect(t.columns.map((c) => c.name)).toEqual(['User', 'Policies', 'CAP', 'n']);
     expect(t.columns.some((c) => c.name.startsWith('__'))).toBe(false);
   });
   it('summarize, top, take and sort work per input row (naive: across all rows)', () => {
-    h.table('Arr', [{ name: 'index', type: 'int' }, { name: 'A', type: 'dynamic' }, { name: 'B', type: 'dynamic' }], [
-      `0, '[5,1,3]', '["A1","A2"]'`,
-      `1, '[4,10,8,7]', '["C1"]'`,
-      `2, '[]', '[]'`,
-    ]);
-    // Kusto's documented examples.
-    expect(sorted(h.run('Arr | mv-apply A2 = A to typeof(long) on (top 2 by A2 | summarize Top2 = make_list(A2)) | project index, Top2'))).toEqual(
-      sorted([{ index: 0, Top2: [5, 3] }, { index: 1, Top2: [10, 8] }]),
+    h.table(
+      'Arr',
+      [
+        { name: 'index', type: 'int' },
+        { name: 'A', type: 'dynamic' },
+        { name: 'B', type: 'dynamic' },
+      ],
+      [`0, '[5,1,3]', '["A1","A2"]'`, `1, '[4,10,8,7]', '["C1"]'`, `2, '[]', '[]'`],
     );
-    expect(sorted(h.run('Arr | mv-apply A2 = A to typeof(long) on (take 2) | project index, A2'))).toEqual(
-      sorted([{ index: 0, A2: 5 }, { index: 0, A2: 1 }, { index: 1, A2: 4 }, { index: 1, A2: 10 }]),
+    // Kusto's documented examples.
+    expect(
+      sorted(
+        h.run(
+          'Arr | mv-apply A2 = A to typeof(long) on (top 2 by A2 | summarize Top2 = make_list(A2)) | project index, Top2',
+        ),
+      ),
+    ).toEqual(
+      sorted([
+        { index: 0, Top2: [5, 3] },
+        { index: 1, Top2: [10, 8] },
+      ]),
+    );
+    expect(
+      sorted(h.run('Arr | mv-apply A2 = A to typeof(long) on (take 2) | project index, A2')),
+    ).toEqual(
+      sorted([
+        { index: 0, A2: 5 },
+        { index: 0, A2: 1 },
+        { index: 1, A2: 4 },
+        { index: 1, A2: 10 },
+      ]),
     );
     // Parallel expansion pads B with null, which tostring-casts to "" in the string column.
-    const rows = h.run('Arr | mv-apply x = A to typeof(long), y = B to typeof(string) on (summarize n = count(), s = sum(x), m = make_set(y)) | project index, n, s, m');
-    expect(rows.sort((p, q) => (p.index as number) - (q.index as number)).map((r) => [r.index, r.n, r.s, [...(r.m as string[])].sort()])).toEqual([
+    const rows = h.run(
+      'Arr | mv-apply x = A to typeof(long), y = B to typeof(string) on (summarize n = count(), s = sum(x), m = make_set(y)) | project index, n, s, m',
+    );
+    expect(
+      rows
+        .sort((p, q) => (p.index as number) - (q.index as number))
+        .map((r) => [r.index, r.n, r.s, [...(r.m as string[])].sort()]),
+    ).toEqual([
       [0, 3, 9, ['', 'A1', 'A2']],
       [1, 4, 29, ['', 'C1']],
     ]);
   });
   it('identical input rows each get their own subquery result', () => {
     h.table('Dup', [{ name: 'A', type: 'dynamic' }], [`'[1,2]'`, `'[1,2]'`]);
-    expect(h.run('Dup | mv-apply x = A to typeof(long) on (summarize s = sum(x)) | project s')).toEqual([{ s: 3 }, { s: 3 }]);
+    expect(
+      h.run('Dup | mv-apply x = A to typeof(long) on (summarize s = sum(x)) | project s'),
+    ).toEqual([{ s: 3 }, { s: 3 }]);
   });
   it('refuses operators it cannot run per row, naming them', () => {
-    expect(() => h.translate('Sign | mv-apply CAP = parse_json(Policies) on (distinct CAP)')).toThrow(/"distinct" inside mv-apply/);
+    expect(() =>
+      h.translate('Sign | mv-apply CAP = parse_json(Policies) on (distinct CAP)'),
+    ).toThrow(/"distinct" inside mv-apply/);
   });
 });

@@ -39,7 +39,12 @@ export interface ErrorCase {
 }
 
 /** Runs `cases` (and `errors`) in a describe block with its own engine; `setup` adds tables. */
-export function functionCases(title: string, cases: readonly FunctionCase[], errors: readonly ErrorCase[] = [], setup?: (h: KqlHarness) => void): void {
+export function functionCases(
+  title: string,
+  cases: readonly FunctionCase[],
+  errors: readonly ErrorCase[] = [],
+  setup?: (h: KqlHarness) => void,
+): void {
   describe(title, () => {
     let h: KqlHarness;
     beforeAll(async () => {

@@ -3,7 +3,7 @@ import { functionCases } from './function-cases.ts';
 
 functionCases('KQL IP functions', [
   {
-    rule: 'parse_ipv4 masks by the address\'s own prefix; invalid text is null (naive: an error or 0)',
+    rule: "parse_ipv4 masks by the address's own prefix; invalid text is null (naive: an error or 0)",
     kql: 'P | project a = parse_ipv4("127.0.0.1"), b = parse_ipv4("10.1.2.3/24"), c = parse_ipv4("1.2.3"), d = parse_ipv4("1.2.3.256"), e = parse_ipv4_mask("127.0.0.1", 24)',
     rows: [{ a: 2130706433, b: 167838208, c: null, d: null, e: 2130706432 }],
   },
@@ -45,6 +45,14 @@ functionCases('KQL IP functions', [
   {
     rule: 'IPv6: canonical form, IPv4 mapped into ::ffff:0:0/96, prefixes',
     kql: 'P | project a = parse_ipv6_mask("fe80::85d:e82c:9446:7994/120", 124), b = parse_ipv6_mask("192.168.255.255", 120), c = ipv6_is_in_range("a5e:f127:8a9d:146d:e102:b5d3:c755:abcd", "a5e:f127:8a9d:146d:e102:b5d3:c755:0000/112"), d = ipv6_compare("192.168.1.1/24", "::ffff:c0a8:01ff", 127), e = ipv6_is_match("fe80::85d:e82c:9446:7994", "fe80::85d:e82c:9446:7998/120")',
-    rows: [{ a: 'fe80:0000:0000:0000:085d:e82c:9446:7900', b: '0000:0000:0000:0000:0000:ffff:c0a8:ff00', c: true, d: 0, e: true }],
+    rows: [
+      {
+        a: 'fe80:0000:0000:0000:085d:e82c:9446:7900',
+        b: '0000:0000:0000:0000:0000:ffff:c0a8:ff00',
+        c: true,
+        d: 0,
+        e: true,
+      },
+    ],
   },
 ]);

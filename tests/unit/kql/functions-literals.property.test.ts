@@ -16,7 +16,13 @@ afterAll(() => h.engine.close());
 
 /** A KQL double-quoted string literal for any text (the lexer's escapes). */
 function kqlString(s: string): string {
-  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t').replace(/[\x00-\x1f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+  return `"${s
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\t/g, '\\t')
+    .replace(/[\x00-\x1f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 }
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -26,12 +32,25 @@ function kqlDynamic(v: Json): string {
   if (typeof v === 'string') return kqlString(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map(kqlDynamic).join(', ')}]`;
-  return `{${Object.entries(v).map(([k, x]) => `${kqlString(k)}: ${kqlDynamic(x)}`).join(', ')}}`;
+  return `{${Object.entries(v)
+    .map(([k, x]) => `${kqlString(k)}: ${kqlDynamic(x)}`)
+    .join(', ')}}`;
 }
 
 const text = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 12 }),
-  fc.constantFrom("'; DROP TABLE \"P\"; --", '\\', '"', "'", '\n', '__proto__', 'constructor', '👍🏽', '\u2028', "')) OR 1=1 --"),
+  fc.constantFrom(
+    '\'; DROP TABLE "P"; --',
+    '\\',
+    '"',
+    "'",
+    '\n',
+    '__proto__',
+    'constructor',
+    '👍🏽',
+    '\u2028',
+    "')) OR 1=1 --",
+  ),
 );
 const json: fc.Arbitrary<Json> = fc.letrec<{ v: Json }>((tie) => ({
   v: fc.oneof(
@@ -44,7 +63,13 @@ const json: fc.Arbitrary<Json> = fc.letrec<{ v: Json }>((tie) => ({
     fc.array(tie('v'), { maxLength: 4 }),
     fc.array(fc.tuple(text, tie('v')), { maxLength: 4 }).map((entries) => {
       const o: { [k: string]: Json } = {};
-      for (const [k, x] of entries) Object.defineProperty(o, k, { value: x, enumerable: true, writable: true, configurable: true });
+      for (const [k, x] of entries)
+        Object.defineProperty(o, k, {
+          value: x,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       return o;
     }),
   ),

@@ -1,89 +1,147 @@
 /** String functions: Kusto's documented answers, and the traps a naive SQL translation falls into. */
 import { functionCases } from './function-cases.ts';
 
-functionCases('KQL string functions', [
-  {
-    rule: 'hash() is xxHash64 of the UTF-8 text (Kusto docs: hash("World") = 1846988464401551951, mod 100 = 51)',
-    kql: 'P | project a = hash("World"), b = hash("World", 100), c = hash("Hello"), d = hash("")',
-    // Beyond 2^53 a long arrives as its exact decimal text.
-    rows: [{ a: '1846988464401551951', b: 51, c: '753694413698530628', d: '-1205034819632174695' }],
-  },
-  {
-    rule: 'strlen counts Unicode code points, not UTF-8 bytes (naive octet_length gives 7 for "é👍x")',
-    kql: 'P | project a = strlen("é👍x"), b = string_size("é👍x"), c = reverse("abc")',
-    rows: [{ a: 3, b: 7, c: 'cba' }],
-  },
-  {
-    rule: 'extract with no match is "" (naive: null)',
-    kql: 'P | project a = extract(@"Email: (\\S+),", 1, "User: David, Age: 35"), b = extract("User: ([^,]+)", 1, "User: James, Email"), c = extract(@"\\d+", 0, "Age: 35")',
-    rows: [{ a: '', b: 'James', c: '35' }],
-  },
-  {
-    rule: 'extract_all: strings for one group, arrays for several, null when nothing matches',
-    kql: 'P | project a = extract_all(@"(\\d+)", "numbers: 123, 567"), b = extract_all(@"(\\w)(\\w+)(\\w)", "82b8be2d-dfa7"), c = extract_all(@"(\\d+)", "none")',
-    rows: [{ a: ['123', '567'], b: [['8', '2b8be2', 'd'], ['d', 'fa', '7']], c: null }],
-  },
-  {
-    rule: 'indexof ranges bound where a match starts (Kusto docs idx1–idx9)',
-    kql: 'P | project i1 = indexof("abcdefg", "cde"), i2 = indexof("abcdefg", "cde", 1, 4), i3 = indexof("abcdefg", "cde", 1, 2), i4 = indexof("abcdefg", "cde", 3, 4), i5 = indexof("abcdefg", "cde", -5), i6 = indexof(1234567, 5, 1, 4), i8 = indexof("abcdefgabcdefg", "cde", 1, 10, 2), i9 = indexof("abcdefgabcdefg", "cde", 1, -1, 3), n = indexof("abc", "z")',
-    rows: [{ i1: 2, i2: 2, i3: 2, i4: -1, i5: 2, i6: 4, i8: 9, i9: -1, n: -1 }],
-  },
-  {
-    rule: 'trim/trim_start/trim_end take a regex and remove repeated matches',
-    kql: 'P | project a = trim(@"[^\\w]+", "-  Te st1// $"), b = trim_start("https://", "https://bing.com"), c = trim_end(".com", "bing.com"), d = trim("--", "--a--b----")',
-    rows: [{ a: 'Te st1', b: 'bing.com', c: 'bing', d: 'a--b' }],
-  },
-  {
-    rule: 'replace_string is case-sensitive and literal; replace_regex rewrites groups with \\1',
-    kql: 'P | project a = replace_string("a.b.A", ".", "-"), b = replace_regex("Number is 1", @"is (\\d+)", @"was: \\1"), c = replace_string("cat Cat", "cat", "dog")',
-    rows: [{ a: 'a-b-A', b: 'Number was: 1', c: 'dog Cat' }],
-  },
-  {
-    rule: 'countof: plain search counts overlapping matches, regex does not',
-    kql: 'P | project a = countof("aaa", "aa"), b = countof("aaa", "a{2}", "regex"), c = countof("abc", "")',
-    rows: [{ a: 2, b: 1, c: 0 }],
-  },
-  {
-    rule: 'strcat_delim and strrep convert every argument with tostring (Kusto docs examples)',
-    kql: "P | project a = strcat_delim('-', 1, '2', 'A', 1s), b = strrep('ABC', 2), c = strrep(123, 3, '.'), d = strrep(3s, 2, ' '), e = strrep('x', 0)",
-    rows: [{ a: '1-2-A-00:00:01', b: 'ABCABC', c: '123.123.123', d: '00:00:03 00:00:03', e: '' }],
-  },
-  {
-    rule: 'base64 round trip through UTF-8; invalid or unpadded input decodes to "" / null (naive atob accepts missing padding)',
-    kql: 'P | project a = base64_encode_tostring("Kusto"), b = base64_decode_tostring("S3VzdG8="), c = base64_decode_tostring("@@"), d = base64_encode_tostring("é"), e = isnull(base64_decode_toarray("S3VzdG8")), f = base64_decode_toarray("S3VzdG8=")',
-    rows: [{ a: 'S3VzdG8=', b: 'Kusto', c: '', d: 'w6k=', e: true, f: [75, 117, 115, 116, 111] }],
-  },
-  {
-    rule: 'url_encode uses + for spaces and lower-case hex, url_encode_component %20; url_decode reverses',
-    kql: 'P | project a = url_encode("https://www.bing.com/hello world"), b = url_encode_component("a b/"), c = url_decode("a%20b+c")',
-    rows: [{ a: 'https%3a%2f%2fwww.bing.com%2fhello+world', b: 'a%20b%2f', c: 'a b c' }],
-  },
-  {
-    rule: 'hash_sha256/hash_md5/hash_sha1 give lower-case hex; a datetime is hashed in its 7-digit form (Kusto docs value)',
-    kql: 'P | project a = hash_md5("a"), b = hash_sha1("World"), c = hash_sha256("a"), d = hash_sha1(datetime(2020-01-01))',
-    rows: [{ a: '0cc175b9c0f1b6a831c399e269772661', b: '70c07ec18ef89c5309bbb0937f3a6342411e1fdd', c: 'ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb', d: 'e903e533f4d636b4fc0dcf3cf81e7b7f330de776' }],
-  },
-  {
-    rule: 'parse_url splits a URL into Kusto\'s bag (docs example)',
-    kql: 'P | project r = parse_url("scheme://username:password@host:1234/this/is/a/path?k1=v1&k2=v2#fragment")',
-    rows: [{ r: { Scheme: 'scheme', Host: 'host', Port: '1234', Path: '/this/is/a/path', Username: 'username', Password: 'password', 'Query Parameters': { k1: 'v1', k2: 'v2' }, Fragment: 'fragment' } }],
-  },
-  {
-    rule: 'parse_path: drive roots only, alternate data streams, URL schemes',
-    kql: 'P | project a = parse_path("file://C:/temp/file.txt:some.exe"), b = parse_path("/usr/lib/temp/file.txt")',
-    rows: [{
-      a: { Scheme: 'file', RootPath: 'C:/', DirectoryPath: 'C:/temp', DirectoryName: 'temp', Filename: 'file.txt', Extension: 'txt', AlternateDataStreamName: 'some.exe' },
-      b: { Scheme: '', RootPath: '', DirectoryPath: '/usr/lib/temp', DirectoryName: 'temp', Filename: 'file.txt', Extension: 'txt', AlternateDataStreamName: '' },
-    }],
-  },
-  {
-    rule: 'Unicode code points both ways; range() as an array; to_utf8 bytes',
-    kql: 'P | project a = unicode_codepoints_from_string("h👍"), b = unicode_codepoints_to_string(dynamic([75, 117]), 115, range(116, 116)), c = to_utf8("é")',
-    rows: [{ a: [104, 128077], b: 'Kust', c: [195, 169] }],
-  },
-], [
-  { rule: 'hash of a non-string is refused rather than hashed differently from Kusto', kql: 'P | project h = hash(x)', code: 'unsupported', message: /hash\(\) of a long/ },
-]);
+functionCases(
+  'KQL string functions',
+  [
+    {
+      rule: 'hash() is xxHash64 of the UTF-8 text (Kusto docs: hash("World") = 1846988464401551951, mod 100 = 51)',
+      kql: 'P | project a = hash("World"), b = hash("World", 100), c = hash("Hello"), d = hash("")',
+      // Beyond 2^53 a long arrives as its exact decimal text.
+      rows: [
+        { a: '1846988464401551951', b: 51, c: '753694413698530628', d: '-1205034819632174695' },
+      ],
+    },
+    {
+      rule: 'strlen counts Unicode code points, not UTF-8 bytes (naive octet_length gives 7 for "é👍x")',
+      kql: 'P | project a = strlen("é👍x"), b = string_size("é👍x"), c = reverse("abc")',
+      rows: [{ a: 3, b: 7, c: 'cba' }],
+    },
+    {
+      rule: 'extract with no match is "" (naive: null)',
+      kql: 'P | project a = extract(@"Email: (\\S+),", 1, "User: David, Age: 35"), b = extract("User: ([^,]+)", 1, "User: James, Email"), c = extract(@"\\d+", 0, "Age: 35")',
+      rows: [{ a: '', b: 'James', c: '35' }],
+    },
+    {
+      rule: 'extract_all: strings for one group, arrays for several, null when nothing matches',
+      kql: 'P | project a = extract_all(@"(\\d+)", "numbers: 123, 567"), b = extract_all(@"(\\w)(\\w+)(\\w)", "82b8be2d-dfa7"), c = extract_all(@"(\\d+)", "none")',
+      rows: [
+        {
+          a: ['123', '567'],
+          b: [
+            ['8', '2b8be2', 'd'],
+            ['d', 'fa', '7'],
+          ],
+          c: null,
+        },
+      ],
+    },
+    {
+      rule: 'indexof ranges bound where a match starts (Kusto docs idx1–idx9)',
+      kql: 'P | project i1 = indexof("abcdefg", "cde"), i2 = indexof("abcdefg", "cde", 1, 4), i3 = indexof("abcdefg", "cde", 1, 2), i4 = indexof("abcdefg", "cde", 3, 4), i5 = indexof("abcdefg", "cde", -5), i6 = indexof(1234567, 5, 1, 4), i8 = indexof("abcdefgabcdefg", "cde", 1, 10, 2), i9 = indexof("abcdefgabcdefg", "cde", 1, -1, 3), n = indexof("abc", "z")',
+      rows: [{ i1: 2, i2: 2, i3: 2, i4: -1, i5: 2, i6: 4, i8: 9, i9: -1, n: -1 }],
+    },
+    {
+      rule: 'trim/trim_start/trim_end take a regex and remove repeated matches',
+      kql: 'P | project a = trim(@"[^\\w]+", "-  Te st1// $"), b = trim_start("https://", "https://bing.com"), c = trim_end(".com", "bing.com"), d = trim("--", "--a--b----")',
+      rows: [{ a: 'Te st1', b: 'bing.com', c: 'bing', d: 'a--b' }],
+    },
+    {
+      rule: 'replace_string is case-sensitive and literal; replace_regex rewrites groups with \\1',
+      kql: 'P | project a = replace_string("a.b.A", ".", "-"), b = replace_regex("Number is 1", @"is (\\d+)", @"was: \\1"), c = replace_string("cat Cat", "cat", "dog")',
+      rows: [{ a: 'a-b-A', b: 'Number was: 1', c: 'dog Cat' }],
+    },
+    {
+      rule: 'countof: plain search counts overlapping matches, regex does not',
+      kql: 'P | project a = countof("aaa", "aa"), b = countof("aaa", "a{2}", "regex"), c = countof("abc", "")',
+      rows: [{ a: 2, b: 1, c: 0 }],
+    },
+    {
+      rule: 'strcat_delim and strrep convert every argument with tostring (Kusto docs examples)',
+      kql: "P | project a = strcat_delim('-', 1, '2', 'A', 1s), b = strrep('ABC', 2), c = strrep(123, 3, '.'), d = strrep(3s, 2, ' '), e = strrep('x', 0)",
+      rows: [{ a: '1-2-A-00:00:01', b: 'ABCABC', c: '123.123.123', d: '00:00:03 00:00:03', e: '' }],
+    },
+    {
+      rule: 'base64 round trip through UTF-8; invalid or unpadded input decodes to "" / null (naive atob accepts missing padding)',
+      kql: 'P | project a = base64_encode_tostring("Kusto"), b = base64_decode_tostring("S3VzdG8="), c = base64_decode_tostring("@@"), d = base64_encode_tostring("é"), e = isnull(base64_decode_toarray("S3VzdG8")), f = base64_decode_toarray("S3VzdG8=")',
+      rows: [{ a: 'S3VzdG8=', b: 'Kusto', c: '', d: 'w6k=', e: true, f: [75, 117, 115, 116, 111] }],
+    },
+    {
+      rule: 'url_encode uses + for spaces and lower-case hex, url_encode_component %20; url_decode reverses',
+      kql: 'P | project a = url_encode("https://www.bing.com/hello world"), b = url_encode_component("a b/"), c = url_decode("a%20b+c")',
+      rows: [{ a: 'https%3a%2f%2fwww.bing.com%2fhello+world', b: 'a%20b%2f', c: 'a b c' }],
+    },
+    {
+      rule: 'hash_sha256/hash_md5/hash_sha1 give lower-case hex; a datetime is hashed in its 7-digit form (Kusto docs value)',
+      kql: 'P | project a = hash_md5("a"), b = hash_sha1("World"), c = hash_sha256("a"), d = hash_sha1(datetime(2020-01-01))',
+      rows: [
+        {
+          a: '0cc175b9c0f1b6a831c399e269772661',
+          b: '70c07ec18ef89c5309bbb0937f3a6342411e1fdd',
+          c: 'ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb',
+          d: 'e903e533f4d636b4fc0dcf3cf81e7b7f330de776',
+        },
+      ],
+    },
+    {
+      rule: "parse_url splits a URL into Kusto's bag (docs example)",
+      kql: 'P | project r = parse_url("scheme://username:password@host:1234/this/is/a/path?k1=v1&k2=v2#fragment")',
+      rows: [
+        {
+          r: {
+            Scheme: 'scheme',
+            Host: 'host',
+            Port: '1234',
+            Path: '/this/is/a/path',
+            Username: 'username',
+            Password: 'password',
+            'Query Parameters': { k1: 'v1', k2: 'v2' },
+            Fragment: 'fragment',
+          },
+        },
+      ],
+    },
+    {
+      rule: 'parse_path: drive roots only, alternate data streams, URL schemes',
+      kql: 'P | project a = parse_path("file://C:/temp/file.txt:some.exe"), b = parse_path("/usr/lib/temp/file.txt")',
+      rows: [
+        {
+          a: {
+            Scheme: 'file',
+            RootPath: 'C:/',
+            DirectoryPath: 'C:/temp',
+            DirectoryName: 'temp',
+            Filename: 'file.txt',
+            Extension: 'txt',
+            AlternateDataStreamName: 'some.exe',
+          },
+          b: {
+            Scheme: '',
+            RootPath: '',
+            DirectoryPath: '/usr/lib/temp',
+            DirectoryName: 'temp',
+            Filename: 'file.txt',
+            Extension: 'txt',
+            AlternateDataStreamName: '',
+          },
+        },
+      ],
+    },
+    {
+      rule: 'Unicode code points both ways; range() as an array; to_utf8 bytes',
+      kql: 'P | project a = unicode_codepoints_from_string("h👍"), b = unicode_codepoints_to_string(dynamic([75, 117]), 115, range(116, 116)), c = to_utf8("é")',
+      rows: [{ a: [104, 128077], b: 'Kust', c: [195, 169] }],
+    },
+  ],
+  [
+    {
+      rule: 'hash of a non-string is refused rather than hashed differently from Kusto',
+      kql: 'P | project h = hash(x)',
+      code: 'unsupported',
+      message: /hash\(\) of a long/,
+    },
+  ],
+);
 
 /** Examples of the functions' own reference pages (dataexplorer-docs, data-explorer/kusto/query/<name>…md) with their documented results. */
 functionCases('KQL string functions: reference examples', [
@@ -130,22 +188,47 @@ functionCases('KQL string functions: reference examples', [
   {
     rule: 'replace-strings-function.md: simple replacement, replacement with an empty string',
     kql: `print Message="A magic trick can turn a cat into a dog" | extend Outcome = replace_strings(Message, dynamic(['cat', 'dog']), dynamic(['dog', 'pigeon'])), Gone = replace_strings(Message, dynamic(['turn', ' into a dog']), dynamic(['disappear', '']))`,
-    rows: [{ Message: 'A magic trick can turn a cat into a dog', Outcome: 'A magic trick can turn a dog into a pigeon', Gone: 'A magic trick can disappear a cat' }],
+    rows: [
+      {
+        Message: 'A magic trick can turn a cat into a dog',
+        Outcome: 'A magic trick can turn a dog into a pigeon',
+        Gone: 'A magic trick can disappear a cat',
+      },
+    ],
   },
   {
     rule: 'replace-strings-function.md: the earlier lookup takes precedence, also inside a later lookup\'s match ("Thwas"; naive: the lookup matching first in the text wins)',
     kql: `print Message="This is an example of using replace_strings()" | extend Outcome1 = replace_strings(Message, dynamic(['This', 'is']), dynamic(['This', 'was'])), Outcome2 = replace_strings(Message, dynamic(['is', 'This']), dynamic(['was', 'This']))`,
-    rows: [{ Message: 'This is an example of using replace_strings()', Outcome1: 'This was an example of using replace_strings()', Outcome2: 'Thwas was an example of using replace_strings()' }],
+    rows: [
+      {
+        Message: 'This is an example of using replace_strings()',
+        Outcome1: 'This was an example of using replace_strings()',
+        Outcome2: 'Thwas was an example of using replace_strings()',
+      },
+    ],
   },
   {
     rule: 'replace-strings-function.md: a rewrite that is not a string keeps the match, which still blocks later lookups',
     kql: `print Message="This is an example of using replace_strings()" | extend Outcome = replace_strings(Message, dynamic(['This', 'is']), dynamic([12345, 'was']))`,
-    rows: [{ Message: 'This is an example of using replace_strings()', Outcome: 'This was an example of using replace_strings()' }],
+    rows: [
+      {
+        Message: 'This is an example of using replace_strings()',
+        Outcome: 'This was an example of using replace_strings()',
+      },
+    ],
   },
   {
     rule: 'reverse-function.md: a string, and numbers, datetimes (7 fraction digits; naive: tostring drops a zero fraction) and timespans through their text',
     kql: `print str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", ['int'] = 12345, ['double'] = 123.45, ['datetime'] = datetime(2017-10-15 12:00), ['timespan'] = 3h | project rstr = reverse(str), rint = reverse(['int']), rdouble = reverse(['double']), rdatetime = reverse(['datetime']), rtimespan = reverse(['timespan'])`,
-    rows: [{ rstr: 'ZYXWVUTSRQPONMLKJIHGFEDCBA', rint: '54321', rdouble: '54.321', rdatetime: 'Z0000000.00:00:21T51-01-7102', rtimespan: '00:00:30' }],
+    rows: [
+      {
+        rstr: 'ZYXWVUTSRQPONMLKJIHGFEDCBA',
+        rint: '54321',
+        rdouble: '54.321',
+        rdatetime: 'Z0000000.00:00:21T51-01-7102',
+        rtimespan: '00:00:30',
+      },
+    ],
   },
   {
     rule: 'toguid-function.md: 32 hex digits with or without hyphens give the guid (naive: only the 8-4-4-4-12 form); other text gives no guid ("" in Loupe, where guids are never null)',
@@ -157,4 +240,3 @@ functionCases('KQL string functions: reference examples', [
     ],
   },
 ]);
-

@@ -10,10 +10,39 @@ import { createHarness, type KqlHarness } from './harness.ts';
 let h: KqlHarness;
 beforeAll(async () => {
   h = await createHarness();
-  h.table('A', [{ name: 'U', type: 'string' }, { name: 'N', type: 'long' }], [`'x', 1`, `'y', 2`, `'z', 3`]);
-  h.table('B', [{ name: 'U', type: 'string' }, { name: 'N', type: 'long' }], [`'p', 10`, `'q', 20`]);
-  h.table('Bad', [{ name: 'U', type: 'string' }, { name: 'N', type: 'long' }], [`'y', NULL`, `'Z', 3`]);
-  h.table('Ext', [{ name: 'ip', type: 'string' }, { name: 'n', type: 'string' }, { name: 'extra', type: 'long' }], [`'10.0.0.1', '5', 1`, `'10.0.0.2', 'x', 2`]);
+  h.table(
+    'A',
+    [
+      { name: 'U', type: 'string' },
+      { name: 'N', type: 'long' },
+    ],
+    [`'x', 1`, `'y', 2`, `'z', 3`],
+  );
+  h.table(
+    'B',
+    [
+      { name: 'U', type: 'string' },
+      { name: 'N', type: 'long' },
+    ],
+    [`'p', 10`, `'q', 20`],
+  );
+  h.table(
+    'Bad',
+    [
+      { name: 'U', type: 'string' },
+      { name: 'N', type: 'long' },
+    ],
+    [`'y', NULL`, `'Z', 3`],
+  );
+  h.table(
+    'Ext',
+    [
+      { name: 'ip', type: 'string' },
+      { name: 'n', type: 'string' },
+      { name: 'extra', type: 'long' },
+    ],
+    [`'10.0.0.1', '5', 1`, `'10.0.0.2', 'x', 2`],
+  );
 });
 afterAll(() => h.engine.close());
 
@@ -56,11 +85,18 @@ const CASES: { rule: string; kql: string; rows: Row[] }[] = [
     kql: 'let x = 7; let f = (x:long) { x + 1 }; A | where U == "x" | project a = f(N), b = x',
     rows: [{ a: 2, b: 7 }],
   },
-  { rule: 'table("Name") reads a table', kql: 'table("B") | project N', rows: [{ N: 10 }, { N: 20 }] },
+  {
+    rule: 'table("Name") reads a table',
+    kql: 'table("B") | project N',
+    rows: [{ N: 10 }, { N: 20 }],
+  },
   {
     rule: 'materialize() gives the same rows wherever the let is used',
     kql: 'let m = materialize(A | where N >= 2); m | join kind=inner (m) on U | project U, N1',
-    rows: [{ U: 'y', N1: 2 }, { U: 'z', N1: 3 }],
+    rows: [
+      { U: 'y', N1: 2 },
+      { U: 'z', N1: 3 },
+    ],
   },
   {
     rule: 'toscalar() is the first column of the first row',
@@ -102,12 +138,16 @@ describe('query structure', () => {
   }
 
   it('a function call as a join right side and in a union-free pipeline source', () => {
-    const rows = h.run('let f = (t:string) { table(t) | project U, N }; f("A") | join kind=leftanti (f("Bad")) on U | project U');
+    const rows = h.run(
+      'let f = (t:string) { table(t) | project U, N }; f("A") | join kind=leftanti (f("Bad")) on U | project U',
+    );
     expect(sorted(rows)).toEqual(sorted([{ U: 'x' }, { U: 'z' }]));
   });
 
   it('a missing argument and an unknown function are typed errors with positions', () => {
-    expect(() => h.translate('let f = (t:string, n:long) { table(t) | where N > n }; f("A")')).toThrow(KqlError);
+    expect(() =>
+      h.translate('let f = (t:string, n:long) { table(t) | where N > n }; f("A")'),
+    ).toThrow(KqlError);
     try {
       h.translate('let f = (t:string, n:long) { table(t) | where N > n };\nf("A")');
     } catch (e) {
@@ -118,45 +158,73 @@ describe('query structure', () => {
   });
 
   it('a left-out parameter takes its default value', () => {
-    expect(h.run('let f = (t:string, lim:long = 2) { table(t) | where N >= lim | count }; f("A")')).toEqual([{ Count: 2 }]);
-    expect(h.run('let f = (t:string, lim:long = 2) { table(t) | where N >= lim | count }; f("A", 3)')).toEqual([{ Count: 1 }]);
+    expect(
+      h.run('let f = (t:string, lim:long = 2) { table(t) | where N >= lim | count }; f("A")'),
+    ).toEqual([{ Count: 2 }]);
+    expect(
+      h.run('let f = (t:string, lim:long = 2) { table(t) | where N >= lim | count }; f("A", 3)'),
+    ).toEqual([{ Count: 1 }]);
   });
 
   it('a let keeps the names of where it was written (lexical scope), even when first used inside a function with a parameter of the same name', () => {
     // Naive lazy translation would read p = 2 (the parameter) and count 1 row.
-    expect(h.run('let p = 1; let T = A | where N > p; let f = (p:long) { T | count }; f(2)')).toEqual([{ Count: 2 }]);
+    expect(
+      h.run('let p = 1; let T = A | where N > p; let f = (p:long) { T | count }; f(2)'),
+    ).toEqual([{ Count: 2 }]);
   });
 
   it('named arguments bind the parameter they name; the positional ones fill the rest in order (Kusto docs: checkLength(len = 3, input))', () => {
     // Naive positional binding would compare against "x" as the limit and fail typing.
-    expect(h.run('let f = (lim:long, s:string) { strlen(s) > lim }; A | where f(lim = 0, U) | count')).toEqual([{ Count: 3 }]);
-    expect(h.run('let f = (t:string, lim:long = 1, hi:long = 9) { table(t) | where N > lim and N < hi | count }; f(hi = 3, t = "A")')).toEqual([{ Count: 1 }]);
-    expect(() => h.translate('let f = (s:string) { strlen(s) }; print f(nope = "a")')).toThrow(/no parameter "nope"/);
+    expect(
+      h.run('let f = (lim:long, s:string) { strlen(s) > lim }; A | where f(lim = 0, U) | count'),
+    ).toEqual([{ Count: 3 }]);
+    expect(
+      h.run(
+        'let f = (t:string, lim:long = 1, hi:long = 9) { table(t) | where N > lim and N < hi | count }; f(hi = 3, t = "A")',
+      ),
+    ).toEqual([{ Count: 1 }]);
+    expect(() => h.translate('let f = (s:string) { strlen(s) }; print f(nope = "a")')).toThrow(
+      /no parameter "nope"/,
+    );
   });
 
-  it('assert() is true when its condition holds and fails the query with Kusto\'s message when it does not', () => {
-    const q = (len: number) => `let check = (len:long, s:string) { assert(len > 0, "Length must be greater than zero") and strlen(s) > len }; A | where check(len = ${len}, U) | count`;
+  it("assert() is true when its condition holds and fails the query with Kusto's message when it does not", () => {
+    const q = (len: number) =>
+      `let check = (len:long, s:string) { assert(len > 0, "Length must be greater than zero") and strlen(s) > len }; A | where check(len = ${len}, U) | count`;
     expect(h.run(q(0 + 1))).toEqual([{ Count: 0 }]);
-    expect(() => h.run(q(-1))).toThrow(/assert\(\) has failed with message: 'Length must be greater than zero'/);
+    expect(() => h.run(q(-1))).toThrow(
+      /assert\(\) has failed with message: 'Length must be greater than zero'/,
+    );
     expect(() => h.translate('print assert(true, strcat("a", "b"))')).toThrow(/string literal/);
   });
 
   it('body lets do not leak to the caller', () => {
-    expect(() => h.translate('let f = (t:string) { let inner = 5; table(t) | where N > inner }; f("A") | where N > inner')).toThrow(/inner/);
+    expect(() =>
+      h.translate(
+        'let f = (t:string) { let inner = 5; table(t) | where N > inner }; f("A") | where N > inner',
+      ),
+    ).toThrow(/inner/);
   });
 });
 
 describe('externaldata', () => {
-  const q = 'let r = externaldata(ip:string, n:long, absent:string) ["https://example.test/r.csv"] with (format="csv"); r | project ip, n, absent';
+  const q =
+    'let r = externaldata(ip:string, n:long, absent:string) ["https://example.test/r.csv"] with (format="csv"); r | project ip, n, absent';
   it('reads the declared columns from the table the caller maps the URL to, converting types', () => {
     const t = translate(q, {
       resolveTable: (n) => h.schemas.get(n),
-      externalData: (url) => (url === 'https://example.test/r.csv' ? { name: 'Ext', schema: h.schemas.get('Ext')! } : undefined),
+      externalData: (url) =>
+        url === 'https://example.test/r.csv'
+          ? { name: 'Ext', schema: h.schemas.get('Ext')! }
+          : undefined,
     });
     expect(t.tables).toContain('Ext');
     const res = h.engine.query(t.sql);
     expect(sorted(res.rows.map((r) => ({ ip: r[0], n: r[1], missing: r[2] })))).toEqual(
-      sorted([{ ip: '10.0.0.1', n: 5, missing: '' }, { ip: '10.0.0.2', n: null, missing: '' }]),
+      sorted([
+        { ip: '10.0.0.1', n: 5, missing: '' },
+        { ip: '10.0.0.2', n: null, missing: '' },
+      ]),
     );
   });
   it('an obfuscated verbatim URL h@"…" is the plain URL', () => {
@@ -187,6 +255,8 @@ describe('parameterless functions', () => {
     expect(h.run('let k = () { 40 + 2 }; print a = k, b = k()')).toEqual([{ a: 42, b: 42 }]);
   });
   it('a function with a required parameter named without parentheses is an error naming the parameter', () => {
-    expect(() => h.translate('let f = (n:long) { n }; print f')).toThrow(/without its parameter "n"/);
+    expect(() => h.translate('let f = (n:long) { n }; print f')).toThrow(
+      /without its parameter "n"/,
+    );
   });
 });

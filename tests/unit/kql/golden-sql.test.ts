@@ -13,9 +13,16 @@ import type { TableSchema } from '../../../src/schema/catalog.ts';
 import type { KqlType } from '../../../src/schema/kql-types.ts';
 
 const dir = join(import.meta.dirname, 'golden');
-const queries = readdirSync(dir).filter((f) => f.endsWith('.kql')).sort();
+const queries = readdirSync(dir)
+  .filter((f) => f.endsWith('.kql'))
+  .sort();
 const tables = new Map<string, TableSchema>(
-  Object.entries(JSON.parse(readFileSync(join(dir, 'tables.json'), 'utf8')) as Record<string, Record<string, KqlType>>).map(([name, cols]) => [
+  Object.entries(
+    JSON.parse(readFileSync(join(dir, 'tables.json'), 'utf8')) as Record<
+      string,
+      Record<string, KqlType>
+    >,
+  ).map(([name, cols]) => [
     name,
     { name, columns: Object.entries(cols).map(([c, type]) => ({ name: c, type })) },
   ]),

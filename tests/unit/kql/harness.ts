@@ -6,7 +6,13 @@ import { createNodeEngine } from '../../../src/db/node-engine.ts';
 import type { SqlEngine } from '../../../src/db/engine.ts';
 import type { ColumnSchema, TableSchema } from '../../../src/schema/catalog.ts';
 import { sqlStorageType } from '../../../src/schema/kql-types.ts';
-import { decodeValue, installKqlRuntime, KqlError, translate, type Translation } from '../../../src/kql/index.ts';
+import {
+  decodeValue,
+  installKqlRuntime,
+  KqlError,
+  translate,
+  type Translation,
+} from '../../../src/kql/index.ts';
 import { expect } from 'vitest';
 
 export interface KqlHarness {
@@ -31,17 +37,25 @@ export async function createHarness(): Promise<KqlHarness> {
     table(name, columns, rows) {
       schemas.set(name, { name, columns });
       const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-      engine.exec(`CREATE OR REPLACE TABLE ${q(name)} (${columns.map((c) => `${q(c.name)} ${sqlStorageType(c.type)}`).join(', ')})`);
-      if (rows.length) engine.exec(`INSERT INTO ${q(name)} VALUES ${rows.map((r) => `(${r})`).join(', ')}`);
+      engine.exec(
+        `CREATE OR REPLACE TABLE ${q(name)} (${columns.map((c) => `${q(c.name)} ${sqlStorageType(c.type)}`).join(', ')})`,
+      );
+      if (rows.length)
+        engine.exec(`INSERT INTO ${q(name)} VALUES ${rows.map((r) => `(${r})`).join(', ')}`);
     },
     translate(kql) {
       // Plugins whose columns depend on the data (bag_unpack, pivot) ask the engine while translating.
-      return translate(kql, { resolveTable: (n) => schemas.get(n), discoverRows: (r) => engine.query(r.sql).rows });
+      return translate(kql, {
+        resolveTable: (n) => schemas.get(n),
+        discoverRows: (r) => engine.query(r.sql).rows,
+      });
     },
     run(kql) {
       const t = h.translate(kql);
       const res = engine.query(t.sql);
-      return res.rows.map((row) => Object.fromEntries(t.columns.map((c, i) => [c.name, decodeValue(row[i], c.type)])));
+      return res.rows.map((row) =>
+        Object.fromEntries(t.columns.map((c, i) => [c.name, decodeValue(row[i], c.type)])),
+      );
     },
     translationError(kql) {
       let caught: unknown;

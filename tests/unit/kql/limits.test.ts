@@ -42,7 +42,10 @@ describe('limits of the KQL front end', () => {
 
   it('brackets inside strings and comments do not count', () => {
     const deep = '('.repeat(MAX_NESTING + 50);
-    const t = translate(`print a = "${deep}", b = @'${deep}''', c = \`\`\`${deep}\`\`\` // ${deep}\n| extend d = strlen(a)`, noTables);
+    const t = translate(
+      `print a = "${deep}", b = @'${deep}''', c = \`\`\`${deep}\`\`\` // ${deep}\n| extend d = strlen(a)`,
+      noTables,
+    );
     expect(t.columns.map((c) => c.name)).toEqual(['a', 'b', 'c', 'd']);
   });
 

@@ -15,24 +15,55 @@ afterAll(() => h.engine.close());
 
 const CASES: TableCase[] = [
   // render: Kusto docs, render operator: it must be the last operator and only says how to draw the result.
-  { rule: 'render changes neither the columns nor the rows', kql: 'range x from 1 to 3 step 1 | extend y = x * 2 | render timechart', columns: 'x:long, y:long', rows: [{ x: 1, y: 2 }, { x: 2, y: 4 }, { x: 3, y: 6 }] },
-  { rule: 'render with properties is dropped too', kql: 'print a = 1 | render barchart with (title="t", xcolumn=a)', columns: 'a:long', rows: [{ a: 1 }] },
+  {
+    rule: 'render changes neither the columns nor the rows',
+    kql: 'range x from 1 to 3 step 1 | extend y = x * 2 | render timechart',
+    columns: 'x:long, y:long',
+    rows: [
+      { x: 1, y: 2 },
+      { x: 2, y: 4 },
+      { x: 3, y: 6 },
+    ],
+  },
+  {
+    rule: 'render with properties is dropped too',
+    kql: 'print a = 1 | render barchart with (title="t", xcolumn=a)',
+    columns: 'a:long',
+    rows: [{ a: 1 }],
+  },
   // consume: reads the input and returns no row.
-  { rule: 'consume returns no row and keeps the columns', kql: 'range x from 1 to 10 step 1 | extend y = tostring(x) | consume', columns: 'x:long, y:string', rows: [] },
-  { rule: 'consume decodeblocks = true is the same', kql: 'print a = 1 | consume decodeblocks = true', columns: 'a:long', rows: [] },
+  {
+    rule: 'consume returns no row and keeps the columns',
+    kql: 'range x from 1 to 10 step 1 | extend y = tostring(x) | consume',
+    columns: 'x:long, y:string',
+    rows: [],
+  },
+  {
+    rule: 'consume decodeblocks = true is the same',
+    kql: 'print a = 1 | consume decodeblocks = true',
+    columns: 'a:long',
+    rows: [],
+  },
   // declare query_parameters: a parameter with a default is bound to it (Loupe sends no values).
   {
     rule: 'declare query_parameters binds each parameter to its default',
     kql: 'declare query_parameters(UserName:string = "alice", MaxCount:long = 3);\nrange x from 1 to 10 step 1 | where x <= MaxCount | extend u = UserName',
     columns: 'x:long, u:string',
-    rows: [{ x: 1, u: 'alice' }, { x: 2, u: 'alice' }, { x: 3, u: 'alice' }],
+    rows: [
+      { x: 1, u: 'alice' },
+      { x: 2, u: 'alice' },
+      { x: 3, u: 'alice' },
+    ],
   },
   // invoke: Kusto docs, invoke operator: `T | invoke f(a)` is `f(T, a)`.
   {
     rule: 'invoke passes the piped rows as the first argument',
     kql: 'let f = (T:(x:long), k:long) { T | where x > k | extend y = x * 10 };\nrange x from 1 to 4 step 1 | invoke f(2)',
     columns: 'x:long, y:long',
-    rows: [{ x: 3, y: 30 }, { x: 4, y: 40 }],
+    rows: [
+      { x: 3, y: 30 },
+      { x: 4, y: 40 },
+    ],
   },
   {
     rule: 'invoke of a function with a default and a named argument',
@@ -74,7 +105,7 @@ describe('declare query_parameters', () => {
   });
 });
 
-describe("reduce", () => {
+describe('reduce', () => {
   it('is refused with its typed reason: Kusto does not document how it clusters strings', () => {
     let e: unknown;
     try {
@@ -84,7 +115,11 @@ describe("reduce", () => {
     }
     expect(e).toBeInstanceOf(KqlError);
     expect((e as KqlError).code).toBe('unsupported');
-    expect((e as KqlError).detail).toEqual({ kind: 'builtin-refused', builtin: { kind: 'operator', name: 'reduce' }, reason: 'undocumented-algorithm' });
+    expect((e as KqlError).detail).toEqual({
+      kind: 'builtin-refused',
+      builtin: { kind: 'operator', name: 'reduce' },
+      reason: 'undocumented-algorithm',
+    });
   });
 });
 
@@ -97,6 +132,10 @@ describe('row_rank', () => {
       e = err;
     }
     expect(e).toBeInstanceOf(KqlError);
-    expect((e as KqlError).detail).toEqual({ kind: 'builtin-refused', builtin: { kind: 'window', name: 'row_rank' }, reason: 'undocumented' });
+    expect((e as KqlError).detail).toEqual({
+      kind: 'builtin-refused',
+      builtin: { kind: 'window', name: 'row_rank' },
+      reason: 'undocumented',
+    });
   });
 });

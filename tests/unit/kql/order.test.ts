@@ -13,15 +13,33 @@ let h: KqlHarness;
 beforeAll(async () => {
   h = await createHarness();
   // k is a permutation of 0…N-1 in storage order (7919 is prime, coprime with N); g groups by k % 5.
-  h.engine.exec(`CREATE TABLE S AS SELECT CAST((i * 7919) % ${N} AS BIGINT) AS k, CAST(((i * 7919) % ${N}) % 5 AS BIGINT) AS g, 'r' || CAST(i AS VARCHAR) AS s FROM range(${N}) t(i)`);
-  h.schemas.set('S', { name: 'S', columns: [{ name: 'k', type: 'long' }, { name: 'g', type: 'long' }, { name: 's', type: 'string' }] });
-  h.table('G', [{ name: 'g', type: 'long' }, { name: 'label', type: 'string' }], [`0, 'zero'`, `1, 'one'`, `2, 'two'`]);
+  h.engine.exec(
+    `CREATE TABLE S AS SELECT CAST((i * 7919) % ${N} AS BIGINT) AS k, CAST(((i * 7919) % ${N}) % 5 AS BIGINT) AS g, 'r' || CAST(i AS VARCHAR) AS s FROM range(${N}) t(i)`,
+  );
+  h.schemas.set('S', {
+    name: 'S',
+    columns: [
+      { name: 'k', type: 'long' },
+      { name: 'g', type: 'long' },
+      { name: 's', type: 'string' },
+    ],
+  });
+  h.table(
+    'G',
+    [
+      { name: 'g', type: 'long' },
+      { name: 'label', type: 'string' },
+    ],
+    [`0, 'zero'`, `1, 'one'`, `2, 'two'`],
+  );
 });
 afterAll(() => h.engine.close());
 
 describe('order carried through later steps', () => {
   it('sort → where → extend → take keeps the sort order', () => {
-    const rows = h.run('S | sort by k asc | where k % 3 == 0 | extend w = k * 10 | project k, w | take 5');
+    const rows = h.run(
+      'S | sort by k asc | where k % 3 == 0 | extend w = k * 10 | project k, w | take 5',
+    );
     expect(rows).toEqual([0, 3, 6, 9, 12].map((k) => ({ k, w: k * 10 })));
   });
 
@@ -36,9 +54,19 @@ describe('order carried through later steps', () => {
   });
 
   it('prev()/next() after sort (and after a where) read the sorted neighbours', () => {
-    const rows = h.run('S | sort by k asc | where k < 8 | extend p = prev(k), n = next(k) | project k, p, n');
-    expect(rows).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((k) => ({ k, p: k === 0 ? null : k - 1, n: k === 7 ? null : k + 1 })));
-    const after = h.run('S | sort by k desc | extend p = prev(k), n = next(k, 2) | take 3 | project k, p, n');
+    const rows = h.run(
+      'S | sort by k asc | where k < 8 | extend p = prev(k), n = next(k) | project k, p, n',
+    );
+    expect(rows).toEqual(
+      [0, 1, 2, 3, 4, 5, 6, 7].map((k) => ({
+        k,
+        p: k === 0 ? null : k - 1,
+        n: k === 7 ? null : k + 1,
+      })),
+    );
+    const after = h.run(
+      'S | sort by k desc | extend p = prev(k), n = next(k, 2) | take 3 | project k, p, n',
+    );
     expect(after).toEqual([
       { k: N - 1, p: null, n: N - 3 },
       { k: N - 2, p: N - 1, n: N - 4 },
@@ -47,7 +75,9 @@ describe('order carried through later steps', () => {
   });
 
   it('make_list over sorted rows lists the values in that order (Kusto: a sorted input gives a sorted list)', () => {
-    const rows = h.run('S | where k < 40 | sort by k desc | project k, g | summarize l = make_list(k), li = make_list_if(k, k > 30) by g | sort by g asc');
+    const rows = h.run(
+      'S | where k < 40 | sort by k desc | project k, g | summarize l = make_list(k), li = make_list_if(k, k > 30) by g | sort by g asc',
+    );
     expect(rows[0]).toEqual({ g: 0, l: [35, 30, 25, 20, 15, 10, 5, 0], li: [35] });
     expect(rows[4]).toEqual({ g: 4, l: [39, 34, 29, 24, 19, 14, 9, 4], li: [39, 34] });
   });
@@ -64,11 +94,15 @@ describe('order carried through later steps', () => {
   });
 
   it('no step re-sorts: only take and the final SELECT order by the rank column', () => {
-    const t = h.translate('S | sort by k asc | where g == 1 | extend w = k * 2 | project k, w | take 10 | extend z = w + 1');
+    const t = h.translate(
+      'S | sort by k asc | where g == 1 | extend w = k * 2 | project k, w | take 10 | extend z = w + 1',
+    );
     const bodies = t.steps.map((s) => [s.kql.split(/\s/)[0], s.sql!] as const);
     for (const [kql, sql] of bodies) {
       // ORDER BY inside OVER (…) computes the rank; a trailing one would re-sort the step's rows.
-      const trailing = /ORDER BY "__loupe_order"(?![^(]*\))/.test(sql.replace(/OVER \([^)]*\)/g, ''));
+      const trailing = /ORDER BY "__loupe_order"(?![^(]*\))/.test(
+        sql.replace(/OVER \([^)]*\)/g, ''),
+      );
       expect([kql, trailing]).toEqual([kql, kql === 'take']);
     }
     expect(t.sql).toMatch(/ORDER BY "__loupe_order"$/);

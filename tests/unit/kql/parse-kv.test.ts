@@ -13,12 +13,18 @@ beforeAll(async () => {
 afterAll(() => h.engine.close());
 
 const KEYS_5 = `(['event time']:datetime, src:string, dst:string, bytes:long, failure:string)`;
-const ROW_5 = { 'event time': '2021-01-01T10:00:54.000Z', src: '10.1.1.123', dst: '10.1.1.124', bytes: 125, failure: 'connection aborted' };
+const ROW_5 = {
+  'event time': '2021-01-01T10:00:54.000Z',
+  src: '10.1.1.123',
+  dst: '10.1.1.124',
+  bytes: 125,
+  failure: 'connection aborted',
+};
 
 const CASES: TableCase[] = [
   {
     rule: 'given delimiters: keys in any order, values trimmed and converted to their types',
-    kql: 'print str="ThreadId:458745723, Machine:Node001, Text: The service is up, Level: Info" | parse-kv str as (Text: string, ThreadId:long, Machine: string) with (pair_delimiter=\',\', kv_delimiter=\':\') | project-away str',
+    kql: "print str=\"ThreadId:458745723, Machine:Node001, Text: The service is up, Level: Info\" | parse-kv str as (Text: string, ThreadId:long, Machine: string) with (pair_delimiter=',', kv_delimiter=':') | project-away str",
     columns: 'Text:string, ThreadId:long, Machine:string',
     rows: [{ Text: 'The service is up', ThreadId: 458745723, Machine: 'Node001' }],
   },
@@ -38,7 +44,13 @@ const CASES: TableCase[] = [
     rule: 'an escape character keeps a quote inside a quoted value',
     kql: String.raw`print str='failure="the remote host sent \\"bye!\\"" bytes=5' | parse-kv str as (failure:string, bytes:long) with (pair_delimiter=' ', kv_delimiter='=', quote='"', escape='\\')`,
     columns: 'str:string, failure:string, bytes:long',
-    rows: [{ str: 'failure="the remote host sent \\"bye!\\"" bytes=5', failure: 'the remote host sent "bye!"', bytes: 5 }],
+    rows: [
+      {
+        str: 'failure="the remote host sent \\"bye!\\"" bytes=5',
+        failure: 'the remote host sent "bye!"',
+        bytes: 5,
+      },
+    ],
   },
   {
     rule: 'unquoted values stop at the pair delimiter, unless greedy (then they run to the next key)',
@@ -62,7 +74,13 @@ const CASES: TableCase[] = [
     rule: 'regex: the first group is the key, the second the value',
     kql: String.raw`print str=@'["referer url: https://hostname.com/redirect?dest=/?h=1234", "request url: https://hostname.com/?h=1234", "advertiser id: 24fefbca-cf27-4d62-a623-249c2ad30c73"]' | parse-kv str as (['referer url']:string, ['request url']:string, ['advertiser id']: guid) with (regex=@'"([\w ]+)\s*:\s*([^"]*)"') | project-away str`,
     columns: 'referer url:string, request url:string, advertiser id:guid',
-    rows: [{ 'referer url': 'https://hostname.com/redirect?dest=/?h=1234', 'request url': 'https://hostname.com/?h=1234', 'advertiser id': '24fefbca-cf27-4d62-a623-249c2ad30c73' }],
+    rows: [
+      {
+        'referer url': 'https://hostname.com/redirect?dest=/?h=1234',
+        'request url': 'https://hostname.com/?h=1234',
+        'advertiser id': '24fefbca-cf27-4d62-a623-249c2ad30c73',
+      },
+    ],
   },
 ];
 
@@ -71,7 +89,10 @@ describe('parse-kv', () => {
 
   it('refuses a lone delimiter option and unknown options at their position', () => {
     for (const [kql, msg] of [
-      [`print s = "a=1" | parse-kv s as (a:long) with (kv_delimiter='=')`, /both pair_delimiter and kv_delimiter/],
+      [
+        `print s = "a=1" | parse-kv s as (a:long) with (kv_delimiter='=')`,
+        /both pair_delimiter and kv_delimiter/,
+      ],
       [`print s = "a=1" | parse-kv s as (a:long) with (colour='=')`, /Expected: \)/],
     ] as const) {
       const caught = h.translationError(kql);

@@ -58,15 +58,29 @@ describe('KQL parser', () => {
   });
 
   it('parses let for scalars, tables, aliases and functions', () => {
-    const q = parseQuery('let a = ago(1h);\nlet B = T | take 1;\nlet C = T;\nlet f = (u:string, n:long = 3) { T | where U == u };\nB');
-    expect(q.lets.map((l) => `${l.name}:${l.value.kind}`)).toEqual(['a:scalar', 'B:tabular', 'C:name', 'f:function']);
+    const q = parseQuery(
+      'let a = ago(1h);\nlet B = T | take 1;\nlet C = T;\nlet f = (u:string, n:long = 3) { T | where U == u };\nB',
+    );
+    expect(q.lets.map((l) => `${l.name}:${l.value.kind}`)).toEqual([
+      'a:scalar',
+      'B:tabular',
+      'C:name',
+      'f:function',
+    ]);
     const f = q.lets[3]!.value;
-    expect(f.kind === 'function' && f.params.map((p) => `${p.name}:${p.type}`)).toEqual(['u:string', 'n:long']);
+    expect(f.kind === 'function' && f.params.map((p) => `${p.name}:${p.type}`)).toEqual([
+      'u:string',
+      'n:long',
+    ]);
   });
 
   it('parses join with kind, parenthesised right side and $left/$right keys', () => {
-    const op = parseQuery('T | join kind=inner (U | where x == 1) on $left.A == $right.B, C').body.operators[0]!;
-    expect(op.kind === 'join' && [op.joinKind, op.on.map((c) => `${c.left}=${c.right}`)]).toEqual(['inner', ['A=B', 'C=C']]);
+    const op = parseQuery('T | join kind=inner (U | where x == 1) on $left.A == $right.B, C').body
+      .operators[0]!;
+    expect(op.kind === 'join' && [op.joinKind, op.on.map((c) => `${c.left}=${c.right}`)]).toEqual([
+      'inner',
+      ['A=B', 'C=C'],
+    ]);
   });
 
   it.each([

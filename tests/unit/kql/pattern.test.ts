@@ -37,7 +37,11 @@ const CASES: TableCase[] = [
     rule: 'a tabular function call can be a union leg too',
     kql: 'let f = (n:long) { range x from 1 to n step 1 }; union withsource=Src f(2), (print x = 9)',
     columns: 'Src:string, x:long',
-    rows: [{ Src: 'union_arg0', x: 1 }, { Src: 'union_arg0', x: 2 }, { Src: 'union_arg1', x: 9 }],
+    rows: [
+      { Src: 'union_arg0', x: 1 },
+      { Src: 'union_arg0', x: 2 },
+      { Src: 'union_arg1', x: 9 },
+    ],
   },
 ];
 
@@ -51,6 +55,8 @@ describe('pattern statements', () => {
   });
 
   it('a wildcard rule is refused where Kusto.Language refuses it', () => {
-    expect(() => h.translate('declare pattern p = (a:string) { (*) = { print x = 1 }; };\np("z")')).toThrow(/Missing string/);
+    expect(() =>
+      h.translate('declare pattern p = (a:string) { (*) = { print x = 1 }; };\np("z")'),
+    ).toThrow(/Missing string/);
   });
 });

@@ -35,17 +35,53 @@ let IPs = datatable(ip:string)
   "a5e:f127:8a9d:146d:e102:b5d3:c755:abce"   // N/A
 ];
 `;
-const ip6 = (network: string, code: string, continent: string, iso: string, country: string, ip: string) => ({
-  network, continent_code: code, continent_name: continent, country_iso_code: iso, country_name: country, ip,
+const ip6 = (
+  network: string,
+  code: string,
+  continent: string,
+  iso: string,
+  country: string,
+  ip: string,
+) => ({
+  network,
+  continent_code: code,
+  continent_name: continent,
+  country_iso_code: iso,
+  country_name: country,
+  ip,
 });
 const IP6_MATCHED = [
-  ip6('2001:0db8:85a3::/48', 'NA', 'North America', 'US', 'United States', '2001:0db8:85a3:0000:0000:8a2e:0370:7334'),
-  ip6('2404:6800:4001::/48', 'AS', 'Asia', 'JP', 'Japan', '2404:6800:4001:0001:0000:8a2e:0370:7334'),
-  ip6('2a02:26f0:4001::/48', 'EU', 'Europe', 'FR', 'France', '2a02:26f0:4001:0006:0000:8a2e:0370:7334'),
+  ip6(
+    '2001:0db8:85a3::/48',
+    'NA',
+    'North America',
+    'US',
+    'United States',
+    '2001:0db8:85a3:0000:0000:8a2e:0370:7334',
+  ),
+  ip6(
+    '2404:6800:4001::/48',
+    'AS',
+    'Asia',
+    'JP',
+    'Japan',
+    '2404:6800:4001:0001:0000:8a2e:0370:7334',
+  ),
+  ip6(
+    '2a02:26f0:4001::/48',
+    'EU',
+    'Europe',
+    'FR',
+    'France',
+    '2a02:26f0:4001:0006:0000:8a2e:0370:7334',
+  ),
 ];
-const IP6_COLUMNS = 'network:string, continent_code:string, continent_name:string, country_iso_code:string, country_name:string, ip:string';
+const IP6_COLUMNS =
+  'network:string, continent_code:string, continent_name:string, country_iso_code:string, country_name:string, ip:string';
 
-const SCHEMAS = (second: string) => `let schema1 = datatable(Uri:string, HttpStatus:int)[] | getschema;
+const SCHEMAS = (
+  second: string,
+) => `let schema1 = datatable(Uri:string, HttpStatus:int)[] | getschema;
 let schema2 = datatable(${second})[] | getschema;
 union schema1, schema2`;
 
@@ -66,7 +102,13 @@ const USERS = `let Users = datatable(user:long, Timestamp:datetime)[
 `;
 const nov = (d: number) => `2019-11-0${d}T00:00:00.000Z`;
 const nam = (f: number, t: number, fresh: number, kept: number, churn: number, rate: number) => ({
-  from_Timestamp: nov(f), to_Timestamp: nov(t), dcount_new_values: fresh, dcount_retained_values: kept, dcount_churn_values: churn, retention_rate: rate, churn_rate: 1 - rate,
+  from_Timestamp: nov(f),
+  to_Timestamp: nov(t),
+  dcount_new_values: fresh,
+  dcount_retained_values: kept,
+  dcount_churn_values: churn,
+  retention_rate: rate,
+  churn_rate: 1 - rate,
 });
 
 const REFERENCE: TableCase[] = [
@@ -80,7 +122,11 @@ const REFERENCE: TableCase[] = [
     rule: 'ipv6-lookup-plugin.md "both matching and nonmatching rows" (return_unmatched as a bare true): unmatched lookup strings are empty',
     kql: `${IP6_DATA}IPs | evaluate ipv6_lookup(IP_Data, ip, network, true)`,
     columns: IP6_COLUMNS,
-    rows: [...IP6_MATCHED, ip6('', '', '', '', '', 'a5e:f127:8a9d:146d:e102:b5d3:c755:abcd'), ip6('', '', '', '', '', 'a5e:f127:8a9d:146d:e102:b5d3:c755:abce')],
+    rows: [
+      ...IP6_MATCHED,
+      ip6('', '', '', '', '', 'a5e:f127:8a9d:146d:e102:b5d3:c755:abcd'),
+      ip6('', '', '', '', '', 'a5e:f127:8a9d:146d:e102:b5d3:c755:abce'),
+    ],
   },
   {
     rule: 'rows-near-plugin.md: 2 rows before and after the Error row, in order',
@@ -129,7 +175,12 @@ const REFERENCE: TableCase[] = [
     rows: [
       { ColumnName: 'Uri', ColumnOrdinal: 0, DataType: 'System.String', ColumnType: 'string' },
       { ColumnName: 'Referrer', ColumnOrdinal: 1, DataType: 'System.String', ColumnType: 'string' },
-      { ColumnName: 'HttpStatus', ColumnOrdinal: -1, DataType: 'ERROR(unknown CSL type:ERROR(columns are out of order))', ColumnType: 'ERROR(columns are out of order)' },
+      {
+        ColumnName: 'HttpStatus',
+        ColumnOrdinal: -1,
+        DataType: 'ERROR(unknown CSL type:ERROR(columns are out of order))',
+        ColumnType: 'ERROR(columns are out of order)',
+      },
     ],
     ordered: true,
   },
@@ -159,10 +210,34 @@ let T = datatable(UserId:string, Timestamp:datetime)
 T | evaluate activity_counts_metrics(UserId, Timestamp, start, end, window)`,
     columns: 'Timestamp:datetime, count:long, dcount:long, new_dcount:long, aggregated_dcount:long',
     rows: [
-      { Timestamp: '2017-08-01T00:00:00.000Z', count: 4, dcount: 4, new_dcount: 4, aggregated_dcount: 4 },
-      { Timestamp: '2017-08-02T00:00:00.000Z', count: 3, dcount: 3, new_dcount: 2, aggregated_dcount: 6 },
-      { Timestamp: '2017-08-03T00:00:00.000Z', count: 6, dcount: 5, new_dcount: 2, aggregated_dcount: 8 },
-      { Timestamp: '2017-08-04T00:00:00.000Z', count: 1, dcount: 1, new_dcount: 0, aggregated_dcount: 8 },
+      {
+        Timestamp: '2017-08-01T00:00:00.000Z',
+        count: 4,
+        dcount: 4,
+        new_dcount: 4,
+        aggregated_dcount: 4,
+      },
+      {
+        Timestamp: '2017-08-02T00:00:00.000Z',
+        count: 3,
+        dcount: 3,
+        new_dcount: 2,
+        aggregated_dcount: 6,
+      },
+      {
+        Timestamp: '2017-08-03T00:00:00.000Z',
+        count: 6,
+        dcount: 5,
+        new_dcount: 2,
+        aggregated_dcount: 8,
+      },
+      {
+        Timestamp: '2017-08-04T00:00:00.000Z',
+        count: 1,
+        dcount: 1,
+        new_dcount: 0,
+        aggregated_dcount: 8,
+      },
     ],
   },
   {
@@ -182,15 +257,33 @@ let T = datatable(UserId: string, Timestamp: datetime)
 T | evaluate sliding_window_counts(UserId, Timestamp, start, end, lookbackWindow, bin)`,
     columns: 'Timestamp:datetime, Count:long, Dcount:long',
     rows: [
-      ['01', 5, 3], ['02', 8, 5], ['03', 13, 5], ['04', 9, 5], ['05', 7, 5], ['06', 2, 2], ['07', 1, 1],
+      ['01', 5, 3],
+      ['02', 8, 5],
+      ['03', 13, 5],
+      ['04', 9, 5],
+      ['05', 7, 5],
+      ['06', 2, 2],
+      ['07', 1, 1],
     ].map(([d, c, dc]) => ({ Timestamp: `2017-08-${d}T00:00:00.000Z`, Count: c, Dcount: dc })),
   },
   {
     rule: 'rolling-percentile-plugin.md: 3-day rolling median per day',
     kql: `${ROLLING} | evaluate rolling_percentile(val, 50, Timestamp, 1d, 3)`,
     columns: 'Timestamp:datetime, rolling_3_percentile_val_50:long',
-    rows: [[1, 12], [2, 24], [3, 36], [4, 60], [5, 84], [6, 108], [7, 132], [8, 156], [9, 180], [10, 204]].map(([d, v]) => ({
-      Timestamp: day(String(d).padStart(2, '0')), rolling_3_percentile_val_50: v,
+    rows: [
+      [1, 12],
+      [2, 24],
+      [3, 36],
+      [4, 60],
+      [5, 84],
+      [6, 108],
+      [7, 132],
+      [8, 156],
+      [9, 180],
+      [10, 204],
+    ].map(([d, v]) => ({
+      Timestamp: day(String(d).padStart(2, '0')),
+      rolling_3_percentile_val_50: v,
     })),
   },
   {
@@ -198,8 +291,16 @@ T | evaluate sliding_window_counts(UserId, Timestamp, start, end, lookbackWindow
     kql: `${ROLLING} | evaluate rolling_percentile(val, 50, Timestamp, 1d, 3, EvenOrOdd)`,
     columns: 'Timestamp:datetime, EvenOrOdd:string, rolling_3_percentile_val_50:long',
     rows: [12, 24, 36, 60, 84, 108, 132, 156, 180, 204].flatMap((v, i) => [
-      { Timestamp: day(String(i + 1).padStart(2, '0')), EvenOrOdd: 'Even', rolling_3_percentile_val_50: v },
-      { Timestamp: day(String(i + 1).padStart(2, '0')), EvenOrOdd: 'Odd', rolling_3_percentile_val_50: v - 1 },
+      {
+        Timestamp: day(String(i + 1).padStart(2, '0')),
+        EvenOrOdd: 'Even',
+        rolling_3_percentile_val_50: v,
+      },
+      {
+        Timestamp: day(String(i + 1).padStart(2, '0')),
+        EvenOrOdd: 'Odd',
+        rolling_3_percentile_val_50: v - 1,
+      },
     ]),
   },
   {
@@ -223,10 +324,20 @@ let EndDate = datetime(2019-11-07 00:00:00);
 Users
 | evaluate new_activity_metrics(user, Timestamp, StartDate, EndDate-1ms, 1d)
 | where from_Timestamp < datetime(2019-11-03 00:00:00.0000000)`,
-    columns: 'from_Timestamp:datetime, to_Timestamp:datetime, dcount_new_values:long, dcount_retained_values:long, dcount_churn_values:long, retention_rate:real, churn_rate:real',
+    columns:
+      'from_Timestamp:datetime, to_Timestamp:datetime, dcount_new_values:long, dcount_retained_values:long, dcount_churn_values:long, retention_rate:real, churn_rate:real',
     rows: [
-      nam(1, 1, 4, 4, 0, 1), nam(1, 2, 2, 3, 1, 0.75), nam(1, 3, 1, 3, 1, 0.75), nam(1, 4, 1, 3, 1, 0.75), nam(1, 5, 1, 4, 0, 1), nam(1, 6, 0, 0, 4, 0),
-      nam(2, 2, 2, 2, 0, 1), nam(2, 3, 0, 1, 1, 0.5), nam(2, 4, 0, 1, 1, 0.5), nam(2, 5, 0, 1, 1, 0.5), nam(2, 6, 0, 0, 2, 0),
+      nam(1, 1, 4, 4, 0, 1),
+      nam(1, 2, 2, 3, 1, 0.75),
+      nam(1, 3, 1, 3, 1, 0.75),
+      nam(1, 4, 1, 3, 1, 0.75),
+      nam(1, 5, 1, 4, 0, 1),
+      nam(1, 6, 0, 0, 4, 0),
+      nam(2, 2, 2, 2, 0, 1),
+      nam(2, 3, 0, 1, 1, 0.5),
+      nam(2, 4, 0, 1, 1, 0.5),
+      nam(2, 5, 0, 1, 1, 0.5),
+      nam(2, 6, 0, 0, 2, 0),
     ],
   },
   {
@@ -252,7 +363,10 @@ let T =  datatable(User:string, Timestamp:datetime)
 ];
 T | evaluate active_users_count(User, Timestamp, Start, End, LookbackWindow, Period, ActivePeriods, Bin)`,
     columns: 'Timestamp:datetime, dcount:long',
-    rows: [{ Timestamp: '2018-07-01T00:00:00.000Z', dcount: 1 }, { Timestamp: '2018-07-15T00:00:00.000Z', dcount: 1 }],
+    rows: [
+      { Timestamp: '2018-07-01T00:00:00.000Z', dcount: 1 },
+      { Timestamp: '2018-07-15T00:00:00.000Z', dcount: 1 },
+    ],
   },
 ];
 
@@ -263,13 +377,29 @@ const DEFINITIONS: TableCase[] = [
     kql: `datatable(State:string, EventType:string, Damage:string, DamageCrops:int)
 ["TX","Hail","NO",0, "TX","Hail","NO",0, "OK","Hail","YES",5, "OK","Wind","YES",0, "KS","Hail","NO",0, "KS","Wind","NO",0]
 | evaluate basket(0.3)`,
-    columns: 'SegmentId:long, Count:long, Percent:real, State:string, EventType:string, Damage:string, DamageCrops:int',
+    columns:
+      'SegmentId:long, Count:long, Percent:real, State:string, EventType:string, Damage:string, DamageCrops:int',
     rows: [
-      [3, 'Hail', 'NO', 0], [4, '', 'NO', 0], [2, 'TX', 'Hail', 'NO', 0], [2, 'KS', '', 'NO', 0], [5, '', '', '', 0], [4, '', 'Hail', '', null], [2, 'OK', '', 'YES', null], [2, '', 'Wind', '', 0],
+      [3, 'Hail', 'NO', 0],
+      [4, '', 'NO', 0],
+      [2, 'TX', 'Hail', 'NO', 0],
+      [2, 'KS', '', 'NO', 0],
+      [5, '', '', '', 0],
+      [4, '', 'Hail', '', null],
+      [2, 'OK', '', 'YES', null],
+      [2, '', 'Wind', '', 0],
     ].map((r, i) => {
       const [count, ...rest] = r as [number, ...unknown[]];
       const [State, EventType, Damage, DamageCrops] = rest.length === 3 ? ['', ...rest] : rest;
-      return { SegmentId: i, Count: count, Percent: (count * 100) / 6, State, EventType, Damage, DamageCrops };
+      return {
+        SegmentId: i,
+        Count: count,
+        Percent: (count * 100) / 6,
+        State,
+        EventType,
+        Damage,
+        DamageCrops,
+      };
     }),
     ordered: true,
   },
@@ -277,8 +407,18 @@ const DEFINITIONS: TableCase[] = [
     rule: "basket: custom wildcards replace the defaults of their type ('*' for strings, int(-1))",
     kql: `datatable(State:string, EventType:string, DamageCrops:int)["TX","Hail",0, "TX","Hail",0, "OK","Wind",5]
 | evaluate basket(0.5, '~', '~', '*', int(-1))`,
-    columns: 'SegmentId:long, Count:long, Percent:real, State:string, EventType:string, DamageCrops:int',
-    rows: [{ SegmentId: 0, Count: 2, Percent: (2 * 100) / 3, State: 'TX', EventType: 'Hail', DamageCrops: 0 }],
+    columns:
+      'SegmentId:long, Count:long, Percent:real, State:string, EventType:string, DamageCrops:int',
+    rows: [
+      {
+        SegmentId: 0,
+        Count: 2,
+        Percent: (2 * 100) / 3,
+        State: 'TX',
+        EventType: 'Hail',
+        DamageCrops: 0,
+      },
+    ],
     ordered: true,
   },
   {
@@ -305,12 +445,33 @@ const DEFINITIONS: TableCase[] = [
   datetime(2007-05-09), "Wildfire", "TEXAS",
 ]
 | evaluate sequence_detect(StartTime, 5d, 5d, heat=(EventType == "Excessive Heat"), wildfire=(EventType == 'Wildfire'), State)`,
-    columns: 'State:string, heat_StartTime:datetime, wildfire_StartTime:datetime, Duration:timespan',
+    columns:
+      'State:string, heat_StartTime:datetime, wildfire_StartTime:datetime, Duration:timespan',
     rows: [
-      { State: 'CALIFORNIA', heat_StartTime: '2007-05-08T00:00:00.000Z', wildfire_StartTime: '2007-05-08T16:02:00.000Z', Duration: '16:02:00' },
-      { State: 'CALIFORNIA', heat_StartTime: '2007-05-08T00:00:00.000Z', wildfire_StartTime: '2007-05-10T11:30:00.000Z', Duration: '2.11:30:00' },
-      { State: 'CALIFORNIA', heat_StartTime: '2007-08-31T08:00:00.000Z', wildfire_StartTime: '2007-09-02T13:30:00.000Z', Duration: '2.05:30:00' },
-      { State: 'CALIFORNIA', heat_StartTime: '2007-09-02T12:00:00.000Z', wildfire_StartTime: '2007-09-02T13:30:00.000Z', Duration: '01:30:00' },
+      {
+        State: 'CALIFORNIA',
+        heat_StartTime: '2007-05-08T00:00:00.000Z',
+        wildfire_StartTime: '2007-05-08T16:02:00.000Z',
+        Duration: '16:02:00',
+      },
+      {
+        State: 'CALIFORNIA',
+        heat_StartTime: '2007-05-08T00:00:00.000Z',
+        wildfire_StartTime: '2007-05-10T11:30:00.000Z',
+        Duration: '2.11:30:00',
+      },
+      {
+        State: 'CALIFORNIA',
+        heat_StartTime: '2007-08-31T08:00:00.000Z',
+        wildfire_StartTime: '2007-09-02T13:30:00.000Z',
+        Duration: '2.05:30:00',
+      },
+      {
+        State: 'CALIFORNIA',
+        heat_StartTime: '2007-09-02T12:00:00.000Z',
+        wildfire_StartTime: '2007-09-02T13:30:00.000Z',
+        Duration: '01:30:00',
+      },
     ],
   },
   {
@@ -323,23 +484,63 @@ const DEFINITIONS: TableCase[] = [
     rule: 'activity_metrics: new ids against the previous window only; retention = (ids − new) / ids before; the first window 1/0',
     kql: `datatable(id:string, t:datetime)["a", datetime(2020-01-01), "b", datetime(2020-01-01), "a", datetime(2020-01-02), "c", datetime(2020-01-02), "b", datetime(2020-01-03)]
 | evaluate activity_metrics(id, t, datetime(2020-01-01), datetime(2020-01-03), 1d)`,
-    columns: 't:datetime, dcount_values:long, dcount_newvalues:long, retention_rate:real, churn_rate:real',
+    columns:
+      't:datetime, dcount_values:long, dcount_newvalues:long, retention_rate:real, churn_rate:real',
     rows: [
-      { t: '2020-01-01T00:00:00.000Z', dcount_values: 2, dcount_newvalues: 2, retention_rate: 1, churn_rate: 0 },
-      { t: '2020-01-02T00:00:00.000Z', dcount_values: 2, dcount_newvalues: 1, retention_rate: 0.5, churn_rate: 0.5 },
-      { t: '2020-01-03T00:00:00.000Z', dcount_values: 1, dcount_newvalues: 1, retention_rate: 0, churn_rate: 1 },
+      {
+        t: '2020-01-01T00:00:00.000Z',
+        dcount_values: 2,
+        dcount_newvalues: 2,
+        retention_rate: 1,
+        churn_rate: 0,
+      },
+      {
+        t: '2020-01-02T00:00:00.000Z',
+        dcount_values: 2,
+        dcount_newvalues: 1,
+        retention_rate: 0.5,
+        churn_rate: 0.5,
+      },
+      {
+        t: '2020-01-03T00:00:00.000Z',
+        dcount_values: 1,
+        dcount_newvalues: 1,
+        retention_rate: 0,
+        churn_rate: 1,
+      },
     ],
   },
   {
     rule: 'activity_engagement: DAU over distinct ids of the outer window ending that day',
     kql: `datatable(id:string, t:datetime)["a", datetime(2020-01-01), "b", datetime(2020-01-01), "a", datetime(2020-01-02), "c", datetime(2020-01-03), "d", datetime(2020-01-04)]
 | evaluate activity_engagement(id, t, datetime(2020-01-01), datetime(2020-01-04), 1d, 2d)`,
-    columns: 't:datetime, dcount_activities_inner:long, dcount_activities_outer:long, activity_ratio:real',
+    columns:
+      't:datetime, dcount_activities_inner:long, dcount_activities_outer:long, activity_ratio:real',
     rows: [
-      { t: '2020-01-01T00:00:00.000Z', dcount_activities_inner: 2, dcount_activities_outer: 2, activity_ratio: 1 },
-      { t: '2020-01-02T00:00:00.000Z', dcount_activities_inner: 1, dcount_activities_outer: 2, activity_ratio: 0.5 },
-      { t: '2020-01-03T00:00:00.000Z', dcount_activities_inner: 1, dcount_activities_outer: 2, activity_ratio: 0.5 },
-      { t: '2020-01-04T00:00:00.000Z', dcount_activities_inner: 1, dcount_activities_outer: 2, activity_ratio: 0.5 },
+      {
+        t: '2020-01-01T00:00:00.000Z',
+        dcount_activities_inner: 2,
+        dcount_activities_outer: 2,
+        activity_ratio: 1,
+      },
+      {
+        t: '2020-01-02T00:00:00.000Z',
+        dcount_activities_inner: 1,
+        dcount_activities_outer: 2,
+        activity_ratio: 0.5,
+      },
+      {
+        t: '2020-01-03T00:00:00.000Z',
+        dcount_activities_inner: 1,
+        dcount_activities_outer: 2,
+        activity_ratio: 0.5,
+      },
+      {
+        t: '2020-01-04T00:00:00.000Z',
+        dcount_activities_inner: 1,
+        dcount_activities_outer: 2,
+        activity_ratio: 0.5,
+      },
     ],
   },
   {
@@ -351,8 +552,12 @@ const DEFINITIONS: TableCase[] = [
 | evaluate funnel_sequence_completion(id, t, datetime(2020-01-01), datetime(2020-01-02), 1d, s, dynamic(['Hail', 'Tornado', 'Wind']), dynamic([1h, 4h]))`,
     columns: 't:datetime, s:string, Period:timespan, dcount:long',
     rows: [
-      ['Hail', '01:00:00', 3], ['Tornado', '01:00:00', 1], ['Wind', '01:00:00', 0],
-      ['Hail', '04:00:00', 3], ['Tornado', '04:00:00', 2], ['Wind', '04:00:00', 1],
+      ['Hail', '01:00:00', 3],
+      ['Tornado', '01:00:00', 1],
+      ['Wind', '01:00:00', 0],
+      ['Hail', '04:00:00', 3],
+      ['Tornado', '04:00:00', 2],
+      ['Wind', '04:00:00', 1],
     ].map(([s, p, d]) => ({ t: '2020-01-01T00:00:00.000Z', s, Period: p, dcount: d })),
     ordered: true,
   },
@@ -361,8 +566,12 @@ const DEFINITIONS: TableCase[] = [
     kql: `datatable(a:long, b:string, c:dynamic)[1, "x", dynamic({"k":1}), 2, "", dynamic(null)] | sort by a asc | evaluate narrow()`,
     columns: 'Row:long, Column:string, Value:string',
     rows: [
-      { Row: 0, Column: 'a', Value: '1' }, { Row: 0, Column: 'b', Value: 'x' }, { Row: 0, Column: 'c', Value: '{"k":1}' },
-      { Row: 1, Column: 'a', Value: '2' }, { Row: 1, Column: 'b', Value: '' }, { Row: 1, Column: 'c', Value: '' },
+      { Row: 0, Column: 'a', Value: '1' },
+      { Row: 0, Column: 'b', Value: 'x' },
+      { Row: 0, Column: 'c', Value: '{"k":1}' },
+      { Row: 1, Column: 'a', Value: '2' },
+      { Row: 1, Column: 'b', Value: '' },
+      { Row: 1, Column: 'c', Value: '' },
     ],
     ordered: true,
   },
@@ -383,17 +592,29 @@ describe('evaluate plugins, by their definitions', () => {
   it.each(DEFINITIONS)('$rule', (c) => checkCase(h, c));
 
   it('sequence_detect refuses an unnamed step (Kusto does not document its name)', () => {
-    const e = h.translationError(`datatable(t:long, e:string)[] | evaluate sequence_detect(t, 2, 5, e == "a", e == "b")`);
-    expect([e.code, e.message]).toEqual(['unsupported', expect.stringMatching(/unnamed sequence_detect step/)]);
+    const e = h.translationError(
+      `datatable(t:long, e:string)[] | evaluate sequence_detect(t, 2, 5, e == "a", e == "b")`,
+    );
+    expect([e.code, e.message]).toEqual([
+      'unsupported',
+      expect.stringMatching(/unnamed sequence_detect step/),
+    ]);
   });
 
   it('basket: a threshold outside 0.015–1 is a type error', () => {
-    expect(h.translationError(`datatable(a:string)["x"] | evaluate basket(0.001)`).code).toBe('type');
+    expect(h.translationError(`datatable(a:string)["x"] | evaluate basket(0.001)`).code).toBe(
+      'type',
+    );
   });
 
   it('calendar steps (week/month/year) are refused by name, not misread', () => {
-    const e = h.translationError(`datatable(id:string, t:datetime)[] | evaluate activity_counts_metrics(id, t, datetime(2020-01-01), datetime(2020-02-01), 'week')`);
-    expect([e.code, e.message]).toEqual(['unsupported', expect.stringMatching(/calendar step 'week'/)]);
+    const e = h.translationError(
+      `datatable(id:string, t:datetime)[] | evaluate activity_counts_metrics(id, t, datetime(2020-01-01), datetime(2020-02-01), 'week')`,
+    );
+    expect([e.code, e.message]).toEqual([
+      'unsupported',
+      expect.stringMatching(/calendar step 'week'/),
+    ]);
   });
 });
 
@@ -409,6 +630,10 @@ describe('refused plugins carry their typed reason (catalog/refusals.ts)', () =>
   ])('%s → %s', (call, reason) => {
     const e = h.translationError(`datatable(a:string)["x"] | evaluate ${call}`);
     expect(e.code).toBe('unsupported');
-    expect(e.detail).toEqual({ kind: 'builtin-refused', builtin: { kind: 'plugin', name: call.slice(0, call.indexOf('(')) }, reason });
+    expect(e.detail).toEqual({
+      kind: 'builtin-refused',
+      builtin: { kind: 'plugin', name: call.slice(0, call.indexOf('(')) },
+      reason,
+    });
   });
 });

@@ -40,16 +40,24 @@ const REFERENCE: TableCase[] = [
     rule: 'bag-unpack-plugin.md "Expand a bag": a column per property, sorted by name, typed by the values',
     kql: `${PEOPLE} | evaluate bag_unpack(d)`,
     columns: 'Age:long, Name:string',
-    rows: [{ Age: 20, Name: 'John' }, { Age: 40, Name: 'Dave' }, { Age: 30, Name: 'Jasmine' }],
+    rows: [
+      { Age: 20, Name: 'John' },
+      { Age: 40, Name: 'Dave' },
+      { Age: 30, Name: 'Jasmine' },
+    ],
   },
   {
     rule: 'bag-unpack-plugin.md OutputColumnPrefix',
     kql: `${PEOPLE} | evaluate bag_unpack(d, 'Property_')`,
     columns: 'Property_Age:long, Property_Name:string',
-    rows: [{ Property_Age: 20, Property_Name: 'John' }, { Property_Age: 40, Property_Name: 'Dave' }, { Property_Age: 30, Property_Name: 'Jasmine' }],
+    rows: [
+      { Property_Age: 20, Property_Name: 'John' },
+      { Property_Age: 40, Property_Name: 'Dave' },
+      { Property_Age: 30, Property_Name: 'Jasmine' },
+    ],
   },
   {
-    rule: "bag-unpack-plugin.md columnsConflict='replace_source': the property replaces the column where it stands; a row without it holds \"\"",
+    rule: 'bag-unpack-plugin.md columnsConflict=\'replace_source\': the property replaces the column where it stands; a row without it holds ""',
     kql: `datatable(Name:string, d:dynamic)
 [
     'James', dynamic({"Name": "John", "Age":20}),
@@ -58,7 +66,11 @@ const REFERENCE: TableCase[] = [
 ]
 | evaluate bag_unpack(d, columnsConflict='replace_source')`,
     columns: 'Name:string, Age:long',
-    rows: [{ Name: 'John', Age: 20 }, { Name: '', Age: 40 }, { Name: 'Jasmine', Age: 30 }],
+    rows: [
+      { Name: 'John', Age: 20 },
+      { Name: '', Age: 40 },
+      { Name: 'Jasmine', Age: 30 },
+    ],
   },
   {
     rule: "bag-unpack-plugin.md columnsConflict='keep_source': the input's column stays",
@@ -70,7 +82,11 @@ const REFERENCE: TableCase[] = [
 ]
 | evaluate bag_unpack(d, columnsConflict='keep_source')`,
     columns: 'Name:string, Age:long',
-    rows: [{ Name: 'James', Age: 20 }, { Name: 'David', Age: 40 }, { Name: 'Emily', Age: 30 }],
+    rows: [
+      { Name: 'James', Age: 20 },
+      { Name: 'David', Age: 40 },
+      { Name: 'Emily', Age: 30 },
+    ],
   },
   {
     rule: 'bag-unpack-plugin.md ignoredProperties',
@@ -94,7 +110,11 @@ const REFERENCE: TableCase[] = [
 ]
 | evaluate bag_unpack(d)`,
     columns: 'Age:long, Height:long, Name:string',
-    rows: [{ Age: 20, Height: null, Name: 'John' }, { Age: 40, Height: 170, Name: 'Dave' }, { Age: 30, Height: null, Name: 'Jasmine' }],
+    rows: [
+      { Age: 20, Height: null, Name: 'John' },
+      { Age: 40, Height: 170, Name: 'Dave' },
+      { Age: 30, Height: null, Name: 'Jasmine' },
+    ],
   },
   {
     rule: 'bag-unpack-plugin.md OutputSchema with *: the input columns, then the declared ones only',
@@ -106,7 +126,11 @@ const REFERENCE: TableCase[] = [
 ]
 | evaluate bag_unpack(d) : (*, Name:string, Age:long)`,
     columns: 'Description:string, Name:string, Age:long',
-    rows: [{ Description: 'Student', Name: 'John', Age: 20 }, { Description: 'Teacher', Name: 'Dave', Age: 40 }, { Description: 'Student', Name: 'Jasmine', Age: 30 }],
+    rows: [
+      { Description: 'Student', Name: 'John', Age: 20 },
+      { Description: 'Teacher', Name: 'Dave', Age: 40 },
+      { Description: 'Student', Name: 'Jasmine', Age: 30 },
+    ],
   },
   {
     rule: 'make-bag-aggregation-function.md: make_bag then bag_unpack',
@@ -196,7 +220,10 @@ T
     rule: 'pivot-plugin.md "query-defined output schema": only the declared values, 0 where none; nothing read first',
     kql: `${STORMS} | project State, EventType | where EventType has "Flash" or EventType has "Heat" | evaluate pivot(State): (EventType:string, ARIZONA:long, ALASKA:long)`,
     columns: 'EventType:string, ARIZONA:long, ALASKA:long',
-    rows: [{ EventType: 'Flash Flood', ARIZONA: 3, ALASKA: 0 }, { EventType: 'Heat', ARIZONA: 0, ALASKA: 0 }],
+    rows: [
+      { EventType: 'Flash Flood', ARIZONA: 3, ALASKA: 0 },
+      { EventType: 'Heat', ARIZONA: 0, ALASKA: 0 },
+    ],
   },
 ];
 
@@ -211,7 +238,10 @@ const TRAPS: TableCase[] = [
     rule: 'bag_unpack: reals, bools and nested values keep their types; a row that is not a bag gives nulls',
     kql: `datatable(k:long, d:dynamic)[1, dynamic({"r": 1.5, "b": true, "n": {"x": [1]}}), 2, dynamic([1, 2])] | evaluate bag_unpack(d) | sort by k asc`,
     columns: 'k:long, b:bool, n:dynamic, r:real',
-    rows: [{ k: 1, b: true, n: { x: [1] }, r: 1.5 }, { k: 2, b: null, n: null, r: null }],
+    rows: [
+      { k: 1, b: true, n: { x: [1] }, r: 1.5 },
+      { k: 2, b: null, n: null, r: null },
+    ],
     ordered: true,
   },
   {
@@ -231,7 +261,11 @@ const TRAPS: TableCase[] = [
     rule: 'bag_unpack keeps the order of sorted input',
     kql: `datatable(k:long, d:dynamic)[2, dynamic({"a": 2}), 1, dynamic({"a": 1}), 3, dynamic({"a": 3})] | sort by k asc | evaluate bag_unpack(d)`,
     columns: 'k:long, a:long',
-    rows: [{ k: 1, a: 1 }, { k: 2, a: 2 }, { k: 3, a: 3 }],
+    rows: [
+      { k: 1, a: 1 },
+      { k: 2, a: 2 },
+      { k: 3, a: 3 },
+    ],
     ordered: true,
   },
   {
@@ -251,19 +285,28 @@ const TRAPS: TableCase[] = [
 | evaluate bag_unpack(AdditionalDetails)
 | evaluate pivot(key, make_set(value))`,
     columns: 'Id:string, ipaddr:dynamic, User-Agent:dynamic',
-    rows: [{ Id: 'a', ipaddr: ['1.2.3.4'], 'User-Agent': ['x'] }, { Id: 'b', ipaddr: [], 'User-Agent': ['y'] }],
+    rows: [
+      { Id: 'a', ipaddr: ['1.2.3.4'], 'User-Agent': ['x'] },
+      { Id: 'b', ipaddr: [], 'User-Agent': ['y'] },
+    ],
   },
   {
     rule: 'pivot: min over no rows is null; a value named like a grouping column takes a suffix',
     kql: `datatable(g:string, p:string, x:long)['a', 'g', 5, 'a', 'h', 7, 'b', 'h', 1] | evaluate pivot(p, min(x))`,
     columns: 'g:string, g1:long, h:long',
-    rows: [{ g: 'a', g1: 5, h: 7 }, { g: 'b', g1: null, h: 1 }],
+    rows: [
+      { g: 'a', g1: 5, h: 7 },
+      { g: 'b', g1: null, h: 1 },
+    ],
   },
   {
     rule: 'pivot of a long column names its columns by the values as text',
     kql: `datatable(g:string, n:long)['a', 1, 'a', 2, 'b', 2] | evaluate pivot(n)`,
     columns: 'g:string, 1:long, 2:long',
-    rows: [{ g: 'a', 1: 1, 2: 1 }, { g: 'b', 1: 0, 2: 1 }],
+    rows: [
+      { g: 'a', 1: 1, 2: 1 },
+      { g: 'b', 1: 0, 2: 1 },
+    ],
   },
 ];
 
@@ -275,14 +318,18 @@ describe('bag_unpack and pivot traps', () => {
   it.each(TRAPS)('$rule', (c) => checkCase(h, c));
 
   it('columnsConflict=error (the default) refuses a property named like an input column', () => {
-    const e = h.translationError(`datatable(Name:string, d:dynamic)['x', dynamic({"Name": "y"})] | evaluate bag_unpack(d)`);
+    const e = h.translationError(
+      `datatable(Name:string, d:dynamic)['x', dynamic({"Name": "y"})] | evaluate bag_unpack(d)`,
+    );
     expect(e.code).toBe('type');
     expect(e.message).toMatch(/"Name" is already a column/);
   });
 
   it('without a way to read the data, a data-dependent schema is refused with the remedy (an output schema)', () => {
     const kql = `datatable(d:dynamic)[dynamic({"a": 1})] | evaluate bag_unpack(d)`;
-    expect(() => translate(kql, { resolveTable: () => undefined })).toThrow(/bag_unpack\(\) decides its columns from the data.*: \(\*, Name:type/);
+    expect(() => translate(kql, { resolveTable: () => undefined })).toThrow(
+      /bag_unpack\(\) decides its columns from the data.*: \(\*, Name:type/,
+    );
     const declared = translate(`${kql} : (a:long)`, { resolveTable: () => undefined });
     expect(declared.columns).toEqual([{ name: 'a', type: 'long' }]);
   });
@@ -303,11 +350,17 @@ describe('bag_unpack and pivot traps', () => {
   });
 
   it('bags with more distinct keys than the limit end in a typed limit error', () => {
-    const e = h.translationError(`range i from 1 to 10001 step 1 | extend d = bag_pack(strcat("k", i), i) | evaluate bag_unpack(d)`);
+    const e = h.translationError(
+      `range i from 1 to 10001 step 1 | extend d = bag_pack(strcat("k", i), i) | evaluate bag_unpack(d)`,
+    );
     expect(e.code).toBe('limit');
   });
 
   it('pivot with an aggregation outside the documented list is refused by name', () => {
-    expect(h.translationError(`datatable(p:string, x:long)['a', 1] | evaluate pivot(p, percentile(x, 50))`).message).toMatch(/percentile/);
+    expect(
+      h.translationError(
+        `datatable(p:string, x:long)['a', 1] | evaluate pivot(p, percentile(x, 50))`,
+      ).message,
+    ).toMatch(/percentile/);
   });
 });

@@ -20,7 +20,9 @@ const BROKEN = new Set(['DisabledAccountSigninsAcrossManyApplications.yaml']);
 function queries(): { file: string; query: string }[] {
   const out: { file: string; query: string }[] = [];
   for (const dir of DIRS) {
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()) {
       let doc: unknown;
       try {
         doc = parse(readFileSync(join(dir, file), 'utf8'));

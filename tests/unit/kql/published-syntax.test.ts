@@ -17,20 +17,37 @@ afterAll(() => h.engine.close());
 
 describe('KQL that published Sentinel rules use', () => {
   it('identifiers that begin with a digit are names, not timespans (3p_observed_Time, 5h_MovingAvg)', () => {
-    expect(h.run('let 3p_observed_Time = 7; A | extend 5h_MovingAvg = x + 3p_observed_Time | project 5h_MovingAvg')).toEqual([{ '5h_MovingAvg': 8 }, { '5h_MovingAvg': 9 }]);
+    expect(
+      h.run(
+        'let 3p_observed_Time = 7; A | extend 5h_MovingAvg = x + 3p_observed_Time | project 5h_MovingAvg',
+      ),
+    ).toEqual([{ '5h_MovingAvg': 8 }, { '5h_MovingAvg': 9 }]);
   });
 
   it('a union in parentheses, with isfuzzy=true', () => {
-    expect(h.run('(union isfuzzy=true A, B) | summarize n = count(), s = sum(x)')).toEqual([{ n: 3, s: 6 }]);
+    expect(h.run('(union isfuzzy=true A, B) | summarize n = count(), s = sum(x)')).toEqual([
+      { n: 3, s: 6 },
+    ]);
   });
 
   it('externaldata with a column list asks for the file of its URL (Loupe never downloads)', () => {
-    const e = h.translationError('externaldata(Col:string, N:long) ["https://example.test/list.csv"] with (format="csv")');
-    expect(e.detail).toMatchObject({ kind: 'externaldata-needs-file', url: 'https://example.test/list.csv', columns: [{ name: 'Col', type: 'string' }, { name: 'N', type: 'long' }] });
+    const e = h.translationError(
+      'externaldata(Col:string, N:long) ["https://example.test/list.csv"] with (format="csv")',
+    );
+    expect(e.detail).toMatchObject({
+      kind: 'externaldata-needs-file',
+      url: 'https://example.test/list.csv',
+      columns: [
+        { name: 'Col', type: 'string' },
+        { name: 'N', type: 'long' },
+      ],
+    });
   });
 
   it("let ['quoted name'] binds a name that is not a plain identifier", () => {
-    expect(h.run("let ['my list'] = dynamic([2]); A | where x in (['my list'])")).toEqual([{ x: 2 }]);
+    expect(h.run("let ['my list'] = dynamic([2]); A | where x in (['my list'])")).toEqual([
+      { x: 2 },
+    ]);
   });
 
   it('several statements: the first tabular expression is the result, as Kusto returns it first', () => {
@@ -42,6 +59,11 @@ describe('KQL that published Sentinel rules use', () => {
   });
 
   it('columnifexists, the older spelling of column_ifexists', () => {
-    expect(h.run('A | project y = columnifexists("x", 0), z = columnifexists("nope", -1)')).toEqual([{ y: 1, z: -1 }, { y: 2, z: -1 }]);
+    expect(h.run('A | project y = columnifexists("x", 0), z = columnifexists("nope", -1)')).toEqual(
+      [
+        { y: 1, z: -1 },
+        { y: 2, z: -1 },
+      ],
+    );
   });
 });

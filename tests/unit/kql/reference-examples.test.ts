@@ -9,9 +9,22 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { diffKnownFailures, parseKnownFailures, type KnownFailures, type KnownFailuresDiff } from '../../../src/conformance/known-failures.ts';
-import { loadRunnableExamples, REFERENCE_KNOWN_FAILURES_PATH, type RunnableExample } from '../../../src/conformance/reference/fixtures.ts';
-import { categoryOf, REFERENCE_TIMEOUT_S, withCategory } from '../../../src/conformance/reference/run-example.ts';
+import {
+  diffKnownFailures,
+  parseKnownFailures,
+  type KnownFailures,
+  type KnownFailuresDiff,
+} from '../../../src/conformance/known-failures.ts';
+import {
+  loadRunnableExamples,
+  REFERENCE_KNOWN_FAILURES_PATH,
+  type RunnableExample,
+} from '../../../src/conformance/reference/fixtures.ts';
+import {
+  categoryOf,
+  REFERENCE_TIMEOUT_S,
+  withCategory,
+} from '../../../src/conformance/reference/run-example.ts';
 import type { CaseResult } from '../../../src/conformance/run-case.ts';
 import { runCorpusInChild } from '../../../src/conformance/run-in-child.ts';
 
@@ -26,14 +39,30 @@ let diff: KnownFailuresDiff;
 
 beforeAll(async () => {
   examples = loadRunnableExamples();
-  known = parseKnownFailures(readFileSync(REFERENCE_KNOWN_FAILURES_PATH, 'utf8'), REFERENCE_KNOWN_FAILURES_PATH);
+  known = parseKnownFailures(
+    readFileSync(REFERENCE_KNOWN_FAILURES_PATH, 'utf8'),
+    REFERENCE_KNOWN_FAILURES_PATH,
+  );
   // In a child process with a per-example timeout: a hanging example fails instead of stalling the suite.
-  const run = await runCorpusInChild({ suite: 'reference', casesPath: '', ids: examples.map((e) => e.id), now: new Date(), caseTimeoutMs: REFERENCE_TIMEOUT_S * 1000 });
+  const run = await runCorpusInChild({
+    suite: 'reference',
+    casesPath: '',
+    ids: examples.map((e) => e.id),
+    now: new Date(),
+    caseTimeoutMs: REFERENCE_TIMEOUT_S * 1000,
+  });
   results = run.results.map(withCategory);
   leaked = run.leaked;
-  diff = diffKnownFailures(known, results, examples.map((e) => e.id), reasonOf);
+  diff = diffKnownFailures(
+    known,
+    results,
+    examples.map((e) => e.id),
+    reasonOf,
+  );
   const pass = results.filter((r) => r.status === 'pass').length;
-  console.log(`reference examples: ${pass}/${results.length} pass (${(run.durationMs / 1000).toFixed(1)} s)`);
+  console.log(
+    `reference examples: ${pass}/${results.length} pass (${(run.durationMs / 1000).toFixed(1)} s)`,
+  );
 }, 900_000);
 
 describe('Kusto documentation reference examples', () => {
@@ -42,14 +71,25 @@ describe('Kusto documentation reference examples', () => {
   });
   it('has no failure off the known-failures list', () => {
     const lines = diff.unexpectedFailures.map((r) => `${r.id}: ${r.reason}`);
-    expect(lines, `examples that do not pass and are not in ${REFERENCE_KNOWN_FAILURES_PATH} (fix them, or if expected: ${UPDATE})`).toEqual([]);
+    expect(
+      lines,
+      `examples that do not pass and are not in ${REFERENCE_KNOWN_FAILURES_PATH} (fix them, or if expected: ${UPDATE})`,
+    ).toEqual([]);
   });
   it('has no passing example left on the known-failures list', () => {
-    expect(diff.nowPassing, `these examples pass now: remove them from ${REFERENCE_KNOWN_FAILURES_PATH} (${UPDATE})`).toEqual([]);
+    expect(
+      diff.nowPassing,
+      `these examples pass now: remove them from ${REFERENCE_KNOWN_FAILURES_PATH} (${UPDATE})`,
+    ).toEqual([]);
   });
   it('lists only harvested examples, each with a failure category', () => {
-    expect(diff.unknownIds, `ids in ${REFERENCE_KNOWN_FAILURES_PATH} that are no harvested example`).toEqual([]);
-    expect(Object.entries(known).filter(([, reason]) => categoryOf(reason) === undefined)).toEqual([]);
+    expect(
+      diff.unknownIds,
+      `ids in ${REFERENCE_KNOWN_FAILURES_PATH} that are no harvested example`,
+    ).toEqual([]);
+    expect(Object.entries(known).filter(([, reason]) => categoryOf(reason) === undefined)).toEqual(
+      [],
+    );
   });
   it('leaves no table or view behind', () => {
     expect(leaked).toEqual([]);

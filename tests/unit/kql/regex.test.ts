@@ -19,8 +19,11 @@ afterAll(() => h.engine.close());
 
 /** Whether `pattern` matches `text`, asked of DuckDB (matches regex) and of re2js (countof). */
 function matchesBothWays(pattern: string, text: string): [boolean, boolean] {
-  const lit = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
-  const [row] = h.run(`print duck = ${lit(text)} matches regex ${lit(pattern)}, js = countof(${lit(text)}, ${lit(pattern)}, "regex") > 0`);
+  const lit = (s: string) =>
+    `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+  const [row] = h.run(
+    `print duck = ${lit(text)} matches regex ${lit(pattern)}, js = countof(${lit(text)}, ${lit(pattern)}, "regex") > 0`,
+  );
   return [row!.duck as boolean, row!.js as boolean];
 }
 
@@ -54,7 +57,12 @@ describe("Kusto's regex syntax (regex.md), on DuckDB and on re2js alike", () => 
     ['(?i:exp) scopes the flag', '^(?i:a)b$', 'Ab', true],
     ['(?i:exp) ends with the group', '^(?i:a)b$', 'AB', false],
     ['U swaps greed', '(?U)^a+$', 'aaa', true],
-    ['x verbose: whitespace and # comments ignored', '(?x) ^ a \\  b  # a comment\n $', 'a b', true],
+    [
+      'x verbose: whitespace and # comments ignored',
+      '(?x) ^ a \\  b  # a comment\n $',
+      'a b',
+      true,
+    ],
     ['\\x7F: two hex digits', '^\\x41$', 'A', true],
     ['\\x{10FFFF}: a code point', '^\\x{1F600}$', '😀', true],
     ['\\u007F: four hex digits', '^\\u0041$', 'A', true],
@@ -71,16 +79,28 @@ describe("Kusto's regex syntax (regex.md), on DuckDB and on re2js alike", () => 
   });
 
   it('named groups (?P<name>…) and (?<name>…) name what extract_all and parse kind=regex return', () => {
-    expect(h.run(`print a = extract_all(@"(?P<user>\\w+)@(?<dom>[a-z.]+)", dynamic(["dom", "user"]), "x ann@a.org, bob@b.net")`)[0]!.a).toEqual([
+    expect(
+      h.run(
+        `print a = extract_all(@"(?P<user>\\w+)@(?<dom>[a-z.]+)", dynamic(["dom", "user"]), "x ann@a.org, bob@b.net")`,
+      )[0]!.a,
+    ).toEqual([
       ['a.org', 'ann'],
       ['b.net', 'bob'],
     ]);
-    expect(h.run(`print t = "id=٣٤ user=ann" | parse kind=regex t with @"id=(?<ignored>\\d+) user=" who:string`)[0]!.who).toBe('ann');
+    expect(
+      h.run(
+        `print t = "id=٣٤ user=ann" | parse kind=regex t with @"id=(?<ignored>\\d+) user=" who:string`,
+      )[0]!.who,
+    ).toBe('ann');
     expect(h.run(`print x = extract(@"(?<n>\\d+)", 1, "id ٣٤")`)[0]!.x).toBe('٣٤');
   });
 
   it('replace_regex and trim read the pattern the same way', () => {
-    expect(h.run(`print r = replace_regex("a١b٢", @"\\d", "#"), t = trim(@"\\s+", "\u3000 x \u3000")`)[0]).toEqual({ r: 'a#b#', t: 'x' });
+    expect(
+      h.run(
+        `print r = replace_regex("a١b٢", @"\\d", "#"), t = trim(@"\\s+", "\u3000 x \u3000")`,
+      )[0],
+    ).toEqual({ r: 'a#b#', t: 'x' });
   });
 
   it('refuses what Kusto refuses (backreferences, look-around) and what RE2 cannot express, at the pattern', () => {
@@ -99,7 +119,12 @@ describe("Kusto's regex syntax (regex.md), on DuckDB and on re2js alike", () => 
     ];
     for (const [pattern, why] of refused) {
       const lit = `@"${pattern}"`;
-      for (const kql of [`print x = "abc" matches regex ${lit}`, `print x = extract_all(${lit}, "abc")`, `print x = countof("abc", ${lit}, "regex")`, `print x = replace_regex("abc", ${lit}, "")`]) {
+      for (const kql of [
+        `print x = "abc" matches regex ${lit}`,
+        `print x = extract_all(${lit}, "abc")`,
+        `print x = countof("abc", ${lit}, "regex")`,
+        `print x = replace_regex("abc", ${lit}, "")`,
+      ]) {
         const e = h.translationError(kql);
         expect(e.message, `${kql}`).toMatch(why);
         // The position is the pattern's.
@@ -126,17 +151,29 @@ describe("Kusto's regex syntax (regex.md), on DuckDB and on re2js alike", () => 
 
 describe('linear time on hostile patterns and values', () => {
   const evil = `${'a'.repeat(40)}!`;
-  it('extract_all(@"((a+)+)$") over 40 characters answers at once (JavaScript RegExp did not in 60 s)', { timeout: 10_000 }, () => {
-    expect(h.run(`print x = extract_all(@"((a+)+)$", "${evil}")`)[0]!.x).toBe(null);
-    expect(extractAll('((a+)+)$', null, `${'a'.repeat(100_000)}!`)).toBe(null);
-    expect(countOf(`${'a'.repeat(100_000)}!`, '(a|aa)+$', 1)).toBe(0);
-    expect(h.run(`print n = countof("${evil}", @"(a|a)*$", "regex"), m = "${evil}" matches regex @"^(a+)+$"`)[0]).toEqual({ n: 1, m: false });
-  });
+  it(
+    'extract_all(@"((a+)+)$") over 40 characters answers at once (JavaScript RegExp did not in 60 s)',
+    { timeout: 10_000 },
+    () => {
+      expect(h.run(`print x = extract_all(@"((a+)+)$", "${evil}")`)[0]!.x).toBe(null);
+      expect(extractAll('((a+)+)$', null, `${'a'.repeat(100_000)}!`)).toBe(null);
+      expect(countOf(`${'a'.repeat(100_000)}!`, '(a|aa)+$', 1)).toBe(0);
+      expect(
+        h.run(
+          `print n = countof("${evil}", @"(a|a)*$", "regex"), m = "${evil}" matches regex @"^(a+)+$"`,
+        )[0],
+      ).toEqual({ n: 1, m: false });
+    },
+  );
 
   it('parse-kv with regex= runs the same engine', { timeout: 10_000 }, () => {
-    const row = h.run(`print t = "k1=v1;k2=v2 ${'a'.repeat(50)}!" | parse-kv t as (k1:string, k2:string) with (regex=@"(\\w+)=((?:\\w+)+)")`)[0]!;
+    const row = h.run(
+      `print t = "k1=v1;k2=v2 ${'a'.repeat(50)}!" | parse-kv t as (k1:string, k2:string) with (regex=@"(\\w+)=((?:\\w+)+)")`,
+    )[0]!;
     expect([row.k1, row.k2]).toEqual(['v1', 'v2']);
-    const evil = h.run(`print t = "k=${'a'.repeat(50)}!" | parse-kv t as (k:string) with (regex=@"(\\w+)=((?:a+)+)$")`)[0]!;
+    const evil = h.run(
+      `print t = "k=${'a'.repeat(50)}!" | parse-kv t as (k:string) with (regex=@"(\\w+)=((?:a+)+)$")`,
+    )[0]!;
     expect(evil.k).toBe('');
   });
 });

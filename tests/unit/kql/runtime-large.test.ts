@@ -15,7 +15,9 @@ afterAll(() => h.engine.close());
 
 it('UDF results stay exact when a query grows the wasm heap', () => {
   const n = 400_000;
-  h.engine.exec(`CREATE TABLE big AS SELECT '["10.0.' || (i % 255) || '.1","x"]' AS j FROM range(${n}) t(i)`);
+  h.engine.exec(
+    `CREATE TABLE big AS SELECT '["10.0.' || (i % 255) || '.1","x"]' AS j FROM range(${n}) t(i)`,
+  );
   const r = h.engine.query(
     `SELECT count(*) FILTER (WHERE kql_dyn_index(j, CAST(0 AS DOUBLE)) LIKE '"10.0.%.1"') AS ok, sum(kql_dyn_array_length(j)) AS len FROM big`,
   );

@@ -8,12 +8,30 @@ import { timespanText } from '../../../src/kql/runtime/format.ts';
 import { decodeValue } from '../../../src/kql/index.ts';
 import { createHarness, type KqlHarness } from './harness.ts';
 
-const NASTY = ['plain', 'with "quotes"', 'back\\slash', "it's", 'new\nline\ttab', 'ünïcödé ✓ 𝄞', '', '\u0001ctl', '[1,2]', ' , '];
+const NASTY = [
+  'plain',
+  'with "quotes"',
+  'back\\slash',
+  "it's",
+  'new\nline\ttab',
+  'ünïcödé ✓ 𝄞',
+  '',
+  '\u0001ctl',
+  '[1,2]',
+  ' , ',
+];
 
 let h: KqlHarness;
 beforeAll(async () => {
   h = await createHarness();
-  h.table('V', [{ name: 'S', type: 'string' }, { name: 'G', type: 'long' }], []);
+  h.table(
+    'V',
+    [
+      { name: 'S', type: 'string' },
+      { name: 'G', type: 'long' },
+    ],
+    [],
+  );
   for (const s of NASTY) h.engine.queryParams('INSERT INTO "V" VALUES (?, 1)', [s]);
   for (const s of NASTY.slice(0, 3)) h.engine.queryParams('INSERT INTO "V" VALUES (?, 2)', [s]);
 });
@@ -32,7 +50,13 @@ describe('dynamic runtime functions', () => {
   });
 
   it('tostring: "" for null, a string without quotes, JSON text otherwise', () => {
-    expect([dynToString(null), dynToString('"x\\"y"'), dynToString('[1,"a"]'), dynToString('true'), dynToString('null')]).toEqual(['', 'x"y', '[1,"a"]', 'true', '']);
+    expect([
+      dynToString(null),
+      dynToString('"x\\"y"'),
+      dynToString('[1,"a"]'),
+      dynToString('true'),
+      dynToString('null'),
+    ]).toEqual(['', 'x"y', '[1,"a"]', 'true', '']);
   });
 
   it('parse_json canonicalises JSON text and keeps non-JSON text as a string', () => {
@@ -42,7 +66,12 @@ describe('dynamic runtime functions', () => {
   });
 
   it('prints timespans as KQL does', () => {
-    expect([timespanText(3_600e6), timespanText(90_061e6 + 500), timespanText(-1e6), timespanText(0)]).toEqual(['01:00:00', '1.01:01:01.0005000', '-00:00:01', '00:00:00']);
+    expect([
+      timespanText(3_600e6),
+      timespanText(90_061e6 + 500),
+      timespanText(-1e6),
+      timespanText(0),
+    ]).toEqual(['01:00:00', '1.01:01:01.0005000', '-00:00:01', '00:00:00']);
   });
 });
 
@@ -64,8 +93,16 @@ describe('make_set / make_list build valid JSON in SQL', () => {
   });
 
   it('parse_json of a string column then indexing', () => {
-    h.table('P', [{ name: 'Raw', type: 'string' }], [`'{"city":"Zürich","ips":["1.2.3.4","5.6.7.8"]}'`, `'garbage'`]);
-    expect(h.run('P | extend d = parse_json(Raw) | project c = tostring(d.city), lastIp = tostring(d.ips[-1]), n = array_length(d.ips)')).toEqual([
+    h.table(
+      'P',
+      [{ name: 'Raw', type: 'string' }],
+      [`'{"city":"Zürich","ips":["1.2.3.4","5.6.7.8"]}'`, `'garbage'`],
+    );
+    expect(
+      h.run(
+        'P | extend d = parse_json(Raw) | project c = tostring(d.city), lastIp = tostring(d.ips[-1]), n = array_length(d.ips)',
+      ),
+    ).toEqual([
       { c: 'Zürich', lastIp: '5.6.7.8', n: 2 },
       { c: '', lastIp: '', n: null },
     ]);
@@ -84,7 +121,9 @@ describe('decodeValue', () => {
 
   it('decodes a timespan computed by a query', () => {
     h.setNow('2026-03-01T10:00:00Z');
-    const t = h.translate('V | take 1 | project a = now() - datetime(2026-03-01 08:59:30), b = 90m');
+    const t = h.translate(
+      'V | take 1 | project a = now() - datetime(2026-03-01 08:59:30), b = 90m',
+    );
     const row = h.engine.query(t.sql).rows[0]!;
     expect(t.columns.map((c, i) => decodeValue(row[i], c.type))).toEqual(['01:00:30', '01:30:00']);
   });

@@ -16,7 +16,20 @@ beforeAll(async () => {
 });
 afterAll(() => h.engine.close());
 
-const nasty = fc.constantFrom("'; DROP TABLE \"S\"; --", '"', "'", '\\', '\\"', '\n', '\u2028', '👍🏽', '$left', '"; SELECT 1; --', '`', ')) OR 1=1 --');
+const nasty = fc.constantFrom(
+  '\'; DROP TABLE "S"; --',
+  '"',
+  "'",
+  '\\',
+  '\\"',
+  '\n',
+  '\u2028',
+  '👍🏽',
+  '$left',
+  '"; SELECT 1; --',
+  '`',
+  ')) OR 1=1 --',
+);
 const text = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.string({ unit: 'binary-ascii', maxLength: 20 }),
@@ -28,12 +41,22 @@ const kqlString = (s: string) => JSON.stringify(s);
 describe('quoting (property)', () => {
   it('a string literal is matched as data', () => {
     fc.assert(
-      fc.property(text.filter((s) => !s.includes('\0')), (s) => {
-        h.engine.exec(`DELETE FROM "S" WHERE v <> 'other'`);
-        h.engine.queryParams('INSERT INTO "S" VALUES (?)', [s]);
-        const rows = h.run(`S | where v == ${kqlString(s)} | project v, w = ${kqlString(s)}`);
-        expect(rows).toEqual(s === 'other' ? [{ v: s, w: s }, { v: s, w: s }] : [{ v: s, w: s }]);
-      }),
+      fc.property(
+        text.filter((s) => !s.includes('\0')),
+        (s) => {
+          h.engine.exec(`DELETE FROM "S" WHERE v <> 'other'`);
+          h.engine.queryParams('INSERT INTO "S" VALUES (?)', [s]);
+          const rows = h.run(`S | where v == ${kqlString(s)} | project v, w = ${kqlString(s)}`);
+          expect(rows).toEqual(
+            s === 'other'
+              ? [
+                  { v: s, w: s },
+                  { v: s, w: s },
+                ]
+              : [{ v: s, w: s }],
+          );
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -41,10 +64,18 @@ describe('quoting (property)', () => {
   it('a column name is an identifier, whatever it contains', () => {
     fc.assert(
       fc.property(
-        text.filter((s) => s.length > 0 && !s.includes('\0') && s.toLowerCase() !== 'v' && !s.startsWith('__loupe')),
+        text.filter(
+          (s) =>
+            s.length > 0 &&
+            !s.includes('\0') &&
+            s.toLowerCase() !== 'v' &&
+            !s.startsWith('__loupe'),
+        ),
         text.filter((s) => !s.includes('\0')),
         (name, value) => {
-          const rows = h.run(`S | where v == "other" | extend [${kqlString(name)}] = ${kqlString(value)} | project [${kqlString(name)}], v`);
+          const rows = h.run(
+            `S | where v == "other" | extend [${kqlString(name)}] = ${kqlString(value)} | project [${kqlString(name)}], v`,
+          );
           expect(rows).toEqual([{ [name]: value, v: 'other' }]);
           expect(Object.keys(rows[0]!)).toEqual([name, 'v']);
         },
@@ -56,23 +87,64 @@ describe('quoting (property)', () => {
 
   it('make_set encodes any strings as JSON that parses back to the same values', () => {
     fc.assert(
-      fc.property(fc.array(text.filter((s) => !s.includes('\0')), { maxLength: 6 }), (values) => {
-        h.engine.exec('CREATE OR REPLACE TABLE "Z" ("z" VARCHAR)');
-        h.schemas.set('Z', { name: 'Z', columns: [{ name: 'z', type: 'string' }] });
-        for (const v of values) h.engine.queryParams('INSERT INTO "Z" VALUES (?)', [v]);
-        const got = h.run('Z | summarize s = make_set(z), l = make_list(z)')[0]!;
-        expect([...(got.s as string[])].sort()).toEqual([...new Set(values)].sort());
-        expect([...(got.l as string[])].sort()).toEqual([...values].sort());
-      }),
+      fc.property(
+        fc.array(
+          text.filter((s) => !s.includes('\0')),
+          { maxLength: 6 },
+        ),
+        (values) => {
+          h.engine.exec('CREATE OR REPLACE TABLE "Z" ("z" VARCHAR)');
+          h.schemas.set('Z', { name: 'Z', columns: [{ name: 'z', type: 'string' }] });
+          for (const v of values) h.engine.queryParams('INSERT INTO "Z" VALUES (?)', [v]);
+          const got = h.run('Z | summarize s = make_set(z), l = make_list(z)')[0]!;
+          expect([...(got.s as string[])].sort()).toEqual([...new Set(values)].sort());
+          expect([...(got.l as string[])].sort()).toEqual([...values].sort());
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
   it('the parser answers any text with a tree or a KqlError, never another exception', () => {
-    const kqlish = fc.array(
-      fc.oneof(fc.constantFrom('T', '|', 'where', 'let', '=', ';', '(', ')', '[', ']', '"', "'", '@"', '==', 'in', '!in~', 'summarize', 'by', 'join', 'kind', 'on', '$left', '.', '1h', '5', 'datetime(', '//', '\n', ','), fc.string({ maxLength: 3 })),
-      { maxLength: 25 },
-    ).map((xs) => xs.join(' '));
+    const kqlish = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom(
+            'T',
+            '|',
+            'where',
+            'let',
+            '=',
+            ';',
+            '(',
+            ')',
+            '[',
+            ']',
+            '"',
+            "'",
+            '@"',
+            '==',
+            'in',
+            '!in~',
+            'summarize',
+            'by',
+            'join',
+            'kind',
+            'on',
+            '$left',
+            '.',
+            '1h',
+            '5',
+            'datetime(',
+            '//',
+            '\n',
+            ',',
+          ),
+          fc.string({ maxLength: 3 }),
+        ),
+        { maxLength: 25 },
+      )
+      .map((xs) => xs.join(' '));
     fc.assert(
       fc.property(fc.oneof(kqlish, fc.string({ maxLength: 60 })), (text) => {
         try {

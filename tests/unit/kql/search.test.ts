@@ -10,10 +10,27 @@ import { checkCase, type TableCase } from './table-cases.ts';
 let h: KqlHarness;
 beforeAll(async () => {
   h = await createHarness();
-  h.table('Signin', [{ name: 'User', type: 'string' }, { name: 'App', type: 'string' }, { name: 'N', type: 'long' }], [
-    `'alice@contoso.com', 'Azure Portal', 1`, `'bob', 'portal-admin', 2`, `'Errol', 'VPN', 3`,
-  ]);
-  h.table('Audit', [{ name: 'Op', type: 'string' }, { name: 'Props', type: 'dynamic' }], [`'Add member', '{"target":"alice"}'`, `'Reset', '{"target":"carol"}'`, `'Remove', '{"target":"malice"}'`]);
+  h.table(
+    'Signin',
+    [
+      { name: 'User', type: 'string' },
+      { name: 'App', type: 'string' },
+      { name: 'N', type: 'long' },
+    ],
+    [`'alice@contoso.com', 'Azure Portal', 1`, `'bob', 'portal-admin', 2`, `'Errol', 'VPN', 3`],
+  );
+  h.table(
+    'Audit',
+    [
+      { name: 'Op', type: 'string' },
+      { name: 'Props', type: 'dynamic' },
+    ],
+    [
+      `'Add member', '{"target":"alice"}'`,
+      `'Reset', '{"target":"carol"}'`,
+      `'Remove', '{"target":"malice"}'`,
+    ],
+  );
 });
 afterAll(() => h.engine.close());
 
@@ -23,7 +40,14 @@ const CASES: TableCase[] = [
     kql: 'search in (Signin, Audit) "ALICE"',
     columns: '$table:string, User:string, App:string, N:long, Op:string, Props:dynamic',
     rows: [
-      { $table: 'Signin', User: 'alice@contoso.com', App: 'Azure Portal', N: 1, Op: '', Props: null },
+      {
+        $table: 'Signin',
+        User: 'alice@contoso.com',
+        App: 'Azure Portal',
+        N: 1,
+        Op: '',
+        Props: null,
+      },
       { $table: 'Audit', User: '', App: '', N: null, Op: 'Add member', Props: { target: 'alice' } },
     ],
   },
@@ -31,7 +55,13 @@ const CASES: TableCase[] = [
     rule: 'wildcards: "port*" is hasprefix, "*min" hassuffix, "*rro*" contains, "a*l" a regex between term boundaries',
     kql: 'Signin | search "port*" | project User | union (Signin | search "*min" | project User), (Signin | search "*rro*" | project User), (Signin | search "Azu*tal" | project User)',
     columns: 'User:string',
-    rows: [{ User: 'alice@contoso.com' }, { User: 'bob' }, { User: 'bob' }, { User: 'Errol' }, { User: 'alice@contoso.com' }],
+    rows: [
+      { User: 'alice@contoso.com' },
+      { User: 'bob' },
+      { User: 'bob' },
+      { User: 'Errol' },
+      { User: 'alice@contoso.com' },
+    ],
   },
   {
     rule: 'Col:"x" searches one column; other conditions are ordinary and combine with and/or',
@@ -49,9 +79,17 @@ const CASES: TableCase[] = [
     rule: 'without in (…) the views declared before it are searched (Kusto docs, let statement example)',
     kql: 'let R10 = view () { range MyColumn from 1 to 10 step 1 };\nlet R20 = view () { range MyColumn from 1 to 20 step 1 };\nsearch MyColumn == 5',
     columns: '$table:string, MyColumn:long',
-    rows: [{ $table: 'R10', MyColumn: 5 }, { $table: 'R20', MyColumn: 5 }],
+    rows: [
+      { $table: 'R10', MyColumn: 5 },
+      { $table: 'R20', MyColumn: 5 },
+    ],
   },
-  { rule: 'search * keeps every row', kql: 'search in (Audit) * | count', columns: 'Count:long', rows: [{ Count: 3 }] },
+  {
+    rule: 'search * keeps every row',
+    kql: 'search in (Audit) * | count',
+    columns: 'Count:long',
+    rows: [{ Count: 3 }],
+  },
 ];
 
 describe('search', () => {

@@ -7,13 +7,22 @@ import { describe, expect, it } from 'vitest';
 import { translate } from '../../../src/kql/index.ts';
 import type { TableSchema } from '../../../src/schema/catalog.ts';
 
-const T: TableSchema = { name: 'T', columns: [{ name: 'a)b', type: 'string' }, { name: 'n', type: 'long' }] };
+const T: TableSchema = {
+  name: 'T',
+  columns: [
+    { name: 'a)b', type: 'string' },
+    { name: 'n', type: 'long' },
+  ],
+};
 const opts = { resolveTable: (n: string) => (n === 'T' ? T : undefined) };
 
 describe('translation steps carry their SQL', () => {
   it('each step names its CTE and gives the body the whole query holds for it', () => {
     // Literals and a quoted name with ")" and "--": the body is the translator's, not a re-parse.
-    const t = translate(`T | where ['a)b'] != "x) -- y" | extend m = strcat(['a)b'], "')(") | summarize c = count() by m`, opts);
+    const t = translate(
+      `T | where ['a)b'] != "x) -- y" | extend m = strcat(['a)b'], "')(") | summarize c = count() by m`,
+      opts,
+    );
     expect(t.steps.map((s) => s.kql.split(/\s/)[0])).toEqual(['T', 'where', 'extend', 'summarize']);
     for (const s of t.steps) {
       expect(s.cte).toBeDefined();

@@ -9,9 +9,14 @@ import { checkCase, type TableCase } from './table-cases.ts';
 let h: KqlHarness;
 beforeAll(async () => {
   h = await createHarness();
-  h.table('E', [{ name: 'Type', type: 'string' }, { name: 'Cost', type: 'long' }], [
-    `'Hail', 1`, `'Hail', 1`, `'Hail', 1`, `'Wind', 10`, `'Wind', 10`, `'Flood', 50`,
-  ]);
+  h.table(
+    'E',
+    [
+      { name: 'Type', type: 'string' },
+      { name: 'Cost', type: 'long' },
+    ],
+    [`'Hail', 1`, `'Hail', 1`, `'Hail', 1`, `'Wind', 10`, `'Wind', 10`, `'Flood', 50`],
+  );
 });
 afterAll(() => h.engine.close());
 
@@ -20,14 +25,20 @@ const CASES: TableCase[] = [
     rule: 'top-hitters N of V: the N most frequent values with approximate_count_V, most first (Kusto docs)',
     kql: 'E | top-hitters 2 of Type',
     columns: 'Type:string, approximate_count_Type:long',
-    rows: [{ Type: 'Hail', approximate_count_Type: 3 }, { Type: 'Wind', approximate_count_Type: 2 }],
+    rows: [
+      { Type: 'Hail', approximate_count_Type: 3 },
+      { Type: 'Wind', approximate_count_Type: 2 },
+    ],
     ordered: true,
   },
   {
     rule: 'top-hitters … by S ranks by the sum of S, not the count (approximate_sum_V)',
     kql: 'E | top-hitters 2 of Type by Cost',
     columns: 'Type:string, approximate_sum_Type:long',
-    rows: [{ Type: 'Flood', approximate_sum_Type: 50 }, { Type: 'Wind', approximate_sum_Type: 20 }],
+    rows: [
+      { Type: 'Flood', approximate_sum_Type: 50 },
+      { Type: 'Wind', approximate_sum_Type: 20 },
+    ],
     ordered: true,
   },
   {

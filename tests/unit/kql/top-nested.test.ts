@@ -10,17 +10,30 @@ let h: KqlHarness;
 beforeAll(async () => {
   h = await createHarness();
   // Sign-ins: user, app, failures.
-  h.table('S', [{ name: 'User', type: 'string' }, { name: 'App', type: 'string' }, { name: 'Fail', type: 'long' }], [
-    `'ann', 'mail', 5`, `'ann', 'mail', 1`, `'ann', 'vpn', 3`, `'ann', 'wiki', 1`,
-    `'bob', 'vpn', 9`, `'bob', 'wiki', 4`,
-    `'cat', 'mail', 2`, `'cat', NULL, 7`,
-  ]);
+  h.table(
+    'S',
+    [
+      { name: 'User', type: 'string' },
+      { name: 'App', type: 'string' },
+      { name: 'Fail', type: 'long' },
+    ],
+    [
+      `'ann', 'mail', 5`,
+      `'ann', 'mail', 1`,
+      `'ann', 'vpn', 3`,
+      `'ann', 'wiki', 1`,
+      `'bob', 'vpn', 9`,
+      `'bob', 'wiki', 4`,
+      `'cat', 'mail', 2`,
+      `'cat', NULL, 7`,
+    ],
+  );
 });
 afterAll(() => h.engine.close());
 
 const CASES: TableCase[] = [
   {
-    rule: 'level 2 keeps the best N within each kept level-1 group (a flat top N over user×app would keep bob\'s two apps and drop ann\'s)',
+    rule: "level 2 keeps the best N within each kept level-1 group (a flat top N over user×app would keep bob's two apps and drop ann's)",
     kql: 'S | top-nested 2 of User by Total = sum(Fail), top-nested 1 of App by sum(Fail)',
     columns: 'User:string, Total:long, App:string, aggregated_App:long',
     rows: [
@@ -30,7 +43,7 @@ const CASES: TableCase[] = [
     ordered: true,
   },
   {
-    rule: 'without N every group is kept; asc keeps the smallest first; each aggregate sees only its group\'s rows',
+    rule: "without N every group is kept; asc keeps the smallest first; each aggregate sees only its group's rows",
     kql: 'S | top-nested of User by n = count() asc, top-nested 1 of App by m = max(Fail) asc',
     columns: 'User:string, n:long, App:string, m:long',
     rows: [
@@ -44,7 +57,10 @@ const CASES: TableCase[] = [
     rule: 'a missing string key is a group of its own ("" in KQL), named after its column; the output order survives later operators',
     kql: 'S | where User == "cat" | top-nested of App by F = sum(Fail) | project App, F',
     columns: 'App:string, F:long',
-    rows: [{ App: '', F: 7 }, { App: 'mail', F: 2 }],
+    rows: [
+      { App: '', F: 7 },
+      { App: 'mail', F: 2 },
+    ],
     ordered: true,
   },
 ];

@@ -11,12 +11,26 @@ import { createHarness, type KqlHarness } from './harness.ts';
 let h: KqlHarness;
 beforeAll(async () => {
   h = await createHarness();
-  h.table('Events', [{ name: 'User', type: 'string' }, { name: 'Ip', type: 'string' }, { name: 'N', type: 'long' }], [`'ann', '10.0.0.1', 1`, `'bob', '10.0.0.2', 2`, `'cy', '192.168.1.1', 3`]);
+  h.table(
+    'Events',
+    [
+      { name: 'User', type: 'string' },
+      { name: 'Ip', type: 'string' },
+      { name: 'N', type: 'long' },
+    ],
+    [`'ann', '10.0.0.1', 1`, `'bob', '10.0.0.2', 2`, `'cy', '192.168.1.1', 3`],
+  );
 });
 afterAll(() => h.engine.close());
 
 /** A function as a loader would give it, its body starting on line `line` of `file`. */
-function fn(name: string, parameters: WorkspaceFunction['parameters'], body: string, line = 10, file = 'Parsers/Test.yaml'): WorkspaceFunction {
+function fn(
+  name: string,
+  parameters: WorkspaceFunction['parameters'],
+  body: string,
+  line = 10,
+  file = 'Parsers/Test.yaml',
+): WorkspaceFunction {
   return { name, parameters, body, source: { file, line } };
 }
 
@@ -49,12 +63,22 @@ const FUNCTIONS: readonly WorkspaceFunction[] = [
 ];
 
 function tr(kql: string, functions: readonly WorkspaceFunction[] = FUNCTIONS): Translation {
-  return translate(kql, { resolveTable: (n) => h.schemas.get(n), resolveFunction: (n) => functions.find((f) => f.name === n) });
+  return translate(kql, {
+    resolveTable: (n) => h.schemas.get(n),
+    resolveFunction: (n) => functions.find((f) => f.name === n),
+  });
 }
 
 function run(kql: string, functions?: readonly WorkspaceFunction[]) {
   const t = tr(kql, functions);
-  return { t, rows: h.engine.query(t.sql).rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c.name, decodeValue(r[i], c.type)]))) };
+  return {
+    t,
+    rows: h.engine
+      .query(t.sql)
+      .rows.map((r) =>
+        Object.fromEntries(t.columns.map((c, i) => [c.name, decodeValue(r[i], c.type)])),
+      ),
+  };
 }
 
 function refusal(kql: string, functions?: readonly WorkspaceFunction[]): KqlError {
@@ -79,24 +103,38 @@ describe('workspace functions are called as Kusto calls them', () => {
   });
 
   it('with positional arguments, and an argument read from the calling query', () => {
-    expect(run('let users = dynamic(["ann"]);\nimEvents(users, 0) | project EventUser').rows).toEqual([{ EventUser: 'ann' }]);
+    expect(
+      run('let users = dynamic(["ann"]);\nimEvents(users, 0) | project EventUser').rows,
+    ).toEqual([{ EventUser: 'ann' }]);
   });
 
   it('a parameterless function by its bare name, as a union leg or a source', () => {
-    expect(run('union vimEmpty, imEvents(minN = 3) | project EventUser').rows).toEqual([{ EventUser: 'cy' }]);
+    expect(run('union vimEmpty, imEvents(minN = 3) | project EventUser').rows).toEqual([
+      { EventUser: 'cy' },
+    ]);
     expect(run('vimEmpty | count').rows).toEqual([{ Count: 0 }]);
   });
 
   it('in a let: `let x = f(…);` is a table', () => {
-    expect(run('let recent = imEvents(minN = 2);\nrecent | summarize n = count()').rows).toEqual([{ n: 2 }]);
+    expect(run('let recent = imEvents(minN = 2);\nrecent | summarize n = count()').rows).toEqual([
+      { n: 2 },
+    ]);
   });
 
   it('a scalar workspace function inside an expression', () => {
-    expect(run('Events | where Private(Ip) | project User').rows.map((r) => r.User).sort()).toEqual(['ann', 'bob', 'cy']);
+    expect(
+      run('Events | where Private(Ip) | project User')
+        .rows.map((r) => r.User)
+        .sort(),
+    ).toEqual(['ann', 'bob', 'cy']);
   });
 
   it('table() of a parameter joined to a constant reads that table (strcat of constants is a constant)', () => {
-    const byName = fn('ByName', [{ name: 'suffix', type: 'string' }], "table(strcat('Ev', suffix)) | count");
+    const byName = fn(
+      'ByName',
+      [{ name: 'suffix', type: 'string' }],
+      "table(strcat('Ev', suffix)) | count",
+    );
     expect(run("ByName('ents')", [byName]).rows).toEqual([{ Count: 3 }]);
   });
 
@@ -112,7 +150,9 @@ describe('workspace functions are called as Kusto calls them', () => {
 
 describe('errors of workspace functions say where', () => {
   it('a function nobody defines is refused at its call, with its name as a typed detail', () => {
-    const e = refusal('Events\n| join (_Im_WebSession(starttime = ago(1d))) on $left.Ip == $right.SrcIpAddr');
+    const e = refusal(
+      'Events\n| join (_Im_WebSession(starttime = ago(1d))) on $left.Ip == $right.SrcIpAddr',
+    );
     expect(e.code).toBe('unknown-function');
     expect(e.detail).toEqual({ kind: 'function-not-loaded', name: '_Im_WebSession' });
     expect(e.position).toMatchObject({ line: 2, column: 9 });
@@ -120,7 +160,9 @@ describe('errors of workspace functions say where', () => {
   });
 
   it('one piped in a let is refused by its name too, not as a syntax error', () => {
-    const e = refusal('let ips = _Im_Dns(response_has_any_prefix = dynamic(["1.2.3"])) | summarize by SrcIpAddr;\nips');
+    const e = refusal(
+      'let ips = _Im_Dns(response_has_any_prefix = dynamic(["1.2.3"])) | summarize by SrcIpAddr;\nips',
+    );
     expect(e.detail).toEqual({ kind: 'function-not-loaded', name: '_Im_Dns' });
   });
 
@@ -138,7 +180,9 @@ describe('errors of workspace functions say where', () => {
   });
 
   it('a body that cannot be read is refused when called, with the line of its file', () => {
-    const e = refusal('Unreadable', [fn('Unreadable', [], 'Events\n| where (', 5, 'Parsers/Unreadable.yaml')]);
+    const e = refusal('Unreadable', [
+      fn('Unreadable', [], 'Events\n| where (', 5, 'Parsers/Unreadable.yaml'),
+    ]);
     expect(e.code).toBe('syntax');
     expect(e.message).toContain('Parsers/Unreadable.yaml:6');
   });
@@ -146,23 +190,33 @@ describe('errors of workspace functions say where', () => {
 
 describe('union isfuzzy=true follows Kusto: what does not resolve is left out, with a warning', () => {
   it('a leg calling a function that is not loaded is left out and named in the warnings', () => {
-    const { t, rows } = run('union isfuzzy=true (Events | project User), (_Im_WebSession(starttime = ago(1d)) | project User = SrcUsername)\n| count');
+    const { t, rows } = run(
+      'union isfuzzy=true (Events | project User), (_Im_WebSession(starttime = ago(1d)) | project User = SrcUsername)\n| count',
+    );
     expect(rows).toEqual([{ Count: 3 }]);
     expect(t.warnings).toHaveLength(1);
     expect(t.warnings[0]).toMatchObject({ line: 1, column: 45 });
-    expect(t.warnings[0]!.message).toMatch(/^union isfuzzy=true left out a leg: the function "_Im_WebSession" is neither defined by the query nor loaded/);
+    expect(t.warnings[0]!.message).toMatch(
+      /^union isfuzzy=true left out a leg: the function "_Im_WebSession" is neither defined by the query nor loaded/,
+    );
   });
 
   it('a leg over a missing table is left out with a warning', () => {
     const { t, rows } = run('union isfuzzy=true Events, Nope | count');
     expect(rows).toEqual([{ Count: 3 }]);
-    expect(t.warnings).toEqual([{ message: 'union isfuzzy=true left out a leg: unknown table "Nope"', line: 1, column: 28 }]);
+    expect(t.warnings).toEqual([
+      { message: 'union isfuzzy=true left out a leg: unknown table "Nope"', line: 1, column: 28 },
+    ]);
   });
 
   it('no leg resolving is an empty result with a warning, not an error (Kusto errs; issue 13)', () => {
     const { t, rows } = run('union isfuzzy=true Nope, Nope2 | count');
     expect(rows).toEqual([{ Count: 0 }]);
-    expect(t.warnings.at(-1)).toEqual({ message: 'union isfuzzy=true: none of its legs resolves, so its result is empty', line: 1, column: 1 });
+    expect(t.warnings.at(-1)).toEqual({
+      message: 'union isfuzzy=true: none of its legs resolves, so its result is empty',
+      line: 1,
+      column: 1,
+    });
     const bare = run('union isfuzzy=true Nope, Nope2');
     expect(bare.t.columns).toEqual([]);
     expect(bare.rows).toEqual([]);
@@ -173,18 +227,32 @@ describe('union isfuzzy=true follows Kusto: what does not resolve is left out, w
   });
 
   it('a warning inside a workspace function names its file', () => {
-    const { t } = run('print x = 1\n| union (Fuzzy | count)', [fn('Fuzzy', [], 'union isfuzzy=true Events, vimNope', 3, 'Parsers/Fuzzy.yaml')]);
+    const { t } = run('print x = 1\n| union (Fuzzy | count)', [
+      fn('Fuzzy', [], 'union isfuzzy=true Events, vimNope', 3, 'Parsers/Fuzzy.yaml'),
+    ]);
     expect(t.warnings).toEqual([
-      { message: 'union isfuzzy=true left out a leg: unknown table "vimNope" (in the workspace function Fuzzy, Parsers/Fuzzy.yaml:3, column 28 of its query)', line: 2, column: 10 },
+      {
+        message:
+          'union isfuzzy=true left out a leg: unknown table "vimNope" (in the workspace function Fuzzy, Parsers/Fuzzy.yaml:3, column 28 of its query)',
+        line: 2,
+        column: 10,
+      },
     ]);
   });
 
   it('isfuzzy does not hide other errors of a leg (it applies to resolving the sources only)', () => {
-    expect(refusal('union isfuzzy=true Events, (Events | project Nope)').code).toBe('unknown-column');
+    expect(refusal('union isfuzzy=true Events, (Events | project Nope)').code).toBe(
+      'unknown-column',
+    );
   });
 
   it('isfuzzy does not leave out a leg whose externaldata file was not supplied: the query needs the file (Kusto downloads it)', () => {
-    const e = refusal('let IPs = externaldata(Ip:string)["https://example.org/iocs.csv"];\nunion isfuzzy=true Events, (IPs | project Ip)');
-    expect(e.detail).toMatchObject({ kind: 'externaldata-needs-file', url: 'https://example.org/iocs.csv' });
+    const e = refusal(
+      'let IPs = externaldata(Ip:string)["https://example.org/iocs.csv"];\nunion isfuzzy=true Events, (IPs | project Ip)',
+    );
+    expect(e.detail).toMatchObject({
+      kind: 'externaldata-needs-file',
+      url: 'https://example.org/iocs.csv',
+    });
   });
 });

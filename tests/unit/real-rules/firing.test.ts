@@ -21,7 +21,14 @@ const RULE = 'FailedLogonToAzurePortal.yaml';
 describe(`${RULE} over six failed portal sign-ins from two IPs`, () => {
   beforeAll(async () => {
     session = await createNodeSession();
-    const csv = join(REPO_ROOT, 'tests', 'fixtures', 'real-rules', 'failed-portal-logons', 'SigninLogs.csv');
+    const csv = join(
+      REPO_ROOT,
+      'tests',
+      'fixtures',
+      'real-rules',
+      'failed-portal-logons',
+      'SigninLogs.csv',
+    );
     await session.load({ name: 'SigninLogs.csv', bytes: new Uint8Array(readFileSync(csv)) });
     session.readRule(readRuleText(RULE), RULE);
     report = await session.replay();
@@ -39,13 +46,45 @@ describe(`${RULE} over six failed portal sign-ins from two IPs`, () => {
   it('raises one alert (SingleAlert) with a row per IP: six failures, two IPs, first and last failure per IP', () => {
     expect(report.alerts).toHaveLength(1);
     const alert = report.alerts[0]!;
-    expect([alert.displayName, alert.severity, alert.tactics, alert.eventGrouping]).toEqual(['Failed login attempts to Azure Portal', 'Low', ['CredentialAccess'], 'SingleAlert']);
+    expect([alert.displayName, alert.severity, alert.tactics, alert.eventGrouping]).toEqual([
+      'Failed login attempts to Azure Portal',
+      'Low',
+      ['CredentialAccess'],
+      'SingleAlert',
+    ]);
     const rows = alert.rows
-      .map((r) => [r.UserPrincipalName, r.IPAddress, r.FailedLogonCount, r.IPAddressCount, r.StartTime, r.EndTime, r.Name, r.UPNSuffix])
+      .map((r) => [
+        r.UserPrincipalName,
+        r.IPAddress,
+        r.FailedLogonCount,
+        r.IPAddressCount,
+        r.StartTime,
+        r.EndTime,
+        r.Name,
+        r.UPNSuffix,
+      ])
       .sort((a, b) => String(a[1]).localeCompare(String(b[1])));
     expect(rows).toEqual([
-      ['isaacdunham@corp.local', '198.51.100.7', 6, 2, '2026-06-15T10:10:00.000Z', '2026-06-15T10:30:00.000Z', 'isaacdunham', 'corp.local'],
-      ['isaacdunham@corp.local', '198.51.100.8', 6, 2, '2026-06-15T10:15:00.000Z', '2026-06-15T10:35:00.000Z', 'isaacdunham', 'corp.local'],
+      [
+        'isaacdunham@corp.local',
+        '198.51.100.7',
+        6,
+        2,
+        '2026-06-15T10:10:00.000Z',
+        '2026-06-15T10:30:00.000Z',
+        'isaacdunham',
+        'corp.local',
+      ],
+      [
+        'isaacdunham@corp.local',
+        '198.51.100.8',
+        6,
+        2,
+        '2026-06-15T10:15:00.000Z',
+        '2026-06-15T10:35:00.000Z',
+        'isaacdunham',
+        'corp.local',
+      ],
     ]);
   });
 
@@ -53,11 +92,18 @@ describe(`${RULE} over six failed portal sign-ins from two IPs`, () => {
     const alert = report.alerts[0]!;
     // Entities follow row order, which the rule's final summarize leaves undefined: IPs compared sorted.
     const [account, ...ips] = alert.entities;
-    expect(account).toEqual({ type: 'Account', FullName: 'isaacdunham@corp.local', Name: 'isaacdunham', UPNSuffix: 'corp.local' });
+    expect(account).toEqual({
+      type: 'Account',
+      FullName: 'isaacdunham@corp.local',
+      Name: 'isaacdunham',
+      UPNSuffix: 'corp.local',
+    });
     expect(ips.sort((a, b) => String(a.Address).localeCompare(String(b.Address)))).toEqual([
       { type: 'IP', Address: '198.51.100.7' },
       { type: 'IP', Address: '198.51.100.8' },
     ]);
-    expect(report.incidents.map((i) => [i.title, i.severity, i.alertIds])).toEqual([['Failed login attempts to Azure Portal', 'Low', [alert.id]]]);
+    expect(report.incidents.map((i) => [i.title, i.severity, i.alertIds])).toEqual([
+      ['Failed login attempts to Azure Portal', 'Low', [alert.id]],
+    ]);
   });
 });

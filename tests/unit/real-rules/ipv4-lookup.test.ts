@@ -24,7 +24,10 @@ let IPs = datatable(ip: string, tenant: string)["2.20.183.12", "a", "5.8.1.2", "
 
 async function rows(kql: string) {
   const r = await session.run(kql, 'kql');
-  return { columns: r.columns.map((c) => c.name), rows: [...r.rows].map((x) => [...x]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))) };
+  return {
+    columns: r.columns.map((c) => c.name),
+    rows: [...r.rows].map((x) => [...x]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+  };
 }
 
 describe('evaluate ipv4_lookup', () => {
@@ -47,7 +50,11 @@ describe('evaluate ipv4_lookup', () => {
   });
 
   it('return_unmatched = true keeps the other rows with empty lookup strings; a value that is not a prefix matches nothing', async () => {
-    expect(await rows(`${LETS}IPs | evaluate ipv4_lookup(Ranges, ip, network, tenant, return_unmatched = true)`)).toEqual({
+    expect(
+      await rows(
+        `${LETS}IPs | evaluate ipv4_lookup(Ranges, ip, network, tenant, return_unmatched = true)`,
+      ),
+    ).toEqual({
       columns: ['ip', 'tenant', 'network', 'country'],
       rows: [
         ['10.1.2.3', 'a', '', ''],
@@ -68,8 +75,17 @@ describe('evaluate ipv4_lookup', () => {
       throw new Error('expected a translation error');
     };
     const missing = fail(`${LETS}IPs | evaluate ipv4_lookup(Ranges, address, network)`);
-    expect([missing.code, missing.position.line, missing.position.column]).toEqual(['unknown-column', 7, 36]);
+    expect([missing.code, missing.position.line, missing.position.column]).toEqual([
+      'unknown-column',
+      7,
+      36,
+    ]);
     const other = fail(`${LETS}IPs | evaluate frobnicate(ip)`);
-    expect([other.code, other.message, other.position.line, other.position.column]).toEqual(['unsupported', 'the plugin "frobnicate" is not supported yet (line 7, column 16)', 7, 16]);
+    expect([other.code, other.message, other.position.line, other.position.column]).toEqual([
+      'unsupported',
+      'the plugin "frobnicate" is not supported yet (line 7, column 16)',
+      7,
+      16,
+    ]);
   });
 });

@@ -6,7 +6,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixturePath, LA_EXPORT_BEC, missing, REPO_ROOT, SHARED_DIR } from '../../support/material.ts';
+import {
+  fixturePath,
+  LA_EXPORT_BEC,
+  missing,
+  REPO_ROOT,
+  SHARED_DIR,
+} from '../../support/material.ts';
 
 export { REPO_ROOT, SHARED_DIR };
 export const RULES_DIR = fixturePath('rules', 'sentinel');
@@ -19,7 +25,9 @@ export function samplesMissing(what: string): boolean {
 
 export function ruleFileNames(): string[] {
   return readdirSync(RULES_DIR)
-    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml') || f.endsWith('.json') || f.endsWith('.kql'))
+    .filter(
+      (f) => f.endsWith('.yaml') || f.endsWith('.yml') || f.endsWith('.json') || f.endsWith('.kql'),
+    )
     .sort();
 }
 

@@ -23,10 +23,13 @@ const SIGNINS = `datatable(TimeGenerated: datetime, Browser: dynamic, N: long)[
 
 describe('summarize by an unnamed expression that wraps a column', () => {
   it('BypassCondAccessRule: by tostring(Browser) is named Browser, and can be summarized by again', async () => {
-    const r = await session.run(`${SIGNINS}
+    const r = await session.run(
+      `${SIGNINS}
       | summarize Total = sum(N) by tostring(Browser)
       | summarize Rows = count(), Total = sum(Total) by tostring(Browser)
-      | sort by Browser asc`, 'kql');
+      | sort by Browser asc`,
+      'kql',
+    );
     expect(r.columns).toEqual([
       { name: 'Browser', type: 'string' },
       { name: 'Rows', type: 'long' },
@@ -39,9 +42,12 @@ describe('summarize by an unnamed expression that wraps a column', () => {
   });
 
   it('AnomalousUserAppSigninLocationIncrease: by bin(startofday(TimeGenerated), 1d) is named TimeGenerated', async () => {
-    const r = await session.run(`${SIGNINS}
+    const r = await session.run(
+      `${SIGNINS}
       | summarize Total = sum(N) by bin(startofday(TimeGenerated), 1d)
-      | sort by TimeGenerated asc`, 'kql');
+      | sort by TimeGenerated asc`,
+      'kql',
+    );
     expect(r.columns.map((c) => [c.name, c.type])).toEqual([
       ['TimeGenerated', 'datetime'],
       ['Total', 'long'],
@@ -50,7 +56,9 @@ describe('summarize by an unnamed expression that wraps a column', () => {
   });
 
   it('an expression that wraps no single column is named as Kusto names it (Column1)', () => {
-    const t = session.translate(`${SIGNINS}\n| summarize count() by strcat(tostring(Browser), "x")`);
+    const t = session.translate(
+      `${SIGNINS}\n| summarize count() by strcat(tostring(Browser), "x")`,
+    );
     expect(t.columns.map((c) => c.name)).toEqual(['Column1', 'count_']);
   });
 });

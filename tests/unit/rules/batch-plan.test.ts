@@ -3,7 +3,11 @@ import { MAX_RUNS_PER_BATCH, batchSize } from '../../../src/rules/batch.ts';
 import { windowUnion } from '../../../src/rules/subset.ts';
 import { HOUR, T0 } from './helpers.ts';
 
-const run = (h: number, periodH = 1) => ({ at: T0 + h * HOUR, windowStart: T0 + (h - periodH) * HOUR, windowEnd: T0 + h * HOUR });
+const run = (h: number, periodH = 1) => ({
+  at: T0 + h * HOUR,
+  windowStart: T0 + (h - periodH) * HOUR,
+  windowEnd: T0 + h * HOUR,
+});
 
 describe('batch planning', () => {
   it('the rows re-read for triggered runs are the union of their windows (touching windows merge)', () => {

@@ -18,14 +18,19 @@ describe('custom details', () => {
 
   it('leave out empty values, and a key with no value at all', () => {
     expect(
-      buildCustomDetails([{ A: '', B: null }, { A: 'x' }], [
-        { key: 'A', columnName: 'A' },
-        { key: 'B', columnName: 'B' },
-      ]),
+      buildCustomDetails(
+        [{ A: '', B: null }, { A: 'x' }],
+        [
+          { key: 'A', columnName: 'A' },
+          { key: 'B', columnName: 'B' },
+        ],
+      ),
     ).toEqual({ A: ['x'] });
   });
 
   it('show dynamic values as compact JSON', () => {
-    expect(buildCustomDetails([{ Apps: ['Teams', 'Outlook'] }], [{ key: 'Apps', columnName: 'Apps' }])).toEqual({ Apps: ['["Teams","Outlook"]'] });
+    expect(
+      buildCustomDetails([{ Apps: ['Teams', 'Outlook'] }], [{ key: 'Apps', columnName: 'Apps' }]),
+    ).toEqual({ Apps: ['["Teams","Outlook"]'] });
   });
 });

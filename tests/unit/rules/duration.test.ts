@@ -22,9 +22,12 @@ describe('rule durations', () => {
     expect(parseDuration(text)).toEqual({ ms, text });
   });
 
-  it.each(['', 'P', 'PT', '1y', 'P1M', 'an hour', '1 hour', '25:00:00', 'h1'])('refuses %j', (text) => {
-    expect(parseDuration(text)).toBeUndefined();
-  });
+  it.each(['', 'P', 'PT', '1y', 'P1M', 'an hour', '1 hour', '25:00:00', 'h1'])(
+    'refuses %j',
+    (text) => {
+      expect(parseDuration(text)).toBeUndefined();
+    },
+  );
 
   it('formats durations for messages', () => {
     expect(formatDuration(H)).toBe('1h');

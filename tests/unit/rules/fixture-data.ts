@@ -31,8 +31,12 @@ export class FixtureData implements ReplayData {
   load(name: string, rows: readonly FixtureRow[], onlyColumns?: readonly string[]): void {
     const catalog = knownTable(name);
     if (!catalog) throw new Error(`no catalog table ${name}`);
-    const schema: TableSchema = onlyColumns ? { name, columns: catalog.columns.filter((c) => onlyColumns.includes(c.name)) } : catalog;
-    this.engine.exec(`CREATE OR REPLACE TABLE ${quoteIdent(name)} (${schema.columns.map((c) => `${quoteIdent(c.name)} ${sqlStorageType(c.type)}`).join(', ')})`);
+    const schema: TableSchema = onlyColumns
+      ? { name, columns: catalog.columns.filter((c) => onlyColumns.includes(c.name)) }
+      : catalog;
+    this.engine.exec(
+      `CREATE OR REPLACE TABLE ${quoteIdent(name)} (${schema.columns.map((c) => `${quoteIdent(c.name)} ${sqlStorageType(c.type)}`).join(', ')})`,
+    );
     for (const row of rows) {
       const cols = Object.keys(row);
       const types = cols.map((c) => {
@@ -49,21 +53,50 @@ export class FixtureData implements ReplayData {
   }
 
   tableExists(name: string): boolean {
-    return this.engine.queryParams(`SELECT 1 FROM duckdb_tables() WHERE table_name = ?`, [name]).rows.length > 0;
+    return (
+      this.engine.queryParams(`SELECT 1 FROM duckdb_tables() WHERE table_name = ?`, [name]).rows
+        .length > 0
+    );
   }
 
   clear(): void {
-    for (const name of this.loaded.keys()) this.engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+    for (const name of this.loaded.keys())
+      this.engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
     this.loaded.clear();
   }
 }
 
 /** A successful non-interactive sign-in row. */
-export function signIn(time: string, upn: string, ip = '10.0.0.1', extra: FixtureRow = {}): FixtureRow {
-  return { TimeGenerated: time, UserPrincipalName: upn, IPAddress: ip, ResultType: '0', Location: 'US', AppDisplayName: 'Microsoft Office', ...extra };
+export function signIn(
+  time: string,
+  upn: string,
+  ip = '10.0.0.1',
+  extra: FixtureRow = {},
+): FixtureRow {
+  return {
+    TimeGenerated: time,
+    UserPrincipalName: upn,
+    IPAddress: ip,
+    ResultType: '0',
+    Location: 'US',
+    AppDisplayName: 'Microsoft Office',
+    ...extra,
+  };
 }
 
 /** An AADRiskyUsers row (Log Analytics table: with TimeGenerated). */
-export function risky(time: string | null, upn: string, level = 'high', state = 'atRisk', detail = 'none'): FixtureRow {
-  return { ...(time === null ? {} : { TimeGenerated: time }), UserPrincipalName: upn, RiskLevel: level, RiskState: state, RiskDetail: detail };
+export function risky(
+  time: string | null,
+  upn: string,
+  level = 'high',
+  state = 'atRisk',
+  detail = 'none',
+): FixtureRow {
+  return {
+    ...(time === null ? {} : { TimeGenerated: time }),
+    UserPrincipalName: upn,
+    RiskLevel: level,
+    RiskState: state,
+    RiskDetail: detail,
+  };
 }

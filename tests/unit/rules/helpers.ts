@@ -11,8 +11,13 @@ export function yamlRule(text: string, file = 'rule.yaml'): ScheduledRule {
 }
 
 /** A minimal valid rule with the given extra YAML lines appended. */
-export function ruleWith(extra = '', head = 'queryFrequency: 1h\nqueryPeriod: 1h\ntriggerOperator: gt\ntriggerThreshold: 0\n'): ScheduledRule {
-  return yamlRule(`id: r1\nname: Rule name\ndescription: Rule description\nseverity: Medium\ntactics:\n  - Persistence\n${head}query: T | take 1\n${extra}`);
+export function ruleWith(
+  extra = '',
+  head = 'queryFrequency: 1h\nqueryPeriod: 1h\ntriggerOperator: gt\ntriggerThreshold: 0\n',
+): ScheduledRule {
+  return yamlRule(
+    `id: r1\nname: Rule name\ndescription: Rule description\nseverity: Medium\ntactics:\n  - Persistence\n${head}query: T | take 1\n${extra}`,
+  );
 }
 
 export const HOUR = 3_600_000;

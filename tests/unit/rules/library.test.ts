@@ -6,7 +6,8 @@ import { useFixtureData } from './use-fixture-data.ts';
 
 const data = useFixtureData();
 
-const fixture = (path: string) => readFileSync(new URL(`../../fixtures/rules/${path}`, import.meta.url), 'utf8');
+const fixture = (path: string) =>
+  readFileSync(new URL(`../../fixtures/rules/${path}`, import.meta.url), 'utf8');
 
 const perUser = `id: per-user
 name: Every silent sign-in
@@ -35,15 +36,23 @@ query: |
 
 describe('rule library replay', () => {
   it('ranks rules by alerts raised and keeps per-rule errors (with positions) without stopping the batch', async () => {
-    data.load('AADNonInteractiveUserSignInLogs', [signIn('2026-06-15 09:10:00', 'alice@x.com'), signIn('2026-06-15 09:20:00', 'bob@x.com')]);
+    data.load('AADNonInteractiveUserSignInLogs', [
+      signIn('2026-06-15 09:10:00', 'alice@x.com'),
+      signIn('2026-06-15 09:20:00', 'bob@x.com'),
+    ]);
     data.load('AADRiskyUsers', [risky('2026-06-15 09:05:00', 'alice@x.com')]);
     const lib = await replayLibrary(data, [
-      { name: 'PossibleAiTMPhishingAttemptAgainstAAD.yaml', text: fixture('sentinel/PossibleAiTMPhishingAttemptAgainstAAD.yaml') },
+      {
+        name: 'PossibleAiTMPhishingAttemptAgainstAAD.yaml',
+        text: fixture('sentinel/PossibleAiTMPhishingAttemptAgainstAAD.yaml'),
+      },
       { name: 'risky-user-silent-signins.yaml', text: fixture('risky-user-silent-signins.yaml') },
       { name: 'bad.yaml', text: badKql },
       { name: 'per-user.yaml', text: perUser },
     ]);
-    expect(lib.results.map((r) => [r.file, r.status, r.status === 'ok' ? r.alerts : r.stage])).toEqual([
+    expect(
+      lib.results.map((r) => [r.file, r.status, r.status === 'ok' ? r.alerts : r.stage]),
+    ).toEqual([
       ['per-user.yaml', 'ok', 2],
       ['risky-user-silent-signins.yaml', 'ok', 1],
       ['bad.yaml', 'error', 'kql'],
@@ -51,8 +60,15 @@ describe('rule library replay', () => {
     ]);
     expect(lib.totals).toEqual({ rules: 4, ran: 2, failed: 2, alerts: 3, incidents: 3 });
     const bad = lib.results[2]!;
-    expect(bad).toMatchObject({ ruleId: 'bad', position: { file: 'bad.yaml', line: 10, column: 11 } });
-    expect(bad.status === 'error' && bad.message).toMatch(/NoSuchColumn.*\(query line 2, column 9\)$/);
-    expect(lib.results[3]).toMatchObject({ position: { file: 'PossibleAiTMPhishingAttemptAgainstAAD.yaml', line: 59, column: 3 } });
+    expect(bad).toMatchObject({
+      ruleId: 'bad',
+      position: { file: 'bad.yaml', line: 10, column: 11 },
+    });
+    expect(bad.status === 'error' && bad.message).toMatch(
+      /NoSuchColumn.*\(query line 2, column 9\)$/,
+    );
+    expect(lib.results[3]).toMatchObject({
+      position: { file: 'PossibleAiTMPhishingAttemptAgainstAAD.yaml', line: 59, column: 3 },
+    });
   });
 });

@@ -34,7 +34,10 @@ describe('rule YAML', () => {
       tactics: ['CredentialAccess', 'Persistence', 'DefenseEvasion'],
       eventGroupingSettings: { aggregationKind: 'SingleAlert' },
       entityMappings: [
-        { entityType: 'Account', fieldMappings: [{ identifier: 'FullName', columnName: 'UserPrincipalName' }] },
+        {
+          entityType: 'Account',
+          fieldMappings: [{ identifier: 'FullName', columnName: 'UserPrincipalName' }],
+        },
         { entityType: 'IP', fieldMappings: [{ identifier: 'Address', columnName: 'IPAddress' }] },
       ],
       customDetails: [
@@ -45,33 +48,56 @@ describe('rule YAML', () => {
       ],
       incidentConfiguration: {
         createIncident: true,
-        groupingConfiguration: { enabled: true, lookbackDuration: { ms: 5 * 3_600_000, text: 'PT5H' }, matchingMethod: 'AnyAlert', groupByEntities: ['Account'] },
+        groupingConfiguration: {
+          enabled: true,
+          lookbackDuration: { ms: 5 * 3_600_000, text: 'PT5H' },
+          matchingMethod: 'AnyAlert',
+          groupByEntities: ['Account'],
+        },
       },
       suppression: { enabled: false },
     });
     expect(r.query.startsWith('let HighRiskUsers =\nAADRiskyUsers\n')).toBe(true);
-    expect(r.otherFields).toMatchObject({ requiredDataConnectors: [{ connectorId: 'AzureActiveDirectory' }] });
+    expect(r.otherFields).toMatchObject({
+      requiredDataConnectors: [{ connectorId: 'AzureActiveDirectory' }],
+    });
     expect(r.diagnostics).toEqual([]);
   });
 
   it('maps a KQL position back to the rule file (query: | block, indented by 2)', () => {
     const r = yamlRule(seedText, 'seed.yaml');
     // KQL line 2 ("AADRiskyUsers") is file line 32, the block's content starting on line 31.
-    expect(queryPositionInFile(r, { line: 2, column: 1 })).toEqual({ file: 'seed.yaml', line: 32, column: 3 });
+    expect(queryPositionInFile(r, { line: 2, column: 1 })).toEqual({
+      file: 'seed.yaml',
+      line: 32,
+      column: 3,
+    });
     expect(seedText.split('\n')[31]).toBe('  AADRiskyUsers');
   });
 
   it('invalid YAML (PossibleAiTMPhishingAttemptAgainstAAD as published) fails with stage rule, line and column', () => {
-    const text = readFileSync(`${SHARED}/sentinel/PossibleAiTMPhishingAttemptAgainstAAD.yaml`, 'utf8');
+    const text = readFileSync(
+      `${SHARED}/sentinel/PossibleAiTMPhishingAttemptAgainstAAD.yaml`,
+      'utf8',
+    );
     const e = thrown(() => parseRuleFile(text, 'PossibleAiTMPhishingAttemptAgainstAAD.yaml'));
     expect(e.stage).toBe('rule');
     expect(e.code).toBe('yaml-syntax');
-    expect(e.position).toMatchObject({ file: 'PossibleAiTMPhishingAttemptAgainstAAD.yaml', line: 59, column: 3 });
+    expect(e.position).toMatchObject({
+      file: 'PossibleAiTMPhishingAttemptAgainstAAD.yaml',
+      line: 59,
+      column: 3,
+    });
     expect(e.message).toMatch(/Implicit keys need to be on a single line/);
   });
 
   it('reads every other shared Sentinel rule without error', () => {
-    for (const f of ['AnomalousSingleFactorSignin', 'MFARejectedbyUser', 'SigninPasswordSpray', 'UserAccounts-CABlockedSigninSpikes']) {
+    for (const f of [
+      'AnomalousSingleFactorSignin',
+      'MFARejectedbyUser',
+      'SigninPasswordSpray',
+      'UserAccounts-CABlockedSigninSpikes',
+    ]) {
       const r = parseRuleFile(readFileSync(`${SHARED}/sentinel/${f}.yaml`, 'utf8'), `${f}.yaml`);
       expect(r.kind).toBe('Scheduled');
     }
@@ -85,19 +111,35 @@ describe('rule YAML', () => {
   });
 
   it('an unknown trigger operator and a non-numeric threshold are errors with lines, all reported', () => {
-    const e = thrown(() => ruleWith('', 'queryFrequency: 1h\nqueryPeriod: 1h\ntriggerOperator: above\ntriggerThreshold: many\n')) as RuleFileError;
-    expect(e.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.position.line])).toEqual([
+    const e = thrown(() =>
+      ruleWith(
+        '',
+        'queryFrequency: 1h\nqueryPeriod: 1h\ntriggerOperator: above\ntriggerThreshold: many\n',
+      ),
+    ) as RuleFileError;
+    expect(
+      e.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.position.line]),
+    ).toEqual([
       ['trigger-operator', 9],
       ['field-type', 10],
     ]);
   });
 
   it('accepts the long trigger operator forms of the API', () => {
-    expect(ruleWith('', 'queryFrequency: 1h\nqueryPeriod: 1h\ntriggerOperator: LessThan\ntriggerThreshold: 1\n').triggerOperator).toBe('LessThan');
+    expect(
+      ruleWith(
+        '',
+        'queryFrequency: 1h\nqueryPeriod: 1h\ntriggerOperator: LessThan\ntriggerThreshold: 1\n',
+      ).triggerOperator,
+    ).toBe('LessThan');
   });
 
   it('entity mappings without columnName are errors at the mapping', () => {
-    const e = thrown(() => ruleWith('entityMappings:\n  - entityType: Account\n    fieldMappings:\n      - identifier: FullName\n')) as RuleFileError;
+    const e = thrown(() =>
+      ruleWith(
+        'entityMappings:\n  - entityType: Account\n    fieldMappings:\n      - identifier: FullName\n',
+      ),
+    ) as RuleFileError;
     expect(e.message).toMatch(/needs both identifier and columnName/);
     expect(e.position.line).toBe(15);
   });
@@ -116,13 +158,19 @@ describe('rule YAML', () => {
   });
 
   it('a missing incidentConfiguration means one incident per alert (grouping off)', () => {
-    expect(ruleWith().incidentConfiguration).toMatchObject({ createIncident: true, groupingConfiguration: { enabled: false } });
+    expect(ruleWith().incidentConfiguration).toMatchObject({
+      createIncident: true,
+      groupingConfiguration: { enabled: false },
+    });
   });
 });
 
 describe('Sentinel limits are warnings with lines', () => {
   it('frequency and period outside 5 minutes to 14 days, and period < frequency', () => {
-    const r = ruleWith('', 'queryFrequency: 1m\nqueryPeriod: 15d\ntriggerOperator: gt\ntriggerThreshold: 0\n');
+    const r = ruleWith(
+      '',
+      'queryFrequency: 1m\nqueryPeriod: 15d\ntriggerOperator: gt\ntriggerThreshold: 0\n',
+    );
     expect(r.diagnostics.map((d) => [d.code, d.position.line])).toEqual(
       expect.arrayContaining([
         ['limit-frequency', 7],
@@ -130,12 +178,18 @@ describe('Sentinel limits are warnings with lines', () => {
         ['limit-long-period', 7],
       ]),
     );
-    expect(ruleWith('', 'queryFrequency: 2h\nqueryPeriod: 1h\n').diagnostics.map((d) => d.code)).toContain('limit-period-frequency');
+    expect(
+      ruleWith('', 'queryFrequency: 2h\nqueryPeriod: 1h\n').diagnostics.map((d) => d.code),
+    ).toContain('limit-period-frequency');
   });
 
   it('at most 3 placeholders in the name override', () => {
-    const r = ruleWith('alertDetailsOverride:\n  alertDisplayNameFormat: "{{A}} {{B}} {{C}} {{D}}"\n');
-    expect(r.diagnostics.map((d) => [d.code, d.severity, d.position.line])).toEqual([['limit-placeholders', 'warning', 13]]);
+    const r = ruleWith(
+      'alertDetailsOverride:\n  alertDisplayNameFormat: "{{A}} {{B}} {{C}} {{D}}"\n',
+    );
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.position.line])).toEqual([
+      ['limit-placeholders', 'warning', 13],
+    ]);
   });
 
   it('unknown entity types and identifiers, and too many identifiers', () => {
@@ -151,11 +205,16 @@ describe('Sentinel limits are warnings with lines', () => {
 
   it('more than 20 custom details', () => {
     const details = Array.from({ length: 21 }, (_, i) => `  K${i}: C${i}\n`).join('');
-    expect(ruleWith(`customDetails:\n${details}`).diagnostics.map((d) => d.code)).toEqual(['limit-custom-details']);
+    expect(ruleWith(`customDetails:\n${details}`).diagnostics.map((d) => d.code)).toEqual([
+      'limit-custom-details',
+    ]);
   });
 
-  it('MFARejectedbyUser (4 Account identifiers, over Sentinel\'s 3) is flagged but still readable', () => {
-    const r = parseRuleFile(readFileSync(`${SHARED}/sentinel/MFARejectedbyUser.yaml`, 'utf8'), 'MFARejectedbyUser.yaml');
+  it("MFARejectedbyUser (4 Account identifiers, over Sentinel's 3) is flagged but still readable", () => {
+    const r = parseRuleFile(
+      readFileSync(`${SHARED}/sentinel/MFARejectedbyUser.yaml`, 'utf8'),
+      'MFARejectedbyUser.yaml',
+    );
     expect(r.diagnostics.map((d) => d.code)).toEqual(['limit-identifiers']);
   });
 });
@@ -163,7 +222,11 @@ describe('Sentinel limits are warnings with lines', () => {
 describe('bare KQL', () => {
   it('a .kql file is a KQL-only rule with its query at line 1', () => {
     const r = parseRuleFile('SigninLogs\n| where ResultType == 0\n', 'q.kql');
-    expect(r).toMatchObject({ kind: 'KQL', name: 'q', query: 'SigninLogs\n| where ResultType == 0\n' });
+    expect(r).toMatchObject({
+      kind: 'KQL',
+      name: 'q',
+      query: 'SigninLogs\n| where ResultType == 0\n',
+    });
   });
 
   it('pasted text is KQL unless it looks like YAML', () => {
@@ -208,7 +271,15 @@ describe('ARM template JSON (portal export)', () => {
             eventGroupingSettings: { aggregationKind: 'AlertPerResult' },
             incidentConfiguration: {
               createIncident: true,
-              groupingConfiguration: { enabled: false, reopenClosedIncident: false, lookbackDuration: 'PT5H', matchingMethod: 'AllEntities', groupByEntities: [], groupByAlertDetails: [], groupByCustomDetails: [] },
+              groupingConfiguration: {
+                enabled: false,
+                reopenClosedIncident: false,
+                lookbackDuration: 'PT5H',
+                matchingMethod: 'AllEntities',
+                groupByEntities: [],
+                groupByAlertDetails: [],
+                groupByCustomDetails: [],
+              },
             },
           },
         },
@@ -216,7 +287,13 @@ describe('ARM template JSON (portal export)', () => {
           name: "[concat(parameters('workspace'),'/Microsoft.SecurityInsights/second')]",
           type: 'Microsoft.OperationalInsights/workspaces/providers/alertRules',
           kind: 'NRT',
-          properties: { displayName: 'Second', severity: 'High', query: 'AuditLogs', triggerOperator: 'GreaterThan', triggerThreshold: 0 },
+          properties: {
+            displayName: 'Second',
+            severity: 'High',
+            query: 'AuditLogs',
+            triggerOperator: 'GreaterThan',
+            triggerThreshold: 0,
+          },
         },
       ],
     },
@@ -228,10 +305,20 @@ describe('ARM template JSON (portal export)', () => {
     const rules = parseRuleFileAll(arm, 'export.json');
     expect(rules.map((r) => [r.kind, r.id, r.name, r.format])).toEqual([
       ['Scheduled', '6b9f2a4e-1c1d-4b5e-9a51-0c2a3b6f9d11', 'Exported rule', 'arm'],
-      ['NRT', "[concat(parameters('workspace'),'/Microsoft.SecurityInsights/second')]", 'Second', 'arm'],
+      [
+        'NRT',
+        "[concat(parameters('workspace'),'/Microsoft.SecurityInsights/second')]",
+        'Second',
+        'arm',
+      ],
     ]);
     const [first, second] = rules;
-    expect(first).toMatchObject({ queryPeriod: { ms: 7_200_000, text: 'PT2H' }, relevantTechniques: ['T1078'], eventGroupingSettings: { aggregationKind: 'AlertPerResult' }, enabled: true });
+    expect(first).toMatchObject({
+      queryPeriod: { ms: 7_200_000, text: 'PT2H' },
+      relevantTechniques: ['T1078'],
+      eventGroupingSettings: { aggregationKind: 'AlertPerResult' },
+      enabled: true,
+    });
     // NRT: every minute over the last minute.
     expect(second).toMatchObject({ queryFrequency: { ms: 60_000 }, queryPeriod: { ms: 60_000 } });
   });
@@ -243,6 +330,8 @@ describe('ARM template JSON (portal export)', () => {
   });
 
   it('a JSON file without alert rules is refused', () => {
-    expect(() => parseRuleFile('{"resources": [{"type": "Microsoft.Storage/storageAccounts"}]}', 'x.json')).toThrow(/no Microsoft.SecurityInsights\/alertRules/);
+    expect(() =>
+      parseRuleFile('{"resources": [{"type": "Microsoft.Storage/storageAccounts"}]}', 'x.json'),
+    ).toThrow(/no Microsoft.SecurityInsights\/alertRules/);
   });
 });

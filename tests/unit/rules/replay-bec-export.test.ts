@@ -18,7 +18,10 @@ import { knownTable } from '../../../src/schema/catalog.ts';
 import { fixturePath, LA_EXPORT_BEC, missing } from '../../support/material.ts';
 
 const rulesDir = new URL('../../fixtures/rules/', import.meta.url);
-const noExport = missing(LA_EXPORT_BEC, 'the seed rule and the Sentinel rules over the real BEC export (engine level)');
+const noExport = missing(
+  LA_EXPORT_BEC,
+  'the seed rule and the Sentinel rules over the real BEC export (engine level)',
+);
 let engine: SqlEngine;
 let data: ReplayData;
 
@@ -26,17 +29,31 @@ beforeAll(async () => {
   if (noExport) return;
   engine = await createNodeEngine();
   installKqlRuntime(engine);
-  for (const f of ['AADNonInteractiveUserSignInLogs.csv', 'SigninLogs.csv', 'AuditLogs.csv']) await loadFile(engine, { name: f, bytes: LA_EXPORT_BEC.read(f) });
-  await loadFile(engine, { name: 'AADRiskyUsers.csv', bytes: readFileSync(fixturePath('la-export-bec', 'AADRiskyUsers.csv')) });
-  data = { engine, resolveTable: (n) => loadedTable(engine, n)?.schema ?? knownTable(n), loadedTables: () => listTables(engine).map((t) => t.name) };
+  for (const f of ['AADNonInteractiveUserSignInLogs.csv', 'SigninLogs.csv', 'AuditLogs.csv'])
+    await loadFile(engine, { name: f, bytes: LA_EXPORT_BEC.read(f) });
+  await loadFile(engine, {
+    name: 'AADRiskyUsers.csv',
+    bytes: readFileSync(fixturePath('la-export-bec', 'AADRiskyUsers.csv')),
+  });
+  data = {
+    engine,
+    resolveTable: (n) => loadedTable(engine, n)?.schema ?? knownTable(n),
+    loadedTables: () => listTables(engine).map((t) => t.name),
+  };
 });
 afterAll(() => engine?.close());
 
 describe.skipIf(noExport)('replay over the real BEC export', () => {
   it('the seed rule fires at 16:00 and 17:00 UTC, and the two alerts form one incident', async () => {
-    const rule = parseRuleFile(readFileSync(new URL('risky-user-silent-signins.yaml', rulesDir), 'utf8'), 'risky-user-silent-signins.yaml');
+    const rule = parseRuleFile(
+      readFileSync(new URL('risky-user-silent-signins.yaml', rulesDir), 'utf8'),
+      'risky-user-silent-signins.yaml',
+    );
     const report = await replay(data, rule);
-    expect(report.runs.filter((r) => r.triggered).map((r) => r.at)).toEqual(['2026-06-15T16:00:00.000Z', '2026-06-15T17:00:00.000Z']);
+    expect(report.runs.filter((r) => r.triggered).map((r) => r.at)).toEqual([
+      '2026-06-15T16:00:00.000Z',
+      '2026-06-15T17:00:00.000Z',
+    ]);
     expect(report.alerts.map((a) => a.entities.find((e) => e.type === 'Account'))).toEqual([
       { type: 'Account', FullName: 'isaacdunham@corp.local' },
       { type: 'Account', FullName: 'isaacdunham@corp.local' },
@@ -49,7 +66,10 @@ describe.skipIf(noExport)('replay over the real BEC export', () => {
 
   it('every shared Sentinel rule either replays or fails at reading/translation with a position, never in the replay itself', async () => {
     const dir = new URL('sentinel/', rulesDir);
-    const files = readdirSync(dir).map((name) => ({ name, text: readFileSync(new URL(name, dir), 'utf8') }));
+    const files = readdirSync(dir).map((name) => ({
+      name,
+      text: readFileSync(new URL(name, dir), 'utf8'),
+    }));
     const lib = await replayLibrary(data, files);
     expect(lib.totals.rules).toBe(files.length);
     for (const r of lib.results) {
@@ -65,7 +85,11 @@ describe.skipIf(noExport)('batch strategy on real rules', () => {
   it('hourly Sentinel rules give the same runs with the batch strategy as run by run', async () => {
     const dir = new URL('sentinel/', rulesDir);
     let compared = 0;
-    for (const name of ['MFARejectedbyUser.yaml', 'PossibleSignInfromAzureBackdoor.yaml', 'AzureAADPowerShellAnomaly.yaml']) {
+    for (const name of [
+      'MFARejectedbyUser.yaml',
+      'PossibleSignInfromAzureBackdoor.yaml',
+      'AzureAADPowerShellAnomaly.yaml',
+    ]) {
       const rule = parseRuleFile(readFileSync(new URL(name, dir), 'utf8'), name);
       let batch;
       try {

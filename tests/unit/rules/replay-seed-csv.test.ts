@@ -24,8 +24,15 @@ beforeAll(async () => {
   for (const f of ['AADNonInteractiveUserSignInLogs.csv', 'AADRiskyUsers.csv']) {
     await loadFile(engine, { name: f, bytes: readFileSync(new URL(`seed-cases/${f}`, fixtures)) });
   }
-  const data: ReplayData = { engine, resolveTable: (n) => loadedTable(engine, n)?.schema ?? knownTable(n), loadedTables: () => listTables(engine).map((t) => t.name) };
-  const rule = parseRuleFile(readFileSync(new URL('risky-user-silent-signins.yaml', fixtures), 'utf8'), 'risky-user-silent-signins.yaml');
+  const data: ReplayData = {
+    engine,
+    resolveTable: (n) => loadedTable(engine, n)?.schema ?? knownTable(n),
+    loadedTables: () => listTables(engine).map((t) => t.name),
+  };
+  const rule = parseRuleFile(
+    readFileSync(new URL('risky-user-silent-signins.yaml', fixtures), 'utf8'),
+    'risky-user-silent-signins.yaml',
+  );
   report = await replay(data, rule);
 });
 afterAll(() => engine.close());
@@ -44,7 +51,9 @@ describe('seed rule over CSV exports, run by run', () => {
     const a = report.alerts[0]!;
     expect(a.runAt).toBe('2026-03-02T10:00:00.000Z');
     expect(a.rows.map((r) => r['UserPrincipalName'])).toEqual(['alice@contoso.com']);
-    expect(a.displayName).toBe('Risky User Silent Auth - alice@contoso.com (high risk) has active non-interactive tokens');
+    expect(a.displayName).toBe(
+      'Risky User Silent Auth - alice@contoso.com (high risk) has active non-interactive tokens',
+    );
     expect(a.entities).toEqual([
       { type: 'Account', FullName: 'alice@contoso.com' },
       { type: 'IP', Address: '203.0.113.5' },
@@ -69,6 +78,12 @@ describe('seed rule over CSV exports, run by run', () => {
   });
 
   it('both alerts fall within 5 h of the first: one incident titled after the first alert', () => {
-    expect(report.incidents).toEqual([expect.objectContaining({ alertIds: ['alert-1', 'alert-2'], title: report.alerts[0]!.displayName, severity: 'High' })]);
+    expect(report.incidents).toEqual([
+      expect.objectContaining({
+        alertIds: ['alert-1', 'alert-2'],
+        title: report.alerts[0]!.displayName,
+        severity: 'High',
+      }),
+    ]);
   });
 });

@@ -3,7 +3,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogGzip } from '../../../build/catalog-gzip.ts';
-import { generatedCatalog, inflateCatalog, type GzippedCatalog } from '../../../src/schema/catalog-data.ts';
+import {
+  generatedCatalog,
+  inflateCatalog,
+  type GzippedCatalog,
+} from '../../../src/schema/catalog-data.ts';
 
 const FILE = resolve('src/schema/catalog/sentinel-tables.json');
 

@@ -4,21 +4,54 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { catalogCounts, closestTables, knownTable, knownTableNames, tableProvenance } from '../../../src/schema/catalog.ts';
+import {
+  catalogCounts,
+  closestTables,
+  knownTable,
+  knownTableNames,
+  tableProvenance,
+} from '../../../src/schema/catalog.ts';
 import { searchCatalog } from '../../../src/schema/catalog-search.ts';
 import { closestNames, editDistance } from '../../../src/schema/table-suggestions.ts';
 import { TABLE_FILES } from '../../../src/schema/tables/index.ts';
 import type { CatalogDocument } from '../../../src/schema/catalog-format.ts';
 
-const generated = JSON.parse(readFileSync('src/schema/catalog/sentinel-tables.json', 'utf8')) as CatalogDocument;
+const generated = JSON.parse(
+  readFileSync('src/schema/catalog/sentinel-tables.json', 'utf8'),
+) as CatalogDocument;
 
 describe('the catalog', () => {
   it('knows the tables the published identity rules read beside the identity tables', () => {
     // The tables 24 of the 136 rules failed on (issue 13), and the workhorses of Sentinel content.
-    for (const t of ['AWSCloudTrail', 'CommonSecurityLog', 'SecurityAlert', 'OfficeActivity', 'ThreatIntelligenceIndicator', 'PowerPlatformAdminActivity', 'DataverseActivity', 'AWSGuardDuty', 'AzureActivity', 'DeviceInfo', 'DeviceEvents', 'CloudAppEvents', 'SecurityEvent', 'BehaviorAnalytics', 'W3CIISLog', 'Syslog', 'Event', 'DnsEvents', 'WindowsEvent', 'SquidProxy_CL', 'InformationProtectionLogs_CL']) {
+    for (const t of [
+      'AWSCloudTrail',
+      'CommonSecurityLog',
+      'SecurityAlert',
+      'OfficeActivity',
+      'ThreatIntelligenceIndicator',
+      'PowerPlatformAdminActivity',
+      'DataverseActivity',
+      'AWSGuardDuty',
+      'AzureActivity',
+      'DeviceInfo',
+      'DeviceEvents',
+      'CloudAppEvents',
+      'SecurityEvent',
+      'BehaviorAnalytics',
+      'W3CIISLog',
+      'Syslog',
+      'Event',
+      'DnsEvents',
+      'WindowsEvent',
+      'SquidProxy_CL',
+      'InformationProtectionLogs_CL',
+    ]) {
       expect(knownTable(t), t).toBeDefined();
     }
-    expect(knownTable('SecurityAlert')!.columns.find((c) => c.name === 'ConfidenceScore')).toEqual({ name: 'ConfidenceScore', type: 'real' });
+    expect(knownTable('SecurityAlert')!.columns.find((c) => c.name === 'ConfidenceScore')).toEqual({
+      name: 'ConfidenceScore',
+      type: 'real',
+    });
     expect(knownTable('AWSCloudTrail')!.columns.length).toBeGreaterThan(50);
   });
 
@@ -28,11 +61,15 @@ describe('the catalog', () => {
       expect(tableProvenance(f.name)!.origin).toBe('curated');
     }
     // The generated one (from the 2024 reference) lacks columns Entra added since; the curated one has them.
-    expect(generated.tables['AADNonInteractiveUserSignInLogs']!.columns).not.toContain('SessionId:');
-    expect(knownTable('AADNonInteractiveUserSignInLogs')!.columns.some((c) => c.name === 'SessionId')).toBe(true);
+    expect(generated.tables['AADNonInteractiveUserSignInLogs']!.columns).not.toContain(
+      'SessionId:',
+    );
+    expect(
+      knownTable('AADNonInteractiveUserSignInLogs')!.columns.some((c) => c.name === 'SessionId'),
+    ).toBe(true);
   });
 
-  it('names each generated table\'s source: repository, file, commit and licence', () => {
+  it("names each generated table's source: repository, file, commit and licence", () => {
     expect(tableProvenance('Syslog')).toMatchObject({
       origin: 'azure-monitor-reference',
       repository: 'MicrosoftDocs/azure-reference-other',
@@ -47,7 +84,9 @@ describe('the catalog', () => {
       licence: 'MIT',
     });
     expect(tableProvenance('SquidProxy_CL')!.commit).toMatch(/^[0-9a-f]{40}$/);
-    expect(tableProvenance('ThreatIntelligenceIndicator')!.notes.join('\n')).toMatch(/declares its table as "Malware_data_CL"/);
+    expect(tableProvenance('ThreatIntelligenceIndicator')!.notes.join('\n')).toMatch(
+      /declares its table as "Malware_data_CL"/,
+    );
   });
 
   it('is case-sensitive and knows nothing of names an object inherits', () => {
@@ -74,16 +113,41 @@ describe('the catalog', () => {
  * each difference is listed here, so a change in either shows up.
  */
 describe('curated tables against the generated catalog', () => {
-  const EXPECTED: Record<string, { onlyCurated: string[]; onlyGenerated: string[]; types: string[] }> = {
+  const EXPECTED: Record<
+    string,
+    { onlyCurated: string[]; onlyGenerated: string[]; types: string[] }
+  > = {
     // From Azure-Sentinel's validation schema: newer than the November 2024 reference (17 columns Entra added since).
     AADNonInteractiveUserSignInLogs: {
-      onlyCurated: ['AADTenantId', 'Agent', 'AppOwnerTenantId', 'AuthenticatorAppLocation', 'ClientCredentialType', 'ClientSessionId', 'ConditionalAccessAudiences', 'FederatedCredentialId', 'GlobalSecureAccessIpAddress', 'HomeTenantName', 'IncomingTokenType', 'IsTenantRestricted', 'IsThroughGlobalSecureAccess', 'OriginalTransferMethod', 'ResourceOwnerTenantId', 'SessionId', 'TokenProtectionStatusDetails'],
+      onlyCurated: [
+        'AADTenantId',
+        'Agent',
+        'AppOwnerTenantId',
+        'AuthenticatorAppLocation',
+        'ClientCredentialType',
+        'ClientSessionId',
+        'ConditionalAccessAudiences',
+        'FederatedCredentialId',
+        'GlobalSecureAccessIpAddress',
+        'HomeTenantName',
+        'IncomingTokenType',
+        'IsTenantRestricted',
+        'IsThroughGlobalSecureAccess',
+        'OriginalTransferMethod',
+        'ResourceOwnerTenantId',
+        'SessionId',
+        'TokenProtectionStatusDetails',
+      ],
       onlyGenerated: [],
       types: [],
     },
     // From Azure-Sentinel's validation schemas, which leave out the billing columns.
     AADRiskyUsers: { onlyCurated: [], onlyGenerated: ['_BilledSize', '_IsBillable'], types: [] },
-    AADUserRiskEvents: { onlyCurated: [], onlyGenerated: ['_BilledSize', '_IsBillable'], types: [] },
+    AADUserRiskEvents: {
+      onlyCurated: [],
+      onlyGenerated: ['_BilledSize', '_IsBillable'],
+      types: [],
+    },
   };
 
   it.each(TABLE_FILES.map((f) => f.name))('%s', (name) => {
@@ -95,7 +159,9 @@ describe('curated tables against the generated catalog', () => {
     const actual = {
       onlyCurated: [...cur.keys()].filter((c) => !gen.has(c)),
       onlyGenerated: [...gen.keys()].filter((c) => !cur.has(c)),
-      types: [...cur].filter(([c, t]) => gen.has(c) && gen.get(c) !== t).map(([c, t]) => `${c}: ${t} / ${gen.get(c)}`),
+      types: [...cur]
+        .filter(([c, t]) => gen.has(c) && gen.get(c) !== t)
+        .map(([c, t]) => `${c}: ${t} / ${gen.get(c)}`),
     };
     expect(actual).toEqual(EXPECTED[name] ?? { onlyCurated: [], onlyGenerated: [], types: [] });
   });
@@ -126,7 +192,7 @@ describe('suggestions for an unknown table', () => {
     expect(closestTables('Device').length).toBeLessThanOrEqual(3);
   });
 
-  it('also suggests the analyst\'s own tables', () => {
+  it("also suggests the analyst's own tables", () => {
     expect(closestNames('MyExport', ['MyExports_CL', 'SigninLogs'])).toEqual(['MyExports_CL']);
     expect(closestTables('MyCustomTabel_CL', ['MyCustomTable_CL'])).toEqual(['MyCustomTable_CL']);
   });

@@ -15,12 +15,20 @@ let session: LoupeSession;
 beforeAll(async () => {
   session = await createNodeSession();
   await session.load({ name: 'SigninLogs.csv', bytes: demoCsv('SigninLogs.csv.gz') });
-  await session.load({ name: 'MyExport_CL.csv', bytes: new TextEncoder().encode('TimeGenerated,Account\n2026-06-15T12:00:00Z,alice@corp.local\n') });
+  await session.load({
+    name: 'MyExport_CL.csv',
+    bytes: new TextEncoder().encode(
+      'TimeGenerated,Account\n2026-06-15T12:00:00Z,alice@corp.local\n',
+    ),
+  });
 });
 afterAll(() => session.close());
 
 function rule(query: string): string {
-  const body = query.split('\n').map((l) => `  ${l}`).join('\n');
+  const body = query
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
   return `id: 5f0a4c8e-1111-4222-8333-944445555666
 name: Catalog test rule
 kind: Scheduled
@@ -62,11 +70,21 @@ SigninLogs
     // The empty table's columns are the catalog's: AlertName is a string, "" where no alert matched.
     for (const a of report.alerts) for (const row of a.rows) expect(row['AlertName']).toBe('');
     // Created for the replay only: nothing is left behind among the analyst's tables.
-    expect(session.tables().map((t) => t.name).sort()).toEqual(['MyExport_CL', 'SigninLogs']);
+    expect(
+      session
+        .tables()
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(['MyExport_CL', 'SigninLogs']);
   });
 
   it('a rule reading only tables nobody loaded runs every run and raises nothing', async () => {
-    session.readRule(rule('Okta_CL\n| where eventType_s == "user.session.start" and outcome_result_s == "FAILURE"\n| summarize Failures = count() by actor_alternateId_s\n| where Failures > 10'), 'okta.yaml');
+    session.readRule(
+      rule(
+        'Okta_CL\n| where eventType_s == "user.session.start" and outcome_result_s == "FAILURE"\n| summarize Failures = count() by actor_alternateId_s\n| where Failures > 10',
+      ),
+      'okta.yaml',
+    );
     const report = await session.replay();
     expect(report.emptyTables).toEqual(['Okta_CL']);
     expect(report.runs.length).toBeGreaterThan(0);
@@ -74,11 +92,14 @@ SigninLogs
     expect(report.alerts).toEqual([]);
   });
 
-  it('answers a console query with the catalog\'s columns and types and no rows', async () => {
+  it("answers a console query with the catalog's columns and types and no rows", async () => {
     const r = await session.run('CommonSecurityLog | take 5', 'kql');
     expect(r.rows).toEqual([]);
     expect(r.columns).toEqual(knownTable('CommonSecurityLog')!.columns);
-    const typed = await session.run('AWSCloudTrail | summarize n = count(), earliest = min(TimeGenerated) by EventName', 'kql');
+    const typed = await session.run(
+      'AWSCloudTrail | summarize n = count(), earliest = min(TimeGenerated) by EventName',
+      'kql',
+    );
     expect(typed.columns).toEqual([
       { name: 'EventName', type: 'string' },
       { name: 'n', type: 'long' },
@@ -87,7 +108,10 @@ SigninLogs
   });
 
   it('creates a catalog table whose columns differ only in case (AzureDiagnostics: clientIP_s, clientIp_s), both readable', async () => {
-    const r = await session.run('AzureDiagnostics | project clientIP_s, clientIp_s, userAgent_s, TimeGenerated', 'kql');
+    const r = await session.run(
+      'AzureDiagnostics | project clientIP_s, clientIp_s, userAgent_s, TimeGenerated',
+      'kql',
+    );
     expect(r.columns).toEqual([
       { name: 'clientIP_s', type: 'string' },
       { name: 'clientIp_s', type: 'string' },
@@ -98,7 +122,9 @@ SigninLogs
   });
 
   it('translates against it: its columns and their types are known to the query', () => {
-    const t = session.translate('ThreatIntelligenceIndicator | where ConfidenceScore > 50 | project Url, ExpirationDateTime');
+    const t = session.translate(
+      'ThreatIntelligenceIndicator | where ConfidenceScore > 50 | project Url, ExpirationDateTime',
+    );
     expect(t.tables).toEqual(['ThreatIntelligenceIndicator']);
     expect(t.columns).toEqual([
       { name: 'Url', type: 'string' },
@@ -111,16 +137,22 @@ describe('an unknown table', () => {
   it('is an error naming it, the closest known tables, and where it is', () => {
     const e = thrown(() => session.translate('SigninLogs\n| union SigninLog'));
     expect(e.code).toBe('unknown-table');
-    expect(e.message).toBe('unknown table "SigninLog": did you mean SigninLogs? (line 2, column 9)');
+    expect(e.message).toBe(
+      'unknown table "SigninLog": did you mean SigninLogs? (line 2, column 9)',
+    );
     expect(e.position).toEqual({ line: 2, column: 9, length: 9 });
   });
 
-  it('suggests the analyst\'s own tables as well as the catalog\'s', () => {
-    expect(thrown(() => session.translate('MyExprt_CL | take 1')).message).toMatch(/did you mean MyExport_CL\?/);
+  it("suggests the analyst's own tables as well as the catalog's", () => {
+    expect(thrown(() => session.translate('MyExprt_CL | take 1')).message).toMatch(
+      /did you mean MyExport_CL\?/,
+    );
   });
 
   it('says no more than it knows for a name like no table', () => {
-    expect(thrown(() => session.translate('Zzqxv | take 1')).message).toBe('unknown table "Zzqxv" (line 1, column 1)');
+    expect(thrown(() => session.translate('Zzqxv | take 1')).message).toBe(
+      'unknown table "Zzqxv" (line 1, column 1)',
+    );
   });
 
   it('in a rule, is reported at its line and column in the rule file', async () => {
@@ -139,6 +171,10 @@ describe('the catalog through the session', () => {
   it('lists every table and searches tables and columns', () => {
     expect(session.catalogTableNames()).toContain('SecurityAlert');
     const r = session.searchCatalog('CompromisedEntity');
-    expect(r.matches.some((m) => m.table === 'SecurityAlert' && m.matchingColumns.includes('CompromisedEntity'))).toBe(true);
+    expect(
+      r.matches.some(
+        (m) => m.table === 'SecurityAlert' && m.matchingColumns.includes('CompromisedEntity'),
+      ),
+    ).toBe(true);
   });
 });

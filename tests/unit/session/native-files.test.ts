@@ -36,7 +36,14 @@ async function last(loading: Promise<readonly LoadedTable[]>): Promise<LoadedTab
 }
 
 function shape(t: LoadedTable) {
-  return { name: t.name, rowCount: t.rowCount, schema: t.schema, timeRange: t.timeRange, rejectedRows: t.rejectedRows, mapping: t.mapping };
+  return {
+    name: t.name,
+    rowCount: t.rowCount,
+    schema: t.schema,
+    timeRange: t.timeRange,
+    rejectedRows: t.rejectedRows,
+    mapping: t.mapping,
+  };
 }
 
 describe.skipIf(!NATIVE)('native engine: local files read in place', () => {
@@ -91,7 +98,11 @@ describe.skipIf(!NATIVE)('native engine: local files read in place', () => {
     const cut = [0, 100, 200, body.length];
     const glob = join(dir, 'glob');
     mkdirSync(glob);
-    for (let i = 0; i < 3; i++) writeFileSync(join(glob, `AADNonInteractiveUserSignInLogs_day${i + 1}.csv`), `${[header, ...body.slice(cut[i], cut[i + 1])].join('\n')}\n`);
+    for (let i = 0; i < 3; i++)
+      writeFileSync(
+        join(glob, `AADNonInteractiveUserSignInLogs_day${i + 1}.csv`),
+        `${[header, ...body.slice(cut[i], cut[i + 1])].join('\n')}\n`,
+      );
     writeFileSync(join(glob, 'unrelated.txt'), 'not matched');
 
     const t = await last(native.loadLocal!(join(glob, 'AADNonInteractiveUserSignInLogs_day*.csv')));
@@ -99,11 +110,16 @@ describe.skipIf(!NATIVE)('native engine: local files read in place', () => {
     expect(t.rowCount).toBe(body.length);
     expect(t.files).toEqual([1, 2, 3].map((d) => `AADNonInteractiveUserSignInLogs_day${d}.csv`));
     // The same rows as the whole file loaded by the default engine.
-    const w = await wasm.load({ name: 'AADNonInteractiveUserSignInLogs.csv', bytes: readFileSync(join(DEMO, 'AADNonInteractiveUserSignInLogs.csv')) });
+    const w = await wasm.load({
+      name: 'AADNonInteractiveUserSignInLogs.csv',
+      bytes: readFileSync(join(DEMO, 'AADNonInteractiveUserSignInLogs.csv')),
+    });
     expect(t.schema).toEqual(w.schema);
     expect(await contents(native, t.name)).toBe(await contents(wasm, w.name));
 
-    await expect(native.loadLocal!(join(glob, 'NoSuchTable_*.csv'))).rejects.toThrow(/no file matches this pattern/);
+    await expect(native.loadLocal!(join(glob, 'NoSuchTable_*.csv'))).rejects.toThrow(
+      /no file matches this pattern/,
+    );
   });
 
   it('a Parquet file written by native DuckDB: its typed columns come back as the same table', async () => {
@@ -122,8 +138,14 @@ describe.skipIf(!NATIVE)('native engine: local files read in place', () => {
             ? `CAST("${n}" AS BIGINT) AS "${n}"`
             : `"${n}"`,
       );
-      writer.exec(`COPY (SELECT ${select.join(', ')} FROM ${from}) TO '${parquet.replaceAll("'", "''")}' (FORMAT parquet)`);
-      const types = writer.query(`DESCRIBE SELECT "TimeGenerated", "DurationMs" FROM read_parquet('${parquet.replaceAll("'", "''")}')`).rows.map((r) => r[1]);
+      writer.exec(
+        `COPY (SELECT ${select.join(', ')} FROM ${from}) TO '${parquet.replaceAll("'", "''")}' (FORMAT parquet)`,
+      );
+      const types = writer
+        .query(
+          `DESCRIBE SELECT "TimeGenerated", "DurationMs" FROM read_parquet('${parquet.replaceAll("'", "''")}')`,
+        )
+        .rows.map((r) => r[1]);
       expect(types).toEqual(['TIMESTAMP', 'BIGINT']);
     } finally {
       writer.close();
@@ -144,7 +166,7 @@ describe.skipIf(!NATIVE)('native engine: local files read in place', () => {
     }
   });
 
-  it('a file for Loupe\'s JavaScript readers (JSON) is read by them, streamed from disk', async () => {
+  it("a file for Loupe's JavaScript readers (JSON) is read by them, streamed from disk", async () => {
     const path = join(FIXTURES, 'SigninLogs_array.json');
     const t = await last(native.loadLocal!(path));
     await compareWith(path, t);

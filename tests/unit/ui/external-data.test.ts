@@ -60,8 +60,14 @@ describe('externaldata error detail', () => {
   });
 
   it('does not fire for another unknown table, nor for an error that only words the same message', () => {
-    expect(externalDataUrlOf(problemOf(thrownBy(() => translate('NoSuchTable | take 1', noTables))))).toBeUndefined();
-    const lookalike = new LoupeError('kql', 'unknown-table', `externaldata needs the data of "${URL}": Loupe cannot download it`);
+    expect(
+      externalDataUrlOf(problemOf(thrownBy(() => translate('NoSuchTable | take 1', noTables)))),
+    ).toBeUndefined();
+    const lookalike = new LoupeError(
+      'kql',
+      'unknown-table',
+      `externaldata needs the data of "${URL}": Loupe cannot download it`,
+    );
     expect(externalDataUrlOf(problemOf(lookalike))).toBeUndefined();
   });
 
@@ -71,7 +77,9 @@ describe('externaldata error detail', () => {
     expect(back).toBeInstanceOf(LoupeError);
     expect(externalDataUrlOf(problemOf(back))).toBe(URL);
     const detail = (back as LoupeError).detail;
-    expect(detail?.kind === 'externaldata-needs-file' ? detail.columns.map((c) => c.name) : detail).toEqual(['values', 'changeNumber']);
+    expect(
+      detail?.kind === 'externaldata-needs-file' ? detail.columns.map((c) => c.name) : detail,
+    ).toEqual(['values', 'changeNumber']);
     // Errors without a detail cross without one.
     expect(toWire(new LoupeError('kql', 'syntax', 'x'))).not.toHaveProperty('detail');
   });

@@ -18,7 +18,9 @@ describe('result values as Loupe shows them', () => {
   it('leaves text as text: a string column holding digits or a date is not reformatted', () => {
     expect(formatCell('50126', 'string')).toBe('50126');
     expect(formatCell('2026-06-15T09:56:49.975Z', 'string')).toBe('2026-06-15T09:56:49.975Z');
-    expect(formatCell('<img src=x onerror=alert(1)>', 'string')).toBe('<img src=x onerror=alert(1)>');
+    expect(formatCell('<img src=x onerror=alert(1)>', 'string')).toBe(
+      '<img src=x onerror=alert(1)>',
+    );
   });
 
   it('shows a replay report row’s ISO datetimes in UTC form and its numbers with separators', () => {
@@ -37,7 +39,7 @@ describe('result values as Loupe shows them', () => {
   });
 });
 
-describe('formatName (what a file is, in the analyst\'s words)', () => {
+describe("formatName (what a file is, in the analyst's words)", () => {
   it('names the export a format code stands for, and says when it was gzipped', () => {
     expect(formatName('la-portal-csv')).toBe('Log Analytics portal CSV');
     expect(formatName('graph-json+gzip')).toBe('Microsoft Graph JSON, gzipped');

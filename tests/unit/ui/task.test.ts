@@ -7,7 +7,11 @@ function controllable<T>(signal: AbortSignal) {
   let answer!: (v: T) => void;
   const promise = new Promise<T>((resolve, reject) => {
     answer = resolve;
-    signal.addEventListener('abort', () => reject(Object.assign(new Error('Cancelled by the user'), { name: 'AbortError' })), { once: true });
+    signal.addEventListener(
+      'abort',
+      () => reject(Object.assign(new Error('Cancelled by the user'), { name: 'AbortError' })),
+      { once: true },
+    );
   });
   return { promise, answer };
 }
@@ -51,8 +55,12 @@ describe('Task (a cancellable request in the UI)', () => {
 
   it('a failure is thrown as it is, even one named like a cancel when nobody cancelled', async () => {
     const task = new Task();
-    await expect(task.run(async () => Promise.reject(new Error('Binder Error')))).rejects.toThrow('Binder Error');
-    await expect(task.run(async () => Promise.reject(Object.assign(new Error('x'), { name: 'AbortError' })))).rejects.toThrow('x');
+    await expect(task.run(async () => Promise.reject(new Error('Binder Error')))).rejects.toThrow(
+      'Binder Error',
+    );
+    await expect(
+      task.run(async () => Promise.reject(Object.assign(new Error('x'), { name: 'AbortError' }))),
+    ).rejects.toThrow('x');
     expect([task.running, task.cancelled]).toEqual([false, false]);
   });
 });
@@ -60,11 +68,22 @@ describe('Task (a cancellable request in the UI)', () => {
 describe('replay progress in words', () => {
   it('says which run of how many, and which rule of a library', () => {
     expect(replayProgressText(null)).toBe('');
-    expect(replayProgressText({ step: 'run', runsDone: 140, runsTotal: 721 })).toBe('run 140 of 721');
-    expect(replayProgressText({ step: 'run', runsDone: 1200, runsTotal: 4032, rule: { index: 2, total: 5, name: 'Risky sign-ins' } })).toBe(
-      'rule 2 of 5, Risky sign-ins: run 1,200 of 4,032',
+    expect(replayProgressText({ step: 'run', runsDone: 140, runsTotal: 721 })).toBe(
+      'run 140 of 721',
     );
-    expect(replayProgressText({ step: 'run', runsDone: 0, runsTotal: 1 })).toBe('running its query');
-    expect(replayProgressText({ step: 'count', runsDone: 168, runsTotal: 721 })).toBe('counting results: 168 of 721 runs');
+    expect(
+      replayProgressText({
+        step: 'run',
+        runsDone: 1200,
+        runsTotal: 4032,
+        rule: { index: 2, total: 5, name: 'Risky sign-ins' },
+      }),
+    ).toBe('rule 2 of 5, Risky sign-ins: run 1,200 of 4,032');
+    expect(replayProgressText({ step: 'run', runsDone: 0, runsTotal: 1 })).toBe(
+      'running its query',
+    );
+    expect(replayProgressText({ step: 'count', runsDone: 168, runsTotal: 721 })).toBe(
+      'counting results: 168 of 721 runs',
+    );
   });
 });

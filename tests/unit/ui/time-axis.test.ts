@@ -5,7 +5,11 @@ const at = (d: number, h: number, m = 0) => Date.UTC(2026, 5, d, h, m);
 
 describe('timeline time axis', () => {
   it('shows the UTC clock alone within one day', () => {
-    expect(timeTickLabels([at(15, 10), at(15, 10, 30), at(15, 11)])).toEqual(['10:00', '10:30', '11:00']);
+    expect(timeTickLabels([at(15, 10), at(15, 10, 30), at(15, 11)])).toEqual([
+      '10:00',
+      '10:30',
+      '11:00',
+    ]);
   });
 
   it('adds the UTC date on the first tick and on each new day when the range spans days', () => {
@@ -20,7 +24,10 @@ describe('timeline time axis', () => {
 
   it('uses the UTC day, not the machine’s', () => {
     // 23:30 and 00:30 UTC are on different UTC days whatever the browser's zone.
-    expect(timeTickLabels([at(1, 23, 30), at(2, 0, 30)])).toEqual(['23:30\n2026-06-01', '00:30\n2026-06-02']);
+    expect(timeTickLabels([at(1, 23, 30), at(2, 0, 30)])).toEqual([
+      '23:30\n2026-06-01',
+      '00:30\n2026-06-02',
+    ]);
   });
 
   it('has no labels for no ticks', () => {

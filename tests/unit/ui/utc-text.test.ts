@@ -28,7 +28,8 @@ describe('time filter text (UTC)', () => {
   });
 
   it('writes an instant for the box and reads it back', () => {
-    for (const t of [Date.UTC(2026, 5, 15, 16), Date.UTC(2026, 5, 15, 9, 56, 49, 975)]) expect(parseUtcText(utcText(t))).toBe(t);
+    for (const t of [Date.UTC(2026, 5, 15, 16), Date.UTC(2026, 5, 15, 9, 56, 49, 975)])
+      expect(parseUtcText(utcText(t))).toBe(t);
     expect(utcText(Date.UTC(2026, 5, 15, 16))).toBe('2026-06-15 16:00:00');
     expect(utcText(undefined)).toBe('');
   });

@@ -62,7 +62,13 @@ const ARM = JSON.stringify(
       {
         type: 'Microsoft.OperationalInsights/workspaces/savedSearches',
         name: "[concat(parameters('workspace'), '/ASimTest')]",
-        properties: { displayName: 'Test', category: 'Security', FunctionAlias: 'ASimTest', query: 'SigninLogs | take 1', functionParameters: "disabled:bool=False, keys:dynamic=dynamic(['a,b'])" },
+        properties: {
+          displayName: 'Test',
+          category: 'Security',
+          FunctionAlias: 'ASimTest',
+          query: 'SigninLogs | take 1',
+          functionParameters: "disabled:bool=False, keys:dynamic=dynamic(['a,b'])",
+        },
       },
     ],
   },
@@ -88,14 +94,24 @@ describe('readFunctionFile', () => {
       { name: 'WatchlistAlias', type: 'string', default: "'VIP Users'" },
       { name: 'lookback', type: 'timespan', default: '1d' },
     ]);
-    expect(fns[0]!.body.split('\n')[0]).toBe('let watched = _GetWatchlist(WatchlistAlias) | project SearchKey;');
+    expect(fns[0]!.body.split('\n')[0]).toBe(
+      'let watched = _GetWatchlist(WatchlistAlias) | project SearchKey;',
+    );
     expect(fns[0]!.source).toEqual({ file: 'WatchedSignins.yaml', line: 16 });
   });
 
   it('an ASIM parser: ParserName and EquivalentBuiltInParser, ParserParams defaults as KQL (false, datetime(null), "*")', () => {
     const fns = readFunctionFile(ASIM, 'vimWebSessionTestSource.yaml');
-    expect(fns.map((f) => f.name)).toEqual(['vimWebSessionTestSource', '_Im_WebSession_TestSource']);
-    expect(fns[0]!.parameters.map((p) => p.default)).toEqual(['datetime(null)', 'dynamic([])', "'*'", 'false']);
+    expect(fns.map((f) => f.name)).toEqual([
+      'vimWebSessionTestSource',
+      '_Im_WebSession_TestSource',
+    ]);
+    expect(fns[0]!.parameters.map((p) => p.default)).toEqual([
+      'datetime(null)',
+      'dynamic([])',
+      "'*'",
+      'false',
+    ]);
     expect(fns[0]!.source.line).toBe(22);
   });
 
@@ -113,7 +129,10 @@ describe('readFunctionFile', () => {
     const noQuery = failure('FunctionName: F\nFunctionParams: []\n', 'F.yaml');
     expect(noQuery).toMatchObject({ stage: 'workspace', code: 'function-file' });
     expect(noQuery.message).toContain('no FunctionQuery');
-    const badParam = failure('FunctionName: F\nFunctionParams:\n  - Name: a\nFunctionQuery: print 1\n', 'F.yaml');
+    const badParam = failure(
+      'FunctionName: F\nFunctionParams:\n  - Name: a\nFunctionQuery: print 1\n',
+      'F.yaml',
+    );
     expect(badParam.message).toContain('"a" needs a Type');
     expect(badParam.position).toMatchObject({ file: 'F.yaml', line: 3 });
     const badName = failure('FunctionName: my function\nFunctionQuery: print 1\n', 'F.yaml');
