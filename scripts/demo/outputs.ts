@@ -174,12 +174,10 @@ export function ingestOutputs(tenant: Tenant): Outputs {
     '_BilledSize',
     'Type',
   ];
-  const apiRows = niRows
-    .slice(0, 8)
-    .map((r) => ({
-      ...r,
-      _BilledSize: portalCsv(COLUMNS.AADNonInteractiveUserSignInLogs, [r]).split('\n')[1]!.length,
-    }));
+  const apiRows = niRows.slice(0, 8).map((r) => ({
+    ...r,
+    _BilledSize: portalCsv(COLUMNS.AADNonInteractiveUserSignInLogs, [r]).split('\n')[1]!.length,
+  }));
   set(
     'AADNonInteractiveUserSignInLogs_api.json',
     laApiJson('AADNonInteractiveUserSignInLogs', apiColumns, apiRows),

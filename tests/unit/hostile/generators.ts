@@ -315,13 +315,11 @@ export const hostileRule: fc.Arbitrary<{ name: string; text: string; kind: strin
       kind: `yaml alias bomb, ${levels} levels`,
     };
   }),
-  fc
-    .integer({ min: 10, max: 20000 })
-    .map((n) => ({
-      name: 'deep.yaml',
-      text: `name: x\nquery: ${'['.repeat(n)}${']'.repeat(n)}\n`,
-      kind: `yaml nested ${n}`,
-    })),
+  fc.integer({ min: 10, max: 20000 }).map((n) => ({
+    name: 'deep.yaml',
+    text: `name: x\nquery: ${'['.repeat(n)}${']'.repeat(n)}\n`,
+    kind: `yaml nested ${n}`,
+  })),
   fc.constantFrom(...PROTO_NAMES).map((k) => ({
     name: 'proto.yaml',
     text: `id: r\nname: n\nseverity: Low\nqueryFrequency: 1h\nqueryPeriod: 1h\ntriggerOperator: gt\ntriggerThreshold: 0\nquery: SigninLogs | project ${k} = UserPrincipalName\n${k}: {polluted: 1}\ncustomDetails:\n  ${k}: UserPrincipalName\n`,
