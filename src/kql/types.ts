@@ -13,6 +13,11 @@ export interface Typed {
   readonly type: KqlType | 'null';
   /** Set when the expression is a literal, for rules that depend on it (e.g. `string == 0`). */
   readonly literal?: string | number | boolean | null;
+  /**
+   * Set when `literal` was computed from literals (`strcat("Sign", "inLogs")`), not written: Kusto
+   * takes it where a constant is asked (`table()`), not where a literal is (`assert()`'s message).
+   */
+  readonly folded?: true;
 }
 
 /** A column visible to an expression: its KQL name and type, and the SQL that reads it. */

@@ -47,7 +47,7 @@ export const LOGIC_FUNCTIONS: readonly ScalarFunction[] = [
     translate: (a, s) => {
       const cond = expectType(a, 0, s, 'bool');
       const message = a[1]!.literal;
-      if (a[1]!.type !== 'string' || typeof message !== 'string')
+      if (a[1]!.type !== 'string' || typeof message !== 'string' || a[1]!.folded)
         return s.fail('assert() takes a string literal as its message', 1);
       return {
         sql: `(CASE WHEN ${cond.sql} THEN true ELSE error(${sqlString(`assert() has failed with message: '${message}'`)}) END)`,

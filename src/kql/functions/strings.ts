@@ -68,7 +68,7 @@ export const STRING_FUNCTIONS: readonly ScalarFunction[] = [
     translate: (a) => {
       // Constant parts make a constant, which `table()` accepts as a name (Kusto: "a string constant expression").
       const constant = a.every((x) => typeof x.literal === 'string')
-        ? { literal: a.map((x) => x.literal).join('') }
+        ? { literal: a.map((x) => x.literal).join(''), folded: true as const }
         : {};
       return { sql: `(${a.map(toStringSql).join(' || ')})`, type: 'string', ...constant };
     },
