@@ -216,4 +216,22 @@ describe.skipIf(!NATIVE)('native engine: local files read in place', () => {
     expect(n).toBe(`SigninLogs_two_bad.csv:4:1: this row has ${columns - 1} fields; expected ${columns}, one per header column (2 records in all could not be read; nothing was loaded).`);
     expect(n).toBe(w);
   });
+
+  it('bad records set aside: the others load, and the same records are kept, at the same lines, as on the default engine', async () => {
+    const lines = demoText('SigninLogs.csv.gz').replace(/\n$/, '').split('\n');
+    const records = lines.length - 1;
+    lines[3] = lines[3]!.slice(0, lines[3]!.lastIndexOf(','));
+    lines[8] = `${lines[8]},x,y`;
+    const path = join(dir, 'SigninLogs_set_aside.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const t = await last(native.loadLocal!(path, { badRows: 'set-aside' }));
+    const w = await wasm.load({ name: 'SigninLogs_set_aside.csv', bytes: readFileSync(path) }, { badRows: 'set-aside' });
+    expect(t.rejectedRows).toBe(2);
+    expect(t.rowCount).toBe(records - 2);
+    expect(shape(t)).toEqual(shape(w));
+    const kept = native.rejectedRows(t.name);
+    expect(kept.map((r) => r.line)).toEqual([4, 9]);
+    expect(kept).toEqual(wasm.rejectedRows(w.name));
+    expect(await contents(native, t.name)).toBe(await contents(wasm, w.name));
+  });
 });
