@@ -24,7 +24,14 @@ import { isEntraSignInHeader } from './entra-csv.ts';
 import { ingestError } from './errors.ts';
 import { hasUtf8Bom, sniff, HEAD_BYTES } from './formats.ts';
 import { checkAborted, loadRaw } from './load.ts';
-import { linesOfRecords, positionOfOffset } from './positions.ts';
+import { DEFAULT_LIMITS } from './limits.ts';
+import {
+  fieldCount,
+  lineStartAt,
+  linesOfRecords,
+  positionOfOffset,
+  recordTextAt,
+} from './positions.ts';
 import {
   MAX_REJECT_DETAILS,
   rawColumn,
@@ -32,6 +39,7 @@ import {
   type RejectedRow,
 } from './raw-relation.ts';
 import { byteSource, type ByteSource } from './source.ts';
+import { shownRecord } from './shown-text.ts';
 import { quoteIdent, quoteString } from './sql-text.ts';
 
 /** How much of a file is read to find its header, its Type and its first values. */
@@ -188,44 +196,67 @@ async function openCsvFile(
     headSample: (field) => firstValue(records, field),
     firstTypeValue: () => (typeIndex >= 0 ? firstValue(records, typeIndex) : undefined),
     async checkScan(setAside: boolean) {
+      // Records, not DuckDB's errors: a row with 91 fields missing is 91 errors of one record
+      // (as the browser's reader counts them, csv-reader.ts).
       const count = hasRejects()
-        ? Number(engine.query(`SELECT count(*) FROM ${quoteIdent(rejects)}`).rows[0]?.[0] ?? 0)
+        ? Number(
+            engine.query(`SELECT count(DISTINCT line) FROM ${quoteIdent(rejects)}`).rows[0]?.[0] ??
+              0,
+          )
         : 0;
       if (count === 0) return { count: 0, details: [] };
       const limit = setAside ? MAX_REJECT_DETAILS : 1;
+      // In file order, each record once (its first error).
       const rows = engine.query(
-        `SELECT line_byte_position, column_idx, CAST(error_type AS VARCHAR), error_message, csv_line FROM ${quoteIdent(rejects)} ORDER BY byte_position LIMIT ${limit}`,
-      ).rows as [number, number, string, string, string][];
+        `SELECT line_byte_position, byte_position, column_idx, CAST(error_type AS VARCHAR), error_message, csv_line ` +
+          `FROM (SELECT *, row_number() OVER (PARTITION BY line ORDER BY byte_position) AS loupe_nth FROM ${quoteIdent(rejects)}) WHERE loupe_nth = 1 ` +
+          `ORDER BY byte_position LIMIT ${limit}`,
+      ).rows as [number, number, number | null, string, string, string][];
       const whole = await textSource();
+      const delimiterByte = delimiter.charCodeAt(0);
       const details: RejectedRow[] = [];
-      for (const [lineStart, columnIdx, errorType, message, csvLine] of rows) {
-        const { line } = await positionOfOffset(whole, lineStart);
-        const found = /Found: (\d+)/.exec(message)?.[1];
-        const [code, why] =
-          errorType === 'TOO MANY COLUMNS' || errorType === 'MISSING COLUMNS'
-            ? ([
-                'ragged-row',
-                `this row has ${found ?? 'a different number of'} fields; expected ${fields.length}, one per header column`,
-              ] as const)
-            : errorType === 'UNQUOTED VALUE'
-              ? ([
-                  'unbalanced-quote',
-                  'a quoted value that starts here never ends: expected a closing double quote (") before the end of the record',
-                ] as const)
-              : (['bad-csv', `${message.split('\n')[0]} (field ${columnIdx})`] as const);
+      for (const [lineStart, bytePos, columnIdx, errorType, message, csvLine] of rows) {
+        let code: 'ragged-row' | 'unbalanced-quote' | 'bad-csv';
+        let why: string;
+        let at: { line: number; column: number };
+        if (errorType === 'TOO MANY COLUMNS' || errorType === 'MISSING COLUMNS') {
+          // DuckDB's "Found: N" is where it stopped reading the row, not the row's field count:
+          // the record's own text is counted, read from the start of its line.
+          const record = await recordTextAt(
+            whole,
+            await lineStartAt(whole, lineStart),
+            DEFAULT_LIMITS.recordBytes,
+          );
+          const found = record.complete
+            ? `${fieldCount(record.bytes, delimiterByte)} fields`
+            : 'more fields';
+          at = { line: (await positionOfOffset(whole, lineStart)).line, column: 1 };
+          code = 'ragged-row';
+          why = `this row has ${found}; expected ${fields.length}, one per header column`;
+        } else if (errorType === 'UNQUOTED VALUE') {
+          at = await positionOfOffset(whole, Math.max(bytePos - 1, lineStart));
+          code = 'unbalanced-quote';
+          why =
+            'a quoted value that starts here never ends: expected a closing double quote (") before the end of the record';
+        } else {
+          at = await positionOfOffset(whole, Math.max(bytePos - 1, lineStart));
+          code = 'bad-csv';
+          why = `${shownRecord(message.split('\n')[0])}${columnIdx === null || columnIdx === undefined ? '' : ` (field ${columnIdx})`}`;
+        }
         if (!setAside) {
+          // The message says what; the position (file:line:column) says where, as on the default engine.
           const more =
             count > 1
               ? ` (${count} records in all could not be read; nothing was loaded)`
               : ' (nothing was loaded)';
-          throw ingestError(code, src.name, `${src.name}:${line}: ${why}${more}.`, { line });
+          throw ingestError(code, src.name, `${why}${more}.`, at);
         }
         details.push({
           file: src.name,
-          line,
-          column: `field ${columnIdx}`,
+          line: at.line,
+          column: columnIdx === null || columnIdx === undefined ? 'record' : `field ${columnIdx}`,
           error: why,
-          text: csvLine,
+          text: shownRecord(csvLine),
         });
       }
       return { count, details };

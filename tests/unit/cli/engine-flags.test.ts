@@ -10,9 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../../src/cli/args.ts';
 import { ENGINE_VALUE_FLAGS, engineChoice } from '../../../src/cli/engine-flags.ts';
-
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-const DEMO = join(ROOT, 'static', 'demo');
+import { DEMO_DIR as DEMO, demoCsv, REPO_ROOT as ROOT } from '../../support/material.ts';
 const NATIVE = await import('@duckdb/node-api').then(
   () => true,
   () => false,
@@ -78,7 +76,7 @@ describe('engine flags', () => {
         join(DEMO, 'risky-user-silent-signins.yaml'),
         '--db',
         'x.duckdb',
-        join(DEMO, 'SigninLogs.csv'),
+        join(DEMO, 'SigninLogs.csv.gz'),
       ],
       {
         cwd: ROOT,
@@ -118,13 +116,29 @@ describe('engine flags', () => {
             temp,
             '--threads',
             '1',
-            join(DEMO, '*.csv'),
+            join(DEMO, '*.csv*'),
           ],
           { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
         );
         expect(r.status, r.stderr).toBe(0);
-        // The quoted glob was expanded by the native engine: four demo exports, one table each.
-        expect(r.stderr.match(/^loaded \S+\.csv → \w+ \(\d+ rows\)$/gm)).toHaveLength(4);
+        // The quoted glob was expanded by the native engine: the demo's five exports (three of them
+        // gzipped), one table each, every record loaded. The records are counted here from the CSV
+        // text, one a line (no quoted value in these exports spans lines: checked).
+        const expected = readdirSync(DEMO)
+          .filter((f) => /\.csv(\.gz)?$/.test(f))
+          .sort()
+          .map((f) => {
+            const lines = new TextDecoder()
+              .decode(demoCsv(f))
+              .replace(/\r?\n$/, '')
+              .split(/\r?\n/);
+            expect(lines.filter((l) => (l.match(/"/g)?.length ?? 0) % 2 !== 0)).toEqual([]);
+            return `loaded ${f} → ${f.replace(/\.csv(\.gz)?$/, '')} (${lines.length - 1} rows)`;
+          });
+        expect(expected).toHaveLength(5);
+        expect(
+          (r.stderr.match(/^loaded \S+\.csv(\.gz)? → \w+ \(\d+ rows\)$/gm) ?? []).sort(),
+        ).toEqual(expected);
         expect(JSON.parse(r.stdout).alerts.length).toBeGreaterThan(0);
         expect(existsSync(db)).toBe(true);
         // The engine's own files (registered buffers) are removed; the folder itself is the analyst's.
