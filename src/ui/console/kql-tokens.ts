@@ -10,6 +10,7 @@
  *   (`!in`, `in~`, `!has_cs`, `!contains`), so that `a-b` stays a subtraction.
  */
 import { KqlError, lineColumn } from '../../kql/errors.ts';
+import { TIMESPAN_UNITS } from '../../kql/syntax/literal-values.ts';
 
 export type TokenKind =
   'ident' | 'string' | 'long' | 'real' | 'timespan' | 'datetime' | 'punct' | 'eof';
@@ -23,35 +24,6 @@ export interface Token {
   readonly start: number;
   readonly end: number;
 }
-
-/** Microseconds per timespan unit suffix (KQL's units; 1 tick = 100 ns, rounded to Loupe's µs). */
-export const TIMESPAN_UNITS: Readonly<Record<string, number>> = {
-  d: 86_400e6,
-  day: 86_400e6,
-  days: 86_400e6,
-  h: 3_600e6,
-  hr: 3_600e6,
-  hrs: 3_600e6,
-  hour: 3_600e6,
-  hours: 3_600e6,
-  m: 60e6,
-  min: 60e6,
-  minute: 60e6,
-  minutes: 60e6,
-  s: 1e6,
-  sec: 1e6,
-  second: 1e6,
-  seconds: 1e6,
-  ms: 1e3,
-  milli: 1e3,
-  millis: 1e3,
-  millisecond: 1e3,
-  milliseconds: 1e3,
-  microsecond: 1,
-  microseconds: 1,
-  tick: 0.1,
-  ticks: 0.1,
-};
 
 /** Operator names that contain a hyphen (`project-away`), read as one identifier. */
 const HYPHENATED = new Set([
