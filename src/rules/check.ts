@@ -32,6 +32,7 @@ import type { RuleFileText } from './library.ts';
 import { parseRuleFileAll } from './parse.ts';
 import { dropCreated, missingWatchlistWarnings, prepare, translationWarnings } from './prepared.ts';
 import { RuleFileError } from './rule-error.ts';
+import { delegateReplayData } from './replay-data.ts';
 import type { Rule } from './rule.ts';
 
 export type RuleCheckStatus = 'ready' | 'needs' | 'refused' | 'invalid';
@@ -174,10 +175,8 @@ function checkRule(data: ReplayData, rule: Rule): RuleCheck {
   /** The error a replay stops at now (the first need's), kept while stand-ins let the check go on. */
   let firstError: RuleProblem | undefined;
   const checking: ReplayData = {
-    engine: data.engine,
+    ...delegateReplayData(data),
     resolveTable: (n) => [...standIns.values()].find((s) => s.name === n) ?? data.resolveTable(n),
-    ...(data.suggestTables && { suggestTables: (n: string) => data.suggestTables?.(n) ?? [] }),
-    loadedTables: () => data.loadedTables(),
     // A plugin whose columns depend on the data (bag_unpack, pivot) can be replayed whatever the
     // data holds: the check answers its question with no rows, so it is translated, not refused.
     discoverRows: () => [],

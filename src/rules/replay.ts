@@ -14,6 +14,7 @@ import type {
   ReportExecution,
 } from './api.ts';
 import { groupIncidents } from './incidents.ts';
+import { delegateReplayData } from './replay-data.ts';
 import {
   createIfMissing,
   dropCreated,
@@ -63,18 +64,9 @@ export async function replay(
     (plan ??= isScheduled(rule) ? scheduledRunsOf(data, rule, options) : kqlRunOf(data, options));
   const created: string[] = [];
   // Plugins whose columns depend on the data see every run's rows (discovery.ts).
-  // Everything else the caller provides (workspace functions, watchlists, table suggestions) stays;
-  // delegated, not spread: a caller's ReplayData may be a class instance whose methods a spread loses.
+  // Everything else the caller provides (workspace functions, watchlists, table suggestions) stays.
   const replayData: ReplayData = {
-    engine: data.engine,
-    resolveTable: (n) => data.resolveTable(n),
-    loadedTables: () => data.loadedTables(),
-    externalData: (url) => data.externalData?.(url),
-    ...(data.suggestTables && { suggestTables: (n: string) => data.suggestTables?.(n) ?? [] }),
-    ...(data.resolveFunction && { resolveFunction: (n: string) => data.resolveFunction?.(n) }),
-    ...(data.isWatchlistLoaded && {
-      isWatchlistLoaded: (alias: string) => data.isWatchlistLoaded?.(alias) ?? false,
-    }),
+    ...delegateReplayData(data),
     discoverRows: discoveryOverRuns(
       data,
       () => planOf().runs,
