@@ -19,6 +19,7 @@ import * as ip from './ip.ts';
 import * as misc from './misc.ts';
 import * as parseKv from './parse-kv.ts';
 import * as plugins from './plugins.ts';
+import * as regex from './regex.ts';
 import * as series from './series.ts';
 import * as special from './special.ts';
 import * as seriesFilters from './series-filters.ts';
@@ -40,6 +41,7 @@ const MODULES = [
   misc,
   parseKv,
   plugins,
+  regex,
   series,
   seriesFilters,
   special,

@@ -17,6 +17,7 @@
 import { RE2JS } from 're2js';
 import { LoupeError } from '../../errors.ts';
 import { quoteString } from '../../db/sql-text.ts';
+import { udf } from './udf.ts';
 
 /** A pattern Kusto's regex syntax (as Loupe runs it) does not accept; `offset` is where. */
 export class RegexSyntaxError extends Error {
@@ -324,6 +325,19 @@ export function regexProblem(pattern: string): string | undefined {
 }
 
 /**
+ * A pattern computed by the query (not a literal, which the translator converts once) in RE2's
+ * syntax, for DuckDB's regexp_* functions; a pattern Loupe cannot run is a typed error.
+ */
+export function re2Pattern(pattern: string | null): string | null {
+  if (pattern === null) return null;
+  // Compiled (and cached) here too: what RE2 refuses is refused with Loupe's message, not DuckDB's.
+  kustoRegex(pattern);
+  return re2Syntax(pattern);
+}
+
+export const RE2_PATTERN = udf('kql_re2', ['VARCHAR'], 'VARCHAR', re2Pattern);
+
+/**
  * SQL for a KQL regex argument of DuckDB's regexp_* functions (RE2): a literal is translated to
  * RE2's syntax and checked once, at translation, where `fail` reports it at its place; any other
  * expression is translated row by row by the runtime function kql_re2.
@@ -332,7 +346,7 @@ export function re2PatternSql(
   arg: { readonly sql: string; readonly literal?: unknown },
   fail: (message: string) => never,
 ): string {
-  if (typeof arg.literal !== 'string') return `kql_re2(${arg.sql})`;
+  if (typeof arg.literal !== 'string') return RE2_PATTERN.call(arg.sql);
   const problem = regexProblem(arg.literal);
   if (problem !== undefined) fail(problem);
   return quoteString(re2Syntax(arg.literal));

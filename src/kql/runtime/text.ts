@@ -8,7 +8,7 @@
 import { hasTerm } from './arrays.ts';
 import { parseDynamic } from './dynamic.ts';
 import { timespanText } from './format.ts';
-import { kustoRegex, re2Syntax } from './regex.ts';
+import { kustoRegex } from './regex.ts';
 import { udf, variadicUdf } from './udf.ts';
 
 const utf8 = new TextEncoder();
@@ -444,17 +444,6 @@ export function base64ToGuid(s: string | null): string | null {
   return `${group([3, 2, 1, 0])}-${group([5, 4])}-${group([7, 6])}-${group([8, 9])}-${group([10, 11, 12, 13, 14, 15])}`;
 }
 
-/**
- * A pattern computed by the query (not a literal, which the translator converts once) in RE2's
- * syntax, for DuckDB's regexp_* functions; a pattern Loupe cannot run is a typed error.
- */
-export function re2Pattern(pattern: string | null): string | null {
-  if (pattern === null) return null;
-  // Compiled (and cached) here too: what RE2 refuses is refused with Loupe's message, not DuckDB's.
-  kustoRegex(pattern);
-  return re2Syntax(pattern);
-}
-
 /** regex_quote: the text with every regex metacharacter escaped. */
 export function regexQuote(s: string | null): string {
   return (s ?? '').replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
@@ -517,7 +506,6 @@ export const BASE64_FROM_ARRAY = udf(
 );
 export const BASE64_TO_GUID = udf('kql_base64_to_guid', ['VARCHAR'], 'VARCHAR', base64ToGuid);
 export const REGEX_QUOTE = udf('kql_regex_quote', ['VARCHAR'], 'VARCHAR', regexQuote);
-export const RE2_PATTERN = udf('kql_re2', ['VARCHAR'], 'VARCHAR', re2Pattern);
 export const INDEXOF_REGEX = udf(
   'kql_indexof_regex',
   ['VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'DOUBLE'],
