@@ -51,6 +51,12 @@ export interface Relation {
   readonly cte: string;
   readonly columns: readonly ColumnSchema[];
   readonly order?: RowOrder;
+  /**
+   * Set by a plugin whose columns come from the data (bag_unpack) when the data had no rows at
+   * all: its schema is the one Kusto gives an empty input, and a later plugin that names a column
+   * such rows would have made (pivot's key) knows why it is missing (docs/kql.md).
+   */
+  readonly schemaFromNoRows?: true;
 }
 
 export const isNumeric = (t: Typed['type']): boolean =>

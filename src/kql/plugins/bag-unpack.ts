@@ -83,12 +83,13 @@ function discoveredSlots(
   input: Relation,
   column: string,
   ctx: TranslateContext,
-): Map<string, KqlType> {
+): { slots: Map<string, KqlType>; noRows: boolean } {
+  // Null bags answer a null row, so no answer at all means no input rows (not only no properties).
   const rows = discoverRows(
     ctx,
     call,
     input,
-    `SELECT DISTINCT ${BAG_SLOT_TYPES.name}(${column}) FROM {input} WHERE ${column} IS NOT NULL`,
+    `SELECT DISTINCT ${BAG_SLOT_TYPES.name}(${column}) FROM {input}`,
     'declare its columns after the call: bag_unpack(Column) : (*, Name:type, …)',
   );
   const slots = new Map<string, KqlType>();
@@ -105,7 +106,7 @@ function discoveredSlots(
         );
     }
   }
-  return slots;
+  return { slots, noRows: rows.length === 0 };
 }
 
 /** Ordinal order, as .NET's `string.CompareOrdinal` sorts (UTF-16 code units). */
@@ -130,6 +131,7 @@ export const BAG_UNPACK = definePlugin({
       type: 'dynamic',
     });
     const rest = input.columns.filter((c) => c !== source);
+    let noRows = false;
     const out: { name: string; type: KqlType; sql: string }[] = rest.map((c) => ({
       name: c.name,
       type: c.type,
@@ -181,7 +183,9 @@ export const BAG_UNPACK = definePlugin({
         add(c.name, value, c.type);
       }
     } else {
-      const slots = discoveredSlots(call, input, bag, ctx);
+      const found = discoveredSlots(call, input, bag, ctx);
+      noRows = found.noRows;
+      const slots = found.slots;
       for (const key of [...slots.keys()].sort(ordinal)) {
         if (opts.ignored.has(key)) continue;
         if (opts.prefix + key === '')
@@ -200,6 +204,11 @@ export const BAG_UNPACK = definePlugin({
       `SELECT ${selectList([...out, ...orderCarry(input)])} FROM ${input.cte}`,
       call.span,
     );
-    return { cte, columns, ...(input.order && { order: input.order }) };
+    return {
+      cte,
+      columns,
+      ...(input.order && { order: input.order }),
+      ...(noRows && { schemaFromNoRows: true as const }),
+    };
   },
 });

@@ -99,10 +99,42 @@ function discoveredValues(
   return rows.map(([v]) => String(v ?? ''));
 }
 
+/**
+ * pivot() after a bag_unpack that found no rows in any run: the columns it names (`key`, `value`)
+ * would come from rows there are none of, so the result is the empty table of the input's columns,
+ * with a warning. The AADSecOpsGuide rule AccountElevatedtoNewRole pivots `key` this way and runs
+ * daily in Sentinel whether or not a role was elevated, which is the evidence Kusto takes the same
+ * view of an empty input (docs/kql.md, "Output schemas that depend on the data").
+ */
+function overNoRows(
+  call: PluginCall,
+  input: Relation,
+  ctx: TranslateContext,
+): Relation | undefined {
+  if (!input.schemaFromNoRows || call.outputSchema) return undefined;
+  const named = call.args.flatMap((a) => (a.kind === 'scalar' ? [...namesIn(a.expr)] : []));
+  const absent = named.filter((n) => !input.columns.some((c) => c.name === n));
+  if (!absent.length) return undefined;
+  ctx.warn(
+    `pivot(): bag_unpack() found no rows, so there is no column ${absent.map((n) => `"${n}"`).join(', ')}; the result is empty`,
+    call.span,
+  );
+  const scope = Scope.of(input);
+  const out = input.columns.map((c) => ({ name: c.name, sql: scope.get(c.name)!.sql }));
+  const cte = ctx.addCte(
+    'pivot',
+    `SELECT ${selectList(out)} FROM ${input.cte} WHERE false`,
+    call.span,
+  );
+  return { cte, columns: input.columns, schemaFromNoRows: true };
+}
+
 export const PIVOT = definePlugin({
   name: 'pivot',
   outputSchema: true,
   translate(call, input, ctx) {
+    const empty = overNoRows(call, input, ctx);
+    if (empty) return empty;
     const pivot = inputColumn(call, 0, input, ctx);
     const agg = aggregation(call, ctx);
     const scope = Scope.of(input);

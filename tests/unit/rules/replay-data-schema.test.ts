@@ -78,6 +78,46 @@ describe('data-dependent output columns in a replay', () => {
     ]);
   });
 
+  it('AccountElevatedtoNewRole over data without a matching row: bag_unpack finds no rows, pivot(key) is empty with a warning, the rightouter join still runs', async () => {
+    data.load('AuditLogs', [
+      audit('2026-06-15 09:30:00', 'a', [{ key: 'ipaddr', value: '10.0.0.1' }]),
+    ]);
+    const report = await replay(
+      data,
+      rule(`let recent = AuditLogs | where Id == "none";
+recent
+| project Id, AdditionalDetails
+| mv-expand bagexpansion=array AdditionalDetails
+| evaluate bag_unpack(AdditionalDetails)
+| evaluate pivot(key, make_set(value))
+| extend ipaddr = todynamic(column_ifexists("ipaddr", ""))
+| project Id, InitiatingIPAddress = tostring(ipaddr)
+| join kind=rightouter recent on Id`),
+    );
+    expect(report.runs.length).toBeGreaterThan(0);
+    expect(report.runs.every((r) => r.resultCount === 0)).toBe(true);
+    expect(report.warnings).toContainEqual(
+      expect.stringContaining(
+        'pivot(): bag_unpack() found no rows, so there is no column "key", "value"',
+      ),
+    );
+  });
+
+  it('a bag_unpack over rows whose bags are null still makes no key column: pivot(key) stays an error there', async () => {
+    data.load('AuditLogs', [
+      { TimeGenerated: '2026-06-15 09:30:00', Id: 'a', AdditionalDetails: null },
+    ]);
+    await expect(
+      replay(
+        data,
+        rule(`AuditLogs
+| project Id, AdditionalDetails
+| evaluate bag_unpack(AdditionalDetails)
+| evaluate pivot(key, make_set(value))`),
+      ),
+    ).rejects.toThrow('pivot(): the input has no column "key"');
+  });
+
   it('a table the rule reads but the analyst did not load is created empty for the question and dropped after', async () => {
     data.load('AuditLogs', [audit('2026-06-15 09:30:00', 'a', { n: 1 })]);
     const report = await replay(
