@@ -31,9 +31,11 @@ export interface TranslateOptions {
    * `externaldata(…) [ "URL" ]` cannot be fetched offline: the caller maps the URL to a table it has
    * loaded from a file the user supplied (CLI `--external URL=FILE`, UI prompt). Returns the
    * table's name and schema, or undefined when the user gave no file (the translation then fails
-   * with an error naming the URL). The query's declared columns are read from that table by name.
+   * with an error naming the URL). The declared columns are read from that table by position when
+   * the file was delimited text (`header`: Kusto reads CSV by position, and its first record is
+   * data unless `ignoreFirstRecord=true`), else by name.
    */
-  externalData?(url: string): { readonly name: string; readonly schema: TableSchema } | undefined;
+  externalData?(url: string): SuppliedExternalData | undefined;
   /**
    * Runs a read-only SELECT over the data now and returns its rows (cells as `SqlEngine.query`
    * gives them). Kusto decides some output schemas from the data: `bag_unpack` makes a column per
@@ -145,4 +147,15 @@ export interface KqlErrorInfo {
   readonly message: string;
   /** line/column (1-based) and length within the KQL text. */
   readonly position: SourcePosition;
+}
+
+/** The table loaded for an externaldata URL (TranslateOptions.externalData). */
+export interface SuppliedExternalData {
+  readonly name: string;
+  readonly schema: TableSchema;
+  /**
+   * For a delimited-text file: its first record, which the loader read as a header, field by field
+   * in file order, each with the table column holding that field's values.
+   */
+  readonly header?: readonly { readonly text: string; readonly column: string }[];
 }

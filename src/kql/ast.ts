@@ -312,6 +312,8 @@ export type Source =
       columns: DatatableColumn[];
       urls: { text: string; span: Span }[];
       format?: string;
+      /** `with (ignoreFirstRecord=true)`: the file's first record is a header, not data. */
+      ignoreFirstRecord: boolean;
       span: Span;
     };
 

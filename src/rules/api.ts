@@ -5,7 +5,7 @@
  */
 import type { SqlEngine } from '../db/engine.ts';
 import type { TableSchema } from '../schema/catalog.ts';
-import type { DiscoveryRequest, WorkspaceFunction } from '../kql/api.ts';
+import type { DiscoveryRequest, SuppliedExternalData, WorkspaceFunction } from '../kql/api.ts';
 
 /** ISO-8601 UTC timestamp ending in Z. */
 export type IsoTime = string;
@@ -119,7 +119,7 @@ export interface ReplayData {
   loadedTables(): readonly string[];
   /** The loaded table holding the data of an `externaldata` URL (a file the analyst supplied:
    * CLI `--external URL=FILE`), or undefined: the rule then fails with an error naming the URL. */
-  externalData?(url: string): { readonly name: string; readonly schema: TableSchema } | undefined;
+  externalData?(url: string): SuppliedExternalData | undefined;
   /** Answers plugins whose columns depend on the data (set per replay over its runs: discovery.ts). */
   discoverRows?(request: DiscoveryRequest): readonly (readonly unknown[])[];
   /** A function the workspace defines (loaded saved functions and ASIM parsers, `_GetWatchlist`). */

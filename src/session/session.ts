@@ -15,7 +15,7 @@ import {
 } from '../ingest/index.ts';
 import type { LoadOptions, LoadSource } from '../ingest/api.ts';
 import { decodeValue, installKqlRuntime, translate } from '../kql/index.ts';
-import type { Translation } from '../kql/api.ts';
+import type { SuppliedExternalData, Translation } from '../kql/api.ts';
 import {
   discoveryOverRuns,
   parseRuleFile,
@@ -76,10 +76,20 @@ class EngineSession implements LoupeSession {
     };
   }
 
-  private externalData(url: string): { name: string; schema: TableSchema } | undefined {
+  private externalData(url: string): SuppliedExternalData | undefined {
     const name = this.external.get(url);
     const table = name === undefined ? undefined : loadedTable(this.engine, name);
-    return table ? { name: table.name, schema: table.schema } : undefined;
+    if (!table) return undefined;
+    // A delimited-text file's header row is Kusto's first record (read by position): kept with
+    // the column each field went to, so externaldata can map and restore it.
+    const text = table.format === 'csv' || table.format === 'la-portal-csv';
+    const header =
+      text && table.mapping
+        ? [...table.mapping]
+            .sort((a, b) => a.index - b.index)
+            .map((m) => ({ text: m.source.replace(/^\uFEFF/, ''), column: m.column }))
+        : undefined;
+    return { name: table.name, schema: table.schema, ...(header && { header }) };
   }
 
   useExternalData(url: string, table: string) {

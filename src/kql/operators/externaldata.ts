@@ -2,14 +2,16 @@
  * `externaldata(Col:type, …) [ "URL", … ] with (format=…)`: Kusto downloads the URL; Loupe is
  * offline, so the caller maps the URL to a table loaded from a file the user supplied
  * (`TranslateOptions.externalData`: CLI `--external URL=FILE`, UI prompt). The declared columns are
- * read from that table by name (missing ones are null, `""` for strings; other types converted).
+ * read from that table by position for delimited text, as Kusto reads CSV (the first record being
+ * data unless `ignoreFirstRecord=true`), by name for other files; missing ones are null (`""` for
+ * strings), other types converted.
  * Without a file the translation fails with an error naming the URL, its detail
  * (`externaldata-needs-file`, src/errors.ts) giving the URL and the declared columns.
  */
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import { parseKqlType, sqlStorageType } from '../../schema/kql-types.ts';
 import { toStringSql } from '../convert.ts';
-import { quoteIdent } from '../sql.ts';
+import { quoteIdent, sqlString } from '../sql.ts';
 import { elementsOf } from '../syntax/kusto-language.ts';
 import { rowSchema } from '../syntax/lower-clauses.ts';
 import { lowerExpr } from '../syntax/lower-expr.ts';
@@ -27,16 +29,21 @@ export const EXTERNALDATA = defineSource({
         throw l.error('syntax', 'expected a URL string', e.span);
       return { text: String(e.value), span: e.span };
     });
-    // with (format="csv", ignoreFirstRecord=true, …): only the format is kept (for messages);
-    // the supplied file is already loaded as a table.
-    const format = elementsOf(node.WithClause?.Properties).find(
-      (p) => l.nameOf(p.Name!) === 'format',
-    );
+    // with (format="csv", ignoreFirstRecord=true, …): the format is kept for messages, and whether
+    // the first record is a header; the supplied file is already loaded as a table.
+    const properties = elementsOf(node.WithClause?.Properties);
+    const property = (name: string) =>
+      properties.find((p) => l.nameOf(p.Name!).toLowerCase() === name.toLowerCase());
+    const format = property('format');
+    const ignoreFirstRecord = property('ignoreFirstRecord');
     return {
       kind: 'externaldata',
       columns: rowSchema(node.Schema, l),
       urls,
       ...(format && { format: l.parameterText(format.Expression!) }),
+      ignoreFirstRecord:
+        ignoreFirstRecord !== undefined &&
+        l.parameterText(ignoreFirstRecord.Expression!).toLowerCase() === 'true',
       span: l.span(node),
     };
   },
@@ -66,12 +73,16 @@ export const EXTERNALDATA = defineSource({
     }
     if (!ctx.tables.includes(supplied.name)) ctx.tables.push(supplied.name);
     const out = sqlColumns(columns);
+    const header = supplied.header;
     const select = columns.map((c, i) => {
-      // Loading the supplied file may respell its fields (ingest PascalCases JSON fields with no
-      // catalog column: `values` → `Values`), so a declared column falls back to a case-insensitive match.
-      const have =
-        supplied.schema.columns.find((x) => x.name === c.name) ??
-        supplied.schema.columns.find((x) => x.name.toLowerCase() === c.name.toLowerCase());
+      // Delimited text is read by position, as Kusto reads it. Other files by name: loading may
+      // respell their fields (ingest PascalCases JSON fields with no catalog column: `values` →
+      // `Values`), so a declared column falls back to a case-insensitive match.
+      const positional = header?.[i]?.column;
+      const have = header
+        ? supplied.schema.columns.find((x) => x.name === positional)
+        : (supplied.schema.columns.find((x) => x.name === c.name) ??
+          supplied.schema.columns.find((x) => x.name.toLowerCase() === c.name.toLowerCase()));
       const col = have ? quoteIdent(have.name) : 'NULL';
       let sql: string;
       if (!have) sql = c.type === 'string' ? `''` : `CAST(NULL AS ${sqlStorageType(c.type)})`;
@@ -82,11 +93,22 @@ export const EXTERNALDATA = defineSource({
         sql = `TRY_CAST(${have.type === 'dynamic' ? `kql_dyn_tostring(${col})` : col} AS ${sqlStorageType(c.type)})`;
       return `${sql} AS ${out[i]}`;
     });
-    const cte = ctx.addCte(
-      'externaldata',
-      `SELECT ${select.join(', ')} FROM ${quoteIdent(supplied.name)}`,
-      src.span,
-    );
+    let sql = `SELECT ${select.join(', ')} FROM ${quoteIdent(supplied.name)}`;
+    if (header && !src.ignoreFirstRecord) {
+      // The loader took the first record for a header; without ignoreFirstRecord it is data.
+      const first = columns.map((c, i) => {
+        const text = header[i]?.text;
+        const value =
+          c.type === 'string'
+            ? sqlString(text ?? '')
+            : c.type === 'dynamic' && text !== undefined
+              ? `kql_dyn_parse(${sqlString(text)})`
+              : `TRY_CAST(${text === undefined ? 'NULL' : sqlString(text)} AS ${sqlStorageType(c.type)})`;
+        return `${value} AS ${out[i]}`;
+      });
+      sql = `SELECT ${first.join(', ')} UNION ALL ${sql}`;
+    }
+    const cte = ctx.addCte('externaldata', sql, src.span);
     return { cte, columns };
   },
 });
