@@ -88,8 +88,22 @@ export async function tryBatch(
     // A cancelled replay stops here; it is not a reason to fall back.
     if (isCancellation(e)) throw e;
     // DuckDB cannot decorrelate every query: run one by one.
-    return { fallbackReason: `the query could not be batched: ${firstLine(e)}` };
+    return { fallbackReason: batchFailureReason(e) };
   }
+}
+
+/**
+ * Why the batched query failed, in the report. An internal DuckDB error's text is the C++ build's
+ * (the wasm build prints "Invalid Error: vector" where native adds libstdc++'s range check), so it
+ * is named by its kind only, and the report stays the same on both engines; other errors keep
+ * their first line.
+ */
+export function batchFailureReason(e: unknown): string {
+  const line = firstLine(e);
+  const internal = /^(INTERNAL|Invalid) Error\b/i.exec(line);
+  return internal
+    ? `the query could not be batched: DuckDB failed inside (${internal[1]} Error); each run was queried alone`
+    : `the query could not be batched: ${line}`;
 }
 
 function firstLine(e: unknown): string {

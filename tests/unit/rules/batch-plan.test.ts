@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_RUNS_PER_BATCH, batchSize } from '../../../src/rules/batch.ts';
+import { batchFailureReason } from '../../../src/rules/runs.ts';
 import { windowUnion } from '../../../src/rules/subset.ts';
 import { HOUR, T0 } from './helpers.ts';
 
@@ -25,5 +26,27 @@ describe('batch planning', () => {
     expect(hourly).toBeGreaterThan(fortnight);
     expect(fortnight).toBeGreaterThanOrEqual(1);
     expect(batchSize(1000, HOUR, month, 721)).toBe(MAX_RUNS_PER_BATCH);
+  });
+
+  it('a batched query that fails inside DuckDB is reported by the kind of failure, the same on both engines', () => {
+    const wasm = batchFailureReason(new Error('Invalid Error: vector'));
+    const native = batchFailureReason(
+      new Error(
+        'Invalid Error: vector::_M_range_check: __n (which is 1) >= this->size() (which is 1)',
+      ),
+    );
+    expect(wasm).toBe(native);
+    expect(wasm).toBe(
+      'the query could not be batched: DuckDB failed inside (Invalid Error); each run was queried alone',
+    );
+    expect(
+      batchFailureReason(new Error('INTERNAL Error: Attempted to access index 3\nstack')),
+    ).toBe(
+      'the query could not be batched: DuckDB failed inside (INTERNAL Error); each run was queried alone',
+    );
+    // Other errors say what they are, on their first line.
+    expect(batchFailureReason(new Error('Binder Error: column x not found\nLINE 1'))).toBe(
+      'the query could not be batched: Binder Error: column x not found',
+    );
   });
 });
