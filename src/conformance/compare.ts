@@ -12,7 +12,8 @@
  *    tick, guids as written, dynamic values as JSON (bags regardless of key order; integers
  *    exactly, reals with the tolerance; arrays in order, except the outer array of a column a set
  *    function produced — make_set, set_union… — whose order Kusto leaves undefined);
- * 5. rows in order when the query sorts, as a multiset otherwise.
+ * 5. rows in order when the query sorts (and no partition, summarize, join, union or distinct
+ *    follows its last sort: query-shape.ts), as a multiset otherwise.
  * The first difference found is returned, in that order of checks.
  */
 import { sqlStorageType, type KqlType } from '../schema/kql-types.ts';

@@ -4,7 +4,7 @@
  * order, and the query without its `render` (charts are not compared; the table before them is).
  */
 import type { ConformanceCase } from './cases.ts';
-import { kustoLanguage, listOf } from './kusto-language.ts';
+import { enumNames, kustoLanguage, listOf } from './kusto-language.ts';
 
 /** Blanks string literals and comments so that keywords inside them are not mistaken for operators. */
 export function maskLiterals(kql: string): string {
@@ -19,13 +19,66 @@ export function maskLiterals(kql: string): string {
 const SORTING_OPERATORS = ['sort', 'order', 'top', 'top-nested', 'serialize'];
 
 export function sortsRows(c: ConformanceCase): boolean {
-  if (c.operators.some((o) => SORTING_OPERATORS.includes(o.toLowerCase()))) return true;
+  if (c.operators.some((o) => SORTING_OPERATORS.includes(o.toLowerCase())))
+    return !orderLostAtEnd(c.kql);
   return querySorts(c.kql);
 }
 
 /** Whether the query text sorts (an operator after a `|` outside strings and comments). */
 export function querySorts(kql: string): boolean {
-  return /\|\s*(?:sort|order|top|top-nested|serialize)\b/i.test(maskLiterals(kql));
+  return (
+    /\|\s*(?:sort|order|top|top-nested|serialize)\b/i.test(maskLiterals(kql)) &&
+    !orderLostAtEnd(kql)
+  );
+}
+
+/** Operators whose output order Kusto leaves undefined whatever the order of their input. */
+const ORDER_BREAKING = new Set([
+  'PartitionOperator',
+  'SummarizeOperator',
+  'JoinOperator',
+  'UnionOperator',
+  'DistinctOperator',
+]);
+const ORDER_SETTING = new Set([
+  'SortOperator',
+  'TopOperator',
+  'TopNestedOperator',
+  'SerializeOperator',
+]);
+
+/**
+ * Whether the query's last pipeline, read from its end, reaches an operator that leaves the order
+ * undefined (partition, summarize, join, union, distinct) before one that sets it: `T | sort by x
+ * | partition by k (…) | project …` sorts, but Kusto's rows come in no defined order.
+ */
+let kindNames: Map<number, string> | undefined;
+const syntaxKindNames = () => (kindNames ??= enumNames(kustoLanguage().Syntax.SyntaxKind));
+
+function orderLostAtEnd(kql: string): boolean {
+  const K = kustoLanguage();
+  const code = K.KustoCode.Parse(kql, K.GlobalState.Default);
+  const statements = listOf<Kusto.Language.Syntax.SyntaxNode>(
+    (code?.Syntax as unknown as { Statements?: unknown } | null)?.Statements,
+  );
+  const last = statements
+    .map((s) => (s as unknown as { Element?: Kusto.Language.Syntax.SyntaxNode }).Element ?? s)
+    .filter((s) => s.Kind === K.Syntax.SyntaxKind.ExpressionStatement)
+    .pop() as Kusto.Language.Syntax.ExpressionStatement | undefined;
+  let e: Kusto.Language.Syntax.Expression | null | undefined = last?.Expression;
+  while (e) {
+    if (e.Kind === K.Syntax.SyntaxKind.ParenthesizedExpression) {
+      e = (e as Kusto.Language.Syntax.ParenthesizedExpression).Expression;
+      continue;
+    }
+    if (e.Kind !== K.Syntax.SyntaxKind.PipeExpression) return false;
+    const pipe = e as Kusto.Language.Syntax.PipeExpression;
+    const kind = syntaxKindNames().get(pipe.Operator?.Kind ?? -1) ?? '';
+    if (ORDER_SETTING.has(kind)) return false;
+    if (ORDER_BREAKING.has(kind)) return true;
+    e = pipe.Expression;
+  }
+  return false;
 }
 
 /** The query without a trailing `| render …` (which may span lines with its `with (…)` options). */

@@ -3,6 +3,8 @@
  * Lowered from Kusto.Language's syntax tree (./syntax/lowerer.ts). Tabular operators are listed in
  * `Operator`; each has its lowering and translation in ./operators/<name>.ts (see ./operators/index.ts).
  */
+import type { KqlType } from '../schema/kql-types.ts';
+
 export interface Span {
   readonly start: number;
   readonly end: number;
@@ -294,6 +296,21 @@ export type Source =
   /** A call of a user-defined tabular function `f(args)`. */
   | { kind: 'invoke'; name: string; nameSpan: Span; args: Expr[]; span: Span }
   | { kind: 'materialize'; pipeline: Pipeline; span: Span }
+  /**
+   * `find [withsource=C] [in (T1, …)] where Predicate [project-smart | project …]` (operators/find.ts):
+   * `tables` as written (none: every loaded table), `columns` the output schema Kusto.Language gives.
+   */
+  | {
+      kind: 'find';
+      tables?: { text: string; span: Span }[];
+      predicate: Expr;
+      columns: {
+        readonly name: string;
+        readonly type: KqlType;
+        readonly role: 'source' | 'pack' | 'column';
+      }[];
+      span: Span;
+    }
   /**
    * `search [kind=…] [in (T1, …)] Predicate`: the rows of each table the predicate keeps, with a
    * `$table` column; without `in`, the `view`s declared before it (`views`, recorded by the parser).

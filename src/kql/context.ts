@@ -4,6 +4,7 @@
  * handing each operator to its module in ./operators/.
  */
 import type { ColumnSchema, TableSchema } from '../schema/catalog.ts';
+import { pushesBelowJoin } from './operators/join-pushdown.ts';
 import type { ErrorDetail } from '../errors.ts';
 import type { KqlErrorCode, TranslateOptions, TranslationStep, TranslationWarning } from './api.ts';
 import type { Expr, LetStatement, LetValue, OperatorKind, Pipeline, Span } from './ast.ts';
@@ -237,7 +238,15 @@ export class TranslateContext {
 
   translatePipeline(p: Pipeline): Relation {
     let rel = this.translateSource(p.source);
-    for (const op of p.operators) rel = this.translateOperator(op, rel);
+    for (let i = 0; i < p.operators.length; i++) {
+      const op = p.operators[i]!;
+      const next = p.operators[i + 1];
+      // `… | join kind=innerunique … | where P(left columns)` filters the left side first, as Kusto does.
+      if (pushesBelowJoin(op, next, rel)) {
+        rel = this.translateOperator(op, this.translateOperator(next!, rel));
+        i++;
+      } else rel = this.translateOperator(op, rel);
+    }
     return rel;
   }
 

@@ -39,6 +39,10 @@ export const REFUSAL_REASONS = {
     title: 'graph semantics',
     why: 'it builds or queries a graph (make-graph, graph-match, graph functions); Sentinel analytics rules over sign-in and audit logs do not use graphs, and Loupe does not model them',
   },
+  'multiple-results': {
+    title: 'returns several tables',
+    why: 'it returns several result tables (fork: one per subquery; facet: one per column, plus its with-subquery); a Loupe query answers with one table (a rule’s alerts, the console’s grid, one DuckDB SELECT), and keeping one of them would silently drop the others (run each subquery as its own query instead)',
+  },
   undocumented: {
     title: 'internal or undocumented',
     why: 'Kusto.Language knows the name, but the language reference has no page for it (engine internals such as __cast, hidden validators, undocumented plugins): there is no documented behaviour to reproduce',
@@ -148,6 +152,7 @@ export const REFUSED: Readonly<Record<BuiltinKind, Refused>> = {
     ],
     'undocumented-algorithm': ['reduce'],
     'needs-network-service': ['inline_external_table'],
+    'multiple-results': ['fork', 'facet'],
     graph: [
       'make-graph',
       'graph-match',

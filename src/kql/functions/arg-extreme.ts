@@ -12,9 +12,31 @@ import type { Expr } from '../ast.ts';
 import type { Scope } from '../scope.ts';
 import type { TranslateContext } from '../context.ts';
 import type { KqlType } from '../types.ts';
+import { toJsonSql } from '../convert.ts';
+import { TDIGEST_PERCENTILE } from '../runtime/arrays.ts';
 
-/** Aggregates that give several columns: arg_max/arg_min, and percentiles (one column per percentage). */
-export const ARG_EXTREMES = new Set(['arg_max', 'arg_min', 'percentiles']);
+/**
+ * Aggregates that give several columns: arg_max/arg_min (and the obsolete argmax/argmin, the same
+ * row with other column names), and percentiles/percentilesw (one column per percentage).
+ */
+export const ARG_EXTREMES = new Set([
+  'arg_max',
+  'arg_min',
+  'argmax',
+  'argmin',
+  'percentiles',
+  'percentilesw',
+]);
+
+/**
+ * The obsolete argmax/argmin (Kusto docs, argmax-aggfunction.md): arg_max/arg_min's row, with the
+ * columns Kusto.Language names `max_X` for the maximized column X and `max_X_Col` for each
+ * returned one (`min_` for argmin); a name given to the call renames only the first.
+ */
+const OBSOLETE: Readonly<Record<string, { fn: string; prefix: string }>> = {
+  argmax: { fn: 'arg_max', prefix: 'max' },
+  argmin: { fn: 'arg_min', prefix: 'min' },
+};
 
 export interface OutputColumn {
   readonly name: string;
@@ -30,18 +52,30 @@ export function argExtremeColumns(
   ctx: TranslateContext,
   byNames: ReadonlySet<string>,
 ): OutputColumn[] {
-  if (call.name === 'percentiles') return percentilesColumns(call, name, scope, ctx);
+  if (call.name === 'percentiles' || call.name === 'percentilesw')
+    return percentilesColumns(call, name, scope, ctx);
+  const obsolete = OBSOLETE[call.name];
+  const fn = obsolete?.fn ?? call.name;
   const [target, ...rest] = call.args;
   if (!target || rest.length === 0)
     throw ctx.error(
       'type',
-      `${call.name}() takes the expression to ${call.name === 'arg_max' ? 'maximize' : 'minimize'} and at least one column or *`,
+      `${call.name}() takes the expression to ${fn === 'arg_max' ? 'maximize' : 'minimize'} and at least one column or *`,
       call.span,
     );
   const key = ctx.expr(target, scope);
   if (key.type === 'dynamic' || key.type === 'null')
     throw ctx.error('type', `${call.name}() cannot order by a ${key.type} value`, target.span);
-  const keyName = name ?? (target.kind === 'name' ? target.name : undefined);
+  const targetName = target.kind === 'name' ? target.name : undefined;
+  const keyName =
+    name ??
+    (targetName !== undefined && obsolete ? `${obsolete.prefix}_${targetName}` : targetName);
+  if (obsolete && targetName === undefined)
+    throw ctx.error(
+      'unsupported',
+      `${call.name}() of an expression: Kusto names its columns after the column it ${fn === 'arg_max' ? 'maximizes' : 'minimizes'} (use ${fn}(), or extend the expression into a column first)`,
+      target.span,
+    );
   if (!keyName)
     throw ctx.error(
       'unsupported',
@@ -80,21 +114,28 @@ export function argExtremeColumns(
   // A group whose keys are all null still gives its row: the key null, the other columns from
   // its first row (arg_max docs, "null handling": Banana | null | Yellow). SQL's arg_max skips
   // null keys, so it falls back on first().
-  const row = `coalesce(${call.name}(${fields}, ${key.sql}), first(${fields}))`;
+  const row = `coalesce(${fn}(${fields}, ${key.sql}), first(${fields}))`;
   const read = (field: string, type: KqlType) => {
     const sql = `(${row}).${field}`;
     // KQL strings are never null, also when the group had no row with a value.
     return type === 'string' || type === 'guid' ? `coalesce(${sql}, '')` : sql;
   };
+  const pickedName = (n: string) => (obsolete ? `${obsolete.prefix}_${targetName!}_${n}` : n);
   return [
     { name: keyName, sql: read('k', key.type), type: key.type },
-    ...picked.map((p, i) => ({ name: p.name, sql: read(`c${i}`, p.type), type: p.type })),
+    ...picked.map((p, i) => ({
+      name: pickedName(p.name),
+      sql: read(`c${i}`, p.type),
+      type: p.type,
+    })),
   ];
 }
 
 /**
  * `percentiles(X, p1, p2, …)`: one nearest-rank column per percentage, named percentile_X_p
- * (`percentile_X_99_9` for 99.9), like `percentile(X, p)`.
+ * (`percentile_X_99_9` for 99.9), like `percentile(X, p)`. `percentilesw(X, W, p1, …)` weighs
+ * each row W times (Kusto docs: the weight is the number of occurrences), over the exact
+ * `[value, weight]` pairs a tdigest keeps (as percentilew does); its columns are named the same.
  */
 function percentilesColumns(
   call: Extract<Expr, { kind: 'call' }>,
@@ -102,30 +143,63 @@ function percentilesColumns(
   scope: Scope,
   ctx: TranslateContext,
 ): OutputColumn[] {
-  const [target, ...ps] = call.args;
-  if (!target || ps.length === 0)
-    throw ctx.error('type', 'percentiles() takes a value and at least one percentage', call.span);
+  const weighted = call.name === 'percentilesw';
+  const [target, ...rest] = call.args;
+  const weight = weighted ? rest.shift() : undefined;
+  const ps = rest;
+  if (!target || ps.length === 0 || (weighted && !weight))
+    throw ctx.error(
+      'type',
+      weighted
+        ? 'percentilesw() takes a value, a weight and at least one percentage'
+        : 'percentiles() takes a value and at least one percentage',
+      call.span,
+    );
   const x = ctx.expr(target, scope);
-  if (!['long', 'int', 'real', 'decimal', 'datetime', 'timespan'].includes(x.type))
-    throw ctx.error('type', `percentiles() cannot rank a ${x.type}`, target.span);
+  const rankable = weighted
+    ? ['long', 'int', 'real', 'decimal']
+    : ['long', 'int', 'real', 'decimal', 'datetime', 'timespan'];
+  if (!rankable.includes(x.type))
+    throw ctx.error('type', `${call.name}() cannot rank a ${x.type}`, target.span);
+  let pairs: string | undefined;
+  if (weight) {
+    const w = ctx.expr(weight, scope);
+    if (w.type !== 'long' && w.type !== 'int')
+      throw ctx.error('type', `percentilesw() needs an integer weight, not ${w.type}`, weight.span);
+    pairs = `('[' || coalesce(string_agg(CASE WHEN ${x.sql} IS NOT NULL AND ${w.sql} IS NOT NULL THEN '[' || ${toJsonSql(x)} || ',' || CAST(${w.sql} AS VARCHAR) || ']' END, ','), '') || ']')`;
+  }
   if (name && ps.length > 1)
     throw ctx.error(
       'unsupported',
-      'one name for several percentiles (write (p50, p95) = … or leave them unnamed)',
+      `one name for several percentiles (write (p50, p95) = … or leave them unnamed)`,
       call.span,
     );
   if (!name && target.kind !== 'name')
     throw ctx.error(
       'unsupported',
-      'unnamed percentiles() of an expression (write Name = percentiles(…))',
+      `unnamed ${call.name}() of an expression (write Name = ${call.name}(…))`,
       target.span,
     );
   return ps.map((p) => {
     if (p.kind !== 'literal' || typeof p.value !== 'number' || p.value < 0 || p.value > 100)
-      throw ctx.error('type', 'percentiles() needs constant percentages between 0 and 100', p.span);
+      throw ctx.error(
+        'type',
+        `${call.name}() needs constant percentages between 0 and 100`,
+        p.span,
+      );
     const col =
       name ??
       `percentile_${(target as { name: string }).name}_${String(p.value).replace('.', '_')}`;
+    if (pairs !== undefined) {
+      const v = TDIGEST_PERCENTILE.call(pairs, String(p.value));
+      return x.type === 'long' || x.type === 'int'
+        ? {
+            name: col,
+            sql: `CAST(${v} AS ${x.type === 'long' ? 'BIGINT' : 'INTEGER'})`,
+            type: x.type,
+          }
+        : { name: col, sql: `CAST(${v} AS DOUBLE)`, type: 'real' as const };
+    }
     return {
       name: col,
       sql: `quantile_disc(${x.sql}, ${p.value / 100})`,

@@ -27,6 +27,7 @@
  * 6. Update docs/kql.md where it lists what is supported, and commit the lists with the change.
  */
 import { AGGREGATE_FUNCTIONS } from './aggregates.ts';
+import { MORE_AGGREGATES } from './aggregates-more.ts';
 import { CONVERSION_FUNCTIONS } from './conversion.ts';
 import { DATETIME_FUNCTIONS } from './datetime.ts';
 import { ARRAY_FUNCTIONS, DYNAMIC_FUNCTIONS } from './dynamic.ts';
@@ -40,6 +41,7 @@ import { UNIT_FUNCTIONS } from './units.ts';
 import { SERIES_FILTER_FUNCTIONS } from './series-filters.ts';
 import { COMPRESSION_FUNCTIONS } from './compression.ts';
 import { GEO_FUNCTIONS } from './geo.ts';
+import { TDIGEST_FUNCTIONS } from './tdigest-more.ts';
 import { refusedAggregateFunction, refusedScalarFunction } from '../catalog/refuse.ts';
 
 export type { AggregateFunction, CallSite, ScalarFunction } from './registry.ts';
@@ -73,8 +75,9 @@ const SCALARS = byName([
   ...SERIES_FILTER_FUNCTIONS,
   ...COMPRESSION_FUNCTIONS,
   ...GEO_FUNCTIONS,
+  ...TDIGEST_FUNCTIONS,
 ]);
-const AGGREGATES = byName(AGGREGATE_FUNCTIONS);
+const AGGREGATES = byName([...AGGREGATE_FUNCTIONS, ...MORE_AGGREGATES]);
 
 /**
  * The scalar function called `name`: the registry's, else — for a Kusto built-in Loupe refuses by

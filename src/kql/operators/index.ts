@@ -47,6 +47,7 @@ import { SAMPLE } from './sample.ts';
 import { SAMPLE_DISTINCT } from './sample-distinct.ts';
 import { SCAN } from './scan.ts';
 import { SEARCH, SEARCH_SOURCE } from './search.ts';
+import { FIND_SOURCE } from './find.ts';
 import { SERIALIZE } from './serialize.ts';
 import { SORT } from './sort.ts';
 import { SUMMARIZE } from './summarize.ts';
@@ -108,6 +109,7 @@ export const SOURCES: { readonly [K in SyntaxSourceKind]: SourceSpec<K, AnyNode>
   materialize: MATERIALIZE,
   search: SEARCH_SOURCE,
   externaldata: EXTERNALDATA,
+  find: FIND_SOURCE,
 };
 
 /** The KQL operators Loupe translates (for the coverage table), by their Kusto.Language node kinds. */

@@ -82,7 +82,11 @@ function termOn(column: Expr, term: string, caseSensitive: boolean, span: Span):
  * `Col:"x"` (a SearchExpression) becomes a term search on that column, and a lone `*` keeps every
  * row. Bare strings stay strings: they are expanded over the columns at translation (expandTerms).
  */
-function predicate(node: Kusto.Language.Syntax.Expression | null, cs: boolean, l: Lowerer): Expr {
+export function searchPredicate(
+  node: Kusto.Language.Syntax.Expression | null,
+  cs: boolean,
+  l: Lowerer,
+): Expr {
   if (node && kindName(node) === 'StarExpression')
     return { kind: 'literal', type: 'bool', value: true, span: l.span(node) };
   const walk = (e: Expr): Expr => {
@@ -113,7 +117,7 @@ function searchable(columns: readonly ColumnSchema[], span: Span): Expr[] {
 }
 
 /** The predicate with its bare strings, where conditions stand, expanded into term searches over `columns`. */
-function expandTerms(e: Expr, columns: readonly ColumnSchema[], cs: boolean): Expr {
+export function expandTerms(e: Expr, columns: readonly ColumnSchema[], cs: boolean): Expr {
   if (e.kind === 'binary' && (e.op === 'and' || e.op === 'or'))
     return {
       ...e,
@@ -161,7 +165,7 @@ export const SEARCH = defineOperator({
     return {
       kind: 'search',
       caseSensitive,
-      predicate: predicate(node.Condition, caseSensitive, l),
+      predicate: searchPredicate(node.Condition, caseSensitive, l),
       span: l.span(node),
     };
   },
@@ -184,7 +188,7 @@ export const SEARCH_SOURCE = defineSource({
       caseSensitive,
       ...(tables && { tables }),
       views: [...l.views],
-      predicate: predicate(node.Condition, caseSensitive, l),
+      predicate: searchPredicate(node.Condition, caseSensitive, l),
       span: l.span(node),
     };
   },

@@ -31,6 +31,14 @@ describe('row order', () => {
     expect(sortsRows(kase("print s = '| sort by x'"))).toBe(false);
     expect(sortsRows(kase('T | extend sortKey = 1 // | order by x'))).toBe(false);
   });
+  it('is lost when partition, summarize, join, union or distinct follows the last sort (Kusto: no defined order)', () => {
+    const partitioned = 'T | sort by x | partition by k (sort by t asc | take 1) | project t, k';
+    expect(sortsRows(kase(partitioned))).toBe(false);
+    expect(sortsRows(kase(partitioned, ['sort', 'partition']))).toBe(false);
+    expect(sortsRows(kase('let a = 1;\nT | sort by x | summarize count() by k'))).toBe(false);
+    expect(sortsRows(kase('T | summarize count() by x | sort by x | where x > 1'))).toBe(true);
+    expect(sortsRows(kase('T | top 3 by x | extend y = 1'))).toBe(true);
+  });
 });
 
 describe('array order', () => {

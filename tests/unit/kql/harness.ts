@@ -47,6 +47,7 @@ export async function createHarness(): Promise<KqlHarness> {
       // Plugins whose columns depend on the data (bag_unpack, pivot) ask the engine while translating.
       return translate(kql, {
         resolveTable: (n) => schemas.get(n),
+        tableNames: () => [...schemas.keys()],
         discoverRows: (r) => engine.query(r.sql).rows,
       });
     },

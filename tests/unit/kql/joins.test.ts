@@ -92,6 +92,19 @@ const CASES: { rule: string; kql: string; rows: Row[] }[] = [
     ],
   },
   {
+    rule: 'a where on left columns right after an innerunique join filters the left side first, as Kusto pushes it down (filtering after the join finds no V == 2 row)',
+    kql: 'L | join R on K | where V == 2 | project V, W',
+    rows: [
+      { V: 2, W: 'x' },
+      { V: 2, W: 'y' },
+    ],
+  },
+  {
+    rule: 'a where reading a right column is not pushed: it filters the joined rows',
+    kql: 'L | join R on K | where W == "y" and V > 0 | project V, W',
+    rows: [{ V: 1, W: 'y' }],
+  },
+  {
     rule: 'null keys never match, even in an outer join',
     kql: 'NK | join kind=inner (NK) on X',
     rows: [{ X: 1, X1: 1 }],
