@@ -20,9 +20,15 @@ import {
   H3CELL_RINGS,
   H3CELL_TO_CENTRAL_POINT,
   H3CELL_TO_POLYGON,
+  LINE_TO_S2CELLS,
   POINT_IN_POLYGON,
   POINT_TO_H3CELL,
+  POINT_TO_S2CELL,
   POLYGON_TO_H3CELLS,
+  POLYGON_TO_S2CELLS,
+  S2CELL_NEIGHBORS,
+  S2CELL_TO_CENTRAL_POINT,
+  S2CELL_TO_POLYGON,
 } from '../runtime/geo-cells.ts';
 
 const NUMERIC = ['long', 'int', 'real', 'decimal'] as const;
@@ -129,6 +135,38 @@ export const GEO_CELL_FUNCTIONS: ScalarFunction[] = [
     noRadius(a, 2, s);
     return {
       sql: POLYGON_TO_H3CELLS.call(dyn(a, 0, s), a.length > 1 ? level(a, 1, s) : '6'),
+      type: 'dynamic',
+    };
+  }),
+
+  // S2
+  fixed('geo_point_to_s2cell', 2, 3, (a, s) => ({
+    sql: POINT_TO_S2CELL.call(real(a, 0, s), real(a, 1, s), a.length > 2 ? level(a, 2, s) : '11'),
+    type: 'string',
+  })),
+  fixed('geo_s2cell_neighbors', 1, 1, (a, s) => ({
+    sql: S2CELL_NEIGHBORS.call(str(a, 0, s)),
+    type: 'dynamic',
+  })),
+  fixed('geo_s2cell_to_central_point', 1, 1, (a, s) => ({
+    sql: S2CELL_TO_CENTRAL_POINT.call(str(a, 0, s)),
+    type: 'dynamic',
+  })),
+  fixed('geo_s2cell_to_polygon', 1, 1, (a, s) => ({
+    sql: S2CELL_TO_POLYGON.call(str(a, 0, s)),
+    type: 'dynamic',
+  })),
+  fixed('geo_polygon_to_s2cells', 1, 3, (a, s) => {
+    noRadius(a, 2, s);
+    return {
+      sql: POLYGON_TO_S2CELLS.call(dyn(a, 0, s), a.length > 1 ? level(a, 1, s) : '11'),
+      type: 'dynamic',
+    };
+  }),
+  fixed('geo_line_to_s2cells', 1, 3, (a, s) => {
+    noRadius(a, 2, s);
+    return {
+      sql: LINE_TO_S2CELLS.call(dyn(a, 0, s), a.length > 1 ? level(a, 1, s) : '11'),
       type: 'dynamic',
     };
   }),

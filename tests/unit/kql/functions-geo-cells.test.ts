@@ -3,7 +3,11 @@
  * The reference pages' examples, their invalid-input results (null, or "" for cell tokens), and
  * the traps: geodesic polygon edges, the smaller region of a ring, the antimeridian, the poles.
  */
+import { expect } from 'vitest';
 import { functionCases, printed } from './function-cases.ts';
+
+/** A coordinate as a page prints it to 17 digits: S2 libraries may differ in the last one (1e-12°). */
+const near = (v: number) => expect.closeTo(v, 12);
 
 const MANHATTAN =
   '{"type":"Polygon","coordinates":[[[-73.92597198486328,40.87821814104651],[-73.94691467285156,40.85069618625578],[-73.94691467285156,40.841865966890786],[-74.01008605957031,40.7519385984599],[-74.01866912841797,40.704586878965245],[-74.01214599609375,40.699901911003046],[-73.99772644042969,40.70875101828792],[-73.97747039794922,40.71083299030839],[-73.97026062011719,40.7290474687069],[-73.97506713867186,40.734510840309376],[-73.970947265625,40.74543623770158],[-73.94210815429688,40.77586181063573],[-73.9434814453125,40.78080140115127],[-73.92974853515625,40.79691751000055],[-73.93077850341797,40.804454347291006],[-73.93489837646484,40.80965166748853],[-73.93524169921875,40.837190668541105],[-73.92288208007812,40.85770758108904],[-73.9101791381836,40.871728144624974],[-73.92597198486328,40.87821814104651]],[[-73.95824432373047,40.80071852197889],[-73.98206233978271,40.76815921628347],[-73.97309303283691,40.76422632379533],[-73.94914627075195,40.796949998204596],[-73.95824432373047,40.80071852197889]]]}';
@@ -341,6 +345,71 @@ functionCases('KQL geo cell functions', [
     kql: `print big = isnull(geo_polygon_to_h3cells(dynamic({"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]]]}), 8)), m = array_length(geo_polygon_to_h3cells(dynamic({"type":"MultiPolygon","coordinates":[[[[-3.659,40.553],[-3.913,40.409],[-3.729,40.273],[-3.524,40.440],[-3.659,40.553]]],[[[-3.659,40.553],[-3.913,40.409],[-3.729,40.273],[-3.524,40.440],[-3.659,40.553]]]]})))`,
     rows: [{ big: true, m: 13 }],
   },
+
+  // S2
+  {
+    rule: 'geo_point_to_s2cell: page examples (88d9b; 47b1d for two points, 47ae3), default level 11; invalid coordinate or level (0–30) gives ""',
+    kql: 'print a = geo_point_to_s2cell(-80.195829, 25.802215, 8), d = geo_point_to_s2cell(-80.195829, 25.802215), b = geo_point_to_s2cell(10.1234, 53, 8), b2 = geo_point_to_s2cell(10.3579, 53, 8), c = geo_point_to_s2cell(10.6842, 53, 8), e1 = geo_point_to_s2cell(300, 1, 8), e2 = geo_point_to_s2cell(1, 1, 35), e3 = geo_point_to_s2cell(1, 1, int(null)), l0 = geo_point_to_s2cell(0, 0, 0)',
+    rows: [
+      {
+        a: '88d9b',
+        d: '88d9b6c',
+        b: '47b1d',
+        b2: '47b1d',
+        c: '47ae3',
+        e1: '',
+        e2: '',
+        e3: '',
+        l0: '1',
+      },
+    ],
+  },
+  {
+    rule: 'geo_s2cell_neighbors: the page example\u2019s 8 cells (Kusto lists them in an order of its own); invalid or non-canonical token gives null',
+    kql: "print n = array_sort_asc(geo_s2cell_neighbors('89c259')), a = isnull(geo_s2cell_neighbors('a')), u = isnull(geo_s2cell_neighbors('89C259')), z = isnull(geo_s2cell_neighbors('89c2590'))",
+    rows: [
+      {
+        n: ['89c251', '89c257', '89c25b', '89c25d', '89c25f', '89c2f5', '89c2f7', '89c2f9'],
+        a: true,
+        u: true,
+        z: true,
+      },
+    ],
+  },
+  {
+    rule: 'geo_s2cell_to_central_point / _to_polygon: page values (the four vertices in S2 order, closed); invalid gives null',
+    kql: "print lon = todouble(geo_s2cell_to_central_point('1234567').coordinates[0]), lat = todouble(geo_s2cell_to_central_point('1234567').coordinates[1]), p = geo_s2cell_to_polygon('89c259'), bc = isnull(geo_s2cell_to_central_point('a')), bp = isnull(geo_s2cell_to_polygon('a'))",
+    rows: [
+      {
+        lon: printed(9.86830731850408),
+        lat: printed(27.4683929258276),
+        p: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [near(-74.030012249838478), near(40.8012684339439)],
+              [near(-74.030012249838478), near(40.7222262918358)],
+              [near(-73.935982114337421), near(40.708880489804564)],
+              [near(-73.935982114337421), near(40.787917134506841)],
+              [near(-74.030012249838478), near(40.8012684339439)],
+            ],
+          ],
+        },
+        bc: true,
+        bp: true,
+      },
+    ],
+  },
+  {
+    rule: 'geo_polygon_to_s2cells: the page\u2019s triangle needs 286 level-5 cells and too many at level 30 (null); the covering holds the cells of inside points; invalid polygon or level gives null',
+    kql: 'let tri = dynamic({"type":"Polygon","coordinates":[[[0,0],[0,50],[100,50],[0,0]]]}); let gv = dynamic({"type":"Polygon","coordinates":[[[-73.991460000000131,40.731738000000206],[-73.992854491775518,40.730082566051351],[-73.996772,40.725432000000154],[-73.997634685522883,40.725786309886963],[-74.002855946639244,40.728346630056791],[-74.001413,40.731065000000207],[-73.996796995070824,40.73736378205173],[-73.991724524037934,40.735245208931886],[-73.990703782359589,40.734781896080477],[-73.991460000000131,40.731738000000206]]]}); print n = array_length(geo_polygon_to_s2cells(tri, 5)), big = isnull(geo_polygon_to_s2cells(tri, 30)), has = set_has_element(geo_polygon_to_s2cells(gv, 16), geo_point_to_s2cell(-73.9950, 40.7340, 16)), bad = isnull(geo_polygon_to_s2cells(dynamic({"type":"Polygon","coordinates":[[[0,0],[1,1]]]}))), lvl = isnull(geo_polygon_to_s2cells(tri, 31)), d = array_length(geo_polygon_to_s2cells(gv)) >= 1',
+    rows: [{ n: 286, big: true, has: true, bad: true, lvl: true, d: true }],
+  },
+  {
+    rule: 'geo_line_to_s2cells: the cells along a geodesic line, sorted by cell id (London Bridge at level 14); wrong nesting or a single point gives null',
+    kql: 'print c = geo_line_to_s2cells(dynamic({"type":"LineString","coordinates":[[-0.087152,51.509596],[-0.088340,51.506110]]}), 14), e = geo_point_to_s2cell(-0.087152, 51.509596, 14), bad = isnull(geo_line_to_s2cells(dynamic({"type":"LineString","coordinates":[[[0,0],[0,0]]]}))), one = isnull(geo_line_to_s2cells(dynamic({"type":"LineString","coordinates":[[0,0]]}))), m = array_length(geo_line_to_s2cells(dynamic({"type":"MultiLineString","coordinates":[[[0,0],[0,1]],[[10,0],[10,1]]]}), 8)) > 2',
+    rows: [{ c: ['48760351', '48760357'], e: '48760351', bad: true, one: true, m: true }],
+  },
 ]);
 
 functionCases(
@@ -350,6 +419,12 @@ functionCases(
     {
       rule: 'geo_polygon_to_h3cells: a buffer radius needs a geodesic buffer Loupe does not have',
       kql: `print c = geo_polygon_to_h3cells(dynamic(${MADRID}), 6, 100)`,
+      code: 'type',
+      message: /radius/,
+    },
+    {
+      rule: 'geo_line_to_s2cells: a buffer radius other than 0 is refused the same way',
+      kql: 'print c = geo_line_to_s2cells(dynamic({"type":"LineString","coordinates":[[0,0],[0,1]]}), 11, 500)',
       code: 'type',
       message: /radius/,
     },
