@@ -162,6 +162,21 @@ describe.each(BUILDS)('explore ($name)', ({ name, url, build }) => {
     ).toBe(1);
   });
 
+  it('runs the geo cell functions (h3-js, s2js) in the engine worker', async () => {
+    const { page } = browser;
+    await page.getByRole('radio', { name: 'KQL' }).check();
+    const box = page.getByRole('textbox', { name: 'Query' });
+    await box.fill(
+      'print h3 = geo_point_to_h3cell(-74.04450446039874, 40.689250859314974, 6), s2 = geo_point_to_s2cell(-80.195829, 25.802215, 8), inside = geo_point_in_polygon(5, 5, dynamic({"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]]]}))',
+    );
+    const n = await settle(page, () => box.press('Control+Enter'));
+    expect(n).toBe(1);
+    const grid = 'Results of the KQL query';
+    expect(await columnCells(page, grid, 'h3')).toEqual(['862a1072fffffff']); // the Kusto page's token
+    expect(await columnCells(page, grid, 's2')).toEqual(['88d9b']);
+    expect(await columnCells(page, grid, 'inside')).toEqual(['true']);
+  });
+
   it('highlights the query and underlines a translation error at its position', async () => {
     const { page } = browser;
     await page.getByRole('radio', { name: 'KQL' }).check();

@@ -42,6 +42,7 @@ import { SERIES_FILTER_FUNCTIONS } from './series-filters.ts';
 import { COMPRESSION_FUNCTIONS } from './compression.ts';
 import { GEO_FUNCTIONS } from './geo.ts';
 import { TDIGEST_FUNCTIONS } from './tdigest-more.ts';
+import { GEO_CELL_FUNCTIONS } from './geo-cells.ts';
 import { refusedAggregateFunction, refusedScalarFunction } from '../catalog/refuse.ts';
 
 export type { AggregateFunction, CallSite, ScalarFunction } from './registry.ts';
@@ -76,6 +77,7 @@ const SCALARS = byName([
   ...COMPRESSION_FUNCTIONS,
   ...GEO_FUNCTIONS,
   ...TDIGEST_FUNCTIONS,
+  ...GEO_CELL_FUNCTIONS,
 ]);
 const AGGREGATES = byName([...AGGREGATE_FUNCTIONS, ...MORE_AGGREGATES]);
 
