@@ -9,6 +9,7 @@ import type { Scope } from './scope.ts';
 import type { TranslateContext } from './context.ts';
 import { toStringSql } from './convert.ts';
 import { aggregateFunction, scalarFunction, type CallSite } from './functions/index.ts';
+import { positionalArguments } from './functions/named-arguments.ts';
 import { normalizeDatetimeText } from './syntax/literal-values.ts';
 import { between, hasList, inValues } from './predicates.ts';
 import { scopedCall } from './scoped-calls.ts';
@@ -362,6 +363,7 @@ function call(e: Extract<Expr, { kind: 'call' }>, scope: Scope, ctx: TranslateCo
       );
     throw ctx.error('unknown-function', `unknown or unsupported function "${e.name}"`, e.nameSpan);
   }
+  e = positionalArguments(e, ctx);
   if (e.args.length < fn.minArgs || e.args.length > fn.maxArgs) {
     const want = fn.minArgs === fn.maxArgs ? `${fn.minArgs}` : `${fn.minArgs} to ${fn.maxArgs}`;
     throw ctx.error('type', `${e.name}() takes ${want} argument(s), got ${e.args.length}`, e.span);

@@ -189,7 +189,19 @@ class FieldReader {
       );
       return undefined;
     }
-    const d = parseDuration(v);
+    let d = parseDuration(v);
+    // `7d // why`: a KQL-style comment after the value. YAML has no `//` comments, so it is part
+    // of the text; published templates carry such lines, and the duration before it is meant.
+    const commented = d ? undefined : /^(\S+)\s+\/\/.*$/s.exec(v.trim());
+    if (commented) {
+      d = parseDuration(commented[1]!);
+      if (d)
+        this.warn(
+          key,
+          'duration-comment',
+          `${key.split('.').pop()}: "${v}" is read as ${d.text}; the "//" text after it is not YAML comment syntax (use "#")`,
+        );
+    }
     if (!d)
       this.error(
         key,

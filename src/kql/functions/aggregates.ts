@@ -29,7 +29,9 @@ function jsonArray(
   const d = distinct ? 'DISTINCT ' : '';
   const o = distinct ? ` ORDER BY ${elements}` : order !== undefined ? ` ORDER BY ${order}` : '';
   if (!maxSize) return `('[' || coalesce(string_agg(${d}${elements}, ','${o}), '') || ']')`;
-  return `('[' || coalesce(array_to_string(list_slice(list(${d}${elements}${o}), 1, least(${maxSize.sql}, ${MAX_ARRAY})), ','), '') || ']')`;
+  // list() keeps NULLs (string_agg skips them): filter them out before slicing, or the rows an
+  // `…if` predicate rejected (NULL elements) would take places among the first maxSize.
+  return `('[' || coalesce(array_to_string(list_slice(list(${d}${elements}${o}) FILTER (WHERE ${elements} IS NOT NULL), 1, least(${maxSize.sql}, ${MAX_ARRAY})), ','), '') || ']')`;
 }
 
 /** An aggregate over an empty group is SQL NULL; a KQL string result is "" instead. */

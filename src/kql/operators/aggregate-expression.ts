@@ -12,6 +12,7 @@ import { Scope } from '../scope.ts';
 import type { TranslateContext } from '../context.ts';
 import { callSite } from '../expr.ts';
 import { aggregateFunction } from '../functions/index.ts';
+import { positionalArguments } from '../functions/named-arguments.ts';
 import { ARG_EXTREMES } from '../functions/arg-extreme.ts';
 import type { Typed } from '../types.ts';
 import { rewriteExpr } from '../rewrite.ts';
@@ -31,7 +32,8 @@ export function isAggregateCall(e: Expr, ctx: TranslateContext): e is Call {
 }
 
 /** One aggregate call: arity checked, arguments translated over the input rows. */
-export function translateAggregateCall(e: Call, input: Scope, ctx: TranslateContext): Typed {
+export function translateAggregateCall(given: Call, input: Scope, ctx: TranslateContext): Typed {
+  const e = positionalArguments(given, ctx);
   const fn = aggregateFunction(e.name);
   if (!fn)
     throw ctx.error(

@@ -17,6 +17,7 @@ import { assignment, assignments, lowerExpr } from '../syntax/lower-expr.ts';
 import { toJsonSql } from '../convert.ts';
 import { callSite } from '../expr.ts';
 import { aggregateFunction } from '../functions/index.ts';
+import { positionalArguments } from '../functions/named-arguments.ts';
 import { datetimeFromMicros, epochMicros, microsFromInterval } from '../sql.ts';
 import { isNumeric, type Typed } from '../types.ts';
 import { defineOperator } from './spec.ts';
@@ -139,7 +140,7 @@ export const MAKE_SERIES = defineOperator({
       },
     );
     const aggs = op.aggregates.map((a, i) => {
-      const e = a.item.expr;
+      const e = a.item.expr.kind === 'call' ? positionalArguments(a.item.expr, ctx) : a.item.expr;
       const fn = e.kind === 'call' ? aggregateFunction(e.name) : undefined;
       const def = a.default
         ? ctx.expr(a.default, new Scope([]))
