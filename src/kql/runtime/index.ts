@@ -12,6 +12,7 @@ import * as buildschema from './buildschema.ts';
 import * as compression from './compression.ts';
 import * as datetime from './datetime.ts';
 import * as dynamic from './dynamic.ts';
+import * as dynamicMore from './dynamic-more.ts';
 import * as expand from './expand.ts';
 import * as format from './format.ts';
 import * as geo from './geo.ts';
@@ -25,6 +26,7 @@ import * as special from './special.ts';
 import * as seriesFilters from './series-filters.ts';
 import * as stats from './stats.ts';
 import * as text from './text.ts';
+import * as textMore from './text-more.ts';
 import * as window from './window.ts';
 import { udfsOf, type KqlUdf } from './udf.ts';
 
@@ -34,6 +36,7 @@ const MODULES = [
   compression,
   datetime,
   dynamic,
+  dynamicMore,
   expand,
   format,
   geo,
@@ -47,6 +50,7 @@ const MODULES = [
   special,
   stats,
   text,
+  textMore,
   window,
 ];
 
