@@ -28,6 +28,7 @@ import * as stats from './stats.ts';
 import * as text from './text.ts';
 import * as textMore from './text-more.ts';
 import * as window from './window.ts';
+import * as xml from './xml.ts';
 import { udfsOf, type KqlUdf } from './udf.ts';
 
 const MODULES = [
@@ -52,6 +53,7 @@ const MODULES = [
   text,
   textMore,
   window,
+  xml,
 ];
 
 export const KQL_UDFS: readonly KqlUdf[] = MODULES.flatMap(udfsOf);
