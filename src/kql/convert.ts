@@ -22,8 +22,10 @@ function datetimeText(sql: string): string {
 export function toStringSql(x: Typed): string {
   switch (x.type) {
     case 'string':
-    case 'guid':
       return x.sql;
+    case 'guid':
+      // A guid may be SQL NULL (the null guid: base64_decode_toguid of text that is no guid).
+      return `coalesce(${x.sql}, '')`;
     case 'null':
       return `''`;
     case 'dynamic':

@@ -3,6 +3,8 @@
  * - `column_ifexists("Name", default)` (also its older spelling `columnifexists`, which published
  *   Sentinel rules still use): the column when the input has it, else the default — Sentinel rules
  *   use it for columns some workspaces lack;
+ * - `iscolumnexists("Name")` (hidden in Kusto's catalog, no documentation page): whether the input
+ *   has that column — column_ifexists' test on its own;
  * - `ingestion_time()`: Log Analytics' ingestion time, which an export does not carry; Loupe uses
  *   TimeGenerated (null when the input has none);
  * - `column_names_of(T)`: the column names of a table, a let-bound tabular value or a tabular function call;
@@ -39,6 +41,12 @@ export function scopedCall(
     const col = scope.get(String(nameArg.value));
     if (col) return { sql: col.sql, type: col.type };
     return translateExpr(fallback!, scope, ctx);
+  }
+  if (e.name === 'iscolumnexists') {
+    const [nameArg] = e.args;
+    if (e.args.length !== 1 || nameArg?.kind !== 'literal' || nameArg.type !== 'string')
+      throw ctx.error('type', `${e.name}() takes a column name as a string constant`, e.span);
+    return { sql: scope.get(String(nameArg.value)) ? 'TRUE' : 'FALSE', type: 'bool' };
   }
   if (e.name === 'ingestion_time') {
     if (e.args.length !== 0) throw ctx.error('type', 'ingestion_time() takes no arguments', e.span);

@@ -4,14 +4,16 @@
  * - datetime: epoch milliseconds → ISO-8601 UTC text ending in `Z`;
  * - timespan: microseconds (translate() outputs timespans so) → KQL text like `01:00:00`;
  * - long/int: number (or its decimal text beyond ±2^53, as the engine gives it);
- * - string: never null ("").
+ * - string: never null ("");
+ * - guid: its text; null for the null guid (SQL NULL: base64_decode_toguid of text that is no
+ *   guid) — "" for the empty guid Loupe gives elsewhere (docs/kql.md).
  */
 import type { KqlType } from '../schema/kql-types.ts';
 import { timespanText } from './runtime/format.ts';
 
 export function decodeValue(value: unknown, type: KqlType): unknown {
-  if (type === 'string' || type === 'guid')
-    return value === null || value === undefined ? '' : String(value);
+  if (type === 'string') return value === null || value === undefined ? '' : String(value);
+  if (type === 'guid') return value === null || value === undefined ? null : String(value);
   if (value === null || value === undefined) return null;
   switch (type) {
     case 'dynamic':

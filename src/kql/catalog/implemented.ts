@@ -12,11 +12,16 @@ import { WINDOW_FUNCTIONS } from '../window.ts';
 
 /**
  * Functions the translator handles before the registry because they read more than their
- * arguments (scoped-calls.ts: the columns in scope, a table's schema) or are tabular sources
- * (`table("Name")`, operators/table-call.ts).
+ * arguments (scoped-calls.ts: the columns in scope, a table's schema), or the query's `set`
+ * options (`bin_auto`, read by syntax/lowerer.ts), or are tabular sources (`table("Name")`,
+ * operators/table-call.ts).
  */
 const FUNCTIONS_OUTSIDE_THE_REGISTRY: readonly string[] = [
   'column_ifexists',
+  'columnifexists',
+  'iscolumnexists',
+  'pack_all',
+  'bin_auto',
   'ingestion_time',
   'column_names_of',
   'estimate_data_size',

@@ -1,5 +1,5 @@
 /** Datetime and timespan functions. now() is the run time (the rule engine's `loupe_now`). */
-import { intervalFromMicros, microsFromInterval } from '../sql.ts';
+import { intervalFromMicros, microsFromInterval, sqlString } from '../sql.ts';
 import { toStringSql } from '../convert.ts';
 import type { Typed } from '../types.ts';
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
@@ -306,6 +306,15 @@ const CALENDAR_FUNCTIONS: readonly ScalarFunction[] = [
     }),
   })),
   {
+    // datetime_list_timezones(): the IANA zones datetime_utc_to_local/local_to_utc accept here —
+    // those of the JavaScript runtime's Intl (Node's and the browser's ICU ship the IANA database),
+    // with "UTC" — as a constant array.
+    name: 'datetime_list_timezones',
+    minArgs: 0,
+    maxArgs: 0,
+    translate: () => ({ sql: sqlString(JSON.stringify(timeZoneNames())), type: 'dynamic' }),
+  },
+  {
     name: 'format_datetime',
     minArgs: 2,
     maxArgs: 2,
@@ -434,3 +443,11 @@ export const DATETIME_FUNCTIONS: readonly ScalarFunction[] = [
   },
   ...CALENDAR_FUNCTIONS,
 ];
+
+/** The IANA time zone names the runtime's Intl knows, "UTC" among them, sorted. */
+function timeZoneNames(): string[] {
+  const intl = Intl as { supportedValuesOf?: (key: 'timeZone') => string[] };
+  const zones = new Set(intl.supportedValuesOf?.('timeZone') ?? []);
+  zones.add('UTC');
+  return [...zones].sort();
+}

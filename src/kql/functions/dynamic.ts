@@ -36,6 +36,7 @@ import {
 import { DYN_ARRAY_LENGTH, DYN_PARSE, DYN_TOSTRING } from '../runtime/dynamic.ts';
 import { DYNAMIC_TO_JSON, EXTRACT_JSON } from '../runtime/misc.ts';
 import type { KqlUdf } from '../runtime/udf.ts';
+import { SET_EQUALS, TREE_PATHS } from '../runtime/dynamic-more.ts';
 
 export const DYNAMIC_FUNCTIONS: readonly ScalarFunction[] = [
   {
@@ -258,6 +259,8 @@ export const ARRAY_FUNCTIONS: readonly ScalarFunction[] = [
   },
   {
     name: 'strcat_array',
+    // array_strcat: the same function under the name Kusto's catalog keeps hidden (same signature).
+    aliases: ['array_strcat'],
     minArgs: 2,
     maxArgs: 2,
     translate: (a, s) => ({
@@ -428,5 +431,42 @@ export const ARRAY_FUNCTIONS: readonly ScalarFunction[] = [
       const i = double(expectType(a, 2, s, 'long', 'int').sql);
       return { sql: ARR_SLICE.call(parts, i, i), type: 'dynamic' };
     },
+  },
+  {
+    // repeat(value, count): an array of `count` copies of the value; [] for 0, null for a negative
+    // or null count (Kusto docs). Built in SQL: the element's JSON text repeated.
+    name: 'repeat',
+    minArgs: 2,
+    maxArgs: 2,
+    translate: (a, s) => {
+      const n = expectType(a, 1, s, 'long', 'int').sql;
+      const x = a[0]!;
+      if (x.type === 'dynamic')
+        s.fail('repeat() expects a scalar value as argument 1, got dynamic', 0);
+      const json = `coalesce(${toJsonSql(x)}, 'null')`;
+      return {
+        sql:
+          `CASE WHEN ${n} IS NULL OR ${n} < 0 THEN NULL WHEN ${n} = 0 THEN '[]' ` +
+          `ELSE '[' || repeat(${json} || ',', CAST(${n} - 1 AS BIGINT)) || ${json} || ']' END`,
+        type: 'dynamic',
+      };
+    },
+  },
+  {
+    // set_equals(a, b): the same distinct values (../runtime/dynamic-more.ts).
+    name: 'set_equals',
+    minArgs: 2,
+    maxArgs: 2,
+    translate: (a, s) => ({
+      sql: `CAST(${SET_EQUALS.call(dyn(a, 0, s), dyn(a, 1, s))} AS BOOLEAN)`,
+      type: 'bool',
+    }),
+  },
+  {
+    // treepath(bag): the path of every node, arrays as [0] (../runtime/dynamic-more.ts).
+    name: 'treepath',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a, s) => ({ sql: TREE_PATHS.call(dyn(a, 0, s)), type: 'dynamic' }),
   },
 ];

@@ -43,6 +43,7 @@ import { COMPRESSION_FUNCTIONS } from './compression.ts';
 import { GEO_FUNCTIONS } from './geo.ts';
 import { TDIGEST_FUNCTIONS } from './tdigest-more.ts';
 import { GEO_CELL_FUNCTIONS } from './geo-cells.ts';
+import { XML_FUNCTIONS } from './xml.ts';
 import { refusedAggregateFunction, refusedScalarFunction } from '../catalog/refuse.ts';
 
 export type { AggregateFunction, CallSite, ScalarFunction } from './registry.ts';
@@ -78,6 +79,7 @@ const SCALARS = byName([
   ...GEO_FUNCTIONS,
   ...TDIGEST_FUNCTIONS,
   ...GEO_CELL_FUNCTIONS,
+  ...XML_FUNCTIONS,
 ]);
 const AGGREGATES = byName([...AGGREGATE_FUNCTIONS, ...MORE_AGGREGATES]);
 

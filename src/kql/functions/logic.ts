@@ -115,7 +115,13 @@ export const LOGIC_FUNCTIONS: readonly ScalarFunction[] = [
     minArgs: 1,
     maxArgs: 1,
     translate: (a) => ({
-      sql: a[0]!.type === 'string' ? 'FALSE' : `(${a[0]!.sql} IS NULL)`,
+      // A guid is null as SQL NULL, or as the empty guid "" Loupe gives elsewhere (docs/kql.md).
+      sql:
+        a[0]!.type === 'string'
+          ? 'FALSE'
+          : a[0]!.type === 'guid'
+            ? `(coalesce(${a[0]!.sql}, '') = '')`
+            : `(${a[0]!.sql} IS NULL)`,
       type: 'bool',
     }),
   },
@@ -125,7 +131,12 @@ export const LOGIC_FUNCTIONS: readonly ScalarFunction[] = [
     minArgs: 1,
     maxArgs: 1,
     translate: (a) => ({
-      sql: a[0]!.type === 'string' ? 'TRUE' : `(${a[0]!.sql} IS NOT NULL)`,
+      sql:
+        a[0]!.type === 'string'
+          ? 'TRUE'
+          : a[0]!.type === 'guid'
+            ? `(coalesce(${a[0]!.sql}, '') <> '')`
+            : `(${a[0]!.sql} IS NOT NULL)`,
       type: 'bool',
     }),
   },

@@ -37,6 +37,7 @@ import {
   URL_DECODE,
   URL_ENCODE,
 } from '../runtime/text.ts';
+import { GUID_TO_BASE64, TRANSLATE_CHARS } from '../runtime/text-more.ts';
 
 export const STRING_FUNCTIONS: readonly ScalarFunction[] = [
   {
@@ -79,7 +80,8 @@ export const STRING_FUNCTIONS: readonly ScalarFunction[] = [
     maxArgs: 1,
     translate: (a) => {
       const x = a[0]!;
-      if (x.type === 'string' || x.type === 'guid') return { sql: `(${x.sql} = '')`, type: 'bool' };
+      if (x.type === 'string') return { sql: `(${x.sql} = '')`, type: 'bool' };
+      if (x.type === 'guid') return { sql: `(coalesce(${x.sql}, '') = '')`, type: 'bool' };
       if (x.type === 'dynamic')
         return { sql: `(${x.sql} IS NULL OR ${x.sql} = '""')`, type: 'bool' };
       return { sql: `(${x.sql} IS NULL)`, type: 'bool' };
@@ -92,8 +94,8 @@ export const STRING_FUNCTIONS: readonly ScalarFunction[] = [
     maxArgs: 1,
     translate: (a) => {
       const x = a[0]!;
-      if (x.type === 'string' || x.type === 'guid')
-        return { sql: `(${x.sql} <> '')`, type: 'bool' };
+      if (x.type === 'string') return { sql: `(${x.sql} <> '')`, type: 'bool' };
+      if (x.type === 'guid') return { sql: `(coalesce(${x.sql}, '') <> '')`, type: 'bool' };
       if (x.type === 'dynamic')
         return { sql: `(${x.sql} IS NOT NULL AND ${x.sql} <> '""')`, type: 'bool' };
       return { sql: `(${x.sql} IS NOT NULL)`, type: 'bool' };
@@ -534,7 +536,32 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
     name: 'base64_decode_toguid',
     minArgs: 1,
     maxArgs: 1,
-    translate: (a) => ({ sql: `coalesce(${BASE64_TO_GUID.call(str(a, 0))}, '')`, type: 'guid' }),
+    // Text that is not 16 bytes of base64 gives the null guid: SQL NULL, as Kusto answers.
+    translate: (a) => ({ sql: BASE64_TO_GUID.call(str(a, 0)), type: 'guid' }),
+  },
+  {
+    // base64_encode_fromguid(guid): the guid's bytes in .NET order as base64 (../runtime/text-more.ts).
+    name: 'base64_encode_fromguid',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a, s) => ({
+      sql: GUID_TO_BASE64.call(expectType(a, 0, s, 'guid').sql),
+      type: 'string',
+    }),
+  },
+  {
+    // translate(searchList, replacementList, source): character for character (../runtime/text-more.ts).
+    name: 'translate',
+    minArgs: 3,
+    maxArgs: 3,
+    translate: (a, s) => ({
+      sql: TRANSLATE_CHARS.call(
+        expectType(a, 0, s, 'string').sql,
+        expectType(a, 1, s, 'string').sql,
+        expectType(a, 2, s, 'string').sql,
+      ),
+      type: 'string',
+    }),
   },
   {
     name: 'base64_encode_fromarray',

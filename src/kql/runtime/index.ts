@@ -12,6 +12,7 @@ import * as buildschema from './buildschema.ts';
 import * as compression from './compression.ts';
 import * as datetime from './datetime.ts';
 import * as dynamic from './dynamic.ts';
+import * as dynamicMore from './dynamic-more.ts';
 import * as expand from './expand.ts';
 import * as format from './format.ts';
 import * as geo from './geo.ts';
@@ -26,7 +27,9 @@ import * as special from './special.ts';
 import * as seriesFilters from './series-filters.ts';
 import * as stats from './stats.ts';
 import * as text from './text.ts';
+import * as textMore from './text-more.ts';
 import * as window from './window.ts';
+import * as xml from './xml.ts';
 import { udfsOf, type KqlUdf } from './udf.ts';
 
 const MODULES = [
@@ -35,6 +38,7 @@ const MODULES = [
   compression,
   datetime,
   dynamic,
+  dynamicMore,
   expand,
   format,
   geo,
@@ -49,7 +53,9 @@ const MODULES = [
   special,
   stats,
   text,
+  textMore,
   window,
+  xml,
 ];
 
 export const KQL_UDFS: readonly KqlUdf[] = MODULES.flatMap(udfsOf);
