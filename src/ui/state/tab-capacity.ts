@@ -67,3 +67,17 @@ export function outOfMemoryProblem(file: string, message: string): LoupeError {
     { file },
   );
 }
+
+/**
+ * A replay that ran the wasm heap out of memory (the tables loaded, but the rule's query over them
+ * did not fit), said as the tab's limit with the native engine's command for the loaded files.
+ */
+export function replayOutOfMemoryProblem(files: readonly string[], message: string): LoupeError {
+  const named = files.length ? files.map((f) => `"${f}"`).join(' ') : 'FILES';
+  return new LoupeError(
+    'replay',
+    'too-large-for-tab',
+    `The replay ran this browser tab out of memory (${message.slice(0, 200)}): the logs loaded are more than the rule's query can go through in the tab. ` +
+      `Replay them with Loupe's command line on native DuckDB instead: npm run --silent loupe -- replay --engine native --rule RULE.yaml ${named} (add --db FILE to work out of memory). The tables loaded are unchanged.`,
+  );
+}
