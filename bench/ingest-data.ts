@@ -1,10 +1,10 @@
 /**
  * Synthetic exports for the ingest benchmark: a Log Analytics portal CSV of
- * AADNonInteractiveUserSignInLogs (20 columns, portal datetimes, JSON text cells quoted with
+ * AADNonInteractiveUserSignInLogs (21 columns, portal datetimes, JSON text cells quoted with
  * doubled quotes, ≈ 500 bytes a row) and the same records as NDJSON with Log Analytics names.
  * Written in streaming fashion so that a 1M-row file never sits in memory.
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 
 const START = Date.UTC(2026, 5, 1);
@@ -35,6 +35,7 @@ export const CSV_HEADER = [
   'DurationMs',
   'CreatedDateTime [UTC]',
   'IsInteractive',
+  'Location',
   'LocationDetails',
   'DeviceDetail',
   'Status',
@@ -85,6 +86,7 @@ export function record(i: number): SignIn {
     DurationMs: 0,
     CreatedDateTime: t - 60_000,
     IsInteractive: false,
+    Location: city[2],
     LocationDetails: JSON.stringify({ city: city[0], state: city[1], countryOrRegion: city[2] }),
     DeviceDetail: JSON.stringify({
       operatingSystem: i % 2 ? 'Windows10' : 'Ios',
@@ -160,4 +162,37 @@ export async function writeNdjson(path: string, rows: number): Promise<void> {
       }) + '\n'
     );
   });
+}
+
+/**
+ * An AADRiskyUsers portal CSV for the seed rule over writePortalCsv's rows: six users flagged high
+ * risk (atRisk) at times spread over the rows' span, so that a replay of the whole span fires a
+ * few times (each flag lies in one hourly window, in which its user signs in 2–3 times).
+ */
+export function writeRiskyUsersCsv(path: string, rows: number): void {
+  const span = rows * 2_500;
+  const header =
+    'TenantId,Id,IsDeleted,IsProcessing,RiskDetail,"RiskLastUpdatedDateTime [UTC]",RiskLevel,RiskState,UserDisplayName,UserPrincipalName,"TimeGenerated [UTC]",OperationName,CorrelationId,SourceSystem,Type';
+  const lines = [1, 2, 3, 4, 5, 6].map((k) => {
+    const t = START + Math.floor((span * k) / 7);
+    const user = (k * 71) % 500;
+    return [
+      guid(1, 13),
+      guid(user, 17),
+      'false',
+      'false',
+      'none',
+      csvField(portalTime(t - 300_000)),
+      'high',
+      'atRisk',
+      `User ${user}`,
+      `user${user}@corp.example`,
+      csvField(portalTime(t)),
+      'Risky user',
+      guid(k, 19),
+      'Azure AD',
+      'AADRiskyUsers',
+    ].join(',');
+  });
+  writeFileSync(path, '\uFEFF' + [header, ...lines].join('\n') + '\n');
 }

@@ -9,7 +9,10 @@
  *
  *   nice -n 19 npx tsx bench/native-replay.ts [--rows 10000000,100000000] [--memory-limit 8GB]
  *       [--threads N] [--db FILE] [--temp-dir DIR] [--shuffled] [--wasm-check ROWS]
+ *       [--budgets 150000,600000,2400000]
  *
+ * --budgets replays each size once per batch row budget (src/rules/batch.ts) in place of the native
+ * engine's own (`batchRowBudget`), on the same generated table: how the budget was chosen.
  * --db keeps the table in a database file (out of core; the file is deleted first and after).
  * --wasm-check ROWS also replays ROWS rows on DuckDB-WASM and on native DuckDB and requires
  * identical reports (a check of the multi-threaded engine at a size where it runs in parallel).
@@ -37,6 +40,9 @@ const dbPath = flag('db');
 const tempDirectory = flag('temp-dir');
 const shuffled = process.argv.includes('--shuffled');
 const wasmCheck = flag('wasm-check') !== undefined ? Number(flag('wasm-check')) : undefined;
+const budgets: readonly (number | undefined)[] = flag('budgets')?.split(',').map(Number) ?? [
+  undefined,
+];
 const seed = parseRuleFile(
   readFileSync(
     new URL('../tests/fixtures/rules/risky-user-silent-signins.yaml', import.meta.url),
@@ -95,28 +101,36 @@ for (const rows of sizes) {
     await generate(engine, rows);
     const generateS = (performance.now() - t) / 1000;
     const rssAfterGenerate = rssGb();
-    t = performance.now();
-    const report = await replay(dataOf(engine), seed, range);
-    const replayS = (performance.now() - t) / 1000;
-    first ??= replayS;
-    console.log(
-      JSON.stringify({
-        rows,
-        order: shuffled ? 'shuffled' : 'time',
-        settings: engine.settings,
-        generateS: Number(generateS.toFixed(2)),
-        replayS: Number(replayS.toFixed(2)),
-        runs: report.runs.length,
-        perRunMs: Number(((replayS * 1000) / report.runs.length).toFixed(2)),
-        strategy: report.execution?.strategy,
-        queries: report.execution?.queries,
-        fallbackReason: report.execution?.fallbackReason,
-        alerts: report.alerts.length,
-        peakRssGbAfterGenerate: Number(rssAfterGenerate.toFixed(2)),
-        peakRssGb: Number(rssGb().toFixed(2)),
-        replayRatioToFirst: Number((replayS / first).toFixed(2)),
-      }),
-    );
+    for (const budget of budgets) {
+      // The engine with another batch row budget: the same object, one property overridden.
+      const measured: SqlEngine =
+        budget === undefined
+          ? engine
+          : Object.create(engine, { batchRowBudget: { value: budget } });
+      t = performance.now();
+      const report = await replay(dataOf(measured), seed, range);
+      const replayS = (performance.now() - t) / 1000;
+      first ??= replayS;
+      console.log(
+        JSON.stringify({
+          rows,
+          order: shuffled ? 'shuffled' : 'time',
+          settings: engine.settings,
+          batchRowBudget: measured.batchRowBudget,
+          generateS: Number(generateS.toFixed(2)),
+          replayS: Number(replayS.toFixed(2)),
+          runs: report.runs.length,
+          perRunMs: Number(((replayS * 1000) / report.runs.length).toFixed(2)),
+          strategy: report.execution?.strategy,
+          queries: report.execution?.queries,
+          fallbackReason: report.execution?.fallbackReason,
+          alerts: report.alerts.length,
+          peakRssGbAfterGenerate: Number(rssAfterGenerate.toFixed(2)),
+          peakRssGb: Number(rssGb().toFixed(2)),
+          replayRatioToFirst: Number((replayS / first).toFixed(2)),
+        }),
+      );
+    }
   } finally {
     engine.close();
     if (dbPath) for (const f of [dbPath, `${dbPath}.wal`]) rmSync(f, { force: true });

@@ -46,6 +46,11 @@ export interface QueryControl {
 }
 
 export interface SqlEngine {
+  /**
+   * Joined rows (rows × windows containing them) one batch query of a replay may produce
+   * (src/rules/batch.ts). Absent: the default, tuned for DuckDB-WASM in a browser tab.
+   */
+  readonly batchRowBudget?: number;
   /** Runs one or more statements and returns the result of the last one. */
   query(sql: string): ResultTable;
   /**

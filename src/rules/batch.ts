@@ -21,11 +21,19 @@ const RUN = 'loupe_run';
 
 /**
  * Joined rows (rows × windows containing them) one batch query may produce before splitting, and
- * the most runs per query. Measured on the seed rule over 1M sign-ins (bench/replay.ts): chunks of
- * 50–100 hourly runs beat one query over all 720 (whose join state outgrows the caches) by ~2×.
+ * the most runs per query. Measured on DuckDB-WASM (one thread, the tab) with the seed rule over
+ * 1M sign-ins (bench/replay.ts): chunks of 50–100 hourly runs beat one query over all 720 (whose
+ * join state outgrows the caches) by ~2×. This is the default; an engine may carry its own
+ * (`SqlEngine.batchRowBudget`: the native engine's, src/db/native/engine.ts).
  */
 export const BATCH_ROW_BUDGET = 150_000;
 export const MAX_RUNS_PER_BATCH = 168;
+
+/** The batch row budget of an engine: its own, or the default tuned for the tab. */
+export function batchRowBudget(engine: { readonly batchRowBudget?: number }): number {
+  const own = engine.batchRowBudget;
+  return own !== undefined && Number.isFinite(own) && own > 0 ? own : BATCH_ROW_BUDGET;
+}
 
 /** The rule's query with now() and the windows taken from the current row of the runs relation. */
 export function translateForBatch(data: ReplayData, rule: Rule): Translation {
@@ -56,11 +64,12 @@ export function batchSize(
   periodMs: number,
   spanMs: number,
   runCount: number,
+  budget: number = BATCH_ROW_BUDGET,
 ): number {
   const perRun = spanMs > 0 ? rowsRead * Math.min(1, periodMs / spanMs) : rowsRead;
   return Math.max(
     1,
-    Math.min(runCount, MAX_RUNS_PER_BATCH, Math.floor(BATCH_ROW_BUDGET / Math.max(1, perRun))),
+    Math.min(runCount, MAX_RUNS_PER_BATCH, Math.floor(budget / Math.max(1, perRun))),
   );
 }
 

@@ -11,6 +11,7 @@ import {
   MAX_TRIGGERED_SHARE,
   MIN_RUNS_PER_BATCH,
   batchCounts,
+  batchRowBudget,
   batchSize,
   translateForBatch,
 } from './batch.ts';
@@ -44,7 +45,13 @@ export async function tryBatch(
       rowsRead += Number(
         data.engine.query(`SELECT count(*) FROM ${quoteIdent(t.name)}`).rows[0]?.[0] ?? 0,
       );
-    size = batchSize(rowsRead, rule.queryPeriod.ms, Math.max(1, end - start), runs.length);
+    size = batchSize(
+      rowsRead,
+      rule.queryPeriod.ms,
+      Math.max(1, end - start),
+      runs.length,
+      batchRowBudget(data.engine),
+    );
   } catch (e) {
     return { fallbackReason: `the query could not be batched: ${firstLine(e)}` };
   }

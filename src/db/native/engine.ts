@@ -44,6 +44,19 @@ export interface NativeSqlEngine extends SqlEngine {
   readonly tempDirectory: string;
 }
 
+/**
+ * Joined rows one batch query of a replay may produce on the native engine (SqlEngine.batchRowBudget;
+ * the tab's default, 150k, is src/rules/batch.ts's BATCH_ROW_BUDGET). With 150k a 100M-row month
+ * (139k rows per hourly window) allowed one run per query, so the seed rule's replay went run by run
+ * (427 s). Measured on 10M rows in a database file, 8 GB limit, 2 threads (bench/native-replay.ts
+ * --budgets; a shared machine at load 12, so ±25 % noise): 150k 35.9 s (112 queries), 600k 28.8 s
+ * (56), 1.2M 37.9 s (48), 2.4M 38.8 / 38.2 s (44), 10M 36.6 s (44), peak RSS 0.93 GB at every
+ * budget: at 10M rows the budget does not matter within the noise, and the join of 2.4M rows costs
+ * no memory that shows. 2.4M is the one that batches at 100M (17 hourly runs per query) while
+ * keeping each query's join a few million rows, far inside any memory limit DuckDB is given.
+ */
+export const NATIVE_BATCH_ROW_BUDGET = 2_400_000;
+
 /** Options for tests only: load another package in place of @duckdb/node-api (to see the "unavailable" path). */
 export interface NativeEngineInternals {
   readonly moduleName?: string;
@@ -217,6 +230,7 @@ export async function createNativeEngine(
 
   return {
     kind: 'native',
+    batchRowBudget: NATIVE_BATCH_ROW_BUDGET,
     version: opened.version,
     settings: opened.settings,
     tempDirectory,

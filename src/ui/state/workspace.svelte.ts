@@ -24,7 +24,12 @@ import { NotesStore } from './notes.svelte.ts';
 import { loadSession, updateSession, type LoadRequest, type SavedFile } from './session-store.ts';
 import { restoreExternalData } from './external-data.ts';
 import { problemOf, type Problem } from './problem.ts';
-import { isOutOfMemory, outOfMemoryProblem, tabCapacityProblem } from './tab-capacity.ts';
+import {
+  isOutOfMemory,
+  outOfMemoryProblem,
+  replayOutOfMemoryProblem,
+  tabCapacityProblem,
+} from './tab-capacity.ts';
 import { Task } from './task.svelte.ts';
 import { timeLeftMs } from './time-left.ts';
 import { isLoupeError } from '../../errors.ts';
@@ -686,7 +691,23 @@ export class Workspace {
       void updateSession((s) => ({ ...s, replayed: true }));
     } catch (e) {
       this.report = null;
-      this.replayProblem = problemOf(e);
+      // The wasm heap running out is the tab's limit: said so, with the native engine's command.
+      const oom = e instanceof Error && isOutOfMemory(e.message);
+      this.replayProblem = problemOf(
+        oom ? replayOutOfMemoryProblem(this.loadedFileNames(), (e as Error).message) : e,
+      );
     }
+  }
+
+  /** The names of the files whose tables are loaded (for the native engine's command). */
+  private loadedFileNames(): string[] {
+    const tables = new Set(this.tables.map((t) => t.name));
+    return [
+      ...new Set(
+        this.jobs
+          .filter((j) => j.state === 'loaded' && j.table !== undefined && tables.has(j.table))
+          .map((j) => j.file.name),
+      ),
+    ];
   }
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RUNS_PER_BATCH, batchSize } from '../../../src/rules/batch.ts';
+import {
+  BATCH_ROW_BUDGET,
+  MAX_RUNS_PER_BATCH,
+  MIN_RUNS_PER_BATCH,
+  batchRowBudget,
+  batchSize,
+} from '../../../src/rules/batch.ts';
+import { NATIVE_BATCH_ROW_BUDGET } from '../../../src/db/native/engine.ts';
 import { batchFailureReason } from '../../../src/rules/runs.ts';
 import { windowUnion } from '../../../src/rules/subset.ts';
 import { HOUR, T0 } from './helpers.ts';
@@ -48,5 +55,34 @@ describe('batch planning', () => {
     expect(batchFailureReason(new Error('Binder Error: column x not found\nLINE 1'))).toBe(
       'the query could not be batched: Binder Error: column x not found',
     );
+  });
+});
+
+describe('batch row budget per engine', () => {
+  const month = 720 * HOUR;
+
+  it('an engine without its own budget gets the tab default; one with its own, that', () => {
+    expect(batchRowBudget({})).toBe(BATCH_ROW_BUDGET);
+    expect(batchRowBudget({ batchRowBudget: NATIVE_BATCH_ROW_BUDGET })).toBe(
+      NATIVE_BATCH_ROW_BUDGET,
+    );
+    // Nonsense (a bench override gone wrong) falls back to the default rather than to no batching.
+    expect(batchRowBudget({ batchRowBudget: 0 })).toBe(BATCH_ROW_BUDGET);
+    expect(batchRowBudget({ batchRowBudget: Number.NaN })).toBe(BATCH_ROW_BUDGET);
+  });
+
+  it('100M rows over a month of hourly runs: run by run with the tab budget, batched on native', () => {
+    const tab = batchSize(100_000_000, HOUR, month, 721, BATCH_ROW_BUDGET);
+    const native = batchSize(100_000_000, HOUR, month, 721, NATIVE_BATCH_ROW_BUDGET);
+    expect(tab).toBeLessThan(MIN_RUNS_PER_BATCH);
+    expect(native).toBeGreaterThanOrEqual(MIN_RUNS_PER_BATCH);
+    expect(native).toBe(17);
+  });
+
+  it('the default budget is the one batchSize uses without one (the tab keeps its value)', () => {
+    expect(batchSize(1_000_000, HOUR, month, 721)).toBe(
+      batchSize(1_000_000, HOUR, month, 721, BATCH_ROW_BUDGET),
+    );
+    expect(BATCH_ROW_BUDGET).toBe(150_000);
   });
 });

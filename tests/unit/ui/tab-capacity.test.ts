@@ -4,6 +4,7 @@ import {
   DEFAULT_TAB_LIMIT_BYTES,
   isOutOfMemory,
   outOfMemoryProblem,
+  replayOutOfMemoryProblem,
   tabCapacityProblem,
   tabLimitBytes,
 } from '../../../src/ui/state/tab-capacity.ts';
@@ -55,6 +56,22 @@ describe('the tab capacity guard', () => {
     expect(isOutOfMemory('Conversion Error: Could not convert string')).toBe(false);
     expect(outOfMemoryProblem('big.csv', 'Out of Memory Error: x').message).toContain(
       '--engine native',
+    );
+  });
+
+  it('says a replay that ran the tab out of memory as the tab’s limit, with the loaded files in the native command', () => {
+    const e = replayOutOfMemoryProblem(
+      ['Signins.csv', 'AADRiskyUsers.csv'],
+      'Out of Memory Error: failed to allocate data of size 64.0 MiB (3.9 GiB/3.9 GiB used)',
+    );
+    expect(e.stage).toBe('replay');
+    expect(e.code).toBe('too-large-for-tab');
+    expect(e.message).toContain('ran this browser tab out of memory (Out of Memory Error:');
+    expect(e.message).toContain(
+      'npm run --silent loupe -- replay --engine native --rule RULE.yaml "Signins.csv" "AADRiskyUsers.csv"',
+    );
+    expect(replayOutOfMemoryProblem([], 'memory access out of bounds').message).toContain(
+      '--rule RULE.yaml FILES',
     );
   });
 });
