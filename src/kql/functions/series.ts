@@ -8,6 +8,7 @@ import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
 import type { Typed } from '../types.ts';
 import { toJsonSql } from '../convert.ts';
 import { sqlString } from '../sql.ts';
+import { SERIES_ANALYSIS_TUPLES } from './series-analysis.ts';
 import {
   SERIES_BINARY,
   SERIES_DECOMPOSE_ANOMALIES,
@@ -54,6 +55,7 @@ export const TUPLE_RESULTS: ReadonlyMap<string, readonly { suffix: string; type:
         { suffix: 'variance', type: 'real' },
       ],
     ],
+    ...SERIES_ANALYSIS_TUPLES,
   ]);
 
 const NUMBERS = ['long', 'int', 'real', 'decimal'] as const;

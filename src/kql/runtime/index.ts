@@ -23,6 +23,7 @@ import * as regex from './regex.ts';
 import * as series from './series.ts';
 import * as special from './special.ts';
 import * as seriesFilters from './series-filters.ts';
+import * as seriesAnalysis from './series-analysis.ts';
 import * as stats from './stats.ts';
 import * as text from './text.ts';
 import * as window from './window.ts';
@@ -44,6 +45,7 @@ const MODULES = [
   regex,
   series,
   seriesFilters,
+  seriesAnalysis,
   special,
   stats,
   text,
