@@ -1,7 +1,8 @@
 /**
  * Series analysis (runtime/series-analysis.ts): series_fill_linear, series_stats_dynamic,
  * series_fit_2lines[_dynamic], series_fit_poly, series_fft, series_ifft, series_periods_detect,
- * series_periods_validate, series_decompose, series_decompose_forecast. The multi-result ones are
+ * series_periods_validate, series_decompose, series_decompose_forecast, series_decompose_anomalies.
+ * The multi-result ones are
  * listed in SERIES_ANALYSIS_TUPLES (spread over columns by ../tuples.ts, through ./series.ts).
  */
 import type { KqlType } from '../../schema/kql-types.ts';
@@ -10,6 +11,7 @@ import type { Typed } from '../types.ts';
 import { toJsonSql } from '../convert.ts';
 import {
   SERIES_DECOMPOSE,
+  SERIES_DECOMPOSE_ANOMALIES,
   SERIES_DECOMPOSE_FORECAST,
   SERIES_FFT,
   SERIES_FILL_LINEAR,
@@ -262,5 +264,32 @@ export const SERIES_ANALYSIS_FUNCTIONS: readonly ScalarFunction[] = [
       ),
       type: 'dynamic',
     }),
+  },
+  {
+    // series_decompose_anomalies(series [, threshold=1.5 [, seasonality=-1 [, trend='avg'
+    //   [, test_points=0 [, ad_method='ctukey' [, seasonality_threshold=0.6]]]]]])
+    name: 'series_decompose_anomalies',
+    minArgs: 1,
+    maxArgs: 7,
+    translate: (a, s) => {
+      const m = a[5];
+      if (m && m.type !== 'null') {
+        expectType(a, 5, s, 'string');
+        if (typeof m.literal === 'string' && !['ctukey', 'tukey'].includes(m.literal))
+          s.fail(`unknown anomaly detection method "${m.literal}" (expected ctukey or tukey)`, 5);
+      }
+      return {
+        sql: SERIES_DECOMPOSE_ANOMALIES.call(
+          series(a, 0, s),
+          num(a, 1, s, 'CAST(1.5 AS DOUBLE)'),
+          seasonalityArg(a, 2, s),
+          trendArg(a, 3, s),
+          num(a, 4, s, 'CAST(0 AS DOUBLE)'),
+          m && m.type !== 'null' ? m.sql : NULL_TEXT,
+          num(a, 6, s, 'CAST(0.6 AS DOUBLE)'),
+        ),
+        type: 'dynamic',
+      };
+    },
   },
 ];

@@ -1,7 +1,8 @@
 /**
  * Series functions over dynamic numeric arrays (make-series output). The algorithms run in
- * ../runtime/series.ts; functions with several results (series_decompose_anomalies,
- * series_fit_line, series_stats) return them packed, and ../tuples.ts spreads them over columns.
+ * ../runtime/series.ts; functions with several results (series_fit_line, series_stats, and
+ * series_decompose_anomalies of ./series-analysis.ts) return them packed, and ../tuples.ts spreads
+ * them over columns.
  */
 import type { KqlType } from '../../schema/kql-types.ts';
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
@@ -11,7 +12,6 @@ import { sqlString } from '../sql.ts';
 import { SERIES_ANALYSIS_TUPLES } from './series-analysis.ts';
 import {
   SERIES_BINARY,
-  SERIES_DECOMPOSE_ANOMALIES,
   SERIES_FILL,
   SERIES_FIT_LINE,
   SERIES_FIT_LINE_DYNAMIC,
@@ -65,32 +65,6 @@ function num(a: readonly Typed[], i: number, s: CallSite, fallback: string): str
 }
 
 export const SERIES_FUNCTIONS: readonly ScalarFunction[] = [
-  {
-    // (series, threshold=1.5, seasonality=-1, trend='linefit', test_points=0, method='ctukey', seasonality_threshold=0.6)
-    name: 'series_decompose_anomalies',
-    minArgs: 1,
-    maxArgs: 7,
-    translate: (a, s) => {
-      const y = expectType(a, 0, s, 'dynamic').sql;
-      const trend = a[3] ? expectType(a, 3, s, 'string').sql : `'linefit'`;
-      if (
-        a[3] &&
-        typeof a[3].literal === 'string' &&
-        !['linefit', 'avg', 'none'].includes(a[3].literal)
-      )
-        s.fail(`unknown trend "${a[3].literal}" (expected linefit, avg or none)`, 3);
-      if (a[5] && a[5].literal !== 'ctukey') s.fail('only the "ctukey" method is supported', 5);
-      return {
-        sql: SERIES_DECOMPOSE_ANOMALIES.call(
-          y,
-          num(a, 1, s, 'CAST(1.5 AS DOUBLE)'),
-          num(a, 2, s, 'CAST(-1 AS DOUBLE)'),
-          trend,
-        ),
-        type: 'dynamic',
-      };
-    },
-  },
   {
     name: 'series_fit_line',
     minArgs: 1,

@@ -1,7 +1,8 @@
 /**
  * Series analysis at run time (Kusto docs: series_fill_linear, series_stats_dynamic,
  * series_fit_2lines[_dynamic], series_fit_poly, series_fft, series_ifft, series_periods_detect,
- * series_periods_validate, series_decompose, series_decompose_forecast). Arrays arrive as dynamic
+ * series_periods_validate, series_decompose, series_decompose_forecast,
+ * series_decompose_anomalies). Arrays arrive as dynamic
  * JSON text; multi-result functions return their results packed as one JSON array `[r0, r1, …]`
  * that ../tuples.ts spreads over columns, as ./series.ts does.
  *
@@ -23,7 +24,7 @@
  */
 import { udf, variadicUdf } from './udf.ts';
 import { parseDynamic } from './dynamic.ts';
-import { fitLine } from './series.ts';
+import { fitLine, outlierScores } from './series.ts';
 
 function numbers(text: string | null): number[] | null {
   if (text === null) return null;
@@ -615,6 +616,37 @@ export function seriesDecomposeForecast(
   return realsJson(d.baseline);
 }
 
+/**
+ * series_decompose_anomalies (its page's algorithm): series_decompose with the same parameters,
+ * series_outliers of the residual ('ctukey': 10th–90th percentiles, 'tukey': 25th–75th) as
+ * ad_score, and ad_flag +1 / −1 / 0 where the score is above threshold / below −threshold /
+ * between. Returns [ad_flag, ad_score, baseline].
+ */
+export function seriesDecomposeAnomalies(
+  text: string | null,
+  threshold: number | null,
+  seasonality: number | null,
+  trend: string | null,
+  testPoints: number | null,
+  method: string | null,
+  seasonalityThreshold: number | null,
+): string | null {
+  const y = numbers(text);
+  if (y === null) return null;
+  const d = decompose(
+    y,
+    seasonality ?? -1,
+    trend ?? 'avg',
+    testPoints ?? 0,
+    seasonalityThreshold ?? 0.6,
+  );
+  const [lo, hi] = method === 'tukey' ? [25, 75] : [10, 90];
+  const scores = outlierScores(d.residual, lo, hi);
+  const th = threshold ?? 1.5;
+  const flags = scores.map((s) => (s > th ? 1 : s < -th ? -1 : 0));
+  return `[${json(flags)},${realsJson(scores)},${realsJson(d.baseline)}]`;
+}
+
 // The UDFs of this module (registered by ./index.ts, called by the translator).
 export const SERIES_FILL_LINEAR = udf(
   'kql_series_fill_linear',
@@ -676,4 +708,10 @@ export const SERIES_DECOMPOSE_FORECAST = udf(
   ['VARCHAR', 'DOUBLE', 'DOUBLE', 'VARCHAR', 'DOUBLE'],
   'VARCHAR',
   seriesDecomposeForecast,
+);
+export const SERIES_DECOMPOSE_ANOMALIES = udf(
+  'kql_series_decompose_anomalies',
+  ['VARCHAR', 'DOUBLE', 'DOUBLE', 'VARCHAR', 'DOUBLE', 'VARCHAR', 'DOUBLE'],
+  'VARCHAR',
+  seriesDecomposeAnomalies,
 );

@@ -206,6 +206,17 @@ functionCases(
       kql: 'print f = series_decompose_forecast(dynamic([1, 5, 1, 5, 1, 5, 0, 0]), 2, 2)',
       rows: [{ f: near([1, 5, 1, 5, 1, 5, 1, 5]) }],
     },
+    {
+      rule: 'series_decompose_anomalies runs series_decompose (phase medians first, then the trend) and scores the residual',
+      kql: "print y = dynamic([1, 5, 1, 5, 1, 5, 1, 50, 1, 5, 1, 5]) | extend (f, s, b) = series_decompose_anomalies(y, 1.5, 2, 'none'), (f2, s2, b2) = series_decompose_anomalies(y, 1.5, 2, 'avg', 0, 'tukey') | project f, b, f2",
+      rows: [
+        {
+          f: [0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0],
+          b: [1, 5, 1, 5, 1, 5, 1, 5, 1, 5, 1, 5],
+          f2: [0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0],
+        },
+      ],
+    },
   ],
   [
     {
@@ -213,6 +224,12 @@ functionCases(
       kql: 'print (b) = series_decompose(dynamic([1, 2, 3]), 0, "cubic")',
       code: 'type',
       message: /unknown trend "cubic"/,
+    },
+    {
+      rule: 'series_decompose_anomalies rejects an unknown method',
+      kql: "print (f) = series_decompose_anomalies(dynamic([1, 2, 3]), 1.5, 0, 'avg', 0, 'zscore')",
+      code: 'type',
+      message: /unknown anomaly detection method "zscore"/,
     },
   ],
 );
