@@ -20,6 +20,7 @@ import {
   SERIES_FIT_POLY,
   SERIES_PERIODS_DETECT,
   SERIES_PERIODS_VALIDATE,
+  SERIES_STATS,
   SERIES_STATS_DYNAMIC,
 } from '../runtime/series-analysis.ts';
 
@@ -144,19 +145,19 @@ export const SERIES_ANALYSIS_FUNCTIONS: readonly ScalarFunction[] = [
       type: 'dynamic',
     }),
   },
-  {
-    // series_stats_dynamic(series [, ignore_nonfinite])
-    name: 'series_stats_dynamic',
+  ...(['series_stats', 'series_stats_dynamic'] as const).map((name): ScalarFunction => ({
+    // series_stats (its 7 results packed, TUPLE_RESULTS of ./series.ts) and series_stats_dynamic (a bag), (series [, ignore_nonfinite])
+    name,
     minArgs: 1,
     maxArgs: 2,
     translate: (a, s) => ({
-      sql: SERIES_STATS_DYNAMIC.call(
+      sql: (name === 'series_stats' ? SERIES_STATS : SERIES_STATS_DYNAMIC).call(
         series(a, 0, s),
         a[1] ? `CAST(${expectType(a, 1, s, 'bool').sql} AS INTEGER)` : 'CAST(0 AS INTEGER)',
       ),
       type: 'dynamic',
     }),
-  },
+  })),
   {
     name: 'series_fit_2lines',
     minArgs: 1,

@@ -1,6 +1,6 @@
 /**
  * Series functions over dynamic numeric arrays (make-series output). The algorithms run in
- * ../runtime/series.ts; functions with several results (series_fit_line, series_stats, and
+ * ../runtime/series.ts; functions with several results (series_fit_line, and series_stats and
  * series_decompose_anomalies of ./series-analysis.ts) return them packed, and ../tuples.ts spreads
  * them over columns.
  */
@@ -17,7 +17,6 @@ import {
   SERIES_FIT_LINE_DYNAMIC,
   SERIES_OUTLIERS,
   SERIES_REDUCE,
-  SERIES_STATS,
   SERIES_UNARY,
 } from '../runtime/series.ts';
 
@@ -83,15 +82,6 @@ export const SERIES_FUNCTIONS: readonly ScalarFunction[] = [
       sql: SERIES_FIT_LINE_DYNAMIC.call(expectType(a, 0, s, 'dynamic').sql),
       type: 'dynamic',
     }),
-  },
-  {
-    name: 'series_stats',
-    minArgs: 1,
-    maxArgs: 2,
-    translate: (a, s) => {
-      if (a[1]) s.fail('series_stats() with an ignore value is not supported', 1);
-      return { sql: SERIES_STATS.call(expectType(a, 0, s, 'dynamic').sql), type: 'dynamic' };
-    },
   },
   {
     // (series, kind='ctukey', ignore_val, min_percentile=10, max_percentile=90)

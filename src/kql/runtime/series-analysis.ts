@@ -124,12 +124,25 @@ export function seriesFillLinear(
 // ---------- series_stats_dynamic ----------
 
 /**
- * series_stats_dynamic(series, ignore_nonfinite=false): min, min_idx, max, max_idx, avg, variance
+ * series_stats_dynamic(series, ignore_nonfinite=false) and series_stats: min, min_idx, max, max_idx, avg, variance
  * and stdev (sample), sum and len in one bag. With a non-finite element (null, NaN, ±inf, a
  * non-number) and ignore_nonfinite false, every statistic is null; ignoring them, the statistics
  * cover the finite elements (indexes stay those of the whole array; len is the array's length).
  */
-export function seriesStatsDynamic(text: string | null, ignore: number | null): string | null {
+interface Stats {
+  min: number | null;
+  min_idx: number | null;
+  max: number | null;
+  max_idx: number | null;
+  avg: number | null;
+  stdev: number | null;
+  variance: number | null;
+  sum: number | null;
+  len: number | null;
+}
+
+/** The statistics of series_stats and series_stats_dynamic; null when the input is not an array. */
+function stats(text: string | null, ignore: number | null): Stats | null {
   if (text === null) return null;
   const v = parseDynamic(text);
   if (!Array.isArray(v)) return null;
@@ -139,18 +152,18 @@ export function seriesStatsDynamic(text: string | null, ignore: number | null): 
     if (typeof x === 'number' && Number.isFinite(x)) finite.push([x, i]);
     else skipped = true;
   });
-  const none = {
-    min: null,
-    min_idx: null,
-    max: null,
-    max_idx: null,
-    avg: null,
-    stdev: null,
-    variance: null,
-    sum: null,
-    len: null,
-  };
-  if ((skipped && !ignore) || finite.length === 0) return json(none);
+  if ((skipped && !ignore) || finite.length === 0)
+    return {
+      min: null,
+      min_idx: null,
+      max: null,
+      max_idx: null,
+      avg: null,
+      stdev: null,
+      variance: null,
+      sum: null,
+      len: null,
+    };
   let min = finite[0]!;
   let max = finite[0]!;
   let sum = 0;
@@ -162,7 +175,7 @@ export function seriesStatsDynamic(text: string | null, ignore: number | null): 
   const n = finite.length;
   const avg = sum / n;
   const variance = n > 1 ? finite.reduce((a, [x]) => a + (x - avg) ** 2, 0) / (n - 1) : 0;
-  return json({
+  return {
     min: min[0],
     min_idx: min[1],
     max: max[0],
@@ -172,7 +185,18 @@ export function seriesStatsDynamic(text: string | null, ignore: number | null): 
     variance,
     sum,
     len: v.length,
-  });
+  };
+}
+
+export function seriesStatsDynamic(text: string | null, ignore: number | null): string | null {
+  const s = stats(text, ignore);
+  return s === null ? null : json(s);
+}
+
+/** series_stats(series, ignore_nonfinite=false): [min, min_idx, max, max_idx, avg, stdev, variance]. */
+export function seriesStats(text: string | null, ignore: number | null): string | null {
+  const s = stats(text, ignore);
+  return s === null ? null : json([s.min, s.min_idx, s.max, s.max_idx, s.avg, s.stdev, s.variance]);
 }
 
 // ---------- series_fit_2lines, series_fit_2lines_dynamic ----------
@@ -660,6 +684,7 @@ export const SERIES_STATS_DYNAMIC = udf(
   'VARCHAR',
   seriesStatsDynamic,
 );
+export const SERIES_STATS = udf('kql_series_stats', ['VARCHAR', 'INTEGER'], 'VARCHAR', seriesStats);
 export const SERIES_FIT_2LINES = udf(
   'kql_series_fit_2lines',
   ['VARCHAR'],

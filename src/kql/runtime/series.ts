@@ -120,21 +120,6 @@ export function seriesOutliers(
   return y === null ? null : json(outlierScores(y, minPct ?? 10, maxPct ?? 90));
 }
 
-export function seriesStats(text: string | null): string | null {
-  const y = numbers(text);
-  if (y === null || y.length === 0) return null;
-  let min = 0;
-  let max = 0;
-  y.forEach((v, i) => {
-    if (v < y[min]!) min = i;
-    if (v > y[max]!) max = i;
-  });
-  const n = y.length;
-  const avg = y.reduce((a, b) => a + b, 0) / n;
-  const variance = n > 1 ? y.reduce((a, v) => a + (v - avg) ** 2, 0) / (n - 1) : 0;
-  return json([y[min], min, y[max], max, avg, Math.sqrt(variance), variance]);
-}
-
 // ---------- element-wise series functions (series_add, series_abs, series_greater, …) ----------
 
 type Num = number | null;
@@ -296,4 +281,3 @@ export const SERIES_OUTLIERS = udf(
   'VARCHAR',
   seriesOutliers,
 );
-export const SERIES_STATS = udf('kql_series_stats', ['VARCHAR'], 'VARCHAR', seriesStats);

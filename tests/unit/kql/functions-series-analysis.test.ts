@@ -80,6 +80,11 @@ functionCases(
       ],
     },
     {
+      rule: 'series_stats with a null gives null statistics (page: non-finite values give null) unless ignore_nonfinite (naive: the null counts as 0, min 0)',
+      kql: 'print x = dynamic([5, null, 1, 3]) | extend (mn, mi) = series_stats(x), (mn2, mi2, mx2, xi2, avg2) = series_stats(x, true) | project-away x',
+      rows: [{ mn: null, mi: null, mn2: 1, mi2: 2, mx2: 5, xi2: 0, avg2: 3 }],
+    },
+    {
       rule: 'series_fit_2lines finds the split that maximises r-square; each side is a series_fit_line of its segment',
       kql: 'print y = dynamic([1, 2, 3, 4, 10, 9, 8, 7]) | extend (rs, si, v, rv, lf, r_rs, r_slope, r_icpt) = series_fit_2lines(y) | project-away y',
       rows: [
