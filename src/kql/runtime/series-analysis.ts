@@ -14,8 +14,8 @@
  *   a local maximum of the autocorrelation above the white-noise bound 2/√n; periods shorter than
  *   4 points or longer than half the series score 0 (the pages' bounds). Detection takes the peaks
  *   of the periodogram in range, refines each to its best autocorrelation lag among the periods nearer its frequency than the
- *   neighbouring ones, and keeps them best
- *   first, dropping multiples of a period already kept.
+ *   neighbouring ones, and drops multiples
+ *   of a shorter period found (within a bin per repetition), and keeps the rest best first.
  * - series_fit_2lines: each segment is fitted as series_fit_line fits a series (x = 1…length of the
  *   segment), so slopes and interceptions are the segment's own; split_idx is the first index of
  *   the right segment; each segment has at least 2 points.
@@ -217,33 +217,59 @@ function sumSquares(y: readonly number[], around: number): number {
   return y.reduce((a, v) => a + (v - around) ** 2, 0);
 }
 
-/** The best two-segment fit: each split, a series_fit_line of each side, the highest total r-square. */
+/**
+ * The best two-segment fit: each split, a series_fit_line of each side, the highest total r-square.
+ * Each split's residual sum of squares comes from prefix sums (O(1) a split); the best split is
+ * then fitted exactly.
+ */
 export function fit2Lines(y: readonly number[]): TwoLines | null {
   const n = y.length;
   if (n < 4) return null;
-  const mean = y.reduce((a, b) => a + b, 0) / n;
-  const sst = sumSquares(y, mean);
-  let best: TwoLines | null = null;
+  // Prefix sums of y, y² and i·y (i = 0…n−1).
+  const sy = [0];
+  const syy = [0];
+  const siy = [0];
+  for (let i = 0; i < n; i++) {
+    sy.push(sy[i]! + y[i]!);
+    syy.push(syy[i]! + y[i]! * y[i]!);
+    siy.push(siy[i]! + i * y[i]!);
+  }
+  /** The residual sum of squares of the least-squares line over y[a…b) (x = 1…b−a). */
+  const ssrOf = (a: number, b: number): number => {
+    const m = b - a;
+    const tot = sy[b]! - sy[a]!;
+    const my = tot / m;
+    const mx = (m + 1) / 2;
+    const sxy = siy[b]! - siy[a]! - (a - 1) * tot - m * mx * my;
+    const sxx = (m * (m * m - 1)) / 12;
+    const s2 = syy[b]! - syy[a]! - m * my * my;
+    return Math.max(0, s2 - (sxx === 0 ? 0 : (sxy * sxy) / sxx));
+  };
+  let split = 2;
   let bestSsr = Infinity;
-  for (let split = 2; split <= n - 2; split++) {
-    const left = fitLine(y.slice(0, split));
-    const right = fitLine(y.slice(split));
-    const line = [...left.line, ...right.line];
-    const ssr = y.reduce((a, v, i) => a + (v - line[i]!) ** 2, 0);
-    if (ssr < bestSsr) {
+  for (let k = 2; k <= n - 2; k++) {
+    const ssr = ssrOf(0, k) + ssrOf(k, n);
+    // A split must be better by more than rounding to replace an earlier one.
+    if (k === 2 || ssr < bestSsr - 1e-9 * Math.max(1, bestSsr)) {
       bestSsr = ssr;
-      best = {
-        rsquare: sst === 0 ? 1 : 1 - ssr / sst,
-        split,
-        variance: sst / (n - 1),
-        rvariance: ssr / (n - 1),
-        line,
-        left,
-        right,
-      };
+      split = k;
     }
   }
-  return best;
+  const left = fitLine(y.slice(0, split));
+  const right = fitLine(y.slice(split));
+  const line = [...left.line, ...right.line];
+  const mean = sy[n]! / n;
+  const sst = sumSquares(y, mean);
+  const ssr = y.reduce((a, v, i) => a + (v - line[i]!) ** 2, 0);
+  return {
+    rsquare: sst === 0 ? 1 : 1 - ssr / sst,
+    split,
+    variance: sst / (n - 1),
+    rvariance: ssr / (n - 1),
+    line,
+    left,
+    right,
+  };
 }
 
 export function seriesFit2Lines(text: string | null): string | null {
@@ -364,65 +390,99 @@ export function seriesFitPoly(
 
 // ---------- series_fft, series_ifft ----------
 
-/** The discrete Fourier transform (sign −1) or its inverse (sign +1, divided by n). */
+/** In-place iterative radix-2 Cooley–Tukey (n a power of two), unnormalised both ways. */
+function radix2(r: number[], m: number[], inverse: boolean): void {
+  const n = r.length;
+  for (let i = 1, j = 0; i < n; i++) {
+    let bit = n >> 1;
+    for (; j & bit; bit >>= 1) j ^= bit;
+    j ^= bit;
+    if (i < j) {
+      [r[i], r[j]] = [r[j]!, r[i]!];
+      [m[i], m[j]] = [m[j]!, m[i]!];
+    }
+  }
+  for (let len = 2; len <= n; len <<= 1) {
+    const ang = ((inverse ? 2 : -2) * Math.PI) / len;
+    for (let k = 0; k < len / 2; k++) {
+      const wr = Math.cos(ang * k);
+      const wi = Math.sin(ang * k);
+      for (let i = 0; i < n; i += len) {
+        const a = i + k;
+        const b = a + len / 2;
+        const tr = r[b]! * wr - m[b]! * wi;
+        const ti = r[b]! * wi + m[b]! * wr;
+        r[b] = r[a]! - tr;
+        m[b] = m[a]! - ti;
+        r[a] = r[a]! + tr;
+        m[a] = m[a]! + ti;
+      }
+    }
+  }
+}
+
+/**
+ * The discrete Fourier transform (sign −1) or its inverse (sign +1, divided by n): radix 2 for a
+ * power of two, else Bluestein's chirp-z (kt = (k² + t² − (k−t)²)/2 turns the sum into a
+ * convolution done with radix-2 transforms), O(n log n) either way.
+ */
 export function dft(
   re: readonly number[],
   im: readonly number[],
   inverse: boolean,
 ): [number[], number[]] {
   const n = re.length;
-  const outRe = new Array<number>(n).fill(0);
-  const outIm = new Array<number>(n).fill(0);
-  if (n === 0) return [outRe, outIm];
+  const scale = inverse && n > 0 ? 1 / n : 1;
+  if (n === 0) return [[], []];
   if ((n & (n - 1)) === 0) {
-    // Iterative radix-2 Cooley–Tukey.
     const r = [...re];
     const m = [...im];
-    for (let i = 1, j = 0; i < n; i++) {
-      let bit = n >> 1;
-      for (; j & bit; bit >>= 1) j ^= bit;
-      j ^= bit;
-      if (i < j) {
-        [r[i], r[j]] = [r[j]!, r[i]!];
-        [m[i], m[j]] = [m[j]!, m[i]!];
-      }
-    }
-    for (let len = 2; len <= n; len <<= 1) {
-      const ang = ((inverse ? 2 : -2) * Math.PI) / len;
-      for (let i = 0; i < n; i += len) {
-        for (let k = 0; k < len / 2; k++) {
-          const wr = Math.cos(ang * k);
-          const wi = Math.sin(ang * k);
-          const a = i + k;
-          const b = a + len / 2;
-          const tr = r[b]! * wr - m[b]! * wi;
-          const ti = r[b]! * wi + m[b]! * wr;
-          r[b] = r[a]! - tr;
-          m[b] = m[a]! - ti;
-          r[a] = r[a]! + tr;
-          m[a] = m[a]! + ti;
-        }
-      }
-    }
-    for (let i = 0; i < n; i++) {
-      outRe[i] = inverse ? r[i]! / n : r[i]!;
-      outIm[i] = inverse ? m[i]! / n : m[i]!;
-    }
-    return [outRe, outIm];
+    radix2(r, m, inverse);
+    return [r.map((v) => v * scale), m.map((v) => v * scale)];
   }
   const sign = inverse ? 1 : -1;
+  // Chirp w_k = e^(sign·πi·k²/n), k² taken modulo 2n to keep the angle exact.
+  const wr: number[] = [];
+  const wi: number[] = [];
   for (let k = 0; k < n; k++) {
-    let sr = 0;
-    let si = 0;
-    for (let t = 0; t < n; t++) {
-      const ang = (sign * 2 * Math.PI * ((k * t) % n)) / n;
-      const c = Math.cos(ang);
-      const s = Math.sin(ang);
-      sr += re[t]! * c - im[t]! * s;
-      si += re[t]! * s + im[t]! * c;
+    const ang = (sign * Math.PI * ((k * k) % (2 * n))) / n;
+    wr.push(Math.cos(ang));
+    wi.push(Math.sin(ang));
+  }
+  let size = 1;
+  while (size < 2 * n - 1) size <<= 1;
+  const ar = new Array<number>(size).fill(0);
+  const ai = new Array<number>(size).fill(0);
+  for (let t = 0; t < n; t++) {
+    ar[t] = re[t]! * wr[t]! - im[t]! * wi[t]!;
+    ai[t] = re[t]! * wi[t]! + im[t]! * wr[t]!;
+  }
+  // b_j = conj(w_|j|) for j in (−n, n), stored circularly.
+  const br = new Array<number>(size).fill(0);
+  const bi = new Array<number>(size).fill(0);
+  for (let j = 0; j < n; j++) {
+    br[j] = wr[j]!;
+    bi[j] = -wi[j]!;
+    if (j > 0) {
+      br[size - j] = wr[j]!;
+      bi[size - j] = -wi[j]!;
     }
-    outRe[k] = inverse ? sr / n : sr;
-    outIm[k] = inverse ? si / n : si;
+  }
+  radix2(ar, ai, false);
+  radix2(br, bi, false);
+  for (let i = 0; i < size; i++) {
+    const r = ar[i]! * br[i]! - ai[i]! * bi[i]!;
+    ai[i] = ar[i]! * bi[i]! + ai[i]! * br[i]!;
+    ar[i] = r;
+  }
+  radix2(ar, ai, true);
+  const outRe: number[] = [];
+  const outIm: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const cr = ar[k]! / size;
+    const ci = ai[k]! / size;
+    outRe.push((cr * wr[k]! - ci * wi[k]!) * scale);
+    outIm.push((cr * wi[k]! + ci * wr[k]!) * scale);
   }
   return [outRe, outIm];
 }
@@ -450,16 +510,21 @@ function detrend(y: readonly number[]): number[] {
   return y.map((v, i) => v - line[i]!);
 }
 
-/** Autocorrelation of a (detrended) series at every lag 0…n−1 (unbiased, lag 0 = 1). */
+/**
+ * Autocorrelation of a (detrended) series at every lag 0…n−1 (unbiased, lag 0 = 1), through the
+ * power spectrum of the series padded with zeros to twice its length (O(n log n)).
+ */
 function autocorrelation(d: readonly number[]): number[] {
   const n = d.length;
-  const c0 = d.reduce((a, v) => a + v * v, 0) / n;
+  let size = 1;
+  while (size < 2 * n) size <<= 1;
+  const re = [...d, ...new Array<number>(size - n).fill(0)];
+  const [fr, fi] = dft(re, new Array<number>(size).fill(0), false);
+  const power = fr.map((v, i) => v * v + fi[i]! * fi[i]!);
+  const [sums] = dft(power, new Array<number>(size).fill(0), true);
+  const c0 = sums[0]! / n;
   const r: number[] = [];
-  for (let lag = 0; lag < n; lag++) {
-    let s = 0;
-    for (let i = 0; i + lag < n; i++) s += d[i]! * d[i + lag]!;
-    r.push(c0 === 0 ? 0 : s / (n - lag) / c0);
-  }
+  for (let lag = 0; lag < n; lag++) r.push(c0 <= 1e-300 ? 0 : sums[lag]! / (n - lag) / c0);
   return r;
 }
 
@@ -514,10 +579,13 @@ export function detectPeriods(
       const score = periodScore(r, n, best);
       if (score > 0) found.set(best, score);
     }
-    const ranked = [...found].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    for (const [p, s] of ranked) {
-      if (periods.length >= count) break;
-      if (periods.some((k) => p % k === 0 || k % p === 0)) continue;
+    // A multiple of a shorter period found (within a bin per repetition) is that period again.
+    const kept: [number, number][] = [];
+    for (const [p, s] of [...found].sort((a, b) => a[0] - b[0])) {
+      const harmonic = kept.some(([k]) => Math.abs(p - k * Math.round(p / k)) <= Math.round(p / k));
+      if (!harmonic) kept.push([p, s]);
+    }
+    for (const [p, s] of kept.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, count)) {
       periods.push(p);
       scores.push(s);
     }
@@ -671,6 +739,24 @@ export function seriesDecomposeAnomalies(
   return `[${json(flags)},${realsJson(scores)},${realsJson(d.baseline)}]`;
 }
 
+/**
+ * A multi-result function is called once per result column with the same arguments (each column
+ * reads one element of the packed result), so the results of recent calls are kept: the columns
+ * of a chunk of rows reuse the first one's work instead of refitting every series.
+ */
+function remembered<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const cache = new Map<string, R>();
+  return (...args: A) => {
+    const key = JSON.stringify(args);
+    const hit = cache.get(key);
+    if (hit !== undefined || cache.has(key)) return hit!;
+    const v = fn(...args);
+    if (cache.size >= 4096) cache.clear();
+    cache.set(key, v);
+    return v;
+  };
+}
+
 // The UDFs of this module (registered by ./index.ts, called by the translator).
 export const SERIES_FILL_LINEAR = udf(
   'kql_series_fill_linear',
@@ -684,12 +770,17 @@ export const SERIES_STATS_DYNAMIC = udf(
   'VARCHAR',
   seriesStatsDynamic,
 );
-export const SERIES_STATS = udf('kql_series_stats', ['VARCHAR', 'INTEGER'], 'VARCHAR', seriesStats);
+export const SERIES_STATS = udf(
+  'kql_series_stats',
+  ['VARCHAR', 'INTEGER'],
+  'VARCHAR',
+  remembered(seriesStats),
+);
 export const SERIES_FIT_2LINES = udf(
   'kql_series_fit_2lines',
   ['VARCHAR'],
   'VARCHAR',
-  seriesFit2Lines,
+  remembered(seriesFit2Lines),
 );
 export const SERIES_FIT_2LINES_DYNAMIC = udf(
   'kql_series_fit_2lines_dynamic',
@@ -701,32 +792,32 @@ export const SERIES_FIT_POLY = udf(
   'kql_series_fit_poly',
   ['VARCHAR', 'VARCHAR', 'DOUBLE'],
   'VARCHAR',
-  seriesFitPoly,
+  remembered(seriesFitPoly),
 );
 export const SERIES_FFT = udf(
   'kql_series_fft',
   ['VARCHAR', 'VARCHAR', 'INTEGER'],
   'VARCHAR',
-  seriesFft,
+  remembered(seriesFft),
 );
 export const SERIES_PERIODS_DETECT = udf(
   'kql_series_periods_detect',
   ['VARCHAR', 'DOUBLE', 'DOUBLE', 'DOUBLE'],
   'VARCHAR',
-  seriesPeriodsDetect,
+  remembered(seriesPeriodsDetect),
 );
 export const SERIES_PERIODS_VALIDATE = variadicUdf(
   'kql_series_periods_validate',
   ['VARCHAR', 'DOUBLE'],
   'DOUBLE',
   'VARCHAR',
-  seriesPeriodsValidate,
+  remembered(seriesPeriodsValidate),
 );
 export const SERIES_DECOMPOSE = udf(
   'kql_series_decompose',
   ['VARCHAR', 'DOUBLE', 'VARCHAR', 'DOUBLE', 'DOUBLE'],
   'VARCHAR',
-  seriesDecompose,
+  remembered(seriesDecompose),
 );
 export const SERIES_DECOMPOSE_FORECAST = udf(
   'kql_series_decompose_forecast',
@@ -738,5 +829,5 @@ export const SERIES_DECOMPOSE_ANOMALIES = udf(
   'kql_series_decompose_anomalies',
   ['VARCHAR', 'DOUBLE', 'DOUBLE', 'VARCHAR', 'DOUBLE', 'VARCHAR', 'DOUBLE'],
   'VARCHAR',
-  seriesDecomposeAnomalies,
+  remembered(seriesDecomposeAnomalies),
 );

@@ -169,6 +169,11 @@ functionCases(
       rows: [{ p: [14, 0], good: true, none: 0 }],
     },
     {
+      rule: 'series_periods_detect reports a period once, not its multiples (16, 24… correlate as well as 8 on a sine)',
+      kql: 'range i from 0 to 199 step 1 | summarize y = make_list(sin(2 * pi() * i / 8) + i / 50.0) | project (p, s) = series_periods_detect(y, 0.0, 100.0, 3) | project p, good = todouble(s[0]) > 0.9',
+      rows: [{ p: [8, 0, 0], good: true }],
+    },
+    {
       rule: 'series_periods_validate: the weekly period scores high, 10 bins scores 0, periods outside [4, n/2] score 0',
       kql: `print y = ${TRAFFIC} | project (p, s) = series_periods_validate(y, 14.0, 10.0, 2, 31) | project p, hi = todouble(s[0]) > 0.6, rest = array_slice(s, 1, 3)`,
       rows: [{ p: [14, 10, 2, 31], hi: true, rest: [0, 0, 0] }],
