@@ -44,6 +44,7 @@ import { GEO_FUNCTIONS } from './geo.ts';
 import { TDIGEST_FUNCTIONS } from './tdigest-more.ts';
 import { GEO_CELL_FUNCTIONS } from './geo-cells.ts';
 import { XML_FUNCTIONS } from './xml.ts';
+import { SERIES_ANALYSIS_FUNCTIONS } from './series-analysis.ts';
 import { refusedAggregateFunction, refusedScalarFunction } from '../catalog/refuse.ts';
 
 export type { AggregateFunction, CallSite, ScalarFunction } from './registry.ts';
@@ -80,6 +81,7 @@ const SCALARS = byName([
   ...TDIGEST_FUNCTIONS,
   ...GEO_CELL_FUNCTIONS,
   ...XML_FUNCTIONS,
+  ...SERIES_ANALYSIS_FUNCTIONS,
 ]);
 const AGGREGATES = byName([...AGGREGATE_FUNCTIONS, ...MORE_AGGREGATES]);
 

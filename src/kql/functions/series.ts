@@ -1,22 +1,22 @@
 /**
  * Series functions over dynamic numeric arrays (make-series output). The algorithms run in
- * ../runtime/series.ts; functions with several results (series_decompose_anomalies,
- * series_fit_line, series_stats) return them packed, and ../tuples.ts spreads them over columns.
+ * ../runtime/series.ts; functions with several results (series_fit_line, and series_stats and
+ * series_decompose_anomalies of ./series-analysis.ts) return them packed, and ../tuples.ts spreads
+ * them over columns.
  */
 import type { KqlType } from '../../schema/kql-types.ts';
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
 import type { Typed } from '../types.ts';
 import { toJsonSql } from '../convert.ts';
 import { sqlString } from '../sql.ts';
+import { SERIES_ANALYSIS_TUPLES } from './series-analysis.ts';
 import {
   SERIES_BINARY,
-  SERIES_DECOMPOSE_ANOMALIES,
   SERIES_FILL,
   SERIES_FIT_LINE,
   SERIES_FIT_LINE_DYNAMIC,
   SERIES_OUTLIERS,
   SERIES_REDUCE,
-  SERIES_STATS,
   SERIES_UNARY,
 } from '../runtime/series.ts';
 
@@ -54,6 +54,7 @@ export const TUPLE_RESULTS: ReadonlyMap<string, readonly { suffix: string; type:
         { suffix: 'variance', type: 'real' },
       ],
     ],
+    ...SERIES_ANALYSIS_TUPLES,
   ]);
 
 const NUMBERS = ['long', 'int', 'real', 'decimal'] as const;
@@ -63,32 +64,6 @@ function num(a: readonly Typed[], i: number, s: CallSite, fallback: string): str
 }
 
 export const SERIES_FUNCTIONS: readonly ScalarFunction[] = [
-  {
-    // (series, threshold=1.5, seasonality=-1, trend='linefit', test_points=0, method='ctukey', seasonality_threshold=0.6)
-    name: 'series_decompose_anomalies',
-    minArgs: 1,
-    maxArgs: 7,
-    translate: (a, s) => {
-      const y = expectType(a, 0, s, 'dynamic').sql;
-      const trend = a[3] ? expectType(a, 3, s, 'string').sql : `'linefit'`;
-      if (
-        a[3] &&
-        typeof a[3].literal === 'string' &&
-        !['linefit', 'avg', 'none'].includes(a[3].literal)
-      )
-        s.fail(`unknown trend "${a[3].literal}" (expected linefit, avg or none)`, 3);
-      if (a[5] && a[5].literal !== 'ctukey') s.fail('only the "ctukey" method is supported', 5);
-      return {
-        sql: SERIES_DECOMPOSE_ANOMALIES.call(
-          y,
-          num(a, 1, s, 'CAST(1.5 AS DOUBLE)'),
-          num(a, 2, s, 'CAST(-1 AS DOUBLE)'),
-          trend,
-        ),
-        type: 'dynamic',
-      };
-    },
-  },
   {
     name: 'series_fit_line',
     minArgs: 1,
@@ -107,15 +82,6 @@ export const SERIES_FUNCTIONS: readonly ScalarFunction[] = [
       sql: SERIES_FIT_LINE_DYNAMIC.call(expectType(a, 0, s, 'dynamic').sql),
       type: 'dynamic',
     }),
-  },
-  {
-    name: 'series_stats',
-    minArgs: 1,
-    maxArgs: 2,
-    translate: (a, s) => {
-      if (a[1]) s.fail('series_stats() with an ignore value is not supported', 1);
-      return { sql: SERIES_STATS.call(expectType(a, 0, s, 'dynamic').sql), type: 'dynamic' };
-    },
   },
   {
     // (series, kind='ctukey', ignore_val, min_percentile=10, max_percentile=90)

@@ -25,6 +25,7 @@ import * as regex from './regex.ts';
 import * as series from './series.ts';
 import * as special from './special.ts';
 import * as seriesFilters from './series-filters.ts';
+import * as seriesAnalysis from './series-analysis.ts';
 import * as stats from './stats.ts';
 import * as text from './text.ts';
 import * as textMore from './text-more.ts';
@@ -50,6 +51,7 @@ const MODULES = [
   regex,
   series,
   seriesFilters,
+  seriesAnalysis,
   special,
   stats,
   text,

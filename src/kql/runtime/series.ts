@@ -1,16 +1,14 @@
 /**
  * Series functions at run time, over dynamic arrays (JSON text); each returns its results packed
  * as one JSON array `[r0, r1, …]` that the translator unpacks into columns (`(a, b) = f(…)`).
+ * series_decompose and series_decompose_anomalies are in ./series-analysis.ts, built on fitLine
+ * and outlierScores here.
  *
- * series_decompose_anomalies follows Kusto's documented algorithm (series_decompose then
- * series_outliers on the residual) with these documented choices where the docs leave freedom
- * (see docs/kql.md, "series functions"):
- * - seasonality -1 (auto-detect) is treated as "no seasonality" (Kusto runs series_periods_detect);
- *   a positive period gives the seasonal component as the mean of the detrended points of each phase;
- * - trend 'linefit' is the least-squares line over x = 1…n, 'avg' the mean, 'none' zero;
- * - outlier scores use the custom Tukey test on the residual with the 10th/90th percentiles
- *   (linear interpolation between ranks): (r - p90) / (p90 - p10) above, (r - p10) / (p90 - p10)
- *   below, 0 between; a zero range scores points outside it ±Infinity;
+ * Documented choices where the docs leave freedom (see docs/kql.md, "series functions"):
+ * - series_fit_line is the least-squares line over x = 1…n;
+ * - outlier scores use the custom Tukey test with the 10th/90th percentiles (linear interpolation
+ *   between ranks): (r - p90) / (p90 - p10) above, (r - p10) / (p90 - p10) below, 0 between; a
+ *   zero range scores points outside it ±Infinity;
  * - non-numeric elements count as 0.
  */
 import { udf } from './udf.ts';
@@ -91,42 +89,6 @@ function json(v: unknown): string {
   );
 }
 
-export function decomposeAnomalies(
-  text: string | null,
-  threshold: number | null,
-  seasonality: number | null,
-  trend: string | null,
-): string | null {
-  const y = numbers(text);
-  if (y === null) return null;
-  const n = y.length;
-  const t = trend ?? 'linefit';
-  const trendLine =
-    t === 'linefit' && n > 0
-      ? fitLine(y).line
-      : t === 'avg' && n > 0
-        ? y.map(() => y.reduce((a, b) => a + b, 0) / n)
-        : y.map(() => 0);
-  const period = seasonality !== null && seasonality > 1 ? Math.round(seasonality) : 0;
-  const seasonal = y.map(() => 0);
-  if (period > 1) {
-    for (let phase = 0; phase < period; phase++) {
-      let sum = 0;
-      let count = 0;
-      for (let i = phase; i < n; i += period) {
-        sum += y[i]! - trendLine[i]!;
-        count++;
-      }
-      for (let i = phase; i < n; i += period) seasonal[i] = count ? sum / count : 0;
-    }
-  }
-  const baseline = y.map((_, i) => seasonal[i]! + trendLine[i]!);
-  const scores = outlierScores(y.map((v, i) => v - baseline[i]!));
-  const th = threshold ?? 1.5;
-  const flags = scores.map((s) => (s > th ? 1 : s < -th ? -1 : 0));
-  return json([flags, scores, baseline]);
-}
-
 export function seriesFitLine(text: string | null): string | null {
   const y = numbers(text);
   if (y === null || y.length === 0) return null;
@@ -156,21 +118,6 @@ export function seriesOutliers(
 ): string | null {
   const y = numbers(text);
   return y === null ? null : json(outlierScores(y, minPct ?? 10, maxPct ?? 90));
-}
-
-export function seriesStats(text: string | null): string | null {
-  const y = numbers(text);
-  if (y === null || y.length === 0) return null;
-  let min = 0;
-  let max = 0;
-  y.forEach((v, i) => {
-    if (v < y[min]!) min = i;
-    if (v > y[max]!) max = i;
-  });
-  const n = y.length;
-  const avg = y.reduce((a, b) => a + b, 0) / n;
-  const variance = n > 1 ? y.reduce((a, v) => a + (v - avg) ** 2, 0) / (n - 1) : 0;
-  return json([y[min], min, y[max], max, avg, Math.sqrt(variance), variance]);
 }
 
 // ---------- element-wise series functions (series_add, series_abs, series_greater, …) ----------
@@ -321,12 +268,6 @@ export const SERIES_FILL = udf(
   'VARCHAR',
   seriesFill,
 );
-export const SERIES_DECOMPOSE_ANOMALIES = udf(
-  'kql_series_decompose_anomalies',
-  ['VARCHAR', 'DOUBLE', 'DOUBLE', 'VARCHAR'],
-  'VARCHAR',
-  decomposeAnomalies,
-);
 export const SERIES_FIT_LINE = udf('kql_series_fit_line', ['VARCHAR'], 'VARCHAR', seriesFitLine);
 export const SERIES_FIT_LINE_DYNAMIC = udf(
   'kql_series_fit_line_dynamic',
@@ -340,4 +281,3 @@ export const SERIES_OUTLIERS = udf(
   'VARCHAR',
   seriesOutliers,
 );
-export const SERIES_STATS = udf('kql_series_stats', ['VARCHAR'], 'VARCHAR', seriesStats);
