@@ -5,7 +5,7 @@
  */
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
 import type { Typed } from '../types.ts';
-import { realCall } from '../runtime/udf.ts';
+import { boolCall, realCall } from '../runtime/udf.ts';
 import {
   GEO_ANGLE,
   GEO_AZIMUTH,
@@ -13,6 +13,11 @@ import {
   GEO_CLOSEST_POINT_ON_POLYGON,
   GEO_DISTANCE_POINT_TO_LINE,
   GEO_DISTANCE_POINT_TO_POLYGON,
+  GEO_INTERSECTION_2POLYGONS,
+  GEO_INTERSECTS_2LINES,
+  GEO_INTERSECTS_2POLYGONS,
+  GEO_INTERSECTS_LINE_WITH_POLYGON,
+  GEO_UNION_POLYGONS_ARRAY,
   GEO_LINE_CENTROID,
   GEO_LINE_DENSIFY,
   GEO_LINE_INTERPOLATE_POINT,
@@ -39,7 +44,7 @@ function measure(
   name: string,
   fn: KqlUdf,
   kinds: readonly ('real' | 'shape')[],
-  type: 'real' | 'dynamic',
+  type: 'real' | 'dynamic' | 'bool',
   extra?: { maxArgs: number; check: (a: readonly Typed[], s: CallSite) => void },
 ): ScalarFunction {
   return {
@@ -50,7 +55,10 @@ function measure(
       extra?.check(a, s);
       const args = kinds.map((k, i) => (k === 'real' ? real(a, i, s) : shape(a, i, s)));
       const sql = (fn.call as (...x: string[]) => string)(...args);
-      return { sql: type === 'real' ? realCall(sql) : sql, type };
+      return {
+        sql: type === 'real' ? realCall(sql) : type === 'bool' ? boolCall(sql) : sql,
+        type,
+      };
     },
   };
 }
@@ -126,6 +134,16 @@ export const GEO_SHAPE_FUNCTIONS: ScalarFunction[] = [
     maxArgs: 4,
     check: sphereOnly(3),
   }),
+  measure('geo_intersects_2lines', GEO_INTERSECTS_2LINES, ['shape', 'shape'], 'bool'),
+  measure('geo_intersects_2polygons', GEO_INTERSECTS_2POLYGONS, ['shape', 'shape'], 'bool'),
+  measure(
+    'geo_intersects_line_with_polygon',
+    GEO_INTERSECTS_LINE_WITH_POLYGON,
+    ['shape', 'shape'],
+    'bool',
+  ),
+  measure('geo_intersection_2polygons', GEO_INTERSECTION_2POLYGONS, ['shape', 'shape'], 'dynamic'),
+  measure('geo_union_polygons_array', GEO_UNION_POLYGONS_ARRAY, ['shape'], 'dynamic'),
   densify('geo_line_densify', GEO_LINE_DENSIFY),
   densify('geo_polygon_densify', GEO_POLYGON_DENSIFY),
 ];

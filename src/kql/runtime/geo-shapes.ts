@@ -14,7 +14,7 @@
  * (Kusto: "the result will be the area of polygons union"), computed by polyclip-ts on the
  * projection.
  */
-import { union as polyUnion, type Geom } from 'polyclip-ts';
+import { intersection as polyIntersection, union as polyUnion, type Geom } from 'polyclip-ts';
 import { udf } from './udf.ts';
 import { parseDynamic } from './dynamic.ts';
 
@@ -684,6 +684,164 @@ export function polygonDensify(text: string | null, tolerance: number | null): s
   );
 }
 
+// --- intersections ---------------------------------------------------------------------------
+
+type P2 = readonly [number, number];
+
+/** Sign of the turn a→b→c in the plane (0 when collinear). */
+function orient(a: P2, b: P2, c: P2): number {
+  const v = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+  return v > 0 ? 1 : v < 0 ? -1 : 0;
+}
+
+const onSegment = (a: P2, b: P2, p: P2): boolean =>
+  Math.min(a[0], b[0]) <= p[0] &&
+  p[0] <= Math.max(a[0], b[0]) &&
+  Math.min(a[1], b[1]) <= p[1] &&
+  p[1] <= Math.max(a[1], b[1]);
+
+/** Whether the closed segments ab and cd share a point. */
+function segmentsMeet(a: P2, b: P2, c: P2, d: P2): boolean {
+  const o1 = orient(a, b, c);
+  const o2 = orient(a, b, d);
+  const o3 = orient(c, d, a);
+  const o4 = orient(c, d, b);
+  if (o1 !== o2 && o3 !== o4) return true;
+  return (
+    (o1 === 0 && onSegment(a, b, c)) ||
+    (o2 === 0 && onSegment(a, b, d)) ||
+    (o3 === 0 && onSegment(c, d, a)) ||
+    (o4 === 0 && onSegment(c, d, b))
+  );
+}
+
+/** The edges of projected chains (closed rings repeat their first vertex). */
+function edgesOf(chains: readonly P2[][], closed: boolean): [P2, P2][] {
+  const out: [P2, P2][] = [];
+  for (const c of chains) {
+    for (let i = 1; i < c.length; i++) out.push([c[i - 1]!, c[i]!]);
+    if (closed && c.length > 2) out.push([c[c.length - 1]!, c[0]!]);
+  }
+  return out;
+}
+
+function anyEdgesMeet(a: readonly [P2, P2][], b: readonly [P2, P2][]): boolean {
+  for (const [p, q] of a) for (const [r, s] of b) if (segmentsMeet(p, q, r, s)) return true;
+  return false;
+}
+
+/** Projected polygons: each polygon's rings of projected vertices (without the closing repeat). */
+const projectPolygons = (g: Gnomonic, polygons: readonly Polygon[]): P2[][][] =>
+  polygons.map((poly) => poly.map((r) => r.vecs.map((v) => g.forward(v))));
+
+const insideAny = (p: P2, polys: readonly P2[][][]): boolean =>
+  polys.some((rings) => insideRings(p, rings));
+
+export function intersects2Lines(t1: string | null, t2: string | null): number | null {
+  const a = parseLines(t1);
+  const b = parseLines(t2);
+  if (!a || !b) return null;
+  const all = [...a.lines, ...b.lines].flatMap((l) => l.vecs);
+  const g = Gnomonic.around(all);
+  if (!g) return null;
+  const ea = edgesOf(
+    a.lines.map((l) => l.vecs.map((v) => g.forward(v))),
+    false,
+  );
+  const eb = edgesOf(
+    b.lines.map((l) => l.vecs.map((v) => g.forward(v))),
+    false,
+  );
+  return anyEdgesMeet(ea, eb) ? 1 : 0;
+}
+
+export function intersects2Polygons(t1: string | null, t2: string | null): number | null {
+  const a = parsePolygons(t1);
+  const b = parsePolygons(t2);
+  if (!a || !b) return null;
+  const g = Gnomonic.around([...verticesOf(a.polygons), ...verticesOf(b.polygons)]);
+  if (!g) return null;
+  const pa = projectPolygons(g, a.polygons);
+  const pb = projectPolygons(g, b.polygons);
+  if (anyEdgesMeet(edgesOf(pa.flat(), true), edgesOf(pb.flat(), true))) return 1;
+  // No boundaries meet: one polygon is inside the other or they are apart.
+  const firstA = pa[0]![0]![0]!;
+  const firstB = pb[0]![0]![0]!;
+  return insideAny(firstA, pb) || insideAny(firstB, pa) ? 1 : 0;
+}
+
+export function intersectsLineWithPolygon(tl: string | null, tp: string | null): number | null {
+  const l = parseLines(tl);
+  const p = parsePolygons(tp);
+  if (!l || !p) return null;
+  const g = Gnomonic.around([...l.lines.flatMap((x) => x.vecs), ...verticesOf(p.polygons)]);
+  if (!g) return null;
+  const lines = l.lines.map((x) => x.vecs.map((v) => g.forward(v)));
+  const polys = projectPolygons(g, p.polygons);
+  if (anyEdgesMeet(edgesOf(lines, false), edgesOf(polys.flat(), true))) return 1;
+  return lines.some((c) => insideAny(c[0]!, polys)) ? 1 : 0;
+}
+
+/** Polygons of unit-vector rings as GeoJSON: Polygon, MultiPolygon, or an empty collection. */
+function polygonsJson(polys: readonly Vec[][][]): string {
+  const coords = polys.map((poly) =>
+    poly.map((r) => {
+      const ring = r.map((v) => toLonLat(v));
+      return [...ring, ring[0]!];
+    }),
+  );
+  if (coords.length === 0) return JSON.stringify({ type: 'GeometryCollection', geometries: [] });
+  return JSON.stringify(
+    coords.length === 1
+      ? { type: 'Polygon', coordinates: coords[0] }
+      : { type: 'MultiPolygon', coordinates: coords },
+  );
+}
+
+/** The projected closed rings polyclip-ts takes. */
+const toGeom = (polys: readonly P2[][][]): Geom =>
+  polys.map((poly) => poly.map((r) => [...r, r[0]!] as [number, number][]));
+
+/**
+ * geo_intersection_2polygons: the polygons both cover. Only their common area is returned: where
+ * they touch along an edge or at a point (Kusto returns that line or point) Loupe returns no shape.
+ */
+export function intersection2Polygons(t1: string | null, t2: string | null): string | null {
+  const a = parsePolygons(t1);
+  const b = parsePolygons(t2);
+  if (!a || !b) return null;
+  const g = Gnomonic.around([...verticesOf(a.polygons), ...verticesOf(b.polygons)]);
+  if (!g) return null;
+  const out = polyIntersection(
+    toGeom(projectPolygons(g, a.polygons)),
+    toGeom(projectPolygons(g, b.polygons)),
+  );
+  return polygonsJson(out.map((poly) => poly.map((r) => r.slice(0, -1).map((p) => g.inverse(p)))));
+}
+
+/** geo_union_polygons_array: the union of an array of polygons and multipolygons. */
+export function unionPolygonsArray(text: string | null): string | null {
+  if (text === null) return null;
+  let arr: unknown;
+  try {
+    arr = parseDynamic(text);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(arr) || arr.length === 0) return null;
+  const polygons: Polygon[] = [];
+  for (const item of arr) {
+    const p = parsePolygons(JSON.stringify(item));
+    if (!p) return null;
+    polygons.push(...p.polygons);
+  }
+  const g = Gnomonic.around(verticesOf(polygons));
+  if (!g) return null;
+  const geoms = projectPolygons(g, polygons).map((poly) => toGeom([poly]));
+  const out = polyUnion(geoms[0]!, ...geoms.slice(1));
+  return polygonsJson(out.map((poly) => poly.map((r) => r.slice(0, -1).map((p) => g.inverse(p)))));
+}
+
 // --- UDFs ------------------------------------------------------------------------------------
 
 export const GEO_AZIMUTH = udf(
@@ -764,4 +922,34 @@ export const GEO_POLYGON_DENSIFY = udf(
   ['VARCHAR', 'DOUBLE'],
   'VARCHAR',
   polygonDensify,
+);
+export const GEO_INTERSECTS_2LINES = udf(
+  'kql_geo_intersects_2lines',
+  ['VARCHAR', 'VARCHAR'],
+  'INTEGER',
+  intersects2Lines,
+);
+export const GEO_INTERSECTS_2POLYGONS = udf(
+  'kql_geo_intersects_2polygons',
+  ['VARCHAR', 'VARCHAR'],
+  'INTEGER',
+  intersects2Polygons,
+);
+export const GEO_INTERSECTS_LINE_WITH_POLYGON = udf(
+  'kql_geo_intersects_line_with_polygon',
+  ['VARCHAR', 'VARCHAR'],
+  'INTEGER',
+  intersectsLineWithPolygon,
+);
+export const GEO_INTERSECTION_2POLYGONS = udf(
+  'kql_geo_intersection_2polygons',
+  ['VARCHAR', 'VARCHAR'],
+  'VARCHAR',
+  intersection2Polygons,
+);
+export const GEO_UNION_POLYGONS_ARRAY = udf(
+  'kql_geo_union_polygons_array',
+  ['VARCHAR'],
+  'VARCHAR',
+  unionPolygonsArray,
 );

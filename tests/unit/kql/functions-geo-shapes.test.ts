@@ -188,4 +188,23 @@ functionCases('KQL geo shape functions', [
       },
     ],
   },
+  {
+    rule: 'geo_intersects_2lines / _2polygons / _line_with_polygon: crossing shapes intersect (Kusto docs examples); apart they do not; a line inside a polygon intersects it; invalid shapes give null',
+    kql: `print a = geo_intersects_2lines(dynamic({"type":"LineString","coordinates":[[-73.978929,40.785155],[-73.980903,40.782621]]}), dynamic({"type":"LineString","coordinates":[[-73.985195,40.788275],[-73.974552,40.779761]]})), b = geo_intersects_2lines(dynamic({"type":"LineString","coordinates":[[1,1],[2,2]]}), dynamic({"type":"LineString","coordinates":[[3,3],[4,4]]})), c = geo_intersects_2polygons(dynamic({"type":"Polygon","coordinates":[[[-73.9630937576294,40.77498840732385],[-73.963565826416,40.774383111780914],[-73.96205306053162,40.773745311181585],[-73.96160781383514,40.7743912365898],[-73.9630937576294,40.77498840732385]]]}), dynamic({"type":"Polygon","coordinates":[[[-73.96213352680206,40.775045280447145],[-73.9631313085556,40.774578106920345],[-73.96207988262177,40.77416780398293],[-73.96213352680206,40.775045280447145]]]})), d = geo_intersects_2polygons(dynamic({"type":"Polygon","coordinates":[[[0,0],[4,0],[4,4],[0,4],[0,0]]]}), dynamic({"type":"Polygon","coordinates":[[[1,1],[2,1],[2,2],[1,2],[1,1]]]})), e = geo_intersects_2polygons(dynamic({"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}), dynamic({"type":"Polygon","coordinates":[[[5,5],[6,5],[6,6],[5,6],[5,5]]]})), f = geo_intersects_line_with_polygon(dynamic({"type":"LineString","coordinates":[[-73.985195,40.788275],[-73.974552,40.779761]]}), dynamic({"type":"Polygon","coordinates":[[[-73.9712905883789,40.78580561168767],[-73.98004531860352,40.775276834803655],[-73.97000312805176,40.77852663535664],[-73.9712905883789,40.78580561168767]]]})), g = geo_intersects_line_with_polygon(dynamic({"type":"LineString","coordinates":[[1.5,1.5],[2,2]]}), dynamic({"type":"Polygon","coordinates":[[[0,0],[4,0],[4,4],[0,4],[0,0]]]})), n1 = isnull(geo_intersects_2lines(dynamic({"type":"LineString","coordinates":[[1,1],[2,2]]}), dynamic({"type":"LineString","coordinates":[[3,3]]}))), n2 = isnull(geo_intersects_2polygons(dynamic({"type":"Polygon"}), ${CENTRAL_PARK}))`,
+    rows: [{ a: true, b: false, c: true, d: true, e: false, f: true, g: true, n1: true, n2: true }],
+  },
+  {
+    rule: 'geo_intersection_2polygons / geo_union_polygons_array: the common area and the union on the sphere (areas add up: |A∪B| = |A| + |B| − |A∩B|); apart gives an empty GeometryCollection; an invalid polygon gives null',
+    kql: `let a = dynamic({"type":"Polygon","coordinates":[[[-73.9495,40.7969],[-73.95807,40.80068],[-73.98201,40.76825],[-73.97317,40.76455],[-73.9495,40.7969]]]}); let b = dynamic({"type":"Polygon","coordinates":[[[-73.94622,40.79249],[-73.96888,40.79282],[-73.9577,40.7789],[-73.94622,40.79249]]]}); print i = geo_intersection_2polygons(a, b), u = geo_union_polygons_array(pack_array(a, b)), e = tostring(geo_intersection_2polygons(dynamic({"type":"Polygon","coordinates":[[[2,45],[0,45],[1,44],[2,45]]]}), dynamic({"type":"Polygon","coordinates":[[[3,44],[3,45],[2,43],[3,44]]]}))), n1 = isnull(geo_intersection_2polygons(dynamic({"type":"Polygon"}), a)), n2 = isnull(geo_union_polygons_array(pack_array(a, dynamic({"type":"Polygon","coordinates":[[[-73.94622,40.79249]]]})))) | project it = tostring(i.type), ut = tostring(u.type), sum = abs(geo_polygon_area(u) + geo_polygon_area(i) - geo_polygon_area(a) - geo_polygon_area(b)) < 1e-3, e, n1, n2`,
+    rows: [
+      {
+        it: 'Polygon',
+        ut: 'Polygon',
+        sum: true,
+        e: '{"type":"GeometryCollection","geometries":[]}',
+        n1: true,
+        n2: true,
+      },
+    ],
+  },
 ]);
