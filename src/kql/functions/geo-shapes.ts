@@ -18,6 +18,9 @@ import {
   GEO_INTERSECTS_2POLYGONS,
   GEO_INTERSECTS_LINE_WITH_POLYGON,
   GEO_UNION_POLYGONS_ARRAY,
+  GEO_LINE_SIMPLIFY,
+  GEO_POLYGON_SIMPLIFY,
+  GEO_SIMPLIFY_POLYGONS_ARRAY,
   GEO_LINE_CENTROID,
   GEO_LINE_DENSIFY,
   GEO_LINE_INTERPOLATE_POINT,
@@ -97,6 +100,19 @@ function densify(name: string, fn: KqlUdf): ScalarFunction {
   };
 }
 
+/** geo_line_simplify / geo_polygon_simplify(shape [, tolerance = 10]). */
+function simplify(name: string, fn: KqlUdf): ScalarFunction {
+  return {
+    name,
+    minArgs: 1,
+    maxArgs: 2,
+    translate: (a, s) => {
+      const tol = a.length >= 2 ? real(a, 1, s) : '10';
+      return { sql: (fn.call as (...x: string[]) => string)(shape(a, 0, s), tol), type: 'dynamic' };
+    },
+  };
+}
+
 export const GEO_SHAPE_FUNCTIONS: ScalarFunction[] = [
   measure('geo_azimuth', GEO_AZIMUTH, ['real', 'real', 'real', 'real'], 'real'),
   measure('geo_angle', GEO_ANGLE, ['real', 'real', 'real', 'real', 'real', 'real'], 'real'),
@@ -144,6 +160,9 @@ export const GEO_SHAPE_FUNCTIONS: ScalarFunction[] = [
   ),
   measure('geo_intersection_2polygons', GEO_INTERSECTION_2POLYGONS, ['shape', 'shape'], 'dynamic'),
   measure('geo_union_polygons_array', GEO_UNION_POLYGONS_ARRAY, ['shape'], 'dynamic'),
+  simplify('geo_line_simplify', GEO_LINE_SIMPLIFY),
+  simplify('geo_polygon_simplify', GEO_POLYGON_SIMPLIFY),
+  simplify('geo_simplify_polygons_array', GEO_SIMPLIFY_POLYGONS_ARRAY),
   densify('geo_line_densify', GEO_LINE_DENSIFY),
   densify('geo_polygon_densify', GEO_POLYGON_DENSIFY),
 ];

@@ -842,6 +842,108 @@ export function unionPolygonsArray(text: string | null): string | null {
   return polygonsJson(out.map((poly) => poly.map((r) => r.slice(0, -1).map((p) => g.inverse(p)))));
 }
 
+// --- simplify --------------------------------------------------------------------------------
+
+/**
+ * Douglas–Peucker on the sphere: keeps the ends of coords[i..j] and, while some vertex between
+ * lies farther than `tol` (radians) from the geodesic joining the kept ones, the farthest one.
+ */
+function simplifyRange(vecs: readonly Vec[], i: number, j: number, tol: number, keep: boolean[]) {
+  let far = -1;
+  let farDist = tol;
+  for (let k = i + 1; k < j; k++) {
+    const d = angleBetween(vecs[k]!, closestOnEdge(vecs[k]!, vecs[i]!, vecs[j]!));
+    if (d > farDist) {
+      far = k;
+      farDist = d;
+    }
+  }
+  if (far < 0) return;
+  keep[far] = true;
+  simplifyRange(vecs, i, far, tol, keep);
+  simplifyRange(vecs, far, j, tol, keep);
+}
+
+/** Kusto: tolerance in meters within [0, ~7,800,000); the default is 10. */
+function simplifyTolerance(tol: number | null): number | null {
+  return tol !== null && tol >= 0 && tol < 7800000 ? tol / R : null;
+}
+
+/** A simplified polyline, or null when it shrinks below the tolerance (Kusto: it disappears). */
+function simplifyLine(l: Polyline, tol: number): number[][] | null {
+  const n = l.vecs.length;
+  const keep = l.vecs.map((_, k) => k === 0 || k === n - 1);
+  simplifyRange(l.vecs, 0, n - 1, tol, keep);
+  const idx = keep.flatMap((k, i) => (k ? [i] : []));
+  if (idx.length === 2 && angleBetween(l.vecs[0]!, l.vecs[n - 1]!) <= tol) return null;
+  return idx.map((i) => [l.coords[i]![0], l.coords[i]![1]]);
+}
+
+/** A simplified ring (closed), or null when fewer than three vertices stay. */
+function simplifyRing(r: Ring, tol: number): number[][] | null {
+  const v = [...r.vecs, r.vecs[0]!];
+  const coords = r.coords;
+  // Split the ring at its vertex farthest from the first, then simplify both halves.
+  let far = 1;
+  for (let k = 2; k < r.vecs.length; k++)
+    if (angleBetween(v[0]!, v[k]!) > angleBetween(v[0]!, v[far]!)) far = k;
+  const keep = v.map((_, k) => k === 0 || k === far || k === v.length - 1);
+  simplifyRange(v, 0, far, tol, keep);
+  simplifyRange(v, far, v.length - 1, tol, keep);
+  const idx = keep.flatMap((k, i) => (k ? [i] : []));
+  if (idx.length < 4) return null;
+  const out = idx.map((i) => [coords[i]![0], coords[i]![1]]);
+  const outVecs = idx.slice(0, -1).map((i) => v[i]!);
+  // A ring thinner than the tolerance disappears too.
+  const spread = Math.max(...outVecs.map((x) => angleBetween(x, closestOnEdge(x, v[0]!, v[far]!))));
+  return spread <= tol ? null : out;
+}
+
+export function lineSimplify(text: string | null, tolerance: number | null): string | null {
+  const tol = simplifyTolerance(tolerance);
+  const l = parseLines(text);
+  if (tol === null || !l) return null;
+  const lines = l.lines.map((x) => simplifyLine(x, tol)).filter((x) => x !== null);
+  if (lines.length === 0) return null;
+  return JSON.stringify(
+    lines.length === 1
+      ? { type: 'LineString', coordinates: lines[0] }
+      : { type: 'MultiLineString', coordinates: lines },
+  );
+}
+
+export function polygonSimplify(text: string | null, tolerance: number | null): string | null {
+  const tol = simplifyTolerance(tolerance);
+  const p = parsePolygons(text);
+  if (tol === null || !p) return null;
+  const polys: number[][][][] = [];
+  for (const poly of p.polygons) {
+    const shell = simplifyRing(poly[0]!, tol);
+    if (!shell) continue;
+    const holes = poly.slice(1).flatMap((h) => {
+      const x = simplifyRing(h, tol);
+      return x ? [x] : [];
+    });
+    polys.push([shell, ...holes]);
+  }
+  if (polys.length === 0) return null;
+  return JSON.stringify(
+    polys.length === 1
+      ? { type: 'Polygon', coordinates: polys[0] }
+      : { type: 'MultiPolygon', coordinates: polys },
+  );
+}
+
+/** geo_simplify_polygons_array: the union of the polygons, simplified (Kusto's page). */
+export function simplifyPolygonsArray(
+  text: string | null,
+  tolerance: number | null,
+): string | null {
+  if (simplifyTolerance(tolerance) === null) return null;
+  const u = unionPolygonsArray(text);
+  return u === null ? null : polygonSimplify(u, tolerance);
+}
+
 // --- UDFs ------------------------------------------------------------------------------------
 
 export const GEO_AZIMUTH = udf(
@@ -952,4 +1054,22 @@ export const GEO_UNION_POLYGONS_ARRAY = udf(
   ['VARCHAR'],
   'VARCHAR',
   unionPolygonsArray,
+);
+export const GEO_LINE_SIMPLIFY = udf(
+  'kql_geo_line_simplify',
+  ['VARCHAR', 'DOUBLE'],
+  'VARCHAR',
+  lineSimplify,
+);
+export const GEO_POLYGON_SIMPLIFY = udf(
+  'kql_geo_polygon_simplify',
+  ['VARCHAR', 'DOUBLE'],
+  'VARCHAR',
+  polygonSimplify,
+);
+export const GEO_SIMPLIFY_POLYGONS_ARRAY = udf(
+  'kql_geo_simplify_polygons_array',
+  ['VARCHAR', 'DOUBLE'],
+  'VARCHAR',
+  simplifyPolygonsArray,
 );
