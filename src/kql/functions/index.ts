@@ -45,6 +45,7 @@ import { TDIGEST_FUNCTIONS } from './tdigest-more.ts';
 import { GEO_CELL_FUNCTIONS } from './geo-cells.ts';
 import { XML_FUNCTIONS } from './xml.ts';
 import { SERIES_ANALYSIS_FUNCTIONS } from './series-analysis.ts';
+import { GEO_SHAPE_FUNCTIONS } from './geo-shapes.ts';
 import { refusedAggregateFunction, refusedScalarFunction } from '../catalog/refuse.ts';
 
 export type { AggregateFunction, CallSite, ScalarFunction } from './registry.ts';
@@ -82,6 +83,7 @@ const SCALARS = byName([
   ...GEO_CELL_FUNCTIONS,
   ...XML_FUNCTIONS,
   ...SERIES_ANALYSIS_FUNCTIONS,
+  ...GEO_SHAPE_FUNCTIONS,
 ]);
 const AGGREGATES = byName([...AGGREGATE_FUNCTIONS, ...MORE_AGGREGATES]);
 

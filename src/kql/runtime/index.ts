@@ -17,6 +17,7 @@ import * as expand from './expand.ts';
 import * as format from './format.ts';
 import * as geo from './geo.ts';
 import * as geoCells from './geo-cells.ts';
+import * as geoShapes from './geo-shapes.ts';
 import * as ip from './ip.ts';
 import * as misc from './misc.ts';
 import * as parseKv from './parse-kv.ts';
@@ -44,6 +45,7 @@ const MODULES = [
   format,
   geo,
   geoCells,
+  geoShapes,
   ip,
   misc,
   parseKv,
