@@ -129,6 +129,8 @@ export function workspaceHint(detail: ErrorDetail | undefined): string | undefin
       return `load it with --functions DIR: ${detail.name} is ${whereToGetFunction(detail.name)}`;
     case 'watchlist-needs-file':
       return `load its CSV with --watchlist ${detail.alias}=FILE`;
+    case 'geoip-needs-database':
+      return 'load a GeoIP database with --geoip FILE.mmdb (MaxMind GeoLite2-City or DB-IP City Lite)';
     case 'table-unknown':
       return `give an export of ${detail.name} as a log FILE (the schema catalog does not know it)`;
     case 'builtin-refused':

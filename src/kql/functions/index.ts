@@ -40,6 +40,7 @@ import { UNIT_FUNCTIONS } from './units.ts';
 import { SERIES_FILTER_FUNCTIONS } from './series-filters.ts';
 import { COMPRESSION_FUNCTIONS } from './compression.ts';
 import { GEO_FUNCTIONS } from './geo.ts';
+import { GEOIP_FUNCTIONS } from './geoip.ts';
 import { refusedAggregateFunction, refusedScalarFunction } from '../catalog/refuse.ts';
 
 export type { AggregateFunction, CallSite, ScalarFunction } from './registry.ts';
@@ -73,6 +74,7 @@ const SCALARS = byName([
   ...SERIES_FILTER_FUNCTIONS,
   ...COMPRESSION_FUNCTIONS,
   ...GEO_FUNCTIONS,
+  ...GEOIP_FUNCTIONS,
 ]);
 const AGGREGATES = byName(AGGREGATE_FUNCTIONS);
 

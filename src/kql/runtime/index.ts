@@ -15,6 +15,7 @@ import * as dynamic from './dynamic.ts';
 import * as expand from './expand.ts';
 import * as format from './format.ts';
 import * as geo from './geo.ts';
+import * as geoip from './geoip.ts';
 import * as ip from './ip.ts';
 import * as misc from './misc.ts';
 import * as parseKv from './parse-kv.ts';
@@ -37,6 +38,7 @@ const MODULES = [
   expand,
   format,
   geo,
+  geoip,
   ip,
   misc,
   parseKv,
