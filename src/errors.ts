@@ -25,7 +25,12 @@ export type ErrorStage = 'ingest' | 'kql' | 'rule' | 'replay' | 'engine' | 'cli'
  * never parse message text.
  */
 export type ErrorDetail =
-  ExternalDataNeeded | BuiltinRefused | TableUnknown | FunctionNotLoaded | WatchlistNeeded;
+  | ExternalDataNeeded
+  | BuiltinRefused
+  | TableUnknown
+  | FunctionNotLoaded
+  | WatchlistNeeded
+  | GeoIpNeeded;
 
 /**
  * A call of a Kusto built-in (function, aggregate, plugin, operator) that Loupe refuses by
@@ -59,6 +64,16 @@ export interface FunctionNotLoaded {
 export interface WatchlistNeeded {
   readonly kind: 'watchlist-needs-file';
   readonly alias: string;
+}
+
+/**
+ * The query calls `geo_info_from_ip_address` and no GeoIP database is loaded: the analyst loads a
+ * MaxMind DB (.mmdb) file, GeoLite2-City or DB-IP City Lite (CLI `--geoip FILE`, UI).
+ */
+export interface GeoIpNeeded {
+  readonly kind: 'geoip-needs-database';
+  /** The function that reads it. */
+  readonly function: string;
 }
 
 /**

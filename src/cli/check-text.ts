@@ -36,7 +36,9 @@ function lines(r: RuleCheck): string[] {
               ? `function ${n.name}`
               : n.kind === 'table'
                 ? `table ${n.name}`
-                : `externaldata ${n.url}`;
+                : n.kind === 'geoip'
+                  ? 'GeoIP database'
+                  : `externaldata ${n.url}`;
         out.push(`             ${what}: ${n.why}`);
       }
       if (r.problem) {

@@ -1,10 +1,10 @@
 /**
  * The CLI side of what a Sentinel workspace provides beside its tables: `--watchlist ALIAS=FILE`
- * (with `--watchlist-key ALIAS=COLUMN`) and `--functions DIR` (saved functions and ASIM parsers as
- * YAML or ARM JSON), loaded into the session before the rules are read; and the hint printed under
+ * (with `--watchlist-key ALIAS=COLUMN`), `--functions DIR` (saved functions and ASIM parsers as
+ * YAML or ARM JSON) and `--geoip FILE` (a MaxMind DB for geo_info_from_ip_address), loaded into the session before the rules are read; and the hint printed under
  * an error that one of them would fix.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { LoupeError, type ErrorDetail } from '../errors.ts';
 import type { LoupeSession } from '../session/api.ts';
@@ -13,7 +13,7 @@ import { UsageError, type ParsedArgs } from './args.ts';
 import { readBytes, readText } from './files.ts';
 
 /** The flags every command that reads rules takes for the workspace's content. */
-export const WORKSPACE_FLAGS = ['watchlist', 'watchlist-key', 'functions'] as const;
+export const WORKSPACE_FLAGS = ['watchlist', 'watchlist-key', 'functions', 'geoip'] as const;
 
 export const WORKSPACE_USAGE = `--watchlist ALIAS=FILE loads a watchlist CSV (a header row) under the alias rules call it by
 (_GetWatchlist('ALIAS'), the Watchlist table); its SearchKey is a column named SearchKey, else the
@@ -21,7 +21,9 @@ first column, or the one --watchlist-key ALIAS=COLUMN names. A watchlist a rule 
 loaded is read as empty, as in a workspace without it (the report warns).
 --functions DIR loads the workspace functions and ASIM parsers of every .yaml, .yml and .json file
 directly in DIR (Azure-Sentinel Parsers/ format: FunctionName, FunctionParams, FunctionQuery; or
-ParserName, ParserParams, ParserQuery), or one such FILE.`;
+ParserName, ParserParams, ParserQuery), or one such FILE.
+--geoip FILE loads a GeoIP database, a MaxMind DB (.mmdb) file such as MaxMind's GeoLite2-City or
+DB-IP's IP to City Lite, which geo_info_from_ip_address() reads (Loupe never downloads one).`;
 
 /** `NAME=VALUE` → its parts, split at the first `=` (an alias has none; a path may). */
 function pair(flag: string, value: string, what: string): { name: string; value: string } {
@@ -58,7 +60,7 @@ function functionFiles(path: string): { name: string; text: string }[] {
 }
 
 /**
- * Loads the watchlists and functions the flags name. A function file that cannot be read is
+ * Loads the watchlists, functions and GeoIP database the flags name. A function file that cannot be read is
  * reported (file:line:column) and the others load; a watchlist that cannot be read stops the
  * command, as a log file does.
  */
@@ -102,6 +104,26 @@ export async function loadWorkspaceContent(
   for (const alias of keys.keys())
     if (!aliases.has(alias))
       throw new UsageError(`--watchlist-key ${alias}=… names no --watchlist ${alias}=FILE`);
+  const geoip = args.values.get('geoip') ?? [];
+  if (geoip.length > 1)
+    throw new UsageError('--geoip is given more than once: a session reads one GeoIP database');
+  for (const file of geoip) {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(readFileSync(file));
+    } catch (e) {
+      throw new LoupeError(
+        'cli',
+        'file',
+        `cannot read GeoIP database ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+        { file },
+      );
+    }
+    const g = await session.loadGeoIpDatabase({ name: basename(file), bytes });
+    log(
+      `loaded GeoIP database ${g.file} (${g.databaseType}, built ${g.buildDate.slice(0, 10) || 'on an unknown date'}, ${g.nodeCount} search-tree nodes)`,
+    );
+  }
   for (const path of args.values.get('functions') ?? []) {
     const report = session.loadFunctions(functionFiles(path));
     log(
@@ -129,6 +151,8 @@ export function workspaceHint(detail: ErrorDetail | undefined): string | undefin
       return `load it with --functions DIR: ${detail.name} is ${whereToGetFunction(detail.name)}`;
     case 'watchlist-needs-file':
       return `load its CSV with --watchlist ${detail.alias}=FILE`;
+    case 'geoip-needs-database':
+      return 'load a GeoIP database with --geoip FILE.mmdb (MaxMind GeoLite2-City or DB-IP City Lite)';
     case 'table-unknown':
       return `give an export of ${detail.name} as a log FILE (the schema catalog does not know it)`;
     case 'builtin-refused':

@@ -56,6 +56,12 @@ export interface TranslateOptions {
    * Undefined: no such function (the call is refused with its name and detail `function-not-loaded`).
    */
   resolveFunction?(name: string): WorkspaceFunction | undefined;
+  /**
+   * Whether the session has a GeoIP database (.mmdb) loaded, which `geo_info_from_ip_address`
+   * reads (src/kql/runtime/geoip.ts). False or absent: the call is refused with detail
+   * `geoip-needs-database`.
+   */
+  hasGeoIpDatabase?(): boolean;
 }
 
 /** A translation's question about the data (TranslateOptions.discoverRows). */

@@ -8,7 +8,7 @@
  */
 import { quoteIdent } from '../db/sql-text.ts';
 import { yieldIfBusy } from '../db/pending-query.ts';
-import { translate } from '../kql/index.ts';
+import { hasGeoIpDatabase, translate } from '../kql/index.ts';
 import type { Translation } from '../kql/api.ts';
 import type { ReplayData } from './api.ts';
 import type { Rule } from './rule.ts';
@@ -42,6 +42,7 @@ export function translateForBatch(data: ReplayData, rule: Rule): Translation {
     externalData: (url) => data.externalData?.(url),
     ...discovery(data),
     ...(data.resolveFunction && { resolveFunction: (n: string) => data.resolveFunction?.(n) }),
+    hasGeoIpDatabase: () => hasGeoIpDatabase(data.engine),
     tableSql: (name, schema) =>
       isWindowed(schema)
         ? `(SELECT * FROM ${quoteIdent(name)} WHERE "TimeGenerated" >= ${RUN}.run_window_start AND "TimeGenerated" <= ${RUN}.run_window_end)`

@@ -7,7 +7,8 @@
  *   functions and externaldata files it reads, `warnings` what a replay will warn about (a fuzzy
  *   union leg left out, a watchlist read as empty because it is not loaded).
  * - `needs`: something the analyst can load first: a watchlist whose columns it reads, a workspace
- *   function (with where it is published), the file of an externaldata URL, or the data of a table
+ *   function (with where it is published), the file of an externaldata URL, a GeoIP database
+ *   (geo_info_from_ip_address), or the data of a table
  *   the catalog does not know. Each need found is listed; needs hidden behind the first function or
  *   table it needs (whose columns are unknown) show once that is loaded.
  * - `refused`: valid KQL Loupe does not translate (the construct and its file:line:column).
@@ -54,7 +55,8 @@ export type RuleNeed =
   | { readonly kind: 'watchlist'; readonly alias: string; readonly why: string }
   | { readonly kind: 'function'; readonly name: string; readonly why: string }
   | { readonly kind: 'externaldata'; readonly url: string; readonly why: string }
-  | { readonly kind: 'table'; readonly name: string; readonly why: string };
+  | { readonly kind: 'table'; readonly name: string; readonly why: string }
+  | { readonly kind: 'geoip'; readonly function: string; readonly why: string };
 
 /** Why a rule is refused or invalid (or, for `needs`, the refusal a replay gives now). */
 export interface RuleProblem {
@@ -132,6 +134,12 @@ function needOf(e: LoupeError): RuleNeed | undefined {
       };
     case 'function-not-loaded':
       return { kind: 'function', name: d.name, why: whereToGetFunction(d.name) };
+    case 'geoip-needs-database':
+      return {
+        kind: 'geoip',
+        function: d.function,
+        why: `${d.function}() reads a GeoIP database (.mmdb: MaxMind GeoLite2-City or DB-IP City Lite), which Loupe never downloads`,
+      };
     case 'table-unknown':
       return {
         kind: 'table',

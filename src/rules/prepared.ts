@@ -4,7 +4,7 @@
  * executed with now() = E and its window set.
  */
 import { LoupeError, isLoupeError } from '../errors.ts';
-import { decodeValue, translate } from '../kql/index.ts';
+import { decodeValue, hasGeoIpDatabase, translate } from '../kql/index.ts';
 import type { Translation } from '../kql/api.ts';
 import { createEmptyTableSql } from '../schema/ddl.ts';
 import { quoteIdent } from '../db/sql-text.ts';
@@ -48,6 +48,7 @@ export function translateRule(data: ReplayData, rule: Rule): Translation {
       externalData: (url) => data.externalData?.(url),
       ...discovery(data),
       ...(data.resolveFunction && { resolveFunction: (n: string) => data.resolveFunction?.(n) }),
+      hasGeoIpDatabase: () => hasGeoIpDatabase(data.engine),
       ...tableSql,
     });
   } catch (e) {

@@ -6,7 +6,7 @@
  */
 import { quoteIdent } from '../db/sql-text.ts';
 import type { Translation } from '../kql/api.ts';
-import { translate } from '../kql/index.ts';
+import { hasGeoIpDatabase, translate } from '../kql/index.ts';
 import type { ReplayData } from './api.ts';
 import type { Rule } from './rule.ts';
 import type { ScheduledRun } from './schedule.ts';
@@ -57,6 +57,7 @@ export function createSubset(
       externalData: (url) => data.externalData?.(url),
       ...discovery(data),
       ...(data.resolveFunction && { resolveFunction: (n: string) => data.resolveFunction?.(n) }),
+      hasGeoIpDatabase: () => hasGeoIpDatabase(data.engine),
       tableSql: (name, schema) => {
         if (!isWindowed(schema)) return quoteIdent(name);
         const sub = subsetName(name);

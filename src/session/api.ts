@@ -12,11 +12,13 @@ import type { LibraryReport, RuleFileText } from '../rules/library.ts';
 import type { ColumnSchema } from '../schema/catalog.ts';
 import type { CatalogSearchResult } from '../schema/catalog-search.ts';
 import type { WatchlistInfo } from '../workspace/watchlists.ts';
+import type { GeoIpInfo } from '../kql/runtime/geoip.ts';
 import type { CheckReport } from '../rules/check.ts';
 import type { FunctionLoadReport, FunctionSummary } from './workspace-content.ts';
 
 export type { FunctionLoadReport, FunctionSummary } from './workspace-content.ts';
 export type { WatchlistInfo } from '../workspace/watchlists.ts';
+export type { GeoIpInfo } from '../kql/runtime/geoip.ts';
 
 /** A watchlist CSV to load: its alias, and optionally its SearchKey column and last update (epoch ms). */
 export interface WatchlistLoad {
@@ -78,6 +80,15 @@ export interface LoupeSession {
   loadWatchlist(source: LoadSource, options: WatchlistLoad): Promise<WatchlistInfo>;
   watchlists(): readonly WatchlistInfo[];
   dropWatchlist(alias: string): void;
+  /**
+   * Loads a GeoIP database, a MaxMind DB (.mmdb) file (GeoLite2-City, DB-IP City Lite), which
+   * `geo_info_from_ip_address` reads, replacing the one loaded before. Throws LoupeError if the
+   * file is not one.
+   */
+  loadGeoIpDatabase(source: LoadSource): Promise<GeoIpInfo>;
+  /** The GeoIP database loaded, if any. */
+  geoIpDatabase(): GeoIpInfo | undefined;
+  dropGeoIpDatabase(): void;
   /**
    * Loads workspace functions (saved functions, ASIM parsers) from their YAML (or ARM JSON) files;
    * a file that cannot be read is reported with its line and the others still load.

@@ -14,7 +14,7 @@ import {
   rejectedRowsOf,
 } from '../ingest/index.ts';
 import type { LoadOptions, LoadSource } from '../ingest/api.ts';
-import { decodeValue, installKqlRuntime, translate } from '../kql/index.ts';
+import { decodeValue, hasGeoIpDatabase, installKqlRuntime, translate } from '../kql/index.ts';
 import type { SuppliedExternalData, Translation } from '../kql/api.ts';
 import {
   discoveryOverRuns,
@@ -136,6 +136,24 @@ class EngineSession implements LoupeSession {
     this.content.dropWatchlist(alias);
   }
 
+  async loadGeoIpDatabase(source: LoadSource) {
+    const bytes =
+      source.bytes ?? (source.blob ? new Uint8Array(await source.blob.arrayBuffer()) : undefined);
+    if (!bytes)
+      throw new LoupeError('workspace', 'geoip-file', `no content given for ${source.name}`, {
+        file: source.name,
+      });
+    return this.content.loadGeoIpDatabase(source.name, bytes);
+  }
+
+  geoIpDatabase() {
+    return this.content.geoIpDatabase();
+  }
+
+  dropGeoIpDatabase() {
+    this.content.dropGeoIpDatabase();
+  }
+
   loadFunctions(files: readonly RuleFileText[]) {
     return this.content.loadFunctions(files);
   }
@@ -211,6 +229,7 @@ class EngineSession implements LoupeSession {
       suggestTables: (n) => this.suggestTables(n),
       externalData: (url) => this.externalData(url),
       resolveFunction: (n) => this.content.resolveFunction(n),
+      hasGeoIpDatabase: () => hasGeoIpDatabase(this.engine),
       discoverRows: (request) => {
         for (const name of request.tables) this.ensureTable(name);
         return this.engine.query(request.sql).rows;

@@ -1,13 +1,20 @@
 /**
  * What a Sentinel workspace provides beside its tables, as the analyst loaded it into this session:
- * watchlists (CSV files under their aliases) and workspace functions (saved functions and ASIM
- * parsers, from their YAML files). The session asks it for the functions and watchlist tables a
+ * watchlists (CSV files under their aliases), workspace functions (saved functions and ASIM
+ * parsers, from their YAML files) and a GeoIP database (a MaxMind DB file that
+ * geo_info_from_ip_address reads, kept with the engine: src/kql/runtime/geoip.ts). The session asks it for the functions and watchlist tables a
  * query names; both front ends load into it through the session.
  */
 import type { SqlEngine } from '../db/engine.ts';
 import { quoteIdent } from '../db/sql-text.ts';
 import { LoupeError, isLoupeError, type SourcePosition } from '../errors.ts';
 import type { WorkspaceFunction } from '../kql/api.ts';
+import {
+  GeoIpDatabase,
+  geoIpDatabaseOf,
+  useGeoIpDatabase,
+  type GeoIpInfo,
+} from '../kql/runtime/geoip.ts';
 import type { TableSchema } from '../schema/catalog.ts';
 import { readFunctionFile } from '../workspace/function-file.ts';
 import { WATCHLIST_TABLE, watchlistTableSchema } from '../workspace/watchlist-table.ts';
@@ -66,6 +73,21 @@ export class WorkspaceContent {
     this.watchlistsByAlias.delete(alias);
     this.engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(info.table)}`);
     rebuildWatchlistTable(this.engine, this.watchlists());
+  }
+
+  /** Opens a MaxMind DB (.mmdb) file and makes it the engine's GeoIP database (replacing one loaded before). */
+  loadGeoIpDatabase(fileName: string, bytes: Uint8Array): GeoIpInfo {
+    const db = GeoIpDatabase.open(fileName, bytes);
+    useGeoIpDatabase(this.engine, db);
+    return db.info;
+  }
+
+  geoIpDatabase(): GeoIpInfo | undefined {
+    return geoIpDatabaseOf(this.engine)?.info;
+  }
+
+  dropGeoIpDatabase(): void {
+    useGeoIpDatabase(this.engine, undefined);
   }
 
   /** Reads function files; a file that cannot be read is reported and the others still load. */

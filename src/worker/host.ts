@@ -97,6 +97,11 @@ const handlers: Handlers = {
     s.session.dropWatchlist(p.alias);
     return null;
   },
+  loadGeoIpDatabase: (s, p) => s.session.loadGeoIpDatabase({ name: p.name, blob: p.file }),
+  dropGeoIpDatabase: (s) => {
+    s.session.dropGeoIpDatabase();
+    return null;
+  },
   loadFunctions: (s, p) => s.session.loadFunctions(p.files),
   dropFunctionFile: (s, p) => {
     s.session.dropFunctionFile(p.file);
@@ -105,6 +110,7 @@ const handlers: Handlers = {
   workspaceContent: (s) => ({
     watchlists: s.session.watchlists(),
     functions: s.session.functions(),
+    geoIp: s.session.geoIpDatabase() ?? null,
   }),
   checkLibrary: (s, p) => s.session.checkLibrary(p.files),
   useExternalData: (s, p) => {

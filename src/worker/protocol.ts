@@ -17,6 +17,7 @@ import type {
   RowsResult,
   RuleSummary,
   WatchlistInfo,
+  GeoIpInfo,
 } from '../session/api.ts';
 import type { CheckReport } from '../rules/check.ts';
 import type { LibraryReport, RuleFileText } from '../rules/library.ts';
@@ -97,18 +98,25 @@ export interface RequestMap {
     result: WatchlistInfo;
   };
   dropWatchlist: { payload: { readonly alias: string }; result: null };
+  /** Loads a GeoIP database (.mmdb) that geo_info_from_ip_address reads, replacing the one before. */
+  loadGeoIpDatabase: {
+    payload: { readonly name: string; readonly file: Blob };
+    result: GeoIpInfo;
+  };
+  dropGeoIpDatabase: { payload: null; result: null };
   /** Loads workspace functions and ASIM parsers from their YAML (or ARM JSON) files; a bad file is reported, the others load. */
   loadFunctions: {
     payload: { readonly files: readonly RuleFileText[] };
     result: FunctionLoadReport;
   };
   dropFunctionFile: { payload: { readonly file: string }; result: null };
-  /** What is loaded beside the tables: the watchlists and the workspace functions. */
+  /** What is loaded beside the tables: the watchlists, the workspace functions, the GeoIP database. */
   workspaceContent: {
     payload: null;
     result: {
       readonly watchlists: readonly WatchlistInfo[];
       readonly functions: readonly FunctionSummary[];
+      readonly geoIp: GeoIpInfo | null;
     };
   };
   /** Each rule's check status (ready, needs, refused, invalid), with nothing run: what `loupe check` says. */

@@ -13,12 +13,13 @@ import {
 
 const USAGE = `Usage: npm run --silent loupe -- check --rules DIR [--json] [--external URL=FILE]...
                                          [--watchlist ALIAS=FILE]... [--watchlist-key ALIAS=COLUMN]...
-                                         [--functions DIR]... [FILE...]
+                                         [--functions DIR]... [--geoip FILE] [FILE...]
 
 Says of every rule file in DIR (.yaml, .yml, .json, .kql; not subfolders) what Sentinel's own rule
 validation would, without replaying anything: ready (Loupe replays it; the tables, watchlists,
 functions and externaldata files it reads), needs (something to load first: a watchlist, a
-workspace function and where it is published, the file of an externaldata URL, the data of a table
+workspace function and where it is published, the file of an externaldata URL, a GeoIP database,
+the data of a table
 the schema catalog does not know), refused (a construct Loupe does not translate, at
 file:line:column) or invalid (YAML or rule-field errors, each at its line). Totals come last.
 No log file is needed: tables come from the schema catalog, or from the FILEs when given.

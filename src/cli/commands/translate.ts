@@ -14,7 +14,7 @@ import {
 import { ENGINE_USAGE, ENGINE_VALUE_FLAGS, engineChoice } from '../engine-flags.ts';
 
 const USAGE = `Usage: npm run --silent loupe -- translate --rule RULE.yaml [--steps] [--watchlist ALIAS=FILE]...
-                                              [--watchlist-key ALIAS=COLUMN]... [--functions DIR]...
+                                              [--watchlist-key ALIAS=COLUMN]... [--functions DIR]... [--geoip FILE]
                                               [--engine wasm|native] [FILE...]
 
 Prints the DuckDB SQL that Loupe runs for the rule's KQL query in each scheduled run (tables with a

@@ -23,10 +23,6 @@ export const REFUSAL_REASONS = {
     title: 'needs a network service',
     why: 'it calls a service over the network (HTTP, SQL Server, MySQL, PostgreSQL, Cosmos DB, Azure Digital Twins, Azure OpenAI, cloud storage); Loupe never uses the network at run time',
   },
-  'needs-service-database': {
-    title: 'needs a database the Kusto service holds',
-    why: 'it looks values up in reference data the Kusto service keeps and updates (geo_info_from_ip_address: an IP geolocation database); Loupe ships no such database and never fetches one, so it could not give Kusto’s answer offline',
-  },
   'runs-user-code': {
     title: 'runs code embedded in the query',
     why: 'it runs Python, R or C# code from the query in a sandbox on the cluster; Loupe does not execute code that arrives in a rule',
@@ -86,7 +82,6 @@ export const REFUSED: Readonly<Record<BuiltinKind, Refused>> = {
       'entity_group',
     ],
     'undocumented-algorithm': ['hash_combine', 'hash_many'],
-    'needs-service-database': ['geo_info_from_ip_address'],
     graph: [
       'graph',
       'all',

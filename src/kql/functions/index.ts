@@ -46,6 +46,7 @@ import { GEO_CELL_FUNCTIONS } from './geo-cells.ts';
 import { XML_FUNCTIONS } from './xml.ts';
 import { SERIES_ANALYSIS_FUNCTIONS } from './series-analysis.ts';
 import { GEO_SHAPE_FUNCTIONS } from './geo-shapes.ts';
+import { GEOIP_FUNCTIONS } from './geoip.ts';
 import { refusedAggregateFunction, refusedScalarFunction } from '../catalog/refuse.ts';
 
 export type { AggregateFunction, CallSite, ScalarFunction } from './registry.ts';
@@ -84,6 +85,7 @@ const SCALARS = byName([
   ...XML_FUNCTIONS,
   ...SERIES_ANALYSIS_FUNCTIONS,
   ...GEO_SHAPE_FUNCTIONS,
+  ...GEOIP_FUNCTIONS,
 ]);
 const AGGREGATES = byName([...AGGREGATE_FUNCTIONS, ...MORE_AGGREGATES]);
 

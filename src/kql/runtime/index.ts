@@ -18,6 +18,7 @@ import * as format from './format.ts';
 import * as geo from './geo.ts';
 import * as geoCells from './geo-cells.ts';
 import * as geoShapes from './geo-shapes.ts';
+import * as geoip from './geoip.ts';
 import * as ip from './ip.ts';
 import * as misc from './misc.ts';
 import * as parseKv from './parse-kv.ts';
@@ -46,6 +47,7 @@ const MODULES = [
   geo,
   geoCells,
   geoShapes,
+  geoip,
   ip,
   misc,
   parseKv,

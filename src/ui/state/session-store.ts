@@ -38,6 +38,8 @@ export interface SavedSession {
     readonly name: string;
     readonly blob: Blob;
   }[];
+  /** The GeoIP database (.mmdb), as loaded (absent in older saves and when none is). */
+  readonly geoIp?: { readonly name: string; readonly blob: Blob };
   /** Workspace function and ASIM parser files, as loaded (absent in older saves). */
   readonly functions?: readonly { readonly name: string; readonly text: string }[];
 }

@@ -14,6 +14,7 @@ import type {
   FunctionSummary,
   RuleSummary,
   WatchlistInfo,
+  GeoIpInfo,
 } from '../../session/api.ts';
 import type { CheckReport } from '../../rules/check.ts';
 import type { EngineClient } from '../../worker/client.ts';
@@ -104,6 +105,8 @@ export class Workspace {
   /** What a Sentinel workspace provides beside its tables (issue 13): watchlists by alias, workspace functions. */
   watchlists = $state<readonly WatchlistInfo[]>([]);
   functions = $state<readonly FunctionSummary[]>([]);
+  /** The GeoIP database (.mmdb) geo_info_from_ip_address reads, when one is loaded. */
+  geoIp = $state<GeoIpInfo | null>(null);
   /** Function files that could not be read (the last load's), each at its line. */
   functionErrors = $state<FunctionLoadReport['errors']>([]);
   contentProblem = $state<Problem | null>(null);
@@ -472,7 +475,8 @@ export class Workspace {
       saved.files.length === 0 &&
       !saved.rule &&
       !saved.watchlists?.length &&
-      !saved.functions?.length
+      !saved.functions?.length &&
+      !saved.geoIp
     )
       return;
     this.restoring = true;
@@ -486,6 +490,8 @@ export class Workspace {
           w.alias,
           false,
         );
+      if (saved.geoIp)
+        await this.loadGeoIpDatabase(new File([saved.geoIp.blob], saved.geoIp.name), false);
       if (saved.functions?.length)
         await this.loadFunctionFiles(
           saved.functions.map((f) => new File([f.text], f.name)),
@@ -554,6 +560,39 @@ export class Workspace {
     const c = await this.client.request('workspaceContent', null);
     this.watchlists = c.watchlists;
     this.functions = c.functions;
+    this.geoIp = c.geoIp;
+  }
+
+  /**
+   * Loads a GeoIP database (a MaxMind DB .mmdb file) for geo_info_from_ip_address, replacing the
+   * one before, then checks the library again. `keep: false` (a restore) does not save it again.
+   */
+  async loadGeoIpDatabase(file: File, keep = true): Promise<boolean> {
+    this.contentProblem = null;
+    try {
+      await this.client.request('loadGeoIpDatabase', { name: file.name, file });
+      if (keep) void updateSession((s) => ({ ...s, geoIp: { name: file.name, blob: file } }));
+      return true;
+    } catch (e) {
+      this.contentProblem = problemOf(e);
+      return false;
+    } finally {
+      await this.refreshContent();
+      await this.checkLibrary();
+    }
+  }
+
+  async dropGeoIpDatabase(): Promise<void> {
+    this.contentProblem = null;
+    try {
+      await this.client.request('dropGeoIpDatabase', null);
+      void updateSession(({ geoIp: _dropped, ...s }) => s);
+    } catch (e) {
+      this.contentProblem = problemOf(e);
+    } finally {
+      await this.refreshContent();
+      await this.checkLibrary();
+    }
   }
 
   /**
