@@ -11,6 +11,7 @@ import { runExample } from './reference/run-example.ts';
 import { runCase, type CaseResult } from './run-case.ts';
 import { leftBehind, prepareEngine } from './run-corpus.ts';
 import type { SqlEngine } from '../db/engine.ts';
+import { warmUpKqlFrontEnd } from '../kql/syntax/warm-up.ts';
 
 const send = (m: FromChild) =>
   new Promise<void>((resolve) => process.send!(m, undefined, undefined, () => resolve()));
@@ -39,6 +40,11 @@ async function run(m: ToChild): Promise<void> {
   const runOne = runner(m);
   const engine = await createNodeEngine();
   prepareEngine(engine, new Date(m.now));
+  // Kusto.Language's loading and first analysis (seconds on a busy machine) happen before the
+  // first example's timer starts, so a fresh child after a timeout does not time out its next
+  // example too.
+  warmUpKqlFrontEnd();
+  engine.query('SELECT 1');
   await send({ type: 'ready' });
   for (const id of m.ids) await send({ type: 'result', result: runOne(engine, id) });
   await send({ type: 'done', leaked: leftBehind(engine) });
