@@ -161,12 +161,15 @@ export function readPackage(dir: string): BundledPackage {
 }
 
 /**
- * Code a bundler writes into a bundle from a virtual module (no file): Vite's preload helper and
- * module-preload polyfill, Rolldown's runtime. It is theirs, so their notices go with it.
+ * Modules whose content is another package's: code a bundler writes into a bundle from a virtual
+ * module (no file): Vite's preload helper and module-preload polyfill, Rolldown's runtime; and data
+ * Loupe generates from a package (uap-core's regexes, scripts/uap/generate.ts). Their notices go
+ * with them.
  */
 const VIRTUAL_OWNERS: readonly (readonly [RegExp, string])[] = [
   [/^\0?vite\//, 'vite'],
   [/^\0?rolldown\//, 'rolldown'],
+  [/[\\/]src[\\/]kql[\\/]runtime[\\/]data[\\/]uap-core-regexes\.json$/, 'uap-core'],
 ];
 
 /**

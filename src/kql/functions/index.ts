@@ -47,6 +47,7 @@ import { XML_FUNCTIONS } from './xml.ts';
 import { SERIES_ANALYSIS_FUNCTIONS } from './series-analysis.ts';
 import { GEO_SHAPE_FUNCTIONS } from './geo-shapes.ts';
 import { GEOIP_FUNCTIONS } from './geoip.ts';
+import { USER_AGENT_FUNCTIONS } from './user-agent.ts';
 import { refusedAggregateFunction, refusedScalarFunction } from '../catalog/refuse.ts';
 
 export type { AggregateFunction, CallSite, ScalarFunction } from './registry.ts';
@@ -86,6 +87,7 @@ const SCALARS = byName([
   ...SERIES_ANALYSIS_FUNCTIONS,
   ...GEO_SHAPE_FUNCTIONS,
   ...GEOIP_FUNCTIONS,
+  ...USER_AGENT_FUNCTIONS,
 ]);
 const AGGREGATES = byName([...AGGREGATE_FUNCTIONS, ...MORE_AGGREGATES]);
 

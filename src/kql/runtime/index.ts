@@ -19,6 +19,7 @@ import * as geo from './geo.ts';
 import * as geoCells from './geo-cells.ts';
 import * as geoShapes from './geo-shapes.ts';
 import * as geoip from './geoip.ts';
+import * as userAgent from './user-agent.ts';
 import * as ip from './ip.ts';
 import * as misc from './misc.ts';
 import * as parseKv from './parse-kv.ts';
@@ -48,6 +49,7 @@ const MODULES = [
   geoCells,
   geoShapes,
   geoip,
+  userAgent,
   ip,
   misc,
   parseKv,

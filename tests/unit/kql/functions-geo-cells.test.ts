@@ -430,11 +430,5 @@ functionCases(
       code: 'type',
       message: /radius/,
     },
-    {
-      rule: 'geo_info_from_ip_address: refused, it needs the IP geolocation database the Kusto service holds',
-      kql: "print g = geo_info_from_ip_address('20.53.203.50')",
-      code: 'unsupported',
-      message: /geolocation database/,
-    },
   ],
 );
