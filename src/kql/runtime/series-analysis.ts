@@ -24,26 +24,13 @@
  */
 import { udf, variadicUdf } from './udf.ts';
 import { parseDynamic } from './dynamic.ts';
-import { fitLine, outlierScores } from './series.ts';
+import { fitLine, outlierScores, seriesJson } from './series.ts';
 
 function numbers(text: string | null): number[] | null {
   if (text === null) return null;
   const v = parseDynamic(text);
   if (!Array.isArray(v)) return null;
   return v.map((x) => (typeof x === 'number' ? x : 0));
-}
-
-/** JSON with Kusto's spelling of non-finite reals (strings), as kql_json_real does. */
-function json(v: unknown): string {
-  return JSON.stringify(v, (_k, x) =>
-    typeof x === 'number' && !Number.isFinite(x)
-      ? Number.isNaN(x)
-        ? 'NaN'
-        : x > 0
-          ? 'Infinity'
-          : '-Infinity'
-      : x,
-  );
 }
 
 /** A JSON number as a real: whole numbers keep a decimal point so they read back as reals. */
@@ -53,7 +40,7 @@ function realsJson(values: readonly (number | null)[]): string {
       v === null
         ? 'null'
         : !Number.isFinite(v)
-          ? json(v)
+          ? seriesJson(v)
           : Number.isInteger(v)
             ? `${v}.0`
             : String(v),
@@ -100,7 +87,7 @@ export function seriesFillLinear(
   });
   if (idx.length === 0) {
     const c = constant === null ? null : parseDynamic(constant);
-    return json(out.map(() => c));
+    return seriesJson(out.map(() => c));
   }
   for (let k = 0; k + 1 < idx.length; k++) {
     const a = idx[k]!;
@@ -118,7 +105,7 @@ export function seriesFillLinear(
     for (let i = 0; i < first; i++) out[i] = v[first];
     for (let i = last + 1; i < v.length; i++) out[i] = v[last];
   }
-  return json(out);
+  return seriesJson(out);
 }
 
 // ---------- series_stats_dynamic ----------
@@ -190,13 +177,15 @@ function stats(text: string | null, ignore: number | null): Stats | null {
 
 export function seriesStatsDynamic(text: string | null, ignore: number | null): string | null {
   const s = stats(text, ignore);
-  return s === null ? null : json(s);
+  return s === null ? null : seriesJson(s);
 }
 
 /** series_stats(series, ignore_nonfinite=false): [min, min_idx, max, max_idx, avg, stdev, variance]. */
 export function seriesStats(text: string | null, ignore: number | null): string | null {
   const s = stats(text, ignore);
-  return s === null ? null : json([s.min, s.min_idx, s.max, s.max_idx, s.avg, s.stdev, s.variance]);
+  return s === null
+    ? null
+    : seriesJson([s.min, s.min_idx, s.max, s.max_idx, s.avg, s.stdev, s.variance]);
 }
 
 // ---------- series_fit_2lines, series_fit_2lines_dynamic ----------
@@ -277,7 +266,7 @@ export function seriesFit2Lines(text: string | null): string | null {
   const f = y && fit2Lines(y);
   if (!f) return null;
   const side = (s: LineFit) => [s.rsquare, s.slope, s.intercept, s.variance, s.rvariance];
-  return json([
+  return seriesJson([
     f.rsquare,
     f.split,
     f.variance,
@@ -299,7 +288,7 @@ export function seriesFit2LinesDynamic(text: string | null): string | null {
     variance: s.variance,
     rvariance: s.rvariance,
   });
-  return json({
+  return seriesJson({
     rsquare: f.rsquare,
     split_idx: f.split,
     variance: f.variance,
@@ -347,7 +336,8 @@ export function seriesFitPoly(
   const n = y.length;
   const x = xText === null ? y.map((_, i) => i + 1) : numbers(xText);
   const d = degree === null ? 1 : Math.trunc(degree);
-  if (x === null || x.length !== n || d < 0 || d >= n) return json([null, null, null, null, null]);
+  if (x === null || x.length !== n || d < 0 || d >= n)
+    return seriesJson([null, null, null, null, null]);
   // Normal equations over the powers 0…d, centred and scaled x for conditioning.
   const mx = x.reduce((a, b) => a + b, 0) / n;
   const sx = Math.max(...x.map((v) => Math.abs(v - mx))) || 1;
@@ -364,7 +354,7 @@ export function seriesFitPoly(
     }
   }
   const cu = solve(ata, aty);
-  if (cu === null) return json([null, null, null, null, null]);
+  if (cu === null) return seriesJson([null, null, null, null, null]);
   // Back to powers of x: Σ cu_k ((x - mx)/sx)^k expanded with binomial coefficients.
   const cx = new Array<number>(m).fill(0);
   for (let k = 0; k < m; k++) {
@@ -379,7 +369,7 @@ export function seriesFitPoly(
   const mean = y.reduce((a, b) => a + b, 0) / n;
   const sst = sumSquares(y, mean);
   const ssr = y.reduce((a, v, i) => a + (v - fit[i]!) ** 2, 0);
-  return json([
+  return seriesJson([
     sst === 0 ? 1 : 1 - ssr / sst,
     [...cx].reverse(),
     n > 1 ? sst / (n - 1) : 0,
@@ -606,7 +596,7 @@ export function seriesPeriodsDetect(
   const y = numbers(text);
   if (y === null || minPeriod === null || maxPeriod === null || count === null) return null;
   const { periods, scores } = detectPeriods(y, minPeriod, maxPeriod, Math.max(0, count));
-  return `[${json(periods)},${realsJson(scores)}]`;
+  return `[${seriesJson(periods)},${realsJson(scores)}]`;
 }
 
 /** series_periods_validate(series, p1, p2, …): each period as given, with its score. */
@@ -736,7 +726,7 @@ export function seriesDecomposeAnomalies(
   const scores = outlierScores(d.residual, lo, hi);
   const th = threshold ?? 1.5;
   const flags = scores.map((s) => (s > th ? 1 : s < -th ? -1 : 0));
-  return `[${json(flags)},${realsJson(scores)},${realsJson(d.baseline)}]`;
+  return `[${seriesJson(flags)},${realsJson(scores)},${realsJson(d.baseline)}]`;
 }
 
 /**

@@ -77,7 +77,7 @@ export function outlierScores(r: readonly number[], minPct = 10, maxPct = 90): n
 }
 
 /** JSON with Kusto's spelling of non-finite reals (strings), as kql_json_real does. */
-function json(v: unknown): string {
+export function seriesJson(v: unknown): string {
   return JSON.stringify(v, (_k, x) =>
     typeof x === 'number' && !Number.isFinite(x)
       ? Number.isNaN(x)
@@ -93,7 +93,7 @@ export function seriesFitLine(text: string | null): string | null {
   const y = numbers(text);
   if (y === null || y.length === 0) return null;
   const f = fitLine(y);
-  return json([f.rsquare, f.slope, f.variance, f.rvariance, f.intercept, f.line]);
+  return seriesJson([f.rsquare, f.slope, f.variance, f.rvariance, f.intercept, f.line]);
 }
 
 /** series_fit_line_dynamic: the same fit as one bag, keyed as Kusto names its parts. */
@@ -101,7 +101,7 @@ export function seriesFitLineDynamic(text: string | null): string | null {
   const y = numbers(text);
   if (y === null || y.length === 0) return null;
   const f = fitLine(y);
-  return json({
+  return seriesJson({
     rsquare: f.rsquare,
     slope: f.slope,
     variance: f.variance,
@@ -117,7 +117,7 @@ export function seriesOutliers(
   maxPct: number | null,
 ): string | null {
   const y = numbers(text);
-  return y === null ? null : json(outlierScores(y, minPct ?? 10, maxPct ?? 90));
+  return y === null ? null : seriesJson(outlierScores(y, minPct ?? 10, maxPct ?? 90));
 }
 
 // ---------- element-wise series functions (series_add, series_abs, series_greater, …) ----------
@@ -168,7 +168,7 @@ export function seriesBinary(a: string | null, b: string | null, op: string | nu
     const q = y.scalar ? y.values[0]! : (y.values[i] ?? null);
     out.push(p === null || q === null ? null : f(p, q));
   }
-  return json(out);
+  return seriesJson(out);
 }
 
 const UNARY: Record<string, (a: number) => number> = {
@@ -190,7 +190,7 @@ export function seriesUnary(a: string | null, op: string | null): string | null 
   const x = elements(a);
   const f = op === null ? undefined : UNARY[op];
   if (!x || x.scalar || !f) return null;
-  return json(x.values.map((v) => (v === null ? null : f(v))));
+  return seriesJson(x.values.map((v) => (v === null ? null : f(v))));
 }
 
 /** Reductions to one real: sum, product, magnitude of one series; dot product, cosine similarity, Pearson correlation of two. */
@@ -219,7 +219,7 @@ export function seriesReduce(a: string | null, b: string | null, op: string | nu
       r = dot(cx, cy) / Math.sqrt(dot(cx, cx) * dot(cy, cy));
     } else return null;
   }
-  return json(r);
+  return seriesJson(r);
 }
 
 /** series_fill_forward/backward/const: missing values (null, or `missing` when given) replaced. */
@@ -245,7 +245,7 @@ export function seriesFill(
     const c = constant === null ? 0 : parseDynamic(constant);
     for (let i = 0; i < out.length; i++) if (isMissing(out[i])) out[i] = c;
   } else return null;
-  return json(out);
+  return seriesJson(out);
 }
 
 // The UDFs of this module (registered by ./index.ts, called by the translator).

@@ -90,31 +90,30 @@ function field(
   return v.trim();
 }
 
-function browser(ua: string) {
-  const hit = firstMatch(compileAll().ua, ua);
-  if (!hit) return { Family: 'Other', MajorVersion: '', MinorVersion: '', Patch: '' };
-  const r = hit.p.replacements;
-  return {
-    Family: field(r[0], hit.groups, 1),
-    MajorVersion: field(r[1], hit.groups, 2),
-    MinorVersion: field(r[2], hit.groups, 3),
-    Patch: field(r[3], hit.groups, 4),
+/**
+ * A family and its versions (browser, OS): each field from its replacement or its group in order
+ * (the family group 1, the first version group 2, …); nothing matched is family "Other".
+ */
+function familyAndVersions<const F extends readonly string[]>(
+  parsers: readonly Compiled[],
+  ua: string,
+  versions: F,
+): Record<'Family' | F[number], string> {
+  const hit = firstMatch(parsers, ua);
+  const out: Record<string, string> = {
+    Family: hit ? field(hit.p.replacements[0], hit.groups, 1) : 'Other',
   };
+  versions.forEach((name, i) => {
+    out[name] = hit ? field(hit.p.replacements[i + 1], hit.groups, i + 2) : '';
+  });
+  return out as Record<'Family' | F[number], string>;
 }
 
-function operatingSystem(ua: string) {
-  const hit = firstMatch(compileAll().os, ua);
-  if (!hit)
-    return { Family: 'Other', MajorVersion: '', MinorVersion: '', Patch: '', PatchMinor: '' };
-  const r = hit.p.replacements;
-  return {
-    Family: field(r[0], hit.groups, 1),
-    MajorVersion: field(r[1], hit.groups, 2),
-    MinorVersion: field(r[2], hit.groups, 3),
-    Patch: field(r[3], hit.groups, 4),
-    PatchMinor: field(r[4], hit.groups, 5),
-  };
-}
+const browser = (ua: string) =>
+  familyAndVersions(compileAll().ua, ua, ['MajorVersion', 'MinorVersion', 'Patch']);
+
+const operatingSystem = (ua: string) =>
+  familyAndVersions(compileAll().os, ua, ['MajorVersion', 'MinorVersion', 'Patch', 'PatchMinor']);
 
 function device(ua: string) {
   const hit = firstMatch(compileAll().device, ua);

@@ -11,17 +11,9 @@
  *   watchlist's CSV); `unsupported`: something Loupe lacks. When a failing rule starts running
  *   the test asks to move it to `runs`: this table only moves towards `runs`.
  */
-export type MoreExpectation =
-  | 'runs'
-  | {
-      readonly outcome: 'fails';
-      readonly because: 'broken-as-published' | 'workspace' | 'unsupported';
-      readonly code: string;
-      readonly line: number;
-      readonly column: number;
-      /** The start of the rule file's text at line:column. */
-      readonly at: string;
-    };
+import type { PinnedOutcome } from './library-table.ts';
+
+export type MoreExpectation = PinnedOutcome<'broken-as-published' | 'workspace' | 'unsupported'>;
 
 /** The externaldata URLs of this library, each with its stand-in file in tests/fixtures/real-rules/. */
 export const MORE_EXTERNAL_FILES: Readonly<Record<string, string>> = {

@@ -12,17 +12,9 @@
  *
  * docs/workspace.md ("Measured: the shared library") is the readable form of this table.
  */
-export type WideExpectation =
-  | 'runs'
-  | {
-      readonly outcome: 'fails';
-      readonly because: 'broken-as-published' | 'unsupported';
-      readonly code: string;
-      readonly line: number;
-      readonly column: number;
-      /** The start of the rule file's text at line:column. */
-      readonly at: string;
-    };
+import type { PinnedOutcome } from './library-table.ts';
+
+export type WideExpectation = PinnedOutcome<'broken-as-published' | 'unsupported'>;
 
 /** The externaldata URLs of this library, each with its stand-in file in tests/fixtures/real-rules/. */
 export const WIDE_EXTERNAL_FILES: Readonly<Record<string, string>> = {
