@@ -117,26 +117,37 @@ function polyline(c: unknown): Polyline | null {
   return { coords, vecs };
 }
 
-/** A LineString or MultiLineString: its polylines, or null when invalid. */
-export function parseLines(text: string | null): { multi: boolean; lines: Polyline[] } | null {
+/**
+ * A shape of one kind or its Multi form (LineString / MultiLineString, Polygon / MultiPolygon):
+ * its parts read by `part`, or null when the shape or any part is invalid.
+ */
+function singleOrMulti<T>(
+  text: string | null,
+  single: string,
+  part: (coordinates: unknown) => T | null,
+): { multi: boolean; parts: T[] } | null {
   const s = shapeOf(text);
   if (!s) return null;
-  if (s.type === 'LineString') {
-    const l = polyline(s.coordinates);
-    return l ? { multi: false, lines: [l] } : null;
+  if (s.type === single) {
+    const p = part(s.coordinates);
+    return p ? { multi: false, parts: [p] } : null;
   }
-  if (s.type === 'MultiLineString') {
-    const arr = s.coordinates as unknown[];
-    if (arr.length === 0) return null;
-    const lines: Polyline[] = [];
-    for (const c of arr) {
-      const l = polyline(c);
-      if (!l) return null;
-      lines.push(l);
-    }
-    return { multi: true, lines };
+  if (s.type !== `Multi${single}`) return null;
+  const arr = s.coordinates as unknown[];
+  if (arr.length === 0) return null;
+  const parts: T[] = [];
+  for (const c of arr) {
+    const p = part(c);
+    if (!p) return null;
+    parts.push(p);
   }
-  return null;
+  return { multi: true, parts };
+}
+
+/** A LineString or MultiLineString: its polylines, or null when invalid. */
+export function parseLines(text: string | null): { multi: boolean; lines: Polyline[] } | null {
+  const r = singleOrMulti(text, 'LineString', polyline);
+  return r && { multi: r.multi, lines: r.parts };
 }
 
 /** A closed ring: its coordinates (last = first) and the unit vectors of its distinct vertices. */
@@ -182,24 +193,8 @@ function polygon(c: unknown): Polygon | null {
 
 /** A Polygon or MultiPolygon: its polygons, or null when invalid. */
 export function parsePolygons(text: string | null): { multi: boolean; polygons: Polygon[] } | null {
-  const s = shapeOf(text);
-  if (!s) return null;
-  if (s.type === 'Polygon') {
-    const p = polygon(s.coordinates);
-    return p ? { multi: false, polygons: [p] } : null;
-  }
-  if (s.type === 'MultiPolygon') {
-    const arr = s.coordinates as unknown[];
-    if (arr.length === 0) return null;
-    const polygons: Polygon[] = [];
-    for (const c of arr) {
-      const p = polygon(c);
-      if (!p) return null;
-      polygons.push(p);
-    }
-    return { multi: true, polygons };
-  }
-  return null;
+  const r = singleOrMulti(text, 'Polygon', polygon);
+  return r && { multi: r.multi, polygons: r.parts };
 }
 
 // --- gnomonic projection -----------------------------------------------------------------------
