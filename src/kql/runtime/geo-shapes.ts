@@ -104,14 +104,21 @@ export interface Polyline {
   readonly vecs: Vec[];
 }
 
-function polyline(c: unknown): Polyline | null {
-  if (!Array.isArray(c) || c.length < 2) return null;
+/** At least `min` coordinates, each valid, or null. */
+function coordinates(c: unknown, min: number): LonLat[] | null {
+  if (!Array.isArray(c) || c.length < min) return null;
   const coords: LonLat[] = [];
   for (const p of c) {
     const ll = coordinate(p);
     if (!ll) return null;
     coords.push(ll);
   }
+  return coords;
+}
+
+function polyline(c: unknown): Polyline | null {
+  const coords = coordinates(c, 2);
+  if (!coords) return null;
   const vecs = coords.map(toVec);
   for (let i = 1; i < vecs.length; i++) if (!validEdge(vecs[i - 1]!, vecs[i]!)) return null;
   return { coords, vecs };
@@ -157,13 +164,8 @@ export interface Ring {
 }
 
 function ring(c: unknown): Ring | null {
-  if (!Array.isArray(c) || c.length < 4) return null;
-  const coords: LonLat[] = [];
-  for (const p of c) {
-    const ll = coordinate(p);
-    if (!ll) return null;
-    coords.push(ll);
-  }
+  const coords = coordinates(c, 4);
+  if (!coords) return null;
   const all = coords.map(toVec);
   if (!samePoint(all[0]!, all[all.length - 1]!)) return null;
   // The ring's vertices without the closing repeat; LinearRing vertices must be distinct.
