@@ -79,6 +79,24 @@ export function batchSize(
  * (long periods replicating every row into many windows), runs are queried one by one.
  */
 export const MIN_RUNS_PER_BATCH = 4;
+
+/**
+ * The runs per batch query a replay plans on an engine: the tab's budget first, so that a replay
+ * the tab can batch is planned the same on every engine and their reports (which say how many
+ * queries ran) agree to the byte; an engine's larger budget (native) is drawn on only where the
+ * tab's would not batch at all (a 100M-row month: one run per query), and there it batches.
+ */
+export function plannedBatchSize(
+  rowsRead: number,
+  periodMs: number,
+  spanMs: number,
+  runCount: number,
+  engine: { readonly batchRowBudget?: number },
+): number {
+  const shared = batchSize(rowsRead, periodMs, spanMs, runCount, BATCH_ROW_BUDGET);
+  if (shared >= MIN_RUNS_PER_BATCH || shared >= runCount) return shared;
+  return batchSize(rowsRead, periodMs, spanMs, runCount, batchRowBudget(engine));
+}
 /** When more than this share of the first batch's runs trigger, re-runs would dominate: go run by run. */
 export const MAX_TRIGGERED_SHARE = 0.5;
 

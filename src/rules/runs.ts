@@ -11,8 +11,7 @@ import {
   MAX_TRIGGERED_SHARE,
   MIN_RUNS_PER_BATCH,
   batchCounts,
-  batchRowBudget,
-  batchSize,
+  plannedBatchSize,
   translateForBatch,
 } from './batch.ts';
 import { buildAlerts } from './alerts.ts';
@@ -45,12 +44,12 @@ export async function tryBatch(
       rowsRead += Number(
         data.engine.query(`SELECT count(*) FROM ${quoteIdent(t.name)}`).rows[0]?.[0] ?? 0,
       );
-    size = batchSize(
+    size = plannedBatchSize(
       rowsRead,
       rule.queryPeriod.ms,
       Math.max(1, end - start),
       runs.length,
-      batchRowBudget(data.engine),
+      data.engine,
     );
   } catch (e) {
     return { fallbackReason: `the query could not be batched: ${firstLine(e)}` };

@@ -5,6 +5,7 @@ import {
   MIN_RUNS_PER_BATCH,
   batchRowBudget,
   batchSize,
+  plannedBatchSize,
 } from '../../../src/rules/batch.ts';
 import { NATIVE_BATCH_ROW_BUDGET } from '../../../src/db/native/engine.ts';
 import { batchFailureReason } from '../../../src/rules/runs.ts';
@@ -77,6 +78,20 @@ describe('batch row budget per engine', () => {
     expect(tab).toBeLessThan(MIN_RUNS_PER_BATCH);
     expect(native).toBeGreaterThanOrEqual(MIN_RUNS_PER_BATCH);
     expect(native).toBe(17);
+  });
+
+  it('a replay the tab can batch is planned the same on native (reports agree); native batches where the tab would go run by run', () => {
+    const native = { batchRowBudget: NATIVE_BATCH_ROW_BUDGET };
+    // The demo's scale: a few thousand rows, a week of hourly runs.
+    expect(plannedBatchSize(5_000, HOUR, 168 * HOUR, 169, native)).toBe(
+      plannedBatchSize(5_000, HOUR, 168 * HOUR, 169, {}),
+    );
+    expect(plannedBatchSize(1_000_000, HOUR, month, 721, native)).toBe(
+      batchSize(1_000_000, HOUR, month, 721, BATCH_ROW_BUDGET),
+    );
+    // 100M rows: the tab's budget would give fewer than MIN_RUNS_PER_BATCH runs per query.
+    expect(plannedBatchSize(100_000_000, HOUR, month, 721, {})).toBeLessThan(MIN_RUNS_PER_BATCH);
+    expect(plannedBatchSize(100_000_000, HOUR, month, 721, native)).toBe(17);
   });
 
   it('the default budget is the one batchSize uses without one (the tab keeps its value)', () => {
