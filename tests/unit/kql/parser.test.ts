@@ -89,7 +89,7 @@ describe('KQL parser', () => {
     ['T\n| where (a == 1', 'syntax', 2, 16, /Expected: \)/],
     ['T | frob x', 'syntax', 1, 5, /Query operator expected/],
     ['T\n  | facet by x', 'unsupported', 2, 5, /facet/],
-    ['find "x"', 'unsupported', 1, 1, /find/],
+    ['T | fork (take 1)', 'unsupported', 1, 5, /fork/],
     ['let x = 1 T', 'syntax', 1, 11, /Expected: ;/],
     ['T | join kind=sideways U on K', 'syntax', 1, 15, /unknown join kind "sideways"/],
   ] as const)('%j → %s at %i:%i', (text, code, line, column, msg) => {
