@@ -484,18 +484,23 @@ function pointArg(lon: number | null, lat: number | null): Vec | null {
   return lon !== null && lat !== null && validLonLat(lon, lat) ? toVec([lon, lat]) : null;
 }
 
+/** The point of a line (or lines) nearest the point (lon, lat), or null for invalid input. */
+function closestOnLine(lon: number | null, lat: number | null, text: string | null) {
+  const p = pointArg(lon, lat);
+  const l = parseLines(text);
+  if (!p || !l) return null;
+  return closestOnChains(
+    p,
+    l.lines.map((x) => ({ vecs: x.vecs, closed: false })),
+  );
+}
+
 export function distancePointToLine(
   lon: number | null,
   lat: number | null,
   text: string | null,
 ): string | null {
-  const p = pointArg(lon, lat);
-  const l = parseLines(text);
-  if (!p || !l) return null;
-  const c = closestOnChains(
-    p,
-    l.lines.map((x) => ({ vecs: x.vecs, closed: false })),
-  );
+  const c = closestOnLine(lon, lat, text);
   return realText(c ? c.dist * R : null);
 }
 
@@ -504,13 +509,7 @@ export function closestPointOnLine(
   lat: number | null,
   text: string | null,
 ): string | null {
-  const p = pointArg(lon, lat);
-  const l = parseLines(text);
-  if (!p || !l) return null;
-  const c = closestOnChains(
-    p,
-    l.lines.map((x) => ({ vecs: x.vecs, closed: false })),
-  );
+  const c = closestOnLine(lon, lat, text);
   return c ? pointJson(c.point) : null;
 }
 
