@@ -21,6 +21,17 @@ import { sqlColumns } from './sql-names.ts';
 import { didYouMean } from '../schema/table-suggestions.ts';
 import { workspaceFunctionBinding, type WorkspaceBinding } from './workspace-functions.ts';
 
+/**
+ * Operators whose output rows arrive in an order DuckDB's threads decide (hash aggregation, hash
+ * join): see Relation.arrivalEngineDependent.
+ */
+const HASHED_OUTPUT: ReadonlySet<OperatorKind> = new Set<OperatorKind>([
+  'summarize',
+  'distinct',
+  'join',
+  'lookup',
+]);
+
 export type Binding =
   | { kind: 'scalar'; value: Typed }
   /** `lets`: the bindings where the let was written, so its names keep their meaning (lexical scope). */
@@ -258,7 +269,10 @@ export class TranslateContext {
     const spec = this.specs.operators[op.kind] as OperatorSpec<K>;
     const rel = spec.translate(op, input, this);
     this.checkColumns(rel.columns, op.span);
-    return rel;
+    const engineDependent =
+      rel.order === undefined &&
+      (HASHED_OUTPUT.has(op.kind) || input.arrivalEngineDependent === true);
+    return engineDependent ? { ...rel, arrivalEngineDependent: true } : rel;
   }
 
   private translateSource(src: Source): Relation {

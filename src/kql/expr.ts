@@ -6,6 +6,7 @@
 import type { Expr } from './ast.ts';
 import { compare, inList, type ComparisonOp } from './compare.ts';
 import type { Scope } from './scope.ts';
+import { sqlColumns } from './sql-names.ts';
 import type { TranslateContext } from './context.ts';
 import { toStringSql } from './convert.ts';
 import { aggregateFunction, scalarFunction, type CallSite } from './functions/index.ts';
@@ -332,7 +333,12 @@ export function callSite(
   ctx: TranslateContext,
   scope?: Scope,
 ): CallSite {
-  const rowOrder = scope?.relation?.order?.clause;
+  const rel = scope?.relation;
+  // A defined order (sort, serialize…) when there is one; else, over rows whose arrival order the
+  // engine's threads decide, the rows' own values, so that lists come out the same on every engine.
+  const rowOrder =
+    rel?.order?.clause ??
+    (rel?.arrivalEngineDependent ? sqlColumns(rel.columns).join(', ') : undefined);
   return {
     ctx,
     name: e.name,

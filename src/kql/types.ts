@@ -52,6 +52,15 @@ export interface Relation {
   readonly columns: readonly ColumnSchema[];
   readonly order?: RowOrder;
   /**
+   * Set (by TranslateContext.translateOperator) on a relation without a defined order whose rows
+   * come out of a hash aggregate or hash join (summarize, distinct, join, lookup), or out of an
+   * operator over such rows: the order its rows arrive in is undefined in Kusto, and in DuckDB it
+   * depends on the engine's threads. List aggregates order such rows by their columns' values
+   * instead of by arrival (callSite), so that a replay gives the same report on DuckDB-WASM and on
+   * multi-threaded native DuckDB, and run after run.
+   */
+  readonly arrivalEngineDependent?: true;
+  /**
    * Set by a plugin whose columns come from the data (bag_unpack) when the data had no rows at
    * all: its schema is the one Kusto gives an empty input, and a later plugin that names a column
    * such rows would have made (pivot's key) knows why it is missing (docs/kql.md).

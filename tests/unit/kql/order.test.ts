@@ -82,6 +82,24 @@ describe('order carried through later steps', () => {
     expect(rows[4]).toEqual({ g: 4, l: [39, 34, 29, 24, 19, 14, 9, 4], li: [39, 34] });
   });
 
+  it('make_list over the rows of a summarize or join (order undefined, decided by DuckDB threads) lists them by the values of their columns', () => {
+    // Kusto leaves this order undefined; Loupe fixes it by the rows' values so that a report is
+    // the same on DuckDB-WASM and multi-threaded native DuckDB (Relation.arrivalEngineDependent).
+    const agg = h.run(
+      'S | summarize c = count() by k | where k < 10 | extend k2 = k | summarize l = make_list(k2), top3 = make_list(k2, 3), b = make_bag(bag_pack(tostring(k % 2), k))',
+    );
+    expect(agg).toEqual([
+      { l: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], top3: [0, 1, 2], b: { '0': 0, '1': 1 } },
+    ]);
+    const joined = h.run(
+      'S | where k < 12 | join kind=inner (G) on g | summarize l = make_list(strcat(label, k))',
+    );
+    expect(joined).toEqual([
+      // By the joined rows' columns in order (k first), not by the listed value.
+      { l: ['zero0', 'one1', 'two2', 'zero5', 'one6', 'two7', 'zero10', 'one11'] },
+    ]);
+  });
+
   it('innerunique join keeps the first left row per key in the sorted order', () => {
     const rows = h.run('S | sort by k asc | join (G) on g | project g, k, label | sort by g asc');
     expect(rows).toEqual([
