@@ -232,7 +232,7 @@ export class Gnomonic {
 }
 
 /** Even-odd test of a projected point against projected rings (holes included). */
-function insideRings(
+export function insideRings(
   p: readonly [number, number],
   rings: readonly (readonly [number, number])[][],
 ) {
@@ -249,7 +249,7 @@ function insideRings(
 }
 
 /** All the vertices of a set of polygons. */
-const verticesOf = (polygons: readonly Polygon[]): Vec[] =>
+export const verticesOf = (polygons: readonly Polygon[]): Vec[] =>
   polygons.flatMap((p) => p.flatMap((r) => r.vecs));
 
 /** Whether v lies inside one of the polygons (null when they do not fit one projection). */
@@ -682,7 +682,7 @@ export function polygonDensify(text: string | null, tolerance: number | null): s
 
 // --- intersections ---------------------------------------------------------------------------
 
-type P2 = readonly [number, number];
+export type P2 = readonly [number, number];
 
 /** Sign of the turn a→b→c in the plane (0 when collinear). */
 function orient(a: P2, b: P2, c: P2): number {
@@ -727,10 +727,10 @@ function anyEdgesMeet(a: readonly [P2, P2][], b: readonly [P2, P2][]): boolean {
 }
 
 /** Projected polygons: each polygon's rings of projected vertices (without the closing repeat). */
-const projectPolygons = (g: Gnomonic, polygons: readonly Polygon[]): P2[][][] =>
+export const projectPolygons = (g: Gnomonic, polygons: readonly Polygon[]): P2[][][] =>
   polygons.map((poly) => poly.map((r) => r.vecs.map((v) => g.forward(v))));
 
-const insideAny = (p: P2, polys: readonly P2[][][]): boolean =>
+export const insideAny = (p: P2, polys: readonly P2[][][]): boolean =>
   polys.some((rings) => insideRings(p, rings));
 
 export function intersects2Lines(t1: string | null, t2: string | null): number | null {
@@ -779,7 +779,7 @@ export function intersectsLineWithPolygon(tl: string | null, tp: string | null):
 }
 
 /** Polygons of unit-vector rings as GeoJSON: Polygon, MultiPolygon, or an empty collection. */
-function polygonsJson(polys: readonly Vec[][][]): string {
+export function polygonsJson(polys: readonly Vec[][][]): string {
   const coords = polys.map((poly) =>
     poly.map((r) => {
       const ring = r.map((v) => toLonLat(v));
@@ -795,7 +795,7 @@ function polygonsJson(polys: readonly Vec[][][]): string {
 }
 
 /** The projected closed rings polyclip-ts takes. */
-const toGeom = (polys: readonly P2[][][]): Geom =>
+export const toGeom = (polys: readonly P2[][][]): Geom =>
   polys.map((poly) => poly.map((r) => [...r, r[0]!] as [number, number][]));
 
 /**
