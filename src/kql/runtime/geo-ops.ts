@@ -15,7 +15,7 @@
  * radius so that the geodesic between two samples strays at most `tolerance` outwards; the pieces
  * are unioned by polyclip-ts on the projection. Vertex counts therefore differ from Kusto's.
  */
-import { union as polyUnion, type Geom } from 'polyclip-ts';
+import { intersection as polyIntersection, union as polyUnion, type Geom } from 'polyclip-ts';
 import { parseDynamic } from './dynamic.ts';
 import {
   angleBetween,
@@ -25,6 +25,7 @@ import {
   parsePolygons,
   polygonsJson,
   projectPolygons,
+  toGeom,
   toLonLat,
   toVec,
   verticesOf,
@@ -139,6 +140,15 @@ const keyOf = (c: readonly [number, number]): string => `${c[0]},${c[1]}`;
 const projectLines = (g: Gnomonic, lines: readonly Polyline[]): Pt[][] =>
   lines.map((l) => l.vecs.map((v, i) => ({ p: g.forward(v), ll: l.coords[i]! })));
 
+/** The edges of polygons' rings on the projection, each vertex carrying its coordinates. */
+const polygonEdges = (g: Gnomonic, polygons: readonly Polygon[]): [Pt, Pt][] =>
+  polygons.flatMap((poly) =>
+    poly.flatMap((r) => {
+      const pts: Pt[] = r.vecs.map((v, i) => ({ p: g.forward(v), ll: r.coords[i]! }));
+      return pts.map((x, i) => [x, pts[(i + 1) % pts.length]!] as [Pt, Pt]);
+    }),
+  );
+
 /**
  * Polylines from undirected segments (coordinates): overlapping duplicates merged, chains walked
  * from the nodes where lines end or branch, in the order the segments came, then closed loops.
@@ -246,9 +256,7 @@ export function intersectionLineWithPolygon(tl: string | null, tp: string | null
   const g = Gnomonic.around([...l.lines.flatMap((x) => x.vecs), ...verticesOf(p.polygons)]);
   if (!g) return null;
   const polys = projectPolygons(g, p.polygons);
-  const ringEdges: [Pt, Pt][] = polys.flatMap((poly) =>
-    poly.flatMap((r) => r.map((x, i) => [{ p: x }, { p: r[(i + 1) % r.length]! }] as [Pt, Pt])),
-  );
+  const ringEdges = polygonEdges(g, p.polygons);
   const chains = projectLines(g, l.lines);
   const lineEdges = chains.reduce((n, c) => n + c.length - 1, 0);
   if (lineEdges * ringEdges.length > MAX_EDGE_PAIRS) return null;
@@ -297,6 +305,87 @@ export function intersectionLineWithPolygon(tl: string | null, tp: string | null
     }
   }
   return resultJson([], pieces);
+}
+
+// --- geo_intersection_2polygons ----------------------------------------------------------------
+
+/** Distance (projected units) from p to the segment ab. */
+function segmentDistance(p: P2, a: P2, b: P2): number {
+  const rx = b[0] - a[0];
+  const ry = b[1] - a[1];
+  const rr = rx * rx + ry * ry;
+  const t = rr === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * rx + (p[1] - a[1]) * ry) / rr));
+  return Math.hypot(p[0] - a[0] - t * rx, p[1] - a[1] - t * ry);
+}
+
+/**
+ * A result ring made to start where Kusto's do in the page's examples: at the first vertex the
+ * intersection created (one that is no input vertex) following an input vertex. Kusto does not
+ * document where a ring starts; the cyclic order is the same either way.
+ */
+function rotateRing(ring: P2[], inputs: readonly P2[]): P2[] {
+  const isInput = ring.map((p) => inputs.some((q) => Math.hypot(p[0] - q[0], p[1] - q[1]) < 1e-13));
+  const n = ring.length;
+  for (let i = 0; i < n; i++) {
+    if (!isInput[i] && isInput[(i + n - 1) % n]) return [...ring.slice(i), ...ring.slice(0, i)];
+  }
+  return ring;
+}
+
+/**
+ * geo_intersection_2polygons: the area both polygons cover (Polygon or MultiPolygon) and, where
+ * their boundaries only touch, those points and shared stretches (Point/MultiPoint,
+ * LineString/MultiLineString); several kinds together form a GeometryCollection, an empty one when
+ * the polygons are apart.
+ */
+export function intersection2Polygons(t1: string | null, t2: string | null): string | null {
+  const a = parsePolygons(t1);
+  const b = parsePolygons(t2);
+  if (!a || !b) return null;
+  const g = Gnomonic.around([...verticesOf(a.polygons), ...verticesOf(b.polygons)]);
+  if (!g) return null;
+  const pa = projectPolygons(g, a.polygons);
+  const pb = projectPolygons(g, b.polygons);
+  const ea = polygonEdges(g, a.polygons);
+  const eb = polygonEdges(g, b.polygons);
+  if (ea.length * eb.length > MAX_EDGE_PAIRS) return null;
+  const area = polyIntersection(toGeom(pa), toGeom(pb));
+  const inputs = [...pa.flat(2), ...pb.flat(2)];
+  const rings = area.map((poly) => poly.map((r) => rotateRing(r.slice(0, -1) as P2[], inputs)));
+  const resultEdges = rings.flatMap((poly) =>
+    poly.flatMap((r) => r.map((x, i) => [x, r[(i + 1) % r.length]!] as const)),
+  );
+  const onResult = (p: P2) => resultEdges.some(([x, y]) => segmentDistance(p, x, y) < 1e-13);
+  // Where the boundaries meet outside the common area: touching points and shared stretches.
+  const points: number[][] = [];
+  const segments: [[number, number], [number, number]][] = [];
+  for (const [p, q] of ea) {
+    for (const [r, s] of eb) {
+      const m = meet(p, q, r, s);
+      if (m.kind === 'point' && !onResult(m.at.p)) points.push(coordsOf(g, m.at));
+      else if (m.kind === 'segment') {
+        const mid: P2 = [(m.from.p[0] + m.to.p[0]) / 2, (m.from.p[1] + m.to.p[1]) / 2];
+        if (!onResult(mid)) segments.push([coordsOf(g, m.from), coordsOf(g, m.to)]);
+      }
+    }
+  }
+  const lines = chain(segments);
+  const loose = loosePoints(points, lines);
+  const polys = rings.map((poly) =>
+    poly.map((r) => {
+      const ring = r.map((p) => toLonLat(g.inverse(p)));
+      return [...ring, ring[0]!];
+    }),
+  );
+  const parts: Geometry[] = [];
+  if (loose.length === 1) parts.push({ type: 'Point', coordinates: loose[0] });
+  else if (loose.length > 1) parts.push({ type: 'MultiPoint', coordinates: loose });
+  if (lines.length === 1) parts.push({ type: 'LineString', coordinates: lines[0] });
+  else if (lines.length > 1) parts.push({ type: 'MultiLineString', coordinates: lines });
+  if (polys.length === 1) parts.push({ type: 'Polygon', coordinates: polys[0] });
+  else if (polys.length > 1) parts.push({ type: 'MultiPolygon', coordinates: polys });
+  if (parts.length === 1) return JSON.stringify(parts[0]);
+  return JSON.stringify({ type: 'GeometryCollection', geometries: parts });
 }
 
 // --- geo_union_lines_array ---------------------------------------------------------------------
@@ -518,6 +607,12 @@ export const GEO_INTERSECTION_LINE_WITH_POLYGON = udf(
   ['VARCHAR', 'VARCHAR'],
   'VARCHAR',
   intersectionLineWithPolygon,
+);
+export const GEO_INTERSECTION_2POLYGONS = udf(
+  'kql_geo_intersection_2polygons',
+  ['VARCHAR', 'VARCHAR'],
+  'VARCHAR',
+  intersection2Polygons,
 );
 export const GEO_UNION_LINES_ARRAY = udf(
   'kql_geo_union_lines_array',

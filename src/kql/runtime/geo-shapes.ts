@@ -14,7 +14,7 @@
  * (Kusto: "the result will be the area of polygons union"), computed by polyclip-ts on the
  * projection.
  */
-import { intersection as polyIntersection, union as polyUnion, type Geom } from 'polyclip-ts';
+import { union as polyUnion, type Geom } from 'polyclip-ts';
 import { udf } from './udf.ts';
 import { parseDynamic } from './dynamic.ts';
 import { readLines, readPolygons, type LonLat } from './geo-json.ts';
@@ -714,23 +714,6 @@ export function polygonsJson(polys: readonly Vec[][][]): string {
 export const toGeom = (polys: readonly P2[][][]): Geom =>
   polys.map((poly) => poly.map((r) => [...r, r[0]!] as [number, number][]));
 
-/**
- * geo_intersection_2polygons: the polygons both cover. Only their common area is returned: where
- * they touch along an edge or at a point (Kusto returns that line or point) Loupe returns no shape.
- */
-export function intersection2Polygons(t1: string | null, t2: string | null): string | null {
-  const a = parsePolygons(t1);
-  const b = parsePolygons(t2);
-  if (!a || !b) return null;
-  const g = Gnomonic.around([...verticesOf(a.polygons), ...verticesOf(b.polygons)]);
-  if (!g) return null;
-  const out = polyIntersection(
-    toGeom(projectPolygons(g, a.polygons)),
-    toGeom(projectPolygons(g, b.polygons)),
-  );
-  return polygonsJson(out.map((poly) => poly.map((r) => r.slice(0, -1).map((p) => g.inverse(p)))));
-}
-
 /** geo_union_polygons_array: the union of an array of polygons and multipolygons. */
 export function unionPolygonsArray(text: string | null): string | null {
   if (text === null) return null;
@@ -954,12 +937,6 @@ export const GEO_INTERSECTS_LINE_WITH_POLYGON = udf(
   ['VARCHAR', 'VARCHAR'],
   'INTEGER',
   intersectsLineWithPolygon,
-);
-export const GEO_INTERSECTION_2POLYGONS = udf(
-  'kql_geo_intersection_2polygons',
-  ['VARCHAR', 'VARCHAR'],
-  'VARCHAR',
-  intersection2Polygons,
 );
 export const GEO_UNION_POLYGONS_ARRAY = udf(
   'kql_geo_union_polygons_array',

@@ -146,6 +146,33 @@ functionCases('KQL geo constructions', [
     ],
   },
   {
+    rule: 'geo_intersection_2polygons: polygons touching at a vertex meet in that Point; a common area plus a touch is a GeometryCollection [Point, Polygon] whose ring starts at a vertex the intersection created (as the page shows)',
+    kql: 'print touch = geo_intersection_2polygons(dynamic({"type":"Polygon","coordinates":[[[2,45],[0,45],[1,44],[2,45]]]}), dynamic({"type":"Polygon","coordinates":[[[3,44],[2,45],[2,43],[3,44]]]})), both = geo_intersection_2polygons(dynamic({"type":"Polygon","coordinates":[[[2,45],[0,45],[1,44],[2,45]]]}), dynamic({"type":"MultiPolygon","coordinates":[[[[3,44],[2,45],[2,43],[3,44]]],[[[1.192,45.265],[1.005,44.943],[1.356,44.937],[1.192,45.265]]]]}))',
+    rows: [
+      {
+        touch: { type: 'Point', coordinates: [2, 45] },
+        both: {
+          type: 'GeometryCollection',
+          geometries: [
+            { type: 'Point', coordinates: [2, 45] },
+            {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [near(1.3227075526410679), near(45.003909145068739)],
+                  [near(1.0404565374899824), near(45.004356403066552)],
+                  [near(1.005), near(44.943)],
+                  [near(1.356), near(44.937)],
+                  [near(1.3227075526410679), near(45.003909145068739)],
+                ],
+              ],
+            },
+          ],
+        },
+      },
+    ],
+  },
+  {
     rule: 'geo_union_lines_array: overlapping lines merge into one LineString (documented); disjoint lines stay a MultiLineString; one invalid line makes the result null',
     kql: 'print u = geo_union_lines_array(pack_array(dynamic({"type":"LineString","coordinates":[[-73.95683884620665,40.80502891480884],[-73.95633727312088,40.8057171711177],[-73.95489156246185,40.80510200431311]]}), dynamic({"type":"LineString","coordinates":[[-73.95633727312088,40.8057171711177],[-73.95489156246185,40.80510200431311],[-73.95537436008453,40.804413741624515]]}))), m = geo_union_lines_array(pack_array(dynamic({"type":"LineString","coordinates":[[0,0],[1,1]]}), dynamic({"type":"LineString","coordinates":[[5,5],[6,6]]}))), bad = isnull(geo_union_lines_array(pack_array(dynamic({"type":"LineString","coordinates":[[0,0],[1,1]]}), dynamic({"type":"LineString","coordinates":[[1, 1]]}))))',
     rows: [
