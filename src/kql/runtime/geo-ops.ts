@@ -34,6 +34,7 @@ import {
   type Polyline,
   type Vec,
 } from './geo-shapes.ts';
+import { s2 } from 's2js';
 import { udf } from './udf.ts';
 
 const R = 6371010;
@@ -473,17 +474,32 @@ function bufferParams(
 const maxStep = (d: number, tol: number): number =>
   2 * Math.acos(Math.min(1, Math.tan(d) / Math.tan(d + tol)));
 
-/** A regular polygon around c whose edges touch the circle of radius d at their middles. */
-function circle(c: Vec, d: number, tol: number): Vec[] {
-  const n = Math.max(8, Math.ceil((2 * Math.PI) / maxStep(d, tol)));
-  const rc = Math.atan(Math.tan(d) / Math.cos(Math.PI / n));
-  const helper: Vec = Math.abs(c[2]) < 0.9 ? [0, 0, 1] : [1, 0, 0];
-  const east = normalize(cross(helper, c));
-  const north = cross(c, east);
+/**
+ * Kusto's circle around c (checked against the outputs Kusto gives for the page's examples): S2's
+ * regular loop — n vertices exactly at distance d, n = ⌈π / acos(1 − tolerance/radius)⌉ so an edge's
+ * middle lies at most `tolerance` inside the circle — in S2's frame at c (y = S2's Ortho(c),
+ * x = y × c), counterclockwise from the angle π/2.
+ */
+function circle(c: Vec, d: number, tolRatio: number): Vec[] {
+  const n = Math.max(3, Math.ceil(Math.PI / Math.acos(1 - tolRatio)));
+  const o = s2.Point.ortho(new s2.Point(c[0], c[1], c[2])).vector;
+  const y: Vec = [o.x, o.y, o.z];
+  const x = cross(y, c);
+  const z = Math.cos(d);
+  const r = Math.sin(d);
+  const step = (2 * Math.PI) / n;
   const out: Vec[] = [];
-  for (let k = 0; k < n; k++) {
-    const th = (2 * Math.PI * k) / n;
-    out.push(lin(c, Math.cos(rc), lin(east, Math.cos(th), north, Math.sin(th)), Math.sin(rc)));
+  for (let i = 0; i < n; i++) {
+    const angle = Math.PI / 2 + i * step;
+    const px = r * Math.cos(angle);
+    const py = r * Math.sin(angle);
+    out.push(
+      normalize([
+        x[0] * px + y[0] * py + c[0] * z,
+        x[1] * px + y[1] * py + c[1] * z,
+        x[2] * px + y[2] * py + c[2] * z,
+      ]),
+    );
   }
   return out;
 }
@@ -532,7 +548,7 @@ function chainPieces(chains: readonly Vec[][], closed: boolean, d: number, tol: 
   let budget = MAX_BUFFER_VERTICES;
   for (const c of chains) {
     for (let i = 0; i < c.length; i++) {
-      const ring = circle(c[i]!, d, tol);
+      const ring = circle(c[i]!, d, tol / d);
       budget -= ring.length;
       pieces.push([ring]);
       const next = i + 1 < c.length ? c[i + 1] : closed ? c[0] : undefined;
@@ -559,7 +575,7 @@ export function pointBuffer(
     return null;
   const q = bufferParams(radius, tolerance);
   if (!q) return null;
-  return polygonsJson([[circle(toVec([lon, lat]), q.d, q.tol)]]);
+  return polygonsJson([[circle(toVec([lon, lat]), q.d, q.tol / q.d)]]);
 }
 
 export function lineBuffer(

@@ -204,16 +204,18 @@ functionCases('KQL geo constructions', [
     ],
   },
   {
-    rule: 'geo_point_buffer: a Polygon holding every point within the radius (19990 m north inside) whose vertices lie between the radius and radius + tolerance (10 m by default; 20015 m north is outside)',
-    kql: `print b = geo_point_buffer(-115.1745008278, 36.1497251277, 20000) | extend t = tostring(b.type), inside = geo_point_in_polygon(-115.1745008278, 36.1497251277 + degrees(19990.0 / 6371010), b), outside = geo_point_in_polygon(-115.1745008278, 36.1497251277 + degrees(20015.0 / 6371010), b), area = geo_polygon_area(b) | mv-expand c = b.coordinates[0] | extend d = geo_distance_2points(-115.1745008278, 36.1497251277, toreal(c[0]), toreal(c[1])) | summarize t = any(t), inside = any(inside), outside = any(outside), area = any(area), lo = min(d), hi = max(d)`,
+    rule: "geo_point_buffer: the circle Kusto gives (tests/conformance/cases.json): 100 vertices exactly at the radius (n = ⌈π / acos(1 − tolerance/radius)⌉, tolerance 10 m by default) starting at Kusto's first vertex, its edges at most the tolerance inside (19985 m north is inside, 20005 m outside)",
+    kql: `print b = geo_point_buffer(-115.1745008278, 36.1497251277, 20000) | extend t = tostring(b.type), v0 = b.coordinates[0][0], inside = geo_point_in_polygon(-115.1745008278, 36.1497251277 + degrees(19985.0 / 6371010), b), outside = geo_point_in_polygon(-115.1745008278, 36.1497251277 + degrees(20005.0 / 6371010), b), area = geo_polygon_area(b) | mv-expand c = b.coordinates[0] | extend d = geo_distance_2points(-115.1745008278, 36.1497251277, toreal(c[0]), toreal(c[1])) | summarize t = any(t), v0 = any(v0), inside = any(inside), outside = any(outside), area = any(area), lo = min(d), hi = max(d), n = count()`,
     rows: [
       {
         t: 'Polygon',
+        v0: [near(-115.23572342504431), near(36.32267760568711)],
         inside: true,
         outside: false,
-        area: within(1.2566e9, 1.2579e9),
-        lo: within(20000 - 1e-6, 20010),
-        hi: within(20000, 20010 + 1e-6),
+        area: within(Math.PI * 19990 ** 2, Math.PI * 20000 ** 2),
+        lo: within(20000 - 1e-6, 20000 + 1e-6),
+        hi: within(20000 - 1e-6, 20000 + 1e-6),
+        n: 101,
       },
     ],
   },
@@ -223,13 +225,13 @@ functionCases('KQL geo constructions', [
     rows: [{ a: true, b: true, c: true, d: true, e: false }],
   },
   {
-    rule: 'geo_line_buffer: a Polygon around the line (page example, radius 4 m, tolerance 0.1 m) whose vertices lie 4–4.1 m from the line; two crossing buffers union into one Polygon; invalid line or radius gives null',
+    rule: 'geo_line_buffer: a Polygon around the line (page example, radius 4 m, tolerance 0.1 m) whose vertices lie within the tolerance of 4 m from the line (3.9–4.1 m); two crossing buffers union into one Polygon; invalid line or radius gives null',
     kql: `print b = geo_line_buffer(${KEYS_LINE}, 4, 0.1) | extend t = tostring(b.type) | mv-expand c = b.coordinates[0] | extend d = geo_distance_point_to_line(toreal(c[0]), toreal(c[1]), ${KEYS_LINE}) | summarize t = any(t), lo = min(d), hi = max(d) | extend u = tostring(geo_union_polygons_array(pack_array(geo_line_buffer(dynamic({"type":"LineString","coordinates":[[14.429214068940496,50.10043066548272],[14.431184174126173,50.10046525983731]]}), 2, 0.1), geo_line_buffer(dynamic({"type":"LineString","coordinates":[[14.43030222687753,50.100780677801936],[14.4303847111523,50.10020274910934]]}), 2, 0.1))).type), bad1 = isnull(geo_line_buffer(dynamic({"type":"LineString"}), 5)), bad2 = isnull(geo_line_buffer(dynamic({"type":"LineString","coordinates":[[0,0],[1,1]]}), 0))`,
     rows: [
       {
         t: 'Polygon',
-        lo: within(4 - 1e-6, 4.1),
-        hi: within(4, 4.1 + 1e-6),
+        lo: within(3.9, 4.1),
+        hi: within(3.9, 4.1),
         u: 'Polygon',
         bad1: true,
         bad2: true,
@@ -237,14 +239,14 @@ functionCases('KQL geo constructions', [
     ],
   },
   {
-    rule: 'geo_polygon_buffer: holds the polygon and every point within the radius of it (vertices 10000–10010 m from it); invalid polygon or radius gives null',
+    rule: 'geo_polygon_buffer: holds the polygon and every point within the radius of it (vertices within the 10 m tolerance of 10000 m from it); invalid polygon or radius gives null',
     kql: `print b = geo_polygon_buffer(${TOKYO}, 10000) | extend t = tostring(b.type), grown = geo_polygon_area(b) > geo_polygon_area(${TOKYO}) | mv-expand c = b.coordinates[0] | extend d = geo_distance_point_to_polygon(toreal(c[0]), toreal(c[1]), ${TOKYO}) | summarize t = any(t), grown = any(grown), lo = min(d), hi = max(d) | extend bad1 = isnull(geo_polygon_buffer(dynamic({"type":"p"}), 1)), bad2 = isnull(geo_polygon_buffer(dynamic({"type":"Polygon","coordinates":[[[10,10],[0,10],[0,0],[10,10]]]}), 0))`,
     rows: [
       {
         t: 'Polygon',
         grown: true,
-        lo: within(10000 - 1e-6, 10010),
-        hi: within(10000, 10010 + 1e-6),
+        lo: within(9990, 10010),
+        hi: within(9990, 10010),
         bad1: true,
         bad2: true,
       },
