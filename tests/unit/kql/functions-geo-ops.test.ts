@@ -253,6 +253,11 @@ functionCases('KQL geo constructions', [
     ],
   },
   {
+    rule: 'geo_line_to_s2cells / geo_polygon_to_s2cells / geo_polygon_to_h3cells with a buffer radius cover the buffer: the cell of a point 300 m off the line is covered with radius 500, not without; radius 0 is no buffer; a negative radius gives null',
+    kql: 'let line = dynamic({"type":"LineString","coordinates":[[-0.087152,51.509596],[-0.088340,51.506110]]}); let poly = dynamic({"type":"Polygon","coordinates":[[[-3.7,40.4],[-3.6,40.4],[-3.6,40.5],[-3.7,40.4]]]}); let off = geo_point_to_s2cell(-0.087152 - degrees(300.0 / 6371010) / cos(radians(51.509596)), 51.509596, 16); print near = set_has_element(geo_line_to_s2cells(line, 16, 500), off), far = set_has_element(geo_line_to_s2cells(line, 16), off), zero = geo_line_to_s2cells(line, 14, 0) == geo_line_to_s2cells(line, 14), neg = isnull(geo_line_to_s2cells(line, 14, -1)), s2 = array_length(geo_polygon_to_s2cells(poly, 10, 2000)) > array_length(geo_polygon_to_s2cells(poly, 10)), h3 = array_length(geo_polygon_to_h3cells(poly, 7, 2000)) > array_length(geo_polygon_to_h3cells(poly, 7))',
+    rows: [{ near: true, far: false, zero: true, neg: true, s2: true, h3: true }],
+  },
+  {
     rule: 'geo_line_lookup: locations within the radius of a road (page example: 100 m matches two; 350 m adds Grand Central); return_unmatched keeps the others with empty lookup columns',
     kql: `${ROADS}
 | evaluate geo_line_lookup(roads, longitude, latitude, road, 350, return_unmatched = true)
