@@ -19,11 +19,7 @@
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import type { PluginArgument, Span } from '../ast.ts';
 import type { TranslateContext } from '../context.ts';
-import { POINT_IN_POLYGON } from '../runtime/geo-cells.ts';
-import {
-  GEO_DISTANCE_POINT_TO_LINE,
-  GEO_DISTANCE_POINT_TO_POLYGON,
-} from '../runtime/geo-shapes.ts';
+import { GEO_LOOKUP_LINE, GEO_LOOKUP_POLYGON } from '../runtime/geo-lookup.ts';
 import { sqlColumn, sqlColumns } from '../sql-names.ts';
 import type { Relation } from '../types.ts';
 import { columnArgument, constantValue, tabularArgument } from './arguments.ts';
@@ -140,12 +136,8 @@ function geoLookup(kind: 'polygon' | 'line'): PluginSpec {
       const y = `l.${sqlColumn(left.columns, lat.name)}`;
       const shape = `r.${sqlColumn(right.columns, key.name)}`;
       // An invalid location or shape matches nothing (the UDFs answer null).
-      const cond =
-        kind === 'line'
-          ? `CAST(${GEO_DISTANCE_POINT_TO_LINE.call(x, y, shape)} AS DOUBLE) <= ${opts.radius}`
-          : opts.radius === undefined
-            ? `${POINT_IN_POLYGON.call(x, y, shape)} = 1`
-            : `CAST(${GEO_DISTANCE_POINT_TO_POLYGON.call(x, y, shape)} AS DOUBLE) <= ${opts.radius}`;
+      const radius = opts.radius === undefined ? 'CAST(NULL AS DOUBLE)' : String(opts.radius);
+      const cond = `${(kind === 'line' ? GEO_LOOKUP_LINE : GEO_LOOKUP_POLYGON).call(x, y, shape, radius)} = 1`;
       const items = [
         ...left.columns.map((c, i) => ({
           c,

@@ -379,7 +379,7 @@ export function closestOnEdge(p: Vec, a: Vec, b: Vec): Vec {
 }
 
 /** The closest point of a set of edge chains to p, with its distance (radians). */
-function closestOnChains(
+export function closestOnChains(
   p: Vec,
   chains: readonly { vecs: readonly Vec[]; closed: boolean }[],
 ): { point: Vec; dist: number; chain: number; edge: number } | null {
@@ -429,7 +429,7 @@ export function closestPointOnLine(
   return c ? pointJson(c.point) : null;
 }
 
-function polygonChains(polygons: readonly Polygon[]) {
+export function polygonChains(polygons: readonly Polygon[]) {
   return polygons.flatMap((poly) => poly.map((r) => ({ vecs: r.vecs, closed: true })));
 }
 

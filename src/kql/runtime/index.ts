@@ -19,6 +19,7 @@ import * as geo from './geo.ts';
 import * as geoCells from './geo-cells.ts';
 import * as geoShapes from './geo-shapes.ts';
 import * as geoOps from './geo-ops.ts';
+import * as geoLookup from './geo-lookup.ts';
 import * as geoip from './geoip.ts';
 import * as userAgent from './user-agent.ts';
 import * as ip from './ip.ts';
@@ -50,6 +51,7 @@ const MODULES = [
   geoCells,
   geoShapes,
   geoOps,
+  geoLookup,
   geoip,
   userAgent,
   ip,
