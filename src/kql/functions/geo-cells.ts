@@ -7,7 +7,8 @@
  */
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
 import type { Typed } from '../types.ts';
-import { boolCall } from '../runtime/udf.ts';
+import { boolCall, type KqlUdf } from '../runtime/udf.ts';
+import { GEO_LINE_BUFFER, GEO_POLYGON_BUFFER } from '../runtime/geo-ops.ts';
 import {
   FROM_WKT,
   GEOHASH_NEIGHBORS,
@@ -56,17 +57,18 @@ function level(a: readonly Typed[], i: number, s: CallSite): string {
   return `CASE WHEN ${x} BETWEEN 0 AND 1000 THEN ${x} ELSE -1 END`;
 }
 
-/** Fails unless an optional buffer radius is absent or the constant 0 (no buffering is implemented). */
-function noRadius(a: readonly Typed[], i: number, s: CallSite): void {
-  if (i >= a.length) return;
-  expectType(a, i, s, ...NUMERIC);
-  const sql = a[i]!.sql.replace(/CAST\(|AS \w+\)|[()\s]/g, '');
-  if (!/^0+(\.0*)?$/.test(sql)) {
-    s.fail(
-      `${s.name}(): a buffer radius other than 0 is not supported by Loupe yet (it needs a geodesic polygon buffer); omit it`,
-      i,
-    );
-  }
+/**
+ * The shape to cover: argument 0, or with an optional buffer radius (argument `i`, meters, 0 by
+ * default) its buffer (../runtime/geo-ops.ts, the geo_*_buffer functions) — a negative radius is
+ * invalid (null). The buffer's tolerance is a tenth of the radius, at most 10 m (the buffer
+ * functions' default), so the covering's cells near the edge are those within about the radius.
+ */
+function buffered(a: readonly Typed[], i: number, s: CallSite, buffer: KqlUdf): string {
+  const shape = dyn(a, 0, s);
+  if (i >= a.length) return shape;
+  const r = `CAST(${expectType(a, i, s, ...NUMERIC).sql} AS DOUBLE)`;
+  const tol = `LEAST(10.0, ${r} / 10)`;
+  return `(CASE WHEN ${r} = 0 THEN ${shape} ELSE ${(buffer.call as (...x: string[]) => string)(shape, r, tol)} END)`;
 }
 
 const fixed = (
@@ -132,9 +134,11 @@ export const GEO_CELL_FUNCTIONS: ScalarFunction[] = [
     type: 'dynamic',
   })),
   fixed('geo_polygon_to_h3cells', 1, 3, (a, s) => {
-    noRadius(a, 2, s);
     return {
-      sql: POLYGON_TO_H3CELLS.call(dyn(a, 0, s), a.length > 1 ? level(a, 1, s) : '6'),
+      sql: POLYGON_TO_H3CELLS.call(
+        buffered(a, 2, s, GEO_POLYGON_BUFFER),
+        a.length > 1 ? level(a, 1, s) : '6',
+      ),
       type: 'dynamic',
     };
   }),
@@ -157,16 +161,22 @@ export const GEO_CELL_FUNCTIONS: ScalarFunction[] = [
     type: 'dynamic',
   })),
   fixed('geo_polygon_to_s2cells', 1, 3, (a, s) => {
-    noRadius(a, 2, s);
     return {
-      sql: POLYGON_TO_S2CELLS.call(dyn(a, 0, s), a.length > 1 ? level(a, 1, s) : '11'),
+      sql: POLYGON_TO_S2CELLS.call(
+        buffered(a, 2, s, GEO_POLYGON_BUFFER),
+        a.length > 1 ? level(a, 1, s) : '11',
+      ),
       type: 'dynamic',
     };
   }),
   fixed('geo_line_to_s2cells', 1, 3, (a, s) => {
-    noRadius(a, 2, s);
+    const lvl = a.length > 1 ? level(a, 1, s) : '11';
+    const line = LINE_TO_S2CELLS.call(dyn(a, 0, s), lvl);
+    if (a.length < 3) return { sql: line, type: 'dynamic' };
+    // With a buffer radius the cells cover the line's buffer (a polygon).
+    const r = `CAST(${expectType(a, 2, s, ...NUMERIC).sql} AS DOUBLE)`;
     return {
-      sql: LINE_TO_S2CELLS.call(dyn(a, 0, s), a.length > 1 ? level(a, 1, s) : '11'),
+      sql: `(CASE WHEN ${r} = 0 THEN ${line} ELSE ${POLYGON_TO_S2CELLS.call(buffered(a, 2, s, GEO_LINE_BUFFER), lvl)} END)`,
       type: 'dynamic',
     };
   }),

@@ -13,7 +13,6 @@ import {
   GEO_CLOSEST_POINT_ON_POLYGON,
   GEO_DISTANCE_POINT_TO_LINE,
   GEO_DISTANCE_POINT_TO_POLYGON,
-  GEO_INTERSECTION_2POLYGONS,
   GEO_INTERSECTS_2LINES,
   GEO_INTERSECTS_2POLYGONS,
   GEO_INTERSECTS_LINE_WITH_POLYGON,
@@ -31,6 +30,7 @@ import {
   GEO_POLYGON_DENSIFY,
   GEO_POLYGON_PERIMETER,
 } from '../runtime/geo-shapes.ts';
+import { GEO_INTERSECTION_2POLYGONS } from '../runtime/geo-ops.ts';
 import type { KqlUdf } from '../runtime/udf.ts';
 
 const NUMERIC = ['long', 'int', 'real', 'decimal'] as const;

@@ -46,6 +46,7 @@ import { GEO_CELL_FUNCTIONS } from './geo-cells.ts';
 import { XML_FUNCTIONS } from './xml.ts';
 import { SERIES_ANALYSIS_FUNCTIONS } from './series-analysis.ts';
 import { GEO_SHAPE_FUNCTIONS } from './geo-shapes.ts';
+import { GEO_OPS_FUNCTIONS } from './geo-ops.ts';
 import { GEOIP_FUNCTIONS } from './geoip.ts';
 import { USER_AGENT_FUNCTIONS } from './user-agent.ts';
 import { refusedAggregateFunction, refusedScalarFunction } from '../catalog/refuse.ts';
@@ -86,6 +87,7 @@ const SCALARS = byName([
   ...XML_FUNCTIONS,
   ...SERIES_ANALYSIS_FUNCTIONS,
   ...GEO_SHAPE_FUNCTIONS,
+  ...GEO_OPS_FUNCTIONS,
   ...GEOIP_FUNCTIONS,
   ...USER_AGENT_FUNCTIONS,
 ]);

@@ -13,6 +13,7 @@ import { BASKET } from './basket.ts';
 import { DCOUNT_INTERSECT } from './dcount-intersect.ts';
 import { FUNNEL_SEQUENCE_COMPLETION } from './funnel-sequence-completion.ts';
 import { IPV4_LOOKUP, IPV6_LOOKUP } from './ip-lookup.ts';
+import { GEO_LINE_LOOKUP, GEO_POLYGON_LOOKUP } from './geo-lookup.ts';
 import { NARROW } from './narrow.ts';
 import { NEW_ACTIVITY_METRICS } from './new-activity-metrics.ts';
 import { PREVIEW } from './preview.ts';
@@ -35,6 +36,8 @@ const PLUGINS: readonly PluginSpec[] = [
   FUNNEL_SEQUENCE_COMPLETION,
   IPV4_LOOKUP,
   IPV6_LOOKUP,
+  GEO_LINE_LOOKUP,
+  GEO_POLYGON_LOOKUP,
   NARROW,
   NEW_ACTIVITY_METRICS,
   PIVOT,

@@ -10,6 +10,7 @@ import * as h3 from 'h3-js';
 import { s2 } from 's2js';
 import { udf } from './udf.ts';
 import { pointToGeohash } from './geo.ts';
+import { readLines, readPolygons } from './geo-json.ts';
 
 type Position = [number, number];
 type Ring = Position[];
@@ -142,57 +143,13 @@ export function geohashToPolygon(hash: string | null): string | null {
 /** A Polygon or MultiPolygon: polygons, each a shell then its holes, rings closed (first = last). */
 type Polygons = Ring[][];
 
-function parseRing(v: unknown): Ring | null {
-  if (!Array.isArray(v) || v.length < 4) return null;
-  const ring: Ring = [];
-  for (const p of v) {
-    if (!Array.isArray(p) || p.length < 2 || p.length > 3) return null;
-    if (!validLonLat(p[0], p[1])) return null;
-    ring.push([p[0] as number, p[1] as number]);
-  }
-  const [f, l] = [ring[0]!, ring[ring.length - 1]!];
-  if (f[0] !== l[0] || f[1] !== l[1]) return null;
-  const distinct = new Set(ring.map((p) => `${p[0]},${p[1]}`));
-  return distinct.size >= 3 ? ring : null;
-}
+const mutable = (ring: readonly (readonly [number, number])[]): Ring =>
+  ring.map(([lon, lat]) => [lon, lat]);
 
-function parsePolygonCoordinates(v: unknown): Ring[] | null {
-  if (!Array.isArray(v) || v.length === 0) return null;
-  const rings: Ring[] = [];
-  for (const r of v) {
-    const ring = parseRing(r);
-    if (!ring) return null;
-    rings.push(ring);
-  }
-  return rings;
-}
-
-/** The polygons of a GeoJSON Polygon/MultiPolygon dynamic value, or null when it is not a valid one. */
+/** The polygons of a GeoJSON Polygon/MultiPolygon dynamic value (./geo-json.ts), or null when invalid. */
 export function parsePolygons(text: string | null): Polygons | null {
-  if (text === null) return null;
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
-  const { type, coordinates } = v as { type?: unknown; coordinates?: unknown };
-  if (type === 'Polygon') {
-    const p = parsePolygonCoordinates(coordinates);
-    return p ? [p] : null;
-  }
-  if (type === 'MultiPolygon') {
-    if (!Array.isArray(coordinates) || coordinates.length === 0) return null;
-    const out: Polygons = [];
-    for (const c of coordinates) {
-      const p = parsePolygonCoordinates(c);
-      if (!p) return null;
-      out.push(p);
-    }
-    return out;
-  }
-  return null;
+  const r = readPolygons(text);
+  return r && r.polygons.map((poly) => poly.map(mutable));
 }
 
 const s2Point = (lon: number, lat: number) => s2.Point.fromLatLng(s2.LatLng.fromDegrees(lat, lon));
@@ -637,41 +594,10 @@ export function polygonToS2Cells(text: string | null, level: number | null): str
   );
 }
 
-/** The lines of a GeoJSON LineString/MultiLineString: at least two valid positions each, else null. */
+/** The lines of a GeoJSON LineString/MultiLineString (./geo-json.ts), or null when invalid. */
 function parseLines(text: string | null): Ring[] | null {
-  if (text === null) return null;
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
-  const { type, coordinates } = v as { type?: unknown; coordinates?: unknown };
-  const line = (c: unknown): Ring | null => {
-    if (!Array.isArray(c) || c.length < 2) return null;
-    const out: Ring = [];
-    for (const p of c) {
-      if (!Array.isArray(p) || p.length < 2 || p.length > 3 || !validLonLat(p[0], p[1]))
-        return null;
-      out.push([p[0] as number, p[1] as number]);
-    }
-    return out;
-  };
-  if (type === 'LineString') {
-    const l = line(coordinates);
-    return l ? [l] : null;
-  }
-  if (type === 'MultiLineString' && Array.isArray(coordinates) && coordinates.length > 0) {
-    const out: Ring[] = [];
-    for (const c of coordinates) {
-      const l = line(c);
-      if (!l) return null;
-      out.push(l);
-    }
-    return out;
-  }
-  return null;
+  const r = readLines(text);
+  return r && r.lines.map(mutable);
 }
 
 /** geo_line_to_s2cells (radius 0): the covering of a LineString/MultiLineString (geodesic edges) at `level`. */

@@ -14,16 +14,17 @@
  * (Kusto: "the result will be the area of polygons union"), computed by polyclip-ts on the
  * projection.
  */
-import { intersection as polyIntersection, union as polyUnion, type Geom } from 'polyclip-ts';
+import { union as polyUnion, type Geom } from 'polyclip-ts';
 import { udf } from './udf.ts';
 import { parseDynamic } from './dynamic.ts';
+import { readLines, readPolygons, type LonLat } from './geo-json.ts';
 
 /** Kusto's Earth sphere radius in meters (same value as ../functions/geo.ts EARTH_RADIUS_M). */
 const R = 6371010;
 const DEG = Math.PI / 180;
 
 export type Vec = readonly [number, number, number];
-export type LonLat = readonly [number, number];
+export type { LonLat };
 
 // --- vector helpers --------------------------------------------------------------------------
 
@@ -76,27 +77,7 @@ function validEdge(a: Vec, b: Vec): boolean {
   return angleBetween(a, b) < Math.PI - 1e-12;
 }
 
-// --- parsing ---------------------------------------------------------------------------------
-
-function coordinate(c: unknown): LonLat | null {
-  if (!Array.isArray(c) || c.length < 2) return null;
-  const [lon, lat] = c as unknown[];
-  return validLonLat(lon, lat) ? [lon as number, lat as number] : null;
-}
-
-function shapeOf(text: string | null): { type: string; coordinates: unknown } | null {
-  if (text === null) return null;
-  let v: unknown;
-  try {
-    v = parseDynamic(text);
-  } catch {
-    return null;
-  }
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return null;
-  const o = v as Record<string, unknown>;
-  if (typeof o.type !== 'string' || !Array.isArray(o.coordinates)) return null;
-  return { type: o.type, coordinates: o.coordinates };
-}
+// --- parsing (./geo-json.ts validates; here the positions become unit vectors) ---------------
 
 /** A polyline: its coordinates as given and as unit vectors. */
 export interface Polyline {
@@ -104,57 +85,12 @@ export interface Polyline {
   readonly vecs: Vec[];
 }
 
-/** At least `min` coordinates, each valid, or null. */
-function coordinates(c: unknown, min: number): LonLat[] | null {
-  if (!Array.isArray(c) || c.length < min) return null;
-  const coords: LonLat[] = [];
-  for (const p of c) {
-    const ll = coordinate(p);
-    if (!ll) return null;
-    coords.push(ll);
-  }
-  return coords;
-}
-
-function polyline(c: unknown): Polyline | null {
-  const coords = coordinates(c, 2);
-  if (!coords) return null;
-  const vecs = coords.map(toVec);
-  for (let i = 1; i < vecs.length; i++) if (!validEdge(vecs[i - 1]!, vecs[i]!)) return null;
-  return { coords, vecs };
-}
-
-/**
- * A shape of one kind or its Multi form (LineString / MultiLineString, Polygon / MultiPolygon):
- * its parts read by `part`, or null when the shape or any part is invalid.
- */
-function singleOrMulti<T>(
-  text: string | null,
-  single: string,
-  part: (coordinates: unknown) => T | null,
-): { multi: boolean; parts: T[] } | null {
-  const s = shapeOf(text);
-  if (!s) return null;
-  if (s.type === single) {
-    const p = part(s.coordinates);
-    return p ? { multi: false, parts: [p] } : null;
-  }
-  if (s.type !== `Multi${single}`) return null;
-  const arr = s.coordinates as unknown[];
-  if (arr.length === 0) return null;
-  const parts: T[] = [];
-  for (const c of arr) {
-    const p = part(c);
-    if (!p) return null;
-    parts.push(p);
-  }
-  return { multi: true, parts };
-}
-
 /** A LineString or MultiLineString: its polylines, or null when invalid. */
 export function parseLines(text: string | null): { multi: boolean; lines: Polyline[] } | null {
-  const r = singleOrMulti(text, 'LineString', polyline);
-  return r && { multi: r.multi, lines: r.parts };
+  const r = readLines(text);
+  return (
+    r && { multi: r.multi, lines: r.lines.map((coords) => ({ coords, vecs: coords.map(toVec) })) }
+  );
 }
 
 /** A closed ring: its coordinates (last = first) and the unit vectors of its distinct vertices. */
@@ -163,40 +99,20 @@ export interface Ring {
   readonly vecs: Vec[];
 }
 
-function ring(c: unknown): Ring | null {
-  const coords = coordinates(c, 4);
-  if (!coords) return null;
-  const all = coords.map(toVec);
-  if (!samePoint(all[0]!, all[all.length - 1]!)) return null;
-  // The ring's vertices without the closing repeat; LinearRing vertices must be distinct.
-  const vecs = all.slice(0, -1);
-  for (let i = 0; i < vecs.length; i++) {
-    for (let j = i + 1; j < vecs.length; j++) if (samePoint(vecs[i]!, vecs[j]!)) return null;
-  }
-  if (vecs.length < 3) return null;
-  for (let i = 0; i < vecs.length; i++)
-    if (!validEdge(vecs[i]!, vecs[(i + 1) % vecs.length]!)) return null;
-  return { coords, vecs };
-}
-
 /** A polygon: its shell then its holes. */
 export type Polygon = Ring[];
 
-function polygon(c: unknown): Polygon | null {
-  if (!Array.isArray(c) || c.length < 1) return null;
-  const rings: Ring[] = [];
-  for (const r of c) {
-    const x = ring(r);
-    if (!x) return null;
-    rings.push(x);
-  }
-  return rings;
-}
-
 /** A Polygon or MultiPolygon: its polygons, or null when invalid. */
 export function parsePolygons(text: string | null): { multi: boolean; polygons: Polygon[] } | null {
-  const r = singleOrMulti(text, 'Polygon', polygon);
-  return r && { multi: r.multi, polygons: r.parts };
+  const r = readPolygons(text);
+  return (
+    r && {
+      multi: r.multi,
+      polygons: r.polygons.map((poly) =>
+        poly.map((coords) => ({ coords, vecs: coords.slice(0, -1).map(toVec) })),
+      ),
+    }
+  );
 }
 
 // --- gnomonic projection -----------------------------------------------------------------------
@@ -232,7 +148,7 @@ export class Gnomonic {
 }
 
 /** Even-odd test of a projected point against projected rings (holes included). */
-function insideRings(
+export function insideRings(
   p: readonly [number, number],
   rings: readonly (readonly [number, number])[][],
 ) {
@@ -249,7 +165,7 @@ function insideRings(
 }
 
 /** All the vertices of a set of polygons. */
-const verticesOf = (polygons: readonly Polygon[]): Vec[] =>
+export const verticesOf = (polygons: readonly Polygon[]): Vec[] =>
   polygons.flatMap((p) => p.flatMap((r) => r.vecs));
 
 /** Whether v lies inside one of the polygons (null when they do not fit one projection). */
@@ -463,7 +379,7 @@ export function closestOnEdge(p: Vec, a: Vec, b: Vec): Vec {
 }
 
 /** The closest point of a set of edge chains to p, with its distance (radians). */
-function closestOnChains(
+export function closestOnChains(
   p: Vec,
   chains: readonly { vecs: readonly Vec[]; closed: boolean }[],
 ): { point: Vec; dist: number; chain: number; edge: number } | null {
@@ -513,7 +429,7 @@ export function closestPointOnLine(
   return c ? pointJson(c.point) : null;
 }
 
-function polygonChains(polygons: readonly Polygon[]) {
+export function polygonChains(polygons: readonly Polygon[]) {
   return polygons.flatMap((poly) => poly.map((r) => ({ vecs: r.vecs, closed: true })));
 }
 
@@ -682,7 +598,7 @@ export function polygonDensify(text: string | null, tolerance: number | null): s
 
 // --- intersections ---------------------------------------------------------------------------
 
-type P2 = readonly [number, number];
+export type P2 = readonly [number, number];
 
 /** Sign of the turn a→b→c in the plane (0 when collinear). */
 function orient(a: P2, b: P2, c: P2): number {
@@ -727,10 +643,10 @@ function anyEdgesMeet(a: readonly [P2, P2][], b: readonly [P2, P2][]): boolean {
 }
 
 /** Projected polygons: each polygon's rings of projected vertices (without the closing repeat). */
-const projectPolygons = (g: Gnomonic, polygons: readonly Polygon[]): P2[][][] =>
+export const projectPolygons = (g: Gnomonic, polygons: readonly Polygon[]): P2[][][] =>
   polygons.map((poly) => poly.map((r) => r.vecs.map((v) => g.forward(v))));
 
-const insideAny = (p: P2, polys: readonly P2[][][]): boolean =>
+export const insideAny = (p: P2, polys: readonly P2[][][]): boolean =>
   polys.some((rings) => insideRings(p, rings));
 
 export function intersects2Lines(t1: string | null, t2: string | null): number | null {
@@ -779,7 +695,7 @@ export function intersectsLineWithPolygon(tl: string | null, tp: string | null):
 }
 
 /** Polygons of unit-vector rings as GeoJSON: Polygon, MultiPolygon, or an empty collection. */
-function polygonsJson(polys: readonly Vec[][][]): string {
+export function polygonsJson(polys: readonly Vec[][][]): string {
   const coords = polys.map((poly) =>
     poly.map((r) => {
       const ring = r.map((v) => toLonLat(v));
@@ -795,25 +711,8 @@ function polygonsJson(polys: readonly Vec[][][]): string {
 }
 
 /** The projected closed rings polyclip-ts takes. */
-const toGeom = (polys: readonly P2[][][]): Geom =>
+export const toGeom = (polys: readonly P2[][][]): Geom =>
   polys.map((poly) => poly.map((r) => [...r, r[0]!] as [number, number][]));
-
-/**
- * geo_intersection_2polygons: the polygons both cover. Only their common area is returned: where
- * they touch along an edge or at a point (Kusto returns that line or point) Loupe returns no shape.
- */
-export function intersection2Polygons(t1: string | null, t2: string | null): string | null {
-  const a = parsePolygons(t1);
-  const b = parsePolygons(t2);
-  if (!a || !b) return null;
-  const g = Gnomonic.around([...verticesOf(a.polygons), ...verticesOf(b.polygons)]);
-  if (!g) return null;
-  const out = polyIntersection(
-    toGeom(projectPolygons(g, a.polygons)),
-    toGeom(projectPolygons(g, b.polygons)),
-  );
-  return polygonsJson(out.map((poly) => poly.map((r) => r.slice(0, -1).map((p) => g.inverse(p)))));
-}
 
 /** geo_union_polygons_array: the union of an array of polygons and multipolygons. */
 export function unionPolygonsArray(text: string | null): string | null {
@@ -1038,12 +937,6 @@ export const GEO_INTERSECTS_LINE_WITH_POLYGON = udf(
   ['VARCHAR', 'VARCHAR'],
   'INTEGER',
   intersectsLineWithPolygon,
-);
-export const GEO_INTERSECTION_2POLYGONS = udf(
-  'kql_geo_intersection_2polygons',
-  ['VARCHAR', 'VARCHAR'],
-  'VARCHAR',
-  intersection2Polygons,
 );
 export const GEO_UNION_POLYGONS_ARRAY = udf(
   'kql_geo_union_polygons_array',

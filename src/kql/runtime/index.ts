@@ -18,6 +18,8 @@ import * as format from './format.ts';
 import * as geo from './geo.ts';
 import * as geoCells from './geo-cells.ts';
 import * as geoShapes from './geo-shapes.ts';
+import * as geoOps from './geo-ops.ts';
+import * as geoLookup from './geo-lookup.ts';
 import * as geoip from './geoip.ts';
 import * as userAgent from './user-agent.ts';
 import * as ip from './ip.ts';
@@ -48,6 +50,8 @@ const MODULES = [
   geo,
   geoCells,
   geoShapes,
+  geoOps,
+  geoLookup,
   geoip,
   userAgent,
   ip,

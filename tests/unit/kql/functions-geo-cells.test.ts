@@ -413,22 +413,3 @@ functionCases('KQL geo cell functions', [
     rows: [{ c: ['48760351', '48760357'], e: '48760351', bad: true, one: true, m: true }],
   },
 ]);
-
-functionCases(
-  'KQL geo cell functions: refused arguments',
-  [],
-  [
-    {
-      rule: 'geo_polygon_to_h3cells: a buffer radius needs a geodesic buffer Loupe does not have',
-      kql: `print c = geo_polygon_to_h3cells(dynamic(${MADRID}), 6, 100)`,
-      code: 'type',
-      message: /radius/,
-    },
-    {
-      rule: 'geo_line_to_s2cells: a buffer radius other than 0 is refused the same way',
-      kql: 'print c = geo_line_to_s2cells(dynamic({"type":"LineString","coordinates":[[0,0],[0,1]]}), 11, 500)',
-      code: 'type',
-      message: /radius/,
-    },
-  ],
-);
