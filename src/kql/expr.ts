@@ -182,9 +182,14 @@ function datetimeLiteral(
     throw ctx.error('syntax', `the datetime "${text}" does not exist`, span);
   }
   const p = (x: string, n = 2) => x.padStart(n, '0');
+  const date = `${y}-${p(mo!)}-${p(d!)} ${p(h)}:${p(mi)}:${p(s)}`;
+  // A 7th fractional digit is a tick below the microsecond: kept where the engine's nanosecond
+  // timestamp reaches (1678–2261), else dropped as before (docs/kql.md, "Datetime precision").
+  if (f.length === 7 && f[6] !== '0' && Number(y) >= 1678 && Number(y) <= 2261)
+    return { sql: SQL.ticksLiteral(`${date}.${f}`), type: 'datetime', ticks: true };
   const frac = f ? `.${f.slice(0, 6).padEnd(6, '0')}` : '';
   return {
-    sql: SQL.datetimeLiteral(`${y}-${p(mo!)}-${p(d!)} ${p(h)}:${p(mi)}:${p(s)}${frac}`),
+    sql: SQL.datetimeLiteral(`${date}${frac}`),
     type: 'datetime',
   };
 }
