@@ -73,7 +73,7 @@ export function toJsonSql(x: Typed): string {
     case 'datetime':
       // Inside dynamic values Kusto always writes the 7 fraction digits ("…T00:00:00.0000000Z"),
       // unlike tostring, which drops a zero fraction.
-      return `('"' || strftime(${x.sql}, '%Y-%m-%dT%H:%M:%S') || '.' || ${fractionText(x).digits} || 'Z"')`;
+      return `('"' || strftime(${x.sql}, '%Y-%m-%dT%H:%M:%S') || '.' || ${fractionText(x, 'Z"').digits})`;
     case 'timespan':
       return `('"' || ${TIMESPAN_TEXT.call(microsFromInterval(x.sql))} || '"')`;
   }

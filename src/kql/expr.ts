@@ -26,6 +26,7 @@ import { invokeScalar } from './user-functions.ts';
 import { WINDOW_FUNCTIONS, windowCall } from './window.ts';
 import { re2PatternSql } from './runtime/regex.ts';
 import { isIntegral, isNumeric, isStringy, type Typed } from './types.ts';
+import { keepTicks } from './ticks.ts';
 import { DYN_GET, DYN_INDEX } from './runtime/dynamic.ts';
 
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=', '=~', '!~']);
@@ -238,10 +239,11 @@ function arithmetic(
     }
     return { sql: `(${l.sql} ${op} ${r.sql})`, type: integral ? 'long' : 'real' };
   }
+  // A datetime with ticks below the microsecond keeps them (ticks.ts); others as before.
   if (l.type === 'datetime' && r.type === 'timespan' && (op === '+' || op === '-'))
-    return { sql: `(${l.sql} ${op} ${r.sql})`, type: 'datetime' };
+    return keepTicks(l, (d) => `(${d} ${op} ${r.sql})`);
   if (l.type === 'timespan' && r.type === 'datetime' && op === '+')
-    return { sql: `(${r.sql} + ${l.sql})`, type: 'datetime' };
+    return keepTicks(r, (d) => `(${d} + ${l.sql})`);
   if (l.type === 'datetime' && r.type === 'datetime' && op === '-') {
     return {
       sql: intervalFromMicros(`${epochMicros(l.sql)} - ${epochMicros(r.sql)}`),

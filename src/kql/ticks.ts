@@ -47,20 +47,16 @@ export function nanosBelowMicro(d: Typed): string {
 }
 
 /**
- * The 7 fraction digits Kusto writes (`…:05.1234567Z`) as SQL text, and whether the fraction is 0.
- * For a microsecond datetime this is the SQL Loupe always wrote (6 digits and a 0).
+ * The 7 fraction digits Kusto writes (`…:05.1234567Z`) as SQL text followed by `suffix` (plain
+ * text without quotes), and whether the fraction is 0. For a microsecond datetime this is the SQL
+ * Loupe always wrote (6 digits and a 0).
  */
-export function fractionText(d: Typed): { digits: string; isZero: string } {
+export function fractionText(d: Typed, suffix = ''): { digits: string; isZero: string } {
   if (d.ticks) {
     const ns = nanosOfSecond(d);
-    return {
-      digits: `lpad(CAST(${ns} // ${TICK_NS} AS VARCHAR), 7, '0')`,
-      isZero: `${ns} = 0`,
-    };
+    const digits = `lpad(CAST(${ns} // ${TICK_NS} AS VARCHAR), 7, '0')`;
+    return { digits: suffix ? `${digits} || '${suffix}'` : digits, isZero: `${ns} = 0` };
   }
-  const us = `((${epochMicros(d.sql)} % 1000000) + 1000000) % 1000000`;
-  return {
-    digits: `lpad(CAST(${us} AS VARCHAR), 6, '0') || '0'`,
-    isZero: `${epochMicros(d.sql)} % 1000000 = 0`,
-  };
+  const us = `lpad(CAST(((${epochMicros(d.sql)} % 1000000) + 1000000) % 1000000 AS VARCHAR), 6, '0')`;
+  return { digits: `${us} || '0${suffix}'`, isZero: `${epochMicros(d.sql)} % 1000000 = 0` };
 }

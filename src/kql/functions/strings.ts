@@ -152,7 +152,7 @@ const jsRegex = (a: readonly Typed[], i: number, s: CallSite) => {
  */
 function roundTripText(x: Typed): string {
   if (x.type !== 'datetime') return toStringSql(x);
-  return `coalesce(strftime(${x.sql}, '%Y-%m-%dT%H:%M:%S') || '.' || ${fractionText(x).digits} || 'Z', '')`;
+  return `coalesce(strftime(${x.sql}, '%Y-%m-%dT%H:%M:%S') || '.' || ${fractionText(x, 'Z').digits}, '')`;
 }
 
 export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
