@@ -124,6 +124,10 @@ function literal(e: Extract<Expr, { kind: 'literal' }>, ctx: TranslateContext): 
       const sqlType = e.type === 'int' ? 'INTEGER' : 'BIGINT';
       // Typed nulls (`long(null)`) are null values of that type.
       if (e.value === null) return { sql: `CAST(NULL AS ${sqlType})`, type: e.type };
+      // A long beyond ±2^53 arrives as its decimal text (syntax/lower-expr.ts): exact in SQL, but
+      // no `literal` (which is a double) for the rules that read constants.
+      if (e.type === 'long' && typeof e.value === 'string' && /^-?\d+$/.test(e.value))
+        return { sql: `CAST(${e.value} AS BIGINT)`, type: 'long' };
       if (!Number.isSafeInteger(e.value))
         throw ctx.error('unsupported', 'integer literals beyond ±2^53', e.span);
       return { sql: `CAST(${e.value} AS ${sqlType})`, type: e.type, literal: e.value };

@@ -75,6 +75,18 @@ functionCases('datetime ticks (Kusto reference pages)', [
     rows: [{ a: '2019-01-01T00:00:00.1234567Z', b: '1970-01-18T21:31:40.800Z' }],
   },
   {
+    rule: 'unixtime-nanoseconds-todatetime page: a long literal beyond 2^53 (Kusto longs are 64-bit) stays exact',
+    kql: 'P | project date_time = unixtime_nanoseconds_todatetime(1546300800000000000), t = unixtime_nanoseconds_todatetime(1546300800000000100), n = tostring(-9007199254740993), m = tostring(9223372036854775807 - 1)',
+    rows: [
+      {
+        date_time: '2019-01-01T00:00:00.000Z',
+        t: '2019-01-01T00:00:00.0000001Z',
+        n: '-9007199254740993',
+        m: '9223372036854775806',
+      },
+    ],
+  },
+  {
     rule: 'tostring and dynamic values write the 7 digits; hashes digest the round-trip text',
     kql: 'P | project s = tostring(endofday(datetime(2017-01-01))), d = pack("e", datetime(2017-01-01 00:00:00.0000001)), r = reverse(datetime(2017-01-01 00:00:00.0000001))',
     rows: [
