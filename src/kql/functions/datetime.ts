@@ -7,6 +7,7 @@ import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
 import { LOCAL_TO_UTC, UTC_TO_LOCAL } from '../runtime/misc.ts';
 import {
   FORMAT_DATETIME,
+  FORMAT_DATETIME_TICKS,
   FORMAT_TIMESPAN,
   PARSE_DATETIME,
   PARSE_TIMESPAN,
@@ -363,13 +364,26 @@ const CALENDAR_FUNCTIONS: readonly ScalarFunction[] = [
     name: 'format_datetime',
     minArgs: 2,
     maxArgs: 2,
-    translate: (a, s) => ({
-      sql: FORMAT_DATETIME.call(
-        `CAST(epoch_us(${dt(a, 0, s)}) AS DOUBLE)`,
-        toStringSql(expectType(a, 1, s, 'string')),
-      ),
-      type: 'string',
-    }),
+    translate: (a, s) => {
+      const d = dtArg(a, 0, s);
+      const format = toStringSql(expectType(a, 1, s, 'string'));
+      if (d.ticks) {
+        // The 7th `f` is the tick below the microsecond (ticks.ts).
+        const below = nanosBelowMicro(d);
+        return {
+          sql: FORMAT_DATETIME_TICKS.call(
+            `(${epochNanos(d.sql)} - ${below}) // 1000`,
+            format,
+            `${below} // ${TICK_NS}`,
+          ),
+          type: 'string',
+        };
+      }
+      return {
+        sql: FORMAT_DATETIME.call(`CAST(epoch_us(${d.sql}) AS DOUBLE)`, format),
+        type: 'string',
+      };
+    },
   },
   {
     name: 'format_timespan',

@@ -98,6 +98,11 @@ functionCases('datetime ticks (Kusto reference pages)', [
     ],
   },
   {
+    rule: 'format-datetime-function: the 7th f is the tick; F drops trailing zeros',
+    kql: "P | project a = format_datetime(datetime(2017-01-29 09:00:05.1234567), 'yy-MM-dd [HH:mm:ss.fffffff]'), b = format_datetime(endofday(datetime(2017-01-29)), 'HH:mm:ss.FFFFFFF'), c = format_datetime(datetime(2017-01-29 09:00:05.123456), 'ss.fffffff')",
+    rows: [{ a: '17-01-29 [09:00:05.1234567]', b: '23:59:59.9999999', c: '05.1234560' }],
+  },
+  {
     rule: 'arithmetic with a timespan keeps the ticks; a 7th digit of 0 is an ordinary datetime',
     kql: 'P | project a = datetime(2017-01-01 00:00:00.0000001) + 1h, b = 1d + endofday(datetime(2017-01-01)), c = datetime(2017-01-01 00:00:00.1234560)',
     rows: [
