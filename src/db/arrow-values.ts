@@ -120,9 +120,7 @@ function nanosecondColumn(v: Vector): unknown[] {
     const values = chunk.values as unknown as BigInt64Array;
     for (let i = 0; i < chunk.length; i++)
       out.push(
-        chunk.getValid(i)
-          ? nanosecondCell(values[i]!, (us) => divideBigInts(us, 1000n))
-          : null,
+        chunk.getValid(i) ? nanosecondCell(values[i]!, (us) => divideBigInts(us, 1000n)) : null,
       );
   }
   return out;

@@ -61,7 +61,13 @@ export function compare(
   ctx: TranslateContext,
   span: Span,
 ): Typed {
-  if (l.type === 'datetime' && r.type === 'datetime' && !l.ticks !== !r.ticks && op !== '=~' && op !== '!~')
+  if (
+    l.type === 'datetime' &&
+    r.type === 'datetime' &&
+    !l.ticks !== !r.ticks &&
+    op !== '=~' &&
+    op !== '!~'
+  )
     return compareWithTicks(op, l, r);
   const [a, b, kind] = align(l, r, ctx, span);
   switch (op) {

@@ -1,5 +1,11 @@
 /** Datetime and timespan functions. now() is the run time (the rule engine's `loupe_now`). */
-import { epochNanos, intervalFromMicros, microsFromInterval, sqlString, ticksFromNanos } from '../sql.ts';
+import {
+  epochNanos,
+  intervalFromMicros,
+  microsFromInterval,
+  sqlString,
+  ticksFromNanos,
+} from '../sql.ts';
 import { keepTicks, nanosBelowMicro, nanosOfSecond, TICK_NS, tickBefore } from '../ticks.ts';
 import { toStringSql } from '../convert.ts';
 import type { Typed } from '../types.ts';
@@ -84,8 +90,7 @@ const CALENDAR_FUNCTIONS: readonly ScalarFunction[] = [
       if (part === 'year') return keepTicks(d, (x) => `(${x} + to_years(CAST(${n} AS INTEGER)))`);
       if (part === 'quarter')
         return keepTicks(d, (x) => `(${x} + to_months(CAST(3 * ${n} AS INTEGER)))`);
-      if (part === 'month')
-        return keepTicks(d, (x) => `(${x} + to_months(CAST(${n} AS INTEGER)))`);
+      if (part === 'month') return keepTicks(d, (x) => `(${x} + to_months(CAST(${n} AS INTEGER)))`);
       if (part === 'nanosecond')
         return {
           sql: ticksFromNanos(`${epochNanos(d.sql)} + ${n} // ${TICK_NS} * ${TICK_NS}`),
@@ -282,7 +287,8 @@ const CALENDAR_FUNCTIONS: readonly ScalarFunction[] = [
     maxArgs: 1,
     translate: (a, s) => {
       const x = expectType(a, 0, s, 'long', 'int', 'real');
-      const ns = x.type === 'real' ? `try(CAST(trunc(${x.sql}) AS BIGINT))` : `CAST(${x.sql} AS BIGINT)`;
+      const ns =
+        x.type === 'real' ? `try(CAST(trunc(${x.sql}) AS BIGINT))` : `CAST(${x.sql} AS BIGINT)`;
       return {
         sql: ticksFromNanos(`${ns} // ${TICK_NS} * ${TICK_NS}`),
         type: 'datetime',

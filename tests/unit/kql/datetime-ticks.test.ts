@@ -189,7 +189,12 @@ describe('nanosecond timestamp cells', () => {
         `SELECT TIMESTAMP_NS '2016-12-31 23:59:59.9999999' AS a, TIMESTAMP_NS '2016-12-31 23:59:59.999999' AS b, TIMESTAMP '2016-12-31 23:59:59.999999' AS c, CAST(NULL AS TIMESTAMP_NS) AS d FROM range(3000)`,
       ).rows;
       expect(rows).toHaveLength(3000);
-      expect(rows[2999]).toEqual(['2016-12-31T23:59:59.9999999Z', 1483228799999.999, 1483228799999.999, null]);
+      expect(rows[2999]).toEqual([
+        '2016-12-31T23:59:59.9999999Z',
+        1483228799999.999,
+        1483228799999.999,
+        null,
+      ]);
     } finally {
       h.engine.close();
     }
