@@ -15,6 +15,7 @@
 import type { KqlType } from '../schema/kql-types.ts';
 import type { KustoType } from './cases.ts';
 import { parseJsonLossless } from './lossless-json.ts';
+import { TICKS_ISO } from '../db/ticks.ts';
 
 export type Norm =
   | { readonly k: 'null' }
@@ -181,7 +182,10 @@ export function normalizeActual(v: unknown, t: KqlType): Norm {
       return orUnreadable(v, boolOf(v), (x) => ({ k: 'bool', v: x }));
     case 'datetime': {
       // Epoch milliseconds, fractional below the millisecond: TIMESTAMP keeps microseconds. Ticks
-      // exceed 2^53, so whole milliseconds and microseconds are converted apart, in integers.
+      // exceed 2^53, so whole milliseconds and microseconds are converted apart, in integers. A
+      // value with ticks below the microsecond is Kusto's 7-digit ISO text (src/db/ticks.ts).
+      if (typeof v === 'string' && TICKS_ISO.test(v))
+        return orUnreadable(v, isoToTicks(v), (x) => ({ k: 'ticks', v: x }));
       if (typeof v !== 'number' || !Number.isFinite(v)) return unreadable(v);
       const ms = v;
       const whole = Math.floor(ms);

@@ -2,8 +2,9 @@
  * Converts Arrow results (what DuckDB-WASM hands back) into plain JavaScript values that can be
  * JSON-serialised, compared in tests and posted between threads.
  */
-import { DataType, Type, type Table, type Vector } from 'apache-arrow';
+import { DataType, TimeUnit, Type, type Table, type Vector } from 'apache-arrow';
 import type { ResultColumn, ResultTable } from './engine.ts';
+import { nanosecondCell } from './ticks.ts';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
@@ -92,12 +93,40 @@ export function tableToResult(table: Table): ResultTable {
     sqlType: sqlTypeOfArrow(f.type),
   }));
   const vectors: Vector[] = table.schema.fields.map((_, i) => table.getChildAt(i)!);
+  // Arrow reads a nanosecond timestamp as a double of milliseconds, which cannot hold 100 ns
+  // ticks (and rounds .9999999 up to the next second): those columns are read from their integers.
+  const nanos = table.schema.fields.map((f, i) =>
+    f.type.typeId === Type.Timestamp &&
+    (f.type as unknown as { unit: TimeUnit }).unit === TimeUnit.NANOSECOND
+      ? nanosecondColumn(vectors[i]!)
+      : undefined,
+  );
   const rows: unknown[][] = new Array(table.numRows);
   for (let r = 0; r < table.numRows; r++) {
     const row = new Array(columns.length);
     for (let c = 0; c < columns.length; c++)
-      row[c] = plainValue(vectors[c]!.get(r), table.schema.fields[c]!.type);
+      row[c] = nanos[c]
+        ? nanos[c]![r]
+        : plainValue(vectors[c]!.get(r), table.schema.fields[c]!.type);
     rows[r] = row;
   }
   return { columns, rows };
+}
+
+/** The cells of a nanosecond timestamp column (ticks.ts), read chunk by chunk from its BigInt64 values. */
+function nanosecondColumn(v: Vector): unknown[] {
+  const out: unknown[] = [];
+  for (const chunk of v.data) {
+    const values = chunk.values as unknown as BigInt64Array;
+    for (let i = 0; i < chunk.length; i++)
+      out.push(
+        chunk.getValid(i) ? nanosecondCell(values[i]!, (us) => divideBigInts(us, 1000n)) : null,
+      );
+  }
+  return out;
+}
+
+/** apache-arrow's reading of a microsecond timestamp (util/bigint divideBigInts), for the same doubles. */
+function divideBigInts(n: bigint, d: bigint): number {
+  return Number(n / d) + Number(n % d) / Number(d);
 }

@@ -11,6 +11,7 @@ import type { TranslateContext } from './context.ts';
 import { toStringSql } from './convert.ts';
 import { isNumeric, isStringy, type Typed } from './types.ts';
 import { DYN_TOSTRING } from './runtime/dynamic.ts';
+import { ticksCeilMicros, ticksFloorMicros } from './sql.ts';
 
 export type ComparisonOp = '==' | '!=' | '<' | '<=' | '>' | '>=' | '=~' | '!~';
 
@@ -60,6 +61,14 @@ export function compare(
   ctx: TranslateContext,
   span: Span,
 ): Typed {
+  if (
+    l.type === 'datetime' &&
+    r.type === 'datetime' &&
+    !l.ticks !== !r.ticks &&
+    op !== '=~' &&
+    op !== '!~'
+  )
+    return compareWithTicks(op, l, r);
   const [a, b, kind] = align(l, r, ctx, span);
   switch (op) {
     case '==':
@@ -109,4 +118,35 @@ export function inList(
     return { sql: negate ? `(NOT ${test})` : `(${test})`, type: 'bool' };
   }
   return { sql: `(${l} ${negate ? 'NOT IN' : 'IN'} (${rs.join(', ')}))`, type: 'bool' };
+}
+
+const FLIPPED: Record<string, ComparisonOp> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+
+/**
+ * A microsecond datetime (a stored column, usually) compared with one carrying ticks below the
+ * microsecond (`x <= endofday(t)`): the engine would cast the column to nanoseconds, which fails on
+ * values outside 1677–2262 and keeps the filter from its zone maps. The ticks side is rounded to the
+ * microsecond instead, down or up as the operator needs, which gives the same answer for every
+ * microsecond value (docs/kql.md, "Datetime precision").
+ */
+function compareWithTicks(op: ComparisonOp, l: Typed, r: Typed): Typed {
+  const [x, v, o] = l.ticks ? [r.sql, l.sql, FLIPPED[op] ?? op] : [l.sql, r.sql, op];
+  switch (o) {
+    case '<':
+    case '>=':
+      return { sql: `(${x} ${o} ${ticksCeilMicros(v)})`, type: 'bool' };
+    case '<=':
+    case '>':
+      return { sql: `(${x} ${o} ${ticksFloorMicros(v)})`, type: 'bool' };
+  }
+  const equal = `(${x} = ${ticksFloorMicros(v)} AND ${ticksFloorMicros(v)} = ${ticksCeilMicros(v)})`;
+  return o === '=='
+    ? { sql: equal, type: 'bool' }
+    : { sql: `coalesce(NOT ${equal}, (${x} IS NULL) <> (${v} IS NULL))`, type: 'bool' };
+}
+
+/** A bound of a range over a microsecond datetime (`between`), its ticks rounded inward. */
+export function microsBound(bound: Typed, side: 'low' | 'high'): string {
+  if (!bound.ticks) return bound.sql;
+  return side === 'low' ? ticksCeilMicros(bound.sql) : ticksFloorMicros(bound.sql);
 }

@@ -2,16 +2,18 @@
  * Conversions between KQL types in SQL, shared by functions and operators: tostring (KQL's text
  * forms), and the JSON encoding of a scalar as a `dynamic` element (make_set, make_list, pack…).
  */
-import { epochMicros, microsFromInterval } from './sql.ts';
+import { microsFromInterval } from './sql.ts';
+import { fractionText } from './ticks.ts';
 import type { Typed } from './types.ts';
 import { DYN_TOSTRING, JSON_REAL, JSON_STRING } from './runtime/dynamic.ts';
 import { REAL_TOSTRING, TIMESPAN_TEXT } from './runtime/format.ts';
 
 /** KQL's datetime text: `2024-01-02T03:04:05Z`, or with 7 fraction digits when there is a fraction. */
-function datetimeText(sql: string): string {
+function datetimeText(x: Typed): string {
+  const f = fractionText(x);
   return (
-    `(strftime(${sql}, '%Y-%m-%dT%H:%M:%S') || CASE WHEN ${epochMicros(sql)} % 1000000 = 0 THEN '' ` +
-    `ELSE '.' || lpad(CAST(((${epochMicros(sql)} % 1000000) + 1000000) % 1000000 AS VARCHAR), 6, '0') || '0' END || 'Z')`
+    `(strftime(${x.sql}, '%Y-%m-%dT%H:%M:%S') || CASE WHEN ${f.isZero} THEN '' ` +
+    `ELSE '.' || ${f.digits} END || 'Z')`
   );
 }
 
@@ -39,7 +41,7 @@ export function toStringSql(x: Typed): string {
     case 'bool':
       return `CASE WHEN ${x.sql} IS NULL THEN '' WHEN ${x.sql} THEN 'true' ELSE 'false' END`;
     case 'datetime':
-      return `coalesce(${datetimeText(x.sql)}, '')`;
+      return `coalesce(${datetimeText(x)}, '')`;
     case 'timespan':
       return `coalesce(${TIMESPAN_TEXT.call(microsFromInterval(x.sql))}, '')`;
   }
@@ -71,10 +73,7 @@ export function toJsonSql(x: Typed): string {
     case 'datetime':
       // Inside dynamic values Kusto always writes the 7 fraction digits ("…T00:00:00.0000000Z"),
       // unlike tostring, which drops a zero fraction.
-      return (
-        `('"' || strftime(${x.sql}, '%Y-%m-%dT%H:%M:%S') || '.' || ` +
-        `lpad(CAST(((${epochMicros(x.sql)} % 1000000) + 1000000) % 1000000 AS VARCHAR), 6, '0') || '0Z"')`
-      );
+      return `('"' || strftime(${x.sql}, '%Y-%m-%dT%H:%M:%S') || '.' || ${fractionText(x, 'Z"').digits})`;
     case 'timespan':
       return `('"' || ${TIMESPAN_TEXT.call(microsFromInterval(x.sql))} || '"')`;
   }

@@ -27,6 +27,7 @@ import { invokeScalar } from './user-functions.ts';
 import { WINDOW_FUNCTIONS, windowCall } from './window.ts';
 import { re2PatternSql } from './runtime/regex.ts';
 import { isIntegral, isNumeric, isStringy, type Typed } from './types.ts';
+import { keepTicks } from './ticks.ts';
 import { DYN_GET, DYN_INDEX } from './runtime/dynamic.ts';
 
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=', '=~', '!~']);
@@ -124,6 +125,10 @@ function literal(e: Extract<Expr, { kind: 'literal' }>, ctx: TranslateContext): 
       const sqlType = e.type === 'int' ? 'INTEGER' : 'BIGINT';
       // Typed nulls (`long(null)`) are null values of that type.
       if (e.value === null) return { sql: `CAST(NULL AS ${sqlType})`, type: e.type };
+      // A long beyond ±2^53 arrives as its decimal text (syntax/lower-expr.ts): exact in SQL, but
+      // no `literal` (which is a double) for the rules that read constants.
+      if (e.type === 'long' && typeof e.value === 'string' && /^-?\d+$/.test(e.value))
+        return { sql: `CAST(${e.value} AS BIGINT)`, type: 'long' };
       if (!Number.isSafeInteger(e.value))
         throw ctx.error('unsupported', 'integer literals beyond ±2^53', e.span);
       return { sql: `CAST(${e.value} AS ${sqlType})`, type: e.type, literal: e.value };
@@ -183,9 +188,14 @@ function datetimeLiteral(
     throw ctx.error('syntax', `the datetime "${text}" does not exist`, span);
   }
   const p = (x: string, n = 2) => x.padStart(n, '0');
+  const date = `${y}-${p(mo!)}-${p(d!)} ${p(h)}:${p(mi)}:${p(s)}`;
+  // A 7th fractional digit is a tick below the microsecond: kept where the engine's nanosecond
+  // timestamp reaches (1678–2261), else dropped as before (docs/kql.md, "Datetime precision").
+  if (f.length === 7 && f[6] !== '0' && Number(y) >= 1678 && Number(y) <= 2261)
+    return { sql: SQL.ticksLiteral(`${date}.${f}`), type: 'datetime', ticks: true };
   const frac = f ? `.${f.slice(0, 6).padEnd(6, '0')}` : '';
   return {
-    sql: SQL.datetimeLiteral(`${y}-${p(mo!)}-${p(d!)} ${p(h)}:${p(mi)}:${p(s)}${frac}`),
+    sql: SQL.datetimeLiteral(`${date}${frac}`),
     type: 'datetime',
   };
 }
@@ -234,10 +244,11 @@ function arithmetic(
     }
     return { sql: `(${l.sql} ${op} ${r.sql})`, type: integral ? 'long' : 'real' };
   }
+  // A datetime with ticks below the microsecond keeps them (ticks.ts); others as before.
   if (l.type === 'datetime' && r.type === 'timespan' && (op === '+' || op === '-'))
-    return { sql: `(${l.sql} ${op} ${r.sql})`, type: 'datetime' };
+    return keepTicks(l, (d) => `(${d} ${op} ${r.sql})`);
   if (l.type === 'timespan' && r.type === 'datetime' && op === '+')
-    return { sql: `(${r.sql} + ${l.sql})`, type: 'datetime' };
+    return keepTicks(r, (d) => `(${d} + ${l.sql})`);
   if (l.type === 'datetime' && r.type === 'datetime' && op === '-') {
     return {
       sql: intervalFromMicros(`${epochMicros(l.sql)} - ${epochMicros(r.sql)}`),

@@ -4,7 +4,8 @@
  * `let L = dynamic([…]); … x in (L)` test each element, as in Kusto).
  */
 import type { Span } from './ast.ts';
-import { inList } from './compare.ts';
+import { inList, microsBound } from './compare.ts';
+import { keepTicks } from './ticks.ts';
 import type { TranslateContext } from './context.ts';
 import { toStringSql } from './convert.ts';
 import { escapeRegex, sqlString } from './sql.ts';
@@ -99,16 +100,21 @@ export function between(
   span: Span,
 ): Typed {
   let hi = high.sql;
+  let lo = low.sql;
   if (x.type === 'datetime' || x.type === 'null') {
     if (low.type !== 'datetime' && low.type !== 'null')
       throw ctx.error('type', `between on a datetime needs datetime bounds, got ${low.type}`, span);
-    if (high.type === 'timespan') hi = `(${low.sql} + ${high.sql})`;
-    else if (high.type !== 'datetime' && high.type !== 'null')
+    if (high.type !== 'timespan' && high.type !== 'datetime' && high.type !== 'null')
       throw ctx.error(
         'type',
         `between on a datetime needs a datetime or timespan upper bound, got ${high.type}`,
         span,
       );
+    const upper: Typed =
+      high.type === 'timespan' ? keepTicks(low, (l) => `(${l} + ${high.sql})`) : high;
+    // A microsecond value between bounds with ticks: the bounds rounded inward (compare.ts).
+    lo = x.ticks ? low.sql : microsBound(low, 'low');
+    hi = x.ticks ? upper.sql : microsBound(upper, 'high');
   } else if (x.type === 'timespan') {
     for (const b of [low, high])
       if (b.type !== 'timespan' && b.type !== 'null')
@@ -123,7 +129,7 @@ export function between(
   } else {
     throw ctx.error('type', `between needs a number, datetime or timespan, got ${x.type}`, span);
   }
-  const test = `coalesce(${x.sql} BETWEEN ${low.sql} AND ${hi}, FALSE)`;
+  const test = `coalesce(${x.sql} BETWEEN ${lo} AND ${hi}, FALSE)`;
   return { sql: negated ? `(NOT ${test})` : `(${test})`, type: 'bool' };
 }
 

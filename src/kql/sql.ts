@@ -25,3 +25,13 @@ export const microsFromInterval = (sqlInterval: string): string =>
 /** A datetime as BIGINT microseconds since the Unix epoch, and back. */
 export const epochMicros = (sqlDatetime: string): string => SQL.epochMicros(sqlDatetime);
 export const datetimeFromMicros = (sqlMicros: string): string => SQL.datetimeFromMicros(sqlMicros);
+
+/**
+ * Datetimes that carry 100 ns ticks (KQL's precision) below the microsecond: the dialect's
+ * nanosecond timestamp (Typed.ticks marks an expression of it). docs/kql.md, "Datetime precision".
+ */
+export const ticksLiteral = (text: string): string => SQL.ticksLiteral(text);
+export const ticksFromNanos = (sqlNanos: string): string => SQL.ticksFromNanos(sqlNanos);
+export const epochNanos = (sqlDatetime: string): string => SQL.epochNanos(sqlDatetime);
+export const ticksFloorMicros = (sqlTicks: string): string => SQL.ticksFloorMicros(sqlTicks);
+export const ticksCeilMicros = (sqlTicks: string): string => SQL.ticksCeilMicros(sqlTicks);

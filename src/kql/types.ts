@@ -18,6 +18,11 @@ export interface Typed {
    * takes it where a constant is asked (`table()`), not where a literal is (`assert()`'s message).
    */
   readonly folded?: true;
+  /**
+   * Set on a datetime whose SQL is the dialect's nanosecond timestamp because it may carry 100 ns
+   * ticks below the microsecond (`endofday`, `datetime(… .1234567)`): docs/kql.md, "Datetime precision".
+   */
+  readonly ticks?: true;
 }
 
 /** A column visible to an expression: its KQL name and type, and the SQL that reads it. */

@@ -61,8 +61,8 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** The ISO-8601 text the replay report gives datetimes in (src/rules/values.ts isoTime). */
-const REPORT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** The ISO-8601 text the replay report gives datetimes in (src/rules/values.ts isoTime; 7 digits: src/db/ticks.ts). */
+const REPORT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.(\d{3}|\d{7})Z$/;
 
 /**
  * A value of a replay report's result rows as shown: the report is JSON without column types, so

@@ -13,6 +13,7 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api';
 import type { ResultColumn, ResultTable } from '../engine.ts';
+import { nanosecondCell } from '../ticks.ts';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
@@ -99,7 +100,8 @@ export function plainNativeValue(v: DuckDBValue, t: DuckDBType): unknown {
     case DuckDBTypeId.TIMESTAMP_S:
       return Number((v as { seconds: bigint }).seconds) * 1000;
     case DuckDBTypeId.TIMESTAMP_NS:
-      return Number((v as { nanos: bigint }).nanos) / 1e6;
+      // As arrow-values.ts reads them (ticks.ts): ticks below the microsecond as 7-digit ISO text.
+      return nanosecondCell((v as { nanos: bigint }).nanos, (us) => Number(us) / 1000);
     case DuckDBTypeId.DATE:
       return (v as { days: number }).days * 86_400_000;
     case DuckDBTypeId.TIME:

@@ -16,6 +16,15 @@ export const DUCKDB: SqlDialect = {
   epochMicros: (datetime) => `epoch_us(${datetime})`,
   datetimeFromMicros: (micros) => `make_timestamp(CAST(${micros} AS BIGINT))`,
   datetimeLiteral: (text) => `TIMESTAMP ${quoteString(text)}`,
+  // TIMESTAMP_NS spans 1677-09-21 … 2262-04-11: outside it these give null rather than an error.
+  ticksLiteral: (text) => `TIMESTAMP_NS ${quoteString(text)}`,
+  ticksFromNanos: (nanos) => `try(make_timestamp_ns(CAST(${nanos} AS BIGINT)))`,
+  epochNanos: (datetime) => `try(epoch_ns(${datetime}))`,
+  // CAST(TIMESTAMP_NS AS TIMESTAMP) truncates toward zero (before 1970 too): floor in integers.
+  ticksFloorMicros: (ticks) =>
+    `make_timestamp((epoch_ns(${ticks}) - (epoch_ns(${ticks}) % 1000 + 1000) % 1000) // 1000)`,
+  ticksCeilMicros: (ticks) =>
+    `make_timestamp((epoch_ns(${ticks}) + (1000 - epoch_ns(${ticks}) % 1000) % 1000) // 1000)`,
   runVariable: (name) => `CAST(getvariable(${quoteString(name)}) AS TIMESTAMP)`,
   regexMatches: (text, pattern) => `regexp_matches(${text}, ${pattern})`,
   regexExtract: (text, pattern, group) => `regexp_extract(${text}, ${pattern}, ${group})`,

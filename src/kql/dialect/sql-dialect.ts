@@ -25,6 +25,20 @@ export interface SqlDialect {
   datetimeFromMicros(micros: string): string;
   /** A timestamp literal from `yyyy-mm-dd hh:mm:ss[.ffffff]`. */
   datetimeLiteral(text: string): string;
+  /**
+   * KQL datetimes have 100 ns ticks; Loupe's timestamps have microseconds, except where a value
+   * carries ticks below the microsecond (docs/kql.md, "Datetime precision"): those are the
+   * engine's nanosecond timestamp, made by the methods below. A literal from
+   * `yyyy-mm-dd hh:mm:ss.fffffff`.
+   */
+  ticksLiteral(text: string): string;
+  /** BIGINT nanoseconds since the Unix epoch as a nanosecond timestamp (null outside its range). */
+  ticksFromNanos(nanos: string): string;
+  /** A timestamp of either precision as BIGINT nanoseconds since the epoch (null outside the range). */
+  epochNanos(datetime: string): string;
+  /** A nanosecond timestamp rounded down / up to the microsecond, as a microsecond timestamp. */
+  ticksFloorMicros(ticks: string): string;
+  ticksCeilMicros(ticks: string): string;
   /** The value a replay sets per scheduled run (`loupe_now`: the run's now()), as a timestamp. */
   runVariable(name: string): string;
   /** Whether `pattern` (an RE2 pattern, as SQL text) matches anywhere in `text`. */

@@ -1,17 +1,27 @@
 /** Datetime and timespan functions. now() is the run time (the rule engine's `loupe_now`). */
-import { intervalFromMicros, microsFromInterval, sqlString } from '../sql.ts';
+import {
+  epochNanos,
+  intervalFromMicros,
+  microsFromInterval,
+  sqlString,
+  ticksFromNanos,
+} from '../sql.ts';
+import { keepTicks, nanosBelowMicro, nanosOfSecond, TICK_NS, tickBefore } from '../ticks.ts';
 import { toStringSql } from '../convert.ts';
 import type { Typed } from '../types.ts';
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
 import { LOCAL_TO_UTC, UTC_TO_LOCAL } from '../runtime/misc.ts';
 import {
   FORMAT_DATETIME,
+  FORMAT_DATETIME_TICKS,
   FORMAT_TIMESPAN,
   PARSE_DATETIME,
   PARSE_TIMESPAN,
 } from '../runtime/datetime.ts';
 
 const dt = (a: readonly Typed[], i: number, s: CallSite) => expectType(a, i, s, 'datetime').sql;
+/** The datetime argument itself (its `ticks` flag with its SQL). */
+const dtArg = (a: readonly Typed[], i: number, s: CallSite) => expectType(a, i, s, 'datetime');
 const long = (a: readonly Typed[], i: number, s: CallSite) =>
   `CAST(${expectType(a, i, s, 'long', 'int').sql} AS BIGINT)`;
 /** An optional whole-number offset argument (startofday(dt, offset)), 0 when absent. */
@@ -59,14 +69,12 @@ const CALENDAR_FUNCTIONS: readonly ScalarFunction[] = [
       translate: (a, s) => ({ sql: startOf(unit, dt(a, 0, s), offset(a, 1, s)), type: 'datetime' }),
     },
     {
-      // endofX = the last microsecond before the next unit (Kusto: the last 100 ns tick).
+      // endofX = the last 100 ns tick before the next unit, as Kusto's (a nanosecond timestamp:
+      // null outside 1677–2262, docs/kql.md "Datetime precision").
       name: `endof${unit}`,
       minArgs: 1,
       maxArgs: 2,
-      translate: (a, s) => ({
-        sql: `(${startOf(unit, dt(a, 0, s), `(${offset(a, 1, s)} + 1)`)} - INTERVAL 1 MICROSECOND)`,
-        type: 'datetime',
-      }),
+      translate: (a, s) => tickBefore(startOf(unit, dt(a, 0, s), `(${offset(a, 1, s)} + 1)`)),
     },
   ]),
   {
@@ -77,18 +85,21 @@ const CALENDAR_FUNCTIONS: readonly ScalarFunction[] = [
     translate: (a, s) => {
       const part = partName(a, s);
       const n = long(a, 1, s);
-      const d = dt(a, 2, s);
-      if (part === 'year')
-        return { sql: `(${d} + to_years(CAST(${n} AS INTEGER)))`, type: 'datetime' };
+      const d = dtArg(a, 2, s);
+      // A datetime with ticks keeps them (ticks.ts); nanoseconds add whole ticks.
+      if (part === 'year') return keepTicks(d, (x) => `(${x} + to_years(CAST(${n} AS INTEGER)))`);
       if (part === 'quarter')
-        return { sql: `(${d} + to_months(CAST(3 * ${n} AS INTEGER)))`, type: 'datetime' };
-      if (part === 'month')
-        return { sql: `(${d} + to_months(CAST(${n} AS INTEGER)))`, type: 'datetime' };
+        return keepTicks(d, (x) => `(${x} + to_months(CAST(3 * ${n} AS INTEGER)))`);
+      if (part === 'month') return keepTicks(d, (x) => `(${x} + to_months(CAST(${n} AS INTEGER)))`);
       if (part === 'nanosecond')
-        return { sql: `(${d} + to_microseconds(CAST(${n} // 1000 AS BIGINT)))`, type: 'datetime' };
+        return {
+          sql: ticksFromNanos(`${epochNanos(d.sql)} + ${n} // ${TICK_NS} * ${TICK_NS}`),
+          type: 'datetime',
+          ticks: true,
+        };
       const us = PART_US[part];
       if (us === undefined) return s.fail(`datetime_add(): unknown part "${part}"`, 0);
-      return { sql: `(${d} + to_microseconds(CAST(${n} * ${us} AS BIGINT)))`, type: 'datetime' };
+      return keepTicks(d, (x) => `(${x} + to_microseconds(CAST(${n} * ${us} AS BIGINT)))`);
     },
   },
   {
@@ -98,7 +109,17 @@ const CALENDAR_FUNCTIONS: readonly ScalarFunction[] = [
     maxArgs: 3,
     translate: (a, s) => {
       const part = partName(a, s);
-      const [d1, d2] = [dt(a, 1, s), dt(a, 2, s)];
+      const [t1, t2] = [dtArg(a, 1, s), dtArg(a, 2, s)];
+      if (t1.ticks || t2.ticks) {
+        // Ticks below the microsecond: nanoseconds exactly, microseconds by floored boundaries.
+        if (part === 'nanosecond')
+          return { sql: `(${epochNanos(t1.sql)} - ${epochNanos(t2.sql)})`, type: 'long' };
+        if (part === 'microsecond') {
+          const floorUs = (t: Typed) => `((${epochNanos(t.sql)} - ${nanosBelowMicro(t)}) // 1000)`;
+          return { sql: `(${floorUs(t1)} - ${floorUs(t2)})`, type: 'long' };
+        }
+      }
+      const [d1, d2] = [t1.sql, t2.sql];
       if (part === 'week')
         return {
           sql: `CAST(date_diff('day', ${startOf('week', d2, '0')}, ${startOf('week', d1, '0')}) // 7 AS BIGINT)`,
@@ -133,7 +154,8 @@ const CALENDAR_FUNCTIONS: readonly ScalarFunction[] = [
     maxArgs: 2,
     translate: (a, s) => {
       const part = partName(a, s);
-      const d = dt(a, 1, s);
+      const t = dtArg(a, 1, s);
+      const d = t.sql;
       const sql: Record<string, string> = {
         year: `year(${d})`,
         quarter: `quarter(${d})`,
@@ -147,7 +169,7 @@ const CALENDAR_FUNCTIONS: readonly ScalarFunction[] = [
         second: `second(${d})`,
         millisecond: `(epoch_us(${d}) % 1000000 + 1000000) % 1000000 // 1000`,
         microsecond: `(epoch_us(${d}) % 1000000 + 1000000) % 1000000`,
-        nanosecond: `((epoch_us(${d}) % 1000000 + 1000000) % 1000000) * 1000`,
+        nanosecond: nanosOfSecond(t),
       };
       if (!sql[part]) return s.fail(`datetime_part(): unknown part "${part}"`, 0);
       return { sql: `CAST(${sql[part]} AS BIGINT)`, type: 'long' };
@@ -216,7 +238,21 @@ const CALENDAR_FUNCTIONS: readonly ScalarFunction[] = [
           'make_datetime() takes one value, or a year, month and day (and optionally hour, minute, second)',
         );
       const part = (i: number) => (a[i] ? long(a, i, s) : '0');
-      const sec = a[5] ? `CAST(${expectType(a, 5, s, 'long', 'int', 'real').sql} AS DOUBLE)` : '0';
+      const secArg = a[5] ? expectType(a, 5, s, 'long', 'int', 'real') : undefined;
+      const sec = secArg ? `CAST(${secArg.sql} AS DOUBLE)` : '0';
+      // Real seconds may hold ticks below the microsecond (0.1234567): then the value is made in
+      // ticks, the whole seconds by make_timestamp and the fraction rounded to the tick.
+      if (
+        secArg?.type === 'real' &&
+        !(typeof secArg.literal === 'number' && Number.isInteger(secArg.literal * 1e6))
+      ) {
+        const minute = `make_timestamp(${long(a, 0, s)}, ${long(a, 1, s)}, ${long(a, 2, s)}, ${part(3)}, ${part(4)}, 0)`;
+        return {
+          sql: `CASE WHEN ${sec} >= 0 AND ${sec} < 60 THEN ${ticksFromNanos(`${epochNanos(minute)} + CAST(round(${sec} * 1e7) AS BIGINT) * ${TICK_NS}`)} END`,
+          type: 'datetime',
+          ticks: true,
+        };
+      }
       return {
         sql: `try(make_timestamp(${long(a, 0, s)}, ${long(a, 1, s)}, ${long(a, 2, s)}, ${part(3)}, ${part(4)}, ${sec}))`,
         type: 'datetime',
@@ -243,12 +279,28 @@ const CALENDAR_FUNCTIONS: readonly ScalarFunction[] = [
       };
     },
   },
+  {
+    // Nanoseconds to the 100 ns tick (rounded toward zero, as .NET's ticks), as a nanosecond
+    // timestamp: a BIGINT of nanoseconds spans exactly its range. A long stays exact (no DOUBLE).
+    name: 'unixtime_nanoseconds_todatetime',
+    minArgs: 1,
+    maxArgs: 1,
+    translate: (a, s) => {
+      const x = expectType(a, 0, s, 'long', 'int', 'real');
+      const ns =
+        x.type === 'real' ? `try(CAST(trunc(${x.sql}) AS BIGINT))` : `CAST(${x.sql} AS BIGINT)`;
+      return {
+        sql: ticksFromNanos(`${ns} // ${TICK_NS} * ${TICK_NS}`),
+        type: 'datetime',
+        ticks: true,
+      };
+    },
+  },
   ...(
     [
       ['seconds', 1e6],
       ['milliseconds', 1e3],
       ['microseconds', 1],
-      ['nanoseconds', 1e-3],
     ] as const
   ).map(([unit, factor]): ScalarFunction => ({
     name: `unixtime_${unit}_todatetime`,
@@ -318,13 +370,26 @@ const CALENDAR_FUNCTIONS: readonly ScalarFunction[] = [
     name: 'format_datetime',
     minArgs: 2,
     maxArgs: 2,
-    translate: (a, s) => ({
-      sql: FORMAT_DATETIME.call(
-        `CAST(epoch_us(${dt(a, 0, s)}) AS DOUBLE)`,
-        toStringSql(expectType(a, 1, s, 'string')),
-      ),
-      type: 'string',
-    }),
+    translate: (a, s) => {
+      const d = dtArg(a, 0, s);
+      const format = toStringSql(expectType(a, 1, s, 'string'));
+      if (d.ticks) {
+        // The 7th `f` is the tick below the microsecond (ticks.ts).
+        const below = nanosBelowMicro(d);
+        return {
+          sql: FORMAT_DATETIME_TICKS.call(
+            `(${epochNanos(d.sql)} - ${below}) // 1000`,
+            format,
+            `${below} // ${TICK_NS}`,
+          ),
+          type: 'string',
+        };
+      }
+      return {
+        sql: FORMAT_DATETIME.call(`CAST(epoch_us(${d.sql}) AS DOUBLE)`, format),
+        type: 'string',
+      };
+    },
   },
   {
     name: 'format_timespan',

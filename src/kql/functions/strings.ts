@@ -1,5 +1,6 @@
 /** String functions. KQL strings are never null, so every string result is coalesced to "". */
 import { toJsonSql, toStringSql } from '../convert.ts';
+import { fractionText } from '../ticks.ts';
 import { microsFromInterval } from '../sql.ts';
 import type { Typed } from '../types.ts';
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
@@ -151,8 +152,7 @@ const jsRegex = (a: readonly Typed[], i: number, s: CallSite) => {
  */
 function roundTripText(x: Typed): string {
   if (x.type !== 'datetime') return toStringSql(x);
-  const frac = `lpad(CAST(((epoch_us(${x.sql}) % 1000000) + 1000000) % 1000000 AS VARCHAR), 6, '0')`;
-  return `coalesce(strftime(${x.sql}, '%Y-%m-%dT%H:%M:%S') || '.' || ${frac} || '0Z', '')`;
+  return `coalesce(strftime(${x.sql}, '%Y-%m-%dT%H:%M:%S') || '.' || ${fractionText(x, 'Z').digits}, '')`;
 }
 
 export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [

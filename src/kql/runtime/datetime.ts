@@ -29,13 +29,16 @@ function fraction(frac7: string, spec: string): string {
   return spec[0] === 'F' ? digits.replace(/0+$/, '') : digits;
 }
 
-/** format_datetime(dt, format). Unknown letters are kept as they are. */
-export function formatDatetime(us: number | null, format: string | null): string {
+/**
+ * format_datetime(dt, format). Unknown letters are kept as they are. `tick`: the 100 ns tick below
+ * the microsecond (0 … 9) of a datetime that carries one (docs/kql.md, "Datetime precision").
+ */
+export function formatDatetime(us: number | null, format: string | null, tick = 0): string {
   if (us === null || format === null) return '';
   const ms = Math.floor(us / 1000);
   const d = new Date(ms);
   if (Number.isNaN(d.getTime())) return '';
-  const frac7 = pad(((us % 1_000_000) + 1_000_000) % 1_000_000, 6) + '0';
+  const frac7 = pad(((us % 1_000_000) + 1_000_000) % 1_000_000, 6) + String(tick);
   const h = d.getUTCHours();
   return tokens(format)
     .map((t) => {
@@ -139,6 +142,13 @@ export const FORMAT_DATETIME = udf(
   ['DOUBLE', 'VARCHAR'],
   'VARCHAR',
   formatDatetime,
+);
+/** format_datetime of a datetime with ticks: its microseconds (floored), format, and its tick below them. */
+export const FORMAT_DATETIME_TICKS = udf(
+  'kql_format_datetime_ticks',
+  ['DOUBLE', 'VARCHAR', 'INTEGER'],
+  'VARCHAR',
+  (us, format, tick) => formatDatetime(us, format, tick ?? 0),
 );
 export const FORMAT_TIMESPAN = udf(
   'kql_format_timespan',

@@ -16,6 +16,9 @@ import { datetimeIso, numberValue, timespanMicros } from './literal-values.ts';
 import type { Lowerer } from './lowerer.ts';
 import { timespanText } from '../runtime/format.ts';
 
+/** The largest long (2^63 − 1). */
+const INT64_MAX = 9223372036854775807n;
+
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /** Binary operator kinds whose Loupe operator is the token text itself (`+`, `==`, `has`, `!contains_cs`…). */
@@ -86,6 +89,14 @@ export function lowerExpr(node: KustoExpression | null, l: Lowerer): Expr {
         (operand.type === 'long' || operand.type === 'int' || operand.type === 'real')
       ) {
         return { ...operand, value: -operand.value, span };
+      }
+      if (
+        kind === 'UnaryMinusExpression' &&
+        operand.kind === 'literal' &&
+        operand.type === 'long' &&
+        typeof operand.value === 'string'
+      ) {
+        return { ...operand, value: (-BigInt(operand.value)).toString(), span };
       }
       return { kind: 'unary', op: kind === 'UnaryMinusExpression' ? '-' : '+', operand, span };
     }
@@ -194,8 +205,14 @@ function literal(
       const value = numberValue(text);
       if (value === undefined)
         throw l.error('syntax', `cannot read the number "${token.Text}"`, span);
-      if (type !== 'real' && !Number.isSafeInteger(value))
+      if (type !== 'real' && !Number.isSafeInteger(value)) {
+        // A long beyond ±2^53 (Kusto's longs are 64-bit: unixtime_nanoseconds_todatetime(1546300800000000000))
+        // is kept as its decimal text, which no double could hold.
+        const digits = /^[+-]?\d+$/.test(text.trim()) ? BigInt(text.trim()) : undefined;
+        if (type === 'long' && digits !== undefined && digits <= INT64_MAX && digits >= -INT64_MAX)
+          return { kind: 'literal', type, value: digits.toString(), span };
         throw l.error('unsupported', 'integer literals beyond ±2^53', span);
+      }
       return { kind: 'literal', type, value, span };
     }
     case 'timespan': {
