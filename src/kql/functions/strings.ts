@@ -3,6 +3,7 @@ import { toJsonSql, toStringSql } from '../convert.ts';
 import { microsFromInterval } from '../sql.ts';
 import type { Typed } from '../types.ts';
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
+import { scalarFunction } from './index.ts';
 import { checkRegexLiteral, re2PatternSql } from '../runtime/regex.ts';
 import { REPLACE_STRINGS } from '../runtime/arrays.ts';
 import {
@@ -38,6 +39,23 @@ import {
   URL_ENCODE,
 } from '../runtime/text.ts';
 import { GUID_TO_BASE64, TRANSLATE_CHARS } from '../runtime/text-more.ts';
+
+/** extract()'s typeof(T) argument: the conversion function that reads text as a T. */
+const EXTRACT_CONVERSIONS: Readonly<Record<string, string>> = {
+  int: 'toint',
+  long: 'tolong',
+  real: 'toreal',
+  double: 'toreal',
+  decimal: 'todecimal',
+  bool: 'tobool',
+  boolean: 'tobool',
+  datetime: 'todatetime',
+  date: 'todatetime',
+  timespan: 'totimespan',
+  time: 'totimespan',
+  guid: 'toguid',
+  dynamic: 'parse_json',
+};
 
 export const STRING_FUNCTIONS: readonly ScalarFunction[] = [
   {
@@ -228,18 +246,31 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
     }),
   },
   {
-    // extract(regex, group, text): "" when nothing matches (KQL), as DuckDB's regexp_extract gives.
+    // extract(regex, group, text[, typeof(T)]): "" when nothing matches (KQL), as DuckDB's
+    // regexp_extract gives; with a type, the match converted as toT() converts text (null when
+    // nothing matches or the conversion fails: extract docs, `typeof(int)` gives 12 for "-12-").
     name: 'extract',
     minArgs: 3,
-    maxArgs: 3,
+    maxArgs: 4,
     translate: (a, s) => {
       const g = a[1]!;
       if (typeof g.literal !== 'number')
         return s.fail('extract() needs a constant capture group number', 1);
-      return {
+      const text: Typed = {
         sql: `coalesce(regexp_extract(${str(a, 2)}, ${regex(a, 0, s)}, ${g.literal}), '')`,
         type: 'string',
       };
+      if (a.length < 4) return text;
+      const t = String(a[3]!.literal ?? '');
+      if (!t.startsWith('typeof:'))
+        return s.fail('extract() takes typeof(T) as its 4th argument', 3);
+      const type = t.slice('typeof:'.length);
+      if (type === 'string') return text;
+      const convert = EXTRACT_CONVERSIONS[type];
+      // Looked up when called: the conversions live in other families of the registry.
+      const fn = convert === undefined ? undefined : scalarFunction(convert);
+      if (!fn) return s.fail(`extract() cannot convert to ${type}`, 3);
+      return fn.translate([text], s);
     },
   },
   {

@@ -23,6 +23,11 @@ functionCases(
       rows: [{ a: '', b: 'James', c: '35' }],
     },
     {
+      rule: 'extract(…, typeof(T)) converts the match; null when nothing matches or it does not convert (extract docs: Month = 12, 7, 3; Duration 123.45 s)',
+      kql: 'P | project a = extract(@"-(\\d{2})-", 1, "21-07-2023", typeof(int)), b = extract(@"-(\\d{2})-", 1, "none", typeof(long)), c = extract("Duration=([0-9.]+)", 1, "A=1, Duration=123.45, …", typeof(real)) * time(1s), d = extract(@"(\\d+)", 1, "ab", typeof(real)), e = extract("(x)", 1, "x", typeof(string)), f = extract("(true)", 1, "true", typeof(bool))',
+      rows: [{ a: 7, b: null, c: '00:02:03.4500000', d: null, e: 'x', f: true }],
+    },
+    {
       rule: 'extract_all: strings for one group, arrays for several, null when nothing matches',
       kql: 'P | project a = extract_all(@"(\\d+)", "numbers: 123, 567"), b = extract_all(@"(\\w)(\\w+)(\\w)", "82b8be2d-dfa7"), c = extract_all(@"(\\d+)", "none")',
       rows: [
