@@ -3,7 +3,9 @@ import { toJsonSql, toStringSql } from '../convert.ts';
 import { microsFromInterval } from '../sql.ts';
 import type { Typed } from '../types.ts';
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
-import { scalarFunction } from './index.ts';
+import { CONVERSION_FUNCTIONS } from './conversion.ts';
+import { DATETIME_FUNCTIONS } from './datetime.ts';
+import { DYNAMIC_FUNCTIONS } from './dynamic.ts';
 import { checkRegexLiteral, re2PatternSql } from '../runtime/regex.ts';
 import { REPLACE_STRINGS } from '../runtime/arrays.ts';
 import {
@@ -56,6 +58,13 @@ const EXTRACT_CONVERSIONS: Readonly<Record<string, string>> = {
   guid: 'toguid',
   dynamic: 'parse_json',
 };
+
+/** A conversion function of another family, by name or alias (looked up when called). */
+function conversion(name: string): ScalarFunction | undefined {
+  return [...CONVERSION_FUNCTIONS, ...DATETIME_FUNCTIONS, ...DYNAMIC_FUNCTIONS].find(
+    (f) => f.name === name || f.aliases?.includes(name),
+  );
+}
 
 export const STRING_FUNCTIONS: readonly ScalarFunction[] = [
   {
@@ -267,8 +276,7 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
       const type = t.slice('typeof:'.length);
       if (type === 'string') return text;
       const convert = EXTRACT_CONVERSIONS[type];
-      // Looked up when called: the conversions live in other families of the registry.
-      const fn = convert === undefined ? undefined : scalarFunction(convert);
+      const fn = convert === undefined ? undefined : conversion(convert);
       if (!fn) return s.fail(`extract() cannot convert to ${type}`, 3);
       return fn.translate([text], s);
     },

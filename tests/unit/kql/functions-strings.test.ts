@@ -24,8 +24,19 @@ functionCases(
     },
     {
       rule: 'extract(…, typeof(T)) converts the match; null when nothing matches or it does not convert (extract docs: Month = 12, 7, 3; Duration 123.45 s)',
-      kql: 'P | project a = extract(@"-(\\d{2})-", 1, "21-07-2023", typeof(int)), b = extract(@"-(\\d{2})-", 1, "none", typeof(long)), c = extract("Duration=([0-9.]+)", 1, "A=1, Duration=123.45, …", typeof(real)) * time(1s), d = extract(@"(\\d+)", 1, "ab", typeof(real)), e = extract("(x)", 1, "x", typeof(string)), f = extract("(true)", 1, "true", typeof(bool))',
-      rows: [{ a: 7, b: null, c: '00:02:03.4500000', d: null, e: 'x', f: true }],
+      kql: 'P | project a = extract(@"-(\\d{2})-", 1, "21-07-2023", typeof(int)), b = extract(@"-(\\d{2})-", 1, "none", typeof(long)), c = extract("Duration=([0-9.]+)", 1, "A=1, Duration=123.45, …", typeof(real)) * time(1s), d = extract(@"(\\d+)", 1, "ab", typeof(real)), e = extract("(x)", 1, "x", typeof(string)), f = extract("(true)", 1, "true", typeof(bool)), g = extract(@"(\\d{4}-\\d\\d-\\d\\d)", 1, "at 2024-01-02", typeof(datetime)), h = extract(@"(\\d\\d:\\d\\d)", 1, "x 01:30", typeof(timespan))',
+      rows: [
+        {
+          a: 7,
+          b: null,
+          c: '00:02:03.4500000',
+          d: null,
+          e: 'x',
+          f: true,
+          g: '2024-01-02T00:00:00.000Z',
+          h: '01:30:00',
+        },
+      ],
     },
     {
       rule: 'extract_all: strings for one group, arrays for several, null when nothing matches',
