@@ -13,6 +13,11 @@ functionCases(
       ],
     },
     {
+      rule: 'hash() of a datetime is xxHash64 of its ticks as 8 little-endian bytes (Kusto docs: hash(datetime("2015-01-01")) = 1380966698541616202)',
+      kql: 'P | project a = hash(datetime("2015-01-01")), b = hash_xxhash64(datetime(2015-01-01)), c = hash(datetime(2015-01-01), 100), d = hash(datetime(null))',
+      rows: [{ a: '1380966698541616202', b: '1380966698541616202', c: 2, d: null }],
+    },
+    {
       rule: 'strlen counts Unicode code points, not UTF-8 bytes (naive octet_length gives 7 for "é👍x")',
       kql: 'P | project a = strlen("é👍x"), b = string_size("é👍x"), c = reverse("abc")',
       rows: [{ a: 3, b: 7, c: 'cba' }],
