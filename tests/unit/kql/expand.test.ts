@@ -229,6 +229,41 @@ describe('mv-apply', () => {
       h.run('Dup | mv-apply x = A to typeof(long) on (summarize s = sum(x)) | project s'),
     ).toEqual([{ s: 3 }, { s: 3 }]);
   });
+  it('mv-expand and parse inside the subquery work per input row (mv-apply docs: removing bag keys by value)', () => {
+    expect(
+      sorted(
+        h.run(
+          `datatable(Source: string, Target: string, Count: long) ['555-1234', '555-1212', 46, '555-2424', '', int(null)] | extend Pack = pack_all() | mv-apply removeProperties = Pack on (mv-expand kind = array Pack | where Pack[1] !startswith "555" | summarize propsToRemove = make_set(Pack[0])) | extend values = bag_remove_keys(Pack, propsToRemove) | project Source, values`,
+        ),
+      ),
+    ).toEqual(
+      sorted([
+        { Source: '555-1234', values: { Source: '555-1234', Target: '555-1212' } },
+        { Source: '555-2424', values: { Source: '555-2424' } },
+      ]),
+    );
+    const rows = h.run(
+      'datatable(id: long, a: dynamic) [1, dynamic([[1, 2], [3]]), 2, dynamic([[4]])] | mv-apply e = a on (mv-expand e | summarize s = sum(tolong(e)), n = count()) | project id, s, n',
+    );
+    expect(sorted(rows)).toEqual(
+      sorted([
+        { id: 1, s: 6, n: 3 },
+        { id: 2, s: 4, n: 1 },
+      ]),
+    );
+    expect(
+      sorted(
+        h.run(
+          'datatable(id: long, a: dynamic) [1, dynamic(["k=1", "k=22"]), 2, dynamic(["k=4"])] | mv-apply e = a to typeof(string) on (parse e with "k=" v: long | summarize s = sum(v)) | project id, s',
+        ),
+      ),
+    ).toEqual(
+      sorted([
+        { id: 1, s: 23 },
+        { id: 2, s: 4 },
+      ]),
+    );
+  });
   it('refuses operators it cannot run per row, naming them', () => {
     expect(() =>
       h.translate('Sign | mv-apply CAP = parse_json(Policies) on (distinct CAP)'),
