@@ -139,6 +139,31 @@ describe('mv-expand', () => {
       { Column1: 'b' },
     ]);
   });
+  it('elements keep their JSON: a real stays 1.0; null, empty arrays and scalars as before; typed datetimes read natively', () => {
+    expect(
+      h.run(
+        "print a = dynamic([1.0, 2, null, 'x', {'k': 2.5}]) | mv-expand a | project t = tostring(a), n = isnull(a)",
+      ),
+    ).toEqual([
+      { t: '1.0', n: false },
+      { t: '2', n: false },
+      { t: '', n: true },
+      { t: 'x', n: false },
+      { t: '{"k":2.5}', n: false },
+    ]);
+    expect(h.run('print a = dynamic([]), b = 1 | mv-expand a')).toEqual([]);
+    expect(h.run('print a = dynamic(null), b = 1 | mv-expand a')).toEqual([{ a: null, b: 1 }]);
+    expect(
+      h.run(
+        `print a = dynamic(['2017-01-01T00:00:00.0000000Z', 'x', 3, '2017-01-02T03:04:05Z']) | mv-expand a to typeof(datetime) | project ok = isnotnull(a), t = tostring(a)`,
+      ),
+    ).toEqual([
+      { ok: true, t: '2017-01-01T00:00:00Z' },
+      { ok: false, t: '' },
+      { ok: false, t: '' },
+      { ok: true, t: '2017-01-02T03:04:05Z' },
+    ]);
+  });
   it('refuses a non-dynamic value with a type error', () => {
     expect(() => h.translate('T | mv-expand Id')).toThrow(/needs a dynamic value/);
   });
