@@ -109,6 +109,9 @@ function castElement(json: string, type: KqlType, ctx: TranslateContext, span: S
   }
 }
 
+/** A JSON array of numbers, true/false/null and strings without a comma, quote or backslash. */
+const FLAT_ARRAY = String.raw`\[(?:[-+.0-9eEtruefalsn]+|"[^",\\]*")(?:,(?:[-+.0-9eEtruefalsn]+|"[^",\\]*"))*\]`;
+
 /** Column added by the expansion: the 0-based element index within its row. */
 export const ITEM_COLUMN = '__loupe_mv_i';
 
@@ -142,9 +145,12 @@ export function expandRelation(
     values.push(`${v.type === 'null' ? 'CAST(NULL AS VARCHAR)' : v.sql} AS ${inner}`);
     // The items as a DuckDB list: one UDF call per row (kql_mv_items), then native list access.
     const items = `kql_mv_items(${inner}, ${args.bagExpansion === 'array' ? 1 : 0})`;
-    texts.push(`${items} AS "__mvt${i}"`);
+    // A flat array of scalars whose strings hold no comma or escape splits natively at its commas
+    // (range()'s arrays); anything else takes the UDF.
+    const flat = `regexp_full_match(${inner}, '${FLAT_ARRAY}')`;
+    texts.push(`CASE WHEN NOT ${flat} THEN ${items} END AS "__mvt${i}"`);
     lists.push(
-      `CASE WHEN ${inner} IS NULL THEN [CAST(NULL AS VARCHAR)] WHEN "__mvt${i}" = '' THEN CAST([] AS VARCHAR[]) ELSE string_split("__mvt${i}", chr(31)) END AS "__mvl${i}"`,
+      `CASE WHEN ${inner} IS NULL THEN [CAST(NULL AS VARCHAR)] WHEN ${inner} = '[]' THEN CAST([] AS VARCHAR[]) WHEN ${flat} THEN string_split(${inner}[2:-2], ',') WHEN "__mvt${i}" = '' THEN CAST([] AS VARCHAR[]) ELSE string_split("__mvt${i}", chr(31)) END AS "__mvl${i}"`,
     );
     let type: KqlType = 'dynamic';
     if (item.toType) {

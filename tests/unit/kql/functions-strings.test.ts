@@ -154,6 +154,21 @@ functionCases(
       ],
     },
     {
+      rule: 'range() of datetimes (built in SQL): inclusive, 1h by default, descending with a negative step, [] the wrong way, null for a zero step or a null bound',
+      kql: 'P | project a = tostring(range(datetime(2007-01-01), datetime(2007-01-03), 1d)), b = tostring(range(datetime(2007-01-03), datetime(2007-01-01), 1d)), c = tostring(range(datetime(2007-01-02), datetime(2007-01-01), -1d)), d = array_length(range(datetime(2007-01-01), datetime(2007-01-01 02:30))), e = tostring(range(datetime(1969-12-31 23:59:59.5), datetime(1970-01-01), 250ms)), f = isnull(range(datetime(null), datetime(2007-01-01), 1d)), g = isnull(range(datetime(2007-01-01), datetime(2007-01-02), 0s))',
+      rows: [
+        {
+          a: '["2007-01-01T00:00:00.0000000Z","2007-01-02T00:00:00.0000000Z","2007-01-03T00:00:00.0000000Z"]',
+          b: '[]',
+          c: '["2007-01-02T00:00:00.0000000Z","2007-01-01T00:00:00.0000000Z"]',
+          d: 3,
+          e: '["1969-12-31T23:59:59.5000000Z","1969-12-31T23:59:59.7500000Z","1970-01-01T00:00:00.0000000Z"]',
+          f: true,
+          g: true,
+        },
+      ],
+    },
+    {
       rule: 'Unicode code points both ways; range() as an array; to_utf8 bytes',
       kql: 'P | project a = unicode_codepoints_from_string("h👍"), b = unicode_codepoints_to_string(dynamic([75, 117]), 115, range(116, 116)), c = to_utf8("é")',
       rows: [{ a: [104, 128077], b: 'Kust', c: [195, 169] }],
