@@ -273,7 +273,6 @@ function jsonValue(node: KustoExpression | null, l: Lowerer): Json {
     case 'dynamic':
       return parseKeepingReals(String(e.value)) as Json;
     case 'real':
-    case 'decimal':
       return realMark(Number(e.value));
     default:
       return e.value as Json;
