@@ -166,16 +166,11 @@ function parseV6(text: string | null): V6 | undefined {
   if (!m) return undefined;
   let body = m[1]!;
   // A dotted IPv4 tail (`::192.168.1.1`) is two 16-bit groups; its prefix counts IPv4 bits.
-  // An IPv4 address written in the IPv6 form (`::a.b.c.d`, nothing else before it) is the
-  // IPv4-mapped `::ffff:a.b.c.d`, as a bare IPv4 address is (Kusto docs: parse_ipv6_mask of
-  // '::192.168.255.255' is 0000:…:ffff:c0a8:ffff; ipv6_compare of '::192.168.1.1/30' and
-  // '192.168.1.255/24' is 0).
   const dot = /(\d{1,3}(?:\.\d{1,3}){3})$/.exec(body);
   if (dot) {
     const v = parseV4(dot[1]!);
     if (!v) return undefined;
-    const before = body.slice(0, dot.index);
-    body = `${before === '::' ? '::ffff:' : before}${(v.addr >>> 16).toString(16)}:${(v.addr & 0xffff).toString(16)}`;
+    body = `${body.slice(0, dot.index)}${(v.addr >>> 16).toString(16)}:${(v.addr & 0xffff).toString(16)}`;
   }
   const halves = body.split('::');
   if (halves.length > 2) return undefined;
@@ -201,13 +196,24 @@ const mask6 = (addr: bigint, prefix: number): bigint =>
       ? addr
       : addr & (((1n << 128n) - 1n) ^ ((1n << BigInt(128 - prefix)) - 1n));
 
+/**
+ * For comparisons an IPv4-compatible address (`::a.b.c.d`) counts as the IPv4 address it holds,
+ * i.e. `::ffff:a.b.c.d` (Kusto docs: '::192.168.1.1/30' matches '192.168.1.255/24').
+ */
+function comparable6(text: string | null): V6 | undefined {
+  const v = parseV6(text);
+  if (v && text !== null && /^\s*::\d/.test(text) && v.addr >> 32n === 0n)
+    return { addr: (0xffffn << 32n) | v.addr, prefix: v.prefix };
+  return v;
+}
+
 export function ipv6Compare(
   a: string | null,
   b: string | null,
   prefix: number | null,
 ): number | null {
-  const x = parseV6(a);
-  const y = parseV6(b);
+  const x = comparable6(a);
+  const y = comparable6(b);
   if (!x || !y || (prefix !== null && (prefix < 0 || prefix > 128))) return null;
   const p = Math.min(x.prefix, y.prefix, prefix ?? 128);
   const [mx, my] = [mask6(x.addr, p), mask6(y.addr, p)];

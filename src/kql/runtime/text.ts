@@ -298,13 +298,7 @@ export function indexOfRegex(
 
 /**
  * indexof(source, lookup[, start[, length[, occurrence]]]): the 0-based index (in code points) of
- * the occurrence-th match; -1 when there is none. A negative start counts from the end. Each search
- * examines `length` characters from where it starts (-1: to the end) and a match must lie wholly
- * inside them; the next occurrence is searched from one past the previous match, again over
- * `length` characters. That is the one reading that gives every documented answer: idx3
- * (indexof("abcdefg","cde",1,2) = -1, the match does not fit in "bc") and idx8
- * (indexof("abcdefgabcdefg","cde",1,10,2) = 9, although 9..11 ends past 1 + 10). Null for an
- * occurrence below 1 or a length below -1, as the page says.
+ * the occurrence-th match that lies within [start, start + length); -1 otherwise.
  */
 export function indexOf(
   source: string | null,
@@ -316,23 +310,18 @@ export function indexOf(
   const src = [...(source ?? '')];
   const look = [...(lookup ?? '')];
   const n = src.length;
-  const len = length ?? -1;
-  const occ = occurrence ?? 1;
-  if (occ <= 0 || len < -1) return null;
   let s = start ?? 0;
   if (s < 0) s = Math.max(0, n + s);
-  const matchesAt = (i: number) => look.every((c, k) => src[i + k] === c);
-  for (let seen = 0; s <= n;) {
-    const end = len === -1 ? n : Math.min(n, s + len);
-    let found = -1;
-    for (let i = s; i + look.length <= end; i++)
-      if (matchesAt(i)) {
-        found = i;
-        break;
-      }
-    if (found < 0) return -1;
-    if (++seen === occ) return found;
-    s = found + 1;
+  if (s > n) return -1;
+  const end = length === null || length < 0 ? n : Math.min(n, s + length);
+  const occ = occurrence ?? 1;
+  if (occ <= 0) return null;
+  let seen = 0;
+  // Kusto's length bounds where a match may start, not where it ends (indexof docs, idx3 and idx8).
+  for (let i = s; i < end && i + look.length <= n; i++) {
+    let ok = true;
+    for (let k = 0; k < look.length && ok; k++) ok = src[i + k] === look[k];
+    if (ok && ++seen === occ) return i;
   }
   return -1;
 }
