@@ -1,6 +1,6 @@
 /**
- * Series filters (runtime/series-filters.ts): series_iir, series_fir, series_seasonal. The
- * seasonal period must be given: Kusto's default (-1) detects it, which Loupe does not do.
+ * Series filters (runtime/series-filters.ts): series_iir, series_fir, series_seasonal (its
+ * default period -1 detects the period with series_periods_detect, as the page says).
  */
 import { expectType, type ScalarFunction } from './registry.ts';
 import { SERIES_FIR, SERIES_IIR, SERIES_SEASONAL } from '../runtime/series-filters.ts';
@@ -45,22 +45,13 @@ export const SERIES_FILTER_FUNCTIONS: readonly ScalarFunction[] = [
     name: 'series_seasonal',
     minArgs: 1,
     maxArgs: 2,
-    translate: (a, s) => {
-      const period = a[1];
-      if (!period || (typeof period.literal === 'number' && period.literal < 0)) {
-        throw s.ctx.error(
-          'unsupported',
-          'series_seasonal() detecting its period (give the period, e.g. series_seasonal(y, 24))',
-          s.span,
-        );
-      }
-      return {
-        sql: SERIES_SEASONAL.call(
-          expectType(a, 0, s, 'dynamic').sql,
-          double(expectType(a, 1, s, 'long', 'int', 'real').sql),
-        ),
-        type: 'dynamic',
-      };
-    },
+    translate: (a, s) => ({
+      // Without a period (or with -1) the runtime detects it (runtime/series-filters.ts).
+      sql: SERIES_SEASONAL.call(
+        expectType(a, 0, s, 'dynamic').sql,
+        a[1] ? double(expectType(a, 1, s, 'long', 'int', 'real').sql) : 'CAST(-1 AS DOUBLE)',
+      ),
+      type: 'dynamic',
+    }),
   },
 ];

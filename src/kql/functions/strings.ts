@@ -4,6 +4,9 @@ import { fractionText } from '../ticks.ts';
 import { microsFromInterval } from '../sql.ts';
 import type { Typed } from '../types.ts';
 import { expectType, type CallSite, type ScalarFunction } from './registry.ts';
+import { CONVERSION_FUNCTIONS } from './conversion.ts';
+import { DATETIME_FUNCTIONS } from './datetime.ts';
+import { DYNAMIC_FUNCTIONS } from './dynamic.ts';
 import { checkRegexLiteral, re2PatternSql } from '../runtime/regex.ts';
 import { REPLACE_STRINGS } from '../runtime/arrays.ts';
 import {
@@ -27,6 +30,7 @@ import {
   FORMAT_BYTES,
   HAS_ANY_INDEX,
   HASH,
+  HASH_TICKS,
   INDEXOF,
   INDEXOF_REGEX,
   PARSE_PATH,
@@ -39,6 +43,47 @@ import {
   URL_ENCODE,
 } from '../runtime/text.ts';
 import { GUID_TO_BASE64, TRANSLATE_CHARS } from '../runtime/text-more.ts';
+
+/** extract()'s typeof(T) argument: the conversion function that reads text as a T. */
+const EXTRACT_CONVERSIONS: Readonly<Record<string, string>> = {
+  int: 'toint',
+  long: 'tolong',
+  real: 'toreal',
+  double: 'toreal',
+  decimal: 'todecimal',
+  bool: 'tobool',
+  boolean: 'tobool',
+  datetime: 'todatetime',
+  date: 'todatetime',
+  timespan: 'totimespan',
+  time: 'totimespan',
+  guid: 'toguid',
+  dynamic: 'parse_json',
+};
+
+/** A conversion function of another family, by name or alias (looked up when called). */
+function conversion(name: string): ScalarFunction | undefined {
+  return [...CONVERSION_FUNCTIONS, ...DATETIME_FUNCTIONS, ...DYNAMIC_FUNCTIONS].find(
+    (f) => f.name === name || f.aliases?.includes(name),
+  );
+}
+
+/**
+ * range() of datetimes in SQL alone (the same text as runtime/text.ts numberRange writes, which a
+ * JavaScript call per row makes slow: join-time-window's 1.7 million ranges): start, stop and step
+ * in µs; null for a null bound or a zero step; at most 2^20 elements, as Kusto.
+ */
+function datetimeRange(start: string, stop: string, step: string | undefined): Typed {
+  const [s, e] = [`CAST(${start} AS BIGINT)`, `CAST(${stop} AS BIGINT)`];
+  const st = step === undefined ? 'CAST(3600000000 AS BIGINT)' : `CAST(${step} AS BIGINT)`;
+  const count = `least(CASE WHEN (${st} > 0 AND ${e} >= ${s}) OR (${st} < 0 AND ${e} <= ${s}) THEN (${e} - ${s}) // ${st} + 1 ELSE 0 END, 1048576)`;
+  const micros = `list_transform(range(${count}), i -> ${s} + i * ${st})`;
+  const text = `'"' || strftime(make_timestamp(u), '%Y-%m-%dT%H:%M:%S') || '.' || lpad(CAST(((u % 1000000) + 1000000) % 1000000 AS VARCHAR), 6, '0') || '0Z"'`;
+  return {
+    sql: `CASE WHEN ${s} IS NULL OR ${e} IS NULL OR ${st} IS NULL OR ${st} = 0 THEN NULL ELSE '[' || coalesce(array_to_string(list_transform(${micros}, u -> ${text}), ','), '') || ']' END`,
+    type: 'dynamic',
+  };
+}
 
 export const STRING_FUNCTIONS: readonly ScalarFunction[] = [
   {
@@ -228,18 +273,30 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
     }),
   },
   {
-    // extract(regex, group, text): "" when nothing matches (KQL), as DuckDB's regexp_extract gives.
+    // extract(regex, group, text[, typeof(T)]): "" when nothing matches (KQL), as DuckDB's
+    // regexp_extract gives; with a type, the match converted as toT() converts text (null when
+    // nothing matches or the conversion fails: extract docs, `typeof(int)` gives 12 for "-12-").
     name: 'extract',
     minArgs: 3,
-    maxArgs: 3,
+    maxArgs: 4,
     translate: (a, s) => {
       const g = a[1]!;
       if (typeof g.literal !== 'number')
         return s.fail('extract() needs a constant capture group number', 1);
-      return {
+      const text: Typed = {
         sql: `coalesce(regexp_extract(${str(a, 2)}, ${regex(a, 0, s)}, ${g.literal}), '')`,
         type: 'string',
       };
+      if (a.length < 4) return text;
+      const t = String(a[3]!.literal ?? '');
+      if (!t.startsWith('typeof:'))
+        return s.fail('extract() takes typeof(T) as its 4th argument', 3);
+      const type = t.slice('typeof:'.length);
+      if (type === 'string') return text;
+      const convert = EXTRACT_CONVERSIONS[type];
+      const fn = convert === undefined ? undefined : conversion(convert);
+      if (!fn) return s.fail(`extract() cannot convert to ${type}`, 3);
+      return fn.translate([text], s);
     },
   },
   {
@@ -369,10 +426,19 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
     maxArgs: 2,
     translate: (a, s) => {
       const x = a[0]!;
+      if (x.type === 'datetime') {
+        // xxHash64 of the ticks' 8 little-endian bytes (runtime/text.ts, checked on the page's value).
+        const ticks = `CAST(epoch_us(${x.sql}) * 10 + 621355968000000000 AS VARCHAR)`;
+        return {
+          sql: `CAST(${HASH_TICKS.call(ticks, optLong(a, 1, s))} AS BIGINT)`,
+          type: 'long',
+        };
+      }
+      // Other types: no documented value shows which bytes Kusto hashes, so Loupe does not guess.
       if (x.type !== 'string' && x.type !== 'guid')
         throw s.ctx.error(
           'unsupported',
-          `hash() of a ${x.type} (only strings hash like Kusto so far)`,
+          `hash() of a ${x.type} (only strings and datetimes hash like Kusto so far)`,
           s.span,
         );
       return { sql: `CAST(${HASH.call(x.sql, optLong(a, 1, s))} AS BIGINT)`, type: 'long' };
@@ -494,6 +560,12 @@ export const TEXT_FUNCTIONS: readonly ScalarFunction[] = [
             ? (['timespan'] as const)
             : (['long', 'int', 'real'] as const);
       const step = kind ? (['timespan'] as const) : (['long', 'int', 'real'] as const);
+      if (kind === 1)
+        return datetimeRange(
+          num(0, ...bound),
+          num(1, ...bound),
+          a[2] ? num(2, ...step) : undefined,
+        );
       return {
         sql: RANGE.call(num(0, ...bound), num(1, ...bound), num(2, ...step), `${kind}`),
         type: 'dynamic',

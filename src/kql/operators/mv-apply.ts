@@ -30,6 +30,10 @@ const ROW_BY_ROW = new Set([
   'project-keep',
   'project-rename',
   'project-reorder',
+  // Row to rows: each row's expanded rows keep its columns, the row number included.
+  'mv-expand',
+  'parse',
+  'parse-kv',
 ]);
 const SUPPORTED = [...ROW_BY_ROW, 'project', 'summarize', 'sort', 'take', 'top'];
 

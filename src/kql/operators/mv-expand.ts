@@ -102,11 +102,15 @@ function castElement(json: string, type: KqlType, ctx: TranslateContext, span: S
     case 'bool':
       return `CASE ${json} WHEN 'true' THEN TRUE WHEN 'false' THEN FALSE END`;
     case 'datetime':
-      return `CASE WHEN ${isString} THEN TRY_CAST(rtrim(kql_dyn_tostring(${json}), 'Z') AS TIMESTAMP) END`;
+      // A JSON string without escapes is its text between the quotes: no UDF call per element.
+      return `CASE WHEN ${isString} THEN TRY_CAST(rtrim(CASE WHEN strpos(${json}, '\\') = 0 THEN ${json}[2:-2] ELSE kql_dyn_tostring(${json}) END, 'Z') AS TIMESTAMP) END`;
     case 'timespan':
       throw ctx.error('unsupported', 'mv-expand … to typeof(timespan)', span);
   }
 }
+
+/** A JSON array of numbers, true/false/null and strings without a comma, quote or backslash. */
+const FLAT_ARRAY = String.raw`\[(?:[-+.0-9eEtruefalsn]+|"[^",\\]*")(?:,(?:[-+.0-9eEtruefalsn]+|"[^",\\]*"))*\]`;
 
 /** Column added by the expansion: the 0-based element index within its row. */
 export const ITEM_COLUMN = '__loupe_mv_i';
@@ -123,6 +127,8 @@ export function expandRelation(
 ): Relation & { expanded: string[] } {
   const scope = Scope.of(input);
   const values: string[] = [];
+  const texts: string[] = [];
+  const lists: string[] = [];
   const added: { name: string; type: KqlType; sql: string }[] = [];
   const taken = new Set(input.columns.map((c) => c.name));
   args.items.forEach((item, i) => {
@@ -137,13 +143,22 @@ export function expandRelation(
       );
     const inner = `"__mv${i}"`;
     values.push(`${v.type === 'null' ? 'CAST(NULL AS VARCHAR)' : v.sql} AS ${inner}`);
+    // The items as a DuckDB list: one UDF call per row (kql_mv_items), then native list access.
+    const items = `kql_mv_items(${inner}, ${args.bagExpansion === 'array' ? 1 : 0})`;
+    // A flat array of scalars whose strings hold no comma or escape splits natively at its commas
+    // (range()'s arrays); anything else takes the UDF.
+    const flat = `regexp_full_match(${inner}, '${FLAT_ARRAY}')`;
+    texts.push(`CASE WHEN NOT ${flat} THEN ${items} END AS "__mvt${i}"`);
+    lists.push(
+      `CASE WHEN ${inner} IS NULL THEN [CAST(NULL AS VARCHAR)] WHEN ${inner} = '[]' THEN CAST([] AS VARCHAR[]) WHEN ${flat} THEN string_split(${inner}[2:-2], ',') WHEN "__mvt${i}" = '' THEN CAST([] AS VARCHAR[]) ELSE string_split("__mvt${i}", chr(31)) END AS "__mvl${i}"`,
+    );
     let type: KqlType = 'dynamic';
     if (item.toType) {
       const t = parseKqlType(item.toType.text);
       if (!t) throw ctx.error('syntax', `unknown type "${item.toType.text}"`, item.toType.span);
       type = t;
     }
-    const element = `kql_mv_item(${inner}, CAST("${ITEM_COLUMN}" AS DOUBLE), ${args.bagExpansion === 'array' ? 1 : 0})`;
+    const element = `nullif("__mvl${i}"["${ITEM_COLUMN}" + 1], 'null')`;
     added.push({ name, type, sql: castElement(element, type, ctx, item.span) });
   });
   const names = new Set(added.map((a) => a.name));
@@ -165,7 +180,7 @@ export function expandRelation(
     out.push({ name: args.itemIndex.text, sql: `CAST("${ITEM_COLUMN}" AS BIGINT)` });
     columns.push({ name: args.itemIndex.text, type: 'long' });
   }
-  let count = `greatest(${args.items.map((_, i) => `kql_mv_count("__mv${i}")`).join(', ')})`;
+  let count = `greatest(${args.items.map((_, i) => `len("__mvl${i}")`).join(', ')})`;
   if (args.limit) {
     const n = ctx.expr(args.limit, new Scope([]));
     if (n.type !== 'long' && n.type !== 'int')
@@ -177,7 +192,7 @@ export function expandRelation(
   if (orderKeys) out.push({ name: ORDER_COLUMN, sql: `row_number() OVER (ORDER BY ${orderKeys})` });
   const sql =
     `SELECT ${selectList(out)} FROM (SELECT *, unnest(range(CAST(${count} AS BIGINT))) AS "${ITEM_COLUMN}" ` +
-    `FROM (SELECT *, ${values.join(', ')} FROM ${input.cte}))`;
+    `FROM (SELECT *, ${lists.join(', ')} FROM (SELECT *, ${texts.join(', ')} FROM (SELECT *, ${values.join(', ')} FROM ${input.cte}))))`;
   const cte = ctx.addCte('mv_expand', sql, span);
   const order = input.order ? { clause: quoteIdent(ORDER_COLUMN) } : undefined;
   return { cte, columns, order, expanded: added.map((a) => a.name) };

@@ -6,6 +6,7 @@
  * take and return only VARCHAR/DOUBLE/INTEGER (what DuckDB-WASM's UDFs accept).
  */
 import { udf } from './udf.ts';
+import { parseKeepingReals, realText, unmarkReals } from './json-reals.ts';
 
 import { stringifyJson } from '../../json/stringify.ts';
 
@@ -53,7 +54,9 @@ export function dynToString(text: string | null): string {
   if (text === null) return '';
   const v = parseDynamic(text);
   if (v === null) return '';
-  return typeof v === 'string' ? v : stringifyJson(v);
+  // The canonical text itself: written again from the parsed value, a real 1.0 would lose its
+  // decimal point (./json-reals.ts).
+  return typeof v === 'string' ? v : text;
 }
 
 /** `parse_json(s)`: the JSON value of s; text that is not JSON is a dynamic string. */
@@ -61,11 +64,13 @@ export function dynParse(text: string | null): string | null {
   if (text === null || text === '') return null;
   let v: Json;
   try {
-    v = JSON.parse(text) as Json;
+    // Reals stay reals: parse_json("[1.0]") is [1.0], not [1] (./json-reals.ts).
+    v = parseKeepingReals(text) as Json;
   } catch {
     return JSON.stringify(text);
   }
-  return encodeDynamic(v);
+  const json = encodeDynamic(v);
+  return json === null ? null : unmarkReals(json);
 }
 
 export function dynArrayLength(text: string | null): number | null {
@@ -79,12 +84,12 @@ export function jsonString(s: string | null): string | null {
   return s === null ? null : JSON.stringify(s);
 }
 
-/** A real as a JSON number; NaN and infinities have no JSON form and become strings as in Kusto. */
+/** A real as a JSON number (a whole one as `1.0`, so that it stays a real); NaN and infinities have no JSON form and become strings as in Kusto. */
 export function jsonReal(x: number | null): string | null {
   if (x === null) return null;
   if (Number.isNaN(x)) return '"NaN"';
   if (!Number.isFinite(x)) return x > 0 ? '"Infinity"' : '"-Infinity"';
-  return JSON.stringify(x);
+  return realText(x);
 }
 
 // The UDFs of this module (registered by ./index.ts, called by the translator).

@@ -87,7 +87,7 @@ export function seriesFillLinear(
   });
   if (idx.length === 0) {
     const c = constant === null ? null : parseDynamic(constant);
-    return seriesJson(out.map(() => c));
+    return typeof c === 'number' ? realsJson(out.map(() => c)) : seriesJson(out.map(() => c));
   }
   for (let k = 0; k + 1 < idx.length; k++) {
     const a = idx[k]!;
@@ -105,7 +105,9 @@ export function seriesFillLinear(
     for (let i = 0; i < first; i++) out[i] = v[first];
     for (let i = last + 1; i < v.length; i++) out[i] = v[last];
   }
-  return seriesJson(out);
+  // A series of reals stays reals (`111.0`); one of integers keeps integers.
+  const plain = out.every((x) => x === null || typeof x === 'number');
+  return !ints && plain ? realsJson(out as (number | null)[]) : seriesJson(out);
 }
 
 // ---------- series_stats_dynamic ----------

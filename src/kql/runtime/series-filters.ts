@@ -5,6 +5,8 @@
  */
 import { udf } from './udf.ts';
 import { parseDynamic } from './dynamic.ts';
+import { realText } from './json-reals.ts';
+import { detectPeriods } from './series-analysis.ts';
 
 function numbers(text: string | null): number[] | null {
   if (text === null) return null;
@@ -70,15 +72,30 @@ function median(values: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** series_seasonal(x, period): each point's phase median (docs example: [1,3,5,1,3,5,2,4,6], 3 → [1,3,5,…]); period 0 gives zeros. */
+/** The score a detected period needs for series_seasonal (its page: "a threshold of 0.7"). */
+const SEASONAL_THRESHOLD = 0.7;
+
+/**
+ * series_seasonal(x, period): each point's phase median (docs example: [1,3,5,1,3,5,2,4,6], 3 →
+ * [1,3,5,…]). Period -1 (the default) detects it as series_decompose does: the best period
+ * series_periods_detect finds between 4 points and half the series, if it scores at least 0.7,
+ * else none (zeros: the page's third series, too short to show a period). Any other period below
+ * 1 gives zeros. The result is reals (written 1.0).
+ */
 export function seriesSeasonal(series: string | null, period: number | null): string | null {
   const x = numbers(series);
-  if (!x || period === null || period < 0) return null;
-  if (period === 0) return JSON.stringify(x.map(() => 0));
-  const p = Math.trunc(period);
+  if (!x || period === null) return null;
+  let p = Math.trunc(period);
+  if (p === -1) {
+    const d = detectPeriods(x, 4, x.length / 2, 1);
+    p = d.scores[0]! >= SEASONAL_THRESHOLD ? d.periods[0]! : 0;
+  }
+  if (p < 1) return realsText(x.map(() => 0));
   const phase = Array.from({ length: p }, (_, i) => median(x.filter((_v, j) => j % p === i)));
-  return JSON.stringify(x.map((_, j) => phase[j % p]!));
+  return realsText(x.map((_, j) => phase[j % p]!));
 }
+
+const realsText = (values: readonly number[]) => `[${values.map(realText).join(',')}]`;
 
 // The UDFs of this module (registered by ./index.ts, called by the translator).
 export const SERIES_IIR = udf(

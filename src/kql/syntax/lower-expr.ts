@@ -15,6 +15,7 @@ import {
 import { datetimeIso, numberValue, timespanMicros } from './literal-values.ts';
 import type { Lowerer } from './lowerer.ts';
 import { timespanText } from '../runtime/format.ts';
+import { parseKeepingReals, realMark, unmarkReals } from '../runtime/json-reals.ts';
 
 /** The largest long (2^63 − 1). */
 const INT64_MAX = 9223372036854775807n;
@@ -245,7 +246,8 @@ function dynamicLiteral(
   return {
     kind: 'literal',
     type: 'dynamic',
-    value: value === null ? null : JSON.stringify(value),
+    // Reals keep their decimal point (`dynamic([1.0])` holds a real: runtime/json-reals.ts).
+    value: value === null ? null : unmarkReals(JSON.stringify(value)),
     span,
   };
 }
@@ -286,7 +288,9 @@ function jsonValue(node: KustoExpression | null, l: Lowerer): Json {
     case 'timespan':
       return timespanText(Number(e.value));
     case 'dynamic':
-      return JSON.parse(String(e.value)) as Json;
+      return parseKeepingReals(String(e.value)) as Json;
+    case 'real':
+      return realMark(Number(e.value));
     default:
       return e.value as Json;
   }

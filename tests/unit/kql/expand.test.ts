@@ -139,6 +139,31 @@ describe('mv-expand', () => {
       { Column1: 'b' },
     ]);
   });
+  it('elements keep their JSON: a real stays 1.0; null, empty arrays and scalars as before; typed datetimes read natively', () => {
+    expect(
+      h.run(
+        "print a = dynamic([1.0, 2, null, 'x', {'k': 2.5}]) | mv-expand a | project t = tostring(a), n = isnull(a)",
+      ),
+    ).toEqual([
+      { t: '1.0', n: false },
+      { t: '2', n: false },
+      { t: '', n: true },
+      { t: 'x', n: false },
+      { t: '{"k":2.5}', n: false },
+    ]);
+    expect(h.run('print a = dynamic([]), b = 1 | mv-expand a')).toEqual([]);
+    expect(h.run('print a = dynamic(null), b = 1 | mv-expand a')).toEqual([{ a: null, b: 1 }]);
+    expect(
+      h.run(
+        `print a = dynamic(['2017-01-01T00:00:00.0000000Z', 'x', 3, '2017-01-02T03:04:05Z']) | mv-expand a to typeof(datetime) | project ok = isnotnull(a), t = tostring(a)`,
+      ),
+    ).toEqual([
+      { ok: true, t: '2017-01-01T00:00:00Z' },
+      { ok: false, t: '' },
+      { ok: false, t: '' },
+      { ok: true, t: '2017-01-02T03:04:05Z' },
+    ]);
+  });
   it('refuses a non-dynamic value with a type error', () => {
     expect(() => h.translate('T | mv-expand Id')).toThrow(/needs a dynamic value/);
   });
@@ -228,6 +253,41 @@ describe('mv-apply', () => {
     expect(
       h.run('Dup | mv-apply x = A to typeof(long) on (summarize s = sum(x)) | project s'),
     ).toEqual([{ s: 3 }, { s: 3 }]);
+  });
+  it('mv-expand and parse inside the subquery work per input row (mv-apply docs: removing bag keys by value)', () => {
+    expect(
+      sorted(
+        h.run(
+          `datatable(Source: string, Target: string, Count: long) ['555-1234', '555-1212', 46, '555-2424', '', int(null)] | extend Pack = pack_all() | mv-apply removeProperties = Pack on (mv-expand kind = array Pack | where Pack[1] !startswith "555" | summarize propsToRemove = make_set(Pack[0])) | extend values = bag_remove_keys(Pack, propsToRemove) | project Source, values`,
+        ),
+      ),
+    ).toEqual(
+      sorted([
+        { Source: '555-1234', values: { Source: '555-1234', Target: '555-1212' } },
+        { Source: '555-2424', values: { Source: '555-2424' } },
+      ]),
+    );
+    const rows = h.run(
+      'datatable(id: long, a: dynamic) [1, dynamic([[1, 2], [3]]), 2, dynamic([[4]])] | mv-apply e = a on (mv-expand e | summarize s = sum(tolong(e)), n = count()) | project id, s, n',
+    );
+    expect(sorted(rows)).toEqual(
+      sorted([
+        { id: 1, s: 6, n: 3 },
+        { id: 2, s: 4, n: 1 },
+      ]),
+    );
+    expect(
+      sorted(
+        h.run(
+          'datatable(id: long, a: dynamic) [1, dynamic(["k=1", "k=22"]), 2, dynamic(["k=4"])] | mv-apply e = a to typeof(string) on (parse e with "k=" v: long | summarize s = sum(v)) | project id, s',
+        ),
+      ),
+    ).toEqual(
+      sorted([
+        { id: 1, s: 23 },
+        { id: 2, s: 4 },
+      ]),
+    );
   });
   it('refuses operators it cannot run per row, naming them', () => {
     expect(() =>

@@ -278,4 +278,18 @@ functionCases('KQL dynamic functions: reference examples', [
       { KeysArray: 'a', ValuesArray: [1, '2', 2.5], NewBag: null, IsNewBagEmpty: true },
     ],
   },
+  {
+    rule: 'a real inside a dynamic value stays a real, written 111.0 (dynamic data type page); a long stays 111 — through dynamic literals, parse_json/todynamic, pack and tostring',
+    kql: `print a = tostring(dynamic([null, 111.0, 36, 1e3, {'k': 2.50}])), b = tostring(parse_json('[1.0, 2, 2.50, "x.5", 1E2]')), c = tostring(todynamic('{"x": 3.0}')), d = tostring(pack('a', 2.0, 'b', 2)), e = tostring(pack_array(1.0, 1)), f = tostring(dynamic([dynamic([5.0])]))`,
+    rows: [
+      {
+        a: '[null,111.0,36,1000.0,{"k":2.5}]',
+        b: '[1.0,2,2.5,"x.5",100.0]',
+        c: '{"x":3.0}',
+        d: '{"a":2.0,"b":2}',
+        e: '[1.0,1]',
+        f: '[[5.0]]',
+      },
+    ],
+  },
 ]);

@@ -55,4 +55,14 @@ functionCases('KQL IP functions', [
       },
     ],
   },
+  {
+    rule: "parse_ipv6_mask keeps '::a.b.c.d' IPv4-compatible (…:0000:c0a8:ffff), as the Kusto engine does (tests/conformance/cases.json, kustainer), although its page shows …:ffff:c0a8:ffff",
+    kql: 'P | project a = parse_ipv6_mask("::192.168.255.255", 128), b = parse_ipv6_mask("::192.168.255.255/24", 128)',
+    rows: [
+      {
+        a: '0000:0000:0000:0000:0000:0000:c0a8:ffff',
+        b: '0000:0000:0000:0000:0000:0000:c0a8:ff00',
+      },
+    ],
+  },
 ]);

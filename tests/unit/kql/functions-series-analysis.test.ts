@@ -21,6 +21,17 @@ functionCases(
   'KQL series analysis functions',
   [
     {
+      rule: 'series_fill_linear of reals written 111.0 interpolates as reals (page: 73.5, not 73) and returns reals',
+      kql: 'print a = dynamic([null, 111.0, null, 36.0, 41.0, null, null, 16.0, 61.0, 33.0, null, null]) | project w = tostring(series_fill_linear(a)), wo = tostring(series_fill_linear(a, double(null), false)), c = tostring(series_fill_linear(dynamic([null, null])))',
+      rows: [
+        {
+          w: '[111.0,111.0,73.5,36.0,41.0,32.666666666666664,24.333333333333332,16.0,61.0,33.0,33.0,33.0]',
+          wo: '[null,111.0,73.5,36.0,41.0,32.666666666666664,24.333333333333332,16.0,61.0,33.0,null,null]',
+          c: '[0.0,0.0]',
+        },
+      ],
+    },
+    {
       rule: 'series_fill_linear of longs interpolates and keeps longs (page: 73.5 → 73), fills the edges with the nearest value unless fill_edges is false',
       kql: 'print a = dynamic([null, 111, null, 36, 41, null, null, 16, 61, 33, null, null]) | project w = series_fill_linear(a), wo = series_fill_linear(a, double(null), false)',
       rows: [

@@ -13,6 +13,11 @@ functionCases(
       ],
     },
     {
+      rule: 'hash() of a datetime is xxHash64 of its ticks as 8 little-endian bytes (Kusto docs: hash(datetime("2015-01-01")) = 1380966698541616202)',
+      kql: 'P | project a = hash(datetime("2015-01-01")), b = hash_xxhash64(datetime(2015-01-01)), c = hash(datetime(2015-01-01), 100), d = hash(datetime(null))',
+      rows: [{ a: '1380966698541616202', b: '1380966698541616202', c: 2, d: null }],
+    },
+    {
       rule: 'strlen counts Unicode code points, not UTF-8 bytes (naive octet_length gives 7 for "é👍x")',
       kql: 'P | project a = strlen("é👍x"), b = string_size("é👍x"), c = reverse("abc")',
       rows: [{ a: 3, b: 7, c: 'cba' }],
@@ -21,6 +26,22 @@ functionCases(
       rule: 'extract with no match is "" (naive: null)',
       kql: 'P | project a = extract(@"Email: (\\S+),", 1, "User: David, Age: 35"), b = extract("User: ([^,]+)", 1, "User: James, Email"), c = extract(@"\\d+", 0, "Age: 35")',
       rows: [{ a: '', b: 'James', c: '35' }],
+    },
+    {
+      rule: 'extract(…, typeof(T)) converts the match; null when nothing matches or it does not convert (extract docs: Month = 12, 7, 3; Duration 123.45 s)',
+      kql: 'P | project a = extract(@"-(\\d{2})-", 1, "21-07-2023", typeof(int)), b = extract(@"-(\\d{2})-", 1, "none", typeof(long)), c = extract("Duration=([0-9.]+)", 1, "A=1, Duration=123.45, …", typeof(real)) * time(1s), d = extract(@"(\\d+)", 1, "ab", typeof(real)), e = extract("(x)", 1, "x", typeof(string)), f = extract("(true)", 1, "true", typeof(bool)), g = extract(@"(\\d{4}-\\d\\d-\\d\\d)", 1, "at 2024-01-02", typeof(datetime)), h = extract(@"(\\d\\d:\\d\\d)", 1, "x 01:30", typeof(timespan))',
+      rows: [
+        {
+          a: 7,
+          b: null,
+          c: '00:02:03.4500000',
+          d: null,
+          e: 'x',
+          f: true,
+          g: '2024-01-02T00:00:00.000Z',
+          h: '01:30:00',
+        },
+      ],
     },
     {
       rule: 'extract_all: strings for one group, arrays for several, null when nothing matches',
@@ -37,7 +58,7 @@ functionCases(
       ],
     },
     {
-      rule: 'indexof ranges bound where a match starts (Kusto docs idx1–idx9)',
+      rule: 'indexof: `length` bounds where a match starts, not where it ends, as the Kusto engine answers (tests/conformance/cases.json: idx3 = 2; the page shows -1) and idx8 = 9',
       kql: 'P | project i1 = indexof("abcdefg", "cde"), i2 = indexof("abcdefg", "cde", 1, 4), i3 = indexof("abcdefg", "cde", 1, 2), i4 = indexof("abcdefg", "cde", 3, 4), i5 = indexof("abcdefg", "cde", -5), i6 = indexof(1234567, 5, 1, 4), i8 = indexof("abcdefgabcdefg", "cde", 1, 10, 2), i9 = indexof("abcdefgabcdefg", "cde", 1, -1, 3), n = indexof("abc", "z")',
       rows: [{ i1: 2, i2: 2, i3: 2, i4: -1, i5: 2, i6: 4, i8: 9, i9: -1, n: -1 }],
     },
@@ -124,6 +145,21 @@ functionCases(
             Extension: 'txt',
             AlternateDataStreamName: '',
           },
+        },
+      ],
+    },
+    {
+      rule: 'range() of datetimes (built in SQL): inclusive, 1h by default, descending with a negative step, [] the wrong way, null for a zero step or a null bound',
+      kql: 'P | project a = tostring(range(datetime(2007-01-01), datetime(2007-01-03), 1d)), b = tostring(range(datetime(2007-01-03), datetime(2007-01-01), 1d)), c = tostring(range(datetime(2007-01-02), datetime(2007-01-01), -1d)), d = array_length(range(datetime(2007-01-01), datetime(2007-01-01 02:30))), e = tostring(range(datetime(1969-12-31 23:59:59.5), datetime(1970-01-01), 250ms)), f = isnull(range(datetime(null), datetime(2007-01-01), 1d)), g = isnull(range(datetime(2007-01-01), datetime(2007-01-02), 0s))',
+      rows: [
+        {
+          a: '["2007-01-01T00:00:00.0000000Z","2007-01-02T00:00:00.0000000Z","2007-01-03T00:00:00.0000000Z"]',
+          b: '[]',
+          c: '["2007-01-02T00:00:00.0000000Z","2007-01-01T00:00:00.0000000Z"]',
+          d: 3,
+          e: '["1969-12-31T23:59:59.5000000Z","1969-12-31T23:59:59.7500000Z","1970-01-01T00:00:00.0000000Z"]',
+          f: true,
+          g: true,
         },
       ],
     },

@@ -86,15 +86,26 @@ describe('series functions', () => {
     expect(r.c).toEqual([0, 10 / 3, 10, 70 / 3, 20, 40 / 3]);
     expect(r.d).toEqual([0, 0, 10, 10, 20, -40]);
   });
-  it("series_seasonal: each phase's median (Kusto docs: [1,3,5,1,3,5,2,4,6] with period 3 gives 1, 3, 5), not its mean; auto-detection refused", () => {
+  it("series_seasonal: each phase's median (Kusto docs: [1,3,5,1,3,5,2,4,6] with period 3 gives 1, 3, 5), not its mean; a period below 1 gives zeros", () => {
     const r = h.run(
-      'print s = series_seasonal(dynamic([1, 3, 5, 1, 3, 5, 2, 4, 6]), 3), e = series_seasonal(dynamic([1, 3, 2, 4]), 2)',
+      'print s = series_seasonal(dynamic([1, 3, 5, 1, 3, 5, 2, 4, 6]), 3), e = series_seasonal(dynamic([1, 3, 2, 4]), 2), z = series_seasonal(dynamic([1, 3, 2, 4]), 0), t = tostring(series_seasonal(dynamic([1, 3, 5, 1, 3, 5, 2, 4, 6]), 3))',
     )[0]!;
     expect(r.s).toEqual([1, 3, 5, 1, 3, 5, 1, 3, 5]);
     expect(r.e).toEqual([1.5, 3.5, 1.5, 3.5]);
-    expect(() => h.translate('print s = series_seasonal(dynamic([1, 2]))')).toThrow(
-      /detecting its period/,
+    expect(r.z).toEqual([0, 0, 0, 0]);
+    expect(r.t).toBe('[1.0,3.0,5.0,1.0,3.0,5.0,1.0,3.0,5.0]');
+  });
+  it('series_seasonal without a period (or -1) detects it with series_periods_detect, score ≥ 0.7; none detected gives zeros (Kusto docs: periods 6 and 5, the 12-point series too short)', () => {
+    const rows = h.run(
+      'print s = dynamic([2, 5, 3, 4, 3, 2, 1, 2, 3, 4, 3, 2, 1, 2, 3, 4, 3, 2, 1, 2, 3, 4, 3, 2, 1]) | union (print s = dynamic([8, 12, 14, 12, 10, 10, 12, 14, 12, 10, 10, 12, 14, 12, 10, 10, 12, 14, 12, 10])) | union (print s = dynamic([1, 3, 5, 2, 4, 6, 1, 3, 5, 2, 4, 6])) | extend a = series_seasonal(s), b = series_seasonal(s, -1) | project n = array_length(s), a, b',
     );
+    const byLength = new Map(rows.map((r) => [r.n, r]));
+    const six = [1, 2, 3, 4, 3, 2];
+    const five = [10, 12, 14, 12, 10];
+    expect(byLength.get(25)!.a).toEqual(Array.from({ length: 25 }, (_, i) => six[i % 6]));
+    expect(byLength.get(20)!.a).toEqual(Array.from({ length: 20 }, (_, i) => five[i % 5]));
+    expect(byLength.get(12)!.a).toEqual(Array(12).fill(0));
+    for (const r of rows) expect(r.b).toEqual(r.a);
   });
   it("series_fit_line: least squares over x = 1…n (Kusto's documented example values)", () => {
     const rows = h.run(
