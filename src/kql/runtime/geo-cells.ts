@@ -10,40 +10,18 @@ import * as h3 from 'h3-js';
 import { s2 } from 's2js';
 import { udf } from './udf.ts';
 import { pointToGeohash } from './geo.ts';
-import { readLines, readPolygons } from './geo-json.ts';
+import { readLines, readPolygons, validLonLat } from './geo-json.ts';
+import { memo } from './memo.ts';
 
 type Position = [number, number];
 type Ring = Position[];
 
 const BASE32 = '0123456789bcdefghjkmnpqrstuvwxyz';
 
-function validLonLat(lon: unknown, lat: unknown): boolean {
-  return (
-    typeof lon === 'number' &&
-    typeof lat === 'number' &&
-    lon >= -180 &&
-    lon <= 180 &&
-    lat >= -90 &&
-    lat <= 90
-  );
-}
-
 const point = (lon: number, lat: number): string =>
   JSON.stringify({ type: 'Point', coordinates: [lon, lat] });
 
 const polygon = (ring: Ring): string => JSON.stringify({ type: 'Polygon', coordinates: [ring] });
-
-/** A small bounded memo: the shapes and cells of a column repeat (a literal polygon, a group's cell). */
-function memo<T>(limit = 1000): (key: string, make: () => T) => T {
-  const m = new Map<string, T>();
-  return (key, make) => {
-    if (m.has(key)) return m.get(key)!;
-    const v = make();
-    if (m.size >= limit) m.clear();
-    m.set(key, v);
-    return v;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Geohash

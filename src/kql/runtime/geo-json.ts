@@ -22,7 +22,8 @@ export type LonLat = readonly [number, number];
 
 const DEG = Math.PI / 180;
 
-const validLonLat = (lon: unknown, lat: unknown): boolean =>
+/** A longitude in [-180, 180] and a latitude in [-90, 90], both numbers. */
+export const validLonLat = (lon: unknown, lat: unknown): boolean =>
   typeof lon === 'number' &&
   typeof lat === 'number' &&
   lon >= -180 &&
@@ -152,4 +153,29 @@ export function readPolygons(
 ): { multi: boolean; polygons: LonLat[][][] } | null {
   const r = singleOrMulti(text, 'Polygon', polygon);
   return r && { multi: r.multi, polygons: r.parts };
+}
+
+/**
+ * The shapes of a dynamic array of GeoJSON values (geo_union_*_array), each read by `read`; null
+ * when the text is not a non-empty array or any element is not a valid shape, as Kusto's pages say.
+ */
+export function readShapeArray<T>(
+  text: string | null,
+  read: (element: string) => readonly T[] | null,
+): T[] | null {
+  if (text === null) return null;
+  let arr: unknown;
+  try {
+    arr = parseDynamic(text);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(arr) || arr.length === 0) return null;
+  const shapes: T[] = [];
+  for (const element of arr) {
+    const r = read(JSON.stringify(element));
+    if (!r) return null;
+    shapes.push(...r);
+  }
+  return shapes;
 }

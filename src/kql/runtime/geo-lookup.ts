@@ -17,22 +17,12 @@ import {
   type Vec,
 } from './geo-shapes.ts';
 import { udf } from './udf.ts';
+import { memo } from './memo.ts';
 
 const R = 6371010;
 
 /** Shapes with more vertices match nothing (docs/kql.md, geo lookup plugins). */
 export const MAX_LOOKUP_VERTICES = 100_000;
-
-function memo<T>(limit: number): (key: string, make: () => T) => T {
-  const m = new Map<string, T>();
-  return (key, make) => {
-    if (m.has(key)) return m.get(key)!;
-    const v = make();
-    if (m.size >= limit) m.clear();
-    m.set(key, v);
-    return v;
-  };
-}
 
 const polygonMemo = memo<Polygon[] | null>(256);
 const lineMemo = memo<Polyline[] | null>(256);

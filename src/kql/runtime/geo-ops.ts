@@ -16,7 +16,6 @@
  * are unioned by polyclip-ts on the projection. Vertex counts therefore differ from Kusto's.
  */
 import { intersection as polyIntersection, union as polyUnion, type Geom } from 'polyclip-ts';
-import { parseDynamic } from './dynamic.ts';
 import {
   angleBetween,
   Gnomonic,
@@ -34,6 +33,7 @@ import {
   type Polyline,
   type Vec,
 } from './geo-shapes.ts';
+import { readShapeArray } from './geo-json.ts';
 import { s2 } from 's2js';
 import { udf } from './udf.ts';
 
@@ -392,20 +392,8 @@ export function intersection2Polygons(t1: string | null, t2: string | null): str
 // --- geo_union_lines_array ---------------------------------------------------------------------
 
 export function unionLinesArray(text: string | null): string | null {
-  if (text === null) return null;
-  let arr: unknown;
-  try {
-    arr = parseDynamic(text);
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(arr) || arr.length === 0) return null;
-  const lines: Polyline[] = [];
-  for (const item of arr) {
-    const l = parseLines(JSON.stringify(item));
-    if (!l) return null;
-    lines.push(...l.lines);
-  }
+  const lines = readShapeArray<Polyline>(text, (e) => parseLines(e)?.lines ?? null);
+  if (!lines) return null;
   const g = Gnomonic.around(lines.flatMap((l) => l.vecs));
   if (!g) return null;
   const chains = projectLines(g, lines);

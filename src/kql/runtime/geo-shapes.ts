@@ -16,8 +16,7 @@
  */
 import { union as polyUnion, type Geom } from 'polyclip-ts';
 import { udf } from './udf.ts';
-import { parseDynamic } from './dynamic.ts';
-import { readLines, readPolygons, type LonLat } from './geo-json.ts';
+import { readLines, readPolygons, readShapeArray, validLonLat, type LonLat } from './geo-json.ts';
 
 /** Kusto's Earth sphere radius in meters (same value as ../functions/geo.ts EARTH_RADIUS_M). */
 const R = 6371010;
@@ -58,14 +57,6 @@ export function toLonLat(v: Vec): [number, number] {
 export function angleBetween(a: Vec, b: Vec): number {
   return Math.atan2(norm(cross(a, b)), dot(a, b));
 }
-
-const validLonLat = (lon: unknown, lat: unknown): boolean =>
-  typeof lon === 'number' &&
-  typeof lat === 'number' &&
-  lon >= -180 &&
-  lon <= 180 &&
-  lat >= -90 &&
-  lat <= 90;
 
 /** Two coordinates denote the same point (the poles and the antimeridian have several spellings). */
 function samePoint(a: Vec, b: Vec): boolean {
@@ -716,20 +707,8 @@ export const toGeom = (polys: readonly P2[][][]): Geom =>
 
 /** geo_union_polygons_array: the union of an array of polygons and multipolygons. */
 export function unionPolygonsArray(text: string | null): string | null {
-  if (text === null) return null;
-  let arr: unknown;
-  try {
-    arr = parseDynamic(text);
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(arr) || arr.length === 0) return null;
-  const polygons: Polygon[] = [];
-  for (const item of arr) {
-    const p = parsePolygons(JSON.stringify(item));
-    if (!p) return null;
-    polygons.push(...p.polygons);
-  }
+  const polygons = readShapeArray<Polygon>(text, (e) => parsePolygons(e)?.polygons ?? null);
+  if (!polygons) return null;
   const g = Gnomonic.around(verticesOf(polygons));
   if (!g) return null;
   const geoms = projectPolygons(g, polygons).map((poly) => toGeom([poly]));
