@@ -12,6 +12,7 @@ import { udf } from './udf.ts';
 import { pointToGeohash } from './geo.ts';
 import { readLines, readPolygons, validLonLat } from './geo-json.ts';
 import { memo } from './memo.ts';
+import { cross, dot, toVec as unit, type Vec } from './geo-shapes.ts';
 
 type Position = [number, number];
 type Ring = Position[];
@@ -131,19 +132,6 @@ export function parsePolygons(text: string | null): Polygons | null {
 }
 
 const s2Point = (lon: number, lat: number) => s2.Point.fromLatLng(s2.LatLng.fromDegrees(lat, lon));
-
-type Vec = [number, number, number];
-
-function unit([lon, lat]: Position): Vec {
-  const [l, p] = [(lon * Math.PI) / 180, (lat * Math.PI) / 180];
-  return [Math.cos(p) * Math.cos(l), Math.cos(p) * Math.sin(l), Math.sin(p)];
-}
-const cross = (a: Vec, b: Vec): Vec => [
-  a[1] * b[2] - a[2] * b[1],
-  a[2] * b[0] - a[0] * b[2],
-  a[0] * b[1] - a[1] * b[0],
-];
-const dot = (a: Vec, b: Vec) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
 
 /** Whether geodesic edges AB and CD cross at a point interior to both (S2's "simple crossing"). */
 function edgesCross(a: Vec, b: Vec, c: Vec, d: Vec): boolean {

@@ -11,6 +11,7 @@ import {
   parseLines,
   parsePolygons,
   polygonChains,
+  R,
   toVec,
   type Polygon,
   type Polyline,
@@ -18,8 +19,7 @@ import {
 } from './geo-shapes.ts';
 import { udf } from './udf.ts';
 import { memo } from './memo.ts';
-
-const R = 6371010;
+import { validLonLat } from './geo-json.ts';
 
 /** Shapes with more vertices match nothing (docs/kql.md, geo lookup plugins). */
 export const MAX_LOOKUP_VERTICES = 100_000;
@@ -46,9 +46,8 @@ function linesOf(text: string): Polyline[] | null {
 }
 
 function pointOf(lon: number | null, lat: number | null): Vec | null {
-  if (lon === null || lat === null || !(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90))
-    return null;
-  return toVec([lon, lat]);
+  // validLonLat: both are numbers in range.
+  return validLonLat(lon, lat) ? toVec([lon as number, lat as number]) : null;
 }
 
 /**

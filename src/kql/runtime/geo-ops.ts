@@ -18,6 +18,10 @@
 import { intersection as polyIntersection, union as polyUnion, type Geom } from 'polyclip-ts';
 import {
   angleBetween,
+  cross,
+  dot,
+  normalize,
+  R,
   Gnomonic,
   insideAny,
   parseLines,
@@ -37,25 +41,13 @@ import { readShapeArray } from './geo-json.ts';
 import { s2 } from 's2js';
 import { udf } from './udf.ts';
 
-const R = 6371010;
-
 // --- small vector helpers ----------------------------------------------------------------------
 
-const dot = (a: Vec, b: Vec): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-const cross = (a: Vec, b: Vec): Vec => [
-  a[1] * b[2] - a[2] * b[1],
-  a[2] * b[0] - a[0] * b[2],
-  a[0] * b[1] - a[1] * b[0],
-];
 const lin = (a: Vec, ka: number, b: Vec, kb: number): Vec => [
   a[0] * ka + b[0] * kb,
   a[1] * ka + b[1] * kb,
   a[2] * ka + b[2] * kb,
 ];
-function normalize(a: Vec): Vec {
-  const n = Math.hypot(a[0], a[1], a[2]);
-  return n === 0 ? a : [a[0] / n, a[1] / n, a[2] / n];
-}
 
 /** Upper bound on edge pairs compared by one intersection (the shapes are user data). */
 const MAX_EDGE_PAIRS = 4_000_000;

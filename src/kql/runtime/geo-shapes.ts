@@ -19,16 +19,16 @@ import { udf } from './udf.ts';
 import { readLines, readPolygons, readShapeArray, validLonLat, type LonLat } from './geo-json.ts';
 
 /** Kusto's Earth sphere radius in meters (same value as ../functions/geo.ts EARTH_RADIUS_M). */
-const R = 6371010;
+export const R = 6371010;
 const DEG = Math.PI / 180;
 
 export type Vec = readonly [number, number, number];
 export type { LonLat };
 
-// --- vector helpers --------------------------------------------------------------------------
+// --- vector helpers (also geo-ops', geo-cells' and geo-lookup's) ---------------------------------
 
-const dot = (a: Vec, b: Vec): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-const cross = (a: Vec, b: Vec): Vec => [
+export const dot = (a: Vec, b: Vec): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+export const cross = (a: Vec, b: Vec): Vec => [
   a[1] * b[2] - a[2] * b[1],
   a[2] * b[0] - a[0] * b[2],
   a[0] * b[1] - a[1] * b[0],
@@ -37,7 +37,7 @@ const norm = (a: Vec): number => Math.hypot(a[0], a[1], a[2]);
 const scale = (a: Vec, k: number): Vec => [a[0] * k, a[1] * k, a[2] * k];
 const add = (a: Vec, b: Vec): Vec => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
 const sub = (a: Vec, b: Vec): Vec => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-function normalize(a: Vec): Vec {
+export function normalize(a: Vec): Vec {
   const n = norm(a);
   return n === 0 ? a : scale(a, 1 / n);
 }
