@@ -4,8 +4,13 @@
  * series_fill_linear page fills an array of reals with 73.5 and the same array of longs with 73).
  * JavaScript's JSON.parse reads both as the number 111, so Loupe writes a whole real with a
  * decimal point (`111.0`) in a dynamic value's canonical text, and the code that builds that text
- * from a parsed value marks reals with a string that cannot occur in real data (`realMark`) and
- * turns the marks back into numbers after JSON.stringify (`unmarkReals`).
+ * from a parsed value marks reals with a marker string (`realMark`) and turns the marks back into
+ * numbers after JSON.stringify (`unmarkReals`).
+ *
+ * The strings of a dynamic value come from the logs, so a log could hold text that looks like a
+ * marker. Two things keep such text a string: the marker holds a nonce drawn when the module loads,
+ * which no log can know, and a mark is replaced only by a JSON number token, never by other text
+ * (which would let a string become JSON structure).
  */
 
 /** The text of a real inside JSON: a whole finite real keeps a decimal point (`111.0`). */
@@ -14,19 +19,27 @@ export function realText(x: number): string {
   return Number.isInteger(x) && Math.abs(x) < 1e21 ? `${x === 0 ? 0 : x}.0` : JSON.stringify(x);
 }
 
-const MARK = '\u0000\u0001real:';
+/** Hex digits no log can predict: the marker of this process's reals. */
+const NONCE = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(8)), (b) =>
+  b.toString(16).padStart(2, '0'),
+).join('');
+const MARK = `\u0000\u0001real${NONCE}:`;
 
 /** A real as a marker string to put in a value before JSON.stringify; non-finite reals stay numbers. */
 export function realMark(x: number): string | number {
   return Number.isFinite(x) ? `${MARK}${realText(x)}` : x;
 }
 
-// The marker as JSON.stringify writes it: the control characters escaped.
-const MARKED = /"\\u0000\\u0001real:([^"]*)"/g;
+// The marker as JSON.stringify writes it (the control characters escaped), followed by a number.
+const MARKED_PREFIX = `\\u0000\\u0001real${NONCE}:`;
+const MARKED = new RegExp(
+  `"${MARKED_PREFIX.replaceAll('\\', '\\\\')}(-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)"`,
+  'g',
+);
 
 /** JSON text with every real marker replaced by the number it stands for. */
 export function unmarkReals(json: string): string {
-  return json.includes('\\u0000\\u0001real:') ? json.replace(MARKED, '$1') : json;
+  return json.includes(MARKED_PREFIX) ? json.replace(MARKED, '$1') : json;
 }
 
 const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
