@@ -31,22 +31,24 @@ export function scopedCall(
 ): Typed | undefined {
   if (e.name === 'column_ifexists' || e.name === 'columnifexists') {
     const [nameArg, fallback] = e.args;
-    if (e.args.length !== 2 || nameArg?.kind !== 'literal' || nameArg.type !== 'string') {
+    const columnName = nameArg && constantString(nameArg, scope, ctx);
+    if (e.args.length !== 2 || columnName === undefined) {
       throw ctx.error(
         'type',
         `${e.name}() takes a column name as a string constant and a default value`,
         e.span,
       );
     }
-    const col = scope.get(String(nameArg.value));
+    const col = scope.get(columnName);
     if (col) return { sql: col.sql, type: col.type };
     return translateExpr(fallback!, scope, ctx);
   }
   if (e.name === 'iscolumnexists') {
     const [nameArg] = e.args;
-    if (e.args.length !== 1 || nameArg?.kind !== 'literal' || nameArg.type !== 'string')
+    const columnName = nameArg && constantString(nameArg, scope, ctx);
+    if (e.args.length !== 1 || columnName === undefined)
       throw ctx.error('type', `${e.name}() takes a column name as a string constant`, e.span);
-    return { sql: scope.get(String(nameArg.value)) ? 'TRUE' : 'FALSE', type: 'bool' };
+    return { sql: scope.get(columnName) ? 'TRUE' : 'FALSE', type: 'bool' };
   }
   if (e.name === 'ingestion_time') {
     if (e.args.length !== 0) throw ctx.error('type', 'ingestion_time() takes no arguments', e.span);
@@ -123,6 +125,17 @@ function estimateDataSize(
     }
   });
   return { sql: `CAST(${sizes.join(' + ')} AS BIGINT)`, type: 'long' };
+}
+
+/**
+ * A string constant: a literal, or a name bound to one (`let col = "UserPrincipalName";`, a
+ * function's parameter given a string) that is not a column of the scope.
+ */
+function constantString(e: Expr, scope: Scope, ctx: TranslateContext): string | undefined {
+  if (e.kind === 'literal') return e.type === 'string' ? String(e.value) : undefined;
+  if (e.kind !== 'name' || scope.get(e.name)) return undefined;
+  const v = ctx.scalarBinding(e.name);
+  return v?.type === 'string' && typeof v.literal === 'string' ? v.literal : undefined;
 }
 
 /**

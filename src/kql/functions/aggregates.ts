@@ -231,11 +231,11 @@ const CONDITIONAL_AGGREGATES: readonly AggregateFunction[] = [
     name: 'percentile',
     minArgs: 2,
     maxArgs: 2,
-    defaultName: (args) => {
+    defaultName: (args, constant) => {
       const [x, p] = args;
-      if (x?.kind !== 'name' || p?.kind !== 'literal' || typeof p.value !== 'number')
-        return undefined;
-      return `percentile_${x.name}_${String(p.value).replace('.', '_')}`;
+      const v = p?.kind === 'literal' ? p.value : p && constant?.(p);
+      if (x?.kind !== 'name' || typeof v !== 'number') return undefined;
+      return `percentile_${x.name}_${String(v).replace('.', '_')}`;
     },
     translate: (a, s) => {
       const x = expectType(a, 0, s, ...NUMBERS, 'datetime', 'timespan');
@@ -326,11 +326,11 @@ const CONDITIONAL_AGGREGATES: readonly AggregateFunction[] = [
     name: 'percentilew',
     minArgs: 3,
     maxArgs: 3,
-    defaultName: (args) => {
+    defaultName: (args, constant) => {
       const [x, , p] = args;
-      if (x?.kind !== 'name' || p?.kind !== 'literal' || typeof p.value !== 'number')
-        return undefined;
-      return `percentile_${x.name}_${String(p.value).replace('.', '_')}`;
+      const v = p?.kind === 'literal' ? p.value : p && constant?.(p);
+      if (x?.kind !== 'name' || typeof v !== 'number') return undefined;
+      return `percentile_${x.name}_${String(v).replace('.', '_')}`;
     },
     translate: (a, s) => {
       const x = expectType(a, 0, s, ...NUMBERS);

@@ -181,17 +181,19 @@ function percentilesColumns(
       target.span,
     );
   return ps.map((p) => {
-    if (p.kind !== 'literal' || typeof p.value !== 'number' || p.value < 0 || p.value > 100)
+    // A constant: a number, or a name bound to one (`let p = 95;`, a function's parameter given a
+    // number), which Kusto.Language also names the column after (`percentile_x_95`).
+    const value = p.kind === 'literal' ? p.value : ctx.expr(p, scope).literal;
+    if (typeof value !== 'number' || value < 0 || value > 100)
       throw ctx.error(
         'type',
         `${call.name}() needs constant percentages between 0 and 100`,
         p.span,
       );
     const col =
-      name ??
-      `percentile_${(target as { name: string }).name}_${String(p.value).replace('.', '_')}`;
+      name ?? `percentile_${(target as { name: string }).name}_${String(value).replace('.', '_')}`;
     if (pairs !== undefined) {
-      const v = TDIGEST_PERCENTILE.call(pairs, String(p.value));
+      const v = TDIGEST_PERCENTILE.call(pairs, String(value));
       return x.type === 'long' || x.type === 'int'
         ? {
             name: col,
@@ -202,7 +204,7 @@ function percentilesColumns(
     }
     return {
       name: col,
-      sql: `quantile_disc(${x.sql}, ${p.value / 100})`,
+      sql: `quantile_disc(${x.sql}, ${value / 100})`,
       type: x.type === 'null' ? 'real' : x.type,
     };
   });

@@ -5,6 +5,7 @@
  */
 import type { Expr, Span } from '../ast.ts';
 import type { TranslateContext } from '../context.ts';
+import type { Scope } from '../scope.ts';
 import type { Typed } from '../types.ts';
 import { derivedName } from '../operators/column-names.ts';
 
@@ -34,6 +35,21 @@ export interface ScalarFunction {
   translate(args: readonly Typed[], site: CallSite): Typed;
 }
 
+/** An expression's constant value, or undefined when it has none (a column, a row's value). */
+export type ConstantOf = (e: Expr) => Typed['literal'] | undefined;
+
+/**
+ * ConstantOf in a scope: the expression's literal value once translated. An argument that cannot
+ * be translated alone has no constant; its own error comes when the call itself is translated.
+ */
+export function constantIn(scope: Scope, ctx: TranslateContext): ConstantOf {
+  return (e) => {
+    if (e.kind === 'literal') return e.value;
+    if (e.kind !== 'name' || scope.get(e.name)) return undefined;
+    return ctx.scalarBinding(e.name)?.literal;
+  };
+}
+
 export interface AggregateFunction {
   readonly name: string;
   readonly aliases?: readonly string[];
@@ -42,8 +58,11 @@ export interface AggregateFunction {
   /**
    * The default output column name (KQL: `count_`, `set_X`, `max_X`…), given the argument
    * expressions; undefined when KQL's rule cannot be applied and the user must name it.
+   * `constant` gives an argument's constant value when it has one, a literal or a name bound to
+   * one (`let p = 95;`, a function's parameter given a number): `percentile(x, p)` is named after
+   * the value, as Kusto names it.
    */
-  defaultName(args: readonly Expr[]): string | undefined;
+  defaultName(args: readonly Expr[], constant?: ConstantOf): string | undefined;
   translate(args: readonly Typed[], site: CallSite): Typed;
 }
 

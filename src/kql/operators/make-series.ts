@@ -18,6 +18,7 @@ import { toJsonSql } from '../convert.ts';
 import { callSite } from '../expr.ts';
 import { aggregateFunction } from '../functions/index.ts';
 import { positionalArguments } from '../functions/named-arguments.ts';
+import { constantIn } from '../functions/registry.ts';
 import { datetimeFromMicros, epochMicros, microsFromInterval } from '../sql.ts';
 import { isNumeric, type Typed } from '../types.ts';
 import { defineOperator } from './spec.ts';
@@ -168,7 +169,8 @@ export const MAKE_SERIES = defineOperator({
           `${e.name}() takes ${fn.minArgs}–${fn.maxArgs} argument(s)`,
           e.span,
         );
-      const name = a.item.name?.text ?? fn.defaultName(e.args) ?? a.item.kustoName;
+      const name =
+        a.item.name?.text ?? fn.defaultName(e.args, constantIn(scope, ctx)) ?? a.item.kustoName;
       if (!name)
         throw ctx.error(
           'unsupported',

@@ -9,6 +9,7 @@ import type { Assignment } from '../ast.ts';
 import { Scope } from '../scope.ts';
 import type { TranslateContext } from '../context.ts';
 import { aggregateFunction } from '../functions/index.ts';
+import { constantIn } from '../functions/registry.ts';
 import { ARG_EXTREMES, argExtremeColumns } from '../functions/arg-extreme.ts';
 import { selectList } from './common.ts';
 import { assignments } from '../syntax/lower-expr.ts';
@@ -120,7 +121,7 @@ export const SUMMARIZE = defineOperator({
       else if (e.kind === 'call' && fn) {
         // Loupe's registry names aggregates as the Kusto engine does (covariance(x, y) → covariance_x_y,
         // where Kusto.Language says covariance_x); Kusto.Language's name covers the rest.
-        const auto = fn.defaultName(e.args) ?? item.kustoName;
+        const auto = fn.defaultName(e.args, constantIn(scope, ctx)) ?? item.kustoName;
         if (!auto)
           throw ctx.error(
             'unsupported',

@@ -51,6 +51,11 @@ functionCases(
       rows: [{ percentile_x_20: 1, percentile_x_99_9: 5, a: [3, 5], b: [1, 2] }],
     },
     {
+      rule: 'a percentage bound by let or given to a function parameter is a constant, and names the column after its value (Kusto docs, invoke: clipped_average)',
+      kql: 'let p = 50; let q = 99.9; let f = (T:(x:long), hi:real) { T | summarize percentiles(x, hi, 20) }; N | summarize percentile(x, p), percentiles(x, q), percentiles_array(x, p) | extend r = toscalar(N | invoke f(q))',
+      rows: [{ percentile_x_50: 3, percentile_x_99_9: 5, percentiles_x: [3], r: 5 }],
+    },
+    {
       rule: 'binary_all_or/and/xor (docs: the four values OR to 0xCAFEF00D)',
       kql: 'H | summarize o = binary_all_or(num), a = binary_all_and(num), x = binary_all_xor(num)',
       rows: [{ o: 0xcafef00d, a: 0, x: (0x88888008 ^ 0x42000000 ^ 0x00767000 ^ 5) >>> 0 }],

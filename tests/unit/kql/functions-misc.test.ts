@@ -105,6 +105,11 @@ functionCases(
       rows: [{ a: '2026-03-01T09:00:00.000Z', b: 'none', c: '2026-03-01T09:00:00.000Z' }],
     },
     {
+      rule: 'column_ifexists/iscolumnexists take the name from a let or a function parameter bound to a string',
+      kql: 'let c = "TimeGenerated"; let f = (n:string) { L | project b = column_ifexists(n, datetime(2000-01-01)), e = iscolumnexists(n) }; f(c) | extend a = column_ifexists(c, datetime(2001-01-01))', // the projection left no TimeGenerated,
+      rows: [{ b: '2026-03-01T09:00:00.000Z', e: true, a: '2001-01-01T00:00:00.000Z' }],
+    },
+    {
       rule: "column_names_of(T) lists a let table's columns in order",
       kql: 'let T = datatable(A:string, B:int) []; P | project c = column_names_of(T), d = column_names_of(L)',
       rows: [{ c: ['A', 'B'], d: ['TimeGenerated'] }],
