@@ -7,9 +7,10 @@
  * Statuses:
  * - implemented: in Loupe's registry, and at least one reference example with a documented
  *   result passes (not on tests/conformance/reference-known-failures.json, which the reference
- *   test keeps exact);
- * - unverified: in Loupe's registry, but no reference example with a documented result passes
- *   yet (its page has none, or they fail): implemented in code, not yet shown to be Kusto's;
+ *   test keeps exact), or a Kusto-verified corpus case of its page does (the same example with the
+ *   answer the Kusto engine returned, which wins where the page's table is wrong);
+ * - unverified: in Loupe's registry, but no such example passes yet (its page has none, or they
+ *   fail): implemented in code, not yet shown to be Kusto's;
  * - refused: refused by design, with a reason from ./refusals.ts;
  * - missing: neither, i.e. still to implement.
  */
@@ -41,6 +42,8 @@ export interface CoverageRow {
   readonly reason?: RefusalReason;
   /** Undefined when no documentation page documents the entry. */
   readonly reference?: ReferenceCount;
+  /** Undefined when no Kusto-verified corpus case of its pages uses the entry. */
+  readonly verified?: VerifiedCount;
 }
 
 export interface CoverageInputs {
@@ -49,6 +52,13 @@ export interface CoverageInputs {
   readonly refusal: (kind: BuiltinKind, name: string) => RefusalReason | undefined;
   /** Reference examples per entry (`kind:name`), for the entries a page documents. */
   readonly reference: ReadonlyMap<string, ReferenceCount>;
+  /** Kusto-verified corpus cases of the entry's pages that use it, per entry with any. */
+  readonly verified?: ReadonlyMap<string, VerifiedCount>;
+}
+
+export interface VerifiedCount {
+  readonly cases: number;
+  readonly passing: number;
 }
 
 export function coverageRows(
@@ -58,12 +68,13 @@ export function coverageRows(
   return catalog.map((entry): CoverageRow => {
     const key = `${entry.kind}:${entry.name}`;
     const reference = inputs.reference.get(key);
+    const verified = inputs.verified?.get(key);
     const reason = inputs.refusal(entry.kind, entry.name);
     const registered = inputs.implemented[entry.kind].has(
       entry.kind === 'operator' ? (entry.syntax ?? '') : entry.name,
     );
     const status: CoverageStatus = registered
-      ? (reference?.passingWithResult ?? 0) > 0
+      ? (reference?.passingWithResult ?? 0) > 0 || (verified?.passing ?? 0) > 0
         ? 'implemented'
         : 'unverified'
       : reason
@@ -74,6 +85,7 @@ export function coverageRows(
       status,
       ...(reason && !registered && { reason }),
       ...(reference && { reference }),
+      ...(verified && { verified }),
     };
   });
 }
@@ -117,12 +129,12 @@ export function coverageMarkdown(
     '',
     `Every scalar function, aggregate, window function, \`evaluate\` plugin, operator and statement of Kusto’s built-in catalog (Kusto.Language, \`${source.package}\` ${source.version}: src/kql/catalog/kusto-builtins.json) with its status in Loupe:`,
     '',
-    '- **implemented**: Loupe translates it, and at least one example of its documentation page with a documented result passes (tests/unit/kql/reference-examples.test.ts);',
-    '- **unverified**: Loupe translates it, but no example of its page with a documented result passes yet (its page shows none, has no runnable example, or its examples fail: `npm run --silent loupe -- reference --by-entry`);',
+    '- **implemented**: Loupe translates it, and at least one example of its documentation page with a documented result passes (tests/unit/kql/reference-examples.test.ts), or a Kusto-verified case from its page does: the same example with the answer the Kusto engine returned (tests/conformance/cases.json, tests/unit/conformance/corpus.test.ts), which wins where the page’s table is wrong;',
+    '- **unverified**: Loupe translates it, but no example of its page with a documented result or Kusto-verified case passes yet (its page shows none, has no runnable example, or its examples fail: `npm run --silent loupe -- reference --by-entry`);',
     '- **refused**: refused by design with a typed reason (docs/kql.md, "Refused built-ins"; src/kql/catalog/refusals.ts);',
     '- **missing**: still to implement.',
     '',
-    'Reference examples count the examples of the pages that document an entry whose query uses it; "pass" means not on tests/conformance/reference-known-failures.json. An operator whose own pages have no self-contained example (they query the documentation’s sample clusters: `where`, `sort`, `project`…) counts the examples of every page that use it.',
+    'Reference examples count the examples of the pages that document an entry whose query uses it; "pass" means not on tests/conformance/reference-known-failures.json. An operator whose own pages have no self-contained example (they query the documentation’s sample clusters: `where`, `sort`, `project`…) counts the examples of every page that use it. Kusto-verified cases count the corpus cases of the same pages that use the entry; "pass" means not on tests/conformance/known-failures.json.',
     '',
     `| kind | ${COVERAGE_STATUSES.join(' | ')} | total |`,
     `|---|${COVERAGE_STATUSES.map(() => '---:').join('|')}|---:|`,
@@ -150,7 +162,10 @@ export function coverageMarkdown(
     );
     for (const r of rows.filter((x) => x.entry.kind === kind)) {
       const name = `\`${r.entry.name}\`${r.entry.aliases?.length ? ` (${r.entry.aliases.map((a) => `\`${a}\``).join(', ')})` : ''}${flags(r.entry)}`;
-      const detail = r.status === 'refused' ? `\`${r.reason}\`` : referenceText(r.reference);
+      const detail =
+        r.status === 'refused'
+          ? `\`${r.reason}\``
+          : `${referenceText(r.reference)}${r.verified ? `; Kusto-verified cases: ${r.verified.passing}/${r.verified.cases} pass` : ''}`;
       lines.push(`| ${name} | ${r.status} | ${detail} |`);
     }
   }

@@ -1,6 +1,6 @@
 /**
  * Kusto's built-in catalog against Loupe's registry: the coverage page is generated from them and
- * must not drift, "implemented" means a passing documented reference example, every refusal is
+ * must not drift, "implemented" means a passing documented reference example or Kusto-verified case, every refusal is
  * typed, documented and reachable, and the registry lists only what the translator translates.
  */
 import { execFileSync } from 'node:child_process';
@@ -20,7 +20,12 @@ import {
   REFERENCE_KNOWN_FAILURES_PATH,
 } from '../../../src/conformance/reference/fixtures.ts';
 import { entriesNamed, usesEntry } from '../../../src/conformance/reference/uses.ts';
-import { REPO_ROOT } from '../../../src/conformance/paths.ts';
+import {
+  DEFAULT_CASES_PATH,
+  KNOWN_FAILURES_PATH,
+  REPO_ROOT,
+} from '../../../src/conformance/paths.ts';
+import { parseCases } from '../../../src/conformance/cases.ts';
 import { KUSTO_CATALOG } from '../../../src/kql/catalog/builtins.ts';
 import { coverageMarkdown } from '../../../src/kql/catalog/coverage.ts';
 import {
@@ -77,19 +82,28 @@ describe('docs/kql-coverage.md', () => {
     expect(new Set(rows.map((r) => `${r.entry.kind}:${r.entry.name}`)).size).toBe(rows.length);
   });
 
-  it('marks implemented only what has a passing reference example with a documented result', () => {
-    // Recomputed here from the examples and the known-failures list, independently of coverage.ts.
+  it('marks implemented only what has a passing reference example with a documented result or Kusto-verified case', () => {
+    // Recomputed here from the examples, the corpus and the known-failures lists, independently of coverage.ts.
     const known = parseKnownFailures(
       readFileSync(REFERENCE_KNOWN_FAILURES_PATH, 'utf8'),
       REFERENCE_KNOWN_FAILURES_PATH,
     );
-    const examples = loadRunnableExamples();
+    const corpusKnown = parseKnownFailures(
+      readFileSync(KNOWN_FAILURES_PATH, 'utf8'),
+      KNOWN_FAILURES_PATH,
+    );
+    const verified = parseCases(readFileSync(DEFAULT_CASES_PATH, 'utf8'), DEFAULT_CASES_PATH)
+      .filter((c) => !Object.hasOwn(corpusKnown, c.id))
+      .map((c) => ({ id: c.id, kql: c.kql, expected: c.expected, page: pageOf(c.source) }));
+    // The page's own examples pass unless listed; the corpus cases (the same ids, Kusto's answers) unless listed in theirs.
+    const examples = [
+      ...loadRunnableExamples().filter((e) => !Object.hasOwn(known, e.id)),
+      ...verified,
+    ];
     const unproven = rows
       .filter((r) => r.status === 'implemented')
       .filter((r) => {
-        const own = examples.filter(
-          (e) => e.expected && !Object.hasOwn(known, e.id) && usesEntry(e.kql, r.entry),
-        );
+        const own = examples.filter((e) => e.expected && usesEntry(e.kql, r.entry));
         const onItsPage = own.filter((e) =>
           entriesNamed(loadCovers(e.page), pageKinds(e.page)).some(
             (x) => x.kind === r.entry.kind && x.name === r.entry.name,
@@ -101,6 +115,11 @@ describe('docs/kql-coverage.md', () => {
     expect(unproven).toEqual([]);
   });
 });
+
+/** A corpus case's documentation page: its source URL's file name (`…/query/cos-function.md`). */
+function pageOf(source: string): string {
+  return source.slice(source.lastIndexOf('/') + 1).replace(/\.md$/, '');
+}
 
 const pageCovers = new Map<string, readonly string[]>();
 function loadCovers(page: string): readonly string[] {
