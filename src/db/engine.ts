@@ -71,6 +71,15 @@ export interface SqlEngine {
   dropFile(name: string): void;
   /** Registers a JavaScript scalar function callable from SQL. */
   registerUdf(udf: ScalarUdf): void;
+  /**
+   * For an engine whose functions run on another thread (native DuckDB's worker): hands that
+   * thread a GeoIP database (a MaxMind DB file's content) under `id`, or takes it back
+   * (undefined). Engines whose functions run on the caller's thread have no such method.
+   */
+  shareGeoIpDatabase?(
+    id: string,
+    content: { readonly file: string; readonly bytes: Uint8Array } | undefined,
+  ): void;
   /** The underlying arrow type for an UdfType (exposed for tests). */
   readonly arrowTypeOf: (t: UdfType) => DataType;
   close(): void;

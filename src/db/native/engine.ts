@@ -263,6 +263,9 @@ export async function createNativeEngine(
     },
     registerUdf: (udf: ScalarUdf) =>
       void call({ kind: 'udf', name: udf.name, returns: udf.returns }),
+    // The functions run on the worker: the database goes there (copied by postMessage).
+    shareGeoIpDatabase: (id, content) =>
+      void call({ kind: 'geoip', id, ...(content && { content }) }),
     arrowTypeOf,
     close,
   };

@@ -28,6 +28,12 @@ export type NativeRequest =
       readonly params: readonly (string | number | boolean | null)[];
     }
   | { readonly kind: 'udf'; readonly name: string; readonly returns: UdfType }
+  | {
+      readonly kind: 'geoip';
+      readonly id: string;
+      /** The database file's name and content; absent to unload it. */
+      readonly content?: { readonly file: string; readonly bytes: Uint8Array };
+    }
   | { readonly kind: 'close' };
 
 /** A request as sent: numbered, and whether its answer is awaited synchronously. */

@@ -7,6 +7,7 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { ResultTable } from '../engine.ts';
+import { receiveGeoIpDatabase } from '../../kql/runtime/geoip.ts';
 import { loupeFunctions } from './functions.ts';
 import type {
   NativeAnswer,
@@ -120,6 +121,9 @@ export async function serveNative(data: NativeWorkerData): Promise<void> {
         registered.add(udf.name);
         return undefined;
       }
+      case 'geoip':
+        receiveGeoIpDatabase(request.id, request.content);
+        return undefined;
       case 'close':
         conn.closeSync();
         instance.closeSync();

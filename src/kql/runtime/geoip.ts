@@ -136,6 +136,8 @@ export class GeoIpDatabase {
   private constructor(
     private readonly reader: Reader<Response>,
     readonly info: GeoIpInfo,
+    /** The file's content, for an engine whose functions run on another thread (native DuckDB). */
+    readonly bytes: Uint8Array,
   ) {}
 
   /** Opens an .mmdb file; a file that is not one is a `workspace` error naming it. */
@@ -165,15 +167,19 @@ export class GeoIpDatabase {
     const description =
       typeof d === 'string' ? d : (d as Record<string, unknown> | null | undefined)?.['en'];
     const built = m.buildEpoch.getTime();
-    return new GeoIpDatabase(reader, {
-      file,
-      databaseType: String(m.databaseType),
-      ...(typeof description === 'string' && { description }),
-      buildDate: Number.isFinite(built) ? new Date(built).toISOString() : '',
-      nodeCount: m.nodeCount,
-      ipVersion: m.ipVersion,
-      bytes: bytes.byteLength,
-    });
+    return new GeoIpDatabase(
+      reader,
+      {
+        file,
+        databaseType: String(m.databaseType),
+        ...(typeof description === 'string' && { description }),
+        buildDate: Number.isFinite(built) ? new Date(built).toISOString() : '',
+        nodeCount: m.nodeCount,
+        ipVersion: m.ipVersion,
+        bytes: bytes.byteLength,
+      },
+      bytes,
+    );
   }
 
   /**
@@ -209,20 +215,18 @@ export const GEOIP_VARIABLE = 'loupe_geoip_database';
 
 /**
  * Makes `db` the database geo_info_from_ip_address reads on `engine` (replacing the one loaded
- * before), or unloads it (undefined). The native engine runs its functions in a worker thread the
- * database is not sent to: there it is refused.
+ * before), or unloads it (undefined). An engine whose functions run on another thread (native
+ * DuckDB's worker) is handed the file's content, which that thread opens under the same id.
  */
 export function useGeoIpDatabase(engine: SqlEngine, db: GeoIpDatabase | undefined): void {
-  if ((engine as { readonly kind?: string }).kind === 'native')
-    throw new LoupeError(
-      'workspace',
-      'geoip-engine',
-      'a GeoIP database cannot be used with --engine native yet (its functions run in a worker thread the database is not sent to): use the default engine',
-    );
   const old = idOf.get(engine);
-  if (old !== undefined) byId.delete(old);
+  if (old !== undefined) {
+    byId.delete(old);
+    engine.shareGeoIpDatabase?.(old, undefined);
+  }
   if (db) {
     const id = `geoip-${++lastId}`;
+    engine.shareGeoIpDatabase?.(id, { file: db.info.file, bytes: db.bytes });
     engine.exec(`SET VARIABLE ${GEOIP_VARIABLE} = '${id}'`);
     byId.set(id, db);
     idOf.set(engine, id);
@@ -230,6 +234,19 @@ export function useGeoIpDatabase(engine: SqlEngine, db: GeoIpDatabase | undefine
     idOf.delete(engine);
     engine.exec(`SET VARIABLE ${GEOIP_VARIABLE} = NULL`);
   }
+}
+
+/**
+ * On the thread where an engine's functions run (native DuckDB's worker): opens the database the
+ * engine was handed under `id`, or forgets it (undefined), so that the UDF finds it by the id the
+ * engine's SQL variable holds.
+ */
+export function receiveGeoIpDatabase(
+  id: string,
+  content: { readonly file: string; readonly bytes: Uint8Array } | undefined,
+): void {
+  if (content) byId.set(id, GeoIpDatabase.open(content.file, content.bytes));
+  else byId.delete(id);
 }
 
 /** The database loaded on `engine`, if any. */

@@ -1,7 +1,7 @@
 /**
  * `--geoip FILE` through the real CLI: a rule calling geo_info_from_ip_address is a need of
  * `check` (a GeoIP database) until a .mmdb is given, `translate` refuses it at the call with the
- * flag to use, and `replay` with the database puts the places in the alert rows. The database is
+ * flag to use, and `replay` with the database puts the places in the alert rows, on either engine. The database is
  * a tiny one built by the test MMDB writer (documentation ranges).
  */
 import { spawnSync } from 'node:child_process';
@@ -13,6 +13,12 @@ import type { CheckReport } from '../../../src/rules/check.ts';
 import { testGeoIpDatabase } from '../../support/geoip-fixture.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
+
+/** Native DuckDB is an optional package: its test is skipped where it is not installed. */
+const NATIVE = await import('@duckdb/node-api').then(
+  () => true,
+  () => false,
+);
 const main = join(root, 'src/cli/main.ts');
 
 function cli(args: string[]) {
@@ -125,6 +131,36 @@ describe('--geoip FILE', () => {
       ['bob@contoso.example', 'United States', 'Boca Raton'],
     ]);
   }, 180_000);
+
+  it.skipIf(!NATIVE)(
+    "replay --engine native: the database reaches the worker thread running the functions; the report is the default engine's",
+    () => {
+      const wasm = cli(['replay', '--rule', rule, '--geoip', db, '--json', logs]);
+      const native = cli([
+        'replay',
+        '--rule',
+        rule,
+        '--geoip',
+        db,
+        '--json',
+        '--engine',
+        'native',
+        '--threads',
+        '2',
+        logs,
+      ]);
+      expect(native.status, native.stderr).toBe(0);
+      const report = JSON.parse(native.stdout) as { alerts: { rows: Record<string, unknown>[] }[] };
+      expect(
+        report.alerts.flatMap((a) => a.rows).map((x) => [x.UserPrincipalName, x.City]),
+      ).toEqual([
+        ['ada@contoso.example', 'Sydney'],
+        ['bob@contoso.example', 'Boca Raton'],
+      ]);
+      expect(native.stdout).toBe(wasm.stdout);
+    },
+    360_000,
+  );
 
   it('a file that is not a MaxMind DB stops the command with its name', () => {
     const r = cli(['check', '--rules', rules, '--geoip', logs]);
