@@ -63,15 +63,47 @@ const CASES: TableCase[] = [
     ],
     ordered: true,
   },
+  {
+    rule: '"with others = V" adds one row per level for the groups left out, aggregated together, after the kept ones (a plain top N drops ann and cat)',
+    kql: 'S | top-nested 1 of User with others = "rest" by Total = sum(Fail)',
+    columns: 'User:string, Total:long',
+    rows: [
+      { User: 'bob', Total: 13 },
+      { User: 'rest', Total: 19 },
+    ],
+    ordered: true,
+  },
+  {
+    rule: 'a deeper level splits the others group like any other, and has its own others row within each parent group',
+    kql: 'S | top-nested 1 of User with others = "rest" by Total = sum(Fail), top-nested 1 of App with others = "other apps" by sum(Fail)',
+    columns: 'User:string, Total:long, App:string, aggregated_App:long',
+    rows: [
+      { User: 'bob', Total: 13, App: 'vpn', aggregated_App: 9 },
+      { User: 'bob', Total: 13, App: 'other apps', aggregated_App: 4 },
+      { User: 'rest', Total: 19, App: 'mail', aggregated_App: 8 },
+      { User: 'rest', Total: 19, App: 'other apps', aggregated_App: 11 },
+    ],
+    ordered: true,
+  },
+  {
+    rule: 'the others group is told by a flag, not its value: "with others" equal to a kept key stays a row of its own; levels without it still drop',
+    kql: 'S | top-nested 1 of App by F = sum(Fail), top-nested 1 of User with others = "bob" by n = count()',
+    columns: 'App:string, F:long, User:string, n:long',
+    rows: [
+      { App: 'vpn', F: 12, User: 'bob', n: 1 },
+      { App: 'vpn', F: 12, User: 'bob', n: 1 },
+    ],
+    ordered: true,
+  },
 ];
 
 describe('top-nested', () => {
   for (const c of CASES) it(c.rule, () => checkCase(h, c));
 
-  it('refuses "with others" by name, at its position', () => {
-    const caught = h.translationError('S | top-nested 1 of User with others = "rest" by count()');
-    expect(caught.code).toBe('unsupported');
-    expect(caught.message).toMatch(/with others/);
+  it('"with others" needs a constant, named at its position', () => {
+    const caught = h.translationError('S | top-nested 1 of User with others = App by count()');
+    expect(caught.code).toBe('type');
+    expect(caught.message).toMatch(/with others" takes a constant/);
     expect(caught.position).toMatchObject({ line: 1, column: 40 });
   });
 });
