@@ -13,21 +13,18 @@ import type { Translation } from '../kql/api.ts';
 import type { ReplayData } from './api.ts';
 import type { Rule } from './rule.ts';
 import type { ScheduledRun } from './schedule.ts';
-import { isWindowed, timestampLiteral } from './windows.ts';
+import { isWindowed, MAX_RUNS_PER_BATCH, RUNS_ALIAS as RUN, runsRelationSql } from './windows.ts';
 import { discovery } from './discovery.ts';
 
-/** The alias of the runs relation the batched query refers to. */
-const RUN = 'loupe_run';
+export { MAX_RUNS_PER_BATCH } from './windows.ts';
 
 /**
- * Joined rows (rows × windows containing them) one batch query may produce before splitting, and
- * the most runs per query. Measured on DuckDB-WASM (one thread, the tab) with the seed rule over
- * 1M sign-ins (bench/replay.ts): chunks of 50–100 hourly runs beat one query over all 720 (whose
- * join state outgrows the caches) by ~2×. This is the default; an engine may carry its own
- * (`SqlEngine.batchRowBudget`: the native engine's, src/db/native/engine.ts).
+ * Joined rows (rows × windows containing them) one batch query may produce before splitting (with
+ * at most MAX_RUNS_PER_BATCH runs per query, windows.ts). This is the default, tuned for the tab;
+ * an engine may carry its own (`SqlEngine.batchRowBudget`: the native engine's,
+ * src/db/native/engine.ts).
  */
 export const BATCH_ROW_BUDGET = 150_000;
-export const MAX_RUNS_PER_BATCH = 168;
 
 /** The batch row budget of an engine: its own, or the default tuned for the tab. */
 export function batchRowBudget(engine: { readonly batchRowBudget?: number }): number {
@@ -117,15 +114,9 @@ export async function batchCounts(
   for (let first = 0; first < runs.length; first += size) {
     await yieldIfBusy();
     const chunk = runs.slice(first, first + size);
-    const values = chunk
-      .map(
-        (r, i) =>
-          `(${first + i}, ${timestampLiteral(r.at)}, ${timestampLiteral(r.windowStart)}, ${timestampLiteral(r.windowEnd)})`,
-      )
-      .join(', ');
     const sql =
       `SELECT ${RUN}.run_index AS run_index, count(*) AS n ` +
-      `FROM (VALUES ${values}) AS ${RUN}(run_index, run_at, run_window_start, run_window_end), ` +
+      `FROM ${runsRelationSql(chunk.map((run, i) => ({ index: first + i, run })))}, ` +
       `LATERAL (${translation.sql}) AS loupe_result GROUP BY 1`;
     const result = await data.engine.queryAsync(sql, signal ? { signal } : {});
     queries++;

@@ -34,6 +34,7 @@ import { isTriggered } from './trigger.ts';
 import { isoTime } from './values.ts';
 import { isWindowed } from './windows.ts';
 import { discoveryOverRuns } from './discovery.ts';
+import { translateForBatch } from './batch.ts';
 
 export { translateRule, loadedTimeRange } from './prepared.ts';
 
@@ -71,6 +72,8 @@ export async function replay(
       data,
       () => planOf().runs,
       (t) => createIfMissing(data, t, created),
+      // Questions counted over many runs at once first (discovery.ts), in the batch translation.
+      (discoverRows) => void translateForBatch({ ...delegateReplayData(data), discoverRows }, rule),
     ),
   };
   try {

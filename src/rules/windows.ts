@@ -9,6 +9,7 @@
 import { quoteIdent, quoteString } from '../db/sql-text.ts';
 import type { SqlEngine } from '../db/engine.ts';
 import type { TableSchema } from '../schema/catalog.ts';
+import type { ScheduledRun } from './schedule.ts';
 
 export const WINDOW_START_VAR = 'loupe_window_start';
 export const WINDOW_END_VAR = 'loupe_window_end';
@@ -33,6 +34,32 @@ export function windowedTableSql(name: string, schema: TableSchema): string {
     `(SELECT * FROM ${quoteIdent(name)} WHERE "TimeGenerated" >= CAST(getvariable(${quoteString(WINDOW_START_VAR)}) AS TIMESTAMP)` +
     ` AND "TimeGenerated" <= CAST(getvariable(${quoteString(WINDOW_END_VAR)}) AS TIMESTAMP))`
   );
+}
+
+/**
+ * The alias of the runs relation a query over many runs reads now() and the windows from
+ * (`loupe_run.run_at`, `.run_window_start`, `.run_window_end`: batch.ts, discovery.ts).
+ */
+export const RUNS_ALIAS = 'loupe_run';
+
+/**
+ * The most runs one query over the runs relation covers. Measured on DuckDB-WASM (one thread, the
+ * tab) with the seed rule over 1M sign-ins (bench/replay.ts): chunks of 50–100 hourly runs beat
+ * one query over all 720 (whose join state outgrows the caches) by ~2×.
+ */
+export const MAX_RUNS_PER_BATCH = 168;
+
+/** The runs relation: one row per run (its index in the replay's runs, now(), its window). */
+export function runsRelationSql(
+  runs: readonly { readonly index: number; readonly run: ScheduledRun }[],
+): string {
+  const values = runs
+    .map(
+      ({ index, run }) =>
+        `(${index}, ${timestampLiteral(run.at)}, ${timestampLiteral(run.windowStart)}, ${timestampLiteral(run.windowEnd)})`,
+    )
+    .join(', ');
+  return `(VALUES ${values}) AS ${RUNS_ALIAS}(run_index, run_at, run_window_start, run_window_end)`;
 }
 
 /** A TIMESTAMP literal for an epoch-ms time (UTC, no zone, as Loupe stores datetimes). */

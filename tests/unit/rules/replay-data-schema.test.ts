@@ -4,20 +4,20 @@
  * Useraccountcreatedwithoutexpectedattributesdefined use them): the replay translates once, so the
  * columns are the union over every run's rows (rules/discovery.ts), whichever strategy runs them.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { replay } from '../../../src/rules/replay.ts';
 import { yamlRule } from './helpers.ts';
 import { useFixtureData } from './use-fixture-data.ts';
 
 const data = useFixtureData();
 
-function rule(query: string) {
+function rule(query: string, every = '1h') {
   const q = query
     .split('\n')
     .map((l) => `  ${l}`)
     .join('\n');
   return yamlRule(
-    `id: r\nname: R\ndescription: D\nseverity: Low\nqueryFrequency: 1h\nqueryPeriod: 1h\ntriggerOperator: gt\ntriggerThreshold: 0\nquery: |\n${q}\n`,
+    `id: r\nname: R\ndescription: D\nseverity: Low\nqueryFrequency: ${every}\nqueryPeriod: ${every}\ntriggerOperator: gt\ntriggerThreshold: 0\nquery: |\n${q}\n`,
   );
 }
 
@@ -116,6 +116,37 @@ recent
 | evaluate pivot(key, make_set(value))`),
       ),
     ).rejects.toThrow('pivot(): the input has no column "key"');
+  });
+
+  it('many runs: the question is counted over all runs in batch queries and asked only of the runs with rows, with the same answer', async () => {
+    data.load('AuditLogs', [
+      audit('2026-06-15 00:02:00', 'a', { n: 1 }),
+      audit('2026-06-15 09:31:00', 'b', { s: 'x' }),
+      audit('2026-06-15 23:58:00', 'c', { n: 3 }),
+    ]);
+    const query =
+      'AuditLogs\n| project Id, AdditionalDetails\n| evaluate bag_unpack(AdditionalDetails)';
+    const asked = vi.spyOn(data.engine, 'query');
+    try {
+      // Every 5 minutes over the day: 288 runs, three with a row.
+      const report = await replay(data, rule(query, '5m'), { strategy: 'per-run' });
+      expect(report.runs.length).toBeGreaterThanOrEqual(288);
+      expect(report.alerts.map((a) => a.rows)).toEqual([
+        [{ Id: 'a', n: 1, s: '' }],
+        [{ Id: 'b', n: null, s: 'x' }],
+        [{ Id: 'c', n: 3, s: '' }],
+      ]);
+      const questions = asked.mock.calls
+        .map(([sql]) => sql)
+        .filter((sql) => sql.includes('kql_bag_slot_types'));
+      const perRun = questions.filter((sql) => !sql.includes('loupe_run'));
+      const counting = questions.filter((sql) => sql.includes('GROUP BY 1'));
+      // Asked run by run only where a row is (was: once per run, 288 times).
+      expect(perRun).toHaveLength(3);
+      expect(counting).toHaveLength(Math.ceil(report.runs.length / 168));
+    } finally {
+      asked.mockRestore();
+    }
   });
 
   it('a table the rule reads but the analyst did not load is created empty for the question and dropped after', async () => {
