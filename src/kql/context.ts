@@ -19,7 +19,12 @@ import { translateExpr } from './expr.ts';
 import { invokeTabular } from './user-functions.ts';
 import { sqlColumns } from './sql-names.ts';
 import { didYouMean } from '../schema/table-suggestions.ts';
-import { workspaceFunctionBinding, type WorkspaceBinding } from './workspace-functions.ts';
+import {
+  functionNotLoaded,
+  workspaceFunctionBinding,
+  type WorkspaceBinding,
+} from './workspace-functions.ts';
+import { isAsimFunctionName } from '../workspace/function-sources.ts';
 
 /**
  * Operators whose output rows arrive in an order DuckDB's threads decide (hash aggregation, hash
@@ -327,6 +332,9 @@ export class TranslateContext {
     if (b?.kind === 'scalar') throw this.error('type', `"${name}" is a scalar, not a table`, span);
     const table = b?.kind === 'table-alias' ? b.table : name;
     const schema = this.options.resolveTable(table);
+    // An ASIM parser named like a table (`_Im_NetworkSession | where …`): a function to load.
+    if (!schema && b === undefined && isAsimFunctionName(name))
+      throw functionNotLoaded(this, name, span);
     if (!schema)
       throw this.error(
         'unknown-table',

@@ -294,6 +294,18 @@ export function buildScheduledRule(
       );
     queryFrequency = NRT_INTERVAL;
     queryPeriod = NRT_INTERVAL;
+  } else if (
+    r.get('queryFrequency') === undefined &&
+    r.get('queryPeriod') === undefined &&
+    options.kind === undefined &&
+    r.get('kind') === undefined
+  ) {
+    // No schedule and no kind: a hunting query's YAML (Azure-Sentinel files some under Detections/).
+    r.error(
+      '',
+      'missing-field',
+      'queryFrequency and queryPeriod are missing, and so is kind: this is a hunting query, not a scheduled analytics rule (to run its query once over all the data, save it as a .kql file)',
+    );
   } else {
     if (r.get('queryFrequency') === undefined)
       r.error('', 'missing-field', 'queryFrequency is missing (how often the rule runs, e.g. 1h)');

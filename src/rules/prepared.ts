@@ -66,10 +66,22 @@ export function translateRule(data: ReplayData, rule: Rule): Translation {
         message += `; the watchlist "${alias}" is not loaded, so only its fixed columns (SearchKey, WatchlistItem, …) are known: load its CSV`;
         detail = { kind: 'watchlist-needs-file', alias };
       }
+      // A query written inside quotes within a `|` block ('// … ' as some published rules are):
+      // the block keeps the quotes, so Kusto (and Sentinel) reads a string literal, not the query.
+      const quote = quotedWhole(rule.query);
+      if (e.code === 'syntax' && quote)
+        message += `; the whole query is wrapped in quotes (${quote}…${quote}), which the YAML block keeps: the query starts with a string literal, so it cannot run as written (remove the two quotes)`;
       throw new LoupeError('kql', e.code, message, queryPositionInFile(rule, e.position), detail);
     }
     throw e;
   }
+}
+
+/** The quote a query's whole text is wrapped in (`'…'`, `"…"`), if it is. */
+function quotedWhole(query: string): string | undefined {
+  const t = query.trim();
+  const q = t[0];
+  return t.length > 1 && (q === "'" || q === '"') && t.endsWith(q) ? q : undefined;
 }
 
 /** The query's warnings as "file:line:column: message", placed in the rule file. */

@@ -6,7 +6,8 @@
  *   question 5);
  * - a string column compared with a number (`ResultType == 0`): Kusto accepts it and Microsoft's
  *   templates rely on it, but the coercion is undocumented; Loupe compares with the number's text
- *   ("0") and flags the rule (open question 11).
+ *   ("0") and flags the rule (open question 11);
+ * - a string that is a hunting template's `{{placeholder}}`, which nothing fills in a rule.
  */
 import type { SourcePosition } from '../errors.ts';
 import type { Translation } from '../kql/api.ts';
@@ -109,6 +110,54 @@ export function checkRuleAgainstQuery(
     }
   }
   out.push(...numberComparedWithString(rule, translation, resolveTable));
+  out.push(...templatePlaceholders(rule, resolveTable));
+  return out;
+}
+
+/** A string that is only `{{Name}}`: a placeholder hunting queries and notebooks fill in. */
+const TEMPLATE_PLACEHOLDER = /^\{\{\s*[A-Za-z_]\w*\s*\}\}$/;
+
+/**
+ * String literals that are a template placeholder (`todatetime('{{StartTimeISO}}')`, as hunting
+ * queries filed among the rules read): Sentinel fills them in hunting and notebooks, never in an
+ * analytics rule, so the query reads the text itself, silently (todatetime of it is null).
+ */
+function templatePlaceholders(
+  rule: Rule,
+  resolveTable: (name: string) => TableSchema | undefined,
+): RuleDiagnostic[] {
+  let ast: unknown;
+  try {
+    ast = parseQuery(rule.query, { resolveTable });
+  } catch {
+    return [];
+  }
+  const out: RuleDiagnostic[] = [];
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) {
+      n.forEach(walk);
+      return;
+    }
+    if (!isNode(n)) return;
+    if (
+      n['kind'] === 'literal' &&
+      n['type'] === 'string' &&
+      typeof n['value'] === 'string' &&
+      TEMPLATE_PLACEHOLDER.test(n['value'])
+    ) {
+      const span = n['span'];
+      const start = isNode(span) && typeof span['start'] === 'number' ? span['start'] : 0;
+      const { line, column } = lineColumn(rule.query, start);
+      out.push({
+        severity: 'warning',
+        code: 'template-placeholder',
+        message: `the string '${n['value']}' is a placeholder of a hunting query or notebook template, which Sentinel fills in there but not in analytics rules: it is read as that text (todatetime() of it is null)`,
+        position: queryPositionInFile(rule, { line, column }),
+      });
+    }
+    for (const v of Object.values(n)) if (v && typeof v === 'object') walk(v);
+  };
+  walk(ast);
   return out;
 }
 

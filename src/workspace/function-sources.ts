@@ -48,6 +48,15 @@ export function asimSchemaOf(name: string): AsimSchema | undefined {
   return undefined;
 }
 
+/**
+ * Whether a name is that of an ASIM parser or helper function, which a Sentinel workspace always
+ * has: a query naming one without parentheses (Kusto's call of a function whose parameters all
+ * have defaults) reads a function the analyst loads, not a table to export.
+ */
+export function isAsimFunctionName(name: string): boolean {
+  return asimSchemaOf(name) !== undefined || /^_?ASIM_/i.test(name);
+}
+
 /** What the analyst is told about a function that is not loaded: what it is and where it is published. */
 export function whereToGetFunction(name: string): string {
   if (name === '_GetWatchlist')

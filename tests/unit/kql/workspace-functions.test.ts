@@ -166,6 +166,32 @@ describe('errors of workspace functions say where', () => {
     expect(e.detail).toEqual({ kind: 'function-not-loaded', name: '_Im_Dns' });
   });
 
+  it('an ASIM parser named without parentheses is a function not loaded, not an unknown table', () => {
+    // Kusto calls a function whose parameters all have defaults without parentheses; published
+    // rules read `_Im_NetworkSession | where …` (Azure-Sentinel Possible_Phishing_with_CSL&_SessionCorrelation.yaml).
+    const e = refusal(
+      'Events\n| join (_Im_NetworkSession | where isnotempty(DstIpAddr)) on $left.Ip == $right.DstIpAddr',
+    );
+    expect(e.code).toBe('unknown-function');
+    expect(e.detail).toEqual({ kind: 'function-not-loaded', name: '_Im_NetworkSession' });
+    expect(e.position).toMatchObject({ line: 2, column: 9 });
+    for (const name of [
+      'imDns',
+      'vimAuthenticationEmpty',
+      '_ASim_WebSession',
+      '_ASIM_GetUsernameType',
+    ])
+      expect(refusal(`${name} | take 1`).detail, name).toEqual({
+        kind: 'function-not-loaded',
+        name,
+      });
+    // Any other name stays a table the catalog does not know.
+    expect(refusal('Imaginary | take 1').detail).toEqual({
+      kind: 'table-unknown',
+      name: 'Imaginary',
+    });
+  });
+
   it("an error inside the body is reported at the call, naming the function's file and line", () => {
     const e = refusal('print a = 1\n| union (Broken)');
     expect(e.code).toBe('unknown-column');

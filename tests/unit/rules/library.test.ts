@@ -71,4 +71,40 @@ describe('rule library replay', () => {
       position: { file: 'PossibleAiTMPhishingAttemptAgainstAAD.yaml', line: 59, column: 3 },
     });
   });
+
+  it('a query published wrapped in quotes fails at its syntax error, saying the quotes are the cause', async () => {
+    // As Azure-Sentinel's CrossCloudUnauthorizedCredentialsAccessDetection.yaml is published.
+    const quoted = `id: quoted
+name: Quoted query
+severity: Low
+queryFrequency: 1h
+queryPeriod: 1h
+triggerOperator: gt
+triggerThreshold: 0
+query: |
+  '// Define variable 'Silent' to collect sign-ins
+    let Silent = AADNonInteractiveUserSignInLogs;
+    Silent
+  '
+`;
+    const lib = await replayLibrary(data, [{ name: 'quoted.yaml', text: quoted }]);
+    const r = lib.results[0]!;
+    expect(r).toMatchObject({
+      status: 'error',
+      stage: 'kql',
+      code: 'syntax',
+      position: { file: 'quoted.yaml', line: 9, column: 24 },
+    });
+    expect(r.status === 'error' && r.message).toContain(
+      "the whole query is wrapped in quotes ('…'), which the YAML block keeps",
+    );
+    // A syntax error in a query that is not quoted says nothing of quotes.
+    const plain = await replayLibrary(data, [
+      { name: 'plain.yaml', text: badKql.replace('NoSuchColumn == 1', "'x' 'y' (") },
+    ]);
+    expect(plain.results[0]).toMatchObject({ status: 'error', code: 'syntax' });
+    expect(plain.results[0]!.status === 'error' && plain.results[0]!.message).not.toContain(
+      'quotes',
+    );
+  });
 });

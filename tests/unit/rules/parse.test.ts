@@ -148,6 +148,24 @@ describe('rule YAML', () => {
     expect(() => ruleWith('', 'queryPeriod: 1h\n')).toThrow(/queryFrequency is missing/);
   });
 
+  it('a file with no schedule and no kind is named a hunting query, with one error saying how to run it', () => {
+    // As Azure-Sentinel's Detections/SigninLogs/SpikeInFailedSignInAttempts.yaml is published.
+    const e = thrown(() => ruleWith('', '')) as RuleFileError;
+    const errors = e.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.code, d.position.line, d.position.column])).toEqual([
+      ['missing-field', 1, 1],
+    ]);
+    expect(errors[0]!.message).toBe(
+      'queryFrequency and queryPeriod are missing, and so is kind: this is a hunting query, not a scheduled analytics rule (to run its query once over all the data, save it as a .kql file)',
+    );
+    // With a kind, each missing field is its own error, as before.
+    const k = thrown(() => ruleWith('kind: Scheduled\n', '')) as RuleFileError;
+    expect(k.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([
+      'queryFrequency is missing (how often the rule runs, e.g. 1h)',
+      'queryPeriod is missing (how far back each run looks, e.g. 1h)',
+    ]);
+  });
+
   it('a rule of another kind (Fusion) is refused', () => {
     expect(() => ruleWith('kind: Fusion\n')).toThrow(/"Fusion" rules are not replayed/);
   });

@@ -416,4 +416,21 @@ describe('rule checked against its query', () => {
     // …and it does match the successful sign-in.
     expect(report.alerts).toHaveLength(1);
   });
+
+  it("flags a hunting template's {{placeholder}} string, which nothing fills in, at its place", async () => {
+    // As Azure-Sentinel's SpikeInFailedSignInAttempts.yaml reads todatetime('{{StartTimeISO}}').
+    data.load(T, [signIn('2026-06-15 09:10:00', 'a@x.com')]);
+    const report = await replay(
+      data,
+      rule(
+        `let starttime = todatetime('{{StartTimeISO}}');\n${T}\n| where isnull(starttime) and UserPrincipalName != "{{ not a name }}"`,
+        'triggerOperator: gt\ntriggerThreshold: 0\n',
+      ),
+    );
+    expect(report.warnings).toEqual([
+      "rule.yaml:8:30: the string '{{StartTimeISO}}' is a placeholder of a hunting query or notebook template, which Sentinel fills in there but not in analytics rules: it is read as that text (todatetime() of it is null)",
+    ]);
+    // The placeholder stays text, so starttime is null, as in Sentinel.
+    expect(report.alerts).toHaveLength(1);
+  });
 });
