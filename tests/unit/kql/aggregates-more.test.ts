@@ -1,7 +1,7 @@
 /**
  * take_anyif/anyif, cnt, the obsolete argmax/argmin, percentilesw, hll_if, hll_merge,
  * tdigest_merge/merge_tdigest (aggregates) and tdigest_merge, percentiles_array_tdigest,
- * percentrank_tdigest (scalars). Column names are the ones Kusto.Language gives.
+ * percentrank_tdigest (scalars), take_any(*) and take_any of several columns. Column names are the ones Kusto.Language gives.
  */
 import { functionCases } from './function-cases.ts';
 
@@ -15,9 +15,42 @@ const D = `let D = datatable(g:string, x:long, w:long, b:bool) [
 const W = `let W = datatable(ReqCount:long, LatencyBucket:long) [8, 10, 6, 20, 3, 30, 1, 40];
 `;
 
+// take_any(*): y is always x * 10 and s names x, so a row mixing two input rows would show.
+const R = `let R = datatable(g:string, x:long, y:long, s:string) [
+  "a", 1, 10, "one", "a", 2, 20, "two", "a", 3, 30, "three", "b", 4, 40, "four"];
+`;
+
 functionCases(
   'more KQL aggregates',
   [
+    {
+      rule: 'take_any(*) by g: every column but the by columns, all from one row of the group',
+      kql: `${R}R | summarize take_any(*) by g | extend same_row = y == x * 10 and s == case(x == 1, "one", x == 2, "two", x == 3, "three", "four") | project g, same_row, in_group = iff(g == "a", x between (1 .. 3), x == 4) | sort by g asc`,
+      rows: [
+        { g: 'a', same_row: true, in_group: true },
+        { g: 'b', same_row: true, in_group: true },
+      ],
+    },
+    {
+      rule: 'take_any(*) keeps the input columns in order, after the by columns, with their names and types',
+      kql: `${R}R | summarize take_any(*) by g | getschema | project ColumnName, ColumnType`,
+      rows: [
+        { ColumnName: 'g', ColumnType: 'string' },
+        { ColumnName: 'x', ColumnType: 'long' },
+        { ColumnName: 'y', ColumnType: 'long' },
+        { ColumnName: 's', ColumnType: 'string' },
+      ],
+    },
+    {
+      rule: 'take_any(x, y) without by: one row, both values from the same input row',
+      kql: `${R}R | where g == "b" or x == 2 | summarize take_any(x, s) | extend same_row = s == iff(x == 2, "two", "four") | project same_row`,
+      rows: [{ same_row: true }],
+    },
+    {
+      rule: 'take_any(*) of a one-row group gives that row',
+      kql: `${R}R | where g == "b" | summarize take_any(*)`,
+      rows: [{ g: 'b', x: 4, y: 40, s: 'four' }],
+    },
     {
       rule: 'take_anyif takes x from a row where the predicate holds (named after x); anyif is named anyif_x; no row: "" for a string',
       kql: `${D}D | summarize take_anyif(x, b and x > 2), anyif(g, x == 4), e = take_anyif(g, x > 100), n = take_anyif(x, x > 100)`,
