@@ -129,6 +129,11 @@ functionCases(
       rows: [{ a: [1, 3, 5], b: [1, 4], c: [3] }],
     },
     {
+      rule: 'percentiles_array_tdigest of a computed array (range) with typeof(T): the elements of that type',
+      kql: `${D}D | summarize t = tdigest(x), h = tdigest(x * 1.5) | project a = percentiles_array_tdigest(t, range(0, 100, 50), typeof(long)), b = percentiles_array_tdigest(h, range(0, 100, 50), typeof(real)), c = percentiles_array_tdigest(h, dynamic([0]), typeof(int))`,
+      rows: [{ a: [1, 3, 5], b: [1.5, 4.5, 7.5], c: [2] }],
+    },
+    {
       rule: 'percentrank_tdigest: the percentage of the weight at or below the value (weights count)',
       kql: `${D}D | summarize t = tdigest(x), tw = tdigest(x, w) | project r = percentrank_tdigest(t, 3), rw = percentrank_tdigest(tw, 3), z = percentrank_tdigest(t, 0)`,
       rows: [{ r: 60, rw: 50, z: 0 }],
