@@ -40,8 +40,16 @@ export type Expr =
   | { kind: 'toscalar'; pipeline: Pipeline; span: Span }
   /** `x between (low .. high)`, `x !between (…)`. */
   | { kind: 'between'; negated: boolean; left: Expr; low: Expr; high: Expr; span: Span }
-  /** `x has_any ("a", "b")`, `x has_all (dynamicList)`. */
-  | { kind: 'has-list'; op: 'has_any' | 'has_all'; left: Expr; items: Expr[]; span: Span }
+  /** `x has_any ("a", "b")`, `x has_all (dynamicList)`, `x has_any ((T | project c))`. */
+  | {
+      kind: 'has-list';
+      op: 'has_any' | 'has_all';
+      left: Expr;
+      items: Expr[];
+      /** `x has_any ((T | project c))`: a one-column tabular list, as `in` takes. */
+      tabular?: Pipeline;
+      span: Span;
+    }
   | { kind: 'index'; target: Expr; index: Expr; span: Span }
   | { kind: 'member'; target: Expr; name: string; span: Span };
 

@@ -103,7 +103,7 @@ export function translateExpr(e: Expr, scope: Scope, ctx: TranslateContext): Typ
       );
     case 'has-list': {
       const left = translateExpr(e.left, scope, ctx);
-      const table = tabularInSide({ items: e.items }, scope, ctx);
+      const table = tabularInSide(e, scope, ctx);
       const items = table
         ? [tabularAsArray(table, ctx, e.span)]
         : e.items.map((i) => translateExpr(i, scope, ctx));

@@ -132,6 +132,65 @@ export function argExtremeColumns(
 }
 
 /**
+ * `take_any(*)` / `take_any(a, b, …)` in summarize (take-any-aggregation-function.md): the values
+ * of one arbitrary row of the group, every column from the same row. `*` stands for every input
+ * column that is not a `by` column; each column keeps its name. A single column (`take_any(x)`)
+ * is an ordinary aggregate (aggregates.ts), which prefers a non-null value.
+ *
+ * SQL: one `first(struct_pack(…))` per call, so that all columns come from one row.
+ */
+export const isMultiColumnTakeAny = (e: Extract<Expr, { kind: 'call' }>): boolean =>
+  (e.name === 'take_any' || e.name === 'any') &&
+  (e.args.length > 1 || e.args.some((a) => a.kind === 'star'));
+
+export function takeAnyColumns(
+  call: Extract<Expr, { kind: 'call' }>,
+  name: string | undefined,
+  scope: Scope,
+  ctx: TranslateContext,
+  byNames: ReadonlySet<string>,
+): OutputColumn[] {
+  const picked: { name: string; sql: string; type: KqlType }[] = [];
+  const seen = new Set<string>();
+  for (const a of call.args) {
+    if (a.kind === 'star') {
+      for (const c of scope.columns) {
+        if (byNames.has(c.name) || seen.has(c.name)) continue;
+        seen.add(c.name);
+        picked.push({ name: c.name, sql: c.sql, type: c.type });
+      }
+    } else if (a.kind === 'name') {
+      if (seen.has(a.name)) continue;
+      const v = ctx.expr(a, scope);
+      seen.add(a.name);
+      picked.push({ name: a.name, sql: v.sql, type: v.type === 'null' ? 'dynamic' : v.type });
+    } else {
+      throw ctx.error(
+        'unsupported',
+        `${call.name}() of several expressions returns columns: name them (extend them into columns first) or use *`,
+        a.span,
+      );
+    }
+  }
+  if (name !== undefined && picked.length !== 1)
+    throw ctx.error(
+      'unsupported',
+      `one name for the ${picked.length} columns of ${call.name}() (leave it unnamed)`,
+      call.span,
+    );
+  const row = `first(struct_pack(${picked.map((p, i) => `c${i} := ${p.sql}`).join(', ')}))`;
+  return picked.map((p, i) => {
+    const sql = `(${row}).c${i}`;
+    return {
+      name: name ?? p.name,
+      // KQL strings are never null.
+      sql: p.type === 'string' || p.type === 'guid' ? `coalesce(${sql}, '')` : sql,
+      type: p.type,
+    };
+  });
+}
+
+/**
  * `percentiles(X, p1, p2, …)`: one nearest-rank column per percentage, named percentile_X_p
  * (`percentile_X_99_9` for 99.9), like `percentile(X, p)`. `percentilesw(X, W, p1, …)` weighs
  * each row W times (Kusto docs: the weight is the number of occurrences), over the exact

@@ -12,6 +12,8 @@ import type { Typed } from '../types.ts';
 const digestArg = (a: readonly Typed[], s: CallSite) =>
   `CAST(${expectType(a, 0, s, 'dynamic').sql} AS VARCHAR)`;
 const double = (sql: string) => `CAST(${sql} AS DOUBLE)`;
+const isTypeLiteral = (x: Typed) =>
+  typeof x.literal === 'string' && x.literal.startsWith('typeof:');
 
 export const TDIGEST_FUNCTIONS: readonly ScalarFunction[] = [
   {
@@ -27,23 +29,50 @@ export const TDIGEST_FUNCTIONS: readonly ScalarFunction[] = [
     }),
   },
   {
-    // percentiles_array_tdigest(t, p1, p2, …) / (t, dynamic([p1, p2, …])): the array of
-    // percentile_tdigest(t, p) for each p (null elements for an empty digest), null for a null digest.
+    // percentiles_array_tdigest(t, p1, p2, …) / (t, dynamic([p1, p2, …]) [, typeof(T)]): the array
+    // of percentile_tdigest(t, p) for each p (null elements for an empty digest), null for a null
+    // digest. The array may be computed (`range(0, 100, 50)`); typeof(long|int|real) gives its
+    // elements that type (integers rounded, as percentile_tdigest does).
     name: 'percentiles_array_tdigest',
     minArgs: 2,
     maxArgs: 64,
     translate: (a, s) => {
       const t = digestArg(a, s);
-      const ps: string[] = [];
-      if (a.length === 2 && a[1]!.type === 'dynamic') {
+      const typed = a.length === 3 && a[1]!.type === 'dynamic' && isTypeLiteral(a[2]!);
+      if ((a.length === 2 || typed) && a[1]!.type === 'dynamic') {
+        const elementType = typed ? String(a[2]!.literal).replace(/^typeof:/, '') : 'dynamic';
+        const element = (p: string) => {
+          const v = TDIGEST_PERCENTILE.call(t, p);
+          if (elementType === 'long' || elementType === 'int')
+            return `CAST(CAST(round(CAST(${v} AS DOUBLE)) AS BIGINT) AS VARCHAR)`;
+          if (elementType === 'real' || elementType === 'double')
+            return `CAST(CAST(${v} AS DOUBLE) AS VARCHAR)`;
+          if (elementType === 'dynamic') return v;
+          return undefined;
+        };
+        if (element('0') === undefined)
+          return s.fail(`percentiles_array_tdigest() cannot return ${elementType} elements`, 2);
         const list = constantDynamic(a[1]!);
-        if (!Array.isArray(list) || list.some((p) => typeof p !== 'number'))
-          return s.fail('percentiles_array_tdigest() takes a constant array of percentages', 1);
-        for (const p of list as number[]) ps.push(String(p));
-      } else {
-        for (let i = 1; i < a.length; i++)
-          ps.push(double(expectType(a, i, s, 'long', 'int', 'real', 'decimal').sql));
+        if (list !== undefined) {
+          if (!Array.isArray(list) || list.some((p) => typeof p !== 'number'))
+            return s.fail('percentiles_array_tdigest() takes an array of percentages', 1);
+          const elements = (list as number[]).map((p) => `coalesce(${element(String(p))}, 'null')`);
+          return {
+            sql: `CASE WHEN ${t} IS NOT NULL THEN ('[' || ${elements.length ? elements.join(` || ',' || `) : "''"} || ']') END`,
+            type: 'dynamic',
+          };
+        }
+        // A computed array of numbers (its JSON text split at the commas; an element that is not
+        // a number is a null percentage, so a null element).
+        const ps = `list_transform(list_filter(string_split(trim(CAST(${a[1]!.sql} AS VARCHAR), '[] '), ','), e -> trim(e) <> ''), e -> TRY_CAST(trim(e) AS DOUBLE))`;
+        return {
+          sql: `CASE WHEN ${t} IS NOT NULL THEN ('[' || coalesce(array_to_string(list_transform(${ps}, p -> coalesce(${element('p')}, 'null')), ','), '') || ']') END`,
+          type: 'dynamic',
+        };
       }
+      const ps: string[] = [];
+      for (let i = 1; i < a.length; i++)
+        ps.push(double(expectType(a, i, s, 'long', 'int', 'real', 'decimal').sql));
       const elements = ps.map((p) => `coalesce(${TDIGEST_PERCENTILE.call(t, p)}, 'null')`);
       return {
         sql: `CASE WHEN ${t} IS NOT NULL THEN ('[' || ${elements.join(` || ',' || `)} || ']') END`,

@@ -34,7 +34,7 @@ export function pushesBelowJoin(
       if (!leftNames.has(e.name)) pushable = false;
       reads++;
     } else if (e.kind === 'side' || e.kind === 'star' || e.kind === 'toscalar') pushable = false;
-    else if (e.kind === 'in' && e.tabular) pushable = false;
+    else if ((e.kind === 'in' || e.kind === 'has-list') && e.tabular) pushable = false;
     else if (e.kind === 'call' && (WINDOW_FUNCTIONS.has(e.name) || ROW_DEPENDENT.has(e.name)))
       pushable = false;
     return undefined;

@@ -141,6 +141,44 @@ export function expandTerms(e: Expr, columns: readonly ColumnSchema[], cs: boole
   return e;
 }
 
+/** The string operators whose left operand may be `*` in a where predicate (`where * has "cow"`). */
+const STAR_OPERATORS = new Set(
+  ['has', 'hasprefix', 'hassuffix', 'contains', 'startswith', 'endswith'].flatMap((o) => [
+    o,
+    `${o}_cs`,
+  ]),
+);
+
+/**
+ * `* has "cow"` in a where predicate (where-operator.md, "Check if column contains string"): true
+ * when the word is in any column, as a term search is (same columns as `search`). The form stands
+ * where a condition stands (operands of and/or/not, or the whole predicate), with the has and
+ * contains families of string operators.
+ */
+export function expandStarOperands(e: Expr, columns: readonly ColumnSchema[]): Expr {
+  if (e.kind === 'binary' && (e.op === 'and' || e.op === 'or'))
+    return {
+      ...e,
+      left: expandStarOperands(e.left, columns),
+      right: expandStarOperands(e.right, columns),
+    };
+  if (e.kind === 'call' && e.name === 'not' && e.args.length === 1)
+    return { ...e, args: [expandStarOperands(e.args[0]!, columns)] };
+  if (e.kind === 'binary' && e.left.kind === 'star' && STAR_OPERATORS.has(e.op)) {
+    const terms = searchable(columns, e.left.span).map((c): Expr => ({ ...e, left: c }));
+    if (terms.length === 0) return { kind: 'literal', type: 'bool', value: false, span: e.span };
+    return terms.reduce((a, b) => ({
+      kind: 'binary',
+      op: 'or',
+      opSpan: e.opSpan,
+      left: a,
+      right: b,
+      span: e.span,
+    }));
+  }
+  return e;
+}
+
 function filter(
   rel: Relation,
   predicate: Expr,

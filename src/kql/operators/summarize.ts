@@ -10,7 +10,12 @@ import { Scope } from '../scope.ts';
 import type { TranslateContext } from '../context.ts';
 import { aggregateFunction } from '../functions/index.ts';
 import { constantIn } from '../functions/registry.ts';
-import { ARG_EXTREMES, argExtremeColumns } from '../functions/arg-extreme.ts';
+import {
+  ARG_EXTREMES,
+  argExtremeColumns,
+  isMultiColumnTakeAny,
+  takeAnyColumns,
+} from '../functions/arg-extreme.ts';
 import { selectList } from './common.ts';
 import { assignments } from '../syntax/lower-expr.ts';
 import {
@@ -97,9 +102,9 @@ export const SUMMARIZE = defineOperator({
     }
     for (const item of op.aggregates) {
       const e = item.expr;
-      if (e.kind === 'call' && ARG_EXTREMES.has(e.name)) {
-        // arg_max/arg_min give several columns (functions/arg-extreme.ts); later ones clash-rename like other aggregates.
-        for (const c of argExtremeColumns(
+      if (e.kind === 'call' && (ARG_EXTREMES.has(e.name) || isMultiColumnTakeAny(e))) {
+        // arg_max/arg_min and take_any(*) give several columns (functions/arg-extreme.ts); later ones clash-rename like other aggregates.
+        for (const c of (ARG_EXTREMES.has(e.name) ? argExtremeColumns : takeAnyColumns)(
           e,
           item.name?.text,
           scope,

@@ -1,8 +1,12 @@
-/** `where Predicate` (alias `filter`): rows whose predicate is true; a null predicate drops the row. */
+/**
+ * `where Predicate` (alias `filter`): rows whose predicate is true; a null predicate drops the row.
+ * `* has "x"` in the predicate searches every column (search.ts, expandStarOperands).
+ */
 import { Scope } from '../scope.ts';
 import { lowerExpr } from '../syntax/lower-expr.ts';
 import { defineOperator } from './spec.ts';
 import { usesWindowFunction } from '../window.ts';
+import { expandStarOperands } from './search.ts';
 
 export const WHERE = defineOperator({
   kind: 'where',
@@ -11,7 +15,7 @@ export const WHERE = defineOperator({
     return { kind: 'where', predicate: lowerExpr(node.Condition, l), span: l.span(node) };
   },
   translate(op, input, ctx) {
-    const pred = ctx.expr(op.predicate, Scope.of(input));
+    const pred = ctx.expr(expandStarOperands(op.predicate, input.columns), Scope.of(input));
     if (pred.type !== 'bool' && pred.type !== 'null')
       throw ctx.error(
         'type',

@@ -136,6 +136,17 @@ export function lowerExpr(node: KustoExpression | null, l: Lowerer): Expr {
     case 'HasAllExpression': {
       const e = node as Kusto.Language.Syntax.HasAnyExpression;
       const op = kind === 'HasAnyExpression' ? 'has_any' : 'has_all';
+      const items = elementsOf(e.Right?.Expressions);
+      // `x has_any ((T | project c))`: a one-column tabular list, as for `in`.
+      if (items.length === 1 && l.isTabular(items[0]!))
+        return {
+          kind: 'has-list',
+          op,
+          left: lowerExpr(e.Left, l),
+          items: [],
+          tabular: l.pipeline(items[0]!),
+          span,
+        };
       return {
         kind: 'has-list',
         op,

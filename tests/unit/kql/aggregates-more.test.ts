@@ -1,7 +1,7 @@
 /**
  * take_anyif/anyif, cnt, the obsolete argmax/argmin, percentilesw, hll_if, hll_merge,
  * tdigest_merge/merge_tdigest (aggregates) and tdigest_merge, percentiles_array_tdigest,
- * percentrank_tdigest (scalars). Column names are the ones Kusto.Language gives.
+ * percentrank_tdigest (scalars), take_any(*) and take_any of several columns. Column names are the ones Kusto.Language gives.
  */
 import { functionCases } from './function-cases.ts';
 
@@ -15,9 +15,42 @@ const D = `let D = datatable(g:string, x:long, w:long, b:bool) [
 const W = `let W = datatable(ReqCount:long, LatencyBucket:long) [8, 10, 6, 20, 3, 30, 1, 40];
 `;
 
+// take_any(*): y is always x * 10 and s names x, so a row mixing two input rows would show.
+const R = `let R = datatable(g:string, x:long, y:long, s:string) [
+  "a", 1, 10, "one", "a", 2, 20, "two", "a", 3, 30, "three", "b", 4, 40, "four"];
+`;
+
 functionCases(
   'more KQL aggregates',
   [
+    {
+      rule: 'take_any(*) by g: every column but the by columns, all from one row of the group',
+      kql: `${R}R | summarize take_any(*) by g | extend same_row = y == x * 10 and s == case(x == 1, "one", x == 2, "two", x == 3, "three", "four") | project g, same_row, in_group = iff(g == "a", x between (1 .. 3), x == 4) | sort by g asc`,
+      rows: [
+        { g: 'a', same_row: true, in_group: true },
+        { g: 'b', same_row: true, in_group: true },
+      ],
+    },
+    {
+      rule: 'take_any(*) keeps the input columns in order, after the by columns, with their names and types',
+      kql: `${R}R | summarize take_any(*) by g | getschema | project ColumnName, ColumnType`,
+      rows: [
+        { ColumnName: 'g', ColumnType: 'string' },
+        { ColumnName: 'x', ColumnType: 'long' },
+        { ColumnName: 'y', ColumnType: 'long' },
+        { ColumnName: 's', ColumnType: 'string' },
+      ],
+    },
+    {
+      rule: 'take_any(x, y) without by: one row, both values from the same input row',
+      kql: `${R}R | where g == "b" or x == 2 | summarize take_any(x, s) | extend same_row = s == iff(x == 2, "two", "four") | project same_row`,
+      rows: [{ same_row: true }],
+    },
+    {
+      rule: 'take_any(*) of a one-row group gives that row',
+      kql: `${R}R | where g == "b" | summarize take_any(*)`,
+      rows: [{ g: 'b', x: 4, y: 40, s: 'four' }],
+    },
     {
       rule: 'take_anyif takes x from a row where the predicate holds (named after x); anyif is named anyif_x; no row: "" for a string',
       kql: `${D}D | summarize take_anyif(x, b and x > 2), anyif(g, x == 4), e = take_anyif(g, x > 100), n = take_anyif(x, x > 100)`,
@@ -94,6 +127,11 @@ functionCases(
       rule: 'percentiles_array_tdigest: one array of percentile_tdigest values, from a list or a dynamic array',
       kql: `${D}D | summarize t = tdigest(x), tw = tdigest(x, w) | project a = percentiles_array_tdigest(t, 0, 50, 100), b = percentiles_array_tdigest(t, dynamic([20, 80])), c = percentiles_array_tdigest(tw, 50)`,
       rows: [{ a: [1, 3, 5], b: [1, 4], c: [3] }],
+    },
+    {
+      rule: 'percentiles_array_tdigest of a computed array (range) with typeof(T): the elements of that type',
+      kql: `${D}D | summarize t = tdigest(x), h = tdigest(x * 1.5) | project a = percentiles_array_tdigest(t, range(0, 100, 50), typeof(long)), b = percentiles_array_tdigest(h, range(0, 100, 50), typeof(real)), c = percentiles_array_tdigest(h, dynamic([0]), typeof(int))`,
+      rows: [{ a: [1, 3, 5], b: [1.5, 4.5, 7.5], c: [2] }],
     },
     {
       rule: 'percentrank_tdigest: the percentage of the weight at or below the value (weights count)',

@@ -140,6 +140,15 @@ functionCases(
       rows: [{ a: true, b: false, c: true, d: false }],
     },
     {
+      rule: 'has_any/has_all of a subquery written in the list (has_any reference page: State has_any ((PopulationData | where … | project State)))',
+      kql: 'let Pop = datatable(State:string, Population:long)["TEXAS", 29, "OHIO", 11, "UTAH", 3]; datatable(State:string)["TEXAS", "NEW TEXAS", "UTAH", "OHIO RIVER"] | where State has_any ((Pop | where Population > 10 | project State)) | extend all = State has_all ((Pop | where Population > 20 | project State))',
+      rows: [
+        { State: 'TEXAS', all: true },
+        { State: 'NEW TEXAS', all: true },
+        { State: 'OHIO RIVER', all: false },
+      ],
+    },
+    {
       rule: 'in (a dynamic column) matches an element, or the value itself when it is not an array',
       kql: 'D | project a = "x" in (d)',
       rows: [{ a: true }, { a: true }, { a: false }, { a: false }],

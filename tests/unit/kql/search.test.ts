@@ -1,7 +1,8 @@
 /**
  * `search`: bare strings are term searches over the columns (`has`, or with wildcards
  * hasprefix/hassuffix/contains/regex), `Col:"x"` searches one column, other conditions are
- * ordinary; the source form adds `$table` (Kusto docs, search operator).
+ * ordinary; the source form adds `$table` (Kusto docs, search operator). `where * has "x"` is
+ * the same term search in a where predicate.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type KqlHarness } from './harness.ts';
@@ -83,6 +84,18 @@ const CASES: TableCase[] = [
       { $table: 'R10', MyColumn: 5 },
       { $table: 'R20', MyColumn: 5 },
     ],
+  },
+  {
+    rule: 'where * has "x": the term in any string or dynamic column (where-operator.md, "Check if column contains string"); "malice" has no term alice',
+    kql: 'Audit | where * has "alice" | project Op',
+    columns: 'Op:string',
+    rows: [{ Op: 'Add member' }],
+  },
+  {
+    rule: 'where * contains_cs combines with other conditions, also under not()',
+    kql: 'Signin | where * contains_cs "ort" and not(* has "bob") | project User',
+    columns: 'User:string',
+    rows: [{ User: 'alice@contoso.com' }],
   },
   {
     rule: 'search * keeps every row',
