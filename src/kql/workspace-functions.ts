@@ -13,6 +13,7 @@
  * A name that is neither the query's nor the workspace's, called where a table is expected, is
  * refused with detail `function-not-loaded` (src/errors.ts), which a fuzzy union forgives.
  */
+import { refusalError } from './catalog/refuse.ts';
 import type { TranslateOptions, WorkspaceFunction } from './api.ts';
 import type { LetValue, Span } from './ast.ts';
 import type { Binding, TranslateContext } from './context.ts';
@@ -96,8 +97,13 @@ export function workspaceFunctionBinding(
   return readFunction(ctx, name)?.binding;
 }
 
-/** The refusal of a call to a function nobody defines: its name, as a typed detail the front ends act on. */
+/**
+ * The refusal of a call to a function nobody defines: its name, as a typed detail the front ends
+ * act on. A built-in Loupe refuses by design (`graph("G")` as a source) gives that refusal instead.
+ */
 export function functionNotLoaded(ctx: TranslateContext, name: string, span: Span): KqlError {
+  const refused = refusalError(ctx, 'function', name, span);
+  if (refused) return refused;
   return ctx.error(
     'unknown-function',
     `the function "${name}" is neither defined by the query nor loaded as a workspace function (a saved function or an ASIM parser: load its YAML file)`,

@@ -8,7 +8,10 @@
 import type { TableSchema } from '../../schema/catalog.ts';
 import type { KqlType } from '../../schema/kql-types.ts';
 import type { TranslateOptions } from '../api.ts';
+import { KUSTO_CATALOG } from '../catalog/builtins.ts';
+import { refusal } from '../catalog/refuse.ts';
 import { kqlError } from '../errors.ts';
+import type { ErrorDetail } from '../../errors.ts';
 import {
   kindName,
   kustoLanguage,
@@ -162,7 +165,12 @@ export function analyzeQuery(
     new K.Symbols.DatabaseSymbol.ctor('loupe', tables),
   );
   // The syntax tree is kept: only the binding needs the tables.
-  const code = parsed.Analyze(globals)!;
+  let code: KustoCode;
+  try {
+    code = parsed.Analyze(globals)!;
+  } catch (e) {
+    throw analysisFailure(text, parsed.Syntax as SyntaxNode, e);
+  }
   const tooDeep = listOf(code.GetDiagnostics()).find((d) => d.Code === DEPTH_DIAGNOSTIC);
   if (tooDeep)
     throw kqlError(
@@ -172,6 +180,38 @@ export function analyzeQuery(
       { start: 0, end: 1 },
     );
   return code;
+}
+
+/**
+ * Kusto.Language's binder failed (it throws on some constructs it parses, e.g. `graph_time_travel(…)
+ * | graph-match …`): a typed error, never a crash. When the query holds an operator Loupe refuses by
+ * design (graph operators…), that refusal is the answer, at the operator; else the failure itself.
+ */
+function analysisFailure(text: string, root: SyntaxNode, e: unknown): Error {
+  const K = kustoLanguage();
+  let refused: { node: SyntaxNode; message: string; detail: ErrorDetail } | undefined;
+  root.WalkElements((el) => {
+    if (refused || !(el instanceof K.Syntax.QueryOperator)) return;
+    const entry = KUSTO_CATALOG.entries.find(
+      (x) => x.kind === 'operator' && x.syntax === kindName(el),
+    );
+    const r = entry && refusal('operator', entry.name);
+    if (r) refused = { node: el as SyntaxNode, ...r };
+  });
+  if (refused)
+    return kqlError(
+      text,
+      'unsupported',
+      refused.message,
+      { start: refused.node.TextStart, end: refused.node.TextStart + 1 },
+      refused.detail,
+    );
+  return kqlError(
+    text,
+    'unsupported',
+    `Kusto.Language could not analyse this query (${e instanceof Error ? e.message : String(e)}), so Loupe cannot translate it`,
+    { start: 0, end: 1 },
+  );
 }
 
 /**

@@ -390,8 +390,20 @@ export class Lowerer {
     }
     const spec = this.tables.sourceFor(kind);
     if (spec) return spec.lower(node, this);
-    if (node instanceof kustoLanguage().Syntax.QueryOperator)
+    if (node instanceof kustoLanguage().Syntax.QueryOperator) {
+      // A plugin that starts a query (`evaluate sql_request(…)`) or an operator refused by design
+      // (`inline_external_table(…)`) says why, with its typed reason, as it does after a `|`.
+      const plugin =
+        kind === 'EvaluateOperator'
+          ? (node as Kusto.Language.Syntax.EvaluateOperator).FunctionCall
+          : undefined;
+      const refused = plugin?.Name
+        ? refusal('plugin', this.nameOf(plugin.Name))
+        : refusal('operator', this.keyword(node));
+      if (refused)
+        throw this.error('unsupported', refused.message, plugin?.Name ?? node, refused.detail);
       throw this.unsupported(`the operator "${this.keyword(node)}" as a source`, node);
+    }
     throw this.error(
       'syntax',
       `expected a table, a let name or a tabular expression, found ${kind.replace(/Expression$/, ' expression')}`,

@@ -139,3 +139,42 @@ describe('row_rank', () => {
     });
   });
 });
+
+describe('refused built-ins that start a query', () => {
+  // Each was "the operator … as a source is not supported yet", or a crash, before.
+  it.each([
+    [
+      'a network plugin as the first operator',
+      "let q = 'select 1';\nevaluate sql_request('Server=tcp:x', q) : (Id:long)",
+      { kind: 'plugin', name: 'sql_request' },
+      'needs-network-service',
+      { line: 2, column: 10 },
+    ],
+    [
+      'inline_external_table',
+      'inline_external_table(A:string) kind=storage dataformat=csv (h@"https://x/y.csv") | count',
+      { kind: 'operator', name: 'inline_external_table' },
+      'needs-network-service',
+      { line: 1, column: 1 },
+    ],
+    [
+      'a graph function as a source',
+      'graph("G") | count',
+      { kind: 'function', name: 'graph' },
+      'graph',
+      { line: 1, column: 1 },
+    ],
+    [
+      'a query Kusto.Language cannot analyse: the refused operator in it (its binder throws on graph_time_travel … graph-match)',
+      'graph_time_travel(datetime(2022-06-01))\n| graph-match (a)-[e*2..5]-(b)\n  where a.name == "Bob"\n  project a = a.name',
+      { kind: 'operator', name: 'graph-match' },
+      'graph',
+      { line: 2, column: 3 },
+    ],
+  ])('%s: the typed refusal at its place', (_what, kql, builtin, reason, position) => {
+    const e = h.translationError(kql);
+    expect(e.code).toBe('unsupported');
+    expect(e.detail).toEqual({ kind: 'builtin-refused', builtin, reason });
+    expect(e.position).toMatchObject(position);
+  });
+});
