@@ -126,12 +126,8 @@ function templatePlaceholders(
   rule: Rule,
   resolveTable: (name: string) => TableSchema | undefined,
 ): RuleDiagnostic[] {
-  let ast: unknown;
-  try {
-    ast = parseQuery(rule.query, { resolveTable });
-  } catch {
-    return [];
-  }
+  const ast = queryTree(rule, resolveTable);
+  if (ast === undefined) return [];
   const out: RuleDiagnostic[] = [];
   const walk = (n: unknown): void => {
     if (Array.isArray(n)) {
@@ -163,6 +159,15 @@ function templatePlaceholders(
 
 type Node = { kind?: unknown; [k: string]: unknown };
 
+/** The query's syntax tree for the checks that walk it; undefined when it does not parse (the translation says why). */
+function queryTree(rule: Rule, resolveTable: (name: string) => TableSchema | undefined): unknown {
+  try {
+    return parseQuery(rule.query, { resolveTable });
+  } catch {
+    return undefined;
+  }
+}
+
 function numberComparedWithString(
   rule: Rule,
   translation: Translation,
@@ -172,12 +177,8 @@ function numberComparedWithString(
   for (const t of translation.tables)
     for (const c of resolveTable(t)?.columns ?? [])
       if (c.type === 'string') stringColumns.add(c.name);
-  let ast: unknown;
-  try {
-    ast = parseQuery(rule.query, { resolveTable });
-  } catch {
-    return [];
-  }
+  const ast = queryTree(rule, resolveTable);
+  if (ast === undefined) return [];
   const out: RuleDiagnostic[] = [];
   const isNumber = (n: unknown): n is Node & { value: number } =>
     isNode(n) && n['kind'] === 'literal' && (n['type'] === 'long' || n['type'] === 'real');

@@ -83,33 +83,15 @@ export function argExtremeColumns(
       target.span,
     );
 
-  const picked: { name: string; sql: string; type: KqlType }[] = [];
-  const seen = new Set<string>([keyName]);
-  for (const r of rest) {
-    if (r.kind === 'star') {
-      for (const c of scope.columns) {
-        if (
-          byNames.has(c.name) ||
-          seen.has(c.name) ||
-          (target.kind === 'name' && c.name === target.name)
-        )
-          continue;
-        seen.add(c.name);
-        picked.push({ name: c.name, sql: c.sql, type: c.type });
-      }
-    } else if (r.kind === 'name') {
-      if (seen.has(r.name)) continue;
-      const v = ctx.expr(r, scope);
-      seen.add(r.name);
-      picked.push({ name: r.name, sql: v.sql, type: v.type === 'null' ? 'dynamic' : v.type });
-    } else {
-      throw ctx.error(
-        'unsupported',
-        `${call.name}() returns columns: name them (Col) or use *`,
-        r.span,
-      );
-    }
-  }
+  const skipped = new Set([...byNames, ...(target.kind === 'name' ? [target.name] : [])]);
+  const picked = pickedColumns(
+    rest,
+    scope,
+    ctx,
+    skipped,
+    new Set([keyName]),
+    `${call.name}() returns columns: name them (Col) or use *`,
+  );
   const fields = `struct_pack(${[`k := ${key.sql}`, ...picked.map((p, i) => `c${i} := ${p.sql}`)].join(', ')})`;
   // A group whose keys are all null still gives its row: the key null, the other columns from
   // its first row (arg_max docs, "null handling": Banana | null | Yellow). SQL's arg_max skips
@@ -150,28 +132,14 @@ export function takeAnyColumns(
   ctx: TranslateContext,
   byNames: ReadonlySet<string>,
 ): OutputColumn[] {
-  const picked: { name: string; sql: string; type: KqlType }[] = [];
-  const seen = new Set<string>();
-  for (const a of call.args) {
-    if (a.kind === 'star') {
-      for (const c of scope.columns) {
-        if (byNames.has(c.name) || seen.has(c.name)) continue;
-        seen.add(c.name);
-        picked.push({ name: c.name, sql: c.sql, type: c.type });
-      }
-    } else if (a.kind === 'name') {
-      if (seen.has(a.name)) continue;
-      const v = ctx.expr(a, scope);
-      seen.add(a.name);
-      picked.push({ name: a.name, sql: v.sql, type: v.type === 'null' ? 'dynamic' : v.type });
-    } else {
-      throw ctx.error(
-        'unsupported',
-        `${call.name}() of several expressions returns columns: name them (extend them into columns first) or use *`,
-        a.span,
-      );
-    }
-  }
+  const picked = pickedColumns(
+    call.args,
+    scope,
+    ctx,
+    byNames,
+    new Set<string>(),
+    `${call.name}() of several expressions returns columns: name them (extend them into columns first) or use *`,
+  );
   if (name !== undefined && picked.length !== 1)
     throw ctx.error(
       'unsupported',
@@ -196,6 +164,39 @@ export function takeAnyColumns(
  * each row W times (Kusto docs: the weight is the number of occurrences), over the exact
  * `[value, weight]` pairs a tdigest keeps (as percentilew does); its columns are named the same.
  */
+/**
+ * The columns `*` and named columns stand for in arg_max/arg_min/take_any's list, each once, in
+ * order: `*` is every column of the scope but the `skipped` ones (the `by` columns, the key) and
+ * those already taken (`taken`, which this fills); any other expression is refused with `refusal`.
+ */
+function pickedColumns(
+  args: readonly Expr[],
+  scope: Scope,
+  ctx: TranslateContext,
+  skipped: ReadonlySet<string>,
+  taken: Set<string>,
+  refusal: string,
+): { name: string; sql: string; type: KqlType }[] {
+  const picked: { name: string; sql: string; type: KqlType }[] = [];
+  for (const a of args) {
+    if (a.kind === 'star') {
+      for (const c of scope.columns) {
+        if (skipped.has(c.name) || taken.has(c.name)) continue;
+        taken.add(c.name);
+        picked.push({ name: c.name, sql: c.sql, type: c.type });
+      }
+    } else if (a.kind === 'name') {
+      if (taken.has(a.name)) continue;
+      const v = ctx.expr(a, scope);
+      taken.add(a.name);
+      picked.push({ name: a.name, sql: v.sql, type: v.type === 'null' ? 'dynamic' : v.type });
+    } else {
+      throw ctx.error('unsupported', refusal, a.span);
+    }
+  }
+  return picked;
+}
+
 function percentilesColumns(
   call: Extract<Expr, { kind: 'call' }>,
   name: string | undefined,
