@@ -34,6 +34,7 @@ import { sqlColumn } from '../sql-names.ts';
 import type { Relation } from '../types.ts';
 import { selectList } from './common.ts';
 import { expandTerms, searchPredicate } from './search.ts';
+import { searchedTables } from './searched-tables.ts';
 import { defineSource } from './spec.ts';
 
 export interface FindColumn {
@@ -124,18 +125,7 @@ export const FIND_SOURCE = defineSource({
     };
   },
   translate(src, ctx) {
-    const names = src.tables
-      ? src.tables.flatMap((t) => {
-          if (!t.text.includes('*')) return [t];
-          const re = new RegExp(
-            `^${t.text.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`,
-          );
-          return ctx
-            .tableNames()
-            .filter((n) => re.test(n))
-            .map((n) => ({ text: n, span: t.span }));
-        })
-      : ctx.tableNames().map((n) => ({ text: n, span: src.span }));
+    const names = searchedTables(src.tables, [], ctx, src.span);
     const referenced = columnNames(src.predicate, ctx);
     const legs: Relation[] = [];
     for (const n of names) {

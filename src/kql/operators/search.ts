@@ -21,12 +21,14 @@
 import type { ColumnSchema } from '../../schema/catalog.ts';
 import type { Expr, Span } from '../ast.ts';
 import type { TranslateContext } from '../context.ts';
+import { KqlError } from '../errors.ts';
 import { elementsOf, kindName } from '../syntax/kusto-language.ts';
 import { columnPattern } from '../syntax/lower-clauses.ts';
 import { lowerExpr } from '../syntax/lower-expr.ts';
 import type { Lowerer } from '../syntax/lowerer.ts';
 import { escapeRegex } from '../sql.ts';
 import type { Relation } from '../types.ts';
+import { searchedTables } from './searched-tables.ts';
 import { defineOperator, defineSource } from './spec.ts';
 import { unionWithSource } from './union.ts';
 
@@ -231,28 +233,34 @@ export const SEARCH_SOURCE = defineSource({
     };
   },
   translate(src, ctx) {
-    const names = src.tables ?? src.views.map((v) => ({ text: v, span: src.span }));
+    // Without in (…): every table loaded and every view of the query, as Kusto searches the database.
+    const names = searchedTables(src.tables, src.views, ctx, src.span);
     if (names.length === 0) {
       throw ctx.error(
-        'unsupported',
-        'search without in (…) searches every table of the workspace: name the tables, e.g. search in (SigninLogs) "term"',
+        'unknown-table',
+        src.tables
+          ? 'search in (…): no loaded table matches'
+          : 'search without in (…) searches every table loaded, and none is',
         src.span,
       );
     }
-    const legs = names.map((n) => {
-      if (n.text.includes('*'))
-        throw ctx.error('unsupported', 'search in (…) with a wildcard table name', n.span);
-      return {
-        rel: filter(
-          ctx.tabularByName(n.text, n.span),
-          src.predicate,
-          src.caseSensitive,
-          ctx,
-          src.span,
-        ),
-        name: n.text,
-      };
-    });
+    const legs: { rel: Relation; name: string }[] = [];
+    let missing: KqlError | undefined;
+    for (const n of names) {
+      const table = ctx.tabularByName(n.text, n.span);
+      try {
+        legs.push({
+          rel: filter(table, src.predicate, src.caseSensitive, ctx, src.span),
+          name: n.text,
+        });
+      } catch (e) {
+        // Searching the whole workspace, a table without a column the predicate names has no
+        // match (as find skips it); a table named in in (…) must have it.
+        if (src.tables || !(e instanceof KqlError) || e.code !== 'unknown-column') throw e;
+        missing ??= e;
+      }
+    }
+    if (legs.length === 0) throw missing!;
     return unionWithSource(legs, '$table', ctx, src.span);
   },
 });

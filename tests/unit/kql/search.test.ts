@@ -108,10 +108,17 @@ const CASES: TableCase[] = [
 describe('search', () => {
   for (const c of CASES) it(c.rule, () => checkCase(h, c));
 
-  it('refuses a search of the whole workspace, naming what to write instead', () => {
-    const caught = h.translationError('search "alice"');
-    expect(caught.code).toBe('unsupported');
-    expect(caught.message).toMatch(/search in \(SigninLogs\)/);
+  it('without in (…) searches every loaded table (Kusto: every table of the database), in name order', () => {
+    checkCase(h, {
+      rule: 'search "alice" over the workspace',
+      kql: 'search "alice" | project $table | summarize n = count() by $table | sort by $table asc',
+      columns: '$table:string, n:long',
+      rows: [
+        { $table: 'Audit', n: 1 },
+        { $table: 'Signin', n: 1 },
+      ],
+      ordered: true,
+    });
   });
 
   it('reports an unknown column of a Col:"x" term at its position', () => {
