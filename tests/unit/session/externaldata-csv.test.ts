@@ -71,3 +71,21 @@ describe('externaldata over a supplied CSV', () => {
     ]);
   });
 });
+
+describe('externaldata with several URLs', () => {
+  it("reads every URL's file into one table (each file's first record per ignoreFirstRecord)", async () => {
+    expect(
+      await rows(
+        `externaldata(A:string, B:string)["${URL_NO_HEADER}", "${URL_HEADER}"] with (format="csv", ignoreFirstRecord=True) | order by A asc | project A`,
+      ),
+    ).toEqual([{ A: '198.51.100.9' }, { A: '203.0.113.7' }, { A: '22222222-bbbb' }]);
+  });
+
+  it('names the first URL no file was supplied for', async () => {
+    await expect(
+      rows(
+        `externaldata(A:string)["${URL_HEADER}", "https://example.test/missing.csv"] with (format="csv")`,
+      ),
+    ).rejects.toThrow('externaldata needs the data of "https://example.test/missing.csv"');
+  });
+});
