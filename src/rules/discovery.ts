@@ -26,6 +26,15 @@ export type DiscoverRows = (request: DiscoveryRequest) => readonly (readonly unk
 const rowKey = (row: readonly unknown[]): string =>
   JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 
+/** The runs' answers as one set of rows, each row once, in the order first seen (read one run at a time). */
+function unionOf(
+  answers: Iterable<readonly (readonly unknown[])[]>,
+): readonly (readonly unknown[])[] {
+  const union = new Map<string, readonly unknown[]>();
+  for (const rows of answers) for (const row of rows) union.set(rowKey(row), row);
+  return [...union.values()];
+}
+
 /**
  * Counting a question's rows in many runs at once: given a hook to install, translates the rule
  * the batch way (batch.ts, translateForBatch) so that each question it asks comes as SQL reading
@@ -51,13 +60,15 @@ export function discoveryOverRuns(
   let asking: Map<string, readonly number[]> | undefined;
   const ask = (sql: string, which: readonly number[]) => {
     const all = runs();
-    const union = new Map<string, readonly unknown[]>();
-    for (const i of which) {
-      const run = all[i]!;
-      setRunVariables(data.engine, run.at, run.windowStart, run.windowEnd);
-      for (const row of data.engine.query(sql).rows) union.set(rowKey(row), row);
-    }
-    return [...union.values()];
+    return unionOf(
+      (function* () {
+        for (const i of which) {
+          const run = all[i]!;
+          setRunVariables(data.engine, run.at, run.windowStart, run.windowEnd);
+          yield data.engine.query(sql).rows;
+        }
+      })(),
+    );
   };
   return (request) => {
     const known = answers.get(request.key);
@@ -103,14 +114,14 @@ function runsWithRows(
         for (const [i] of counted.rows) nonEmpty.push(Number(i));
       }
       found.set(request.key, nonEmpty);
-      const union = new Map<string, readonly unknown[]>();
-      for (const i of nonEmpty) {
-        const rows = data.engine.query(
-          `SELECT loupe_answer.* FROM ${runsRelation([i])}, LATERAL (${request.sql}) AS loupe_answer`,
-        ).rows;
-        for (const row of rows) union.set(rowKey(row), row);
-      }
-      return [...union.values()];
+      return unionOf(
+        (function* () {
+          for (const i of nonEmpty)
+            yield data.engine.query(
+              `SELECT loupe_answer.* FROM ${runsRelation([i])}, LATERAL (${request.sql}) AS loupe_answer`,
+            ).rows;
+        })(),
+      );
     });
   } catch {
     // A rule batch.ts cannot translate (session variables, …): every run is asked.
